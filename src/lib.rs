@@ -1,0 +1,10 @@
+//! letterdesk: a terminal workspace for answering SEC staff comment letters.
+//!
+//! The core is terminal-free: [`letter`] parses letters, [`drafts`] stores responses
+//! next to each letter, [`demo`] holds the built-in demo letters. [`tui`] is the thin
+//! interactive shell on top.
+
+pub mod demo;
+pub mod drafts;
+pub mod letter;
+pub mod tui;
