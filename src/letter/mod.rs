@@ -1,7 +1,18 @@
 //! Reading staff comment letters: decoding, cleaning converter residue, and parsing
 //! the header, comments and closing into a [`Letter`]. No terminal code lives here.
 
+mod body;
+mod clean;
+mod closing;
+pub mod dates;
+mod decode;
+mod header;
+mod headings;
+mod kind;
 mod model;
+mod pagebreak;
+mod paragraphs;
+mod parse;
 
 pub use model::{Comment, Contact, Kind, Letter, Person, Subject};
 
@@ -29,13 +40,15 @@ pub enum LetterError {
 
 /// Parse a letter from raw bytes. `file` is recorded in the result and used in errors.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
-    let _ = bytes;
-    Ok(Letter { file: file.to_string(), ..Letter::default() })
+    parse::parse(file, bytes)
 }
 
 /// Read and parse a letter file.
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LetterError::Io { file: file.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LetterError::Io {
+        file: file.clone(),
+        source,
+    })?;
     parse_bytes(&file, &bytes)
 }

@@ -1,0 +1,487 @@
+//! The body of a letter: numbered comments, the headings above them, and where the
+//! closing boilerplate begins.
+
+use super::headings::{
+    Trail, continues_heading, ends_sentence, has_page_ref, looks_like_heading, pages_cited,
+};
+use super::model::Comment;
+use super::paragraphs::join_paragraphs;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\((\d{1,3})\)|(\d{1,3}(?:\([a-z]\))?)[.)])(?:\s+(.*))?$")
+        .expect("number regex")
+});
+static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
+        .expect("label regex")
+});
+static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
+        .expect("response regex")
+});
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(we urge all persons|in closing, we remind|we remind you that|we also remind you|in responding to our comments|you may contact|please contact|please direct any questions|if you have any questions|if you have questions|notwithstanding our comments|please refer to rules 460|refer to rules 460|we will consider a written request|please allow adequate time|sincerely|very truly yours|respectfully|cc:|/s/)",
+    )
+    .expect("closing regex")
+});
+/// Closing paragraphs that never stand inside a comment: numbered lists after them
+/// (the acknowledgment items) are not comments.
+static STRONG_CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(we urge all persons|in closing, we remind|in responding to our comments|in connection with responding to|the company acknowledges|we acknowledge that|sincerely)")
+        .expect("strong closing regex")
+});
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(sincerely|very truly yours|yours truly|respectfully(?: submitted)?|best regards|regards),?$|^/s/")
+        .expect("sign-off regex")
+});
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(we have (reviewed|limited|conducted|completed)|in some of our comments|please respond|after reviewing|unless we note otherwise|defined terms)")
+        .expect("intro regex")
+});
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(please|tell us|explain|revise|provide|disclose|advise|clarify|describe)\b")
+        .expect("request regex")
+});
+
+/// What the body holds.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The comments, in order.
+    pub comments: Vec<Comment>,
+    /// Index (into the body lines) where the closing boilerplate starts.
+    pub closing_start: usize,
+    /// Things noticed while reading.
+    pub warnings: Vec<String>,
+}
+
+/// Line positions of one comment.
+struct Found {
+    number: String,
+    line: usize,
+    first_text: Option<String>,
+    heading_start: usize,
+    headings: Vec<String>,
+}
+
+/// Whether line `i` starts a paragraph: first line, after a blank, or after a line
+/// that ends a sentence or is a heading.
+fn at_paragraph_start(lines: &[String], i: usize) -> bool {
+    if i == 0 || lines[i - 1].is_empty() {
+        return true;
+    }
+    let prev = &lines[i - 1];
+    ends_sentence(prev) || looks_like_heading(prev) || has_page_ref(prev)
+}
+
+fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
+    if let Some(c) = NUMBER.captures(line) {
+        let number = c.get(1).or(c.get(2))?.as_str().to_string();
+        let rest = c
+            .get(3)
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|s| !s.is_empty());
+        if rest
+            .as_deref()
+            .is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase()))
+        {
+            return None;
+        }
+        return Some((number, rest));
+    }
+    if response && let Some(c) = COMMENT_LABEL.captures(line) {
+        let rest = Some(c[2].trim().to_string()).filter(|s| !s.is_empty());
+        return Some((c[1].to_string(), rest));
+    }
+    None
+}
+
+fn leading_number(number: &str) -> u32 {
+    number
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
+}
+
+/// The heading block directly above line `at`, not reaching above `floor`:
+/// (index of its first line, the headings with wrapped lines joined).
+fn headings_above(lines: &[String], at: usize, floor: usize) -> (usize, Vec<String>) {
+    let mut picked: Vec<usize> = Vec::new();
+    let mut j = at;
+    while j > floor && picked.len() < 12 {
+        j -= 1;
+        let line = &lines[j];
+        if line.is_empty() {
+            continue;
+        }
+        if ends_sentence(line)
+            || line.ends_with(',')
+            || line.len() > 250
+            || NUMBER.is_match(line)
+            || CLOSING.is_match(line)
+        {
+            break;
+        }
+        picked.push(j);
+    }
+    picked.reverse();
+    // Join wrapped heading lines.
+    let mut joined: Vec<(usize, String)> = Vec::new();
+    for &i in &picked {
+        let line = &lines[i];
+        match joined.last_mut() {
+            Some((_, above)) if continues_heading(above, line) => {
+                above.push(' ');
+                above.push_str(line);
+            }
+            _ => joined.push((i, line.clone())),
+        }
+    }
+    // Keep the longest run at the bottom that reads as headings.
+    let keep_from = joined
+        .iter()
+        .rposition(|(_, h)| !looks_like_heading(h))
+        .map_or(0, |p| p + 1);
+    let joined = &joined[keep_from..];
+    match joined.first() {
+        Some((start, _)) => (
+            *start,
+            joined.iter().map(|(_, h)| tidy_heading(h)).collect(),
+        ),
+        None => (at, Vec::new()),
+    }
+}
+
+fn tidy_heading(h: &str) -> String {
+    h.replace(" , page", ", page").trim().to_string()
+}
+
+/// Find the numbered comments of a letter body (blank lines as empty strings).
+fn find_numbered(
+    lines: &[String],
+    end: usize,
+    response: bool,
+    warnings: &mut Vec<String>,
+) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    // A response letter that labels its restated comments ("Comment 1") numbers them only so.
+    let labelled = response && lines[..end].iter().any(|l| COMMENT_LABEL.is_match(l));
+    for i in 0..end {
+        if !found.is_empty() && STRONG_CLOSING.is_match(&lines[i]) && at_paragraph_start(lines, i) {
+            break;
+        }
+        if labelled && !COMMENT_LABEL.is_match(&lines[i]) {
+            continue;
+        }
+        let Some((number, first_text)) = number_at(&lines[i], response) else {
+            continue;
+        };
+        // A number alone on its line is a comment wherever it stands.
+        if first_text.is_some() && !at_paragraph_start(lines, i) {
+            continue;
+        }
+        let n = leading_number(&number);
+        let floor = found.last().map_or(0, |f| f.line + 1);
+        let (heading_start, headings) = headings_above(lines, i, floor);
+        let accept = match found.last() {
+            None => true,
+            Some(last) => {
+                let m = leading_number(&last.number);
+                let same_base_sub = n == m && number != last.number && number.contains('(');
+                n == m + 1
+                    || same_base_sub
+                    || (n == 1 && !headings.is_empty())
+                    || (n > m + 1 && n <= m + 3)
+            }
+        };
+        if !accept {
+            continue;
+        }
+        if let Some(last) = found.last() {
+            let m = leading_number(&last.number);
+            if n > m + 1 {
+                warnings.push(format!(
+                    "comment numbers skip from {} to {}",
+                    last.number, number
+                ));
+            }
+        } else if n != 1 {
+            warnings.push(format!("the first comment is numbered {number}"));
+        }
+        found.push(Found {
+            number,
+            line: i,
+            first_text,
+            heading_start,
+            headings,
+        });
+    }
+    found
+}
+
+/// Index of the first closing-boilerplate paragraph at or after `from`, before `end`.
+fn closing_from(lines: &[String], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&i| CLOSING.is_match(&lines[i]) && at_paragraph_start(lines, i))
+        .unwrap_or(end)
+}
+
+/// Typical line width of the body (90th percentile of non-blank line lengths).
+fn typical_width(lines: &[String]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.len()).filter(|&n| n > 0).collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 9 / 10].max(40)
+}
+
+/// Parse the body. `response` marks a company response letter, whose comments are
+/// restated with "Comment"/"Response" labels.
+pub fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Body {
+    let mut body = Body::default();
+    let end = lines
+        .iter()
+        .position(|l| SIGN_OFF.is_match(l))
+        .unwrap_or(lines.len());
+    let width = typical_width(&lines[..end]);
+    let found = find_numbered(lines, end, response, &mut body.warnings);
+
+    if found.is_empty() {
+        body.closing_start = closing_from(lines, 0, end);
+        if want_unnumbered && let Some(comment) = unnumbered(lines, end, width) {
+            body.closing_start = comment.1;
+            body.comments.push(comment.0);
+            body.warnings
+                .push("the letter's request is not numbered: it is read as comment 1".to_string());
+        }
+        return body;
+    }
+
+    let last_line = found.last().map_or(0, |f| f.line);
+    body.closing_start = closing_from(lines, last_line + 1, end);
+    let mut trail = Trail::default();
+    let mut seen: Vec<String> = Vec::new();
+    let mut round = 1;
+    for (k, f) in found.iter().enumerate() {
+        let text_end = found
+            .get(k + 1)
+            .map_or(body.closing_start, |next| next.heading_start);
+        trail.apply(&f.headings);
+        let mut text_lines: Vec<&str> = Vec::new();
+        if let Some(first) = &f.first_text {
+            text_lines.push(first);
+        }
+        for line in &lines[f.line + 1..text_end.max(f.line + 1)] {
+            if response && RESPONSE_LABEL.is_match(line) {
+                break;
+            }
+            text_lines.push(line);
+        }
+        let text = strip_comment_label(&join_paragraphs(&text_lines, width));
+        let mut number = f.number.clone();
+        if seen.contains(&number) {
+            if leading_number(&number) == 1 {
+                round += 1;
+                body.warnings.push(format!(
+                    "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
+                    f.headings.last().map(String::as_str).unwrap_or("a new heading")
+                ));
+            }
+            number = format!("{number} ({round})");
+        } else if round > 1 {
+            number = format!("{number} ({round})");
+        }
+        seen.push(f.number.clone());
+        let headings = trail.headings();
+        let mut pages: Vec<String> = Vec::new();
+        if let Some(nearest) = headings.iter().rev().find(|h| has_page_ref(h)) {
+            pages.extend(pages_cited(nearest));
+        }
+        pages.extend(pages_cited(&text));
+        let mut unique: Vec<String> = Vec::new();
+        for p in pages {
+            if !unique.contains(&p) {
+                unique.push(p);
+            }
+        }
+        body.comments.push(Comment {
+            number,
+            headings,
+            text,
+            pages: unique,
+        });
+    }
+    body
+}
+
+fn strip_comment_label(text: &str) -> String {
+    for label in ["Comment:", "Staff Comment:", "Comment."] {
+        if let Some(rest) = text.strip_prefix(label) {
+            return rest.trim_start().to_string();
+        }
+    }
+    text.to_string()
+}
+
+/// A letter whose one request is not numbered: the text between the intro (or the
+/// first heading block) and the closing. Returns the comment and where the closing starts.
+fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, usize)> {
+    // The first heading block at a paragraph start, after which the request begins.
+    let heading_line = (0..end).find(|&i| {
+        !lines[i].is_empty()
+            && at_paragraph_start(lines, i)
+            && looks_like_heading(&lines[i])
+            && !INTRO.is_match(&lines[i])
+    });
+    let (start, headings) = match heading_line {
+        Some(h) => {
+            let mut j = h;
+            while j < end
+                && (lines[j].is_empty()
+                    || looks_like_heading(&lines[j])
+                    || continues_after(lines, j))
+            {
+                j += 1;
+            }
+            let (_, hs) = headings_above(lines, j, h);
+            (j, hs)
+        }
+        None => {
+            // Skip the intro paragraphs.
+            let mut j = 0;
+            while j < end
+                && (lines[j].is_empty()
+                    || !at_paragraph_start(lines, j)
+                    || INTRO.is_match(&lines[j]))
+            {
+                j += 1;
+            }
+            (j, Vec::new())
+        }
+    };
+    let closing = closing_from(lines, start, end);
+    let text_lines: Vec<&str> = lines[start..closing].iter().map(String::as_str).collect();
+    let text = join_paragraphs(&text_lines, width);
+    if text.is_empty() || !REQUEST.is_match(&text) {
+        return None;
+    }
+    let mut trail = Trail::default();
+    trail.apply(&headings);
+    let headings = trail.headings();
+    let mut pages: Vec<String> = headings.last().map(|h| pages_cited(h)).unwrap_or_default();
+    for p in pages_cited(&text) {
+        if !pages.contains(&p) {
+            pages.push(p);
+        }
+    }
+    Some((
+        Comment {
+            number: "1".to_string(),
+            headings,
+            text,
+            pages,
+        },
+        closing,
+    ))
+}
+
+fn continues_after(lines: &[String], j: usize) -> bool {
+    j > 0
+        && !lines[j - 1].is_empty()
+        && continues_heading(&lines[j - 1], &lines[j])
+        && looks_like_heading(&lines[j - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn numbered_comments_with_headings() {
+        let b = parse_body(
+            &lines(
+                "After reviewing, we may have comments.\n\nRisk Factors\n\nOur leases may end, page 9\n\n1. Tell us about leases.\n2. Tell us more.\n\nLiquidity, page 76\n\n3. Explain cash.\n\nYou may contact Jo Doe at (202) 551-0000.\n\nSincerely,",
+            ),
+            false,
+            true,
+        );
+        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3"]);
+        assert_eq!(
+            b.comments[0].headings,
+            ["Risk Factors", "Our leases may end, page 9"]
+        );
+        assert_eq!(
+            b.comments[1].headings,
+            ["Risk Factors", "Our leases may end, page 9"]
+        );
+        assert_eq!(
+            b.comments[2].headings,
+            ["Risk Factors", "Liquidity, page 76"]
+        );
+        assert_eq!(b.comments[2].text, "Explain cash.");
+        assert_eq!(b.comments[0].pages, ["9"]);
+    }
+
+    #[test]
+    fn number_alone_on_its_line() {
+        let b = parse_body(
+            &lines(
+                "Cover Page\n1.\n\nPlease revise\nthe cover.\n2.\n\nPlease file it.\nPlease contact Jo.",
+            ),
+            false,
+            true,
+        );
+        assert_eq!(b.comments.len(), 2);
+        assert_eq!(b.comments[0].text, "Please revise the cover.");
+        assert_eq!(b.comments[1].text, "Please file it.");
+    }
+
+    #[test]
+    fn restarted_numbering_stays_unique() {
+        let b = parse_body(
+            &lines("Form S-4\n1. Do a.\n2. Do b.\nForm 10-K\n1. Do c.\nSincerely,"),
+            false,
+            true,
+        );
+        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "1 (2)"]);
+        assert_eq!(b.comments[2].headings, ["Form 10-K"]);
+    }
+
+    #[test]
+    fn unnumbered_request() {
+        let b = parse_body(
+            &lines(
+                "We have reviewed your response.\nNote 3. Revenue, page 10\nWe note your segments. Please tell us more.\nYou may contact Jo at 202-551-0000.",
+            ),
+            false,
+            true,
+        );
+        assert_eq!(b.comments.len(), 1);
+        assert_eq!(b.comments[0].headings, ["Note 3. Revenue, page 10"]);
+        assert_eq!(
+            b.comments[0].text,
+            "We note your segments. Please tell us more."
+        );
+    }
+
+    #[test]
+    fn wrapped_number_mid_sentence_is_not_a_comment() {
+        let b = parse_body(
+            &lines("1. We note the amounts in Note\n2. Please explain them.\nSincerely,"),
+            false,
+            true,
+        );
+        assert_eq!(b.comments.len(), 1);
+    }
+}

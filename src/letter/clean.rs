@@ -1,0 +1,118 @@
+//! Normalising converter output into clean lines: line endings, spaces, quotes,
+//! bullets and markdown artefacts (`**bold**`, `~~struck~~`).
+
+/// Split decoded text into cleaned lines. Form feeds become line breaks, so a page
+/// header that follows one stands on its own line.
+pub fn clean_lines(text: &str) -> Vec<String> {
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    };
+    text.split(['\n', '\r', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}'])
+        .map(clean_line)
+        .collect()
+}
+
+/// Clean one line: spaces, quotes, bullets, markdown emphasis; trimmed.
+pub fn clean_line(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                s.push(' ')
+            }
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}' => {}
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => s.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => s.push('"'),
+            '\u{F0B7}' | '\u{F0A7}' | '\u{F076}' | '\u{F0D8}' | '\u{25CF}' | '\u{25AA}' => {
+                s.push('•')
+            }
+            _ => s.push(c),
+        }
+    }
+    let s = unstrike(&s);
+    let s = s.replace("**", "");
+    let s = strip_italic_wrap(s.trim());
+    collapse_spaces(s)
+}
+
+/// Remove `~~` strike-through markers. The markdown converter strikes footer residue
+/// that overlaps real text and splits words at the marker (`pr~~ ovide`): a letter
+/// before `~~ ` and a lowercase letter after it are joined into one word.
+fn unstrike(s: &str) -> String {
+    if !s.contains("~~") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("~~") {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 2..];
+        let glued = out.chars().last().is_some_and(char::is_alphabetic)
+            && rest.starts_with(' ')
+            && rest[1..].chars().next().is_some_and(char::is_lowercase);
+        if glued {
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `*Step 1: text*` → `Step 1: text` (a whole line in italics).
+fn strip_italic_wrap(s: &str) -> &str {
+    match s.strip_prefix('*').and_then(|r| r.strip_suffix('*')) {
+        Some(inner) if !inner.is_empty() && !inner.contains('*') => inner.trim(),
+        _ => s,
+    }
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_and_form_feeds() {
+        assert_eq!(clean_lines("a\r\nb\u{0C}c"), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn spaces_quotes_and_markdown() {
+        assert_eq!(
+            clean_line("\t**Re:**\u{A0}\u{A0}**Acme’s “Inc.”**  "),
+            "Re: Acme's \"Inc.\""
+        );
+        assert_eq!(clean_line("*Step 1: Is it?*"), "Step 1: Is it?");
+        assert_eq!(clean_line("\u{F0B7}"), "•");
+    }
+
+    #[test]
+    fn strike_through_joins_split_words() {
+        assert_eq!(
+            clean_line("~~27.~~ ~~Please revise your disclosures to pr~~ ovide more"),
+            "27. Please revise your disclosures to provide more"
+        );
+        assert_eq!(
+            clean_line("~~The shares of C~~ apital One"),
+            "The shares of Capital One"
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! The end of a letter: the signatory, staff contacts and the cc list.
+
+use super::header::split_name_title;
+use super::model::{Contact, Person};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(?\b\d{3}\)?[\s.-]?\d{3}[.-]\d{4}\b").expect("phone regex"));
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(sincerely|very truly yours|yours truly|respectfully(?: submitted)?|best regards|regards),?$")
+        .expect("sign-off regex")
+});
+static CC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^cc\s*:\s*(.*)$").expect("cc regex"));
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][A-Za-z'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][A-Za-z'\-]*\.?|[A-Z]\.|de|van|von|la|del))*)$")
+        .expect("name regex")
+});
+
+/// Who signed, who to call, and who is copied.
+#[derive(Debug, Default)]
+pub struct Closing {
+    /// The signatory (or the unsigned office sign-off).
+    pub signatory: Person,
+    /// Staff contacts with their phone numbers.
+    pub contacts: Vec<Contact>,
+    /// The cc lines.
+    pub cc: Vec<String>,
+}
+
+/// Read the closing lines (from the first closing paragraph to the end of the letter).
+pub fn parse_closing(lines: &[String]) -> Closing {
+    let mut closing = Closing::default();
+    let sign = lines
+        .iter()
+        .position(|l| SIGN_OFF.is_match(l) || l.starts_with("/s/"));
+    if let Some(s) = sign {
+        closing.signatory = signatory(&lines[s..]);
+    }
+    closing.cc = cc_lines(lines);
+    let before_sign = &lines[..sign.unwrap_or(lines.len())];
+    let prose = before_sign
+        .iter()
+        .filter(|l| !l.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    closing.contacts = contacts(&prose, &closing.signatory);
+    closing
+}
+
+fn signatory(lines: &[String]) -> Person {
+    let rest: Vec<&str> = lines
+        .iter()
+        .skip_while(|l| SIGN_OFF.is_match(l))
+        .map(String::as_str)
+        .filter(|l| !l.is_empty())
+        .take_while(|l| !CC.is_match(l))
+        .collect();
+    let Some(first) = rest.first() else {
+        return Person::default();
+    };
+    if let Some(signed) = first.strip_prefix("/s/") {
+        let signed = signed.trim();
+        let (name, inline_title) = split_name_title(signed);
+        let mut after = rest[1..].iter().copied();
+        let mut next = after.next();
+        // The typed name usually repeats below the signature, sometimes with a title.
+        if let Some(typed) = next
+            && typed.starts_with(name.as_str())
+        {
+            let (_, title) = split_name_title(typed);
+            if let Some(title) = title.or(inline_title.clone()) {
+                return Person {
+                    name: Some(name),
+                    title: Some(title),
+                };
+            }
+            next = after.next();
+        }
+        let title =
+            inline_title.or_else(|| next.map(|t| t.trim_end_matches('/').trim().to_string()));
+        return Person {
+            name: Some(name),
+            title,
+        };
+    }
+    if first
+        .to_ascii_lowercase()
+        .starts_with("division of corporation finance")
+    {
+        return Person {
+            name: Some(first.to_string()),
+            title: rest.get(1).map(|s| s.to_string()),
+        };
+    }
+    let (name, title) = split_name_title(first);
+    Person {
+        name: Some(name),
+        title: title.or_else(|| rest.get(1).map(|s| s.to_string())),
+    }
+}
+
+fn cc_lines(lines: &[String]) -> Vec<String> {
+    let Some(at) = lines.iter().position(|l| CC.is_match(l)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(c) = CC.captures(&lines[at]) {
+        let first = c[1].trim();
+        if !first.is_empty() && !first.to_ascii_lowercase().starts_with("via e") {
+            out.push(first.to_string());
+        }
+    }
+    let mut started = !out.is_empty();
+    for line in &lines[at + 1..] {
+        if line.is_empty() {
+            if started {
+                break;
+            }
+            continue;
+        }
+        started = true;
+        out.push(line.clone());
+    }
+    out
+}
+
+fn contacts(prose: &str, signatory: &Person) -> Vec<Contact> {
+    let mut out: Vec<Contact> = Vec::new();
+    let mut from = 0;
+    for m in PHONE.find_iter(prose) {
+        let segment = prose[from..m.start()].trim_end();
+        from = m.end();
+        let segment = segment
+            .strip_suffix(" at")
+            .or_else(|| segment.strip_suffix(" on"))
+            .unwrap_or(segment);
+        let segment = segment.trim_end().trim_end_matches(',').trim_end();
+        let phone = Some(m.as_str().to_string());
+        let lower = segment.to_ascii_lowercase();
+        if lower.ends_with(" me") || lower.ends_with("the undersigned") {
+            if let Some(name) = &signatory.name {
+                out.push(Contact {
+                    name: name.clone(),
+                    title: signatory.title.clone(),
+                    phone,
+                });
+            }
+            continue;
+        }
+        let (who, title) = match segment.rsplit_once(", ") {
+            Some((who, title)) if is_title(title) && NAME_RUN.is_match(who) => {
+                (who, Some(title.to_string()))
+            }
+            _ => match segment.rsplit_once(", ") {
+                // "Mark Rakip, Staff Accountant" without a comma before "at".
+                Some((who, title)) if is_title(title) => (who, Some(title.to_string())),
+                _ => (segment, None),
+            },
+        };
+        let Some(c) = NAME_RUN.captures(who) else {
+            continue;
+        };
+        let name = strip_leading_verbs(&c[1]);
+        if name.split_whitespace().count() < 2 {
+            continue;
+        }
+        if !out.iter().any(|x| x.name == name) {
+            out.push(Contact { name, title, phone });
+        }
+    }
+    out
+}
+
+fn is_title(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "of" | "and" | "&")
+        })
+}
+
+/// "If Jane Doe" → "Jane Doe": drop capitalised sentence words caught at the front.
+fn strip_leading_verbs(s: &str) -> String {
+    let skip = ["If", "You", "Please", "Contact", "Or", "And", "The", "Call"];
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .skip_while(|w| skip.contains(w))
+        .collect();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn signed_letter() {
+        let c = parse_closing(&lines(
+            "You may contact Jane Roe, Staff Accountant, at (202) 551-3224 if you have questions. Please contact John Doe, Staff Attorney, at (202) 551-3447 or Max Moe at 202-551-3456. If you require further assistance, contact me at (202) 551-3226.\n\nSincerely,\n\n/s/ Ann Lee\n\nAnn Lee\nBranch Chief\n\ncc: Via E-mail\nBo Gee, Esq.\nGee LLP",
+        ));
+        assert_eq!(c.signatory.name.as_deref(), Some("Ann Lee"));
+        assert_eq!(c.signatory.title.as_deref(), Some("Branch Chief"));
+        let names: Vec<&str> = c.contacts.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Jane Roe", "John Doe", "Max Moe", "Ann Lee"]);
+        assert_eq!(c.contacts[0].title.as_deref(), Some("Staff Accountant"));
+        assert_eq!(c.contacts[2].phone.as_deref(), Some("202-551-3456"));
+        assert_eq!(c.cc, ["Bo Gee, Esq.", "Gee LLP"]);
+    }
+
+    #[test]
+    fn unsigned_office_sign_off() {
+        let c = parse_closing(&lines(
+            "Sincerely,\nDivision of Corporation Finance\nOffice of Manufacturing\ncc: Amy Poe",
+        ));
+        assert_eq!(
+            c.signatory.name.as_deref(),
+            Some("Division of Corporation Finance")
+        );
+        assert_eq!(
+            c.signatory.title.as_deref(),
+            Some("Office of Manufacturing")
+        );
+        assert_eq!(c.cc, ["Amy Poe"]);
+    }
+
+    #[test]
+    fn name_and_title_on_the_signature_line() {
+        let c = parse_closing(&lines(
+            "Sincerely,\n/s/ Cia Bly\nCia Bly, Chief\nOffice of Risk",
+        ));
+        assert_eq!(c.signatory.name.as_deref(), Some("Cia Bly"));
+        assert_eq!(c.signatory.title.as_deref(), Some("Chief"));
+    }
+}

@@ -1,0 +1,150 @@
+//! Dates as letters print them ("November 17, 2014"), and US business-day arithmetic
+//! for response deadlines.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+(\d{4})\b",
+    )
+    .expect("date regex")
+});
+
+/// A date found in text, with where it stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// The calendar date.
+    pub date: NaiveDate,
+    /// Byte range of the match in the searched text.
+    pub start: usize,
+    /// End of the match (exclusive).
+    pub end: usize,
+}
+
+/// The first "Month D, YYYY" date in `text`.
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    DATE.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let month = month_number(&c[1])?;
+        let day: u32 = c[2].parse().ok()?;
+        let year: i32 = c[3].parse().ok()?;
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        Some(FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+/// `count` US business days after `start`: weekends and federal holidays are skipped.
+pub fn add_business_days(start: NaiveDate, count: u32) -> NaiveDate {
+    let mut day = start;
+    let mut left = count;
+    while left > 0 {
+        day = day.succ_opt().unwrap_or(day);
+        if is_business_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
+
+/// Whether `day` is a weekday that is not a US federal holiday (as observed).
+pub fn is_business_day(day: NaiveDate) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_federal_holiday(day)
+}
+
+/// Whether `day` is a US federal holiday, or the weekday on which one is observed.
+pub fn is_federal_holiday(day: NaiveDate) -> bool {
+    let year = day.year();
+    // New Year's Day of the next year can be observed on Dec 31 of this one.
+    [year, year + 1].iter().any(|&y| holidays(y).contains(&day))
+}
+
+fn holidays(year: i32) -> Vec<NaiveDate> {
+    let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).map(observed);
+    let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
+    let mut days = vec![
+        fixed(1, 1),
+        nth(1, Weekday::Mon, 3),
+        nth(2, Weekday::Mon, 3),
+        last_weekday_of_month(year, 5, Weekday::Mon),
+        fixed(7, 4),
+        nth(9, Weekday::Mon, 1),
+        nth(10, Weekday::Mon, 2),
+        fixed(11, 11),
+        nth(11, Weekday::Thu, 4),
+        fixed(12, 25),
+    ];
+    if year >= 2021 {
+        days.push(fixed(6, 19));
+    }
+    days.into_iter().flatten().collect()
+}
+
+fn observed(day: NaiveDate) -> NaiveDate {
+    match day.weekday() {
+        Weekday::Sat => day.pred_opt().unwrap_or(day),
+        Weekday::Sun => day.succ_opt().unwrap_or(day),
+        _ => day,
+    }
+}
+
+fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
+    (1..=5)
+        .rev()
+        .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn finds_printed_dates() {
+        assert_eq!(
+            find_date("November 17, 2014").unwrap().date,
+            d(2014, 11, 17)
+        );
+        assert_eq!(find_date("Filed Sept. 5 2024").unwrap().date, d(2024, 9, 5));
+        assert!(find_date("February 30, 2014").is_none());
+        assert!(find_date("no date here").is_none());
+    }
+
+    #[test]
+    fn thanksgiving_is_skipped() {
+        assert_eq!(add_business_days(d(2014, 11, 17), 10), d(2014, 12, 2));
+    }
+
+    #[test]
+    fn plain_weeks() {
+        assert_eq!(add_business_days(d(2017, 9, 19), 10), d(2017, 10, 3));
+    }
+
+    #[test]
+    fn observed_holidays() {
+        // July 4, 2020 was a Saturday: observed Friday July 3.
+        assert!(is_federal_holiday(d(2020, 7, 3)));
+        // January 1, 2022 was a Saturday: observed Friday December 31, 2021.
+        assert!(is_federal_holiday(d(2021, 12, 31)));
+        // Juneteenth only from 2021.
+        assert!(!is_federal_holiday(d(2020, 6, 19)));
+        assert!(is_federal_holiday(d(2023, 6, 19)));
+        assert!(is_federal_holiday(d(2024, 5, 27)));
+    }
+}

@@ -1,0 +1,336 @@
+//! The top of a letter: date, addressee block, the "Re:" block and the salutation.
+
+use super::dates::find_date;
+use super::model::{Person, Subject};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the top of a letter says, and where its body begins.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    /// The letter's date.
+    pub date: Option<chrono::NaiveDate>,
+    /// The date exactly as printed (used to recognise page headers).
+    pub date_text: Option<String>,
+    /// The addressee.
+    pub addressee: Person,
+    /// The company the letter concerns.
+    pub company: Option<String>,
+    /// Address lines of the addressee.
+    pub address: Vec<String>,
+    /// The "Re:" block.
+    pub subject: Subject,
+    /// The first file number in the "Re:" block.
+    pub file_number: Option<String>,
+    /// Every company named in the header (addressee block and "Re:" block).
+    pub companies: Vec<String>,
+    /// The letter is addressed to the Commission: a company's response.
+    pub addressed_to_sec: bool,
+    /// Index of the first line after the salutation.
+    pub body_start: usize,
+}
+
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(dear\s.{1,80}|ladies and gentlemen|gentlemen|to whom it may concern|sir or madam)\s*[:,;.]?$")
+        .expect("salutation regex")
+});
+static RE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
+static FILE_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)")
+        .expect("file number regex")
+});
+static FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b")
+        .expect("form regex")
+});
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})")
+        .expect("period regex")
+});
+static FILED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:filed|submitted|furnished|dated)\b").expect("filed regex")
+});
+
+/// Letterhead and routing lines that are not part of the addressee block.
+fn is_letterhead(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    l.ends_with(" logo")
+        || l == "logo"
+        || l.starts_with("mail stop")
+        || l.starts_with("mailstop")
+        || l.starts_with("via e-mail")
+        || l.starts_with("via email")
+        || l.starts_with("via edgar")
+        || l.starts_with("by edgar")
+        || l.starts_with("via facsimile")
+        || l.starts_with("delivered via")
+        || l.starts_with("by electronic")
+        || l.starts_with("confidential")
+        || matches!(
+            l.as_str(),
+            "division of"
+                | "corporation finance"
+                | "division of corporation finance"
+                | "united states"
+        )
+        || (l.contains("securities and exchange commission") && l.len() < 60)
+        || l.starts_with("washington, d.c.")
+        || l.starts_with("washington, dc")
+}
+
+fn is_sec_line(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    l.contains("securities and exchange commission")
+        || l.contains("division of corporation finance")
+}
+
+/// Read the header of `lines` (already cleaned).
+pub fn parse_header(lines: &[String]) -> Header {
+    let limit = lines.len().min(120);
+    let salutation = lines[..limit].iter().position(|l| SALUTATION.is_match(l));
+    let re_line = lines[..salutation.unwrap_or(limit)]
+        .iter()
+        .position(|l| RE_LINE.is_match(l));
+    let top_end = re_line.or(salutation).unwrap_or(0);
+    let mut header = Header {
+        body_start: salutation.map_or(0, |s| s + 1),
+        ..Header::default()
+    };
+
+    // Date: the first date in the top block that is not part of a "Filed ..." line.
+    let mut date_line = None;
+    for (i, line) in lines[..top_end].iter().enumerate() {
+        if FILED.is_match(line) {
+            continue;
+        }
+        if let Some(found) = find_date(line) {
+            header.date = Some(found.date);
+            header.date_text = Some(line[found.start..found.end].to_string());
+            date_line = Some(i);
+            break;
+        }
+    }
+
+    let block: Vec<(usize, &String)> = lines[..top_end]
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.is_empty() && Some(*i) != date_line && !is_letterhead(l))
+        .collect();
+    header.addressed_to_sec = match date_line {
+        Some(d) => lines[d + 1..top_end].iter().any(|l| is_sec_line(l)),
+        None => false,
+    };
+
+    if let Some(re) = re_line {
+        read_re_block(&lines[re..salutation.unwrap_or(limit)], &mut header);
+    }
+    let block: Vec<&String> = block.into_iter().map(|(_, l)| l).collect();
+    read_addressee(&block, &mut header);
+    header
+}
+
+fn read_re_block(lines: &[String], header: &mut Header) {
+    let mut items: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = if i == 0 {
+            RE_LINE
+                .captures(line)
+                .map(|c| c[1].trim().to_string())
+                .unwrap_or_default()
+        } else {
+            line.clone()
+        };
+        if !text.is_empty() {
+            items.push(text);
+        }
+    }
+    let is_filing_line = |l: &str| {
+        FORM.is_match(l)
+            || FILED.is_match(l)
+            || FILE_NO.is_match(l)
+            || l.to_ascii_lowercase().starts_with("cik")
+            || l.to_ascii_lowercase().contains("registration statement")
+            || l.to_ascii_lowercase().starts_with("amendment")
+    };
+    let mut rest = items.as_slice();
+    if let Some(first) = items.first()
+        && !is_filing_line(first)
+    {
+        header.company = Some(first.clone());
+        header.companies.push(first.clone());
+        rest = &items[1..];
+    }
+    for line in rest {
+        if !is_filing_line(line) && !header.companies.contains(line) {
+            header.companies.push(line.clone());
+        }
+    }
+    let subject = &mut header.subject;
+    subject.lines = rest.to_vec();
+    for line in rest {
+        if subject.form.is_none()
+            && let Some(c) = FORM.captures(line)
+        {
+            let word = if line[c.get(0).map_or(0, |m| m.start())..]
+                .to_ascii_lowercase()
+                .starts_with("schedule")
+            {
+                "Schedule "
+            } else {
+                ""
+            };
+            subject.form = Some(format!("{word}{}", &c[1]));
+        }
+        if subject.period.is_none()
+            && let Some(c) = PERIOD.captures(line)
+        {
+            subject.period = Some(title_case_period(&c[1]));
+        }
+        if subject.filed.is_none()
+            && FILED.find(line).is_some()
+            && let Some(found) = find_date(line)
+        {
+            subject.filed = Some(found.date.to_string());
+        }
+        if header.file_number.is_none()
+            && let Some(c) = FILE_NO.captures(line)
+        {
+            header.file_number = Some(c[1].to_string());
+        }
+    }
+}
+
+/// "fiscal year ended December 31, 2015" → "Fiscal Year Ended December 31, 2015".
+fn title_case_period(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn read_addressee(block: &[&String], header: &mut Header) {
+    if header.addressed_to_sec {
+        // A company's response: the addressee is the staff ("Attn: Name, Title").
+        if let Some(attn) = block.iter().find_map(|l| {
+            l.strip_prefix("Attn:")
+                .or_else(|| l.strip_prefix("Attention:"))
+        }) {
+            let (name, title) = split_name_title(attn.trim());
+            header.addressee = Person {
+                name: Some(name),
+                title,
+            };
+        }
+        return;
+    }
+    let Some((name, rest)) = block.split_first() else {
+        return;
+    };
+    header.addressee.name = Some(name.to_string());
+    let company_key = header.company.as_deref().map(normalise);
+    let company_at = rest.iter().position(|l| {
+        let n = normalise(l);
+        company_key
+            .as_ref()
+            .is_some_and(|k| !n.is_empty() && (n == *k || similar(&n, k)))
+    });
+    match company_at {
+        Some(at) => {
+            let titles: Vec<&str> = rest[..at].iter().map(|s| s.as_str()).collect();
+            header.addressee.title = (!titles.is_empty()).then(|| titles.join(", "));
+            if !header.companies.contains(rest[at]) {
+                // The two spellings differ: the addressee block's is the one typed with care
+                // (the "Re:" line is where typos were seen).
+                header.companies.push(rest[at].clone());
+                header.company = Some(rest[at].clone());
+            }
+            header.address = rest[at + 1..].iter().map(|s| s.to_string()).collect();
+        }
+        None => {
+            header.addressee.title = rest.first().map(|s| s.to_string());
+            if let Some(company) = rest.get(1) {
+                if header.company.is_none() {
+                    header.company = Some(company.to_string());
+                }
+                header.companies.push(company.to_string());
+            }
+            header.address = rest.iter().skip(2).map(|s| s.to_string()).collect();
+        }
+    }
+}
+
+/// Near-equal company names: one is a prefix of the other or they differ in a few letters.
+fn similar(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() >= 6 && long.starts_with(short) {
+        return true;
+    }
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= 8 && common * 10 >= long.len() * 7
+}
+
+/// "Jim B. Rosenberg, Senior Assistant Chief Accountant" → name and title.
+pub fn split_name_title(s: &str) -> (String, Option<String>) {
+    match s.split_once(", ") {
+        Some((name, title)) if !title.trim().is_empty() => {
+            (name.trim().to_string(), Some(title.trim().to_string()))
+        }
+        _ => (s.trim().to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn classic_header() {
+        let h = parse_header(&lines(
+            "DIVISION OF\nCORPORATION FINANCE\n\nNovember 17, 2014\n\nVia E-mail\n\nAda Lark\nChief Executive Officer\nLark Widgets, Inc.\n1 Main Street\nSpringfield\n\nRe: Lark Widgets, Inc.\nForm 20-F for the Fiscal Year Ended December 31, 2013\nFiled April 9, 2014\nFile No. 001-35126\n\nDear Ms. Lark:\nbody",
+        ));
+        assert_eq!(h.date.unwrap().to_string(), "2014-11-17");
+        assert_eq!(h.addressee.name.as_deref(), Some("Ada Lark"));
+        assert_eq!(
+            h.addressee.title.as_deref(),
+            Some("Chief Executive Officer")
+        );
+        assert_eq!(h.company.as_deref(), Some("Lark Widgets, Inc."));
+        assert_eq!(h.address, vec!["1 Main Street", "Springfield"]);
+        assert_eq!(h.subject.form.as_deref(), Some("20-F"));
+        assert_eq!(
+            h.subject.period.as_deref(),
+            Some("Fiscal Year Ended December 31, 2013")
+        );
+        assert_eq!(h.subject.filed.as_deref(), Some("2014-04-09"));
+        assert_eq!(h.file_number.as_deref(), Some("001-35126"));
+        assert!(!h.addressed_to_sec);
+        assert_eq!(h.body_start, 19);
+    }
+
+    #[test]
+    fn response_letter_is_addressed_to_the_commission() {
+        let h = parse_header(&lines(
+            "Lark Widgets\nMay 27, 2016\nSecurities and Exchange Commission\nDivision of Corporation Finance\nAttn: Jim Rook, Staff Accountant\nRe: Lark Widgets, Inc.\nForm 10-K\nLadies and Gentlemen:",
+        ));
+        assert!(h.addressed_to_sec);
+        assert_eq!(h.addressee.name.as_deref(), Some("Jim Rook"));
+    }
+}

@@ -1,0 +1,290 @@
+//! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
+//! recognising them, joining wrapped ones, and keeping the heading trail.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpages?\s*$|\bpages?\s+(?:[A-Z]{1,2}-)?\d+[A-Za-z]?(?:\s*(?:,|and|through|to|-|–)\s*(?:[A-Z]{1,2}-)?\d+[A-Za-z]?)*\s*\.?$")
+        .expect("page ref regex")
+});
+static PAGES_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpages?\s+((?:[A-Z]{1,2}-)?\d+(?:\s*(?:,|and|through|to|-|–)\s*(?:[A-Z]{1,2}-)?\d+)*)")
+        .expect("pages regex")
+});
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[A-Z]{1,2}-)?\d+").expect("page number regex"));
+static SHAPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(item|note|part|form|schedule|exhibit|annex|appendix|article|section|amendment|q)\b|^\([a-z0-9]{1,4}\)\s")
+        .expect("shaped regex")
+});
+
+const ABBREVIATIONS: [&str; 16] = [
+    "inc.", "corp.", "co.", "ltd.", "l.p.", "llc.", "n.v.", "s.a.", "plc.", "u.s.", "no.",
+    "l.l.c.", "a.g.", "s.e.", "b.v.", "bhd.",
+];
+
+const SMALL_WORDS: [&str; 24] = [
+    "a", "an", "the", "and", "or", "of", "to", "in", "for", "on", "at", "by", "with", "from", "as",
+    "vs", "per", "into", "our", "its", "your", "their", "upon", "&",
+];
+
+/// Whether a line ends a sentence (and so cannot be a heading, nor run on into the next line).
+pub fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '\'', ')', ']', '*']);
+    let Some(last) = t.chars().last() else {
+        return false;
+    };
+    match last {
+        ';' | ':' | '!' => true,
+        '.' => {
+            let word = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+            !ABBREVIATIONS.contains(&word.as_str()) && !t.ends_with("...")
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line cites a page at its end: "…, page 76", "…, pages F-7 and F-8", "…, page".
+pub fn has_page_ref(line: &str) -> bool {
+    PAGE_REF.is_match(line)
+}
+
+/// The pages a piece of text cites ("page 9", "pages F-19 and F-20").
+pub fn pages_cited(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in PAGES_IN_TEXT.captures_iter(text) {
+        for m in PAGE_NUMBER.find_iter(&c[1]) {
+            out.push(m.as_str().to_string());
+        }
+    }
+    out
+}
+
+/// Whether a (joined) line reads like a heading of the filing.
+pub fn looks_like_heading(line: &str) -> bool {
+    if line.is_empty() || line.len() > 250 || ends_sentence(line) || line.ends_with(',') {
+        return false;
+    }
+    let first = line.chars().next().unwrap_or(' ');
+    if first.is_lowercase() || matches!(first, '•' | '-' | '–' | '—') {
+        return false;
+    }
+    if has_page_ref(line) || SHAPED.is_match(line) {
+        return true;
+    }
+    if line.ends_with('?') {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|w| !SMALL_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .collect();
+    if words.is_empty() || words.len() > 16 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 10 >= words.len() * 6
+}
+
+/// Whether `line` continues the heading line above it (a wrapped heading).
+pub fn continues_heading(above: &str, line: &str) -> bool {
+    let first = line.chars().next().unwrap_or(' ');
+    let last_word = above.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    first.is_lowercase()
+        || (above.contains(' ')
+            && matches!(
+                last_word.as_str(),
+                "of" | "and"
+                    | "to"
+                    | "the"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "or"
+                    | "&"
+            ))
+        || (above.to_ascii_lowercase().ends_with("page")
+            || above.to_ascii_lowercase().ends_with("pages"))
+            && PAGE_NUMBER.is_match(line)
+            && line.len() < 20
+        || line.starts_with(", page")
+}
+
+/// The kind of a heading, used to tell its level in the trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    /// Starts with a keyword such as "Item", "Note", "Form" (the keyword, lowercased).
+    Keyword(String),
+    /// A lettered or numbered caption such as "(c) Commitments, page F-77".
+    Enumerated,
+    /// A caption that cites a page.
+    Caption,
+    /// Anything else.
+    Plain,
+}
+
+fn shape(heading: &str) -> Shape {
+    if heading.starts_with('(') && SHAPED.is_match(heading) {
+        return Shape::Enumerated;
+    }
+    // Question-and-answer captions ("Q: What will holders receive, page 4") are innermost.
+    if heading.starts_with("Q:") {
+        return Shape::Caption;
+    }
+    if let Some(c) = SHAPED.captures(heading)
+        && let Some(word) = c.get(1)
+    {
+        return Shape::Keyword(word.as_str().to_ascii_lowercase());
+    }
+    // "General" opens a run of comments at the innermost level, like a caption.
+    if has_page_ref(heading) || heading.eq_ignore_ascii_case("general") {
+        Shape::Caption
+    } else {
+        Shape::Plain
+    }
+}
+
+/// The trail of headings in effect as the letter is read.
+#[derive(Debug, Default, Clone)]
+pub struct Trail {
+    stack: Vec<(Shape, String)>,
+}
+
+impl Trail {
+    /// Apply a block of headings found above a comment (outermost first).
+    ///
+    /// The first heading of the block whose kind is already in the trail replaces that
+    /// level and everything below it; a block of new kinds nests under the trail, after
+    /// dropping page captions (which are always the innermost level).
+    pub fn apply(&mut self, block: &[String]) {
+        if block.is_empty() {
+            return;
+        }
+        let shapes: Vec<Shape> = block.iter().map(|h| shape(h)).collect();
+        let matched = shapes
+            .iter()
+            .find_map(|s| self.stack.iter().position(|(t, _)| t == s));
+        match matched {
+            Some(at) => self.stack.truncate(at),
+            None => {
+                while self.stack.last().is_some_and(|(s, _)| *s == Shape::Caption) {
+                    self.stack.pop();
+                }
+            }
+        }
+        self.stack
+            .extend(shapes.into_iter().zip(block.iter().cloned()));
+    }
+
+    /// The headings, outermost first.
+    pub fn headings(&self) -> Vec<String> {
+        self.stack.iter().map(|(_, h)| h.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_shapes() {
+        assert!(looks_like_heading("Risk Factors"));
+        assert!(looks_like_heading(
+            "Our leases for data centers could be terminated early..., page 9"
+        ));
+        assert!(looks_like_heading("Note 1. Organization"));
+        assert!(looks_like_heading(
+            "(c) Establishment of Asia Cloud Group, page F-19"
+        ));
+        assert!(looks_like_heading("Baker Widgets, Inc."));
+        assert!(looks_like_heading("Exhibit 99.3"));
+        assert!(!looks_like_heading(
+            "After reviewing your response, we may have additional comments."
+        ));
+        assert!(!looks_like_heading(
+            "Please respond to this letter within ten business days by providing the requested"
+        ));
+        assert!(!looks_like_heading("including but not limited to:"));
+    }
+
+    #[test]
+    fn page_references() {
+        assert!(has_page_ref("Summary, page 17"));
+        assert!(has_page_ref("Deferred Tax, page F-61"));
+        assert!(has_page_ref("Something, pages 7 and 8"));
+        assert!(has_page_ref("Selected Financial Information, page"));
+        assert_eq!(
+            pages_cited("On page 73 and pages F-7 and F-8, see"),
+            vec!["73", "F-7", "F-8"]
+        );
+    }
+
+    #[test]
+    fn wrapped_headings_continue() {
+        assert!(continues_heading(
+            "How will my rights differ from my current",
+            "rights as a holder? , page 7"
+        ));
+        assert!(continues_heading("Pro Forma Information, page", "10"));
+        assert!(!continues_heading("Risk Factors", "General"));
+        assert!(continues_heading(
+            "Discussion and Analysis of",
+            "GE Oil, page 200"
+        ));
+    }
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn trail_replaces_levels_of_the_same_kind() {
+        let mut t = Trail::default();
+        t.apply(&v(&[
+            "Notes to the Financial Statements",
+            "Note 1. Organization",
+            "(c) Establishment, page F-19",
+        ]));
+        t.apply(&v(&["Note 21. Taxation", "Deferred Tax, page F-61"]));
+        assert_eq!(
+            t.headings(),
+            v(&[
+                "Notes to the Financial Statements",
+                "Note 21. Taxation",
+                "Deferred Tax, page F-61"
+            ])
+        );
+        t.apply(&v(&["Current Tax, page F-62"]));
+        assert_eq!(
+            t.headings(),
+            v(&[
+                "Notes to the Financial Statements",
+                "Note 21. Taxation",
+                "Current Tax, page F-62"
+            ])
+        );
+    }
+
+    #[test]
+    fn new_kinds_nest_below() {
+        let mut t = Trail::default();
+        t.apply(&v(&["Item 5. Operating Review, page 70"]));
+        t.apply(&v(&["Critical Accounting Policies", "Goodwill, page 84"]));
+        assert_eq!(
+            t.headings(),
+            v(&[
+                "Item 5. Operating Review, page 70",
+                "Critical Accounting Policies",
+                "Goodwill, page 84"
+            ])
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! Removing the page-break artefacts of PDF-to-text conversion: the repeated
+//! "addressee / company / date / Page N" block, "Page N of M" lines, and the
+//! form-field residue ("FirstName LastName…", "Comapany Name…") of 2018+ letters,
+//! including residue glued to the front of a real line.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static PAGE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^-?\s*page\s+\d+\s+of\s+\d+\s*-?$").expect("page of regex"));
+static COMMENT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?\d{1,3}[.)]").expect("number regex"));
+
+/// Words that make up page headers and form-field residue for one letter.
+pub struct HeaderVocabulary {
+    words: HashSet<String>,
+    date_text: Option<String>,
+    prefixes: Vec<String>,
+}
+
+const RESIDUE_WORDS: [&str; 6] = ["firstname", "lastname", "first", "last", "comapany", "name"];
+
+impl HeaderVocabulary {
+    /// Build from the addressee's name, the companies named in the header and the date.
+    pub fn new(names: &[&str], date_text: Option<&str>) -> Self {
+        let mut words = HashSet::new();
+        for name in names.iter().copied().chain(date_text) {
+            for w in tokens(name) {
+                words.insert(w);
+            }
+        }
+        let mut prefixes: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        HeaderVocabulary {
+            words,
+            date_text: date_text.map(str::to_string),
+            prefixes,
+        }
+    }
+
+    /// Whether every token of `line` belongs to a page header.
+    fn is_header_line(&self, line: &str) -> bool {
+        if line.is_empty() || COMMENT_NUMBER.is_match(line) || line.len() > 160 {
+            return false;
+        }
+        let toks = tokens(line);
+        if toks.is_empty() {
+            return false;
+        }
+        let mut has_word = false;
+        for t in &toks {
+            if t.bytes().all(|b| b.is_ascii_digit()) {
+                if t.len() > 4 {
+                    return false;
+                }
+                // The letter's year makes a line of numbers ("16, 2024") a header line.
+                has_word |= t.len() == 4 && self.words.contains(t);
+                continue;
+            }
+            if t == "page" || self.words.contains(t) || RESIDUE_WORDS.contains(&t.as_str()) {
+                // A lone initial ("B") fits a header line but does not make one.
+                has_word |= t.chars().count() > 1;
+                continue;
+            }
+            return false;
+        }
+        has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+    }
+
+    /// Whether a header line carries a mark that only page headers carry.
+    fn is_marker(&self, line: &str) -> bool {
+        let lower = line.to_ascii_lowercase();
+        lower.contains("page")
+            || lower.contains("firstname")
+            || lower.contains("lastname")
+            || lower.contains("comapany")
+            || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+    }
+}
+
+/// Split glued words (`LastNameTyler`, `CorporationMay`, `2Page`) and tokenise:
+/// lowercase alphanumeric runs.
+fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            let boundary = prev.is_some_and(|p| {
+                (p.is_lowercase() && c.is_uppercase())
+                    || (p.is_ascii_digit() && c.is_alphabetic())
+                    || (p.is_alphabetic() && c.is_ascii_digit())
+            });
+            if boundary && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev = Some(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Remove page headers and residue from body lines. Lines removed become empty, so
+/// the paragraph logic sees the page break as a blank line.
+pub fn remove_page_headers(lines: &mut [String], vocab: &HeaderVocabulary) {
+    let mut last_page = 1u32;
+    let mut i = 0;
+    while i < lines.len() {
+        if PAGE_OF.is_match(&lines[i]) {
+            lines[i].clear();
+            i += 1;
+            continue;
+        }
+        if !vocab.is_header_line(&lines[i]) {
+            if let Some((stripped, page)) = strip_glued_residue(&lines[i], vocab, last_page) {
+                lines[i] = stripped;
+                last_page = last_page.max(page.unwrap_or(0));
+            }
+            i += 1;
+            continue;
+        }
+        // A cluster of header lines, blank lines allowed between them.
+        let start = i;
+        let mut end = i;
+        let mut j = i;
+        while j < lines.len() && (lines[j].is_empty() || vocab.is_header_line(&lines[j])) {
+            if !lines[j].is_empty() {
+                end = j;
+            }
+            j += 1;
+        }
+        let members = &lines[start..=end];
+        let marked = members.iter().any(|l| vocab.is_marker(l));
+        let several = members.iter().filter(|l| !l.is_empty()).count() >= 3;
+        if marked || several {
+            for l in members.iter().filter_map(|l| page_number(l)) {
+                last_page = last_page.max(l);
+            }
+            for l in &mut lines[start..=end] {
+                l.clear();
+            }
+        }
+        i = end + 1;
+    }
+}
+
+fn page_number(line: &str) -> Option<u32> {
+    let toks = tokens(line);
+    toks.windows(2)
+        .filter(|w| w[0] == "page")
+        .filter_map(|w| w[1].parse().ok())
+        .max()
+}
+
+/// Residue glued to the front of a real line, e.g. `Comapany NameAcme Corpincluding …`
+/// or `May 16, 2024 Page 64(g)(ii), for …` (page 6 of the header, then "4(g)(ii)").
+/// The page number glued to the text is taken to be the current page or the next one.
+/// Returns the line without the residue, and the page number cut, if any.
+fn strip_glued_residue(
+    line: &str,
+    vocab: &HeaderVocabulary,
+    page: u32,
+) -> Option<(String, Option<u32>)> {
+    let mut rest = line;
+    let mut changed = false;
+    let mut paged = None;
+    for marker in [
+        "FirstName LastName",
+        "FirstName",
+        "LastName",
+        "Comapany Name",
+        "Company Name",
+    ] {
+        if let Some(r) = rest.strip_prefix(marker) {
+            rest = r.trim_start();
+            changed = true;
+            for p in &vocab.prefixes {
+                if let Some(r) = rest.strip_prefix(p.as_str()) {
+                    rest = r.trim_start();
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(date) = vocab.date_text.as_deref()
+        && let Some(r) = rest.strip_prefix(date)
+    {
+        let r = r.trim_start();
+        if let Some(after) = r.strip_prefix("Page ") {
+            paged = [page, page + 1]
+                .into_iter()
+                .find(|p| after.starts_with(&p.to_string()));
+            let cut = paged.map_or(0, |p| p.to_string().len());
+            rest = after[cut..].trim_start();
+            changed = true;
+        }
+    }
+    (changed && !rest.is_empty()).then(|| (rest.to_string(), paged))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> HeaderVocabulary {
+        HeaderVocabulary::new(
+            &["Ada B. Lark", "Lark Widgets Corporation"],
+            Some("May 16, 2024"),
+        )
+    }
+
+    fn run(text: &str) -> Vec<String> {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        remove_page_headers(&mut lines, &vocab());
+        lines.into_iter().filter(|l| !l.is_empty()).collect()
+    }
+
+    #[test]
+    fn classic_page_header_block() {
+        assert_eq!(
+            run(
+                "text ends mid\n\nAda B. Lark\nLark Widgets Corporation\nMay 16, 2024\nPage 2\n\nsentence here."
+            ),
+            vec!["text ends mid", "sentence here."]
+        );
+    }
+
+    #[test]
+    fn residue_split_over_lines() {
+        assert_eq!(
+            run(
+                "a\nAda B. Lark\nFirstName\nLastNameAda\nB. Lark\nLark Widgets\nCorporation\nComapany\nNameLark Widgets Corporation\nMay\n16, 2024\nPage\n2 2024 Page 2\nFirstName LastName\nb"
+            ),
+            vec!["a", "b"]
+        );
+    }
+
+    #[test]
+    fn comment_numbers_and_lone_names_survive() {
+        assert_eq!(
+            run("Page 5\n17.\nLark Widgets Corporation\ntext"),
+            vec!["17.", "Lark Widgets Corporation", "text"]
+        );
+    }
+
+    #[test]
+    fn glued_residue_is_cut_off() {
+        assert_eq!(
+            run(
+                "Page 5\nComapany NameLark Widgets Corporationincluding calculation\nMay 16, 2024 Page 64(g)(ii), for est"
+            ),
+            vec!["including calculation", "4(g)(ii), for est"]
+        );
+    }
+
+    #[test]
+    fn page_of_lines() {
+        assert_eq!(run("a\nPage 3 of 7\nb"), vec!["a", "b"]);
+    }
+}
