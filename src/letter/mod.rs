@@ -28,13 +28,12 @@ pub enum LetterError {
         file: String,
     },
     /// The file could not be read.
-    #[error("{file}: {source}")]
+    #[error("{file}: {error}")]
     Io {
         /// The file, as given.
         file: String,
         /// What the system said.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -46,9 +45,9 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 /// Read and parse a letter file.
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LetterError::Io {
+    let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
         file: file.clone(),
-        source,
+        error,
     })?;
     parse_bytes(&file, &bytes)
 }
