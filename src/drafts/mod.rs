@@ -1,41 +1,51 @@
 //! The drafts store: responses and statuses per comment, kept as TOML next to each
 //! letter (`NAME.txt` → `NAME.responses.toml`). No terminal code lives here.
+//!
+//! - [`Drafts`] / [`CommentDraft`] / [`Status`]: the in-memory model and its pure edits.
+//! - [`load`] / [`save`] / [`save_loaded`]: read and atomically write the file, keeping
+//!   hand edits (comments, key order, formatting) of an existing file.
+//! - [`on_disk_changed`]: whether the file changed since it was read or written.
+//! - [`remove_stale_temp_files`]: clean up temp files a crashed save left behind.
+
+mod atomic;
+mod error;
+mod fingerprint;
+mod format;
+mod markers;
+mod model;
+mod store;
 
 use std::path::{Path, PathBuf};
 
-/// Where a comment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Nothing drafted yet.
-    #[default]
-    Open,
-    /// A response is drafted but the comment is not resolved.
-    Drafted,
-    /// The comment is resolved.
-    Resolved,
-}
-
-/// The draft of one comment's response.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CommentDraft {
-    /// The comment number as printed in the letter ("2", "3(a)").
-    pub number: String,
-    /// Where the comment stands.
-    pub status: Status,
-    /// The response text (may be empty).
-    pub response: String,
-}
-
-/// All drafts of one letter, in the letter's comment order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Drafts {
-    /// One entry per comment, in order.
-    pub comments: Vec<CommentDraft>,
-}
+pub use atomic::{STALE_TEMP_AGE, remove_stale_temp_files, remove_temp_files_older_than};
+pub use error::DraftsError;
+pub use fingerprint::{Fingerprint, on_disk_changed};
+pub use markers::find_conflict_marker;
+pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
+pub use store::{Loaded, load, save, save_loaded};
 
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.
 pub fn drafts_path(letter: &Path) -> PathBuf {
-    let stem = letter.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = letter
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     letter.with_file_name(format!("{stem}.responses.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_path_replaces_extension() {
+        assert_eq!(
+            drafts_path(Path::new("/a/b/letter-2024.txt")),
+            PathBuf::from("/a/b/letter-2024.responses.toml")
+        );
+        assert_eq!(
+            drafts_path(Path::new("x")),
+            PathBuf::from("x.responses.toml")
+        );
+    }
 }

@@ -1,0 +1,129 @@
+//! Conflict markers and parse errors are reported with the file and the line.
+
+use std::fs;
+
+use letterdesk::drafts::{Drafts, DraftsError, load, save};
+
+fn write(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drafts.responses.toml");
+    fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn conflict_markers_are_found_with_their_line() {
+    let text = "[comments.\"1\"]\nstatus = \"open\"\n<<<<<<< HEAD\nresponse = \"ours\"\n=======\nresponse = \"theirs\"\n>>>>>>> other\n";
+    let (_dir, path) = write(text);
+    let err = load(&path).unwrap_err();
+    assert!(
+        matches!(err, DraftsError::Conflict { line: 3, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .ends_with("drafts.responses.toml:3: unresolved git conflict marker"),
+        "{err}"
+    );
+}
+
+#[test]
+fn conflict_inside_a_string_is_still_a_conflict() {
+    // Such a file would even parse: the scan must come first.
+    let text = "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"\"\"\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> b\n\"\"\"\n";
+    let (_dir, path) = write(text);
+    assert!(matches!(
+        load(&path),
+        Err(DraftsError::Conflict { line: 4, .. })
+    ));
+}
+
+#[test]
+fn a_separator_line_in_a_response_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drafts.responses.toml");
+    let mut drafts = Drafts::for_comments(&["1".to_owned()]);
+    drafts.set_response("1", "above\n=======\nbelow");
+    save(&path, &drafts, None).unwrap();
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .any(|l| l == "=======")
+    );
+    assert_eq!(load(&path).unwrap().unwrap().drafts, drafts);
+
+    let (_dir, path) =
+        write("[comments.\"1\"]\nstatus = \"drafted\"\nresponse = '''\n=======\n'''\n");
+    assert_eq!(
+        load(&path)
+            .unwrap()
+            .unwrap()
+            .drafts
+            .get("1")
+            .unwrap()
+            .response,
+        "=======\n"
+    );
+}
+
+#[test]
+fn a_response_that_looks_like_a_conflict_does_not_make_the_file_conflicted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drafts.responses.toml");
+    let mut drafts = Drafts::for_comments(&["1".to_owned()]);
+    drafts.set_response("1", "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b");
+    save(&path, &drafts, None).unwrap();
+    assert_eq!(load(&path).unwrap().unwrap().drafts, drafts);
+}
+
+#[test]
+fn invalid_toml_gives_the_line() {
+    let (_dir, path) = write(
+        "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"unterminated\n\n[comments.\"2\"]\n",
+    );
+    let err = load(&path).unwrap_err();
+    match &err {
+        DraftsError::Parse { line, message, .. } => {
+            assert_eq!(*line, 3, "{message}");
+            assert!(!message.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        err.to_string().contains("drafts.responses.toml:3: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_table_gives_the_line() {
+    let (_dir, path) =
+        write("[comments.\"1\"]\nstatus = \"open\"\n\n[comments.\"1\"]\nstatus = \"open\"\n");
+    assert!(matches!(
+        load(&path),
+        Err(DraftsError::Parse { line: 4, .. })
+    ));
+}
+
+#[test]
+fn wrong_shape_gives_the_line() {
+    let (_dir, path) =
+        write("[comments.\"1\"]\nstatus = \"open\"\n\n[comments.\"2\"]\nstatus = \"done\"\n");
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, DraftsError::Parse { line: 5, .. }), "{err:?}");
+    assert!(err.to_string().contains("done"), "{err}");
+
+    let (_dir, path) = write("[comments.\"1\"]\nstatus = \"open\"\nresponse = 12\n");
+    assert!(matches!(
+        load(&path),
+        Err(DraftsError::Parse { line: 3, .. })
+    ));
+}
+
+#[test]
+fn unreadable_path_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load(dir.path()).unwrap_err();
+    assert!(matches!(err, DraftsError::Io { .. }), "{err:?}");
+}
