@@ -1,1 +1,47 @@
-//! Terminal UI.
+//! Terminal UI: three panes (Letters, Comments, Draft) over the letter parser and the
+//! drafts store, in the Elm shape: [`State`], [`Action`], [`update`] (pure; disk work goes
+//! out as [`Effect`]s) and [`draw`] (no I/O). Keys map to actions through the keymap in
+//! `config/default.toml`, overridable by the user's config file.
+
+mod action;
+mod app;
+mod config;
+mod document;
+mod drafting;
+mod draw;
+mod keymap;
+mod layout;
+mod loader;
+mod sanitize;
+mod saver;
+mod state;
+mod theme;
+mod update;
+mod wrap;
+
+use std::path::PathBuf;
+
+pub use action::{Action, Effect, LetterId};
+pub use config::{Config, user_config_path};
+pub use draw::draw;
+pub use keymap::{Binding, Command, Context, Hint, KeyChord, Keymap, Mode, map_key};
+pub use sanitize::sanitize;
+pub use state::{Filter, Pane, SaveState, State};
+pub use theme::{Colors, Marks, Theme};
+pub use update::update;
+
+/// How [`run`] starts.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// The demo folder, shown in the status bar (`--demo`).
+    pub demo_dir: Option<PathBuf>,
+    /// A config file to use instead of `$XDG_CONFIG_HOME/letterdesk/config.toml`.
+    pub config_path: Option<PathBuf>,
+}
+
+/// Run the interface over `paths` (folders searched recursively for `.txt` and `.md`
+/// letters, or letter files) until the user quits. The terminal is restored on every
+/// exit path, panics included.
+pub fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
+    app::run(paths, options)
+}

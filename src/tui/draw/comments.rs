@@ -1,0 +1,160 @@
+//! The Comments pane: the open letter's comments as a document, only the rows in view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{focused, note, one_line, pad, pane_block};
+use crate::letter::{Kind, Letter};
+use crate::tui::document::{Row, RowKind};
+use crate::tui::sanitize::sanitize;
+use crate::tui::state::{Pane, State, status_of};
+
+pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let is_focused = focused(state, Pane::Comments);
+    let (Some(open), Some(letter)) = (&state.open, state.open_letter()) else {
+        let block = pane_block(" Comments ".into(), is_focused, theme, rect.width);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        frame.render_widget(
+            Paragraph::new(note("Choose a letter and press Enter.", theme)),
+            inner,
+        );
+        return;
+    };
+    let visible = state.visible_comments();
+    let block = pane_block(
+        title(letter, state, visible.len()),
+        is_focused,
+        theme,
+        rect.width,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if letter.comments.is_empty() {
+        frame.render_widget(Paragraph::new(note(empty_text(letter.kind), theme)), inner);
+        return;
+    }
+    let Some(doc) = &open.doc else { return };
+    let drafts = &state.entries[open.id.0].slot.drafts;
+    let query = state
+        .query
+        .as_deref()
+        .map(|q| sanitize(q).to_lowercase())
+        .filter(|q| !q.is_empty());
+    let lines: Vec<Line> = doc
+        .rows(&visible, open.scroll, usize::from(inner.height))
+        .into_iter()
+        .map(|row| {
+            let selected = Some(row.comment) == open.selected;
+            let comment = &letter.comments[row.comment];
+            let status = status_of(drafts, &comment.number);
+            let mut spans = vec![if selected {
+                Span::styled("▌", theme.focused_border())
+            } else {
+                Span::raw(" ")
+            }];
+            match row.kind {
+                RowKind::Heading => spans.extend(highlight(row, theme.heading(), query.as_deref())),
+                RowKind::Lead => {
+                    let mark = state.config.marks.of(status);
+                    let lead = format!("{mark} {} ", doc.numbers[row.comment]);
+                    let lead = format!("{lead:<width$}", width = doc.lead_width);
+                    let (mark_part, number_part) = lead.split_at(mark.len());
+                    spans.push(Span::styled(mark_part.to_string(), theme.mark(status)));
+                    spans.push(Span::styled(
+                        number_part.to_string(),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ));
+                    spans.extend(highlight(row, Style::new(), query.as_deref()));
+                }
+                RowKind::Body => {
+                    spans.push(Span::raw(" ".repeat(doc.lead_width)));
+                    spans.extend(highlight(row, Style::new(), query.as_deref()));
+                }
+                RowKind::Blank => {}
+            }
+            let line = Line::from(spans);
+            match (selected, row.kind) {
+                (true, RowKind::Lead) => pad(
+                    line.patch_style(theme.selected()),
+                    inner.width,
+                    theme.selected(),
+                ),
+                (true, RowKind::Body | RowKind::Heading) => {
+                    let style = theme.selected_block();
+                    pad(line.patch_style(style), inner.width, style)
+                }
+                _ => line,
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The pane title: company, form, filter and how many comments show.
+fn title(letter: &Letter, state: &State, shown: usize) -> String {
+    let company = letter
+        .company
+        .as_deref()
+        .map(one_line)
+        .unwrap_or_else(|| "Comments".into());
+    let form = letter
+        .subject
+        .form
+        .as_deref()
+        .map(|f| format!(" · {}", one_line(f)))
+        .unwrap_or_default();
+    let total = letter.comments.len();
+    let count = if shown == total {
+        format!("{total}")
+    } else {
+        format!("{shown} of {total}")
+    };
+    format!(
+        " {company}{form} · {count} · filter: {} ",
+        state.filter.label()
+    )
+}
+
+/// What to say when a letter has no comments.
+fn empty_text(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Completion => "The staff has completed its review: no comments to answer.",
+        Kind::NoReview => "The staff will not review this filing: no comments to answer.",
+        Kind::Response => "This is a company response letter: no staff comments.",
+        Kind::Comments | Kind::Unknown => "No numbered comments were found in this letter.",
+    }
+}
+
+/// A row's text with the search query's occurrences reversed.
+fn highlight(row: Row<'_>, style: Style, query: Option<&str>) -> Vec<Span<'static>> {
+    let text = row.text;
+    let lower = text.to_lowercase();
+    let Some(query) = query.filter(|_| lower.len() == text.len()) else {
+        return vec![Span::styled(text.to_string(), style)];
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (start, found) in lower.match_indices(query) {
+        if start < at
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(start + found.len())
+        {
+            continue;
+        }
+        spans.push(Span::styled(text[at..start].to_string(), style));
+        spans.push(Span::styled(
+            text[start..start + found.len()].to_string(),
+            style.add_modifier(Modifier::REVERSED),
+        ));
+        at = start + found.len();
+    }
+    spans.push(Span::styled(text[at..].to_string(), style));
+    spans.retain(|s| s.content.width() > 0);
+    spans
+}

@@ -1,0 +1,105 @@
+//! The help overlay, generated from the keymap so it never disagrees with the keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::pane_block;
+use crate::tui::keymap::{Context, Keymap};
+use crate::tui::state::State;
+use crate::tui::theme::Theme;
+
+/// Columns given to the keys of an entry.
+const KEYS: usize = 24;
+
+/// One line of the help.
+enum HelpRow {
+    Section(&'static str),
+    Entry(String, String),
+    Note(&'static str),
+    Blank,
+}
+
+fn rows(keymap: &Keymap) -> Vec<HelpRow> {
+    let mut rows = Vec::new();
+    for context in [
+        Context::Global,
+        Context::Letters,
+        Context::Comments,
+        Context::Draft,
+    ] {
+        if !rows.is_empty() {
+            rows.push(HelpRow::Blank);
+        }
+        rows.push(HelpRow::Section(context.title()));
+        for hint in keymap.hints(context) {
+            let keys = hint
+                .keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            rows.push(HelpRow::Entry(keys, hint.desc));
+        }
+        match context {
+            Context::Global => rows.push(HelpRow::Note(
+                "In the editor, character keys type text instead.",
+            )),
+            Context::Draft => {
+                rows.push(HelpRow::Note("Other keys type; drafts save by themselves."))
+            }
+            Context::Letters | Context::Comments => {}
+        }
+    }
+    rows
+}
+
+/// How many lines the help has.
+pub(crate) fn help_height(keymap: &Keymap) -> usize {
+    rows(keymap).len()
+}
+
+fn line(row: HelpRow, theme: &Theme) -> Line<'static> {
+    match row {
+        HelpRow::Section(title) => Line::from(Span::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
+        HelpRow::Entry(keys, desc) => Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{keys:<KEYS$}"), theme.key()),
+            Span::raw(" "),
+            Span::raw(desc),
+        ]),
+        HelpRow::Note(text) => Line::from(Span::styled(format!("  {text}"), theme.muted())),
+        HelpRow::Blank => Line::default(),
+    }
+}
+
+pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, scroll: usize) {
+    let theme = &state.config.theme;
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(help_height(&state.config.keymap) as u16 + 2);
+    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, rect);
+    let block = pane_block(
+        " Keys (press any key to close) ".into(),
+        true,
+        theme,
+        rect.width,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let lines: Vec<Line> = rows(&state.config.keymap)
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .map(|row| line(row, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,223 @@
+//! The Letters pane: one row per letter, newest first.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{focused, note, one_line, pad, pane_block};
+use crate::drafts::Status;
+use crate::letter::{Kind, Letter};
+use crate::tui::state::{Entry, Pane, State};
+use crate::tui::wrap::fit;
+
+/// Columns of a date.
+const DATE: usize = 10;
+/// Widest form column.
+const FORM_MAX: usize = 8;
+/// Columns of the progress figure (`12/12`).
+const PROGRESS: usize = 5;
+/// Columns of the due column (`overdue 2024-03-15`).
+const DUE: usize = 18;
+/// The company column is not squeezed below this while other columns can go.
+const COMPANY_MIN: usize = 14;
+
+pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let title = format!(" Letters ({}) ", state.order.len());
+    let block = pane_block(title, focused(state, Pane::Letters), theme, rect.width);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if state.order.is_empty() {
+        let text = if state.index.finished {
+            "No letters found."
+        } else {
+            "Looking for letters…"
+        };
+        frame.render_widget(Paragraph::new(note(text, theme)), inner);
+        return;
+    }
+    let columns = Columns::fit(state, usize::from(inner.width));
+    let open = state.open.as_ref().map(|o| o.id);
+    let lines: Vec<Line> = state
+        .order
+        .iter()
+        .enumerate()
+        .skip(state.letters_scroll)
+        .take(usize::from(inner.height))
+        .map(|(pos, &id)| {
+            let entry = &state.entries[id.0];
+            let line = row(entry, &columns, state, open == Some(id));
+            if pos == state.cursor {
+                pad(
+                    line.patch_style(theme.selected()),
+                    inner.width,
+                    theme.selected(),
+                )
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Which columns fit, and how wide each is.
+struct Columns {
+    company: usize,
+    date: bool,
+    form: usize,
+}
+
+impl Columns {
+    fn fit(state: &State, width: usize) -> Self {
+        let widest_form = state
+            .entries
+            .iter()
+            .filter_map(|e| e.letter.as_ref().ok()?.subject.form.as_deref())
+            .map(|f| one_line(f).width())
+            .max()
+            .unwrap_or(0)
+            .min(FORM_MAX);
+        let tail = 1 + PROGRESS + 2 + DUE;
+        let mut columns = Columns {
+            company: 0,
+            date: true,
+            form: widest_form,
+        };
+        let fixed = |c: &Columns| {
+            1 + tail + usize::from(c.date) * (DATE + 2) + if c.form > 0 { c.form + 2 } else { 0 }
+        };
+        if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
+            columns.form = 0;
+        }
+        if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
+            columns.date = false;
+        }
+        columns.company = width
+            .saturating_sub(fixed(&columns))
+            .max(COMPANY_MIN.min(width));
+        columns
+    }
+}
+
+fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'static> {
+    let theme = &state.config.theme;
+    let gutter = Span::raw(if is_open { "▸" } else { " " });
+    let letter = match &entry.letter {
+        Ok(letter) => letter,
+        Err(error) => {
+            let name = entry
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = fit(&one_line(&name), columns.company);
+            return Line::from(vec![
+                gutter,
+                Span::raw(format!("{name}  ")),
+                Span::styled(one_line(error), theme.error()),
+            ]);
+        }
+    };
+    let company = letter.company.clone().unwrap_or_else(|| {
+        entry
+            .path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let mut spans = vec![
+        gutter,
+        Span::raw(pad_to(
+            &fit(&one_line(&company), columns.company),
+            columns.company,
+        )),
+    ];
+    if columns.date {
+        let date = letter
+            .date
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| "no date".into());
+        spans.push(Span::styled(
+            format!("  {}", pad_to(&fit(&date, DATE), DATE)),
+            theme.muted(),
+        ));
+    }
+    if columns.form > 0 {
+        let form = letter
+            .subject
+            .form
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_default();
+        spans.push(Span::raw(format!(
+            "  {}",
+            pad_to(&fit(&form, columns.form), columns.form)
+        )));
+    }
+    spans.push(Span::raw(" "));
+    spans.extend(tail(letter, entry, state.today, theme));
+    Line::from(spans)
+}
+
+/// Progress and due date, or what kind of letter this is when it asks for no response.
+fn tail(
+    letter: &Letter,
+    entry: &Entry,
+    today: NaiveDate,
+    theme: &crate::tui::theme::Theme,
+) -> Vec<Span<'static>> {
+    let label = match letter.kind {
+        Kind::Completion => Some("completed"),
+        Kind::NoReview => Some("no review"),
+        Kind::Response => Some("company response"),
+        Kind::Comments | Kind::Unknown => None,
+    };
+    if let Some(label) = label {
+        return vec![Span::styled(label, theme.muted())];
+    }
+    let total = letter.comments.len();
+    let resolved = letter
+        .comments
+        .iter()
+        .filter(|c| {
+            entry
+                .slot
+                .drafts
+                .get(&c.number)
+                .is_some_and(|d| d.status == Status::Resolved)
+        })
+        .count();
+    let progress = format!(
+        "{:>width$}",
+        format!("{resolved}/{total}"),
+        width = PROGRESS
+    );
+    let mut spans = vec![Span::styled(
+        progress,
+        if resolved == total {
+            theme.mark(Status::Resolved)
+        } else {
+            ratatui::style::Style::new()
+        },
+    )];
+    if let Some(due) = letter.response_due.as_deref() {
+        let overdue = NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok_and(|d| d < today);
+        let due = one_line(due);
+        spans.push(if overdue {
+            Span::styled(format!("  overdue {due}"), theme.overdue())
+        } else {
+            Span::raw(format!("  due {due}"))
+        });
+    }
+    spans
+}
+
+/// `text` padded with spaces to `width` columns.
+fn pad_to(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}

@@ -1,0 +1,84 @@
+//! `draw`: the state onto a frame. No I/O and no changes here: everything is read from
+//! [`State`], and all file text goes through [`sanitize`](super::sanitize).
+
+mod comments;
+mod draft;
+pub(crate) mod help;
+mod letters;
+mod status;
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType};
+
+use super::layout::areas;
+use super::sanitize::sanitize;
+use super::state::{Pane, State};
+use super::theme::Theme;
+use super::wrap::fit;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let areas = areas(area, state.focus);
+    if let Some(rect) = areas.letters {
+        letters::draw(frame, rect, state);
+    }
+    if let Some(rect) = areas.comments {
+        comments::draw(frame, rect, state);
+    }
+    if let Some(rect) = areas.draft {
+        draft::draw(frame, rect, state);
+    }
+    status::draw(frame, areas.status, state);
+    if let Some(scroll) = state.help {
+        help::draw(frame, area, state, scroll);
+    }
+}
+
+/// A pane's border and title; the focused pane's is bold and thick.
+fn pane_block(title: String, focused: bool, theme: &Theme, width: u16) -> Block<'static> {
+    let style = if focused {
+        theme.focused_border()
+    } else {
+        theme.border()
+    };
+    let title = fit(&title, usize::from(width.saturating_sub(2)));
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// File text made safe and put on one line.
+fn one_line(text: &str) -> String {
+    sanitize(text).replace('\n', " ")
+}
+
+/// A single muted line of guidance inside a pane.
+fn note(text: &str, theme: &Theme) -> Line<'static> {
+    Line::from(Span::styled(text.to_string(), theme.muted()))
+}
+
+/// Whether `pane` has the focus.
+fn focused(state: &State, pane: Pane) -> bool {
+    state.focus == pane && state.help.is_none()
+}
+
+/// Pad a line with spaces in `style` to `width` columns, so a highlight spans the row.
+fn pad(mut line: Line<'static>, width: u16, style: Style) -> Line<'static> {
+    let used = line.width();
+    if used < usize::from(width) {
+        line.spans
+            .push(Span::styled(" ".repeat(usize::from(width) - used), style));
+    }
+    line
+}

@@ -1,0 +1,512 @@
+//! Keys as data: chords, commands, bindings per context, and the pure key → action mapping.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::Action;
+use super::state::Pane;
+
+/// A key with its modifiers, as written in the keymap: `"j"`, `"G"`, `"down"`, `"ctrl-s"`,
+/// `"shift-tab"`, `"alt-backspace"`. For characters the case carries the shift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "String")]
+pub struct KeyChord {
+    code: KeyCode,
+    ctrl: bool,
+    alt: bool,
+    shift: bool,
+}
+
+impl KeyChord {
+    /// The chord a terminal key event stands for.
+    pub fn from_event(key: KeyEvent) -> Self {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Char(c) if ctrl => Self::new(
+                KeyCode::Char(c.to_ascii_lowercase()),
+                ctrl,
+                alt,
+                shift || c.is_ascii_uppercase(),
+            ),
+            KeyCode::Char(_) | KeyCode::BackTab => Self::new(key.code, ctrl, alt, false),
+            code => Self::new(code, ctrl, alt, shift),
+        }
+    }
+
+    const fn new(code: KeyCode, ctrl: bool, alt: bool, shift: bool) -> Self {
+        Self {
+            code,
+            ctrl,
+            alt,
+            shift,
+        }
+    }
+
+    /// A key that types a character: in the editor it types rather than runs a global command.
+    pub fn is_printable(self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+}
+
+impl TryFrom<String> for KeyChord {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl FromStr for KeyChord {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (mut ctrl, mut alt, mut shift) = (false, false, false);
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.len() > 1 && lower.starts_with("ctrl-") {
+                ctrl = true;
+            } else if rest.len() > 1 && lower.starts_with("alt-") {
+                alt = true;
+            } else if rest.len() > 1 && lower.starts_with("shift-") {
+                shift = true;
+            } else {
+                break;
+            }
+            rest = &rest[rest.find('-').map_or(rest.len(), |i| i + 1)..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if ctrl => {
+                shift |= c.is_ascii_uppercase();
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" if shift => KeyCode::BackTab,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" | "ins" => KeyCode::Insert,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdown" | "pagedown" | "pgdn" => KeyCode::PageDown,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                name => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=24) => KeyCode::F(n),
+                    _ => return Err(format!("unknown key `{s}`")),
+                },
+            },
+        };
+        let shift = shift
+            && !matches!(code, KeyCode::BackTab)
+            && (ctrl || !matches!(code, KeyCode::Char(_)));
+        Ok(Self::new(code, ctrl, alt, shift))
+    }
+}
+
+impl fmt::Display for KeyChord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        if self.shift {
+            f.write_str("Shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::Insert => f.write_str("Ins"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// What a binding runs: the `run` names of the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Next letter or comment; cursor down in the editor; scroll the help down.
+    Down,
+    /// Previous letter or comment; cursor up in the editor; scroll the help up.
+    Up,
+    /// First letter or comment; top of the draft.
+    First,
+    /// Last letter or comment; bottom of the draft.
+    Last,
+    /// A page further.
+    PageDown,
+    /// A page back.
+    PageUp,
+    /// Open the selected letter.
+    Open,
+    /// Edit the selected comment's draft.
+    Edit,
+    /// Leave the editor.
+    Leave,
+    /// Mark the selected comment resolved, or reopen it.
+    ToggleResolved,
+    /// Next comment that is not resolved.
+    NextOpen,
+    /// Previous comment that is not resolved.
+    PrevOpen,
+    /// Cycle the comment filter: all, open, drafted, resolved.
+    Filter,
+    /// Start a search in the letter's comments and drafts.
+    Search,
+    /// Next search hit.
+    SearchNext,
+    /// Previous search hit.
+    SearchPrev,
+    /// Save the drafts now.
+    Save,
+    /// Show or hide the help.
+    Help,
+    /// Quit (saving first).
+    Quit,
+    /// Save and quit from anywhere.
+    ForceQuit,
+    /// Editor: cursor left.
+    Left,
+    /// Editor: cursor right.
+    Right,
+    /// Editor: a word back.
+    WordLeft,
+    /// Editor: a word forward.
+    WordRight,
+    /// Editor: start of the line.
+    LineStart,
+    /// Editor: end of the line.
+    LineEnd,
+    /// Editor: undo.
+    Undo,
+    /// Editor: redo.
+    Redo,
+    /// Editor: delete the word before the cursor.
+    DeleteWord,
+}
+
+/// One keymap entry: `{ on = ["j", "down"], run = "down", desc = "next comment" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Binding {
+    /// The keys that run it.
+    pub on: Vec<KeyChord>,
+    /// What it runs.
+    pub run: Command,
+    /// What it does, for the key hints and the help.
+    pub desc: String,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere (printable keys excepted in the editor, where they type).
+    Global,
+    /// The Letters pane.
+    Letters,
+    /// The Comments pane.
+    Comments,
+    /// The Draft pane (the editor).
+    Draft,
+}
+
+impl Context {
+    /// The name used in the config file and the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Global",
+            Context::Letters => "Letters",
+            Context::Comments => "Comments",
+            Context::Draft => "Draft",
+        }
+    }
+}
+
+impl From<Pane> for Context {
+    fn from(pane: Pane) -> Self {
+        match pane {
+            Pane::Letters => Context::Letters,
+            Pane::Comments => Context::Comments,
+            Pane::Draft => Context::Draft,
+        }
+    }
+}
+
+/// All bindings, per context. Earlier bindings win over later ones for the same key.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Keymap {
+    /// Bindings that apply in every pane.
+    pub global: Vec<Binding>,
+    /// Bindings of the Letters pane.
+    pub letters: Vec<Binding>,
+    /// Bindings of the Comments pane.
+    pub comments: Vec<Binding>,
+    /// Bindings of the Draft pane.
+    pub draft: Vec<Binding>,
+}
+
+/// A key-hint or help entry: the keys that run a command and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The keys, in keymap order, shadowed keys left out.
+    pub keys: Vec<KeyChord>,
+    /// The binding's description.
+    pub desc: String,
+}
+
+impl Keymap {
+    /// The bindings of one context.
+    pub fn bindings(&self, context: Context) -> &[Binding] {
+        match context {
+            Context::Global => &self.global,
+            Context::Letters => &self.letters,
+            Context::Comments => &self.comments,
+            Context::Draft => &self.draft,
+        }
+    }
+
+    /// Put `other`'s bindings in front of ours, context by context, so they win.
+    pub fn prepend(&mut self, other: Keymap) {
+        for (mine, mut theirs) in [
+            (&mut self.global, other.global),
+            (&mut self.letters, other.letters),
+            (&mut self.comments, other.comments),
+            (&mut self.draft, other.draft),
+        ] {
+            theirs.append(mine);
+            *mine = theirs;
+        }
+    }
+
+    /// What `key` runs in `pane`: the pane's bindings first, then the global ones (except
+    /// printable keys in the editor).
+    pub fn lookup(&self, pane: Pane, key: KeyChord) -> Option<Command> {
+        let find =
+            |bindings: &[Binding]| bindings.iter().find(|b| b.on.contains(&key)).map(|b| b.run);
+        find(self.bindings(pane.into())).or_else(|| {
+            if pane == Pane::Draft && key.is_printable() {
+                None
+            } else {
+                find(&self.global)
+            }
+        })
+    }
+
+    /// A context's entries with the keys that actually reach them.
+    pub fn hints(&self, context: Context) -> Vec<Hint> {
+        effective(self.bindings(context), &[], |_| true)
+    }
+
+    /// The key hints of a pane: its own entries, then the global ones that reach it.
+    pub fn pane_hints(&self, pane: Pane) -> Vec<Hint> {
+        let own = self.bindings(pane.into());
+        let mut hints = effective(own, &[], |_| true);
+        let taken: Vec<KeyChord> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
+        hints.extend(effective(&self.global, &taken, |k| {
+            pane != Pane::Draft || !k.is_printable()
+        }));
+        hints
+    }
+}
+
+/// Bindings with the keys that reach them: not shadowed by an earlier binding or by `taken`,
+/// and accepted by `reaches`. Bindings left without keys are dropped.
+fn effective(
+    bindings: &[Binding],
+    taken: &[KeyChord],
+    reaches: impl Fn(KeyChord) -> bool,
+) -> Vec<Hint> {
+    let mut seen: Vec<KeyChord> = taken.to_vec();
+    let mut hints = Vec::new();
+    for binding in bindings {
+        let keys: Vec<KeyChord> = binding
+            .on
+            .iter()
+            .copied()
+            .filter(|k| !seen.contains(k) && reaches(*k))
+            .collect();
+        seen.extend(binding.on.iter().copied());
+        if !keys.is_empty() {
+            hints.push(Hint {
+                keys,
+                desc: binding.desc.clone(),
+            });
+        }
+    }
+    hints
+}
+
+/// What keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing or editing in a pane.
+    Pane(Pane),
+    /// Typing a search query.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+/// The pure key → action mapping. `None` for keys that mean nothing here.
+pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let chord = KeyChord::from_event(key);
+    let plain = !chord.ctrl && !chord.alt;
+    match mode {
+        Mode::Pane(pane) => match keymap.lookup(pane, chord) {
+            Some(command) => Some(Action::Run(command)),
+            None if pane == Pane::Draft && types(key.code, plain) => Some(Action::Type(key.into())),
+            None => None,
+        },
+        Mode::Search => match (key.code, keymap.lookup(Pane::Draft, chord)) {
+            (_, Some(Command::ForceQuit)) => Some(Action::Run(Command::ForceQuit)),
+            (KeyCode::Enter, _) => Some(Action::SearchSubmit),
+            (KeyCode::Esc, _) => Some(Action::SearchCancel),
+            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+            (KeyCode::Char(c), _) if plain => Some(Action::SearchInput(c)),
+            _ => None,
+        },
+        Mode::Help => match keymap.lookup(Pane::Letters, chord) {
+            Some(
+                c @ (Command::Down
+                | Command::Up
+                | Command::PageDown
+                | Command::PageUp
+                | Command::First
+                | Command::Last
+                | Command::ForceQuit),
+            ) => Some(Action::Run(c)),
+            _ => Some(Action::Run(Command::Help)),
+        },
+    }
+}
+
+/// Keys the editor handles itself when no binding claims them.
+fn types(code: KeyCode, plain: bool) -> bool {
+    match code {
+        KeyCode::Char(_) => plain,
+        KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chord(s: &str) -> KeyChord {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_names_and_modifiers() {
+        assert_eq!(
+            chord("j"),
+            KeyChord::new(KeyCode::Char('j'), false, false, false)
+        );
+        assert_eq!(
+            chord("G"),
+            KeyChord::new(KeyCode::Char('G'), false, false, false)
+        );
+        assert_eq!(
+            chord("ctrl-s"),
+            KeyChord::new(KeyCode::Char('s'), true, false, false)
+        );
+        assert_eq!(
+            chord("shift-tab"),
+            KeyChord::new(KeyCode::BackTab, false, false, false)
+        );
+        assert_eq!(
+            chord("alt-backspace"),
+            KeyChord::new(KeyCode::Backspace, false, true, false)
+        );
+        assert_eq!(
+            chord("-"),
+            KeyChord::new(KeyCode::Char('-'), false, false, false)
+        );
+        assert_eq!(
+            chord("ctrl--"),
+            KeyChord::new(KeyCode::Char('-'), true, false, false)
+        );
+        assert_eq!(
+            chord("f1"),
+            KeyChord::new(KeyCode::F(1), false, false, false)
+        );
+        assert_eq!(
+            chord("space"),
+            KeyChord::new(KeyCode::Char(' '), false, false, false)
+        );
+        assert!("nope".parse::<KeyChord>().is_err());
+        assert!("ctrl-".parse::<KeyChord>().is_err());
+    }
+
+    #[test]
+    fn events_normalise_like_the_keymap() {
+        let ev = |code, mods| KeyChord::from_event(KeyEvent::new(code, mods));
+        assert_eq!(ev(KeyCode::Char('G'), KeyModifiers::SHIFT), chord("G"));
+        assert_eq!(
+            ev(KeyCode::BackTab, KeyModifiers::SHIFT),
+            chord("shift-tab")
+        );
+        assert_eq!(
+            ev(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            chord("ctrl-s")
+        );
+        assert_eq!(
+            ev(
+                KeyCode::Char('Z'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
+            chord("ctrl-shift-z")
+        );
+        assert_eq!(chord("ctrl-Z"), chord("ctrl-shift-z"));
+        assert_ne!(chord("ctrl-z"), chord("ctrl-shift-z"));
+        assert_eq!(ev(KeyCode::Down, KeyModifiers::NONE), chord("down"));
+    }
+
+    #[test]
+    fn displays_readably() {
+        assert_eq!(chord("ctrl-s").to_string(), "Ctrl-s");
+        assert_eq!(chord("down").to_string(), "↓");
+        assert_eq!(chord("shift-tab").to_string(), "Shift-Tab");
+        assert_eq!(chord("pgdown").to_string(), "PgDn");
+    }
+}

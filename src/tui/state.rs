@@ -1,0 +1,424 @@
+//! Everything the screen shows, in one value. Changed only by [`update`](super::update).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
+
+use super::action::LetterId;
+use super::config::Config;
+use super::document::Document;
+use super::keymap::Mode;
+use crate::drafts::{CommentDraft, Drafts, Status};
+use crate::letter::{Comment, Letter};
+
+/// The three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The list of letters.
+    Letters,
+    /// The open letter's comments.
+    Comments,
+    /// The selected comment's draft response (the editor).
+    Draft,
+}
+
+impl Pane {
+    /// The pane after this one, wrapping around.
+    pub fn next(self) -> Self {
+        match self {
+            Pane::Letters => Pane::Comments,
+            Pane::Comments => Pane::Draft,
+            Pane::Draft => Pane::Letters,
+        }
+    }
+
+    /// The pane before this one, wrapping around.
+    pub fn prev(self) -> Self {
+        self.next().next()
+    }
+}
+
+/// Which comments the Comments pane lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Filter {
+    /// Every comment.
+    #[default]
+    All,
+    /// Comments with nothing drafted.
+    Open,
+    /// Comments drafted but not resolved.
+    Drafted,
+    /// Resolved comments.
+    Resolved,
+}
+
+impl Filter {
+    /// The next filter in the cycle all → open → drafted → resolved → all.
+    pub fn next(self) -> Self {
+        match self {
+            Filter::All => Filter::Open,
+            Filter::Open => Filter::Drafted,
+            Filter::Drafted => Filter::Resolved,
+            Filter::Resolved => Filter::All,
+        }
+    }
+
+    /// Whether a comment with this status is listed.
+    pub fn admits(self, status: Status) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Open => status == Status::Open,
+            Filter::Drafted => status == Status::Drafted,
+            Filter::Resolved => status == Status::Resolved,
+        }
+    }
+
+    /// The filter's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Open => "open",
+            Filter::Drafted => "drafted",
+            Filter::Resolved => "resolved",
+        }
+    }
+}
+
+/// Where the open letter's drafts stand with respect to the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// No letter is open.
+    Idle,
+    /// The drafts file is still being read.
+    Loading,
+    /// Everything is on disk.
+    Saved,
+    /// Edits not yet written.
+    Unsaved,
+    /// A save is under way.
+    Saving,
+    /// The last save failed, with the reason.
+    Failed(String),
+    /// The drafts file could not be read, so it is never written; edits stay in memory.
+    Blocked(String),
+}
+
+/// A letter's drafts and how they stand with respect to the disk.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Slot {
+    /// The drafts in memory: the truth while the program runs.
+    pub drafts: Drafts,
+    /// The drafts file has been read (or found missing) once.
+    pub loaded: bool,
+    /// Why the drafts file could not be read: while set, it is never written.
+    pub blocked: Option<String>,
+    /// Counts edits; each edit gives a new generation.
+    pub edits: u64,
+    /// The newest generation known to be on disk.
+    pub saved: u64,
+    /// Saves asked for and not yet reported.
+    pub in_flight: usize,
+    /// The generation whose save failed, with the reason.
+    pub failed: Option<(u64, String)>,
+    /// When the oldest unsaved edit was made.
+    pub first_unsaved: Option<Instant>,
+    /// When the newest edit was made.
+    pub last_edit: Option<Instant>,
+}
+
+impl Slot {
+    /// Edits not yet on disk.
+    pub fn dirty(&self) -> bool {
+        self.edits > self.saved
+    }
+}
+
+/// One letter file: the parsed letter (or why it could not be read) and its drafts.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The file.
+    pub path: PathBuf,
+    /// The letter, or the error.
+    pub letter: Result<Letter, String>,
+    /// Its drafts.
+    pub slot: Slot,
+}
+
+/// The letter shown in the Comments pane.
+#[derive(Debug, Clone)]
+pub(crate) struct OpenLetter {
+    /// Which letter.
+    pub id: LetterId,
+    /// The selected comment (index into the letter's comments), if it has any.
+    pub selected: Option<usize>,
+    /// The first document row shown.
+    pub scroll: usize,
+    /// Bring the selected comment into view on the next layout pass.
+    pub follow: bool,
+    /// The comments laid out for the pane's width.
+    pub doc: Option<Document>,
+}
+
+/// Progress of the background indexer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Index {
+    /// Files found, once known.
+    pub total: Option<usize>,
+    /// Files parsed so far.
+    pub done: usize,
+    /// The indexer has finished.
+    pub finished: bool,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown as an error.
+    pub error: bool,
+}
+
+/// The whole state of the interface.
+#[derive(Debug)]
+pub struct State {
+    pub(crate) config: Config,
+    pub(crate) today: NaiveDate,
+    pub(crate) now: Instant,
+    pub(crate) size: (u16, u16),
+    pub(crate) focus: Pane,
+    pub(crate) entries: Vec<Entry>,
+    /// Entries newest first.
+    pub(crate) order: Vec<LetterId>,
+    /// Position of the Letters pane's cursor in `order`.
+    pub(crate) cursor: usize,
+    /// The user has moved the cursor: keep it on its letter as others arrive.
+    pub(crate) cursor_moved: bool,
+    pub(crate) letters_scroll: usize,
+    pub(crate) open: Option<OpenLetter>,
+    pub(crate) editor: TextArea<'static>,
+    pub(crate) filter: Filter,
+    /// The search being typed, while the prompt is open.
+    pub(crate) prompt: Option<String>,
+    /// The last search run.
+    pub(crate) query: Option<String>,
+    /// The help overlay's scroll, while it is open.
+    pub(crate) help: Option<usize>,
+    pub(crate) index: Index,
+    pub(crate) message: Option<Message>,
+    pub(crate) demo_dir: Option<PathBuf>,
+    /// Quitting was refused once because some edits cannot be saved.
+    pub(crate) quit_armed: bool,
+    pub(crate) quit: bool,
+}
+
+impl State {
+    /// A state with no letters yet. `today` decides which response dates are overdue;
+    /// `demo_dir` is shown in the status bar.
+    pub fn new(config: Config, today: NaiveDate, demo_dir: Option<PathBuf>) -> Self {
+        Self {
+            config,
+            today,
+            now: Instant::now(),
+            size: (0, 0),
+            focus: Pane::Letters,
+            entries: Vec::new(),
+            order: Vec::new(),
+            cursor: 0,
+            cursor_moved: false,
+            letters_scroll: 0,
+            open: None,
+            editor: TextArea::default(),
+            filter: Filter::All,
+            prompt: None,
+            query: None,
+            help: None,
+            index: Index::default(),
+            message: None,
+            demo_dir,
+            quit_armed: false,
+            quit: false,
+        }
+    }
+
+    /// A state holding `letters`, fully indexed, each with empty drafts and no drafts file
+    /// read: for tests and previews. Built-in configuration with colours.
+    pub fn from_letters(letters: Vec<Letter>, today: NaiveDate) -> Self {
+        let mut state = Self::new(Config::builtin(false), today, None);
+        state.index = Index {
+            total: Some(letters.len()),
+            done: letters.len(),
+            finished: true,
+        };
+        for letter in letters {
+            let path = PathBuf::from(&letter.file);
+            let id = state.insert(path, Ok(letter));
+            state.entries[id.0].slot.loaded = true;
+        }
+        state
+    }
+
+    /// Replace the configuration (keys, colours, marks).
+    pub fn set_config(&mut self, config: Config) {
+        self.config = config;
+        if let Some(open) = &mut self.open {
+            open.doc = None;
+        }
+    }
+
+    /// What keys mean right now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else if self.prompt.is_some() {
+            Mode::Search
+        } else {
+            Mode::Pane(self.focus)
+        }
+    }
+
+    /// The configuration in effect.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The Comments pane's filter.
+    pub fn filter(&self) -> Filter {
+        self.filter
+    }
+
+    /// The program should end.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The message shown in the status bar, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// The letters (or unreadable files) in the order the Letters pane lists them.
+    pub fn letters(&self) -> Vec<Result<&Letter, &str>> {
+        self.order
+            .iter()
+            .map(|id| self.entries[id.0].letter.as_ref().map_err(String::as_str))
+            .collect()
+    }
+
+    /// The letter under the Letters pane's cursor.
+    pub fn cursor_letter(&self) -> Option<&Letter> {
+        let id = self.order.get(self.cursor)?;
+        self.entries[id.0].letter.as_ref().ok()
+    }
+
+    /// The letter open in the Comments pane.
+    pub fn open_letter(&self) -> Option<&Letter> {
+        self.entries[self.open.as_ref()?.id.0].letter.as_ref().ok()
+    }
+
+    /// The selected comment of the open letter.
+    pub fn selected_comment(&self) -> Option<&Comment> {
+        self.open_letter()?
+            .comments
+            .get(self.open.as_ref()?.selected?)
+    }
+
+    /// The open letter's drafts.
+    pub fn drafts(&self) -> Option<&Drafts> {
+        Some(&self.entries[self.open.as_ref()?.id.0].slot.drafts)
+    }
+
+    /// The draft of a comment of the open letter.
+    pub fn draft(&self, number: &str) -> Option<&CommentDraft> {
+        self.drafts()?.get(number)
+    }
+
+    /// The text in the editor.
+    pub fn editor_text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// The comments the Comments pane lists, as indices into the open letter's comments.
+    pub fn visible_comments(&self) -> Vec<usize> {
+        let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
+            return Vec::new();
+        };
+        let drafts = &self.entries[open.id.0].slot.drafts;
+        (0..letter.comments.len())
+            .filter(|&i| {
+                Some(i) == open.selected
+                    || self
+                        .filter
+                        .admits(status_of(drafts, &letter.comments[i].number))
+            })
+            .collect()
+    }
+
+    /// Where the open letter's drafts stand.
+    pub fn save_state(&self) -> SaveState {
+        let Some(open) = &self.open else {
+            return SaveState::Idle;
+        };
+        let slot = &self.entries[open.id.0].slot;
+        if let Some(error) = &slot.blocked {
+            SaveState::Blocked(error.clone())
+        } else if !slot.loaded {
+            SaveState::Loading
+        } else if slot.in_flight > 0 {
+            SaveState::Saving
+        } else if let (true, Some((_, error))) = (slot.dirty(), &slot.failed) {
+            SaveState::Failed(error.clone())
+        } else if slot.dirty() {
+            SaveState::Unsaved
+        } else {
+            SaveState::Saved
+        }
+    }
+
+    /// Add a letter file, keeping the newest-first order; returns its id.
+    pub(crate) fn insert(&mut self, path: PathBuf, letter: Result<Letter, String>) -> LetterId {
+        let id = LetterId(self.entries.len());
+        let slot = match &letter {
+            Ok(l) => Slot {
+                drafts: Drafts::for_comments(&numbers(l)),
+                ..Slot::default()
+            },
+            Err(_) => Slot::default(),
+        };
+        self.entries.push(Entry { path, letter, slot });
+        let key = |id: &LetterId| sort_key(&self.entries[id.0]);
+        let new_key = key(&id);
+        let at = self.order.partition_point(|other| key(other) <= new_key);
+        let kept = self.order.get(self.cursor).copied();
+        self.order.insert(at, id);
+        if self.cursor_moved
+            && let Some(kept) = kept
+        {
+            self.cursor = self.order.iter().position(|&i| i == kept).unwrap_or(0);
+        }
+        id
+    }
+}
+
+/// Newest first; undated letters and unreadable files last, then by file name.
+fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<String>>, PathBuf) {
+    let date = entry.letter.as_ref().ok().and_then(|l| l.date.clone());
+    (date.is_none(), std::cmp::Reverse(date), entry.path.clone())
+}
+
+/// The comment numbers of a letter, in order.
+pub(crate) fn numbers(letter: &Letter) -> Vec<String> {
+    letter.comments.iter().map(|c| c.number.clone()).collect()
+}
+
+/// A comment's status in `drafts` (open when the drafts do not know it).
+pub(crate) fn status_of(drafts: &Drafts, number: &str) -> Status {
+    drafts.get(number).map_or(Status::Open, |d| d.status)
+}

@@ -1,0 +1,119 @@
+//! Word wrapping by display width, and fitting text into a number of columns.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Wrap one line of (sanitized) text into rows of at most `width` columns, breaking at
+/// spaces and splitting words longer than a row. Leading indentation is kept on the first
+/// row (up to half the width). An empty line gives one empty row.
+pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let indent = (line.len() - line.trim_start_matches(' ').len()).min(width / 2);
+    let mut rows = Vec::new();
+    let mut row = " ".repeat(indent);
+    let mut row_width = indent;
+    let mut has_word = false;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        let word_width = word.width();
+        let gap = usize::from(has_word);
+        if row_width + gap + word_width <= width {
+            if has_word {
+                row.push(' ');
+            }
+            row.push_str(word);
+            row_width += gap + word_width;
+            has_word = true;
+            continue;
+        }
+        if has_word {
+            rows.push(std::mem::take(&mut row));
+        }
+        if word_width <= width {
+            row = word.to_string();
+            row_width = word_width;
+            has_word = true;
+            continue;
+        }
+        if has_word {
+            row_width = 0;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if row_width + w > width && row_width > 0 {
+                rows.push(std::mem::take(&mut row));
+                row_width = 0;
+            }
+            row.push(c);
+            row_width += w;
+        }
+        has_word = true;
+    }
+    if has_word || rows.is_empty() {
+        rows.push(row.trim_end().to_string());
+    }
+    rows
+}
+
+/// Cut `text` to at most `width` columns, ending with `…` when something was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            wrap_line("the quick brown fox", 10),
+            ["the quick", "brown fox"]
+        );
+        assert_eq!(wrap_line("a  b", 10), ["a b"]);
+    }
+
+    #[test]
+    fn splits_long_words() {
+        assert_eq!(wrap_line("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+        assert_eq!(wrap_line("ab abcdefgh", 4), ["ab", "abcd", "efgh"]);
+    }
+
+    #[test]
+    fn keeps_first_row_indent_and_empty_lines() {
+        assert_eq!(wrap_line("  - item one", 20), ["  - item one"]);
+        assert_eq!(wrap_line("", 5), [""]);
+        assert_eq!(wrap_line("   ", 5), [""]);
+    }
+
+    #[test]
+    fn counts_wide_characters() {
+        assert_eq!(wrap_line("日本語 日本", 6), ["日本語", "日本"]);
+    }
+
+    #[test]
+    fn zero_width_does_not_loop() {
+        assert_eq!(wrap_line("ab", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn fit_cuts_with_ellipsis() {
+        assert_eq!(fit("Northwind", 20), "Northwind");
+        assert_eq!(fit("Northwind Traders", 6), "North…");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

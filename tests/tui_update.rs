@@ -1,0 +1,941 @@
+//! The pure parts of the interface: key → action mapping and `update`, without a terminal.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use letterdesk::drafts::{CommentDraft, Drafts, Status};
+use letterdesk::letter::{Comment, Kind, Letter, Subject};
+use letterdesk::tui::{
+    Action, Command, Config, Effect, Filter, LetterId, Mode, Pane, SaveState, State, map_key,
+    update,
+};
+
+// ---- fixtures: a fictional company's letters, built in code ----
+
+fn comment(number: &str, headings: &[&str], text: &str) -> Comment {
+    Comment {
+        number: number.into(),
+        headings: headings.iter().map(|h| h.to_string()).collect(),
+        text: text.into(),
+        pages: vec![],
+    }
+}
+
+fn letter(
+    file: &str,
+    company: &str,
+    date: Option<&str>,
+    kind: Kind,
+    comments: Vec<Comment>,
+) -> Letter {
+    Letter {
+        file: file.into(),
+        kind,
+        date: date.map(Into::into),
+        company: Some(company.into()),
+        subject: Subject {
+            form: Some("10-K".into()),
+            ..Subject::default()
+        },
+        comments,
+        ..Letter::default()
+    }
+}
+
+fn northwind() -> Letter {
+    let mut l = letter(
+        "/letters/northwind.txt",
+        "Northwind Kettle Works, Inc.",
+        Some("2024-03-01"),
+        Kind::Comments,
+        vec![
+            comment(
+                "1",
+                &["Risk Factors"],
+                "Please revise the risk factor on supplier concentration.",
+            ),
+            comment(
+                "2",
+                &["Risk Factors"],
+                "Tell us how inventory reserves were estimated.",
+            ),
+            comment("3", &["MD&A"], "Explain the change in gross margin."),
+            comment("4", &["MD&A"], "Quantify the effect of the kettle recall."),
+        ],
+    );
+    l.response_due = Some("2024-03-15".into());
+    l
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 20).unwrap()
+}
+
+fn state() -> State {
+    let letters = vec![
+        letter(
+            "/letters/old.txt",
+            "Bramblewood Foods Corp.",
+            Some("2023-11-20"),
+            Kind::Comments,
+            vec![comment("1", &[], "One.")],
+        ),
+        northwind(),
+        letter(
+            "/letters/done.txt",
+            "Harbor Lantern Co.",
+            Some("2024-02-10"),
+            Kind::Completion,
+            vec![],
+        ),
+    ];
+    let mut s = State::from_letters(letters, today());
+    update(&mut s, Action::Resize(180, 45));
+    s
+}
+
+/// The state with Northwind open (its drafts file absent) and comment 1 selected.
+fn opened() -> State {
+    let mut s = state();
+    update(&mut s, Action::Run(Command::Open));
+    s
+}
+
+fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+fn ch(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// A key, mapped and applied like the event loop does.
+fn press(s: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match map_key(&s.config().keymap, s.mode(), key) {
+        Some(action) => update(s, action),
+        None => Vec::new(),
+    }
+}
+
+fn typing(s: &mut State, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| press(s, ch(c))).collect()
+}
+
+fn saves(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Save { .. }))
+        .count()
+}
+
+fn keymap() -> letterdesk::tui::Keymap {
+    Config::builtin(true).keymap
+}
+
+fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
+    map_key(&keymap(), mode, key)
+}
+
+const LETTERS: Mode = Mode::Pane(Pane::Letters);
+const COMMENTS: Mode = Mode::Pane(Pane::Comments);
+const DRAFT: Mode = Mode::Pane(Pane::Draft);
+
+fn run(c: Command) -> Option<Action> {
+    Some(Action::Run(c))
+}
+
+// ---- key → action ----
+
+#[test]
+fn movement_keys_in_lists() {
+    for mode in [LETTERS, COMMENTS] {
+        assert_eq!(map(mode, ch('j')), run(Command::Down));
+        assert_eq!(
+            map(mode, ev(KeyCode::Down, KeyModifiers::NONE)),
+            run(Command::Down)
+        );
+        assert_eq!(map(mode, ch('k')), run(Command::Up));
+        assert_eq!(
+            map(mode, ev(KeyCode::Up, KeyModifiers::NONE)),
+            run(Command::Up)
+        );
+        assert_eq!(map(mode, ch('g')), run(Command::First));
+        assert_eq!(
+            map(mode, ev(KeyCode::Home, KeyModifiers::NONE)),
+            run(Command::First)
+        );
+        assert_eq!(
+            map(mode, ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            run(Command::Last)
+        );
+        assert_eq!(
+            map(mode, ev(KeyCode::End, KeyModifiers::NONE)),
+            run(Command::Last)
+        );
+    }
+}
+
+#[test]
+fn enter_opens_edits_or_types_by_pane() {
+    let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(map(LETTERS, enter), run(Command::Open));
+    assert_eq!(map(COMMENTS, enter), run(Command::Edit));
+    assert_eq!(map(COMMENTS, ch('i')), run(Command::Edit));
+    assert!(matches!(map(DRAFT, enter), Some(Action::Type(_))));
+}
+
+#[test]
+fn pane_switching_works_everywhere() {
+    for mode in [LETTERS, COMMENTS, DRAFT] {
+        assert_eq!(
+            map(mode, ev(KeyCode::Tab, KeyModifiers::NONE)),
+            run(Command::NextPane)
+        );
+        assert_eq!(
+            map(mode, ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            run(Command::PrevPane)
+        );
+        assert_eq!(map(mode, ctrl('s')), run(Command::Save));
+        assert_eq!(map(mode, ctrl('c')), run(Command::ForceQuit));
+    }
+}
+
+#[test]
+fn printable_global_keys_type_in_the_editor() {
+    assert_eq!(map(LETTERS, ch('q')), run(Command::Quit));
+    assert_eq!(map(COMMENTS, ch('?')), run(Command::Help));
+    for c in ['q', '?', 'j', 'r', '/', 'n'] {
+        assert!(matches!(map(DRAFT, ch(c)), Some(Action::Type(_))), "{c}");
+    }
+    assert_eq!(
+        map(DRAFT, ev(KeyCode::Esc, KeyModifiers::NONE)),
+        run(Command::Leave)
+    );
+    assert_eq!(
+        map(DRAFT, ev(KeyCode::F(1), KeyModifiers::NONE)),
+        run(Command::Help)
+    );
+}
+
+#[test]
+fn comment_commands() {
+    assert_eq!(map(COMMENTS, ch('r')), run(Command::ToggleResolved));
+    assert_eq!(map(COMMENTS, ch(']')), run(Command::NextOpen));
+    assert_eq!(map(COMMENTS, ch('[')), run(Command::PrevOpen));
+    assert_eq!(map(COMMENTS, ch('f')), run(Command::Filter));
+    assert_eq!(map(COMMENTS, ch('/')), run(Command::Search));
+    assert_eq!(map(COMMENTS, ch('n')), run(Command::SearchNext));
+    assert_eq!(
+        map(COMMENTS, ev(KeyCode::Char('N'), KeyModifiers::SHIFT)),
+        run(Command::SearchPrev)
+    );
+    assert_eq!(map(LETTERS, ch('r')), None);
+}
+
+#[test]
+fn editor_commands() {
+    assert_eq!(map(DRAFT, ctrl('z')), run(Command::Undo));
+    assert_eq!(map(DRAFT, ctrl('y')), run(Command::Redo));
+    assert_eq!(
+        map(
+            DRAFT,
+            ev(
+                KeyCode::Char('Z'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            )
+        ),
+        run(Command::Redo)
+    );
+    assert_eq!(
+        map(DRAFT, ev(KeyCode::Left, KeyModifiers::NONE)),
+        run(Command::Left)
+    );
+    assert_eq!(
+        map(DRAFT, ev(KeyCode::Right, KeyModifiers::CONTROL)),
+        run(Command::WordRight)
+    );
+    assert_eq!(
+        map(DRAFT, ev(KeyCode::Backspace, KeyModifiers::ALT)),
+        run(Command::DeleteWord)
+    );
+    assert!(matches!(
+        map(DRAFT, ev(KeyCode::Backspace, KeyModifiers::NONE)),
+        Some(Action::Type(_))
+    ));
+    assert_eq!(
+        map(DRAFT, ctrl('u')),
+        None,
+        "the editor's own shortcuts stay off"
+    );
+}
+
+#[test]
+fn search_prompt_keys() {
+    assert_eq!(map(Mode::Search, ch('q')), Some(Action::SearchInput('q')));
+    assert_eq!(
+        map(Mode::Search, ev(KeyCode::Enter, KeyModifiers::NONE)),
+        Some(Action::SearchSubmit)
+    );
+    assert_eq!(
+        map(Mode::Search, ev(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::SearchCancel)
+    );
+    assert_eq!(
+        map(Mode::Search, ev(KeyCode::Backspace, KeyModifiers::NONE)),
+        Some(Action::SearchBackspace)
+    );
+    assert_eq!(map(Mode::Search, ctrl('c')), run(Command::ForceQuit));
+}
+
+#[test]
+fn help_keys_scroll_or_close() {
+    assert_eq!(map(Mode::Help, ch('j')), run(Command::Down));
+    assert_eq!(map(Mode::Help, ch('x')), run(Command::Help));
+    assert_eq!(
+        map(Mode::Help, ev(KeyCode::Esc, KeyModifiers::NONE)),
+        run(Command::Help)
+    );
+    assert_eq!(map(Mode::Help, ctrl('c')), run(Command::ForceQuit));
+}
+
+#[test]
+fn releases_and_unbound_keys_map_to_nothing() {
+    let mut release = ch('j');
+    release.kind = KeyEventKind::Release;
+    assert_eq!(map(LETTERS, release), None);
+    assert_eq!(map(LETTERS, ch('z')), None);
+    assert_eq!(map(DRAFT, ev(KeyCode::Insert, KeyModifiers::NONE)), None);
+}
+
+#[test]
+fn user_keymap_overrides() {
+    let text = "[keymap]\nglobal = [{ on = [\"ctrl-q\"], run = \"quit\", desc = \"quit\" }]\nletters = [{ on = [\"j\"], run = \"open\", desc = \"open\" }]\n";
+    let config = Config::with_user(text, std::path::Path::new("c.toml"), true).unwrap();
+    assert_eq!(
+        map_key(&config.keymap, LETTERS, ch('j')),
+        run(Command::Open)
+    );
+    assert_eq!(
+        map_key(&config.keymap, DRAFT, ctrl('q')),
+        run(Command::Quit)
+    );
+    assert_eq!(
+        map_key(&config.keymap, COMMENTS, ch('j')),
+        run(Command::Down)
+    );
+}
+
+// ---- update ----
+
+#[test]
+fn letters_are_listed_newest_first() {
+    let s = state();
+    let companies: Vec<_> = s
+        .letters()
+        .iter()
+        .map(|l| l.unwrap().company.clone().unwrap())
+        .collect();
+    assert_eq!(
+        companies,
+        [
+            "Northwind Kettle Works, Inc.",
+            "Harbor Lantern Co.",
+            "Bramblewood Foods Corp."
+        ]
+    );
+}
+
+#[test]
+fn letters_arriving_keep_the_cursor_where_the_user_put_it() {
+    let mut s = State::new(Config::builtin(true), today(), None);
+    update(&mut s, Action::Resize(180, 45));
+    update(&mut s, Action::IndexStarted { total: 3 });
+    let fx = update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/l/a.txt".into(),
+            letter: Box::new(Ok(northwind())),
+        },
+    );
+    assert!(
+        matches!(&fx[..], [Effect::LoadDrafts { path, .. }] if path == &PathBuf::from("/l/a.responses.toml"))
+    );
+    let old = letter(
+        "/l/b.txt",
+        "Bramblewood Foods Corp.",
+        Some("2020-01-01"),
+        Kind::Comments,
+        vec![],
+    );
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/l/b.txt".into(),
+            letter: Box::new(Ok(old)),
+        },
+    );
+    update(&mut s, Action::Run(Command::Down));
+    assert_eq!(
+        s.cursor_letter().unwrap().company.as_deref(),
+        Some("Bramblewood Foods Corp.")
+    );
+    let fx = update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/l/c.txt".into(),
+            letter: Box::new(Err("c.txt: binary".into())),
+        },
+    );
+    assert!(fx.is_empty(), "no drafts for an unreadable file");
+    assert_eq!(
+        s.cursor_letter().unwrap().company.as_deref(),
+        Some("Bramblewood Foods Corp.")
+    );
+    assert_eq!(s.letters().len(), 3);
+    assert!(s.letters()[2].is_err(), "unreadable files go last");
+}
+
+#[test]
+fn opening_a_letter_focuses_comments_on_the_first_comment_and_loads_drafts() {
+    let mut s = state();
+    let fx = update(&mut s, Action::Run(Command::Open));
+    assert_eq!(s.focus(), Pane::Comments);
+    assert_eq!(s.selected_comment().unwrap().number, "1");
+    assert!(matches!(&fx[..], [Effect::LoadDrafts { letter, .. }] if *letter == LetterId(1)));
+}
+
+#[test]
+fn opening_an_unreadable_file_says_why() {
+    let mut s = state();
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/l/z.txt".into(),
+            letter: Box::new(Err("z.txt: binary".into())),
+        },
+    );
+    update(&mut s, Action::Run(Command::Last));
+    update(&mut s, Action::Run(Command::Open));
+    assert_eq!(s.focus(), Pane::Letters);
+    assert!(s.message().unwrap().contains("z.txt: binary"));
+}
+
+#[test]
+fn tab_cycles_panes_both_ways() {
+    let mut s = state();
+    for expected in [Pane::Comments, Pane::Draft, Pane::Letters] {
+        update(&mut s, Action::Run(Command::NextPane));
+        assert_eq!(s.focus(), expected);
+    }
+    update(&mut s, Action::Run(Command::PrevPane));
+    assert_eq!(s.focus(), Pane::Draft);
+}
+
+#[test]
+fn moving_through_comments() {
+    let mut s = opened();
+    press(&mut s, ch('j'));
+    press(&mut s, ch('j'));
+    assert_eq!(s.selected_comment().unwrap().number, "3");
+    press(&mut s, ch('k'));
+    assert_eq!(s.selected_comment().unwrap().number, "2");
+    press(&mut s, ev(KeyCode::Char('G'), KeyModifiers::SHIFT));
+    assert_eq!(s.selected_comment().unwrap().number, "4");
+    press(&mut s, ch('j'));
+    assert_eq!(
+        s.selected_comment().unwrap().number,
+        "4",
+        "stays on the last"
+    );
+    press(&mut s, ch('g'));
+    assert_eq!(s.selected_comment().unwrap().number, "1");
+}
+
+#[test]
+fn editing_a_draft_updates_text_and_status() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    assert_eq!(s.focus(), Pane::Draft);
+    typing(&mut s, "We revised it.");
+    assert_eq!(s.editor_text(), "We revised it.");
+    let draft = s.draft("1").unwrap();
+    assert_eq!(
+        (draft.status, draft.response.as_str()),
+        (Status::Drafted, "We revised it.")
+    );
+    assert_eq!(s.save_state(), SaveState::Unsaved);
+}
+
+#[test]
+fn leaving_the_editor_saves_at_once() {
+    let mut s = opened();
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    typing(&mut s, "Done.");
+    let fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.focus(), Pane::Comments);
+    match &fx[..] {
+        [
+            Effect::Save {
+                letter,
+                path,
+                drafts,
+                generation,
+            },
+        ] => {
+            assert_eq!(*letter, LetterId(1));
+            assert_eq!(path, &PathBuf::from("/letters/northwind.responses.toml"));
+            assert_eq!(drafts.get("1").unwrap().response, "Done.");
+            assert_eq!(*generation, 5);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.save_state(), SaveState::Saving);
+    update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 5,
+            result: Ok(()),
+        },
+    );
+    assert_eq!(s.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn autosave_after_a_pause_and_during_long_typing() {
+    let mut s = opened();
+    let t0 = Instant::now();
+    update(&mut s, Action::Tick(t0));
+    press(&mut s, ch('i'));
+    typing(&mut s, "abc");
+    assert_eq!(
+        saves(&update(
+            &mut s,
+            Action::Tick(t0 + Duration::from_millis(500))
+        )),
+        0
+    );
+    assert_eq!(
+        saves(&update(
+            &mut s,
+            Action::Tick(t0 + Duration::from_millis(1100))
+        )),
+        1
+    );
+    assert_eq!(
+        saves(&update(
+            &mut s,
+            Action::Tick(t0 + Duration::from_millis(5000))
+        )),
+        0,
+        "one save at a time"
+    );
+    update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 3,
+            result: Ok(()),
+        },
+    );
+    assert_eq!(
+        saves(&update(
+            &mut s,
+            Action::Tick(t0 + Duration::from_millis(6000))
+        )),
+        0,
+        "nothing new"
+    );
+    // Steady typing: saved within 2 s of the first unsaved key even without a pause.
+    let t1 = t0 + Duration::from_secs(10);
+    for i in 0..7u64 {
+        assert_eq!(
+            saves(&update(
+                &mut s,
+                Action::Tick(t1 + Duration::from_millis(300 * i))
+            )),
+            0
+        );
+        press(&mut s, ch('x'));
+    }
+    assert_eq!(
+        saves(&update(
+            &mut s,
+            Action::Tick(t1 + Duration::from_millis(2100))
+        )),
+        1
+    );
+}
+
+#[test]
+fn changing_comment_or_letter_saves() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    assert_eq!(saves(&press(&mut s, ch('j'))), 1, "changing comment");
+    press(&mut s, ch('r'));
+    press(&mut s, ev(KeyCode::Tab, KeyModifiers::NONE));
+    press(&mut s, ev(KeyCode::Tab, KeyModifiers::NONE));
+    assert_eq!(s.focus(), Pane::Letters);
+    press(&mut s, ch('j'));
+    let fx = press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(
+        matches!(
+            &fx[..],
+            [
+                Effect::Save {
+                    letter: LetterId(1),
+                    ..
+                },
+                ..
+            ]
+        ),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn resolving_toggles_and_counts() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    assert_eq!(s.draft("1").unwrap().status, Status::Resolved);
+    assert_eq!(s.message(), Some("Comment 1 resolved."));
+    press(&mut s, ch('r'));
+    assert_eq!(s.draft("1").unwrap().status, Status::Open);
+    assert_eq!(s.message(), Some("Comment 1 reopened."));
+}
+
+#[test]
+fn brackets_skip_resolved_comments() {
+    let mut s = opened();
+    press(&mut s, ch('j'));
+    press(&mut s, ch('r'));
+    press(&mut s, ch('j'));
+    press(&mut s, ch('r'));
+    press(&mut s, ch('g'));
+    press(&mut s, ch(']'));
+    assert_eq!(s.selected_comment().unwrap().number, "4");
+    press(&mut s, ch(']'));
+    assert_eq!(s.message(), Some("No unresolved comment below."));
+    press(&mut s, ch('['));
+    assert_eq!(s.selected_comment().unwrap().number, "1");
+}
+
+#[test]
+fn filter_cycles_and_moves_the_selection() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    press(&mut s, ch('j'));
+    press(&mut s, ch('i'));
+    typing(&mut s, "Draft.");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('f'));
+    assert_eq!(s.filter(), Filter::Open);
+    assert_eq!(s.selected_comment().unwrap().number, "3");
+    assert_eq!(s.visible_comments(), [2, 3]);
+    press(&mut s, ch('f'));
+    assert_eq!(s.filter(), Filter::Drafted);
+    assert_eq!(s.visible_comments(), [1]);
+    press(&mut s, ch('f'));
+    assert_eq!(s.filter(), Filter::Resolved);
+    assert_eq!(s.selected_comment().unwrap().number, "1");
+    press(&mut s, ch('f'));
+    assert_eq!(s.filter(), Filter::All);
+    assert_eq!(s.visible_comments(), [0, 1, 2, 3]);
+}
+
+#[test]
+fn search_finds_comments_and_drafts() {
+    let mut s = opened();
+    press(&mut s, ch('/'));
+    assert_eq!(s.mode(), Mode::Search);
+    for c in "KETTLE".chars() {
+        press(&mut s, ch(c));
+    }
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(s.selected_comment().unwrap().number, "4");
+    assert_eq!(s.message(), Some("“KETTLE”: match 1 of 1."));
+    press(&mut s, ch('g'));
+    press(&mut s, ch('i'));
+    typing(&mut s, "kettles were sold");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('n'));
+    assert_eq!(s.selected_comment().unwrap().number, "4");
+    press(&mut s, ch('n'));
+    assert_eq!(
+        s.selected_comment().unwrap().number,
+        "1",
+        "wraps around to the draft hit"
+    );
+    press(&mut s, ev(KeyCode::Char('N'), KeyModifiers::SHIFT));
+    assert_eq!(s.selected_comment().unwrap().number, "4");
+}
+
+#[test]
+fn search_without_match_or_query() {
+    let mut s = opened();
+    press(&mut s, ch('n'));
+    assert_eq!(s.message(), Some("No search yet: press / to search."));
+    press(&mut s, ch('/'));
+    press(&mut s, ch('z'));
+    press(&mut s, ch('q'));
+    press(&mut s, ev(KeyCode::Backspace, KeyModifiers::NONE));
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(s.message(), Some("No match for “z”."));
+    press(&mut s, ch('/'));
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.mode(), COMMENTS);
+}
+
+#[test]
+fn ctrl_s_saves_or_says_there_is_nothing() {
+    let mut s = opened();
+    assert_eq!(saves(&press(&mut s, ctrl('s'))), 0);
+    assert_eq!(s.message(), Some("Nothing to save."));
+    press(&mut s, ch('r'));
+    assert_eq!(saves(&press(&mut s, ctrl('s'))), 1);
+}
+
+#[test]
+fn quitting_saves_first() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    let fx = press(&mut s, ch('q'));
+    assert!(
+        matches!(&fx[..], [Effect::Save { .. }, Effect::Quit]),
+        "{fx:?}"
+    );
+    assert!(s.should_quit());
+}
+
+#[test]
+fn ctrl_c_quits_from_the_editor_after_saving() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    typing(&mut s, "q");
+    assert!(!s.should_quit(), "q types in the editor");
+    let fx = press(&mut s, ctrl('c'));
+    assert!(
+        matches!(&fx[..], [Effect::Save { .. }, Effect::Quit]),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn loaded_drafts_show_and_fill_the_editor() {
+    let mut s = opened();
+    let drafts = Drafts {
+        comments: vec![
+            CommentDraft {
+                number: "1".into(),
+                status: Status::Drafted,
+                response: "We will revise.".into(),
+            },
+            CommentDraft {
+                number: "2".into(),
+                status: Status::Resolved,
+                response: String::new(),
+            },
+        ],
+    };
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts)),
+        },
+    );
+    assert_eq!(s.editor_text(), "We will revise.");
+    assert_eq!(s.draft("2").unwrap().status, Status::Resolved);
+    assert_eq!(
+        s.draft("4").unwrap().status,
+        Status::Open,
+        "merged with the letter"
+    );
+    assert_eq!(s.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn edits_made_while_loading_win() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    let drafts = Drafts::for_comments(&["1".into()]);
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts)),
+        },
+    );
+    assert_eq!(s.draft("1").unwrap().status, Status::Resolved);
+}
+
+#[test]
+fn an_unreadable_drafts_file_is_never_written() {
+    let mut s = opened();
+    let error = "/letters/northwind.responses.toml:7: unresolved git conflict marker".to_string();
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Err(error.clone()),
+        },
+    );
+    assert_eq!(s.message(), Some(error.as_str()));
+    assert_eq!(s.save_state(), SaveState::Blocked(error.clone()));
+    press(&mut s, ch('i'));
+    let mut fx = typing(&mut s, "kept in memory");
+    fx.extend(press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE)));
+    fx.extend(press(&mut s, ctrl('s')));
+    fx.extend(update(
+        &mut s,
+        Action::Tick(Instant::now() + Duration::from_secs(60)),
+    ));
+    assert_eq!(saves(&fx), 0);
+    assert_eq!(s.draft("1").unwrap().response, "kept in memory");
+    let fx = press(&mut s, ch('q'));
+    assert!(fx.is_empty() && !s.should_quit(), "first q warns");
+    assert!(s.message().unwrap().contains("Press q again"));
+    let fx = press(&mut s, ch('q'));
+    assert_eq!(fx, [Effect::Quit]);
+}
+
+#[test]
+fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
+    let mut s = opened();
+    let t0 = Instant::now();
+    update(&mut s, Action::Tick(t0));
+    press(&mut s, ch('r'));
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_secs(3)));
+    assert_eq!(saves(&fx), 1);
+    update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 1,
+            result: Err("disk full".into()),
+        },
+    );
+    assert_eq!(s.save_state(), SaveState::Failed("disk full".into()));
+    assert_eq!(s.message(), Some("Save failed: disk full"));
+    assert_eq!(
+        saves(&update(&mut s, Action::Tick(t0 + Duration::from_secs(9)))),
+        0
+    );
+    press(&mut s, ch('r'));
+    assert_eq!(
+        saves(&update(&mut s, Action::Tick(t0 + Duration::from_secs(12)))),
+        1
+    );
+}
+
+#[test]
+fn undo_and_redo_in_the_editor() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    typing(&mut s, "ab");
+    press(&mut s, ctrl('z'));
+    press(&mut s, ctrl('z'));
+    assert_eq!(s.editor_text(), "");
+    assert_eq!(s.draft("1").unwrap().status, Status::Open);
+    press(&mut s, ctrl('y'));
+    assert_eq!(s.draft("1").unwrap().response, "a");
+}
+
+#[test]
+fn pasted_text_is_sanitized() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    update(
+        &mut s,
+        Action::Paste("line one\r\nline\u{1b}two\u{202e}".into()),
+    );
+    assert_eq!(s.draft("1").unwrap().response, "line one\nline␛two⟪RLO⟫");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('/'));
+    update(&mut s, Action::Paste("gross\nmargin".into()));
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(s.selected_comment().unwrap().number, "3");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut s = opened();
+    update(&mut s, Action::Resize(100, 10));
+    press(&mut s, ch('?'));
+    assert_eq!(s.mode(), Mode::Help);
+    press(&mut s, ch('j'));
+    press(&mut s, ch('r'));
+    assert_eq!(s.mode(), COMMENTS, "any other key closes");
+    assert_eq!(
+        s.draft("1").unwrap().status,
+        Status::Open,
+        "and does nothing else"
+    );
+}
+
+#[test]
+fn letters_without_comments_cannot_be_edited() {
+    let mut s = state();
+    press(&mut s, ch('j'));
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(s.open_letter().unwrap().kind, Kind::Completion);
+    press(&mut s, ch('i'));
+    assert_eq!(s.focus(), Pane::Comments);
+    assert_eq!(s.message(), Some("This letter has no comments to answer."));
+    press(&mut s, ch('r'));
+    press(&mut s, ch('j'));
+}
+
+#[test]
+fn empty_folder_says_so() {
+    let mut s = State::new(Config::builtin(true), today(), None);
+    update(&mut s, Action::IndexStarted { total: 0 });
+    update(&mut s, Action::IndexFinished);
+    assert!(s.message().unwrap().starts_with("No letters found"));
+    for c in ['j', 'k', 'g', 'G'] {
+        press(&mut s, ch(c));
+    }
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(s.focus(), Pane::Letters);
+}
+
+#[test]
+fn reopening_shows_drafts_as_left() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    press(&mut s, ch('j'));
+    press(&mut s, ch('i'));
+    typing(&mut s, "Answer two.");
+    let mut fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    fx.extend(press(&mut s, ch('q')));
+    let saved = fx
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Save { drafts, .. } => Some(drafts.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let mut again = state();
+    update(&mut again, Action::Run(Command::Open));
+    update(
+        &mut again,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(saved)),
+        },
+    );
+    assert_eq!(again.draft("1").unwrap().status, Status::Resolved);
+    assert_eq!(again.draft("2").unwrap().response, "Answer two.");
+    assert_eq!(again.draft("2").unwrap().status, Status::Drafted);
+}
