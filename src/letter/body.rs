@@ -6,6 +6,7 @@ use super::headings::{
 };
 use super::model::Comment;
 use super::paragraphs::join_paragraphs;
+use super::phrases::{CLOSING, INTRO, STRONG_CLOSING, is_sign_off, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,26 +22,6 @@ static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
         .expect("response regex")
 });
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(we urge all persons|in closing, we remind|we remind you that|we also remind you|in responding to our comments|you may contact|please contact|please direct any questions|if you have any questions|if you have questions|notwithstanding our comments|please refer to rules 460|refer to rules 460|we will consider a written request|please allow adequate time|sincerely|very truly yours|respectfully|cc:|/s/)",
-    )
-    .expect("closing regex")
-});
-/// Closing paragraphs that never stand inside a comment: numbered lists after them
-/// (the acknowledgment items) are not comments.
-static STRONG_CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(we urge all persons|in closing, we remind|in responding to our comments|in connection with responding to|the company acknowledges|we acknowledge that|sincerely)")
-        .expect("strong closing regex")
-});
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(sincerely|very truly yours|yours truly|respectfully(?: submitted)?|best regards|regards),?$|^/s/")
-        .expect("sign-off regex")
-});
-static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(we have (reviewed|limited|conducted|completed)|in some of our comments|please respond|after reviewing|unless we note otherwise|defined terms)")
-        .expect("intro regex")
-});
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(please|tell us|explain|revise|provide|disclose|advise|clarify|describe)\b")
         .expect("request regex")
@@ -53,6 +34,8 @@ pub struct Body {
     pub comments: Vec<Comment>,
     /// Index (into the body lines) where the closing boilerplate starts.
     pub closing_start: usize,
+    /// Index where the opening paragraphs end: the first heading or comment.
+    pub intro_end: usize,
     /// Things noticed while reading.
     pub warnings: Vec<String>,
 }
@@ -77,6 +60,13 @@ fn at_paragraph_start(lines: &[String], i: usize) -> bool {
 }
 
 fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
+    let first = line.bytes().next()?;
+    if !(first.is_ascii_digit()
+        || first == b'('
+        || (response && matches!(first, b'C' | b'c' | b'S' | b's')))
+    {
+        return None;
+    }
     if let Some(c) = NUMBER.captures(line) {
         let number = c.get(1).or(c.get(2))?.as_str().to_string();
         let rest = c
@@ -118,11 +108,14 @@ fn headings_above(lines: &[String], at: usize, floor: usize) -> (usize, Vec<Stri
         if line.is_empty() {
             continue;
         }
+        // "…Financial Information," with "page 131" below is one wrapped caption.
+        let comma_before_page =
+            line.ends_with(',') && picked.last().is_some_and(|&p| lines[p].starts_with("page"));
         if ends_sentence(line)
-            || line.ends_with(',')
+            || (line.ends_with(',') && !comma_before_page)
             || line.len() > 250
             || NUMBER.is_match(line)
-            || CLOSING.is_match(line)
+            || starts_with_any(line, CLOSING)
         {
             break;
         }
@@ -171,7 +164,10 @@ fn find_numbered(
     // A response letter that labels its restated comments ("Comment 1") numbers them only so.
     let labelled = response && lines[..end].iter().any(|l| COMMENT_LABEL.is_match(l));
     for i in 0..end {
-        if !found.is_empty() && STRONG_CLOSING.is_match(&lines[i]) && at_paragraph_start(lines, i) {
+        if !found.is_empty()
+            && starts_with_any(&lines[i], STRONG_CLOSING)
+            && at_paragraph_start(lines, i)
+        {
             break;
         }
         if labelled && !COMMENT_LABEL.is_match(&lines[i]) {
@@ -226,7 +222,7 @@ fn find_numbered(
 /// Index of the first closing-boilerplate paragraph at or after `from`, before `end`.
 fn closing_from(lines: &[String], from: usize, end: usize) -> usize {
     (from..end)
-        .find(|&i| CLOSING.is_match(&lines[i]) && at_paragraph_start(lines, i))
+        .find(|&i| starts_with_any(&lines[i], CLOSING) && at_paragraph_start(lines, i))
         .unwrap_or(end)
 }
 
@@ -246,15 +242,17 @@ pub fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Bo
     let mut body = Body::default();
     let end = lines
         .iter()
-        .position(|l| SIGN_OFF.is_match(l))
+        .position(|l| is_sign_off(l))
         .unwrap_or(lines.len());
     let width = typical_width(&lines[..end]);
     let found = find_numbered(lines, end, response, &mut body.warnings);
 
     if found.is_empty() {
         body.closing_start = closing_from(lines, 0, end);
+        body.intro_end = body.closing_start;
         if want_unnumbered && let Some(comment) = unnumbered(lines, end, width) {
             body.closing_start = comment.1;
+            body.intro_end = comment.2;
             body.comments.push(comment.0);
             body.warnings
                 .push("the letter's request is not numbered: it is read as comment 1".to_string());
@@ -262,6 +260,7 @@ pub fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Bo
         return body;
     }
 
+    body.intro_end = found.first().map_or(0, |f| f.heading_start);
     let last_line = found.last().map_or(0, |f| f.line);
     body.closing_start = closing_from(lines, last_line + 1, end);
     let mut trail = Trail::default();
@@ -329,15 +328,17 @@ fn strip_comment_label(text: &str) -> String {
 }
 
 /// A letter whose one request is not numbered: the text between the intro (or the
-/// first heading block) and the closing. Returns the comment and where the closing starts.
-fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, usize)> {
+/// first heading block) and the closing. Returns the comment, where the closing starts
+/// and where the intro ends.
+fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, usize, usize)> {
     // The first heading block at a paragraph start, after which the request begins.
     let heading_line = (0..end).find(|&i| {
         !lines[i].is_empty()
             && at_paragraph_start(lines, i)
             && looks_like_heading(&lines[i])
-            && !INTRO.is_match(&lines[i])
+            && !starts_with_any(&lines[i], INTRO)
     });
+    let intro_end = heading_line.unwrap_or(0);
     let (start, headings) = match heading_line {
         Some(h) => {
             let mut j = h;
@@ -357,12 +358,17 @@ fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, us
             while j < end
                 && (lines[j].is_empty()
                     || !at_paragraph_start(lines, j)
-                    || INTRO.is_match(&lines[j]))
+                    || starts_with_any(&lines[j], INTRO))
             {
                 j += 1;
             }
             (j, Vec::new())
         }
+    };
+    let intro_end = if heading_line.is_some() {
+        intro_end
+    } else {
+        start
     };
     let closing = closing_from(lines, start, end);
     let text_lines: Vec<&str> = lines[start..closing].iter().map(String::as_str).collect();
@@ -387,6 +393,7 @@ fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, us
             pages,
         },
         closing,
+        intro_end,
     ))
 }
 

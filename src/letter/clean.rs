@@ -16,6 +16,17 @@ pub fn clean_lines(text: &str) -> Vec<String> {
 
 /// Clean one line: spaces, quotes, bullets, markdown emphasis; trimmed.
 pub fn clean_line(raw: &str) -> String {
+    let plain = raw
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'\t' && b != b'*' && b != b'~');
+    if plain {
+        let trimmed = raw.trim();
+        return if trimmed.contains("  ") {
+            collapse_spaces(trimmed)
+        } else {
+            trimmed.to_string()
+        };
+    }
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -31,19 +42,19 @@ pub fn clean_line(raw: &str) -> String {
             _ => s.push(c),
         }
     }
-    let s = unstrike(&s);
-    let s = s.replace("**", "");
-    let s = strip_italic_wrap(s.trim());
-    collapse_spaces(s)
+    let s = if s.contains("~~") { unstrike(&s) } else { s };
+    let s = if s.contains("**") {
+        s.replace("**", "")
+    } else {
+        s
+    };
+    collapse_spaces(strip_italic_wrap(s.trim()))
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue
 /// that overlaps real text and splits words at the marker (`pr~~ ovide`): a letter
 /// before `~~ ` and a lowercase letter after it are joined into one word.
 fn unstrike(s: &str) -> String {
-    if !s.contains("~~") {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find("~~") {

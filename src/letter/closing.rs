@@ -2,20 +2,19 @@
 
 use super::header::split_name_title;
 use super::model::{Contact, Person};
+use super::phrases::is_sign_off;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(?\b\d{3}\)?[\s.-]?\d{3}[.-]\d{4}\b").expect("phone regex"));
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(sincerely|very truly yours|yours truly|respectfully(?: submitted)?|best regards|regards),?$")
-        .expect("sign-off regex")
-});
 static CC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^cc\s*:\s*(.*)$").expect("cc regex"));
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][A-Za-z'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][A-Za-z'\-]*\.?|[A-Z]\.|de|van|von|la|del))*)$")
-        .expect("name regex")
+    Regex::new(
+        r"((?:\p{Lu}[\p{L}'\-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'\-]*\.?|de|van|von|la|del|da|di))*)$",
+    )
+    .expect("name regex")
 });
 
 /// Who signed, who to call, and who is copied.
@@ -32,9 +31,7 @@ pub struct Closing {
 /// Read the closing lines (from the first closing paragraph to the end of the letter).
 pub fn parse_closing(lines: &[String]) -> Closing {
     let mut closing = Closing::default();
-    let sign = lines
-        .iter()
-        .position(|l| SIGN_OFF.is_match(l) || l.starts_with("/s/"));
+    let sign = lines.iter().position(|l| is_sign_off(l));
     if let Some(s) = sign {
         closing.signatory = signatory(&lines[s..]);
     }
@@ -53,7 +50,7 @@ pub fn parse_closing(lines: &[String]) -> Closing {
 fn signatory(lines: &[String]) -> Person {
     let rest: Vec<&str> = lines
         .iter()
-        .skip_while(|l| SIGN_OFF.is_match(l))
+        .skip_while(|l| is_sign_off(l) && !l.starts_with("/s/"))
         .map(String::as_str)
         .filter(|l| !l.is_empty())
         .take_while(|l| !CC.is_match(l))

@@ -53,6 +53,9 @@ pub fn has_page_ref(line: &str) -> bool {
 /// The pages a piece of text cites ("page 9", "pages F-19 and F-20").
 pub fn pages_cited(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if !text.contains("age") && !text.contains("AGE") {
+        return out;
+    }
     for c in PAGES_IN_TEXT.captures_iter(text) {
         for m in PAGE_NUMBER.find_iter(&c[1]) {
             out.push(m.as_str().to_string());
@@ -118,9 +121,17 @@ pub fn continues_heading(above: &str, line: &str) -> bool {
         || line.starts_with(", page")
 }
 
+static FILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:amendment\b.*\bform\b|(?:draft\s+|amended\s+)?registration\s+statement\b|(?:annual|quarterly|current)\s+report\s+on\s+form\b|form\s+[0-9a-z]{1,4}(?:-[0-9a-z]{1,3})?\b|schedule\s+[0-9a-z]{2,4}(?:-[0-9a-z]{1,3})?\b)")
+        .expect("filing regex")
+});
+
 /// The kind of a heading, used to tell its level in the trail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Shape {
+    /// Names a filing ("Form 10-K for the Fiscal Year…", "Amendment No. 1 to Form 8-K"):
+    /// the outermost level; a new one starts the trail afresh.
+    Filing,
     /// Starts with a keyword such as "Item", "Note", "Form" (the keyword, lowercased).
     Keyword(String),
     /// A lettered or numbered caption such as "(c) Commitments, page F-77".
@@ -132,6 +143,9 @@ enum Shape {
 }
 
 fn shape(heading: &str) -> Shape {
+    if FILING.is_match(heading) {
+        return Shape::Filing;
+    }
     if heading.starts_with('(') && SHAPED.is_match(heading) {
         return Shape::Enumerated;
     }
@@ -161,17 +175,23 @@ pub struct Trail {
 impl Trail {
     /// Apply a block of headings found above a comment (outermost first).
     ///
-    /// The first heading of the block whose kind is already in the trail replaces that
-    /// level and everything below it; a block of new kinds nests under the trail, after
+    /// A block that names a filing starts the trail afresh. Otherwise the outermost
+    /// level of the trail that has the kind of a heading in the block is replaced, with
+    /// everything below it; a block of new kinds nests under the trail, after
     /// dropping page captions (which are always the innermost level).
     pub fn apply(&mut self, block: &[String]) {
         if block.is_empty() {
             return;
         }
         let shapes: Vec<Shape> = block.iter().map(|h| shape(h)).collect();
-        let matched = shapes
-            .iter()
-            .find_map(|s| self.stack.iter().position(|(t, _)| t == s));
+        let matched = if shapes.contains(&Shape::Filing) {
+            Some(0)
+        } else {
+            shapes
+                .iter()
+                .filter_map(|s| self.stack.iter().position(|(t, _)| t == s))
+                .min()
+        };
         match matched {
             Some(at) => self.stack.truncate(at),
             None => {
@@ -271,6 +291,32 @@ mod tests {
                 "Current Tax, page F-62"
             ])
         );
+    }
+
+    #[test]
+    fn a_new_filing_starts_afresh() {
+        let mut t = Trail::default();
+        t.apply(&v(&[
+            "Amendment No. 1 to Form 8-K filed July 15, 2016",
+            "Exhibit 99.2",
+        ]));
+        t.apply(&v(&[
+            "Form 10-K for the fiscal year ended December 31, 2015",
+            "Note 9. Timber, page 78",
+        ]));
+        assert_eq!(
+            t.headings(),
+            v(&[
+                "Form 10-K for the fiscal year ended December 31, 2015",
+                "Note 9. Timber, page 78"
+            ])
+        );
+        t.apply(&v(&[
+            "Larkspur Energy, Inc.",
+            "Form 10-Q for the Quarter Ended March 31, 2016",
+            "Business, page 4",
+        ]));
+        assert_eq!(t.headings()[0], "Larkspur Energy, Inc.");
     }
 
     #[test]

@@ -1,42 +1,95 @@
 //! Telling what sort of letter a file holds.
 
 use super::model::Kind;
-use regex::Regex;
-use std::sync::LazyLock;
 
-static COMPLETION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(we|the staff) ha(ve|s) completed (our|its) review\b")
-        .expect("completion regex")
-});
-static NO_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will not review|not reviewed and will not|do not intend to review|will not be reviewed|no review of)\b")
-        .expect("no-review regex")
-});
-static RESPONSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(on behalf of|we (hereby )?(submit|respond|provide)|is pleased to submit|(this letter|the purpose of this letter) is to respond|set forth (below|herein)|in response to the comments?)\b")
-        .expect("response regex")
-});
+const COMPLETION: &[&str] = &[
+    "have completed our review",
+    "has completed its review",
+    "completed our review of",
+];
+const NO_REVIEW: &[&str] = &[
+    "will not review",
+    "not reviewed and will not",
+    "do not intend to review",
+    "will not be reviewed",
+    "no review of",
+];
+const RESPONSE: &[&str] = &[
+    "on behalf of",
+    "we submit",
+    "we hereby submit",
+    "we respond",
+    "we provide",
+    "is pleased to submit",
+    "is to respond",
+    "set forth below",
+    "set forth herein",
+    "in response to the comment",
+];
 
-/// Classify a letter from its header signal, its body prose and whether it has comments.
-pub fn classify(addressed_to_sec: bool, prose: &str, has_comments: bool) -> Kind {
-    if addressed_to_sec || (RESPONSE.is_match(prose) && prose.contains("Response")) {
-        return Kind::Response;
+fn mentions(haystack: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| haystack.contains(p))
+}
+
+/// How far into the body the phrases that set a letter's kind are looked for: they
+/// stand in its opening paragraphs.
+const OPENING_BYTES: usize = 6 * 1024;
+
+/// What the opening of a letter's body says about its kind.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Signals {
+    /// Addressed to the Commission, or written as a response to the staff.
+    pub response: bool,
+    /// "We have completed our review".
+    pub completion: bool,
+    /// "We will not review".
+    pub no_review: bool,
+}
+
+impl Signals {
+    /// Read the signals from the header and the body prose.
+    pub fn read(addressed_to_sec: bool, prose: &str) -> Signals {
+        let opening = opening(prose).to_ascii_lowercase();
+        Signals {
+            response: addressed_to_sec
+                || (mentions(&opening, RESPONSE) && prose.contains("Response")),
+            completion: mentions(&opening, COMPLETION),
+            no_review: mentions(&opening, NO_REVIEW),
+        }
     }
-    if has_comments {
-        return Kind::Comments;
+
+    /// The kind, given whether the letter has comments.
+    pub fn kind(self, has_comments: bool) -> Kind {
+        if self.response {
+            Kind::Response
+        } else if has_comments {
+            Kind::Comments
+        } else if self.completion {
+            Kind::Completion
+        } else if self.no_review {
+            Kind::NoReview
+        } else {
+            Kind::Unknown
+        }
     }
-    if COMPLETION.is_match(prose) {
-        return Kind::Completion;
+}
+
+/// The first few KB of `prose`, cut at a character boundary.
+fn opening(prose: &str) -> &str {
+    let mut end = prose.len().min(OPENING_BYTES);
+    while !prose.is_char_boundary(end) {
+        end -= 1;
     }
-    if NO_REVIEW.is_match(prose) {
-        return Kind::NoReview;
-    }
-    Kind::Unknown
+    &prose[..end]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classify(to_sec: bool, prose: &str, has_comments: bool) -> Kind {
+        Signals::read(to_sec, prose).kind(has_comments)
+    }
 
     #[test]
     fn kinds() {

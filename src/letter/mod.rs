@@ -13,6 +13,7 @@ mod model;
 mod pagebreak;
 mod paragraphs;
 mod parse;
+mod phrases;
 
 pub use model::{Comment, Contact, Kind, Letter, Person, Subject};
 

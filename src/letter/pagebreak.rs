@@ -41,7 +41,11 @@ impl HeaderVocabulary {
 
     /// Whether every token of `line` belongs to a page header.
     fn is_header_line(&self, line: &str) -> bool {
-        if line.is_empty() || COMMENT_NUMBER.is_match(line) || line.len() > 160 {
+        if line.is_empty()
+            || line.len() > 160
+            || !self.first_word_fits(line)
+            || COMMENT_NUMBER.is_match(line)
+        {
             return false;
         }
         let toks = tokens(line);
@@ -66,6 +70,33 @@ impl HeaderVocabulary {
             return false;
         }
         has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+    }
+
+    /// A cheap look at the first word before tokenising the whole line.
+    fn first_word_fits(&self, line: &str) -> bool {
+        let word = line.split(' ').next().unwrap_or("");
+        let glued = ["FirstName", "LastName", "Comapany", "Name", "Page"]
+            .iter()
+            .any(|p| word.starts_with(p));
+        if glued || word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let key = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if key.is_empty() {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        if key.len() <= buf.len()
+            && key.is_ascii()
+            && key.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            for (slot, b) in buf.iter_mut().zip(key.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(&buf[..key.len()]).is_ok_and(|k| self.words.contains(k));
+        }
+        // Unusual words (non-ASCII, punctuation inside): tokenise the whole line.
+        true
     }
 
     /// Whether a header line carries a mark that only page headers carry.

@@ -7,7 +7,7 @@ use super::closing::parse_closing;
 use super::dates::add_business_days;
 use super::decode::decode;
 use super::header::parse_header;
-use super::kind::classify;
+use super::kind::Signals;
 use super::model::{Kind, Letter};
 use super::pagebreak::{HeaderVocabulary, remove_page_headers};
 use regex::Regex;
@@ -70,7 +70,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
             .push("empty file: no comments found".to_string());
         return Ok(letter);
     }
-    let lines = clean_lines(&decoded.text);
+    let mut lines = clean_lines(&decoded.text);
     let header = parse_header(&lines);
     letter.date = header.date.map(|d| d.to_string());
     letter.addressee = header.addressee.clone();
@@ -79,10 +79,17 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     letter.subject = header.subject.clone();
     letter.file_number = header.file_number.clone();
 
-    let mut body_lines: Vec<String> = lines[header.body_start..].to_vec();
+    let mut body_lines: Vec<String> = lines.split_off(header.body_start.min(lines.len()));
     let mut names: Vec<&str> = header.companies.iter().map(String::as_str).collect();
     if let Some(name) = header.addressee.name.as_deref() {
         names.push(name);
+    }
+    if header.addressed_to_sec {
+        // A company's own page headers name the Commission.
+        names.extend([
+            "U.S. Securities and Exchange Commission",
+            "Division of Corporation Finance",
+        ]);
     }
     let vocab = HeaderVocabulary::new(&names, header.date_text.as_deref());
     remove_page_headers(&mut body_lines, &vocab);
@@ -93,21 +100,24 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    let early_kind = classify(header.addressed_to_sec, &prose, false);
+    let signals = Signals::read(header.addressed_to_sec, &prose);
+    let early_kind = signals.kind(false);
     let response = early_kind == Kind::Response;
     let want_unnumbered = early_kind == Kind::Unknown;
     let body = parse_body(&body_lines, response, want_unnumbered);
-    letter.kind = classify(header.addressed_to_sec, &prose, !body.comments.is_empty());
+    letter.kind = signals.kind(!body.comments.is_empty());
     letter.comments = body.comments;
     letter.warnings.extend(body.warnings);
 
+    // The deadline is set in the opening paragraphs, never by a comment that quotes one.
+    let intro = body_lines[..body.intro_end.min(body_lines.len())].join(" ");
     let closing = parse_closing(&body_lines[body.closing_start.min(body_lines.len())..]);
     letter.signatory = closing.signatory;
     letter.contacts = closing.contacts;
     letter.cc = closing.cc;
 
     if letter.kind != Kind::Response
-        && let (Some(date), Some(c)) = (header.date, DUE.captures(&prose))
+        && let (Some(date), Some(c)) = (header.date, DUE.captures(&intro))
         && let Some(n) = count_word(&c[1])
     {
         letter.response_due = Some(add_business_days(date, n).to_string());

@@ -1,0 +1,70 @@
+//! Parse throughput: MB/s on one core over a folder of letters.
+//!
+//! `cargo bench --bench parse [-- FOLDER]`. Without a folder it uses the built-in demo
+//! letters, the test fixtures and `../shared/letters` when present. The corpus is parsed
+//! repeatedly until at least 64 MB have gone through the parser.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn letters_in(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            letters_in(&path, out);
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "md")
+            && let Ok(bytes) = std::fs::read(&path)
+        {
+            out.push((path.display().to_string(), bytes));
+        }
+    }
+}
+
+fn main() {
+    let folder: Option<PathBuf> = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from);
+    let mut corpus: Vec<(String, Vec<u8>)> = Vec::new();
+    match &folder {
+        Some(dir) => letters_in(dir, &mut corpus),
+        None => {
+            for (name, text) in letterdesk::demo::LETTERS {
+                corpus.push((name.to_string(), text.as_bytes().to_vec()));
+            }
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+            letters_in(&root.join("tests/fixtures/letters"), &mut corpus);
+            letters_in(&root.join("../shared/letters"), &mut corpus);
+        }
+    }
+    let bytes_per_pass: usize = corpus.iter().map(|(_, b)| b.len()).sum();
+    if bytes_per_pass == 0 {
+        eprintln!("no letters found");
+        std::process::exit(1);
+    }
+    // Warm up, then measure.
+    let mut comments = 0usize;
+    for (name, bytes) in &corpus {
+        comments += letterdesk::letter::parse_bytes(name, bytes).map_or(0, |l| l.comments.len());
+    }
+    let passes = (64 * 1024 * 1024 / bytes_per_pass).max(3);
+    let start = Instant::now();
+    for _ in 0..passes {
+        for (name, bytes) in &corpus {
+            std::hint::black_box(
+                letterdesk::letter::parse_bytes(name, std::hint::black_box(bytes)).ok(),
+            );
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes_per_pass * passes) as f64 / 1e6;
+    println!(
+        "parse: {} letters ({:.1} KB, {comments} comments) x {passes} passes: {mb:.1} MB in {secs:.2} s = {:.1} MB/s on one core",
+        corpus.len(),
+        bytes_per_pass as f64 / 1e3,
+        mb / secs
+    );
+}

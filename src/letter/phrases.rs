@@ -1,0 +1,94 @@
+//! The fixed phrases of staff letters that mark where parts begin, matched at the
+//! start of a line without regard to case (a plain prefix test: this runs on every line).
+
+/// Whether `line` starts with one of `phrases` (ASCII case-insensitive).
+pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
+    let bytes = line.as_bytes();
+    phrases
+        .iter()
+        .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// Paragraphs of the closing boilerplate.
+pub const CLOSING: &[&str] = &[
+    "we urge all persons",
+    "in closing, we remind",
+    "we remind you that",
+    "we also remind you",
+    "in responding to our comments",
+    "you may contact",
+    "please contact",
+    "please direct any questions",
+    "if you have any questions",
+    "if you have questions",
+    "notwithstanding our comments",
+    "please refer to rules 460",
+    "refer to rules 460",
+    "we will consider a written request",
+    "please allow adequate time",
+    "sincerely",
+    "very truly yours",
+    "respectfully",
+    "cc:",
+    "/s/",
+];
+
+/// Closing paragraphs that never stand inside a comment: numbered lists after them
+/// (the acknowledgment items) are not comments.
+pub const STRONG_CLOSING: &[&str] = &[
+    "we urge all persons",
+    "in closing, we remind",
+    "in responding to our comments",
+    "in connection with responding to",
+    "the company acknowledges",
+    "we acknowledge that",
+    "sincerely",
+];
+
+/// The opening paragraphs of a staff letter.
+pub const INTRO: &[&str] = &[
+    "we have reviewed",
+    "we have limited",
+    "we have conducted",
+    "we have completed",
+    "in some of our comments",
+    "please respond",
+    "after reviewing",
+    "unless we note otherwise",
+    "defined terms",
+];
+
+/// Whether `line` is the complimentary close ("Sincerely,") or a "/s/" signature.
+pub fn is_sign_off(line: &str) -> bool {
+    if line.starts_with("/s/") {
+        return true;
+    }
+    if line.len() > 25 {
+        return false;
+    }
+    let word = line.trim_end_matches(',').to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "sincerely"
+            | "very truly yours"
+            | "yours truly"
+            | "respectfully"
+            | "respectfully submitted"
+            | "best regards"
+            | "regards"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_ignore_case() {
+        assert!(starts_with_any("YOU MAY CONTACT me", CLOSING));
+        assert!(!starts_with_any("You", CLOSING));
+        assert!(is_sign_off("Sincerely,"));
+        assert!(is_sign_off("/s/ Ann Lee"));
+        assert!(!is_sign_off("Sincerely yours, we note"));
+    }
+}
