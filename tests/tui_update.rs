@@ -789,7 +789,6 @@ fn an_unreadable_drafts_file_is_never_written() {
             result: Err(error.clone()),
         },
     );
-    assert_eq!(s.message(), Some(error.as_str()));
     assert_eq!(s.save_state(), SaveState::Blocked(error.clone()));
     press(&mut s, ch('i'));
     let mut fx = typing(&mut s, "kept in memory");

@@ -41,7 +41,7 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     let (config, config_error) = Config::load(config_path.as_deref(), no_color);
     let mut state = State::new(config, chrono::Local::now().date_naive(), options.demo_dir);
     if let Some(error) = config_error {
-        state.error(error);
+        state.show_error(error);
     }
 
     let mut terminal = ratatui::try_init()?;

@@ -37,12 +37,30 @@ pub struct Row<'a> {
 /// One comment laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Block {
-    /// The heading trail as given, to tell whether it changed from the comment before.
+    /// The heading trail as given, to tell which levels changed from the comment before.
     trail: Vec<String>,
-    /// The trail, wrapped.
-    heading_rows: Vec<String>,
+    /// Each heading of the trail, wrapped.
+    headings: Vec<Vec<String>>,
     /// The text, wrapped; the first row follows the number.
     body: Vec<String>,
+}
+
+/// A visible comment's place in the document.
+struct Placed<'a> {
+    comment: usize,
+    block: &'a Block,
+    /// The first heading level shown (the levels before are the same as the comment before).
+    from_level: usize,
+    /// Rows of headings shown.
+    heading_rows: usize,
+    /// Whether a blank row follows.
+    blank: bool,
+}
+
+impl Placed<'_> {
+    fn height(&self) -> usize {
+        self.heading_rows + self.block.body.len() + usize::from(self.blank)
+    }
 }
 
 /// The comments of a letter wrapped for one width.
@@ -77,12 +95,11 @@ impl Document {
             .comments
             .iter()
             .map(|c| {
-                let trail = sanitize(&c.headings.join(" › ")).replace('\n', " ");
-                let heading_rows = if c.headings.is_empty() {
-                    Vec::new()
-                } else {
-                    wrap_line(&trail, text_width)
-                };
+                let headings = c
+                    .headings
+                    .iter()
+                    .map(|h| wrap_line(&sanitize(h).replace('\n', " "), text_width))
+                    .collect();
                 let mut body = Vec::new();
                 for (i, paragraph) in sanitize(&c.text).split("\n\n").enumerate() {
                     if i > 0 {
@@ -97,7 +114,7 @@ impl Document {
                 }
                 Block {
                     trail: c.headings.clone(),
-                    heading_rows,
+                    headings,
                     body,
                 }
             })
@@ -110,67 +127,71 @@ impl Document {
         }
     }
 
+    /// The `visible` comments in order, each with the headings it shows: the levels of its
+    /// trail that differ from the previous visible comment's, like an outline.
+    fn placed<'a>(&'a self, visible: &[usize]) -> impl Iterator<Item = Placed<'a>> {
+        let mut previous: Option<&[String]> = None;
+        visible.iter().enumerate().filter_map(move |(i, &comment)| {
+            let block = self.blocks.get(comment)?;
+            let trail = block.trail.as_slice();
+            let from_level = match previous {
+                Some(prev) if prev == trail => trail.len(),
+                Some(prev) => {
+                    let common = prev.iter().zip(trail).take_while(|(a, b)| a == b).count();
+                    common.min(trail.len().saturating_sub(1))
+                }
+                None => 0,
+            };
+            previous = Some(trail);
+            Some(Placed {
+                comment,
+                block,
+                from_level,
+                heading_rows: block.headings[from_level..].iter().map(Vec::len).sum(),
+                blank: i + 1 < visible.len(),
+            })
+        })
+    }
+
     /// Where each of the `visible` comments starts, and how many rows it takes, in order.
-    /// A comment shows its heading trail when it differs from the previous visible one's.
     pub fn spans(&self, visible: &[usize]) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::with_capacity(visible.len());
         let mut row = 0;
-        let mut previous: Option<&Vec<String>> = None;
-        for (i, &comment) in visible.iter().enumerate() {
-            let Some(block) = self.blocks.get(comment) else {
-                continue;
-            };
-            let headings = if previous != Some(&block.trail) {
-                block.heading_rows.len()
-            } else {
-                0
-            };
-            let blank = usize::from(i + 1 < visible.len());
-            let height = headings + block.body.len() + blank;
-            out.push((comment, row, height));
-            row += height;
-            previous = Some(&block.trail);
-        }
-        out
+        self.placed(visible)
+            .map(|p| {
+                let start = row;
+                row += p.height();
+                (p.comment, start, p.height())
+            })
+            .collect()
     }
 
     /// The rows of the `visible` comments from row `skip` on, at most `take` of them.
     pub fn rows(&self, visible: &[usize], skip: usize, take: usize) -> Vec<Row<'_>> {
         let mut rows = Vec::with_capacity(take);
-        let mut previous: Option<&Vec<String>> = None;
         let mut at = 0;
-        for (i, &comment) in visible.iter().enumerate() {
+        for placed in self.placed(visible) {
             if rows.len() >= take {
                 break;
             }
-            let Some(block) = self.blocks.get(comment) else {
-                continue;
-            };
-            let show_headings = previous != Some(&block.trail);
-            previous = Some(&block.trail);
-            let blank = usize::from(i + 1 < visible.len());
-            let height =
-                usize::from(show_headings) * block.heading_rows.len() + block.body.len() + blank;
+            let height = placed.height();
             if at + height <= skip {
                 at += height;
                 continue;
             }
-            let headings = block
-                .heading_rows
+            let block = placed.block;
+            let headings = block.headings[placed.from_level..]
                 .iter()
-                .filter(|_| show_headings)
+                .flatten()
                 .map(|t| (RowKind::Heading, t.as_str()));
             let body = block.body.iter().enumerate().map(|(j, t)| {
-                (
-                    if j == 0 { RowKind::Lead } else { RowKind::Body },
-                    t.as_str(),
-                )
+                let kind = if j == 0 { RowKind::Lead } else { RowKind::Body };
+                (kind, t.as_str())
             });
-            let tail = std::iter::repeat_n((RowKind::Blank, ""), blank);
+            let tail = std::iter::repeat_n((RowKind::Blank, ""), usize::from(placed.blank));
             for (kind, text) in headings.chain(body).chain(tail) {
                 if at >= skip && rows.len() < take {
                     rows.push(Row {
-                        comment,
+                        comment: placed.comment,
                         kind,
                         text,
                     });
@@ -196,9 +217,21 @@ mod tests {
         };
         Letter {
             comments: vec![
-                comment("1", &["Risk Factors"], "Please revise the risk factor."),
-                comment("2", &["Risk Factors"], "Tell us more.\n\nAlso this."),
-                comment("10", &["MD&A"], "Explain the \u{1b}[31m change."),
+                comment(
+                    "1",
+                    &["Form 10-K", "Risk Factors"],
+                    "Please revise the risk factor.",
+                ),
+                comment(
+                    "2",
+                    &["Form 10-K", "Risk Factors"],
+                    "Tell us more.\n\nAlso this.",
+                ),
+                comment(
+                    "10",
+                    &["Form 10-K", "MD&A"],
+                    "Explain the \u{1b}[31m change.",
+                ),
             ],
             ..Letter::default()
         }
@@ -215,17 +248,24 @@ mod tests {
         use RowKind::*;
         assert_eq!(
             kinds,
-            [Heading, Lead, Blank, Lead, Body, Body, Blank, Heading, Lead]
+            [
+                Heading, Heading, Lead, Blank, Lead, Body, Body, Blank, Heading, Lead
+            ]
         );
-        assert_eq!(doc.spans(&[0, 1, 2]), [(0, 0, 3), (1, 3, 4), (2, 7, 2)]);
-        // Filtered: comment 2 alone shows its trail.
-        assert_eq!(doc.spans(&[1]), [(1, 0, 4)]);
+        assert_eq!(doc.spans(&[0, 1, 2]), [(0, 0, 4), (1, 4, 4), (2, 8, 2)]);
+        // Filtered: comment 2 alone shows its whole trail.
+        assert_eq!(doc.spans(&[1]), [(1, 0, 5)]);
+        // Going back up a level still names the heading in effect.
+        let mut letter = letter();
+        letter.comments[2].headings.pop();
+        let doc = Document::build(&letter, 40, 1);
+        assert_eq!(doc.rows(&[1, 2], 6, 1)[0].text, "Form 10-K");
     }
 
     #[test]
     fn rows_skip_and_take_and_sanitize() {
         let doc = Document::build(&letter(), 40, 1);
-        let rows = doc.rows(&[0, 1, 2], 7, 5);
+        let rows = doc.rows(&[0, 1, 2], 8, 5);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].text, "MD&A");
         assert_eq!(rows[1].text, "Explain the ␛[31m change.");

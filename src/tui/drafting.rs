@@ -174,10 +174,7 @@ impl State {
         match result {
             Err(error) => {
                 slot.loaded = true;
-                slot.blocked = Some(error.clone());
-                if is_open {
-                    self.error(error);
-                }
+                slot.blocked = Some(error);
             }
             Ok(found) => {
                 if generation != slot.edits || slot.dirty() {

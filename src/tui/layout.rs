@@ -47,7 +47,7 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
         status,
     };
     if area.width >= WIDE {
-        let letters_width = (area.width * 3 / 10).max(40);
+        let letters_width = (area.width * 2 / 5).max(48);
         let [l, c, d] = Layout::horizontal([
             Constraint::Length(letters_width),
             Constraint::Fill(1),
@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn wide_shows_three_panes() {
         let a = areas(Rect::new(0, 0, 180, 45), Pane::Comments);
-        assert_eq!(a.letters.unwrap().width, 54);
+        assert_eq!(a.letters.unwrap().width, 72);
         assert!(a.comments.is_some() && a.draft.is_some());
         assert_eq!(a.status, Rect::new(0, 43, 180, 2));
     }

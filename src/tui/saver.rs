@@ -4,12 +4,12 @@
 //! could not read.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
 use super::action::{Action, Effect};
-use crate::drafts::{self, Drafts, Loaded};
+use crate::drafts::{self, Drafts, DraftsError, Loaded};
 
 /// Handle on the worker thread.
 pub(crate) struct Saver {
@@ -71,7 +71,7 @@ impl Worker {
                     }
                     Err(e) => {
                         self.unreadable.insert(path);
-                        Err(e.to_string())
+                        Err(short(&e))
                     }
                 };
                 Some(Action::DraftsLoaded {
@@ -111,11 +111,107 @@ impl Worker {
         if changed {
             return Err(format!(
                 "{}: not written: it changed on disk since it was read",
-                path.display()
+                name(&path)
             ));
         }
-        let saved = drafts::save_loaded(&path, drafts, previous).map_err(|e| e.to_string())?;
+        let saved = drafts::save_loaded(&path, drafts, previous).map_err(|e| short(&e))?;
         self.baselines.insert(path, Some(saved));
         Ok(())
+    }
+}
+
+/// A drafts error naming the file without its folder, so the line number fits on screen.
+fn short(error: &DraftsError) -> String {
+    let full = error.path().display().to_string();
+    error.to_string().replacen(&full, &name(error.path()), 1)
+}
+
+/// A file's name, for messages.
+fn name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drafts::Status;
+    use crate::tui::action::LetterId;
+
+    fn drafts(response: &str) -> Drafts {
+        let mut d = Drafts::for_comments(&["1".into(), "2".into()]);
+        d.set_response("1", response);
+        d
+    }
+
+    fn load(worker: &mut Worker, path: &Path) -> Result<Option<Drafts>, String> {
+        let job = Effect::LoadDrafts {
+            letter: LetterId(0),
+            path: path.into(),
+            generation: 0,
+        };
+        match worker.run(job) {
+            Some(Action::DraftsLoaded { result, .. }) => result,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn save(worker: &mut Worker, path: &Path, d: Drafts) -> Result<(), String> {
+        let job = Effect::Save {
+            letter: LetterId(0),
+            path: path.into(),
+            drafts: d,
+            generation: 1,
+        };
+        match worker.run(job) {
+            Some(Action::Saved { result, .. }) => result,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn saves_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let mut worker = Worker::default();
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        save(&mut worker, &path, drafts("First.")).unwrap();
+        save(&mut worker, &path, drafts("Second.")).unwrap();
+        let read = load(&mut Worker::default(), &path).unwrap().unwrap();
+        assert_eq!(read.get("1").unwrap().response, "Second.");
+        assert_eq!(read.get("1").unwrap().status, Status::Drafted);
+    }
+
+    #[test]
+    fn never_overwrites_a_file_changed_by_someone_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let mut worker = Worker::default();
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        std::fs::write(&path, "# someone else's\n").unwrap();
+        let error = save(&mut worker, &path, drafts("Mine.")).unwrap_err();
+        assert_eq!(
+            error,
+            "a.responses.toml: not written: it changed on disk since it was read"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "# someone else's\n"
+        );
+    }
+
+    #[test]
+    fn never_writes_a_file_it_could_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let text = "<<<<<<< HEAD\n[comments.\"1\"]\n=======\n>>>>>>> other\n";
+        std::fs::write(&path, text).unwrap();
+        let mut worker = Worker::default();
+        let error = load(&mut worker, &path).unwrap_err();
+        assert_eq!(error, "a.responses.toml:1: unresolved git conflict marker");
+        assert!(save(&mut worker, &path, drafts("Mine.")).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

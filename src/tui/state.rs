@@ -260,6 +260,11 @@ impl State {
         state
     }
 
+    /// Show an error in the status bar, e.g. a config file that did not parse.
+    pub fn show_error(&mut self, text: impl Into<String>) {
+        self.error(text);
+    }
+
     /// Replace the configuration (keys, colours, marks).
     pub fn set_config(&mut self, config: Config) {
         self.config = config;

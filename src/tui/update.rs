@@ -231,11 +231,7 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
     state.focus = Pane::Comments;
     state.load_editor();
     let slot = &state.entries[id.0].slot;
-    let reload = slot.loaded && !slot.dirty() && slot.in_flight == 0;
-    if let Some(error) = slot.blocked.clone() {
-        state.error(error);
-    }
-    if reload {
+    if slot.loaded && !slot.dirty() && slot.in_flight == 0 {
         state.load_drafts(id, fx);
     }
 }
@@ -493,11 +489,16 @@ impl State {
         let areas = areas(area, self.focus);
         self.cursor = self.cursor.min(self.order.len().saturating_sub(1));
         if let Some(rect) = areas.letters {
-            let height = usize::from(inner(rect).height).max(1);
-            if self.cursor < self.letters_scroll {
-                self.letters_scroll = self.cursor;
-            } else if self.cursor >= self.letters_scroll + height {
-                self.letters_scroll = self.cursor + 1 - height;
+            let height = usize::from(inner(rect).height);
+            if height > 0 {
+                if self.cursor < self.letters_scroll {
+                    self.letters_scroll = self.cursor;
+                } else if self.cursor >= self.letters_scroll + height {
+                    self.letters_scroll = self.cursor + 1 - height;
+                }
+                self.letters_scroll = self
+                    .letters_scroll
+                    .min(self.order.len().saturating_sub(height));
             }
         }
         let visible = self.visible_comments();

@@ -11,7 +11,7 @@ use super::{focused, note, one_line, pad, pane_block};
 use crate::letter::{Kind, Letter};
 use crate::tui::document::{Row, RowKind};
 use crate::tui::sanitize::sanitize;
-use crate::tui::state::{Pane, State, status_of};
+use crate::tui::state::{Filter, Pane, State, status_of};
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
@@ -20,10 +20,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         let block = pane_block(" Comments ".into(), is_focused, theme, rect.width);
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
-        frame.render_widget(
-            Paragraph::new(note("Choose a letter and press Enter.", theme)),
-            inner,
-        );
+        frame.render_widget(note("Choose a letter and press Enter.", theme), inner);
         return;
     };
     let visible = state.visible_comments();
@@ -36,7 +33,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if letter.comments.is_empty() {
-        frame.render_widget(Paragraph::new(note(empty_text(letter.kind), theme)), inner);
+        frame.render_widget(note(empty_text(letter.kind), theme), inner);
         return;
     }
     let Some(doc) = &open.doc else { return };
@@ -53,7 +50,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             let selected = Some(row.comment) == open.selected;
             let comment = &letter.comments[row.comment];
             let status = status_of(drafts, &comment.number);
-            let mut spans = vec![if selected {
+            let mut spans = vec![if selected && row.kind != RowKind::Blank {
                 Span::styled("▌", theme.focused_border())
             } else {
                 Span::raw(" ")
@@ -110,15 +107,15 @@ fn title(letter: &Letter, state: &State, shown: usize) -> String {
         .map(|f| format!(" · {}", one_line(f)))
         .unwrap_or_default();
     let total = letter.comments.len();
-    let count = if shown == total {
-        format!("{total}")
-    } else {
-        format!("{shown} of {total}")
-    };
-    format!(
-        " {company}{form} · {count} · filter: {} ",
-        state.filter.label()
-    )
+    let noun = if total == 1 { "comment" } else { "comments" };
+    match state.filter {
+        _ if total == 0 => format!(" {company}{form} "),
+        Filter::All => format!(" {company}{form} · {total} {noun} "),
+        filter => format!(
+            " {company}{form} · {shown} of {total} {noun} · {} ",
+            filter.label()
+        ),
+    }
 }
 
 /// What to say when a letter has no comments.

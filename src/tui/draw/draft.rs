@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 
 use super::{focused, note, one_line, pane_block};
 use crate::drafts::Status;
@@ -26,7 +25,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if comment.is_none() {
-        frame.render_widget(Paragraph::new(note("No comment selected.", theme)), inner);
+        frame.render_widget(note("No comment selected.", theme), inner);
         return;
     }
     frame.render_widget(&state.editor, inner);

@@ -36,7 +36,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         } else {
             "Looking for letters…"
         };
-        frame.render_widget(Paragraph::new(note(text, theme)), inner);
+        frame.render_widget(note(text, theme), inner);
         return;
     }
     let columns = Columns::fit(state, usize::from(inner.width));

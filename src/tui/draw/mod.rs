@@ -10,7 +10,7 @@ mod status;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::layout::areas;
 use super::sanitize::sanitize;
@@ -63,9 +63,9 @@ fn one_line(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 
-/// A single muted line of guidance inside a pane.
-fn note(text: &str, theme: &Theme) -> Line<'static> {
-    Line::from(Span::styled(text.to_string(), theme.muted()))
+/// Muted guidance inside a pane, wrapped (a sentence: wrapping it per frame is cheap).
+fn note(text: &str, theme: &Theme) -> Paragraph<'static> {
+    Paragraph::new(Span::styled(text.to_string(), theme.muted())).wrap(Wrap { trim: true })
 }
 
 /// Whether `pane` has the focus.

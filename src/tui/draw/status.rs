@@ -75,7 +75,12 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
             theme.muted(),
         ));
     }
-    let right_width = Line::from(right.clone()).width().min(width * 6 / 10);
+    let room = if state.prompt.is_none() && state.message.is_none() {
+        width
+    } else {
+        width * 6 / 10
+    };
+    let right_width = Line::from(right.clone()).width().min(room);
     let left_width = width.saturating_sub(right_width + 1);
     let left = match (&state.prompt, &state.message) {
         (Some(prompt), _) => Line::from(vec![
@@ -145,14 +150,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             ("Enter".into(), "search".into()),
             ("Esc".into(), "cancel".into()),
         ],
-        Mode::Pane(pane) => {
-            let mut items: Vec<(String, String)> =
-                keymap.pane_hints(pane).iter().map(label).collect();
-            if pane == crate::tui::state::Pane::Draft {
-                items.insert(1, ("keys".into(), "type".into()));
-            }
-            items
-        }
+        Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
     };
     let help = help_key.map(|k| (k.to_string(), "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;

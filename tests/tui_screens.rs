@@ -1,0 +1,416 @@
+//! Whole screens drawn on a `TestBackend`, checked with insta snapshots (tests/snapshots/).
+//! The letters are built in code (fictional companies), so these do not depend on the parser.
+
+use chrono::NaiveDate;
+use letterdesk::drafts::{CommentDraft, Drafts, Status};
+use letterdesk::letter::{Comment, Kind, Letter, Subject};
+use letterdesk::tui::{Action, Command, Config, LetterId, State, draw, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn comment(number: &str, headings: &[&str], text: &str) -> Comment {
+    Comment {
+        number: number.into(),
+        headings: headings.iter().map(|h| h.to_string()).collect(),
+        text: text.into(),
+        pages: vec![],
+    }
+}
+
+fn letter(
+    file: &str,
+    company: &str,
+    date: &str,
+    form: &str,
+    kind: Kind,
+    comments: Vec<Comment>,
+) -> Letter {
+    Letter {
+        file: file.into(),
+        kind,
+        date: Some(date.into()),
+        company: Some(company.into()),
+        subject: Subject {
+            form: Some(form.into()),
+            ..Subject::default()
+        },
+        comments,
+        ..Letter::default()
+    }
+}
+
+const FORM: &str = "Form 10-K for the Fiscal Year Ended December 31, 2023";
+const MDA: &str = "Management's Discussion and Analysis";
+
+fn northwind() -> Letter {
+    let mut l = letter(
+        "/letters/northwind_2024-03-01.txt",
+        "Northwind Kettle Works, Inc.",
+        "2024-03-01",
+        "10-K",
+        Kind::Comments,
+        vec![
+            comment(
+                "1",
+                &[FORM, "Risk Factors"],
+                "We note your disclosure that a single supplier provides most of your heating elements. \
+                 Please revise to quantify the portion of components purchased from this supplier.",
+            ),
+            comment(
+                "2",
+                &[FORM, MDA],
+                "Please tell us how you estimated inventory reserves for discontinued kettle models.\n\n\
+                 In your response, describe the assumptions that changed during the year.",
+            ),
+            comment(
+                "3",
+                &[FORM, MDA],
+                "Explain the change in gross margin \u{1b}[31mbetween periods\u{202e} and the effect of \
+                 freight costs.\n(a) Quantify each factor.\n(b) Discuss known trends.",
+            ),
+            comment(
+                "4",
+                &[FORM, "Financial Statements", "Note 7 – Revenue"],
+                "Tell us how you account for extended warranties sold with kettles.",
+            ),
+            comment(
+                "5",
+                &[FORM, "Exhibits"],
+                "Please file the supply agreement as an exhibit.",
+            ),
+        ],
+    );
+    l.response_due = Some("2024-03-15".into());
+    l
+}
+
+fn letters() -> Vec<Letter> {
+    let mut bramblewood = letter(
+        "/letters/bramblewood_2023-11-20.txt",
+        "Bramblewood Foods Corp.",
+        "2023-11-20",
+        "20-F",
+        Kind::Comments,
+        vec![
+            comment(
+                "1",
+                &["General"],
+                "Please update your financial statements.",
+            ),
+            comment("2", &[], "Revise the cover page."),
+        ],
+    );
+    bramblewood.response_due = Some("2024-04-02".into());
+    vec![
+        bramblewood,
+        northwind(),
+        letter(
+            "/letters/northwind_response.txt",
+            "Northwind Kettle Works, Inc.",
+            "2024-03-12",
+            "10-K",
+            Kind::Response,
+            vec![],
+        ),
+        letter(
+            "/letters/harbor_2024-02-10.txt",
+            "Harbor Lantern Co.",
+            "2024-02-10",
+            "S-1",
+            Kind::Completion,
+            vec![],
+        ),
+        letter(
+            "/letters/quillfeather.txt",
+            "Quillfeather Analytics Ltd.",
+            "2023-09-05",
+            "S-3",
+            Kind::NoReview,
+            vec![],
+        ),
+    ]
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 20).unwrap()
+}
+
+/// All letters plus an unreadable file, Letters pane focused.
+fn desk() -> State {
+    let mut s = State::from_letters(letters(), today());
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/letters/scan-0042.txt".into(),
+            letter: Box::new(Err(
+                "/letters/scan-0042.txt: not a letter (binary content)".into()
+            )),
+        },
+    );
+    s
+}
+
+/// Northwind open with drafts: 1 resolved, 2 drafted.
+fn northwind_open() -> State {
+    let mut s = desk();
+    update(&mut s, Action::Run(Command::Down));
+    update(&mut s, Action::Run(Command::Open));
+    assert_eq!(s.open_letter().unwrap().kind, Kind::Comments);
+    let drafts = Drafts {
+        comments: vec![
+            CommentDraft {
+                number: "1".into(),
+                status: Status::Resolved,
+                response: "We have revised the risk factor.".into(),
+            },
+            CommentDraft {
+                number: "2".into(),
+                status: Status::Drafted,
+                response: "Reserves are estimated from sell-through by model.\nWe will expand the disclosure.".into(),
+            },
+        ],
+    };
+    let id = LetterId(1);
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: id,
+            generation: 0,
+            result: Ok(Some(drafts)),
+        },
+    );
+    s
+}
+
+fn screen(s: &mut State, width: u16, height: u16) -> String {
+    update(s, Action::Resize(width, height));
+    buffer(s, width, height).to_string_lossy()
+}
+
+fn buffer(s: &State, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(frame, s)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+trait Text {
+    fn to_string_lossy(&self) -> String;
+}
+
+impl Text for Buffer {
+    /// The screen as text, one line per row.
+    fn to_string_lossy(&self) -> String {
+        let mut out = String::new();
+        for y in 0..self.area.height {
+            let mut skip = 0;
+            for x in 0..self.area.width {
+                let cell = &self[(x, y)];
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                out.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[test]
+fn wide_letters() {
+    let mut s = desk();
+    insta::assert_snapshot!(screen(&mut s, 180, 45));
+}
+
+#[test]
+fn wide_editing_a_draft() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Down));
+    update(&mut s, Action::Run(Command::Edit));
+    for c in " Trend data attached.".chars() {
+        update(
+            &mut s,
+            Action::Type(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+        );
+    }
+    insta::assert_snapshot!(screen(&mut s, 180, 45));
+}
+
+#[test]
+fn narrow_comments() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Resize(100, 30));
+    update(&mut s, Action::Run(Command::Down));
+    update(&mut s, Action::Run(Command::Down));
+    insta::assert_snapshot!(screen(&mut s, 100, 30));
+}
+
+#[test]
+fn narrow_letters() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::PrevPane));
+    insta::assert_snapshot!(screen(&mut s, 100, 30));
+}
+
+#[test]
+fn help_overlay() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Help));
+    insta::assert_snapshot!(screen(&mut s, 120, 48));
+}
+
+#[test]
+fn empty_folder() {
+    let mut s = State::new(
+        Config::builtin(false),
+        today(),
+        Some("/tmp/letterdesk-demo-x1".into()),
+    );
+    update(&mut s, Action::IndexStarted { total: 0 });
+    update(&mut s, Action::IndexFinished);
+    insta::assert_snapshot!(screen(&mut s, 100, 30));
+}
+
+#[test]
+fn letter_without_comments() {
+    let mut s = desk();
+    for _ in 0..2 {
+        update(&mut s, Action::Run(Command::Down));
+    }
+    update(&mut s, Action::Run(Command::Open));
+    assert_eq!(s.open_letter().unwrap().kind, Kind::Completion);
+    insta::assert_snapshot!(screen(&mut s, 180, 45));
+}
+
+#[test]
+fn filtered_and_searched() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Filter));
+    update(&mut s, Action::Run(Command::Search));
+    for c in "kettle".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchSubmit);
+    insta::assert_snapshot!(screen(&mut s, 180, 45));
+}
+
+#[test]
+fn tiny() {
+    let mut s = northwind_open();
+    insta::assert_snapshot!(screen(&mut s, 20, 6));
+}
+
+#[test]
+fn indexing_progress_and_demo_folder_show_in_the_status_bar() {
+    let mut s = State::new(
+        Config::builtin(false),
+        today(),
+        Some("/tmp/letterdesk-demo-x1".into()),
+    );
+    update(&mut s, Action::IndexStarted { total: 4 });
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/l/n.txt".into(),
+            letter: Box::new(Ok(northwind())),
+        },
+    );
+    let text = screen(&mut s, 180, 45);
+    assert!(text.contains("indexed 1/4"), "{text}");
+    assert!(text.contains("demo: /tmp/letterdesk-demo-x1"), "{text}");
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let mut states = vec![
+        desk(),
+        northwind_open(),
+        State::new(Config::builtin(true), today(), None),
+    ];
+    let mut editing = northwind_open();
+    update(&mut editing, Action::Run(Command::Edit));
+    states.push(editing);
+    let mut help = northwind_open();
+    update(&mut help, Action::Run(Command::Help));
+    states.push(help);
+    let mut searching = northwind_open();
+    update(&mut searching, Action::Run(Command::Search));
+    states.push(searching);
+    for s in &mut states {
+        for width in [0, 1, 2, 3, 5, 8, 13, 20, 40, 80, 119, 120, 200] {
+            for height in [0, 1, 2, 3, 4, 5, 6, 10, 30] {
+                screen(s, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn file_text_never_reaches_the_screen_raw() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Last));
+    let text = screen(&mut s, 180, 45);
+    assert!(text.contains("␛[31mbetween periods⟪RLO⟫"), "{text}");
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c))
+    );
+}
+
+#[test]
+fn no_color_uses_only_bold_and_reverse() {
+    let mut s = northwind_open();
+    s.set_config(Config::builtin(true));
+    update(&mut s, Action::Resize(180, 45));
+    let buf = buffer(&s, 180, 45);
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    let reversed = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed > 0, "selection shown in reverse video");
+}
+
+#[test]
+fn blocked_drafts_file() {
+    let mut s = northwind_open();
+    let error =
+        "northwind_2024-03-01.responses.toml:12: unresolved git conflict marker".to_string();
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Err(error),
+        },
+    );
+    update(&mut s, Action::Run(Command::Edit));
+    update(&mut s, Action::Paste("Kept in memory.".into()));
+    insta::assert_snapshot!(screen(&mut s, 120, 14));
+}
+
+#[test]
+fn config_errors_show_in_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "[colors]\nfocus = \"mauve\"\n").unwrap();
+    let (config, error) = Config::load(Some(&path), false);
+    let mut s = State::new(config, today(), None);
+    s.show_error(error.unwrap());
+    let text = screen(&mut s, 180, 10);
+    assert!(
+        text.contains("config.toml:2: unknown colour `mauve`"),
+        "{text}"
+    );
+}
