@@ -48,9 +48,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})")
         .expect("period regex")
 });
-static FILED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:filed|submitted|furnished|dated)\b").expect("filed regex")
-});
+static FILED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:filed|submitted|furnished)\b").expect("filed regex"));
 
 /// Letterhead and routing lines that are not part of the addressee block.
 fn is_letterhead(line: &str) -> bool {

@@ -132,6 +132,10 @@ enum Shape {
     /// Names a filing ("Form 10-K for the Fiscal Year…", "Amendment No. 1 to Form 8-K"):
     /// the outermost level; a new one starts the trail afresh.
     Filing,
+    /// A top-level section of a filing without a page ("Risk Factors", "Exhibits").
+    /// A block that opens with a top-level section, with or without a page
+    /// ("Use of Proceeds, page 45"), sits right under the filing, whatever came before.
+    Section,
     /// Starts with a keyword such as "Item", "Note", "Form" (the keyword, lowercased).
     Keyword(String),
     /// A lettered or numbered caption such as "(c) Commitments, page F-77".
@@ -158,12 +162,81 @@ fn shape(heading: &str) -> Shape {
     {
         return Shape::Keyword(word.as_str().to_ascii_lowercase());
     }
-    // "General" opens a run of comments at the innermost level, like a caption.
-    if has_page_ref(heading) || heading.eq_ignore_ascii_case("general") {
+    if has_page_ref(heading) {
         Shape::Caption
+    } else if is_section(heading) {
+        Shape::Section
     } else {
         Shape::Plain
     }
+}
+
+/// Top-level sections of the forms the staff reviews (10-K/20-F items, prospectus parts).
+const SECTIONS: &[&str] = &[
+    "general",
+    "cover page",
+    "prospectus cover page",
+    "summary",
+    "prospectus summary",
+    "summary of the prospectus",
+    "questions and answers",
+    "risk factors",
+    "use of proceeds",
+    "capitalization",
+    "dilution",
+    "dividend policy",
+    "selected financial data",
+    "selected consolidated financial data",
+    "business",
+    "properties",
+    "legal proceedings",
+    "management",
+    "executive compensation",
+    "principal stockholders",
+    "principal shareholders",
+    "underwriting",
+    "plan of distribution",
+    "legal matters",
+    "experts",
+    "where you can find more information",
+    "financial statements",
+    "consolidated financial statements",
+    "exhibits",
+    "exhibits and financial statement schedules",
+    "signatures",
+    "key information",
+    "information on the company",
+    "operating and financial review and prospects",
+    "controls and procedures",
+    "shares eligible for future sale",
+    "taxation",
+    "material u.s. federal income tax consequences",
+];
+
+/// Prefixes of top-level section titles that run on ("Management's Discussion and
+/// Analysis of Financial Condition…", "Notes to the Consolidated Financial Statements").
+const SECTION_PREFIXES: &[&str] = &[
+    "management's discussion and analysis",
+    "notes to ",
+    "description of ",
+    "certain relationships",
+    "security ownership",
+    "quantitative and qualitative disclosure",
+    "market for ",
+    "unaudited pro forma",
+    "directors, senior management",
+    "major shareholders",
+    "financial information",
+    "index to ",
+];
+
+/// Whether a heading (its page reference aside) is a top-level section of a filing.
+fn is_section(heading: &str) -> bool {
+    let title = match heading.to_ascii_lowercase().rsplit_once(", page") {
+        Some((title, _)) => title.trim().to_string(),
+        None => heading.to_ascii_lowercase(),
+    };
+    SECTIONS.contains(&title.as_str()) || SECTION_PREFIXES.iter().any(|p| title.starts_with(p))
 }
 
 /// The trail of headings in effect as the letter is read.
@@ -175,7 +248,8 @@ pub struct Trail {
 impl Trail {
     /// Apply a block of headings found above a comment (outermost first).
     ///
-    /// A block that names a filing starts the trail afresh. Otherwise the outermost
+    /// A block that names a filing starts the trail afresh; one that opens with a
+    /// top-level section replaces everything under the filing. Otherwise the outermost
     /// level of the trail that has the kind of a heading in the block is replaced, with
     /// everything below it; a block of new kinds nests under the trail, after
     /// dropping page captions (which are always the innermost level).
@@ -184,8 +258,15 @@ impl Trail {
             return;
         }
         let shapes: Vec<Shape> = block.iter().map(|h| shape(h)).collect();
+        let below_filing = self
+            .stack
+            .iter()
+            .rposition(|(s, _)| *s == Shape::Filing)
+            .map_or(0, |i| i + 1);
         let matched = if shapes.contains(&Shape::Filing) {
             Some(0)
+        } else if is_section(&block[0]) {
+            Some(below_filing)
         } else {
             shapes
                 .iter()
@@ -317,6 +398,30 @@ mod tests {
             "Business, page 4",
         ]));
         assert_eq!(t.headings()[0], "Larkspur Energy, Inc.");
+    }
+
+    #[test]
+    fn top_level_sections_sit_under_the_filing() {
+        let mut t = Trail::default();
+        t.apply(&v(&[
+            "Form S-1",
+            "Risk Factors",
+            "We depend on one supplier, page 12",
+        ]));
+        t.apply(&v(&["Use of Proceeds, page 45"]));
+        assert_eq!(t.headings(), v(&["Form S-1", "Use of Proceeds, page 45"]));
+        t.apply(&v(&[
+            "Notes to the Financial Statements",
+            "Note 2. Revenue, page F-9",
+        ]));
+        assert_eq!(
+            t.headings(),
+            v(&[
+                "Form S-1",
+                "Notes to the Financial Statements",
+                "Note 2. Revenue, page F-9"
+            ])
+        );
     }
 
     #[test]

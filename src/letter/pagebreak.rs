@@ -48,25 +48,23 @@ impl HeaderVocabulary {
         {
             return false;
         }
-        let toks = tokens(line);
-        if toks.is_empty() {
-            return false;
-        }
         let mut has_word = false;
-        for t in &toks {
+        let mut any = false;
+        let fits = for_each_token(line, |t| {
+            any = true;
             if t.bytes().all(|b| b.is_ascii_digit()) {
-                if t.len() > 4 {
-                    return false;
-                }
                 // The letter's year makes a line of numbers ("16, 2024") a header line.
                 has_word |= t.len() == 4 && self.words.contains(t);
-                continue;
+                return t.len() <= 4;
             }
-            if t == "page" || self.words.contains(t) || RESIDUE_WORDS.contains(&t.as_str()) {
+            if t == "page" || self.words.contains(t) || RESIDUE_WORDS.contains(&t) {
                 // A lone initial ("B") fits a header line but does not make one.
                 has_word |= t.chars().count() > 1;
-                continue;
+                return true;
             }
+            false
+        });
+        if !fits || !any {
             return false;
         }
         has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d))
@@ -110,10 +108,10 @@ impl HeaderVocabulary {
     }
 }
 
-/// Split glued words (`LastNameTyler`, `CorporationMay`, `2Page`) and tokenise:
-/// lowercase alphanumeric runs.
-fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Split glued words (`LastNameTyler`, `CorporationMay`, `2Page`) into lowercase
+/// alphanumeric tokens and hand each to `f` until it returns `false`. Returns whether
+/// every token was accepted. One buffer serves all tokens: this runs on every line.
+fn for_each_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let mut cur = String::new();
     let mut prev: Option<char> = None;
     for c in s.chars() {
@@ -124,17 +122,30 @@ fn tokens(s: &str) -> Vec<String> {
                     || (p.is_alphabetic() && c.is_ascii_digit())
             });
             if boundary && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                if !f(&cur) {
+                    return false;
+                }
+                cur.clear();
             }
             cur.extend(c.to_lowercase());
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            if !f(&cur) {
+                return false;
+            }
+            cur.clear();
         }
         prev = Some(c);
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+    cur.is_empty() || f(&cur)
+}
+
+/// All tokens of `s` (see [`for_each_token`]).
+fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(s, |t| {
+        out.push(t.to_string());
+        true
+    });
     out
 }
 
