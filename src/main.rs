@@ -1,14 +1,17 @@
 //! The `letterdesk` binary: parse the command line, run a subcommand or the workspace.
 
+use anyhow::Context;
 use clap::Parser;
 use letterdesk::cli::{Cli, EXIT_RUNTIME, run_command};
+use letterdesk::tui::RunOptions;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run_command(command, &mut std::io::stdout().lock()),
-        None => run_workspace(cli.paths, cli.demo),
+        None => run_workspace(cli.paths, cli.demo, cli.config),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -28,7 +31,37 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn run_workspace(paths: Vec<std::path::PathBuf>, demo: bool) -> anyhow::Result<()> {
-    let _ = (paths, demo);
-    Ok(())
+fn run_workspace(
+    cli_paths: Vec<PathBuf>,
+    demo: bool,
+    config: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the workspace needs a terminal; for scripts use `letterdesk parse FILE --json` or `letterdesk status --json`"
+        );
+    }
+    let mut options = RunOptions {
+        config_path: config,
+        ..RunOptions::default()
+    };
+    let paths = if demo {
+        let dir = letterdesk::demo::materialize().context("cannot write the demo letters")?;
+        options.demo_dir = Some(dir.clone());
+        vec![dir]
+    } else if cli_paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        cli_paths
+    };
+    for path in &paths {
+        if !path.exists() {
+            anyhow::bail!(
+                "{}: no such file or folder",
+                letterdesk::tui::sanitize(&path.display().to_string())
+            );
+        }
+    }
+    letterdesk::tui::run(paths, options)
 }

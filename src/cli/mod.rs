@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(long, conflicts_with = "paths")]
     pub demo: bool,
 
+    /// Use this config file instead of $XDG_CONFIG_HOME/letterdesk/config.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
     /// What to do instead of opening the workspace.
     #[command(subcommand)]
     pub command: Option<Command>,

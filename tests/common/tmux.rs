@@ -1,0 +1,212 @@
+//! Driving the real binary in tmux, as a person would: send keys, read the screen.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether tmux is installed; tests skip (and say so) when it is not.
+pub fn available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: tmux is not installed");
+    }
+    ok
+}
+
+/// One tmux server (own socket) running one window with the program.
+pub struct Tmux {
+    socket: String,
+    /// Home, config and state folders given to the program, so no real user file is read.
+    pub home: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Start `args` (the letterdesk binary's arguments) in `dir` in a `width`×`height` terminal.
+    pub fn start(dir: &Path, args: &[&str], width: u16, height: u16) -> Tmux {
+        let home = tempfile::tempdir().expect("home");
+        let socket = format!(
+            "letterdesk-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let tmux = Tmux { socket, home };
+        tmux.spawn(dir, args, width, height);
+        tmux
+    }
+
+    fn spawn(&self, dir: &Path, args: &[&str], width: u16, height: u16) {
+        let binary = env!("CARGO_BIN_EXE_letterdesk");
+        let mut command = format!("exec {}", shell_quote(binary));
+        for a in args {
+            command.push(' ');
+            command.push_str(&shell_quote(a));
+        }
+        let home = self.home.path();
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+            ])
+            .arg(width.to_string())
+            .arg("-y")
+            .arg(height.to_string())
+            .arg("-c")
+            .arg(dir)
+            .args(["-e", "TERM=xterm-256color"])
+            .arg("-e")
+            .arg(format!("HOME={}", home.display()))
+            .arg("-e")
+            .arg(format!("XDG_CONFIG_HOME={}", home.join("config").display()))
+            .arg("-e")
+            .arg(format!("XDG_STATE_HOME={}", home.join("state").display()))
+            .arg(command)
+            .status()
+            .expect("tmux runs");
+        assert!(status.success(), "tmux new-session failed");
+        // Keep the pane after the program exits, to read its last screen.
+        let _ = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "set-option",
+                "-g",
+                "remain-on-exit",
+                "on",
+            ])
+            .status();
+    }
+
+    /// Run the program again in a fresh window of the same server.
+    pub fn restart(&self, dir: &Path, args: &[&str], width: u16, height: u16) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+        self.spawn(dir, args, width, height);
+    }
+
+    /// Type keys (tmux key names such as "Enter", "Escape", "j", "C-s").
+    pub fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0"])
+            .args(keys)
+            .status()
+            .expect("send-keys");
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(80));
+    }
+
+    /// Type literal text.
+    pub fn type_text(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0", "-l", text])
+            .status()
+            .expect("send-keys");
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(80));
+    }
+
+    /// The screen as text.
+    pub fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"])
+            .output()
+            .expect("capture");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The screen with escape sequences (colours), for checks on styling.
+    pub fn screen_with_escapes(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-e", "-t", "0"])
+            .output()
+            .expect("capture");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until `predicate` holds for the screen, or panic with the last screen.
+    pub fn wait_until(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if predicate(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen shows `text`.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Whether the program has exited (the pane is dead).
+    pub fn exited(&self) -> bool {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "0",
+                "#{pane_dead}",
+            ])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
+    /// Wait for the program to exit.
+    pub fn wait_exit(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !self.exited() {
+            assert!(
+                Instant::now() < deadline,
+                "program did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// The real 2014 letter from `../shared/letters` when present, else the synthetic
+/// fixture with the same structure. Returns (path, file name).
+pub fn letter_2014() -> (PathBuf, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let real = root.join("../shared/letters/upload_21vianet_2014-11-17.txt");
+    if real.exists() {
+        return (real, "upload_21vianet_2014-11-17.txt".to_string());
+    }
+    let fixture = root.join("tests/fixtures/letters/classic_four_deep_headings.txt");
+    (fixture, "classic_four_deep_headings.txt".to_string())
+}
