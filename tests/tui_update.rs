@@ -438,6 +438,16 @@ fn tab_cycles_panes_both_ways() {
 }
 
 #[test]
+fn esc_steps_back_from_editor_to_comments_to_letters() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.focus(), Pane::Comments);
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.focus(), Pane::Letters);
+}
+
+#[test]
 fn moving_through_comments() {
     let mut s = opened();
     press(&mut s, ch('j'));

@@ -267,6 +267,9 @@ impl From<Pane> for Context {
     }
 }
 
+/// How many of a pane's own hints come before the global ones in the status bar.
+pub const LEAD_HINTS: usize = 8;
+
 /// All bindings, per context. Earlier bindings win over later ones for the same key.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -333,14 +336,17 @@ impl Keymap {
         effective(self.bindings(context), &[], |_| true)
     }
 
-    /// The key hints of a pane: its own entries, then the global ones that reach it.
+    /// The key hints of a pane, most useful first: its first [`LEAD_HINTS`] entries, the
+    /// global ones that reach it, then the rest of its own.
     pub fn pane_hints(&self, pane: Pane) -> Vec<Hint> {
         let own = self.bindings(pane.into());
         let mut hints = effective(own, &[], |_| true);
+        let rest = hints.split_off(hints.len().min(LEAD_HINTS));
         let taken: Vec<KeyChord> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
         hints.extend(effective(&self.global, &taken, |k| {
             pane != Pane::Draft || !k.is_printable()
         }));
+        hints.extend(rest);
         hints
     }
 }

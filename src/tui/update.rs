@@ -89,6 +89,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Open if state.focus == Pane::Letters => open_letter(state, fx),
         Command::Edit if state.focus == Pane::Comments => edit(state, fx),
         Command::Leave if state.focus == Pane::Draft => state.set_focus(Pane::Comments, fx),
+        Command::Leave if state.focus == Pane::Comments => state.focus = Pane::Letters,
         Command::ToggleResolved => toggle_resolved(state),
         Command::NextOpen => next_open(state, true, fx),
         Command::PrevOpen => next_open(state, false, fx),

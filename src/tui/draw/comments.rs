@@ -58,7 +58,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             match row.kind {
                 RowKind::Heading => spans.extend(highlight(row, theme.heading(), query.as_deref())),
                 RowKind::Lead => {
-                    let mark = state.config.marks.of(status);
+                    let mark = one_line(state.config.marks.of(status));
                     let lead = format!("{mark} {} ", doc.numbers[row.comment]);
                     let lead = format!("{lead:<width$}", width = doc.lead_width);
                     let (mark_part, number_part) = lead.split_at(mark.len());

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane_block;
 use crate::tui::keymap::{Context, Keymap};
+use crate::tui::sanitize::sanitize;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
@@ -41,7 +42,7 @@ fn rows(keymap: &Keymap) -> Vec<HelpRow> {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            rows.push(HelpRow::Entry(keys, hint.desc));
+            rows.push(HelpRow::Entry(keys, sanitize(&hint.desc).replace('\n', " ")));
         }
         match context {
             Context::Global => rows.push(HelpRow::Note(

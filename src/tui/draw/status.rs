@@ -183,12 +183,13 @@ fn hints(state: &State, width: usize) -> Line<'static> {
 }
 
 fn label(hint: &Hint) -> (String, String) {
+    let desc = one_line(&hint.desc);
     (
         hint.keys
             .first()
             .map(ToString::to_string)
             .unwrap_or_default(),
-        hint.desc.clone(),
+        desc,
     )
 }
 
