@@ -414,3 +414,52 @@ fn config_errors_show_in_the_status_bar() {
         "{text}"
     );
 }
+
+#[test]
+fn help_and_hints_follow_the_user_keymap() {
+    let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"settle it\" }]\n";
+    let config = Config::with_user(text, std::path::Path::new("c.toml"), false).unwrap();
+    let mut s = northwind_open();
+    s.set_config(config);
+    let screen_text = screen(&mut s, 180, 45);
+    let hints = screen_text.lines().last().unwrap();
+    assert!(
+        hints.starts_with("x settle it  Enter edit draft"),
+        "{hints}"
+    );
+    update(&mut s, Action::Run(Command::Help));
+    let help = screen(&mut s, 120, 60);
+    assert!(
+        help.contains("  x                        settle it"),
+        "{help}"
+    );
+    assert!(
+        help.contains("  r                        resolve/reopen"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_huge_comment_is_wrapped_once_and_drawn_quickly() {
+    let mut big = northwind();
+    big.comments[0].text = "word ".repeat(400_000);
+    let mut s = State::from_letters(vec![big], today());
+    update(&mut s, Action::Resize(180, 45));
+    update(&mut s, Action::Run(Command::Open));
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        buffer(&s, 180, 45);
+    }
+    let per_frame = start.elapsed() / 20;
+    assert!(
+        per_frame < std::time::Duration::from_millis(50),
+        "{per_frame:?} per frame"
+    );
+    update(&mut s, Action::Run(Command::PageDown));
+    update(&mut s, Action::Run(Command::Last));
+    let text = screen(&mut s, 180, 45);
+    assert!(
+        text.contains("5. Please file the supply agreement"),
+        "{text}"
+    );
+}

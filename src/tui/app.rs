@@ -48,6 +48,11 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     let restore = Restore;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Workers catch their panics and report them; the screen stays up.
+        let name = std::thread::current().name().map(str::to_string);
+        if matches!(name.as_deref(), Some(loader::THREAD | super::saver::THREAD)) {
+            return;
+        }
         let _ = execute!(stdout(), DisableBracketedPaste);
         hook(info);
     }));

@@ -6,7 +6,10 @@ use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
 
 use super::action::Action;
-use crate::letter::parse_file;
+use crate::letter::{Letter, parse_file};
+
+/// The indexer thread's name (its panics are caught and reported as unreadable files).
+pub(crate) const THREAD: &str = "letterdesk-indexer";
 
 /// Start indexing `paths` (folders or letter files) in the background.
 pub(crate) fn spawn(
@@ -14,7 +17,7 @@ pub(crate) fn spawn(
     report: Sender<Action>,
 ) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new()
-        .name("letterdesk-indexer".into())
+        .name(THREAD.into())
         .spawn(move || {
             let found = find_letters(&paths);
             if report
@@ -26,7 +29,7 @@ pub(crate) fn spawn(
             for (path, problem) in found {
                 let letter = match problem {
                     Some(problem) => Err(problem),
-                    None => parse_file(&path).map_err(|e| e.to_string()),
+                    None => parse_guarded(&path),
                 };
                 if report
                     .send(Action::LetterIndexed {
@@ -40,6 +43,27 @@ pub(crate) fn spawn(
             }
             let _ = report.send(Action::IndexFinished);
         })
+}
+
+/// Parse a letter; a parser panic becomes an error for that file, not a crash.
+fn parse_guarded(path: &Path) -> Result<Letter, String> {
+    match std::panic::catch_unwind(|| parse_file(path)) {
+        Ok(result) => result.map_err(|e| e.to_string()),
+        Err(panic) => Err(format!(
+            "{}: the parser failed on this file ({})",
+            path.display(),
+            panic_message(panic.as_ref())
+        )),
+    }
+}
+
+/// The message a panic carried.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }
 
 /// The letter files under `paths`, sorted, each with the reason it cannot be read, if known

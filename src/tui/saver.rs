@@ -4,12 +4,17 @@
 //! could not read.
 
 use std::collections::{HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
 use super::action::{Action, Effect};
+use super::loader::panic_message;
 use crate::drafts::{self, Drafts, DraftsError, Loaded};
+
+/// The worker thread's name (its panics are caught and reported as failed jobs).
+pub(crate) const THREAD: &str = "letterdesk-drafts";
 
 /// Handle on the worker thread.
 pub(crate) struct Saver {
@@ -22,11 +27,14 @@ impl Saver {
     pub(crate) fn spawn(report: Sender<Action>) -> std::io::Result<Self> {
         let (jobs, queue) = channel::<Effect>();
         let thread = std::thread::Builder::new()
-            .name("letterdesk-drafts".into())
+            .name(THREAD.into())
             .spawn(move || {
                 let mut worker = Worker::default();
                 for job in queue {
-                    if let Some(action) = worker.run(job) {
+                    let failed = failure(&job);
+                    let run = std::panic::catch_unwind(AssertUnwindSafe(|| worker.run(job)));
+                    let action = run.unwrap_or_else(|panic| failed(panic_message(panic.as_ref())));
+                    if let Some(action) = action {
                         let _ = report.send(action);
                     }
                 }
@@ -43,6 +51,41 @@ impl Saver {
     pub(crate) fn finish(self) {
         drop(self.jobs);
         let _ = self.thread.join();
+    }
+}
+
+/// What to report if `job` panics.
+fn failure(job: &Effect) -> impl FnOnce(&str) -> Option<Action> + use<> {
+    let job = match job {
+        Effect::LoadDrafts {
+            letter,
+            path,
+            generation,
+        } => Some((true, *letter, path.clone(), *generation)),
+        Effect::Save {
+            letter,
+            path,
+            generation,
+            ..
+        } => Some((false, *letter, path.clone(), *generation)),
+        Effect::Quit => None,
+    };
+    move |message| {
+        let (load, letter, path, generation) = job?;
+        let error = format!("{}: failed ({message})", name(&path));
+        Some(if load {
+            Action::DraftsLoaded {
+                letter,
+                generation,
+                result: Err(error),
+            }
+        } else {
+            Action::Saved {
+                letter,
+                generation,
+                result: Err(error),
+            }
+        })
     }
 }
 
@@ -213,5 +256,36 @@ mod tests {
         assert_eq!(error, "a.responses.toml:1: unresolved git conflict marker");
         assert!(save(&mut worker, &path, drafts("Mine.")).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn a_panicking_job_is_reported_as_failed() {
+        let path = PathBuf::from("/x/a.responses.toml");
+        let save = Effect::Save {
+            letter: LetterId(2),
+            path: path.clone(),
+            drafts: drafts(""),
+            generation: 7,
+        };
+        let Some(Action::Saved {
+            letter,
+            generation,
+            result,
+        }) = failure(&save)("boom")
+        else {
+            panic!()
+        };
+        assert_eq!((letter, generation), (LetterId(2), 7));
+        assert_eq!(result, Err("a.responses.toml: failed (boom)".to_string()));
+        let load = Effect::LoadDrafts {
+            letter: LetterId(2),
+            path,
+            generation: 1,
+        };
+        assert!(matches!(
+            failure(&load)("boom"),
+            Some(Action::DraftsLoaded { result: Err(_), .. })
+        ));
+        assert_eq!(failure(&Effect::Quit)("boom"), None);
     }
 }

@@ -42,7 +42,10 @@ fn rows(keymap: &Keymap) -> Vec<HelpRow> {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            rows.push(HelpRow::Entry(keys, sanitize(&hint.desc).replace('\n', " ")));
+            rows.push(HelpRow::Entry(
+                keys,
+                sanitize(&hint.desc).replace('\n', " "),
+            ));
         }
         match context {
             Context::Global => rows.push(HelpRow::Note(
