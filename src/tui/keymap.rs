@@ -336,7 +336,7 @@ impl Keymap {
         effective(self.bindings(context), &[], |_| true)
     }
 
-    /// The key hints of a pane, most useful first: its first [`LEAD_HINTS`] entries, the
+    /// The key hints of a pane, most useful first: its first `LEAD_HINTS` entries, the
     /// global ones that reach it, then the rest of its own.
     pub fn pane_hints(&self, pane: Pane) -> Vec<Hint> {
         let own = self.bindings(pane.into());
