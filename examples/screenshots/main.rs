@@ -1,0 +1,114 @@
+//! Regenerates the pictures in `screenshots/` from the real drawing code:
+//! `cargo run --example screenshots`. Each screen is drawn on a `TestBackend` from the
+//! built-in demo letters (parsed by the real parser) and written as SVG; when
+//! `rsvg-convert` is installed a PNG is written beside each SVG too.
+
+mod svg;
+
+use chrono::NaiveDate;
+use letterdesk::drafts::{CommentDraft, Drafts, Status};
+use letterdesk::letter::parse_bytes;
+use letterdesk::tui::{Action, Command, Effect, State, draw, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+
+fn demo_state() -> State {
+    let letters = letterdesk::demo::LETTERS
+        .iter()
+        .map(|(name, text)| {
+            parse_bytes(&format!("demo/{name}"), text.as_bytes()).expect("demo letters parse")
+        })
+        .collect();
+    State::from_letters(letters, NaiveDate::from_ymd_opt(2023, 6, 20).expect("date"))
+}
+
+/// The demo workspace with the newest comment letter open, drafts loaded and a
+/// draft being written.
+fn drafting() -> State {
+    let mut state = demo_state();
+    let effects = update(&mut state, Action::Run(Command::Open));
+    let id = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::LoadDrafts { letter, .. } => Some(*letter),
+            _ => None,
+        })
+        .expect("opening a letter loads its drafts");
+    let letter = state.open_letter().expect("a letter is open");
+    let numbers: Vec<String> = letter.comments.iter().map(|c| c.number.clone()).collect();
+    let mut drafts = Drafts::for_comments(&numbers);
+    let texts = [
+        (
+            Status::Resolved,
+            "We have revised the risk factor on page 14 to quantify the share of components bought from our largest supplier (41% in 2022).",
+        ),
+        (
+            Status::Drafted,
+            "Inventory reserves are estimated by model from sell-through data. We will expand the disclosure in future filings.",
+        ),
+    ];
+    for (draft, (status, text)) in drafts.comments.iter_mut().zip(texts) {
+        *draft = CommentDraft {
+            status,
+            response: text.to_string(),
+            ..draft.clone()
+        };
+    }
+    update(
+        &mut state,
+        Action::DraftsLoaded {
+            letter: id,
+            generation: 0,
+            result: Ok(Some(drafts)),
+        },
+    );
+    for _ in 0..2 {
+        update(&mut state, Action::Run(Command::Down));
+    }
+    update(&mut state, Action::Run(Command::Edit));
+    update(
+        &mut state,
+        Action::Paste(
+            "The Company respectfully advises the Staff that freight costs rose by $3.1 million in 2022.\n\nIn future filings we will quantify each factor that changed gross margin".to_string(),
+        ),
+    );
+    state
+}
+
+fn write(state: &mut State, name: &str, width: u16, height: u16) {
+    update(state, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| draw(frame, state)).expect("draw");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshots folder");
+    let svg_path = dir.join(format!("{name}.svg"));
+    std::fs::write(&svg_path, svg::render(terminal.backend().buffer())).expect("write svg");
+    println!("wrote {}", svg_path.display());
+    let png_path = dir.join(format!("{name}.png"));
+    match std::process::Command::new("rsvg-convert")
+        .arg("-o")
+        .arg(&png_path)
+        .arg(&svg_path)
+        .status()
+    {
+        Ok(status) if status.success() => println!("wrote {}", png_path.display()),
+        _ => println!("(no PNG: rsvg-convert is not installed)"),
+    }
+}
+
+fn main() {
+    let mut main = drafting();
+    write(&mut main, "main", 180, 45);
+
+    let mut help = drafting();
+    update(&mut help, Action::Run(Command::Leave));
+    update(&mut help, Action::Run(Command::Help));
+    write(&mut help, "help", 180, 45);
+
+    let mut narrow = drafting();
+    write(&mut narrow, "narrow", 100, 32);
+
+    let mut list = demo_state();
+    write(&mut list, "letters", 180, 45);
+}
