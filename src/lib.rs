@@ -7,5 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod drafts;
+pub mod index;
+pub mod journal;
 pub mod letter;
 pub mod tui;

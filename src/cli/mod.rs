@@ -2,6 +2,9 @@
 
 mod json;
 mod outline;
+#[doc(hidden)]
+pub mod save_loop;
+pub mod status;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -52,6 +55,11 @@ pub enum Command {
         /// The shell to generate completions for.
         shell: clap_complete::Shell,
     },
+    /// Summarize letters and their drafts: a table, or JSON with --json.
+    Status(status::StatusArgs),
+    /// Save a drafts file in a loop (for the kill test).
+    #[command(name = "__save-loop", hide = true)]
+    SaveLoop(save_loop::SaveLoopArgs),
 }
 
 /// Run a subcommand, writing to `out`. Errors carry a message that names the file.
@@ -69,6 +77,8 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "letterdesk", out);
         }
+        Command::Status(args) => status::run(&args, out)?,
+        Command::SaveLoop(args) => save_loop::run(&args, out)?,
     }
     Ok(())
 }

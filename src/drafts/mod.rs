@@ -12,8 +12,10 @@ mod error;
 mod fingerprint;
 mod format;
 mod markers;
+mod merge;
 mod model;
 mod store;
+mod text_fingerprint;
 
 use std::path::{Path, PathBuf};
 
@@ -21,8 +23,13 @@ pub use atomic::{STALE_TEMP_AGE, remove_stale_temp_files, remove_temp_files_olde
 pub use error::DraftsError;
 pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
+pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
 pub use store::{Loaded, load, save, save_loaded};
+pub use text_fingerprint::{
+    FINGERPRINT_KEY, changed_comments, comment_fingerprint, orphans, save_stamped,
+    stored_fingerprints,
+};
 
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.
 pub fn drafts_path(letter: &Path) -> PathBuf {

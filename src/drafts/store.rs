@@ -23,7 +23,7 @@ pub struct Loaded {
     /// Size, modification time and hash of the bytes read (see
     /// [`on_disk_changed`](super::on_disk_changed)).
     pub fingerprint: Fingerprint,
-    document: DocumentMut,
+    pub(super) document: DocumentMut,
 }
 
 impl Loaded {

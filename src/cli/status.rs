@@ -1,0 +1,194 @@
+//! `letterdesk status [PATH...] [--json]`: a summary of letters and their drafts, for
+//! scripts. A letter or drafts file that cannot be read is reported in its row; the
+//! rest are still listed.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::index::{self, LetterSummary};
+
+/// Arguments of `letterdesk status`.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Letter files or folders (folders are searched recursively). Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print `{"letters": [...]}` as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `status`: a table (or JSON) of every letter under the paths. Fails only when
+/// none of the paths exists; problems with single files are part of the output.
+pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    if !paths.iter().any(|p| p.exists()) {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| clean(&p.display().to_string()))
+            .collect();
+        anyhow::bail!("{}: no such file or folder", names.join(", "));
+    }
+    let letters = index::index(&index::find_letters(&paths), 0, |_, _| {});
+    if args.json {
+        write_json(out, &letters)?;
+    } else {
+        write_table(out, &letters)?;
+    }
+    Ok(())
+}
+
+/// One letter as scripts see it.
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    path: String,
+    file: &'a str,
+    kind: &'static str,
+    company: Option<&'a str>,
+    date: Option<&'a str>,
+    form: Option<&'a str>,
+    response_due: Option<&'a str>,
+    comments: usize,
+    drafted: usize,
+    resolved: usize,
+    problem: Option<&'a str>,
+}
+
+/// Writes `{"letters": [...]}`, pretty-printed, and a newline.
+fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct All<'a> {
+        letters: Vec<SummaryJson<'a>>,
+    }
+    let all = All {
+        letters: letters
+            .iter()
+            .map(|s| SummaryJson {
+                path: s.path.to_string_lossy().into_owned(),
+                file: &s.file,
+                kind: s.kind.as_str(),
+                company: s.company.as_deref(),
+                date: s.date.as_deref(),
+                form: s.form.as_deref(),
+                response_due: s.response_due.as_deref(),
+                comments: s.comments,
+                drafted: s.drafted,
+                resolved: s.resolved,
+                problem: s.problem.as_deref(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &all)?;
+    writeln!(out)
+}
+
+/// The table's headings; the numeric columns are right-aligned.
+const HEADINGS: [&str; 8] = [
+    "FILE", "COMPANY", "DATE", "DUE", "COMMENTS", "DRAFTED", "RESOLVED", "PROBLEM",
+];
+/// Which columns hold numbers.
+const NUMERIC: [bool; 8] = [false, false, false, false, true, true, true, false];
+
+/// Writes one aligned row per letter under a heading row; a missing value is `-`.
+fn write_table(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result<()> {
+    let or_dash = |v: &Option<String>| v.as_deref().map_or_else(|| "-".to_owned(), clean);
+    let mut rows: Vec<[String; 8]> = vec![HEADINGS.map(str::to_owned)];
+    rows.extend(letters.iter().map(|s| {
+        [
+            clean(&s.path.display().to_string()),
+            or_dash(&s.company),
+            or_dash(&s.date),
+            or_dash(&s.response_due),
+            s.comments.to_string(),
+            s.drafted.to_string(),
+            s.resolved.to_string(),
+            s.problem.as_deref().map(clean).unwrap_or_default(),
+        ]
+    }));
+    let mut widths = [0; 8];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    for row in &rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - cell.width());
+            if i == row.len() - 1 {
+                line.push_str(cell);
+            } else if NUMERIC[i] {
+                line.push_str(&format!("{pad}{cell}  "));
+            } else {
+                line.push_str(&format!("{cell}{pad}  "));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// `text` made safe for a terminal: control characters (and line breaks) become `?`.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(path: &str, problem: Option<&str>) -> LetterSummary {
+        LetterSummary {
+            path: PathBuf::from(path),
+            file: path.to_owned(),
+            company: Some("Acme\u{1b}[31m Co".into()),
+            date: Some("2025-01-02".into()),
+            comments: 12,
+            drafted: 3,
+            problem: problem.map(str::to_owned),
+            ..LetterSummary::default()
+        }
+    }
+
+    #[test]
+    fn table_is_aligned_and_clean() {
+        let mut out = Vec::new();
+        write_table(
+            &mut out,
+            &[summary("a.txt", None), summary("bb.txt", Some("bad\nfile"))],
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "FILE    COMPANY       DATE        DUE  COMMENTS  DRAFTED  RESOLVED  PROBLEM",
+                "a.txt   Acme?[31m Co  2025-01-02  -          12        3         0",
+                "bb.txt  Acme?[31m Co  2025-01-02  -          12        3         0  bad?file",
+            ]
+        );
+    }
+
+    #[test]
+    fn json_is_a_letters_object() {
+        let mut out = Vec::new();
+        write_json(&mut out, &[summary("a.txt", Some("x"))]).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let row = &v["letters"][0];
+        assert_eq!(row["file"], "a.txt");
+        assert_eq!(row["kind"], "unknown");
+        assert_eq!(row["response_due"], serde_json::Value::Null);
+        assert_eq!(row["problem"], "x");
+        assert_eq!(row.as_object().unwrap().len(), 11);
+    }
+}

@@ -1,0 +1,136 @@
+//! Finding letter files under folders.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The letter files under `paths`, in a fixed order: each path in turn, a folder's
+/// files sorted by path; each file once.
+///
+/// Folders are searched recursively for `.txt` and `.md` files (any case), skipping
+/// hidden files and folders (name starting with `.`) and drafts files
+/// (`*.responses.toml`). Symlinks are followed, but a folder already searched is not
+/// searched again, so symlink loops end. A path given directly is taken as it is,
+/// even when it does not exist (the summary then reports why it cannot be read).
+pub fn find_letters(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut seen_files = HashSet::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut seen_dirs, &mut files);
+            files.sort();
+            for file in files {
+                if seen_files.insert(identity(&file)) {
+                    found.push(file);
+                }
+            }
+        } else if seen_files.insert(identity(path)) {
+            found.push(path.clone());
+        }
+    }
+    found
+}
+
+/// What makes two paths the same file: the canonical path when there is one.
+fn identity(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+fn walk(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
+    if !seen_dirs.insert(identity(dir)) {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    // Sorted, so which of two paths to the same folder is searched is fixed.
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        // Follows symlinks; a dangling one is skipped.
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, seen_dirs, files);
+        } else if meta.is_file() && is_letter_name(&name) {
+            files.push(path);
+        }
+    }
+}
+
+/// A file name a folder search takes as a letter: `.txt` or `.md`, any case.
+fn is_letter_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (lower.ends_with(".txt") || lower.ends_with(".md")) && !lower.ends_with(".responses.toml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_letters_recursively_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("a/b")).unwrap();
+        fs::create_dir_all(root.join(".git")).unwrap();
+        for file in [
+            "one.txt",
+            "a/two.MD",
+            "a/b/three.txt",
+            ".git/x.txt",
+            ".hidden.txt",
+            "one.responses.toml",
+            "notes.pdf",
+        ] {
+            fs::write(root.join(file), "x").unwrap();
+        }
+        assert_eq!(
+            find_letters(&[root.to_path_buf()]),
+            [
+                root.join("a/b/three.txt"),
+                root.join("a/two.MD"),
+                root.join("one.txt")
+            ]
+        );
+    }
+
+    #[test]
+    fn named_paths_keep_their_order_and_appear_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("f")).unwrap();
+        fs::write(root.join("f/b.txt"), "x").unwrap();
+        fs::write(root.join("z.txt"), "x").unwrap();
+        let missing = root.join("gone.txt");
+        let found = find_letters(&[
+            root.join("z.txt"),
+            missing.clone(),
+            root.join("f"),
+            root.join("f/b.txt"),
+            root.join("z.txt"),
+        ]);
+        assert_eq!(found, [root.join("z.txt"), missing, root.join("f/b.txt")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("a")).unwrap();
+        fs::write(root.join("a/l.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("a/up")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.txt")).unwrap();
+        assert_eq!(find_letters(&[root.to_path_buf()]), [root.join("a/l.txt")]);
+    }
+}

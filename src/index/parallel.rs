@@ -1,0 +1,86 @@
+//! Summarizing many letters on worker threads.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::summary::{LetterSummary, summarize};
+
+/// Summarizes each of `paths` (letter files, as from
+/// [`find_letters`](super::find_letters)) with [`summarize`], on `threads` worker
+/// threads (`0`: one per available core), and returns the summaries in the order of
+/// `paths`.
+///
+/// Workers take the next file from a shared counter, so a slow file does not hold
+/// up the others. `on_progress(done, total)` is called from the workers after each
+/// file (in no particular order of files).
+pub fn index<F>(paths: &[PathBuf], threads: usize, on_progress: F) -> Vec<LetterSummary>
+where
+    F: Fn(usize, usize) + Sync,
+{
+    let total = paths.len();
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        n => n,
+    }
+    .min(total)
+    .max(1);
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let mut results: Vec<(usize, LetterSummary)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        mine.push((i, summarize(path)));
+                        on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, summary)| summary).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_in_input_order_with_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..25)
+            .map(|i| {
+                let p = dir.path().join(format!("{i:02}.txt"));
+                if i % 3 != 0 {
+                    std::fs::write(&p, format!("Letter {i}\n")).unwrap();
+                }
+                p
+            })
+            .collect();
+        let calls = AtomicUsize::new(0);
+        let max_done = AtomicUsize::new(0);
+        let got = index(&paths, 4, |done, total| {
+            assert_eq!(total, 25);
+            calls.fetch_add(1, Ordering::Relaxed);
+            max_done.fetch_max(done, Ordering::Relaxed);
+        });
+        let order: Vec<_> = got.iter().map(|s| s.path.clone()).collect();
+        assert_eq!(order, paths);
+        assert_eq!(calls.into_inner(), 25);
+        assert_eq!(max_done.into_inner(), 25);
+        for (i, s) in got.iter().enumerate() {
+            assert_eq!(s.problem.is_some(), i % 3 == 0, "{s:?}");
+        }
+        assert!(index(&[], 0, |_, _| panic!("no files")).is_empty());
+    }
+}

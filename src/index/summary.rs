@@ -1,0 +1,136 @@
+//! One letter's summary: what a list row or a `status` line needs.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::drafts::{self, Status};
+use crate::letter::{self, Kind};
+
+/// A letter and the state of its drafts, in brief.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct LetterSummary {
+    /// The letter file, as found.
+    pub path: PathBuf,
+    /// The file name (the last part of `path`).
+    pub file: String,
+    /// What sort of letter it is.
+    pub kind: Kind,
+    /// The company the letter concerns.
+    pub company: Option<String>,
+    /// The letter's date, ISO (YYYY-MM-DD).
+    pub date: Option<String>,
+    /// The form reviewed, e.g. "10-K".
+    pub form: Option<String>,
+    /// When the response is due, ISO, if the letter sets a deadline.
+    pub response_due: Option<String>,
+    /// How many numbered comments the letter has.
+    pub comments: usize,
+    /// How many of them have a drafted (not yet resolved) response.
+    pub drafted: usize,
+    /// How many of them are resolved.
+    pub resolved: usize,
+    /// Why the letter or its drafts file could not be read, if so (the message names
+    /// the file, and the line where there is one).
+    pub problem: Option<String>,
+}
+
+/// Reads the letter at `path` and its drafts file (`NAME.responses.toml`) and sums
+/// them up. Never fails: a letter or drafts file that cannot be read is described in
+/// [`LetterSummary::problem`] and the rest is filled in as far as it goes. The
+/// counts cover the letter's comments only (drafts of comments the letter no longer
+/// has are not counted).
+pub fn summarize(path: &Path) -> LetterSummary {
+    let mut summary = LetterSummary {
+        path: path.to_owned(),
+        file: path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        ..LetterSummary::default()
+    };
+    let letter = match letter::parse_file(path) {
+        Ok(letter) => letter,
+        Err(e) => {
+            summary.problem = Some(e.to_string());
+            return summary;
+        }
+    };
+    summary.kind = letter.kind;
+    summary.company = letter.company;
+    summary.date = letter.date;
+    summary.form = letter.subject.form;
+    summary.response_due = letter.response_due;
+    summary.comments = letter.comments.len();
+    match drafts::load(&drafts::drafts_path(path)) {
+        Ok(None) => {}
+        Ok(Some(loaded)) => {
+            let count = |status: Status| {
+                letter
+                    .comments
+                    .iter()
+                    .filter(|c| {
+                        loaded
+                            .drafts
+                            .get(&c.number)
+                            .is_some_and(|d| d.status == status)
+                    })
+                    .count()
+            };
+            summary.drafted = count(Status::Drafted);
+            summary.resolved = count(Status::Resolved);
+        }
+        Err(e) => summary.problem = Some(e.to_string()),
+    }
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LETTER: &str = "March 3, 2025\n\nDana Fenwick\nChief Financial Officer\nFenwick Orchards, Inc.\n1 Orchard Way\n\nRe: Fenwick Orchards, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\nFiled February 20, 2025\nFile No. 001-55555\n\nDear Ms. Fenwick:\n\nWe have reviewed your filing and have the following comments.\n\nPlease respond to this letter within ten business days.\n\n1. Please explain the growth.\n\n2. Please tell us about the orchards.\n\nSincerely,\n\nDivision of Corporation Finance\n";
+
+    #[test]
+    fn summarizes_letter_and_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.txt");
+        std::fs::write(&path, LETTER).unwrap();
+        let mut d = drafts::Drafts::for_comments(&["1".into(), "2".into(), "9".into()]);
+        d.set_response("1", "x");
+        d.toggle_resolved("2");
+        d.toggle_resolved("9");
+        drafts::save(&drafts::drafts_path(&path), &d, None).unwrap();
+        let s = summarize(&path);
+        assert_eq!(s.file, "l.txt");
+        assert_eq!(s.kind, Kind::Comments);
+        assert_eq!(s.company.as_deref(), Some("Fenwick Orchards, Inc."));
+        assert_eq!(s.date.as_deref(), Some("2025-03-03"));
+        assert_eq!(s.form.as_deref(), Some("10-K"));
+        assert_eq!(s.response_due.as_deref(), Some("2025-03-17"));
+        assert_eq!((s.comments, s.drafted, s.resolved), (2, 1, 1));
+        assert_eq!(s.problem, None);
+    }
+
+    #[test]
+    fn problems_are_reported_not_raised() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.txt");
+        std::fs::write(&path, LETTER).unwrap();
+        std::fs::write(
+            drafts::drafts_path(&path),
+            "<<<<<<< ours\n[comments.\"1\"]\n=======\n>>>>>>> theirs\n",
+        )
+        .unwrap();
+        let s = summarize(&path);
+        assert_eq!(s.comments, 2);
+        let problem = s.problem.unwrap();
+        assert!(
+            problem.ends_with("l.responses.toml:1: unresolved git conflict marker"),
+            "{problem}"
+        );
+
+        let missing = summarize(&dir.path().join("gone.txt"));
+        assert!(missing.problem.unwrap().contains("gone.txt"));
+    }
+}

@@ -1,0 +1,22 @@
+//! The crash journal: unsaved typing, kept per (letter, comment) in the user's state
+//! folder (`$XDG_STATE_HOME/letterdesk/journal`, never the letters' folder), so a
+//! crash or a killed terminal loses at most about a second of typing.
+//!
+//! - [`Debouncer`]: decides when typed text is due for the journal (pure, no I/O).
+//! - [`Journal`]: writes one small file per (letter, comment) atomically, lists,
+//!   clears and discards them.
+//! - [`offer`] / [`Journal::offers`]: which entries to offer for recovery at start-up.
+//!
+//! No terminal code lives here.
+
+mod debounce;
+mod entry;
+mod location;
+mod recovery;
+mod store;
+
+pub use debounce::{Debouncer, JOURNAL_DELAY, Typed};
+pub use entry::Entry;
+pub use location::default_dir;
+pub use recovery::{Offer, offer};
+pub use store::Journal;
