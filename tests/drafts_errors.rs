@@ -127,3 +127,34 @@ fn unreadable_path_is_an_io_error() {
     let err = load(dir.path()).unwrap_err();
     assert!(matches!(err, DraftsError::Io { .. }), "{err:?}");
 }
+
+mod arbitrary_input {
+    use letterdesk::drafts::parse_bytes;
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    proptest! {
+        /// Whatever bytes a drafts file holds, reading it gives drafts or an error, never a panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse_bytes(Path::new("x.responses.toml"), &bytes);
+        }
+
+        /// TOML-shaped noise: tables, keys, strings and markers in random order.
+        #[test]
+        fn toml_like_text_never_panics(lines in proptest::collection::vec(prop_oneof![
+            Just("[comments.\"1\"]".to_string()),
+            Just("[comments]".to_string()),
+            Just("status = \"resolved\"".to_string()),
+            Just("status = 3".to_string()),
+            Just("response = \"\"\"".to_string()),
+            Just("\"\"\"".to_string()),
+            Just("=======".to_string()),
+            Just("<<<<<<< HEAD".to_string()),
+            Just(">>>>>>> branch".to_string()),
+            "[a-z\"=\\[\\]. ]{0,20}",
+        ], 0..30)) {
+            let _ = parse_bytes(Path::new("x.responses.toml"), lines.join("\n").as_bytes());
+        }
+    }
+}

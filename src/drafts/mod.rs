@@ -25,7 +25,7 @@ pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
-pub use store::{Loaded, load, save, save_loaded};
+pub use store::{Loaded, load, parse_bytes, save, save_loaded};
 pub use text_fingerprint::{
     FINGERPRINT_KEY, changed_comments, comment_fingerprint, orphans, save_stamped,
     stored_fingerprints,

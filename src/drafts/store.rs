@@ -52,6 +52,12 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, DraftsError> {
     }))
 }
 
+/// Reads drafts from the bytes of a drafts file, with the same checks as [`load`]
+/// (`path` only names the file in errors). Never panics, whatever the bytes.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Drafts, DraftsError> {
+    parse(path, bytes).map(|(drafts, _)| drafts)
+}
+
 /// Parses the bytes of a drafts file.
 fn parse(path: &Path, bytes: &[u8]) -> Result<(Drafts, DocumentMut), DraftsError> {
     let parse_error = |line, message: String| DraftsError::Parse {
