@@ -9,7 +9,8 @@ use super::summary::{LetterSummary, summarize};
 /// Summarizes each of `paths` (letter files, as from
 /// [`find_letters`](super::find_letters)) with [`summarize`], on `threads` worker
 /// threads (`0`: one per available core), and returns the summaries in the order of
-/// `paths`.
+/// `paths`, leaving out files that are not listed ([`LetterSummary::is_listed`]: a
+/// folder's README.md).
 ///
 /// Workers take the next file from a shared counter, so a slow file does not hold
 /// up the others. `on_progress(done, total)` is called from the workers after each
@@ -48,7 +49,11 @@ where
             .collect()
     });
     results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, summary)| summary).collect()
+    results
+        .into_iter()
+        .map(|(_, summary)| summary)
+        .filter(LetterSummary::is_listed)
+        .collect()
 }
 
 #[cfg(test)]
@@ -82,5 +87,32 @@ mod tests {
             assert_eq!(s.problem.is_some(), i % 3 == 0, "{s:?}");
         }
         assert!(index(&[], 0, |_, _| panic!("no files")).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod listing {
+    use super::*;
+
+    #[test]
+    fn a_readme_is_not_a_letter_but_an_empty_txt_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("README.md"),
+            "# Letters\n\nWhat each file shows.\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        std::fs::write(
+            dir.path().join("letter.md"),
+            "March 3, 2025\n\nDana Fenwick\nCFO\nFenwick Orchards, Inc.\n\nRe: Fenwick Orchards, Inc.\nForm 10-K\nFile No. 001-55555\n\nDear Ms. Fenwick:\n\n1. Please explain.\n\nSincerely,\n",
+        )
+        .unwrap();
+        let paths = crate::index::find_letters(&[dir.path().to_path_buf()]);
+        let files: Vec<String> = index(&paths, 1, |_, _| {})
+            .into_iter()
+            .map(|s| s.file)
+            .collect();
+        assert_eq!(files, ["empty.txt", "letter.md"]);
     }
 }

@@ -35,6 +35,22 @@ pub struct LetterSummary {
     pub problem: Option<String>,
 }
 
+impl LetterSummary {
+    /// Whether the file belongs in a list of letters: a `.md` file that does not look
+    /// like a letter (a folder's README) is left out; unreadable files and `.txt`
+    /// files are always listed, the latter as "no comments found" when empty.
+    pub fn is_listed(&self) -> bool {
+        self.problem.is_some()
+            || letter::listed_when_not_a_letter(&self.path)
+            || letter::looks_like_a_letter(
+                self.kind,
+                self.comments,
+                self.date.is_some(),
+                self.company.is_some(),
+            )
+    }
+}
+
 /// Reads the letter at `path` and its drafts file (`NAME.responses.toml`) and sums
 /// them up. Never fails: a letter or drafts file that cannot be read is described in
 /// [`LetterSummary::problem`] and the rest is filled in as far as it goes. The

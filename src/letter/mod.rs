@@ -15,7 +15,9 @@ mod paragraphs;
 mod parse;
 mod phrases;
 
-pub use model::{Comment, Contact, Kind, Letter, Person, Subject};
+pub use model::{
+    Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
+};
 
 use std::path::Path;
 

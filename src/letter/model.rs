@@ -78,6 +78,26 @@ pub struct Comment {
     pub pages: Vec<String>,
 }
 
+/// Whether what was read looks like correspondence at all: a letter of a known kind,
+/// with comments, or with a date and a company or file number. A folder's README.md
+/// does not; an empty `.txt` file dropped among letters is still listed (as a letter
+/// with no comments), but a `.md` file that is not a letter is left out of the list.
+pub fn looks_like_a_letter(
+    kind: Kind,
+    comments: usize,
+    date: bool,
+    company_or_file_number: bool,
+) -> bool {
+    kind != Kind::Unknown || comments > 0 || (date && company_or_file_number)
+}
+
+/// Whether a file found in a folder is listed even when it does not look like a letter:
+/// `.txt` files are (as "no comments found"), other files (`.md`) only when they do.
+pub fn listed_when_not_a_letter(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
 /// A parsed letter.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Letter {
@@ -109,4 +129,16 @@ pub struct Letter {
     pub response_due: Option<String>,
     /// Things the parser noticed and could not settle cleanly.
     pub warnings: Vec<String>,
+}
+
+impl Letter {
+    /// See [`looks_like_a_letter`].
+    pub fn looks_like_a_letter(&self) -> bool {
+        looks_like_a_letter(
+            self.kind,
+            self.comments.len(),
+            self.date.is_some(),
+            self.company.is_some() || self.file_number.is_some(),
+        )
+    }
 }
