@@ -4,51 +4,68 @@
 /// Split decoded text into cleaned lines. Form feeds become line breaks, so a page
 /// header that follows one stands on its own line.
 pub fn clean_lines(text: &str) -> Vec<String> {
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").into()
     } else {
-        text.to_string()
+        text.into()
     };
     text.split(['\n', '\r', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}'])
         .map(clean_line)
         .collect()
 }
 
-/// Clean one line: spaces, quotes, bullets, markdown emphasis; trimmed.
-pub fn clean_line(raw: &str) -> String {
-    let plain = raw
-        .bytes()
-        .all(|b| b.is_ascii() && b != b'\t' && b != b'*' && b != b'~');
-    if plain {
-        let trimmed = raw.trim();
-        return if trimmed.contains("  ") {
-            collapse_spaces(trimmed)
-        } else {
-            trimmed.to_string()
-        };
+/// What one character of converter output becomes.
+enum Mapped {
+    Char(char),
+    Space,
+    Drop,
+}
+
+fn map_char(c: char) -> Mapped {
+    match c {
+        ' ' | '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Mapped::Space
+        }
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}' => Mapped::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => Mapped::Char('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => Mapped::Char('"'),
+        '\u{F0B7}' | '\u{F0A7}' | '\u{F076}' | '\u{F0D8}' | '\u{25CF}' | '\u{25AA}' => {
+            Mapped::Char('•')
+        }
+        _ => Mapped::Char(c),
     }
-    let mut s = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                s.push(' ')
+}
+
+/// Clean one line in one pass: spaces folded and trimmed, quotes made plain, private-use
+/// bullets made `•`, `**` removed; then the rare `~~` and whole-line `*italics*`.
+pub fn clean_line(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '*' && chars.peek() == Some(&'*') {
+            chars.next();
+            continue;
+        }
+        match map_char(c) {
+            Mapped::Space => space = !out.is_empty(),
+            Mapped::Drop => {}
+            Mapped::Char(m) => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(m);
             }
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}' => {}
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => s.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => s.push('"'),
-            '\u{F0B7}' | '\u{F0A7}' | '\u{F076}' | '\u{F0D8}' | '\u{25CF}' | '\u{25AA}' => {
-                s.push('•')
-            }
-            _ => s.push(c),
         }
     }
-    let s = if s.contains("~~") { unstrike(&s) } else { s };
-    let s = if s.contains("**") {
-        s.replace("**", "")
-    } else {
-        s
-    };
-    collapse_spaces(strip_italic_wrap(s.trim()))
+    if out.contains("~~") {
+        out = collapse_spaces(unstrike(&out).trim());
+    }
+    match strip_italic_wrap(&out) {
+        inner if inner.len() != out.len() => inner.to_string(),
+        _ => out,
+    }
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue

@@ -51,6 +51,12 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 static FILED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:filed|submitted|furnished)\b").expect("filed regex"));
 
+/// "Dear Mr. Chen:", "Ladies and Gentlemen:" (a cheap look at the first letters first).
+fn is_salutation(line: &str) -> bool {
+    let head = line.get(..4).unwrap_or(line).to_ascii_lowercase();
+    matches!(head.as_str(), "dear" | "ladi" | "gent" | "to w" | "sir ") && SALUTATION.is_match(line)
+}
+
 /// Letterhead and routing lines that are not part of the addressee block.
 fn is_letterhead(line: &str) -> bool {
     let l = line.to_ascii_lowercase();
@@ -87,7 +93,7 @@ fn is_sec_line(line: &str) -> bool {
 /// Read the header of `lines` (already cleaned).
 pub fn parse_header(lines: &[String]) -> Header {
     let limit = lines.len().min(120);
-    let salutation = lines[..limit].iter().position(|l| SALUTATION.is_match(l));
+    let salutation = lines[..limit].iter().position(|l| is_salutation(l));
     let re_line = lines[..salutation.unwrap_or(limit)]
         .iter()
         .position(|l| RE_LINE.is_match(l));

@@ -155,7 +155,12 @@ pub fn remove_page_headers(lines: &mut [String], vocab: &HeaderVocabulary) {
     let mut last_page = 1u32;
     let mut i = 0;
     while i < lines.len() {
-        if PAGE_OF.is_match(&lines[i]) {
+        let line = lines[i].trim_start_matches('-').trim_start();
+        if line
+            .get(..4)
+            .is_some_and(|h| h.eq_ignore_ascii_case("page"))
+            && PAGE_OF.is_match(&lines[i])
+        {
             lines[i].clear();
             i += 1;
             continue;
