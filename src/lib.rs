@@ -10,4 +10,5 @@ pub mod drafts;
 pub mod index;
 pub mod journal;
 pub mod letter;
+pub mod text;
 pub mod tui;

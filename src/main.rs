@@ -59,7 +59,7 @@ fn run_workspace(
         if !path.exists() {
             anyhow::bail!(
                 "{}: no such file or folder",
-                letterdesk::tui::sanitize(&path.display().to_string())
+                letterdesk::text::sanitize(&path.display().to_string())
             );
         }
     }

@@ -127,6 +127,11 @@ fn typing(s: &mut State, text: &str) -> Vec<Effect> {
     text.chars().flat_map(|c| press(s, ch(c))).collect()
 }
 
+/// A successful save report: what the open letter's drafts hold now.
+fn written(s: &State) -> Result<Box<Drafts>, String> {
+    Ok(Box::new(s.drafts().unwrap().clone()))
+}
+
 fn saves(effects: &[Effect]) -> usize {
     effects
         .iter()
@@ -506,12 +511,13 @@ fn leaving_the_editor_saves_at_once() {
         other => panic!("{other:?}"),
     }
     assert_eq!(s.save_state(), SaveState::Saving);
+    let w = written(&s);
     update(
         &mut s,
         Action::Saved {
             letter: LetterId(1),
             generation: 5,
-            result: Ok(()),
+            result: w,
         },
     );
     assert_eq!(s.save_state(), SaveState::Saved);
@@ -546,12 +552,13 @@ fn autosave_after_a_pause_and_during_long_typing() {
         0,
         "one save at a time"
     );
+    let w = written(&s);
     update(
         &mut s,
         Action::Saved {
             letter: LetterId(1),
             generation: 3,
-            result: Ok(()),
+            result: w,
         },
     );
     assert_eq!(

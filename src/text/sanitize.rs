@@ -1,4 +1,4 @@
-//! Making untrusted text safe to put on screen.
+//! Making untrusted text safe to put on a terminal.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -11,8 +11,10 @@ const TAB_STOP: usize = 4;
 /// Make file text (letter text, drafts, file names, error messages quoting files) safe to
 /// display: C0 and C1 control characters (except `\n`) become visible placeholders from the
 /// Control Pictures block (`␛`) or `⟪U+0085⟫`, bidirectional controls become named
-/// placeholders such as `⟪RLO⟫`, and tabs are expanded to spaces. Returns the input
-/// untouched when nothing needs replacing.
+/// placeholders such as `⟪RLO⟫`, invisible format characters (zero-width space, word
+/// joiner, byte order mark, ...) become `⟪ZWSP⟫`-style placeholders, tabs are expanded to
+/// spaces, and U+2028/U+2029 become line breaks. Nothing is silently dropped. Returns the
+/// input untouched when nothing needs replacing.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_replacing) {
         return Cow::Borrowed(text);
@@ -21,7 +23,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     let mut column = 0;
     for c in text.chars() {
         match c {
-            '\n' => {
+            '\n' | '\u{2028}' | '\u{2029}' => {
                 out.push('\n');
                 column = 0;
                 continue;
@@ -35,8 +37,10 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             _ => {}
         }
         let start = out.len();
-        if let Some(name) = bidi_name(c) {
+        if let Some(name) = bidi_name(c).or_else(|| invisible_name(c)) {
             let _ = write!(out, "⟪{name}⟫");
+        } else if is_invisible(c) {
+            let _ = write!(out, "⟪U+{:04X}⟫", c as u32);
         } else if (c as u32) < 0x20 {
             out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
         } else if c == '\u{7f}' {
@@ -55,7 +59,34 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 }
 
 fn needs_replacing(c: char) -> bool {
-    (c.is_control() && c != '\n') || bidi_name(c).is_some()
+    (c.is_control() && c != '\n')
+        || bidi_name(c).is_some()
+        || is_invisible(c)
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// The short name of a common invisible format character, if `c` is one.
+fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "ZWSP",
+        '\u{2060}' => "WJ",
+        '\u{FEFF}' => "BOM",
+        _ => return None,
+    })
+}
+
+/// Format characters that take no room and would vanish on screen (joiners used
+/// inside words and emoji, ZWJ and ZWNJ, are left alone).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{180E}'
+            | '\u{200B}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
 }
 
 /// The short name of a bidirectional formatting character, if `c` is one.
@@ -112,6 +143,33 @@ mod tests {
         assert_eq!(sanitize("\tx"), "    x");
         assert_eq!(sanitize("ab\tc\n\td"), "ab  c\n    d");
         assert_eq!(sanitize("␛x\ty"), "␛x  y");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_break_lines() {
+        assert_eq!(sanitize("a\u{2028}\tb\u{2029}c"), "a\n    b\nc");
+    }
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        assert_eq!(
+            sanitize("a\u{200B}b\u{FEFF}c\u{2060}d\u{2063}"),
+            "a⟪ZWSP⟫b⟪BOM⟫c⟪WJ⟫d⟪U+2063⟫"
+        );
+        // Joiners inside words and emoji stay.
+        assert!(matches!(sanitize("👩\u{200D}💻"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_control_becomes_visible() {
+        for c in (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32) {
+            if c == '\n' {
+                continue;
+            }
+            let out = sanitize(&c.to_string()).into_owned();
+            assert!(!out.is_empty(), "{c:?} vanished");
+            assert!(!out.chars().any(char::is_control), "{c:?} -> {out:?}");
+        }
     }
 
     #[test]

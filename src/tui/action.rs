@@ -1,12 +1,15 @@
 //! What can happen to the state ([`Action`]) and what the shell must do for it ([`Effect`]).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui_textarea::Input;
 
+use super::document::Document;
 use super::keymap::Command;
 use crate::drafts::Drafts;
+use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
 
 /// A letter's place in [`State`](super::State): its index in arrival order, never reused.
@@ -58,15 +61,41 @@ pub enum Action {
         /// The drafts (`None`: no file yet), or why the file could not be used.
         result: Result<Option<Drafts>, String>,
     },
+    /// A save found the drafts file changed on disk by someone else: nothing was
+    /// written; here is the file as it is now, to merge (then save again).
+    DiskChanged {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The edit generation whose save was held back.
+        generation: u64,
+        /// The drafts on disk (`None`: the file is gone), or why it could not be read.
+        result: Result<Option<Drafts>, String>,
+    },
     /// A save finished.
     Saved {
         /// Whose drafts.
         letter: LetterId,
         /// The edit generation that was saved.
         generation: u64,
-        /// `Err` with the reason when nothing was written.
-        result: Result<(), String>,
+        /// The drafts as written (now on disk), or `Err` with the path and the reason
+        /// when nothing was written.
+        result: Result<Box<Drafts>, String>,
     },
+    /// The comments of a large letter were laid out for a width (off the UI thread).
+    LaidOut {
+        /// Which letter.
+        letter: LetterId,
+        /// The document (its width says which width it is for).
+        doc: Box<Document>,
+    },
+    /// Journal entries found at start-up that hold text not in the drafts files.
+    JournalOffers(Vec<Offer>),
+    /// Writing to the journal failed (or the journal could not be opened).
+    JournalFailed(String),
+    /// A file under the folders changed (the folder watcher).
+    FileChanged(PathBuf),
+    /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
+    Terminate(i32),
 }
 
 /// Work [`update`](super::update) asks the shell to do; `update` itself never touches the disk.
@@ -81,7 +110,9 @@ pub enum Effect {
         /// Echoed back in the report.
         generation: u64,
     },
-    /// Write a letter's drafts file atomically and report [`Action::Saved`].
+    /// Write a letter's drafts file atomically and report [`Action::Saved`]. When the
+    /// file changed on disk since it was last read or written, nothing is written: the
+    /// file is read again and reported as [`Action::DraftsLoaded`], to merge.
     Save {
         /// Whose drafts.
         letter: LetterId,
@@ -92,6 +123,38 @@ pub enum Effect {
         /// Echoed back in the report.
         generation: u64,
     },
+    /// Read a drafts file again if its content changed since it was last read or
+    /// written (reports [`Action::DraftsLoaded`] only then).
+    CheckDrafts {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The drafts file.
+        path: PathBuf,
+    },
+    /// Write unsaved text to the crash journal.
+    Journal(Vec<Typed>),
+    /// After a successful save: remove the letter's journal entries holding saved text.
+    ClearJournal {
+        /// The letter file.
+        letter: PathBuf,
+        /// What was saved.
+        saved: Drafts,
+    },
+    /// Remove a journal entry (the user discarded it, or recovered it).
+    DiscardJournal(Entry),
+    /// Lay out a large letter's comments for a width and report [`Action::LaidOut`].
+    LayOut {
+        /// Which letter.
+        letter: LetterId,
+        /// Its text.
+        text: Arc<Letter>,
+        /// The pane's inner width.
+        width: u16,
+        /// The width of the status marks.
+        mark_width: usize,
+    },
+    /// Parse a letter file again (it changed on disk) and report [`Action::LetterIndexed`].
+    Reparse(PathBuf),
     /// Finish pending saves, restore the terminal and exit.
     Quit,
 }

@@ -1,34 +1,71 @@
 //! The shell around the pure core: terminal set-up and restore, the event loop, and the
 //! workers that do the disk work `update` asks for.
+//!
+//! The terminal is restored (raw mode off, main screen, cursor shown, mouse and paste
+//! modes off) on every way out: a normal quit, an error return, a panic (the panic hook
+//! restores first, then the unsaved drafts go to the crash journal) and SIGTERM/SIGHUP
+//! (drafts are saved and journalled, within a bounded time, then the program exits with
+//! 128 + the signal's number).
 
 use std::io::stdout;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+};
 use crossterm::execute;
 
 use super::action::{Action, Effect};
 use super::config::{Config, user_config_path};
 use super::draw::draw;
 use super::keymap::map_key;
+use super::layouter::Layouter;
+use super::loader::Loader;
 use super::saver::Saver;
 use super::state::State;
 use super::update::update;
-use super::{RunOptions, loader};
+use super::{RunOptions, loader, watcher};
+use crate::journal::Journal;
+use crate::text::sanitize;
 
 /// How long to wait for a key before looking at the workers' reports and the clock.
 const POLL: Duration = Duration::from_millis(100);
+
+/// How long pending saves may take once the program is ending.
+const FINISH: Duration = Duration::from_secs(3);
+
+/// Environment variable naming a text that, once typed into a draft, makes the program
+/// panic: for the test of the panic path (terminal restored, draft in the journal).
+pub const DEBUG_PANIC_ENV: &str = "LETTERDESK_DEBUG_PANIC_ON";
+
+/// The last terminating signal received (0: none).
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// Put the terminal back as it was: main screen, cursor shown, raw mode, mouse capture
+/// and bracketed paste off. Safe to call more than once.
+fn restore_terminal() {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+}
 
 /// Restores the terminal when dropped, whichever way `run` ends.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        restore_terminal();
     }
+}
+
+/// The workers' handles, for the event loop.
+struct Workers {
+    saver: Saver,
+    layouter: Layouter,
+    loader: Loader,
 }
 
 pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
@@ -39,10 +76,24 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
         user_config_path(xdg.as_deref(), home.as_deref())
     });
     let (config, config_error) = Config::load(config_path.as_deref(), no_color);
+    let limits = config.limits;
     let mut state = State::new(config, chrono::Local::now().date_naive(), options.demo_dir);
     if let Some(error) = config_error {
-        state.show_error(error);
+        state.show_error(sanitize(&error).into_owned());
     }
+    let journal = match Journal::open_default() {
+        Ok(journal) => Some(journal),
+        Err(e) => {
+            state.show_error(format!("No crash journal: {}", sanitize(&e.to_string())));
+            None
+        }
+    };
+    let debug_panic = std::env::var(DEBUG_PANIC_ENV)
+        .ok()
+        .filter(|t| !t.is_empty());
+
+    let (report, reports) = channel();
+    let signals = listen_for_signals(report.clone());
 
     let mut terminal = ratatui::try_init()?;
     let restore = Restore;
@@ -50,10 +101,13 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     std::panic::set_hook(Box::new(move |info| {
         // Workers catch their panics and report them; the screen stays up.
         let name = std::thread::current().name().map(str::to_string);
-        if matches!(name.as_deref(), Some(loader::THREAD | super::saver::THREAD)) {
+        if matches!(
+            name.as_deref(),
+            Some(loader::THREAD | super::saver::THREAD | super::layouter::THREAD)
+        ) {
             return;
         }
-        let _ = execute!(stdout(), DisableBracketedPaste);
+        restore_terminal();
         hook(info);
     }));
     execute!(stdout(), EnableBracketedPaste)?;
@@ -62,48 +116,152 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     update(&mut state, Action::Resize(size.width, size.height));
     terminal.draw(|frame| draw(frame, &state))?;
 
-    let (report, reports) = channel();
-    let saver = Saver::spawn(report.clone())?;
-    loader::spawn(paths, report)?;
-    let result = event_loop(&mut terminal, &mut state, &saver, &reports);
+    let saver = Saver::spawn(report.clone(), journal.clone())?;
+    let (loader, _) = loader::spawn(paths.clone(), limits, report.clone())?;
+    let (layouter, _) = Layouter::spawn(report.clone())?;
+    watcher::spawn(paths, report.clone());
+    if let Some(journal) = journal.clone() {
+        let report = report.clone();
+        std::thread::spawn(move || {
+            let action = match journal.offers() {
+                Ok(offers) => Action::JournalOffers(offers),
+                Err(e) => Action::JournalFailed(format!("{}: {e}", journal.dir().display())),
+            };
+            let _ = report.send(action);
+        });
+    }
+    drop(report);
+    let workers = Workers {
+        saver,
+        layouter,
+        loader,
+    };
 
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(
+            &mut terminal,
+            &mut state,
+            &workers,
+            &reports,
+            debug_panic.as_deref(),
+        )
+    }));
+    let result = match result {
+        Ok(result) => result,
+        Err(panic) => {
+            // The hook has restored the terminal and printed the message.
+            if let Some(journal) = &journal {
+                journal_now(journal, &state);
+            }
+            std::panic::resume_unwind(panic);
+        }
+    };
+
+    // Let the pending saves finish (bounded), taking in their reports.
+    finish(&mut state, &workers, &reports);
+    let Workers { saver, .. } = workers;
+    let finished = saver.finish(FINISH);
     drop(restore);
-    saver.finish();
-    for action in reports.try_iter() {
+    drop(signals);
+    let leftover: Vec<Action> = reports.try_iter().collect();
+    for action in leftover {
         if let Action::Saved {
             result: Err(error), ..
         } = action
         {
-            eprintln!("letterdesk: {error}");
+            eprintln!("letterdesk: {}", sanitize(&error));
         }
     }
-    for entry in state
-        .entries
-        .iter()
-        .filter(|e| e.slot.blocked.is_some() && e.slot.dirty())
-    {
-        eprintln!(
-            "letterdesk: edits to {} were not saved (its drafts file has errors)",
-            entry.path.display()
-        );
+    if !finished {
+        eprintln!("letterdesk: the disk did not answer in time; unsaved text is in the journal");
     }
-    result
+    let unsaved = state.unsaved_texts();
+    if !unsaved.is_empty() {
+        if let Some(journal) = &journal {
+            journal_now(journal, &state);
+            eprintln!(
+                "letterdesk: {} unsaved draft(s) kept in the journal ({})",
+                unsaved.len(),
+                sanitize(&journal.dir().display().to_string())
+            );
+        } else {
+            eprintln!("letterdesk: {} unsaved draft(s) were lost", unsaved.len());
+        }
+    }
+    let signal = state
+        .signal()
+        .or(Some(SIGNAL.load(Ordering::SeqCst)).filter(|&s| s != 0));
+    if let Some(signal) = signal {
+        std::process::exit(128 + signal);
+    }
+    result.map_err(|e| anyhow::anyhow!(sanitize(&format!("{e:#}")).into_owned()))
+}
+
+/// Write every unsaved response to the journal, here and now (after a panic, or when
+/// saves did not finish).
+fn journal_now(journal: &Journal, state: &State) {
+    for (letter, number, text) in state.unsaved_texts() {
+        let _ = journal.record(&letter, &number, &text);
+    }
+}
+
+/// After the loop: take in the workers' reports until no save is pending, or time is up.
+fn finish(state: &mut State, workers: &Workers, reports: &Receiver<Action>) {
+    let deadline = Instant::now() + FINISH;
+    while state.saves_pending() {
+        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            return;
+        };
+        match reports.recv_timeout(left) {
+            Ok(action) => {
+                let is_save = matches!(action, Action::Saved { .. } | Action::DiskChanged { .. });
+                if is_save || matches!(action, Action::DraftsLoaded { .. }) {
+                    dispatch(update(state, action), workers);
+                }
+            }
+            Err(_) => return,
+        }
+    }
+}
+
+/// Start the thread that turns SIGTERM and SIGHUP into [`Action::Terminate`].
+fn listen_for_signals(report: Sender<Action>) -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok()?;
+    let handle = signals.handle();
+    std::thread::Builder::new()
+        .name("letterdesk-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                SIGNAL.store(signal, Ordering::SeqCst);
+                let _ = report.send(Action::Terminate(signal));
+            }
+        })
+        .ok()?;
+    Some(handle)
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut State,
-    saver: &Saver,
+    workers: &Workers,
     reports: &Receiver<Action>,
+    debug_panic: Option<&str>,
 ) -> anyhow::Result<()> {
     let mut redraw = false;
     loop {
         if redraw {
-            terminal.draw(|frame| draw(frame, state))?;
+            // A hung-up terminal cannot be drawn on; a pending signal still ends us cleanly.
+            if let Err(e) = terminal.draw(|frame| draw(frame, state)) {
+                if SIGNAL.load(Ordering::SeqCst) != 0 {
+                    return Ok(());
+                }
+                return Err(e.into());
+            }
             redraw = false;
         }
         let mut wait = POLL;
-        while event::poll(wait)? {
+        while poll(wait)? {
             wait = Duration::ZERO;
             let action = match event::read()? {
                 Event::Key(key) => map_key(&state.config.keymap, state.mode(), key),
@@ -113,31 +271,56 @@ fn event_loop(
             };
             // Keys are mapped in the mode the previous key left, so apply them one by one.
             if let Some(action) = action {
-                redraw |= apply(state, action, saver);
+                redraw |= apply(state, action, workers);
+                if let Some(trigger) = debug_panic
+                    && state.editor_text().contains(trigger)
+                {
+                    panic!("debug panic: the draft contains {trigger:?} ({DEBUG_PANIC_ENV})");
+                }
             }
             if state.should_quit() {
                 return Ok(());
             }
         }
         for action in reports.try_iter() {
-            redraw |= apply(state, action, saver);
+            redraw |= apply(state, action, workers);
         }
-        redraw |= apply(state, Action::Tick(Instant::now()), saver);
+        redraw |= apply(state, Action::Tick(Instant::now()), workers);
         if state.should_quit() {
             return Ok(());
         }
     }
 }
 
+/// Wait for a terminal event; a hung-up terminal with a signal pending reads as none.
+fn poll(wait: Duration) -> anyhow::Result<bool> {
+    match event::poll(wait) {
+        Ok(ready) => Ok(ready),
+        Err(_) if SIGNAL.load(Ordering::SeqCst) != 0 => {
+            std::thread::sleep(wait);
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Run one action and hand its effects to the workers; returns whether anything happened.
-fn apply(state: &mut State, action: Action, saver: &Saver) -> bool {
+fn apply(state: &mut State, action: Action, workers: &Workers) -> bool {
     let tick = matches!(action, Action::Tick(_));
     let effects = update(state, action);
     let any = !effects.is_empty();
+    dispatch(effects, workers);
+    any || !tick
+}
+
+/// Send each effect to the worker that does it.
+fn dispatch(effects: Vec<Effect>, workers: &Workers) {
     for effect in effects {
-        if effect != Effect::Quit {
-            saver.send(effect);
+        match effect {
+            Effect::Quit => {}
+            Effect::LayOut { .. } => workers.layouter.send(effect),
+            Effect::Reparse(path) => workers.loader.reparse(path),
+            other => workers.saver.send(other),
         }
     }
-    any || !tick
 }

@@ -17,7 +17,32 @@ struct File {
     keymap: Keymap,
     colors: Colors,
     marks: Marks,
+    limits: LimitsFile,
 }
+
+/// The `[limits]` table as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct LimitsFile {
+    max_letter_mb: Option<u64>,
+}
+
+/// Limits that keep the program responsive on odd folders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Letter files larger than this many bytes are listed, not opened.
+    pub max_letter_bytes: u64,
+}
+
+impl Limits {
+    /// The size cap in whole MB, for messages.
+    pub fn max_letter_mb(&self) -> u64 {
+        self.max_letter_bytes / MB
+    }
+}
+
+/// A megabyte as the config counts it (MiB).
+pub const MB: u64 = 1024 * 1024;
 
 /// Keys, colours and marks in effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +53,8 @@ pub struct Config {
     pub theme: Theme,
     /// The status marks.
     pub marks: Marks,
+    /// Size limits.
+    pub limits: Limits,
 }
 
 impl Config {
@@ -53,6 +80,9 @@ impl Config {
         file.keymap.prepend(user.keymap);
         file.colors = file.colors.overlay(user.colors);
         file.marks = file.marks.overlay(user.marks);
+        if user.limits.max_letter_mb.is_some() {
+            file.limits = user.limits;
+        }
         Ok(Self::from_file(file, no_color))
     }
 
@@ -84,6 +114,9 @@ impl Config {
             keymap: file.keymap,
             theme: Theme::new(file.colors, no_color),
             marks: file.marks,
+            limits: Limits {
+                max_letter_bytes: file.limits.max_letter_mb.unwrap_or(64).saturating_mul(MB),
+            },
         }
     }
 }
@@ -180,6 +213,14 @@ mod tests {
         assert!(err.unwrap().contains("config.toml:1"));
         let (_, err) = Config::load(Some(&dir.path().join("missing.toml")), false);
         assert_eq!(err, None);
+    }
+
+    #[test]
+    fn size_cap_defaults_to_64_mb_and_can_be_changed() {
+        assert_eq!(Config::builtin(false).limits.max_letter_bytes, 64 * MB);
+        let config =
+            Config::with_user("[limits]\nmax_letter_mb = 2\n", Path::new("c.toml"), false).unwrap();
+        assert_eq!(config.limits.max_letter_mb(), 2);
     }
 
     #[test]

@@ -7,9 +7,10 @@ use ratatui_textarea::{CursorMove, Input, Scrolling, TextArea, WrapMode};
 
 use super::action::{Effect, LetterId};
 use super::keymap::Command;
-use super::sanitize::sanitize;
 use super::state::{Pane, State, numbers};
-use crate::drafts::{Drafts, drafts_path};
+use crate::drafts::{Conflict, Drafts, Resolution, Status, drafts_path, merge, resolve};
+use crate::journal::Typed;
+use crate::text::sanitize;
 
 /// Save once typing has paused this long...
 const IDLE: Duration = Duration::from_secs(1);
@@ -83,7 +84,8 @@ impl State {
         }
     }
 
-    /// Copy the editor's text into the drafts after an edit.
+    /// Copy the editor's text into the drafts after an edit; the text is journalled
+    /// within about a second.
     fn draft_changed(&mut self) {
         let Some(number) = self.selected_comment().map(|c| c.number.clone()) else {
             return;
@@ -92,8 +94,40 @@ impl State {
             return;
         };
         let text = self.editor_text();
-        self.entries[id.0].slot.drafts.set_response(&number, text);
+        let now = self.now;
+        let entry = &mut self.entries[id.0];
+        self.journal.typed(&entry.path, &number, &text, now);
+        entry.slot.drafts.set_response(&number, text);
         self.mark_edit();
+    }
+
+    /// Journal every unsaved response of a letter now (a save failed, or the drafts file
+    /// cannot be written).
+    pub(crate) fn journal_unsaved(&mut self, id: LetterId, fx: &mut Vec<Effect>) {
+        let entry = &self.entries[id.0];
+        let typed: Vec<Typed> = self
+            .unsaved_texts()
+            .into_iter()
+            .filter(|(path, _, _)| *path == entry.path)
+            .map(|(letter, number, text)| Typed {
+                letter,
+                number,
+                text,
+            })
+            .collect();
+        for t in &typed {
+            self.journal.forget(&t.letter, &t.number);
+        }
+        if !typed.is_empty() {
+            fx.push(Effect::Journal(typed));
+        }
+    }
+
+    /// Journal every unsaved response of every letter now (at quit).
+    pub(crate) fn journal_all_unsaved(&mut self, fx: &mut Vec<Effect>) {
+        for id in (0..self.entries.len()).map(LetterId) {
+            self.journal_unsaved(id, fx);
+        }
     }
 
     /// Record an edit of the open letter's drafts.
@@ -157,48 +191,143 @@ impl State {
         });
     }
 
-    /// A drafts file was read. Edits made since the request win over what was read; a file
-    /// that could not be read blocks saving for good.
+    /// A drafts file was read: at first load it fills the workspace; later (it changed
+    /// on disk) it is merged per comment with the workspace against what was last read
+    /// or written. A file that cannot be read blocks saving until it reads again.
     pub(crate) fn drafts_loaded(
         &mut self,
         id: LetterId,
-        generation: u64,
         result: Result<Option<Drafts>, String>,
+        fx: &mut Vec<Effect>,
     ) {
         let Some(entry) = self.entries.get_mut(id.0) else {
             return;
         };
         let Ok(letter) = &entry.letter else { return };
+        let numbers = numbers(letter);
+        let name = file_name(&entry.path);
         let slot = &mut entry.slot;
         let is_open = self.open.as_ref().is_some_and(|o| o.id == id);
-        match result {
+        let theirs = match result {
             Err(error) => {
+                let first = slot.blocked.is_none();
                 slot.loaded = true;
-                slot.blocked = Some(error);
-            }
-            Ok(found) => {
-                if generation != slot.edits || slot.dirty() {
-                    return;
+                slot.read = true;
+                slot.blocked = Some(error.clone());
+                if first && slot.dirty() {
+                    self.error(format!(
+                        "Drafts file of {name} not used: {error}. Your edits go to the journal."
+                    ));
+                    self.journal_unsaved(id, fx);
                 }
-                let numbers = numbers(letter);
-                slot.drafts = match found {
-                    Some(mut drafts) => {
-                        drafts.merge_letter(&numbers);
-                        drafts
-                    }
-                    None => Drafts::for_comments(&numbers),
-                };
-                slot.loaded = true;
-                slot.blocked = None;
-                if is_open {
-                    self.load_editor();
-                }
+                return;
             }
+            Ok(found) => found.unwrap_or_default(),
+        };
+        let was_blocked = slot.blocked.take().is_some();
+        let first_read = !std::mem::replace(&mut slot.read, true);
+        if (!slot.loaded || first_read) && !slot.dirty() {
+            slot.drafts = theirs.clone();
+            slot.drafts.merge_letter(&numbers);
+            slot.base = theirs;
+            slot.loaded = true;
+            slot.conflicts.clear();
+            if is_open {
+                self.load_editor();
+            }
+            return;
+        }
+        let selected = self.selected_comment().map(|c| c.number.clone());
+        let slot = &mut self.entries[id.0].slot;
+        let before = slot.drafts.clone();
+        let merged = merge(&slot.base, &slot.drafts, &theirs);
+        slot.drafts = merged.drafts;
+        slot.drafts.merge_letter(&numbers);
+        // Earlier conflicts: settled when both sides now agree, else they get the new
+        // disk version; new ones are added.
+        let mut conflicts: Vec<Conflict> = Vec::new();
+        for old in slot.conflicts.drain(..) {
+            let now_theirs = theirs.get(&old.number).cloned();
+            let mine = slot.drafts.get(&old.number).cloned();
+            match (mine, now_theirs) {
+                (Some(m), Some(t)) if m.response != t.response || m.status != t.status => {
+                    conflicts.push(Conflict { theirs: t, ..old })
+                }
+                _ => {}
+            }
+        }
+        for new in merged.conflicts {
+            conflicts.retain(|c| c.number != new.number);
+            conflicts.push(new);
+        }
+        slot.conflicts = conflicts;
+        slot.base = theirs;
+        slot.loaded = true;
+        let pending = differs(&slot.to_write(), &slot.base);
+        if pending {
+            slot.edits += 1;
+            slot.first_unsaved.get_or_insert(self.now);
+            slot.last_edit.get_or_insert(self.now);
+        } else {
+            slot.saved = slot.edits;
+            slot.first_unsaved = None;
+            slot.failed = None;
+        }
+        let numbers_shown: Vec<String> = merged
+            .taken_from_disk
+            .iter()
+            .map(|n| sanitize(n).into_owned())
+            .collect();
+        let conflicted: Vec<String> = slot
+            .conflicts
+            .iter()
+            .map(|c| sanitize(&c.number).into_owned())
+            .collect();
+        if is_open
+            && let Some(number) = &selected
+            && before.get(number) != self.entries[id.0].slot.drafts.get(number)
+        {
+            self.load_editor();
+        }
+        if !conflicted.is_empty() {
+            self.error(format!(
+                "{name}: comment {} changed here and on disk; select it and press c to choose.",
+                conflicted.join(", ")
+            ));
+        } else if !numbers_shown.is_empty() {
+            self.info(format!(
+                "{name}: comment {} changed on disk and was taken in.",
+                numbers_shown.join(", ")
+            ));
+        } else if was_blocked {
+            self.info(format!("{name}: drafts file reads again; saving resumes."));
+        }
+        if pending && self.entries[id.0].slot.in_flight == 0 {
+            self.save(id, fx);
         }
     }
 
+    /// A save was held back because the file changed on disk: merge, then save again.
+    pub(crate) fn disk_changed(
+        &mut self,
+        id: LetterId,
+        result: Result<Option<Drafts>, String>,
+        fx: &mut Vec<Effect>,
+    ) {
+        if let Some(entry) = self.entries.get_mut(id.0) {
+            entry.slot.in_flight = entry.slot.in_flight.saturating_sub(1);
+        }
+        self.drafts_loaded(id, result, fx);
+    }
+
     /// A save finished.
-    pub(crate) fn saved(&mut self, id: LetterId, generation: u64, result: Result<(), String>) {
+    pub(crate) fn saved(
+        &mut self,
+        id: LetterId,
+        generation: u64,
+        result: Result<Box<Drafts>, String>,
+        fx: &mut Vec<Effect>,
+    ) {
         let now = self.now;
         let Some(entry) = self.entries.get_mut(id.0) else {
             return;
@@ -206,17 +335,53 @@ impl State {
         let slot = &mut entry.slot;
         slot.in_flight = slot.in_flight.saturating_sub(1);
         match result {
-            Ok(()) => {
+            Ok(written) => {
                 slot.saved = slot.saved.max(generation);
                 if slot.failed.as_ref().is_some_and(|(g, _)| *g <= generation) {
                     slot.failed = None;
                 }
                 slot.first_unsaved = slot.dirty().then_some(now);
+                for draft in &written.comments {
+                    if slot.drafts.get(&draft.number) == Some(draft) {
+                        self.journal.forget(&entry.path, &draft.number);
+                    }
+                }
+                slot.base = *written.clone();
+                fx.push(Effect::ClearJournal {
+                    letter: entry.path.clone(),
+                    saved: *written,
+                });
             }
             Err(error) => {
                 slot.failed = Some((generation, error.clone()));
-                self.error(format!("Save failed: {error}"));
+                self.error(format!(
+                    "Save failed: {error}. Your edits are kept in the journal; saving is tried again on the next change."
+                ));
+                self.journal_unsaved(id, fx);
             }
+        }
+    }
+
+    /// Settle the conflict of comment `number` of the open letter.
+    pub(crate) fn resolve_conflict(&mut self, number: &str, resolution: Resolution) {
+        let Some(id) = self.open.as_ref().map(|o| o.id) else {
+            return;
+        };
+        let slot = &mut self.entries[id.0].slot;
+        let Some(at) = slot.conflicts.iter().position(|c| c.number == number) else {
+            return;
+        };
+        let conflict = slot.conflicts.remove(at);
+        let mut draft = resolve(&conflict, resolution);
+        if draft.status == Status::Open && draft.has_response() {
+            draft.status = Status::Drafted;
+        }
+        if let Some(entry) = slot.drafts.get_mut(number) {
+            *entry = draft;
+        }
+        self.mark_edit();
+        if self.selected_comment().is_some_and(|c| c.number == number) {
+            self.load_editor();
         }
     }
 
@@ -269,9 +434,35 @@ impl State {
         fx.push(Effect::Save {
             letter: id,
             path: drafts_path(&entry.path),
-            drafts: entry.slot.drafts.clone(),
+            drafts: entry.slot.to_write(),
             generation: entry.slot.edits,
         });
         entry.slot.in_flight += 1;
     }
+
+    /// Journal text that has waited long enough.
+    pub(crate) fn journal_due(&mut self, fx: &mut Vec<Effect>) {
+        let due = self.journal.due(self.now);
+        if !due.is_empty() {
+            fx.push(Effect::Journal(due));
+        }
+    }
+}
+
+/// A file's name, for messages.
+pub(crate) fn file_name(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    sanitize(&name).into_owned()
+}
+
+/// Whether writing `drafts` would change a file holding `base` (a comment missing from
+/// the file counts as open and empty).
+pub(crate) fn differs(drafts: &Drafts, base: &Drafts) -> bool {
+    drafts.comments.iter().any(|c| match base.get(&c.number) {
+        Some(b) => b != c,
+        None => c.status != Status::Open || c.has_response(),
+    })
 }

@@ -218,6 +218,22 @@ pub enum Command {
     Redo,
     /// Editor: delete the word before the cursor.
     DeleteWord,
+    /// Show the conflict of the selected comment (changed here and on disk).
+    ShowConflict,
+    /// Conflict: keep the workspace's version.
+    KeepMine,
+    /// Conflict: take the version on disk.
+    TakeTheirs,
+    /// Conflict: keep both texts, mine first.
+    KeepBoth,
+    /// Recovery: put the journalled text back into the draft.
+    Recover,
+    /// Recovery: delete the journal entry.
+    Discard,
+    /// Close the dialog, deciding later (nothing is lost).
+    Later,
+    /// Show the recovery dialog again.
+    ShowRecovery,
 }
 
 /// One keymap entry: `{ on = ["j", "down"], run = "down", desc = "next comment" }`.
@@ -243,6 +259,10 @@ pub enum Context {
     Comments,
     /// The Draft pane (the editor).
     Draft,
+    /// The dialog offering unsaved text found in the journal at start-up.
+    Recovery,
+    /// The dialog showing a comment changed both here and on disk.
+    Conflict,
 }
 
 impl Context {
@@ -253,6 +273,8 @@ impl Context {
             Context::Letters => "Letters",
             Context::Comments => "Comments",
             Context::Draft => "Draft",
+            Context::Recovery => "Recovery (unsaved text from the journal)",
+            Context::Conflict => "Conflict (changed here and on disk)",
         }
     }
 }
@@ -282,6 +304,10 @@ pub struct Keymap {
     pub comments: Vec<Binding>,
     /// Bindings of the Draft pane.
     pub draft: Vec<Binding>,
+    /// Bindings of the recovery dialog.
+    pub recovery: Vec<Binding>,
+    /// Bindings of the conflict dialog.
+    pub conflict: Vec<Binding>,
 }
 
 /// A key-hint or help entry: the keys that run a command and what it does.
@@ -301,6 +327,8 @@ impl Keymap {
             Context::Letters => &self.letters,
             Context::Comments => &self.comments,
             Context::Draft => &self.draft,
+            Context::Recovery => &self.recovery,
+            Context::Conflict => &self.conflict,
         }
     }
 
@@ -311,6 +339,8 @@ impl Keymap {
             (&mut self.letters, other.letters),
             (&mut self.comments, other.comments),
             (&mut self.draft, other.draft),
+            (&mut self.recovery, other.recovery),
+            (&mut self.conflict, other.conflict),
         ] {
             theirs.append(mine);
             *mine = theirs;
@@ -328,6 +358,15 @@ impl Keymap {
             } else {
                 find(&self.global)
             }
+        })
+    }
+
+    /// What `key` runs in a dialog's `context` (its own bindings, then help and force quit).
+    pub fn lookup_dialog(&self, context: Context, key: KeyChord) -> Option<Command> {
+        let find =
+            |bindings: &[Binding]| bindings.iter().find(|b| b.on.contains(&key)).map(|b| b.run);
+        find(self.bindings(context)).or_else(|| {
+            find(&self.global).filter(|c| matches!(c, Command::Help | Command::ForceQuit))
         })
     }
 
@@ -387,6 +426,10 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The recovery dialog is open.
+    Recovery,
+    /// The conflict dialog is open.
+    Conflict,
 }
 
 /// The pure key → action mapping. `None` for keys that mean nothing here.
@@ -410,6 +453,12 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
             (KeyCode::Char(c), _) if plain => Some(Action::SearchInput(c)),
             _ => None,
         },
+        Mode::Recovery => keymap
+            .lookup_dialog(Context::Recovery, chord)
+            .map(Action::Run),
+        Mode::Conflict => keymap
+            .lookup_dialog(Context::Conflict, chord)
+            .map(Action::Run),
         Mode::Help => match keymap.lookup(Pane::Letters, chord) {
             Some(
                 c @ (Command::Down

@@ -21,6 +21,11 @@ pub struct Areas {
 }
 
 impl Areas {
+    /// The area above the status bar.
+    pub fn main(&self) -> Rect {
+        Rect::new(self.status.x, 0, self.status.width, self.status.y)
+    }
+
     /// The area of a pane, if shown.
     pub fn pane(&self, pane: Pane) -> Option<Rect> {
         match pane {

@@ -1,59 +1,140 @@
 //! The indexer: finds letter files and parses them on a background thread, reporting each
 //! letter as an [`Action`] so the first frame never waits for the disk.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
 use super::action::Action;
-use crate::letter::{Letter, parse_file};
+use super::config::{Limits, MB};
+use crate::letter::{Letter, LetterError, parse_file};
 
 /// The indexer thread's name (its panics are caught and reported as unreadable files).
 pub(crate) const THREAD: &str = "letterdesk-indexer";
 
-/// Start indexing `paths` (folders or letter files) in the background.
+/// Folders nested deeper than this below a path given are not searched.
+const MAX_DEPTH: usize = 64;
+
+/// Handle on the indexer: it indexes the paths given, then parses files again on request.
+pub(crate) struct Loader {
+    jobs: Sender<PathBuf>,
+}
+
+impl Loader {
+    /// Ask for a letter file to be parsed again (it changed on disk).
+    pub(crate) fn reparse(&self, path: PathBuf) {
+        let _ = self.jobs.send(path);
+    }
+}
+
+/// Start indexing `paths` (folders or letter files) in the background. Small files are
+/// parsed first, so one huge letter does not hold up the rest.
 pub(crate) fn spawn(
     paths: Vec<PathBuf>,
+    limits: Limits,
     report: Sender<Action>,
-) -> std::io::Result<JoinHandle<()>> {
-    std::thread::Builder::new()
+) -> std::io::Result<(Loader, JoinHandle<()>)> {
+    let (jobs, queue) = channel::<PathBuf>();
+    let thread = std::thread::Builder::new()
         .name(THREAD.into())
         .spawn(move || {
-            let found = find_letters(&paths);
+            let mut found = find_letters(&paths);
             if report
                 .send(Action::IndexStarted { total: found.len() })
                 .is_err()
             {
                 return;
             }
+            found.sort_by_key(|(path, _)| std::fs::metadata(path).map_or(0, |m| m.len()));
             for (path, problem) in found {
-                let letter = match problem {
-                    Some(problem) => Err(problem),
-                    None => parse_guarded(&path),
+                let (path, letter) = match problem {
+                    Some(problem) => (path, Err(problem)),
+                    None => {
+                        let letter = load(&path, limits);
+                        (real(&path), letter)
+                    }
                 };
-                if report
-                    .send(Action::LetterIndexed {
-                        path,
-                        letter: Box::new(letter),
-                    })
-                    .is_err()
-                {
+                let action = Action::LetterIndexed {
+                    path,
+                    letter: Box::new(letter),
+                };
+                if report.send(action).is_err() {
                     return;
                 }
             }
-            let _ = report.send(Action::IndexFinished);
-        })
+            if report.send(Action::IndexFinished).is_err() {
+                return;
+            }
+            for path in queue {
+                let letter = load(&path, limits);
+                let action = Action::LetterIndexed {
+                    path,
+                    letter: Box::new(letter),
+                };
+                if report.send(action).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok((Loader { jobs }, thread))
+}
+
+/// Read and parse a letter file, unless it is larger than the cap (looked at before
+/// reading). Errors do not repeat the file's path: the Letters pane shows its name.
+pub(crate) fn load(path: &Path, limits: Limits) -> Result<Letter, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a file".into());
+    }
+    if meta.len() > limits.max_letter_bytes {
+        return Err(too_large(meta.len(), limits));
+    }
+    parse_guarded(path)
+}
+
+/// The path a letter is known by: canonical, as the journal and the watcher see it.
+fn real(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The message for a file above the size cap.
+pub(crate) fn too_large(len: u64, limits: Limits) -> String {
+    format!(
+        "too large to open ({} MB; limit {} MB)",
+        len.div_ceil(MB),
+        limits.max_letter_mb()
+    )
 }
 
 /// Parse a letter; a parser panic becomes an error for that file, not a crash.
 fn parse_guarded(path: &Path) -> Result<Letter, String> {
     match std::panic::catch_unwind(|| parse_file(path)) {
-        Ok(result) => result.map_err(|e| e.to_string()),
+        Ok(Ok(letter)) => Ok(letter),
+        Ok(Err(LetterError::Binary { .. })) => Err("not a letter (binary content)".into()),
+        Ok(Err(LetterError::Io { error, .. })) => Err(io_message(&error)),
         Err(panic) => Err(format!(
-            "{}: the parser failed on this file ({})",
-            path.display(),
+            "the parser failed on this file ({})",
             panic_message(panic.as_ref())
         )),
+    }
+}
+
+/// A system error in words, without the "(os error N)" tail.
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        _ if error.raw_os_error() == Some(40) => "symlink loop: cannot be followed".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(at) => format!("cannot read: {}", &text[..at]),
+                None => format!("cannot read: {text}"),
+            }
+        }
     }
 }
 
@@ -69,13 +150,18 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
 /// The letter files under `paths`, sorted, each with the reason it cannot be read, if known
 /// already. Folders are searched recursively for `.txt` and `.md` files, skipping hidden
 /// files and folders and drafts files; files named directly are taken as they are.
+/// Symlinks are followed; a link back into a folder being searched, a link that cannot
+/// be followed, an unreadable folder and a folder nested too deep are listed with why.
 pub(crate) fn find_letters(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
     let mut found = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(meta) if meta.is_dir() => {
+                let mut ancestors = HashSet::new();
+                walk(path, 0, &mut ancestors, &mut found);
+            }
             Ok(_) => found.push((path.clone(), None)),
-            Err(e) => found.push((path.clone(), Some(format!("{}: {e}", path.display())))),
+            Err(e) => found.push((path.clone(), Some(io_message(&e)))),
         }
     }
     found.sort();
@@ -83,26 +169,59 @@ pub(crate) fn find_letters(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> 
     found
 }
 
-fn walk(dir: &Path, found: &mut Vec<(PathBuf, Option<String>)>) {
+fn walk(
+    dir: &Path,
+    depth: usize,
+    ancestors: &mut HashSet<PathBuf>,
+    found: &mut Vec<(PathBuf, Option<String>)>,
+) {
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !ancestors.insert(real.clone()) {
+        found.push((
+            dir.to_path_buf(),
+            Some("symlink loop: points back into a folder being searched".into()),
+        ));
+        return;
+    }
+    if depth > MAX_DEPTH {
+        found.push((
+            dir.to_path_buf(),
+            Some(format!(
+                "folder nested too deep (over {MAX_DEPTH} levels): not searched"
+            )),
+        ));
+        ancestors.remove(&real);
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return found.push((dir.to_path_buf(), Some(format!("{}: {e}", dir.display())))),
+        Err(e) => {
+            found.push((dir.to_path_buf(), Some(io_message(&e))));
+            ancestors.remove(&real);
+            return;
+        }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
+    let mut paths: Vec<(PathBuf, String)> = entries
+        .flatten()
+        .map(|e| (e.path(), e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    paths.sort();
+    for (path, name) in paths {
         if name.starts_with('.') {
             continue;
         }
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            walk(&path, found);
-        } else if is_letter_name(&name) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            found.push((path, None));
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, depth + 1, ancestors, found),
+            Ok(meta) if meta.is_file() && is_letter_name(&name) => found.push((path, None)),
+            Ok(_) => {}
+            // A link that cannot be followed: say so when it names a letter or loops.
+            Err(e) if is_letter_name(&name) || e.raw_os_error() == Some(40) => {
+                found.push((path, Some(io_message(&e))))
+            }
+            Err(_) => {}
         }
     }
+    ancestors.remove(&real);
 }
 
 /// A file name a folder search takes as a letter.
@@ -143,6 +262,57 @@ mod tests {
                 root.join("a/two.MD"),
                 root.join("one.txt")
             ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn odd_folders_are_listed_with_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("a/up")).unwrap();
+        std::os::unix::fs::symlink("self.txt", root.join("self.txt")).unwrap();
+        let mut deep = root.join("deep");
+        for i in 0..50 {
+            deep.push(format!("d{i}"));
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.join("bottom.txt"), "x").unwrap();
+        let found = find_letters(&[root.to_path_buf()]);
+        let why = |p: &Path| found.iter().find(|(f, _)| f == p).map(|(_, w)| w.clone());
+        assert!(
+            why(&root.join("a/up"))
+                .unwrap()
+                .unwrap()
+                .contains("symlink loop")
+        );
+        assert!(
+            why(&root.join("self.txt"))
+                .unwrap()
+                .unwrap()
+                .contains("symlink loop")
+        );
+        assert_eq!(why(&deep.join("bottom.txt")), Some(None));
+    }
+
+    #[test]
+    fn too_large_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("big.txt");
+        std::fs::write(&file, vec![b'a'; 3 * 1024 * 1024 + 1]).unwrap();
+        let limits = Limits {
+            max_letter_bytes: 2 * MB,
+        };
+        assert_eq!(
+            load(&file, limits).unwrap_err(),
+            "too large to open (4 MB; limit 2 MB)"
+        );
+        let binary = dir.path().join("bin.txt");
+        std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+        assert_eq!(
+            load(&binary, limits).unwrap_err(),
+            "not a letter (binary content)"
         );
     }
 

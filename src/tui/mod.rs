@@ -11,21 +11,25 @@ mod drafting;
 mod draw;
 mod keymap;
 mod layout;
+mod layouter;
 mod loader;
-mod sanitize;
 mod saver;
 mod state;
 mod theme;
 mod update;
+mod watcher;
 mod wrap;
 
 use std::path::PathBuf;
 
+pub use crate::text::sanitize;
 pub use action::{Action, Effect, LetterId};
-pub use config::{Config, user_config_path};
+pub use app::DEBUG_PANIC_ENV;
+pub use config::{Config, Limits, user_config_path};
+pub use document::Document;
 pub use draw::draw;
 pub use keymap::{Binding, Command, Context, Hint, KeyChord, Keymap, Mode, map_key};
-pub use sanitize::sanitize;
+pub use layouter::lay_out;
 pub use state::{Filter, Pane, SaveState, State};
 pub use theme::{Colors, Marks, Theme};
 pub use update::update;

@@ -1,17 +1,21 @@
-//! The drafts worker: the one thread that reads and writes drafts files, in the order
-//! asked, so typing never waits on the disk. It keeps what each file held when last read
-//! or written, for the drafts store's conflict check, and refuses to write a file it
-//! could not read.
+//! The drafts worker: the one thread that reads and writes drafts files and the crash
+//! journal, in the order asked, so typing never waits on the disk. It keeps what each
+//! drafts file held when last read or written; before a save it compares the file on
+//! disk with that (by content, not only mtime) and, when someone else changed it, reads
+//! it again and reports it for merging instead of writing. A file it could not read is
+//! never written.
 
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use super::action::{Action, Effect};
 use super::loader::panic_message;
 use crate::drafts::{self, Drafts, DraftsError, Loaded};
+use crate::journal::Journal;
 
 /// The worker thread's name (its panics are caught and reported as failed jobs).
 pub(crate) const THREAD: &str = "letterdesk-drafts";
@@ -23,13 +27,16 @@ pub(crate) struct Saver {
 }
 
 impl Saver {
-    /// Start the worker; it reports on `report`.
-    pub(crate) fn spawn(report: Sender<Action>) -> std::io::Result<Self> {
+    /// Start the worker; it reports on `report` and journals into `journal`.
+    pub(crate) fn spawn(report: Sender<Action>, journal: Option<Journal>) -> std::io::Result<Self> {
         let (jobs, queue) = channel::<Effect>();
         let thread = std::thread::Builder::new()
             .name(THREAD.into())
             .spawn(move || {
-                let mut worker = Worker::default();
+                let mut worker = Worker {
+                    journal,
+                    ..Worker::default()
+                };
                 for job in queue {
                     let failed = failure(&job);
                     let run = std::panic::catch_unwind(AssertUnwindSafe(|| worker.run(job)));
@@ -42,15 +49,24 @@ impl Saver {
         Ok(Self { jobs, thread })
     }
 
-    /// Queue a [`Effect::LoadDrafts`] or [`Effect::Save`].
+    /// Queue a drafts or journal job.
     pub(crate) fn send(&self, effect: Effect) {
         let _ = self.jobs.send(effect);
     }
 
-    /// Finish every queued job, then stop.
-    pub(crate) fn finish(self) {
+    /// Finish every queued job, then stop; gives up waiting after `limit` (the disk may
+    /// hang; the program must still exit). Returns whether the worker finished.
+    pub(crate) fn finish(self, limit: Duration) -> bool {
         drop(self.jobs);
+        let deadline = Instant::now() + limit;
+        while !self.thread.is_finished() {
+            if Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let _ = self.thread.join();
+        true
     }
 }
 
@@ -68,10 +84,12 @@ fn failure(job: &Effect) -> impl FnOnce(&str) -> Option<Action> + use<> {
             generation,
             ..
         } => Some((false, *letter, path.clone(), *generation)),
-        Effect::Quit => None,
+        _ => None,
     };
     move |message| {
-        let (load, letter, path, generation) = job?;
+        let Some((load, letter, path, generation)) = job else {
+            return Some(Action::JournalFailed(format!("failed ({message})")));
+        };
         let error = format!("{}: failed ({message})", name(&path));
         Some(if load {
             Action::DraftsLoaded {
@@ -95,6 +113,8 @@ struct Worker {
     baselines: HashMap<PathBuf, Option<Loaded>>,
     /// Files that could not be read: never written.
     unreadable: HashSet<PathBuf>,
+    /// The crash journal, when it could be opened.
+    journal: Option<Journal>,
 }
 
 impl Worker {
@@ -104,23 +124,21 @@ impl Worker {
                 letter,
                 path,
                 generation,
-            } => {
-                let result = match drafts::load(&path) {
-                    Ok(found) => {
-                        self.unreadable.remove(&path);
-                        let drafts = found.as_ref().map(|l| l.drafts.clone());
-                        self.baselines.insert(path, found);
-                        Ok(drafts)
-                    }
-                    Err(e) => {
-                        self.unreadable.insert(path);
-                        Err(short(&e))
-                    }
+            } => Some(Action::DraftsLoaded {
+                letter,
+                generation,
+                result: self.load(path),
+            }),
+            Effect::CheckDrafts { letter, path } => {
+                let changed = if self.unreadable.contains(&path) {
+                    true
+                } else {
+                    self.changed(&path)
                 };
-                Some(Action::DraftsLoaded {
+                changed.then(|| Action::DraftsLoaded {
                     letter,
-                    generation,
-                    result,
+                    generation: 0,
+                    result: self.load(path),
                 })
             }
             Effect::Save {
@@ -128,18 +146,75 @@ impl Worker {
                 path,
                 drafts,
                 generation,
-            } => Some(Action::Saved {
-                letter,
-                generation,
-                result: self.save(path, &drafts),
-            }),
-            Effect::Quit => None,
+            } => {
+                if !self.unreadable.contains(&path) && self.changed(&path) {
+                    // Someone else wrote the file: read it for merging, write nothing.
+                    return Some(Action::DiskChanged {
+                        letter,
+                        generation,
+                        result: self.load(path),
+                    });
+                }
+                Some(Action::Saved {
+                    letter,
+                    generation,
+                    result: self.save(path, &drafts).map(Box::new),
+                })
+            }
+            Effect::Journal(typed) => {
+                let journal = self.journal.as_ref()?;
+                let failed: Vec<String> = typed
+                    .iter()
+                    .filter_map(|t| journal.record(&t.letter, &t.number, &t.text).err())
+                    .map(|e| e.to_string())
+                    .collect();
+                failed
+                    .first()
+                    .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
+            }
+            Effect::ClearJournal { letter, saved } => {
+                let journal = self.journal.as_ref()?;
+                journal
+                    .clear_saved(&letter, &saved)
+                    .err()
+                    .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
+            }
+            Effect::DiscardJournal(entry) => {
+                let journal = self.journal.as_ref()?;
+                journal
+                    .discard(&entry)
+                    .err()
+                    .map(|e| Action::JournalFailed(e.to_string()))
+            }
+            Effect::LayOut { .. } | Effect::Reparse(_) | Effect::Quit => None,
         }
     }
 
-    /// Write `drafts` unless the file could not be read or changed on disk since we last
-    /// read or wrote it (someone else's edits are never overwritten).
-    fn save(&mut self, path: PathBuf, drafts: &Drafts) -> Result<(), String> {
+    fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, String> {
+        match drafts::load(&path) {
+            Ok(found) => {
+                self.unreadable.remove(&path);
+                let drafts = found.as_ref().map(|l| l.drafts.clone());
+                self.baselines.insert(path, found);
+                Ok(drafts)
+            }
+            Err(e) => {
+                self.unreadable.insert(path);
+                Err(short(&e))
+            }
+        }
+    }
+
+    /// Whether the file differs from what was last read or written here.
+    fn changed(&self, path: &Path) -> bool {
+        match self.baselines.get(path) {
+            Some(Some(seen)) => drafts::on_disk_changed(path, &seen.fingerprint).unwrap_or(true),
+            Some(None) | None => path.exists(),
+        }
+    }
+
+    /// Write `drafts` unless the file could not be read.
+    fn save(&mut self, path: PathBuf, drafts: &Drafts) -> Result<Drafts, String> {
         if self.unreadable.contains(&path) {
             return Err(format!(
                 "{}: not written: it could not be read",
@@ -147,19 +222,10 @@ impl Worker {
             ));
         }
         let previous = self.baselines.get(&path).and_then(Option::as_ref);
-        let changed = match previous {
-            Some(seen) => drafts::on_disk_changed(&path, &seen.fingerprint).unwrap_or(true),
-            None => path.exists(),
-        };
-        if changed {
-            return Err(format!(
-                "{}: not written: it changed on disk since it was read",
-                name(&path)
-            ));
-        }
-        let saved = drafts::save_loaded(&path, drafts, previous).map_err(|e| short(&e))?;
+        let saved = drafts::save_loaded(&path, drafts, previous).map_err(|e| full(&e))?;
+        let written = saved.drafts.clone();
         self.baselines.insert(path, Some(saved));
-        Ok(())
+        Ok(written)
     }
 }
 
@@ -167,6 +233,11 @@ impl Worker {
 fn short(error: &DraftsError) -> String {
     let full = error.path().display().to_string();
     error.to_string().replacen(&full, &name(error.path()), 1)
+}
+
+/// A drafts error with the full path (a failed save: the user needs to know where).
+fn full(error: &DraftsError) -> String {
+    error.to_string()
 }
 
 /// A file's name, for messages.
@@ -209,7 +280,8 @@ mod tests {
             generation: 1,
         };
         match worker.run(job) {
-            Some(Action::Saved { result, .. }) => result,
+            Some(Action::Saved { result, .. }) => result.map(|_| ()),
+            Some(Action::DiskChanged { .. }) => Err("changed on disk".into()),
             other => panic!("{other:?}"),
         }
     }
@@ -234,15 +306,64 @@ mod tests {
         let mut worker = Worker::default();
         assert_eq!(load(&mut worker, &path), Ok(None));
         std::fs::write(&path, "# someone else's\n").unwrap();
-        let error = save(&mut worker, &path, drafts("Mine.")).unwrap_err();
+        let job = Effect::Save {
+            letter: LetterId(0),
+            path: path.clone(),
+            drafts: drafts("Mine."),
+            generation: 3,
+        };
+        // Nothing is written: the file is read again and handed back for merging.
         assert_eq!(
-            error,
-            "a.responses.toml: not written: it changed on disk since it was read"
+            worker.run(job),
+            Some(Action::DiskChanged {
+                letter: LetterId(0),
+                generation: 3,
+                result: Ok(Some(Drafts::default())),
+            })
         );
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "# someone else's\n"
         );
+        // Now that it has been read, the merged drafts go on top of it.
+        save(&mut worker, &path, drafts("Mine.")).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("# someone else's") && text.contains("Mine."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn own_saves_and_touches_are_not_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let mut worker = Worker::default();
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        save(&mut worker, &path, drafts("One.")).unwrap();
+        let check = || Effect::CheckDrafts {
+            letter: LetterId(0),
+            path: path.clone(),
+        };
+        assert_eq!(worker.run(check()), None, "own save is no change");
+        // Same bytes, new mtime: not a change either.
+        let bytes = std::fs::read(&path).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(worker.run(check()), None);
+        save(&mut worker, &path, drafts("Two.")).unwrap();
+        std::fs::write(
+            &path,
+            "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Theirs.\"\n",
+        )
+        .unwrap();
+        assert!(matches!(
+            worker.run(check()),
+            Some(Action::DraftsLoaded {
+                result: Ok(Some(_)),
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -286,6 +407,9 @@ mod tests {
             failure(&load)("boom"),
             Some(Action::DraftsLoaded { result: Err(_), .. })
         ));
-        assert_eq!(failure(&Effect::Quit)("boom"), None);
+        assert!(matches!(
+            failure(&Effect::Quit)("boom"),
+            Some(Action::JournalFailed(_))
+        ));
     }
 }

@@ -1,6 +1,7 @@
 //! Everything the screen shows, in one value. Changed only by [`update`](super::update).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -10,7 +11,8 @@ use super::action::LetterId;
 use super::config::Config;
 use super::document::Document;
 use super::keymap::Mode;
-use crate::drafts::{CommentDraft, Drafts, Status};
+use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
+use crate::journal::{Debouncer, Offer};
 use crate::letter::{Comment, Letter};
 
 /// The three panes, left to right.
@@ -101,8 +103,11 @@ pub enum SaveState {
     Saving,
     /// The last save failed, with the reason.
     Failed(String),
-    /// The drafts file could not be read, so it is never written; edits stay in memory.
+    /// The drafts file could not be read, so it is never written; edits stay in memory
+    /// and in the journal.
     Blocked(String),
+    /// These comments changed both here and on disk; the user has not chosen yet.
+    Conflict(Vec<String>),
 }
 
 /// A letter's drafts and how they stand with respect to the disk.
@@ -110,8 +115,16 @@ pub enum SaveState {
 pub(crate) struct Slot {
     /// The drafts in memory: the truth while the program runs.
     pub drafts: Drafts,
+    /// What the drafts file held when last read or written: the base of the three-way
+    /// merge when the file changes on disk.
+    pub base: Drafts,
+    /// Comments changed both here and on disk, waiting for the user's choice. Until
+    /// then the disk's version is what gets written.
+    pub conflicts: Vec<Conflict>,
     /// The drafts file has been read (or found missing) once.
     pub loaded: bool,
+    /// A drafts file read has been reported (not just an empty start for previews).
+    pub read: bool,
     /// Why the drafts file could not be read: while set, it is never written.
     pub blocked: Option<String>,
     /// Counts edits; each edit gives a new generation.
@@ -133,6 +146,18 @@ impl Slot {
     pub fn dirty(&self) -> bool {
         self.edits > self.saved
     }
+
+    /// The drafts to write: the workspace's, with each conflicting comment as it is on
+    /// disk until the user chooses.
+    pub fn to_write(&self) -> Drafts {
+        let mut drafts = self.drafts.clone();
+        for conflict in &self.conflicts {
+            if let Some(entry) = drafts.get_mut(&conflict.number) {
+                *entry = conflict.theirs.clone();
+            }
+        }
+        drafts
+    }
 }
 
 /// One letter file: the parsed letter (or why it could not be read) and its drafts.
@@ -141,7 +166,7 @@ pub(crate) struct Entry {
     /// The file.
     pub path: PathBuf,
     /// The letter, or the error.
-    pub letter: Result<Letter, String>,
+    pub letter: Result<Arc<Letter>, String>,
     /// Its drafts.
     pub slot: Slot,
 }
@@ -159,6 +184,8 @@ pub(crate) struct OpenLetter {
     pub follow: bool,
     /// The comments laid out for the pane's width.
     pub doc: Option<Document>,
+    /// The width a layout was asked for (large letters are laid out off the UI thread).
+    pub pending_width: Option<u16>,
 }
 
 /// Progress of the background indexer.
@@ -212,6 +239,16 @@ pub struct State {
     /// Quitting was refused once because some edits cannot be saved.
     pub(crate) quit_armed: bool,
     pub(crate) quit: bool,
+    /// The signal that ended the program, if one did.
+    pub(crate) signal: Option<i32>,
+    /// Typed text waiting to be journalled.
+    pub(crate) journal: Debouncer,
+    /// Journal entries offered for recovery, and the one shown.
+    pub(crate) offers: Vec<Offer>,
+    /// The recovery dialog is open on `offers[0]`.
+    pub(crate) recovering: bool,
+    /// The conflict dialog is open on this comment number of the open letter.
+    pub(crate) conflict: Option<String>,
 }
 
 impl State {
@@ -240,6 +277,11 @@ impl State {
             demo_dir,
             quit_armed: false,
             quit: false,
+            signal: None,
+            journal: Debouncer::default(),
+            offers: Vec::new(),
+            recovering: false,
+            conflict: None,
         }
     }
 
@@ -277,6 +319,10 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
+        } else if self.recovering && !self.offers.is_empty() {
+            Mode::Recovery
+        } else if self.conflict.is_some() {
+            Mode::Conflict
         } else if self.prompt.is_some() {
             Mode::Search
         } else {
@@ -313,19 +359,22 @@ impl State {
     pub fn letters(&self) -> Vec<Result<&Letter, &str>> {
         self.order
             .iter()
-            .map(|id| self.entries[id.0].letter.as_ref().map_err(String::as_str))
+            .map(|id| self.entries[id.0].letter.as_deref().map_err(String::as_str))
             .collect()
     }
 
     /// The letter under the Letters pane's cursor.
     pub fn cursor_letter(&self) -> Option<&Letter> {
         let id = self.order.get(self.cursor)?;
-        self.entries[id.0].letter.as_ref().ok()
+        self.entries[id.0].letter.as_deref().ok()
     }
 
     /// The letter open in the Comments pane.
     pub fn open_letter(&self) -> Option<&Letter> {
-        self.entries[self.open.as_ref()?.id.0].letter.as_ref().ok()
+        self.entries[self.open.as_ref()?.id.0]
+            .letter
+            .as_deref()
+            .ok()
     }
 
     /// The selected comment of the open letter.
@@ -374,6 +423,8 @@ impl State {
         let slot = &self.entries[open.id.0].slot;
         if let Some(error) = &slot.blocked {
             SaveState::Blocked(error.clone())
+        } else if !slot.conflicts.is_empty() {
+            SaveState::Conflict(slot.conflicts.iter().map(|c| c.number.clone()).collect())
         } else if !slot.loaded {
             SaveState::Loading
         } else if slot.in_flight > 0 {
@@ -387,8 +438,83 @@ impl State {
         }
     }
 
-    /// Add a letter file, keeping the newest-first order; returns its id.
+    /// The conflicts of the open letter, waiting for the user's choice.
+    pub fn conflicts(&self) -> &[Conflict] {
+        self.open
+            .as_ref()
+            .map_or(&[], |o| &self.entries[o.id.0].slot.conflicts)
+    }
+
+    /// Journal entries offered for recovery.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
+    }
+
+    /// Whether a save was asked for and has not been reported yet.
+    pub fn saves_pending(&self) -> bool {
+        self.entries.iter().any(|e| e.slot.in_flight > 0)
+    }
+
+    /// The signal that ended the program, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        self.signal
+    }
+
+    /// Every unsaved response: (letter file, comment number, text) for each comment whose
+    /// draft differs from what its drafts file holds. For the crash journal.
+    pub fn unsaved_texts(&self) -> Vec<(PathBuf, String, String)> {
+        let mut out = Vec::new();
+        for entry in &self.entries {
+            let slot = &entry.slot;
+            if !slot.dirty() && slot.blocked.is_none() {
+                continue;
+            }
+            for draft in &slot.drafts.comments {
+                let base = slot.base.get(&draft.number).map(|d| d.response.as_str());
+                if base.unwrap_or("") != draft.response {
+                    out.push((
+                        entry.path.clone(),
+                        draft.number.clone(),
+                        draft.response.clone(),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Add a letter file, keeping the newest-first order; returns its id. A file already
+    /// listed (it changed on disk) gets the new letter in place and keeps its drafts.
     pub(crate) fn insert(&mut self, path: PathBuf, letter: Result<Letter, String>) -> LetterId {
+        let letter = letter.map(Arc::new);
+        if let Some(at) = self.entries.iter().position(|e| e.path == path) {
+            let entry = &mut self.entries[at];
+            if let Ok(l) = &letter {
+                entry.slot.drafts.merge_letter(&numbers(l));
+            }
+            entry.letter = letter;
+            let id = LetterId(at);
+            if let Some(open) = &mut self.open
+                && open.id == id
+            {
+                open.doc = None;
+                open.pending_width = None;
+                let count = self.entries[at]
+                    .letter
+                    .as_ref()
+                    .map_or(0, |l| l.comments.len());
+                open.selected = open
+                    .selected
+                    .filter(|&s| s < count)
+                    .or((count > 0).then_some(0));
+            }
+            self.order.retain(|&o| o != id);
+            let key = |id: &LetterId| sort_key(&self.entries[id.0]);
+            let new_key = key(&id);
+            let pos = self.order.partition_point(|other| key(other) <= new_key);
+            self.order.insert(pos, id);
+            return id;
+        }
         let id = LetterId(self.entries.len());
         let slot = match &letter {
             Ok(l) => Slot {

@@ -2,13 +2,16 @@
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, LetterId};
 use super::draw::help::help_height;
 use super::keymap::Command;
 use super::layout::{areas, inner};
-use super::sanitize::sanitize;
 use super::state::{Message, OpenLetter, Pane, State, status_of};
-use crate::drafts::Status;
+use crate::drafts::{Resolution, Status, drafts_path};
+use crate::text::sanitize;
+
+/// Letters with more comment text than this are laid out on the layout worker.
+pub const INLINE_LAYOUT_BYTES: usize = 256 * 1024;
 
 /// Apply `action` to `state`; returns the disk work the shell must do.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
@@ -29,6 +32,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Tick(now) => {
             state.now = now;
             state.autosave(&mut fx);
+            state.journal_due(&mut fx);
         }
         Action::IndexStarted { total } => {
             state.index.total = Some(total);
@@ -37,27 +41,84 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::LetterIndexed { path, letter } => {
+            let known = state.entries.iter().any(|e| e.path == path);
             let readable = letter.is_ok();
             let id = state.insert(path, *letter);
-            state.index.done += 1;
-            if readable {
+            if !known {
+                state.index.done += 1;
+            }
+            let slot = &state.entries[id.0].slot;
+            if readable && !slot.loaded {
                 state.load_drafts(id, &mut fx);
             }
         }
         Action::IndexFinished => state.index.finished = true,
-        Action::DraftsLoaded {
-            letter,
-            generation,
-            result,
-        } => state.drafts_loaded(letter, generation, result),
+        Action::DraftsLoaded { letter, result, .. } => state.drafts_loaded(letter, result, &mut fx),
+        Action::DiskChanged { letter, result, .. } => state.disk_changed(letter, result, &mut fx),
         Action::Saved {
             letter,
             generation,
             result,
-        } => state.saved(letter, generation, result),
+        } => state.saved(letter, generation, result, &mut fx),
+        Action::LaidOut { letter, doc } => {
+            if let Some(open) = &mut state.open
+                && open.id == letter
+                && open.pending_width == Some(doc.width)
+            {
+                open.doc = Some(*doc);
+                open.pending_width = None;
+                open.follow = true;
+            }
+        }
+        Action::JournalOffers(offers) => {
+            if !offers.is_empty() {
+                let n = offers.len();
+                state.offers = offers;
+                if state.focus == Pane::Draft {
+                    state.info(format!(
+                        "{n} unsaved text(s) found in the journal: press J in Letters to see them."
+                    ));
+                } else {
+                    state.recovering = true;
+                }
+            }
+        }
+        Action::JournalFailed(error) => {
+            state.error(format!("Journal not written: {error}"));
+        }
+        Action::FileChanged(path) => file_changed(state, path, &mut fx),
+        Action::Terminate(signal) => {
+            state.signal = Some(signal);
+            state.journal_all_unsaved(&mut fx);
+            state.save_all(&mut fx);
+            fx.push(Effect::Quit);
+            state.quit = true;
+        }
     }
-    state.sync();
+    state.sync(&mut fx);
     fx
+}
+
+/// A file under the watched folders changed: a drafts file is checked (by content: the
+/// program's own saves do not count), a letter file is parsed again.
+fn file_changed(state: &mut State, path: std::path::PathBuf, fx: &mut Vec<Effect>) {
+    for (i, entry) in state.entries.iter().enumerate() {
+        if entry.letter.is_ok() && drafts_path(&entry.path) == path {
+            fx.push(Effect::CheckDrafts {
+                letter: LetterId(i),
+                path,
+            });
+            return;
+        }
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let letterish = (name.ends_with(".txt") || name.ends_with(".md")) && !name.starts_with('.');
+    if letterish && (state.index.finished || state.entries.iter().any(|e| e.path == path)) {
+        fx.push(Effect::Reparse(path));
+    }
 }
 
 fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
@@ -72,6 +133,19 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
         _ if state.help.is_some() => scroll_help(state, command),
+        Command::Recover | Command::Discard | Command::Later if state.recovering => {
+            recovery(state, command, fx)
+        }
+        Command::KeepMine | Command::TakeTheirs | Command::KeepBoth | Command::Later
+            if state.conflict.is_some() =>
+        {
+            conflict(state, command)
+        }
+        Command::ShowRecovery if state.offers.is_empty() => {
+            state.info("Nothing unsaved in the journal.")
+        }
+        Command::ShowRecovery => state.recovering = true,
+        Command::ShowConflict => show_conflict(state),
         Command::Quit => quit(state, fx),
         Command::NextPane => state.set_focus(state.focus.next(), fx),
         Command::PrevPane => state.set_focus(state.focus.prev(), fx),
@@ -111,7 +185,13 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             state.edit_command(command)
         }
-        Command::Open
+        Command::KeepMine
+        | Command::TakeTheirs
+        | Command::KeepBoth
+        | Command::Recover
+        | Command::Discard
+        | Command::Later
+        | Command::Open
         | Command::Edit
         | Command::Leave
         | Command::Left
@@ -150,20 +230,109 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     let stuck: Vec<String> = state
         .entries
         .iter()
-        .filter(|e| e.slot.blocked.is_some() && e.slot.dirty())
-        .map(|e| e.path.display().to_string())
+        .filter(|e| {
+            let slot = &e.slot;
+            slot.dirty() && (slot.blocked.is_some() || slot.failed.is_some())
+                || !slot.conflicts.is_empty()
+        })
+        .map(|e| super::drafting::file_name(&e.path))
         .collect();
     if !stuck.is_empty() && !state.quit_armed {
         state.quit_armed = true;
+        state.journal_all_unsaved(fx);
         state.error(format!(
-            "Edits to {} cannot be saved: its drafts file has errors. Press q again to quit and lose them.",
+            "Unsaved drafts in {} (kept in the journal). Press q again to quit anyway.",
             stuck.join(", ")
         ));
         return;
     }
+    state.journal_all_unsaved(fx);
     state.save_all(fx);
     fx.push(Effect::Quit);
     state.quit = true;
+}
+
+/// The recovery dialog's keys: recover or discard the first offer, or close.
+fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let Some(offer) = state.offers.first().cloned() else {
+        state.recovering = false;
+        return;
+    };
+    match command {
+        Command::Later => {
+            state.recovering = false;
+            state.info("Unsaved text stays in the journal: press J in Letters to see it again.");
+            return;
+        }
+        Command::Discard => {
+            fx.push(Effect::DiscardJournal(offer.entry.clone()));
+            state.offers.remove(0);
+            state.info("Journalled text discarded.");
+        }
+        _ => {
+            let at = state
+                .entries
+                .iter()
+                .position(|e| e.path == offer.entry.letter && e.letter.is_ok());
+            let Some(at) = at else {
+                let name = super::drafting::file_name(&offer.entry.letter);
+                state.error(format!(
+                    "{name} is not open in this workspace: open its folder to recover, or discard."
+                ));
+                return;
+            };
+            let slot = &mut state.entries[at].slot;
+            slot.drafts
+                .set_response(&offer.entry.number, offer.entry.text.clone());
+            slot.edits += 1;
+            slot.first_unsaved.get_or_insert(state.now);
+            slot.last_edit = Some(state.now);
+            state.offers.remove(0);
+            let number = sanitize(&offer.entry.number).into_owned();
+            state.info(format!("Comment {number} recovered; it will be saved."));
+            if state.open.as_ref().is_some_and(|o| o.id.0 == at) {
+                state.load_editor();
+            }
+        }
+    }
+    if state.offers.is_empty() {
+        state.recovering = false;
+    }
+}
+
+/// Open the conflict dialog on the selected comment, if it has a conflict.
+fn show_conflict(state: &mut State) {
+    let conflicts = state.conflicts();
+    let selected = state.selected_comment().map(|c| c.number.clone());
+    let number = selected
+        .filter(|n| conflicts.iter().any(|c| &c.number == n))
+        .or_else(|| conflicts.first().map(|c| c.number.clone()));
+    match number {
+        Some(number) => state.conflict = Some(number),
+        None => state.info("No conflicts in this letter."),
+    }
+}
+
+/// The conflict dialog's keys.
+fn conflict(state: &mut State, command: Command) {
+    let Some(number) = state.conflict.take() else {
+        return;
+    };
+    let resolution = match command {
+        Command::KeepMine => Resolution::KeepMine,
+        Command::TakeTheirs => Resolution::TakeTheirs,
+        Command::KeepBoth => Resolution::KeepBoth,
+        _ => {
+            state.info("The file keeps its version until you choose (press c on the comment).");
+            return;
+        }
+    };
+    state.resolve_conflict(&number, resolution);
+    let shown = sanitize(&number).into_owned();
+    state.info(format!("Comment {shown}: conflict settled."));
+    if let Some(next) = state.conflicts().first().map(|c| c.number.clone()) {
+        state.conflict = Some(next);
+    }
 }
 
 fn save_now(state: &mut State, fx: &mut Vec<Effect>) {
@@ -205,7 +374,8 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
     let letter = match &entry.letter {
         Ok(letter) => letter,
         Err(error) => {
-            let error = format!("Cannot open: {error}");
+            let name = super::drafting::file_name(&entry.path);
+            let error = format!("Cannot open {name}: {error}");
             state.error(error);
             return;
         }
@@ -228,9 +398,18 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         scroll: 0,
         follow: true,
         doc: None,
+        pending_width: None,
     });
     state.focus = Pane::Comments;
     state.load_editor();
+    if let Ok(letter) = &state.entries[id.0].letter
+        && super::draw::is_windows_1252(letter)
+    {
+        let name = super::drafting::file_name(&state.entries[id.0].path);
+        state.info(format!(
+            "{name} is not UTF-8: read as Windows-1252 (letter files are never written)."
+        ));
+    }
     let slot = &state.entries[id.0].slot;
     if slot.loaded && !slot.dirty() && slot.in_flight == 0 {
         state.load_drafts(id, fx);
@@ -485,7 +664,7 @@ impl State {
 
     /// Bring derived values in line after a change: scroll positions, the document's
     /// width, the editor's cursor style.
-    fn sync(&mut self) {
+    fn sync(&mut self, fx: &mut Vec<Effect>) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let areas = areas(area, self.focus);
         self.cursor = self.cursor.min(self.order.len().saturating_sub(1));
@@ -509,10 +688,21 @@ impl State {
         {
             let rect = inner(rect);
             if open.doc.as_ref().is_none_or(|d| d.width != rect.width) {
-                open.doc = Some(super::document::Document::build(
-                    letter, rect.width, mark_width,
-                ));
-                open.follow = true;
+                let size: usize = letter.comments.iter().map(|c| c.text.len()).sum();
+                if size <= INLINE_LAYOUT_BYTES {
+                    open.doc = Some(super::document::Document::build(
+                        letter, rect.width, mark_width,
+                    ));
+                    open.follow = true;
+                } else if open.pending_width != Some(rect.width) {
+                    open.pending_width = Some(rect.width);
+                    fx.push(Effect::LayOut {
+                        letter: open.id,
+                        text: letter.clone(),
+                        width: rect.width,
+                        mark_width,
+                    });
+                }
             }
             let height = usize::from(rect.height);
             let spans = open

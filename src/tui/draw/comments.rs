@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{focused, note, one_line, pad, pane_block};
 use crate::letter::{Kind, Letter};
+use crate::text::sanitize;
 use crate::tui::document::{Row, RowKind};
-use crate::tui::sanitize::sanitize;
 use crate::tui::state::{Filter, Pane, State, status_of};
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
@@ -36,7 +36,12 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         frame.render_widget(note(empty_text(letter.kind), theme), inner);
         return;
     }
-    let Some(doc) = &open.doc else { return };
+    let Some(doc) = &open.doc else {
+        let count = letter.comments.len();
+        frame.render_widget(note(&format!("Laying out {count} comments…"), theme), inner);
+        return;
+    };
+    let conflicts = &state.entries[open.id.0].slot.conflicts;
     let drafts = &state.entries[open.id.0].slot.drafts;
     let query = state
         .query
@@ -58,11 +63,21 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             match row.kind {
                 RowKind::Heading => spans.extend(highlight(row, theme.heading(), query.as_deref())),
                 RowKind::Lead => {
-                    let mark = one_line(state.config.marks.of(status));
+                    let conflicted = conflicts.iter().any(|c| c.number == comment.number);
+                    let mark = if conflicted {
+                        "!".to_string()
+                    } else {
+                        one_line(state.config.marks.of(status))
+                    };
                     let lead = format!("{mark} {} ", doc.numbers[row.comment]);
                     let lead = format!("{lead:<width$}", width = doc.lead_width);
                     let (mark_part, number_part) = lead.split_at(mark.len());
-                    spans.push(Span::styled(mark_part.to_string(), theme.mark(status)));
+                    let mark_style = if conflicted {
+                        theme.error()
+                    } else {
+                        theme.mark(status)
+                    };
+                    spans.push(Span::styled(mark_part.to_string(), mark_style));
                     spans.push(Span::styled(
                         number_part.to_string(),
                         Style::new().add_modifier(Modifier::BOLD),

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane_block;
+use crate::text::sanitize;
 use crate::tui::keymap::{Context, Keymap};
-use crate::tui::sanitize::sanitize;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
@@ -30,6 +30,8 @@ fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Letters,
         Context::Comments,
         Context::Draft,
+        Context::Recovery,
+        Context::Conflict,
     ] {
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
@@ -54,7 +56,7 @@ fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             Context::Draft => {
                 rows.push(HelpRow::Note("Other keys type; drafts save by themselves."))
             }
-            Context::Letters | Context::Comments => {}
+            Context::Letters | Context::Comments | Context::Recovery | Context::Conflict => {}
         }
     }
     rows

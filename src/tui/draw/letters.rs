@@ -175,11 +175,34 @@ fn tail(
         Kind::Completion => Some("completed"),
         Kind::NoReview => Some("no review"),
         Kind::Response => Some("company response"),
+        Kind::Comments | Kind::Unknown if letter.comments.is_empty() => Some("no comments found"),
         Kind::Comments | Kind::Unknown => None,
     };
-    if let Some(label) = label {
-        return vec![Span::styled(label, theme.muted())];
+    let mut spans = match label {
+        Some(label) => vec![Span::styled(label, theme.muted())],
+        None => progress(letter, entry, today, theme),
+    };
+    if is_windows_1252(letter) {
+        spans.push(Span::styled(
+            "  ⚠ not UTF-8 (read as Windows-1252)",
+            theme.overdue(),
+        ));
     }
+    spans
+}
+
+/// Whether the parser read the file as Windows-1252 because it was not UTF-8.
+pub(crate) fn is_windows_1252(letter: &Letter) -> bool {
+    letter.warnings.iter().any(|w| w.contains("Windows-1252"))
+}
+
+/// Resolved of total, and the due date.
+fn progress(
+    letter: &Letter,
+    entry: &Entry,
+    today: NaiveDate,
+    theme: &crate::tui::theme::Theme,
+) -> Vec<Span<'static>> {
     let total = letter.comments.len();
     let resolved = letter
         .comments

@@ -2,10 +2,13 @@
 //! [`State`], and all file text goes through [`sanitize`](super::sanitize).
 
 mod comments;
+mod dialog;
 mod draft;
 pub(crate) mod help;
 mod letters;
 mod status;
+
+pub(crate) use letters::is_windows_1252;
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -13,10 +16,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::layout::areas;
-use super::sanitize::sanitize;
 use super::state::{Pane, State};
 use super::theme::Theme;
 use super::wrap::fit;
+use crate::text::sanitize;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -35,6 +38,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
         draft::draw(frame, rect, state);
     }
     status::draw(frame, areas.status, state);
+    if state.recovering && !state.offers.is_empty() {
+        dialog::recovery(frame, areas.main(), state);
+    } else if let Some(number) = &state.conflict {
+        dialog::conflict(frame, areas.main(), state, number);
+    }
     if let Some(scroll) = state.help {
         help::draw(frame, area, state, scroll);
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::one_line;
-use crate::tui::keymap::{Command, Hint, Mode};
+use crate::tui::keymap::{Command, Context, Hint, Mode};
 use crate::tui::state::{SaveState, State};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::fit;
@@ -57,12 +57,23 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
             format!("save failed: {}", one_line(&error)),
             theme.error(),
         )),
+        SaveState::Conflict(numbers) => push(Span::styled(
+            format!(
+                "conflict: comment {} (press c to choose)",
+                one_line(&numbers.join(", "))
+            ),
+            theme.error(),
+        )),
         SaveState::Blocked(error) => {
             let dirty = state
                 .open
                 .as_ref()
                 .is_some_and(|o| state.entries[o.id.0].slot.dirty());
-            let lead = if dirty { "unsaved, " } else { "" };
+            let lead = if dirty {
+                "unsaved (in the journal), "
+            } else {
+                ""
+            };
             push(Span::styled(
                 format!("{lead}drafts file not used: {}", one_line(&error)),
                 theme.error(),
@@ -151,6 +162,8 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             ("Esc".into(), "cancel".into()),
         ],
         Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
+        Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
+        Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
     };
     let help = help_key.map(|k| (k.to_string(), "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;

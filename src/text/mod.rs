@@ -1,0 +1,9 @@
+//! Text helpers shared by the terminal UI and the command line.
+//!
+//! - [`sanitize`]: the one step between file text and a terminal: control and bidi
+//!   characters become visible placeholders, tabs become spaces, line and paragraph
+//!   separators become line breaks.
+
+mod sanitize;
+
+pub use sanitize::sanitize;
