@@ -1881,3 +1881,62 @@ proptest! {
         }
     }
 }
+
+/// Older letters set the deadline in a "Closing Comments" section at the end, route the
+/// letter "By U.S. Mail and facsimile", and sign without "/s/".
+#[test]
+fn closing_comments_2008() {
+    let l = parse(fixture!("closing_comments_2008.txt"));
+    assert_eq!(l.kind, Kind::Comments);
+    assert_eq!(l.date.as_deref(), Some("2008-07-07"));
+    assert_eq!(l.addressee.name.as_deref(), Some("Mr. Harold B. Vance"));
+    assert_eq!(
+        l.addressee.title.as_deref(),
+        Some("Chief Financial Officer")
+    );
+    assert_eq!(l.company.as_deref(), Some("Vance Copperworks Corporation"));
+    assert_eq!(l.file_number.as_deref(), Some("1-12345"));
+    // July 7, 2008 + 10 business days (July 4 is before the letter).
+    assert_eq!(l.response_due.as_deref(), Some("2008-07-21"));
+    let numbers: Vec<&str> = l.comments.iter().map(|c| c.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert_eq!(
+        l.comments[0].headings,
+        [
+            "Form 10-K for the Fiscal Year Ended December 31, 2007",
+            "Item 7. Management's Discussion and Analysis, page 22"
+        ]
+    );
+    assert!(
+        l.comments[1]
+            .text
+            .ends_with("how you assess effectiveness."),
+        "{}",
+        l.comments[1].text
+    );
+    assert_eq!(
+        l.comments[2].headings.last().map(String::as_str),
+        Some("Note 4. Inventories, page F-12")
+    );
+    assert_eq!(
+        l.comments[2].text,
+        "Please tell us why the LIFO reserve decreased in 2007 while copper prices rose."
+    );
+    assert_clean(&l, &[]);
+    assert_eq!(l.signatory.name.as_deref(), Some("Rufus Decker"));
+    assert_eq!(
+        l.signatory.title.as_deref(),
+        Some("Accounting Branch Chief")
+    );
+    assert_contacts_start(
+        &l,
+        &[
+            contact("Ann Lee", Some("Staff Accountant"), "(202) 551-3333"),
+            contact(
+                "Robert Quill",
+                Some("Senior Staff Accountant"),
+                "(202) 551-3344",
+            ),
+        ],
+    );
+}

@@ -71,6 +71,20 @@ fn is_letterhead(line: &str) -> bool {
         || l.starts_with("via facsimile")
         || l.starts_with("delivered via")
         || l.starts_with("by electronic")
+        || ((l.starts_with("by ") || l.starts_with("via "))
+            && [
+                "mail",
+                "facsimile",
+                "fax",
+                "e-mail",
+                "email",
+                "edgar",
+                "courier",
+                "delivery",
+                "overnight",
+            ]
+            .iter()
+            .any(|w| l.contains(w)))
         || l.starts_with("confidential")
         || matches!(
             l.as_str(),

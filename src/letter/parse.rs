@@ -109,15 +109,21 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     letter.comments = body.comments;
     letter.warnings.extend(body.warnings);
 
-    // The deadline is set in the opening paragraphs, never by a comment that quotes one.
+    // The deadline is set in the opening paragraphs (or, in older letters, the closing
+    // ones), never by a comment that quotes one.
+    let closing_start = body.closing_start.min(body_lines.len());
     let intro = body_lines[..body.intro_end.min(body_lines.len())].join(" ");
-    let closing = parse_closing(&body_lines[body.closing_start.min(body_lines.len())..]);
+    let outro = body_lines[closing_start..].join(" ");
+    let closing = parse_closing(&body_lines[closing_start..]);
     letter.signatory = closing.signatory;
     letter.contacts = closing.contacts;
     letter.cc = closing.cc;
 
     if letter.kind != Kind::Response
-        && let (Some(date), Some(c)) = (header.date, DUE.captures(&intro))
+        && let (Some(date), Some(c)) = (
+            header.date,
+            DUE.captures(&intro).or_else(|| DUE.captures(&outro)),
+        )
         && let Some(n) = count_word(&c[1])
     {
         letter.response_due = Some(add_business_days(date, n).to_string());

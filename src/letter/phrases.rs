@@ -11,6 +11,10 @@ pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
 
 /// Paragraphs of the closing boilerplate.
 pub const CLOSING: &[&str] = &[
+    "closing comments",
+    "as appropriate, please amend",
+    "please furnish a cover letter",
+    "please understand that we may have additional comments",
     "we urge all persons",
     "in closing, we remind",
     "we remind you that",
@@ -36,6 +40,7 @@ pub const CLOSING: &[&str] = &[
 /// Closing paragraphs that never stand inside a comment: numbered lists after them
 /// (the acknowledgment items) are not comments.
 pub const STRONG_CLOSING: &[&str] = &[
+    "closing comments",
     "we urge all persons",
     "in closing, we remind",
     "in responding to our comments",
