@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod drafts;
+pub mod export;
 pub mod index;
 pub mod journal;
 pub mod letter;

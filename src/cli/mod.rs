@@ -1,5 +1,6 @@
 //! The command line: arguments (clap), the non-interactive subcommands and exit codes.
 
+pub mod export;
 mod json;
 mod outline;
 #[doc(hidden)]
@@ -55,6 +56,8 @@ pub enum Command {
         /// The shell to generate completions for.
         shell: clap_complete::Shell,
     },
+    /// Write the response letter for LETTER from its drafts (md, txt, html or docx).
+    Export(export::ExportArgs),
     /// Summarize letters and their drafts: a table, or JSON with --json.
     Status(status::StatusArgs),
     /// Save a drafts file in a loop (for the kill test).
@@ -77,6 +80,7 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "letterdesk", out);
         }
+        Command::Export(args) => export::run(&args, out)?,
         Command::Status(args) => status::run(&args, out)?,
         Command::SaveLoop(args) => save_loop::run(&args, out)?,
     }

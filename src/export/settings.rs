@@ -1,0 +1,181 @@
+//! Export settings: who signs the response, who is copied, how comments are restated.
+//! Read from the `[export]` table of the user's config file; every key is optional.
+//!
+//! ```toml
+//! [export]
+//! signer_name = "Jane Q. Doe"
+//! signer_title = "Chief Financial Officer"
+//! signer_contact = "(555) 010-0100 or jane.doe@example.com"
+//! cc = ["John Roe, Esq., Roe & Partners LLP"]
+//! restatement = "bold"        # or "italic"
+//! response_label = "Response"
+//! ```
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// How the staff's comments are set off from the responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Restatement {
+    /// Comments restated in bold (the usual form).
+    #[default]
+    Bold,
+    /// Comments restated in italics.
+    Italic,
+}
+
+impl Restatement {
+    /// The words used in the opening paragraph: "bold" or "italics".
+    pub fn words(self) -> &'static str {
+        match self {
+            Restatement::Bold => "bold",
+            Restatement::Italic => "italics",
+        }
+    }
+}
+
+/// What an export needs beyond the letter and its drafts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportSettings {
+    /// Who signs the response, e.g. "Jane Q. Doe". `None` leaves a `[Name]` placeholder.
+    pub signer_name: Option<String>,
+    /// The signer's title, e.g. "Chief Financial Officer". `None` leaves `[Title]`.
+    pub signer_title: Option<String>,
+    /// How to reach the signer, put after their name in the closing paragraph, e.g.
+    /// "(555) 010-0100 or jane.doe@example.com".
+    pub signer_contact: Option<String>,
+    /// The "cc:" list (counsel, auditors), one entry per line.
+    pub cc: Vec<String>,
+    /// Bold or italic restatement of the staff's comments.
+    pub restatement: Restatement,
+    /// The label above each response, without its colon: "Response".
+    pub response_label: String,
+    /// The date printed at the top of the response, as it should read
+    /// ("December 1, 2014"). Not read from the config file: the caller sets it (the
+    /// CLI puts today's date); `None` leaves a `[Date]` placeholder.
+    #[serde(skip)]
+    pub date: Option<String>,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            signer_name: None,
+            signer_title: None,
+            signer_contact: None,
+            cc: Vec::new(),
+            restatement: Restatement::Bold,
+            response_label: "Response".to_owned(),
+            date: None,
+        }
+    }
+}
+
+/// The parts of a config file an export reads: only `[export]`; every other table is
+/// someone else's business and is ignored.
+#[derive(Debug, Default, Deserialize)]
+struct ConfigFile {
+    #[serde(default)]
+    export: ExportSettings,
+}
+
+impl ExportSettings {
+    /// Reads the `[export]` table of the config file at `path`, ignoring every other
+    /// table. A file that does not exist, or has no `[export]` table, gives the
+    /// defaults. The error names the file and line: `config.toml:4: unknown field ...`.
+    pub fn from_config_file(path: &Path) -> Result<ExportSettings, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::from_config_text(&text, path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ExportSettings::default()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// Reads the `[export]` table from the text of a config file; `file` is only used
+    /// in the error message.
+    pub fn from_config_text(text: &str, file: &Path) -> Result<ExportSettings, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let config: ConfigFile = toml::from_str(text).map_err(|e| {
+            let place = match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("{}:{line}", file.display())
+                }
+                None => file.display().to_string(),
+            };
+            format!("{place}: {}", e.message().trim())
+        })?;
+        Ok(config.export)
+    }
+
+    /// The response label as printed, with its colon: "Response:". An empty label
+    /// gives an empty string (no label line).
+    pub fn label(&self) -> String {
+        let label = self.response_label.trim().trim_end_matches(':').trim_end();
+        if label.is_empty() {
+            String::new()
+        } else {
+            format!("{label}:")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<ExportSettings, String> {
+        ExportSettings::from_config_text(text, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn defaults_when_no_export_table() {
+        let settings = read("[colors]\nfocus = \"red\"\n[keymap]\nx = 1\n").unwrap();
+        assert_eq!(settings, ExportSettings::default());
+        assert_eq!(settings.label(), "Response:");
+        assert_eq!(settings.restatement, Restatement::Bold);
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let text = "[marks]\nopen = \"o\"\n\n[export]\nsigner_name = \"Jane Doe\"\nsigner_title = \"CFO\"\nsigner_contact = \"(555) 010-0100\"\ncc = [\"A\", \"B\"]\nrestatement = \"italic\"\nresponse_label = \"Company Response:\"\n";
+        let settings = read(text).unwrap();
+        assert_eq!(settings.signer_name.as_deref(), Some("Jane Doe"));
+        assert_eq!(settings.signer_title.as_deref(), Some("CFO"));
+        assert_eq!(settings.signer_contact.as_deref(), Some("(555) 010-0100"));
+        assert_eq!(settings.cc, ["A", "B"]);
+        assert_eq!(settings.restatement, Restatement::Italic);
+        assert_eq!(settings.label(), "Company Response:");
+        assert_eq!(settings.date, None);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let err = read("[colors]\nfocus = \"red\"\n\n[export]\nrestatement = \"underline\"\n")
+            .unwrap_err();
+        assert!(err.starts_with("config.toml:5: "), "{err}");
+        let err = read("[export]\nsigner = \"x\"\n").unwrap_err();
+        assert!(
+            err.starts_with("config.toml:2: ") && err.contains("signer"),
+            "{err}"
+        );
+        let err = read("[export]\ndate = \"today\"\n").unwrap_err();
+        assert!(err.contains("date"), "the date is not a config key: {err}");
+    }
+
+    #[test]
+    fn missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = ExportSettings::from_config_file(&dir.path().join("nope.toml")).unwrap();
+        assert_eq!(settings, ExportSettings::default());
+    }
+
+    #[test]
+    fn empty_label_has_no_colon() {
+        let settings = read("[export]\nresponse_label = \"  \"\n").unwrap();
+        assert_eq!(settings.label(), "");
+    }
+}
