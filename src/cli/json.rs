@@ -36,6 +36,46 @@ pub fn write_letter(out: &mut dyn std::io::Write, letter: &Letter) -> std::io::R
         contacts: &letter.contacts,
         warnings: &letter.warnings,
     };
-    serde_json::to_writer_pretty(&mut *out, &view)?;
-    writeln!(out)
+    write_json(out, &view)
+}
+
+/// Write `value` as pretty JSON and a newline, with every character that a terminal
+/// could act on or that reorders text (C1 controls, bidi controls, line and paragraph
+/// separators) written as a `\uXXXX` escape. serde_json already escapes C0 controls;
+/// the data is unchanged for any JSON reader.
+pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        let invisible = matches!(
+            c,
+            '\u{80}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
+        ) || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if invisible {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    writeln!(out, "{safe}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_active_characters_are_escaped_and_the_data_is_kept() {
+        let text = "a\u{1b}]0;PWNED\u{7}b\u{9b}c\u{202e}d\u{2028}e";
+        let mut out = Vec::new();
+        write_json(&mut out, &text).unwrap();
+        let printed = String::from_utf8(out).unwrap();
+        assert!(
+            !printed
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{printed:?}"
+        );
+        assert_eq!(serde_json::from_str::<String>(&printed).unwrap(), text);
+    }
 }

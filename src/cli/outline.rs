@@ -1,81 +1,71 @@
-//! The readable outline printed by `letterdesk parse FILE`.
+//! The readable outline printed by `letterdesk parse FILE`. Letter text is untrusted:
+//! every piece of it goes through [`sanitize`] before it reaches the terminal.
 
-use crate::letter::Letter;
+use crate::letter::{Letter, Person};
+use crate::text::sanitize;
 use std::io::Write;
+
+/// The non-empty parts, joined with ", " ("-" when there are none).
+fn joined<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "-".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn person(p: &Person) -> String {
+    joined([p.name.as_deref(), p.title.as_deref()])
+}
+
+/// One `label: value` line, the value sanitized.
+fn field(out: &mut dyn Write, label: &str, value: &str) -> std::io::Result<()> {
+    writeln!(out, "  {:<14}{}", format!("{label}:"), sanitize(value))
+}
 
 /// Write the letter's metadata, then each comment's heading trail, number and first line.
 pub fn write_outline(out: &mut dyn Write, letter: &Letter) -> std::io::Result<()> {
-    let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
-    writeln!(out, "{}", letter.file)?;
-    writeln!(out, "  kind:         {}", letter.kind.as_str())?;
-    writeln!(out, "  date:         {}", or_dash(letter.date.as_deref()))?;
-    writeln!(
-        out,
-        "  company:      {}",
-        or_dash(letter.company.as_deref())
-    )?;
-    let addressee = [
-        letter.addressee.name.as_deref(),
-        letter.addressee.title.as_deref(),
+    writeln!(out, "{}", sanitize(&letter.file))?;
+    let form = letter.subject.form.as_deref().map(|f| format!("Form {f}"));
+    let rows = [
+        ("kind", letter.kind.as_str().to_string()),
+        ("date", joined([letter.date.as_deref()])),
+        ("company", joined([letter.company.as_deref()])),
+        ("addressee", person(&letter.addressee)),
+        (
+            "subject",
+            joined([form.as_deref(), letter.subject.period.as_deref()]),
+        ),
+        ("file number", joined([letter.file_number.as_deref()])),
+        ("response due", joined([letter.response_due.as_deref()])),
+        ("signatory", person(&letter.signatory)),
     ];
-    writeln!(
-        out,
-        "  addressee:    {}",
-        addressee
-            .iter()
-            .flatten()
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
-    let subject = [
-        letter.subject.form.as_deref().map(|f| format!("Form {f}")),
-        letter.subject.period.clone(),
-    ];
-    writeln!(
-        out,
-        "  subject:      {}",
-        subject.into_iter().flatten().collect::<Vec<_>>().join(", ")
-    )?;
-    writeln!(
-        out,
-        "  file number:  {}",
-        or_dash(letter.file_number.as_deref())
-    )?;
-    writeln!(
-        out,
-        "  response due: {}",
-        or_dash(letter.response_due.as_deref())
-    )?;
-    let signatory = [
-        letter.signatory.name.as_deref(),
-        letter.signatory.title.as_deref(),
-    ];
-    writeln!(
-        out,
-        "  signatory:    {}",
-        signatory
-            .iter()
-            .flatten()
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
+    for (label, value) in rows {
+        field(out, label, &value)?;
+    }
     for contact in &letter.contacts {
-        let phone = contact.phone.as_deref().unwrap_or("");
-        writeln!(out, "  contact:      {} {}", contact.name, phone)?;
+        field(
+            out,
+            "contact",
+            &joined([Some(contact.name.as_str()), contact.phone.as_deref()]),
+        )?;
     }
     for warning in &letter.warnings {
-        writeln!(out, "  warning:      {warning}")?;
+        field(out, "warning", warning)?;
     }
-    writeln!(out, "  comments:     {}", letter.comments.len())?;
+    field(out, "comments", &letter.comments.len().to_string())?;
     let mut trail: &[String] = &[];
     for comment in &letter.comments {
         if comment.headings.as_slice() != trail {
             writeln!(out)?;
             for (depth, heading) in comment.headings.iter().enumerate() {
                 if trail.get(depth) != Some(heading) {
-                    writeln!(out, "{}{heading}", "  ".repeat(depth + 1))?;
+                    writeln!(out, "{}{}", "  ".repeat(depth + 1), sanitize(heading))?;
                 }
             }
             trail = &comment.headings;
@@ -88,11 +78,12 @@ pub fn write_outline(out: &mut dyn Write, letter: &Letter) -> std::io::Result<()
             .chars()
             .take(100)
             .collect();
+        let indent = "  ".repeat(comment.headings.len() + 1);
         writeln!(
             out,
-            "{}{}. {first_line}",
-            "  ".repeat(comment.headings.len() + 1),
-            comment.number
+            "{indent}{}. {}",
+            sanitize(&comment.number),
+            sanitize(&first_line)
         )?;
     }
     Ok(())

@@ -85,8 +85,7 @@ fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &all)?;
-    writeln!(out)
+    super::json::write_json(out, &all)
 }
 
 /// The table's headings; the numeric columns are right-aligned.

@@ -67,10 +67,13 @@ fn walk(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) 
     }
 }
 
-/// A file name a folder search takes as a letter: `.txt` or `.md`, any case.
-fn is_letter_name(name: &str) -> bool {
+/// A file name a folder search takes as a letter: `.txt` or `.md`, any case, but not a
+/// response letter letterdesk exported (`NAME.response.md`, see
+/// [`is_export_file`](crate::export::is_export_file)).
+pub fn is_letter_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".txt") || lower.ends_with(".md")) && !lower.ends_with(".responses.toml")
+    (lower.ends_with(".txt") || lower.ends_with(".md"))
+        && !crate::export::is_export_file(Path::new(name))
 }
 
 #[cfg(test)]
@@ -85,6 +88,7 @@ mod tests {
         fs::create_dir_all(root.join(".git")).unwrap();
         for file in [
             "one.txt",
+            "one.response.md",
             "a/two.MD",
             "a/b/three.txt",
             ".git/x.txt",

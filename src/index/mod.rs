@@ -9,6 +9,6 @@ mod find;
 mod parallel;
 mod summary;
 
-pub use find::find_letters;
+pub use find::{find_letters, is_letter_name};
 pub use parallel::index;
 pub use summary::{LetterSummary, summarize};
