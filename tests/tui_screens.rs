@@ -472,3 +472,139 @@ fn a_huge_comment_is_wrapped_once_and_drawn_quickly() {
         "{text}"
     );
 }
+
+/// Every row of the screen is exactly `width` columns, and the pane borders of the
+/// three-pane layout sit in the same columns on every row.
+fn assert_aligned(text: &str, width: usize) {
+    let rows: Vec<&str> = text.lines().collect();
+    let columns = |row: &str| -> Vec<usize> {
+        let mut col = 0;
+        let mut found = Vec::new();
+        for c in row.chars() {
+            if matches!(c, '│' | '┃') {
+                found.push(col);
+            }
+            col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+        found
+    };
+    let reference = columns(rows[1]);
+    for row in &rows {
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(*row),
+            width,
+            "row width: {row}"
+        );
+    }
+    for row in &rows[1..rows.len() - 3] {
+        assert_eq!(columns(row), reference, "borders moved: {row}");
+    }
+}
+
+#[test]
+fn wide_and_combining_text_keeps_the_borders_aligned() {
+    let wide = letter(
+        "/letters/wide.txt",
+        "東京精密機械株式会社",
+        "2024-03-05",
+        "20-F",
+        Kind::Comments,
+        vec![
+            comment(
+                "1",
+                &["年次報告書", "リスク要因"],
+                "当社の主要な供給業者への依存について、開示を改訂してください。 Then Latin text follows.",
+            ),
+            comment(
+                "2",
+                &["Résumé of Cafe\u{301}s"],
+                "Combining marks: e\u{301}e\u{301}e\u{301} a\u{308}o\u{308}u\u{308} n\u{303}; Hangul 한국어 문장; fullwidth ＡＢＣ１２３.",
+            ),
+        ],
+    );
+    let mut s = State::from_letters(vec![wide], today());
+    update(&mut s, Action::Run(Command::Open));
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(0),
+            generation: 0,
+            result: Ok(Some(Drafts {
+                comments: vec![CommentDraft {
+                    number: "1".into(),
+                    status: Status::Drafted,
+                    response: "回答：開示を改訂します。 Cafe\u{301} e\u{301}.".into(),
+                }],
+            })),
+        },
+    );
+    let text = screen(&mut s, 130, 20);
+    assert_aligned(&text, 130);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn recovery_dialog() {
+    use letterdesk::journal::{Entry, Offer};
+    let mut s = desk();
+    let written = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_710_000_000);
+    update(
+        &mut s,
+        Action::JournalOffers(vec![Offer {
+            entry: Entry {
+                letter: "/letters/northwind_2024-03-01.txt".into(),
+                number: "2".into(),
+                text: "Reserves are estimated by model.\nWe will expand the \u{1b}[31mdisclosure."
+                    .into(),
+                written,
+                file: "/state/journal/x.json".into(),
+            },
+            saved: Some("Reserves are estimated.".into()),
+            newer_than_file: true,
+        }]),
+    );
+    let text = screen(&mut s, 120, 30);
+    assert!(
+        text.contains("Unsaved text found") && text.contains("␛[31m"),
+        "{text}"
+    );
+    // The time is local: leave it out of the snapshot.
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.contains("Typed:") {
+                "<typed line>"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn conflict_dialog() {
+    let mut s = northwind_open();
+    // Comment 2 edited here, then changed on disk differently.
+    update(&mut s, Action::Run(Command::Down));
+    update(&mut s, Action::Run(Command::Edit));
+    update(&mut s, Action::Paste(" Mine.".into()));
+    update(&mut s, Action::Run(Command::Leave));
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(Drafts {
+                comments: vec![CommentDraft {
+                    number: "2".into(),
+                    status: Status::Resolved,
+                    response: "Theirs: reserves follow the policy in Note 4.".into(),
+                }],
+            })),
+        },
+    );
+    update(&mut s, Action::Run(Command::ShowConflict));
+    insta::assert_snapshot!(screen(&mut s, 150, 36));
+}

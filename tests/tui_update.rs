@@ -369,7 +369,8 @@ fn letters_arriving_keep_the_cursor_where_the_user_put_it() {
         },
     );
     assert!(
-        matches!(&fx[..], [Effect::LoadDrafts { path, .. }] if path == &PathBuf::from("/l/a.responses.toml"))
+        matches!(&fx[..], [Effect::Letter { .. }, Effect::LoadDrafts { path, .. }] if path == &PathBuf::from("/l/a.responses.toml")),
+        "{fx:?}"
     );
     let old = letter(
         "/l/b.txt",
@@ -818,10 +819,15 @@ fn an_unreadable_drafts_file_is_never_written() {
     assert_eq!(saves(&fx), 0);
     assert_eq!(s.draft("1").unwrap().response, "kept in memory");
     let fx = press(&mut s, ch('q'));
-    assert!(fx.is_empty() && !s.should_quit(), "first q warns");
+    assert!(saves(&fx) == 0 && !s.should_quit(), "first q warns");
+    assert!(
+        matches!(&fx[..], [Effect::Journal(t)] if t[0].text == "kept in memory"),
+        "{fx:?}"
+    );
     assert!(s.message().unwrap().contains("Press q again"));
     let fx = press(&mut s, ch('q'));
-    assert_eq!(fx, [Effect::Quit]);
+    assert_eq!(saves(&fx), 0);
+    assert_eq!(fx.last(), Some(&Effect::Quit));
 }
 
 #[test]
@@ -841,7 +847,7 @@ fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
         },
     );
     assert_eq!(s.save_state(), SaveState::Failed("disk full".into()));
-    assert_eq!(s.message(), Some("Save failed: disk full"));
+    assert!(s.message().unwrap().starts_with("Save failed: disk full"));
     assert_eq!(
         saves(&update(&mut s, Action::Tick(t0 + Duration::from_secs(9)))),
         0
@@ -954,4 +960,314 @@ fn reopening_shows_drafts_as_left() {
     assert_eq!(again.draft("1").unwrap().status, Status::Resolved);
     assert_eq!(again.draft("2").unwrap().response, "Answer two.");
     assert_eq!(again.draft("2").unwrap().status, Status::Drafted);
+}
+
+// ---- issue #4: journal, merge with outside changes, conflicts, recovery ----
+
+fn drafts_of(entries: &[(&str, Status, &str)]) -> Drafts {
+    Drafts {
+        comments: entries
+            .iter()
+            .map(|&(n, status, r)| CommentDraft {
+                number: n.into(),
+                status,
+                response: r.into(),
+            })
+            .collect(),
+    }
+}
+
+/// Northwind open with its drafts file read: comment 1 drafted "Saved one.".
+fn loaded() -> State {
+    let mut s = opened();
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts_of(&[("1", Status::Drafted, "Saved one.")]))),
+        },
+    );
+    s
+}
+
+fn saved_drafts(fx: &[Effect]) -> Option<Drafts> {
+    fx.iter().rev().find_map(|e| match e {
+        Effect::Save { drafts, .. } => Some(drafts.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn typing_is_journalled_within_a_second_and_cleared_after_saving() {
+    let mut s = loaded();
+    let t0 = Instant::now();
+    update(&mut s, Action::Tick(t0));
+    press(&mut s, ch('i'));
+    typing(&mut s, " More");
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(400)));
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Journal(_))),
+        "{fx:?}"
+    );
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(800)));
+    let journalled = fx.iter().find_map(|e| match e {
+        Effect::Journal(typed) => Some(typed.clone()),
+        _ => None,
+    });
+    let typed = journalled.expect("journalled after the delay");
+    assert_eq!(typed[0].number, "1");
+    assert_eq!(typed[0].text, "Saved one. More");
+    assert_eq!(typed[0].letter, PathBuf::from("/letters/northwind.txt"));
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(1900)));
+    let sent = saved_drafts(&fx).expect("autosave");
+    let fx = update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 6,
+            result: Ok(Box::new(sent.clone())),
+        },
+    );
+    assert!(
+        matches!(&fx[..], [Effect::ClearJournal { saved, .. }] if *saved == sent),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn an_outside_change_is_taken_in_and_shown() {
+    let mut s = loaded();
+    let fx = update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts_of(&[
+                ("1", Status::Drafted, "Saved one."),
+                ("3", Status::Drafted, "Theirs three."),
+            ]))),
+        },
+    );
+    assert!(fx.is_empty(), "nothing to write: {fx:?}");
+    assert_eq!(s.draft("3").unwrap().response, "Theirs three.");
+    assert_eq!(s.save_state(), SaveState::Saved);
+    assert!(s.message().unwrap().contains("comment 3 changed on disk"));
+}
+
+#[test]
+fn a_save_held_back_by_an_outside_change_merges_and_saves_again() {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " Mine");
+    let fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(saves(&fx), 1);
+    // The worker found the file changed: it hands the disk's version back.
+    let fx = update(
+        &mut s,
+        Action::DiskChanged {
+            letter: LetterId(1),
+            generation: 6,
+            result: Ok(Some(drafts_of(&[
+                ("1", Status::Drafted, "Saved one."),
+                ("3", Status::Drafted, "Theirs three."),
+            ]))),
+        },
+    );
+    let again = saved_drafts(&fx).expect("saved again after merging");
+    assert_eq!(again.get("1").unwrap().response, "Saved one. Mine");
+    assert_eq!(again.get("3").unwrap().response, "Theirs three.");
+}
+
+/// Comment 1 edited here ("Saved one. Mine") and on disk ("Theirs.").
+fn conflicted() -> State {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " Mine");
+    let fx = update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts_of(&[("1", Status::Resolved, "Theirs.")]))),
+        },
+    );
+    // Nothing of theirs is overwritten while the user has not chosen.
+    if let Some(sent) = saved_drafts(&fx) {
+        assert_eq!(sent.get("1").unwrap().response, "Theirs.");
+    }
+    assert_eq!(s.conflicts().len(), 1);
+    assert!(matches!(s.save_state(), SaveState::Conflict(n) if n == ["1"]));
+    assert!(s.message().unwrap().contains("changed here and on disk"));
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('c'));
+    assert_eq!(s.mode(), Mode::Conflict);
+    s
+}
+
+#[test]
+fn a_two_sided_change_is_settled_each_way() {
+    for (key, response, status) in [
+        ('m', "Saved one. Mine", Status::Drafted),
+        ('t', "Theirs.", Status::Resolved),
+        ('b', "Saved one. Mine\n\nTheirs.", Status::Resolved),
+    ] {
+        let mut s = conflicted();
+        press(&mut s, ch(key));
+        assert!(s.conflicts().is_empty(), "{key}");
+        assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+        assert_eq!(s.draft("1").unwrap().response, response, "{key}");
+        assert_eq!(s.draft("1").unwrap().status, status, "{key}");
+        let fx = press(&mut s, ctrl('s'));
+        let sent = saved_drafts(&fx).unwrap();
+        assert_eq!(sent.get("1").unwrap().response, response, "{key}");
+    }
+}
+
+#[test]
+fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
+    let mut s = conflicted();
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+    assert_eq!(s.conflicts().len(), 1);
+    // The file already holds theirs: nothing to write until the user chooses.
+    let fx = press(&mut s, ctrl('s'));
+    assert_eq!(saves(&fx), 0, "{fx:?}");
+    assert_eq!(s.draft("1").unwrap().response, "Saved one. Mine");
+    press(&mut s, ch('c'));
+    assert_eq!(s.mode(), Mode::Conflict);
+}
+
+#[test]
+fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " x");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    let fx = update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 3,
+            result: Err("/letters/northwind.responses.toml: Permission denied".into()),
+        },
+    );
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::Journal(t) if t[0].text == "Saved one. x")),
+        "{fx:?}"
+    );
+    let message = s.message().unwrap();
+    assert!(message.contains("/letters/northwind.responses.toml: Permission denied"));
+    assert!(matches!(s.save_state(), SaveState::Failed(_)));
+    let fx = press(&mut s, ch('q'));
+    assert!(!s.should_quit(), "asks first: {fx:?}");
+    assert!(s.message().unwrap().contains("Press q again"));
+    let fx = press(&mut s, ch('q'));
+    assert!(s.should_quit());
+    assert!(fx.contains(&Effect::Quit));
+}
+
+#[test]
+fn journal_offers_are_recovered_discarded_or_kept() {
+    use letterdesk::journal::{Entry, Offer};
+    let offer = |number: &str, text: &str| Offer {
+        entry: Entry {
+            letter: PathBuf::from("/letters/northwind.txt"),
+            number: number.into(),
+            text: text.into(),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from("/state/j/x.json"),
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    let mut s = loaded();
+    update(
+        &mut s,
+        Action::JournalOffers(vec![offer("2", "Lost two."), offer("4", "Lost four.")]),
+    );
+    assert_eq!(s.mode(), Mode::Recovery);
+    press(&mut s, ch('y'));
+    assert_eq!(s.draft("2").unwrap().response, "Lost two.");
+    assert_eq!(s.offers().len(), 1);
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+    assert_eq!(s.offers().len(), 1, "declining keeps it");
+    press(&mut s, ch('J'));
+    assert_eq!(s.mode(), Mode::Recovery);
+    let fx = press(&mut s, ch('d'));
+    assert!(matches!(&fx[..], [Effect::DiscardJournal(e)] if e.number == "4"));
+    assert!(s.offers().is_empty());
+    assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+}
+
+#[test]
+fn a_terminating_signal_saves_journals_and_quits() {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " y");
+    let fx = update(&mut s, Action::Terminate(15));
+    assert!(fx.iter().any(|e| matches!(e, Effect::Journal(_))));
+    assert_eq!(saves(&fx), 1);
+    assert_eq!(fx.last(), Some(&Effect::Quit));
+    assert_eq!(s.signal(), Some(15));
+    assert!(s.should_quit());
+}
+
+#[test]
+fn watched_changes_check_drafts_or_reparse_letters() {
+    let mut s = loaded();
+    let fx = update(
+        &mut s,
+        Action::FileChanged("/letters/northwind.responses.toml".into()),
+    );
+    assert_eq!(
+        fx,
+        [Effect::CheckDrafts {
+            letter: LetterId(1),
+            path: "/letters/northwind.responses.toml".into()
+        }]
+    );
+    let fx = update(&mut s, Action::FileChanged("/letters/northwind.txt".into()));
+    assert_eq!(fx, [Effect::Reparse("/letters/northwind.txt".into())]);
+    let fx = update(&mut s, Action::FileChanged("/letters/.tmp123".into()));
+    assert!(fx.is_empty());
+}
+
+#[test]
+fn a_corrected_letter_keeps_the_drafts() {
+    let mut s = loaded();
+    let mut corrected = northwind();
+    corrected.comments.truncate(2);
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/letters/northwind.txt".into(),
+            letter: Box::new(Ok(corrected)),
+        },
+    );
+    assert_eq!(s.letters().len(), 3, "replaced, not added");
+    assert_eq!(s.open_letter().unwrap().comments.len(), 2);
+    assert_eq!(s.draft("1").unwrap().response, "Saved one.");
+}
+
+#[test]
+fn a_large_letter_is_laid_out_off_the_ui_thread() {
+    let mut big = northwind();
+    big.comments[0].text = "word ".repeat(100_000);
+    let mut s = State::from_letters(vec![big], today());
+    update(&mut s, Action::Resize(180, 45));
+    let fx = update(&mut s, Action::Run(Command::Open));
+    let layout = fx
+        .into_iter()
+        .find(|e| matches!(e, Effect::LayOut { .. }))
+        .expect("layout asked for");
+    let action = letterdesk::tui::lay_out(layout).unwrap();
+    update(&mut s, action);
+    let fx = update(&mut s, Action::Resize(160, 45));
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::LayOut { width, .. } if *width < 80))
+    );
 }

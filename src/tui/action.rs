@@ -94,6 +94,14 @@ pub enum Action {
     JournalFailed(String),
     /// A file under the folders changed (the folder watcher).
     FileChanged(PathBuf),
+    /// Comments of a letter whose text changed since their drafts were saved (the
+    /// fingerprints stored in the drafts file differ from the letter's text now).
+    CommentsChanged {
+        /// Which letter.
+        letter: LetterId,
+        /// The comment numbers.
+        numbers: Vec<String>,
+    },
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
 }
@@ -130,6 +138,16 @@ pub enum Effect {
         letter: LetterId,
         /// The drafts file.
         path: PathBuf,
+    },
+    /// The letter a drafts file belongs to (new, or changed on disk): saves record its
+    /// comments' text fingerprints, loads compare them ([`Action::CommentsChanged`]).
+    Letter {
+        /// Which letter.
+        letter: LetterId,
+        /// Its drafts file.
+        path: PathBuf,
+        /// Its text.
+        text: Arc<Letter>,
     },
     /// Write unsaved text to the crash journal.
     Journal(Vec<Typed>),

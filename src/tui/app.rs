@@ -10,7 +10,7 @@
 use std::io::stdout;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -45,9 +45,16 @@ pub const DEBUG_PANIC_ENV: &str = "LETTERDESK_DEBUG_PANIC_ON";
 /// The last terminating signal received (0: none).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
+/// The terminal has been restored: restoring again would leave the alternate screen a
+/// second time, which moves the cursor back over what was printed since.
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
 /// Put the terminal back as it was: main screen, cursor shown, raw mode, mouse capture
-/// and bracketed paste off. Safe to call more than once.
+/// and bracketed paste off. Only the first call does anything.
 fn restore_terminal() {
+    if RESTORED.swap(true, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
@@ -95,9 +102,12 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     let (report, reports) = channel();
     let signals = listen_for_signals(report.clone());
 
-    let mut terminal = ratatui::try_init()?;
-    let restore = Restore;
+    // The hook in place before ratatui's: ours restores (once), then prints through it.
     let hook = std::panic::take_hook();
+    let mut terminal = ratatui::try_init()?;
+    RESTORED.store(false, Ordering::SeqCst);
+    let restore = Restore;
+    let _ = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // Workers catch their panics and report them; the screen stays up.
         let name = std::thread::current().name().map(str::to_string);

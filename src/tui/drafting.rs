@@ -97,6 +97,8 @@ impl State {
         let now = self.now;
         let entry = &mut self.entries[id.0];
         self.journal.typed(&entry.path, &number, &text, now);
+        // Drafted with the new text in view: the save records its fingerprint.
+        entry.slot.changed.retain(|n| *n != number);
         entry.slot.drafts.set_response(&number, text);
         self.mark_edit();
     }

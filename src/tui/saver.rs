@@ -12,10 +12,13 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::action::{Action, Effect};
+use std::sync::Arc;
+
+use super::action::{Action, Effect, LetterId};
 use super::loader::panic_message;
 use crate::drafts::{self, Drafts, DraftsError, Loaded};
 use crate::journal::Journal;
+use crate::letter::Letter;
 
 /// The worker thread's name (its panics are caught and reported as failed jobs).
 pub(crate) const THREAD: &str = "letterdesk-drafts";
@@ -42,6 +45,9 @@ impl Saver {
                     let run = std::panic::catch_unwind(AssertUnwindSafe(|| worker.run(job)));
                     let action = run.unwrap_or_else(|panic| failed(panic_message(panic.as_ref())));
                     if let Some(action) = action {
+                        let _ = report.send(action);
+                    }
+                    if let Some(action) = worker.fingerprints.take() {
                         let _ = report.send(action);
                     }
                 }
@@ -115,6 +121,10 @@ struct Worker {
     unreadable: HashSet<PathBuf>,
     /// The crash journal, when it could be opened.
     journal: Option<Journal>,
+    /// The letter each drafts file belongs to, for text fingerprints.
+    letters: HashMap<PathBuf, (LetterId, Arc<Letter>)>,
+    /// A [`Action::CommentsChanged`] to report after the job's own report.
+    fingerprints: Option<Action>,
 }
 
 impl Worker {
@@ -186,8 +196,26 @@ impl Worker {
                     .err()
                     .map(|e| Action::JournalFailed(e.to_string()))
             }
+            Effect::Letter { letter, path, text } => {
+                self.letters.insert(path.clone(), (letter, text));
+                self.compare_fingerprints(&path);
+                self.fingerprints.take()
+            }
             Effect::LayOut { .. } | Effect::Reparse(_) | Effect::Quit => None,
         }
+    }
+
+    /// Compare the fingerprints stored in the drafts file with the letter's text.
+    fn compare_fingerprints(&mut self, path: &Path) {
+        let (Some((letter, text)), Some(Some(loaded))) =
+            (self.letters.get(path), self.baselines.get(path))
+        else {
+            return;
+        };
+        self.fingerprints = Some(Action::CommentsChanged {
+            letter: *letter,
+            numbers: drafts::changed_comments(loaded, text),
+        });
     }
 
     fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, String> {
@@ -195,7 +223,8 @@ impl Worker {
             Ok(found) => {
                 self.unreadable.remove(&path);
                 let drafts = found.as_ref().map(|l| l.drafts.clone());
-                self.baselines.insert(path, found);
+                self.baselines.insert(path.clone(), found);
+                self.compare_fingerprints(&path);
                 Ok(drafts)
             }
             Err(e) => {
@@ -222,7 +251,11 @@ impl Worker {
             ));
         }
         let previous = self.baselines.get(&path).and_then(Option::as_ref);
-        let saved = drafts::save_loaded(&path, drafts, previous).map_err(|e| full(&e))?;
+        let saved = match self.letters.get(&path) {
+            Some((_, letter)) => drafts::save_stamped(&path, drafts, previous, letter, &[]),
+            None => drafts::save_loaded(&path, drafts, previous),
+        }
+        .map_err(|e| full(&e))?;
         let written = saved.drafts.clone();
         self.baselines.insert(path, Some(saved));
         Ok(written)

@@ -121,6 +121,8 @@ pub(crate) struct Slot {
     /// Comments changed both here and on disk, waiting for the user's choice. Until
     /// then the disk's version is what gets written.
     pub conflicts: Vec<Conflict>,
+    /// Comments whose text in the letter changed since their draft was saved.
+    pub changed: Vec<String>,
     /// The drafts file has been read (or found missing) once.
     pub loaded: bool,
     /// A drafts file read has been reported (not just an empty start for previews).
@@ -443,6 +445,22 @@ impl State {
         self.open
             .as_ref()
             .map_or(&[], |o| &self.entries[o.id.0].slot.conflicts)
+    }
+
+    /// Comments of the open letter whose text changed since their drafts were saved.
+    pub fn changed_comments(&self) -> &[String] {
+        self.open
+            .as_ref()
+            .map_or(&[], |o| &self.entries[o.id.0].slot.changed)
+    }
+
+    /// Drafts of the open letter for comments the letter no longer has (kept, never
+    /// dropped).
+    pub fn orphaned_drafts(&self) -> Vec<&CommentDraft> {
+        let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
+            return Vec::new();
+        };
+        crate::drafts::orphans(&self.entries[open.id.0].slot.drafts, letter)
     }
 
     /// Journal entries offered for recovery.

@@ -47,9 +47,21 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             if !known {
                 state.index.done += 1;
             }
+            if let Ok(letter) = &state.entries[id.0].letter {
+                fx.push(Effect::Letter {
+                    letter: id,
+                    path: drafts_path(&state.entries[id.0].path),
+                    text: letter.clone(),
+                });
+            }
             let slot = &state.entries[id.0].slot;
             if readable && !slot.loaded {
                 state.load_drafts(id, &mut fx);
+            }
+            if known && state.open.as_ref().is_some_and(|o| o.id == id) {
+                let name = super::drafting::file_name(&state.entries[id.0].path);
+                state.info(format!("{name} changed on disk and was read again."));
+                state.load_editor();
             }
         }
         Action::IndexFinished => state.index.finished = true,
@@ -87,6 +99,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.error(format!("Journal not written: {error}"));
         }
         Action::FileChanged(path) => file_changed(state, path, &mut fx),
+        Action::CommentsChanged { letter, numbers } => {
+            if let Some(entry) = state.entries.get_mut(letter.0) {
+                entry.slot.changed = numbers;
+            }
+        }
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -402,6 +419,17 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
     });
     state.focus = Pane::Comments;
     state.load_editor();
+    let orphans: Vec<String> = state
+        .orphaned_drafts()
+        .iter()
+        .map(|d| sanitize(&d.number).into_owned())
+        .collect();
+    if !orphans.is_empty() {
+        state.info(format!(
+            "Drafts kept for comments no longer in this letter: {}.",
+            orphans.join(", ")
+        ));
+    }
     if let Ok(letter) = &state.entries[id.0].letter
         && super::draw::is_windows_1252(letter)
     {

@@ -31,15 +31,74 @@ pub struct Tmux {
 impl Tmux {
     /// Start `args` (the letterdesk binary's arguments) in `dir` in a `width`×`height` terminal.
     pub fn start(dir: &Path, args: &[&str], width: u16, height: u16) -> Tmux {
+        let tmux = Tmux::new();
+        tmux.spawn(dir, args, width, height);
+        tmux
+    }
+
+    /// Start a shell command line (`$LETTERDESK` names the binary) with extra
+    /// environment variables, e.g. to run `stty -a` after the program ends.
+    pub fn start_shell(
+        dir: &Path,
+        script: &str,
+        env: &[(&str, &str)],
+        width: u16,
+        height: u16,
+    ) -> Tmux {
+        let tmux = Tmux::new();
+        let binary = env!("CARGO_BIN_EXE_letterdesk");
+        let mut vars = vec![format!("LETTERDESK={binary}")];
+        vars.extend(env.iter().map(|(k, v)| format!("{k}={v}")));
+        tmux.spawn_command(
+            dir,
+            &format!("exec sh -c {}", shell_quote(script)),
+            &vars,
+            width,
+            height,
+        );
+        tmux
+    }
+
+    fn new() -> Tmux {
         let home = tempfile::tempdir().expect("home");
         let socket = format!(
             "letterdesk-test-{}-{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::SeqCst)
         );
-        let tmux = Tmux { socket, home };
-        tmux.spawn(dir, args, width, height);
-        tmux
+        Tmux { socket, home }
+    }
+
+    /// The journal folder the program uses.
+    pub fn journal_dir(&self) -> PathBuf {
+        self.home.path().join("state/letterdesk/journal")
+    }
+
+    /// A tmux format about the pane, e.g. `#{pane_title}`, `#{alternate_on}`.
+    pub fn display(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "0",
+                format,
+            ])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Send a signal to the program (the pane's process).
+    pub fn signal(&self, signal: &str) {
+        let pid = self.display("#{pane_pid}");
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "kill -{signal} {pid}");
     }
 
     fn spawn(&self, dir: &Path, args: &[&str], width: u16, height: u16) {
@@ -49,32 +108,48 @@ impl Tmux {
             command.push(' ');
             command.push_str(&shell_quote(a));
         }
+        self.spawn_command(dir, &command, &[], width, height);
+    }
+
+    fn spawn_command(&self, dir: &Path, command: &str, vars: &[String], width: u16, height: u16) {
         let home = self.home.path();
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-            ])
-            .arg(width.to_string())
-            .arg("-y")
-            .arg(height.to_string())
-            .arg("-c")
-            .arg(dir)
-            .args(["-e", "TERM=xterm-256color"])
-            .arg("-e")
-            .arg(format!("HOME={}", home.display()))
-            .arg("-e")
-            .arg(format!("XDG_CONFIG_HOME={}", home.join("config").display()))
-            .arg("-e")
-            .arg(format!("XDG_STATE_HOME={}", home.join("state").display()))
-            .arg(command)
-            .status()
-            .expect("tmux runs");
+        let new_session = || {
+            Command::new("tmux")
+                .args([
+                    "-L",
+                    &self.socket,
+                    "-f",
+                    "/dev/null",
+                    "new-session",
+                    "-d",
+                    "-x",
+                ])
+                .arg(width.to_string())
+                .arg("-y")
+                .arg(height.to_string())
+                .arg("-c")
+                .arg(dir)
+                .args(["-e", "TERM=xterm-256color"])
+                .arg("-e")
+                .arg(format!("HOME={}", home.display()))
+                .arg("-e")
+                .arg(format!("XDG_CONFIG_HOME={}", home.join("config").display()))
+                .arg("-e")
+                .arg(format!("XDG_STATE_HOME={}", home.join("state").display()))
+                .args(vars.iter().flat_map(|v| ["-e", v.as_str()]))
+                .arg(command)
+                .status()
+                .expect("tmux runs")
+        };
+        // A server just killed (`restart`) may still hold the socket for a moment.
+        let mut status = new_session();
+        for _ in 0..20 {
+            if status.success() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+            status = new_session();
+        }
         assert!(status.success(), "tmux new-session failed");
         // Keep the pane after the program exits, to read its last screen.
         let _ = Command::new("tmux")
@@ -138,7 +213,17 @@ impl Tmux {
 
     /// Wait until `predicate` holds for the screen, or panic with the last screen.
     pub fn wait_until(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.wait_until_for(what, Duration::from_secs(15), predicate)
+    }
+
+    /// [`Tmux::wait_until`] with a time limit.
+    pub fn wait_until_for(
+        &self,
+        what: &str,
+        limit: Duration,
+        predicate: impl Fn(&str) -> bool,
+    ) -> String {
+        let deadline = Instant::now() + limit;
         loop {
             let screen = self.screen();
             if predicate(&screen) {
@@ -154,6 +239,18 @@ impl Tmux {
     /// Wait until the screen shows `text`.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Type `key` `count` times in one go.
+    pub fn repeat(&self, key: &str, count: usize) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0", "-N"])
+            .arg(count.to_string())
+            .arg(key)
+            .status()
+            .expect("send-keys");
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(80));
     }
 
     /// Whether the program has exited (the pane is dead).

@@ -64,8 +64,11 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                 RowKind::Heading => spans.extend(highlight(row, theme.heading(), query.as_deref())),
                 RowKind::Lead => {
                     let conflicted = conflicts.iter().any(|c| c.number == comment.number);
+                    let changed = state.changed_comments().contains(&comment.number);
                     let mark = if conflicted {
                         "!".to_string()
+                    } else if changed {
+                        "Δ".to_string()
                     } else {
                         one_line(state.config.marks.of(status))
                     };
@@ -74,6 +77,8 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     let (mark_part, number_part) = lead.split_at(mark.len());
                     let mark_style = if conflicted {
                         theme.error()
+                    } else if changed {
+                        theme.overdue()
                     } else {
                         theme.mark(status)
                     };
@@ -123,6 +128,11 @@ fn title(letter: &Letter, state: &State, shown: usize) -> String {
         .unwrap_or_default();
     let total = letter.comments.len();
     let noun = if total == 1 { "comment" } else { "comments" };
+    let form = if super::letters::is_windows_1252(letter) {
+        format!("{form} · not UTF-8")
+    } else {
+        form
+    };
     match state.filter {
         _ if total == 0 => format!(" {company}{form} "),
         Filter::All => format!(" {company}{form} · {total} {noun} "),

@@ -17,7 +17,15 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                 Status::Drafted => "drafted",
                 Status::Resolved => "resolved",
             };
-            format!(" Draft · comment {} · {status} ", one_line(&comment.number))
+            let changed = if state.changed_comments().contains(&comment.number) {
+                " · comment text changed in the letter"
+            } else {
+                ""
+            };
+            format!(
+                " Draft · comment {} · {status}{changed} ",
+                one_line(&comment.number)
+            )
         }
         _ => " Draft ".to_string(),
     };

@@ -122,6 +122,12 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
             ]);
         }
     };
+    // A letter that was not UTF-8 is marked in the gutter (and said in full on opening).
+    let gutter = if !is_open && is_windows_1252(letter) {
+        Span::styled("!", theme.overdue())
+    } else {
+        gutter
+    };
     let company = letter.company.clone().unwrap_or_else(|| {
         entry
             .path
@@ -178,17 +184,10 @@ fn tail(
         Kind::Comments | Kind::Unknown if letter.comments.is_empty() => Some("no comments found"),
         Kind::Comments | Kind::Unknown => None,
     };
-    let mut spans = match label {
+    match label {
         Some(label) => vec![Span::styled(label, theme.muted())],
         None => progress(letter, entry, today, theme),
-    };
-    if is_windows_1252(letter) {
-        spans.push(Span::styled(
-            "  ⚠ not UTF-8 (read as Windows-1252)",
-            theme.overdue(),
-        ));
     }
-    spans
 }
 
 /// Whether the parser read the file as Windows-1252 because it was not UTF-8.

@@ -1,0 +1,262 @@
+//! End to end in tmux, issue #4: outside changes to a drafts file are merged, two-sided
+//! changes are settled by the user, a drafts file with git conflict markers is never
+//! written, and typing survives a SIGKILL in the crash journal.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::letters::letter_text;
+use common::tmux::{self, Tmux};
+
+fn letter(dir: &Path) {
+    let comments = ["Explain one.", "Explain two.", "Explain three."].map(String::from);
+    std::fs::write(
+        dir.join("a.txt"),
+        letter_text("Scenario Bells Co.", &comments),
+    )
+    .unwrap();
+}
+
+fn drafts_file(dir: &Path) -> std::path::PathBuf {
+    dir.join("a.responses.toml")
+}
+
+fn read(dir: &Path) -> String {
+    std::fs::read_to_string(drafts_file(dir)).unwrap_or_default()
+}
+
+/// Another program (a script, a teammate's `git pull`): loads the TOML, sets one
+/// comment, writes the whole file back in its own formatting.
+fn other_program_sets(dir: &Path, number: &str, response: &str) {
+    let text = read(dir);
+    let mut doc: toml::Table = toml::from_str(&text).unwrap_or_default();
+    let comments = doc
+        .entry("comments")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+        .as_table_mut()
+        .unwrap();
+    let mut entry = toml::Table::new();
+    entry.insert("status".into(), "drafted".into());
+    entry.insert("response".into(), response.into());
+    comments.insert(number.into(), toml::Value::Table(entry));
+    std::fs::write(drafts_file(dir), toml::to_string(&doc).unwrap()).unwrap();
+}
+
+fn wait_file(dir: &Path, what: &str, predicate: impl Fn(&str) -> bool) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let text = read(dir);
+        if predicate(&text) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn response(text: &str, number: &str) -> String {
+    let value: toml::Table = toml::from_str(text).unwrap();
+    value["comments"][number]["response"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn an_outside_rewrite_is_merged_with_the_users_edits() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    letter(dir.path());
+    let t = Tmux::start(dir.path(), &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.type_text("First answer.");
+    t.keys(&["Escape"]);
+    wait_file(dir.path(), "comment 1 saved", |s| {
+        s.contains("First answer.")
+    });
+
+    other_program_sets(dir.path(), "3", "Their answer to three.");
+    // The watcher brings it in without a restart.
+    t.wait_for("changed on disk");
+
+    t.keys(&["Enter"]);
+    t.type_text(" And more.");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+    let text = read(dir.path());
+    assert_eq!(response(&text, "1"), "First answer. And more.", "{text}");
+    assert_eq!(response(&text, "3"), "Their answer to three.", "{text}");
+}
+
+#[test]
+fn a_two_sided_change_is_a_conflict_the_user_settles() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    letter(dir.path());
+    std::fs::write(
+        drafts_file(dir.path()),
+        "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Base.\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(dir.path(), &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.wait_for("Base.");
+    t.keys(&["Enter"]);
+    t.type_text(" Mine.");
+    // While the edit is unsaved, another program changes the same comment.
+    other_program_sets(dir.path(), "1", "Theirs.");
+    t.wait_for("changed here and on disk");
+    // The file keeps theirs until the user chooses.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(response(&read(dir.path()), "1"), "Theirs.");
+    t.keys(&["Escape"]);
+    t.keys(&["c"]);
+    let screen = t.wait_for("Mine (this workspace");
+    assert!(
+        screen.contains("Base. Mine.") && screen.contains("Theirs."),
+        "{screen}"
+    );
+    t.keys(&["b"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+    let text = read(dir.path());
+    assert_eq!(response(&text, "1"), "Base. Mine.\n\nTheirs.", "{text}");
+}
+
+#[test]
+fn a_drafts_file_with_conflict_markers_is_never_written() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    letter(dir.path());
+    let marked = "[comments.\"1\"]\nstatus = \"drafted\"\n<<<<<<< HEAD\nresponse = \"ours\"\n=======\nresponse = \"theirs\"\n>>>>>>> branch\n";
+    std::fs::write(drafts_file(dir.path()), marked).unwrap();
+    let t = Tmux::start(dir.path(), &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.wait_for("unresolved git conflict marker");
+    let screen = t.screen();
+    assert!(
+        screen.contains("a.responses.toml:3"),
+        "names file and line:\n{screen}"
+    );
+    t.keys(&["Enter"]);
+    t.type_text("Typed while the file is broken.");
+    t.keys(&["Escape"]);
+    t.keys(&["C-s"]);
+    std::thread::sleep(Duration::from_millis(2000));
+    t.keys(&["q"]);
+    t.wait_for("Press q again");
+    t.keys(&["q"]);
+    t.wait_exit();
+    assert_eq!(read(dir.path()), marked, "byte-identical");
+    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
+    let pending = journal.pending().unwrap();
+    assert!(
+        pending
+            .iter()
+            .any(|e| e.text == "Typed while the file is broken."),
+        "{pending:?}"
+    );
+}
+
+#[test]
+fn typing_survives_sigkill_in_the_journal_and_is_offered_at_start_up() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    letter(dir.path());
+    let t = Tmux::start(dir.path(), &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    // Keep typing (no pause long enough to save) past the journal's delay, then kill.
+    for word in [
+        "Recovered ",
+        "words ",
+        "typed ",
+        "before ",
+        "the ",
+        "kill ",
+        "came. ",
+    ] {
+        t.type_text(word);
+        std::thread::sleep(Duration::from_millis(70));
+    }
+    t.signal("KILL");
+    t.wait_exit();
+    assert!(!read(dir.path()).contains("Recovered"), "not saved yet");
+    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
+    let pending = journal.pending().unwrap();
+    let journalled = pending
+        .iter()
+        .find(|e| e.number == "1")
+        .map(|e| e.text.clone())
+        .expect("journalled");
+    assert!(journalled.starts_with("Recovered"), "{journalled}");
+
+    t.restart(dir.path(), &["."], 180, 45);
+    let screen = t.wait_for("Unsaved text found");
+    assert!(screen.contains(&journalled), "shows the text:\n{screen}");
+    t.keys(&["y"]);
+    wait_file(dir.path(), "recovered text saved", |s| {
+        s.contains(journalled.trim_end())
+    });
+    // Saved: the journal entry is gone.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !journal.pending().unwrap().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "journal cleared");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn a_failed_save_shows_the_path_and_reason_and_keeps_the_draft() {
+    if !tmux::available() {
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("letters");
+    std::fs::create_dir(&dir).unwrap();
+    letter(&dir);
+    let t = Tmux::start(&dir, &["a.txt"], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    // The folder goes away under the program (an unmounted share, say).
+    let moved = root.path().join("moved");
+    std::fs::rename(&dir, &moved).unwrap();
+    t.type_text("Nowhere to go.");
+    let screen = t.wait_for("Save failed");
+    assert!(screen.contains("a.responses.toml"), "{screen}");
+    assert!(
+        screen.contains("unsaved") || screen.contains("save failed"),
+        "{screen}"
+    );
+    // The folder comes back: the next change saves.
+    std::fs::rename(&moved, &dir).unwrap();
+    t.type_text(" Back.");
+    wait_file(&dir, "saved after the retry", |s| {
+        s.contains("Nowhere to go. Back.")
+    });
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+}
