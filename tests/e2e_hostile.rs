@@ -104,6 +104,7 @@ fn a_hostile_folder_is_browsed_safely() {
         t.keys(&["PPage"]);
         t.keys(&["g"]);
         t.keys(&["Escape"]);
+        letters_focused(&t);
         assert_safe(&t, &format!("browsing letter {row}"));
     }
 
@@ -121,6 +122,7 @@ fn a_hostile_folder_is_browsed_safely() {
     t.keys(&["Enter"]);
     t.wait_for("latin1.txt is not UTF-8");
     t.keys(&["Escape"]);
+    letters_focused(&t);
 
     // The hostile comment: every control is a visible placeholder (a lone CR is a line
     // break to the parser, so it never reaches the screen at all).
@@ -183,6 +185,15 @@ fn a_hostile_folder_is_browsed_safely() {
             other => panic!("{name}: exit {other:?}: {stderr}"),
         }
     }
+}
+
+/// Wait until the Letters pane has the focus (its border is the thick one). A lone Esc
+/// followed too closely by another key reads as Alt-key, so this also paces the keys.
+fn letters_focused(t: &Tmux) {
+    std::thread::sleep(Duration::from_millis(150));
+    t.wait_until_for("the Letters pane focused", Duration::from_secs(30), |s| {
+        s.starts_with("┏ Letters")
+    });
 }
 
 /// `stty -a` flags that a usable terminal has on.

@@ -180,7 +180,9 @@ impl Tmux {
             .status()
             .expect("send-keys");
         assert!(status.success());
-        std::thread::sleep(Duration::from_millis(80));
+        // A lone Esc closely followed by another key reads as Alt-key: give it room.
+        let pause = if keys.contains(&"Escape") { 250 } else { 80 };
+        std::thread::sleep(Duration::from_millis(pause));
     }
 
     /// Type literal text.
