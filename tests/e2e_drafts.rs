@@ -260,3 +260,71 @@ fn a_failed_save_shows_the_path_and_reason_and_keeps_the_draft() {
     t.keys(&["q"]);
     t.wait_exit();
 }
+
+#[test]
+fn a_read_only_folder_as_a_non_root_user_fails_the_save_visibly() {
+    if !tmux::available() {
+        return;
+    }
+    let root = unsafe_is_root();
+    if root && !Path::new("/usr/bin/setpriv").exists() {
+        eprintln!("skipped: running as root and setpriv is not installed to drop privileges");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let base = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = base.path().join("letters");
+    std::fs::create_dir(&dir).unwrap();
+    letter(&dir);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let binary = env!("CARGO_BIN_EXE_letterdesk");
+    let readable = Path::new(binary)
+        .ancestors()
+        .skip(1)
+        .all(|p| std::fs::metadata(p).is_ok_and(|m| m.permissions().mode() & 0o001 != 0));
+    if root && !readable {
+        eprintln!("skipped: the test binary's folders are not open to an unprivileged user");
+        return;
+    }
+    let script = if root {
+        "exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$LETTERDESK\" ."
+    } else {
+        "exec \"$LETTERDESK\" ."
+    };
+    // The unprivileged user needs a state folder of its own for the journal.
+    let state = base.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let state_var = state.display().to_string();
+    let t = Tmux::start_shell(&dir, script, &[("XDG_STATE_HOME", &state_var)], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.type_text("Cannot be written here.");
+    let screen = t.wait_for("Save failed");
+    assert!(
+        screen.contains("a.responses.toml") && screen.contains("ermission denied"),
+        "path and reason:\n{screen}"
+    );
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("Press q again");
+    let journal = letterdesk::journal::Journal::open(state.join("letterdesk/journal")).unwrap();
+    let pending = journal.pending().unwrap();
+    assert!(
+        pending.iter().any(|e| e.text == "Cannot be written here."),
+        "{pending:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_exit();
+    assert!(!drafts_file(&dir).exists());
+}
+
+/// Whether the tests run as root (chmod does not stop root).
+fn unsafe_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}

@@ -608,3 +608,32 @@ fn conflict_dialog() {
     update(&mut s, Action::Run(Command::ShowConflict));
     insta::assert_snapshot!(screen(&mut s, 150, 36));
 }
+
+#[test]
+fn a_comment_of_100000_lines_scrolls_without_rewrapping() {
+    let mut big = northwind();
+    big.comments[1].text = (0..100_000)
+        .map(|i| format!("line {i} of the schedule"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut s = State::from_letters(vec![big], today());
+    update(&mut s, Action::Resize(180, 45));
+    apply(&mut s, Action::Run(Command::Open));
+    apply(&mut s, Action::Run(Command::Down));
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        apply(&mut s, Action::Run(Command::PageDown));
+        buffer(&s, 180, 45);
+    }
+    let per_step = start.elapsed() / 20;
+    assert!(
+        per_step < std::time::Duration::from_millis(50),
+        "{per_step:?} per page and frame"
+    );
+    apply(&mut s, Action::Run(Command::Last));
+    let text = screen(&mut s, 180, 45);
+    assert!(
+        text.contains("5. Please file the supply agreement"),
+        "{text}"
+    );
+}
