@@ -7,6 +7,7 @@
 //! (drafts are saved and journalled, within a bounded time, then the program exits with
 //! 128 + the signal's number).
 
+use std::io::IsTerminal;
 use std::io::stdout;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -34,6 +35,12 @@ use crate::text::sanitize;
 
 /// How long to wait for a key before looking at the workers' reports and the clock.
 const POLL: Duration = Duration::from_millis(100);
+
+/// SIGHUP's number: how a lost terminal is reported (exit code 128 + 1).
+const HANGUP: i32 = 1;
+
+/// How often the hang-up watch looks at the terminal.
+const HANGUP_CHECK: Duration = Duration::from_millis(200);
 
 /// How long pending saves may take once the program is ending.
 const FINISH: Duration = Duration::from_secs(3);
@@ -101,6 +108,7 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
 
     let (report, reports) = channel();
     let signals = listen_for_signals(report.clone());
+    watch_for_hangup(report.clone());
 
     // The hook in place before ratatui's: ours restores (once), then prints through it.
     let hook = std::panic::take_hook();
@@ -232,6 +240,38 @@ fn finish(state: &mut State, workers: &Workers, reports: &Receiver<Action>) {
             Err(_) => return,
         }
     }
+}
+
+/// Start the thread that notices a terminal that went away (window closed, tmux server
+/// killed). crossterm then reads end-of-file from the hung-up terminal in a loop it
+/// never leaves (crossterm 0.29 only leaves it on "would block"); this thread reports
+/// [`Action::Terminate`] and puts an empty non-blocking pipe on standard input, so that
+/// crossterm's poll returns and the event loop ends as on SIGHUP (drafts saved or
+/// journalled first).
+fn watch_for_hangup(report: Sender<Action>) {
+    let spawned = std::thread::Builder::new()
+        .name("letterdesk-hangup".into())
+        .spawn(move || {
+            while std::io::stdin().is_terminal() {
+                std::thread::sleep(HANGUP_CHECK);
+            }
+            if SIGNAL
+                .compare_exchange(0, HANGUP, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+            {
+                let _ = report.send(Action::Terminate(HANGUP));
+            }
+            // An empty, non-blocking pipe: reads say "would block", which is the one answer
+            // that makes crossterm leave its read loop. The writer is kept open (leaked) so
+            // the pipe never reads as end-of-file.
+            if let Ok((reader, writer)) = std::io::pipe()
+                && rustix::io::ioctl_fionbio(&reader, true).is_ok()
+            {
+                let _ = rustix::stdio::dup2_stdin(&reader);
+                std::mem::forget(writer);
+            }
+        });
+    drop(spawned);
 }
 
 /// Start the thread that turns SIGTERM and SIGHUP into [`Action::Terminate`].
