@@ -1,0 +1,8 @@
+//! Shared by the benchmarks: `mod support;` from a bench file in `benches/`.
+//!
+//! - [`letters`]: a deterministic generator of synthetic staff comment letters (fictional
+//!   companies) and drafts files, written at run time into a temporary folder.
+
+#![allow(dead_code)]
+
+pub mod letters;
