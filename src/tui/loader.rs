@@ -52,6 +52,15 @@ pub(crate) fn spawn(
                     Some(problem) => (path, Err(problem)),
                     None => {
                         let letter = load(&path, limits);
+                        // A folder's README.md and the like are not letters: left out.
+                        let named = paths.contains(&path);
+                        if let Ok(l) = &letter
+                            && !named
+                            && !l.looks_like_a_letter()
+                            && !crate::letter::listed_when_not_a_letter(&path)
+                        {
+                            continue;
+                        }
                         (real(&path), letter)
                     }
                 };
@@ -294,6 +303,34 @@ mod tests {
                 .contains("symlink loop")
         );
         assert_eq!(why(&deep.join("bottom.txt")), Some(None));
+    }
+
+    #[test]
+    fn a_folders_readme_is_not_listed_but_an_empty_txt_is() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("README.md"),
+            "# Notes\n\nHow we answer letters.\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let (report, reports) = std::sync::mpsc::channel();
+        let limits = Limits {
+            max_letter_bytes: MB,
+        };
+        let (_loader, thread) = spawn(vec![dir.path().to_path_buf()], limits, report).unwrap();
+        let mut listed = Vec::new();
+        for action in reports.iter() {
+            match action {
+                Action::LetterIndexed { path, .. } => listed.push(path),
+                Action::IndexFinished => break,
+                _ => {}
+            }
+        }
+        drop(_loader);
+        thread.join().unwrap();
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].ends_with("empty.txt"), "{listed:?}");
     }
 
     #[test]

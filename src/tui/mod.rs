@@ -2,6 +2,14 @@
 //! drafts store, in the Elm shape: [`State`], [`Action`], [`update`] (pure; disk work goes
 //! out as [`Effect`]s) and [`draw`] (no I/O). Keys map to actions through the keymap in
 //! `config/default.toml`, overridable by the user's config file.
+//!
+//! The shell (`app`) runs the workers that do the work `update` asks for and report
+//! back as actions: the indexer (`loader`: finds and parses letters, size cap checked
+//! before reading), the drafts worker (`saver`: drafts files and the crash journal;
+//! compares the file by content before each save and hands outside changes back for a
+//! per-comment three-way merge in `update`), the layout worker (`layouter`: wraps large
+//! letters off the UI thread), the folder watcher (`watcher`) and a signal listener.
+//! All file text reaches the screen through [`crate::text::sanitize`].
 
 mod action;
 mod app;
