@@ -18,7 +18,9 @@ fn main() -> ExitCode {
         // The reader went away (`letterdesk parse … | head`): not an error of ours.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("letterdesk: {error:#}");
+            // File names and parser messages quote file text: make it safe to print.
+            let message = format!("{error:#}");
+            eprintln!("letterdesk: {}", letterdesk::text::sanitize(&message));
             ExitCode::from(EXIT_RUNTIME)
         }
     }

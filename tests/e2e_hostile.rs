@@ -301,3 +301,22 @@ fn sigterm_and_sighup_save_restore_and_exit_with_128_plus_the_signal() {
         );
     }
 }
+
+#[test]
+fn error_messages_quoting_a_hostile_file_name_are_sanitized() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "bad\u{1b}]0;PWNED\u{7}\u{202e}.txt";
+    std::fs::write(dir.path().join(name), b"PK\x03\x04\x00\x00").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_letterdesk"))
+        .args(["parse", "--json"])
+        .arg(dir.path().join(name))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad␛]0;PWNED␇⟪RLO⟫.txt"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'),
+        "{stderr:?}"
+    );
+}

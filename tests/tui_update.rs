@@ -1271,3 +1271,51 @@ fn a_large_letter_is_laid_out_off_the_ui_thread() {
             .any(|e| matches!(e, Effect::LayOut { width, .. } if *width < 80))
     );
 }
+
+#[test]
+fn a_fixed_drafts_file_is_merged_and_saving_resumes() {
+    let mut s = opened();
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Err("northwind.responses.toml:3: unresolved git conflict marker".into()),
+        },
+    );
+    press(&mut s, ch('i'));
+    let fx = typing(&mut s, "Typed meanwhile.");
+    assert_eq!(saves(&fx), 0);
+    // Someone fixes the file: the watcher has it read again.
+    let fx = update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts_of(&[("2", Status::Drafted, "Fixed two.")]))),
+        },
+    );
+    let sent = saved_drafts(&fx).expect("saving resumes");
+    assert_eq!(sent.get("1").unwrap().response, "Typed meanwhile.");
+    assert_eq!(sent.get("2").unwrap().response, "Fixed two.");
+    assert!(!matches!(s.save_state(), SaveState::Blocked(_)));
+}
+
+#[test]
+fn comments_whose_letter_text_changed_are_flagged() {
+    let mut s = loaded();
+    update(
+        &mut s,
+        Action::CommentsChanged {
+            letter: LetterId(1),
+            numbers: vec!["1".into()],
+        },
+    );
+    assert_eq!(s.changed_comments(), ["1"]);
+    press(&mut s, ch('i'));
+    typing(&mut s, "!");
+    assert!(
+        s.changed_comments().is_empty(),
+        "drafted with the new text in view"
+    );
+}

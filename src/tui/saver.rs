@@ -400,6 +400,54 @@ mod tests {
     }
 
     #[test]
+    fn saves_record_fingerprints_and_a_changed_letter_is_reported() {
+        use crate::letter::{Comment, Letter};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let letter = |two: &str| {
+            Arc::new(Letter {
+                comments: ["One.", two]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Comment {
+                        number: (i + 1).to_string(),
+                        text: t.to_string(),
+                        ..Comment::default()
+                    })
+                    .collect(),
+                ..Letter::default()
+            })
+        };
+        let mut worker = Worker::default();
+        let tell = |worker: &mut Worker, text| {
+            worker.run(Effect::Letter {
+                letter: LetterId(0),
+                path: path.clone(),
+                text,
+            })
+        };
+        assert_eq!(tell(&mut worker, letter("Two.")), None, "nothing read yet");
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        worker.fingerprints = None;
+        let mut d = drafts("Answer one.");
+        d.set_response("2", "Answer two.");
+        save(&mut worker, &path, d).unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("fingerprint")
+        );
+        // A corrected letter: comment 2's text changed.
+        assert_eq!(
+            tell(&mut worker, letter("Two, corrected.")),
+            Some(Action::CommentsChanged {
+                letter: LetterId(0),
+                numbers: vec!["2".into()],
+            })
+        );
+    }
+
+    #[test]
     fn never_writes_a_file_it_could_not_read() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.responses.toml");
