@@ -328,3 +328,41 @@ fn unsafe_is_root() -> bool {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+#[test]
+fn a_corrected_letter_flags_changed_comments_and_keeps_orphaned_drafts() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    letter(dir.path());
+    let t = Tmux::start(dir.path(), &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.type_text("Answer one.");
+    t.keys(&["Escape"]);
+    t.keys(&["G"]);
+    t.keys(&["Enter"]);
+    t.type_text("Answer three.");
+    t.keys(&["Escape"]);
+    wait_file(dir.path(), "both saved with fingerprints", |s| {
+        s.contains("Answer three.") && s.matches("fingerprint").count() >= 3
+    });
+    // A corrected letter is dropped in: comment 1 reworded, comment 3 gone.
+    let corrected = ["Explain one, corrected.", "Explain two."].map(String::from);
+    std::fs::write(
+        dir.path().join("a.txt"),
+        letter_text("Scenario Bells Co.", &corrected),
+    )
+    .unwrap();
+    let screen = t.wait_for("Δ 1.");
+    assert!(screen.contains("corrected"), "{screen}");
+    t.keys(&["Escape"]);
+    t.keys(&["Enter"]);
+    t.wait_for("no longer in this letter: 3");
+    t.keys(&["q"]);
+    t.wait_exit();
+    let text = read(dir.path());
+    assert_eq!(response(&text, "3"), "Answer three.", "kept: {text}");
+}
