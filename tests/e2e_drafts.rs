@@ -96,6 +96,9 @@ fn an_outside_rewrite_is_merged_with_the_users_edits() {
     let text = read(dir.path());
     assert_eq!(response(&text, "1"), "First answer. And more.", "{text}");
     assert_eq!(response(&text, "3"), "Their answer to three.", "{text}");
+    // Everything was saved: nothing is left in the journal.
+    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
+    assert_eq!(journal.pending().unwrap(), []);
 }
 
 #[test]

@@ -117,12 +117,9 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     let restore = Restore;
     let _ = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // Workers catch their panics and report them; the screen stays up.
-        let name = std::thread::current().name().map(str::to_string);
-        if matches!(
-            name.as_deref(),
-            Some(loader::THREAD | super::saver::THREAD | super::layouter::THREAD)
-        ) {
+        // Only the main thread's panic ends the program: workers catch theirs and report
+        // them, and any other thread's panic leaves the screen up.
+        if std::thread::current().name() != Some("main") {
             return;
         }
         restore_terminal();

@@ -51,19 +51,30 @@ fn quoted(text: &str, width: usize, max: usize, style: Style) -> Vec<Line<'stati
     lines
 }
 
-/// The keys of a dialog's context, one line.
-fn keys_line(state: &State, context: Context, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    for hint in state.config.keymap.hints(context) {
-        let key = hint
-            .keys
-            .first()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {}   ", one_line(&hint.desc))));
-    }
-    Line::from(spans)
+/// The keys of a dialog's context, one line each.
+fn keys_lines(state: &State, context: Context, theme: &Theme) -> Vec<Line<'static>> {
+    let hints = state.config.keymap.hints(context);
+    let keys: Vec<String> = hints
+        .iter()
+        .map(|h| {
+            h.keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect();
+    let width = keys.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+    hints
+        .iter()
+        .zip(keys)
+        .map(|(hint, key)| {
+            Line::from(vec![
+                Span::styled(format!("{key:<width$}"), theme.key()),
+                Span::raw(format!("  {}", one_line(&hint.desc))),
+            ])
+        })
+        .collect()
 }
 
 fn show(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>, state: &State) {
@@ -115,7 +126,7 @@ pub(super) fn recovery(frame: &mut Frame, area: Rect, state: &State) {
         None => lines.push(Line::from(Span::styled("  │ (nothing)", theme.muted()))),
     }
     lines.push(Line::default());
-    lines.push(keys_line(state, Context::Recovery, theme));
+    lines.extend(keys_lines(state, Context::Recovery, theme));
     let count = state.offers.len();
     let title = if count > 1 {
         format!(" Unsaved text found (1 of {count}) ")
@@ -155,7 +166,7 @@ pub(super) fn conflict(frame: &mut Frame, area: Rect, state: &State, number: &st
         theme.muted(),
     ));
     lines.push(Line::default());
-    lines.push(keys_line(state, Context::Conflict, theme));
+    lines.extend(keys_lines(state, Context::Conflict, theme));
     let title = format!(" Comment {} changed here and on disk ", one_line(number));
     show(frame, area, title, lines, state);
 }
