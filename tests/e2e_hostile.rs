@@ -320,3 +320,29 @@ fn error_messages_quoting_a_hostile_file_name_are_sanitized() {
         "{stderr:?}"
     );
 }
+
+#[test]
+fn a_letter_above_the_size_cap_is_listed_not_opened() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("huge.txt"), long_line_letter(1536 * 1024)).unwrap();
+    std::fs::write(
+        dir.path().join("small.txt"),
+        letter_text("Small Print Co.", &["Explain.".into()]),
+    )
+    .unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[limits]\nmax_letter_mb = 1\n").unwrap();
+    let config = config.display().to_string();
+    let t = Tmux::start(dir.path(), &["--config", &config, "."], 160, 30);
+    let screen = t.wait_for("too large");
+    assert!(
+        screen.contains("huge.txt  too large to open (2 MB; limit 1 MB)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Small Print"), "the rest works:\n{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
+}
