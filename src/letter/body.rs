@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((\d{1,3})\)|(\d{1,3}(?:\([a-z]\))?)[.)])(?:\s+(.*))?$")
+    Regex::new(r"^(?:\((\d{1,4})\)|(\d{1,4}(?:\([a-z]\))?)[.)])(?:\s+(.*))?$")
         .expect("number regex")
 });
 static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -490,5 +490,24 @@ mod tests {
             true,
         );
         assert_eq!(b.comments.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod long_letters {
+    use super::*;
+
+    #[test]
+    fn thousands_of_comments_keep_their_numbers() {
+        let mut text = String::from("Risk Factors\n\n");
+        for n in 1..=1200 {
+            text.push_str(&format!("{n}. Please explain item {n}.\n\n"));
+        }
+        text.push_str("Sincerely,\n");
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let body = parse_body(&lines, false, true);
+        assert_eq!(body.comments.len(), 1200);
+        assert_eq!(body.comments[1199].number, "1200");
+        assert_eq!(body.comments[1199].text, "Please explain item 1200.");
     }
 }
