@@ -124,8 +124,7 @@ fn a_hostile_folder_is_browsed_safely() {
     t.keys(&["Escape"]);
     letters_focused(&t);
 
-    // The hostile comment: every control is a visible placeholder (a lone CR is a line
-    // break to the parser, so it never reaches the screen at all).
+    // The hostile comment: every control is a visible placeholder, a stray CR included.
     t.keys(&["g"]);
     let order = t.screen();
     let hostile_row = order
@@ -143,6 +142,7 @@ fn a_hostile_folder_is_browsed_safely() {
         "␛[2J",
         "␛[38;5;201m",
         "␈␈",
+        "cr␍ret",
         "⟪U+009B⟫",
         "⟪RLO⟫",
     ] {

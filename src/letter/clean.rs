@@ -2,16 +2,22 @@
 //! bullets and markdown artefacts (`**bold**`, `~~struck~~`).
 
 /// Split decoded text into cleaned lines. Form feeds become line breaks, so a page
-/// header that follows one stands on its own line.
+/// header that follows one stands on its own line. CRLF ends a line; a lone CR ends one
+/// only in a file that has no LF at all (old Mac line endings): anywhere else it is a
+/// stray control character, kept so that the screen shows it (as `␍`).
 pub fn clean_lines(text: &str) -> Vec<String> {
-    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+    let mac = !text.contains('\n');
+    let text: std::borrow::Cow<'_, str> = if !mac && text.contains('\r') {
         text.replace("\r\n", "\n").into()
     } else {
         text.into()
     };
-    text.split(['\n', '\r', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}'])
-        .map(clean_line)
-        .collect()
+    let breaks: &[char] = if mac {
+        &['\r', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}']
+    } else {
+        &['\n', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}']
+    };
+    text.split(breaks).map(clean_line).collect()
 }
 
 /// What one character of converter output becomes.
@@ -120,6 +126,11 @@ mod tests {
     #[test]
     fn line_endings_and_form_feeds() {
         assert_eq!(clean_lines("a\r\nb\u{0C}c"), vec!["a", "b", "c"]);
+        assert_eq!(clean_lines("old\rmac\rfile"), vec!["old", "mac", "file"]);
+        assert_eq!(
+            clean_lines("a stray\rCR\nnext"),
+            vec!["a stray\rCR", "next"]
+        );
     }
 
     #[test]
