@@ -276,6 +276,14 @@ fn help_overlay() {
 }
 
 #[test]
+fn export_prompt() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Export));
+    update(&mut s, Action::Run(Command::Down));
+    insta::assert_snapshot!(screen(&mut s, 100, 30));
+}
+
+#[test]
 fn empty_folder() {
     let mut s = State::new(
         Config::builtin(false),

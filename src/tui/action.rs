@@ -9,6 +9,7 @@ use ratatui_textarea::Input;
 use super::document::Document;
 use super::keymap::Command;
 use crate::drafts::Drafts;
+use crate::export::Format;
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
 
@@ -102,6 +103,12 @@ pub enum Action {
         /// The comment numbers.
         numbers: Vec<String>,
     },
+    /// An export finished.
+    Exported {
+        /// The file written and the export's notices (comments without a response, …),
+        /// or why nothing was written.
+        result: Result<(PathBuf, Vec<String>), String>,
+    },
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
 }
@@ -173,6 +180,19 @@ pub enum Effect {
     },
     /// Parse a letter file again (it changed on disk) and report [`Action::LetterIndexed`].
     Reparse(PathBuf),
+    /// Write the response letter next to the letter file and report [`Action::Exported`].
+    Export {
+        /// Which letter.
+        letter: LetterId,
+        /// The letter file (the export is written next to it).
+        path: PathBuf,
+        /// Its text.
+        text: Arc<Letter>,
+        /// The drafts as they are in the workspace now, unsaved edits included.
+        drafts: Box<Drafts>,
+        /// The output format.
+        format: Format,
+    },
     /// Finish pending saves, restore the terminal and exit.
     Quit,
 }

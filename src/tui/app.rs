@@ -80,6 +80,10 @@ struct Workers {
     saver: Saver,
     layouter: Layouter,
     loader: Loader,
+    /// Where exports report back.
+    report: Sender<Action>,
+    /// The user's config file, for the `[export]` settings.
+    config_path: Option<PathBuf>,
 }
 
 pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
@@ -145,11 +149,12 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
             let _ = report.send(action);
         });
     }
-    drop(report);
     let workers = Workers {
         saver,
         layouter,
         loader,
+        report,
+        config_path,
     };
 
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
@@ -367,7 +372,104 @@ fn dispatch(effects: Vec<Effect>, workers: &Workers) {
             Effect::Quit => {}
             Effect::LayOut { .. } => workers.layouter.send(effect),
             Effect::Reparse(path) => workers.loader.reparse(path),
+            Effect::Export {
+                path,
+                text,
+                drafts,
+                format,
+                ..
+            } => {
+                let report = workers.report.clone();
+                let config_path = workers.config_path.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("letterdesk-export".into())
+                    .spawn(move || {
+                        let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                            export_letter(config_path.as_deref(), &path, &text, &drafts, format)
+                        }))
+                        .unwrap_or_else(|_| Err("the export failed (internal error)".into()));
+                        let _ = report.send(Action::Exported { result });
+                    });
+                if spawned.is_err() {
+                    let result = Err("could not start the export".into());
+                    let _ = workers.report.send(Action::Exported { result });
+                }
+            }
             other => workers.saver.send(other),
         }
+    }
+}
+
+/// Write the response letter to `letter` (the file at `path`) next to it, with the
+/// `[export]` settings of the user's config file; returns the file and the notices.
+fn export_letter(
+    config_path: Option<&std::path::Path>,
+    path: &std::path::Path,
+    letter: &crate::letter::Letter,
+    drafts: &crate::drafts::Drafts,
+    format: crate::export::Format,
+) -> Result<(PathBuf, Vec<String>), String> {
+    use crate::export::{self, ExportSettings};
+    let mut settings = match config_path {
+        Some(config) => ExportSettings::from_config_file(config)?,
+        None => ExportSettings::default(),
+    };
+    settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
+    let out = export::export(letter, Some(drafts), &settings, format);
+    let target = export::default_output_path(path, format);
+    export::write_export(&target, &out.bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+    Ok((target, out.notices()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drafts::Drafts;
+    use crate::export::Format;
+    use crate::letter::{Comment, Letter};
+
+    #[test]
+    fn export_writes_next_to_the_letter_with_the_config_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(&config, "[export]\nsigner_name = \"Jane Q. Doe\"\n").unwrap();
+        let letter_path = dir.path().join("acme.txt");
+        let comment = |number: &str| Comment {
+            number: number.into(),
+            headings: vec![],
+            text: format!("Comment {number}."),
+            pages: vec![],
+        };
+        let letter = Letter {
+            file: letter_path.display().to_string(),
+            comments: vec![comment("1"), comment("2")],
+            ..Letter::default()
+        };
+        let mut drafts = Drafts::default();
+        drafts.set_response("1", "Unsaved answer.");
+        let (path, notices) = export_letter(
+            Some(&config),
+            &letter_path,
+            &letter,
+            &drafts,
+            Format::Markdown,
+        )
+        .unwrap();
+        assert_eq!(
+            path,
+            crate::export::default_output_path(&letter_path, Format::Markdown)
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("Unsaved answer."), "{text}");
+        assert!(text.contains("Jane Q. Doe"), "{text}");
+        assert!(
+            notices.iter().any(|n| n == "1 comment has no response: 2"),
+            "{notices:?}"
+        );
+        // A config that does not parse: nothing is written, the error says where.
+        std::fs::write(&config, "[export]\nsigner_name = 3\n").unwrap();
+        let error =
+            export_letter(Some(&config), &letter_path, &letter, &drafts, Format::Text).unwrap_err();
+        assert!(error.contains("config.toml"), "{error}");
     }
 }

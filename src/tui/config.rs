@@ -18,6 +18,9 @@ struct File {
     colors: Colors,
     marks: Marks,
     limits: LimitsFile,
+    /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
+    #[allow(dead_code)]
+    export: toml::Table,
 }
 
 /// The `[limits]` table as written.

@@ -234,6 +234,18 @@ pub enum Command {
     Later,
     /// Show the recovery dialog again.
     ShowRecovery,
+    /// Open the export prompt: write the response letter in a chosen format.
+    Export,
+    /// Export prompt: Markdown.
+    ExportMarkdown,
+    /// Export prompt: plain text.
+    ExportText,
+    /// Export prompt: HTML.
+    ExportHtml,
+    /// Export prompt: Word document.
+    ExportDocx,
+    /// Export prompt: the highlighted format.
+    ExportChosen,
 }
 
 /// One keymap entry: `{ on = ["j", "down"], run = "down", desc = "next comment" }`.
@@ -263,6 +275,8 @@ pub enum Context {
     Recovery,
     /// The dialog showing a comment changed both here and on disk.
     Conflict,
+    /// The prompt choosing the format of an export.
+    Export,
 }
 
 impl Context {
@@ -275,6 +289,7 @@ impl Context {
             Context::Draft => "Draft",
             Context::Recovery => "Recovery (unsaved text from the journal)",
             Context::Conflict => "Conflict (changed here and on disk)",
+            Context::Export => "Export (write the response letter)",
         }
     }
 }
@@ -308,6 +323,8 @@ pub struct Keymap {
     pub recovery: Vec<Binding>,
     /// Bindings of the conflict dialog.
     pub conflict: Vec<Binding>,
+    /// Bindings of the export prompt.
+    pub export: Vec<Binding>,
 }
 
 /// A key-hint or help entry: the keys that run a command and what it does.
@@ -329,6 +346,7 @@ impl Keymap {
             Context::Draft => &self.draft,
             Context::Recovery => &self.recovery,
             Context::Conflict => &self.conflict,
+            Context::Export => &self.export,
         }
     }
 
@@ -341,6 +359,7 @@ impl Keymap {
             (&mut self.draft, other.draft),
             (&mut self.recovery, other.recovery),
             (&mut self.conflict, other.conflict),
+            (&mut self.export, other.export),
         ] {
             theirs.append(mine);
             *mine = theirs;
@@ -430,6 +449,8 @@ pub enum Mode {
     Recovery,
     /// The conflict dialog is open.
     Conflict,
+    /// The export prompt is open.
+    Export,
 }
 
 /// The pure key → action mapping. `None` for keys that mean nothing here.
@@ -458,6 +479,9 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
             .map(Action::Run),
         Mode::Conflict => keymap
             .lookup_dialog(Context::Conflict, chord)
+            .map(Action::Run),
+        Mode::Export => keymap
+            .lookup_dialog(Context::Export, chord)
             .map(Action::Run),
         Mode::Help => match keymap.lookup(Pane::Letters, chord) {
             Some(

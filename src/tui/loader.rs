@@ -233,10 +233,13 @@ fn walk(
     ancestors.remove(&real);
 }
 
-/// A file name a folder search takes as a letter.
+/// A file name a folder search takes as a letter (not a response letter exported next
+/// to one, `NAME.response.md`).
 fn is_letter_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".txt") || lower.ends_with(".md")) && !lower.ends_with(".responses.toml")
+    (lower.ends_with(".txt") || lower.ends_with(".md"))
+        && !lower.ends_with(".responses.toml")
+        && !crate::export::is_export_file(std::path::Path::new(name))
 }
 
 #[cfg(test)]

@@ -201,7 +201,9 @@ impl Worker {
                 self.compare_fingerprints(&path);
                 self.fingerprints.take()
             }
-            Effect::LayOut { .. } | Effect::Reparse(_) | Effect::Quit => None,
+            Effect::LayOut { .. } | Effect::Reparse(_) | Effect::Export { .. } | Effect::Quit => {
+                None
+            }
         }
     }
 

@@ -251,6 +251,8 @@ pub struct State {
     pub(crate) recovering: bool,
     /// The conflict dialog is open on this comment number of the open letter.
     pub(crate) conflict: Option<String>,
+    /// The export prompt is open for this letter, with this format highlighted.
+    pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
 }
 
 impl State {
@@ -284,6 +286,7 @@ impl State {
             offers: Vec::new(),
             recovering: false,
             conflict: None,
+            exporting: None,
         }
     }
 
@@ -325,6 +328,8 @@ impl State {
             Mode::Recovery
         } else if self.conflict.is_some() {
             Mode::Conflict
+        } else if self.exporting.is_some() {
+            Mode::Export
         } else if self.prompt.is_some() {
             Mode::Search
         } else {

@@ -8,6 +8,7 @@ use super::keymap::Command;
 use super::layout::{areas, inner};
 use super::state::{Message, OpenLetter, Pane, State, status_of};
 use crate::drafts::{Resolution, Status, drafts_path};
+use crate::export::Format;
 use crate::text::sanitize;
 
 /// Letters with more comment text than this are laid out on the layout worker.
@@ -104,6 +105,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 entry.slot.changed = numbers;
             }
         }
+        Action::Exported { result } => exported(state, result),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -132,7 +134,9 @@ fn file_changed(state: &mut State, path: std::path::PathBuf, fx: &mut Vec<Effect
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let letterish = (name.ends_with(".txt") || name.ends_with(".md")) && !name.starts_with('.');
+    let letterish = (name.ends_with(".txt") || name.ends_with(".md"))
+        && !name.starts_with('.')
+        && !crate::export::is_export_file(&path);
     if letterish && (state.index.finished || state.entries.iter().any(|e| e.path == path)) {
         fx.push(Effect::Reparse(path));
     }
@@ -158,6 +162,19 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             conflict(state, command)
         }
+        Command::ExportMarkdown
+        | Command::ExportText
+        | Command::ExportHtml
+        | Command::ExportDocx
+        | Command::ExportChosen
+        | Command::Up
+        | Command::Down
+        | Command::Later
+            if state.exporting.is_some() =>
+        {
+            export_prompt(state, command, fx)
+        }
+        Command::Export => open_export(state),
         Command::ShowRecovery if state.offers.is_empty() => {
             state.info("Nothing unsaved in the journal.")
         }
@@ -202,7 +219,12 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             state.edit_command(command)
         }
-        Command::KeepMine
+        Command::ExportMarkdown
+        | Command::ExportText
+        | Command::ExportHtml
+        | Command::ExportDocx
+        | Command::ExportChosen
+        | Command::KeepMine
         | Command::TakeTheirs
         | Command::KeepBoth
         | Command::Recover
@@ -349,6 +371,87 @@ fn conflict(state: &mut State, command: Command) {
     state.info(format!("Comment {shown}: conflict settled."));
     if let Some(next) = state.conflicts().first().map(|c| c.number.clone()) {
         state.conflict = Some(next);
+    }
+}
+
+/// Open the export prompt for the letter under the cursor (Letters) or the open one.
+fn open_export(state: &mut State) {
+    let id = if state.focus == Pane::Letters {
+        state.order.get(state.cursor).copied()
+    } else {
+        state.open.as_ref().map(|o| o.id)
+    };
+    let Some(id) = id else {
+        return state.info("No letter to export.");
+    };
+    let entry = &state.entries[id.0];
+    if let Err(error) = &entry.letter {
+        let name = super::drafting::file_name(&entry.path);
+        let error = format!("Cannot export {name}: {error}");
+        return state.error(error);
+    }
+    if !entry.slot.loaded {
+        return state.info("Drafts are still loading.");
+    }
+    state.exporting = Some((id, Format::Markdown));
+}
+
+/// The export prompt's keys: pick a format (at once, or highlighted then Enter), or cancel.
+fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let Some((id, highlighted)) = state.exporting else {
+        return;
+    };
+    let at = Format::ALL
+        .iter()
+        .position(|&f| f == highlighted)
+        .unwrap_or(0);
+    let format = match command {
+        Command::Up => {
+            state.exporting = Some((id, Format::ALL[at.saturating_sub(1)]));
+            return;
+        }
+        Command::Down => {
+            state.exporting = Some((id, Format::ALL[(at + 1).min(Format::ALL.len() - 1)]));
+            return;
+        }
+        Command::Later => {
+            state.exporting = None;
+            return state.info("Export cancelled.");
+        }
+        Command::ExportMarkdown => Format::Markdown,
+        Command::ExportText => Format::Text,
+        Command::ExportHtml => Format::Html,
+        Command::ExportDocx => Format::Docx,
+        _ => highlighted,
+    };
+    state.exporting = None;
+    let entry = &state.entries[id.0];
+    let Ok(text) = &entry.letter else { return };
+    fx.push(Effect::Export {
+        letter: id,
+        path: entry.path.clone(),
+        text: text.clone(),
+        drafts: Box::new(entry.slot.drafts.clone()),
+        format,
+    });
+    let name = super::drafting::file_name(&entry.path);
+    state.info(format!("Exporting {name} as {}…", format.name()));
+}
+
+/// An export finished: the file written and what the export noticed, or the error.
+fn exported(state: &mut State, result: Result<(std::path::PathBuf, Vec<String>), String>) {
+    match result {
+        Ok((path, notices)) => {
+            let shown = sanitize(&path.display().to_string()).replace('\n', " ");
+            let mut text = format!("Exported to {shown}.");
+            for notice in notices {
+                text.push(' ');
+                text.push_str(&notice.replace('\n', " "));
+                text.push('.');
+            }
+            state.info(text);
+        }
+        Err(error) => state.error(format!("Not exported: {}", sanitize(&error))),
     }
 }
 

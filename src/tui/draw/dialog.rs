@@ -1,5 +1,6 @@
-//! Dialogs over the panes: unsaved text found in the journal, and a comment changed both
-//! here and on disk. Their keys come from the keymap (`recovery`, `conflict`).
+//! Dialogs over the panes: unsaved text found in the journal, a comment changed both
+//! here and on disk, and the export's format prompt. Their keys come from the keymap
+//! (`recovery`, `conflict`, `export`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -168,5 +169,45 @@ pub(super) fn conflict(frame: &mut Frame, area: Rect, state: &State, number: &st
     lines.push(Line::default());
     lines.extend(keys_lines(state, Context::Conflict, theme));
     let title = format!(" Comment {} changed here and on disk ", one_line(number));
+    show(frame, area, title, lines, state);
+}
+
+/// The export prompt: the formats (the highlighted one marked), and the keys.
+pub(super) fn export(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    letter: crate::tui::LetterId,
+    highlighted: crate::export::Format,
+) {
+    let theme = &state.config.theme;
+    let Some(entry) = state.entries.get(letter.0) else {
+        return;
+    };
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let target = crate::export::default_output_path(&entry.path, highlighted);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Write: ", bold),
+        Span::raw(one_line(&name)),
+    ])];
+    lines.push(Line::default());
+    for format in crate::export::Format::ALL {
+        let (mark, style) = if format == highlighted {
+            ("▶ ", theme.key().add_modifier(Modifier::BOLD))
+        } else {
+            ("  ", Style::new())
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{mark}{}", format.name()),
+            style,
+        )));
+    }
+    lines.push(Line::default());
+    lines.extend(keys_lines(state, Context::Export, theme));
+    let title = format!(" Export {} ", crate::tui::drafting::file_name(&entry.path));
     show(frame, area, title, lines, state);
 }

@@ -32,6 +32,7 @@ fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         Context::Draft,
         Context::Recovery,
         Context::Conflict,
+        Context::Export,
     ] {
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
@@ -56,7 +57,11 @@ fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             Context::Draft => {
                 rows.push(HelpRow::Note("Other keys type; drafts save by themselves."))
             }
-            Context::Letters | Context::Comments | Context::Recovery | Context::Conflict => {}
+            Context::Letters
+            | Context::Comments
+            | Context::Recovery
+            | Context::Conflict
+            | Context::Export => {}
         }
     }
     rows

@@ -42,6 +42,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
         dialog::recovery(frame, areas.main(), state);
     } else if let Some(number) = &state.conflict {
         dialog::conflict(frame, areas.main(), state, number);
+    } else if let Some((letter, format)) = state.exporting {
+        dialog::export(frame, areas.main(), state, letter, format);
     }
     if let Some(scroll) = state.help {
         help::draw(frame, area, state, scroll);

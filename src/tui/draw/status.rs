@@ -164,6 +164,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
         Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
+        Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
     };
     let help = help_key.map(|k| (k.to_string(), "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
