@@ -615,7 +615,7 @@ fn fill(rng: &mut Rng, template: &str, year: usize) -> String {
         out.push_str(&rest[..at]);
         let end = rest[at..].find('}').map_or(rest.len(), |e| at + e);
         match &rest[at + 1..end] {
-            "seg" => out.push_str(*rng.pick(SEGMENTS)),
+            "seg" => out.push_str(rng.pick::<&str>(SEGMENTS)),
             "pct" => {
                 let _ = write!(out, "{}", rng.range(2, 48));
             }
@@ -628,9 +628,9 @@ fn fill(rng: &mut Rng, template: &str, year: usize) -> String {
             "n" => {
                 let _ = write!(out, "{}", rng.range(6, 36));
             }
-            "month" => out.push_str(*rng.pick(&MONTHS)),
-            "asset" => out.push_str(*rng.pick(ASSETS)),
-            "ref" => out.push_str(*rng.pick(REFS)),
+            "month" => out.push_str(rng.pick::<&str>(&MONTHS)),
+            "asset" => out.push_str(rng.pick::<&str>(ASSETS)),
+            "ref" => out.push_str(rng.pick::<&str>(REFS)),
             "page" => {
                 let _ = write!(out, "{}", rng.range(3, 140));
             }
