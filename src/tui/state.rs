@@ -1,5 +1,6 @@
 //! Everything the screen shows, in one value. Changed only by [`update`](super::update).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -219,6 +220,9 @@ pub struct State {
     pub(crate) size: (u16, u16),
     pub(crate) focus: Pane,
     pub(crate) entries: Vec<Entry>,
+    /// Each entry's id by its path (entries are never removed): a letter arriving from
+    /// the indexer or the watcher is found without a scan of every entry.
+    pub(crate) by_path: HashMap<PathBuf, LetterId>,
     /// Entries newest first.
     pub(crate) order: Vec<LetterId>,
     /// Position of the Letters pane's cursor in `order`.
@@ -266,6 +270,7 @@ impl State {
             size: (0, 0),
             focus: Pane::Letters,
             entries: Vec::new(),
+            by_path: HashMap::new(),
             order: Vec::new(),
             cursor: 0,
             cursor_moved: false,
@@ -510,7 +515,7 @@ impl State {
     /// listed (it changed on disk) gets the new letter in place and keeps its drafts.
     pub(crate) fn insert(&mut self, path: PathBuf, letter: Result<Letter, String>) -> LetterId {
         let letter = letter.map(Arc::new);
-        if let Some(at) = self.entries.iter().position(|e| e.path == path) {
+        if let Some(&LetterId(at)) = self.by_path.get(&path) {
             let entry = &mut self.entries[at];
             if let Ok(l) = &letter {
                 entry.slot.drafts.merge_letter(&numbers(l));
@@ -546,6 +551,7 @@ impl State {
             },
             Err(_) => Slot::default(),
         };
+        self.by_path.insert(path.clone(), id);
         self.entries.push(Entry { path, letter, slot });
         let key = |id: &LetterId| sort_key(&self.entries[id.0]);
         let new_key = key(&id);

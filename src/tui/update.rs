@@ -42,7 +42,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::LetterIndexed { path, letter } => {
-            let known = state.entries.iter().any(|e| e.path == path);
+            let known = state.by_path.contains_key(&path);
             let readable = letter.is_ok();
             let id = state.insert(path, *letter);
             if !known {
@@ -137,7 +137,7 @@ fn file_changed(state: &mut State, path: std::path::PathBuf, fx: &mut Vec<Effect
     let letterish = (name.ends_with(".txt") || name.ends_with(".md"))
         && !name.starts_with('.')
         && !crate::export::is_export_file(&path);
-    if letterish && (state.index.finished || state.entries.iter().any(|e| e.path == path)) {
+    if letterish && (state.index.finished || state.by_path.contains_key(&path)) {
         fx.push(Effect::Reparse(path));
     }
 }
