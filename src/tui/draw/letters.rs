@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{focused, note, one_line, pad, pane_block};
 use crate::drafts::Status;
 use crate::letter::{Kind, Letter};
+use crate::tui::action::LetterId;
 use crate::tui::state::{Entry, Pane, State};
 use crate::tui::wrap::fit;
 
@@ -39,15 +40,23 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         frame.render_widget(note(text, theme), inner);
         return;
     }
-    let columns = Columns::fit(state, usize::from(inner.width));
-    let open = state.open.as_ref().map(|o| o.id);
-    let lines: Vec<Line> = state
+    let visible: Vec<(usize, LetterId)> = state
         .order
         .iter()
+        .copied()
         .enumerate()
         .skip(state.letters_scroll)
         .take(usize::from(inner.height))
-        .map(|(pos, &id)| {
+        .collect();
+    let columns = Columns::fit(
+        state,
+        visible.iter().map(|&(_, id)| id),
+        usize::from(inner.width),
+    );
+    let open = state.open.as_ref().map(|o| o.id);
+    let lines: Vec<Line> = visible
+        .into_iter()
+        .map(|(pos, id)| {
             let entry = &state.entries[id.0];
             let line = row(entry, &columns, state, open == Some(id));
             if pos == state.cursor {
@@ -72,11 +81,19 @@ struct Columns {
 }
 
 impl Columns {
-    fn fit(state: &State, width: usize) -> Self {
-        let widest_form = state
-            .entries
-            .iter()
-            .filter_map(|e| e.letter.as_ref().ok()?.subject.form.as_deref())
+    /// Fit the columns to `width` for the rows on screen (`visible`): only those are
+    /// measured, so a frame costs the same with 10 letters or 10,000.
+    fn fit(state: &State, visible: impl Iterator<Item = LetterId>, width: usize) -> Self {
+        let widest_form = visible
+            .filter_map(|id| {
+                state.entries[id.0]
+                    .letter
+                    .as_ref()
+                    .ok()?
+                    .subject
+                    .form
+                    .as_deref()
+            })
             .map(|f| one_line(f).width())
             .max()
             .unwrap_or(0)
