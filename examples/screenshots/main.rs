@@ -106,6 +106,11 @@ fn main() {
     update(&mut help, Action::Run(Command::Help));
     write(&mut help, "help", 180, 45);
 
+    let mut export = drafting();
+    update(&mut export, Action::Run(Command::Leave));
+    update(&mut export, Action::Run(Command::Export));
+    write(&mut export, "export", 180, 45);
+
     let mut narrow = drafting();
     write(&mut narrow, "narrow", 100, 32);
 
