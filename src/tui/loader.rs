@@ -221,25 +221,18 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, depth + 1, ancestors, found),
-            Ok(meta) if meta.is_file() && is_letter_name(&name) => found.push((path, None)),
+            Ok(meta) if meta.is_file() && crate::index::is_letter_name(&name) => {
+                found.push((path, None))
+            }
             Ok(_) => {}
             // A link that cannot be followed: say so when it names a letter or loops.
-            Err(e) if is_letter_name(&name) || e.raw_os_error() == Some(40) => {
+            Err(e) if crate::index::is_letter_name(&name) || e.raw_os_error() == Some(40) => {
                 found.push((path, Some(io_message(&e))))
             }
             Err(_) => {}
         }
     }
     ancestors.remove(&real);
-}
-
-/// A file name a folder search takes as a letter (not a response letter exported next
-/// to one, `NAME.response.md`).
-fn is_letter_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".txt") || lower.ends_with(".md"))
-        && !lower.ends_with(".responses.toml")
-        && !crate::export::is_export_file(std::path::Path::new(name))
 }
 
 #[cfg(test)]

@@ -134,9 +134,7 @@ fn file_changed(state: &mut State, path: std::path::PathBuf, fx: &mut Vec<Effect
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let letterish = (name.ends_with(".txt") || name.ends_with(".md"))
-        && !name.starts_with('.')
-        && !crate::export::is_export_file(&path);
+    let letterish = !name.starts_with('.') && crate::index::is_letter_name(&name);
     if letterish && (state.index.finished || state.by_path.contains_key(&path)) {
         fx.push(Effect::Reparse(path));
     }
