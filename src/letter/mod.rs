@@ -2,6 +2,7 @@
 //! the header, comments and closing into a [`Letter`]. No terminal code lives here.
 
 mod body;
+mod brief;
 mod clean;
 mod closing;
 pub mod dates;
@@ -15,6 +16,7 @@ mod paragraphs;
 mod parse;
 mod phrases;
 
+pub use brief::{Brief, brief_bytes};
 pub use model::{
     Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
 };
@@ -47,10 +49,23 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 
 /// Read and parse a letter file.
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
+    read_file(path, parse_bytes)
+}
+
+/// Read a letter file and make its [`Brief`] (cheaper than [`parse_file`]).
+pub fn brief_file(path: &Path) -> Result<Brief, LetterError> {
+    read_file(path, brief_bytes)
+}
+
+/// Read the file at `path` and hand its name and bytes to `parse`.
+fn read_file<T>(
+    path: &Path,
+    parse: impl FnOnce(&str, &[u8]) -> Result<T, LetterError>,
+) -> Result<T, LetterError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
         file: file.clone(),
         error,
     })?;
-    parse_bytes(&file, &bytes)
+    parse(&file, &bytes)
 }

@@ -132,6 +132,11 @@ pub struct Letter {
 }
 
 impl Letter {
+    /// The file is not UTF-8 and was read as Windows-1252 (the parser's warning says so).
+    pub fn is_windows_1252(&self) -> bool {
+        self.warnings.iter().any(|w| w.contains("Windows-1252"))
+    }
+
     /// See [`looks_like_a_letter`].
     pub fn looks_like_a_letter(&self) -> bool {
         looks_like_a_letter(

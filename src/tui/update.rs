@@ -532,7 +532,7 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         ));
     }
     if let Ok(letter) = &state.entries[id.0].letter
-        && super::draw::is_windows_1252(letter)
+        && letter.is_windows_1252()
     {
         let name = super::drafting::file_name(&state.entries[id.0].path);
         state.info(format!(

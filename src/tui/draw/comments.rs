@@ -128,7 +128,7 @@ fn title(letter: &Letter, state: &State, shown: usize) -> String {
         .unwrap_or_default();
     let total = letter.comments.len();
     let noun = if total == 1 { "comment" } else { "comments" };
-    let form = if super::letters::is_windows_1252(letter) {
+    let form = if letter.is_windows_1252() {
         format!("{form} · not UTF-8")
     } else {
         form

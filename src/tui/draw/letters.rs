@@ -140,7 +140,7 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         }
     };
     // A letter that was not UTF-8 is marked in the gutter (and said in full on opening).
-    let gutter = if !is_open && is_windows_1252(letter) {
+    let gutter = if !is_open && letter.is_windows_1252() {
         Span::styled("!", theme.overdue())
     } else {
         gutter
@@ -205,11 +205,6 @@ fn tail(
         Some(label) => vec![Span::styled(label, theme.muted())],
         None => progress(letter, entry, today, theme),
     }
-}
-
-/// Whether the parser read the file as Windows-1252 because it was not UTF-8.
-pub(crate) fn is_windows_1252(letter: &Letter) -> bool {
-    letter.warnings.iter().any(|w| w.contains("Windows-1252"))
 }
 
 /// Resolved of total, and the due date.

@@ -8,8 +8,6 @@ pub(crate) mod help;
 mod letters;
 mod status;
 
-pub(crate) use letters::is_windows_1252;
-
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
