@@ -35,20 +35,18 @@
 
 mod support;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::thread::JoinHandle;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use letterdesk::drafts::{self, Drafts, Loaded, Status};
+use letterdesk::drafts::{self, Drafts, Status};
 use letterdesk::journal::Journal;
 use letterdesk::letter::{self, Kind};
+use letterdesk::text::thousands;
 use letterdesk::tui::{
-    Action, Command, Config, Effect, Pane, State, draw, lay_out, sanitize, update, user_config_path,
+    Action, Command, Config, Pane, SaveState, State, Workers, draw, sanitize, update,
+    user_config_path,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -58,8 +56,10 @@ use support::letters::{self as generator, Corpus, LetterFile, Rng};
 /// The terminal size the figures are measured at.
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
-/// How long app.rs's event loop waits for a key before looking at the workers' reports.
-const POLL: Duration = Duration::from_millis(100);
+/// How often app.rs's event loop ticks when nothing happens.
+const TICK: Duration = Duration::from_millis(100);
+/// The shortest time between two frames app.rs draws for the workers' reports alone.
+const FRAME: Duration = Duration::from_millis(33);
 /// The draft in the editor for the keystroke figure.
 const DRAFT_BYTES: usize = 20_000;
 /// The file that marks a `--dir` as written by this bench (hidden: not a letter).
@@ -249,6 +249,7 @@ fn main() {
         write_big_draft(&target);
         write_big_draft(&one_letter);
         let mut big = workspace(&root, &one, &label, &mut report);
+        opening(&mut big, &label, 200, &mut report);
         if args.wants("keystroke") {
             keystrokes(&mut big, &target.path, &label, args.keystrokes, &mut report);
             let mut small = Workspace::start(vec![one.clone()]);
@@ -337,19 +338,6 @@ impl Report {
         }
         out
     }
-}
-
-/// 10000 → "10,000".
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn ms(d: Duration) -> String {
@@ -648,36 +636,23 @@ fn status_vs_grep(corpus: &Corpus, label: &str, runs: usize, report: &mut Report
 // The workspace, started the way src/tui/app.rs starts it
 // ---------------------------------------------------------------------------
 
-/// The interface over a folder: `tui::app::run` up to its first frame, then its workers,
-/// with the event loop reduced to "no keys pressed" (keys are fed in by the keystroke
-/// figure). The workers (`tui::loader`, `tui::saver`, `tui::layouter`, `tui::watcher`)
-/// are crate-private, so they are reproduced below from the same public pieces they are
-/// made of; the signal listener and the terminal set-up are left out.
+/// The interface over a folder: `tui::app::run` up to its first frame, then its workers
+/// (the public [`Workers`], as app.rs starts them), with keys fed in by the figures
+/// instead of a terminal; the signal listener and the terminal set-up are left out.
 struct Workspace {
     state: State,
     terminal: Terminal<TestBackend>,
-    workers: Option<Workers>,
-    reports: Receiver<Action>,
-    threads: Vec<JoinHandle<()>>,
-    /// Tells the watcher thread to end (the real one lives as long as the program).
-    stop_watcher: Arc<AtomicBool>,
+    workers: Workers,
     started: Instant,
     /// From the start to the end of the first `draw`.
     first_frame: Duration,
-}
-
-/// Where app.rs's `dispatch` sends effects.
-struct Workers {
-    saver: Sender<Effect>,
-    layouter: Sender<Effect>,
-    reparse: Sender<PathBuf>,
 }
 
 /// How loading went.
 struct LoadTimes {
     /// Until a frame showed letters.
     first_letters: Duration,
-    /// Until every letter was listed with its drafts read, and drawn.
+    /// Until every letter was listed, and drawn.
     full: Duration,
     /// The last frame's `draw`, every letter listed.
     last_draw: Duration,
@@ -714,7 +689,6 @@ impl Workspace {
                 None
             }
         };
-        let (report, reports) = channel();
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
         let size = terminal.size().expect("size");
         update(&mut state, Action::Resize(size.width, size.height));
@@ -722,57 +696,19 @@ impl Workspace {
             .draw(|frame| draw(frame, &state))
             .expect("first frame");
         let first_frame = started.elapsed();
-
-        let (saver, saver_thread) = spawn_saver(report.clone(), journal.clone());
-        let (reparse, loader_thread) =
-            spawn_loader(paths.clone(), limits.max_letter_bytes, report.clone());
-        let (layouter, layouter_thread) = spawn_layouter(report.clone());
-        let stop_watcher = Arc::new(AtomicBool::new(false));
-        let watcher_thread = spawn_watcher(paths, report.clone(), stop_watcher.clone());
-        let mut threads = vec![saver_thread, loader_thread, layouter_thread, watcher_thread];
-        if let Some(journal) = journal {
-            let report = report.clone();
-            threads.push(std::thread::spawn(move || {
-                let action = match journal.offers() {
-                    Ok(offers) => Action::JournalOffers(offers),
-                    Err(e) => Action::JournalFailed(format!("{}: {e}", journal.dir().display())),
-                };
-                let _ = report.send(action);
-            }));
-        }
-        drop(report);
+        let workers = Workers::start(paths, limits, journal, config_path).expect("workers");
         Workspace {
             state,
             terminal,
-            workers: Some(Workers {
-                saver,
-                layouter,
-                reparse,
-            }),
-            reports,
-            threads,
-            stop_watcher,
+            workers,
             started,
             first_frame,
         }
     }
 
-    /// app.rs's `apply`: run an action, hand its effects to the workers (`dispatch`).
+    /// app.rs's `apply`: run an action, hand its effects to the workers.
     fn apply(&mut self, action: Action) -> bool {
-        let tick = matches!(action, Action::Tick(_));
-        let effects = update(&mut self.state, action);
-        let any = !effects.is_empty();
-        if let Some(workers) = &self.workers {
-            for effect in effects {
-                let _ = match effect {
-                    Effect::Quit => Ok(()),
-                    Effect::LayOut { .. } => workers.layouter.send(effect).map_err(drop),
-                    Effect::Reparse(path) => workers.reparse.send(path).map_err(drop),
-                    other => workers.saver.send(other).map_err(drop),
-                };
-            }
-        }
-        any || !tick
+        self.workers.apply(&mut self.state, action)
     }
 
     fn draw(&mut self) -> Duration {
@@ -786,7 +722,7 @@ impl Workspace {
 
     /// Apply the workers' reports, as the event loop does after the keys; whether any.
     fn drain(&mut self) -> bool {
-        let reports: Vec<Action> = self.reports.try_iter().collect();
+        let reports: Vec<Action> = self.workers.reports().try_iter().collect();
         let mut any = false;
         for action in reports {
             any |= self.apply(action);
@@ -794,21 +730,60 @@ impl Workspace {
         any
     }
 
-    /// app.rs's event loop with no keys pressed: every `POLL`, apply the workers' reports
-    /// and a tick, and redraw if anything happened; until the indexer has finished and
-    /// every readable letter's drafts file has been read.
+    /// Apply the workers' reports as they come until `done` holds (or `limit` passes);
+    /// returns whether it held.
+    fn wait_for(&mut self, limit: Duration, done: impl Fn(&State) -> bool) -> bool {
+        let deadline = Instant::now() + limit;
+        while !done(&self.state) {
+            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                return false;
+            };
+            match self.workers.reports().recv_timeout(left) {
+                Ok(action) => {
+                    self.apply(action);
+                }
+                Err(_) => return done(&self.state),
+            }
+        }
+        true
+    }
+
+    /// app.rs's event loop with no keys pressed: wake for each report (or the tick),
+    /// apply it and whatever else is queued, redraw at most every `FRAME`; until the
+    /// indexer has finished and the last frame is drawn.
     fn run_until_loaded(&mut self) -> LoadTimes {
-        let (mut indexed_ok, mut drafts_read, mut finished) = (0usize, 0usize, false);
+        let (mut indexed_ok, mut finished) = (0usize, false);
         let mut first_letters = None;
         let mut redraw = false;
+        let mut drawn = Instant::now();
         loop {
-            if redraw {
+            let wait = if redraw {
+                FRAME.saturating_sub(drawn.elapsed())
+            } else {
+                TICK
+            };
+            let first = self.workers.reports().recv_timeout(wait).ok();
+            let queued: Vec<Action> = first
+                .into_iter()
+                .chain(self.workers.reports().try_iter())
+                .collect();
+            for action in queued {
+                match &action {
+                    Action::LetterIndexed { listing, .. } if listing.is_ok() => indexed_ok += 1,
+                    Action::IndexFinished => finished = true,
+                    _ => {}
+                }
+                redraw |= self.apply(action);
+            }
+            redraw |= self.apply(Action::Tick(Instant::now()));
+            if redraw && (finished || drawn.elapsed() >= FRAME) {
                 let last_draw = self.draw();
+                drawn = Instant::now();
                 redraw = false;
                 if first_letters.is_none() && indexed_ok > 0 {
                     first_letters = Some(self.started.elapsed());
                 }
-                if finished && drafts_read >= indexed_ok {
+                if finished {
                     return LoadTimes {
                         first_letters: first_letters.unwrap_or_default(),
                         full: self.started.elapsed(),
@@ -817,387 +792,13 @@ impl Workspace {
                     };
                 }
             }
-            std::thread::sleep(POLL);
-            let reports: Vec<Action> = self.reports.try_iter().collect();
-            for action in reports {
-                match &action {
-                    Action::LetterIndexed { letter, .. } if letter.is_ok() => indexed_ok += 1,
-                    Action::IndexFinished => finished = true,
-                    Action::DraftsLoaded { .. } => drafts_read += 1,
-                    _ => {}
-                }
-                redraw |= self.apply(action);
-            }
-            redraw |= self.apply(Action::Tick(Instant::now()));
         }
     }
 
-    /// End the workers and wait for them.
-    fn stop(mut self) {
-        self.workers = None;
-        self.stop_watcher.store(true, Ordering::Relaxed);
-        let Workspace {
-            reports, threads, ..
-        } = self;
-        drop(reports);
-        for t in threads {
-            let _ = t.join();
-        }
+    /// End the workers (their threads end once they notice).
+    fn stop(self) {
+        drop(self);
     }
-}
-
-/// `tui::loader::spawn`: find the letter files, report how many, then parse them
-/// smallest first and report each (under its canonical path); then parse again the
-/// files it is asked to. Returns where to ask.
-fn spawn_loader(
-    paths: Vec<PathBuf>,
-    max_letter_bytes: u64,
-    report: Sender<Action>,
-) -> (Sender<PathBuf>, JoinHandle<()>) {
-    let (jobs, queue) = channel::<PathBuf>();
-    let load = move |path: &Path| -> Result<letterdesk::letter::Letter, String> {
-        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-        if !meta.is_file() {
-            return Err("not a file".into());
-        }
-        if meta.len() > max_letter_bytes {
-            return Err("too large to open".into());
-        }
-        match std::panic::catch_unwind(|| letter::parse_file(path)) {
-            Ok(result) => result.map_err(|e| e.to_string()),
-            Err(_) => Err("the parser failed on this file".into()),
-        }
-    };
-    let thread = std::thread::Builder::new()
-        .name("letterdesk-indexer".into())
-        .spawn(move || {
-            let mut found = loader_find_letters(&paths);
-            if report
-                .send(Action::IndexStarted { total: found.len() })
-                .is_err()
-            {
-                return;
-            }
-            found.sort_by_key(|(path, _)| std::fs::metadata(path).map_or(0, |m| m.len()));
-            for (path, problem) in found {
-                let (path, letter) = match problem {
-                    Some(problem) => (path, Err(problem)),
-                    None => {
-                        let letter = load(&path);
-                        let real = std::fs::canonicalize(&path)
-                            .or_else(|_| std::path::absolute(&path))
-                            .unwrap_or(path);
-                        (real, letter)
-                    }
-                };
-                let action = Action::LetterIndexed {
-                    path,
-                    letter: Box::new(letter),
-                };
-                if report.send(action).is_err() {
-                    return;
-                }
-            }
-            if report.send(Action::IndexFinished).is_err() {
-                return;
-            }
-            for path in queue {
-                let letter = load(&path);
-                let action = Action::LetterIndexed {
-                    path,
-                    letter: Box::new(letter),
-                };
-                if report.send(action).is_err() {
-                    return;
-                }
-            }
-        })
-        .expect("indexer thread");
-    (jobs, thread)
-}
-
-/// `tui::loader::find_letters`: folders searched recursively (sorted, hidden files and
-/// drafts files skipped, symlinks followed, loops and depth bounded).
-fn loader_find_letters(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
-    fn is_letter_name(name: &str) -> bool {
-        let lower = name.to_ascii_lowercase();
-        (lower.ends_with(".txt") || lower.ends_with(".md")) && !lower.ends_with(".responses.toml")
-    }
-    fn walk(
-        dir: &Path,
-        depth: usize,
-        ancestors: &mut HashSet<PathBuf>,
-        found: &mut Vec<(PathBuf, Option<String>)>,
-    ) {
-        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if !ancestors.insert(real.clone()) {
-            found.push((dir.to_path_buf(), Some("symlink loop".into())));
-            return;
-        }
-        if depth > 64 {
-            found.push((dir.to_path_buf(), Some("folder nested too deep".into())));
-            ancestors.remove(&real);
-            return;
-        }
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                found.push((dir.to_path_buf(), Some(e.to_string())));
-                ancestors.remove(&real);
-                return;
-            }
-        };
-        let mut paths: Vec<(PathBuf, String)> = entries
-            .flatten()
-            .map(|e| (e.path(), e.file_name().to_string_lossy().into_owned()))
-            .collect();
-        paths.sort();
-        for (path, name) in paths {
-            if name.starts_with('.') {
-                continue;
-            }
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => walk(&path, depth + 1, ancestors, found),
-                Ok(meta) if meta.is_file() && is_letter_name(&name) => found.push((path, None)),
-                Ok(_) => {}
-                Err(e) if is_letter_name(&name) => found.push((path, Some(e.to_string()))),
-                Err(_) => {}
-            }
-        }
-        ancestors.remove(&real);
-    }
-    let mut found = Vec::new();
-    for path in paths {
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, 0, &mut HashSet::new(), &mut found),
-            Ok(_) => found.push((path.clone(), None)),
-            Err(e) => found.push((path.clone(), Some(e.to_string()))),
-        }
-    }
-    found.sort();
-    found.dedup_by(|a, b| a.0 == b.0);
-    found
-}
-
-/// `tui::saver::Saver`: the one thread that reads and writes drafts files (and the
-/// journal) in order, keeping what each file held when last read or written, writing
-/// nothing over a file changed on disk or one it could not read.
-fn spawn_saver(
-    report: Sender<Action>,
-    journal: Option<Journal>,
-) -> (Sender<Effect>, JoinHandle<()>) {
-    struct Worker {
-        baselines: HashMap<PathBuf, Option<Loaded>>,
-        unreadable: HashSet<PathBuf>,
-        journal: Option<Journal>,
-    }
-    impl Worker {
-        fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, String> {
-            match drafts::load(&path) {
-                Ok(found) => {
-                    self.unreadable.remove(&path);
-                    let drafts = found.as_ref().map(|l| l.drafts.clone());
-                    self.baselines.insert(path, found);
-                    Ok(drafts)
-                }
-                Err(e) => {
-                    self.unreadable.insert(path);
-                    Err(e.to_string())
-                }
-            }
-        }
-
-        fn changed(&self, path: &Path) -> bool {
-            match self.baselines.get(path) {
-                Some(Some(seen)) => {
-                    drafts::on_disk_changed(path, &seen.fingerprint).unwrap_or(true)
-                }
-                Some(None) | None => path.exists(),
-            }
-        }
-
-        fn save(&mut self, path: PathBuf, drafts: &Drafts) -> Result<Drafts, String> {
-            if self.unreadable.contains(&path) {
-                return Err(format!("{}: not written", path.display()));
-            }
-            let previous = self.baselines.get(&path).and_then(Option::as_ref);
-            let saved = drafts::save_loaded(&path, drafts, previous).map_err(|e| e.to_string())?;
-            let written = saved.drafts.clone();
-            self.baselines.insert(path, Some(saved));
-            Ok(written)
-        }
-
-        fn run(&mut self, job: Effect) -> Option<Action> {
-            let failed = |journal: &Journal, e: std::io::Error| {
-                Action::JournalFailed(format!("{}: {e}", journal.dir().display()))
-            };
-            match job {
-                Effect::LoadDrafts {
-                    letter,
-                    path,
-                    generation,
-                } => Some(Action::DraftsLoaded {
-                    letter,
-                    generation,
-                    result: self.load(path),
-                }),
-                Effect::CheckDrafts { letter, path } => {
-                    let changed = self.unreadable.contains(&path) || self.changed(&path);
-                    changed.then(|| Action::DraftsLoaded {
-                        letter,
-                        generation: 0,
-                        result: self.load(path),
-                    })
-                }
-                Effect::Save {
-                    letter,
-                    path,
-                    drafts,
-                    generation,
-                } => {
-                    if !self.unreadable.contains(&path) && self.changed(&path) {
-                        return Some(Action::DiskChanged {
-                            letter,
-                            generation,
-                            result: self.load(path),
-                        });
-                    }
-                    Some(Action::Saved {
-                        letter,
-                        generation,
-                        result: self.save(path, &drafts).map(Box::new),
-                    })
-                }
-                Effect::Journal(typed) => {
-                    let journal = self.journal.as_ref()?;
-                    typed
-                        .iter()
-                        .find_map(|t| journal.record(&t.letter, &t.number, &t.text).err())
-                        .map(|e| failed(journal, e))
-                }
-                Effect::ClearJournal { letter, saved } => {
-                    let journal = self.journal.as_ref()?;
-                    journal
-                        .clear_saved(&letter, &saved)
-                        .err()
-                        .map(|e| failed(journal, e))
-                }
-                Effect::DiscardJournal(entry) => {
-                    let journal = self.journal.as_ref()?;
-                    journal.discard(&entry).err().map(|e| failed(journal, e))
-                }
-                _ => None,
-            }
-        }
-    }
-    let (jobs, queue) = channel::<Effect>();
-    let thread = std::thread::Builder::new()
-        .name("letterdesk-drafts".into())
-        .spawn(move || {
-            let mut worker = Worker {
-                baselines: HashMap::new(),
-                unreadable: HashSet::new(),
-                journal,
-            };
-            for job in queue {
-                if let Some(action) = worker.run(job)
-                    && report.send(action).is_err()
-                {
-                    return;
-                }
-            }
-        })
-        .expect("drafts thread");
-    (jobs, thread)
-}
-
-/// `tui::layouter::Layouter`: lays out large letters' comments off the UI thread, the
-/// newest request per letter only (with the public `tui::lay_out`).
-fn spawn_layouter(report: Sender<Action>) -> (Sender<Effect>, JoinHandle<()>) {
-    let (jobs, queue) = channel::<Effect>();
-    let thread = std::thread::Builder::new()
-        .name("letterdesk-layout".into())
-        .spawn(move || {
-            while let Ok(first) = queue.recv() {
-                let mut pending = vec![first];
-                pending.extend(queue.try_iter());
-                let mut latest: Vec<Effect> = Vec::new();
-                for job in pending.into_iter().rev() {
-                    let Effect::LayOut { letter, .. } = &job else {
-                        continue;
-                    };
-                    let seen = latest
-                        .iter()
-                        .any(|j| matches!(j, Effect::LayOut { letter: l, .. } if l == letter));
-                    if !seen {
-                        latest.push(job);
-                    }
-                }
-                for job in latest.into_iter().rev() {
-                    if let Some(action) = lay_out(job)
-                        && report.send(action).is_err()
-                    {
-                        return;
-                    }
-                }
-            }
-        })
-        .expect("layout thread");
-    (jobs, thread)
-}
-
-/// `tui::watcher::spawn`: changes under the folders reach `update` as
-/// [`Action::FileChanged`], a burst for one file as one report. Ends when `stop` is set.
-fn spawn_watcher(
-    paths: Vec<PathBuf>,
-    report: Sender<Action>,
-    stop: Arc<AtomicBool>,
-) -> JoinHandle<()> {
-    use notify::{EventKind, RecursiveMode, Watcher};
-    const SETTLE: Duration = Duration::from_millis(150);
-    std::thread::Builder::new()
-        .name("letterdesk-watcher".into())
-        .spawn(move || {
-            let (events, queue) = channel::<PathBuf>();
-            let watcher =
-                notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                    let Ok(event) = event else { return };
-                    if matches!(event.kind, EventKind::Access(_)) {
-                        return;
-                    }
-                    for path in event.paths {
-                        let _ = events.send(path);
-                    }
-                });
-            let Ok(mut watcher) = watcher else { return };
-            for path in &paths {
-                let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-                let (target, mode) = if path.is_dir() {
-                    (path, RecursiveMode::Recursive)
-                } else {
-                    match path.parent() {
-                        Some(parent) => (parent.to_path_buf(), RecursiveMode::NonRecursive),
-                        None => continue,
-                    }
-                };
-                let _ = watcher.watch(&target, mode);
-            }
-            while !stop.load(Ordering::Relaxed) {
-                let Ok(first) = queue.recv_timeout(SETTLE) else {
-                    continue;
-                };
-                let mut changed = BTreeSet::from([first]);
-                while let Ok(path) = queue.recv_timeout(SETTLE) {
-                    changed.insert(path);
-                }
-                for path in changed {
-                    if report.send(Action::FileChanged(path)).is_err() {
-                        return;
-                    }
-                }
-            }
-        })
-        .expect("watcher thread")
 }
 
 /// A folder holding one letter of the corpus (one with comments and a drafts file), for
@@ -1287,6 +888,68 @@ fn workspace(root: &Path, one: &Path, label: &str, report: &mut Report) -> Works
     ws
 }
 
+/// Open letters one after another, as a reader going down the list does: from the
+/// Enter key until its comments are on screen (the reader thread parses it in full;
+/// the event loop wakes for its report), for letters not opened before and, to compare,
+/// for letters opened again (kept parsed).
+fn opening(ws: &mut Workspace, label: &str, count: usize, report: &mut Report) {
+    ws.drain();
+    let listed = ws.state.listings().len();
+    let step = (listed / count.max(1)).max(1);
+    let mut first_time = Vec::new();
+    ws.apply(Action::Run(Command::First));
+    for _ in 0..count.min(listed) {
+        ws.apply(Action::Run(Command::Leave));
+        let start = Instant::now();
+        ws.apply(Action::Run(Command::Open));
+        let shown = ws.wait_for(Duration::from_secs(10), |s| s.open_letter().is_some());
+        ws.draw();
+        if shown {
+            first_time.push(start.elapsed());
+        }
+        ws.apply(Action::Run(Command::Leave));
+        for _ in 0..step {
+            ws.apply(Action::Run(Command::Down));
+        }
+    }
+    // Again, the last few: these are still parsed.
+    let mut again = Vec::new();
+    for _ in 0..8.min(count) {
+        ws.apply(Action::Run(Command::Leave));
+        ws.apply(Action::Run(Command::Up));
+        let start = Instant::now();
+        ws.apply(Action::Run(Command::Open));
+        ws.wait_for(Duration::from_secs(10), |s| s.open_letter().is_some());
+        ws.draw();
+        again.push(start.elapsed());
+        ws.apply(Action::Run(Command::Leave));
+        for _ in 0..step {
+            ws.apply(Action::Run(Command::Up));
+        }
+    }
+    ws.wait_for(Duration::from_secs(5), |s| !s.saves_pending());
+    ws.apply(Action::Run(Command::Leave));
+    report.add(
+        format!(
+            "open: {} letters of the {label} opened from the list, Enter to comments drawn: p50 {}, p99 {}, max {}; opened again (kept parsed) p50 {}; {} letters held parsed",
+            first_time.len(),
+            ms(percentile(&first_time, 0.5)),
+            ms(percentile(&first_time, 0.99)),
+            ms(percentile(&first_time, 1.0)),
+            ms(percentile(&again, 0.5)),
+            ws.state.parsed_letters(),
+        ),
+        &format!("open a letter from the {label}-letter list (Enter to comments drawn)"),
+        format!(
+            "p50 {}, p99 {}",
+            ms(percentile(&first_time, 0.5)),
+            ms(percentile(&first_time, 0.99))
+        ),
+        "",
+        None,
+    );
+}
+
 // ---------------------------------------------------------------------------
 // 4. Keystrokes in the editor
 // ---------------------------------------------------------------------------
@@ -1320,22 +983,24 @@ fn newest_comment_letter(corpus: &Corpus) -> LetterFile {
 fn keystrokes(ws: &mut Workspace, target: &Path, label: &str, count: usize, report: &mut Report) {
     ws.drain();
     let name = target.file_name();
-    for _ in 0..ws.state.letters().len() {
+    ws.apply(Action::Run(Command::First));
+    for _ in 0..ws.state.listings().len() {
         if ws
             .state
-            .cursor_letter()
-            .is_some_and(|l| Path::new(&l.file).file_name() == name)
+            .cursor_path()
+            .is_some_and(|p| p.file_name() == name)
         {
             break;
         }
         ws.apply(Action::Run(Command::Down));
     }
     ws.apply(Action::Run(Command::Open));
-    // Let the drafts worker answer whatever opening the letter asked of it.
-    for _ in 0..5 {
-        std::thread::sleep(Duration::from_millis(20));
-        ws.drain();
-    }
+    // The reader parses the letter, then the drafts worker reads its drafts file.
+    let opened = ws.wait_for(Duration::from_secs(10), |s| {
+        s.open_letter().is_some() && s.save_state() != SaveState::Loading
+    });
+    assert!(opened, "the letter opened with its drafts read");
+    ws.drain();
     ws.apply(Action::Run(Command::Edit));
     assert_eq!(ws.state.focus(), Pane::Draft, "in the editor");
     assert!(

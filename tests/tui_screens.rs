@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::letter::{Comment, Kind, Letter, Subject};
-use letterdesk::tui::{Action, Command, Config, LetterId, State, draw, update};
+use letterdesk::tui::{Action, Command, Config, LetterId, Listing, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -144,7 +144,7 @@ fn desk() -> State {
         &mut s,
         Action::LetterIndexed {
             path: "/letters/scan-0042.txt".into(),
-            letter: Box::new(Err(
+            listing: Box::new(Err(
                 "/letters/scan-0042.txt: not a letter (binary content)".into()
             )),
         },
@@ -336,7 +336,7 @@ fn indexing_progress_and_demo_folder_show_in_the_status_bar() {
         &mut s,
         Action::LetterIndexed {
             path: "/l/n.txt".into(),
-            letter: Box::new(Ok(northwind())),
+            listing: Box::new(Ok(Listing::of(&northwind(), Default::default()))),
         },
     );
     let text = screen(&mut s, 180, 45);

@@ -8,8 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::letter::{Comment, Kind, Letter, Subject};
 use letterdesk::tui::{
-    Action, Command, Config, Effect, Filter, LetterId, Mode, Pane, SaveState, State, map_key,
-    update,
+    Action, Command, Config, Effect, Filter, LetterId, Listing, Mode, Pane, SaveState, State,
+    map_key, update,
 };
 
 // ---- fixtures: a fictional company's letters, built in code ----
@@ -342,9 +342,9 @@ fn user_keymap_overrides() {
 fn letters_are_listed_newest_first() {
     let s = state();
     let companies: Vec<_> = s
-        .letters()
+        .listings()
         .iter()
-        .map(|l| l.unwrap().company.clone().unwrap())
+        .map(|l| l.unwrap().brief.company.clone().unwrap())
         .collect();
     assert_eq!(
         companies,
@@ -365,12 +365,12 @@ fn letters_arriving_keep_the_cursor_where_the_user_put_it() {
         &mut s,
         Action::LetterIndexed {
             path: "/l/a.txt".into(),
-            letter: Box::new(Ok(northwind())),
+            listing: Box::new(Ok(Listing::of(&northwind(), Default::default()))),
         },
     );
     assert!(
-        matches!(&fx[..], [Effect::Letter { .. }, Effect::LoadDrafts { path, .. }] if path == &PathBuf::from("/l/a.responses.toml")),
-        "{fx:?}"
+        fx.is_empty(),
+        "drafts are read when a letter is opened: {fx:?}"
     );
     let old = letter(
         "/l/b.txt",
@@ -383,28 +383,28 @@ fn letters_arriving_keep_the_cursor_where_the_user_put_it() {
         &mut s,
         Action::LetterIndexed {
             path: "/l/b.txt".into(),
-            letter: Box::new(Ok(old)),
+            listing: Box::new(Ok(Listing::of(&old, Default::default()))),
         },
     );
     update(&mut s, Action::Run(Command::Down));
     assert_eq!(
-        s.cursor_letter().unwrap().company.as_deref(),
+        s.cursor_listing().unwrap().brief.company.as_deref(),
         Some("Bramblewood Foods Corp.")
     );
     let fx = update(
         &mut s,
         Action::LetterIndexed {
             path: "/l/c.txt".into(),
-            letter: Box::new(Err("c.txt: binary".into())),
+            listing: Box::new(Err("c.txt: binary".into())),
         },
     );
     assert!(fx.is_empty(), "no drafts for an unreadable file");
     assert_eq!(
-        s.cursor_letter().unwrap().company.as_deref(),
+        s.cursor_listing().unwrap().brief.company.as_deref(),
         Some("Bramblewood Foods Corp.")
     );
-    assert_eq!(s.letters().len(), 3);
-    assert!(s.letters()[2].is_err(), "unreadable files go last");
+    assert_eq!(s.listings().len(), 3);
+    assert!(s.listings()[2].is_err(), "unreadable files go last");
 }
 
 #[test]
@@ -423,7 +423,7 @@ fn opening_an_unreadable_file_says_why() {
         &mut s,
         Action::LetterIndexed {
             path: "/l/z.txt".into(),
-            letter: Box::new(Err("z.txt: binary".into())),
+            listing: Box::new(Err("z.txt: binary".into())),
         },
     );
     update(&mut s, Action::Run(Command::Last));
@@ -1240,14 +1240,28 @@ fn a_corrected_letter_keeps_the_drafts() {
     let mut s = loaded();
     let mut corrected = northwind();
     corrected.comments.truncate(2);
-    update(
+    // The indexer sums the changed file up again; the open letter is read again in full.
+    let fx = update(
         &mut s,
         Action::LetterIndexed {
+            path: "/letters/northwind.txt".into(),
+            listing: Box::new(Ok(Listing::of(&corrected, Default::default()))),
+        },
+    );
+    assert_eq!(fx, [Effect::ReadLetter("/letters/northwind.txt".into())]);
+    update(
+        &mut s,
+        Action::LetterRead {
             path: "/letters/northwind.txt".into(),
             letter: Box::new(Ok(corrected)),
         },
     );
-    assert_eq!(s.letters().len(), 3, "replaced, not added");
+    assert!(
+        s.message()
+            .unwrap()
+            .contains("changed on disk and was read again")
+    );
+    assert_eq!(s.listings().len(), 3, "replaced, not added");
     assert_eq!(s.open_letter().unwrap().comments.len(), 2);
     assert_eq!(s.draft("1").unwrap().response, "Saved one.");
 }
@@ -1329,7 +1343,11 @@ fn export_effect(effects: &[Effect]) -> Option<(LetterId, letterdesk::export::Fo
             format,
             drafts,
             ..
-        } => Some((*letter, *format, (**drafts).clone())),
+        } => Some((
+            *letter,
+            *format,
+            drafts.as_deref().cloned().unwrap_or_default(),
+        )),
         _ => None,
     })
 }
@@ -1366,7 +1384,7 @@ fn x_opens_the_export_prompt_in_letters_and_comments() {
     match fx.iter().find(|e| matches!(e, Effect::Export { .. })) {
         Some(Effect::Export { path, text, .. }) => {
             assert_eq!(path, &PathBuf::from("/letters/northwind.txt"));
-            assert_eq!(text.comments.len(), 4);
+            assert_eq!(text.as_ref().unwrap().comments.len(), 4);
         }
         _ => unreachable!(),
     }

@@ -7,8 +7,10 @@
 
 mod find;
 mod parallel;
+mod progress;
 mod summary;
 
 pub use find::{find_letters, is_letter_name};
-pub use parallel::index;
+pub use parallel::{for_each, index};
+pub use progress::{Progress, progress};
 pub use summary::{LetterSummary, summarize};

@@ -12,48 +12,75 @@ use super::summary::{LetterSummary, summarize};
 /// `paths`, leaving out files that are not listed ([`LetterSummary::is_listed`]: a
 /// folder's README.md).
 ///
-/// Workers take the next file from a shared counter, so a slow file does not hold
-/// up the others. `on_progress(done, total)` is called from the workers after each
-/// file (in no particular order of files).
+/// `on_progress(done, total)` is called from the workers after each file (in no
+/// particular order of files).
 pub fn index<F>(paths: &[PathBuf], threads: usize, on_progress: F) -> Vec<LetterSummary>
 where
     F: Fn(usize, usize) + Sync,
 {
     let total = paths.len();
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
-        n => n,
-    }
-    .min(total)
-    .max(1);
-    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let mut results: Vec<(usize, LetterSummary)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = paths.get(i) else { break };
-                        mine.push((i, summarize(path)));
-                        on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let results = std::sync::Mutex::new(Vec::with_capacity(total));
+    for_each(
+        paths,
+        threads,
+        |path| summarize(path),
+        |i, summary| {
+            results
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((i, summary));
+            on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        },
+    );
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     results.sort_unstable_by_key(|(i, _)| *i);
     results
         .into_iter()
         .map(|(_, summary)| summary)
         .filter(LetterSummary::is_listed)
         .collect()
+}
+
+/// Runs `work` on each of `items` on `threads` worker threads (`0`: one per available
+/// core) and hands each result to `sink` with the item's index, as soon as it is
+/// ready (so in no fixed order). Returns when every item is done.
+///
+/// Workers take the next item from a shared counter, so a slow item does not hold up
+/// the others. A panic in `work` or `sink` is passed on once the other workers stop.
+pub fn for_each<T, R, W, S>(items: &[T], threads: usize, work: W, sink: S)
+where
+    T: Sync,
+    W: Fn(&T) -> R + Sync,
+    S: Fn(usize, R) + Sync,
+{
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        n => n,
+    }
+    .min(items.len())
+    .max(1);
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        sink(i, work(item));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
 }
 
 #[cfg(test)]

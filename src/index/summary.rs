@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::drafts::{self, Status};
+use super::progress::progress;
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -65,45 +65,30 @@ pub fn summarize(path: &Path) -> LetterSummary {
         ),
         ..LetterSummary::default()
     };
-    let letter = match letter::parse_file(path) {
-        Ok(letter) => letter,
+    let brief = match letter::brief_file(path) {
+        Ok(brief) => brief,
         Err(e) => {
             summary.problem = Some(e.to_string());
             return summary;
         }
     };
-    summary.kind = letter.kind;
-    summary.company = letter.company;
-    summary.date = letter.date;
-    summary.form = letter.subject.form;
-    summary.response_due = letter.response_due;
-    summary.comments = letter.comments.len();
-    match drafts::load(&drafts::drafts_path(path)) {
-        Ok(None) => {}
-        Ok(Some(loaded)) => {
-            let count = |status: Status| {
-                letter
-                    .comments
-                    .iter()
-                    .filter(|c| {
-                        loaded
-                            .drafts
-                            .get(&c.number)
-                            .is_some_and(|d| d.status == status)
-                    })
-                    .count()
-            };
-            summary.drafted = count(Status::Drafted);
-            summary.resolved = count(Status::Resolved);
-        }
-        Err(e) => summary.problem = Some(e.to_string()),
-    }
+    let progress = progress(path, &brief.numbers);
+    summary.kind = brief.kind;
+    summary.company = brief.company;
+    summary.date = brief.date;
+    summary.form = brief.form;
+    summary.response_due = brief.response_due;
+    summary.comments = brief.numbers.len();
+    summary.drafted = progress.drafted;
+    summary.resolved = progress.resolved;
+    summary.problem = progress.problem;
     summary
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::drafts;
 
     const LETTER: &str = "March 3, 2025\n\nDana Fenwick\nChief Financial Officer\nFenwick Orchards, Inc.\n1 Orchard Way\n\nRe: Fenwick Orchards, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\nFiled February 20, 2025\nFile No. 001-55555\n\nDear Ms. Fenwick:\n\nWe have reviewed your filing and have the following comments.\n\nPlease respond to this letter within ten business days.\n\n1. Please explain the growth.\n\n2. Please tell us about the orchards.\n\nSincerely,\n\nDivision of Corporation Finance\n";
 

@@ -4,10 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crossterm::event::KeyEvent;
 use ratatui_textarea::Input;
 
 use super::document::Document;
 use super::keymap::Command;
+use super::listing::Listing;
 use crate::drafts::Drafts;
 use crate::export::Format;
 use crate::journal::{Entry, Offer, Typed};
@@ -21,6 +23,9 @@ pub struct LetterId(pub usize);
 /// reports from the shell's workers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// A key pressed: mapped to a command (or editor input) through the keymap, in the
+    /// mode the state is in when the key is applied.
+    Key(KeyEvent),
     /// A keymap command.
     Run(Command),
     /// A key the editor handles itself (characters, Enter, Backspace, Delete).
@@ -44,8 +49,15 @@ pub enum Action {
         /// How many files it will parse.
         total: usize,
     },
-    /// The indexer parsed one file.
+    /// The indexer summed up one file for the Letters pane.
     LetterIndexed {
+        /// The file.
+        path: PathBuf,
+        /// What the Letters pane shows of it, or why it could not be read.
+        listing: Box<Result<Listing, String>>,
+    },
+    /// A letter file was parsed in full (it was opened, or changed on disk while open).
+    LetterRead {
         /// The file.
         path: PathBuf,
         /// The letter, or why it could not be read (boxed: letters are large).
@@ -178,18 +190,21 @@ pub enum Effect {
         /// The width of the status marks.
         mark_width: usize,
     },
-    /// Parse a letter file again (it changed on disk) and report [`Action::LetterIndexed`].
+    /// Index a letter file again (it changed on disk) and report [`Action::LetterIndexed`].
     Reparse(PathBuf),
+    /// Parse a letter file in full (it is being opened) and report [`Action::LetterRead`].
+    ReadLetter(PathBuf),
     /// Write the response letter next to the letter file and report [`Action::Exported`].
     Export {
         /// Which letter.
         letter: LetterId,
         /// The letter file (the export is written next to it).
         path: PathBuf,
-        /// Its text.
-        text: Arc<Letter>,
-        /// The drafts as they are in the workspace now, unsaved edits included.
-        drafts: Box<Drafts>,
+        /// Its text, when it is parsed already (else the file is read).
+        text: Option<Arc<Letter>>,
+        /// The drafts as they are in the workspace now, unsaved edits included, once
+        /// they have been read (else the drafts file is read).
+        drafts: Option<Box<Drafts>>,
         /// The output format.
         format: Format,
     },

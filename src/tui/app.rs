@@ -12,7 +12,7 @@ use std::io::stdout;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -20,21 +20,29 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
-use super::action::{Action, Effect};
+use super::RunOptions;
+use super::action::Action;
 use super::config::{Config, user_config_path};
 use super::draw::draw;
-use super::keymap::map_key;
-use super::layouter::Layouter;
-use super::loader::Loader;
-use super::saver::Saver;
 use super::state::State;
 use super::update::update;
-use super::{RunOptions, loader, watcher};
+use super::workers::Workers;
 use crate::journal::Journal;
 use crate::text::sanitize;
 
-/// How long to wait for a key before looking at the workers' reports and the clock.
-const POLL: Duration = Duration::from_millis(100);
+/// How often the clock ticks (autosave, the journal) when nothing else happens.
+const TICK: Duration = Duration::from_millis(100);
+
+/// The shortest time between two frames drawn for the workers' reports alone (a key
+/// is drawn at once): the list filling in at 10,000 letters does not redraw per letter.
+const FRAME: Duration = Duration::from_millis(33);
+
+/// The longest the event loop applies queued actions before drawing a frame.
+const BATCH: Duration = Duration::from_millis(20);
+
+/// How long the input thread waits for a terminal event before looking whether the
+/// program is ending.
+const INPUT_POLL: Duration = Duration::from_millis(250);
 
 /// SIGHUP's number: how a lost terminal is reported (exit code 128 + 1).
 const HANGUP: i32 = 1;
@@ -75,17 +83,6 @@ impl Drop for Restore {
     }
 }
 
-/// The workers' handles, for the event loop.
-struct Workers {
-    saver: Saver,
-    layouter: Layouter,
-    loader: Loader,
-    /// Where exports report back.
-    report: Sender<Action>,
-    /// The user's config file, for the `[export]` settings.
-    config_path: Option<PathBuf>,
-}
-
 pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let config_path = options.config_path.clone().or_else(|| {
@@ -110,10 +107,6 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
         .ok()
         .filter(|t| !t.is_empty());
 
-    let (report, reports) = channel();
-    let signals = listen_for_signals(report.clone());
-    watch_for_hangup(report.clone());
-
     // The hook in place before ratatui's: ours restores (once), then prints through it.
     let hook = std::panic::take_hook();
     let mut terminal = ratatui::try_init()?;
@@ -135,36 +128,13 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     update(&mut state, Action::Resize(size.width, size.height));
     terminal.draw(|frame| draw(frame, &state))?;
 
-    let saver = Saver::spawn(report.clone(), journal.clone())?;
-    let (loader, _) = loader::spawn(paths.clone(), limits, report.clone())?;
-    let (layouter, _) = Layouter::spawn(report.clone())?;
-    watcher::spawn(paths, report.clone());
-    if let Some(journal) = journal.clone() {
-        let report = report.clone();
-        std::thread::spawn(move || {
-            let action = match journal.offers() {
-                Ok(offers) => Action::JournalOffers(offers),
-                Err(e) => Action::JournalFailed(format!("{}: {e}", journal.dir().display())),
-            };
-            let _ = report.send(action);
-        });
-    }
-    let workers = Workers {
-        saver,
-        layouter,
-        loader,
-        report,
-        config_path,
-    };
+    let mut workers = Workers::start(paths, limits, journal.clone(), config_path)?;
+    let signals = listen_for_signals(workers.sender());
+    watch_for_hangup(workers.sender());
+    read_terminal(workers.sender());
 
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(
-            &mut terminal,
-            &mut state,
-            &workers,
-            &reports,
-            debug_panic.as_deref(),
-        )
+        event_loop(&mut terminal, &mut state, &workers, debug_panic.as_deref())
     }));
     let result = match result {
         Ok(result) => result,
@@ -178,19 +148,11 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     };
 
     // Let the pending saves finish (bounded), taking in their reports.
-    finish(&mut state, &workers, &reports);
-    let Workers { saver, .. } = workers;
-    let finished = saver.finish(FINISH);
+    let (finished, errors) = workers.finish(&mut state, FINISH);
     drop(restore);
     drop(signals);
-    let leftover: Vec<Action> = reports.try_iter().collect();
-    for action in leftover {
-        if let Action::Saved {
-            result: Err(error), ..
-        } = action
-        {
-            eprintln!("letterdesk: {}", sanitize(&error));
-        }
+    for error in errors {
+        eprintln!("letterdesk: {}", sanitize(&error));
     }
     if !finished {
         eprintln!("letterdesk: the disk did not answer in time; unsaved text is in the journal");
@@ -222,25 +184,6 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
 fn journal_now(journal: &Journal, state: &State) {
     for (letter, number, text) in state.unsaved_texts() {
         let _ = journal.record(&letter, &number, &text);
-    }
-}
-
-/// After the loop: take in the workers' reports until no save is pending, or time is up.
-fn finish(state: &mut State, workers: &Workers, reports: &Receiver<Action>) {
-    let deadline = Instant::now() + FINISH;
-    while state.saves_pending() {
-        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
-            return;
-        };
-        match reports.recv_timeout(left) {
-            Ok(action) => {
-                let is_save = matches!(action, Action::Saved { .. } | Action::DiskChanged { .. });
-                if is_save || matches!(action, Action::DraftsLoaded { .. }) {
-                    dispatch(update(state, action), workers);
-                }
-            }
-            Err(_) => return,
-        }
     }
 }
 
@@ -293,16 +236,87 @@ fn listen_for_signals(report: Sender<Action>) -> Option<signal_hook::iterator::H
     Some(handle)
 }
 
+/// Start the thread that reads the terminal's events and puts them, as actions, on the
+/// channel the workers report on: the event loop then wakes for whichever comes first,
+/// a key or a report (an opened letter shows as soon as it is read).
+fn read_terminal(report: Sender<Action>) {
+    let spawned = std::thread::Builder::new()
+        .name("letterdesk-input".into())
+        .spawn(move || {
+            loop {
+                let event = match event::poll(INPUT_POLL) {
+                    Ok(true) => event::read(),
+                    Ok(false) => continue,
+                    Err(e) => Err(e),
+                };
+                let action = match event {
+                    Ok(Event::Key(key)) => Action::Key(key),
+                    Ok(Event::Paste(text)) => Action::Paste(text),
+                    Ok(Event::Resize(width, height)) => Action::Resize(width, height),
+                    Ok(_) => continue,
+                    // A hung-up terminal: the hang-up watch ends the program.
+                    Err(_) => {
+                        std::thread::sleep(INPUT_POLL);
+                        continue;
+                    }
+                };
+                if report.send(action).is_err() {
+                    return;
+                }
+            }
+        });
+    drop(spawned);
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut State,
     workers: &Workers,
-    reports: &Receiver<Action>,
     debug_panic: Option<&str>,
 ) -> anyhow::Result<()> {
     let mut redraw = false;
+    let mut drawn = Instant::now();
     loop {
-        if redraw {
+        // Wait for the next key or report; a frame owed is drawn within `FRAME`.
+        let wait = if redraw {
+            FRAME.saturating_sub(drawn.elapsed())
+        } else {
+            TICK
+        };
+        let first = match workers.reports().recv_timeout(wait) {
+            Ok(action) => Some(action),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        // Then everything queued meanwhile, in order (keys are mapped in the mode the
+        // previous key left), for at most `BATCH`.
+        let started = Instant::now();
+        let mut keyed = false;
+        let queued = first.into_iter().chain(std::iter::from_fn(|| {
+            (started.elapsed() < BATCH)
+                .then(|| workers.reports().try_recv().ok())
+                .flatten()
+        }));
+        for action in queued {
+            keyed |= matches!(
+                action,
+                Action::Key(_) | Action::Paste(_) | Action::Resize(..)
+            );
+            redraw |= workers.apply(state, action);
+            if let Some(trigger) = debug_panic
+                && state.editor_text().contains(trigger)
+            {
+                panic!("debug panic: the draft contains {trigger:?} ({DEBUG_PANIC_ENV})");
+            }
+            if state.should_quit() {
+                return Ok(());
+            }
+        }
+        redraw |= workers.apply(state, Action::Tick(Instant::now()));
+        if state.should_quit() {
+            return Ok(());
+        }
+        if redraw && (keyed || drawn.elapsed() >= FRAME) {
             // A hung-up terminal cannot be drawn on; a pending signal still ends us cleanly.
             if let Err(e) = terminal.draw(|frame| draw(frame, state)) {
                 if SIGNAL.load(Ordering::SeqCst) != 0 {
@@ -311,165 +325,7 @@ fn event_loop(
                 return Err(e.into());
             }
             redraw = false;
+            drawn = Instant::now();
         }
-        let mut wait = POLL;
-        while poll(wait)? {
-            wait = Duration::ZERO;
-            let action = match event::read()? {
-                Event::Key(key) => map_key(&state.config.keymap, state.mode(), key),
-                Event::Paste(text) => Some(Action::Paste(text)),
-                Event::Resize(width, height) => Some(Action::Resize(width, height)),
-                _ => None,
-            };
-            // Keys are mapped in the mode the previous key left, so apply them one by one.
-            if let Some(action) = action {
-                redraw |= apply(state, action, workers);
-                if let Some(trigger) = debug_panic
-                    && state.editor_text().contains(trigger)
-                {
-                    panic!("debug panic: the draft contains {trigger:?} ({DEBUG_PANIC_ENV})");
-                }
-            }
-            if state.should_quit() {
-                return Ok(());
-            }
-        }
-        for action in reports.try_iter() {
-            redraw |= apply(state, action, workers);
-        }
-        redraw |= apply(state, Action::Tick(Instant::now()), workers);
-        if state.should_quit() {
-            return Ok(());
-        }
-    }
-}
-
-/// Wait for a terminal event; a hung-up terminal with a signal pending reads as none.
-fn poll(wait: Duration) -> anyhow::Result<bool> {
-    match event::poll(wait) {
-        Ok(ready) => Ok(ready),
-        Err(_) if SIGNAL.load(Ordering::SeqCst) != 0 => {
-            std::thread::sleep(wait);
-            Ok(false)
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Run one action and hand its effects to the workers; returns whether anything happened.
-fn apply(state: &mut State, action: Action, workers: &Workers) -> bool {
-    let tick = matches!(action, Action::Tick(_));
-    let effects = update(state, action);
-    let any = !effects.is_empty();
-    dispatch(effects, workers);
-    any || !tick
-}
-
-/// Send each effect to the worker that does it.
-fn dispatch(effects: Vec<Effect>, workers: &Workers) {
-    for effect in effects {
-        match effect {
-            Effect::Quit => {}
-            Effect::LayOut { .. } => workers.layouter.send(effect),
-            Effect::Reparse(path) => workers.loader.reparse(path),
-            Effect::Export {
-                path,
-                text,
-                drafts,
-                format,
-                ..
-            } => {
-                let report = workers.report.clone();
-                let config_path = workers.config_path.clone();
-                let spawned = std::thread::Builder::new()
-                    .name("letterdesk-export".into())
-                    .spawn(move || {
-                        let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                            export_letter(config_path.as_deref(), &path, &text, &drafts, format)
-                        }))
-                        .unwrap_or_else(|_| Err("the export failed (internal error)".into()));
-                        let _ = report.send(Action::Exported { result });
-                    });
-                if spawned.is_err() {
-                    let result = Err("could not start the export".into());
-                    let _ = workers.report.send(Action::Exported { result });
-                }
-            }
-            other => workers.saver.send(other),
-        }
-    }
-}
-
-/// Write the response letter to `letter` (the file at `path`) next to it, with the
-/// `[export]` settings of the user's config file; returns the file and the notices.
-fn export_letter(
-    config_path: Option<&std::path::Path>,
-    path: &std::path::Path,
-    letter: &crate::letter::Letter,
-    drafts: &crate::drafts::Drafts,
-    format: crate::export::Format,
-) -> Result<(PathBuf, Vec<String>), String> {
-    use crate::export::{self, ExportSettings};
-    let mut settings = match config_path {
-        Some(config) => ExportSettings::from_config_file(config)?,
-        None => ExportSettings::default(),
-    };
-    settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
-    let out = export::export(letter, Some(drafts), &settings, format);
-    let target = export::default_output_path(path, format);
-    export::write_export(&target, &out.bytes).map_err(|e| format!("{}: {e}", target.display()))?;
-    Ok((target, out.notices()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::drafts::Drafts;
-    use crate::export::Format;
-    use crate::letter::{Comment, Letter};
-
-    #[test]
-    fn export_writes_next_to_the_letter_with_the_config_settings() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config.toml");
-        std::fs::write(&config, "[export]\nsigner_name = \"Jane Q. Doe\"\n").unwrap();
-        let letter_path = dir.path().join("acme.txt");
-        let comment = |number: &str| Comment {
-            number: number.into(),
-            headings: vec![],
-            text: format!("Comment {number}."),
-            pages: vec![],
-        };
-        let letter = Letter {
-            file: letter_path.display().to_string(),
-            comments: vec![comment("1"), comment("2")],
-            ..Letter::default()
-        };
-        let mut drafts = Drafts::default();
-        drafts.set_response("1", "Unsaved answer.");
-        let (path, notices) = export_letter(
-            Some(&config),
-            &letter_path,
-            &letter,
-            &drafts,
-            Format::Markdown,
-        )
-        .unwrap();
-        assert_eq!(
-            path,
-            crate::export::default_output_path(&letter_path, Format::Markdown)
-        );
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("Unsaved answer."), "{text}");
-        assert!(text.contains("Jane Q. Doe"), "{text}");
-        assert!(
-            notices.iter().any(|n| n == "1 comment has no response: 2"),
-            "{notices:?}"
-        );
-        // A config that does not parse: nothing is written, the error says where.
-        std::fs::write(&config, "[export]\nsigner_name = 3\n").unwrap();
-        let error =
-            export_letter(Some(&config), &letter_path, &letter, &drafts, Format::Text).unwrap_err();
-        assert!(error.contains("config.toml"), "{error}");
     }
 }

@@ -7,7 +7,7 @@ use ratatui_textarea::{CursorMove, Input, Scrolling, TextArea, WrapMode};
 
 use super::action::{Effect, LetterId};
 use super::keymap::Command;
-use super::state::{Pane, State, numbers};
+use super::state::{Pane, State};
 use crate::drafts::{Conflict, Drafts, Resolution, Status, drafts_path, merge, resolve};
 use crate::journal::Typed;
 use crate::text::sanitize;
@@ -205,8 +205,10 @@ impl State {
         let Some(entry) = self.entries.get_mut(id.0) else {
             return;
         };
-        let Ok(letter) = &entry.letter else { return };
-        let numbers = numbers(letter);
+        if entry.listing.is_err() {
+            return;
+        }
+        let numbers = entry.numbers().to_vec();
         let name = file_name(&entry.path);
         let slot = &mut entry.slot;
         let is_open = self.open.as_ref().is_some_and(|o| o.id == id);

@@ -1,97 +1,154 @@
-//! The indexer: finds letter files and parses them on a background thread, reporting each
-//! letter as an [`Action`] so the first frame never waits for the disk.
+//! The indexer and the reader. The indexer finds letter files and sums each up for the
+//! Letters pane (its [`Listing`]: the letter in brief and its drafts' progress) on one
+//! thread per core, reporting each as an [`Action`] so the first frame never waits for
+//! the disk and the list fills in while the user works. The reader parses a letter in
+//! full when it is opened, on a thread of its own so that an open is never queued
+//! behind the indexing, and indexes again files that changed on disk.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
 use super::action::Action;
 use super::config::{Limits, MB};
-use crate::letter::{Letter, LetterError, parse_file};
+use super::listing::Listing;
+use crate::letter::{LetterError, brief_file, parse_file};
 
-/// The indexer thread's name (its panics are caught and reported as unreadable files).
+/// The indexer threads' name (their panics are caught and reported as unreadable files).
 pub(crate) const THREAD: &str = "letterdesk-indexer";
+
+/// The reader thread's name.
+pub(crate) const READER: &str = "letterdesk-reader";
 
 /// Folders nested deeper than this below a path given are not searched.
 const MAX_DEPTH: usize = 64;
 
-/// Handle on the indexer: it indexes the paths given, then parses files again on request.
+/// What the reader is asked to do.
+enum Job {
+    /// Parse a letter in full: [`Action::LetterRead`].
+    Read(PathBuf),
+    /// Index a letter again: [`Action::LetterIndexed`].
+    Reindex(PathBuf),
+}
+
+/// Handle on the indexer and the reader.
 pub(crate) struct Loader {
-    jobs: Sender<PathBuf>,
+    jobs: Sender<Job>,
 }
 
 impl Loader {
-    /// Ask for a letter file to be parsed again (it changed on disk).
-    pub(crate) fn reparse(&self, path: PathBuf) {
-        let _ = self.jobs.send(path);
+    /// Ask for a letter file to be parsed in full (it is being opened).
+    pub(crate) fn read(&self, path: PathBuf) {
+        let _ = self.jobs.send(Job::Read(path));
+    }
+
+    /// Ask for a letter file to be indexed again (it changed on disk).
+    pub(crate) fn reindex(&self, path: PathBuf) {
+        let _ = self.jobs.send(Job::Reindex(path));
     }
 }
 
-/// Start indexing `paths` (folders or letter files) in the background. Small files are
-/// parsed first, so one huge letter does not hold up the rest.
+/// Start indexing `paths` (folders or letter files) in the background, and the reader.
+/// Small files are indexed first, so one huge letter does not hold up the rest. Returns
+/// the handle and the indexer's thread (it ends when the index is done).
 pub(crate) fn spawn(
     paths: Vec<PathBuf>,
     limits: Limits,
     report: Sender<Action>,
 ) -> std::io::Result<(Loader, JoinHandle<()>)> {
-    let (jobs, queue) = channel::<PathBuf>();
-    let thread = std::thread::Builder::new()
-        .name(THREAD.into())
+    let (jobs, queue) = channel::<Job>();
+    let reader_report = report.clone();
+    std::thread::Builder::new()
+        .name(READER.into())
         .spawn(move || {
-            let mut found = find_letters(&paths);
-            if report
-                .send(Action::IndexStarted { total: found.len() })
-                .is_err()
-            {
-                return;
-            }
-            found.sort_by_key(|(path, _)| std::fs::metadata(path).map_or(0, |m| m.len()));
-            for (path, problem) in found {
-                let (path, letter) = match problem {
-                    Some(problem) => (path, Err(problem)),
-                    None => {
-                        let letter = load(&path, limits);
-                        // A folder's README.md and the like are not letters: left out.
-                        let named = paths.contains(&path);
-                        if let Ok(l) = &letter
-                            && !named
-                            && !l.looks_like_a_letter()
-                            && !crate::letter::listed_when_not_a_letter(&path)
-                        {
-                            continue;
-                        }
-                        (real(&path), letter)
-                    }
+            for job in queue {
+                let action = match job {
+                    Job::Read(path) => Action::LetterRead {
+                        letter: Box::new(guarded(&path, limits, parse_file)),
+                        path,
+                    },
+                    Job::Reindex(path) => Action::LetterIndexed {
+                        listing: Box::new(listing(&path, limits)),
+                        path,
+                    },
                 };
-                let action = Action::LetterIndexed {
-                    path,
-                    letter: Box::new(letter),
-                };
-                if report.send(action).is_err() {
-                    return;
-                }
-            }
-            if report.send(Action::IndexFinished).is_err() {
-                return;
-            }
-            for path in queue {
-                let letter = load(&path, limits);
-                let action = Action::LetterIndexed {
-                    path,
-                    letter: Box::new(letter),
-                };
-                if report.send(action).is_err() {
+                if reader_report.send(action).is_err() {
                     return;
                 }
             }
         })?;
-    Ok((Loader { jobs }, thread))
+    let indexer = std::thread::Builder::new()
+        .name(THREAD.into())
+        .spawn(move || index(&paths, limits, &report))?;
+    Ok((Loader { jobs }, indexer))
 }
 
-/// Read and parse a letter file, unless it is larger than the cap (looked at before
-/// reading). Errors do not repeat the file's path: the Letters pane shows its name.
-pub(crate) fn load(path: &Path, limits: Limits) -> Result<Letter, String> {
+/// Find the letters under `paths` and report each one's listing, on one thread per core.
+fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
+    let mut found = find_letters(paths);
+    if report
+        .send(Action::IndexStarted { total: found.len() })
+        .is_err()
+    {
+        return;
+    }
+    found.sort_by_cached_key(|(path, _)| std::fs::metadata(path).map_or(0, |m| m.len()));
+    let gone = AtomicBool::new(false);
+    let work = |(path, problem): &(PathBuf, Option<String>)| {
+        if gone.load(Ordering::Relaxed) {
+            return None;
+        }
+        let (path, listing) = match problem {
+            Some(problem) => (path.clone(), Err(problem.clone())),
+            None => {
+                let listing = listing(path, limits);
+                // A folder's README.md and the like are not letters: left out.
+                let named = paths.contains(path);
+                if let Ok(l) = &listing
+                    && !named
+                    && !l.brief.looks_like_a_letter()
+                    && !crate::letter::listed_when_not_a_letter(path)
+                {
+                    return None;
+                }
+                (real(path), listing)
+            }
+        };
+        Some(Action::LetterIndexed {
+            path,
+            listing: Box::new(listing),
+        })
+    };
+    let send = |_, action: Option<Action>| {
+        if let Some(action) = action
+            && report.send(action).is_err()
+        {
+            gone.store(true, Ordering::Relaxed);
+        }
+    };
+    crate::index::for_each(&found, 0, work, send);
+    if !gone.load(Ordering::Relaxed) {
+        let _ = report.send(Action::IndexFinished);
+    }
+}
+
+/// The listing of a letter file: the letter in brief and its drafts' progress.
+fn listing(path: &Path, limits: Limits) -> Result<Listing, String> {
+    let brief = guarded(path, limits, brief_file)?;
+    let progress = crate::index::progress(path, &brief.numbers);
+    Ok(Listing { brief, progress })
+}
+
+/// Run `parse` on a letter file, unless it is larger than the cap (looked at before
+/// reading); a parser panic becomes an error for that file, not a crash. Errors do not
+/// repeat the file's path: the Letters pane shows its name.
+fn guarded<T>(
+    path: &Path,
+    limits: Limits,
+    parse: fn(&Path) -> Result<T, LetterError>,
+) -> Result<T, String> {
     let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
     if !meta.is_file() {
         return Err("not a file".into());
@@ -99,7 +156,15 @@ pub(crate) fn load(path: &Path, limits: Limits) -> Result<Letter, String> {
     if meta.len() > limits.max_letter_bytes {
         return Err(too_large(meta.len(), limits));
     }
-    parse_guarded(path)
+    match std::panic::catch_unwind(|| parse(path)) {
+        Ok(Ok(parsed)) => Ok(parsed),
+        Ok(Err(LetterError::Binary { .. })) => Err("not a letter (binary content)".into()),
+        Ok(Err(LetterError::Io { error, .. })) => Err(io_message(&error)),
+        Err(panic) => Err(format!(
+            "the parser failed on this file ({})",
+            panic_message(panic.as_ref())
+        )),
+    }
 }
 
 /// The path a letter is known by: canonical, as the journal and the watcher see it.
@@ -116,19 +181,6 @@ pub(crate) fn too_large(len: u64, limits: Limits) -> String {
         len.div_ceil(MB),
         limits.max_letter_mb()
     )
-}
-
-/// Parse a letter; a parser panic becomes an error for that file, not a crash.
-fn parse_guarded(path: &Path) -> Result<Letter, String> {
-    match std::panic::catch_unwind(|| parse_file(path)) {
-        Ok(Ok(letter)) => Ok(letter),
-        Ok(Err(LetterError::Binary { .. })) => Err("not a letter (binary content)".into()),
-        Ok(Err(LetterError::Io { error, .. })) => Err(io_message(&error)),
-        Err(panic) => Err(format!(
-            "the parser failed on this file ({})",
-            panic_message(panic.as_ref())
-        )),
-    }
 }
 
 /// A system error in words, without the "(os error N)" tail.
@@ -338,13 +390,13 @@ mod tests {
             max_letter_bytes: 2 * MB,
         };
         assert_eq!(
-            load(&file, limits).unwrap_err(),
+            guarded(&file, limits, parse_file).unwrap_err(),
             "too large to open (4 MB; limit 2 MB)"
         );
         let binary = dir.path().join("bin.txt");
         std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
         assert_eq!(
-            load(&binary, limits).unwrap_err(),
+            guarded(&binary, limits, parse_file).unwrap_err(),
             "not a letter (binary content)"
         );
     }

@@ -20,12 +20,14 @@ mod draw;
 mod keymap;
 mod layout;
 mod layouter;
+mod listing;
 mod loader;
 mod saver;
 mod state;
 mod theme;
 mod update;
 mod watcher;
+mod workers;
 mod wrap;
 
 use std::path::PathBuf;
@@ -38,9 +40,11 @@ pub use document::Document;
 pub use draw::draw;
 pub use keymap::{Binding, Command, Context, Hint, KeyChord, Keymap, Mode, map_key};
 pub use layouter::lay_out;
+pub use listing::Listing;
 pub use state::{Filter, Pane, SaveState, State};
 pub use theme::{Colors, Marks, Theme};
 pub use update::update;
+pub use workers::Workers;
 
 /// How [`run`] starts.
 #[derive(Debug, Clone, Default)]

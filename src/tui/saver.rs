@@ -201,9 +201,11 @@ impl Worker {
                 self.compare_fingerprints(&path);
                 self.fingerprints.take()
             }
-            Effect::LayOut { .. } | Effect::Reparse(_) | Effect::Export { .. } | Effect::Quit => {
-                None
-            }
+            Effect::LayOut { .. }
+            | Effect::Reparse(_)
+            | Effect::ReadLetter(_)
+            | Effect::Export { .. }
+            | Effect::Quit => None,
         }
     }
 

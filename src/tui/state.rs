@@ -1,6 +1,6 @@
 //! Everything the screen shows, in one value. Changed only by [`update`](super::update).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -12,6 +12,7 @@ use super::action::LetterId;
 use super::config::Config;
 use super::document::Document;
 use super::keymap::Mode;
+use super::listing::Listing;
 use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
 use crate::letter::{Comment, Letter};
@@ -163,15 +164,39 @@ impl Slot {
     }
 }
 
-/// One letter file: the parsed letter (or why it could not be read) and its drafts.
+/// The longest keys are held while an opened letter is being read.
+pub(crate) const HOLD_KEYS: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// How many fully parsed letters are kept besides the open one: a letter opened again
+/// soon after shows at once; the rest of the list costs only its [`Listing`]s.
+pub(crate) const PARSED_KEPT: usize = 16;
+
+/// One letter file: its listing (or why it could not be read), the parsed letter while
+/// it is kept, and its drafts.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
     /// The file.
     pub path: PathBuf,
-    /// The letter, or the error.
-    pub letter: Result<Arc<Letter>, String>,
-    /// Its drafts.
+    /// What the Letters pane shows, or why the file could not be read.
+    pub listing: Result<Listing, String>,
+    /// The full parse, while the letter is open or recently was (see [`PARSED_KEPT`]).
+    pub letter: Option<Arc<Letter>>,
+    /// Its drafts (read when the letter is first opened).
     pub slot: Slot,
+}
+
+impl Entry {
+    /// The letter's comment numbers, in order (none for an unreadable file).
+    pub fn numbers(&self) -> &[String] {
+        self.listing.as_ref().map_or(&[], |l| &l.brief.numbers)
+    }
+
+    /// How many of the letter's comments are resolved: in the workspace once its drafts
+    /// have been read, else as indexed.
+    pub fn resolved(&self) -> usize {
+        let drafts = self.slot.loaded.then_some(&self.slot.drafts);
+        self.listing.as_ref().map_or(0, |l| l.resolved(drafts))
+    }
 }
 
 /// The letter shown in the Comments pane.
@@ -185,6 +210,10 @@ pub(crate) struct OpenLetter {
     pub scroll: usize,
     /// Bring the selected comment into view on the next layout pass.
     pub follow: bool,
+    /// The letter is being read: it shows once [`Action::LetterRead`] arrives.
+    ///
+    /// [`Action::LetterRead`]: super::Action::LetterRead
+    pub reading: bool,
     /// The comments laid out for the pane's width.
     pub doc: Option<Document>,
     /// The width a layout was asked for (large letters are laid out off the UI thread).
@@ -225,6 +254,8 @@ pub struct State {
     pub(crate) by_path: HashMap<PathBuf, LetterId>,
     /// Entries newest first.
     pub(crate) order: Vec<LetterId>,
+    /// Entries holding a parsed letter, most recently used first.
+    pub(crate) parsed: VecDeque<LetterId>,
     /// Position of the Letters pane's cursor in `order`.
     pub(crate) cursor: usize,
     /// The user has moved the cursor: keep it on its letter as others arrive.
@@ -253,6 +284,15 @@ pub struct State {
     pub(crate) offers: Vec<Offer>,
     /// The recovery dialog is open on `offers[0]`.
     pub(crate) recovering: bool,
+    /// Keys typed while the open letter (or its drafts file) was still being read:
+    /// applied to it once it shows, so Enter-Enter-typing lands in the editor.
+    pub(crate) held: VecDeque<crossterm::event::KeyEvent>,
+    /// When the first held key came (keys are held for [`HOLD_KEYS`] at most: a slow
+    /// disk does not swallow them).
+    pub(crate) held_since: Option<Instant>,
+    /// The user chose to recover `offers[0]`, which waits for its letter to be listed
+    /// or its drafts file read.
+    pub(crate) recover_waiting: bool,
     /// The conflict dialog is open on this comment number of the open letter.
     pub(crate) conflict: Option<String>,
     /// The export prompt is open for this letter, with this format highlighted.
@@ -272,6 +312,7 @@ impl State {
             entries: Vec::new(),
             by_path: HashMap::new(),
             order: Vec::new(),
+            parsed: VecDeque::new(),
             cursor: 0,
             cursor_moved: false,
             letters_scroll: 0,
@@ -290,13 +331,16 @@ impl State {
             journal: Debouncer::default(),
             offers: Vec::new(),
             recovering: false,
+            recover_waiting: false,
+            held: VecDeque::new(),
+            held_since: None,
             conflict: None,
             exporting: None,
         }
     }
 
-    /// A state holding `letters`, fully indexed, each with empty drafts and no drafts file
-    /// read: for tests and previews. Built-in configuration with colours.
+    /// A state holding `letters`, fully indexed and parsed, each with empty drafts and no
+    /// drafts file read: for tests and previews. Built-in configuration with colours.
     pub fn from_letters(letters: Vec<Letter>, today: NaiveDate) -> Self {
         let mut state = Self::new(Config::builtin(false), today, None);
         state.index = Index {
@@ -306,8 +350,11 @@ impl State {
         };
         for letter in letters {
             let path = PathBuf::from(&letter.file);
-            let id = state.insert(path, Ok(letter));
-            state.entries[id.0].slot.loaded = true;
+            let numbers = numbers(&letter);
+            let id = state.insert_letter(path, Ok(letter));
+            let slot = &mut state.entries[id.0].slot;
+            slot.drafts = Drafts::for_comments(&numbers);
+            slot.loaded = true;
         }
         state
     }
@@ -367,26 +414,35 @@ impl State {
         self.message.as_ref().map(|m| m.text.as_str())
     }
 
-    /// The letters (or unreadable files) in the order the Letters pane lists them.
-    pub fn letters(&self) -> Vec<Result<&Letter, &str>> {
+    /// The letters (or why files could not be read) in the order the Letters pane
+    /// lists them.
+    pub fn listings(&self) -> Vec<Result<&Listing, &str>> {
         self.order
             .iter()
-            .map(|id| self.entries[id.0].letter.as_deref().map_err(String::as_str))
+            .map(|id| self.entries[id.0].listing.as_ref().map_err(String::as_str))
             .collect()
     }
 
-    /// The letter under the Letters pane's cursor.
-    pub fn cursor_letter(&self) -> Option<&Letter> {
+    /// The file under the Letters pane's cursor.
+    pub fn cursor_path(&self) -> Option<&std::path::Path> {
         let id = self.order.get(self.cursor)?;
-        self.entries[id.0].letter.as_deref().ok()
+        Some(&self.entries[id.0].path)
     }
 
-    /// The letter open in the Comments pane.
+    /// The listing under the Letters pane's cursor.
+    pub fn cursor_listing(&self) -> Option<&Listing> {
+        let id = self.order.get(self.cursor)?;
+        self.entries[id.0].listing.as_ref().ok()
+    }
+
+    /// How many letters are held parsed (the open one and the most recent others).
+    pub fn parsed_letters(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// The letter open in the Comments pane, once it has been read.
     pub fn open_letter(&self) -> Option<&Letter> {
-        self.entries[self.open.as_ref()?.id.0]
-            .letter
-            .as_deref()
-            .ok()
+        self.entries[self.open.as_ref()?.id.0].letter.as_deref()
     }
 
     /// The selected comment of the open letter.
@@ -473,6 +529,19 @@ impl State {
         crate::drafts::orphans(&self.entries[open.id.0].slot.drafts, letter)
     }
 
+    /// Whether keys are held back for now: the open letter or its drafts file is still
+    /// being read (for [`HOLD_KEYS`] at most).
+    pub(crate) fn holding_keys(&self) -> bool {
+        let waiting = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.reading || !self.entries[o.id.0].slot.loaded);
+        waiting
+            && self
+                .held_since
+                .is_none_or(|since| self.now.saturating_duration_since(since) < HOLD_KEYS)
+    }
+
     /// Journal entries offered for recovery.
     pub fn offers(&self) -> &[Offer] {
         &self.offers
@@ -511,51 +580,88 @@ impl State {
         out
     }
 
-    /// Add a letter file, keeping the newest-first order; returns its id. A file already
-    /// listed (it changed on disk) gets the new letter in place and keeps its drafts.
-    pub(crate) fn insert(&mut self, path: PathBuf, letter: Result<Letter, String>) -> LetterId {
-        let letter = letter.map(Arc::new);
-        if let Some(&LetterId(at)) = self.by_path.get(&path) {
-            let entry = &mut self.entries[at];
-            if let Ok(l) = &letter {
-                entry.slot.drafts.merge_letter(&numbers(l));
+    /// A letter file indexed: list it (keeping the newest-first order) or, when it is
+    /// listed already (it changed on disk), update its listing, keeping its drafts. A
+    /// parsed letter kept for it is stale then and dropped. Returns its id.
+    pub(crate) fn insert_listing(
+        &mut self,
+        path: PathBuf,
+        listing: Result<Listing, String>,
+    ) -> LetterId {
+        match self.by_path.get(&path) {
+            Some(&id) => {
+                self.entries[id.0].listing = listing;
+                self.forget_parsed(id);
+                self.reorder(id);
+                id
             }
-            entry.letter = letter;
-            let id = LetterId(at);
-            if let Some(open) = &mut self.open
-                && open.id == id
-            {
-                open.doc = None;
-                open.pending_width = None;
-                let count = self.entries[at]
-                    .letter
-                    .as_ref()
-                    .map_or(0, |l| l.comments.len());
-                open.selected = open
-                    .selected
-                    .filter(|&s| s < count)
-                    .or((count > 0).then_some(0));
-            }
-            self.order.retain(|&o| o != id);
-            let key = |id: &LetterId| sort_key(&self.entries[id.0]);
-            let new_key = key(&id);
-            let pos = self.order.partition_point(|other| key(other) <= new_key);
-            self.order.insert(pos, id);
-            return id;
+            None => self.push(Entry {
+                path,
+                listing,
+                letter: None,
+                slot: Slot::default(),
+            }),
         }
-        let id = LetterId(self.entries.len());
-        let slot = match &letter {
-            Ok(l) => Slot {
-                drafts: Drafts::for_comments(&numbers(l)),
-                ..Slot::default()
-            },
-            Err(_) => Slot::default(),
+    }
+
+    /// A letter file parsed in full (opened, or read again): keep it among the parsed
+    /// letters and bring its listing and drafts in line with it. Returns its id.
+    pub(crate) fn insert_letter(
+        &mut self,
+        path: PathBuf,
+        letter: Result<Letter, String>,
+    ) -> LetterId {
+        let id = match self.by_path.get(&path) {
+            Some(&id) => id,
+            None => self.push(Entry {
+                path,
+                listing: Err(String::new()),
+                letter: None,
+                slot: Slot::default(),
+            }),
         };
-        self.by_path.insert(path.clone(), id);
-        self.entries.push(Entry { path, letter, slot });
-        let key = |id: &LetterId| sort_key(&self.entries[id.0]);
-        let new_key = key(&id);
-        let at = self.order.partition_point(|other| key(other) <= new_key);
+        let entry = &mut self.entries[id.0];
+        let letter = match letter {
+            Ok(letter) => letter,
+            Err(error) => {
+                entry.listing = Err(error);
+                self.forget_parsed(id);
+                self.reorder(id);
+                return id;
+            }
+        };
+        let progress = entry
+            .listing
+            .as_ref()
+            .map(|l| l.progress.clone())
+            .unwrap_or_default();
+        entry.listing = Ok(Listing::of(&letter, progress));
+        if entry.slot.loaded {
+            entry.slot.drafts.merge_letter(&numbers(&letter));
+        }
+        entry.letter = Some(Arc::new(letter));
+        self.keep_parsed(id);
+        if let Some(open) = &mut self.open
+            && open.id == id
+        {
+            open.doc = None;
+            open.pending_width = None;
+            let count = self.entries[id.0].numbers().len();
+            open.selected = open
+                .selected
+                .filter(|&s| s < count)
+                .or((count > 0).then_some(0));
+        }
+        self.reorder(id);
+        id
+    }
+
+    /// Add an entry at its place in the order; returns its id.
+    fn push(&mut self, entry: Entry) -> LetterId {
+        let id = LetterId(self.entries.len());
+        self.by_path.insert(entry.path.clone(), id);
+        self.entries.push(entry);
+        let at = self.position_for(id);
         let kept = self.order.get(self.cursor).copied();
         self.order.insert(at, id);
         if self.cursor_moved
@@ -565,12 +671,58 @@ impl State {
         }
         id
     }
+
+    /// Move an entry whose listing changed to its place in the order.
+    fn reorder(&mut self, id: LetterId) {
+        let kept = self.order.get(self.cursor).copied();
+        self.order.retain(|&o| o != id);
+        let at = self.position_for(id);
+        self.order.insert(at, id);
+        if self.cursor_moved
+            && let Some(kept) = kept
+        {
+            self.cursor = self.order.iter().position(|&i| i == kept).unwrap_or(0);
+        }
+    }
+
+    /// Where in `order` (without it) the entry `id` belongs.
+    fn position_for(&self, id: LetterId) -> usize {
+        let new_key = sort_key(&self.entries[id.0]);
+        self.order
+            .partition_point(|other| sort_key(&self.entries[other.0]) <= new_key)
+    }
+
+    /// Mark `id`'s parsed letter as the most recently used; drop the least recently used
+    /// ones beyond [`PARSED_KEPT`] (never the open letter).
+    pub(crate) fn keep_parsed(&mut self, id: LetterId) {
+        self.parsed.retain(|&p| p != id);
+        self.parsed.push_front(id);
+        let open = self.open.as_ref().map(|o| o.id);
+        while self.parsed.len() > PARSED_KEPT + 1 {
+            let Some(at) = self.parsed.iter().rposition(|&p| Some(p) != open) else {
+                break;
+            };
+            if let Some(old) = self.parsed.remove(at) {
+                self.entries[old.0].letter = None;
+            }
+        }
+    }
+
+    /// Drop `id`'s parsed letter (it is stale).
+    fn forget_parsed(&mut self, id: LetterId) {
+        self.entries[id.0].letter = None;
+        self.parsed.retain(|&p| p != id);
+    }
 }
 
 /// Newest first; undated letters and unreadable files last, then by file name.
-fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<String>>, PathBuf) {
-    let date = entry.letter.as_ref().ok().and_then(|l| l.date.clone());
-    (date.is_none(), std::cmp::Reverse(date), entry.path.clone())
+fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
+    let date = entry
+        .listing
+        .as_ref()
+        .ok()
+        .and_then(|l| l.brief.date.as_deref());
+    (date.is_none(), std::cmp::Reverse(date), &entry.path)
 }
 
 /// The comment numbers of a letter, in order.

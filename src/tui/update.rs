@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, LetterId};
 use super::draw::help::help_height;
-use super::keymap::Command;
+use super::keymap::{Command, map_key};
 use super::layout::{areas, inner};
 use super::state::{Message, OpenLetter, Pane, State, status_of};
 use crate::drafts::{Resolution, Status, drafts_path};
@@ -16,8 +16,35 @@ pub const INLINE_LAYOUT_BYTES: usize = 256 * 1024;
 
 /// Apply `action` to `state`; returns the disk work the shell must do.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let mut fx = match action {
+        Action::Key(key) if state.holding_keys() => {
+            state.held.push_back(key);
+            state.held_since.get_or_insert(state.now);
+            Vec::new()
+        }
+        Action::Key(key) => match map_key(&state.config.keymap, state.mode(), key) {
+            Some(action) => update(state, action),
+            None => Vec::new(),
+        },
+        action => apply(state, action),
+    };
+    // Keys typed while a letter was being opened apply to it once it shows.
+    while !state.held.is_empty() && !state.holding_keys() {
+        if let Some(key) = state.held.pop_front() {
+            fx.extend(update(state, Action::Key(key)));
+        }
+    }
+    if state.held.is_empty() {
+        state.held_since = None;
+    }
+    fx
+}
+
+/// [`update`] for everything but keys.
+fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     match action {
+        Action::Key(_) => {}
         Action::Run(command) => run(state, command, &mut fx),
         Action::Type(input) => state.type_input(input),
         Action::Paste(text) => state.paste(&text),
@@ -41,32 +68,31 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.info("No letters found (looked for .txt and .md files).");
             }
         }
-        Action::LetterIndexed { path, letter } => {
+        Action::LetterIndexed { path, listing } => {
             let known = state.by_path.contains_key(&path);
-            let readable = letter.is_ok();
-            let id = state.insert(path, *letter);
+            let id = state.insert_listing(path, *listing);
             if !known {
                 state.index.done += 1;
             }
-            if let Ok(letter) = &state.entries[id.0].letter {
-                fx.push(Effect::Letter {
-                    letter: id,
-                    path: drafts_path(&state.entries[id.0].path),
-                    text: letter.clone(),
-                });
-            }
-            let slot = &state.entries[id.0].slot;
-            if readable && !slot.loaded {
-                state.load_drafts(id, &mut fx);
-            }
+            recover_waiting_for(state, id, &mut fx);
+            // The open letter changed on disk: read it again.
             if known && state.open.as_ref().is_some_and(|o| o.id == id) {
-                let name = super::drafting::file_name(&state.entries[id.0].path);
-                state.info(format!("{name} changed on disk and was read again."));
-                state.load_editor();
+                fx.push(Effect::ReadLetter(state.entries[id.0].path.clone()));
             }
         }
-        Action::IndexFinished => state.index.finished = true,
-        Action::DraftsLoaded { letter, result, .. } => state.drafts_loaded(letter, result, &mut fx),
+        Action::LetterRead { path, letter } => letter_read(state, path, *letter, &mut fx),
+        Action::IndexFinished => {
+            state.index.finished = true;
+            if state.recover_waiting {
+                recovery(state, Command::Recover, &mut fx);
+            }
+        }
+        Action::DraftsLoaded { letter, result, .. } => {
+            state.drafts_loaded(letter, result, &mut fx);
+            if state.entries[letter.0].slot.loaded {
+                recover_waiting_for(state, letter, &mut fx);
+            }
+        }
         Action::DiskChanged { letter, result, .. } => state.disk_changed(letter, result, &mut fx),
         Action::Saved {
             letter,
@@ -118,11 +144,47 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     fx
 }
 
+/// A letter was parsed in full: it opens (when it was being opened) or shows again (it
+/// changed on disk while open); the drafts worker gets it for the text fingerprints.
+fn letter_read(
+    state: &mut State,
+    path: std::path::PathBuf,
+    letter: Result<crate::letter::Letter, String>,
+    fx: &mut Vec<Effect>,
+) {
+    let id = state.insert_letter(path, letter);
+    let entry = &state.entries[id.0];
+    let name = super::drafting::file_name(&entry.path);
+    if let Some(letter) = &entry.letter {
+        fx.push(Effect::Letter {
+            letter: id,
+            path: drafts_path(&entry.path),
+            text: letter.clone(),
+        });
+    }
+    let Some(open) = state.open.as_ref().filter(|o| o.id == id) else {
+        return;
+    };
+    if let Err(error) = &state.entries[id.0].listing {
+        let error = format!("Cannot open {name}: {error}");
+        state.open = None;
+        state.focus = Pane::Letters;
+        state.load_editor();
+        return state.error(error);
+    }
+    if open.reading {
+        show_open_letter(state, fx);
+    } else {
+        state.info(format!("{name} changed on disk and was read again."));
+        state.load_editor();
+    }
+}
+
 /// A file under the watched folders changed: a drafts file is checked (by content: the
-/// program's own saves do not count), a letter file is parsed again.
+/// program's own saves do not count), a letter file is indexed again.
 fn file_changed(state: &mut State, path: std::path::PathBuf, fx: &mut Vec<Effect>) {
     for (i, entry) in state.entries.iter().enumerate() {
-        if entry.letter.is_ok() && drafts_path(&entry.path) == path {
+        if entry.slot.loaded && drafts_path(&entry.path) == path {
             fx.push(Effect::CheckDrafts {
                 letter: LetterId(i),
                 path,
@@ -295,6 +357,7 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         state.recovering = false;
         return;
     };
+    state.recover_waiting = false;
     match command {
         Command::Later => {
             state.recovering = false;
@@ -308,16 +371,28 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         _ => {
             let at = state
-                .entries
-                .iter()
-                .position(|e| e.path == offer.entry.letter && e.letter.is_ok());
+                .by_path
+                .get(&offer.entry.letter)
+                .map(|id| id.0)
+                .filter(|&at| state.entries[at].listing.is_ok());
+            let name = super::drafting::file_name(&offer.entry.letter);
             let Some(at) = at else {
-                let name = super::drafting::file_name(&offer.entry.letter);
+                if !state.index.finished {
+                    // Not listed yet: tried again as letters arrive.
+                    state.recover_waiting = true;
+                    return state.info(format!("Looking for {name} among the letters…"));
+                }
                 state.error(format!(
                     "{name} is not open in this workspace: open its folder to recover, or discard."
                 ));
                 return;
             };
+            if !state.entries[at].slot.loaded {
+                // Its drafts file first, so the recovered text joins the other drafts.
+                state.recover_waiting = true;
+                state.load_drafts(LetterId(at), fx);
+                return state.info(format!("Reading the drafts of {name}…"));
+            }
             let slot = &mut state.entries[at].slot;
             slot.drafts
                 .set_response(&offer.entry.number, offer.entry.text.clone());
@@ -334,6 +409,19 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     }
     if state.offers.is_empty() {
         state.recovering = false;
+    }
+}
+
+/// A recovery the user asked for waits for this letter (to be listed, or its drafts
+/// read): try it again.
+fn recover_waiting_for(state: &mut State, id: LetterId, fx: &mut Vec<Effect>) {
+    if state.recover_waiting
+        && state
+            .offers
+            .first()
+            .is_some_and(|o| o.entry.letter == state.entries[id.0].path)
+    {
+        recovery(state, Command::Recover, fx);
     }
 }
 
@@ -383,13 +471,10 @@ fn open_export(state: &mut State) {
         return state.info("No letter to export.");
     };
     let entry = &state.entries[id.0];
-    if let Err(error) = &entry.letter {
+    if let Err(error) = &entry.listing {
         let name = super::drafting::file_name(&entry.path);
         let error = format!("Cannot export {name}: {error}");
         return state.error(error);
-    }
-    if !entry.slot.loaded {
-        return state.info("Drafts are still loading.");
     }
     state.exporting = Some((id, Format::Markdown));
 }
@@ -424,12 +509,14 @@ fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     };
     state.exporting = None;
     let entry = &state.entries[id.0];
-    let Ok(text) = &entry.letter else { return };
     fx.push(Effect::Export {
         letter: id,
         path: entry.path.clone(),
-        text: text.clone(),
-        drafts: Box::new(entry.slot.drafts.clone()),
+        text: entry.letter.clone(),
+        drafts: entry
+            .slot
+            .loaded
+            .then(|| Box::new(entry.slot.drafts.clone())),
         format,
     });
     let name = super::drafting::file_name(&entry.path);
@@ -489,14 +576,48 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         return;
     };
     let entry = &state.entries[id.0];
-    let letter = match &entry.letter {
-        Ok(letter) => letter,
-        Err(error) => {
-            let name = super::drafting::file_name(&entry.path);
-            let error = format!("Cannot open {name}: {error}");
-            state.error(error);
-            return;
-        }
+    if let Err(error) = &entry.listing {
+        let name = super::drafting::file_name(&entry.path);
+        let error = format!("Cannot open {name}: {error}");
+        state.error(error);
+        return;
+    }
+    let reading = entry.letter.is_none();
+    if reading {
+        fx.push(Effect::ReadLetter(entry.path.clone()));
+    }
+    if let Some(old) = state.open.as_ref().map(|o| o.id)
+        && old != id
+    {
+        state.save_if_dirty(old, fx);
+    }
+    state.open = Some(OpenLetter {
+        id,
+        selected: None,
+        scroll: 0,
+        follow: true,
+        reading,
+        doc: None,
+        pending_width: None,
+    });
+    state.focus = Pane::Comments;
+    if reading {
+        state.load_editor();
+    } else {
+        state.keep_parsed(id);
+        show_open_letter(state, fx);
+    }
+}
+
+/// The open letter has been read: select its first comment the filter admits, fill the
+/// editor, say what is odd about it, and read its drafts file (again, when nothing is
+/// waiting to be saved: someone may have changed it).
+fn show_open_letter(state: &mut State, fx: &mut Vec<Effect>) {
+    let Some(open) = &state.open else { return };
+    let id = open.id;
+    let entry = &state.entries[id.0];
+    let Some(letter) = entry.letter.clone() else {
+        return;
     };
     let first = (0..letter.comments.len())
         .find(|&i| {
@@ -505,20 +626,11 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
                 .admits(status_of(&entry.slot.drafts, &letter.comments[i].number))
         })
         .or((!letter.comments.is_empty()).then_some(0));
-    if let Some(old) = state.open.as_ref().map(|o| o.id)
-        && old != id
-    {
-        state.save_if_dirty(old, fx);
+    if let Some(open) = &mut state.open {
+        open.selected = first;
+        open.reading = false;
+        open.follow = true;
     }
-    state.open = Some(OpenLetter {
-        id,
-        selected: first,
-        scroll: 0,
-        follow: true,
-        doc: None,
-        pending_width: None,
-    });
-    state.focus = Pane::Comments;
     state.load_editor();
     let orphans: Vec<String> = state
         .orphaned_drafts()
@@ -531,16 +643,14 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
             orphans.join(", ")
         ));
     }
-    if let Ok(letter) = &state.entries[id.0].letter
-        && letter.is_windows_1252()
-    {
+    if letter.is_windows_1252() {
         let name = super::drafting::file_name(&state.entries[id.0].path);
         state.info(format!(
             "{name} is not UTF-8: read as Windows-1252 (letter files are never written)."
         ));
     }
     let slot = &state.entries[id.0].slot;
-    if slot.loaded && !slot.dirty() && slot.in_flight == 0 {
+    if !slot.loaded || (!slot.dirty() && slot.in_flight == 0) {
         state.load_drafts(id, fx);
     }
 }
@@ -813,7 +923,7 @@ impl State {
         let visible = self.visible_comments();
         let mark_width = self.config.marks.width();
         if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
-            && let Ok(letter) = &self.entries[open.id.0].letter
+            && let Some(letter) = &self.entries[open.id.0].letter
         {
             let rect = inner(rect);
             if open.doc.as_ref().is_none_or(|d| d.width != rect.width) {

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{Sender, channel};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -14,10 +16,13 @@ use super::action::Action;
 /// Events for the same file closer together than this are reported once.
 const SETTLE: Duration = Duration::from_millis(150);
 
+/// How often the watcher looks whether it should end.
+const STOP_CHECK: Duration = Duration::from_millis(500);
+
 /// Watch `paths` (folders recursively; for a file, its folder) in the background. When
 /// watching is not possible (no inotify left, say), the program works without it:
-/// outside changes are then found before each save.
-pub(crate) fn spawn(paths: Vec<PathBuf>, report: Sender<Action>) {
+/// outside changes are then found before each save. Ends once `stop` is set.
+pub(crate) fn spawn(paths: Vec<PathBuf>, report: Sender<Action>, stop: Arc<AtomicBool>) {
     let _ = std::thread::Builder::new()
         .name("letterdesk-watcher".into())
         .spawn(move || {
@@ -45,7 +50,12 @@ pub(crate) fn spawn(paths: Vec<PathBuf>, report: Sender<Action>) {
                 };
                 let _ = watcher.watch(&target, mode);
             }
-            while let Ok(first) = queue.recv() {
+            while !stop.load(Ordering::Relaxed) {
+                let first = match queue.recv_timeout(STOP_CHECK) {
+                    Ok(first) => first,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                };
                 let mut changed = BTreeSet::from([first]);
                 while let Ok(path) = queue.recv_timeout(SETTLE) {
                     changed.insert(path);

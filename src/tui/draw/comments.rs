@@ -20,7 +20,16 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         let block = pane_block(" Comments ".into(), is_focused, theme, rect.width);
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
-        frame.render_widget(note("Choose a letter and press Enter.", theme), inner);
+        let text = match &state.open {
+            Some(open) => format!(
+                "Reading {}…",
+                one_line(&crate::tui::drafting::file_name(
+                    &state.entries[open.id.0].path
+                ))
+            ),
+            None => "Choose a letter and press Enter.".to_string(),
+        };
+        frame.render_widget(note(&text, theme), inner);
         return;
     };
     let visible = state.visible_comments();

@@ -9,8 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{focused, note, one_line, pad, pane_block};
 use crate::drafts::Status;
-use crate::letter::{Kind, Letter};
+use crate::letter::Kind;
 use crate::tui::action::LetterId;
+use crate::tui::listing::Listing;
 use crate::tui::state::{Entry, Pane, State};
 use crate::tui::wrap::fit;
 
@@ -87,10 +88,10 @@ impl Columns {
         let widest_form = visible
             .filter_map(|id| {
                 state.entries[id.0]
-                    .letter
+                    .listing
                     .as_ref()
                     .ok()?
-                    .subject
+                    .brief
                     .form
                     .as_deref()
             })
@@ -123,8 +124,8 @@ impl Columns {
 fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'static> {
     let theme = &state.config.theme;
     let gutter = Span::raw(if is_open { "▸" } else { " " });
-    let letter = match &entry.letter {
-        Ok(letter) => letter,
+    let listing = match &entry.listing {
+        Ok(listing) => listing,
         Err(error) => {
             let name = entry
                 .path
@@ -139,13 +140,14 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
             ]);
         }
     };
+    let brief = &listing.brief;
     // A letter that was not UTF-8 is marked in the gutter (and said in full on opening).
-    let gutter = if !is_open && letter.is_windows_1252() {
+    let gutter = if !is_open && brief.windows_1252 {
         Span::styled("!", theme.overdue())
     } else {
         gutter
     };
-    let company = letter.company.clone().unwrap_or_else(|| {
+    let company = brief.company.clone().unwrap_or_else(|| {
         entry
             .path
             .file_stem()
@@ -160,7 +162,7 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         )),
     ];
     if columns.date {
-        let date = letter
+        let date = brief
             .date
             .as_deref()
             .map(one_line)
@@ -171,61 +173,49 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         ));
     }
     if columns.form > 0 {
-        let form = letter
-            .subject
-            .form
-            .as_deref()
-            .map(one_line)
-            .unwrap_or_default();
+        let form = brief.form.as_deref().map(one_line).unwrap_or_default();
         spans.push(Span::raw(format!(
             "  {}",
             pad_to(&fit(&form, columns.form), columns.form)
         )));
     }
     spans.push(Span::raw(" "));
-    spans.extend(tail(letter, entry, state.today, theme));
+    spans.extend(tail(listing, entry, state.today, theme));
     Line::from(spans)
 }
 
 /// Progress and due date, or what kind of letter this is when it asks for no response.
 fn tail(
-    letter: &Letter,
+    listing: &Listing,
     entry: &Entry,
     today: NaiveDate,
     theme: &crate::tui::theme::Theme,
 ) -> Vec<Span<'static>> {
-    let label = match letter.kind {
+    let label = match listing.brief.kind {
         Kind::Completion => Some("completed"),
         Kind::NoReview => Some("no review"),
         Kind::Response => Some("company response"),
-        Kind::Comments | Kind::Unknown if letter.comments.is_empty() => Some("no comments found"),
+        Kind::Comments | Kind::Unknown if listing.comments() == 0 => Some("no comments found"),
         Kind::Comments | Kind::Unknown => None,
     };
     match label {
         Some(label) => vec![Span::styled(label, theme.muted())],
-        None => progress(letter, entry, today, theme),
+        None if !entry.slot.loaded && listing.progress.problem.is_some() => {
+            vec![Span::styled("drafts file unreadable", theme.error())]
+        }
+        None => progress(listing, entry, today, theme),
     }
 }
 
 /// Resolved of total, and the due date.
 fn progress(
-    letter: &Letter,
+    listing: &Listing,
     entry: &Entry,
     today: NaiveDate,
     theme: &crate::tui::theme::Theme,
 ) -> Vec<Span<'static>> {
-    let total = letter.comments.len();
-    let resolved = letter
-        .comments
-        .iter()
-        .filter(|c| {
-            entry
-                .slot
-                .drafts
-                .get(&c.number)
-                .is_some_and(|d| d.status == Status::Resolved)
-        })
-        .count();
+    let total = listing.comments();
+    let resolved = entry.resolved();
     let progress = format!(
         "{:>width$}",
         format!("{resolved}/{total}"),
@@ -239,7 +229,7 @@ fn progress(
             ratatui::style::Style::new()
         },
     )];
-    if let Some(due) = letter.response_due.as_deref() {
+    if let Some(due) = listing.brief.response_due.as_deref() {
         let overdue = NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok_and(|d| d < today);
         let due = one_line(due);
         spans.push(if overdue {

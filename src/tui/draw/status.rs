@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::one_line;
+use crate::text::thousands;
 use crate::tui::keymap::{Command, Context, Hint, Mode};
 use crate::tui::state::{SaveState, State};
 use crate::tui::theme::Theme;
@@ -40,7 +41,11 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
     };
     if !state.index.finished {
         push(Span::raw(match state.index.total {
-            Some(total) => format!("indexed {}/{total}", state.index.done),
+            Some(total) => format!(
+                "indexed {}/{}",
+                thousands(state.index.done),
+                thousands(total)
+            ),
             None => "indexing…".to_string(),
         }));
     }
