@@ -290,7 +290,7 @@ fn empty_folder() {
         today(),
         Some("/tmp/letterdesk-demo-x1".into()),
     );
-    update(&mut s, Action::IndexStarted { total: 0 });
+    update(&mut s, Action::FilesFound { total: 0 });
     update(&mut s, Action::IndexFinished);
     insta::assert_snapshot!(screen(&mut s, 100, 30));
 }
@@ -331,7 +331,7 @@ fn indexing_progress_and_demo_folder_show_in_the_status_bar() {
         today(),
         Some("/tmp/letterdesk-demo-x1".into()),
     );
-    update(&mut s, Action::IndexStarted { total: 4 });
+    update(&mut s, Action::FilesFound { total: 4 });
     update(
         &mut s,
         Action::LetterIndexed {

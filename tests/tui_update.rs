@@ -360,7 +360,7 @@ fn letters_are_listed_newest_first() {
 fn letters_arriving_keep_the_cursor_where_the_user_put_it() {
     let mut s = State::new(Config::builtin(true), today(), None);
     update(&mut s, Action::Resize(180, 45));
-    update(&mut s, Action::IndexStarted { total: 3 });
+    update(&mut s, Action::FilesFound { total: 3 });
     let fx = update(
         &mut s,
         Action::LetterIndexed {
@@ -920,7 +920,7 @@ fn letters_without_comments_cannot_be_edited() {
 #[test]
 fn empty_folder_says_so() {
     let mut s = State::new(Config::builtin(true), today(), None);
-    update(&mut s, Action::IndexStarted { total: 0 });
+    update(&mut s, Action::FilesFound { total: 0 });
     update(&mut s, Action::IndexFinished);
     assert!(s.message().unwrap().starts_with("No letters found"));
     for c in ['j', 'k', 'g', 'G'] {

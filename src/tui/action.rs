@@ -44,9 +44,10 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passes: autosave decisions are taken against this clock.
     Tick(Instant),
-    /// The indexer found this many letter files.
-    IndexStarted {
-        /// How many files it will parse.
+    /// The indexer's folder walk is done: it found this many letter files (they are
+    /// indexed as they are found, so some may be listed already).
+    FilesFound {
+        /// How many files it indexes in all.
         total: usize,
     },
     /// The indexer summed up one file for the Letters pane.

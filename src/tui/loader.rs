@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
+use std::sync::{Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use super::action::Action;
@@ -86,52 +87,75 @@ pub(crate) fn spawn(
 }
 
 /// Find the letters under `paths` and report each one's listing, on one thread per core.
+/// Files are indexed as the folder walk finds them, so the first letters show while the
+/// walk goes on; the count is reported once the walk is done.
 fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
-    let mut found = find_letters(paths);
-    if report
-        .send(Action::IndexStarted { total: found.len() })
-        .is_err()
-    {
-        return;
-    }
-    found.sort_by_cached_key(|(path, _)| std::fs::metadata(path).map_or(0, |m| m.len()));
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let (found, queue) = channel::<(PathBuf, Option<String>)>();
+    let queue = Mutex::new(queue);
     let gone = AtomicBool::new(false);
-    let work = |(path, problem): &(PathBuf, Option<String>)| {
-        if gone.load(Ordering::Relaxed) {
-            return None;
-        }
-        let (path, listing) = match problem {
-            Some(problem) => (path.clone(), Err(problem.clone())),
-            None => {
-                let listing = listing(path, limits);
-                // A folder's README.md and the like are not letters: left out.
-                let named = paths.contains(path);
-                if let Ok(l) = &listing
-                    && !named
-                    && !l.brief.looks_like_a_letter()
-                    && !crate::letter::listed_when_not_a_letter(path)
-                {
-                    return None;
-                }
-                (real(path), listing)
-            }
-        };
-        Some(Action::LetterIndexed {
-            path,
-            listing: Box::new(listing),
-        })
+    let next = || {
+        queue
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .recv()
+            .ok()
     };
-    let send = |_, action: Option<Action>| {
-        if let Some(action) = action
-            && report.send(action).is_err()
-        {
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                while let Some((path, problem)) = next() {
+                    if gone.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    if let Some(action) = index_one(paths, path, problem, limits)
+                        && report.send(action).is_err()
+                    {
+                        gone.store(true, Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+        let total = find_letters(paths, |path, problem| {
+            let _ = found.send((path, problem));
+        });
+        drop(found);
+        if report.send(Action::FilesFound { total }).is_err() {
             gone.store(true, Ordering::Relaxed);
         }
-    };
-    crate::index::for_each(&found, 0, work, send);
+    });
     if !gone.load(Ordering::Relaxed) {
         let _ = report.send(Action::IndexFinished);
     }
+}
+
+/// Index one file found (or say why it cannot be read); `None` for a file that is not
+/// listed (a folder's README.md and the like are not letters).
+fn index_one(
+    paths: &[PathBuf],
+    path: PathBuf,
+    problem: Option<String>,
+    limits: Limits,
+) -> Option<Action> {
+    let (path, listing) = match problem {
+        Some(problem) => (path, Err(problem)),
+        None => {
+            let listing = listing(&path, limits);
+            let named = paths.contains(&path);
+            if let Ok(l) = &listing
+                && !named
+                && !l.brief.looks_like_a_letter()
+                && !crate::letter::listed_when_not_a_letter(&path)
+            {
+                return None;
+            }
+            (real(&path), listing)
+        }
+    };
+    Some(Action::LetterIndexed {
+        path,
+        listing: Box::new(listing),
+    })
 }
 
 /// The listing of a letter file: the letter in brief and its drafts' progress.
@@ -208,56 +232,64 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
         .unwrap_or("panic")
 }
 
-/// The letter files under `paths`, sorted, each with the reason it cannot be read, if known
-/// already. Folders are searched recursively for `.txt` and `.md` files, skipping hidden
-/// files and folders and drafts files; files named directly are taken as they are.
-/// Symlinks are followed; a link back into a folder being searched, a link that cannot
-/// be followed, an unreadable folder and a folder nested too deep are listed with why.
-pub(crate) fn find_letters(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
-    let mut found = Vec::new();
+/// Hand each letter file under `paths` to `found`, with the reason it cannot be read
+/// if known already, as the walk finds it; returns how many. Folders are searched
+/// recursively (each folder's entries in sorted order) for `.txt` and `.md` files,
+/// skipping hidden files and folders and drafts files; files named directly are taken
+/// as they are; each file once. Symlinks are followed; a link back into a folder being
+/// searched, a link that cannot be followed, an unreadable folder and a folder nested
+/// too deep are handed over with why.
+pub(crate) fn find_letters(
+    paths: &[PathBuf],
+    mut found: impl FnMut(PathBuf, Option<String>),
+) -> usize {
+    let mut seen = HashSet::new();
+    let mut once = |path: PathBuf, problem: Option<String>| {
+        if seen.insert(path.clone()) {
+            found(path, problem);
+        }
+    };
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let mut ancestors = HashSet::new();
-                walk(path, 0, &mut ancestors, &mut found);
+                walk(path, 0, &mut ancestors, &mut once);
             }
-            Ok(_) => found.push((path.clone(), None)),
-            Err(e) => found.push((path.clone(), Some(io_message(&e)))),
+            Ok(_) => once(path.clone(), None),
+            Err(e) => once(path.clone(), Some(io_message(&e))),
         }
     }
-    found.sort();
-    found.dedup_by(|a, b| a.0 == b.0);
-    found
+    seen.len()
 }
 
 fn walk(
     dir: &Path,
     depth: usize,
     ancestors: &mut HashSet<PathBuf>,
-    found: &mut Vec<(PathBuf, Option<String>)>,
+    found: &mut impl FnMut(PathBuf, Option<String>),
 ) {
     let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !ancestors.insert(real.clone()) {
-        found.push((
+        found(
             dir.to_path_buf(),
             Some("symlink loop: points back into a folder being searched".into()),
-        ));
+        );
         return;
     }
     if depth > MAX_DEPTH {
-        found.push((
+        found(
             dir.to_path_buf(),
             Some(format!(
                 "folder nested too deep (over {MAX_DEPTH} levels): not searched"
             )),
-        ));
+        );
         ancestors.remove(&real);
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            found.push((dir.to_path_buf(), Some(io_message(&e))));
+            found(dir.to_path_buf(), Some(io_message(&e)));
             ancestors.remove(&real);
             return;
         }
@@ -273,13 +305,11 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, depth + 1, ancestors, found),
-            Ok(meta) if meta.is_file() && crate::index::is_letter_name(&name) => {
-                found.push((path, None))
-            }
+            Ok(meta) if meta.is_file() && crate::index::is_letter_name(&name) => found(path, None),
             Ok(_) => {}
             // A link that cannot be followed: say so when it names a letter or loops.
             Err(e) if crate::index::is_letter_name(&name) || e.raw_os_error() == Some(40) => {
-                found.push((path, Some(io_message(&e))))
+                found(path, Some(io_message(&e)))
             }
             Err(_) => {}
         }
@@ -290,6 +320,15 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`find_letters`] hands over, sorted.
+    fn found(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
+        let mut all = Vec::new();
+        let total = find_letters(paths, |path, problem| all.push((path, problem)));
+        assert_eq!(total, all.len());
+        all.sort();
+        all
+    }
 
     #[test]
     fn finds_letters_recursively_skipping_hidden_and_drafts() {
@@ -308,7 +347,7 @@ mod tests {
         ] {
             std::fs::write(root.join(file), "x").unwrap();
         }
-        let found: Vec<PathBuf> = find_letters(&[root.to_path_buf()])
+        let found: Vec<PathBuf> = found(&[root.to_path_buf()])
             .into_iter()
             .map(|(p, _)| p)
             .collect();
@@ -336,7 +375,7 @@ mod tests {
         }
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::write(deep.join("bottom.txt"), "x").unwrap();
-        let found = find_letters(&[root.to_path_buf()]);
+        let found = found(&[root.to_path_buf()]);
         let why = |p: &Path| found.iter().find(|(f, _)| f == p).map(|(_, w)| w.clone());
         assert!(
             why(&root.join("a/up"))
@@ -407,7 +446,7 @@ mod tests {
         let file = dir.path().join("letter.pdf.txt2");
         std::fs::write(&file, "x").unwrap();
         let missing = dir.path().join("gone.txt");
-        let found = find_letters(&[file.clone(), missing.clone(), file.clone()]);
+        let found = found(&[file.clone(), missing.clone(), file.clone()]);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].0, missing);
         assert!(found[0].1.is_some());

@@ -662,12 +662,12 @@ impl State {
         self.by_path.insert(entry.path.clone(), id);
         self.entries.push(entry);
         let at = self.position_for(id);
-        let kept = self.order.get(self.cursor).copied();
         self.order.insert(at, id);
-        if self.cursor_moved
-            && let Some(kept) = kept
-        {
-            self.cursor = self.order.iter().position(|&i| i == kept).unwrap_or(0);
+        // The cursor stays on its letter, and the rows around it stay where they are
+        // on screen, as letters arrive above it (while indexing).
+        if self.cursor_moved && at <= self.cursor && self.order.len() > 1 {
+            self.cursor += 1;
+            self.letters_scroll += 1;
         }
         id
     }

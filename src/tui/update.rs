@@ -62,7 +62,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.autosave(&mut fx);
             state.journal_due(&mut fx);
         }
-        Action::IndexStarted { total } => {
+        Action::FilesFound { total } => {
             state.index.total = Some(total);
             if total == 0 {
                 state.info("No letters found (looked for .txt and .md files).");

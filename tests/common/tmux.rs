@@ -185,6 +185,15 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(pause));
     }
 
+    /// Press one key (a tmux key name) and return at once, as a held key repeats.
+    pub fn send_key(&self, key: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0", key])
+            .status()
+            .expect("send-keys");
+        assert!(status.success());
+    }
+
     /// Type literal text.
     pub fn type_text(&self, text: &str) {
         let status = Command::new("tmux")

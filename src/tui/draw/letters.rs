@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{focused, note, one_line, pad, pane_block};
 use crate::drafts::Status;
 use crate::letter::Kind;
+use crate::text::thousands;
 use crate::tui::action::LetterId;
 use crate::tui::listing::Listing;
 use crate::tui::state::{Entry, Pane, State};
@@ -28,7 +29,15 @@ const COMPANY_MIN: usize = 14;
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
-    let title = format!(" Letters ({}) ", state.order.len());
+    // Where the cursor is in the list: a long list is otherwise hard to place oneself in.
+    let title = match state.order.len() {
+        0 => " Letters ".to_string(),
+        total => format!(
+            " Letters ({}/{}) ",
+            thousands(state.cursor + 1),
+            thousands(total)
+        ),
+    };
     let block = pane_block(title, focused(state, Pane::Letters), theme, rect.width);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);

@@ -46,6 +46,7 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
                 thousands(state.index.done),
                 thousands(total)
             ),
+            None if state.index.done > 0 => format!("indexed {}…", thousands(state.index.done)),
             None => "indexing…".to_string(),
         }));
     }
