@@ -11,10 +11,25 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// A comment number at the start of a line, alone or followed by white space; the
+/// comment's text is the rest of the line. (Not captured: a capture of the rest makes
+/// the regex engine walk the whole line.)
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((\d{1,4})\)|(\d{1,4}(?:\([a-z]\))?)[.)])(?:\s+(.*))?$")
-        .expect("number regex")
+    Regex::new(r"^(?:\((\d{1,4})\)|(\d{1,4}(?:\([a-z]\))?)[.)])(?:\s+|$)").expect("number regex")
 });
+
+/// Whether `line` can start with a comment number (`\d` takes any Unicode digit, so
+/// any non-ASCII first byte may): a cheap test before [`NUMBER`].
+fn may_start_number(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'(' || !b.is_ascii())
+}
+
+/// Whether `line` starts with a comment number.
+fn is_number_line(line: &str) -> bool {
+    may_start_number(line) && NUMBER.is_match(line)
+}
 static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
         .expect("label regex")
@@ -59,8 +74,8 @@ fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
     if let Some(c) = NUMBER.captures(line) {
         let number = c.get(1).or(c.get(2))?.as_str().to_string();
         let rest = c
-            .get(3)
-            .map(|m| m.as_str().trim().to_string())
+            .get(0)
+            .map(|m| line[m.end()..].trim().to_string())
             .filter(|s| !s.is_empty());
         if rest
             .as_deref()
@@ -103,7 +118,7 @@ fn headings_above(lines: &[String], at: usize, floor: usize) -> (usize, Vec<Stri
         if ends_sentence(line)
             || (line.ends_with(',') && !comma_before_page)
             || line.len() > 250
-            || NUMBER.is_match(line)
+            || is_number_line(line)
             || starts_with_any(line, CLOSING)
         {
             break;

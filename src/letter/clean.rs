@@ -30,12 +30,21 @@ pub fn clean_lines(text: &str) -> Vec<String> {
 }
 
 /// The first line break in `bytes`: its offset and length in bytes. Breaks are LF (CR in
-/// a `mac` file), form feed, vertical tab and U+2028/U+2029. A byte loop: this sees every
-/// byte of every letter.
+/// a `mac` file), form feed, vertical tab and U+2028/U+2029. This sees every byte of
+/// every letter: blocks without a candidate byte are skipped whole.
 fn next_break(bytes: &[u8], mac: bool) -> Option<(usize, usize)> {
+    const BLOCK: usize = 32;
     let newline = if mac { b'\r' } else { b'\n' };
+    let candidate = |b: u8| b == newline || b == 0x0B || b == 0x0C || b == 0xE2;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(block) = bytes.get(i..i + BLOCK)
+            // No early exit, so that the compiler can test the block at once.
+            && !block.iter().fold(false, |any, &b| any | candidate(b))
+        {
+            i += BLOCK;
+            continue;
+        }
         match bytes[i] {
             b if b == newline => return Some((i, 1)),
             0x0B | 0x0C => return Some((i, 1)),
@@ -80,8 +89,40 @@ fn is_plain_ascii(b: u8) -> bool {
 
 /// Clean one line in one pass: spaces folded and trimmed, quotes made plain, private-use
 /// bullets made `•`, `**` removed; then the rare `~~` and whole-line `*italics*`.
-/// Runs of plain ASCII are copied whole; other characters go through [`map_char`].
+/// A line that needs none of it is copied as it is.
 pub fn clean_line(raw: &str) -> String {
+    let mut out = if is_clean_ascii(raw) {
+        raw.to_string()
+    } else {
+        clean_chars(raw)
+    };
+    if out.as_bytes().contains(&b'~') && out.contains("~~") {
+        out = collapse_spaces(unstrike(&out).trim());
+    }
+    match strip_italic_wrap(&out) {
+        inner if inner.len() != out.len() => inner.to_string(),
+        _ => out,
+    }
+}
+
+/// Whether a line is left as it is by [`clean_chars`]: not empty, ASCII, with no tab
+/// nor `*`, no space at either end and no two spaces together. Most lines are; one pass
+/// with no early exit tells.
+fn is_clean_ascii(raw: &str) -> bool {
+    let mut dirty = false;
+    let mut after_space = true;
+    for &b in raw.as_bytes() {
+        let space = b == b' ';
+        dirty |= !b.is_ascii() | (b == b'\t') | (b == b'*') | (space & after_space);
+        after_space = space;
+    }
+    !dirty && !after_space
+}
+
+/// The character-by-character part of [`clean_line`]: spaces folded and trimmed,
+/// quotes made plain, private-use bullets made `•`, `**` removed. Runs of plain ASCII are
+/// copied whole; other characters go through [`map_char`].
+fn clean_chars(raw: &str) -> String {
     let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
@@ -121,13 +162,7 @@ pub fn clean_line(raw: &str) -> String {
             }
         }
     }
-    if out.as_bytes().contains(&b'~') && out.contains("~~") {
-        out = collapse_spaces(unstrike(&out).trim());
-    }
-    match strip_italic_wrap(&out) {
-        inner if inner.len() != out.len() => inner.to_string(),
-        _ => out,
-    }
+    out
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue

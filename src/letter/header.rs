@@ -2,6 +2,7 @@
 
 use super::dates::find_date;
 use super::model::{Person, Subject};
+use super::phrases::KeyedRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,22 +35,32 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(dear\s.{1,80}|ladies and gentlemen|gentlemen|to whom it may concern|sir or madam)\s*[:,;.]?$")
         .expect("salutation regex")
 });
-static RE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
-static FILE_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)")
-        .expect("file number regex")
+static RE_LINE: LazyLock<KeyedRegex> =
+    LazyLock::new(|| KeyedRegex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$", &["re", "subject"]));
+static FILE_NO: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)",
+        &["file"],
+    )
 });
-static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b")
-        .expect("form regex")
+static FORM: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b",
+        &["form", "schedule"],
+    )
 });
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})")
-        .expect("period regex")
+static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
+        &["ended"],
+    )
 });
-static FILED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:filed|submitted|furnished)\b").expect("filed regex"));
+static FILED: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\b(?:filed|submitted|furnished)\b",
+        &["filed", "submitted", "furnished"],
+    )
+});
 
 /// "Dear Mr. Chen:", "Ladies and Gentlemen:" (a cheap look at the first letters first).
 fn is_salutation(line: &str) -> bool {
@@ -207,7 +218,7 @@ fn read_re_block(lines: &[String], header: &mut Header) {
             subject.period = Some(title_case_period(&c[1]));
         }
         if subject.filed.is_none()
-            && FILED.find(line).is_some()
+            && FILED.is_match(line)
             && let Some(found) = find_date(line)
         {
             subject.filed = Some(found.date.to_string());
