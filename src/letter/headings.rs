@@ -56,12 +56,22 @@ pub fn pages_cited(text: &str) -> Vec<String> {
     if !text.contains("age") && !text.contains("AGE") {
         return out;
     }
-    for c in PAGES_IN_TEXT.captures_iter(text) {
-        for m in PAGE_NUMBER.find_iter(&c[1]) {
-            out.push(m.as_str().to_string());
+    // The pages are what follows "page"/"pages" and white space in each match (found
+    // without captures, which would make the regex engine walk each match again).
+    for m in PAGES_IN_TEXT.find_iter(text) {
+        for page in PAGE_NUMBER.find_iter(after_page_word(m.as_str())) {
+            out.push(page.as_str().to_string());
         }
     }
     out
+}
+
+/// A match of [`PAGES_IN_TEXT`] without its leading `pages?\s+` (in any case; the
+/// `s` may be its Unicode case form `ſ`): the page numbers.
+fn after_page_word(found: &str) -> &str {
+    let rest = &found[4..];
+    let rest = rest.strip_prefix(['s', 'S', '\u{17F}']).unwrap_or(rest);
+    rest.trim_start_matches(char::is_whitespace)
 }
 
 /// Whether a (joined) line reads like a heading of the filing.
@@ -326,6 +336,29 @@ mod tests {
             pages_cited("On page 73 and pages F-7 and F-8, see"),
             vec!["73", "F-7", "F-8"]
         );
+    }
+
+    #[test]
+    fn the_page_word_has_no_non_ascii_case_forms_but_long_s() {
+        // `after_page_word` cuts four bytes for "page" and one character for "s".
+        let page = Regex::new(r"(?i)^[pag]|^e$").unwrap();
+        let s = Regex::new(r"(?i)^s$").unwrap();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if !c.is_ascii() {
+                assert!(!page.is_match(&text), "{c:?}");
+            }
+            assert_eq!(
+                s.is_match(&text),
+                matches!(c, 's' | 'S' | '\u{17F}'),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            pages_cited("See PAGE\u{A0}7 and pa\u{17F}... pageſ 9"),
+            vec!["7", "9"]
+        );
+        assert_eq!(pages_cited("see pageſ  F-9"), vec!["F-9"]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Telling what sort of letter a file holds.
 
 use super::model::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
 
 const COMPLETION: &[&str] = &[
     "have completed our review",
@@ -27,9 +29,15 @@ const RESPONSE: &[&str] = &[
     "in response to the comment",
 ];
 
-fn mentions(haystack: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| haystack.contains(p))
+/// A search for any of `phrases` in one pass (the regex engine's multi-literal search).
+fn any_of(phrases: &[&str]) -> Regex {
+    let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alternation.join("|")).expect("phrases regex")
 }
+
+static COMPLETION_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPLETION));
+static NO_REVIEW_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(NO_REVIEW));
+static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
 
 /// How far into the body the phrases that set a letter's kind are looked for: they
 /// stand in its opening paragraphs.
@@ -54,9 +62,10 @@ impl Signals {
         Signals {
             // "Response" has no space, so it is in the prose when it is in a line.
             response: addressed_to_sec
-                || (mentions(&opening, RESPONSE) && lines.iter().any(|l| l.contains("Response"))),
-            completion: mentions(&opening, COMPLETION),
-            no_review: mentions(&opening, NO_REVIEW),
+                || (RESPONSE_ANY.is_match(&opening)
+                    && lines.iter().any(|l| l.contains("Response"))),
+            completion: COMPLETION_ANY.is_match(&opening),
+            no_review: NO_REVIEW_ANY.is_match(&opening),
         }
     }
 

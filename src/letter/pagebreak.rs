@@ -127,7 +127,11 @@ fn for_each_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
                 }
                 cur.clear();
             }
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else if !cur.is_empty() {
             if !f(&cur) {
                 return false;
