@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::{Editor, screen_position};
+use crate::tui::wrap::put;
 
 /// The first row to show so that row `cursor` is in a view `height` rows high that
 /// started at `top`, scrolling as little as possible.
@@ -54,11 +55,12 @@ impl Widget for &Editor {
                 let segs = layout.rows(row);
                 let seg = segs[index];
                 let text = &self.lines[row][seg.start..seg.end];
-                buf.set_stringn(
+                put(
+                    buf,
                     area.x,
                     area.y + y,
                     text,
-                    width,
+                    area.width,
                     ratatui::style::Style::new(),
                 );
                 index += 1;
