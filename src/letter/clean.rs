@@ -6,11 +6,11 @@
 /// only in a file that has no LF at all (old Mac line endings): anywhere else it is a
 /// stray control character, kept so that the screen shows it (as `␍`).
 pub fn clean_lines(text: &str) -> Vec<String> {
-    let mac = !text.contains('\n');
+    let breaks = Breaks::of(text);
     let mut lines = Vec::new();
     let mut rest = text;
     loop {
-        match next_break(rest.as_bytes(), mac) {
+        match breaks.next(rest) {
             Some((at, len)) => {
                 let line = &rest[..at];
                 // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
@@ -29,35 +29,49 @@ pub fn clean_lines(text: &str) -> Vec<String> {
     }
 }
 
-/// The first line break in `bytes`: its offset and length in bytes. Breaks are LF (CR in
-/// a `mac` file), form feed, vertical tab and U+2028/U+2029. This sees every byte of
-/// every letter: blocks without a candidate byte are skipped whole.
-fn next_break(bytes: &[u8], mac: bool) -> Option<(usize, usize)> {
-    const BLOCK: usize = 32;
-    let newline = if mac { b'\r' } else { b'\n' };
-    let candidate = |b: u8| b == newline || b == 0x0B || b == 0x0C || b == 0xE2;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(block) = bytes.get(i..i + BLOCK)
-            // No early exit, so that the compiler can test the block at once.
-            && !block.iter().fold(false, |any, &b| any | candidate(b))
-        {
-            i += BLOCK;
-            continue;
-        }
-        match bytes[i] {
-            b if b == newline => return Some((i, 1)),
-            0x0B | 0x0C => return Some((i, 1)),
-            // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                return Some((i, 3));
-            }
-            _ => i += 1,
+/// What ends a line in one text: LF (CR in a file with no LF: old Mac line endings),
+/// and, when the text has any, form feed, vertical tab and U+2028/U+2029.
+struct Breaks {
+    newline: char,
+    others: bool,
+}
+
+impl Breaks {
+    fn of(text: &str) -> Breaks {
+        let bytes = text.as_bytes();
+        Breaks {
+            newline: if text.contains('\n') { '\n' } else { '\r' },
+            others: bytes.contains(&0x0B)
+                || bytes.contains(&0x0C)
+                || text.contains('\u{2028}')
+                || text.contains('\u{2029}'),
         }
     }
-    None
+
+    /// The first line break in `text`: its offset and length in bytes. Most texts break
+    /// lines with LF alone, found with a fast search; the rest are read byte by byte.
+    fn next(&self, text: &str) -> Option<(usize, usize)> {
+        if !self.others {
+            return text.find(self.newline).map(|at| (at, 1));
+        }
+        let newline = self.newline as u8;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b if b == newline => return Some((i, 1)),
+                0x0B | 0x0C => return Some((i, 1)),
+                // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return Some((i, 3));
+                }
+                _ => i += 1,
+            }
+        }
+        None
+    }
 }
 
 /// What one character of converter output becomes.

@@ -4,9 +4,16 @@
 /// Whether `line` starts with one of `phrases` (ASCII case-insensitive).
 pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
     let bytes = line.as_bytes();
-    phrases
-        .iter()
-        .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
+        return phrases.iter().any(|p| p.is_empty());
+    };
+    phrases.iter().any(|p| {
+        p.as_bytes()
+            .first()
+            .is_none_or(|&f| f.to_ascii_lowercase() == first)
+            && bytes.len() >= p.len()
+            && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// Whether `haystack` holds `needle` (ASCII, lowercase) in any ASCII case.
