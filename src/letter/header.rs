@@ -2,7 +2,7 @@
 
 use super::dates::find_date;
 use super::model::{Person, Subject};
-use super::phrases::KeyedRegex;
+use super::phrases::{KeyedRegex, contains_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -35,8 +35,16 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(dear\s.{1,80}|ladies and gentlemen|gentlemen|to whom it may concern|sir or madam)\s*[:,;.]?$")
         .expect("salutation regex")
 });
-static RE_LINE: LazyLock<KeyedRegex> =
-    LazyLock::new(|| KeyedRegex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$", &["re", "subject"]));
+static RE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
+
+/// "Re: …", "Subject: …" (a look at the first byte first: `s` has a non-ASCII case form).
+fn is_re_line(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
+        && RE_LINE.is_match(line)
+}
 static FILE_NO: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)",
@@ -121,7 +129,7 @@ pub fn parse_header(lines: &[String]) -> Header {
     let salutation = lines[..limit].iter().position(|l| is_salutation(l));
     let re_line = lines[..salutation.unwrap_or(limit)]
         .iter()
-        .position(|l| RE_LINE.is_match(l));
+        .position(|l| is_re_line(l));
     let top_end = re_line.or(salutation).unwrap_or(0);
     let mut header = Header {
         body_start: salutation.map_or(0, |s| s + 1),
@@ -179,9 +187,8 @@ fn read_re_block(lines: &[String], header: &mut Header) {
         FORM.is_match(l)
             || FILED.is_match(l)
             || FILE_NO.is_match(l)
-            || l.to_ascii_lowercase().starts_with("cik")
-            || l.to_ascii_lowercase().contains("registration statement")
-            || l.to_ascii_lowercase().starts_with("amendment")
+            || starts_with_any(l, &["cik", "amendment"])
+            || contains_ignore_ascii_case(l, "registration statement")
     };
     let mut rest = items.as_slice();
     if let Some(first) = items.first()
