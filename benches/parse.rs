@@ -1,8 +1,9 @@
-//! Parse throughput: MB/s on one core over a folder of letters.
+//! Parse throughput: MB/s on one core over a folder of letters, for the full parse
+//! (`parse_bytes`) and for the brief a list needs (`brief_bytes`).
 //!
 //! `cargo bench --bench parse [-- FOLDER]`. Without a folder it uses the built-in demo
 //! letters, the test fixtures and `../shared/letters` when present. The corpus is parsed
-//! repeatedly until at least 64 MB have gone through the parser.
+//! repeatedly until at least 64 MB have gone through the parser, then briefed as often.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -51,20 +52,39 @@ fn main() {
         comments += letterdesk::letter::parse_bytes(name, bytes).map_or(0, |l| l.comments.len());
     }
     let passes = (64 * 1024 * 1024 / bytes_per_pass).max(3);
-    let start = Instant::now();
-    for _ in 0..passes {
+    let mb = (bytes_per_pass * passes) as f64 / 1e6;
+    let secs = time_passes(passes, || {
         for (name, bytes) in &corpus {
             std::hint::black_box(
                 letterdesk::letter::parse_bytes(name, std::hint::black_box(bytes)).ok(),
             );
         }
-    }
-    let secs = start.elapsed().as_secs_f64();
-    let mb = (bytes_per_pass * passes) as f64 / 1e6;
+    });
     println!(
         "parse: {} letters ({:.1} KB, {comments} comments) x {passes} passes: {mb:.1} MB in {secs:.2} s = {:.1} MB/s on one core",
         corpus.len(),
         bytes_per_pass as f64 / 1e3,
         mb / secs
     );
+    let brief_secs = time_passes(passes, || {
+        for (name, bytes) in &corpus {
+            std::hint::black_box(
+                letterdesk::letter::brief_bytes(name, std::hint::black_box(bytes)).ok(),
+            );
+        }
+    });
+    println!(
+        "brief: the same {mb:.1} MB in {brief_secs:.2} s = {:.1} MB/s on one core ({:.2}x the parse)",
+        mb / brief_secs,
+        secs / brief_secs
+    );
+}
+
+/// Seconds taken by `passes` runs of `pass`.
+fn time_passes(passes: usize, mut pass: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    for _ in 0..passes {
+        pass();
+    }
+    start.elapsed().as_secs_f64()
 }

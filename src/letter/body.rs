@@ -8,12 +8,28 @@ use super::model::Comment;
 use super::paragraphs::join_paragraphs;
 use super::phrases::{CLOSING, INTRO, STRONG_CLOSING, is_sign_off, starts_with_any};
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// A comment number at the start of a line, alone or followed by white space; the
+/// comment's text is the rest of the line. (Not captured: a capture of the rest makes
+/// the regex engine walk the whole line.)
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((\d{1,4})\)|(\d{1,4}(?:\([a-z]\))?)[.)])(?:\s+(.*))?$")
-        .expect("number regex")
+    Regex::new(r"^(?:\((\d{1,4})\)|(\d{1,4}(?:\([a-z]\))?)[.)])(?:\s+|$)").expect("number regex")
 });
+
+/// Whether `line` can start with a comment number (`\d` takes any Unicode digit, so
+/// any non-ASCII first byte may): a cheap test before [`NUMBER`].
+fn may_start_number(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'(' || !b.is_ascii())
+}
+
+/// Whether `line` starts with a comment number.
+fn is_number_line(line: &str) -> bool {
+    may_start_number(line) && NUMBER.is_match(line)
+}
 static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
         .expect("label regex")
@@ -27,20 +43,8 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("request regex")
 });
 
-/// What the body holds.
-#[derive(Debug, Default)]
-pub struct Body {
-    /// The comments, in order.
-    pub comments: Vec<Comment>,
-    /// Index (into the body lines) where the closing boilerplate starts.
-    pub closing_start: usize,
-    /// Index where the opening paragraphs end: the first heading or comment.
-    pub intro_end: usize,
-    /// Things noticed while reading.
-    pub warnings: Vec<String>,
-}
-
 /// Line positions of one comment.
+#[derive(Debug)]
 struct Found {
     number: String,
     line: usize,
@@ -70,8 +74,8 @@ fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
     if let Some(c) = NUMBER.captures(line) {
         let number = c.get(1).or(c.get(2))?.as_str().to_string();
         let rest = c
-            .get(3)
-            .map(|m| m.as_str().trim().to_string())
+            .get(0)
+            .map(|m| line[m.end()..].trim().to_string())
             .filter(|s| !s.is_empty());
         if rest
             .as_deref()
@@ -114,7 +118,7 @@ fn headings_above(lines: &[String], at: usize, floor: usize) -> (usize, Vec<Stri
         if ends_sentence(line)
             || (line.ends_with(',') && !comma_before_page)
             || line.len() > 250
-            || NUMBER.is_match(line)
+            || is_number_line(line)
             || starts_with_any(line, CLOSING)
         {
             break;
@@ -236,40 +240,103 @@ fn typical_width(lines: &[String]) -> usize {
     lens[lens.len() * 9 / 10].max(40)
 }
 
-/// Parse the body. `response` marks a company response letter, whose comments are
-/// restated with "Comment"/"Response" labels.
-pub fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Body {
-    let mut body = Body::default();
+/// Where a body's comments stand and what they are numbered, without their text: the
+/// first stage of reading a body, and all that a [`Brief`](super::Brief) needs of a body.
+#[derive(Debug, Default)]
+pub struct Outline {
+    /// The numbered comments found, in order.
+    found: Vec<Found>,
+    /// The number each comment is shown with (restarted numbering made unique), or the
+    /// one number of an unnumbered request.
+    pub numbers: Vec<String>,
+    /// The comment of a letter whose one request is not numbered.
+    unnumbered: Option<Comment>,
+    /// Typical line width of the body, for joining paragraphs.
+    width: usize,
+    /// Index (into the body lines) where the closing boilerplate starts.
+    pub closing_start: usize,
+    /// Index where the opening paragraphs end: the first heading or comment.
+    pub intro_end: usize,
+    /// Things noticed while reading.
+    pub warnings: Vec<String>,
+}
+
+/// Find the comments of a body and their numbers. `response` marks a company response
+/// letter, whose comments are restated with "Comment"/"Response" labels;
+/// `want_unnumbered` looks for one unnumbered request when nothing is numbered.
+pub fn outline(lines: &[String], response: bool, want_unnumbered: bool) -> Outline {
+    let mut outline = Outline::default();
     let end = lines
         .iter()
         .position(|l| is_sign_off(l))
         .unwrap_or(lines.len());
-    let width = typical_width(&lines[..end]);
-    let found = find_numbered(lines, end, response, &mut body.warnings);
+    outline.width = typical_width(&lines[..end]);
+    outline.found = find_numbered(lines, end, response, &mut outline.warnings);
 
-    if found.is_empty() {
-        body.closing_start = closing_from(lines, 0, end);
-        body.intro_end = body.closing_start;
-        if want_unnumbered && let Some(comment) = unnumbered(lines, end, width) {
-            body.closing_start = comment.1;
-            body.intro_end = comment.2;
-            body.comments.push(comment.0);
-            body.warnings
+    if outline.found.is_empty() {
+        outline.closing_start = closing_from(lines, 0, end);
+        outline.intro_end = outline.closing_start;
+        if want_unnumbered
+            && let Some((comment, closing_start, intro_end)) = unnumbered(lines, end, outline.width)
+        {
+            outline.closing_start = closing_start;
+            outline.intro_end = intro_end;
+            outline.numbers.push(comment.number.clone());
+            outline.unnumbered = Some(comment);
+            outline
+                .warnings
                 .push("the letter's request is not numbered: it is read as comment 1".to_string());
         }
-        return body;
+        return outline;
     }
 
-    body.intro_end = found.first().map_or(0, |f| f.heading_start);
-    let last_line = found.last().map_or(0, |f| f.line);
-    body.closing_start = closing_from(lines, last_line + 1, end);
-    let mut trail = Trail::default();
-    let mut seen: Vec<String> = Vec::new();
+    outline.intro_end = outline.found.first().map_or(0, |f| f.heading_start);
+    let last_line = outline.found.last().map_or(0, |f| f.line);
+    outline.closing_start = closing_from(lines, last_line + 1, end);
+    outline.numbers = shown_numbers(&outline.found, &mut outline.warnings);
+    outline
+}
+
+/// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
+/// from where the numbering restarts at 1 (a second filing reviewed in the same letter).
+fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
     let mut round = 1;
-    for (k, f) in found.iter().enumerate() {
+    let mut numbers = Vec::with_capacity(found.len());
+    for f in found {
+        let number = if seen.contains(f.number.as_str()) {
+            if leading_number(&f.number) == 1 {
+                round += 1;
+                warnings.push(format!(
+                    "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
+                    f.headings.last().map(String::as_str).unwrap_or("a new heading")
+                ));
+            }
+            format!("{} ({round})", f.number)
+        } else if round > 1 {
+            format!("{} ({round})", f.number)
+        } else {
+            f.number.clone()
+        };
+        seen.insert(&f.number);
+        numbers.push(number);
+    }
+    numbers
+}
+
+/// The second stage of reading a body: the comments of an [`Outline`] with their
+/// heading trails, text and page citations.
+pub fn comments(lines: &[String], response: bool, outline: &Outline) -> Vec<Comment> {
+    if let Some(comment) = &outline.unnumbered {
+        return vec![comment.clone()];
+    }
+    let found = &outline.found;
+    let mut comments = Vec::with_capacity(found.len());
+    let mut trail = Trail::default();
+    for (k, (f, number)) in found.iter().zip(&outline.numbers).enumerate() {
         let text_end = found
             .get(k + 1)
-            .map_or(body.closing_start, |next| next.heading_start);
+            .map_or(outline.closing_start, |next| next.heading_start);
         trail.apply(&f.headings);
         let mut text_lines: Vec<&str> = Vec::new();
         if let Some(first) = &f.first_text {
@@ -281,21 +348,7 @@ pub fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Bo
             }
             text_lines.push(line);
         }
-        let text = strip_comment_label(&join_paragraphs(&text_lines, width));
-        let mut number = f.number.clone();
-        if seen.contains(&number) {
-            if leading_number(&number) == 1 {
-                round += 1;
-                body.warnings.push(format!(
-                    "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
-                    f.headings.last().map(String::as_str).unwrap_or("a new heading")
-                ));
-            }
-            number = format!("{number} ({round})");
-        } else if round > 1 {
-            number = format!("{number} ({round})");
-        }
-        seen.push(f.number.clone());
+        let text = strip_comment_label(&join_paragraphs(&text_lines, outline.width));
         let headings = trail.headings();
         let mut pages: Vec<String> = Vec::new();
         if let Some(nearest) = headings.iter().rev().find(|h| has_page_ref(h)) {
@@ -308,14 +361,14 @@ pub fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Bo
                 unique.push(p);
             }
         }
-        body.comments.push(Comment {
-            number,
+        comments.push(Comment {
+            number: number.clone(),
             headings,
             text,
             pages: unique,
         });
     }
-    body
+    comments
 }
 
 fn strip_comment_label(text: &str) -> String {
@@ -402,6 +455,20 @@ fn continues_after(lines: &[String], j: usize) -> bool {
         && !lines[j - 1].is_empty()
         && continues_heading(&lines[j - 1], &lines[j])
         && looks_like_heading(&lines[j - 1])
+}
+
+/// A body read in both stages (for tests).
+#[cfg(test)]
+struct Body {
+    comments: Vec<Comment>,
+}
+
+#[cfg(test)]
+fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Body {
+    let outline = outline(lines, response, want_unnumbered);
+    Body {
+        comments: comments(lines, response, &outline),
+    }
 }
 
 #[cfg(test)]

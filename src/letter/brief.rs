@@ -54,7 +54,9 @@ impl Brief {
     }
 }
 
-/// The brief of a letter given as raw bytes (`file` is used in errors).
+/// The brief of a letter given as raw bytes (`file` is used in errors): equal to
+/// `Brief::of(&parse_bytes(file, bytes)?)`, without assembling the comments' text nor
+/// reading the closing.
 pub fn brief_bytes(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
-    super::parse_bytes(file, bytes).map(|letter| Brief::of(&letter))
+    super::parse::brief(file, bytes)
 }

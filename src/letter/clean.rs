@@ -6,18 +6,72 @@
 /// only in a file that has no LF at all (old Mac line endings): anywhere else it is a
 /// stray control character, kept so that the screen shows it (as `␍`).
 pub fn clean_lines(text: &str) -> Vec<String> {
-    let mac = !text.contains('\n');
-    let text: std::borrow::Cow<'_, str> = if !mac && text.contains('\r') {
-        text.replace("\r\n", "\n").into()
-    } else {
-        text.into()
-    };
-    let breaks: &[char] = if mac {
-        &['\r', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}']
-    } else {
-        &['\n', '\u{0C}', '\u{0B}', '\u{2028}', '\u{2029}']
-    };
-    text.split(breaks).map(clean_line).collect()
+    let breaks = Breaks::of(text);
+    let mut lines = Vec::new();
+    let mut rest = text;
+    loop {
+        match breaks.next(rest) {
+            Some((at, len)) => {
+                let line = &rest[..at];
+                // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
+                let line = match rest.as_bytes()[at] {
+                    b'\n' => line.strip_suffix('\r').unwrap_or(line),
+                    _ => line,
+                };
+                lines.push(clean_line(line));
+                rest = &rest[at + len..];
+            }
+            None => {
+                lines.push(clean_line(rest));
+                return lines;
+            }
+        }
+    }
+}
+
+/// What ends a line in one text: LF (CR in a file with no LF: old Mac line endings),
+/// and, when the text has any, form feed, vertical tab and U+2028/U+2029.
+struct Breaks {
+    newline: char,
+    others: bool,
+}
+
+impl Breaks {
+    fn of(text: &str) -> Breaks {
+        let bytes = text.as_bytes();
+        Breaks {
+            newline: if text.contains('\n') { '\n' } else { '\r' },
+            others: bytes.contains(&0x0B)
+                || bytes.contains(&0x0C)
+                || text.contains('\u{2028}')
+                || text.contains('\u{2029}'),
+        }
+    }
+
+    /// The first line break in `text`: its offset and length in bytes. Most texts break
+    /// lines with LF alone, found with a fast search; the rest are read byte by byte.
+    fn next(&self, text: &str) -> Option<(usize, usize)> {
+        if !self.others {
+            return text.find(self.newline).map(|at| (at, 1));
+        }
+        let newline = self.newline as u8;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b if b == newline => return Some((i, 1)),
+                0x0B | 0x0C => return Some((i, 1)),
+                // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return Some((i, 3));
+                }
+                _ => i += 1,
+            }
+        }
+        None
+    }
 }
 
 /// What one character of converter output becomes.
@@ -42,17 +96,74 @@ fn map_char(c: char) -> Mapped {
     }
 }
 
+/// Whether an ASCII byte is copied as it is (everything but spaces, tabs and `*`).
+fn is_plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b' ' | b'\t' | b'*')
+}
+
 /// Clean one line in one pass: spaces folded and trimmed, quotes made plain, private-use
 /// bullets made `•`, `**` removed; then the rare `~~` and whole-line `*italics*`.
+/// A line that needs none of it is copied as it is.
 pub fn clean_line(raw: &str) -> String {
+    let mut out = if is_clean_ascii(raw) {
+        raw.to_string()
+    } else {
+        clean_chars(raw)
+    };
+    if out.as_bytes().contains(&b'~') && out.contains("~~") {
+        out = collapse_spaces(unstrike(&out).trim());
+    }
+    match strip_italic_wrap(&out) {
+        inner if inner.len() != out.len() => inner.to_string(),
+        _ => out,
+    }
+}
+
+/// Whether a line is left as it is by [`clean_chars`]: not empty, ASCII, with no tab
+/// nor `*`, no space at either end and no two spaces together. Most lines are; one pass
+/// with no early exit tells.
+fn is_clean_ascii(raw: &str) -> bool {
+    let mut dirty = false;
+    let mut after_space = true;
+    for &b in raw.as_bytes() {
+        let space = b == b' ';
+        dirty |= !b.is_ascii() | (b == b'\t') | (b == b'*') | (space & after_space);
+        after_space = space;
+    }
+    !dirty && !after_space
+}
+
+/// The character-by-character part of [`clean_line`]: spaces folded and trimmed,
+/// quotes made plain, private-use bullets made `•`, `**` removed. Runs of plain ASCII are
+/// copied whole; other characters go through [`map_char`].
+fn clean_chars(raw: &str) -> String {
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '*' && chars.peek() == Some(&'*') {
-            chars.next();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !is_plain_ascii(b))
+            .map_or(bytes.len(), |n| i + n);
+        if run > i {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&raw[i..run]);
+            i = run;
             continue;
         }
+        if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'*') {
+            i += 2;
+            continue;
+        }
+        let c = raw[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
+        i += c.len_utf8();
         match map_char(c) {
             Mapped::Space => space = !out.is_empty(),
             Mapped::Drop => {}
@@ -65,13 +176,7 @@ pub fn clean_line(raw: &str) -> String {
             }
         }
     }
-    if out.contains("~~") {
-        out = collapse_spaces(unstrike(&out).trim());
-    }
-    match strip_italic_wrap(&out) {
-        inner if inner.len() != out.len() => inner.to_string(),
-        _ => out,
-    }
+    out
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue

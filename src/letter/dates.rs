@@ -25,6 +25,11 @@ pub struct FoundDate {
 
 /// The first "Month D, YYYY" date in `text`.
 pub fn find_date(text: &str) -> Option<FoundDate> {
+    // A date has a year: ASCII text without a digit has none (`\d` also takes other
+    // scripts' digits, so other text is searched).
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     DATE.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         let month = month_number(&c[1])?;
@@ -68,14 +73,17 @@ pub fn is_business_day(day: NaiveDate) -> bool {
 /// Whether `day` is a US federal holiday, or the weekday on which one is observed.
 pub fn is_federal_holiday(day: NaiveDate) -> bool {
     let year = day.year();
-    // New Year's Day of the next year can be observed on Dec 31 of this one.
-    [year, year + 1].iter().any(|&y| holidays(y).contains(&day))
+    // New Year's Day of the next year can be observed on Dec 31 of this one (no other
+    // holiday of a year is observed in the year before).
+    holidays(year).contains(&Some(day))
+        || (day.month() == 12 && day.day() == 31 && holidays(year + 1).contains(&Some(day)))
 }
 
-fn holidays(year: i32) -> Vec<NaiveDate> {
+/// The federal holidays of `year`, as observed (Juneteenth from 2021).
+fn holidays(year: i32) -> [Option<NaiveDate>; 11] {
     let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).map(observed);
     let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
-    let mut days = vec![
+    [
         fixed(1, 1),
         nth(1, Weekday::Mon, 3),
         nth(2, Weekday::Mon, 3),
@@ -86,11 +94,8 @@ fn holidays(year: i32) -> Vec<NaiveDate> {
         fixed(11, 11),
         nth(11, Weekday::Thu, 4),
         fixed(12, 25),
-    ];
-    if year >= 2021 {
-        days.push(fixed(6, 19));
-    }
-    days.into_iter().flatten().collect()
+        if year >= 2021 { fixed(6, 19) } else { None },
+    ]
 }
 
 fn observed(day: NaiveDate) -> NaiveDate {

@@ -4,31 +4,34 @@
 /// How far into a file NUL bytes mark it as binary.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
+use std::borrow::Cow;
+
 /// The text of a file and how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The decoded text (any BOM removed, any later NUL replaced by U+FFFD).
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The decoded text (any BOM removed, any later NUL replaced by U+FFFD): borrowed
+    /// from the bytes when they are UTF-8 and hold no NUL.
+    pub text: Cow<'a, str>,
     /// Set when the bytes were not UTF-8 and were read as Windows-1252.
     pub windows_1252: bool,
 }
 
 /// Decode `bytes`. Returns `None` for binary content: a NUL byte in the first 8 KiB.
-pub fn decode(bytes: &[u8]) -> Option<Decoded> {
+pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
     if sniff.contains(&0) {
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let (text, windows_1252) = match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), false),
+        Ok(text) => (Cow::Borrowed(text), false),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), true)
+            (text, true)
         }
     };
     let text = if text.contains('\0') {
-        text.replace('\0', "\u{FFFD}")
+        Cow::Owned(text.replace('\0', "\u{FFFD}"))
     } else {
         text
     };

@@ -2,6 +2,7 @@
 
 use super::dates::find_date;
 use super::model::{Person, Subject};
+use super::phrases::{KeyedRegex, contains_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -36,20 +37,38 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
-static FILE_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)")
-        .expect("file number regex")
+
+/// "Re: …", "Subject: …" (a look at the first byte first: `s` has a non-ASCII case form).
+fn is_re_line(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
+        && RE_LINE.is_match(line)
+}
+static FILE_NO: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)",
+        &["file"],
+    )
 });
-static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b")
-        .expect("form regex")
+static FORM: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b",
+        &["form", "schedule"],
+    )
 });
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})")
-        .expect("period regex")
+static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
+        &["ended"],
+    )
 });
-static FILED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:filed|submitted|furnished)\b").expect("filed regex"));
+static FILED: LazyLock<KeyedRegex> = LazyLock::new(|| {
+    KeyedRegex::new(
+        r"(?i)\b(?:filed|submitted|furnished)\b",
+        &["filed", "submitted", "furnished"],
+    )
+});
 
 /// "Dear Mr. Chen:", "Ladies and Gentlemen:" (a cheap look at the first letters first).
 fn is_salutation(line: &str) -> bool {
@@ -110,7 +129,7 @@ pub fn parse_header(lines: &[String]) -> Header {
     let salutation = lines[..limit].iter().position(|l| is_salutation(l));
     let re_line = lines[..salutation.unwrap_or(limit)]
         .iter()
-        .position(|l| RE_LINE.is_match(l));
+        .position(|l| is_re_line(l));
     let top_end = re_line.or(salutation).unwrap_or(0);
     let mut header = Header {
         body_start: salutation.map_or(0, |s| s + 1),
@@ -168,9 +187,8 @@ fn read_re_block(lines: &[String], header: &mut Header) {
         FORM.is_match(l)
             || FILED.is_match(l)
             || FILE_NO.is_match(l)
-            || l.to_ascii_lowercase().starts_with("cik")
-            || l.to_ascii_lowercase().contains("registration statement")
-            || l.to_ascii_lowercase().starts_with("amendment")
+            || starts_with_any(l, &["cik", "amendment"])
+            || contains_ignore_ascii_case(l, "registration statement")
     };
     let mut rest = items.as_slice();
     if let Some(first) = items.first()
@@ -207,7 +225,7 @@ fn read_re_block(lines: &[String], header: &mut Header) {
             subject.period = Some(title_case_period(&c[1]));
         }
         if subject.filed.is_none()
-            && FILED.find(line).is_some()
+            && FILED.is_match(line)
             && let Some(found) = find_date(line)
         {
             subject.filed = Some(found.date.to_string());

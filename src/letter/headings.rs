@@ -29,6 +29,17 @@ const SMALL_WORDS: [&str; 24] = [
     "vs", "per", "into", "our", "its", "your", "their", "upon", "&",
 ];
 
+/// Whether `word` is one of `words` (ASCII, lowercase) in any ASCII case.
+fn is_any_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `s` ends with `suffix` (ASCII, lowercase) in any ASCII case.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Whether a line ends a sentence (and so cannot be a heading, nor run on into the next line).
 pub fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(['"', '\'', ')', ']', '*']);
@@ -38,8 +49,8 @@ pub fn ends_sentence(line: &str) -> bool {
     match last {
         ';' | ':' | '!' => true,
         '.' => {
-            let word = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-            !ABBREVIATIONS.contains(&word.as_str()) && !t.ends_with("...")
+            let word = t.rsplit(' ').next().unwrap_or("");
+            !is_any_of(word, &ABBREVIATIONS) && !t.ends_with("...")
         }
         _ => false,
     }
@@ -56,12 +67,22 @@ pub fn pages_cited(text: &str) -> Vec<String> {
     if !text.contains("age") && !text.contains("AGE") {
         return out;
     }
-    for c in PAGES_IN_TEXT.captures_iter(text) {
-        for m in PAGE_NUMBER.find_iter(&c[1]) {
-            out.push(m.as_str().to_string());
+    // The pages are what follows "page"/"pages" and white space in each match (found
+    // without captures, which would make the regex engine walk each match again).
+    for m in PAGES_IN_TEXT.find_iter(text) {
+        for page in PAGE_NUMBER.find_iter(after_page_word(m.as_str())) {
+            out.push(page.as_str().to_string());
         }
     }
     out
+}
+
+/// A match of [`PAGES_IN_TEXT`] without its leading `pages?\s+` (in any case; the
+/// `s` may be its Unicode case form `ſ`): the page numbers.
+fn after_page_word(found: &str) -> &str {
+    let rest = &found[4..];
+    let rest = rest.strip_prefix(['s', 'S', '\u{17F}']).unwrap_or(rest);
+    rest.trim_start_matches(char::is_whitespace)
 }
 
 /// Whether a (joined) line reads like a heading of the filing.
@@ -79,43 +100,36 @@ pub fn looks_like_heading(line: &str) -> bool {
     if line.ends_with('?') {
         return false;
     }
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .filter(|w| !SMALL_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-        .collect();
-    if words.is_empty() || words.len() > 16 {
+    let (mut words, mut capitalised) = (0, 0);
+    for w in line.split_whitespace() {
+        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if is_any_of(w, &SMALL_WORDS) {
+            continue;
+        }
+        words += 1;
+        capitalised += usize::from(first.is_uppercase());
+    }
+    if words == 0 || words > 16 {
         return false;
     }
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    capitalised * 10 >= words.len() * 6
+    capitalised * 10 >= words * 6
 }
 
 /// Whether `line` continues the heading line above it (a wrapped heading).
 pub fn continues_heading(above: &str, line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
-    let last_word = above.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    let last_word = above.rsplit(' ').next().unwrap_or("");
     first.is_lowercase()
         || (above.contains(' ')
-            && matches!(
-                last_word.as_str(),
-                "of" | "and"
-                    | "to"
-                    | "the"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "with"
-                    | "from"
-                    | "by"
-                    | "or"
-                    | "&"
+            && is_any_of(
+                last_word,
+                &[
+                    "of", "and", "to", "the", "for", "in", "on", "with", "from", "by", "or", "&",
+                ],
             ))
-        || (above.to_ascii_lowercase().ends_with("page")
-            || above.to_ascii_lowercase().ends_with("pages"))
+        || (ends_with_ignore_case(above, "page") || ends_with_ignore_case(above, "pages"))
             && PAGE_NUMBER.is_match(line)
             && line.len() < 20
         || line.starts_with(", page")
@@ -326,6 +340,29 @@ mod tests {
             pages_cited("On page 73 and pages F-7 and F-8, see"),
             vec!["73", "F-7", "F-8"]
         );
+    }
+
+    #[test]
+    fn the_page_word_has_no_non_ascii_case_forms_but_long_s() {
+        // `after_page_word` cuts four bytes for "page" and one character for "s".
+        let page = Regex::new(r"(?i)^[pag]|^e$").unwrap();
+        let s = Regex::new(r"(?i)^s$").unwrap();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if !c.is_ascii() {
+                assert!(!page.is_match(&text), "{c:?}");
+            }
+            assert_eq!(
+                s.is_match(&text),
+                matches!(c, 's' | 'S' | '\u{17F}'),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            pages_cited("See PAGE\u{A0}7 and pa\u{17F}... pageſ 9"),
+            vec!["7", "9"]
+        );
+        assert_eq!(pages_cited("see pageſ  F-9"), vec!["F-9"]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Telling what sort of letter a file holds.
 
 use super::model::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
 
 const COMPLETION: &[&str] = &[
     "have completed our review",
@@ -27,9 +29,15 @@ const RESPONSE: &[&str] = &[
     "in response to the comment",
 ];
 
-fn mentions(haystack: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| haystack.contains(p))
+/// A search for any of `phrases` in one pass (the regex engine's multi-literal search).
+fn any_of(phrases: &[&str]) -> Regex {
+    let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alternation.join("|")).expect("phrases regex")
 }
+
+static COMPLETION_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPLETION));
+static NO_REVIEW_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(NO_REVIEW));
+static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
 
 /// How far into the body the phrases that set a letter's kind are looked for: they
 /// stand in its opening paragraphs.
@@ -47,14 +55,17 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Read the signals from the header and the body prose.
-    pub fn read(addressed_to_sec: bool, prose: &str) -> Signals {
-        let opening = opening(prose).to_ascii_lowercase();
+    /// Read the signals from the header and the body lines (blank lines as empty
+    /// strings), read as prose: the non-blank lines joined by spaces.
+    pub fn read(addressed_to_sec: bool, lines: &[String]) -> Signals {
+        let opening = opening(lines);
         Signals {
+            // "Response" has no space, so it is in the prose when it is in a line.
             response: addressed_to_sec
-                || (mentions(&opening, RESPONSE) && prose.contains("Response")),
-            completion: mentions(&opening, COMPLETION),
-            no_review: mentions(&opening, NO_REVIEW),
+                || (RESPONSE_ANY.is_match(&opening)
+                    && lines.iter().any(|l| l.contains("Response"))),
+            completion: COMPLETION_ANY.is_match(&opening),
+            no_review: NO_REVIEW_ANY.is_match(&opening),
         }
     }
 
@@ -74,13 +85,26 @@ impl Signals {
     }
 }
 
-/// The first few KB of `prose`, cut at a character boundary.
-fn opening(prose: &str) -> &str {
+/// The first few KB of the prose of `lines` (non-blank lines joined by spaces), cut at a
+/// character boundary and lowercased (ASCII).
+fn opening(lines: &[String]) -> String {
+    let mut prose = String::with_capacity(OPENING_BYTES + 256);
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        if prose.len() >= OPENING_BYTES {
+            break;
+        }
+        if !prose.is_empty() {
+            prose.push(' ');
+        }
+        prose.push_str(line);
+    }
     let mut end = prose.len().min(OPENING_BYTES);
     while !prose.is_char_boundary(end) {
         end -= 1;
     }
-    &prose[..end]
+    prose.truncate(end);
+    prose.make_ascii_lowercase();
+    prose
 }
 
 #[cfg(test)]
@@ -88,7 +112,7 @@ mod tests {
     use super::*;
 
     fn classify(to_sec: bool, prose: &str, has_comments: bool) -> Kind {
-        Signals::read(to_sec, prose).kind(has_comments)
+        Signals::read(to_sec, &[prose.to_string()]).kind(has_comments)
     }
 
     #[test]

@@ -131,10 +131,15 @@ pub struct Letter {
     pub warnings: Vec<String>,
 }
 
+/// Whether a letter's warnings say it was read as Windows-1252.
+pub(crate) fn warns_windows_1252(warnings: &[String]) -> bool {
+    warnings.iter().any(|w| w.contains("Windows-1252"))
+}
+
 impl Letter {
     /// The file is not UTF-8 and was read as Windows-1252 (the parser's warning says so).
     pub fn is_windows_1252(&self) -> bool {
-        self.warnings.iter().any(|w| w.contains("Windows-1252"))
+        warns_windows_1252(&self.warnings)
     }
 
     /// See [`looks_like_a_letter`].

@@ -4,8 +4,33 @@
 //! including residue glued to the front of a real line.
 
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+/// A letter's few header words, looked up for most lines of the body: most words are
+/// told apart by their first byte, the rest by a look along a dozen words.
+struct Words {
+    words: Vec<String>,
+    first_bytes: [bool; 256],
+}
+
+impl Words {
+    fn new(words: Vec<String>) -> Words {
+        let mut first_bytes = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Words { words, first_bytes }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) if !self.first_bytes[usize::from(b)] => false,
+            _ => self.words.iter().any(|w| w == word),
+        }
+    }
+}
 
 static PAGE_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^-?\s*page\s+\d+\s+of\s+\d+\s*-?$").expect("page of regex"));
@@ -14,7 +39,7 @@ static COMMENT_NUMBER: LazyLock<Regex> =
 
 /// Words that make up page headers and form-field residue for one letter.
 pub struct HeaderVocabulary {
-    words: HashSet<String>,
+    words: Words,
     date_text: Option<String>,
     prefixes: Vec<String>,
 }
@@ -24,12 +49,13 @@ const RESIDUE_WORDS: [&str; 6] = ["firstname", "lastname", "first", "last", "com
 impl HeaderVocabulary {
     /// Build from the addressee's name, the companies named in the header and the date.
     pub fn new(names: &[&str], date_text: Option<&str>) -> Self {
-        let mut words = HashSet::new();
+        let mut words = Vec::new();
         for name in names.iter().copied().chain(date_text) {
-            for w in tokens(name) {
-                words.insert(w);
-            }
+            words.extend(tokens(name));
         }
+        words.sort_unstable();
+        words.dedup();
+        let words = Words::new(words);
         let mut prefixes: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         HeaderVocabulary {
@@ -127,7 +153,11 @@ fn for_each_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
                 }
                 cur.clear();
             }
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else if !cur.is_empty() {
             if !f(&cur) {
                 return false;

@@ -1,15 +1,17 @@
 //! Putting the pieces together: bytes → [`Letter`].
 
 use super::LetterError;
-use super::body::parse_body;
+use super::body::{Outline, comments, outline};
+use super::brief::Brief;
 use super::clean::clean_lines;
 use super::closing::parse_closing;
 use super::dates::add_business_days;
 use super::decode::decode;
-use super::header::parse_header;
+use super::header::{Header, parse_header};
 use super::kind::Signals;
-use super::model::{Kind, Letter};
+use super::model::{Kind, Letter, warns_windows_1252};
 use super::pagebreak::{HeaderVocabulary, remove_page_headers};
+use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -50,36 +52,75 @@ fn count_word(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Parse a letter from raw bytes.
-pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
+/// What every reading of a letter needs, for a full parse as for a brief: the header,
+/// the body lines without page headers, the kind, the comments' places and numbers, and
+/// the deadline.
+struct Reading {
+    /// The bytes were not UTF-8 and were read as Windows-1252.
+    windows_1252: bool,
+    /// The top of the letter.
+    header: Header,
+    /// The lines after the salutation, page headers blanked.
+    body_lines: Vec<String>,
+    /// The letter's kind.
+    kind: Kind,
+    /// Where the comments stand and what they are numbered.
+    outline: Outline,
+    /// The response letter's restated comments are labelled ("Comment 1").
+    response: bool,
+    /// When the response is due, ISO.
+    response_due: Option<String>,
+}
+
+/// The text of a letter that is not empty, decoded (`Err` for binary content).
+enum Text {
+    /// Nothing but white space.
+    Empty { windows_1252: bool },
+    /// Something to read.
+    Read(Box<Reading>),
+}
+
+/// Stage one: decode, clean, read the header, drop page headers, tell the kind and find
+/// the comments and the deadline.
+fn read(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
     let decoded = decode(bytes).ok_or_else(|| LetterError::Binary {
         file: file.to_string(),
     })?;
-    let mut letter = Letter {
-        file: file.to_string(),
-        ..Letter::default()
-    };
-    if decoded.windows_1252 {
-        letter
-            .warnings
-            .push("not UTF-8: read as Windows-1252".to_string());
-    }
     if decoded.text.trim().is_empty() {
-        letter
-            .warnings
-            .push("empty file: no comments found".to_string());
-        return Ok(letter);
+        return Ok(Text::Empty {
+            windows_1252: decoded.windows_1252,
+        });
     }
     let mut lines = clean_lines(&decoded.text);
+    drop(decoded.text);
     let header = parse_header(&lines);
-    letter.date = header.date.map(|d| d.to_string());
-    letter.addressee = header.addressee.clone();
-    letter.company = header.company.clone();
-    letter.address = header.address.clone();
-    letter.subject = header.subject.clone();
-    letter.file_number = header.file_number.clone();
-
     let mut body_lines: Vec<String> = lines.split_off(header.body_start.min(lines.len()));
+    remove_page_headers(&mut body_lines, &vocabulary(&header));
+
+    let signals = Signals::read(header.addressed_to_sec, &body_lines);
+    let early_kind = signals.kind(false);
+    let response = early_kind == Kind::Response;
+    let want_unnumbered = early_kind == Kind::Unknown;
+    let outline = outline(&body_lines, response, want_unnumbered);
+    let kind = signals.kind(!outline.numbers.is_empty());
+    let response_due = match header.date {
+        Some(date) if kind != Kind::Response => due_date(date, &body_lines, &outline),
+        _ => None,
+    };
+    Ok(Text::Read(Box::new(Reading {
+        windows_1252: decoded.windows_1252,
+        header,
+        body_lines,
+        kind,
+        outline,
+        response,
+        response_due,
+    })))
+}
+
+/// The words of the page headers a letter's body repeats: the companies and addressee
+/// of its header, and its date.
+fn vocabulary(header: &Header) -> HeaderVocabulary {
     let mut names: Vec<&str> = header.companies.iter().map(String::as_str).collect();
     if let Some(name) = header.addressee.name.as_deref() {
         names.push(name);
@@ -91,50 +132,101 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
             "Division of Corporation Finance",
         ]);
     }
-    let vocab = HeaderVocabulary::new(&names, header.date_text.as_deref());
-    remove_page_headers(&mut body_lines, &vocab);
+    HeaderVocabulary::new(&names, header.date_text.as_deref())
+}
 
-    let prose: String = body_lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let signals = Signals::read(header.addressed_to_sec, &prose);
-    let early_kind = signals.kind(false);
-    let response = early_kind == Kind::Response;
-    let want_unnumbered = early_kind == Kind::Unknown;
-    let body = parse_body(&body_lines, response, want_unnumbered);
-    letter.kind = signals.kind(!body.comments.is_empty());
-    letter.comments = body.comments;
-    letter.warnings.extend(body.warnings);
-
-    // The deadline is set in the opening paragraphs (or, in older letters, the closing
-    // ones), never by a comment that quotes one.
-    let closing_start = body.closing_start.min(body_lines.len());
-    let intro = body_lines[..body.intro_end.min(body_lines.len())].join(" ");
+/// The deadline "within ten business days" sets, counted from the letter's `date`. It
+/// is set in the opening paragraphs (or, in older letters, the closing ones), never by
+/// a comment that quotes one.
+fn due_date(date: NaiveDate, body_lines: &[String], outline: &Outline) -> Option<String> {
+    let closing_start = outline.closing_start.min(body_lines.len());
+    let intro = body_lines[..outline.intro_end.min(body_lines.len())].join(" ");
     let outro = body_lines[closing_start..].join(" ");
-    let closing = parse_closing(&body_lines[closing_start..]);
-    letter.signatory = closing.signatory;
-    letter.contacts = closing.contacts;
-    letter.cc = closing.cc;
+    let c = DUE.captures(&intro).or_else(|| DUE.captures(&outro))?;
+    let n = count_word(&c[1])?;
+    Some(add_business_days(date, n).to_string())
+}
 
-    if letter.kind != Kind::Response
-        && let (Some(date), Some(c)) = (
-            header.date,
-            DUE.captures(&intro).or_else(|| DUE.captures(&outro)),
-        )
-        && let Some(n) = count_word(&c[1])
-    {
-        letter.response_due = Some(add_business_days(date, n).to_string());
+/// The warnings of a letter whose text is empty or was read: decoding, the body's, and
+/// what is missing.
+fn warnings(windows_1252: bool, reading: Option<&Reading>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if windows_1252 {
+        warnings.push("not UTF-8: read as Windows-1252".to_string());
     }
-    if header.date.is_none() {
-        letter.warnings.push("no letter date found".to_string());
+    let Some(r) = reading else {
+        warnings.push("empty file: no comments found".to_string());
+        return warnings;
+    };
+    warnings.extend(r.outline.warnings.iter().cloned());
+    if r.header.date.is_none() {
+        warnings.push("no letter date found".to_string());
     }
-    if letter.comments.is_empty() && matches!(letter.kind, Kind::Unknown) {
-        letter
-            .warnings
-            .push("no numbered comments found".to_string());
+    if r.outline.numbers.is_empty() && matches!(r.kind, Kind::Unknown) {
+        warnings.push("no numbered comments found".to_string());
     }
-    Ok(letter)
+    warnings
+}
+
+/// Parse a letter from raw bytes.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
+    let r = match read(file, bytes)? {
+        Text::Empty { windows_1252 } => {
+            return Ok(Letter {
+                file: file.to_string(),
+                warnings: warnings(windows_1252, None),
+                ..Letter::default()
+            });
+        }
+        Text::Read(r) => r,
+    };
+    let warnings = warnings(r.windows_1252, Some(&r));
+    let comments = comments(&r.body_lines, r.response, &r.outline);
+    let closing_start = r.outline.closing_start.min(r.body_lines.len());
+    let closing = parse_closing(&r.body_lines[closing_start..]);
+    let header = r.header;
+    Ok(Letter {
+        file: file.to_string(),
+        kind: r.kind,
+        date: header.date.map(|d| d.to_string()),
+        addressee: header.addressee,
+        company: header.company,
+        address: header.address,
+        subject: header.subject,
+        file_number: header.file_number,
+        comments,
+        signatory: closing.signatory,
+        contacts: closing.contacts,
+        cc: closing.cc,
+        response_due: r.response_due,
+        warnings,
+    })
+}
+
+/// The brief of a letter from raw bytes: stage one of [`parse`] without the comments'
+/// text, headings and pages, nor the closing. Equal to `Brief::of(&parse(file, bytes)?)`.
+pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
+    let r = match read(file, bytes)? {
+        Text::Empty { windows_1252 } => {
+            return Ok(Brief {
+                windows_1252: warns_windows_1252(&warnings(windows_1252, None)),
+                ..Brief::default()
+            });
+        }
+        Text::Read(r) => r,
+    };
+    // As `Letter::is_windows_1252`, which reads the warnings (and a restart warning
+    // quotes a heading, which might say anything).
+    let windows_1252 = warns_windows_1252(&warnings(r.windows_1252, Some(&r)));
+    let header = r.header;
+    Ok(Brief {
+        kind: r.kind,
+        date: header.date.map(|d| d.to_string()),
+        company: header.company,
+        form: header.subject.form,
+        file_number: header.file_number,
+        response_due: r.response_due,
+        numbers: r.outline.numbers,
+        windows_1252,
+    })
 }

@@ -4,9 +4,72 @@
 /// Whether `line` starts with one of `phrases` (ASCII case-insensitive).
 pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
     let bytes = line.as_bytes();
-    phrases
-        .iter()
-        .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
+        return phrases.iter().any(|p| p.is_empty());
+    };
+    phrases.iter().any(|p| {
+        p.as_bytes()
+            .first()
+            .is_none_or(|&f| f.to_ascii_lowercase() == first)
+            && bytes.len() >= p.len()
+            && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
+}
+
+/// Whether `haystack` holds `needle` (ASCII, lowercase) in any ASCII case.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let bytes = haystack.as_bytes();
+    bytes.len() >= needle.len()
+        && (0..=bytes.len() - needle.len()).any(|i| {
+            bytes[i].to_ascii_lowercase() == first
+                && bytes[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
+}
+
+/// A case-insensitive regex that can only match text holding one of its key words.
+/// Text that is ASCII and holds none of them is not searched; other text is (Unicode
+/// case folding has non-ASCII forms of some letters, such as `ſ` for `s`), so the
+/// answers are the regex's own.
+pub struct KeyedRegex {
+    regex: regex::Regex,
+    keys: &'static [&'static str],
+}
+
+impl KeyedRegex {
+    /// `pattern` must not match text that lacks all `keys` (ASCII, lowercase).
+    pub fn new(pattern: &str, keys: &'static [&'static str]) -> KeyedRegex {
+        KeyedRegex {
+            regex: regex::Regex::new(pattern).expect("valid regex"),
+            keys,
+        }
+    }
+
+    /// Whether the regex could match `text`.
+    fn may_match(&self, text: &str) -> bool {
+        !text.is_ascii()
+            || self
+                .keys
+                .iter()
+                .any(|k| contains_ignore_ascii_case(text, k))
+    }
+
+    /// See [`regex::Regex::is_match`].
+    pub fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex.is_match(text)
+    }
+
+    /// See [`regex::Regex::captures`].
+    pub fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
+        if self.may_match(text) {
+            self.regex.captures(text)
+        } else {
+            None
+        }
+    }
 }
 
 /// Paragraphs of the closing boilerplate.
@@ -95,5 +158,20 @@ mod tests {
         assert!(is_sign_off("Sincerely,"));
         assert!(is_sign_off("/s/ Ann Lee"));
         assert!(!is_sign_off("Sincerely yours, we note"));
+    }
+
+    #[test]
+    fn keyed_regexes_answer_as_the_regex() {
+        assert!(contains_ignore_ascii_case(
+            "Annual Report on FORM 10-K",
+            "form"
+        ));
+        assert!(!contains_ignore_ascii_case("For m", "form"));
+        let filed = KeyedRegex::new(r"(?i)\bfiled\b", &["filed"]);
+        assert!(filed.is_match("Filed May 1, 2024"));
+        assert!(!filed.is_match("Refiled"));
+        // Unicode case folding: the long s matches `s`, so non-ASCII text is searched.
+        let schedule = KeyedRegex::new(r"(?i)schedule", &["schedule"]);
+        assert!(schedule.is_match("\u{17F}chedule TO"));
     }
 }

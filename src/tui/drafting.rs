@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, Input, Scrolling, TextArea, WrapMode};
+use ratatui_textarea::Input;
 
 use super::action::{Effect, LetterId};
+use super::editor::{Editor, Move};
 use super::keymap::Command;
 use super::state::{Pane, State};
 use crate::drafts::{Conflict, Drafts, Resolution, Status, drafts_path, merge, resolve};
@@ -50,29 +51,23 @@ impl State {
     pub(crate) fn edit_command(&mut self, command: Command) {
         let editable = self.editable();
         let editor = &mut self.editor;
-        let moved = |editor: &mut TextArea, m| {
+        let moved = |editor: &mut Editor, m| {
             editor.move_cursor(m);
             false
         };
         let changed = match command {
-            Command::Left => moved(editor, CursorMove::Back),
-            Command::Right => moved(editor, CursorMove::Forward),
-            Command::Up => moved(editor, CursorMove::Up),
-            Command::Down => moved(editor, CursorMove::Down),
-            Command::WordLeft => moved(editor, CursorMove::WordBack),
-            Command::WordRight => moved(editor, CursorMove::WordForward),
-            Command::LineStart => moved(editor, CursorMove::Head),
-            Command::LineEnd => moved(editor, CursorMove::End),
-            Command::First => moved(editor, CursorMove::Top),
-            Command::Last => moved(editor, CursorMove::Bottom),
-            Command::PageDown => {
-                editor.scroll(Scrolling::PageDown);
-                false
-            }
-            Command::PageUp => {
-                editor.scroll(Scrolling::PageUp);
-                false
-            }
+            Command::Left => moved(editor, Move::Back),
+            Command::Right => moved(editor, Move::Forward),
+            Command::Up => moved(editor, Move::Up),
+            Command::Down => moved(editor, Move::Down),
+            Command::WordLeft => moved(editor, Move::WordBack),
+            Command::WordRight => moved(editor, Move::WordForward),
+            Command::LineStart => moved(editor, Move::Head),
+            Command::LineEnd => moved(editor, Move::End),
+            Command::First => moved(editor, Move::Top),
+            Command::Last => moved(editor, Move::Bottom),
+            Command::PageDown => moved(editor, Move::PageDown),
+            Command::PageUp => moved(editor, Move::PageUp),
             Command::Undo | Command::Redo | Command::DeleteWord if !editable => false,
             Command::Undo => editor.undo(),
             Command::Redo => editor.redo(),
@@ -156,9 +151,7 @@ impl State {
         if shown != text {
             self.info("Control characters in this draft are shown as placeholders.");
         }
-        let mut editor = TextArea::new(shown.split('\n').map(str::to_string).collect());
-        editor.set_wrap_mode(WrapMode::WordOrGlyph);
-        editor.set_cursor_line_style(Style::new());
+        let mut editor = Editor::new(shown.split('\n').map(str::to_string).collect());
         editor.set_max_histories(500);
         if let Some(number) = number {
             editor.set_placeholder_text(format!(
@@ -166,8 +159,7 @@ impl State {
                 sanitize(&number)
             ));
         }
-        editor.move_cursor(CursorMove::Bottom);
-        editor.move_cursor(CursorMove::End);
+        editor.move_cursor(Move::Bottom);
         self.editor = editor;
         self.style_editor();
     }

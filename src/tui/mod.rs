@@ -17,6 +17,7 @@ mod config;
 mod document;
 mod drafting;
 mod draw;
+mod editor;
 mod keymap;
 mod layout;
 mod layouter;

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use ratatui_textarea::TextArea;
 
 use super::action::LetterId;
 use super::config::Config;
@@ -262,7 +261,7 @@ pub struct State {
     pub(crate) cursor_moved: bool,
     pub(crate) letters_scroll: usize,
     pub(crate) open: Option<OpenLetter>,
-    pub(crate) editor: TextArea<'static>,
+    pub(crate) editor: super::editor::Editor,
     pub(crate) filter: Filter,
     /// The search being typed, while the prompt is open.
     pub(crate) prompt: Option<String>,
@@ -317,7 +316,7 @@ impl State {
             cursor_moved: false,
             letters_scroll: 0,
             open: None,
-            editor: TextArea::default(),
+            editor: super::editor::Editor::default(),
             filter: Filter::All,
             prompt: None,
             query: None,

@@ -1,6 +1,28 @@
 //! Word wrapping by display width, and fitting text into a number of columns.
 
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Write `text` into `buf` from `(x, y)`, at most `width` columns, patching each cell's
+/// style with `style`; returns the columns written. As `Buffer::set_stringn`, with a
+/// fast path for printable ASCII (one char a cell, no grapheme segmentation), which is
+/// most of what the panes show on every frame.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
+    let room = buf.area.right().saturating_sub(x).min(width);
+    if !text.bytes().all(|b| (b' '..=b'~').contains(&b)) || y >= buf.area.bottom() {
+        let (end, _) = buf.set_stringn(x, y, text, usize::from(width), style);
+        return end.saturating_sub(x);
+    }
+    let n = text.len().min(usize::from(room));
+    for (i, c) in text.bytes().take(n).enumerate() {
+        // i < room, a u16.
+        let cell = &mut buf[(x + i as u16, y)];
+        cell.set_char(char::from(c));
+        cell.set_style(style);
+    }
+    n as u16
+}
 
 /// Wrap one line of (sanitized) text into rows of at most `width` columns, breaking at
 /// spaces and splitting words longer than a row. Leading indentation is kept on the first

@@ -3,15 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
-use super::{focused, note, one_line, pad, pane_block};
+use super::{focused, note, one_line, pane_block};
 use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::document::{Row, RowKind};
 use crate::tui::state::{Filter, Pane, State, status_of};
+use crate::tui::wrap::put;
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
@@ -57,69 +57,73 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         .as_deref()
         .map(|q| sanitize(q).to_lowercase())
         .filter(|q| !q.is_empty());
-    let lines: Vec<Line> = doc
-        .rows(&visible, open.scroll, usize::from(inner.height))
-        .into_iter()
-        .map(|row| {
-            let selected = Some(row.comment) == open.selected;
-            let comment = &letter.comments[row.comment];
-            let status = status_of(drafts, &comment.number);
-            let mut spans = vec![if selected && row.kind != RowKind::Blank {
-                Span::styled("▌", theme.focused_border())
-            } else {
-                Span::raw(" ")
-            }];
-            match row.kind {
-                RowKind::Heading => spans.extend(highlight(row, theme.heading(), query.as_deref())),
-                RowKind::Lead => {
-                    let conflicted = conflicts.iter().any(|c| c.number == comment.number);
-                    let changed = state.changed_comments().contains(&comment.number);
-                    let mark = if conflicted {
-                        "!".to_string()
-                    } else if changed {
-                        "Δ".to_string()
-                    } else {
-                        one_line(state.config.marks.of(status))
-                    };
-                    let lead = format!("{mark} {} ", doc.numbers[row.comment]);
-                    let lead = format!("{lead:<width$}", width = doc.lead_width);
-                    let (mark_part, number_part) = lead.split_at(mark.len());
-                    let mark_style = if conflicted {
-                        theme.error()
-                    } else if changed {
-                        theme.overdue()
-                    } else {
-                        theme.mark(status)
-                    };
-                    spans.push(Span::styled(mark_part.to_string(), mark_style));
-                    spans.push(Span::styled(
-                        number_part.to_string(),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ));
-                    spans.extend(highlight(row, Style::new(), query.as_deref()));
-                }
-                RowKind::Body => {
-                    spans.push(Span::raw(" ".repeat(doc.lead_width)));
-                    spans.extend(highlight(row, Style::new(), query.as_deref()));
-                }
-                RowKind::Blank => {}
+    let rows = doc.rows(&visible, open.scroll, usize::from(inner.height));
+    let buf = frame.buffer_mut();
+    for (y, row) in (inner.y..inner.bottom()).zip(rows) {
+        let selected = Some(row.comment) == open.selected;
+        let comment = &letter.comments[row.comment];
+        let status = status_of(drafts, &comment.number);
+        let mut spans = vec![if selected && row.kind != RowKind::Blank {
+            Span::styled("▌", theme.focused_border())
+        } else {
+            Span::raw(" ")
+        }];
+        match row.kind {
+            RowKind::Heading => spans.extend(highlight(row, theme.heading(), query.as_deref())),
+            RowKind::Lead => {
+                let conflicted = conflicts.iter().any(|c| c.number == comment.number);
+                let changed = state.changed_comments().contains(&comment.number);
+                let mark = if conflicted {
+                    "!".to_string()
+                } else if changed {
+                    "Δ".to_string()
+                } else {
+                    one_line(state.config.marks.of(status))
+                };
+                let lead = format!("{mark} {} ", doc.numbers[row.comment]);
+                let lead = format!("{lead:<width$}", width = doc.lead_width);
+                let (mark_part, number_part) = lead.split_at(mark.len());
+                let mark_style = if conflicted {
+                    theme.error()
+                } else if changed {
+                    theme.overdue()
+                } else {
+                    theme.mark(status)
+                };
+                spans.push(Span::styled(mark_part.to_string(), mark_style));
+                spans.push(Span::styled(
+                    number_part.to_string(),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ));
+                spans.extend(highlight(row, Style::new(), query.as_deref()));
             }
-            let line = Line::from(spans);
-            match (selected, row.kind) {
-                (true, RowKind::Lead) => pad(
-                    line.patch_style(theme.selected()),
-                    inner.width,
-                    theme.selected(),
-                ),
-                (true, RowKind::Body | RowKind::Heading) => {
-                    let style = theme.selected_block();
-                    pad(line.patch_style(style), inner.width, style)
-                }
-                _ => line,
+            RowKind::Body => {
+                spans.push(Span::raw(" ".repeat(doc.lead_width)));
+                spans.extend(highlight(row, Style::new(), query.as_deref()));
             }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+            RowKind::Blank => {}
+        }
+        // The selected comment's rows are highlighted across the pane.
+        let row_style = match (selected, row.kind) {
+            (true, RowKind::Lead) => Some(theme.selected()),
+            (true, RowKind::Body | RowKind::Heading) => Some(theme.selected_block()),
+            _ => None,
+        };
+        let row_rect = Rect::new(inner.x, y, inner.width, 1);
+        if let Some(style) = row_style {
+            buf.set_style(row_rect, style);
+        }
+        // Span by span straight into the buffer (a `Paragraph` of these rows measured
+        // every grapheme again to truncate lines that already fit).
+        let mut x = inner.x;
+        for span in &spans {
+            let style = row_style.map_or(span.style, |s| s.patch(span.style));
+            x += put(buf, x, y, &span.content, inner.right() - x, style);
+            if x >= inner.right() {
+                break;
+            }
+        }
+    }
 }
 
 /// The pane title: company, form, filter and how many comments show.
@@ -163,12 +167,15 @@ fn empty_text(kind: Kind) -> &'static str {
 }
 
 /// A row's text with the search query's occurrences reversed.
-fn highlight(row: Row<'_>, style: Style, query: Option<&str>) -> Vec<Span<'static>> {
+fn highlight<'a>(row: Row<'a>, style: Style, query: Option<&str>) -> Vec<Span<'a>> {
     let text = row.text;
-    let lower = text.to_lowercase();
-    let Some(query) = query.filter(|_| lower.len() == text.len()) else {
-        return vec![Span::styled(text.to_string(), style)];
+    let Some(query) = query else {
+        return vec![Span::styled(text, style)];
     };
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return vec![Span::styled(text, style)];
+    }
     let mut spans = Vec::new();
     let mut at = 0;
     for (start, found) in lower.match_indices(query) {
@@ -178,14 +185,14 @@ fn highlight(row: Row<'_>, style: Style, query: Option<&str>) -> Vec<Span<'stati
         {
             continue;
         }
-        spans.push(Span::styled(text[at..start].to_string(), style));
+        spans.push(Span::styled(&text[at..start], style));
         spans.push(Span::styled(
-            text[start..start + found.len()].to_string(),
+            &text[start..start + found.len()],
             style.add_modifier(Modifier::REVERSED),
         ));
         at = start + found.len();
     }
-    spans.push(Span::styled(text[at..].to_string(), style));
+    spans.push(Span::styled(&text[at..], style));
     spans.retain(|s| s.content.width() > 0);
     spans
 }

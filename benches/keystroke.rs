@@ -1,0 +1,137 @@
+//! One keystroke in the editor, finer than `benches/scale.rs`: the demo letters (no
+//! workers, no disk), the first comment's draft 20 KB long, a 200×60 `TestBackend`.
+//! Prints update, draw and the whole turn (wall clock and on-CPU), p50/p99.
+//!
+//! ```text
+//! cargo bench --bench keystroke [-- KEYS]
+//! ```
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use letterdesk::drafts::Drafts;
+use letterdesk::letter::parse_bytes;
+use letterdesk::tui::{Action, Command, Effect, State, draw, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui_textarea::{Input, Key};
+
+fn thread_cpu() -> Duration {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    unsafe extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    let mut t = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: `t` is a valid timespec (two 64-bit fields on 64-bit Linux).
+    unsafe { clock_gettime(3, &mut t) };
+    Duration::new(t.sec as u64, t.nsec as u32)
+}
+
+fn percentile(values: &[Duration], p: f64) -> Duration {
+    let mut v = values.to_vec();
+    v.sort();
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+/// About `len` bytes of response paragraphs, separated by blank lines.
+fn draft(len: usize) -> String {
+    let sentences = [
+        "The Company respectfully advises the Staff that the disclosure will be revised.",
+        "In response to the Staff's comment, the Company has expanded its discussion of liquidity.",
+        "Management considered the factors described in ASC 606-10-25 and concluded as follows.",
+        "The Company will include the revised disclosure in future filings, beginning with its next Form 10-Q.",
+    ];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < len {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        for _ in 0..(3 + i % 4) {
+            text.push_str(sentences[i % sentences.len()]);
+            text.push(' ');
+            i += 1;
+        }
+        text.pop();
+    }
+    text
+}
+
+fn main() {
+    let keys: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5000);
+    let letters = letterdesk::demo::LETTERS
+        .iter()
+        .map(|(name, text)| parse_bytes(&format!("demo/{name}"), text.as_bytes()).unwrap())
+        .collect();
+    let mut state = State::from_letters(letters, NaiveDate::from_ymd_opt(2023, 6, 20).unwrap());
+    update(&mut state, Action::Resize(200, 60));
+    let effects = update(&mut state, Action::Run(Command::Open));
+    let id = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::LoadDrafts { letter, .. } => Some(*letter),
+            _ => None,
+        })
+        .unwrap();
+    let letter = state.open_letter().unwrap();
+    let numbers: Vec<String> = letter.comments.iter().map(|c| c.number.clone()).collect();
+    let mut drafts = Drafts::for_comments(&numbers);
+    drafts.set_response(&numbers[0], draft(20_000));
+    update(
+        &mut state,
+        Action::DraftsLoaded {
+            letter: id,
+            generation: 0,
+            result: Ok(Some(drafts)),
+        },
+    );
+    update(&mut state, Action::Run(Command::Edit));
+    assert!(state.editor_text().len() >= 20_000);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal.draw(|f| draw(f, &state)).unwrap();
+
+    let text = "The Company respectfully advises the Staff that it will revise the disclosure. ";
+    let mut chars = text.chars().cycle();
+    let (mut ups, mut draws, mut totals, mut cpus) = (vec![], vec![], vec![], vec![]);
+    for i in 0..keys + 100 {
+        let input = Input {
+            key: Key::Char(chars.next().unwrap()),
+            ..Default::default()
+        };
+        let cpu = thread_cpu();
+        let start = Instant::now();
+        update(&mut state, Action::Type(input));
+        update(&mut state, Action::Tick(Instant::now()));
+        let updated = start.elapsed();
+        terminal.draw(|f| draw(f, &state)).unwrap();
+        let total = start.elapsed();
+        let on_cpu = thread_cpu().saturating_sub(cpu);
+        if i >= 100 {
+            ups.push(updated);
+            draws.push(total - updated);
+            totals.push(total);
+            cpus.push(on_cpu);
+        }
+    }
+    let us = |d: Duration| format!("{:.0} µs", d.as_secs_f64() * 1e6);
+    for (name, v) in [
+        ("update", &ups),
+        ("draw", &draws),
+        ("total", &totals),
+        ("on-CPU", &cpus),
+    ] {
+        println!(
+            "{name:>7}: p50 {}, p99 {}, max {}",
+            us(percentile(v, 0.5)),
+            us(percentile(v, 0.99)),
+            us(percentile(v, 1.0))
+        );
+    }
+}

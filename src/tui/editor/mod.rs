@@ -1,0 +1,553 @@
+//! The draft editor: text as lines, a cursor, undo and redo, soft-wrapped drawing.
+//!
+//! It replaces `ratatui_textarea::TextArea` (0.9), whose every edit re-wraps the whole
+//! text and measures every character again (about half a millisecond for a 20 KB draft,
+//! on each keystroke) and whose drawing goes through a `Paragraph`. Here an edit replaces
+//! a range of lines and marks just those for wrapping; drawing wraps what is marked
+//! (everything only when the width changes) and lays out only the rows on screen. Keys
+//! come in as `ratatui_textarea::Input`, and the editing follows `TextArea`'s: one undo
+//! step per edit, words as `TextArea` finds them, `Home`/`End` on the logical line.
+
+mod layout;
+mod render;
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+
+use ratatui::style::Style;
+use ratatui_textarea::{Input, Key};
+
+use layout::{Layout, Seg, char_width};
+
+/// A cursor movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Move {
+    /// One character back; from the head of a line to the end of the one before.
+    Back,
+    /// One character forward; from the end of a line to the head of the next.
+    Forward,
+    /// One screen row up, keeping the column.
+    Up,
+    /// One screen row down, keeping the column.
+    Down,
+    /// To the start of the word before.
+    WordBack,
+    /// To the start of the next word.
+    WordForward,
+    /// To the head of the (logical) line.
+    Head,
+    /// To the end of the (logical) line.
+    End,
+    /// To the start of the text.
+    Top,
+    /// To the end of the text.
+    Bottom,
+    /// A screenful up.
+    PageUp,
+    /// A screenful down.
+    PageDown,
+}
+
+/// An edit, kept for undo: lines `at..at + old.len()` became `new`.
+#[derive(Debug, Clone)]
+struct Edit {
+    at: usize,
+    old: Vec<String>,
+    new: Vec<String>,
+    before: (usize, usize),
+    after: (usize, usize),
+}
+
+/// The screen the editor was last drawn on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct View {
+    width: u16,
+    height: u16,
+    /// The first screen row shown.
+    top: usize,
+}
+
+/// The editor. Drawn with `frame.render_widget(&editor, area)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Editor {
+    lines: Vec<String>,
+    /// Line and char index in it.
+    cursor: (usize, usize),
+    /// The screen column vertical moves aim for.
+    goal: Option<usize>,
+    undo: VecDeque<Edit>,
+    redo: Vec<Edit>,
+    max_undo: usize,
+    cursor_style: Style,
+    placeholder: String,
+    placeholder_style: Style,
+    /// The wrapped rows (for the width last drawn at), wrapped as needed while drawing.
+    layout: RefCell<Layout>,
+    /// Where drawing left the view: its size and scroll, kept between frames as
+    /// `TextArea` keeps its viewport.
+    view: Cell<View>,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new(vec![String::new()])
+    }
+}
+
+impl Editor {
+    /// An editor holding `lines` (no newlines in them), the cursor at the start.
+    pub fn new(mut lines: Vec<String>) -> Self {
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
+        Self {
+            lines,
+            cursor: (0, 0),
+            goal: None,
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            max_undo: 50,
+            cursor_style: Style::new(),
+            placeholder: String::new(),
+            placeholder_style: Style::new(),
+            layout: RefCell::default(),
+            view: Cell::default(),
+        }
+    }
+
+    /// The text, one string per line.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
+    /// The cursor: line and char index in it.
+    #[cfg(test)]
+    pub fn cursor(&self) -> (usize, usize) {
+        self.cursor
+    }
+
+    pub fn set_max_histories(&mut self, max: usize) {
+        self.max_undo = max;
+        while self.undo.len() > max {
+            self.undo.pop_front();
+        }
+    }
+
+    pub fn set_cursor_style(&mut self, style: Style) {
+        self.cursor_style = style;
+    }
+
+    pub fn set_placeholder_text(&mut self, text: impl Into<String>) {
+        self.placeholder = text.into();
+    }
+
+    pub fn set_placeholder_style(&mut self, style: Style) {
+        self.placeholder_style = style;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.len() == 1 && self.lines[0].is_empty()
+    }
+
+    // ---- editing ----
+
+    /// A key typed: characters, Enter, Tab, Backspace, Delete. Whether the text changed.
+    pub fn input_without_shortcuts(&mut self, input: impl Into<Input>) -> bool {
+        match input.into() {
+            Input {
+                key: Key::Char(c),
+                ctrl: false,
+                alt: false,
+                ..
+            } => {
+                self.insert_char(c);
+                true
+            }
+            Input {
+                key: Key::Tab,
+                ctrl: false,
+                alt: false,
+                ..
+            } => {
+                let spaces = 4 - self.cursor.1 % 4;
+                self.insert_str(" ".repeat(spaces))
+            }
+            Input {
+                key: Key::Enter, ..
+            } => {
+                self.insert_str("\n");
+                true
+            }
+            Input {
+                key: Key::Backspace,
+                ..
+            } => self.delete_char(),
+            Input {
+                key: Key::Delete, ..
+            } => self.delete_next_char(),
+            _ => false,
+        }
+    }
+
+    /// Insert one character at the cursor.
+    pub fn insert_char(&mut self, c: char) {
+        if c == '\n' {
+            self.insert_str("\n");
+            return;
+        }
+        let (row, col) = self.cursor;
+        let mut line = self.lines[row].clone();
+        line.insert(byte_at(&line, col), c);
+        self.replace(row, 1, vec![line], (row, col + 1));
+    }
+
+    /// Insert text (`\n` and `\r\n` start new lines) at the cursor. Whether anything was
+    /// inserted.
+    pub fn insert_str(&mut self, text: impl AsRef<str>) -> bool {
+        let text = text.as_ref();
+        if text.is_empty() {
+            return false;
+        }
+        let (row, col) = self.cursor;
+        let line = &self.lines[row];
+        let (head, tail) = line.split_at(byte_at(line, col));
+        let mut new: Vec<String> = text
+            .split('\n')
+            .map(|s| s.strip_suffix('\r').unwrap_or(s).to_string())
+            .collect();
+        let last = new.len() - 1;
+        let cursor = (
+            row + last,
+            new[last].chars().count() + if last == 0 { col } else { 0 },
+        );
+        new[0].insert_str(0, head);
+        new[last].push_str(tail);
+        self.replace(row, 1, new, cursor);
+        true
+    }
+
+    /// Backspace: the character before the cursor, or the line break before the line.
+    pub fn delete_char(&mut self) -> bool {
+        let col = self.cursor.1;
+        if col > 0 {
+            self.delete_range(col - 1, col)
+        } else {
+            self.join_previous()
+        }
+    }
+
+    /// Delete: the character under the cursor, or the line break after the line.
+    pub fn delete_next_char(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        if col < self.lines[row].chars().count() {
+            self.delete_range(col, col + 1)
+        } else if row + 1 < self.lines.len() {
+            let joined = format!("{}{}", self.lines[row], self.lines[row + 1]);
+            self.replace(row, 2, vec![joined], (row, col));
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Delete the word before the cursor (as `TextArea::delete_word`).
+    pub fn delete_word(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        match find_word_start_backward(&self.lines[row], col) {
+            Some(start) => self.delete_range(start, col),
+            None if col > 0 => self.delete_range(0, col),
+            None => self.join_previous(),
+        }
+    }
+
+    /// Delete chars `from..to` of the cursor's line, leaving the cursor at `from`.
+    fn delete_range(&mut self, from: usize, to: usize) -> bool {
+        let row = self.cursor.0;
+        let mut line = self.lines[row].clone();
+        let range = byte_at(&line, from)..byte_at(&line, to);
+        if range.is_empty() {
+            return false;
+        }
+        line.replace_range(range, "");
+        self.replace(row, 1, vec![line], (row, from));
+        true
+    }
+
+    /// Join the cursor's line to the one before it.
+    fn join_previous(&mut self) -> bool {
+        let row = self.cursor.0;
+        if row == 0 {
+            return false;
+        }
+        let col = self.lines[row - 1].chars().count();
+        let joined = format!("{}{}", self.lines[row - 1], self.lines[row]);
+        self.replace(row - 1, 2, vec![joined], (row - 1, col));
+        true
+    }
+
+    /// Replace `count` lines from `at` with `new`, the cursor going to `after`: the one
+    /// way the text changes, recorded for undo.
+    fn replace(&mut self, at: usize, count: usize, new: Vec<String>, after: (usize, usize)) {
+        let old: Vec<String> = self
+            .lines
+            .splice(at..at + count, new.iter().cloned())
+            .collect();
+        self.layout.get_mut().splice(at, count, new.len());
+        let edit = Edit {
+            at,
+            old,
+            new,
+            before: self.cursor,
+            after,
+        };
+        self.cursor = after;
+        self.goal = None;
+        self.redo.clear();
+        if self.max_undo > 0 {
+            if self.undo.len() >= self.max_undo {
+                self.undo.pop_front();
+            }
+            self.undo.push_back(edit);
+        }
+    }
+
+    /// Undo the last edit; whether there was one.
+    pub fn undo(&mut self) -> bool {
+        let Some(edit) = self.undo.pop_back() else {
+            return false;
+        };
+        self.lines
+            .splice(edit.at..edit.at + edit.new.len(), edit.old.iter().cloned());
+        self.layout
+            .get_mut()
+            .splice(edit.at, edit.new.len(), edit.old.len());
+        self.cursor = edit.before;
+        self.goal = None;
+        self.redo.push(edit);
+        true
+    }
+
+    /// Redo the last undone edit; whether there was one.
+    pub fn redo(&mut self) -> bool {
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
+        self.lines
+            .splice(edit.at..edit.at + edit.old.len(), edit.new.iter().cloned());
+        self.layout
+            .get_mut()
+            .splice(edit.at, edit.old.len(), edit.new.len());
+        self.cursor = edit.after;
+        self.goal = None;
+        self.undo.push_back(edit);
+        true
+    }
+
+    // ---- moving ----
+
+    /// Move the cursor.
+    pub fn move_cursor(&mut self, m: Move) {
+        let (row, col) = self.cursor;
+        let len = |editor: &Self, row: usize| editor.lines[row].chars().count();
+        let vertical = matches!(m, Move::Up | Move::Down | Move::PageUp | Move::PageDown);
+        if !vertical {
+            self.goal = None;
+        }
+        self.cursor = match m {
+            Move::Back if col > 0 => (row, self.step_back(row, col)),
+            Move::Back if row > 0 => (row - 1, len(self, row - 1)),
+            Move::Forward if col < len(self, row) => (row, self.step_forward(row, col)),
+            Move::Forward if row + 1 < self.lines.len() => (row + 1, 0),
+            Move::Back | Move::Forward => (row, col),
+            Move::WordForward => match find_word_start_forward(&self.lines[row], col) {
+                Some(col) => (row, col),
+                None if row + 1 < self.lines.len() => (row + 1, 0),
+                None => (row, len(self, row)),
+            },
+            Move::WordBack => match find_word_start_backward(&self.lines[row], col) {
+                Some(col) => (row, col),
+                None if row > 0 => (row - 1, len(self, row - 1)),
+                None => (row, 0),
+            },
+            Move::Head => (row, 0),
+            Move::End => (row, len(self, row)),
+            Move::Top => (0, 0),
+            Move::Bottom => {
+                let last = self.lines.len() - 1;
+                (last, len(self, last))
+            }
+            Move::Up => self.vertical(-1),
+            Move::Down => self.vertical(1),
+            Move::PageUp | Move::PageDown => {
+                let mut view = self.view.get();
+                let page = usize::from(view.height.max(1));
+                let total = self.laid_out().total();
+                view.top = if m == Move::PageDown {
+                    (view.top + page).min(total.saturating_sub(page))
+                } else {
+                    view.top.saturating_sub(page)
+                };
+                self.view.set(view);
+                let page = isize::try_from(page).unwrap_or(isize::MAX);
+                self.vertical(if m == Move::PageDown { page } else { -page })
+            }
+        };
+    }
+
+    /// The char index after the one at `col` and any zero-width ones following it.
+    fn step_forward(&self, row: usize, col: usize) -> usize {
+        let line = &self.lines[row];
+        let rest = line[byte_at(line, col)..].chars().skip(1);
+        col + 1 + rest.take_while(|&c| char_width(c) == 0).count()
+    }
+
+    /// The char index of the character before `col`, over zero-width ones.
+    fn step_back(&self, row: usize, col: usize) -> usize {
+        let line = &self.lines[row];
+        let before = line[..byte_at(line, col)].chars().rev();
+        let mut col = col;
+        for c in before {
+            col -= 1;
+            if char_width(c) > 0 || col == 0 {
+                break;
+            }
+        }
+        col
+    }
+
+    /// The layout for the width last drawn at (unwrapped before the first frame).
+    fn laid_out(&mut self) -> &Layout {
+        let width = self.view.get().width;
+        let layout = self.layout.get_mut();
+        layout.ensure(&self.lines, (width > 0).then_some(usize::from(width)));
+        layout
+    }
+
+    /// The cursor `rows` screen rows down (up when negative), kept in the text, aiming at
+    /// the column it started from.
+    fn vertical(&mut self, rows: isize) -> (usize, usize) {
+        let cursor = self.cursor;
+        let width = self.view.get().width;
+        let layout = self.layout.get_mut();
+        layout.ensure(&self.lines, (width > 0).then_some(usize::from(width)));
+        let (screen, x) = screen_position(layout, &self.lines, cursor);
+        let goal = self.goal.unwrap_or(x);
+        let last = layout.total().saturating_sub(1);
+        let target = screen.saturating_add_signed(rows).min(last);
+        let Some((row, index)) = layout.locate(target).filter(|_| target != screen) else {
+            return cursor;
+        };
+        let segs = layout.rows(row);
+        let col = col_at(
+            &self.lines[row],
+            &segs[index],
+            index + 1 == segs.len(),
+            goal,
+        );
+        self.goal = Some(goal);
+        (row, col)
+    }
+}
+
+/// The byte index of char `col` of `line` (its length past the end).
+fn byte_at(line: &str, col: usize) -> usize {
+    line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+}
+
+/// The screen row and column of `cursor` in a layout.
+fn screen_position(layout: &Layout, lines: &[String], cursor: (usize, usize)) -> (usize, usize) {
+    let (row, col) = cursor;
+    let segs = layout.rows(row);
+    let index = segs
+        .iter()
+        .position(|s| col < s.col + s.chars)
+        .unwrap_or(segs.len().saturating_sub(1));
+    let x = segs.get(index).map_or(0, |seg| {
+        lines[row][seg.start..seg.end]
+            .chars()
+            .take(col - seg.col)
+            .map(char_width)
+            .sum()
+    });
+    (layout.first_row_of(row) + index, x)
+}
+
+/// The char index in `line` nearest screen column `x` on row `seg` (a row that is not
+/// the line's last cannot hold the cursor past its last character).
+fn col_at(line: &str, seg: &Seg, last: bool, x: usize) -> usize {
+    let limit = if last || seg.chars == 0 {
+        seg.chars
+    } else {
+        seg.chars - 1
+    };
+    let mut best = 0;
+    let mut used = 0;
+    for (i, c) in line[seg.start..seg.end].chars().enumerate() {
+        if i > limit || used > x {
+            break;
+        }
+        let w = char_width(c);
+        // A zero-width char goes with the one before: no cursor stop in front of it.
+        if w > 0 {
+            best = i;
+        }
+        used += w;
+    }
+    if limit == seg.chars && used <= x {
+        best = seg.chars;
+    }
+    seg.col + best
+}
+
+// ---- words, as ratatui-textarea 0.9 finds them (src/word.rs, MIT) ----
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum CharKind {
+    Space,
+    Punct,
+    Other,
+}
+
+impl CharKind {
+    fn new(c: char) -> Self {
+        if c.is_whitespace() {
+            Self::Space
+        } else if c == '_' {
+            Self::Other
+        } else if c.is_ascii_punctuation() {
+            Self::Punct
+        } else {
+            Self::Other
+        }
+    }
+}
+
+fn find_word_start_forward(line: &str, start_col: usize) -> Option<usize> {
+    let mut it = line.chars().enumerate().skip(start_col);
+    let mut prev = CharKind::new(it.next()?.1);
+    for (col, c) in it {
+        let cur = CharKind::new(c);
+        if cur != CharKind::Space && prev != cur {
+            return Some(col);
+        }
+        prev = cur;
+    }
+    None
+}
+
+fn find_word_start_backward(line: &str, start_col: usize) -> Option<usize> {
+    let idx = byte_at(line, start_col);
+    let mut it = line[..idx].chars().rev().enumerate();
+    let mut cur = CharKind::new(it.next()?.1);
+    for (i, c) in it {
+        let next = CharKind::new(c);
+        if cur != CharKind::Space && next != cur {
+            return Some(start_col - i);
+        }
+        cur = next;
+    }
+    (cur != CharKind::Space).then_some(0)
+}
+
+#[cfg(test)]
+mod tests;

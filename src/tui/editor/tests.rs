@@ -1,0 +1,229 @@
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{Input, Key};
+
+use super::*;
+
+fn editor(text: &str) -> Editor {
+    Editor::new(text.split('\n').map(str::to_string).collect())
+}
+
+fn key(key: Key) -> Input {
+    Input {
+        key,
+        ..Input::default()
+    }
+}
+
+fn typing(e: &mut Editor, text: &str) {
+    for c in text.chars() {
+        assert!(e.input_without_shortcuts(key(Key::Char(c))));
+    }
+}
+
+/// The screen, the cursor's cell marked with `█` (the cell's own text replaced).
+fn screen(e: &Editor, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..width {
+                let cell = &buf[(x, y)];
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    row.push('█');
+                } else {
+                    row.push_str(cell.symbol());
+                }
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            row.trim_end().to_string()
+        })
+        .collect()
+}
+
+fn focused(text: &str) -> Editor {
+    let mut e = editor(text);
+    e.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+    e
+}
+
+#[test]
+fn typing_enter_backspace_delete() {
+    let mut e = editor("");
+    typing(&mut e, "ab");
+    e.input_without_shortcuts(key(Key::Enter));
+    typing(&mut e, "cd");
+    assert_eq!(e.lines(), ["ab", "cd"]);
+    e.move_cursor(Move::Head);
+    assert!(e.input_without_shortcuts(key(Key::Backspace)));
+    assert_eq!((e.lines(), e.cursor()), (&["abcd".to_string()][..], (0, 2)));
+    assert!(e.input_without_shortcuts(key(Key::Delete)));
+    assert_eq!(e.lines(), ["abd"]);
+    e.move_cursor(Move::End);
+    assert!(!e.input_without_shortcuts(key(Key::Delete)));
+    e.move_cursor(Move::Top);
+    assert!(!e.input_without_shortcuts(key(Key::Backspace)));
+    assert!(!e.input_without_shortcuts(Input {
+        key: Key::Char('z'),
+        ctrl: true,
+        ..Input::default()
+    }));
+}
+
+#[test]
+fn undo_and_redo_step_by_edit() {
+    let mut e = editor("x");
+    e.move_cursor(Move::End);
+    typing(&mut e, "ab");
+    e.insert_str("1\n2\r\n3");
+    assert_eq!(e.lines(), ["xab1", "2", "3"]);
+    assert_eq!(e.cursor(), (2, 1));
+    assert!(e.undo());
+    assert_eq!((e.lines(), e.cursor()), (&["xab".to_string()][..], (0, 3)));
+    assert!(e.undo());
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["x"]);
+    assert!(!e.undo());
+    assert!(e.redo());
+    assert_eq!(e.lines(), ["xa"]);
+    typing(&mut e, "!");
+    assert!(!e.redo(), "an edit drops what was undone");
+    e.set_max_histories(1);
+    assert!(e.undo());
+    assert!(!e.undo());
+}
+
+#[test]
+fn words_as_textarea_finds_them() {
+    let mut e = editor("aaa bbb.ccc");
+    e.move_cursor(Move::WordForward);
+    assert_eq!(e.cursor(), (0, 4));
+    e.move_cursor(Move::WordForward);
+    assert_eq!(e.cursor(), (0, 7));
+    e.move_cursor(Move::End);
+    assert!(e.delete_word());
+    assert_eq!(e.lines(), ["aaa bbb."]);
+    e.move_cursor(Move::WordBack);
+    assert_eq!(e.cursor(), (0, 7));
+    e.move_cursor(Move::WordBack);
+    assert_eq!(e.cursor(), (0, 4));
+}
+
+#[test]
+fn cursor_moves_over_wrapped_rows() {
+    let mut e = focused("the quick brown fox jumps\nover");
+    e.move_cursor(Move::Forward);
+    e.move_cursor(Move::Forward);
+    assert_eq!(
+        screen(&e, 10, 4),
+        ["th█ quick", "brown fox", "jumps", "over"]
+    );
+    e.move_cursor(Move::Down);
+    assert_eq!(e.cursor(), (0, 12));
+    e.move_cursor(Move::Down);
+    e.move_cursor(Move::Down);
+    assert_eq!(e.cursor(), (1, 2));
+    assert_eq!(
+        screen(&e, 10, 4),
+        ["the quick", "brown fox", "jumps", "ov█r"]
+    );
+    e.move_cursor(Move::Up);
+    e.move_cursor(Move::Up);
+    assert_eq!(e.cursor(), (0, 12), "back to the column it started from");
+    e.move_cursor(Move::End);
+    e.move_cursor(Move::Up);
+    assert_eq!(e.cursor(), (0, 15), "in the row above");
+    e.move_cursor(Move::Top);
+    e.move_cursor(Move::Up);
+    assert_eq!(e.cursor(), (0, 0));
+    e.move_cursor(Move::Bottom);
+    e.move_cursor(Move::Down);
+    assert_eq!(e.cursor(), (1, 4));
+    let mut e = focused("aaaa bbbbbbbbb");
+    screen(&e, 10, 2);
+    e.move_cursor(Move::End);
+    e.move_cursor(Move::Up);
+    assert_eq!(screen(&e, 10, 2), ["aaaa█", "bbbbbbbbb"]);
+    assert_eq!(e.cursor(), (0, 4), "a row's end is its last char");
+}
+
+#[test]
+fn the_view_follows_the_cursor_and_pages() {
+    let text: Vec<String> = (0..30).map(|i| format!("line {i}")).collect();
+    let mut e = focused(&text.join("\n"));
+    e.move_cursor(Move::Bottom);
+    assert_eq!(screen(&e, 10, 3), ["line 27", "line 28", "line 29█"]);
+    e.move_cursor(Move::PageUp);
+    assert_eq!(e.cursor(), (26, 7));
+    assert_eq!(screen(&e, 10, 3), ["line 24", "line 25", "line 26█"]);
+    e.move_cursor(Move::Top);
+    assert_eq!(screen(&e, 10, 3)[0], "█ine 0");
+    e.move_cursor(Move::PageDown);
+    assert_eq!(e.cursor(), (3, 0));
+    assert_eq!(screen(&e, 10, 3), ["█ine 3", "line 4", "line 5"]);
+}
+
+#[test]
+fn wide_characters_and_long_words() {
+    let mut e = focused("日本語の文章 abcdefghijkl");
+    assert_eq!(
+        screen(&e, 6, 5),
+        ["█本語", "の文章", "", "abcdef", "ghijkl"]
+    );
+    e.move_cursor(Move::Down);
+    assert_eq!(e.cursor(), (0, 3));
+    e.move_cursor(Move::Forward);
+    e.move_cursor(Move::Down);
+    assert_eq!(e.cursor(), (0, 6), "the row holding just a space");
+    e.move_cursor(Move::Down);
+    assert_eq!(e.cursor(), (0, 9), "column 2, where it started");
+    // A full last row: the cursor at the end gets a row of its own.
+    e.move_cursor(Move::End);
+    assert_eq!(screen(&e, 6, 5), ["の文章", "", "abcdef", "ghijkl", "█"]);
+}
+
+#[test]
+fn combining_marks_are_stepped_over() {
+    let mut e = editor("e\u{301}x");
+    e.move_cursor(Move::Forward);
+    assert_eq!(e.cursor(), (0, 2));
+    e.move_cursor(Move::Back);
+    assert_eq!(e.cursor(), (0, 0));
+}
+
+#[test]
+fn the_placeholder_shows_when_empty() {
+    let mut e = focused("");
+    e.set_placeholder_text("Type here");
+    assert_eq!(screen(&e, 12, 2), ["█Type here", ""]);
+    typing(&mut e, "a");
+    assert_eq!(screen(&e, 12, 2), ["a█", ""]);
+}
+
+#[test]
+fn only_the_edited_lines_are_wrapped_again() {
+    let mut e = focused("one two three\nfour five");
+    screen(&e, 8, 6);
+    e.move_cursor(Move::End);
+    typing(&mut e, " seven");
+    {
+        let layout = e.layout.borrow();
+        assert!(
+            layout.rows(0).is_empty(),
+            "the edited line waits for a frame"
+        );
+        assert_eq!(layout.rows(1).len(), 2, "the other keeps its rows");
+    }
+    assert_eq!(
+        screen(&e, 8, 6),
+        ["one two ", "three ", "seven█", "four ", "five", ""].map(str::trim_end)
+    );
+}
