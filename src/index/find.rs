@@ -17,29 +17,52 @@ pub fn find_letters(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut seen_files = HashSet::new();
     let mut seen_dirs = HashSet::new();
     for path in paths {
-        if path.is_dir() {
+        let meta = fs::metadata(path).ok();
+        if meta.as_ref().is_some_and(fs::Metadata::is_dir) {
             let mut files = Vec::new();
-            walk(path, &mut seen_dirs, &mut files);
+            walk(path, meta.as_ref(), &mut seen_dirs, &mut files);
             files.sort();
-            for file in files {
-                if seen_files.insert(identity(&file)) {
+            for (file, id) in files {
+                if seen_files.insert(id) {
                     found.push(file);
                 }
             }
-        } else if seen_files.insert(identity(path)) {
+        } else if seen_files.insert(Identity::of(path, meta.as_ref())) {
             found.push(path.clone());
         }
     }
     found
 }
 
-/// What makes two paths the same file: the canonical path when there is one.
-fn identity(path: &Path) -> PathBuf {
-    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+/// What makes two paths the same file or folder: its device and inode number where
+/// the system has them (read with the metadata the walk needs anyway), else its
+/// canonical path.
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Identity {
+    Inode(u64, u64),
+    Path(PathBuf),
 }
 
-fn walk(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
-    if !seen_dirs.insert(identity(dir)) {
+impl Identity {
+    fn of(path: &Path, meta: Option<&fs::Metadata>) -> Identity {
+        #[cfg(unix)]
+        if let Some(meta) = meta {
+            use std::os::unix::fs::MetadataExt;
+            return Identity::Inode(meta.dev(), meta.ino());
+        }
+        #[cfg(not(unix))]
+        let _ = meta;
+        Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
+    }
+}
+
+fn walk(
+    dir: &Path,
+    meta: Option<&fs::Metadata>,
+    seen_dirs: &mut HashSet<Identity>,
+    files: &mut Vec<(PathBuf, Identity)>,
+) {
+    if !seen_dirs.insert(Identity::of(dir, meta)) {
         return;
     }
     let Ok(entries) = fs::read_dir(dir) else {
@@ -60,9 +83,10 @@ fn walk(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) 
             continue;
         };
         if meta.is_dir() {
-            walk(&path, seen_dirs, files);
+            walk(&path, Some(&meta), seen_dirs, files);
         } else if meta.is_file() && is_letter_name(&name) {
-            files.push(path);
+            let id = Identity::of(&path, Some(&meta));
+            files.push((path, id));
         }
     }
 }
