@@ -37,14 +37,21 @@ pub fn parse_closing(lines: &[String]) -> Closing {
     }
     closing.cc = cc_lines(lines);
     let before_sign = &lines[..sign.unwrap_or(lines.len())];
-    let prose = before_sign
-        .iter()
-        .filter(|l| !l.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let prose = join_nonblank(before_sign);
     closing.contacts = contacts(&prose, &closing.signatory);
     closing
+}
+
+/// The non-blank `lines` joined by spaces.
+fn join_nonblank(lines: &[String]) -> String {
+    let mut prose = String::new();
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        if !prose.is_empty() {
+            prose.push(' ');
+        }
+        prose.push_str(line);
+    }
+    prose
 }
 
 fn signatory(lines: &[String]) -> Person {

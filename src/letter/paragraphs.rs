@@ -11,8 +11,13 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a line starts a list item: `a.`, `(a)`, `(i)`, `•`, `-`.
+/// Most lines start with a capital letter and are told at once: a list item starts with a
+/// lowercase ASCII letter, `(`, `-`, `*` or a non-ASCII bullet or dash.
 pub fn is_list_item(line: &str) -> bool {
-    LIST_ITEM.is_match(line)
+    line.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || matches!(b, b'(' | b'-' | b'*') || !b.is_ascii())
+        && LIST_ITEM.is_match(line)
 }
 
 fn is_lone_bullet(line: &str) -> bool {
