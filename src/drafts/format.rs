@@ -222,8 +222,7 @@ pub(crate) fn read_drafts(root: &Table) -> Result<Drafts, ShapeError> {
             })?,
         };
         let status = match entry.get(STATUS) {
-            None if response.trim().is_empty() => Status::Open,
-            None => Status::Drafted,
+            None => Status::implied_by(&response),
             Some(item) => {
                 let span = item.span().or(key_span.clone());
                 let word = item.as_str().ok_or_else(|| {

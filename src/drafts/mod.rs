@@ -4,6 +4,7 @@
 //! - [`Drafts`] / [`CommentDraft`] / [`Status`]: the in-memory model and its pure edits.
 //! - [`load`] / [`save`] / [`save_loaded`]: read and atomically write the file, keeping
 //!   hand edits (comments, key order, formatting) of an existing file.
+//! - [`read_statuses`]: only the statuses, for lists of many letters.
 //! - [`on_disk_changed`]: whether the file changed since it was read or written.
 //! - [`remove_stale_temp_files`]: clean up temp files a crashed save left behind.
 
@@ -14,6 +15,7 @@ mod format;
 mod markers;
 mod merge;
 mod model;
+mod statuses;
 mod store;
 mod text_fingerprint;
 
@@ -25,6 +27,7 @@ pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
+pub use statuses::read_statuses;
 pub use store::{Loaded, load, parse_bytes, save, save_loaded};
 pub use text_fingerprint::{
     FINGERPRINT_KEY, changed_comments, comment_fingerprint, orphans, save_stamped,

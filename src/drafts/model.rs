@@ -55,6 +55,18 @@ impl fmt::Display for UnknownStatus {
 
 impl std::error::Error for UnknownStatus {}
 
+impl Status {
+    /// The status of a comment whose drafts file gives a response but no status: open
+    /// when the response is blank, else drafted.
+    pub fn implied_by(response: &str) -> Status {
+        if response.trim().is_empty() {
+            Status::Open
+        } else {
+            Status::Drafted
+        }
+    }
+}
+
 impl FromStr for Status {
     type Err = UnknownStatus;
 

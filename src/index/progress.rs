@@ -31,12 +31,12 @@ pub fn progress(letter: &Path, numbers: &[String]) -> Progress {
             };
         }
     };
-    match drafts::parse_bytes(&path, &bytes) {
+    match drafts::read_statuses(&path, &bytes) {
         Ok(found) => {
             let count = |status: Status| {
                 numbers
                     .iter()
-                    .filter(|n| found.get(n).is_some_and(|d| d.status == status))
+                    .filter(|n| found.get(n.as_str()) == Some(&status))
                     .count()
             };
             Progress {
