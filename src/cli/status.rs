@@ -36,7 +36,7 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             .collect();
         anyhow::bail!("{}: no such file or folder", names.join(", "));
     }
-    let letters = index::index(&index::find_letters(&paths), 0, |_, _| {});
+    let letters = index::index_under(&paths, 0);
     if args.json {
         write_json(out, &letters)?;
     } else {

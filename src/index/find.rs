@@ -14,30 +14,34 @@ use std::path::{Path, PathBuf};
 /// even when it does not exist (the summary then reports why it cannot be read).
 pub fn find_letters(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut found = Vec::new();
+    find_letters_each(paths, |path| found.push(path));
+    found
+}
+
+/// [`find_letters`], handing each file to `found` as the walk finds it (in the same
+/// order: a folder's entries are walked sorted, which is the files' path order).
+pub fn find_letters_each(paths: &[PathBuf], mut found: impl FnMut(PathBuf)) {
     let mut seen_files = HashSet::new();
     let mut seen_dirs = HashSet::new();
+    let mut once = |path: PathBuf, id: Identity| {
+        if seen_files.insert(id) {
+            found(path);
+        }
+    };
     for path in paths {
         let meta = fs::metadata(path).ok();
         if meta.as_ref().is_some_and(fs::Metadata::is_dir) {
-            let mut files = Vec::new();
-            walk(path, meta.as_ref(), &mut seen_dirs, &mut files);
-            files.sort();
-            for (file, id) in files {
-                if seen_files.insert(id) {
-                    found.push(file);
-                }
-            }
-        } else if seen_files.insert(Identity::of(path, meta.as_ref())) {
-            found.push(path.clone());
+            walk(path, meta.as_ref(), &mut seen_dirs, &mut once);
+        } else {
+            once(path.clone(), Identity::of(path, meta.as_ref()));
         }
     }
-    found
 }
 
 /// What makes two paths the same file or folder: its device and inode number where
 /// the system has them (read with the metadata the walk needs anyway), else its
 /// canonical path.
-#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 enum Identity {
     Inode(u64, u64),
     Path(PathBuf),
@@ -60,7 +64,7 @@ fn walk(
     dir: &Path,
     meta: Option<&fs::Metadata>,
     seen_dirs: &mut HashSet<Identity>,
-    files: &mut Vec<(PathBuf, Identity)>,
+    found: &mut impl FnMut(PathBuf, Identity),
 ) {
     if !seen_dirs.insert(Identity::of(dir, meta)) {
         return;
@@ -83,10 +87,10 @@ fn walk(
             continue;
         };
         if meta.is_dir() {
-            walk(&path, Some(&meta), seen_dirs, files);
+            walk(&path, Some(&meta), seen_dirs, found);
         } else if meta.is_file() && is_letter_name(&name) {
             let id = Identity::of(&path, Some(&meta));
-            files.push((path, id));
+            found(path, id);
         }
     }
 }

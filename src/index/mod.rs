@@ -1,16 +1,19 @@
 //! The indexer shared by `letterdesk status` and the workspace: finds letter files
 //! and summarizes each (letter header and drafts counts) on parallel threads.
 //!
-//! - [`find_letters`]: the letter files under some paths.
-//! - [`summarize`]: one [`LetterSummary`], from the letter and its drafts file.
-//! - [`index`]: [`summarize`] over many files on worker threads, in input order.
+//! - [`find_letters`] / [`find_letters_each`]: the letter files under some paths.
+//! - [`summarize`]: one [`LetterSummary`], from the letter in brief and its drafts'
+//!   [`progress`].
+//! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
+//!   input order ([`index_under`] walks the folders meanwhile).
+//! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
 
 mod find;
 mod parallel;
 mod progress;
 mod summary;
 
-pub use find::{find_letters, is_letter_name};
-pub use parallel::{for_each, index};
+pub use find::{find_letters, find_letters_each, is_letter_name};
+pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
 pub use summary::{LetterSummary, summarize};

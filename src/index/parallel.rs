@@ -3,6 +3,8 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::channel;
+use std::sync::{Mutex, PoisonError};
 
 use super::summary::{LetterSummary, summarize};
 
@@ -20,22 +22,43 @@ where
 {
     let total = paths.len();
     let done = AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::with_capacity(total));
-    for_each(
-        paths,
+    collect(
         threads,
-        |path| summarize(path),
-        |i, summary| {
-            results
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push((i, summary));
+        |give| paths.iter().for_each(give),
+        |path| {
+            let summary = summarize(path);
             on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            summary
         },
-    );
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    )
+}
+
+/// The letters under `paths` ([`find_letters`](super::find_letters)) summarized as
+/// [`index`] does, in the same order; the files are summarized as the folder walk
+/// finds them, so walking and reading overlap.
+pub fn index_under(paths: &[PathBuf], threads: usize) -> Vec<LetterSummary> {
+    collect(
+        threads,
+        |give| super::find_letters_each(paths, give),
+        |path: PathBuf| summarize(&path),
+    )
+}
+
+/// The listed summaries of what `produce` hands over, in its order.
+fn collect<T, P, W>(threads: usize, produce: P, work: W) -> Vec<LetterSummary>
+where
+    T: Send,
+    P: FnOnce(&mut dyn FnMut(T)),
+    W: Fn(T) -> LetterSummary + Sync,
+{
+    let results = Mutex::new(Vec::new());
+    for_each_streamed(threads, produce, work, |i, summary| {
+        results
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((i, summary));
+    });
+    let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     results.sort_unstable_by_key(|(i, _)| *i);
     results
         .into_iter()
@@ -44,43 +67,57 @@ where
         .collect()
 }
 
-/// Runs `work` on each of `items` on `threads` worker threads (`0`: one per available
-/// core) and hands each result to `sink` with the item's index, as soon as it is
-/// ready (so in no fixed order). Returns when every item is done.
+/// Runs `work` on each item `produce` hands over, on `threads` worker threads (`0`: one
+/// per available core), while `produce` goes on (it runs on the calling thread, e.g.
+/// walking folders); each result goes to `sink` with the item's number in the order
+/// handed over, as soon as it is ready (so in no fixed order). Returns how many items
+/// there were, when every one is done.
 ///
-/// Workers take the next item from a shared counter, so a slow item does not hold up
+/// Workers take the next item as they become free, so a slow item does not hold up
 /// the others. A panic in `work` or `sink` is passed on once the other workers stop.
-pub fn for_each<T, R, W, S>(items: &[T], threads: usize, work: W, sink: S)
+pub fn for_each_streamed<T, R, P, W, S>(threads: usize, produce: P, work: W, sink: S) -> usize
 where
-    T: Sync,
-    W: Fn(&T) -> R + Sync,
+    T: Send,
+    P: FnOnce(&mut dyn FnMut(T)),
+    W: Fn(T) -> R + Sync,
     S: Fn(usize, R) + Sync,
 {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         n => n,
-    }
-    .min(items.len())
-    .max(1);
-    let next = AtomicUsize::new(0);
+    };
+    let (give, queue) = channel::<(usize, T)>();
+    let queue = Mutex::new(queue);
+    let next = || {
+        queue
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .recv()
+            .ok()
+    };
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
+                    while let Some((i, item)) = next() {
                         sink(i, work(item));
                     }
                 })
             })
             .collect();
+        let mut count = 0;
+        produce(&mut |item| {
+            let _ = give.send((count, item));
+            count += 1;
+        });
+        drop(give);
         for worker in workers {
             if let Err(panic) = worker.join() {
                 std::panic::resume_unwind(panic);
             }
         }
-    });
+        count
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
-use std::sync::{Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use super::action::Action;
@@ -90,40 +89,26 @@ pub(crate) fn spawn(
 /// Files are indexed as the folder walk finds them, so the first letters show while the
 /// walk goes on; the count is reported once the walk is done.
 fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let (found, queue) = channel::<(PathBuf, Option<String>)>();
-    let queue = Mutex::new(queue);
     let gone = AtomicBool::new(false);
-    let next = || {
-        queue
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .recv()
-            .ok()
-    };
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                while let Some((path, problem)) = next() {
-                    if gone.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    if let Some(action) = index_one(paths, path, problem, limits)
-                        && report.send(action).is_err()
-                    {
-                        gone.store(true, Ordering::Relaxed);
-                    }
-                }
-            });
-        }
-        let total = find_letters(paths, |path, problem| {
-            let _ = found.send((path, problem));
-        });
-        drop(found);
+    let produce = |give: &mut dyn FnMut((PathBuf, Option<String>))| {
+        let total = find_letters(paths, |path, problem| give((path, problem)));
         if report.send(Action::FilesFound { total }).is_err() {
             gone.store(true, Ordering::Relaxed);
         }
-    });
+    };
+    let work = |(path, problem): (PathBuf, Option<String>)| {
+        (!gone.load(Ordering::Relaxed))
+            .then(|| index_one(paths, path, problem, limits))
+            .flatten()
+    };
+    let send = |_, action: Option<Action>| {
+        if let Some(action) = action
+            && report.send(action).is_err()
+        {
+            gone.store(true, Ordering::Relaxed);
+        }
+    };
+    crate::index::for_each_streamed(0, produce, work, send);
     if !gone.load(Ordering::Relaxed) {
         let _ = report.send(Action::IndexFinished);
     }
