@@ -89,6 +89,7 @@ pub(crate) fn spawn(
 /// Files are indexed as the folder walk finds them, so the first letters show while the
 /// walk goes on; the count is reported once the walk is done.
 fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
+    in_background();
     let gone = AtomicBool::new(false);
     let produce = |give: &mut dyn FnMut((PathBuf, Option<String>))| {
         let total = find_letters(paths, |path, problem| give((path, problem)));
@@ -97,6 +98,7 @@ fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
         }
     };
     let work = |(path, problem): (PathBuf, Option<String>)| {
+        in_background();
         (!gone.load(Ordering::Relaxed))
             .then(|| index_one(paths, path, problem, limits))
             .flatten()
@@ -111,6 +113,18 @@ fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
     crate::index::for_each_streamed(0, produce, work, send);
     if !gone.load(Ordering::Relaxed) {
         let _ = report.send(Action::IndexFinished);
+    }
+}
+
+/// Lower the calling thread's scheduling priority, once (on Linux, `nice` applies to
+/// the thread): when the cores are busy, keys, drawing and opening a letter go before
+/// indexing. Best effort.
+fn in_background() {
+    thread_local! {
+        static LOWERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !LOWERED.replace(true) {
+        let _ = rustix::process::nice(10);
     }
 }
 
