@@ -30,8 +30,8 @@ pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
 pub use statuses::read_statuses;
 pub use store::{Loaded, load, parse_bytes, save, save_loaded};
 pub use text_fingerprint::{
-    FINGERPRINT_KEY, changed_comments, comment_fingerprint, orphans, save_stamped,
-    stored_fingerprints,
+    FINGERPRINT_KEY, TextFingerprints, changed_comments, comment_fingerprint, orphans,
+    save_stamped, stored_fingerprints,
 };
 
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.

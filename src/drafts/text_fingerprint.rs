@@ -39,6 +39,25 @@ pub fn comment_fingerprint(text: &str) -> String {
     )
 }
 
+/// The fingerprints of a letter's comment texts, by comment number, in the letter's
+/// order: all that saving and comparing need of the letter (a few bytes a comment, so
+/// the drafts worker need not keep letters).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextFingerprints(Vec<(String, String)>);
+
+impl TextFingerprints {
+    /// The fingerprints of `letter`'s comments.
+    pub fn of(letter: &Letter) -> TextFingerprints {
+        TextFingerprints(
+            letter
+                .comments
+                .iter()
+                .map(|c| (c.number.clone(), comment_fingerprint(&c.text)))
+                .collect(),
+        )
+    }
+}
+
 /// The text fingerprints stored in a loaded drafts file, by comment number.
 /// Comments without one (or with one that is not a string) are left out.
 pub fn stored_fingerprints(loaded: &Loaded) -> BTreeMap<String, String> {
@@ -65,17 +84,13 @@ fn read_fingerprints(document: &DocumentMut) -> BTreeMap<String, String> {
 /// The numbers of the letter's comments whose stored fingerprint differs from the
 /// fingerprint of their current text, in the letter's order: the comment changed
 /// since its draft was saved. Comments without a stored fingerprint are not listed.
-pub fn changed_comments(loaded: &Loaded, letter: &Letter) -> Vec<String> {
+pub fn changed_comments(loaded: &Loaded, letter: &TextFingerprints) -> Vec<String> {
     let stored = stored_fingerprints(loaded);
     letter
-        .comments
+        .0
         .iter()
-        .filter(|c| {
-            stored
-                .get(&c.number)
-                .is_some_and(|fp| *fp != comment_fingerprint(&c.text))
-        })
-        .map(|c| c.number.clone())
+        .filter(|(number, now)| stored.get(number).is_some_and(|fp| fp != now))
+        .map(|(number, _)| number.clone())
         .collect()
 }
 
@@ -100,7 +115,7 @@ pub fn save_stamped(
     path: &Path,
     drafts: &Drafts,
     previous: Option<&Loaded>,
-    letter: &Letter,
+    letter: &TextFingerprints,
     acknowledged: &[String],
 ) -> Result<Loaded, DraftsError> {
     let mut document = previous.map(|p| p.document.clone()).unwrap_or_default();
@@ -110,14 +125,13 @@ pub fn save_stamped(
     })?;
     let stored = read_fingerprints(&document);
     let mut stamps = Vec::new();
-    for comment in &letter.comments {
-        let Some(draft) = drafts.get(&comment.number) else {
+    for (number, fingerprint) in &letter.0 {
+        let Some(draft) = drafts.get(number) else {
             continue;
         };
-        let edited = previous.is_none_or(|p| p.drafts.get(&comment.number) != Some(draft));
-        if !stored.contains_key(&comment.number) || edited || acknowledged.contains(&comment.number)
-        {
-            stamps.push((comment.number.as_str(), comment_fingerprint(&comment.text)));
+        let edited = previous.is_none_or(|p| p.drafts.get(number) != Some(draft));
+        if !stored.contains_key(number) || edited || acknowledged.contains(number) {
+            stamps.push((number.as_str(), fingerprint.clone()));
         }
     }
     if let Some(comments) = document.get_mut(COMMENTS).and_then(Item::as_table_like_mut) {
@@ -191,14 +205,17 @@ mod tests {
         let mut drafts = Drafts::for_comments(&nums(&old));
         drafts.set_response("1", "Answer one.");
         drafts.set_response("2", "Answer two.");
-        let saved = save_stamped(&path, &drafts, None, &old, &[]).unwrap();
+        let saved = save_stamped(&path, &drafts, None, &TextFingerprints::of(&old), &[]).unwrap();
         assert_eq!(stored_fingerprints(&saved).len(), 3);
 
         // A corrected letter: comment 2 reworded, comment 3 gone, 4 new.
         let new = letter(&[("1", "One."), ("2", "Two, reworded."), ("4", "Four.")]);
         let loaded = load(&path).unwrap().unwrap();
         assert_eq!(loaded.drafts, drafts);
-        assert_eq!(changed_comments(&loaded, &new), ["2"]);
+        assert_eq!(
+            changed_comments(&loaded, &TextFingerprints::of(&new)),
+            ["2"]
+        );
         assert!(
             orphans(&loaded.drafts, &new).is_empty(),
             "3 was open and empty"
@@ -209,17 +226,31 @@ mod tests {
         mine.merge_letter(&nums(&new));
         mine.set_response("3", "kept");
         mine.set_response("1", "Answer one, again.");
-        let saved = save_stamped(&path, &mine, Some(&loaded), &new, &[]).unwrap();
-        assert_eq!(changed_comments(&saved, &new), ["2"]);
+        let saved = save_stamped(
+            &path,
+            &mine,
+            Some(&loaded),
+            &TextFingerprints::of(&new),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(changed_comments(&saved, &TextFingerprints::of(&new)), ["2"]);
         let orphaned: Vec<_> = orphans(&saved.drafts, &new)
             .iter()
             .map(|c| c.number.as_str())
             .collect();
         assert_eq!(orphaned, ["3"]);
-        let saved = save_stamped(&path, &mine, Some(&saved), &new, &["2".to_owned()]).unwrap();
-        assert!(changed_comments(&saved, &new).is_empty());
+        let saved = save_stamped(
+            &path,
+            &mine,
+            Some(&saved),
+            &TextFingerprints::of(&new),
+            &["2".to_owned()],
+        )
+        .unwrap();
+        assert!(changed_comments(&saved, &TextFingerprints::of(&new)).is_empty());
         let reloaded = load(&path).unwrap().unwrap();
-        assert!(changed_comments(&reloaded, &new).is_empty());
+        assert!(changed_comments(&reloaded, &TextFingerprints::of(&new)).is_empty());
         let mut back = reloaded.drafts.clone();
         back.merge_letter(&nums(&new));
         assert_eq!(back, mine);
@@ -237,7 +268,14 @@ mod tests {
         .unwrap();
         let l = letter(&[("1", "One.")]);
         let loaded = load(&path).unwrap().unwrap();
-        let saved = save_stamped(&path, &loaded.drafts, Some(&loaded), &l, &[]).unwrap();
+        let saved = save_stamped(
+            &path,
+            &loaded.drafts,
+            Some(&loaded),
+            &TextFingerprints::of(&l),
+            &[],
+        )
+        .unwrap();
         assert_eq!(
             stored_fingerprints(&saved).get("1"),
             Some(&comment_fingerprint("One."))

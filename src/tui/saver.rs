@@ -12,13 +12,10 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use std::sync::Arc;
-
 use super::action::{Action, Effect, LetterId};
 use super::loader::panic_message;
-use crate::drafts::{self, Drafts, DraftsError, Loaded};
+use crate::drafts::{self, Drafts, DraftsError, Loaded, TextFingerprints};
 use crate::journal::Journal;
-use crate::letter::Letter;
 
 /// The worker thread's name (its panics are caught and reported as failed jobs).
 pub(crate) const THREAD: &str = "letterdesk-drafts";
@@ -121,8 +118,9 @@ struct Worker {
     unreadable: HashSet<PathBuf>,
     /// The crash journal, when it could be opened.
     journal: Option<Journal>,
-    /// The letter each drafts file belongs to, for text fingerprints.
-    letters: HashMap<PathBuf, (LetterId, Arc<Letter>)>,
+    /// The fingerprints of the comment texts of the letter each drafts file belongs
+    /// to (not the letters: the workspace keeps only a few of those).
+    letters: HashMap<PathBuf, (LetterId, TextFingerprints)>,
     /// A [`Action::CommentsChanged`] to report after the job's own report.
     fingerprints: Option<Action>,
 }
@@ -197,7 +195,9 @@ impl Worker {
                     .map(|e| Action::JournalFailed(e.to_string()))
             }
             Effect::Letter { letter, path, text } => {
-                self.letters.insert(path.clone(), (letter, text));
+                let fingerprints = TextFingerprints::of(&text);
+                drop(text);
+                self.letters.insert(path.clone(), (letter, fingerprints));
                 self.compare_fingerprints(&path);
                 self.fingerprints.take()
             }
@@ -406,6 +406,7 @@ mod tests {
     #[test]
     fn saves_record_fingerprints_and_a_changed_letter_is_reported() {
         use crate::letter::{Comment, Letter};
+        use std::sync::Arc;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.responses.toml");
         let letter = |two: &str| {
