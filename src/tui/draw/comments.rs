@@ -6,12 +6,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
-use super::{focused, note, one_line, pane_block};
+use super::{focused, note, one_line, pane_block, put_spans};
 use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::document::{Row, RowKind};
 use crate::tui::state::{Filter, Pane, State, status_of};
-use crate::tui::wrap::put;
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
@@ -109,20 +108,12 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             (true, RowKind::Body | RowKind::Heading) => Some(theme.selected_block()),
             _ => None,
         };
-        let row_rect = Rect::new(inner.x, y, inner.width, 1);
-        if let Some(style) = row_style {
-            buf.set_style(row_rect, style);
-        }
-        // Span by span straight into the buffer (a `Paragraph` of these rows measured
-        // every grapheme again to truncate lines that already fit).
-        let mut x = inner.x;
-        for span in &spans {
-            let style = row_style.map_or(span.style, |s| s.patch(span.style));
-            x += put(buf, x, y, &span.content, inner.right() - x, style);
-            if x >= inner.right() {
-                break;
-            }
-        }
+        put_spans(
+            buf,
+            Rect::new(inner.x, y, inner.width, 1),
+            &spans,
+            row_style,
+        );
     }
 }
 

@@ -4,10 +4,9 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{focused, note, one_line, pad, pane_block};
+use super::{focused, note, one_line, pane_block, put_spans};
 use crate::drafts::Status;
 use crate::letter::Kind;
 use crate::text::thousands;
@@ -64,23 +63,17 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         usize::from(inner.width),
     );
     let open = state.open.as_ref().map(|o| o.id);
-    let lines: Vec<Line> = visible
-        .into_iter()
-        .map(|(pos, id)| {
-            let entry = &state.entries[id.0];
-            let line = row(entry, &columns, state, open == Some(id));
-            if pos == state.cursor {
-                pad(
-                    line.patch_style(theme.selected()),
-                    inner.width,
-                    theme.selected(),
-                )
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let buf = frame.buffer_mut();
+    for (y, (pos, id)) in (inner.y..).zip(visible) {
+        let line = row(&state.entries[id.0], &columns, state, open == Some(id));
+        let selected = (pos == state.cursor).then(|| theme.selected());
+        put_spans(
+            buf,
+            Rect::new(inner.x, y, inner.width, 1),
+            &line.spans,
+            selected,
+        );
+    }
 }
 
 /// Which columns fit, and how wide each is.

@@ -9,14 +9,16 @@ mod letters;
 mod status;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::layout::areas;
 use super::state::{Pane, State};
 use super::theme::Theme;
-use super::wrap::fit;
+use super::wrap::{fit, put};
 use crate::text::sanitize;
 
 /// Draw the whole screen.
@@ -81,12 +83,19 @@ fn focused(state: &State, pane: Pane) -> bool {
     state.focus == pane && state.help.is_none()
 }
 
-/// Pad a line with spaces in `style` to `width` columns, so a highlight spans the row.
-fn pad(mut line: Line<'static>, width: u16, style: Style) -> Line<'static> {
-    let used = line.width();
-    if used < usize::from(width) {
-        line.spans
-            .push(Span::styled(" ".repeat(usize::from(width) - used), style));
+/// Write `spans` into the one-row `row` of `buf`, straight into the cells (a
+/// `Paragraph` measures every grapheme again), each span's style patched onto
+/// `row_style` when the whole row is highlighted (the row is then filled with it).
+fn put_spans(buf: &mut Buffer, row: Rect, spans: &[Span], row_style: Option<Style>) {
+    if let Some(style) = row_style {
+        buf.set_style(row, style);
     }
-    line
+    let mut x = row.x;
+    for span in spans {
+        if x >= row.right() {
+            break;
+        }
+        let style = row_style.map_or(span.style, |s| s.patch(span.style));
+        x += put(buf, x, row.y, &span.content, row.right() - x, style);
+    }
 }
