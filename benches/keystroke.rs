@@ -6,6 +6,8 @@
 //! cargo bench --bench keystroke [-- KEYS]
 //! ```
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -15,21 +17,7 @@ use letterdesk::tui::{Action, Command, Effect, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
-
-fn thread_cpu() -> Duration {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    unsafe extern "C" {
-        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
-    }
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: `t` is a valid timespec (two 64-bit fields on 64-bit Linux).
-    unsafe { clock_gettime(3, &mut t) };
-    Duration::new(t.sec as u64, t.nsec as u32)
-}
+use support::cpu::thread_cpu;
 
 fn percentile(values: &[Duration], p: f64) -> Duration {
     let mut v = values.to_vec();

@@ -51,6 +51,7 @@ use letterdesk::tui::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
+use support::cpu::thread_cpu;
 use support::letters::{self as generator, Corpus, LetterFile, Rng};
 
 /// The terminal size the figures are measured at.
@@ -365,29 +366,6 @@ fn children_cpu() -> Duration {
     // Fields 16 and 17 of the file (cutime, cstime); `after` starts at field 3.
     let ticks = fields.get(13).copied().unwrap_or(0) + fields.get(14).copied().unwrap_or(0);
     Duration::from_millis(ticks * 10)
-}
-
-/// CPU time this thread has run for (`CLOCK_THREAD_CPUTIME_ID`; zero where that is not
-/// available).
-fn thread_cpu() -> Duration {
-    #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-    {
-        #[repr(C)]
-        struct Timespec {
-            sec: i64,
-            nsec: i64,
-        }
-        unsafe extern "C" {
-            fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
-        }
-        const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-        let mut t = Timespec { sec: 0, nsec: 0 };
-        // SAFETY: `t` is a valid timespec (two 64-bit fields on 64-bit Linux).
-        if unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0 {
-            return Duration::new(t.sec as u64, t.nsec as u32);
-        }
-    }
-    Duration::ZERO
 }
 
 /// The `p`-th percentile (0..=1) of `samples`, nearest rank.

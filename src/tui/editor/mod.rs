@@ -316,13 +316,7 @@ impl Editor {
         let Some(edit) = self.undo.pop_back() else {
             return false;
         };
-        self.lines
-            .splice(edit.at..edit.at + edit.new.len(), edit.old.iter().cloned());
-        self.layout
-            .get_mut()
-            .splice(edit.at, edit.new.len(), edit.old.len());
-        self.cursor = edit.before;
-        self.goal = None;
+        self.replace_lines(edit.at, edit.new.len(), &edit.old, edit.before);
         self.redo.push(edit);
         true
     }
@@ -332,15 +326,18 @@ impl Editor {
         let Some(edit) = self.redo.pop() else {
             return false;
         };
-        self.lines
-            .splice(edit.at..edit.at + edit.old.len(), edit.new.iter().cloned());
-        self.layout
-            .get_mut()
-            .splice(edit.at, edit.old.len(), edit.new.len());
-        self.cursor = edit.after;
-        self.goal = None;
+        self.replace_lines(edit.at, edit.old.len(), &edit.new, edit.after);
         self.undo.push_back(edit);
         true
+    }
+
+    /// Put `lines` in place of the `count` lines from `at` (an edit undone or redone),
+    /// re-wrapping only those, and the cursor at `cursor`.
+    fn replace_lines(&mut self, at: usize, count: usize, lines: &[String], cursor: (usize, usize)) {
+        self.lines.splice(at..at + count, lines.iter().cloned());
+        self.layout.get_mut().splice(at, count, lines.len());
+        self.cursor = cursor;
+        self.goal = None;
     }
 
     // ---- moving ----
