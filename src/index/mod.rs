@@ -6,14 +6,18 @@
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
 //!   input order ([`index_under`] walks the folders meanwhile).
+//! - [`read_guarded`]: a letter file read under the size cap, panics caught.
 //! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
 
 mod find;
 mod parallel;
 mod progress;
+mod read;
 mod summary;
 
 pub use find::{find_letters, find_letters_each, is_letter_name};
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
+pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, read_guarded};
+pub(crate) use read::{io_message, panic_message};
 pub use summary::{LetterSummary, summarize};

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::progress::progress;
+use super::read::{DEFAULT_MAX_LETTER_BYTES, read_guarded};
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -65,10 +66,10 @@ pub fn summarize(path: &Path) -> LetterSummary {
         ),
         ..LetterSummary::default()
     };
-    let brief = match letter::brief_file(path) {
+    let brief = match read_guarded(path, DEFAULT_MAX_LETTER_BYTES, letter::brief_file) {
         Ok(brief) => brief,
-        Err(e) => {
-            summary.problem = Some(e.to_string());
+        Err(problem) => {
+            summary.problem = Some(format!("{}: {problem}", path.display()));
             return summary;
         }
     };

@@ -1,5 +1,6 @@
 //! Configuration: the built-in `config/default.toml`, overridden by the user's file.
 
+use crate::index::MB;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -43,9 +44,6 @@ impl Limits {
         self.max_letter_bytes / MB
     }
 }
-
-/// A megabyte as the config counts it (MiB).
-pub const MB: u64 = 1024 * 1024;
 
 /// Keys, colours and marks in effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +116,12 @@ impl Config {
             theme: Theme::new(file.colors, no_color),
             marks: file.marks,
             limits: Limits {
-                max_letter_bytes: file.limits.max_letter_mb.unwrap_or(64).saturating_mul(MB),
+                max_letter_bytes: file
+                    .limits
+                    .max_letter_mb
+                    .map_or(crate::index::DEFAULT_MAX_LETTER_BYTES, |mb| {
+                        mb.saturating_mul(MB)
+                    }),
             },
         }
     }

@@ -12,9 +12,10 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
 use super::action::Action;
-use super::config::{Limits, MB};
+use super::config::Limits;
 use super::listing::Listing;
-use crate::letter::{LetterError, brief_file, parse_file};
+use crate::index::{io_message, read_guarded};
+use crate::letter::{brief_file, parse_file};
 
 /// The indexer threads' name (their panics are caught and reported as unreadable files).
 pub(crate) const THREAD: &str = "letterdesk-indexer";
@@ -66,7 +67,7 @@ pub(crate) fn spawn(
             for job in queue {
                 let action = match job {
                     Job::Read(path) => Action::LetterRead {
-                        letter: Box::new(guarded(&path, limits, parse_file)),
+                        letter: Box::new(read_guarded(&path, limits.max_letter_bytes, parse_file)),
                         path,
                     },
                     Job::Reindex(path) => Action::LetterIndexed {
@@ -159,35 +160,9 @@ fn index_one(
 
 /// The listing of a letter file: the letter in brief and its drafts' progress.
 fn listing(path: &Path, limits: Limits) -> Result<Listing, String> {
-    let brief = guarded(path, limits, brief_file)?;
+    let brief = read_guarded(path, limits.max_letter_bytes, brief_file)?;
     let progress = crate::index::progress(path, &brief.numbers);
     Ok(Listing { brief, progress })
-}
-
-/// Run `parse` on a letter file, unless it is larger than the cap (looked at before
-/// reading); a parser panic becomes an error for that file, not a crash. Errors do not
-/// repeat the file's path: the Letters pane shows its name.
-fn guarded<T>(
-    path: &Path,
-    limits: Limits,
-    parse: fn(&Path) -> Result<T, LetterError>,
-) -> Result<T, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if !meta.is_file() {
-        return Err("not a file".into());
-    }
-    if meta.len() > limits.max_letter_bytes {
-        return Err(too_large(meta.len(), limits));
-    }
-    match std::panic::catch_unwind(|| parse(path)) {
-        Ok(Ok(parsed)) => Ok(parsed),
-        Ok(Err(LetterError::Binary { .. })) => Err("not a letter (binary content)".into()),
-        Ok(Err(LetterError::Io { error, .. })) => Err(io_message(&error)),
-        Err(panic) => Err(format!(
-            "the parser failed on this file ({})",
-            panic_message(panic.as_ref())
-        )),
-    }
 }
 
 /// The path a letter is known by: canonical, as the journal and the watcher see it.
@@ -195,40 +170,6 @@ fn real(path: &Path) -> PathBuf {
     std::fs::canonicalize(path)
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// The message for a file above the size cap.
-pub(crate) fn too_large(len: u64, limits: Limits) -> String {
-    format!(
-        "too large to open ({} MB; limit {} MB)",
-        len.div_ceil(MB),
-        limits.max_letter_mb()
-    )
-}
-
-/// A system error in words, without the "(os error N)" tail.
-fn io_message(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        _ if error.raw_os_error() == Some(40) => "symlink loop: cannot be followed".into(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(at) => format!("cannot read: {}", &text[..at]),
-                None => format!("cannot read: {text}"),
-            }
-        }
-    }
-}
-
-/// The message a panic carried.
-pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
-    panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("panic")
 }
 
 /// Hand each letter file under `paths` to `found`, with the reason it cannot be read
@@ -402,7 +343,7 @@ mod tests {
         std::fs::write(dir.path().join("empty.txt"), "").unwrap();
         let (report, reports) = std::sync::mpsc::channel();
         let limits = Limits {
-            max_letter_bytes: MB,
+            max_letter_bytes: crate::index::MB,
         };
         let (_loader, thread) = spawn(vec![dir.path().to_path_buf()], limits, report).unwrap();
         let mut listed = Vec::new();
@@ -417,26 +358,6 @@ mod tests {
         thread.join().unwrap();
         assert_eq!(listed.len(), 1);
         assert!(listed[0].ends_with("empty.txt"), "{listed:?}");
-    }
-
-    #[test]
-    fn too_large_files_are_not_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("big.txt");
-        std::fs::write(&file, vec![b'a'; 3 * 1024 * 1024 + 1]).unwrap();
-        let limits = Limits {
-            max_letter_bytes: 2 * MB,
-        };
-        assert_eq!(
-            guarded(&file, limits, parse_file).unwrap_err(),
-            "too large to open (4 MB; limit 2 MB)"
-        );
-        let binary = dir.path().join("bin.txt");
-        std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
-        assert_eq!(
-            guarded(&binary, limits, parse_file).unwrap_err(),
-            "not a letter (binary content)"
-        );
     }
 
     #[test]

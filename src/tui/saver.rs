@@ -13,8 +13,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::action::{Action, Effect, LetterId};
-use super::loader::panic_message;
 use crate::drafts::{self, Drafts, DraftsError, Loaded, TextFingerprints};
+use crate::index::panic_message;
 use crate::journal::Journal;
 
 /// The worker thread's name (its panics are caught and reported as failed jobs).
