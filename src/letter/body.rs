@@ -55,7 +55,7 @@ struct Found {
 
 /// Whether line `i` starts a paragraph: first line, after a blank, or after a line
 /// that ends a sentence or is a heading.
-fn at_paragraph_start(lines: &[String], i: usize) -> bool {
+fn at_paragraph_start(lines: &[&str], i: usize) -> bool {
     if i == 0 || lines[i - 1].is_empty() {
         return true;
     }
@@ -103,7 +103,7 @@ fn leading_number(number: &str) -> u32 {
 
 /// The heading block directly above line `at`, not reaching above `floor`:
 /// (index of its first line, the headings with wrapped lines joined).
-fn headings_above(lines: &[String], at: usize, floor: usize) -> (usize, Vec<String>) {
+fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String>) {
     let mut picked: Vec<usize> = Vec::new();
     let mut j = at;
     while j > floor && picked.len() < 12 {
@@ -135,7 +135,7 @@ fn headings_above(lines: &[String], at: usize, floor: usize) -> (usize, Vec<Stri
                 above.push(' ');
                 above.push_str(line);
             }
-            _ => joined.push((i, line.clone())),
+            _ => joined.push((i, line.to_string())),
         }
     }
     // Keep the longest run at the bottom that reads as headings.
@@ -159,7 +159,7 @@ fn tidy_heading(h: &str) -> String {
 
 /// Find the numbered comments of a letter body (blank lines as empty strings).
 fn find_numbered(
-    lines: &[String],
+    lines: &[&str],
     end: usize,
     response: bool,
     warnings: &mut Vec<String>,
@@ -169,15 +169,15 @@ fn find_numbered(
     let labelled = response && lines[..end].iter().any(|l| COMMENT_LABEL.is_match(l));
     for i in 0..end {
         if !found.is_empty()
-            && starts_with_any(&lines[i], STRONG_CLOSING)
+            && starts_with_any(lines[i], STRONG_CLOSING)
             && at_paragraph_start(lines, i)
         {
             break;
         }
-        if labelled && !COMMENT_LABEL.is_match(&lines[i]) {
+        if labelled && !COMMENT_LABEL.is_match(lines[i]) {
             continue;
         }
-        let Some((number, first_text)) = number_at(&lines[i], response) else {
+        let Some((number, first_text)) = number_at(lines[i], response) else {
             continue;
         };
         // A number alone on its line is a comment wherever it stands.
@@ -224,14 +224,14 @@ fn find_numbered(
 }
 
 /// Index of the first closing-boilerplate paragraph at or after `from`, before `end`.
-fn closing_from(lines: &[String], from: usize, end: usize) -> usize {
+fn closing_from(lines: &[&str], from: usize, end: usize) -> usize {
     (from..end)
-        .find(|&i| starts_with_any(&lines[i], CLOSING) && at_paragraph_start(lines, i))
+        .find(|&i| starts_with_any(lines[i], CLOSING) && at_paragraph_start(lines, i))
         .unwrap_or(end)
 }
 
 /// Typical line width of the body (90th percentile of non-blank line lengths).
-fn typical_width(lines: &[String]) -> usize {
+fn typical_width(lines: &[&str]) -> usize {
     let mut lens: Vec<usize> = lines.iter().map(|l| l.len()).filter(|&n| n > 0).collect();
     if lens.is_empty() {
         return 80;
@@ -264,7 +264,7 @@ pub struct Outline {
 /// Find the comments of a body and their numbers. `response` marks a company response
 /// letter, whose comments are restated with "Comment"/"Response" labels;
 /// `want_unnumbered` looks for one unnumbered request when nothing is numbered.
-pub fn outline(lines: &[String], response: bool, want_unnumbered: bool) -> Outline {
+pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline {
     let mut outline = Outline::default();
     let end = lines
         .iter()
@@ -326,7 +326,7 @@ fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
 
 /// The second stage of reading a body: the comments of an [`Outline`] with their
 /// heading trails, text and page citations.
-pub fn comments(lines: &[String], response: bool, outline: &Outline) -> Vec<Comment> {
+pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Comment> {
     if let Some(comment) = &outline.unnumbered {
         return vec![comment.clone()];
     }
@@ -383,13 +383,13 @@ fn strip_comment_label(text: &str) -> String {
 /// A letter whose one request is not numbered: the text between the intro (or the
 /// first heading block) and the closing. Returns the comment, where the closing starts
 /// and where the intro ends.
-fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, usize, usize)> {
+fn unnumbered(lines: &[&str], end: usize, width: usize) -> Option<(Comment, usize, usize)> {
     // The first heading block at a paragraph start, after which the request begins.
     let heading_line = (0..end).find(|&i| {
         !lines[i].is_empty()
             && at_paragraph_start(lines, i)
-            && looks_like_heading(&lines[i])
-            && !starts_with_any(&lines[i], INTRO)
+            && looks_like_heading(lines[i])
+            && !starts_with_any(lines[i], INTRO)
     });
     let intro_end = heading_line.unwrap_or(0);
     let (start, headings) = match heading_line {
@@ -397,7 +397,7 @@ fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, us
             let mut j = h;
             while j < end
                 && (lines[j].is_empty()
-                    || looks_like_heading(&lines[j])
+                    || looks_like_heading(lines[j])
                     || continues_after(lines, j))
             {
                 j += 1;
@@ -411,7 +411,7 @@ fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, us
             while j < end
                 && (lines[j].is_empty()
                     || !at_paragraph_start(lines, j)
-                    || starts_with_any(&lines[j], INTRO))
+                    || starts_with_any(lines[j], INTRO))
             {
                 j += 1;
             }
@@ -424,8 +424,7 @@ fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, us
         start
     };
     let closing = closing_from(lines, start, end);
-    let text_lines: Vec<&str> = lines[start..closing].iter().map(String::as_str).collect();
-    let text = join_paragraphs(&text_lines, width);
+    let text = join_paragraphs(&lines[start..closing], width);
     if text.is_empty() || !REQUEST.is_match(&text) {
         return None;
     }
@@ -450,11 +449,11 @@ fn unnumbered(lines: &[String], end: usize, width: usize) -> Option<(Comment, us
     ))
 }
 
-fn continues_after(lines: &[String], j: usize) -> bool {
+fn continues_after(lines: &[&str], j: usize) -> bool {
     j > 0
         && !lines[j - 1].is_empty()
-        && continues_heading(&lines[j - 1], &lines[j])
-        && looks_like_heading(&lines[j - 1])
+        && continues_heading(lines[j - 1], lines[j])
+        && looks_like_heading(lines[j - 1])
 }
 
 /// A body read in both stages (for tests).
@@ -464,7 +463,7 @@ struct Body {
 }
 
 #[cfg(test)]
-fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Body {
+fn parse_body(lines: &[&str], response: bool, want_unnumbered: bool) -> Body {
     let outline = outline(lines, response, want_unnumbered);
     Body {
         comments: comments(lines, response, &outline),
@@ -475,8 +474,8 @@ fn parse_body(lines: &[String], response: bool, want_unnumbered: bool) -> Body {
 mod tests {
     use super::*;
 
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_string).collect()
+    fn lines(s: &str) -> Vec<&str> {
+        s.lines().collect()
     }
 
     #[test]
@@ -571,7 +570,7 @@ mod long_letters {
             text.push_str(&format!("{n}. Please explain item {n}.\n\n"));
         }
         text.push_str("Sincerely,\n");
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let lines: Vec<&str> = text.lines().collect();
         let body = parse_body(&lines, false, true);
         assert_eq!(body.comments.len(), 1200);
         assert_eq!(body.comments[1199].number, "1200");

@@ -1,32 +1,33 @@
 //! Normalising converter output into clean lines: line endings, spaces, quotes,
 //! bullets and markdown artefacts (`**bold**`, `~~struck~~`).
 
-/// Split decoded text into cleaned lines. Form feeds become line breaks, so a page
+/// Clean decoded text: its lines cleaned (see [`clean_line_into`]) and joined by `\n`,
+/// in one buffer (split it with [`lines`]). Form feeds become line breaks, so a page
 /// header that follows one stands on its own line. CRLF ends a line; a lone CR ends one
 /// only in a file that has no LF at all (old Mac line endings): anywhere else it is a
 /// stray control character, kept so that the screen shows it (as `␍`).
-pub fn clean_lines(text: &str) -> Vec<String> {
+pub fn clean_text(text: &str) -> String {
     let breaks = Breaks::of(text);
-    let mut lines = Vec::new();
+    let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    loop {
-        match breaks.next(rest) {
-            Some((at, len)) => {
-                let line = &rest[..at];
-                // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
-                let line = match rest.as_bytes()[at] {
-                    b'\n' => line.strip_suffix('\r').unwrap_or(line),
-                    _ => line,
-                };
-                lines.push(clean_line(line));
-                rest = &rest[at + len..];
-            }
-            None => {
-                lines.push(clean_line(rest));
-                return lines;
-            }
-        }
+    while let Some((at, len)) = breaks.next(rest) {
+        let line = &rest[..at];
+        // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
+        let line = match rest.as_bytes()[at] {
+            b'\n' => line.strip_suffix('\r').unwrap_or(line),
+            _ => line,
+        };
+        clean_line_into(line, &mut out);
+        out.push('\n');
+        rest = &rest[at + len..];
     }
+    clean_line_into(rest, &mut out);
+    out
+}
+
+/// The lines of a text made by [`clean_text`] (a cleaned line holds no `\n`).
+pub fn lines(cleaned: &str) -> Vec<&str> {
+    cleaned.split('\n').collect()
 }
 
 /// What ends a line in one text: LF (CR in a file with no LF: old Mac line endings),
@@ -101,22 +102,33 @@ fn is_plain_ascii(b: u8) -> bool {
     b.is_ascii() && !matches!(b, b' ' | b'\t' | b'*')
 }
 
-/// Clean one line in one pass: spaces folded and trimmed, quotes made plain, private-use
-/// bullets made `•`, `**` removed; then the rare `~~` and whole-line `*italics*`.
-/// A line that needs none of it is copied as it is.
-pub fn clean_line(raw: &str) -> String {
-    let mut out = if is_clean_ascii(raw) {
-        raw.to_string()
+/// Clean one line in one pass and append it to `out`: spaces folded and trimmed, quotes
+/// made plain, private-use bullets made `•`, `**` removed; then the rare `~~` and
+/// whole-line `*italics*`. A line that needs none of it is copied as it is.
+pub fn clean_line_into(raw: &str, out: &mut String) {
+    let start = out.len();
+    if is_clean_ascii(raw) {
+        out.push_str(raw);
     } else {
-        clean_chars(raw)
-    };
-    if out.as_bytes().contains(&b'~') && out.contains("~~") {
-        out = collapse_spaces(unstrike(&out).trim());
+        clean_chars(raw, out);
     }
-    match strip_italic_wrap(&out) {
-        inner if inner.len() != out.len() => inner.to_string(),
-        _ => out,
+    let line = &out[start..];
+    if line.as_bytes().contains(&b'~') && line.contains("~~") {
+        let unstruck = collapse_spaces(unstrike(line).trim());
+        replace_from(out, start, &unstruck);
     }
+    let line = &out[start..];
+    let inner = strip_italic_wrap(line);
+    if inner.len() != line.len() {
+        let inner = inner.to_string();
+        replace_from(out, start, &inner);
+    }
+}
+
+/// Replace what `out` holds from byte `start` on with `with`.
+fn replace_from(out: &mut String, start: usize, with: &str) {
+    out.truncate(start);
+    out.push_str(with);
 }
 
 /// Whether a line is left as it is by [`clean_chars`]: not empty, ASCII, with no tab
@@ -135,10 +147,10 @@ fn is_clean_ascii(raw: &str) -> bool {
 
 /// The character-by-character part of [`clean_line`]: spaces folded and trimmed,
 /// quotes made plain, private-use bullets made `•`, `**` removed. Runs of plain ASCII are
-/// copied whole; other characters go through [`map_char`].
-fn clean_chars(raw: &str) -> String {
+/// copied whole; other characters go through [`map_char`]. The line is appended to `out`.
+fn clean_chars(raw: &str, out: &mut String) {
     let bytes = raw.as_bytes();
-    let mut out = String::with_capacity(raw.len());
+    let start = out.len();
     let mut space = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -165,7 +177,7 @@ fn clean_chars(raw: &str) -> String {
             .expect("a character at a char boundary");
         i += c.len_utf8();
         match map_char(c) {
-            Mapped::Space => space = !out.is_empty(),
+            Mapped::Space => space = out.len() > start,
             Mapped::Drop => {}
             Mapped::Char(m) => {
                 if space {
@@ -176,7 +188,6 @@ fn clean_chars(raw: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue
@@ -228,6 +239,19 @@ fn collapse_spaces(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn clean_lines(text: &str) -> Vec<String> {
+        lines(&clean_text(text))
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn clean_line(raw: &str) -> String {
+        let mut out = String::new();
+        clean_line_into(raw, &mut out);
+        out
+    }
+
     #[test]
     fn line_endings_and_form_feeds() {
         assert_eq!(clean_lines("a\r\nb\u{0C}c"), vec!["a", "b", "c"]);
@@ -236,6 +260,7 @@ mod tests {
             clean_lines("a stray\rCR\nnext"),
             vec!["a stray\rCR", "next"]
         );
+        assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
     }
 
     #[test]

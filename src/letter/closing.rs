@@ -29,7 +29,7 @@ pub struct Closing {
 }
 
 /// Read the closing lines (from the first closing paragraph to the end of the letter).
-pub fn parse_closing(lines: &[String]) -> Closing {
+pub fn parse_closing(lines: &[&str]) -> Closing {
     let mut closing = Closing::default();
     let sign = lines.iter().position(|l| is_sign_off(l));
     if let Some(s) = sign {
@@ -43,7 +43,7 @@ pub fn parse_closing(lines: &[String]) -> Closing {
 }
 
 /// The non-blank `lines` joined by spaces.
-fn join_nonblank(lines: &[String]) -> String {
+fn join_nonblank(lines: &[&str]) -> String {
     let mut prose = String::new();
     for line in lines.iter().filter(|l| !l.is_empty()) {
         if !prose.is_empty() {
@@ -54,11 +54,11 @@ fn join_nonblank(lines: &[String]) -> String {
     prose
 }
 
-fn signatory(lines: &[String]) -> Person {
+fn signatory(lines: &[&str]) -> Person {
     let rest: Vec<&str> = lines
         .iter()
         .skip_while(|l| is_sign_off(l) && !l.starts_with("/s/"))
-        .map(String::as_str)
+        .copied()
         .filter(|l| !l.is_empty())
         .take_while(|l| !CC.is_match(l))
         .collect();
@@ -106,12 +106,12 @@ fn signatory(lines: &[String]) -> Person {
     }
 }
 
-fn cc_lines(lines: &[String]) -> Vec<String> {
+fn cc_lines(lines: &[&str]) -> Vec<String> {
     let Some(at) = lines.iter().position(|l| CC.is_match(l)) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if let Some(c) = CC.captures(&lines[at]) {
+    if let Some(c) = CC.captures(lines[at]) {
         let first = c[1].trim();
         if !first.is_empty() && !first.to_ascii_lowercase().starts_with("via e") {
             out.push(first.to_string());
@@ -126,7 +126,7 @@ fn cc_lines(lines: &[String]) -> Vec<String> {
             continue;
         }
         started = true;
-        out.push(line.clone());
+        out.push(line.to_string());
     }
     out
 }
@@ -201,8 +201,8 @@ fn strip_leading_verbs(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_string).collect()
+    fn lines(s: &str) -> Vec<&str> {
+        s.lines().collect()
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn is_sec_line(line: &str) -> bool {
 }
 
 /// Read the header of `lines` (already cleaned).
-pub fn parse_header(lines: &[String]) -> Header {
+pub fn parse_header(lines: &[&str]) -> Header {
     let limit = lines.len().min(120);
     let salutation = lines[..limit].iter().position(|l| is_salutation(l));
     let re_line = lines[..salutation.unwrap_or(limit)]
@@ -150,10 +150,11 @@ pub fn parse_header(lines: &[String]) -> Header {
         }
     }
 
-    let block: Vec<(usize, &String)> = lines[..top_end]
+    let block: Vec<(usize, &str)> = lines[..top_end]
         .iter()
         .enumerate()
         .filter(|(i, l)| !l.is_empty() && Some(*i) != date_line && !is_letterhead(l))
+        .map(|(i, l)| (i, *l))
         .collect();
     header.addressed_to_sec = match date_line {
         Some(d) => lines[d + 1..top_end].iter().any(|l| is_sec_line(l)),
@@ -163,21 +164,21 @@ pub fn parse_header(lines: &[String]) -> Header {
     if let Some(re) = re_line {
         read_re_block(&lines[re..salutation.unwrap_or(limit)], &mut header);
     }
-    let block: Vec<&String> = block.into_iter().map(|(_, l)| l).collect();
+    let block: Vec<&str> = block.into_iter().map(|(_, l)| l).collect();
     read_addressee(&block, &mut header);
     header
 }
 
-fn read_re_block(lines: &[String], header: &mut Header) {
-    let mut items: Vec<String> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+fn read_re_block(lines: &[&str], header: &mut Header) {
+    let mut items: Vec<&str> = Vec::new();
+    for (i, &line) in lines.iter().enumerate() {
         let text = if i == 0 {
             RE_LINE
                 .captures(line)
-                .map(|c| c[1].trim().to_string())
-                .unwrap_or_default()
+                .and_then(|c| c.get(1))
+                .map_or("", |m| m.as_str().trim())
         } else {
-            line.clone()
+            line
         };
         if !text.is_empty() {
             items.push(text);
@@ -194,17 +195,17 @@ fn read_re_block(lines: &[String], header: &mut Header) {
     if let Some(first) = items.first()
         && !is_filing_line(first)
     {
-        header.company = Some(first.clone());
-        header.companies.push(first.clone());
+        header.company = Some(first.to_string());
+        header.companies.push(first.to_string());
         rest = &items[1..];
     }
     for line in rest {
-        if !is_filing_line(line) && !header.companies.contains(line) {
-            header.companies.push(line.clone());
+        if !is_filing_line(line) && !header.companies.iter().any(|c| c == line) {
+            header.companies.push(line.to_string());
         }
     }
     let subject = &mut header.subject;
-    subject.lines = rest.to_vec();
+    subject.lines = rest.iter().map(|l| l.to_string()).collect();
     for line in rest {
         if subject.form.is_none()
             && let Some(c) = FORM.captures(line)
@@ -259,7 +260,7 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
-fn read_addressee(block: &[&String], header: &mut Header) {
+fn read_addressee(block: &[&str], header: &mut Header) {
     if header.addressed_to_sec {
         // A company's response: the addressee is the staff ("Attn: Name, Title").
         if let Some(attn) = block.iter().find_map(|l| {
@@ -287,13 +288,13 @@ fn read_addressee(block: &[&String], header: &mut Header) {
     });
     match company_at {
         Some(at) => {
-            let titles: Vec<&str> = rest[..at].iter().map(|s| s.as_str()).collect();
+            let titles = &rest[..at];
             header.addressee.title = (!titles.is_empty()).then(|| titles.join(", "));
-            if !header.companies.contains(rest[at]) {
+            if !header.companies.iter().any(|c| c == rest[at]) {
                 // The two spellings differ: the addressee block's is the one typed with care
                 // (the "Re:" line is where typos were seen).
-                header.companies.push(rest[at].clone());
-                header.company = Some(rest[at].clone());
+                header.companies.push(rest[at].to_string());
+                header.company = Some(rest[at].to_string());
             }
             header.address = rest[at + 1..].iter().map(|s| s.to_string()).collect();
         }
@@ -334,8 +335,8 @@ pub fn split_name_title(s: &str) -> (String, Option<String>) {
 mod tests {
     use super::*;
 
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_string).collect()
+    fn lines(s: &str) -> Vec<&str> {
+        s.lines().collect()
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub struct Signals {
 impl Signals {
     /// Read the signals from the header and the body lines (blank lines as empty
     /// strings), read as prose: the non-blank lines joined by spaces.
-    pub fn read(addressed_to_sec: bool, lines: &[String]) -> Signals {
+    pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
         let opening = opening(lines);
         Signals {
             // "Response" has no space, so it is in the prose when it is in a line.
@@ -87,7 +87,7 @@ impl Signals {
 
 /// The first few KB of the prose of `lines` (non-blank lines joined by spaces), cut at a
 /// character boundary and lowercased (ASCII).
-fn opening(lines: &[String]) -> String {
+fn opening(lines: &[&str]) -> String {
     let mut prose = String::with_capacity(OPENING_BYTES + 256);
     for line in lines.iter().filter(|l| !l.is_empty()) {
         if prose.len() >= OPENING_BYTES {
@@ -112,7 +112,7 @@ mod tests {
     use super::*;
 
     fn classify(to_sec: bool, prose: &str, has_comments: bool) -> Kind {
-        Signals::read(to_sec, &[prose.to_string()]).kind(has_comments)
+        Signals::read(to_sec, &[prose]).kind(has_comments)
     }
 
     #[test]

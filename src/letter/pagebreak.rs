@@ -180,8 +180,9 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 /// Remove page headers and residue from body lines. Lines removed become empty, so
-/// the paragraph logic sees the page break as a blank line.
-pub fn remove_page_headers(lines: &mut [String], vocab: &HeaderVocabulary) {
+/// the paragraph logic sees the page break as a blank line; a line that loses glued
+/// residue becomes the rest of itself.
+pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
     let mut last_page = 1u32;
     let mut i = 0;
     while i < lines.len() {
@@ -189,14 +190,14 @@ pub fn remove_page_headers(lines: &mut [String], vocab: &HeaderVocabulary) {
         if line
             .get(..4)
             .is_some_and(|h| h.eq_ignore_ascii_case("page"))
-            && PAGE_OF.is_match(&lines[i])
+            && PAGE_OF.is_match(lines[i])
         {
-            lines[i].clear();
+            lines[i] = "";
             i += 1;
             continue;
         }
-        if !vocab.is_header_line(&lines[i]) {
-            if let Some((stripped, page)) = strip_glued_residue(&lines[i], vocab, last_page) {
+        if !vocab.is_header_line(lines[i]) {
+            if let Some((stripped, page)) = strip_glued_residue(lines[i], vocab, last_page) {
                 lines[i] = stripped;
                 last_page = last_page.max(page.unwrap_or(0));
             }
@@ -207,7 +208,7 @@ pub fn remove_page_headers(lines: &mut [String], vocab: &HeaderVocabulary) {
         let start = i;
         let mut end = i;
         let mut j = i;
-        while j < lines.len() && (lines[j].is_empty() || vocab.is_header_line(&lines[j])) {
+        while j < lines.len() && (lines[j].is_empty() || vocab.is_header_line(lines[j])) {
             if !lines[j].is_empty() {
                 end = j;
             }
@@ -220,9 +221,7 @@ pub fn remove_page_headers(lines: &mut [String], vocab: &HeaderVocabulary) {
             for l in members.iter().filter_map(|l| page_number(l)) {
                 last_page = last_page.max(l);
             }
-            for l in &mut lines[start..=end] {
-                l.clear();
-            }
+            lines[start..=end].fill("");
         }
         i = end + 1;
     }
@@ -240,11 +239,11 @@ fn page_number(line: &str) -> Option<u32> {
 /// or `May 16, 2024 Page 64(g)(ii), for …` (page 6 of the header, then "4(g)(ii)").
 /// The page number glued to the text is taken to be the current page or the next one.
 /// Returns the line without the residue, and the page number cut, if any.
-fn strip_glued_residue(
-    line: &str,
+fn strip_glued_residue<'t>(
+    line: &'t str,
     vocab: &HeaderVocabulary,
     page: u32,
-) -> Option<(String, Option<u32>)> {
+) -> Option<(&'t str, Option<u32>)> {
     let mut rest = line;
     let mut changed = false;
     let mut paged = None;
@@ -279,7 +278,7 @@ fn strip_glued_residue(
             changed = true;
         }
     }
-    (changed && !rest.is_empty()).then(|| (rest.to_string(), paged))
+    (changed && !rest.is_empty()).then_some((rest, paged))
 }
 
 #[cfg(test)]
@@ -294,9 +293,13 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<String> {
-        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut lines: Vec<&str> = text.lines().collect();
         remove_page_headers(&mut lines, &vocab());
-        lines.into_iter().filter(|l| !l.is_empty()).collect()
+        lines
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     #[test]

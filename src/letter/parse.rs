@@ -3,7 +3,7 @@
 use super::LetterError;
 use super::body::{Outline, comments, outline};
 use super::brief::Brief;
-use super::clean::clean_lines;
+use super::clean::{clean_text, lines};
 use super::closing::parse_closing;
 use super::dates::add_business_days;
 use super::decode::decode;
@@ -54,14 +54,14 @@ fn count_word(word: &str) -> Option<u32> {
 
 /// What every reading of a letter needs, for a full parse as for a brief: the header,
 /// the body lines without page headers, the kind, the comments' places and numbers, and
-/// the deadline.
-struct Reading {
+/// the deadline. The lines are borrowed from the [`Cleaned`] text.
+struct Reading<'t> {
     /// The bytes were not UTF-8 and were read as Windows-1252.
     windows_1252: bool,
     /// The top of the letter.
     header: Header,
     /// The lines after the salutation, page headers blanked.
-    body_lines: Vec<String>,
+    body_lines: Vec<&'t str>,
     /// The letter's kind.
     kind: Kind,
     /// Where the comments stand and what they are numbered.
@@ -72,17 +72,24 @@ struct Reading {
     response_due: Option<String>,
 }
 
-/// The text of a letter that is not empty, decoded (`Err` for binary content).
+/// The text of a letter that is not empty, decoded and cleaned.
+struct Cleaned {
+    /// The bytes were not UTF-8 and were read as Windows-1252.
+    windows_1252: bool,
+    /// The cleaned lines joined by `\n` (see [`clean_text`]).
+    text: String,
+}
+
+/// The text of a letter, decoded (`Err` for binary content).
 enum Text {
     /// Nothing but white space.
     Empty { windows_1252: bool },
     /// Something to read.
-    Read(Box<Reading>),
+    Read(Cleaned),
 }
 
-/// Stage one: decode, clean, read the header, drop page headers, tell the kind and find
-/// the comments and the deadline.
-fn read(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
+/// Stage one, first half: decode and clean.
+fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
     let decoded = decode(bytes).ok_or_else(|| LetterError::Binary {
         file: file.to_string(),
     })?;
@@ -91,10 +98,18 @@ fn read(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
             windows_1252: decoded.windows_1252,
         });
     }
-    let mut lines = clean_lines(&decoded.text);
-    drop(decoded.text);
-    let header = parse_header(&lines);
-    let mut body_lines: Vec<String> = lines.split_off(header.body_start.min(lines.len()));
+    Ok(Text::Read(Cleaned {
+        windows_1252: decoded.windows_1252,
+        text: clean_text(&decoded.text),
+    }))
+}
+
+/// Stage one, second half: read the header, drop page headers, tell the kind and find
+/// the comments and the deadline.
+fn read(cleaned: &Cleaned) -> Reading<'_> {
+    let mut body_lines = lines(&cleaned.text);
+    let header = parse_header(&body_lines);
+    body_lines.drain(..header.body_start.min(body_lines.len()));
     remove_page_headers(&mut body_lines, &vocabulary(&header));
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
@@ -107,15 +122,15 @@ fn read(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
         Some(date) if kind != Kind::Response => due_date(date, &body_lines, &outline),
         _ => None,
     };
-    Ok(Text::Read(Box::new(Reading {
-        windows_1252: decoded.windows_1252,
+    Reading {
+        windows_1252: cleaned.windows_1252,
         header,
         body_lines,
         kind,
         outline,
         response,
         response_due,
-    })))
+    }
 }
 
 /// The words of the page headers a letter's body repeats: the companies and addressee
@@ -138,7 +153,7 @@ fn vocabulary(header: &Header) -> HeaderVocabulary {
 /// The deadline "within ten business days" sets, counted from the letter's `date`. It
 /// is set in the opening paragraphs (or, in older letters, the closing ones), never by
 /// a comment that quotes one.
-fn due_date(date: NaiveDate, body_lines: &[String], outline: &Outline) -> Option<String> {
+fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<String> {
     let closing_start = outline.closing_start.min(body_lines.len());
     let intro = body_lines[..outline.intro_end.min(body_lines.len())].join(" ");
     let outro = body_lines[closing_start..].join(" ");
@@ -170,7 +185,7 @@ fn warnings(windows_1252: bool, reading: Option<&Reading>) -> Vec<String> {
 
 /// Parse a letter from raw bytes.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
-    let r = match read(file, bytes)? {
+    let cleaned = match clean(file, bytes)? {
         Text::Empty { windows_1252 } => {
             return Ok(Letter {
                 file: file.to_string(),
@@ -178,8 +193,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
                 ..Letter::default()
             });
         }
-        Text::Read(r) => r,
+        Text::Read(cleaned) => cleaned,
     };
+    let r = read(&cleaned);
     let warnings = warnings(r.windows_1252, Some(&r));
     let comments = comments(&r.body_lines, r.response, &r.outline);
     let closing_start = r.outline.closing_start.min(r.body_lines.len());
@@ -206,15 +222,16 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 /// The brief of a letter from raw bytes: stage one of [`parse`] without the comments'
 /// text, headings and pages, nor the closing. Equal to `Brief::of(&parse(file, bytes)?)`.
 pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
-    let r = match read(file, bytes)? {
+    let cleaned = match clean(file, bytes)? {
         Text::Empty { windows_1252 } => {
             return Ok(Brief {
                 windows_1252: warns_windows_1252(&warnings(windows_1252, None)),
                 ..Brief::default()
             });
         }
-        Text::Read(r) => r,
+        Text::Read(cleaned) => cleaned,
     };
+    let r = read(&cleaned);
     // As `Letter::is_windows_1252`, which reads the warnings (and a restart warning
     // quotes a heading, which might say anything).
     let windows_1252 = warns_windows_1252(&warnings(r.windows_1252, Some(&r)));
