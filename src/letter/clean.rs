@@ -1,33 +1,59 @@
 //! Normalising converter output into clean lines: line endings, spaces, quotes,
 //! bullets and markdown artefacts (`**bold**`, `~~struck~~`).
 
-/// Clean decoded text: its lines cleaned (see [`clean_line_into`]) and joined by `\n`,
-/// in one buffer (split it with [`lines`]). Form feeds become line breaks, so a page
-/// header that follows one stands on its own line. CRLF ends a line; a lone CR ends one
-/// only in a file that has no LF at all (old Mac line endings): anywhere else it is a
-/// stray control character, kept so that the screen shows it (as `␍`).
-pub fn clean_text(text: &str) -> String {
-    let breaks = Breaks::of(text);
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some((at, len)) = breaks.next(rest) {
-        let line = &rest[..at];
-        // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
-        let line = match rest.as_bytes()[at] {
-            b'\n' => line.strip_suffix('\r').unwrap_or(line),
-            _ => line,
-        };
-        clean_line_into(line, &mut out);
-        out.push('\n');
-        rest = &rest[at + len..];
-    }
-    clean_line_into(rest, &mut out);
-    out
+/// Decoded text cleaned: its lines cleaned (see [`clean_line_into`]), one after the
+/// other in one buffer, and where each ends.
+pub struct CleanText {
+    /// The cleaned lines, with nothing between them.
+    text: String,
+    /// Where each line ends in `text`.
+    ends: Vec<usize>,
 }
 
-/// The lines of a text made by [`clean_text`] (a cleaned line holds no `\n`).
-pub fn lines(cleaned: &str) -> Vec<&str> {
-    cleaned.split('\n').collect()
+impl CleanText {
+    /// Clean decoded text. Form feeds become line breaks, so a page header that follows
+    /// one stands on its own line. CRLF ends a line; a lone CR ends one only in a file
+    /// that has no LF at all (old Mac line endings): anywhere else it is a stray control
+    /// character, kept so that the screen shows it (as `␍`).
+    pub fn of(text: &str) -> CleanText {
+        let breaks = Breaks::of(text);
+        let mut clean = CleanText {
+            text: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len() / 32),
+        };
+        let mut rest = text;
+        while let Some((at, len)) = breaks.next(rest) {
+            let line = &rest[..at];
+            // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
+            let line = match rest.as_bytes()[at] {
+                b'\n' => line.strip_suffix('\r').unwrap_or(line),
+                _ => line,
+            };
+            clean.push(line);
+            rest = &rest[at + len..];
+        }
+        clean.push(rest);
+        clean
+    }
+
+    /// Clean one raw line onto the end.
+    fn push(&mut self, raw: &str) {
+        clean_line_into(raw, &mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    /// The cleaned lines, in order.
+    pub fn lines(&self) -> Vec<&str> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let line = &self.text[start..end];
+                start = end;
+                line
+            })
+            .collect()
+    }
 }
 
 /// What ends a line in one text: LF (CR in a file with no LF: old Mac line endings),
@@ -39,13 +65,14 @@ struct Breaks {
 
 impl Breaks {
     fn of(text: &str) -> Breaks {
-        let bytes = text.as_bytes();
+        // One pass with no early exit (vectorised) over bytes that may start a break
+        // other than LF; 0xE2 also starts curly quotes, so it is looked at again.
+        let (vertical, e2) = text.bytes().fold((false, false), |(v, e), b| {
+            (v | (b == 0x0B) | (b == 0x0C), e | (b == 0xE2))
+        });
         Breaks {
             newline: if text.contains('\n') { '\n' } else { '\r' },
-            others: bytes.contains(&0x0B)
-                || bytes.contains(&0x0C)
-                || text.contains('\u{2028}')
-                || text.contains('\u{2029}'),
+            others: vertical || (e2 && (text.contains('\u{2028}') || text.contains('\u{2029}'))),
         }
     }
 
@@ -132,17 +159,21 @@ fn replace_from(out: &mut String, start: usize, with: &str) {
 }
 
 /// Whether a line is left as it is by [`clean_chars`]: not empty, ASCII, with no tab
-/// nor `*`, no space at either end and no two spaces together. Most lines are; one pass
-/// with no early exit tells.
+/// nor `*`, no space at either end and no two spaces together. Most lines are; two
+/// passes with no early exit (which the compiler vectorises) tell.
 fn is_clean_ascii(raw: &str) -> bool {
-    let mut dirty = false;
-    let mut after_space = true;
-    for &b in raw.as_bytes() {
-        let space = b == b' ';
-        dirty |= !b.is_ascii() | (b == b'\t') | (b == b'*') | (space & after_space);
-        after_space = space;
-    }
-    !dirty && !after_space
+    let bytes = raw.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let odd_byte = bytes.iter().fold(false, |odd, &b| {
+        odd | !b.is_ascii() | (b == b'\t') | (b == b'*')
+    });
+    let two_spaces = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .fold(false, |two, (&a, &b)| two | ((a == b' ') & (b == b' ')));
+    first != b' ' && last != b' ' && !odd_byte && !two_spaces
 }
 
 /// The character-by-character part of [`clean_line`]: spaces folded and trimmed,
@@ -240,7 +271,8 @@ mod tests {
     use super::*;
 
     fn clean_lines(text: &str) -> Vec<String> {
-        lines(&clean_text(text))
+        CleanText::of(text)
+            .lines()
             .into_iter()
             .map(str::to_string)
             .collect()

@@ -98,8 +98,12 @@ impl HeaderVocabulary {
 
     /// A cheap look at the first word before tokenising the whole line.
     fn first_word_fits(&self, line: &str) -> bool {
-        let word = line.split(' ').next().unwrap_or("");
-        let glued = ["FirstName", "LastName", "Comapany", "Name", "Page"]
+        let word = first_word(line);
+        // The first bytes of the glued prefixes, looked at before the prefixes.
+        let glued = matches!(
+            word.as_bytes().first(),
+            Some(b'F' | b'L' | b'C' | b'N' | b'P')
+        ) && ["FirstName", "LastName", "Comapany", "Name", "Page"]
             .iter()
             .any(|p| word.starts_with(p));
         if glued || word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
@@ -132,6 +136,13 @@ impl HeaderVocabulary {
             || lower.contains("comapany")
             || self.date_text.as_deref().is_some_and(|d| line.contains(d))
     }
+}
+
+/// The text of `line` up to its first space (a byte loop: the first word is short, too
+/// short for a vectorised search to pay).
+fn first_word(line: &str) -> &str {
+    let end = line.bytes().position(|b| b == b' ').unwrap_or(line.len());
+    &line[..end]
 }
 
 /// Split glued words (`LastNameTyler`, `CorporationMay`, `2Page`) into lowercase
@@ -227,12 +238,18 @@ pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
     }
 }
 
+/// The highest number that follows the token "page" in `line`.
 fn page_number(line: &str) -> Option<u32> {
-    let toks = tokens(line);
-    toks.windows(2)
-        .filter(|w| w[0] == "page")
-        .filter_map(|w| w[1].parse().ok())
-        .max()
+    let mut after_page = false;
+    let mut highest = None;
+    for_each_token(line, |t| {
+        if after_page && let Ok(n) = t.parse::<u32>() {
+            highest = highest.max(Some(n));
+        }
+        after_page = t == "page";
+        true
+    });
+    highest
 }
 
 /// Residue glued to the front of a real line, e.g. `Comapany NameAcme Corpincluding …`

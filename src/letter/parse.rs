@@ -3,7 +3,7 @@
 use super::LetterError;
 use super::body::{Outline, comments, outline};
 use super::brief::Brief;
-use super::clean::{clean_text, lines};
+use super::clean::CleanText;
 use super::closing::parse_closing;
 use super::dates::add_business_days;
 use super::decode::decode;
@@ -76,8 +76,8 @@ struct Reading<'t> {
 struct Cleaned {
     /// The bytes were not UTF-8 and were read as Windows-1252.
     windows_1252: bool,
-    /// The cleaned lines joined by `\n` (see [`clean_text`]).
-    text: String,
+    /// The cleaned lines.
+    text: CleanText,
 }
 
 /// The text of a letter, decoded (`Err` for binary content).
@@ -100,14 +100,14 @@ fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
     }
     Ok(Text::Read(Cleaned {
         windows_1252: decoded.windows_1252,
-        text: clean_text(&decoded.text),
+        text: CleanText::of(&decoded.text),
     }))
 }
 
 /// Stage one, second half: read the header, drop page headers, tell the kind and find
 /// the comments and the deadline.
 fn read(cleaned: &Cleaned) -> Reading<'_> {
-    let mut body_lines = lines(&cleaned.text);
+    let mut body_lines = cleaned.text.lines();
     let header = parse_header(&body_lines);
     body_lines.drain(..header.body_start.min(body_lines.len()));
     remove_page_headers(&mut body_lines, &vocabulary(&header));
