@@ -236,8 +236,9 @@ fn typical_width(lines: &[&str]) -> usize {
     if lens.is_empty() {
         return 80;
     }
-    lens.sort_unstable();
-    lens[lens.len() * 9 / 10].max(40)
+    let at = lens.len() * 9 / 10;
+    let (_, nth, _) = lens.select_nth_unstable(at);
+    (*nth).max(40)
 }
 
 /// Where a body's comments stand and what they are numbered, without their text: the

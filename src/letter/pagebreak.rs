@@ -24,6 +24,11 @@ impl Words {
         Words { words, first_bytes }
     }
 
+    /// Whether some word starts with the byte `b` (words are lowercase).
+    fn may_start_with(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b)]
+    }
+
     fn contains(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&b) if !self.first_bytes[usize::from(b)] => false,
@@ -69,6 +74,7 @@ impl HeaderVocabulary {
     fn is_header_line(&self, line: &str) -> bool {
         if line.is_empty()
             || line.len() > 160
+            || self.starts_with_foreign_letter(line)
             || !self.first_word_fits(line)
             || COMMENT_NUMBER.is_match(line)
         {
@@ -94,6 +100,21 @@ impl HeaderVocabulary {
             return false;
         }
         has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+    }
+
+    /// Whether `line` starts with an ASCII letter that starts no token a header line may
+    /// hold (a word of the letter's, "page" or a residue word): then its first token
+    /// fits no header. One byte rules out most lines of prose.
+    fn starts_with_foreign_letter(&self, line: &str) -> bool {
+        line.as_bytes().first().is_some_and(|&b| {
+            let lower = b.to_ascii_lowercase();
+            b.is_ascii_alphabetic()
+                && !self.words.may_start_with(lower)
+                && !RESIDUE_WORDS
+                    .iter()
+                    .chain(&["page"])
+                    .any(|w| w.as_bytes()[0] == lower)
+        })
     }
 
     /// A cheap look at the first word before tokenising the whole line.
