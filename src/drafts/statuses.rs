@@ -2,6 +2,7 @@
 //! workspace's Letters pane): the same checks as [`parse_bytes`], without building the
 //! editable document that saving needs.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -33,13 +34,18 @@ pub fn read_statuses(path: &Path, bytes: &[u8]) -> Result<HashMap<String, Status
 /// spans and formatting); `None` for anything the full reader would reject.
 fn quick(bytes: &[u8]) -> Option<HashMap<String, Status>> {
     #[derive(Deserialize)]
-    struct File {
-        comments: Option<HashMap<String, Entry>>,
+    struct File<'a> {
+        #[serde(borrow)]
+        comments: Option<HashMap<String, Entry<'a>>>,
     }
+    // Borrowed from the text where no escapes need decoding: most responses are
+    // long, and only their emptiness matters here.
     #[derive(Deserialize)]
-    struct Entry {
-        status: Option<String>,
-        response: Option<String>,
+    struct Entry<'a> {
+        #[serde(borrow)]
+        status: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        response: Option<Cow<'a, str>>,
     }
     let text = std::str::from_utf8(bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

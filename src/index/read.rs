@@ -1,6 +1,8 @@
 //! Reading a letter file safely for a list: the size cap looked at before reading, and
 //! a parser panic or an unreadable file turned into words for that file's row.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use crate::letter::LetterError;
@@ -11,22 +13,34 @@ pub const MB: u64 = 1024 * 1024;
 /// The size cap on letter files when the user's config sets none.
 pub const DEFAULT_MAX_LETTER_BYTES: u64 = 64 * MB;
 
-/// Run `parse` on a letter file, unless it is larger than the cap (looked at before
-/// reading); a parser panic becomes an error for that file, not a crash. Errors do not
-/// repeat the file's path (a list shows its name).
+/// Read a letter file and run `parse` (e.g. [`parse_bytes`](crate::letter::parse_bytes)
+/// or [`brief_bytes`](crate::letter::brief_bytes)) on its name and bytes, unless it is
+/// larger than `max_bytes` (looked at before reading, on the open file); a parser panic
+/// becomes an error for that file, not a crash. Errors do not repeat the file's path (a
+/// list shows its name).
 pub fn read_guarded<T>(
     path: &Path,
     max_bytes: u64,
-    parse: fn(&Path) -> Result<T, LetterError>,
+    parse: fn(&str, &[u8]) -> Result<T, LetterError>,
 ) -> Result<T, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    let file = File::open(path).map_err(|e| io_message(&e))?;
+    let meta = file.metadata().map_err(|e| io_message(&e))?;
     if !meta.is_file() {
         return Err("not a file".into());
     }
     if meta.len() > max_bytes {
         return Err(too_large(meta.len(), max_bytes));
     }
-    match std::panic::catch_unwind(|| parse(path)) {
+    // The file may grow after the look at its size: never read past the cap.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64, max_bytes));
+    }
+    let name = path.display().to_string();
+    match std::panic::catch_unwind(|| parse(&name, &bytes)) {
         Ok(Ok(parsed)) => Ok(parsed),
         Ok(Err(LetterError::Binary { .. })) => Err("not a letter (binary content)".into()),
         Ok(Err(LetterError::Io { error, .. })) => Err(io_message(&error)),
@@ -74,7 +88,7 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::parse_file;
+    use crate::letter::parse_bytes;
 
     #[test]
     fn too_large_files_are_not_read() {
@@ -83,13 +97,13 @@ mod tests {
         std::fs::write(&file, vec![b'a'; 3 * 1024 * 1024 + 1]).unwrap();
         let limits = 2 * MB;
         assert_eq!(
-            read_guarded(&file, limits, parse_file).unwrap_err(),
+            read_guarded(&file, limits, parse_bytes).unwrap_err(),
             "too large to open (4 MB; limit 2 MB)"
         );
         let binary = dir.path().join("bin.txt");
         std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
         assert_eq!(
-            read_guarded(&binary, limits, parse_file).unwrap_err(),
+            read_guarded(&binary, limits, parse_bytes).unwrap_err(),
             "not a letter (binary content)"
         );
     }

@@ -66,7 +66,7 @@ pub fn summarize(path: &Path) -> LetterSummary {
         ),
         ..LetterSummary::default()
     };
-    let brief = match read_guarded(path, DEFAULT_MAX_LETTER_BYTES, letter::brief_file) {
+    let brief = match read_guarded(path, DEFAULT_MAX_LETTER_BYTES, letter::brief_bytes) {
         Ok(brief) => brief,
         Err(problem) => {
             summary.problem = Some(format!("{}: {problem}", path.display()));

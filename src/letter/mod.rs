@@ -49,23 +49,10 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 
 /// Read and parse a letter file.
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
-    read_file(path, parse_bytes)
-}
-
-/// Read a letter file and make its [`Brief`] (cheaper than [`parse_file`]).
-pub fn brief_file(path: &Path) -> Result<Brief, LetterError> {
-    read_file(path, brief_bytes)
-}
-
-/// Read the file at `path` and hand its name and bytes to `parse`.
-fn read_file<T>(
-    path: &Path,
-    parse: impl FnOnce(&str, &[u8]) -> Result<T, LetterError>,
-) -> Result<T, LetterError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
         file: file.clone(),
         error,
     })?;
-    parse(&file, &bytes)
+    parse_bytes(&file, &bytes)
 }

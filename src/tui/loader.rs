@@ -15,7 +15,7 @@ use super::action::Action;
 use super::config::Limits;
 use super::listing::Listing;
 use crate::index::{io_message, read_guarded};
-use crate::letter::{brief_file, parse_file};
+use crate::letter::{brief_bytes, parse_bytes};
 
 /// The indexer threads' name (their panics are caught and reported as unreadable files).
 pub(crate) const THREAD: &str = "letterdesk-indexer";
@@ -67,7 +67,7 @@ pub(crate) fn spawn(
             for job in queue {
                 let action = match job {
                     Job::Read(path) => Action::LetterRead {
-                        letter: Box::new(read_guarded(&path, limits.max_letter_bytes, parse_file)),
+                        letter: Box::new(read_guarded(&path, limits.max_letter_bytes, parse_bytes)),
                         path,
                     },
                     Job::Reindex(path) => Action::LetterIndexed {
@@ -160,7 +160,7 @@ fn index_one(
 
 /// The listing of a letter file: the letter in brief and its drafts' progress.
 fn listing(path: &Path, limits: Limits) -> Result<Listing, String> {
-    let brief = read_guarded(path, limits.max_letter_bytes, brief_file)?;
+    let brief = read_guarded(path, limits.max_letter_bytes, brief_bytes)?;
     let progress = crate::index::progress(path, &brief.numbers);
     Ok(Listing { brief, progress })
 }
