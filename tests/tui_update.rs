@@ -1254,6 +1254,11 @@ fn a_corrected_letter_keeps_the_drafts() {
         },
     );
     assert_eq!(fx, [Effect::ReadLetter("/letters/northwind.txt".into())]);
+    assert_eq!(
+        s.open_letter().unwrap().comments.len(),
+        4,
+        "the open letter stays on screen (and takes keys) until it is read again"
+    );
     update(
         &mut s,
         Action::LetterRead {

@@ -581,7 +581,8 @@ impl State {
 
     /// A letter file indexed: list it (keeping the newest-first order) or, when it is
     /// listed already (it changed on disk), update its listing, keeping its drafts. A
-    /// parsed letter kept for it is stale then and dropped. Returns its id.
+    /// parsed letter kept for it is stale then and dropped, unless it is open (it is
+    /// read again, and replaced then). Returns its id.
     pub(crate) fn insert_listing(
         &mut self,
         path: PathBuf,
@@ -590,7 +591,11 @@ impl State {
         match self.by_path.get(&path) {
             Some(&id) => {
                 self.entries[id.0].listing = listing;
-                self.forget_parsed(id);
+                // The open letter keeps showing (and taking keys) until it is read
+                // again; any other is read again when next opened.
+                if self.open.as_ref().is_none_or(|o| o.id != id) {
+                    self.forget_parsed(id);
+                }
                 self.reorder(id);
                 id
             }
