@@ -50,7 +50,8 @@ struct Found {
     line: usize,
     first_text: Option<String>,
     heading_start: usize,
-    headings: Vec<String>,
+    /// The line above which its heading block cannot reach (see [`headings_above`]).
+    floor: usize,
 }
 
 /// Whether line `i` starts a paragraph: first line, after a blank, or after a line
@@ -101,12 +102,21 @@ fn leading_number(number: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The heading block directly above line `at`, not reaching above `floor`:
-/// (index of its first line, the headings with wrapped lines joined).
-fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String>) {
-    let mut picked: Vec<usize> = Vec::new();
+/// The heading block directly above line `at`, not reaching above `floor`: fills `buf`
+/// with the headings (wrapped lines joined) and `spans` with (first line, byte range in
+/// `buf`) of each, and returns the index in `spans` of the first heading kept (the
+/// longest run at the bottom that reads as headings).
+fn heading_block(
+    lines: &[&str],
+    at: usize,
+    floor: usize,
+    buf: &mut String,
+    spans: &mut Vec<(usize, usize)>,
+) -> usize {
+    let mut picked = [0usize; 12];
+    let mut n = 0;
     let mut j = at;
-    while j > floor && picked.len() < 12 {
+    while j > floor && n < 12 {
         j -= 1;
         let line = &lines[j];
         if line.is_empty() {
@@ -114,7 +124,7 @@ fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String
         }
         // "…Financial Information," with "page 131" below is one wrapped caption.
         let comma_before_page =
-            line.ends_with(',') && picked.last().is_some_and(|&p| lines[p].starts_with("page"));
+            line.ends_with(',') && n > 0 && lines[picked[n - 1]].starts_with("page");
         if ends_sentence(line)
             || (line.ends_with(',') && !comma_before_page)
             || line.len() > 250
@@ -123,31 +133,62 @@ fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String
         {
             break;
         }
-        picked.push(j);
+        picked[n] = j;
+        n += 1;
     }
-    picked.reverse();
-    // Join wrapped heading lines.
-    let mut joined: Vec<(usize, String)> = Vec::new();
-    for &i in &picked {
-        let line = &lines[i];
-        match joined.last_mut() {
-            Some((_, above)) if continues_heading(above, line) => {
-                above.push(' ');
-                above.push_str(line);
+    // Join wrapped heading lines: each span runs from its offset to the next one's.
+    buf.clear();
+    spans.clear();
+    for &i in picked[..n].iter().rev() {
+        let line = lines[i];
+        match spans.last() {
+            Some(&(_, from)) if continues_heading(&buf[from..], line) => {
+                buf.push(' ');
+                buf.push_str(line);
             }
-            _ => joined.push((i, line.to_string())),
+            _ => {
+                spans.push((i, buf.len()));
+                buf.push_str(line);
+            }
         }
     }
     // Keep the longest run at the bottom that reads as headings.
-    let keep_from = joined
-        .iter()
-        .rposition(|(_, h)| !looks_like_heading(h))
-        .map_or(0, |p| p + 1);
-    let joined = &joined[keep_from..];
-    match joined.first() {
-        Some((start, _)) => (
-            *start,
-            joined.iter().map(|(_, h)| tidy_heading(h)).collect(),
+    let mut keep_from = 0;
+    for k in (0..spans.len()).rev() {
+        if !looks_like_heading(span_text(buf, spans, k)) {
+            keep_from = k + 1;
+            break;
+        }
+    }
+    keep_from
+}
+
+fn span_text<'a>(buf: &'a str, spans: &[(usize, usize)], k: usize) -> &'a str {
+    let end = spans.get(k + 1).map_or(buf.len(), |&(_, e)| e);
+    &buf[spans[k].1..end]
+}
+
+/// Where the heading block directly above line `at` starts (`at` when there is none),
+/// not reaching above `floor`.
+fn heading_start(lines: &[&str], at: usize, floor: usize) -> usize {
+    let mut buf = String::new();
+    let mut spans = Vec::new();
+    let keep_from = heading_block(lines, at, floor, &mut buf, &mut spans);
+    spans.get(keep_from).map_or(at, |&(start, _)| start)
+}
+
+/// The heading block directly above line `at`, not reaching above `floor`:
+/// (index of its first line, the headings with wrapped lines joined).
+fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String>) {
+    let mut buf = String::new();
+    let mut spans = Vec::new();
+    let keep_from = heading_block(lines, at, floor, &mut buf, &mut spans);
+    match spans.get(keep_from) {
+        Some(&(start, _)) => (
+            start,
+            (keep_from..spans.len())
+                .map(|k| tidy_heading(span_text(&buf, &spans, k)))
+                .collect(),
         ),
         None => (at, Vec::new()),
     }
@@ -186,7 +227,7 @@ fn find_numbered(
         }
         let n = leading_number(&number);
         let floor = found.last().map_or(0, |f| f.line + 1);
-        let (heading_start, headings) = headings_above(lines, i, floor);
+        let heading_start = heading_start(lines, i, floor);
         let accept = match found.last() {
             None => true,
             Some(last) => {
@@ -194,7 +235,7 @@ fn find_numbered(
                 let same_base_sub = n == m && number != last.number && number.contains('(');
                 n == m + 1
                     || same_base_sub
-                    || (n == 1 && !headings.is_empty())
+                    || (n == 1 && heading_start < i)
                     || (n > m + 1 && n <= m + 3)
             }
         };
@@ -217,7 +258,7 @@ fn find_numbered(
             line: i,
             first_text,
             heading_start,
-            headings,
+            floor,
         });
     }
     found
@@ -294,13 +335,13 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
     outline.intro_end = outline.found.first().map_or(0, |f| f.heading_start);
     let last_line = outline.found.last().map_or(0, |f| f.line);
     outline.closing_start = closing_from(lines, last_line + 1, end);
-    outline.numbers = shown_numbers(&outline.found, &mut outline.warnings);
+    outline.numbers = shown_numbers(lines, &outline.found, &mut outline.warnings);
     outline
 }
 
 /// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
 /// from where the numbering restarts at 1 (a second filing reviewed in the same letter).
-fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
+fn shown_numbers(lines: &[&str], found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
     let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
     let mut round = 1;
     let mut numbers = Vec::with_capacity(found.len());
@@ -310,7 +351,10 @@ fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
                 round += 1;
                 warnings.push(format!(
                     "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
-                    f.headings.last().map(String::as_str).unwrap_or("a new heading")
+                    headings_above(lines, f.line, f.floor)
+                        .1
+                        .last()
+                        .map_or("a new heading", String::as_str)
                 ));
             }
             format!("{} ({round})", f.number)
@@ -338,7 +382,7 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         let text_end = found
             .get(k + 1)
             .map_or(outline.closing_start, |next| next.heading_start);
-        trail.apply(&f.headings);
+        trail.apply(&headings_above(lines, f.line, f.floor).1);
         let mut text_lines: Vec<&str> = Vec::new();
         if let Some(first) = &f.first_text {
             text_lines.push(first);
