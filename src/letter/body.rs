@@ -227,7 +227,9 @@ fn find_numbered(
         }
         let n = leading_number(&number);
         let floor = found.last().map_or(0, |f| f.line + 1);
-        let heading_start = heading_start(lines, i, floor);
+        // Where the heading block above starts: looked for only once the number is
+        // accepted, or when a restart at 1 needs a heading to be accepted.
+        let mut block_start = None;
         let accept = match found.last() {
             None => true,
             Some(last) => {
@@ -235,13 +237,14 @@ fn find_numbered(
                 let same_base_sub = n == m && number != last.number && number.contains('(');
                 n == m + 1
                     || same_base_sub
-                    || (n == 1 && heading_start < i)
                     || (n > m + 1 && n <= m + 3)
+                    || (n == 1 && *block_start.insert(heading_start(lines, i, floor)) < i)
             }
         };
         if !accept {
             continue;
         }
+        let heading_start = block_start.unwrap_or_else(|| heading_start(lines, i, floor));
         if let Some(last) = found.last() {
             let m = leading_number(&last.number);
             if n > m + 1 {
