@@ -134,13 +134,15 @@ fn is_plain_ascii(b: u8) -> bool {
 /// whole-line `*italics*`. A line that needs none of it is copied as it is.
 pub fn clean_line_into(raw: &str, out: &mut String) {
     let start = out.len();
-    if is_clean_ascii(raw) {
+    let tilde = if let Some(tilde) = clean_ascii(raw) {
         out.push_str(raw);
+        tilde
     } else {
         clean_chars(raw, out);
-    }
+        out.as_bytes()[start..].contains(&b'~')
+    };
     let line = &out[start..];
-    if line.as_bytes().contains(&b'~') && line.contains("~~") {
+    if tilde && line.contains("~~") {
         let unstruck = collapse_spaces(unstrike(line).trim());
         replace_from(out, start, &unstruck);
     }
@@ -159,21 +161,25 @@ fn replace_from(out: &mut String, start: usize, with: &str) {
 }
 
 /// Whether a line is left as it is by [`clean_chars`]: not empty, ASCII, with no tab
-/// nor `*`, no space at either end and no two spaces together. Most lines are; two
-/// passes with no early exit (which the compiler vectorises) tell.
-fn is_clean_ascii(raw: &str) -> bool {
+/// nor `*`, no space at either end and no two spaces together; if so, whether it holds
+/// a `~`. Most lines are; two passes with no early exit (which the compiler vectorises)
+/// tell.
+fn clean_ascii(raw: &str) -> Option<bool> {
     let bytes = raw.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return false;
+        return None;
     };
-    let odd_byte = bytes.iter().fold(false, |odd, &b| {
-        odd | !b.is_ascii() | (b == b'\t') | (b == b'*')
+    let (odd_byte, tilde) = bytes.iter().fold((false, false), |(odd, tilde), &b| {
+        (
+            odd | !b.is_ascii() | (b == b'\t') | (b == b'*'),
+            tilde | (b == b'~'),
+        )
     });
     let two_spaces = bytes
         .iter()
         .zip(&bytes[1..])
         .fold(false, |two, (&a, &b)| two | ((a == b' ') & (b == b' ')));
-    first != b' ' && last != b' ' && !odd_byte && !two_spaces
+    (first != b' ' && last != b' ' && !odd_byte && !two_spaces).then_some(tilde)
 }
 
 /// The character-by-character part of [`clean_line`]: spaces folded and trimmed,
