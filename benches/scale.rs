@@ -45,7 +45,7 @@ use letterdesk::journal::Journal;
 use letterdesk::letter::{self, Kind};
 use letterdesk::text::thousands;
 use letterdesk::tui::{
-    Action, Command, Config, Pane, SaveState, State, Workers, draw, sanitize, update,
+    Action, Command, Config, Pacer, Pane, SaveState, State, Workers, draw, sanitize, update,
     user_config_path,
 };
 use ratatui::Terminal;
@@ -57,10 +57,6 @@ use support::letters::{self as generator, Corpus, LetterFile, Rng};
 /// The terminal size the figures are measured at.
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
-/// How often app.rs's event loop ticks when nothing happens.
-const TICK: Duration = Duration::from_millis(100);
-/// The shortest time between two frames app.rs draws for the workers' reports alone.
-const FRAME: Duration = Duration::from_millis(33);
 /// The draft in the editor for the keystroke figure.
 const DRAFT_BYTES: usize = 20_000;
 /// The file that marks a `--dir` as written by this bench (hidden: not a letter).
@@ -732,15 +728,9 @@ impl Workspace {
     fn run_until_loaded(&mut self) -> LoadTimes {
         let (mut indexed_ok, mut finished) = (0usize, false);
         let mut first_letters = None;
-        let mut redraw = false;
-        let mut drawn = Instant::now();
+        let mut pacer = Pacer::default();
         loop {
-            let wait = if redraw {
-                FRAME.saturating_sub(drawn.elapsed())
-            } else {
-                TICK
-            };
-            let first = self.workers.reports().recv_timeout(wait).ok();
+            let first = self.workers.reports().recv_timeout(pacer.wait()).ok();
             let queued: Vec<Action> = first
                 .into_iter()
                 .chain(self.workers.reports().try_iter())
@@ -751,13 +741,14 @@ impl Workspace {
                     Action::IndexFinished => finished = true,
                     _ => {}
                 }
-                redraw |= self.apply(action);
+                let changed = self.apply(action);
+                pacer.changed(changed);
             }
-            redraw |= self.apply(Action::Tick(Instant::now()));
-            if redraw && (finished || drawn.elapsed() >= FRAME) {
+            let changed = self.apply(Action::Tick(Instant::now()));
+            pacer.changed(changed);
+            if pacer.due(finished) {
                 let last_draw = self.draw();
-                drawn = Instant::now();
-                redraw = false;
+                pacer.drawn();
                 if first_letters.is_none() && indexed_ok > 0 {
                     first_letters = Some(self.started.elapsed());
                 }

@@ -24,18 +24,12 @@ use super::RunOptions;
 use super::action::Action;
 use super::config::{Config, user_config_path};
 use super::draw::draw;
+use super::pacer::Pacer;
 use super::state::State;
 use super::update::update;
 use super::workers::Workers;
 use crate::journal::Journal;
 use crate::text::sanitize;
-
-/// How often the clock ticks (autosave, the journal) when nothing else happens.
-const TICK: Duration = Duration::from_millis(100);
-
-/// The shortest time between two frames drawn for the workers' reports alone (a key
-/// is drawn at once): the list filling in at 10,000 letters does not redraw per letter.
-const FRAME: Duration = Duration::from_millis(33);
 
 /// The longest the event loop applies queued actions before drawing a frame.
 const BATCH: Duration = Duration::from_millis(20);
@@ -274,16 +268,10 @@ fn event_loop(
     workers: &Workers,
     debug_panic: Option<&str>,
 ) -> anyhow::Result<()> {
-    let mut redraw = false;
-    let mut drawn = Instant::now();
+    let mut pacer = Pacer::default();
     loop {
         // Wait for the next key or report; a frame owed is drawn within `FRAME`.
-        let wait = if redraw {
-            FRAME.saturating_sub(drawn.elapsed())
-        } else {
-            TICK
-        };
-        let first = match workers.reports().recv_timeout(wait) {
+        let first = match workers.reports().recv_timeout(pacer.wait()) {
             Ok(action) => Some(action),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
@@ -302,7 +290,7 @@ fn event_loop(
                 action,
                 Action::Key(_) | Action::Paste(_) | Action::Resize(..)
             );
-            redraw |= workers.apply(state, action);
+            pacer.changed(workers.apply(state, action));
             if let Some(trigger) = debug_panic
                 && state.editor_text().contains(trigger)
             {
@@ -312,11 +300,11 @@ fn event_loop(
                 return Ok(());
             }
         }
-        redraw |= workers.apply(state, Action::Tick(Instant::now()));
+        pacer.changed(workers.apply(state, Action::Tick(Instant::now())));
         if state.should_quit() {
             return Ok(());
         }
-        if redraw && (keyed || drawn.elapsed() >= FRAME) {
+        if pacer.due(keyed) {
             // A hung-up terminal cannot be drawn on; a pending signal still ends us cleanly.
             if let Err(e) = terminal.draw(|frame| draw(frame, state)) {
                 if SIGNAL.load(Ordering::SeqCst) != 0 {
@@ -324,8 +312,7 @@ fn event_loop(
                 }
                 return Err(e.into());
             }
-            redraw = false;
-            drawn = Instant::now();
+            pacer.drawn();
         }
     }
 }
