@@ -7,8 +7,9 @@ mod svg;
 
 use chrono::NaiveDate;
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
-use letterdesk::letter::parse_bytes;
-use letterdesk::tui::{Action, Command, Effect, State, draw, update};
+use letterdesk::index::Progress;
+use letterdesk::letter::{Brief, Kind, parse_bytes};
+use letterdesk::tui::{Action, Command, Config, Effect, Listing, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -76,6 +77,67 @@ fn drafting() -> State {
     state
 }
 
+/// A folder of 10,000 letters being indexed: 3,200 listed so far (fictional companies,
+/// the listings as the indexer sends them), the cursor moved down the list.
+fn indexing() -> State {
+    const PREFIXES: [&str; 8] = [
+        "Pinecrest",
+        "Lumenfield",
+        "Quarry Lane",
+        "Kittiwake",
+        "Harbor Lantern",
+        "Bramblewood",
+        "Northwind",
+        "Fenwick",
+    ];
+    const SUFFIXES: [&str; 6] = [
+        "Outdoor Supply, Inc.",
+        "Health, Inc.",
+        "Materials Corp.",
+        "Marine Holdings Ltd.",
+        "Software Group, Inc.",
+        "Realty Trust",
+    ];
+    const FORMS: [&str; 5] = ["10-K", "10-Q", "20-F", "S-1", "8-K"];
+    let today = NaiveDate::from_ymd_opt(2023, 6, 20).expect("date");
+    let mut state = State::new(Config::builtin(false), today, None);
+    update(&mut state, Action::Resize(180, 45));
+    for i in 0..3_200_usize {
+        let date = today - chrono::Days::new((i * 7 % 3_000) as u64);
+        let company = format!("{} {}", PREFIXES[i % 8], SUFFIXES[i / 8 % 6]);
+        let numbers: Vec<String> = (1..=(i * 13 % 24 + 1)).map(|n| n.to_string()).collect();
+        let resolved = i * 5 % (numbers.len() + 1);
+        let listing = Listing {
+            brief: Brief {
+                kind: Kind::Comments,
+                date: Some(date.to_string()),
+                company: Some(company),
+                form: Some(FORMS[i % 5].to_string()),
+                response_due: Some((date + chrono::Days::new(14)).to_string()),
+                numbers,
+                ..Brief::default()
+            },
+            progress: Progress {
+                resolved,
+                ..Progress::default()
+            },
+        };
+        let path = format!("/letters/{}/letter-{i:05}.txt", PREFIXES[i % 8]);
+        update(
+            &mut state,
+            Action::LetterIndexed {
+                path: path.into(),
+                listing: Box::new(Ok(listing)),
+            },
+        );
+    }
+    update(&mut state, Action::FilesFound { total: 10_000 });
+    for _ in 0..37 {
+        update(&mut state, Action::Run(Command::Down));
+    }
+    state
+}
+
 fn write(state: &mut State, name: &str, width: u16, height: u16) {
     update(state, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -116,4 +178,7 @@ fn main() {
 
     let mut list = demo_state();
     write(&mut list, "letters", 180, 45);
+
+    let mut large = indexing();
+    write(&mut large, "indexing", 180, 45);
 }
