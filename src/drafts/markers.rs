@@ -13,6 +13,8 @@ pub fn find_conflict_marker(text: &str) -> Option<usize> {
         Ours(usize),
         Theirs(usize),
     }
+    // Most files have no marker at all: one fast search tells.
+    memchr::memmem::find(text.as_bytes(), b"<<<<<<<")?;
     let mut state = State::Outside;
     for (index, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);

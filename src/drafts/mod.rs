@@ -15,6 +15,7 @@ mod format;
 mod markers;
 mod merge;
 mod model;
+mod own_layout;
 mod statuses;
 mod store;
 mod text_fingerprint;

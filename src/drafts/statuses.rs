@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::error::DraftsError;
 use super::markers::find_conflict_marker;
 use super::model::Status;
+use super::own_layout::statuses_in_own_layout;
 use super::store::parse_bytes;
 
 /// The status of each comment in the bytes of a drafts file (`path` only names the file
@@ -30,8 +31,9 @@ pub fn read_statuses(path: &Path, bytes: &[u8]) -> Result<HashMap<String, Status
     }
 }
 
-/// The statuses of a well-formed drafts file, read through serde (no document with
-/// spans and formatting); `None` for anything the full reader would reject.
+/// The statuses of a well-formed drafts file: read line by line when it is in the
+/// layout letterdesk writes, else through serde (no document with spans and
+/// formatting); `None` for anything the full reader would reject.
 fn quick(bytes: &[u8]) -> Option<HashMap<String, Status>> {
     #[derive(Deserialize)]
     struct File<'a> {
@@ -52,6 +54,9 @@ fn quick(bytes: &[u8]) -> Option<HashMap<String, Status>> {
     if find_conflict_marker(text).is_some() {
         return None;
     }
+    if let Some(statuses) = statuses_in_own_layout(text) {
+        return Some(statuses);
+    }
     let file: File = toml::from_str(text).ok()?;
     file.comments
         .unwrap_or_default()
@@ -70,6 +75,7 @@ fn quick(bytes: &[u8]) -> Option<HashMap<String, Status>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::drafts::own_layout::statuses_in_own_layout;
     use proptest::prelude::*;
 
     fn full(bytes: &[u8]) -> Result<HashMap<String, Status>, String> {
@@ -130,6 +136,14 @@ mod tests {
                     Just("response = ''".to_string()),
                     Just("\"3\" = { response = \"a\" }".to_string()),
                     Just("=======".to_string()),
+                    Just("response = \"\"\"".to_string()),
+                    Just("response = '''".to_string()),
+                    Just("fingerprint = \"xxh3:0f\"".to_string()),
+                    Just("\"\"\"".to_string()),
+                    Just("'''".to_string()),
+                    Just("Text with \"\" two quotes.\"\"\"".to_string()),
+                    Just("A \\\"b\\\" c\tand\u{7f}.\"\"\"\"".to_string()),
+                    Just("Can't.'''".to_string()),
                     "[a-z\" =\\[\\]{}.,0-9]{0,20}",
                 ],
                 0..8,
@@ -137,6 +151,34 @@ mod tests {
         ) {
             let text = lines.join("\n");
             prop_assert_eq!(light(text.as_bytes()), full(text.as_bytes()));
+        }
+
+        /// Drafts files as letterdesk saves them are read line by line, and agree.
+        #[test]
+        fn saved_files_are_read_in_own_layout(
+            responses in proptest::collection::vec("[A-Za-z0-9 .,;:'\"()\n\t\\\\]{0,60}", 1..6),
+            resolved in proptest::collection::vec(any::<bool>(), 6),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("l.responses.toml");
+            let numbers: Vec<String> = (1..=responses.len()).map(|n| n.to_string()).collect();
+            let mut drafts = super::super::Drafts::for_comments(&numbers);
+            for ((number, response), resolve) in numbers.iter().zip(&responses).zip(&resolved) {
+                drafts.set_response(number, response.clone());
+                if *resolve {
+                    drafts.toggle_resolved(number);
+                }
+            }
+            super::super::save(&path, &drafts, None).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            let text = std::str::from_utf8(&bytes).unwrap();
+            let expected = full(&bytes).unwrap();
+            prop_assert_eq!(light(&bytes).unwrap(), expected.clone());
+            // Escapes (a backslash, a quote at the end) leave it to the TOML reader.
+            let plain = responses.iter().all(|r| !r.contains('\\') && !r.ends_with('"') && !r.contains("\"\"\""));
+            if plain {
+                prop_assert_eq!(statuses_in_own_layout(text), Some(expected));
+            }
         }
     }
 }

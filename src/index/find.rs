@@ -58,6 +58,18 @@ impl Identity {
         let _ = meta;
         Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
     }
+
+    /// A regular file listed in a folder whose metadata is `dir`: the folder's device
+    /// and the inode number the listing gives, so no look at the file is needed.
+    fn of_entry(entry: &fs::DirEntry, dir: Option<&fs::Metadata>) -> Identity {
+        #[cfg(unix)]
+        if let Some(dir) = dir {
+            use std::os::unix::fs::{DirEntryExt, MetadataExt};
+            return Identity::Inode(dir.dev(), entry.ino());
+        }
+        let path = entry.path();
+        Identity::of(&path, fs::metadata(&path).ok().as_ref())
+    }
 }
 
 fn walk(
@@ -73,16 +85,27 @@ fn walk(
         return;
     };
     // Sorted, so which of two paths to the same folder is searched is fixed.
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
-            continue;
-        };
+    let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
         if name.starts_with('.') {
             continue;
         }
-        // Follows symlinks; a dangling one is skipped.
+        // The entry's type comes with the folder listing; only a symlink (followed,
+        // a dangling one skipped) or a folder needs a look at its metadata.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_file() {
+            if is_letter_name(&name) {
+                let id = Identity::of_entry(&entry, meta);
+                found(entry.path(), id);
+            }
+            continue;
+        }
+        let path = entry.path();
         let Ok(meta) = fs::metadata(&path) else {
             continue;
         };

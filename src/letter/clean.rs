@@ -59,6 +59,7 @@ impl CleanText {
 /// What ends a line in one text: LF (CR in a file with no LF: old Mac line endings),
 /// and, when the text has any, form feed, vertical tab and U+2028/U+2029.
 struct Breaks {
+    /// LF or CR, both ASCII.
     newline: char,
     others: bool,
 }
@@ -80,7 +81,7 @@ impl Breaks {
     /// lines with LF alone, found with a fast search; the rest are read byte by byte.
     fn next(&self, text: &str) -> Option<(usize, usize)> {
         if !self.others {
-            return text.find(self.newline).map(|at| (at, 1));
+            return memchr::memchr(self.newline as u8, text.as_bytes()).map(|at| (at, 1));
         }
         let newline = self.newline as u8;
         let bytes = text.as_bytes();
