@@ -1169,7 +1169,12 @@ fn vm_hwm_kb() -> u64 {
 /// Child: index the folder as `letterdesk status` does, report the peak.
 fn child_index(dir: &Path) {
     let found = letterdesk::index::find_letters(&[dir.to_owned()]);
-    let summaries = letterdesk::index::index(&found, 0, |_, _| {});
+    let summaries = letterdesk::index::index(
+        &found,
+        0,
+        letterdesk::index::DEFAULT_MAX_LETTER_BYTES,
+        |_, _| {},
+    );
     std::hint::black_box(&summaries);
     println!("letters {}", summaries.len());
     println!("VmHWM_KB {}", vm_hwm_kb());

@@ -5,8 +5,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn letterdesk(args: &[&str]) -> Output {
+    // No user config file: only `--config` applies.
+    let no_config = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_letterdesk"))
         .args(args)
+        .env("XDG_CONFIG_HOME", no_config.path())
         .output()
         .expect("runs")
 }
@@ -181,6 +184,71 @@ fn missing_paths_are_reported_and_only_all_missing_fails() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("gone.txt: no such file or folder"));
+}
+
+#[test]
+fn the_size_limit_of_the_config_applies_as_in_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut big = staff_letter("Fenwick Orchards, Inc.");
+    big.push_str(&"Exhibit index line.\n".repeat(80_000));
+    std::fs::write(dir.path().join("big.txt"), big).unwrap();
+    let config = dir.path().join("config.toml");
+    let folder = dir.path().to_str().unwrap();
+    let big_row = |out: &Output| {
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        value["letters"][0].clone()
+    };
+
+    std::fs::write(&config, "[limits]\nmax_letter_mb = 1\n").unwrap();
+    let out = letterdesk(&[
+        "status",
+        "--json",
+        "--config",
+        config.to_str().unwrap(),
+        folder,
+    ]);
+    assert!(out.status.success());
+    let row = big_row(&out);
+    assert_eq!(row["comments"], 0);
+    assert!(
+        row["problem"]
+            .as_str()
+            .unwrap()
+            .ends_with("big.txt: too large to open (2 MB; limit 1 MB)"),
+        "{row}"
+    );
+
+    // Without a config the built-in limit (64 MB) applies; a config that cannot be used
+    // is named, with its line, and the built-in limits apply.
+    std::fs::write(&config, "[limits]\nmax_letter_mb = \"one\"\n").unwrap();
+    for args in [
+        vec!["status", "--json", folder],
+        vec![
+            "status",
+            "--json",
+            "--config",
+            config.to_str().unwrap(),
+            folder,
+        ],
+    ] {
+        let out = letterdesk(&args);
+        assert!(out.status.success());
+        let row = big_row(&out);
+        assert_eq!(
+            (row["comments"].as_u64(), row["problem"].as_str()),
+            (Some(3), None)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if args.contains(&"--config") {
+            assert!(
+                stderr.starts_with("letterdesk: warning: config ignored: ")
+                    && stderr.contains("config.toml:2:"),
+                "{stderr}"
+            );
+        } else {
+            assert!(stderr.is_empty(), "{stderr}");
+        }
+    }
 }
 
 #[test]

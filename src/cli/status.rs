@@ -3,12 +3,13 @@
 //! rest are still listed.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::index::{self, LetterSummary};
+use crate::tui::{Config, Limits};
 
 /// Arguments of `letterdesk status`.
 #[derive(Debug, clap::Args)]
@@ -19,6 +20,9 @@ pub struct StatusArgs {
     /// Print `{"letters": [...]}` as JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Read the [limits] settings from this config file.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Runs `status`: a table (or JSON) of every letter under the paths. Fails only when
@@ -36,13 +40,31 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             .collect();
         anyhow::bail!("{}: no such file or folder", names.join(", "));
     }
-    let letters = index::index_under(&paths, 0);
+    let limits = load_limits(args.config.as_deref());
+    let letters = index::index_under(&paths, 0, limits.max_letter_bytes);
     if args.json {
         write_json(out, &letters)?;
     } else {
         write_table(out, &letters)?;
     }
     Ok(())
+}
+
+/// The `[limits]` of `--config`, else of the user's config file, else the built-in
+/// ones, as the workspace reads them (so both list the same letters as too large). A
+/// config file that cannot be used is named on standard error and the built-in limits
+/// apply, as in the workspace.
+fn load_limits(config: Option<&Path>) -> Limits {
+    let path = config.map(Path::to_owned).or_else(|| {
+        let xdg = std::env::var("XDG_CONFIG_HOME").ok();
+        let home = std::env::var("HOME").ok();
+        crate::tui::user_config_path(xdg.as_deref(), home.as_deref())
+    });
+    let (config, problem) = Config::load(path.as_deref(), true);
+    if let Some(problem) = problem {
+        eprintln!("letterdesk: warning: {}", clean(&problem));
+    }
+    config.limits
 }
 
 /// One letter as scripts see it.

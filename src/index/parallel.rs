@@ -9,14 +9,20 @@ use std::sync::{Mutex, PoisonError};
 use super::summary::{LetterSummary, summarize};
 
 /// Summarizes each of `paths` (letter files, as from
-/// [`find_letters`](super::find_letters)) with [`summarize`], on `threads` worker
+/// [`find_letters`](super::find_letters)) with [`summarize`] (letters larger than
+/// `max_letter_bytes` are listed unread), on `threads` worker
 /// threads (`0`: one per available core), and returns the summaries in the order of
 /// `paths`, leaving out files that are not listed ([`LetterSummary::is_listed`]: a
 /// folder's README.md).
 ///
 /// `on_progress(done, total)` is called from the workers after each file (in no
 /// particular order of files).
-pub fn index<F>(paths: &[PathBuf], threads: usize, on_progress: F) -> Vec<LetterSummary>
+pub fn index<F>(
+    paths: &[PathBuf],
+    threads: usize,
+    max_letter_bytes: u64,
+    on_progress: F,
+) -> Vec<LetterSummary>
 where
     F: Fn(usize, usize) + Sync,
 {
@@ -26,7 +32,7 @@ where
         threads,
         |give| paths.iter().for_each(give),
         |path| {
-            let summary = summarize(path);
+            let summary = summarize(path, max_letter_bytes);
             on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             summary
         },
@@ -36,11 +42,11 @@ where
 /// The letters under `paths` ([`find_letters`](super::find_letters)) summarized as
 /// [`index`] does, in the same order; the files are summarized as the folder walk
 /// finds them, so walking and reading overlap.
-pub fn index_under(paths: &[PathBuf], threads: usize) -> Vec<LetterSummary> {
+pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Vec<LetterSummary> {
     collect(
         threads,
         |give| super::find_letters_each(paths, give),
-        |path: PathBuf| summarize(&path),
+        |path: PathBuf| summarize(&path, max_letter_bytes),
     )
 }
 
@@ -138,7 +144,7 @@ mod tests {
             .collect();
         let calls = AtomicUsize::new(0);
         let max_done = AtomicUsize::new(0);
-        let got = index(&paths, 4, |done, total| {
+        let got = index(&paths, 4, crate::index::MB, |done, total| {
             assert_eq!(total, 25);
             calls.fetch_add(1, Ordering::Relaxed);
             max_done.fetch_max(done, Ordering::Relaxed);
@@ -150,7 +156,7 @@ mod tests {
         for (i, s) in got.iter().enumerate() {
             assert_eq!(s.problem.is_some(), i % 3 == 0, "{s:?}");
         }
-        assert!(index(&[], 0, |_, _| panic!("no files")).is_empty());
+        assert!(index(&[], 0, crate::index::MB, |_, _| panic!("no files")).is_empty());
     }
 }
 
@@ -173,7 +179,7 @@ mod listing {
         )
         .unwrap();
         let paths = crate::index::find_letters(&[dir.path().to_path_buf()]);
-        let files: Vec<String> = index(&paths, 1, |_, _| {})
+        let files: Vec<String> = index(&paths, 1, crate::index::MB, |_, _| {})
             .into_iter()
             .map(|s| s.file)
             .collect();

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::progress::progress;
-use super::read::{DEFAULT_MAX_LETTER_BYTES, read_guarded};
+use super::read::read_guarded;
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -52,12 +52,12 @@ impl LetterSummary {
     }
 }
 
-/// Reads the letter at `path` and its drafts file (`NAME.responses.toml`) and sums
-/// them up. Never fails: a letter or drafts file that cannot be read is described in
+/// Reads the letter at `path` (unless it is larger than `max_letter_bytes`) and its
+/// drafts file (`NAME.responses.toml`) and sums them up. Never fails: a letter or drafts file that cannot be read is described in
 /// [`LetterSummary::problem`] and the rest is filled in as far as it goes. The
 /// counts cover the letter's comments only (drafts of comments the letter no longer
 /// has are not counted).
-pub fn summarize(path: &Path) -> LetterSummary {
+pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
     let mut summary = LetterSummary {
         path: path.to_owned(),
         file: path.file_name().map_or_else(
@@ -66,7 +66,7 @@ pub fn summarize(path: &Path) -> LetterSummary {
         ),
         ..LetterSummary::default()
     };
-    let brief = match read_guarded(path, DEFAULT_MAX_LETTER_BYTES, letter::brief_bytes) {
+    let brief = match read_guarded(path, max_letter_bytes, letter::brief_bytes) {
         Ok(brief) => brief,
         Err(problem) => {
             summary.problem = Some(format!("{}: {problem}", path.display()));
@@ -90,6 +90,7 @@ pub fn summarize(path: &Path) -> LetterSummary {
 mod tests {
     use super::*;
     use crate::drafts;
+    use crate::index::DEFAULT_MAX_LETTER_BYTES;
 
     const LETTER: &str = "March 3, 2025\n\nDana Fenwick\nChief Financial Officer\nFenwick Orchards, Inc.\n1 Orchard Way\n\nRe: Fenwick Orchards, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\nFiled February 20, 2025\nFile No. 001-55555\n\nDear Ms. Fenwick:\n\nWe have reviewed your filing and have the following comments.\n\nPlease respond to this letter within ten business days.\n\n1. Please explain the growth.\n\n2. Please tell us about the orchards.\n\nSincerely,\n\nDivision of Corporation Finance\n";
 
@@ -103,7 +104,7 @@ mod tests {
         d.toggle_resolved("2");
         d.toggle_resolved("9");
         drafts::save(&drafts::drafts_path(&path), &d, None).unwrap();
-        let s = summarize(&path);
+        let s = summarize(&path, DEFAULT_MAX_LETTER_BYTES);
         assert_eq!(s.file, "l.txt");
         assert_eq!(s.kind, Kind::Comments);
         assert_eq!(s.company.as_deref(), Some("Fenwick Orchards, Inc."));
@@ -124,7 +125,7 @@ mod tests {
             "<<<<<<< ours\n[comments.\"1\"]\n=======\n>>>>>>> theirs\n",
         )
         .unwrap();
-        let s = summarize(&path);
+        let s = summarize(&path, DEFAULT_MAX_LETTER_BYTES);
         assert_eq!(s.comments, 2);
         let problem = s.problem.unwrap();
         assert!(
@@ -132,7 +133,7 @@ mod tests {
             "{problem}"
         );
 
-        let missing = summarize(&dir.path().join("gone.txt"));
+        let missing = summarize(&dir.path().join("gone.txt"), DEFAULT_MAX_LETTER_BYTES);
         assert!(missing.problem.unwrap().contains("gone.txt"));
     }
 }
