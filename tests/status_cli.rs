@@ -251,6 +251,48 @@ fn the_size_limit_of_the_config_applies_as_in_the_workspace() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn links_that_cannot_be_followed_are_rows_with_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("good.txt"),
+        staff_letter("Fenwick Orchards, Inc."),
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("sub")).unwrap();
+    std::os::unix::fs::symlink(root, root.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink(root.join("nowhere.txt"), root.join("gone.txt")).unwrap();
+    let out = letterdesk(&["status", "--json", root.to_str().unwrap()]);
+    assert!(out.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows: Vec<(String, Option<String>)> = value["letters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let problem = l["problem"].as_str().map(|p| {
+                let (path, why) = p.split_once(": ").unwrap();
+                assert_eq!(path, l["path"].as_str().unwrap());
+                why.to_owned()
+            });
+            (l["file"].as_str().unwrap().to_owned(), problem)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gone.txt".into(), Some("no such file".into())),
+            ("good.txt".into(), None),
+            (
+                "up".into(),
+                Some("symlink loop: points back into a folder being searched".into())
+            ),
+        ]
+    );
+}
+
 #[test]
 fn save_loop_is_hidden_from_help() {
     let out = letterdesk(&["--help"]);

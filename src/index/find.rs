@@ -1,47 +1,66 @@
-//! Finding letter files under folders.
+//! Finding letter files under folders: the one folder walk `status` and the workspace
+//! share.
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The letter files under `paths`, in a fixed order: each path in turn, a folder's
-/// files sorted by path; each file once.
+use super::read::io_message;
+
+/// Folders nested deeper than this below a path given are not searched.
+pub const MAX_DEPTH: usize = 64;
+
+/// What a search hands over: a letter file, or a path it could not go into or read,
+/// with why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    /// The letter file (or the folder or link the problem is with).
+    pub path: PathBuf,
+    /// Why it cannot be read, when the search already knows: a path named that does not
+    /// exist, an unreadable folder, a symlink loop, a link to a letter that cannot be
+    /// followed, a folder nested deeper than [`MAX_DEPTH`].
+    pub problem: Option<String>,
+}
+
+/// The letter files under `paths` (and the paths that could not be searched, with
+/// why), in a fixed order: each path in turn, a folder's entries sorted by name; each
+/// file once.
 ///
 /// Folders are searched recursively for `.txt` and `.md` files (any case), skipping
 /// hidden files and folders (name starting with `.`) and drafts files
-/// (`*.responses.toml`). Symlinks are followed, but a folder already searched is not
-/// searched again, so symlink loops end. A path given directly is taken as it is,
-/// even when it does not exist (the summary then reports why it cannot be read).
-pub fn find_letters(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// (`*.responses.toml`). Symlinks are followed; a folder reached again by another path
+/// is not searched again, and a link back into a folder being searched is handed over
+/// as a symlink loop. A path given directly is taken as it is.
+pub fn find_letters(paths: &[PathBuf]) -> Vec<Found> {
     let mut found = Vec::new();
-    find_letters_each(paths, |path| found.push(path));
+    find_letters_each(paths, |f| found.push(f));
     found
 }
 
-/// [`find_letters`], handing each file to `found` as the walk finds it (in the same
-/// order: a folder's entries are walked sorted, which is the files' path order).
-pub fn find_letters_each(paths: &[PathBuf], mut found: impl FnMut(PathBuf)) {
-    let mut seen_files = HashSet::new();
-    let mut seen_dirs = HashSet::new();
-    let mut once = |path: PathBuf, id: Identity| {
-        if seen_files.insert(id) {
-            found(path);
-        }
+/// [`find_letters`], handing each to `found` as the walk finds it (in the same order);
+/// returns how many were handed over.
+pub fn find_letters_each(paths: &[PathBuf], mut found: impl FnMut(Found)) -> usize {
+    let mut search = Search {
+        seen_files: HashSet::new(),
+        seen_dirs: HashSet::new(),
+        ancestors: Vec::new(),
+        count: 0,
+        found: &mut found,
     };
     for path in paths {
-        let meta = fs::metadata(path).ok();
-        if meta.as_ref().is_some_and(fs::Metadata::is_dir) {
-            walk(path, meta.as_ref(), &mut seen_dirs, &mut once);
-        } else {
-            once(path.clone(), Identity::of(path, meta.as_ref()));
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => search.walk(path, &meta, 0),
+            Ok(meta) => search.file(path.clone(), Identity::of(path, Some(&meta))),
+            Err(e) => search.problem(path.clone(), io_message(&e)),
         }
     }
+    search.count
 }
 
 /// What makes two paths the same file or folder: its device and inode number where
 /// the system has them (read with the metadata the walk needs anyway), else its
 /// canonical path.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Identity {
     Inode(u64, u64),
     Path(PathBuf),
@@ -61,60 +80,104 @@ impl Identity {
 
     /// A regular file listed in a folder whose metadata is `dir`: the folder's device
     /// and the inode number the listing gives, so no look at the file is needed.
-    fn of_entry(entry: &fs::DirEntry, dir: Option<&fs::Metadata>) -> Identity {
+    fn of_entry(entry: &fs::DirEntry, dir: &fs::Metadata) -> Identity {
         #[cfg(unix)]
-        if let Some(dir) = dir {
+        {
             use std::os::unix::fs::{DirEntryExt, MetadataExt};
-            return Identity::Inode(dir.dev(), entry.ino());
+            Identity::Inode(dir.dev(), entry.ino())
         }
-        let path = entry.path();
-        Identity::of(&path, fs::metadata(&path).ok().as_ref())
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            Identity::of(&entry.path(), None)
+        }
     }
 }
 
-fn walk(
-    dir: &Path,
-    meta: Option<&fs::Metadata>,
-    seen_dirs: &mut HashSet<Identity>,
-    found: &mut impl FnMut(PathBuf, Identity),
-) {
-    if !seen_dirs.insert(Identity::of(dir, meta)) {
-        return;
+/// One search under way.
+struct Search<'f, F: FnMut(Found)> {
+    seen_files: HashSet<Identity>,
+    seen_dirs: HashSet<Identity>,
+    /// The folders being searched, from the top down to the current one.
+    ancestors: Vec<Identity>,
+    count: usize,
+    found: &'f mut F,
+}
+
+impl<F: FnMut(Found)> Search<'_, F> {
+    /// A letter file, unless it was found before by another path.
+    fn file(&mut self, path: PathBuf, id: Identity) {
+        if self.seen_files.insert(id) {
+            self.hand_over(path, None);
+        }
     }
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    // Sorted, so which of two paths to the same folder is searched is fixed.
-    let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
-    entries.sort_by_key(fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
+
+    /// A path that cannot be searched or read, once.
+    fn problem(&mut self, path: PathBuf, why: String) {
+        if self.seen_files.insert(Identity::Path(path.clone())) {
+            self.hand_over(path, Some(why));
         }
-        // The entry's type comes with the folder listing; only a symlink (followed,
-        // a dangling one skipped) or a folder needs a look at its metadata.
-        let Ok(kind) = entry.file_type() else {
-            continue;
+    }
+
+    fn hand_over(&mut self, path: PathBuf, problem: Option<String>) {
+        self.count += 1;
+        (self.found)(Found { path, problem });
+    }
+
+    fn walk(&mut self, dir: &Path, meta: &fs::Metadata, depth: usize) {
+        let id = Identity::of(dir, Some(meta));
+        if self.ancestors.contains(&id) {
+            let why = "symlink loop: points back into a folder being searched";
+            return self.problem(dir.to_owned(), why.into());
+        }
+        // The same folder by another path: its letters are handed over already.
+        if !self.seen_dirs.insert(id.clone()) {
+            return;
+        }
+        if depth > MAX_DEPTH {
+            let why = format!("folder nested too deep (over {MAX_DEPTH} levels): not searched");
+            return self.problem(dir.to_owned(), why);
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.problem(dir.to_owned(), io_message(&e)),
         };
-        if kind.is_file() {
-            if is_letter_name(&name) {
-                let id = Identity::of_entry(&entry, meta);
-                found(entry.path(), id);
+        let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.sort_by_key(fs::DirEntry::file_name);
+        self.ancestors.push(id);
+        for entry in entries {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
             }
-            continue;
+            // The entry's type comes with the folder listing: a plain file needs no
+            // look at its metadata, only folders and symlinks do.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_file() {
+                if is_letter_name(&name) {
+                    self.file(entry.path(), Identity::of_entry(&entry, meta));
+                }
+                continue;
+            }
+            let path = entry.path();
+            match fs::metadata(&path) {
+                Ok(target) if target.is_dir() => self.walk(&path, &target, depth + 1),
+                Ok(target) if target.is_file() && is_letter_name(&name) => {
+                    let id = Identity::of(&path, Some(&target));
+                    self.file(path, id);
+                }
+                Ok(_) => {}
+                // A link that cannot be followed: said when it names a letter or loops.
+                Err(e) if is_letter_name(&name) || e.raw_os_error() == Some(40) => {
+                    self.problem(path, io_message(&e));
+                }
+                Err(_) => {}
+            }
         }
-        let path = entry.path();
-        let Ok(meta) = fs::metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            walk(&path, Some(&meta), seen_dirs, found);
-        } else if meta.is_file() && is_letter_name(&name) {
-            let id = Identity::of(&path, Some(&meta));
-            found(path, id);
-        }
+        self.ancestors.pop();
     }
 }
 
@@ -130,6 +193,14 @@ pub fn is_letter_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The paths found, each with its problem if any.
+    fn found(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
+        let mut all = Vec::new();
+        let count = find_letters_each(paths, |f| all.push((f.path, f.problem)));
+        assert_eq!(count, all.len());
+        all
+    }
 
     #[test]
     fn finds_letters_recursively_in_order() {
@@ -150,11 +221,11 @@ mod tests {
             fs::write(root.join(file), "x").unwrap();
         }
         assert_eq!(
-            find_letters(&[root.to_path_buf()]),
+            found(&[root.to_path_buf()]),
             [
-                root.join("a/b/three.txt"),
-                root.join("a/two.MD"),
-                root.join("one.txt")
+                (root.join("a/b/three.txt"), None),
+                (root.join("a/two.MD"), None),
+                (root.join("one.txt"), None)
             ]
         );
     }
@@ -167,25 +238,77 @@ mod tests {
         fs::write(root.join("f/b.txt"), "x").unwrap();
         fs::write(root.join("z.txt"), "x").unwrap();
         let missing = root.join("gone.txt");
-        let found = find_letters(&[
+        let found = found(&[
             root.join("z.txt"),
             missing.clone(),
             root.join("f"),
             root.join("f/b.txt"),
             root.join("z.txt"),
+            missing.clone(),
         ]);
-        assert_eq!(found, [root.join("z.txt"), missing, root.join("f/b.txt")]);
+        assert_eq!(
+            found,
+            [
+                (root.join("z.txt"), None),
+                (missing, Some("no such file".into())),
+                (root.join("f/b.txt"), None)
+            ]
+        );
     }
 
     #[cfg(unix)]
     #[test]
-    fn symlink_loops_end() {
+    fn odd_folders_are_handed_over_with_why() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        fs::create_dir(root.join("a")).unwrap();
+        fs::create_dir_all(root.join("a")).unwrap();
         fs::write(root.join("a/l.txt"), "x").unwrap();
         std::os::unix::fs::symlink(root, root.join("a/up")).unwrap();
+        std::os::unix::fs::symlink("self.txt", root.join("self.txt")).unwrap();
         std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.txt")).unwrap();
-        assert_eq!(find_letters(&[root.to_path_buf()]), [root.join("a/l.txt")]);
+        std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.pdf")).unwrap();
+        // The same folder by a second path is searched once.
+        std::os::unix::fs::symlink(root.join("a"), root.join("b")).unwrap();
+        let mut deep = root.join("deep");
+        for i in 0..MAX_DEPTH + 2 {
+            deep.push(format!("d{i}"));
+            if i == 49 {
+                fs::create_dir_all(&deep).unwrap();
+                fs::write(deep.join("bottom.txt"), "x").unwrap();
+            }
+        }
+        fs::create_dir_all(&deep).unwrap();
+        fs::write(deep.join("too-deep.txt"), "x").unwrap();
+        let found = found(&[root.to_path_buf()]);
+        let why = |p: &Path| {
+            found
+                .iter()
+                .find(|(f, _)| f == p)
+                .map(|(_, w)| w.clone().unwrap_or_default())
+        };
+        assert_eq!(why(&root.join("a/l.txt")).as_deref(), Some(""));
+        assert_eq!(
+            why(&root.join("a/up")).as_deref(),
+            Some("symlink loop: points back into a folder being searched")
+        );
+        assert_eq!(
+            why(&root.join("self.txt")).as_deref(),
+            Some("symlink loop: cannot be followed")
+        );
+        assert_eq!(
+            why(&root.join("a/dangling.txt")).as_deref(),
+            Some("no such file")
+        );
+        assert_eq!(why(&root.join("a/dangling.pdf")), None);
+        assert_eq!(why(&root.join("b/l.txt")), None);
+        let mut bottom = root.join("deep");
+        (0..50).for_each(|i| bottom.push(format!("d{i}")));
+        assert_eq!(why(&bottom.join("bottom.txt")).as_deref(), Some(""));
+        let too_deep: Vec<_> = found
+            .iter()
+            .filter(|(_, w)| w.as_deref().is_some_and(|w| w.contains("nested too deep")))
+            .collect();
+        assert_eq!(too_deep.len(), 1, "{found:?}");
+        assert_eq!(found.len(), 6, "{found:?}");
     }
 }

@@ -1,7 +1,8 @@
 //! The indexer shared by `letterdesk status` and the workspace: finds letter files
 //! and summarizes each (letter header and drafts counts) on parallel threads.
 //!
-//! - [`find_letters`] / [`find_letters_each`]: the letter files under some paths.
+//! - [`find_letters`] / [`find_letters_each`]: the letter files under some paths (and
+//!   the folders and links that could not be searched, with why), one walk for both.
 //! - [`summarize`]: one [`LetterSummary`], from the letter in brief and its drafts'
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
@@ -15,9 +16,9 @@ mod progress;
 mod read;
 mod summary;
 
-pub use find::{find_letters, find_letters_each, is_letter_name};
+pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name};
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
+pub(crate) use read::panic_message;
 pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, read_guarded};
-pub(crate) use read::{io_message, panic_message};
 pub use summary::{LetterSummary, summarize};

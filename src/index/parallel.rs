@@ -6,19 +6,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
 
-use super::summary::{LetterSummary, summarize};
+use super::find::Found;
+use super::summary::LetterSummary;
 
-/// Summarizes each of `paths` (letter files, as from
-/// [`find_letters`](super::find_letters)) with [`summarize`] (letters larger than
-/// `max_letter_bytes` are listed unread), on `threads` worker
-/// threads (`0`: one per available core), and returns the summaries in the order of
-/// `paths`, leaving out files that are not listed ([`LetterSummary::is_listed`]: a
-/// folder's README.md).
+/// Summarizes each of `found` (as from [`find_letters`](super::find_letters)) with
+/// [`LetterSummary::of_found`] (letters larger than `max_letter_bytes` are listed
+/// unread), on `threads` worker threads (`0`: one per available core), and returns the
+/// summaries in the order of `found`, leaving out files that are not listed
+/// ([`LetterSummary::is_listed`]: a folder's README.md).
 ///
 /// `on_progress(done, total)` is called from the workers after each file (in no
 /// particular order of files).
 pub fn index<F>(
-    paths: &[PathBuf],
+    found: &[Found],
     threads: usize,
     max_letter_bytes: u64,
     on_progress: F,
@@ -26,13 +26,13 @@ pub fn index<F>(
 where
     F: Fn(usize, usize) + Sync,
 {
-    let total = paths.len();
+    let total = found.len();
     let done = AtomicUsize::new(0);
     collect(
         threads,
-        |give| paths.iter().for_each(give),
-        |path| {
-            let summary = summarize(path, max_letter_bytes);
+        |give| found.iter().for_each(give),
+        |found| {
+            let summary = LetterSummary::of_found(found, max_letter_bytes);
             on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             summary
         },
@@ -45,8 +45,10 @@ where
 pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Vec<LetterSummary> {
     collect(
         threads,
-        |give| super::find_letters_each(paths, give),
-        |path: PathBuf| summarize(&path, max_letter_bytes),
+        |give| {
+            super::find_letters_each(paths, give);
+        },
+        |found: Found| LetterSummary::of_found(&found, max_letter_bytes),
     )
 }
 
@@ -144,7 +146,8 @@ mod tests {
             .collect();
         let calls = AtomicUsize::new(0);
         let max_done = AtomicUsize::new(0);
-        let got = index(&paths, 4, crate::index::MB, |done, total| {
+        let found = crate::index::find_letters(&paths);
+        let got = index(&found, 4, crate::index::MB, |done, total| {
             assert_eq!(total, 25);
             calls.fetch_add(1, Ordering::Relaxed);
             max_done.fetch_max(done, Ordering::Relaxed);
@@ -155,6 +158,12 @@ mod tests {
         assert_eq!(max_done.into_inner(), 25);
         for (i, s) in got.iter().enumerate() {
             assert_eq!(s.problem.is_some(), i % 3 == 0, "{s:?}");
+            if i % 3 == 0 {
+                assert!(
+                    s.problem.as_ref().unwrap().ends_with(".txt: no such file"),
+                    "{s:?}"
+                );
+            }
         }
         assert!(index(&[], 0, crate::index::MB, |_, _| panic!("no files")).is_empty());
     }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::find::Found;
 use super::progress::progress;
 use super::read::read_guarded;
 use crate::letter::{self, Kind};
@@ -37,6 +38,35 @@ pub struct LetterSummary {
 }
 
 impl LetterSummary {
+    /// The summary of what a folder search found ([`Found`]): the letter summed up
+    /// with [`summarize`], or the problem the search met.
+    pub fn of_found(found: &Found, max_letter_bytes: u64) -> LetterSummary {
+        match &found.problem {
+            Some(problem) => LetterSummary::unreadable(&found.path, problem),
+            None => summarize(&found.path, max_letter_bytes),
+        }
+    }
+
+    /// A file (or folder) that cannot be read, and why.
+    fn unreadable(path: &Path, problem: &str) -> LetterSummary {
+        LetterSummary {
+            problem: Some(format!("{}: {problem}", path.display())),
+            ..LetterSummary::of_path(path)
+        }
+    }
+
+    /// A summary with only the path and file name filled in.
+    fn of_path(path: &Path) -> LetterSummary {
+        LetterSummary {
+            path: path.to_owned(),
+            file: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            ..LetterSummary::default()
+        }
+    }
+
     /// Whether the file belongs in a list of letters: a `.md` file that does not look
     /// like a letter (a folder's README) is left out; unreadable files and `.txt`
     /// files are always listed, the latter as "no comments found" when empty.
@@ -58,21 +88,11 @@ impl LetterSummary {
 /// counts cover the letter's comments only (drafts of comments the letter no longer
 /// has are not counted).
 pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
-    let mut summary = LetterSummary {
-        path: path.to_owned(),
-        file: path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
-        ..LetterSummary::default()
-    };
     let brief = match read_guarded(path, max_letter_bytes, letter::brief_bytes) {
         Ok(brief) => brief,
-        Err(problem) => {
-            summary.problem = Some(format!("{}: {problem}", path.display()));
-            return summary;
-        }
+        Err(problem) => return LetterSummary::unreadable(path, &problem),
     };
+    let mut summary = LetterSummary::of_path(path);
     let progress = progress(path, &brief.numbers);
     summary.kind = brief.kind;
     summary.company = brief.company;
