@@ -7,6 +7,11 @@ use letterdesk::tui::RunOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: the parser makes many small strings, and
+/// `status` over 10,000 letters runs about 8% faster with it (see README, Dependencies).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
