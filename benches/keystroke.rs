@@ -10,10 +10,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use letterdesk::drafts::Drafts;
-use letterdesk::letter::parse_bytes;
-use letterdesk::tui::{Action, Command, Effect, State, draw, update};
+use letterdesk::tui::{Action, Command, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -54,32 +52,12 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(5000);
-    let letters = letterdesk::demo::LETTERS
-        .iter()
-        .map(|(name, text)| parse_bytes(&format!("demo/{name}"), text.as_bytes()).unwrap())
-        .collect();
-    let mut state = State::from_letters(letters, NaiveDate::from_ymd_opt(2023, 6, 20).unwrap());
+    let mut state = support::demo::opened(|numbers| {
+        let mut drafts = Drafts::for_comments(numbers);
+        drafts.set_response(&numbers[0], draft(20_000));
+        drafts
+    });
     update(&mut state, Action::Resize(200, 60));
-    let effects = update(&mut state, Action::Run(Command::Open));
-    let id = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::LoadDrafts { letter, .. } => Some(*letter),
-            _ => None,
-        })
-        .unwrap();
-    let letter = state.open_letter().unwrap();
-    let numbers: Vec<String> = letter.comments.iter().map(|c| c.number.clone()).collect();
-    let mut drafts = Drafts::for_comments(&numbers);
-    drafts.set_response(&numbers[0], draft(20_000));
-    update(
-        &mut state,
-        Action::DraftsLoaded {
-            letter: id,
-            generation: 0,
-            result: Ok(Some(drafts)),
-        },
-    );
     update(&mut state, Action::Run(Command::Edit));
     assert!(state.editor_text().len() >= 20_000);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();

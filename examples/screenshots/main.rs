@@ -3,67 +3,42 @@
 //! built-in demo letters (parsed by the real parser) and written as SVG; when
 //! `rsvg-convert` is installed a PNG is written beside each SVG too.
 
+#[path = "../../benches/support/demo.rs"]
+mod demo;
 mod svg;
 
-use chrono::NaiveDate;
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::index::Progress;
-use letterdesk::letter::{Brief, Kind, parse_bytes};
-use letterdesk::tui::{Action, Command, Config, Effect, Listing, State, draw, update};
+use letterdesk::letter::{Brief, Kind};
+use letterdesk::tui::{Action, Command, Config, Listing, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
 
-fn demo_state() -> State {
-    let letters = letterdesk::demo::LETTERS
-        .iter()
-        .map(|(name, text)| {
-            parse_bytes(&format!("demo/{name}"), text.as_bytes()).expect("demo letters parse")
-        })
-        .collect();
-    State::from_letters(letters, NaiveDate::from_ymd_opt(2023, 6, 20).expect("date"))
-}
-
 /// The demo workspace with the newest comment letter open, drafts loaded and a
 /// draft being written.
 fn drafting() -> State {
-    let mut state = demo_state();
-    let effects = update(&mut state, Action::Run(Command::Open));
-    let id = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::LoadDrafts { letter, .. } => Some(*letter),
-            _ => None,
-        })
-        .expect("opening a letter loads its drafts");
-    let letter = state.open_letter().expect("a letter is open");
-    let numbers: Vec<String> = letter.comments.iter().map(|c| c.number.clone()).collect();
-    let mut drafts = Drafts::for_comments(&numbers);
-    let texts = [
-        (
-            Status::Resolved,
-            "We have revised the risk factor on page 14 to quantify the share of components bought from our largest supplier (41% in 2022).",
-        ),
-        (
-            Status::Drafted,
-            "Inventory reserves are estimated by model from sell-through data. We will expand the disclosure in future filings.",
-        ),
-    ];
-    for (draft, (status, text)) in drafts.comments.iter_mut().zip(texts) {
-        *draft = CommentDraft {
-            status,
-            response: text.to_string(),
-            ..draft.clone()
-        };
-    }
-    update(
-        &mut state,
-        Action::DraftsLoaded {
-            letter: id,
-            generation: 0,
-            result: Ok(Some(drafts)),
-        },
-    );
+    let mut state = demo::opened(|numbers| {
+        let mut drafts = Drafts::for_comments(numbers);
+        let texts = [
+            (
+                Status::Resolved,
+                "We have revised the risk factor on page 14 to quantify the share of components bought from our largest supplier (41% in 2022).",
+            ),
+            (
+                Status::Drafted,
+                "Inventory reserves are estimated by model from sell-through data. We will expand the disclosure in future filings.",
+            ),
+        ];
+        for (draft, (status, text)) in drafts.comments.iter_mut().zip(texts) {
+            *draft = CommentDraft {
+                status,
+                response: text.to_string(),
+                ..draft.clone()
+            };
+        }
+        drafts
+    });
     for _ in 0..2 {
         update(&mut state, Action::Run(Command::Down));
     }
@@ -99,7 +74,7 @@ fn indexing() -> State {
         "Realty Trust",
     ];
     const FORMS: [&str; 5] = ["10-K", "10-Q", "20-F", "S-1", "8-K"];
-    let today = NaiveDate::from_ymd_opt(2023, 6, 20).expect("date");
+    let today = demo::today();
     let mut state = State::new(Config::builtin(false), today, None);
     update(&mut state, Action::Resize(180, 45));
     for i in 0..3_200_usize {
@@ -176,7 +151,7 @@ fn main() {
     let mut narrow = drafting();
     write(&mut narrow, "narrow", 100, 32);
 
-    let mut list = demo_state();
+    let mut list = demo::listed();
     write(&mut list, "letters", 180, 45);
 
     let mut large = indexing();
