@@ -645,3 +645,50 @@ fn a_comment_of_100000_lines_scrolls_without_rewrapping() {
         "{text}"
     );
 }
+
+/// Move the Letters pane's cursor to `path`.
+fn cursor_to(s: &mut State, path: &str) {
+    update(s, Action::Run(Command::First));
+    while s.cursor_path() != Some(std::path::Path::new(path)) {
+        let before = s.cursor_path().map(std::path::Path::to_owned);
+        update(s, Action::Run(Command::Down));
+        assert_ne!(s.cursor_path(), before.as_deref(), "{path} is not listed");
+    }
+}
+
+#[test]
+fn the_comments_pane_says_what_is_wrong_with_the_row_under_the_cursor() {
+    let mut s = State::from_letters(letters(), today());
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/letters/scan-0042.txt".into(),
+            listing: Box::new(Err("not a letter (binary content)".into())),
+        },
+    );
+    let mut listing = Listing::of(&northwind(), Default::default());
+    listing.progress.problem =
+        Some("/letters/merged.responses.toml:3: unresolved git conflict marker".into());
+    update(
+        &mut s,
+        Action::LetterIndexed {
+            path: "/letters/merged.txt".into(),
+            listing: Box::new(Ok(listing)),
+        },
+    );
+
+    cursor_to(&mut s, "/letters/scan-0042.txt");
+    let text = screen(&mut s, 180, 12);
+    assert!(
+        text.contains("│scan-0042.txt: not a letter (binary content)"),
+        "{text}"
+    );
+    assert!(!text.contains("Enter opens the letter"), "{text}");
+
+    cursor_to(&mut s, "/letters/merged.txt");
+    insta::assert_snapshot!(screen(&mut s, 180, 12));
+
+    update(&mut s, Action::Run(Command::First));
+    let text = screen(&mut s, 180, 12);
+    assert!(text.contains("Choose a letter and press Enter."), "{text}");
+}

@@ -10,7 +10,7 @@ mod svg;
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::index::Progress;
 use letterdesk::letter::{Brief, Kind};
-use letterdesk::tui::{Action, Command, Config, Listing, State, draw, update};
+use letterdesk::tui::{Action, Command, Config, Listing, State, Workers, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -113,6 +113,63 @@ fn indexing() -> State {
     state
 }
 
+/// The demo letters in a folder with odd files beside them, indexed by the real
+/// workers: a binary file, a letter whose drafts file holds a git conflict, a symlink
+/// back into the folder. Each odd file gets a row that says what is wrong; the cursor
+/// is on the conflicted letter.
+#[cfg(unix)]
+fn problems() -> State {
+    // A fixed folder, so the paths the screen names are the same on every run.
+    let root = &std::env::temp_dir().join("letterdesk-screenshots");
+    let _ = std::fs::remove_dir_all(root);
+    std::fs::create_dir_all(root).expect("folder");
+    for (name, text) in letterdesk::demo::LETTERS {
+        std::fs::write(root.join(name), text).expect("demo letter");
+    }
+    std::fs::write(
+        root.join("scan-2024-03.txt"),
+        b"%PDF-1.7\n\x00\x01\x02binary",
+    )
+    .expect("binary file");
+    let (name, text) = letterdesk::demo::LETTERS[0];
+    let conflicted = root.join(format!("merged-{name}"));
+    std::fs::write(&conflicted, text).expect("letter");
+    std::fs::write(
+        letterdesk::drafts::drafts_path(&conflicted),
+        "[comments.\"1\"]\n<<<<<<< HEAD\nstatus = \"drafted\"\n=======\nstatus = \"resolved\"\n>>>>>>> theirs\n",
+    )
+    .expect("drafts file");
+    std::fs::create_dir(root.join("archive")).expect("folder");
+    std::os::unix::fs::symlink(root, root.join("archive/loop")).expect("symlink");
+
+    let mut state = State::new(Config::builtin(false), demo::today(), None);
+    update(&mut state, Action::Resize(180, 45));
+    let limits = Config::builtin(false).limits;
+    let workers = Workers::start(vec![root.to_owned()], limits, None, None).expect("workers");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < deadline {
+        let Ok(action) = workers
+            .reports()
+            .recv_timeout(std::time::Duration::from_millis(100))
+        else {
+            continue;
+        };
+        let finished = matches!(action, Action::IndexFinished);
+        workers.apply(&mut state, action);
+        if finished {
+            break;
+        }
+    }
+    let conflicted = conflicted.canonicalize().expect("real path");
+    for _ in 0..letterdesk::demo::LETTERS.len() + 3 {
+        if state.cursor_path() == Some(conflicted.as_path()) {
+            break;
+        }
+        update(&mut state, Action::Run(Command::Down));
+    }
+    state
+}
+
 fn write(state: &mut State, name: &str, width: u16, height: u16) {
     update(state, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -156,4 +213,10 @@ fn main() {
 
     let mut large = indexing();
     write(&mut large, "indexing", 180, 45);
+
+    #[cfg(unix)]
+    {
+        write(&mut problems(), "problems", 180, 45);
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join("letterdesk-screenshots"));
+    }
 }

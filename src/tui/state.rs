@@ -428,6 +428,21 @@ impl State {
         Some(&self.entries[id.0].path)
     }
 
+    /// What the Letters pane's row under the cursor says is wrong, in full: why the file
+    /// cannot be read (after its name), or why its drafts file cannot be (the message
+    /// names that file and line) until the letter is opened.
+    pub fn cursor_problem(&self) -> Option<String> {
+        let entry = &self.entries[self.order.get(self.cursor)?.0];
+        match &entry.listing {
+            Err(problem) => Some(format!(
+                "{}: {problem}",
+                crate::tui::drafting::file_name(&entry.path)
+            )),
+            Ok(listing) if !entry.slot.loaded => listing.progress.problem.clone(),
+            Ok(_) => None,
+        }
+    }
+
     /// The listing under the Letters pane's cursor.
     pub fn cursor_listing(&self) -> Option<&Listing> {
         let id = self.order.get(self.cursor)?;

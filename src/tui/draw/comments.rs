@@ -3,7 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{focused, note, one_line, pane_block, put_spans};
@@ -11,6 +12,9 @@ use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::document::{Row, RowKind};
 use crate::tui::state::{Filter, Pane, State, status_of};
+
+/// Said under a drafts file's problem before the letter is opened.
+const DRAFTS_PROBLEM_HINT: &str = "Enter opens the letter. The drafts file is not written until it is fixed; what you type meanwhile is kept in the journal.";
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
@@ -26,7 +30,21 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     &state.entries[open.id.0].path
                 ))
             ),
-            None => "Choose a letter and press Enter.".to_string(),
+            None => match state.cursor_problem() {
+                // The row under the cursor only says that something is wrong: say what.
+                Some(problem) => {
+                    let mut lines = vec![Line::styled(one_line(&problem), theme.error())];
+                    // A readable letter: the problem is its drafts file's.
+                    if state.cursor_listing().is_some() {
+                        lines.push(Line::default());
+                        lines.push(Line::styled(DRAFTS_PROBLEM_HINT, theme.muted()));
+                    }
+                    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+                    frame.render_widget(text, inner);
+                    return;
+                }
+                None => "Choose a letter and press Enter.".to_string(),
+            },
         };
         frame.render_widget(note(&text, theme), inner);
         return;
