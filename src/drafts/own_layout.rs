@@ -54,7 +54,7 @@ pub(crate) fn statuses_in_own_layout(text: &str) -> Option<HashMap<String, Statu
         rest = after;
         match key {
             STATUS => current.status = Some(value.parse().ok()?),
-            RESPONSE => current.response_blank = value.trim().is_empty(),
+            RESPONSE => current.response = value,
             _ => {}
         }
     }
@@ -69,7 +69,7 @@ struct Table<'a> {
     number: &'a str,
     keys: Vec<&'a str>,
     status: Option<Status>,
-    response_blank: bool,
+    response: &'a str,
 }
 
 impl<'a> Table<'a> {
@@ -78,17 +78,15 @@ impl<'a> Table<'a> {
             number,
             keys: Vec::new(),
             status: None,
-            response_blank: true,
+            response: "",
         }
     }
 
     /// Records the comment's status (given, or implied by its response).
     fn finish(self, found: &mut HashMap<String, Status>) -> Option<()> {
-        let status = self.status.unwrap_or(if self.response_blank {
-            Status::Open
-        } else {
-            Status::Drafted
-        });
+        let status = self
+            .status
+            .unwrap_or_else(|| Status::implied_by(self.response));
         found
             .insert(self.number.to_owned(), status)
             .is_none()

@@ -162,14 +162,14 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("l.responses.toml");
             let numbers: Vec<String> = (1..=responses.len()).map(|n| n.to_string()).collect();
-            let mut drafts = super::super::Drafts::for_comments(&numbers);
+            let mut drafts = crate::drafts::Drafts::for_comments(&numbers);
             for ((number, response), resolve) in numbers.iter().zip(&responses).zip(&resolved) {
                 drafts.set_response(number, response.clone());
                 if *resolve {
                     drafts.toggle_resolved(number);
                 }
             }
-            super::super::save(&path, &drafts, None).unwrap();
+            crate::drafts::save(&path, &drafts, None).unwrap();
             let bytes = std::fs::read(&path).unwrap();
             let text = std::str::from_utf8(&bytes).unwrap();
             let expected = full(&bytes).unwrap();

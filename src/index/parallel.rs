@@ -187,8 +187,8 @@ mod listing {
             "March 3, 2025\n\nDana Fenwick\nCFO\nFenwick Orchards, Inc.\n\nRe: Fenwick Orchards, Inc.\nForm 10-K\nFile No. 001-55555\n\nDear Ms. Fenwick:\n\n1. Please explain.\n\nSincerely,\n",
         )
         .unwrap();
-        let paths = crate::index::find_letters(&[dir.path().to_path_buf()]);
-        let files: Vec<String> = index(&paths, 1, crate::index::MB, |_, _| {})
+        let found = crate::index::find_letters(&[dir.path().to_path_buf()]);
+        let files: Vec<String> = index(&found, 1, crate::index::MB, |_, _| {})
             .into_iter()
             .map(|s| s.file)
             .collect();

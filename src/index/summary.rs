@@ -83,10 +83,10 @@ impl LetterSummary {
 }
 
 /// Reads the letter at `path` (unless it is larger than `max_letter_bytes`) and its
-/// drafts file (`NAME.responses.toml`) and sums them up. Never fails: a letter or drafts file that cannot be read is described in
-/// [`LetterSummary::problem`] and the rest is filled in as far as it goes. The
-/// counts cover the letter's comments only (drafts of comments the letter no longer
-/// has are not counted).
+/// drafts file (`NAME.responses.toml`) and sums them up. Never fails: a letter or drafts
+/// file that cannot be read is described in [`LetterSummary::problem`] and the rest is
+/// filled in as far as it goes. The counts cover the letter's comments only (drafts of
+/// comments the letter no longer has are not counted).
 pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
     let brief = match read_guarded(path, max_letter_bytes, letter::brief_bytes) {
         Ok(brief) => brief,
