@@ -558,18 +558,22 @@ fn recovery_dialog() {
     let written = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_710_000_000);
     update(
         &mut s,
-        Action::JournalOffers(vec![Offer {
-            entry: Entry {
-                letter: "/letters/northwind_2024-03-01.txt".into(),
-                number: "2".into(),
-                text: "Reserves are estimated by model.\nWe will expand the \u{1b}[31mdisclosure."
-                    .into(),
-                written,
-                file: "/state/journal/x.json".into(),
-            },
-            saved: Some("Reserves are estimated.".into()),
-            newer_than_file: true,
-        }]),
+        Action::JournalOffers {
+            offers: vec![Offer {
+                entry: Entry {
+                    letter: "/letters/northwind_2024-03-01.txt".into(),
+                    number: "2".into(),
+                    text:
+                        "Reserves are estimated by model.\nWe will expand the \u{1b}[31mdisclosure."
+                            .into(),
+                    written,
+                    file: "/state/journal/x.json".into(),
+                },
+                saved: Some("Reserves are estimated.".into()),
+                newer_than_file: true,
+            }],
+            here: 1,
+        },
     );
     let text = screen(&mut s, 120, 30);
     assert!(

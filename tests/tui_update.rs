@@ -1169,6 +1169,42 @@ fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
 }
 
 #[test]
+fn offers_of_letters_in_other_folders_wait_for_j() {
+    use letterdesk::journal::{Entry, Offer};
+    let mut s = loaded();
+    let offer = Offer {
+        entry: Entry {
+            letter: PathBuf::from("/elsewhere/other.txt"),
+            number: "1".into(),
+            text: "Typed in another workspace.".into(),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from("/state/j/y.json"),
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    update(
+        &mut s,
+        Action::JournalOffers {
+            offers: vec![offer],
+            here: 0,
+        },
+    );
+    assert_ne!(s.mode(), Mode::Recovery);
+    assert!(
+        s.message()
+            .unwrap()
+            .contains("1 unsaved text(s) in the journal for letters in other folders: press J"),
+        "{:?}",
+        s.message()
+    );
+    update(&mut s, Action::Run(Command::Leave));
+    update(&mut s, Action::Run(Command::ShowRecovery));
+    assert_eq!(s.mode(), Mode::Recovery);
+    assert_eq!(s.offers().len(), 1);
+}
+
+#[test]
 fn journal_offers_are_recovered_discarded_or_kept() {
     use letterdesk::journal::{Entry, Offer};
     let offer = |number: &str, text: &str| Offer {
@@ -1185,7 +1221,10 @@ fn journal_offers_are_recovered_discarded_or_kept() {
     let mut s = loaded();
     update(
         &mut s,
-        Action::JournalOffers(vec![offer("2", "Lost two."), offer("4", "Lost four.")]),
+        Action::JournalOffers {
+            offers: vec![offer("2", "Lost two."), offer("4", "Lost four.")],
+            here: 2,
+        },
     );
     assert_eq!(s.mode(), Mode::Recovery);
     // Enter does not recover: the dialog opens by itself at start-up, where a quick

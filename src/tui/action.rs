@@ -102,8 +102,15 @@ pub enum Action {
         /// The document (its width says which width it is for).
         doc: Box<Document>,
     },
-    /// Journal entries found at start-up that hold text not in the drafts files.
-    JournalOffers(Vec<Offer>),
+    /// Journal entries found at start-up that hold text not in the drafts files: the
+    /// first `here` are of letters under the workspace's paths, the rest of letters in
+    /// other folders (the journal is shared by every workspace).
+    JournalOffers {
+        /// The entries, this workspace's first.
+        offers: Vec<Offer>,
+        /// How many are of this workspace's letters.
+        here: usize,
+    },
     /// Writing to the journal failed (or the journal could not be opened).
     JournalFailed(String),
     /// A file under the folders changed (the folder watcher).

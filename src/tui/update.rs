@@ -109,17 +109,21 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 open.follow = true;
             }
         }
-        Action::JournalOffers(offers) => {
-            if !offers.is_empty() {
-                let n = offers.len();
-                state.offers = offers;
-                if state.focus == Pane::Draft {
-                    state.info(format!(
-                        "{n} unsaved text(s) found in the journal: press J in Letters to see them."
-                    ));
-                } else {
-                    state.recovering = true;
-                }
+        Action::JournalOffers { offers, here } => {
+            let n = offers.len();
+            state.offers = offers;
+            // The dialog opens by itself only for this workspace's letters, and not
+            // under the user's typing.
+            if here > 0 && state.focus != Pane::Draft {
+                state.recovering = true;
+            } else if here > 0 {
+                state.info(format!(
+                    "{n} unsaved text(s) found in the journal: press J in Letters to see them."
+                ));
+            } else if n > 0 {
+                state.info(format!(
+                    "{n} unsaved text(s) in the journal for letters in other folders: press J in Letters to see them."
+                ));
             }
         }
         Action::JournalFailed(error) => {

@@ -21,8 +21,24 @@ use super::update::update;
 use super::watcher;
 use crate::drafts::Drafts;
 use crate::export::{self, ExportSettings, Format};
-use crate::journal::Journal;
+use crate::journal::{Journal, Offer};
 use crate::letter::Letter;
+
+/// The journal's offers with those of letters under `roots` (the workspace's folders
+/// and files) first, as [`Action::JournalOffers`].
+fn here_first(offers: Vec<Offer>, roots: &[PathBuf]) -> Action {
+    // The journal knows letters by their canonical paths.
+    let roots: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+        .collect();
+    let (mut offers, elsewhere): (Vec<Offer>, Vec<Offer>) = offers
+        .into_iter()
+        .partition(|o| roots.iter().any(|r| o.entry.letter.starts_with(r)));
+    let here = offers.len();
+    offers.extend(elsewhere);
+    Action::JournalOffers { offers, here }
+}
 
 /// The running workers and the channel they report on.
 pub struct Workers {
@@ -52,17 +68,18 @@ impl Workers {
         let (loader, _) = loader::spawn(paths.clone(), limits, report.clone())?;
         let (layouter, _) = Layouter::spawn(report.clone())?;
         let stop = Arc::new(AtomicBool::new(false));
-        watcher::spawn(paths, report.clone(), stop.clone());
         if let Some(journal) = journal {
             let report = report.clone();
+            let roots = paths.clone();
             std::thread::spawn(move || {
                 let action = match journal.offers() {
-                    Ok(offers) => Action::JournalOffers(offers),
+                    Ok(offers) => here_first(offers, &roots),
                     Err(e) => Action::JournalFailed(format!("{}: {e}", journal.dir().display())),
                 };
                 let _ = report.send(action);
             });
         }
+        watcher::spawn(paths, report.clone(), stop.clone());
         Ok(Workers {
             saver: Some(saver),
             layouter,
@@ -290,5 +307,42 @@ mod tests {
         let text = std::fs::read_to_string(path).unwrap();
         assert!(text.contains("Please explain the growth."), "{text}");
         assert!(text.contains("Saved answer."), "{text}");
+    }
+
+    #[test]
+    fn offers_of_the_workspaces_letters_come_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("here");
+        std::fs::create_dir(&here).unwrap();
+        let real = here.canonicalize().unwrap();
+        let offer = |letter: PathBuf| Offer {
+            entry: crate::journal::Entry {
+                letter,
+                number: "1".into(),
+                text: "x".into(),
+                written: std::time::SystemTime::now(),
+                file: PathBuf::from("/state/j/x.json"),
+            },
+            saved: None,
+            newer_than_file: true,
+        };
+        let offers = vec![
+            offer(PathBuf::from("/elsewhere/a.txt")),
+            offer(real.join("b.txt")),
+            offer(real.join("sub/c.txt")),
+        ];
+        let Action::JournalOffers { offers, here } = here_first(offers, &[here]) else {
+            panic!("not offers");
+        };
+        assert_eq!(here, 2);
+        let letters: Vec<_> = offers.iter().map(|o| o.entry.letter.clone()).collect();
+        assert_eq!(
+            letters,
+            [
+                real.join("b.txt"),
+                real.join("sub/c.txt"),
+                PathBuf::from("/elsewhere/a.txt")
+            ]
+        );
     }
 }
