@@ -48,8 +48,9 @@ impl Loader {
 }
 
 /// Start indexing `paths` (folders or letter files) in the background, and the reader.
-/// Small files are indexed first, so one huge letter does not hold up the rest. Returns
-/// the handle and the indexer's thread (it ends when the index is done).
+/// Each worker takes the next file as it becomes free, so one huge letter holds up only
+/// the worker reading it. Returns the handle and the indexer's thread (it ends when the
+/// index is done).
 pub(crate) fn spawn(
     paths: Vec<PathBuf>,
     limits: Limits,
