@@ -170,6 +170,35 @@ fn problems() -> State {
     state
 }
 
+/// The demo workspace at start-up with text a crash left in the journal: the recovery
+/// dialog shows it beside what the drafts file holds.
+fn recovery() -> State {
+    use letterdesk::journal::{Entry, Offer};
+    let mut state = demo::listed();
+    let letter = state.cursor_path().expect("a letter is listed").to_owned();
+    // Noon UTC on the demo day, a little after the drafts file was saved.
+    let written = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_687_262_400);
+    let offer = Offer {
+        entry: Entry {
+            letter,
+            number: "2".into(),
+            text: "Inventory reserves are estimated by model from sell-through data for each product line.\n\nWe will expand the disclosure in future filings to describe the model and its inputs.".into(),
+            written,
+            file: "journal/entry.json".into(),
+        },
+        saved: Some("Inventory reserves are estimated by model.".into()),
+        newer_than_file: true,
+    };
+    update(
+        &mut state,
+        Action::JournalOffers {
+            offers: vec![offer],
+            here: 1,
+        },
+    );
+    state
+}
+
 fn write(state: &mut State, name: &str, width: u16, height: u16) {
     update(state, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -192,6 +221,9 @@ fn write(state: &mut State, name: &str, width: u16, height: u16) {
 }
 
 fn main() {
+    // The recovery dialog shows when text was typed in local time: the same on every
+    // machine. SAFETY: set before any thread is started.
+    unsafe { std::env::set_var("TZ", "UTC") };
     let mut main = drafting();
     write(&mut main, "main", 180, 45);
 
@@ -210,6 +242,8 @@ fn main() {
 
     let mut list = demo::listed();
     write(&mut list, "letters", 180, 45);
+
+    write(&mut recovery(), "recovery", 180, 45);
 
     let mut large = indexing();
     write(&mut large, "indexing", 180, 45);
