@@ -45,8 +45,8 @@ use letterdesk::journal::Journal;
 use letterdesk::letter::{self, Kind};
 use letterdesk::text::thousands;
 use letterdesk::tui::{
-    Action, Command, Config, Pacer, Pane, SaveState, State, Workers, draw, sanitize, update,
-    user_config_path,
+    Action, Command, Config, Pacer, Pane, SaveState, State, Workers, config_file, draw, sanitize,
+    update,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -646,9 +646,7 @@ impl Workspace {
         ));
         let started = Instant::now();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let xdg = std::env::var("XDG_CONFIG_HOME").ok();
-        let home = std::env::var("HOME").ok();
-        let config_path = user_config_path(xdg.as_deref(), home.as_deref());
+        let config_path = config_file(None);
         let (config, config_error) = Config::load(config_path.as_deref(), no_color);
         let limits = config.limits;
         let mut state = State::new(config, chrono::Local::now().date_naive(), None);

@@ -100,15 +100,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 
 /// The export settings from `--config`, else the user's config file, else defaults.
 fn load_settings(config: Option<&Path>) -> anyhow::Result<ExportSettings> {
-    let path = match config {
-        Some(path) => Some(path.to_owned()),
-        None => {
-            let xdg = std::env::var("XDG_CONFIG_HOME").ok();
-            let home = std::env::var("HOME").ok();
-            crate::tui::user_config_path(xdg.as_deref(), home.as_deref())
-        }
-    };
-    match path {
+    match crate::tui::config_file(config) {
         Some(path) => ExportSettings::from_config_file(&path).map_err(anyhow::Error::msg),
         None => Ok(ExportSettings::default()),
     }

@@ -55,12 +55,7 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 /// config file that cannot be used is named on standard error and the built-in limits
 /// apply, as in the workspace.
 fn load_limits(config: Option<&Path>) -> Limits {
-    let path = config.map(Path::to_owned).or_else(|| {
-        let xdg = std::env::var("XDG_CONFIG_HOME").ok();
-        let home = std::env::var("HOME").ok();
-        crate::tui::user_config_path(xdg.as_deref(), home.as_deref())
-    });
-    let (config, problem) = Config::load(path.as_deref(), true);
+    let (config, problem) = Config::load(crate::tui::config_file(config).as_deref(), true);
     if let Some(problem) = problem {
         eprintln!("letterdesk: warning: {}", clean(&problem));
     }

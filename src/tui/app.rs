@@ -22,7 +22,7 @@ use crossterm::execute;
 
 use super::RunOptions;
 use super::action::Action;
-use super::config::{Config, user_config_path};
+use super::config::{Config, config_file};
 use super::draw::draw;
 use super::pacer::Pacer;
 use super::state::State;
@@ -79,11 +79,7 @@ impl Drop for Restore {
 
 pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let config_path = options.config_path.clone().or_else(|| {
-        let xdg = std::env::var("XDG_CONFIG_HOME").ok();
-        let home = std::env::var("HOME").ok();
-        user_config_path(xdg.as_deref(), home.as_deref())
-    });
+    let config_path = config_file(options.config_path.as_deref());
     let (config, config_error) = Config::load(config_path.as_deref(), no_color);
     let limits = config.limits;
     let mut state = State::new(config, chrono::Local::now().date_naive(), options.demo_dir);

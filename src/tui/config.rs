@@ -131,6 +131,16 @@ fn builtin_file() -> File {
     toml::from_str(DEFAULT).expect("config/default.toml is valid (tested)")
 }
 
+/// The config file in effect: `given` (a `--config` option), else the user's
+/// ([`user_config_path`], from the environment).
+pub fn config_file(given: Option<&Path>) -> Option<PathBuf> {
+    given.map(Path::to_owned).or_else(|| {
+        let xdg = std::env::var("XDG_CONFIG_HOME").ok();
+        let home = std::env::var("HOME").ok();
+        user_config_path(xdg.as_deref(), home.as_deref())
+    })
+}
+
 /// Where the user's config file lives: `$XDG_CONFIG_HOME/letterdesk/config.toml`, else
 /// `$HOME/.config/letterdesk/config.toml`. Values are passed in so this stays pure.
 pub fn user_config_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {

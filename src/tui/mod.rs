@@ -37,7 +37,7 @@ use std::path::PathBuf;
 pub use crate::text::sanitize;
 pub use action::{Action, Effect, LetterId};
 pub use app::DEBUG_PANIC_ENV;
-pub use config::{Config, Limits, user_config_path};
+pub use config::{Config, Limits, config_file, user_config_path};
 pub use document::Document;
 pub use draw::draw;
 pub use keymap::{Binding, Command, Context, Hint, KeyChord, Keymap, Mode, map_key};
