@@ -568,6 +568,8 @@ fn recovery_dialog() {
                             .into(),
                     written,
                     file: "/state/journal/x.json".into(),
+                    session: None,
+                    base: None,
                 },
                 saved: Some("Reserves are estimated.".into()),
                 newer_than_file: true,

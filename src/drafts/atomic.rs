@@ -36,7 +36,15 @@ fn resolve_target(path: &Path) -> io::Result<PathBuf> {
 /// Replaces the file at `path` with `bytes`, atomically. The new file keeps the old
 /// one's permissions (a new file gets the usual umask-based ones). Returns the path
 /// actually written (the target of a symlink) so callers can stat it.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+///
+/// `check` is called with the target once the temp file is written and synced, just
+/// before the rename: an error from it leaves the target untouched (and no temp file);
+/// what it returns (a lock) is held until the rename is done.
+pub(crate) fn write_atomic<T>(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&Path) -> io::Result<T>,
+) -> io::Result<PathBuf> {
     let target = resolve_target(path)?;
     let dir = folder_of(&target);
     let name = target
@@ -57,7 +65,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    let held = check(&target)?;
     tmp.persist(&target).map_err(|e| e.error)?;
+    drop(held);
     sync_folder(dir)?;
     Ok(target)
 }
@@ -158,8 +168,8 @@ mod tests {
     fn writes_replace_and_leave_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l.responses.toml");
-        write_atomic(&path, b"one\n").unwrap();
-        write_atomic(&path, b"two\n").unwrap();
+        write_atomic(&path, b"one\n", |_| Ok(())).unwrap();
+        write_atomic(&path, b"two\n", |_| Ok(())).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two\n");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -176,7 +186,7 @@ mod tests {
         let path = dir.path().join("l.responses.toml");
         fs::write(&path, "x").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(&path, b"y").unwrap();
+        write_atomic(&path, b"y", |_| Ok(())).unwrap();
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
@@ -191,7 +201,7 @@ mod tests {
         let link = dir.path().join("l.responses.toml");
         fs::write(&real, "old").unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
+        write_atomic(&link, b"new", |_| Ok(())).unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()

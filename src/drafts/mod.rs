@@ -12,6 +12,7 @@ mod atomic;
 mod error;
 mod fingerprint;
 mod format;
+pub(crate) mod lock;
 mod markers;
 mod merge;
 mod model;
@@ -29,7 +30,7 @@ pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
 pub use statuses::read_statuses;
-pub use store::{Loaded, load, parse_bytes, save, save_loaded};
+pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{
     FINGERPRINT_KEY, TextFingerprints, changed_comments, comment_fingerprint, orphans,
     save_stamped, stored_fingerprints,

@@ -22,7 +22,7 @@ use super::error::DraftsError;
 use super::fingerprint::Fingerprint;
 use super::format::{COMMENTS, apply_drafts};
 use super::model::{CommentDraft, Drafts, Status};
-use super::store::{Loaded, save_loaded};
+use super::store::{Expect, Loaded, save_expecting};
 use crate::letter::Letter;
 
 /// The key of a comment's text fingerprint in the drafts file.
@@ -104,7 +104,7 @@ pub fn orphans<'a>(drafts: &'a Drafts, letter: &Letter) -> Vec<&'a CommentDraft>
         .collect()
 }
 
-/// Saves like [`save_loaded`] and records text fingerprints of the letter's comments.
+/// Saves like [`save_expecting`] and records text fingerprints of the letter's comments.
 ///
 /// A comment of the letter gets the fingerprint of its current text when it has
 /// none yet, when its draft differs from the one in `previous` (the user worked on
@@ -117,6 +117,7 @@ pub fn save_stamped(
     previous: Option<&Loaded>,
     letter: &TextFingerprints,
     acknowledged: &[String],
+    expect: Expect<'_>,
 ) -> Result<Loaded, DraftsError> {
     let mut document = previous.map(|p| p.document.clone()).unwrap_or_default();
     apply_drafts(&mut document, drafts).map_err(|message| DraftsError::Roundtrip {
@@ -159,7 +160,7 @@ pub fn save_stamped(
         fingerprint: previous.map_or(Fingerprint::of_bytes(&[], None), |p| p.fingerprint),
         document,
     };
-    save_loaded(path, drafts, Some(&base))
+    save_expecting(path, drafts, Some(&base), expect)
 }
 
 #[cfg(test)]
@@ -205,7 +206,15 @@ mod tests {
         let mut drafts = Drafts::for_comments(&nums(&old));
         drafts.set_response("1", "Answer one.");
         drafts.set_response("2", "Answer two.");
-        let saved = save_stamped(&path, &drafts, None, &TextFingerprints::of(&old), &[]).unwrap();
+        let saved = save_stamped(
+            &path,
+            &drafts,
+            None,
+            &TextFingerprints::of(&old),
+            &[],
+            Expect::Anything,
+        )
+        .unwrap();
         assert_eq!(stored_fingerprints(&saved).len(), 3);
 
         // A corrected letter: comment 2 reworded, comment 3 gone, 4 new.
@@ -232,6 +241,7 @@ mod tests {
             Some(&loaded),
             &TextFingerprints::of(&new),
             &[],
+            Expect::Anything,
         )
         .unwrap();
         assert_eq!(changed_comments(&saved, &TextFingerprints::of(&new)), ["2"]);
@@ -246,6 +256,7 @@ mod tests {
             Some(&saved),
             &TextFingerprints::of(&new),
             &["2".to_owned()],
+            Expect::Anything,
         )
         .unwrap();
         assert!(changed_comments(&saved, &TextFingerprints::of(&new)).is_empty());
@@ -274,6 +285,7 @@ mod tests {
             Some(&loaded),
             &TextFingerprints::of(&l),
             &[],
+            Expect::Anything,
         )
         .unwrap();
         assert_eq!(

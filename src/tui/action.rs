@@ -147,7 +147,9 @@ pub enum Effect {
     },
     /// Write a letter's drafts file atomically and report [`Action::Saved`]. When the
     /// file changed on disk since it was last read or written, nothing is written: the
-    /// file is read again and reported as [`Action::DraftsLoaded`], to merge.
+    /// file is read again and reported as [`Action::DraftsLoaded`], to merge. A
+    /// successful save removes, before any later job, the journal entries it made
+    /// obsolete.
     Save {
         /// Whose drafts.
         letter: LetterId,
@@ -178,13 +180,6 @@ pub enum Effect {
     },
     /// Write unsaved text to the crash journal.
     Journal(Vec<Typed>),
-    /// After a successful save: remove the letter's journal entries holding saved text.
-    ClearJournal {
-        /// The letter file.
-        letter: PathBuf,
-        /// What was saved.
-        saved: Drafts,
-    },
     /// Remove a journal entry (the user discarded it, or recovered it).
     DiscardJournal(Entry),
     /// Lay out a large letter's comments for a width and report [`Action::LaidOut`].

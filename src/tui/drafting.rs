@@ -342,11 +342,7 @@ impl State {
                         self.journal.forget(&entry.path, &draft.number);
                     }
                 }
-                slot.base = *written.clone();
-                fx.push(Effect::ClearJournal {
-                    letter: entry.path.clone(),
-                    saved: *written,
-                });
+                slot.base = *written;
             }
             Err(error) => {
                 slot.failed = Some((generation, error.clone()));

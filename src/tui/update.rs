@@ -397,6 +397,11 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 state.load_drafts(LetterId(at), fx);
                 return state.info(format!("Reading the drafts of {name}…"));
             }
+            // Journalled again as this instance's typing, until it is saved.
+            let now = state.now;
+            let letter = state.entries[at].path.clone();
+            let number = &offer.entry.number;
+            state.journal.typed(&letter, number, &offer.entry.text, now);
             let slot = &mut state.entries[at].slot;
             slot.drafts
                 .set_response(&offer.entry.number, offer.entry.text.clone());

@@ -322,6 +322,8 @@ mod tests {
                 text: "x".into(),
                 written: std::time::SystemTime::now(),
                 file: PathBuf::from("/state/j/x.json"),
+                session: None,
+                base: None,
             },
             saved: None,
             newer_than_file: true,
