@@ -502,6 +502,7 @@ fn leaving_the_editor_saves_at_once() {
                 path,
                 drafts,
                 generation,
+                ..
             },
         ] => {
             assert_eq!(*letter, LetterId(1));

@@ -156,6 +156,11 @@ pub enum Effect {
         drafts: Drafts,
         /// Echoed back in the report.
         generation: u64,
+        /// How many reads of the file (reports of [`Action::DraftsLoaded`] and
+        /// [`Action::DiskChanged`]) `drafts` were made with: when the worker has
+        /// reported more, they were made from an older read and would undo what was
+        /// read since, so nothing is written and the file is handed back for merging.
+        reads: u64,
     },
     /// Read a drafts file again if its content changed since it was last read or
     /// written (reports [`Action::DraftsLoaded`] only then).

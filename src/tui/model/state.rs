@@ -62,6 +62,10 @@ pub(crate) struct Slot {
     pub saved: u64,
     /// Saves asked for and not yet reported.
     pub in_flight: usize,
+    /// Reads of the drafts file taken in (see [`Effect::Save`]'s `reads`).
+    ///
+    /// [`Effect::Save`]: super::action::Effect::Save
+    pub reads: u64,
     /// The generation whose save failed, with the reason.
     pub failed: Option<(u64, String)>,
     /// When the oldest unsaved edit was made.

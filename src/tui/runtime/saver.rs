@@ -129,6 +129,8 @@ struct Worker {
     journalled: HashMap<PathBuf, PathBuf>,
     /// A [`Action::JournalFailed`] to report after a save's own report.
     journal_error: Option<Action>,
+    /// How many reads of each drafts file were reported (see [`Effect::Save`]).
+    reads: HashMap<PathBuf, u64>,
 }
 
 impl Worker {
@@ -160,8 +162,10 @@ impl Worker {
                 path,
                 drafts,
                 generation,
+                reads,
             } => {
-                if !self.unreadable.contains(&path) && self.changed(&path) {
+                let stale = reads < self.reads.get(&path).copied().unwrap_or(0);
+                if !self.unreadable.contains(&path) && (stale || self.changed(&path)) {
                     // Someone else wrote the file: read it for merging, write nothing.
                     return Some(Action::DiskChanged {
                         letter,
@@ -267,6 +271,7 @@ impl Worker {
     }
 
     fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, String> {
+        *self.reads.entry(path.clone()).or_default() += 1;
         match drafts::load(&path) {
             Ok(found) => {
                 self.unreadable.remove(&path);
@@ -361,6 +366,7 @@ mod tests {
             path: path.into(),
             drafts: d,
             generation: 1,
+            reads: worker.reads.get(path).copied().unwrap_or(0),
         };
         match worker.run(job) {
             Some(Action::Saved { result, .. }) => result.map(|_| ()),
@@ -394,6 +400,7 @@ mod tests {
             path: path.clone(),
             drafts: drafts("Mine."),
             generation: 3,
+            reads: 1,
         };
         // Nothing is written: the file is read again and handed back for merging.
         assert_eq!(
@@ -415,6 +422,36 @@ mod tests {
             text.contains("# someone else's") && text.contains("Mine."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_save_made_before_an_outside_change_was_read_never_undoes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let mut worker = Worker::default();
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        save(&mut worker, &path, drafts("Mine.")).unwrap();
+        let theirs = "[comments.\"2\"]\nstatus = \"drafted\"\nresponse = \"Theirs.\"\n";
+        std::fs::write(&path, theirs).unwrap();
+        // The watcher's check reads it (the workspace has not merged it yet)...
+        let check = Effect::CheckDrafts {
+            letter: LetterId(0),
+            path: path.clone(),
+        };
+        assert!(matches!(
+            worker.run(check),
+            Some(Action::DraftsLoaded { .. })
+        ));
+        // ...while a save made from the earlier read is on its way: not written.
+        let job = Effect::Save {
+            letter: LetterId(0),
+            path: path.clone(),
+            drafts: drafts("Mine, more."),
+            generation: 2,
+            reads: 1,
+        };
+        assert!(matches!(worker.run(job), Some(Action::DiskChanged { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     }
 
     #[test]
@@ -583,6 +620,7 @@ mod tests {
             path: path.clone(),
             drafts: drafts(""),
             generation: 7,
+            reads: 0,
         };
         let Some(Action::Saved {
             letter,

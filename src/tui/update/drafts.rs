@@ -199,6 +199,7 @@ impl State {
         let Some(entry) = self.entries.get_mut(id.0) else {
             return;
         };
+        entry.slot.reads += 1;
         if entry.listing.is_err() {
             return;
         }
@@ -430,6 +431,7 @@ impl State {
             path: drafts_path(&entry.path),
             drafts: entry.slot.to_write(),
             generation: entry.slot.edits,
+            reads: entry.slot.reads,
         });
         entry.slot.in_flight += 1;
     }
