@@ -1251,6 +1251,42 @@ fn journal_offers_are_recovered_discarded_or_kept() {
 }
 
 #[test]
+fn the_recovery_dialog_skips_to_the_next_offer_and_back() {
+    use letterdesk::journal::{Entry, Offer};
+    let offer = |letter: &str, number: &str| Offer {
+        entry: Entry {
+            letter: PathBuf::from(letter),
+            number: number.into(),
+            text: format!("Lost {number}."),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from(format!("/state/j/{number}.json")),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    let mut s = loaded();
+    update(&mut s, Action::IndexFinished);
+    // The first offer's letter is not in this workspace: it cannot be recovered here.
+    let offers = vec![
+        offer("/elsewhere/gone.txt", "1"),
+        offer("/letters/northwind.txt", "3"),
+    ];
+    update(&mut s, Action::JournalOffers { offers, here: 2 });
+    assert_eq!(s.mode(), Mode::Recovery);
+    press(&mut s, ch('j'));
+    assert_eq!(s.mode(), Mode::Recovery);
+    assert_eq!(s.offers()[0].entry.number, "3", "skipped, kept");
+    assert_eq!(s.offers().len(), 2);
+    press(&mut s, ch('y'));
+    assert_eq!(s.draft("3").unwrap().response, "Lost 3.");
+    assert_eq!(s.offers().len(), 1);
+    press(&mut s, ch('k'));
+    assert_eq!(s.offers()[0].entry.number, "1");
+}
+
+#[test]
 fn a_terminating_signal_saves_journals_and_quits() {
     let mut s = loaded();
     press(&mut s, ch('i'));

@@ -222,7 +222,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
         _ if state.help.is_some() => scroll_help(state, command),
-        Command::Recover | Command::Discard | Command::Later if state.recovering => {
+        Command::Recover | Command::Discard | Command::Later | Command::Down | Command::Up
+            if state.recovering =>
+        {
             recovery(state, command, fx)
         }
         Command::KeepMine | Command::TakeTheirs | Command::KeepBoth | Command::Later
@@ -359,7 +361,8 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     state.quit = true;
 }
 
-/// The recovery dialog's keys: recover or discard the first offer, or close.
+/// The recovery dialog's keys: recover or discard the first offer, go to the next or
+/// previous one (the one left stays offered), or close.
 fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let Some(offer) = state.offers.first().cloned() else {
         state.recovering = false;
@@ -367,6 +370,8 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     };
     state.recover_waiting = false;
     match command {
+        Command::Down => return state.offers.rotate_left(1),
+        Command::Up => return state.offers.rotate_right(1),
         Command::Later => {
             state.recovering = false;
             state.info("Unsaved text stays in the journal: press J in Letters to see it again.");
