@@ -9,16 +9,21 @@
 //!   never one whose text is saved, never one older than its drafts file (kept in the
 //!   `history` folder instead), never a running instance's live typing.
 //!
+//! - [`write_rescue`] / [`write_rescue_file`]: the last resort when neither the drafts
+//!   file nor the journal can be written.
+//!
 //! No terminal code lives here.
 
 mod debounce;
 mod entry;
 mod location;
 mod recovery;
+mod rescue;
 mod store;
 
 pub use debounce::{Debouncer, JOURNAL_DELAY, Typed};
 pub use entry::{Entry, text_hash};
 pub use location::default_dir;
 pub use recovery::{Offer, Verdict, offer};
+pub use rescue::{write_rescue, write_rescue_file};
 pub use store::Journal;

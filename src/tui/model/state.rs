@@ -204,6 +204,8 @@ pub struct State {
     pub(crate) demo_dir: Option<PathBuf>,
     /// Quitting was refused once because some edits cannot be saved.
     pub(crate) quit_armed: bool,
+    /// Writing to the journal failed (it is not trusted to hold unsaved text).
+    pub(crate) journal_failed: bool,
     pub(crate) quit: bool,
     /// The signal that ended the program, if one did.
     pub(crate) signal: Option<i32>,
@@ -255,6 +257,7 @@ impl State {
             message: None,
             demo_dir,
             quit_armed: false,
+            journal_failed: false,
             quit: false,
             signal: None,
             journal: Debouncer::default(),

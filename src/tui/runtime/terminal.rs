@@ -121,8 +121,10 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
         Ok(result) => result,
         Err(panic) => {
             // The hook has restored the terminal and printed the message.
-            if let Some(journal) = &journal {
-                journal_now(journal, runtime.state());
+            if let Some(journal) = &journal
+                && let Err(e) = journal_now(journal, runtime.state())
+            {
+                rescue(&runtime.state().unsaved_texts(), &e.to_string());
             }
             std::panic::resume_unwind(panic);
         }
@@ -141,15 +143,19 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     }
     let unsaved = state.unsaved_texts();
     if !unsaved.is_empty() {
-        if let Some(journal) = &journal {
-            journal_now(journal, state);
-            eprintln!(
+        let journalled = match &journal {
+            Some(journal) => journal_now(journal, state)
+                .map(|()| journal.dir().display().to_string())
+                .map_err(|e| format!("{}: {e}", journal.dir().display())),
+            None => Err("there is no journal".to_owned()),
+        };
+        match journalled {
+            Ok(dir) => eprintln!(
                 "letterdesk: {} unsaved draft(s) kept in the journal ({})",
                 unsaved.len(),
-                sanitize(&journal.dir().display().to_string())
-            );
-        } else {
-            eprintln!("letterdesk: {} unsaved draft(s) were lost", unsaved.len());
+                sanitize(&dir)
+            ),
+            Err(why) => rescue(&unsaved, &why),
         }
     }
     let signal = state
@@ -162,10 +168,48 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
 }
 
 /// Write every unsaved response to the journal, here and now (after a panic, or when
-/// saves did not finish).
-fn journal_now(journal: &Journal, state: &State) {
+/// saves did not finish); the first failure, if any.
+fn journal_now(journal: &Journal, state: &State) -> std::io::Result<()> {
+    let mut result = Ok(());
     for (letter, number, text) in state.unsaved_texts() {
-        let _ = journal.record(&letter, &number, &text);
+        if let Err(e) = journal.record(&letter, &number, &text) {
+            result = result.and(Err(e));
+        }
+    }
+    result
+}
+
+/// Neither the drafts files nor the journal took the unsaved texts: say so, and ask
+/// where to write them (a new file's path, or standard output) on the terminal, now
+/// restored; without a terminal to ask on, they go to standard output.
+fn rescue(unsaved: &[(PathBuf, String, String)], why: &str) {
+    use std::io::BufRead;
+    eprintln!(
+        "letterdesk: {} unsaved draft(s) could not be saved nor journalled ({}).",
+        unsaved.len(),
+        sanitize(why)
+    );
+    let stdin = std::io::stdin();
+    for _ in 0..3 {
+        if !stdin.is_terminal() {
+            break;
+        }
+        eprint!("Write them to (a new file's path; Enter: standard output): ");
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let path = line.trim();
+        if path.is_empty() || path == "-" {
+            break;
+        }
+        match crate::journal::write_rescue_file(std::path::Path::new(path), unsaved) {
+            Ok(()) => return eprintln!("letterdesk: written to {}", sanitize(path)),
+            Err(e) => eprintln!("letterdesk: {}: {e}", sanitize(path)),
+        }
+    }
+    if let Err(e) = crate::journal::write_rescue(&mut stdout(), unsaved) {
+        eprintln!("letterdesk: standard output: {e}");
     }
 }
 

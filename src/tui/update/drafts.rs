@@ -350,7 +350,7 @@ impl State {
             Err(error) => {
                 slot.failed = Some((generation, error.clone()));
                 self.error(format!(
-                    "Save failed: {error}. Your edits are kept in the journal; saving is tried again on the next change."
+                    "Save failed: {error}. Your edits go to the journal; saving is tried again on the next change."
                 ));
                 self.journal_unsaved(id, fx);
             }

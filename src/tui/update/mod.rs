@@ -131,7 +131,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::JournalFailed(error) => {
-            state.error(format!("Journal not written: {error}"));
+            state.journal_failed = true;
+            state.error(if state.quit_armed {
+                format!(
+                    "Press q again to quit: it asks where to write unsaved drafts (journal not written: {error})."
+                )
+            } else {
+                format!(
+                    "Journal not written: {error}. Unsaved text is only in memory until it is saved."
+                )
+            });
         }
         Action::FileChanged(path) => file_changed(state, path, &mut fx),
         Action::CommentsChanged { letter, numbers } => {
@@ -349,8 +358,13 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     if !stuck.is_empty() && !state.quit_armed {
         state.quit_armed = true;
         state.journal_all_unsaved(fx);
+        let kept = if state.journal_failed {
+            "not saved, and the journal cannot be written: quitting asks where to write them"
+        } else {
+            "they go to the journal"
+        };
         state.error(format!(
-            "Unsaved drafts in {} (kept in the journal). Press q again to quit anyway.",
+            "Unsaved drafts in {} ({kept}). Press q again to quit anyway.",
             stuck.join(", ")
         ));
         return;
