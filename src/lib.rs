@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod disk;
 pub mod drafts;
 pub mod export;
 pub mod index;

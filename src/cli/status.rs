@@ -9,6 +9,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::index::{self, LetterSummary};
+use crate::text::sanitize_line;
 use crate::tui::{Config, Limits};
 
 /// Arguments of `letterdesk status`.
@@ -54,7 +55,7 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 /// ones, as the workspace reads them (so both list the same letters as too large). A
 /// config file that cannot be used is named on standard error and the built-in limits
 /// apply, as in the workspace.
-fn load_limits(config: Option<&Path>) -> Limits {
+pub(super) fn load_limits(config: Option<&Path>) -> Limits {
     let (config, problem) = Config::load(crate::tui::config_file(config).as_deref(), true);
     if let Some(problem) = problem {
         eprintln!("letterdesk: warning: {}", clean(&problem));
@@ -151,11 +152,9 @@ fn write_table(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Resul
     Ok(())
 }
 
-/// `text` made safe for a terminal: control characters (and line breaks) become `?`.
+/// `text` made safe for one line of a terminal ([`sanitize_line`]).
 fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    sanitize_line(text).into_owned()
 }
 
 #[cfg(test)]
@@ -189,8 +188,8 @@ mod tests {
             lines,
             [
                 "FILE    COMPANY       DATE        DUE  COMMENTS  DRAFTED  RESOLVED  PROBLEM",
-                "a.txt   Acme?[31m Co  2025-01-02  -          12        3         0",
-                "bb.txt  Acme?[31m Co  2025-01-02  -          12        3         0  bad?file",
+                "a.txt   Acme␛[31m Co  2025-01-02  -          12        3         0",
+                "bb.txt  Acme␛[31m Co  2025-01-02  -          12        3         0  bad␤file",
             ]
         );
     }

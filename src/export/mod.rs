@@ -5,13 +5,16 @@
 //!
 //! - [`export`]: a [`Letter`] and its [`Drafts`] → the bytes of a Markdown, plain
 //!   text, HTML or `.docx` file, with the comments that still lack a response.
-//! - [`default_output_path`] / [`write_export`]: where the file goes (`NAME.response.md`
-//!   next to `NAME.txt`) and an atomic write.
+//! - [`default_output_path`] / [`Target`]: where the file goes (`NAME.response.md`
+//!   next to `NAME.txt`, or a path the user names), checked before anything is
+//!   written, and the write itself (atomic, through [`crate::disk::write_file`]).
+//! - [`Export::check_fingerprints`]: responses written to a comment whose text has
+//!   changed since (a corrected letter) are named, and keep `--strict` from passing.
 //! - [`ExportSettings`]: signer, cc list, restatement style, response label, read from
 //!   the `[export]` table of the user's config file.
 //!
-//! Text from the letter and the drafts is sanitized (control characters become
-//! U+FFFD) and escaped for each format so it reads back exactly.
+//! Text from the letter and the drafts is sanitized (control, format and bidi
+//! characters become U+FFFD) and escaped for each format so it reads back exactly.
 
 mod document;
 mod docx;
@@ -20,18 +23,19 @@ mod flow;
 mod html;
 mod markdown;
 mod settings;
+mod target;
 mod text;
 
 use std::fmt;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 pub use document::{Block, Document, MISSING_MARKER, Tally, build, long_date};
 pub use flow::{Flow, Item, Marker};
 pub use settings::{ExportSettings, Restatement};
+pub use target::Target;
 
-use crate::drafts::Drafts;
+use crate::drafts::{Drafts, Loaded, TextFingerprints, changed_comments};
 use crate::letter::Letter;
 
 /// An output format.
@@ -111,15 +115,30 @@ pub struct Export {
     pub missing: Vec<String>,
     /// Numbers of the comments that have a response but are not marked resolved.
     pub unresolved: Vec<String>,
+    /// Numbers of the comments with a response whose text changed since the response
+    /// was written (see [`Export::check_fingerprints`]).
+    pub changed: Vec<String>,
     /// Other things worth telling: no signer configured, responses to comments the
     /// letter no longer has (left out), a letter without comments.
     pub warnings: Vec<String>,
 }
 
 impl Export {
-    /// Whether every comment has a response and is resolved (what `--strict` asks).
+    /// Whether every comment has a response, is resolved and answers the comment's
+    /// current text (what `--strict` asks).
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.unresolved.is_empty()
+        self.missing.is_empty() && self.unresolved.is_empty() && self.changed.is_empty()
+    }
+
+    /// Names the comments whose text changed since their response was written: the
+    /// text fingerprint `stored` in the drafts file (see
+    /// [`crate::drafts::save_stamped`]) differs from the fingerprint of the comment in
+    /// `letter`, and the comment has a response in `drafts`.
+    pub fn check_fingerprints(&mut self, letter: &Letter, drafts: &Drafts, stored: &Loaded) {
+        self.changed = changed_comments(stored, &TextFingerprints::of(letter))
+            .into_iter()
+            .filter(|number| drafts.get(number).is_some_and(|d| d.has_response()))
+            .collect();
     }
 
     /// What stands between this export and filing, as messages: "3 comments have no
@@ -139,6 +158,13 @@ impl Export {
                 &self.unresolved,
                 "comment is drafted but not resolved",
                 "comments are drafted but not resolved",
+            ));
+        }
+        if !self.changed.is_empty() {
+            out.push(count_message(
+                &self.changed,
+                "comment changed since its response was written",
+                "comments changed since their responses were written",
             ));
         }
         out
@@ -181,6 +207,7 @@ pub fn export(
         bytes,
         missing: tally.missing,
         unresolved: tally.unresolved,
+        changed: Vec::new(),
         warnings: tally.warnings,
     }
 }
@@ -216,40 +243,6 @@ pub fn is_export_file(path: &Path) -> bool {
     ["md", "markdown", "txt", "text", "htm", "html", "docx"]
         .iter()
         .any(|ext| lower.ends_with(&format!(".response.{ext}")))
-}
-
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, synced, then
-/// renamed over `path` (through a symlink, to its target). An existing file's
-/// permissions are kept; a new file gets the usual umask-based ones.
-pub fn write_export(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)?,
-        _ => path.to_owned(),
-    };
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_owned());
-    let prefix = format!(".{name}.tmp");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    if let Ok(meta) = std::fs::metadata(&target) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -297,6 +290,7 @@ mod tests {
             bytes: Vec::new(),
             missing: vec!["4".into(), "7".into(), "9".into()],
             unresolved: vec!["1\u{1b}".into()],
+            changed: vec!["2".into()],
             warnings: vec!["w".into()],
         };
         assert_eq!(
@@ -304,37 +298,11 @@ mod tests {
             [
                 "3 comments have no response: 4, 7, 9",
                 "1 comment is drafted but not resolved: 1\u{fffd}",
+                "1 comment changed since its response was written: 2",
                 "w"
             ]
         );
-        assert_eq!(export.problems().len(), 2);
+        assert_eq!(export.problems().len(), 3);
         assert!(!export.is_complete());
-    }
-
-    #[test]
-    fn write_export_replaces_atomically() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.response.md");
-        write_export(&path, b"one").unwrap();
-        write_export(&path, b"two").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names.len(), 1, "no temp file left: {names:?}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn write_export_keeps_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.response.md");
-        std::fs::write(&path, "old").unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_export(&path, b"new").unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o640);
     }
 }

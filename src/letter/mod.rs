@@ -47,12 +47,9 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     parse::parse(file, bytes)
 }
 
-/// Read and parse a letter file.
+/// Read and parse a letter file, under the built-in size cap
+/// ([`parse_letter_file`](crate::index::parse_letter_file) takes the user's): only a
+/// regular file is read.
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
-        file: file.clone(),
-        error,
-    })?;
-    parse_bytes(&file, &bytes)
+    crate::index::parse_letter_file(path, crate::index::DEFAULT_MAX_LETTER_BYTES)
 }
