@@ -49,7 +49,7 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut settings = load_settings(args.config.as_deref())?;
     let limits = super::status::load_limits(args.config.as_deref());
-    let letter = crate::index::parse_letter_file(&args.letter, limits.max_letter_bytes)?;
+    let letter = crate::letter::parse_file_capped(&args.letter, limits.max_letter_bytes)?;
     let loaded = drafts::load(&drafts::drafts_path(&args.letter))?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
 
@@ -100,7 +100,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 
 /// The export settings from `--config`, else the user's config file, else defaults.
 fn load_settings(config: Option<&Path>) -> anyhow::Result<ExportSettings> {
-    match crate::tui::config_file(config) {
+    match crate::config::config_file(config) {
         Some(path) => ExportSettings::from_config_file(&path).map_err(anyhow::Error::msg),
         None => Ok(ExportSettings::default()),
     }

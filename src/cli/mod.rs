@@ -73,7 +73,7 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
     match command {
         Command::Parse { file, json, config } => {
             let limits = status::load_limits(config.as_deref());
-            let letter = crate::index::parse_letter_file(&file, limits.max_letter_bytes)?;
+            let letter = crate::letter::parse_file_capped(&file, limits.max_letter_bytes)?;
             if json {
                 json::write_letter(out, &letter)?;
             } else {

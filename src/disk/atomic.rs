@@ -6,7 +6,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::Node;
+use super::node::Node;
 
 /// How many random characters follow `.NAME.tmp` in a temp file's name.
 pub const TEMP_RANDOM_LEN: usize = 6;

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Format, default_output_path};
+use super::format::{Format, default_output_path};
 use crate::disk::{self, Node, NonRegular};
 
 /// Where an export is written.

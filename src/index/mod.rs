@@ -7,9 +7,8 @@
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
 //!   input order ([`index_under`] walks the folders meanwhile).
-//! - [`read_letter_file`] / [`parse_letter_file`]: the one way a letter file is read:
-//!   regular files only, under the size cap. [`read_guarded`]: the same for a list,
-//!   panics caught.
+//! - [`read_guarded`]: a letter file read for a list: regular files only, under the
+//!   size cap, panics caught.
 //! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
 
 mod find;
@@ -22,7 +21,5 @@ pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
 pub(crate) use read::panic_message;
-pub use read::{
-    DEFAULT_MAX_LETTER_BYTES, MB, ReadError, parse_letter_file, read_guarded, read_letter_file,
-};
+pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, read_guarded};
 pub use summary::{LetterSummary, summarize};
