@@ -11,5 +11,6 @@ pub mod export;
 pub mod index;
 pub mod journal;
 pub mod letter;
+pub mod review;
 pub mod text;
 pub mod tui;
