@@ -17,14 +17,13 @@ mod paragraphs;
 mod parse;
 mod phrases;
 mod requests;
-mod sections;
+pub mod sections;
 
 pub use brief::{Brief, brief_bytes};
 pub use model::{
     Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
 };
 pub use requests::{Request, RequestKind};
-pub use sections::{Read, Sections, read_bytes, read_file};
 
 use std::path::Path;
 

@@ -8,7 +8,6 @@ use super::paragraphs::join_paragraphs;
 use super::parse::{Text, clean, read};
 use super::phrases::is_sign_off;
 use super::requests::{Request, requests};
-use super::{LetterError, parse_bytes};
 
 /// What a letter says besides its numbered comments.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -24,26 +23,11 @@ pub struct Sections {
     pub answers: Vec<Option<String>>,
 }
 
-/// A letter with the sections of its body.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Read {
-    /// The parsed letter.
-    pub letter: Letter,
-    /// What it says besides its comments.
-    pub sections: Sections,
-}
-
-/// Parse a letter from raw bytes and read its sections.
-pub fn read_bytes(file: &str, bytes: &[u8]) -> Result<Read, LetterError> {
-    let letter = parse_bytes(file, bytes)?;
-    let cleaned = match clean(file, bytes)? {
-        Text::Empty { .. } => {
-            return Ok(Read {
-                letter,
-                sections: Sections::default(),
-            });
-        }
-        Text::Read(cleaned) => cleaned,
+/// The sections of `letter`, read again from the `bytes` it was parsed from (`file`
+/// names it). Bytes that do not read as text have none.
+pub fn sections(file: &str, letter: &Letter, bytes: &[u8]) -> Sections {
+    let Ok(Text::Read(cleaned)) = clean(file, bytes) else {
+        return Sections::default();
     };
     let reading = read(&cleaned);
     let lines = &reading.body_lines;
@@ -61,25 +45,12 @@ pub fn read_bytes(file: &str, bytes: &[u8]) -> Result<Read, LetterError> {
         Kind::Response => answers(&lines[intro_end..closing_start], &letter.comments),
         _ => Vec::new(),
     };
-    Ok(Read {
-        sections: Sections {
-            requests: requests(&asked),
-            opening,
-            closing,
-            answers,
-        },
-        letter,
-    })
-}
-
-/// Read a letter file and its sections.
-pub fn read_file(path: &std::path::Path) -> Result<Read, LetterError> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
-        file: file.clone(),
-        error,
-    })?;
-    read_bytes(&file, &bytes)
+    Sections {
+        requests: requests(&asked),
+        opening,
+        closing,
+        answers,
+    }
 }
 
 /// The paragraphs of `lines` (blank lines as empty strings).

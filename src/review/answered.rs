@@ -2,7 +2,7 @@
 //! then how many of its comments they restate), and each restated comment to the
 //! staff comment (by number when the words agree, else by the words alone).
 
-use super::Filed;
+use super::filed::Filed;
 use super::references::cited_dates;
 use super::similar::{overlap, words};
 use crate::letter::Kind;

@@ -3,7 +3,7 @@
 //! the most recent open review of that party that it fits (same form, same filing,
 //! not long before); else it starts a review.
 
-use super::Filed;
+use super::filed::Filed;
 use super::party::{company_words, file_number_key, same_company};
 use super::references::{cited_dates, find_references};
 use crate::letter::Kind;

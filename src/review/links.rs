@@ -2,7 +2,7 @@
 //! review: a dated reference to the letter of that date, "prior comment N" to the
 //! latest earlier staff letter that has comment N.
 
-use super::Filed;
+use super::filed::Filed;
 use super::references::{Reference, find_references};
 use crate::letter::{Comment, Kind};
 

@@ -1,6 +1,6 @@
 //! Reading the letters under folders for reviews, on every core.
 
-use super::Filed;
+use super::filed::Filed;
 use crate::index::{find_letters_each, for_each_streamed};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};

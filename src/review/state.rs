@@ -1,7 +1,7 @@
 //! Where a review stands: waiting for our response (by when), waiting for the staff,
 //! or closed.
 
-use super::Filed;
+use super::filed::Filed;
 use crate::letter::Kind;
 use serde::Serialize;
 
