@@ -209,3 +209,39 @@ fn import_of_a_staff_letter_is_refused() {
     );
     assert!(!drafts_path(dir.path()).exists());
 }
+
+#[test]
+fn reviews_table_is_safe_to_print_and_names_files_it_cannot_read() {
+    let dir = review_folder();
+    let first = dir.path().join(FIRST);
+    let text = std::fs::read_to_string(&first).unwrap().replace(
+        "Re: Harrowgate Ferries, Inc.",
+        "Re: Harrowgate\u{1b}]0;PWNED\u{7} Ferries, Inc.",
+    );
+    std::fs::write(&first, text).unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"\0\x01\x02letter").unwrap();
+    let out = letterdesk(&["reviews", &arg(dir.path())]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(
+        stderr(&out).contains("binary.txt: not a letter (binary content)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn import_into_a_drafts_file_with_conflict_markers_writes_nothing() {
+    let dir = review_folder();
+    let drafts = drafts_path(dir.path());
+    let conflicted = "[comments.\"1\"]\n<<<<<<< HEAD\nresponse = \"mine\"\n=======\nresponse = \"theirs\"\n>>>>>>> other\n";
+    std::fs::write(&drafts, conflicted).unwrap();
+    let out = letterdesk(&["import", &arg(&dir.path().join(RESPONSE))]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stderr(&out).contains("conflict"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&drafts).unwrap(), conflicted);
+}

@@ -24,10 +24,17 @@ impl Filed {
             file: file.clone(),
             error,
         })?;
-        let letter = parse_bytes(&file, &bytes)?;
+        let mut filed = Filed::from_bytes(&file, &bytes)?;
+        filed.path = path.to_path_buf();
+        Ok(filed)
+    }
+
+    /// Parse a letter from the bytes of file `file` (its path, as given).
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Filed, LetterError> {
+        let letter = parse_bytes(file, bytes)?;
         Ok(Filed {
-            path: path.to_path_buf(),
-            sections: sections(&file, &letter, &bytes),
+            path: PathBuf::from(file),
+            sections: sections(file, &letter, bytes),
             letter,
         })
     }

@@ -1,13 +1,14 @@
 //! Reading the letters under folders for reviews, on every core.
 
 use super::filed::Filed;
-use crate::index::{find_letters_each, for_each_streamed};
+use crate::index::{DEFAULT_MAX_LETTER_BYTES, find_letters_each, for_each_streamed, read_guarded};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 /// The letters under `paths` (found as the workspace finds them), read in full, in
-/// the walk's order, and the files that could not be read, with why. Files that do
-/// not look like correspondence (a folder's README.md) are left out.
+/// the walk's order, and the files that could not be read, with why (binary, larger
+/// than the workspace opens, unreadable). Files that do not look like correspondence
+/// (a folder's README.md) are left out.
 pub fn read_under(paths: &[PathBuf]) -> (Vec<Filed>, Vec<String>) {
     let results = Mutex::new(Vec::new());
     for_each_streamed(
@@ -17,7 +18,12 @@ pub fn read_under(paths: &[PathBuf]) -> (Vec<Filed>, Vec<String>) {
         },
         |found| match found.problem {
             Some(problem) => Err(format!("{}: {problem}", found.path.display())),
-            None => Filed::read(&found.path).map_err(|e| e.to_string()),
+            None => read_guarded(&found.path, DEFAULT_MAX_LETTER_BYTES, Filed::from_bytes)
+                .map(|mut filed| {
+                    filed.path = found.path.clone();
+                    filed
+                })
+                .map_err(|why| format!("{}: {why}", found.path.display())),
         },
         |i, result| {
             results
