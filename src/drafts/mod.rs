@@ -33,7 +33,7 @@ pub use statuses::read_statuses;
 pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{
     FINGERPRINT_KEY, TextFingerprints, changed_comments, comment_fingerprint, orphans,
-    save_stamped, stored_fingerprints,
+    save_stamped, save_stamped_expecting, stored_fingerprints,
 };
 
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.

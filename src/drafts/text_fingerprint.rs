@@ -117,6 +117,25 @@ pub fn save_stamped(
     previous: Option<&Loaded>,
     letter: &TextFingerprints,
     acknowledged: &[String],
+) -> Result<Loaded, DraftsError> {
+    save_stamped_expecting(
+        path,
+        drafts,
+        previous,
+        letter,
+        acknowledged,
+        Expect::Anything,
+    )
+}
+
+/// [`save_stamped`], replacing the file only if it is still what `expect` says (see
+/// [`save_expecting`]).
+pub fn save_stamped_expecting(
+    path: &Path,
+    drafts: &Drafts,
+    previous: Option<&Loaded>,
+    letter: &TextFingerprints,
+    acknowledged: &[String],
     expect: Expect<'_>,
 ) -> Result<Loaded, DraftsError> {
     let mut document = previous.map(|p| p.document.clone()).unwrap_or_default();
@@ -206,15 +225,7 @@ mod tests {
         let mut drafts = Drafts::for_comments(&nums(&old));
         drafts.set_response("1", "Answer one.");
         drafts.set_response("2", "Answer two.");
-        let saved = save_stamped(
-            &path,
-            &drafts,
-            None,
-            &TextFingerprints::of(&old),
-            &[],
-            Expect::Anything,
-        )
-        .unwrap();
+        let saved = save_stamped(&path, &drafts, None, &TextFingerprints::of(&old), &[]).unwrap();
         assert_eq!(stored_fingerprints(&saved).len(), 3);
 
         // A corrected letter: comment 2 reworded, comment 3 gone, 4 new.
@@ -241,7 +252,6 @@ mod tests {
             Some(&loaded),
             &TextFingerprints::of(&new),
             &[],
-            Expect::Anything,
         )
         .unwrap();
         assert_eq!(changed_comments(&saved, &TextFingerprints::of(&new)), ["2"]);
@@ -256,7 +266,6 @@ mod tests {
             Some(&saved),
             &TextFingerprints::of(&new),
             &["2".to_owned()],
-            Expect::Anything,
         )
         .unwrap();
         assert!(changed_comments(&saved, &TextFingerprints::of(&new)).is_empty());
@@ -285,7 +294,6 @@ mod tests {
             Some(&loaded),
             &TextFingerprints::of(&l),
             &[],
-            Expect::Anything,
         )
         .unwrap();
         assert_eq!(

@@ -308,7 +308,9 @@ impl Worker {
         // Replaced only if it is still what was last read or written here.
         let expect = Expect::AsSeen(previous.map(|p| &p.fingerprint));
         let saved = match self.letters.get(&path) {
-            Some((_, letter)) => drafts::save_stamped(&path, drafts, previous, letter, &[], expect),
+            Some((_, letter)) => {
+                drafts::save_stamped_expecting(&path, drafts, previous, letter, &[], expect)
+            }
             None => drafts::save_expecting(&path, drafts, previous, expect),
         }?;
         let written = saved.drafts.clone();
