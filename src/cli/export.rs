@@ -39,6 +39,10 @@ pub struct ExportArgs {
     /// Read the [export] settings from this config file.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Write the public version: responses marked `confidential = true` in the drafts
+    /// file are left out, marked "[Redacted pursuant to Rule 83]".
+    #[arg(long)]
+    pub public: bool,
 }
 
 /// Runs `export`. Errors name the file (and line) concerned.
@@ -48,6 +52,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let loaded = drafts::load(&drafts_file)?;
     let mut settings = load_settings(args.config.as_deref())?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
+    settings.now = Some(chrono::Utc::now());
+    settings.asked = export::Asked::in_file(&args.letter);
+    settings.public = args.public;
 
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     let format = args

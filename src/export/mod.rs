@@ -13,12 +13,14 @@
 //! Text from the letter and the drafts is sanitized (control characters become
 //! U+FFFD) and escaped for each format so it reads back exactly.
 
+mod addressees;
 mod document;
 mod docx;
 pub mod escape;
 mod flow;
 mod html;
 mod markdown;
+mod requests;
 mod settings;
 mod text;
 
@@ -27,9 +29,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-pub use document::{Block, Document, MISSING_MARKER, Tally, build, long_date};
+pub use document::{
+    Block, Document, MISSING_MARKER, NO_RESPONSE, Page, Properties, REDACTED_MARKER, Tally, build,
+    long_date,
+};
 pub use flow::{Flow, Item, Marker};
-pub use settings::{ExportSettings, Restatement};
+pub use requests::{Asked, acknowledgment, asks_nothing};
+pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 
 use crate::drafts::Drafts;
 use crate::letter::Letter;

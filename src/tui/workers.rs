@@ -218,6 +218,8 @@ fn export_letter(
         None => ExportSettings::default(),
     };
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
+    settings.now = Some(chrono::Utc::now());
+    settings.asked = export::Asked::in_file(path);
     let letter = match letter {
         Some(letter) => letter,
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
