@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::document::clean;
+use super::escape::clean;
 use crate::letter::Letter;
 
 /// The staff's address: the Commission, the Division, the office when the letter is

@@ -5,8 +5,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::addressees::{address, attention, re_lines, salutation};
-use super::escape::sanitize;
+use super::escape::{clean, sanitize};
 use super::flow::{self, Flow};
+use super::opening::opening;
 use super::requests::{acknowledgment, asks_nothing};
 use super::settings::{ExportSettings, Restatement};
 use crate::drafts::{CommentDraft, Drafts, Status};
@@ -144,13 +145,6 @@ fn long_iso_date(iso: &str) -> Option<String> {
         .map(long_date)
 }
 
-/// A sanitized, trimmed, non-empty value.
-pub(super) fn clean(value: Option<&str>) -> Option<String> {
-    value
-        .map(|v| sanitize(v).split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|v| !v.is_empty())
-}
-
 /// Builds the response letter and tallies missing and unresolved comments.
 pub fn build(
     letter: &Letter,
@@ -188,7 +182,8 @@ pub fn build(
             unaddressed.join(", ")
         ));
     }
-    blocks.push(opening(letter, &company_or, letter_date.as_deref()));
+    let (before, after) = opening(letter, &company_or, letter_date.as_deref());
+    blocks.push(Block::Opening { before, after });
 
     // The comments, each with its response.
     let label = sanitize(&settings.label());
@@ -363,79 +358,6 @@ fn comment_blocks(
     }
 }
 
-/// The opening paragraph.
-fn opening(letter: &Letter, company: &str, date: Option<&str>) -> Block {
-    let one = letter.comments.len() == 1;
-    let (comments, are, response) = if one {
-        ("comment", "is", "response")
-    } else {
-        ("comments", "are", "responses")
-    };
-    let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
-    Block::Opening {
-        before: format!(
-            "On behalf of {company} (the \"Company\"), we respond to the {comments} of the staff \
-             (the \"Staff\") of the Division of Corporation Finance of the Securities and Exchange \
-             Commission in your letter{dated} regarding the Company's {subject}. For your \
-             convenience, the Staff's {comments} {are} reproduced ",
-            subject = subject_phrase(letter),
-        ),
-        after: format!(" below, followed by the Company's {response}."),
-    }
-}
-
-/// The filings the letter is about, as a phrase: "Form 20-F for the Fiscal Year Ended
-/// December 31, 2013, filed April 9, 2014". Lines like "Filed …" join the filing above
-/// them; "File No." lines are left out.
-fn subject_phrase(letter: &Letter) -> String {
-    let mut filings: Vec<String> = Vec::new();
-    for line in letter.subject.lines.iter().filter_map(|l| clean(Some(l))) {
-        let lower = line.to_lowercase();
-        if lower.starts_with("file no") {
-            continue;
-        }
-        let first = lower.split_whitespace().next().unwrap_or_default();
-        let joins = matches!(
-            first,
-            "filed"
-                | "submitted"
-                | "furnished"
-                | "amended"
-                | "confidentially"
-                | "response"
-                | "dated"
-        );
-        match filings.last_mut() {
-            Some(last) if joins => {
-                let mut chars = line.chars();
-                let head: String = chars
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                last.push_str(", ");
-                last.push_str(&head);
-                last.push_str(chars.as_str());
-            }
-            _ => filings.push(line),
-        }
-    }
-    if filings.is_empty() {
-        return match clean(letter.subject.form.as_deref()) {
-            Some(form) => format!("Form {form}"),
-            None => "filing".to_owned(),
-        };
-    }
-    match filings.len() {
-        1 => filings.remove(0),
-        2 => format!("{} and {}", filings[0], filings[1]),
-        _ => {
-            let last = filings.pop().unwrap_or_default();
-            format!("{}, and {last}", filings.join(", "))
-        }
-    }
-}
-
 /// The part of `current` to print after `previous`: from the first heading that
 /// differs. An identical trail prints nothing; a trail that only drops levels prints
 /// its last heading again, so the reader knows where the comment stands.
@@ -469,7 +391,7 @@ fn numbered(number: &str, mut flows: Vec<Flow>) -> Vec<Flow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::{Comment, Subject};
+    use crate::letter::Comment;
 
     fn strings(s: &[&str]) -> Vec<String> {
         s.iter().map(|s| s.to_string()).collect()
@@ -485,26 +407,6 @@ mod tests {
         let shorter = strings(&["A", "B"]);
         assert_eq!(changed_headings(&a, &shorter), &shorter[1..]);
         assert_eq!(changed_headings(&a, &[]), &[] as &[String]);
-    }
-
-    #[test]
-    fn subject_phrase_joins_filed_lines() {
-        let letter = Letter {
-            subject: Subject {
-                lines: strings(&[
-                    "Form 10-K for the Fiscal Year Ended April 29, 2023",
-                    "Filed June 27, 2023",
-                    "Form 8-K Furnished June 1, 2023",
-                    "File No. 001-39418",
-                ]),
-                ..Subject::default()
-            },
-            ..Letter::default()
-        };
-        assert_eq!(
-            subject_phrase(&letter),
-            "Form 10-K for the Fiscal Year Ended April 29, 2023, filed June 27, 2023 and Form 8-K Furnished June 1, 2023"
-        );
     }
 
     #[test]

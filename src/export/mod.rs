@@ -20,6 +20,7 @@ pub mod escape;
 mod flow;
 mod html;
 mod markdown;
+mod opening;
 mod requests;
 mod settings;
 mod text;
