@@ -1,11 +1,13 @@
-//! `letterdesk export LETTER [--format md|txt|html|docx] [-o FILE] [--strict]`: write
-//! the company's response letter from the drafts saved next to the letter.
+//! `letterdesk export LETTER [--format md|txt|html|docx] [-o FILE] [--strict] [--public]
+//! [--force | --new-name]`: write the company's response letter from the drafts saved
+//! next to the letter.
 //!
 //! The file goes next to the letter (`NAME.response.md`, `.txt`, `.htm`, `.docx`)
 //! unless `-o` names another (`-o -` writes to standard output). The path written and
 //! any warnings go to standard error. With `--strict`, a comment without a response or
 //! not marked resolved is an error (exit 1) and NOTHING is written, so a file that
-//! exists after a strict run is ready to file.
+//! exists after a strict run is ready to file. A file edited since letterdesk wrote it
+//! is never overwritten without `--force` (`--new-name` writes beside it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,6 +45,13 @@ pub struct ExportArgs {
     /// file are left out, marked "[Redacted pursuant to Rule 83]".
     #[arg(long)]
     pub public: bool,
+    /// Overwrite the output even when it was edited since letterdesk wrote it.
+    #[arg(long, conflicts_with = "new_name")]
+    pub force: bool,
+    /// When the output was edited since letterdesk wrote it, write beside it instead:
+    /// NAME.response (2).EXT.
+    #[arg(long)]
+    pub new_name: bool,
 }
 
 /// Runs `export`. Errors name the file (and line) concerned.
@@ -88,12 +97,33 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         );
     }
 
+    let records = export::Records::default_location();
+    let mut path = path;
+    if !to_stdout
+        && !args.force
+        && let Some(Err(edited)) = records.as_ref().map(|r| r.check(&path))
+    {
+        if !args.new_name {
+            anyhow::bail!(
+                "{}: edited since letterdesk wrote it; nothing written (--force overwrites it, --new-name writes beside it)",
+                shown(&edited.path)
+            );
+        }
+        path = export::free_name(&path);
+    }
+
     if to_stdout {
         out.write_all(&result.bytes)?;
         out.flush()?;
     } else {
         export::write_export(&path, &result.bytes)
             .with_context(|| format!("{}: cannot write", shown(&path)))?;
+        if let Some(Err(e)) = records.map(|r| r.remember(&path, &result.bytes)) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: cannot record what was written (an edit to it will not be noticed): {e}"
+            );
+        }
     }
     let mut err = std::io::stderr().lock();
     if !to_stdout {

@@ -21,6 +21,7 @@ mod flow;
 mod html;
 mod markdown;
 mod opening;
+mod record;
 mod requests;
 mod settings;
 mod text;
@@ -35,6 +36,7 @@ pub use document::{
     long_date,
 };
 pub use flow::{Flow, Item, Marker};
+pub use record::{Edited, Records, free_name};
 pub use requests::{Asked, acknowledgment, asks_nothing};
 pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 

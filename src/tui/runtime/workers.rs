@@ -202,8 +202,20 @@ fn export_letter(
     };
     let out = export::export(&letter, Some(&drafts), &settings, format);
     let target = export::default_output_path(path, format);
+    let records = export::Records::default_location();
+    if let Some(Err(edited)) = records.as_ref().map(|r| r.check(&target)) {
+        return Err(format!(
+            "{edited}: nothing written (letterdesk export --force overwrites it, --new-name writes beside it)"
+        ));
+    }
     export::write_export(&target, &out.bytes).map_err(|e| format!("{}: {e}", target.display()))?;
-    Ok((target, out.notices()))
+    let mut notices = out.notices();
+    if let Some(Err(e)) = records.map(|r| r.remember(&target, &out.bytes)) {
+        notices.push(format!(
+            "cannot record what was written (an edit to it will not be noticed): {e}"
+        ));
+    }
+    Ok((target, notices))
 }
 
 #[cfg(test)]
