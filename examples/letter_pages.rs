@@ -60,7 +60,13 @@ fn main() {
             "-env:UserInstallation=file://{}",
             dir.path().join("profile").display()
         ))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&docx));
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
