@@ -754,11 +754,13 @@ fn loaded_drafts_show_and_fill_the_editor() {
                 number: "1".into(),
                 status: Status::Drafted,
                 response: "We will revise.".into(),
+                marks: Default::default(),
             },
             CommentDraft {
                 number: "2".into(),
                 status: Status::Resolved,
                 response: String::new(),
+                marks: Default::default(),
             },
         ],
     };
@@ -973,6 +975,7 @@ fn drafts_of(entries: &[(&str, Status, &str)]) -> Drafts {
                 number: n.into(),
                 status,
                 response: r.into(),
+                marks: Default::default(),
             })
             .collect(),
     }

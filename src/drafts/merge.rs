@@ -92,6 +92,7 @@ pub fn resolve(conflict: &Conflict, resolution: Resolution) -> CommentDraft {
                 number: conflict.number.clone(),
                 status,
                 response,
+                marks: conflict.mine.marks,
             }
         }
     }
@@ -170,6 +171,7 @@ mod tests {
             number: number.to_owned(),
             status,
             response: response.to_owned(),
+            ..CommentDraft::default()
         }
     }
 

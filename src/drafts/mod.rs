@@ -28,7 +28,7 @@ pub use error::DraftsError;
 pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
-pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
+pub use model::{CommentDraft, Drafts, Marks, Status, UnknownStatus};
 pub use statuses::read_statuses;
 pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{

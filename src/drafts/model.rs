@@ -78,6 +78,20 @@ impl FromStr for Status {
     }
 }
 
+/// How the export treats a comment, from optional keys of its table in the drafts
+/// file (`no_response = true`, `confidential = true`); files without them read as
+/// before, and letterdesk versions that do not know them ignore and keep them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// `Some(true)`: the comment needs no response (a follow-up that only notes the
+    /// company's earlier answer); `Some(false)`: it does, whatever its words say;
+    /// `None`: the export decides from the comment's words.
+    pub no_response: Option<bool>,
+    /// The response is submitted for confidential treatment under Rule 83: the public
+    /// version of the letter leaves it out.
+    pub confidential: bool,
+}
+
 /// The draft of one comment's response.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CommentDraft {
@@ -87,6 +101,8 @@ pub struct CommentDraft {
     pub status: Status,
     /// The response text (may be empty).
     pub response: String,
+    /// How the export treats the comment.
+    pub marks: Marks,
 }
 
 impl CommentDraft {
@@ -96,6 +112,7 @@ impl CommentDraft {
             number: number.into(),
             status: Status::Open,
             response: String::new(),
+            marks: Marks::default(),
         }
     }
 
