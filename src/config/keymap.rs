@@ -288,6 +288,21 @@ impl Keymap {
         })
     }
 
+    /// The first key that runs `command` in `context` (a pane's own bindings, then the
+    /// global ones that reach it), for messages that name a key.
+    pub fn key_for(&self, context: Context, command: Command) -> Option<KeyChord> {
+        let bindings = self.bindings(context).iter().chain(&self.global);
+        bindings
+            .filter(|b| b.run == command)
+            .flat_map(|b| b.on.iter().copied())
+            .find(|&k| match context {
+                Context::Letters | Context::Comments | Context::Draft => {
+                    self.lookup(context, k) == Some(command)
+                }
+                dialog => self.lookup_dialog(dialog, k) == Some(command),
+            })
+    }
+
     /// A context's entries with the keys that actually reach them.
     pub fn hints(&self, context: Context) -> Vec<Hint> {
         effective(self.bindings(context), &[], |_| true)

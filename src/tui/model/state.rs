@@ -52,6 +52,9 @@ pub(crate) struct Slot {
     pub changed: Vec<String>,
     /// The drafts file has been read (or found missing) once.
     pub loaded: bool,
+    /// A drafts file is known to exist: read from disk or written by a save. Until then
+    /// nothing is claimed as saved.
+    pub on_disk: bool,
     /// A drafts file read has been reported (not just an empty start for previews).
     pub read: bool,
     /// Why the drafts file could not be read: while set, it is never written.
@@ -412,15 +415,18 @@ impl State {
         self.editor.lines().join("\n")
     }
 
-    /// The comments the Comments pane lists, as indices into the open letter's comments.
+    /// The comments the Comments pane lists, as indices into the open letter's comments:
+    /// those the filter admits (and the one whose draft is being edited).
     pub fn visible_comments(&self) -> Vec<usize> {
         let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
             return Vec::new();
         };
         let drafts = &self.entries[open.id.0].slot.drafts;
+        // The comment being edited stays listed while its status changes under the typing.
+        let editing = open.selected.filter(|_| self.focus == Pane::Draft);
         (0..letter.comments.len())
             .filter(|&i| {
-                Some(i) == open.selected
+                Some(i) == editing
                     || self
                         .filter
                         .admits(status_of(drafts, &letter.comments[i].number))
@@ -446,8 +452,10 @@ impl State {
             SaveState::Failed(error.clone())
         } else if slot.dirty() {
             SaveState::Unsaved
-        } else {
+        } else if slot.on_disk {
             SaveState::Saved
+        } else {
+            SaveState::Idle
         }
     }
 

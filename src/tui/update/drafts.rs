@@ -220,7 +220,10 @@ impl State {
                 }
                 return;
             }
-            Ok(found) => found.unwrap_or_default(),
+            Ok(found) => {
+                slot.on_disk |= found.is_some();
+                found.unwrap_or_default()
+            }
         };
         let was_blocked = slot.blocked.take().is_some();
         let first_read = !std::mem::replace(&mut slot.read, true);
@@ -334,6 +337,7 @@ impl State {
         slot.in_flight = slot.in_flight.saturating_sub(1);
         match result {
             Ok(written) => {
+                slot.on_disk = true;
                 slot.saved = slot.saved.max(generation);
                 if slot.failed.as_ref().is_some_and(|(g, _)| *g <= generation) {
                     slot.failed = None;

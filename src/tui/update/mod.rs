@@ -740,9 +740,18 @@ fn toggle_resolved(state: &mut State) {
     }
     slot.drafts.toggle_resolved(&number);
     let resolved = status_of(&slot.drafts, &number) == Status::Resolved;
+    let empty = slot
+        .drafts
+        .get(&number)
+        .is_none_or(|d| d.response.trim().is_empty());
     state.mark_edit();
     let number = sanitize(&number).into_owned();
-    state.info(if resolved {
+    state.info(if resolved && empty {
+        format!(
+            "Comment {number} resolved with no response: the export lists it as unanswered \
+             ([Response to come])."
+        )
+    } else if resolved {
         format!("Comment {number} resolved.")
     } else {
         format!("Comment {number} reopened.")
@@ -929,6 +938,17 @@ impl State {
             }
         }
         let visible = self.visible_comments();
+        // The filter lists only what it names: a selected comment it no longer admits
+        // (resolved under "open", say) gives the selection to its nearest listed neighbour.
+        if let Some(selected) = self.open.as_ref().and_then(|o| o.selected)
+            && !visible.contains(&selected)
+            && let Some(&target) = visible
+                .iter()
+                .find(|&&i| i > selected)
+                .or_else(|| visible.iter().rev().find(|&&i| i < selected))
+        {
+            self.select_comment(target, fx);
+        }
         let mark_width = self.config.marks.width();
         if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
             && let Some(letter) = &self.entries[open.id.0].letter

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{focused, note, one_line, pane_block, put_spans};
+use crate::config::{Command, Context};
 use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::model::document::{Row, RowKind};
@@ -68,6 +69,17 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         frame.render_widget(note(&format!("Laying out {count} comments…"), theme), inner);
         return;
     };
+    if visible.is_empty() {
+        let key = state
+            .config
+            .keymap
+            .key_for(Context::Comments, Command::Filter)
+            .map(|k| format!(" Press {k} for the next filter."))
+            .unwrap_or_default();
+        let text = format!("No {} comments.{key}", state.filter.label());
+        frame.render_widget(note(&text, theme), inner);
+        return;
+    }
     let conflicts = &state.entries[open.id.0].slot.conflicts;
     let drafts = &state.entries[open.id.0].slot.drafts;
     let query = state
@@ -159,8 +171,9 @@ fn title(letter: &Letter, state: &State, shown: usize) -> String {
     match state.filter {
         _ if total == 0 => format!(" {company}{form} "),
         Filter::All => format!(" {company}{form} · {total} {noun} "),
+        // The filter first: it is what a cut title must not lose.
         filter => format!(
-            " {company}{form} · {shown} of {total} {noun} · {} ",
+            " {}: {shown} of {total} {noun} · {company}{form} ",
             filter.label()
         ),
     }

@@ -150,15 +150,20 @@ fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     out
 }
 
-/// The key hints for the current mode, as many as fit; the help key always shows.
+/// The key hints for the current mode, as many as fit; the help key always shows where
+/// one reaches help.
 fn hints(state: &State, width: usize) -> Line<'static> {
     let theme = &state.config.theme;
     let keymap = &state.config.keymap;
-    let help_key = keymap
-        .global
-        .iter()
-        .find(|b| b.run == Command::Help)
-        .and_then(|b| b.on.first());
+    // The help key that works here: in the editor `?` types, so it is not the one shown.
+    let context = match state.mode() {
+        Mode::Pane(pane) => Some(Context::from(pane)),
+        Mode::Recovery => Some(Context::Recovery),
+        Mode::Conflict => Some(Context::Conflict),
+        Mode::Export => Some(Context::Export),
+        Mode::Help | Mode::Search => None,
+    };
+    let help_key = context.and_then(|c| keymap.key_for(c, Command::Help));
     let items: Vec<(String, String)> = match state.mode() {
         Mode::Help => vec![
             ("↑↓".into(), "scroll".into()),
