@@ -73,10 +73,11 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         let key = state
             .config
             .keymap
-            .key_for(Context::Comments, Command::Filter)
-            .map(|k| format!(" Press {k} for the next filter."))
-            .unwrap_or_default();
-        let text = format!("No {} comments.{key}", state.filter.label());
+            .key_for(Context::Comments, Command::Filter);
+        let text = format!(
+            "No {} comments. Press {key} for the next filter.",
+            state.filter.label()
+        );
         frame.render_widget(note(&text, theme), inner);
         return;
     }

@@ -163,7 +163,9 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Export => Some(Context::Export),
         Mode::Help | Mode::Search => None,
     };
-    let help_key = context.and_then(|c| keymap.key_for(c, Command::Help));
+    let help_key = context
+        .map(|c| keymap.key_for(c, Command::Help))
+        .filter(|k| k != "<unbound>");
     let items: Vec<(String, String)> = match state.mode() {
         Mode::Help => vec![
             ("↑↓".into(), "scroll".into()),
@@ -178,7 +180,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
         Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
     };
-    let help = help_key.map(|k| (k.to_string(), "help".to_string()));
+    let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
     let mut chosen: Vec<&(String, String)> = Vec::new();
     let mut used = 0;
