@@ -429,7 +429,7 @@ impl State {
                 Some(i) == editing
                     || self
                         .filter
-                        .admits(status_of(drafts, &letter.comments[i].number))
+                        .admits(status_of(drafts, i, &letter.comments[i].number))
             })
             .collect()
     }
@@ -689,6 +689,8 @@ pub(crate) fn numbers(letter: &Letter) -> Vec<String> {
 }
 
 /// A comment's status in `drafts` (open when the drafts do not know it).
-pub(crate) fn status_of(drafts: &Drafts, number: &str) -> Status {
-    drafts.get(number).map_or(Status::Open, |d| d.status)
+pub(crate) fn status_of(drafts: &Drafts, index: usize, number: &str) -> Status {
+    drafts
+        .get_at(index, number)
+        .map_or(Status::Open, |d| d.status)
 }

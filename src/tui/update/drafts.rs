@@ -454,8 +454,12 @@ impl State {
 /// Whether writing `drafts` would change a file holding `base` (a comment missing from
 /// the file counts as open and empty).
 pub(crate) fn differs(drafts: &Drafts, base: &Drafts) -> bool {
-    drafts.comments.iter().any(|c| match base.get(&c.number) {
-        Some(b) => b != c,
-        None => c.status != Status::Open || c.has_response(),
-    })
+    let base = base.by_number();
+    drafts
+        .comments
+        .iter()
+        .any(|c| match base.get(c.number.as_str()) {
+            Some(&b) => b != c,
+            None => c.status != Status::Open || c.has_response(),
+        })
 }

@@ -631,7 +631,7 @@ fn show_open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         .find(|&i| {
             state
                 .filter
-                .admits(status_of(&entry.slot.drafts, &letter.comments[i].number))
+                .admits(status_of(&entry.slot.drafts, i, &letter.comments[i].number))
         })
         .or((!letter.comments.is_empty()).then_some(0));
     if let Some(open) = &mut state.open {
@@ -738,8 +738,7 @@ fn toggle_resolved(state: &mut State) {
     if !slot.loaded {
         return state.info("Drafts are still loading.");
     }
-    slot.drafts.toggle_resolved(&number);
-    let resolved = status_of(&slot.drafts, &number) == Status::Resolved;
+    let resolved = slot.drafts.toggle_resolved(&number) == Some(Status::Resolved);
     let empty = slot
         .drafts
         .get(&number)
@@ -765,7 +764,8 @@ fn next_open(state: &mut State, forward: bool, fx: &mut Vec<Effect>) {
     let Some(selected) = state.open.as_ref().and_then(|o| o.selected) else {
         return;
     };
-    let unresolved = |i: &usize| status_of(drafts, &letter.comments[*i].number) != Status::Resolved;
+    let unresolved =
+        |i: &usize| status_of(drafts, *i, &letter.comments[*i].number) != Status::Resolved;
     let target = if forward {
         (selected + 1..letter.comments.len()).find(unresolved)
     } else {
@@ -785,7 +785,7 @@ fn cycle_filter(state: &mut State, fx: &mut Vec<Effect>) {
         return state.info(format!("Filter: {}.", filter.label()));
     };
     let admitted: Vec<usize> = (0..letter.comments.len())
-        .filter(|&i| filter.admits(status_of(drafts, &letter.comments[i].number)))
+        .filter(|&i| filter.admits(status_of(drafts, i, &letter.comments[i].number)))
         .collect();
     let selected = state.open.as_ref().and_then(|o| o.selected).unwrap_or(0);
     let count = admitted.len();

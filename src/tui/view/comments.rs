@@ -93,7 +93,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     for (y, row) in (inner.y..inner.bottom()).zip(rows) {
         let selected = Some(row.comment) == open.selected;
         let comment = &letter.comments[row.comment];
-        let status = status_of(drafts, &comment.number);
+        let status = status_of(drafts, row.comment, &comment.number);
         let mut spans = vec![if selected && row.kind != RowKind::Blank {
             Span::styled("▌", theme.focused_border())
         } else {
