@@ -623,7 +623,13 @@ fn resolving_toggles_and_counts() {
     let mut s = opened();
     press(&mut s, ch('r'));
     assert_eq!(s.draft("1").unwrap().status, Status::Resolved);
-    assert_eq!(s.message(), Some("Comment 1 resolved."));
+    assert_eq!(
+        s.message(),
+        Some(
+            "Comment 1 resolved with no response: the export lists it as unanswered \
+             ([Response to come])."
+        )
+    );
     press(&mut s, ch('r'));
     assert_eq!(s.draft("1").unwrap().status, Status::Open);
     assert_eq!(s.message(), Some("Comment 1 reopened."));
@@ -1590,4 +1596,61 @@ fn a_config_with_an_export_table_is_accepted() {
     let text = "[export]\nsigner_name = \"A. Person\"\n\n[marks]\nopen = \"o\"\n";
     let config = Config::with_user(text, std::path::Path::new("config.toml"), true);
     assert!(config.is_ok(), "{config:?}");
+}
+
+// ---- the workspace tells the truth ----
+
+/// Resolve every comment of the open letter from the Comments pane.
+fn resolve_all(s: &mut State) {
+    let count = s.open_letter().unwrap().comments.len();
+    for _ in 0..count {
+        press(s, ch('r'));
+        press(s, ch('j'));
+    }
+}
+
+#[test]
+fn a_filter_lists_only_the_comments_it_names() {
+    let mut s = opened();
+    resolve_all(&mut s);
+    press(&mut s, ch('f'));
+    assert_eq!(s.filter(), Filter::Open);
+    assert_eq!(s.message(), Some("Filter: open (0 comments)."));
+    assert_eq!(s.visible_comments(), Vec::<usize>::new(), "nothing is open");
+    // Reopening one under the "resolved" filter takes it out of the list.
+    press(&mut s, ch('f'));
+    press(&mut s, ch('f'));
+    assert_eq!(s.filter(), Filter::Resolved);
+    assert_eq!(s.visible_comments(), [0, 1, 2, 3]);
+    let reopened = s.selected_comment().unwrap().number.clone();
+    press(&mut s, ch('r'));
+    assert!(
+        s.visible_comments().len() == 3 && s.selected_comment().unwrap().number != reopened,
+        "the reopened comment leaves the resolved list and the selection moves on"
+    );
+}
+
+#[test]
+fn resolving_an_empty_response_says_so() {
+    let mut s = opened();
+    press(&mut s, ch('r'));
+    let message = s.message().unwrap_or_default().to_string();
+    assert!(
+        message.contains("no response"),
+        "resolving comment 1 with nothing drafted is said: {message:?}"
+    );
+}
+
+#[test]
+fn saved_is_not_claimed_before_a_drafts_file_exists() {
+    let mut s = opened();
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(None),
+        },
+    );
+    assert_ne!(s.save_state(), SaveState::Saved, "no drafts file yet");
 }

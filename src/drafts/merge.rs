@@ -128,6 +128,7 @@ fn same(number: &str, a: Option<&CommentDraft>, b: Option<&CommentDraft>) -> boo
 pub fn merge(base: &Drafts, mine: &Drafts, theirs: &Drafts) -> Merged {
     let mut merged = Merged::default();
     let mut seen = HashSet::new();
+    let (base, mine_at, theirs_at) = (base.by_number(), mine.by_number(), theirs.by_number());
     let numbers = mine
         .comments
         .iter()
@@ -137,7 +138,11 @@ pub fn merge(base: &Drafts, mine: &Drafts, theirs: &Drafts) -> Merged {
         if !seen.insert(number) {
             continue;
         }
-        let (b, m, t) = (base.get(number), mine.get(number), theirs.get(number));
+        let (b, m, t) = (
+            base.get(number).copied(),
+            mine_at.get(number).copied(),
+            theirs_at.get(number).copied(),
+        );
         let take = match (m, t) {
             (Some(m), None) => m.clone(),
             (None, Some(t)) => t.clone(),

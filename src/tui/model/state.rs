@@ -52,6 +52,9 @@ pub(crate) struct Slot {
     pub changed: Vec<String>,
     /// The drafts file has been read (or found missing) once.
     pub loaded: bool,
+    /// A drafts file is known to exist: read from disk or written by a save. Until then
+    /// nothing is claimed as saved.
+    pub on_disk: bool,
     /// A drafts file read has been reported (not just an empty start for previews).
     pub read: bool,
     /// Why the drafts file could not be read: while set, it is never written.
@@ -419,18 +422,21 @@ impl State {
         self.editor.lines().join("\n")
     }
 
-    /// The comments the Comments pane lists, as indices into the open letter's comments.
+    /// The comments the Comments pane lists, as indices into the open letter's comments:
+    /// those the filter admits (and the one whose draft is being edited).
     pub fn visible_comments(&self) -> Vec<usize> {
         let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
             return Vec::new();
         };
         let drafts = &self.entries[open.id.0].slot.drafts;
+        // The comment being edited stays listed while its status changes under the typing.
+        let editing = open.selected.filter(|_| self.focus == Pane::Draft);
         (0..letter.comments.len())
             .filter(|&i| {
-                Some(i) == open.selected
+                Some(i) == editing
                     || self
                         .filter
-                        .admits(status_of(drafts, &letter.comments[i].number))
+                        .admits(status_of(drafts, i, &letter.comments[i].number))
             })
             .collect()
     }
@@ -453,8 +459,10 @@ impl State {
             SaveState::Failed(error.clone())
         } else if slot.dirty() {
             SaveState::Unsaved
-        } else {
+        } else if slot.on_disk {
             SaveState::Saved
+        } else {
+            SaveState::Idle
         }
     }
 
@@ -688,6 +696,8 @@ pub(crate) fn numbers(letter: &Letter) -> Vec<String> {
 }
 
 /// A comment's status in `drafts` (open when the drafts do not know it).
-pub(crate) fn status_of(drafts: &Drafts, number: &str) -> Status {
-    drafts.get(number).map_or(Status::Open, |d| d.status)
+pub(crate) fn status_of(drafts: &Drafts, index: usize, number: &str) -> Status {
+    drafts
+        .get_at(index, number)
+        .map_or(Status::Open, |d| d.status)
 }

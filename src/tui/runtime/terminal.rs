@@ -3,9 +3,12 @@
 //!
 //! The terminal is restored (raw mode off, main screen, cursor shown, mouse and paste
 //! modes off) on every way out: a normal quit, an error return, a panic (the panic hook
-//! restores first, then the unsaved drafts go to the crash journal) and SIGTERM/SIGHUP
-//! (drafts are saved and journalled, within a bounded time, then the program exits with
-//! 128 + the signal's number).
+//! restores first, then the unsaved drafts go to the crash journal) and SIGINT, SIGTERM,
+//! SIGHUP and SIGQUIT sent from outside (drafts are saved and journalled, within a bounded
+//! time, then the program exits with 128 + the signal's number). The signal thread does
+//! not rely on the event loop: should the loop not end within [`SIGNAL_GRACE`] (a long
+//! piece of work on the UI thread), it restores the terminal and exits by itself; text
+//! typed until a second before the UI thread became busy is in the journal by then.
 
 use std::io::IsTerminal;
 use std::io::stdout;
@@ -41,6 +44,10 @@ const HANGUP_CHECK: Duration = Duration::from_millis(200);
 /// How long pending saves may take once the program is ending.
 const FINISH: Duration = Duration::from_secs(3);
 
+/// How long the signal thread waits for the event loop to end the program after a
+/// terminating signal before it restores the terminal and exits by itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(6);
+
 /// The last terminating signal received (0: none).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
@@ -49,12 +56,18 @@ static SIGNAL: AtomicI32 = AtomicI32::new(0);
 static RESTORED: AtomicBool = AtomicBool::new(false);
 
 /// Put the terminal back as it was: main screen, cursor shown, raw mode, mouse capture
-/// and bracketed paste off. Only the first call does anything.
+/// and bracketed paste off. Only the first call does anything. The cursor is shown here
+/// (ratatui's `restore` leaves that to the terminal's drop, which an exit skips).
 fn restore_terminal() {
     if RESTORED.swap(true, Ordering::SeqCst) {
         return;
     }
-    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 
@@ -245,21 +258,48 @@ fn watch_for_hangup(report: Sender<Action>) {
     drop(spawned);
 }
 
-/// Start the thread that turns SIGTERM and SIGHUP into [`Action::Terminate`].
+/// Start the thread that turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into
+/// [`Action::Terminate`]. (Ctrl-c and Ctrl-\\ typed in the terminal are keys in raw mode;
+/// these come from outside: `kill`, a closing window, a supervisor.) Should the event
+/// loop not end the program within [`SIGNAL_GRACE`], this thread restores the terminal
+/// and exits with 128 + the signal's number itself.
 fn listen_for_signals(report: Sender<Action>) -> Option<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok()?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT]).ok()?;
     let handle = signals.handle();
     std::thread::Builder::new()
         .name("letterdesk-signals".into())
         .spawn(move || {
+            let mut watched = false;
             for signal in signals.forever() {
                 SIGNAL.store(signal, Ordering::SeqCst);
                 let _ = report.send(Action::Terminate(signal));
+                if !std::mem::replace(&mut watched, true) {
+                    watch_the_exit(signal);
+                }
             }
         })
         .ok()?;
     Some(handle)
+}
+
+/// Start the thread that ends the program `SIGNAL_GRACE` after the terminating `signal`
+/// if the event loop has not: the terminal restored, exit with 128 + `signal`.
+fn watch_the_exit(signal: i32) {
+    let spawned = std::thread::Builder::new()
+        .name("letterdesk-exit-watch".into())
+        .spawn(move || {
+            std::thread::sleep(SIGNAL_GRACE);
+            restore_terminal();
+            eprintln!(
+                "letterdesk: still busy {} s after the signal; ending now (text typed before \
+                 that is in the journal)",
+                SIGNAL_GRACE.as_secs()
+            );
+            std::process::exit(128 + signal);
+        });
+    drop(spawned);
 }
 
 /// Start the thread that reads the terminal's events and puts them, as actions, on the

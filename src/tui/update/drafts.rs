@@ -221,7 +221,10 @@ impl State {
                 }
                 return;
             }
-            Ok(found) => found.unwrap_or_default(),
+            Ok(found) => {
+                slot.on_disk |= found.is_some();
+                found.unwrap_or_default()
+            }
         };
         let was_blocked = slot.blocked.take().is_some();
         let first_read = !std::mem::replace(&mut slot.read, true);
@@ -335,6 +338,7 @@ impl State {
         slot.in_flight = slot.in_flight.saturating_sub(1);
         match result {
             Ok(written) => {
+                slot.on_disk = true;
                 slot.saved = slot.saved.max(generation);
                 if slot.failed.as_ref().is_some_and(|(g, _)| *g <= generation) {
                     slot.failed = None;
@@ -448,8 +452,12 @@ impl State {
 /// Whether writing `drafts` would change a file holding `base` (a comment missing from
 /// the file counts as open and empty).
 pub(crate) fn differs(drafts: &Drafts, base: &Drafts) -> bool {
-    drafts.comments.iter().any(|c| match base.get(&c.number) {
-        Some(b) => b != c,
-        None => c.status != Status::Open || c.has_response(),
-    })
+    let base = base.by_number();
+    drafts
+        .comments
+        .iter()
+        .any(|c| match base.get(c.number.as_str()) {
+            Some(&b) => b != c,
+            None => c.status != Status::Open || c.has_response(),
+        })
 }

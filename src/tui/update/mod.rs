@@ -655,7 +655,7 @@ fn show_open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         .find(|&i| {
             state
                 .filter
-                .admits(status_of(&entry.slot.drafts, &letter.comments[i].number))
+                .admits(status_of(&entry.slot.drafts, i, &letter.comments[i].number))
         })
         .or((!letter.comments.is_empty()).then_some(0));
     if let Some(open) = &mut state.open {
@@ -762,11 +762,19 @@ fn toggle_resolved(state: &mut State) {
     if !slot.loaded {
         return state.info("Drafts are still loading.");
     }
-    slot.drafts.toggle_resolved(&number);
-    let resolved = status_of(&slot.drafts, &number) == Status::Resolved;
+    let resolved = slot.drafts.toggle_resolved(&number) == Some(Status::Resolved);
+    let empty = slot
+        .drafts
+        .get(&number)
+        .is_none_or(|d| d.response.trim().is_empty());
     state.mark_edit();
     let number = sanitize(&number).into_owned();
-    state.info(if resolved {
+    state.info(if resolved && empty {
+        format!(
+            "Comment {number} resolved with no response: the export lists it as unanswered \
+             ([Response to come])."
+        )
+    } else if resolved {
         format!("Comment {number} resolved.")
     } else {
         format!("Comment {number} reopened.")
@@ -780,7 +788,8 @@ fn next_open(state: &mut State, forward: bool, fx: &mut Vec<Effect>) {
     let Some(selected) = state.open.as_ref().and_then(|o| o.selected) else {
         return;
     };
-    let unresolved = |i: &usize| status_of(drafts, &letter.comments[*i].number) != Status::Resolved;
+    let unresolved =
+        |i: &usize| status_of(drafts, *i, &letter.comments[*i].number) != Status::Resolved;
     let target = if forward {
         (selected + 1..letter.comments.len()).find(unresolved)
     } else {
@@ -800,7 +809,7 @@ fn cycle_filter(state: &mut State, fx: &mut Vec<Effect>) {
         return state.info(format!("Filter: {}.", filter.label()));
     };
     let admitted: Vec<usize> = (0..letter.comments.len())
-        .filter(|&i| filter.admits(status_of(drafts, &letter.comments[i].number)))
+        .filter(|&i| filter.admits(status_of(drafts, i, &letter.comments[i].number)))
         .collect();
     let selected = state.open.as_ref().and_then(|o| o.selected).unwrap_or(0);
     let count = admitted.len();
@@ -953,6 +962,17 @@ impl State {
             }
         }
         let visible = self.visible_comments();
+        // The filter lists only what it names: a selected comment it no longer admits
+        // (resolved under "open", say) gives the selection to its nearest listed neighbour.
+        if let Some(selected) = self.open.as_ref().and_then(|o| o.selected)
+            && !visible.contains(&selected)
+            && let Some(&target) = visible
+                .iter()
+                .find(|&&i| i > selected)
+                .or_else(|| visible.iter().rev().find(|&&i| i < selected))
+        {
+            self.select_comment(target, fx);
+        }
         let mark_width = self.config.marks.width();
         if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
             && let Some(letter) = &self.entries[open.id.0].letter
