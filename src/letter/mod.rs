@@ -15,6 +15,7 @@ mod pagebreak;
 mod paragraphs;
 mod parse;
 mod phrases;
+pub mod source;
 
 pub use brief::{Brief, brief_bytes};
 pub use model::{
@@ -32,6 +33,15 @@ pub enum LetterError {
         /// The file, as given.
         file: String,
     },
+    /// The file could not be read as a letter: too large, not a regular file, a PDF
+    /// without text, … ([`source::read`]'s words).
+    #[error("{file}: {message}")]
+    Unreadable {
+        /// The file, as given.
+        file: String,
+        /// Why, in words.
+        message: String,
+    },
     /// The file could not be read.
     #[error("{file}: {error}")]
     Io {
@@ -47,12 +57,18 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     parse::parse(file, bytes)
 }
 
-/// Read and parse a letter file.
+/// Read and parse a letter file of any source (text, PDF, HTML) under the default
+/// [`source::Limits`].
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
+    read_file(path, &source::Limits::default())
+}
+
+/// Read and parse a letter file of any source under `limits` (see [`source::read`]).
+pub fn read_file(path: &Path, limits: &source::Limits) -> Result<Letter, LetterError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
+    let read = source::read(path, limits).map_err(|message| LetterError::Unreadable {
         file: file.clone(),
-        error,
+        message,
     })?;
-    parse_bytes(&file, &bytes)
+    parse_bytes(&file, &read.text)
 }

@@ -129,7 +129,7 @@ fn in_background() {
 /// Index one file found (or say why it cannot be read); `None` for a file that is not
 /// listed (a folder's README.md and the like are not letters).
 fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> {
-    let Found { path, problem } = found;
+    let Found { path, problem, .. } = found;
     let (path, listing) = match problem {
         Some(problem) => (path, Err(problem)),
         None => {
