@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::letter::LetterError;
 pub use crate::letter::source::MB;
-use crate::letter::source::{self, Limits};
+use crate::letter::source::{self, Declared, Limits, Read};
 pub(crate) use crate::letter::source::{io_message, panic_message};
 
 /// The size cap on letter files when the user's config sets none.
@@ -16,23 +16,21 @@ pub const DEFAULT_MAX_LETTER_BYTES: u64 = source::DEFAULT_MAX_BYTES;
 /// or [`brief_bytes`](crate::letter::brief_bytes)) on its name and text; a parser panic
 /// becomes an error for that file, not a crash. Errors do not repeat the file's path (a
 /// list shows its name).
-pub fn read_guarded<T>(
+pub fn read_guarded<T: Declared>(
     path: &Path,
     max_bytes: u64,
     parse: fn(&str, &[u8]) -> Result<T, LetterError>,
 ) -> Result<T, String> {
     let read = source::read(path, &Limits::new(max_bytes))?;
-    parse_guarded(path, &read.text, parse)
+    parse_guarded(&read, parse)
 }
 
-/// Run `parse` on a letter's text, a panic or an error turned into words.
-pub fn parse_guarded<T>(
-    path: &Path,
-    text: &[u8],
+/// Run `parse` on a letter file's text, a panic or an error turned into words.
+pub fn parse_guarded<T: Declared>(
+    read: &Read,
     parse: fn(&str, &[u8]) -> Result<T, LetterError>,
 ) -> Result<T, String> {
-    let name = path.display().to_string();
-    match std::panic::catch_unwind(|| parse(&name, text)) {
+    match std::panic::catch_unwind(|| read.parse(parse)) {
         Ok(Ok(parsed)) => Ok(parsed),
         Ok(Err(LetterError::Binary { .. })) => Err("not a letter (binary content)".into()),
         Ok(Err(LetterError::Unreadable { message, .. })) => Err(message),

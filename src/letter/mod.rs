@@ -70,5 +70,5 @@ pub fn read_file(path: &Path, limits: &source::Limits) -> Result<Letter, LetterE
         file: file.clone(),
         message,
     })?;
-    parse_bytes(&file, &read.text)
+    read.parse(parse_bytes)
 }

@@ -11,6 +11,7 @@
 use scraper::{Html, Node};
 
 use super::{Extracted, Limits, Source, guarded};
+use crate::letter::Kind;
 
 /// HTML files.
 pub struct HtmlSource;
@@ -39,6 +40,9 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
             encoding_rs::WINDOWS_1252.decode(bytes).0
         }
     };
+    let declared = edgar_type(&text)
+        .is_some_and(|t| t.eq_ignore_ascii_case("CORRESP"))
+        .then_some(Kind::Response);
     let document = Html::parse_document(unwrap_sgml(&text));
     let mut walk = Walk::default();
     walk.document(&document);
@@ -48,13 +52,23 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     Ok(Extracted {
         text: walk.out.into_bytes(),
         warnings,
+        declared,
     })
+}
+
+/// The form type in EDGAR's SGML wrapper (`<TYPE>CORRESP`), if there is one.
+fn edgar_type(text: &str) -> Option<&str> {
+    let head = head(text);
+    let at = find_ascii_ci(head, "<type>")? + "<type>".len();
+    let rest = &head[at..];
+    let end = rest.find(['\n', '\r', '<']).unwrap_or(rest.len());
+    Some(rest[..end].trim())
 }
 
 /// The HTML inside EDGAR's SGML wrapper (`<DOCUMENT><TYPE>…<TEXT>` … `</TEXT>`), or all
 /// of it when there is none.
 fn unwrap_sgml(text: &str) -> &str {
-    let head = &text[..text.len().min(4096)];
+    let head = head(text);
     let Some(open) = find_ascii_ci(head, "<text>") else {
         return text;
     };
@@ -63,6 +77,15 @@ fn unwrap_sgml(text: &str) -> &str {
         Some(close) => &body[..close],
         None => body,
     }
+}
+
+/// The first 4 KiB or so of `text`, where EDGAR's wrapper stands.
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Where `needle` (ASCII, lower case) first occurs in `hay`, any case.
@@ -101,8 +124,27 @@ struct Walk {
     paragraph: Vec<Run>,
     /// A space is due before the next word.
     space: bool,
+    /// The break due after the paragraph being built, written when more text comes.
+    due: Break,
+    /// A table cell held only a label ("1.", "Re:", "•"): the next cell's text continues
+    /// its line whatever blocks it is wrapped in, until the row ends.
+    joining: bool,
     styles: Vec<Style>,
 }
+
+/// A break between pieces of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+enum Break {
+    #[default]
+    None,
+    /// A new line (`<br>`).
+    Line,
+    /// A new paragraph: a blank line.
+    Paragraph,
+}
+
+/// A cell's text this short (in characters) is a label that starts the next cell's line.
+const LABEL: usize = 12;
 
 /// Elements whose content is not text.
 const SKIPPED: &[&str] = &["head", "style", "script", "title", "noscript", "template"];
@@ -166,7 +208,7 @@ impl Walk {
                 }
             }
         }
-        self.end_paragraph();
+        self.flush();
     }
 
     fn open(&mut self, name: &str, css: Option<&str>) {
@@ -180,21 +222,40 @@ impl Walk {
         style.bold = css.bold.unwrap_or(style.bold);
         style.italic = css.italic.unwrap_or(style.italic);
         self.styles.push(style);
-        if BLOCKS.contains(&name) {
-            self.end_paragraph();
-        } else if name == "br" {
-            self.end_line();
-        } else if matches!(name, "td" | "th") || css.indented {
+        if name == "br" {
+            self.end(Break::Line);
+        } else if BLOCKS.contains(&name) {
+            self.end(Break::Paragraph);
+        }
+        if matches!(name, "td" | "th") || css.indented {
             self.space = true;
         }
     }
 
     fn close(&mut self, name: &str) {
         self.styles.pop();
-        if BLOCKS.contains(&name) {
-            self.end_paragraph();
-        } else if matches!(name, "td" | "th") {
-            self.space = true;
+        match name {
+            "td" | "th" => {
+                let len: usize = self.paragraph.iter().map(|r| r.text.chars().count()).sum();
+                if (1..=LABEL).contains(&len) {
+                    self.joining = true;
+                    self.due = Break::None;
+                }
+                self.space = true;
+            }
+            "tr" | "table" => {
+                self.joining = false;
+                self.end(Break::Paragraph);
+            }
+            _ if BLOCKS.contains(&name) => self.end(Break::Paragraph),
+            _ => {}
+        }
+    }
+
+    /// A break after the text so far (none while a label's line goes on).
+    fn end(&mut self, brk: Break) {
+        if !self.joining && !self.paragraph.is_empty() {
+            self.due = self.due.max(brk);
         }
     }
 
@@ -210,6 +271,10 @@ impl Walk {
             }
             if word.is_empty() {
                 continue;
+            }
+            self.joining = false;
+            if self.due != Break::None {
+                self.flush();
             }
             let space = std::mem::take(&mut self.space) && !self.paragraph.is_empty();
             match self.paragraph.last_mut() {
@@ -232,28 +297,14 @@ impl Walk {
         }
     }
 
-    /// End the line under way (a `<br>`): its text on a line of its own.
-    fn end_line(&mut self) {
-        if self.flush() {
-            self.out.push('\n');
-        }
-    }
-
-    /// End the paragraph under way: its text, then a blank line.
-    fn end_paragraph(&mut self) {
-        let wrote = self.flush();
-        if wrote || (self.out.ends_with('\n') && !self.out.ends_with("\n\n")) {
-            self.out.push_str(if wrote { "\n\n" } else { "\n" });
-        }
-    }
-
-    /// Write the runs of the paragraph under way (bold as `**…**`, a paragraph all in
-    /// italics as `*…*`); whether there was any text.
-    fn flush(&mut self) -> bool {
+    /// Write the paragraph under way (bold as `**…**`, a paragraph all in italics as
+    /// `*…*`) and the break due after it.
+    fn flush(&mut self) {
         self.space = false;
         let runs = std::mem::take(&mut self.paragraph);
+        let brk = std::mem::take(&mut self.due);
         if runs.is_empty() {
-            return false;
+            return;
         }
         let italic = runs.iter().all(|r| r.style.italic);
         let mut line = String::new();
@@ -277,7 +328,8 @@ impl Walk {
         } else {
             self.out.push_str(line);
         }
-        true
+        self.out
+            .push_str(if brk == Break::Line { "\n" } else { "\n\n" });
     }
 }
 

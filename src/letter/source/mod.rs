@@ -12,6 +12,8 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::Kind;
+
 /// A megabyte, for the size cap.
 pub const MB: u64 = 1024 * 1024;
 
@@ -65,6 +67,10 @@ pub struct Extracted {
     pub text: Vec<u8>,
     /// Things the reader should know (e.g. "page 3 has no text"), in words.
     pub warnings: Vec<String>,
+    /// The kind of letter the file declares itself to be, where its format says so
+    /// (EDGAR's form type CORRESP: a company's response). It overrides the kind the
+    /// parser reads from the text.
+    pub declared: Option<Kind>,
 }
 
 /// Which file a letter's text was read from, and how.
@@ -85,6 +91,41 @@ pub struct Read {
     pub origin: Origin,
     /// Warnings from the source.
     pub warnings: Vec<String>,
+    /// The kind the file declares ([`Extracted::declared`]).
+    pub declared: Option<Kind>,
+}
+
+/// A reading of a letter whose kind a file's declaration ([`Read::declared`]) can set.
+pub trait Declared {
+    /// Take the kind the file declares.
+    fn declare(&mut self, kind: Kind);
+}
+
+impl Declared for super::Letter {
+    fn declare(&mut self, kind: Kind) {
+        self.kind = kind;
+    }
+}
+
+impl Declared for super::Brief {
+    fn declare(&mut self, kind: Kind) {
+        self.kind = kind;
+    }
+}
+
+impl Read {
+    /// Parse the text with `parse` (e.g. [`parse_bytes`](super::parse_bytes) or
+    /// [`brief_bytes`](super::brief_bytes)), the declared kind applied.
+    pub fn parse<T: Declared>(
+        &self,
+        parse: impl FnOnce(&str, &[u8]) -> Result<T, super::LetterError>,
+    ) -> Result<T, super::LetterError> {
+        let mut parsed = parse(&self.origin.path.display().to_string(), &self.text)?;
+        if let Some(kind) = self.declared {
+            parsed.declare(kind);
+        }
+        Ok(parsed)
+    }
 }
 
 /// Registers the sources: each `module::Type` is a file of this folder and one entry of
@@ -136,6 +177,7 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Read, String> {
             source: source.name(),
         },
         warnings: extracted.warnings,
+        declared: extracted.declared,
     })
 }
 

@@ -56,5 +56,6 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     Ok(Extracted {
         text: pages.text().into_bytes(),
         warnings,
+        declared: None,
     })
 }

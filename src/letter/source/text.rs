@@ -19,6 +19,7 @@ impl Source for Text {
         Ok(Extracted {
             text: bytes,
             warnings: Vec::new(),
+            declared: None,
         })
     }
 }
