@@ -5,6 +5,7 @@
 //! interactive shell on top.
 
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod drafts;
 pub mod export;

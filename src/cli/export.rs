@@ -100,7 +100,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 
 /// The export settings from `--config`, else the user's config file, else defaults.
 fn load_settings(config: Option<&Path>) -> anyhow::Result<ExportSettings> {
-    match crate::tui::config_file(config) {
+    match crate::config::config_file(config) {
         Some(path) => ExportSettings::from_config_file(&path).map_err(anyhow::Error::msg),
         None => Ok(ExportSettings::default()),
     }

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::config::{Config, Limits};
 use crate::index::{self, LetterSummary};
-use crate::tui::{Config, Limits};
 
 /// Arguments of `letterdesk status`.
 #[derive(Debug, clap::Args)]
@@ -55,7 +55,7 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 /// config file that cannot be used is named on standard error and the built-in limits
 /// apply, as in the workspace.
 fn load_limits(config: Option<&Path>) -> Limits {
-    let (config, problem) = Config::load(crate::tui::config_file(config).as_deref(), true);
+    let (config, problem) = Config::load(crate::config::config_file(config).as_deref(), true);
     if let Some(problem) = problem {
         eprintln!("letterdesk: warning: {}", clean(&problem));
     }

@@ -12,10 +12,11 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::action::{Action, Effect, LetterId};
 use crate::drafts::{self, Drafts, DraftsError, Loaded, TextFingerprints};
 use crate::index::panic_message;
 use crate::journal::Journal;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::ids::LetterId;
 
 /// The worker thread's name (its panics are caught and reported as failed jobs).
 pub(crate) const THREAD: &str = "letterdesk-drafts";
@@ -289,7 +290,7 @@ fn name(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::drafts::Status;
-    use crate::tui::action::LetterId;
+    use crate::tui::model::ids::LetterId;
 
     fn drafts(response: &str) -> Drafts {
         let mut d = Drafts::for_comments(&["1".into(), "2".into()]);

@@ -3,9 +3,9 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::wrap_line;
 use crate::letter::Letter;
 use crate::text::sanitize;
+use crate::tui::model::wrap::wrap_line;
 
 /// Columns before the text of every row: the selection bar.
 pub const GUTTER: usize = 1;

@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 
 use super::{focused, note, one_line, pane_block};
 use crate::drafts::Status;
-use crate::tui::state::{Pane, State, status_of};
+use crate::tui::model::ids::Pane;
+use crate::tui::model::state::{State, status_of};
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;

@@ -1,4 +1,4 @@
-//! Everything the screen shows, in one value. Changed only by [`update`](super::update).
+//! Everything the screen shows, in one value. Changed only by [`update`](crate::tui::update::update).
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -7,87 +7,13 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::action::LetterId;
-use super::config::Config;
-use super::document::Document;
-use super::keymap::Mode;
-use super::listing::Listing;
+use super::ids::{Filter, LetterId, Mode, Pane};
+use crate::config::Config;
 use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
 use crate::letter::{Comment, Letter};
-
-/// The three panes, left to right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    /// The list of letters.
-    Letters,
-    /// The open letter's comments.
-    Comments,
-    /// The selected comment's draft response (the editor).
-    Draft,
-}
-
-impl Pane {
-    /// The pane after this one, wrapping around.
-    pub fn next(self) -> Self {
-        match self {
-            Pane::Letters => Pane::Comments,
-            Pane::Comments => Pane::Draft,
-            Pane::Draft => Pane::Letters,
-        }
-    }
-
-    /// The pane before this one, wrapping around.
-    pub fn prev(self) -> Self {
-        self.next().next()
-    }
-}
-
-/// Which comments the Comments pane lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Filter {
-    /// Every comment.
-    #[default]
-    All,
-    /// Comments with nothing drafted.
-    Open,
-    /// Comments drafted but not resolved.
-    Drafted,
-    /// Resolved comments.
-    Resolved,
-}
-
-impl Filter {
-    /// The next filter in the cycle all → open → drafted → resolved → all.
-    pub fn next(self) -> Self {
-        match self {
-            Filter::All => Filter::Open,
-            Filter::Open => Filter::Drafted,
-            Filter::Drafted => Filter::Resolved,
-            Filter::Resolved => Filter::All,
-        }
-    }
-
-    /// Whether a comment with this status is listed.
-    pub fn admits(self, status: Status) -> bool {
-        match self {
-            Filter::All => true,
-            Filter::Open => status == Status::Open,
-            Filter::Drafted => status == Status::Drafted,
-            Filter::Resolved => status == Status::Resolved,
-        }
-    }
-
-    /// The filter's name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Filter::All => "all",
-            Filter::Open => "open",
-            Filter::Drafted => "drafted",
-            Filter::Resolved => "resolved",
-        }
-    }
-}
+use crate::tui::model::document::Document;
+use crate::tui::model::listing::Listing;
 
 /// Where the open letter's drafts stand with respect to the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +137,7 @@ pub(crate) struct OpenLetter {
     pub follow: bool,
     /// The letter is being read: it shows once [`Action::LetterRead`] arrives.
     ///
-    /// [`Action::LetterRead`]: super::Action::LetterRead
+    /// [`Action::LetterRead`]: crate::tui::model::action::Action::LetterRead
     pub reading: bool,
     /// The comments laid out for the pane's width.
     pub doc: Option<Document>,
@@ -261,7 +187,7 @@ pub struct State {
     pub(crate) cursor_moved: bool,
     pub(crate) letters_scroll: usize,
     pub(crate) open: Option<OpenLetter>,
-    pub(crate) editor: super::editor::Editor,
+    pub(crate) editor: crate::tui::model::editor::Editor,
     pub(crate) filter: Filter,
     /// The search being typed, while the prompt is open.
     pub(crate) prompt: Option<String>,
@@ -316,7 +242,7 @@ impl State {
             cursor_moved: false,
             letters_scroll: 0,
             open: None,
-            editor: super::editor::Editor::default(),
+            editor: crate::tui::model::editor::Editor::default(),
             filter: Filter::All,
             prompt: None,
             query: None,
@@ -436,7 +362,7 @@ impl State {
         match &entry.listing {
             Err(problem) => Some(format!(
                 "{}: {problem}",
-                crate::tui::drafting::file_name(&entry.path)
+                crate::tui::model::names::file_name(&entry.path)
             )),
             Ok(listing) if !entry.slot.loaded => listing.progress.problem.clone(),
             Ok(_) => None,
@@ -447,6 +373,11 @@ impl State {
     pub fn cursor_listing(&self) -> Option<&Listing> {
         let id = self.order.get(self.cursor)?;
         self.entries[id.0].listing.as_ref().ok()
+    }
+
+    /// Whether the indexer has finished listing the workspace.
+    pub fn indexed(&self) -> bool {
+        self.index.finished
     }
 
     /// How many letters are held parsed (the open one and the most recent others).

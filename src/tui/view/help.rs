@@ -7,70 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane_block;
-use crate::text::sanitize;
-use crate::tui::keymap::{Context, Keymap};
-use crate::tui::state::State;
-use crate::tui::theme::Theme;
+use crate::config::{HelpRow, Theme, help_height, help_rows};
+use crate::tui::model::state::State;
 
 /// Columns given to the keys of an entry.
 const KEYS: usize = 24;
-
-/// One line of the help.
-enum HelpRow {
-    Section(&'static str),
-    Entry(String, String),
-    Note(&'static str),
-    Blank,
-}
-
-fn rows(keymap: &Keymap) -> Vec<HelpRow> {
-    let mut rows = Vec::new();
-    for context in [
-        Context::Global,
-        Context::Letters,
-        Context::Comments,
-        Context::Draft,
-        Context::Recovery,
-        Context::Conflict,
-        Context::Export,
-    ] {
-        if !rows.is_empty() {
-            rows.push(HelpRow::Blank);
-        }
-        rows.push(HelpRow::Section(context.title()));
-        for hint in keymap.hints(context) {
-            let keys = hint
-                .keys
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            rows.push(HelpRow::Entry(
-                keys,
-                sanitize(&hint.desc).replace('\n', " "),
-            ));
-        }
-        match context {
-            Context::Global => rows.push(HelpRow::Note(
-                "In the editor, character keys type text instead.",
-            )),
-            Context::Draft => {
-                rows.push(HelpRow::Note("Other keys type; drafts save by themselves."))
-            }
-            Context::Letters
-            | Context::Comments
-            | Context::Recovery
-            | Context::Conflict
-            | Context::Export => {}
-        }
-    }
-    rows
-}
-
-/// How many lines the help has.
-pub(crate) fn help_height(keymap: &Keymap) -> usize {
-    rows(keymap).len()
-}
 
 fn line(row: HelpRow, theme: &Theme) -> Line<'static> {
     match row {
@@ -106,7 +47,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, scroll: usize) 
     );
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let lines: Vec<Line> = rows(&state.config.keymap)
+    let lines: Vec<Line> = help_rows(&state.config.keymap)
         .into_iter()
         .skip(scroll)
         .take(usize::from(inner.height))

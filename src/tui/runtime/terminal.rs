@@ -1,5 +1,5 @@
-//! The shell around the pure core: terminal set-up and restore, the event loop, and the
-//! workers that do the disk work `update` asks for.
+//! The terminal around the [`Runtime`]: set-up and restore, the panic hook, signals,
+//! the hang-up watch and the input thread.
 //!
 //! The terminal is restored (raw mode off, main screen, cursor shown, mouse and paste
 //! modes off) on every way out: a normal quit, an error return, a panic (the panic hook
@@ -12,27 +12,21 @@ use std::io::stdout;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
 };
 use crossterm::execute;
 
-use super::RunOptions;
-use super::action::Action;
-use super::config::{Config, config_file};
-use super::draw::draw;
-use super::pacer::Pacer;
-use super::state::State;
-use super::update::update;
-use super::workers::Workers;
+use super::{DEBUG_PANIC_ENV, Prepared, Runtime, Turn};
 use crate::journal::Journal;
 use crate::text::sanitize;
-
-/// The longest the event loop applies queued actions before drawing a frame.
-const BATCH: Duration = Duration::from_millis(20);
+use crate::tui::model::action::Action;
+use crate::tui::model::state::State;
+use crate::tui::update::update;
+use crate::tui::view::draw;
 
 /// How long the input thread waits for a terminal event before looking whether the
 /// program is ending.
@@ -46,10 +40,6 @@ const HANGUP_CHECK: Duration = Duration::from_millis(200);
 
 /// How long pending saves may take once the program is ending.
 const FINISH: Duration = Duration::from_secs(3);
-
-/// Environment variable naming a text that, once typed into a draft, makes the program
-/// panic: for the test of the panic path (terminal restored, draft in the journal).
-pub const DEBUG_PANIC_ENV: &str = "LETTERDESK_DEBUG_PANIC_ON";
 
 /// The last terminating signal received (0: none).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
@@ -77,22 +67,23 @@ impl Drop for Restore {
     }
 }
 
+/// How [`crate::tui::run`] starts.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// The demo folder, shown in the status bar (`--demo`).
+    pub demo_dir: Option<PathBuf>,
+    /// A config file to use instead of `$XDG_CONFIG_HOME/letterdesk/config.toml`.
+    pub config_path: Option<PathBuf>,
+}
+
+/// Run the interface over `paths` until the user quits; see [`crate::tui::run`].
 pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let config_path = config_file(options.config_path.as_deref());
-    let (config, config_error) = Config::load(config_path.as_deref(), no_color);
-    let limits = config.limits;
-    let mut state = State::new(config, chrono::Local::now().date_naive(), options.demo_dir);
-    if let Some(error) = config_error {
-        state.show_error(sanitize(&error).into_owned());
-    }
-    let journal = match Journal::open_default() {
-        Ok(journal) => Some(journal),
-        Err(e) => {
-            state.show_error(format!("No crash journal: {}", sanitize(&e.to_string())));
-            None
-        }
-    };
+    let mut prepared = Prepared::new(
+        options.config_path.as_deref(),
+        Journal::open_default,
+        options.demo_dir,
+    );
+    let journal = prepared.journal().cloned();
     let debug_panic = std::env::var(DEBUG_PANIC_ENV)
         .ok()
         .filter(|t| !t.is_empty());
@@ -115,30 +106,31 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     execute!(stdout(), EnableBracketedPaste)?;
 
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
-    terminal.draw(|frame| draw(frame, &state))?;
+    update(&mut prepared.state, Action::Resize(size.width, size.height));
+    terminal.draw(|frame| draw(frame, &prepared.state))?;
 
-    let mut workers = Workers::start(paths, limits, journal.clone(), config_path)?;
-    let signals = listen_for_signals(workers.sender());
-    watch_for_hangup(workers.sender());
-    read_terminal(workers.sender());
+    let mut runtime = Runtime::start(prepared, paths)?;
+    runtime.panic_on(debug_panic);
+    let signals = listen_for_signals(runtime.sender());
+    watch_for_hangup(runtime.sender());
+    read_terminal(runtime.sender());
 
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut state, &workers, debug_panic.as_deref())
-    }));
+    let result =
+        std::panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut terminal, &mut runtime)));
     let result = match result {
         Ok(result) => result,
         Err(panic) => {
             // The hook has restored the terminal and printed the message.
             if let Some(journal) = &journal {
-                journal_now(journal, &state);
+                journal_now(journal, runtime.state());
             }
             std::panic::resume_unwind(panic);
         }
     };
 
     // Let the pending saves finish (bounded), taking in their reports.
-    let (finished, errors) = workers.finish(&mut state, FINISH);
+    let (finished, errors) = runtime.finish(FINISH);
+    let state = runtime.state();
     drop(restore);
     drop(signals);
     for error in errors {
@@ -150,7 +142,7 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     let unsaved = state.unsaved_texts();
     if !unsaved.is_empty() {
         if let Some(journal) = &journal {
-            journal_now(journal, &state);
+            journal_now(journal, state);
             eprintln!(
                 "letterdesk: {} unsaved draft(s) kept in the journal ({})",
                 unsaved.len(),
@@ -258,57 +250,25 @@ fn read_terminal(report: Sender<Action>) {
     drop(spawned);
 }
 
+/// Turn the runtime's loop until it ends, drawing each frame that is due.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    state: &mut State,
-    workers: &Workers,
-    debug_panic: Option<&str>,
+    runtime: &mut Runtime,
 ) -> anyhow::Result<()> {
-    let mut pacer = Pacer::default();
     loop {
-        // Wait for the next key or report; a frame owed is drawn within `FRAME`.
-        let first = match workers.reports().recv_timeout(pacer.wait()) {
-            Ok(action) => Some(action),
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        let keyed = match runtime.turn(|_| {}) {
+            Turn::Go { keyed } => keyed,
+            Turn::Quit | Turn::Ended => return Ok(()),
         };
-        // Then everything queued meanwhile, in order (keys are mapped in the mode the
-        // previous key left), for at most `BATCH`.
-        let started = Instant::now();
-        let mut keyed = false;
-        let queued = first.into_iter().chain(std::iter::from_fn(|| {
-            (started.elapsed() < BATCH)
-                .then(|| workers.reports().try_recv().ok())
-                .flatten()
-        }));
-        for action in queued {
-            keyed |= matches!(
-                action,
-                Action::Key(_) | Action::Paste(_) | Action::Resize(..)
-            );
-            pacer.changed(workers.apply(state, action));
-            if let Some(trigger) = debug_panic
-                && state.editor_text().contains(trigger)
-            {
-                panic!("debug panic: the draft contains {trigger:?} ({DEBUG_PANIC_ENV})");
-            }
-            if state.should_quit() {
-                return Ok(());
-            }
-        }
-        pacer.changed(workers.apply(state, Action::Tick(Instant::now())));
-        if state.should_quit() {
-            return Ok(());
-        }
-        if pacer.due(keyed) {
+        if runtime.frame_due(keyed) {
             // A hung-up terminal cannot be drawn on; a pending signal still ends us cleanly.
-            if let Err(e) = terminal.draw(|frame| draw(frame, state)) {
+            if let Err(e) = terminal.draw(|frame| draw(frame, runtime.state())) {
                 if SIGNAL.load(Ordering::SeqCst) != 0 {
                     return Ok(());
                 }
                 return Err(e.into());
             }
-            pacer.drawn();
+            runtime.drawn();
         }
     }
 }

@@ -7,19 +7,16 @@ use std::time::Instant;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::Input;
 
-use super::document::Document;
-use super::keymap::Command;
-use super::listing::Listing;
+use super::ids::LetterId;
+use crate::config::Command;
 use crate::drafts::Drafts;
 use crate::export::Format;
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
+use crate::tui::model::document::Document;
+use crate::tui::model::listing::Listing;
 
-/// A letter's place in [`State`](super::State): its index in arrival order, never reused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LetterId(pub usize);
-
-/// Everything [`update`](super::update) reacts to: commands from keys, editor input, and
+/// Everything [`update`](crate::tui::update::update) reacts to: commands from keys, editor input, and
 /// reports from the shell's workers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -133,7 +130,7 @@ pub enum Action {
     Terminate(i32),
 }
 
-/// Work [`update`](super::update) asks the shell to do; `update` itself never touches the disk.
+/// Work [`update`](crate::tui::update::update) asks the shell to do; `update` itself never touches the disk.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Read a letter's drafts file and report [`Action::DraftsLoaded`].

@@ -1,10 +1,10 @@
 //! `draw`: the state onto a frame. No I/O and no changes here: everything is read from
-//! [`State`], and all file text goes through [`sanitize`](super::sanitize).
+//! [`State`], and all file text goes through [`sanitize`](crate::text::sanitize).
 
 mod comments;
 mod dialog;
 mod draft;
-pub(crate) mod help;
+mod help;
 mod letters;
 mod status;
 
@@ -15,11 +15,12 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::layout::areas;
-use super::state::{Pane, State};
-use super::theme::Theme;
-use super::wrap::{fit, put};
+use crate::config::Theme;
 use crate::text::sanitize;
+use crate::tui::model::ids::Pane;
+use crate::tui::model::layout::areas;
+use crate::tui::model::state::State;
+use crate::tui::model::wrap::{fit, put};
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, state: &State) {

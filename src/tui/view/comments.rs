@@ -10,8 +10,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{focused, note, one_line, pane_block, put_spans};
 use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
-use crate::tui::document::{Row, RowKind};
-use crate::tui::state::{Filter, Pane, State, status_of};
+use crate::tui::model::document::{Row, RowKind};
+use crate::tui::model::ids::{Filter, Pane};
+use crate::tui::model::state::{State, status_of};
 
 /// Said under a drafts file's problem before the letter is opened.
 const DRAFTS_PROBLEM_HINT: &str = "Enter opens the letter. The drafts file is not written until it is fixed; what you type meanwhile is kept in the journal.";
@@ -26,7 +27,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         let text = match &state.open {
             Some(open) => format!(
                 "Reading {}…",
-                one_line(&crate::tui::drafting::file_name(
+                one_line(&crate::tui::model::names::file_name(
                     &state.entries[open.id.0].path
                 ))
             ),

@@ -3,11 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
-use super::action::Action;
-use super::state::Pane;
+use super::command::Command;
 
 /// A key with its modifiers, as written in the keymap: `"j"`, `"G"`, `"down"`, `"ctrl-s"`,
 /// `"shift-tab"`, `"alt-backspace"`. For characters the case carries the shift.
@@ -45,6 +44,11 @@ impl KeyChord {
             alt,
             shift,
         }
+    }
+
+    /// Neither Ctrl nor Alt is held.
+    pub fn plain(self) -> bool {
+        !self.ctrl && !self.alt
     }
 
     /// A key that types a character: in the editor it types rather than runs a global command.
@@ -152,102 +156,6 @@ impl fmt::Display for KeyChord {
     }
 }
 
-/// What a binding runs: the `run` names of the keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Command {
-    /// Focus the next pane.
-    NextPane,
-    /// Focus the previous pane.
-    PrevPane,
-    /// Next letter or comment; cursor down in the editor; scroll the help down.
-    Down,
-    /// Previous letter or comment; cursor up in the editor; scroll the help up.
-    Up,
-    /// First letter or comment; top of the draft.
-    First,
-    /// Last letter or comment; bottom of the draft.
-    Last,
-    /// A page further.
-    PageDown,
-    /// A page back.
-    PageUp,
-    /// Open the selected letter.
-    Open,
-    /// Edit the selected comment's draft.
-    Edit,
-    /// Leave the editor.
-    Leave,
-    /// Mark the selected comment resolved, or reopen it.
-    ToggleResolved,
-    /// Next comment that is not resolved.
-    NextOpen,
-    /// Previous comment that is not resolved.
-    PrevOpen,
-    /// Cycle the comment filter: all, open, drafted, resolved.
-    Filter,
-    /// Start a search in the letter's comments and drafts.
-    Search,
-    /// Next search hit.
-    SearchNext,
-    /// Previous search hit.
-    SearchPrev,
-    /// Save the drafts now.
-    Save,
-    /// Show or hide the help.
-    Help,
-    /// Quit (saving first).
-    Quit,
-    /// Save and quit from anywhere.
-    ForceQuit,
-    /// Editor: cursor left.
-    Left,
-    /// Editor: cursor right.
-    Right,
-    /// Editor: a word back.
-    WordLeft,
-    /// Editor: a word forward.
-    WordRight,
-    /// Editor: start of the line.
-    LineStart,
-    /// Editor: end of the line.
-    LineEnd,
-    /// Editor: undo.
-    Undo,
-    /// Editor: redo.
-    Redo,
-    /// Editor: delete the word before the cursor.
-    DeleteWord,
-    /// Show the conflict of the selected comment (changed here and on disk).
-    ShowConflict,
-    /// Conflict: keep the workspace's version.
-    KeepMine,
-    /// Conflict: take the version on disk.
-    TakeTheirs,
-    /// Conflict: keep both texts, mine first.
-    KeepBoth,
-    /// Recovery: put the journalled text back into the draft.
-    Recover,
-    /// Recovery: delete the journal entry.
-    Discard,
-    /// Close the dialog, deciding later (nothing is lost).
-    Later,
-    /// Show the recovery dialog again.
-    ShowRecovery,
-    /// Open the export prompt: write the response letter in a chosen format.
-    Export,
-    /// Export prompt: Markdown.
-    ExportMarkdown,
-    /// Export prompt: plain text.
-    ExportText,
-    /// Export prompt: HTML.
-    ExportHtml,
-    /// Export prompt: Word document.
-    ExportDocx,
-    /// Export prompt: the highlighted format.
-    ExportChosen,
-}
-
 /// One keymap entry: `{ on = ["j", "down"], run = "down", desc = "next comment" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -290,16 +198,6 @@ impl Context {
             Context::Recovery => "Recovery (unsaved text from the journal)",
             Context::Conflict => "Conflict (changed here and on disk)",
             Context::Export => "Export (write the response letter)",
-        }
-    }
-}
-
-impl From<Pane> for Context {
-    fn from(pane: Pane) -> Self {
-        match pane {
-            Pane::Letters => Context::Letters,
-            Pane::Comments => Context::Comments,
-            Pane::Draft => Context::Draft,
         }
     }
 }
@@ -366,13 +264,14 @@ impl Keymap {
         }
     }
 
-    /// What `key` runs in `pane`: the pane's bindings first, then the global ones (except
-    /// printable keys in the editor).
-    pub fn lookup(&self, pane: Pane, key: KeyChord) -> Option<Command> {
+    /// What `key` runs in a pane's `context`: the pane's bindings first, then the global
+    /// ones (except printable keys in the editor).
+    pub fn lookup(&self, context: impl Into<Context>, key: KeyChord) -> Option<Command> {
+        let context = context.into();
         let find =
             |bindings: &[Binding]| bindings.iter().find(|b| b.on.contains(&key)).map(|b| b.run);
-        find(self.bindings(pane.into())).or_else(|| {
-            if pane == Pane::Draft && key.is_printable() {
+        find(self.bindings(context)).or_else(|| {
+            if context == Context::Draft && key.is_printable() {
                 None
             } else {
                 find(&self.global)
@@ -396,13 +295,14 @@ impl Keymap {
 
     /// The key hints of a pane, most useful first: its first `LEAD_HINTS` entries, the
     /// global ones that reach it, then the rest of its own.
-    pub fn pane_hints(&self, pane: Pane) -> Vec<Hint> {
-        let own = self.bindings(pane.into());
+    pub fn pane_hints(&self, pane: impl Into<Context>) -> Vec<Hint> {
+        let pane = pane.into();
+        let own = self.bindings(pane);
         let mut hints = effective(own, &[], |_| true);
         let rest = hints.split_off(hints.len().min(LEAD_HINTS));
         let taken: Vec<KeyChord> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
         hints.extend(effective(&self.global, &taken, |k| {
-            pane != Pane::Draft || !k.is_printable()
+            pane != Context::Draft || !k.is_printable()
         }));
         hints.extend(rest);
         hints
@@ -434,77 +334,6 @@ fn effective(
         }
     }
     hints
-}
-
-/// What keys mean right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing or editing in a pane.
-    Pane(Pane),
-    /// Typing a search query.
-    Search,
-    /// The help overlay is open.
-    Help,
-    /// The recovery dialog is open.
-    Recovery,
-    /// The conflict dialog is open.
-    Conflict,
-    /// The export prompt is open.
-    Export,
-}
-
-/// The pure key → action mapping. `None` for keys that mean nothing here.
-pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let chord = KeyChord::from_event(key);
-    let plain = !chord.ctrl && !chord.alt;
-    match mode {
-        Mode::Pane(pane) => match keymap.lookup(pane, chord) {
-            Some(command) => Some(Action::Run(command)),
-            None if pane == Pane::Draft && types(key.code, plain) => Some(Action::Type(key.into())),
-            None => None,
-        },
-        Mode::Search => match (key.code, keymap.lookup(Pane::Draft, chord)) {
-            (_, Some(Command::ForceQuit)) => Some(Action::Run(Command::ForceQuit)),
-            (KeyCode::Enter, _) => Some(Action::SearchSubmit),
-            (KeyCode::Esc, _) => Some(Action::SearchCancel),
-            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
-            (KeyCode::Char(c), _) if plain => Some(Action::SearchInput(c)),
-            _ => None,
-        },
-        Mode::Recovery => keymap
-            .lookup_dialog(Context::Recovery, chord)
-            .map(Action::Run),
-        Mode::Conflict => keymap
-            .lookup_dialog(Context::Conflict, chord)
-            .map(Action::Run),
-        Mode::Export => keymap
-            .lookup_dialog(Context::Export, chord)
-            .map(Action::Run),
-        Mode::Help => match keymap.lookup(Pane::Letters, chord) {
-            Some(
-                c @ (Command::Down
-                | Command::Up
-                | Command::PageDown
-                | Command::PageUp
-                | Command::First
-                | Command::Last
-                | Command::ForceQuit),
-            ) => Some(Action::Run(c)),
-            _ => Some(Action::Run(Command::Help)),
-        },
-    }
-}
-
-/// Keys the editor handles itself when no binding claims them.
-fn types(code: KeyCode, plain: bool) -> bool {
-    match code {
-        KeyCode::Char(_) => plain,
-        KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
-        _ => false,
-    }
 }
 
 #[cfg(test)]

@@ -10,11 +10,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
-use super::action::Action;
-use super::config::Limits;
-use super::listing::Listing;
+use crate::config::Limits;
 use crate::index::{Found, find_letters_each, read_guarded};
 use crate::letter::{brief_bytes, parse_bytes};
+use crate::tui::model::action::Action;
+use crate::tui::model::listing::Listing;
 
 /// The indexer threads' name (their panics are caught and reported as unreadable files).
 pub(crate) const THREAD: &str = "letterdesk-indexer";

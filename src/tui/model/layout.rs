@@ -2,7 +2,7 @@
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-use super::state::Pane;
+use super::ids::Pane;
 
 /// Below this width only the focused pane and its neighbour are shown.
 pub const WIDE: u16 = 120;

@@ -10,10 +10,10 @@ use super::{focused, note, one_line, pane_block, put_spans};
 use crate::drafts::Status;
 use crate::letter::Kind;
 use crate::text::thousands;
-use crate::tui::action::LetterId;
-use crate::tui::listing::Listing;
-use crate::tui::state::{Entry, Pane, State};
-use crate::tui::wrap::fit;
+use crate::tui::model::ids::{LetterId, Pane};
+use crate::tui::model::listing::Listing;
+use crate::tui::model::state::{Entry, State};
+use crate::tui::model::wrap::fit;
 
 /// Columns of a date.
 const DATE: usize = 10;
@@ -191,7 +191,7 @@ fn tail(
     listing: &Listing,
     entry: &Entry,
     today: NaiveDate,
-    theme: &crate::tui::theme::Theme,
+    theme: &crate::config::Theme,
 ) -> Vec<Span<'static>> {
     let label = match listing.brief.kind {
         Kind::Completion => Some("completed"),
@@ -214,7 +214,7 @@ fn progress(
     listing: &Listing,
     entry: &Entry,
     today: NaiveDate,
-    theme: &crate::tui::theme::Theme,
+    theme: &crate::config::Theme,
 ) -> Vec<Span<'static>> {
     let total = listing.comments();
     let resolved = entry.resolved();

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::action::Action;
+use crate::tui::model::action::Action;
 
 /// Events for the same file closer together than this are reported once.
 const SETTLE: Duration = Duration::from_millis(150);

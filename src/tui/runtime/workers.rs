@@ -1,28 +1,26 @@
-//! The workers that do the disk work [`update`] asks for, without a terminal: the indexer
+//! The workers that do the disk work `update` asks for, without a terminal: the indexer
 //! and reader (`loader`), the drafts worker (`saver`), the layout worker (`layouter`),
 //! the folder watcher (`watcher`), exports, and the crash journal's offers at start-up.
-//! Each reports back as an [`Action`] on one channel, which the event loop (or a test,
-//! or a benchmark) takes actions from.
+//! Each reports back as an [`Action`] on one channel, which the [`Runtime`](super::Runtime)
+//! takes actions from.
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use super::action::{Action, Effect};
-use super::config::Limits;
 use super::layouter::Layouter;
 use super::loader::{self, Loader};
 use super::saver::Saver;
-use super::state::State;
-use super::update::update;
 use super::watcher;
+use crate::config::Limits;
 use crate::drafts::Drafts;
 use crate::export::{self, ExportSettings, Format};
 use crate::journal::{Journal, Offer};
 use crate::letter::Letter;
+use crate::tui::model::action::{Action, Effect};
 
 /// The journal's offers with those of letters under `roots` (the workspace's folders
 /// and files) first, as [`Action::JournalOffers`].
@@ -101,18 +99,8 @@ impl Workers {
         &self.reports
     }
 
-    /// Run one action through [`update`] and hand its effects to the workers; returns
-    /// whether anything happened (a tick that changed nothing did not).
-    pub fn apply(&self, state: &mut State, action: Action) -> bool {
-        let tick = matches!(action, Action::Tick(_));
-        let effects = update(state, action);
-        let any = !effects.is_empty();
-        self.dispatch(effects);
-        any || !tick
-    }
-
     /// Send each effect to the worker that does it.
-    pub fn dispatch(&self, effects: Vec<Effect>) {
+    pub(crate) fn dispatch(&self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
                 Effect::Quit => {}
@@ -160,29 +148,10 @@ impl Workers {
         }
     }
 
-    /// The program is ending: take in the workers' reports until no save is pending
-    /// (or `limit` has passed: the disk may hang), then let the drafts worker finish its
-    /// queue within what is left of `limit`. Returns whether it did, and the errors of
-    /// saves that failed meanwhile.
-    pub fn finish(&mut self, state: &mut State, limit: Duration) -> (bool, Vec<String>) {
-        let deadline = Instant::now() + limit;
-        while state.saves_pending() {
-            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
-                break;
-            };
-            match self.reports.recv_timeout(left) {
-                Ok(action) => {
-                    let is_save =
-                        matches!(action, Action::Saved { .. } | Action::DiskChanged { .. });
-                    if is_save || matches!(action, Action::DraftsLoaded { .. }) {
-                        self.dispatch(update(state, action));
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        let finished = self.saver.take().is_none_or(|saver| saver.finish(left));
+    /// The program is ending: let the drafts worker finish its queue within `limit`.
+    /// Returns whether it did, and the errors of saves that failed meanwhile.
+    pub(crate) fn finish(&mut self, limit: Duration) -> (bool, Vec<String>) {
+        let finished = self.saver.take().is_none_or(|saver| saver.finish(limit));
         let errors = self
             .reports
             .try_iter()

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::{Editor, screen_position};
-use crate::tui::wrap::put;
+use crate::tui::model::wrap::put;
 
 /// The first row to show so that row `cursor` is in a view `height` rows high that
 /// started at `top`, scrolling as little as possible.

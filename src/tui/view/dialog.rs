@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{one_line, pane_block};
+use crate::config::Context;
+use crate::config::Theme;
 use crate::drafts::CommentDraft;
 use crate::text::sanitize;
-use crate::tui::keymap::Context;
-use crate::tui::state::State;
-use crate::tui::theme::Theme;
-use crate::tui::wrap::wrap_line;
+use crate::tui::model::state::State;
+use crate::tui::model::wrap::wrap_line;
 
 /// The dialog's rectangle: most of `area`, at most 90 columns wide.
 fn frame_rect(area: Rect, rows: usize) -> Rect {
@@ -177,7 +177,7 @@ pub(super) fn export(
     frame: &mut Frame,
     area: Rect,
     state: &State,
-    letter: crate::tui::LetterId,
+    letter: crate::tui::model::ids::LetterId,
     highlighted: crate::export::Format,
 ) {
     let theme = &state.config.theme;
@@ -208,6 +208,9 @@ pub(super) fn export(
     }
     lines.push(Line::default());
     lines.extend(keys_lines(state, Context::Export, theme));
-    let title = format!(" Export {} ", crate::tui::drafting::file_name(&entry.path));
+    let title = format!(
+        " Export {} ",
+        crate::tui::model::names::file_name(&entry.path)
+    );
     show(frame, area, title, lines, state);
 }

@@ -9,11 +9,12 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::one_line;
+use crate::config::Theme;
+use crate::config::{Command, Context, Hint};
 use crate::text::thousands;
-use crate::tui::keymap::{Command, Context, Hint, Mode};
-use crate::tui::state::{SaveState, State};
-use crate::tui::theme::Theme;
-use crate::tui::wrap::fit;
+use crate::tui::model::ids::Mode;
+use crate::tui::model::state::{SaveState, State};
+use crate::tui::model::wrap::fit;
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;

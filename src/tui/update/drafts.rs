@@ -5,13 +5,15 @@ use std::time::Duration;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::Input;
 
-use super::action::{Effect, LetterId};
-use super::editor::{Editor, Move};
-use super::keymap::Command;
-use super::state::{Pane, State};
+use crate::config::Command;
 use crate::drafts::{Conflict, Drafts, Resolution, Status, drafts_path, merge, resolve};
 use crate::journal::Typed;
 use crate::text::sanitize;
+use crate::tui::model::action::Effect;
+use crate::tui::model::editor::{Editor, Move};
+use crate::tui::model::ids::{LetterId, Pane};
+use crate::tui::model::names::file_name;
+use crate::tui::model::state::State;
 
 /// Save once typing has paused this long...
 const IDLE: Duration = Duration::from_secs(1);
@@ -443,15 +445,6 @@ impl State {
             fx.push(Effect::Journal(due));
         }
     }
-}
-
-/// A file's name, for messages.
-pub(crate) fn file_name(path: &std::path::Path) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    sanitize(&name).into_owned()
 }
 
 /// Whether writing `drafts` would change a file holding `base` (a comment missing from

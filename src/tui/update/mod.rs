@@ -1,15 +1,19 @@
 //! `update`: the only place the state changes. Pure: disk work goes out as [`Effect`]s.
 
+pub(crate) mod drafts;
+pub(crate) mod input;
+
 use ratatui::layout::Rect;
 
-use super::action::{Action, Effect, LetterId};
-use super::draw::help::help_height;
-use super::keymap::{Command, map_key};
-use super::layout::{areas, inner};
-use super::state::{Message, OpenLetter, Pane, State, status_of};
+use crate::config::{Command, help_height};
 use crate::drafts::{Resolution, Status, drafts_path};
 use crate::export::Format;
 use crate::text::sanitize;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::ids::{LetterId, Pane};
+use crate::tui::model::layout::{areas, inner};
+use crate::tui::model::state::{Message, OpenLetter, State, status_of};
+use input::map_key;
 
 /// Letters with more comment text than this are laid out on the layout worker.
 pub const INLINE_LAYOUT_BYTES: usize = 256 * 1024;
@@ -158,7 +162,7 @@ fn letter_read(
 ) {
     let id = state.insert_letter(path, letter);
     let entry = &state.entries[id.0];
-    let name = super::drafting::file_name(&entry.path);
+    let name = crate::tui::model::names::file_name(&entry.path);
     if let Some(letter) = &entry.letter {
         fx.push(Effect::Letter {
             letter: id,
@@ -338,7 +342,7 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
             slot.dirty() && (slot.blocked.is_some() || slot.failed.is_some())
                 || !slot.conflicts.is_empty()
         })
-        .map(|e| super::drafting::file_name(&e.path))
+        .map(|e| crate::tui::model::names::file_name(&e.path))
         .collect();
     if !stuck.is_empty() && !state.quit_armed {
         state.quit_armed = true;
@@ -379,7 +383,7 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 .get(&offer.entry.letter)
                 .map(|id| id.0)
                 .filter(|&at| state.entries[at].listing.is_ok());
-            let name = super::drafting::file_name(&offer.entry.letter);
+            let name = crate::tui::model::names::file_name(&offer.entry.letter);
             let Some(at) = at else {
                 if !state.index.finished {
                     // Not listed yet: tried again as letters arrive.
@@ -476,7 +480,7 @@ fn open_export(state: &mut State) {
     };
     let entry = &state.entries[id.0];
     if let Err(error) = &entry.listing {
-        let name = super::drafting::file_name(&entry.path);
+        let name = crate::tui::model::names::file_name(&entry.path);
         let error = format!("Cannot export {name}: {error}");
         return state.error(error);
     }
@@ -523,7 +527,7 @@ fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             .then(|| Box::new(entry.slot.drafts.clone())),
         format,
     });
-    let name = super::drafting::file_name(&entry.path);
+    let name = crate::tui::model::names::file_name(&entry.path);
     state.info(format!("Exporting {name} as {}…", format.name()));
 }
 
@@ -581,7 +585,7 @@ fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
     };
     let entry = &state.entries[id.0];
     if let Err(error) = &entry.listing {
-        let name = super::drafting::file_name(&entry.path);
+        let name = crate::tui::model::names::file_name(&entry.path);
         let error = format!("Cannot open {name}: {error}");
         state.error(error);
         return;
@@ -648,7 +652,7 @@ fn show_open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         ));
     }
     if letter.is_windows_1252() {
-        let name = super::drafting::file_name(&state.entries[id.0].path);
+        let name = crate::tui::model::names::file_name(&state.entries[id.0].path);
         state.info(format!(
             "{name} is not UTF-8: read as Windows-1252 (letter files are never written)."
         ));
@@ -933,7 +937,7 @@ impl State {
             if open.doc.as_ref().is_none_or(|d| d.width != rect.width) {
                 let size: usize = letter.comments.iter().map(|c| c.text.len()).sum();
                 if size <= INLINE_LAYOUT_BYTES {
-                    open.doc = Some(super::document::Document::build(
+                    open.doc = Some(crate::tui::model::document::Document::build(
                         letter, rect.width, mark_width,
                     ));
                     open.follow = true;

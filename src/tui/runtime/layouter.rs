@@ -5,8 +5,8 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use super::action::{Action, Effect};
-use super::document::Document;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::document::Document;
 
 /// The worker thread's name.
 pub(crate) const THREAD: &str = "letterdesk-layout";

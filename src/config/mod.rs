@@ -1,12 +1,24 @@
-//! Configuration: the built-in `config/default.toml`, overridden by the user's file.
+//! The config file and everything it declares: the built-in `config/default.toml`,
+//! overridden by the user's file. Keys ([`keymap`], [`command`]), colours and marks
+//! ([`theme`]) and [`limits`]; the `[export]` table is read by the export itself. Shared
+//! by the command line and the interface, and free of both.
 
-use crate::index::MB;
+mod command;
+mod help;
+mod keymap;
+mod limits;
+mod theme;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::keymap::Keymap;
-use super::theme::{Colors, Marks, Theme};
+use crate::index::MB;
+pub use command::Command;
+pub use help::{HelpRow, help_height, help_rows};
+pub use keymap::{Binding, Context, Hint, KeyChord, Keymap};
+pub use limits::Limits;
+pub use theme::{Colors, Marks, Theme};
 
 /// The built-in configuration.
 const DEFAULT: &str = include_str!("../../config/default.toml");
@@ -29,20 +41,6 @@ struct File {
 #[serde(deny_unknown_fields, default)]
 struct LimitsFile {
     max_letter_mb: Option<u64>,
-}
-
-/// Limits that keep the program responsive on odd folders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Letter files larger than this many bytes are listed, not opened.
-    pub max_letter_bytes: u64,
-}
-
-impl Limits {
-    /// The size cap in whole MB, for messages.
-    pub fn max_letter_mb(&self) -> u64 {
-        self.max_letter_bytes / MB
-    }
 }
 
 /// Keys, colours and marks in effect.
@@ -154,8 +152,6 @@ pub fn user_config_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::{Command, Context};
-    use crate::tui::state::Pane;
 
     #[test]
     fn builtin_parses_and_binds_every_context() {
@@ -177,15 +173,15 @@ mod tests {
         let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
         let key = |s: &str| s.parse().unwrap();
         assert_eq!(
-            config.keymap.lookup(Pane::Comments, key("x")),
+            config.keymap.lookup(Context::Comments, key("x")),
             Some(Command::ToggleResolved)
         );
         assert_eq!(
-            config.keymap.lookup(Pane::Comments, key("j")),
+            config.keymap.lookup(Context::Comments, key("j")),
             Some(Command::Up)
         );
         assert_eq!(
-            config.keymap.lookup(Pane::Comments, key("r")),
+            config.keymap.lookup(Context::Comments, key("r")),
             Some(Command::ToggleResolved)
         );
     }
