@@ -10,15 +10,17 @@
 //! - [`read_guarded`]: a letter file read under the size cap, panics caught.
 //! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
 
+mod cached;
 mod find;
 mod parallel;
 mod progress;
 mod read;
 mod summary;
 
+pub use cached::{read_brief, read_cached, save_cache};
 pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name};
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
 pub(crate) use read::panic_message;
-pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, read_guarded};
+pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, parse_guarded, read_guarded};
 pub use summary::{LetterSummary, summarize};

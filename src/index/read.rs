@@ -21,7 +21,7 @@ pub fn read_guarded<T: Declared>(
     max_bytes: u64,
     parse: fn(&str, &[u8]) -> Result<T, LetterError>,
 ) -> Result<T, String> {
-    let read = source::read(path, &Limits::new(max_bytes))?;
+    let read = super::cached::read_cached(path, &Limits::new(max_bytes))?;
     parse_guarded(&read, parse)
 }
 

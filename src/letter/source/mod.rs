@@ -58,6 +58,11 @@ pub trait Source: Sync {
     /// The text of a file's bytes (UTF-8, or for plain text the file's own bytes, which
     /// the parser decodes), or why there is none, in words for the file's row.
     fn extract(&self, bytes: Vec<u8>, limits: &Limits) -> Result<Extracted, String>;
+    /// Whether what it extracts is worth keeping in the extraction cache (not for plain
+    /// text, which is its own text).
+    fn worth_caching(&self) -> bool {
+        true
+    }
 }
 
 /// What a source makes of a file.

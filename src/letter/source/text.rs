@@ -15,6 +15,10 @@ impl Source for Text {
         &["txt", "md"]
     }
 
+    fn worth_caching(&self) -> bool {
+        false
+    }
+
     fn extract(&self, bytes: Vec<u8>, _limits: &Limits) -> Result<Extracted, String> {
         Ok(Extracted {
             text: bytes,
