@@ -8,8 +8,9 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::read::parse_guarded;
 use crate::cache::{self, Stamp};
+use crate::letter::source::Declared;
 use crate::letter::source::{self, Limits, Origin, Read, SOURCES};
-use crate::letter::{Brief, brief_bytes};
+use crate::letter::{Brief, LetterError, brief_bytes};
 
 /// [`source::read`], the extracted text of a PDF or HTML file taken from the cache when
 /// the same bytes were extracted before.
@@ -48,6 +49,20 @@ pub fn read_cached(path: &Path, limits: &Limits) -> Result<Read, String> {
         warnings: extracted.warnings,
         declared: extracted.declared,
     })
+}
+
+/// Read a letter file of any source ([`source::read`]: regular files only, nothing
+/// larger than `max_bytes`) and run `parse` (e.g. [`parse_bytes`](crate::letter::parse_bytes)
+/// or [`brief_bytes`](crate::letter::brief_bytes)) on its name and text; a parser panic
+/// becomes an error for that file, not a crash. Errors do not repeat the file's path (a
+/// list shows its name).
+pub fn read_guarded<T: Declared>(
+    path: &Path,
+    max_bytes: u64,
+    parse: fn(&str, &[u8]) -> Result<T, LetterError>,
+) -> Result<T, String> {
+    let read = read_cached(path, &Limits::new(max_bytes))?;
+    parse_guarded(&read, parse)
 }
 
 /// The brief of the letter at `path` (no larger than `max_bytes`): from the cache when

@@ -1,29 +1,13 @@
 //! Reading a letter file safely for a list: the size cap looked at before reading, and
 //! a parser panic or an unreadable file turned into words for that file's row.
 
-use std::path::Path;
-
 use crate::letter::LetterError;
 pub use crate::letter::source::MB;
-use crate::letter::source::{self, Declared, Limits, Read};
+use crate::letter::source::{self, Declared, Read};
 pub(crate) use crate::letter::source::{io_message, panic_message};
 
 /// The size cap on letter files when the user's config sets none.
 pub const DEFAULT_MAX_LETTER_BYTES: u64 = source::DEFAULT_MAX_BYTES;
-
-/// Read a letter file of any source ([`source::read`]: regular files only, nothing
-/// larger than `max_bytes`) and run `parse` (e.g. [`parse_bytes`](crate::letter::parse_bytes)
-/// or [`brief_bytes`](crate::letter::brief_bytes)) on its name and text; a parser panic
-/// becomes an error for that file, not a crash. Errors do not repeat the file's path (a
-/// list shows its name).
-pub fn read_guarded<T: Declared>(
-    path: &Path,
-    max_bytes: u64,
-    parse: fn(&str, &[u8]) -> Result<T, LetterError>,
-) -> Result<T, String> {
-    let read = super::cached::read_cached(path, &Limits::new(max_bytes))?;
-    parse_guarded(&read, parse)
-}
 
 /// Run `parse` on a letter file's text, a panic or an error turned into words.
 pub fn parse_guarded<T: Declared>(
@@ -45,6 +29,7 @@ pub fn parse_guarded<T: Declared>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::read_guarded;
     use crate::letter::parse_bytes;
 
     #[test]
