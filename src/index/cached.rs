@@ -92,3 +92,28 @@ pub fn save_cache() {
         cache.save();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::MB;
+    use crate::letter::parse_bytes;
+
+    #[test]
+    fn too_large_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("big.txt");
+        std::fs::write(&file, vec![b'a'; 3 * 1024 * 1024 + 1]).unwrap();
+        let limits = 2 * MB;
+        assert_eq!(
+            read_guarded(&file, limits, parse_bytes).unwrap_err(),
+            "too large to open (4 MB; limit 2 MB)"
+        );
+        let binary = dir.path().join("bin.txt");
+        std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+        assert_eq!(
+            read_guarded(&binary, limits, parse_bytes).unwrap_err(),
+            "not a letter (binary content)"
+        );
+    }
+}
