@@ -14,6 +14,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.no_cache {
+        letterdesk::cache::turn_off();
+    }
     let result = match cli.command {
         Some(command) => run_command(command, &mut std::io::stdout().lock()),
         None => run_workspace(cli.paths, cli.demo, cli.config),

@@ -48,6 +48,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
 
+    /// Read every letter afresh: neither use nor fill the extraction cache
+    /// ($XDG_CACHE_HOME/letterdesk).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// What to do instead of opening the workspace.
     #[command(subcommand)]
     pub command: Option<Command>,

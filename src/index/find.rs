@@ -20,15 +20,21 @@ pub struct Found {
     /// exist, an unreadable folder, a symlink loop, a link to a letter that cannot be
     /// followed, a folder nested deeper than [`MAX_DEPTH`].
     pub problem: Option<String>,
+    /// Other files of the same name in the same folder, not read because this one is
+    /// preferred (a text file over a PDF or HTML one: it may hold a person's
+    /// corrections); see [`source::SOURCES`](crate::letter::source::SOURCES).
+    pub also: Vec<PathBuf>,
 }
 
 /// The letter files under `paths` (and the paths that could not be searched, with
 /// why), in a fixed order: each path in turn, a folder's entries sorted by name; each
 /// file once.
 ///
-/// Folders are searched recursively for `.txt` and `.md` files (any case), skipping
-/// hidden files and folders (name starting with `.`) and drafts files
-/// (`*.responses.toml`). Symlinks are followed; a folder reached again by another path
+/// Folders are searched recursively for the files a letter source reads (`.txt`, `.md`,
+/// `.pdf`, `.htm`, `.html`, any case), skipping hidden files and folders (name starting
+/// with `.`), drafts files (`*.responses.toml`) and exports. Files of one name in one
+/// folder (`NAME.pdf`, `NAME.txt`) are one letter: the one the preferred source reads
+/// is handed over, with the others in [`Found::also`]. Symlinks are followed; a folder reached again by another path
 /// is not searched again, and a link back into a folder being searched is handed over
 /// as a symlink loop. A path given directly is taken as it is.
 pub fn find_letters(paths: &[PathBuf]) -> Vec<Found> {
@@ -50,7 +56,7 @@ pub fn find_letters_each(paths: &[PathBuf], mut found: impl FnMut(Found)) -> usi
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => search.walk(path, &meta, 0),
-            Ok(meta) => search.file(path.clone(), Identity::of(path, Some(&meta))),
+            Ok(meta) => search.file(path.clone(), Identity::of(path, Some(&meta)), Vec::new()),
             Err(e) => search.problem(path.clone(), io_message(&e)),
         }
     }
@@ -106,22 +112,27 @@ struct Search<'f, F: FnMut(Found)> {
 
 impl<F: FnMut(Found)> Search<'_, F> {
     /// A letter file, unless it was found before by another path.
-    fn file(&mut self, path: PathBuf, id: Identity) {
+    fn file(&mut self, path: PathBuf, id: Identity, also: Vec<PathBuf>) {
         if self.seen_files.insert(id) {
-            self.hand_over(path, None);
+            self.count += 1;
+            (self.found)(Found {
+                path,
+                problem: None,
+                also,
+            });
         }
     }
 
     /// A path that cannot be searched or read, once.
     fn problem(&mut self, path: PathBuf, why: String) {
         if self.seen_files.insert(Identity::Path(path.clone())) {
-            self.hand_over(path, Some(why));
+            self.count += 1;
+            (self.found)(Found {
+                path,
+                problem: Some(why),
+                also: Vec::new(),
+            });
         }
-    }
-
-    fn hand_over(&mut self, path: PathBuf, problem: Option<String>) {
-        self.count += 1;
-        (self.found)(Found { path, problem });
     }
 
     fn walk(&mut self, dir: &Path, meta: &fs::Metadata, depth: usize) {
@@ -144,6 +155,7 @@ impl<F: FnMut(Found)> Search<'_, F> {
         };
         let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
         entries.sort_by_key(fs::DirEntry::file_name);
+        let names = Names::of(&entries);
         self.ancestors.push(id);
         for entry in entries {
             let name = entry.file_name();
@@ -157,8 +169,9 @@ impl<F: FnMut(Found)> Search<'_, F> {
                 continue;
             };
             if kind.is_file() {
-                if is_letter_name(&name) {
-                    self.file(entry.path(), Identity::of_entry(&entry, meta));
+                if let Some(also) = names.read(&name) {
+                    let also = also.iter().map(|n| dir.join(n)).collect();
+                    self.file(entry.path(), Identity::of_entry(&entry, meta), also);
                 }
                 continue;
             }
@@ -166,8 +179,11 @@ impl<F: FnMut(Found)> Search<'_, F> {
             match fs::metadata(&path) {
                 Ok(target) if target.is_dir() => self.walk(&path, &target, depth + 1),
                 Ok(target) if target.is_file() && is_letter_name(&name) => {
-                    let id = Identity::of(&path, Some(&target));
-                    self.file(path, id);
+                    if let Some(also) = names.read(&name) {
+                        let also = also.iter().map(|n| dir.join(n)).collect();
+                        let id = Identity::of(&path, Some(&target));
+                        self.file(path, id, also);
+                    }
                 }
                 Ok(_) => {}
                 // A link that cannot be followed: said when it names a letter or loops.
@@ -181,13 +197,67 @@ impl<F: FnMut(Found)> Search<'_, F> {
     }
 }
 
-/// A file name a folder search takes as a letter: `.txt` or `.md`, any case, but not a
-/// response letter letterdesk exported (`NAME.response.md`, see
-/// [`is_export_file`](crate::export::is_export_file)).
+/// A file name a folder search takes as a letter: one a letter source reads (see
+/// [`source::SOURCES`](crate::letter::source::SOURCES): `.txt`, `.md`, `.pdf`, `.htm`,
+/// `.html`, any case), but not a response letter letterdesk exported
+/// (`NAME.response.md`, see [`is_export_file`](crate::export::is_export_file)).
 pub fn is_letter_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".txt") || lower.ends_with(".md"))
-        && !crate::export::is_export_file(Path::new(name))
+    crate::letter::source::is_source_name(name) && !crate::export::is_export_file(Path::new(name))
+}
+
+/// The letter names in one folder, grouped by name without extension: of `NAME.pdf` and
+/// `NAME.txt`, only the file of the best-ranked source is read.
+struct Names {
+    /// For each name without extension (folded to lower case): the best rank, and the
+    /// file names of worse rank.
+    best: std::collections::HashMap<String, (usize, Vec<String>)>,
+}
+
+impl Names {
+    fn of(entries: &[fs::DirEntry]) -> Names {
+        let mut best: std::collections::HashMap<String, (usize, Vec<String>)> =
+            std::collections::HashMap::new();
+        let letters = entries.iter().filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rank = crate::letter::source::rank(Path::new(&name))?;
+            (!name.starts_with('.') && is_letter_name(&name)).then_some((name, rank))
+        });
+        let letters: Vec<(String, usize)> = letters.collect();
+        for (name, rank) in &letters {
+            let slot = best.entry(stem(name)).or_insert((*rank, Vec::new()));
+            slot.0 = slot.0.min(*rank);
+        }
+        for (name, rank) in letters {
+            let slot = best.get_mut(&stem(&name)).expect("every stem has a slot");
+            if rank > slot.0 {
+                slot.1.push(name);
+            }
+        }
+        Names { best }
+    }
+
+    /// For a letter file name that is read: the names of the files of the same name
+    /// that are not; `None` for a name that is not read (not a letter, or another file of
+    /// its name is preferred).
+    fn read(&self, name: &str) -> Option<&[String]> {
+        let rank = crate::letter::source::rank(Path::new(name))?;
+        if !is_letter_name(name) {
+            return None;
+        }
+        match self.best.get(&stem(name)) {
+            Some((best, also)) if *best == rank => Some(also),
+            Some(_) => None,
+            None => Some(&[]),
+        }
+    }
+}
+
+/// A file name without its extension, folded to lower case.
+fn stem(name: &str) -> String {
+    Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -197,7 +267,10 @@ mod tests {
     /// The paths found, each with its problem if any.
     fn found(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
         let mut all = Vec::new();
-        let count = find_letters_each(paths, |f| all.push((f.path, f.problem)));
+        let count = find_letters_each(paths, |f| {
+            assert!(f.also.is_empty() || f.path.ends_with("one.txt"), "{f:?}");
+            all.push((f.path, f.problem))
+        });
         assert_eq!(count, all.len());
         all
     }
@@ -216,7 +289,10 @@ mod tests {
             ".git/x.txt",
             ".hidden.txt",
             "one.responses.toml",
+            "one.pdf",
             "notes.pdf",
+            "notes.docx",
+            "reply.htm",
         ] {
             fs::write(root.join(file), "x").unwrap();
         }
@@ -225,9 +301,16 @@ mod tests {
             [
                 (root.join("a/b/three.txt"), None),
                 (root.join("a/two.MD"), None),
-                (root.join("one.txt"), None)
+                (root.join("notes.pdf"), None),
+                (root.join("one.txt"), None),
+                (root.join("reply.htm"), None)
             ]
         );
+        let one = find_letters(&[root.to_path_buf()])
+            .into_iter()
+            .find(|f| f.path.ends_with("one.txt"))
+            .unwrap();
+        assert_eq!(one.also, [root.join("one.pdf")]);
     }
 
     #[test]
@@ -266,7 +349,7 @@ mod tests {
         std::os::unix::fs::symlink(root, root.join("a/up")).unwrap();
         std::os::unix::fs::symlink("self.txt", root.join("self.txt")).unwrap();
         std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.txt")).unwrap();
-        std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.pdf")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.docx")).unwrap();
         // The same folder by a second path is searched once.
         std::os::unix::fs::symlink(root.join("a"), root.join("b")).unwrap();
         let mut deep = root.join("deep");
@@ -299,7 +382,7 @@ mod tests {
             why(&root.join("a/dangling.txt")).as_deref(),
             Some("no such file")
         );
-        assert_eq!(why(&root.join("a/dangling.pdf")), None);
+        assert_eq!(why(&root.join("a/dangling.docx")), None);
         assert_eq!(why(&root.join("b/l.txt")), None);
         let mut bottom = root.join("deep");
         (0..50).for_each(|i| bottom.push(format!("d{i}")));

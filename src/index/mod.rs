@@ -11,15 +11,17 @@
 //!   size cap, panics caught.
 //! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
 
+mod cached;
 mod find;
 mod parallel;
 mod progress;
 mod read;
 mod summary;
 
+pub use cached::{read_brief, read_cached, read_guarded, save_cache};
 pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name};
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
 pub(crate) use read::panic_message;
-pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, read_guarded};
+pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, parse_guarded};
 pub use summary::{LetterSummary, summarize};

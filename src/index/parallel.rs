@@ -66,6 +66,7 @@ where
             .unwrap_or_else(PoisonError::into_inner)
             .push((i, summary));
     });
+    super::save_cache();
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     results.sort_unstable_by_key(|(i, _)| *i);
     results

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::find::Found;
 use super::progress::progress;
-use super::read::read_guarded;
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -88,7 +87,7 @@ impl LetterSummary {
 /// filled in as far as it goes. The counts cover the letter's comments only (drafts of
 /// comments the letter no longer has are not counted).
 pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
-    let brief = match read_guarded(path, max_letter_bytes, letter::brief_bytes) {
+    let brief = match super::cached::read_brief(path, max_letter_bytes) {
         Ok(brief) => brief,
         Err(problem) => return LetterSummary::unreadable(path, &problem),
     };

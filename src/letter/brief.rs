@@ -1,14 +1,14 @@
 //! A letter in brief: what a list of letters (the workspace's Letters pane, `status`)
 //! needs of each file, without the comments' text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::LetterError;
 use super::model::{Kind, Letter, looks_like_a_letter};
 
 /// What a list row needs of a letter: its kind, dates, company, form and comment
 /// numbers. Equal to [`Brief::of`] the full parse of the same bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Brief {
     /// What sort of letter it is.
     pub kind: Kind,

@@ -18,6 +18,7 @@ mod parse;
 mod phrases;
 mod requests;
 pub mod sections;
+pub mod source;
 
 pub use brief::{Brief, brief_bytes};
 pub use model::{
@@ -36,6 +37,15 @@ pub enum LetterError {
         /// The file, as given.
         file: String,
     },
+    /// The file could not be read as a letter: too large, not a regular file, a PDF
+    /// without text, … ([`source::read`]'s words).
+    #[error("{file}: {message}")]
+    Unreadable {
+        /// The file, as given.
+        file: String,
+        /// Why, in words.
+        message: String,
+    },
     /// The file could not be read.
     #[error("{file}: {error}")]
     Io {
@@ -52,25 +62,27 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 }
 
 /// The size cap on letter files when the user's config sets none.
-pub const DEFAULT_MAX_LETTER_BYTES: u64 = 64 * crate::disk::MB;
+pub const DEFAULT_MAX_LETTER_BYTES: u64 = source::DEFAULT_MAX_BYTES;
 
-/// Read and parse a letter file, under the built-in size cap
-/// ([`DEFAULT_MAX_LETTER_BYTES`]; [`parse_file_capped`] takes the user's).
+/// Read and parse a letter file of any source (text, PDF, HTML) under the default
+/// [`source::Limits`].
 pub fn parse_file(path: &Path) -> Result<Letter, LetterError> {
-    parse_file_capped(path, DEFAULT_MAX_LETTER_BYTES)
+    read_file(path, &source::Limits::default())
 }
 
-/// Read and parse a letter file of at most `max_bytes`: only a regular file is read
-/// ([`crate::disk::read_regular_file`]), so a FIFO or a link to a device is refused
-/// without waiting. Errors name the file.
+/// Read and parse a letter file of at most `max_bytes` (the user's `max_letter_mb`).
 pub fn parse_file_capped(path: &Path, max_bytes: u64) -> Result<Letter, LetterError> {
+    read_file(path, &source::Limits::new(max_bytes))
+}
+
+/// Read and parse a letter file of any source under `limits` (see [`source::read`]):
+/// only a regular file is read ([`crate::disk::read_regular_file`]), so a FIFO or a
+/// link to a device is refused without waiting. Errors name the file.
+pub fn read_file(path: &Path, limits: &source::Limits) -> Result<Letter, LetterError> {
     let file = path.display().to_string();
-    let bytes = crate::disk::read_regular_file(path, max_bytes).map_err(|e| LetterError::Io {
+    let read = source::read(path, limits).map_err(|message| LetterError::Unreadable {
         file: file.clone(),
-        error: match e {
-            crate::disk::ReadError::Io(error) => error,
-            other => std::io::Error::other(other),
-        },
+        message,
     })?;
-    parse_bytes(&file, &bytes)
+    read.parse(parse_bytes)
 }

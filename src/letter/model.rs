@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// What sort of correspondence a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A staff letter with numbered comments.

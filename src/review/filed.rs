@@ -52,3 +52,10 @@ impl Filed {
         )
     }
 }
+
+impl crate::letter::source::Declared for Filed {
+    /// An EDGAR file that declares its form (`<TYPE>CORRESP`) is read as that kind.
+    fn declare(&mut self, kind: crate::letter::Kind) {
+        self.letter.kind = kind;
+    }
+}

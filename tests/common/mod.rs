@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
 
 pub mod letters;
+pub mod pdf;
 pub mod tmux;

@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 
 use crate::config::Limits;
 use crate::index::{Found, find_letters_each, read_guarded};
-use crate::letter::{brief_bytes, parse_bytes};
+use crate::letter::parse_bytes;
 use crate::tui::model::action::Action;
 use crate::tui::model::listing::Listing;
 
@@ -109,6 +109,7 @@ fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
         }
     };
     crate::index::for_each_streamed(0, produce, work, send);
+    crate::index::save_cache();
     if !gone.load(Ordering::Relaxed) {
         let _ = report.send(Action::IndexFinished);
     }
@@ -129,7 +130,7 @@ fn in_background() {
 /// Index one file found (or say why it cannot be read); `None` for a file that is not
 /// listed (a folder's README.md and the like are not letters).
 fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> {
-    let Found { path, problem } = found;
+    let Found { path, problem, .. } = found;
     let (path, listing) = match problem {
         Some(problem) => (path, Err(problem)),
         None => {
@@ -153,7 +154,7 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
 
 /// The listing of a letter file: the letter in brief and its drafts' progress.
 fn listing(path: &Path, limits: Limits) -> Result<Listing, String> {
-    let brief = read_guarded(path, limits.max_letter_bytes, brief_bytes)?;
+    let brief = crate::index::read_brief(path, limits.max_letter_bytes)?;
     let progress = crate::index::progress(path, &brief.numbers);
     Ok(Listing { brief, progress })
 }
