@@ -8,6 +8,7 @@ pub(crate) mod document;
 pub(crate) mod editor;
 pub(crate) mod ids;
 pub(crate) mod layout;
+mod letters;
 pub(crate) mod listing;
 pub(crate) mod names;
 pub(crate) mod state;
