@@ -11,5 +11,6 @@ pub(crate) mod layout;
 mod letters;
 pub(crate) mod listing;
 pub(crate) mod names;
+pub(crate) mod overlay;
 pub(crate) mod state;
 pub(crate) mod wrap;

@@ -8,6 +8,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::ids::{Filter, LetterId, Mode, Pane};
+use super::overlay::Overlay;
 use crate::config::Config;
 use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
@@ -297,21 +298,27 @@ impl State {
         }
     }
 
+    /// Whether `overlay` is open.
+    pub(crate) fn is_open(&self, overlay: Overlay) -> bool {
+        match overlay {
+            Overlay::Help => self.help.is_some(),
+            Overlay::Recovery => self.recovering && !self.offers.is_empty(),
+            Overlay::Conflict => self.conflict.is_some(),
+            Overlay::Export => self.exporting.is_some(),
+            Overlay::Search => self.prompt.is_some(),
+        }
+    }
+
+    /// The open overlays, topmost first.
+    pub(crate) fn overlays(&self) -> impl Iterator<Item = Overlay> + '_ {
+        Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
+    }
+
     /// What keys mean right now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            Mode::Help
-        } else if self.recovering && !self.offers.is_empty() {
-            Mode::Recovery
-        } else if self.conflict.is_some() {
-            Mode::Conflict
-        } else if self.exporting.is_some() {
-            Mode::Export
-        } else if self.prompt.is_some() {
-            Mode::Search
-        } else {
-            Mode::Pane(self.focus)
-        }
+        self.overlays()
+            .next()
+            .map_or(Mode::Pane(self.focus), Overlay::mode)
     }
 
     /// The configuration in effect.

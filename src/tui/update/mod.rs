@@ -13,6 +13,7 @@ use crate::config::Command;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::{areas, inner};
+use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::{Message, State};
 use input::map_key;
 
@@ -164,12 +165,14 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.quit = true;
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
-        _ if state.help.is_some() => dialogs::scroll_help(state, command),
-        Command::Recover | Command::Discard | Command::Later if state.recovering => {
+        _ if state.is_open(Overlay::Help) => dialogs::scroll_help(state, command),
+        Command::Recover | Command::Discard | Command::Later
+            if state.is_open(Overlay::Recovery) =>
+        {
             dialogs::recovery(state, command, fx)
         }
         Command::KeepMine | Command::TakeTheirs | Command::KeepBoth | Command::Later
-            if state.conflict.is_some() =>
+            if state.is_open(Overlay::Conflict) =>
         {
             dialogs::conflict(state, command)
         }
@@ -181,7 +184,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Up
         | Command::Down
         | Command::Later
-            if state.exporting.is_some() =>
+            if state.is_open(Overlay::Export) =>
         {
             dialogs::export_prompt(state, command, fx)
         }
