@@ -187,6 +187,27 @@ mod tests {
     }
 
     #[test]
+    fn messages_name_the_keys_in_effect() {
+        let builtin = Config::builtin(false).keymap;
+        assert_eq!(builtin.key_for(Context::Letters, Command::Open), "Enter");
+        assert_eq!(
+            builtin.key_for(Context::Letters, Command::ShowRecovery),
+            "J"
+        );
+        assert_eq!(builtin.key_for(Context::Global, Command::Quit), "q");
+        let text = "[keymap]\nletters = [{ on = [\"o\"], run = \"open\", desc = \"open\" }, { on = [\"enter\"], run = \"down\", desc = \"down\" }]\ncomments = [{ on = [\"c\"], run = \"edit\", desc = \"edit\" }]\n";
+        let user = Config::with_user(text, Path::new("c.toml"), false)
+            .unwrap()
+            .keymap;
+        assert_eq!(user.key_for(Context::Letters, Command::Open), "o");
+        // `c` is taken by another command: the conflict has no key left in Comments.
+        assert_eq!(
+            user.key_for(Context::Comments, Command::ShowConflict),
+            "<unbound>"
+        );
+    }
+
+    #[test]
     fn user_colours_and_marks_override_one_by_one() {
         let text = "[marks]\nresolved = \"[x]\"\n[colors]\nfocus = \"red\"\n";
         let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();

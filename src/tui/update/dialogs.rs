@@ -1,6 +1,6 @@
 //! The dialogs and the program's end: help, recovery, conflict, export, save, quit.
 
-use crate::config::{Command, help_height};
+use crate::config::{Command, Context, help_height};
 use crate::drafts::Resolution;
 use crate::export::Format;
 use crate::text::sanitize;
@@ -43,8 +43,9 @@ pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     if !stuck.is_empty() && !state.quit_armed {
         state.quit_armed = true;
         state.journal_all_unsaved(fx);
+        let key = state.config.keymap.key_for(Context::Global, Command::Quit);
         state.error(format!(
-            "Unsaved drafts in {} (kept in the journal). Press q again to quit anyway.",
+            "Unsaved drafts in {} (kept in the journal). Press {key} again to quit anyway.",
             stuck.join(", ")
         ));
         return;
@@ -65,7 +66,13 @@ pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>
     match command {
         Command::Later => {
             state.recovering = false;
-            state.info("Unsaved text stays in the journal: press J in Letters to see it again.");
+            let key = state
+                .config
+                .keymap
+                .key_for(Context::Letters, Command::ShowRecovery);
+            state.info(format!(
+                "Unsaved text stays in the journal: press {key} in Letters to see it again."
+            ));
             return;
         }
         Command::Discard => {
@@ -152,7 +159,13 @@ pub(super) fn conflict(state: &mut State, command: Command) {
         Command::TakeTheirs => Resolution::TakeTheirs,
         Command::KeepBoth => Resolution::KeepBoth,
         _ => {
-            state.info("The file keeps its version until you choose (press c on the comment).");
+            let key = state
+                .config
+                .keymap
+                .key_for(Context::Comments, Command::ShowConflict);
+            state.info(format!(
+                "The file keeps its version until you choose (press {key} on the comment)."
+            ));
             return;
         }
     };

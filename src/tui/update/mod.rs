@@ -9,7 +9,7 @@ mod search;
 
 use ratatui::layout::Rect;
 
-use crate::config::Command;
+use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::{areas, inner};
@@ -117,6 +117,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::JournalOffers { offers, here } => {
             let n = offers.len();
+            let key = state
+                .config
+                .keymap
+                .key_for(Context::Letters, Command::ShowRecovery);
             state.offers = offers;
             // The dialog opens by itself only for this workspace's letters, and not
             // under the user's typing.
@@ -124,11 +128,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 state.recovering = true;
             } else if here > 0 {
                 state.info(format!(
-                    "{n} unsaved text(s) found in the journal: press J in Letters to see them."
+                    "{n} unsaved text(s) found in the journal: press {key} in Letters to see them."
                 ));
             } else if n > 0 {
                 state.info(format!(
-                    "{n} unsaved text(s) in the journal for letters in other folders: press J in Letters to see them."
+                    "{n} unsaved text(s) in the journal for letters in other folders: press {key} in Letters to see them."
                 ));
             }
         }
@@ -217,7 +221,10 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::PrevOpen => comments::next_open(state, false, fx),
         Command::Filter => comments::cycle_filter(state, fx),
         Command::Search if state.open.is_some() => state.prompt = Some(String::new()),
-        Command::Search => state.info("Open a letter first (Enter in Letters)."),
+        Command::Search => {
+            let key = state.config.keymap.key_for(Context::Letters, Command::Open);
+            state.info(format!("Open a letter first ({key} in Letters)."))
+        }
         Command::SearchNext => search::search_step(state, true, fx),
         Command::SearchPrev => search::search_step(state, false, fx),
         Command::Left

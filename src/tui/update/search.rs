@@ -1,5 +1,6 @@
 //! Search in the open letter's comments and drafts.
 
+use crate::config::{Command, Context};
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::state::State;
@@ -16,7 +17,11 @@ pub(super) fn submit_search(state: &mut State) {
 
 pub(super) fn search_step(state: &mut State, forward: bool, fx: &mut Vec<Effect>) {
     if state.query.is_none() {
-        return state.info("No search yet: press / to search.");
+        let key = state
+            .config
+            .keymap
+            .key_for(Context::Comments, Command::Search);
+        return state.info(format!("No search yet: press {key} to search."));
     }
     if let Some(target) = jump_to_hit(state, Some(forward), false) {
         state.select_comment(target, fx);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{focused, note, one_line, pane_block, put_spans};
+use crate::config::{Command, Context};
 use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::model::document::{Row, RowKind};
@@ -44,7 +45,10 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     frame.render_widget(text, inner);
                     return;
                 }
-                None => "Choose a letter and press Enter.".to_string(),
+                None => format!(
+                    "Choose a letter and press {}.",
+                    state.config.keymap.key_for(Context::Letters, Command::Open)
+                ),
             },
         };
         frame.render_widget(note(&text, theme), inner);
