@@ -5,6 +5,7 @@
 
 mod command;
 mod help;
+mod key;
 mod keymap;
 mod limits;
 mod theme;
@@ -16,7 +17,8 @@ use serde::Deserialize;
 use crate::index::MB;
 pub use command::Command;
 pub use help::{HelpRow, help_height, help_rows};
-pub use keymap::{Binding, Context, Hint, KeyChord, Keymap};
+pub use key::KeyChord;
+pub use keymap::{Binding, Context, Hint, Keymap};
 pub use limits::Limits;
 pub use theme::{Colors, Marks, Theme};
 
