@@ -906,7 +906,7 @@ fn newest_comment_letter(corpus: &Corpus) -> LetterFile {
 
 /// Open `target` (which has a 20 KB draft for its first comment, see [`write_big_draft`]),
 /// enter the editor and type as fast as the code allows: each keystroke is one turn of
-/// app.rs's event loop, `update(Type)`, the workers' reports that arrived meanwhile, the
+/// the event loop (`Runtime`), `update(Type)`, the workers' reports that arrived meanwhile, the
 /// tick, and the redraw.
 fn keystrokes(ws: &mut Workspace, target: &Path, label: &str, count: usize, report: &mut Report) {
     ws.drain();
@@ -955,7 +955,7 @@ fn keystrokes(ws: &mut Workspace, target: &Path, label: &str, count: usize, repo
             alt: false,
             shift: false,
         };
-        // One turn of app.rs's event loop for a key: the key, the workers' reports that
+        // One turn of the event loop for a key: the key, the workers' reports that
         // came in meanwhile (autosaves, the watcher seeing them), the tick, the redraw.
         let cpu = thread_cpu();
         let start = Instant::now();

@@ -5,6 +5,7 @@
 
 mod command;
 mod help;
+mod key;
 mod keymap;
 mod limits;
 mod theme;
@@ -16,7 +17,8 @@ use serde::Deserialize;
 use crate::index::MB;
 pub use command::Command;
 pub use help::{HelpRow, help_height, help_rows};
-pub use keymap::{Binding, Context, Hint, KeyChord, Keymap};
+pub use key::KeyChord;
+pub use keymap::{Binding, Context, Hint, Keymap};
 pub use limits::Limits;
 pub use theme::{Colors, Marks, Theme};
 
@@ -183,6 +185,27 @@ mod tests {
         assert_eq!(
             config.keymap.lookup(Context::Comments, key("r")),
             Some(Command::ToggleResolved)
+        );
+    }
+
+    #[test]
+    fn messages_name_the_keys_in_effect() {
+        let builtin = Config::builtin(false).keymap;
+        assert_eq!(builtin.key_for(Context::Letters, Command::Open), "Enter");
+        assert_eq!(
+            builtin.key_for(Context::Letters, Command::ShowRecovery),
+            "J"
+        );
+        assert_eq!(builtin.key_for(Context::Global, Command::Quit), "q");
+        let text = "[keymap]\nletters = [{ on = [\"o\"], run = \"open\", desc = \"open\" }, { on = [\"enter\"], run = \"down\", desc = \"down\" }]\ncomments = [{ on = [\"c\"], run = \"edit\", desc = \"edit\" }]\n";
+        let user = Config::with_user(text, Path::new("c.toml"), false)
+            .unwrap()
+            .keymap;
+        assert_eq!(user.key_for(Context::Letters, Command::Open), "o");
+        // `c` is taken by another command: the conflict has no key left in Comments.
+        assert_eq!(
+            user.key_for(Context::Comments, Command::ShowConflict),
+            "<unbound>"
         );
     }
 

@@ -8,6 +8,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::ids::{Filter, LetterId, Mode, Pane};
+use super::overlay::Overlay;
 use crate::config::Config;
 use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
@@ -307,21 +308,27 @@ impl State {
         }
     }
 
+    /// Whether `overlay` is open.
+    pub(crate) fn is_open(&self, overlay: Overlay) -> bool {
+        match overlay {
+            Overlay::Help => self.help.is_some(),
+            Overlay::Recovery => self.recovering && !self.offers.is_empty(),
+            Overlay::Conflict => self.conflict.is_some(),
+            Overlay::Export => self.exporting.is_some(),
+            Overlay::Search => self.prompt.is_some(),
+        }
+    }
+
+    /// The open overlays, topmost first.
+    pub(crate) fn overlays(&self) -> impl Iterator<Item = Overlay> + '_ {
+        Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
+    }
+
     /// What keys mean right now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            Mode::Help
-        } else if self.recovering && !self.offers.is_empty() {
-            Mode::Recovery
-        } else if self.conflict.is_some() {
-            Mode::Conflict
-        } else if self.exporting.is_some() {
-            Mode::Export
-        } else if self.prompt.is_some() {
-            Mode::Search
-        } else {
-            Mode::Pane(self.focus)
-        }
+        self.overlays()
+            .next()
+            .map_or(Mode::Pane(self.focus), Overlay::mode)
     }
 
     /// The configuration in effect.
@@ -539,155 +546,6 @@ impl State {
         }
         out
     }
-
-    /// A letter file indexed: list it (keeping the newest-first order) or, when it is
-    /// listed already (it changed on disk), update its listing, keeping its drafts. A
-    /// parsed letter kept for it is stale then and dropped, unless it is open (it is
-    /// read again, and replaced then). Returns its id.
-    pub(crate) fn insert_listing(
-        &mut self,
-        path: PathBuf,
-        listing: Result<Listing, String>,
-    ) -> LetterId {
-        match self.by_path.get(&path) {
-            Some(&id) => {
-                self.entries[id.0].listing = listing;
-                // The open letter keeps showing (and taking keys) until it is read
-                // again; any other is read again when next opened.
-                if self.open.as_ref().is_none_or(|o| o.id != id) {
-                    self.forget_parsed(id);
-                }
-                self.reorder(id);
-                id
-            }
-            None => self.push(Entry {
-                path,
-                listing,
-                letter: None,
-                slot: Slot::default(),
-            }),
-        }
-    }
-
-    /// A letter file parsed in full (opened, or read again): keep it among the parsed
-    /// letters and bring its listing and drafts in line with it. Returns its id.
-    pub(crate) fn insert_letter(
-        &mut self,
-        path: PathBuf,
-        letter: Result<Letter, String>,
-    ) -> LetterId {
-        let id = match self.by_path.get(&path) {
-            Some(&id) => id,
-            None => self.push(Entry {
-                path,
-                listing: Err(String::new()),
-                letter: None,
-                slot: Slot::default(),
-            }),
-        };
-        let entry = &mut self.entries[id.0];
-        let letter = match letter {
-            Ok(letter) => letter,
-            Err(error) => {
-                entry.listing = Err(error);
-                self.forget_parsed(id);
-                self.reorder(id);
-                return id;
-            }
-        };
-        let progress = entry
-            .listing
-            .as_ref()
-            .map(|l| l.progress.clone())
-            .unwrap_or_default();
-        entry.listing = Ok(Listing::of(&letter, progress));
-        if entry.slot.loaded {
-            entry.slot.drafts.merge_letter(&numbers(&letter));
-        }
-        entry.letter = Some(Arc::new(letter));
-        self.keep_parsed(id);
-        if let Some(open) = &mut self.open
-            && open.id == id
-        {
-            open.doc = None;
-            open.pending_width = None;
-            let count = self.entries[id.0].numbers().len();
-            open.selected = open
-                .selected
-                .filter(|&s| s < count)
-                .or((count > 0).then_some(0));
-        }
-        self.reorder(id);
-        id
-    }
-
-    /// Add an entry at its place in the order; returns its id.
-    fn push(&mut self, entry: Entry) -> LetterId {
-        let id = LetterId(self.entries.len());
-        self.by_path.insert(entry.path.clone(), id);
-        self.entries.push(entry);
-        let at = self.position_for(id);
-        self.order.insert(at, id);
-        // The cursor stays on its letter, and the rows around it stay where they are
-        // on screen, as letters arrive above it (while indexing).
-        if self.cursor_moved && at <= self.cursor && self.order.len() > 1 {
-            self.cursor += 1;
-            self.letters_scroll += 1;
-        }
-        id
-    }
-
-    /// Move an entry whose listing changed to its place in the order.
-    fn reorder(&mut self, id: LetterId) {
-        let kept = self.order.get(self.cursor).copied();
-        self.order.retain(|&o| o != id);
-        let at = self.position_for(id);
-        self.order.insert(at, id);
-        if self.cursor_moved
-            && let Some(kept) = kept
-        {
-            self.cursor = self.order.iter().position(|&i| i == kept).unwrap_or(0);
-        }
-    }
-
-    /// Where in `order` (without it) the entry `id` belongs.
-    fn position_for(&self, id: LetterId) -> usize {
-        let new_key = sort_key(&self.entries[id.0]);
-        self.order
-            .partition_point(|other| sort_key(&self.entries[other.0]) <= new_key)
-    }
-
-    /// Mark `id`'s parsed letter as the most recently used; drop the least recently used
-    /// ones beyond [`PARSED_KEPT`] (never the open letter).
-    pub(crate) fn keep_parsed(&mut self, id: LetterId) {
-        self.parsed.retain(|&p| p != id);
-        self.parsed.push_front(id);
-        let open = self.open.as_ref().map(|o| o.id);
-        while self.parsed.len() > PARSED_KEPT + 1 {
-            let Some(at) = self.parsed.iter().rposition(|&p| Some(p) != open) else {
-                break;
-            };
-            if let Some(old) = self.parsed.remove(at) {
-                self.entries[old.0].letter = None;
-            }
-        }
-    }
-
-    /// Drop `id`'s parsed letter (it is stale).
-    fn forget_parsed(&mut self, id: LetterId) {
-        self.entries[id.0].letter = None;
-        self.parsed.retain(|&p| p != id);
-    }
-}
-
-/// Newest first; undated letters and unreadable files last, then by file name.
-fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
-    let date = entry
-        .listing
-        .as_ref()
-        .ok()
-        .and_then(|l| l.brief.date.as_deref());
-    (date.is_none(), std::cmp::Reverse(date), &entry.path)
 }
 
 /// The comment numbers of a letter, in order.

@@ -5,7 +5,7 @@ use std::time::Duration;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::Input;
 
-use crate::config::Command;
+use crate::config::{Command, Context};
 use crate::drafts::{Conflict, Drafts, Resolution, Status, drafts_path, merge, resolve};
 use crate::journal::Typed;
 use crate::text::sanitize;
@@ -292,8 +292,12 @@ impl State {
             self.load_editor();
         }
         if !conflicted.is_empty() {
+            let key = self
+                .config
+                .keymap
+                .key_for(Context::Comments, Command::ShowConflict);
             self.error(format!(
-                "{name}: comment {} changed here and on disk; select it and press c to choose.",
+                "{name}: comment {} changed here and on disk; select it and press {key} to choose.",
                 conflicted.join(", ")
             ));
         } else if !numbers_shown.is_empty() {

@@ -45,7 +45,10 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     frame.render_widget(text, inner);
                     return;
                 }
-                None => "Choose a letter and press Enter.".to_string(),
+                None => format!(
+                    "Choose a letter and press {}.",
+                    state.config.keymap.key_for(Context::Letters, Command::Open)
+                ),
             },
         };
         frame.render_widget(note(&text, theme), inner);

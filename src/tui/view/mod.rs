@@ -19,6 +19,7 @@ use crate::config::Theme;
 use crate::text::sanitize;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::areas;
+use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::State;
 use crate::tui::model::wrap::{fit, put};
 
@@ -39,12 +40,17 @@ pub fn draw(frame: &mut Frame, state: &State) {
         draft::draw(frame, rect, state);
     }
     status::draw(frame, areas.status, state);
-    if state.recovering && !state.offers.is_empty() {
-        dialog::recovery(frame, areas.main(), state);
-    } else if let Some(number) = &state.conflict {
-        dialog::conflict(frame, areas.main(), state, number);
-    } else if let Some((letter, format)) = state.exporting {
-        dialog::export(frame, areas.main(), state, letter, format);
+    // The topmost dialog, then the help over it.
+    let dialog = state.overlays().find(|o| o != &Overlay::Help);
+    match (dialog, &state.conflict, state.exporting) {
+        (Some(Overlay::Recovery), _, _) => dialog::recovery(frame, areas.main(), state),
+        (Some(Overlay::Conflict), Some(number), _) => {
+            dialog::conflict(frame, areas.main(), state, number)
+        }
+        (Some(Overlay::Export), _, Some((letter, format))) => {
+            dialog::export(frame, areas.main(), state, letter, format)
+        }
+        _ => {}
     }
     if let Some(scroll) = state.help {
         help::draw(frame, area, state, scroll);

@@ -66,8 +66,12 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
         )),
         SaveState::Conflict(numbers) => push(Span::styled(
             format!(
-                "conflict: comment {} (press c to choose)",
-                one_line(&numbers.join(", "))
+                "conflict: comment {} (press {} to choose)",
+                one_line(&numbers.join(", ")),
+                state
+                    .config
+                    .keymap
+                    .key_for(Context::Comments, Command::ShowConflict)
             ),
             theme.error(),
         )),

@@ -1,0 +1,43 @@
+//! The dialogs and prompts over the panes, and which of them is on top: their priority
+//! is written here once, and the keys (`State::mode`), the view and the transitions all
+//! ask it (through `State::overlays`).
+
+use super::ids::Mode;
+
+/// A dialog or prompt over the panes. Several can be open at once (the journal's offers
+/// arrive at start-up whatever is open); the topmost takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help, over everything.
+    Help,
+    /// The journal's unsaved text offered back.
+    Recovery,
+    /// A comment changed both here and on disk.
+    Conflict,
+    /// The export's choice of format.
+    Export,
+    /// The search being typed, in the status bar.
+    Search,
+}
+
+impl Overlay {
+    /// Topmost first.
+    pub const PRIORITY: [Overlay; 5] = [
+        Overlay::Help,
+        Overlay::Recovery,
+        Overlay::Conflict,
+        Overlay::Export,
+        Overlay::Search,
+    ];
+
+    /// What keys mean while it is on top.
+    pub fn mode(self) -> Mode {
+        match self {
+            Overlay::Help => Mode::Help,
+            Overlay::Recovery => Mode::Recovery,
+            Overlay::Conflict => Mode::Conflict,
+            Overlay::Export => Mode::Export,
+            Overlay::Search => Mode::Search,
+        }
+    }
+}

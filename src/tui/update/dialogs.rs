@@ -1,0 +1,286 @@
+//! The dialogs and the program's end: help, recovery, conflict, export, save, quit.
+
+use crate::config::{Command, Context, help_height};
+use crate::drafts::Resolution;
+use crate::export::Format;
+use crate::text::sanitize;
+use crate::tui::model::action::Effect;
+use crate::tui::model::ids::{LetterId, Pane};
+use crate::tui::model::names::file_name;
+use crate::tui::model::state::State;
+
+pub(super) fn scroll_help(state: &mut State, command: Command) {
+    let height = state.size.1;
+    let max =
+        help_height(&state.config.keymap).saturating_sub(usize::from(height.saturating_sub(4)));
+    let page = usize::from(height / 2).max(1);
+    let scroll = state.help.unwrap_or(0);
+    state.help = Some(
+        match command {
+            Command::Down => scroll + 1,
+            Command::Up => scroll.saturating_sub(1),
+            Command::PageDown => scroll + page,
+            Command::PageUp => scroll.saturating_sub(page),
+            Command::First => 0,
+            Command::Last => max,
+            _ => scroll,
+        }
+        .min(max),
+    );
+}
+
+pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {
+    let stuck: Vec<String> = state
+        .entries
+        .iter()
+        .filter(|e| {
+            let slot = &e.slot;
+            slot.dirty() && (slot.blocked.is_some() || slot.failed.is_some())
+                || !slot.conflicts.is_empty()
+        })
+        .map(|e| file_name(&e.path))
+        .collect();
+    if !stuck.is_empty() && !state.quit_armed {
+        state.quit_armed = true;
+        state.journal_all_unsaved(fx);
+        let key = state.config.keymap.key_for(Context::Global, Command::Quit);
+        let kept = if state.journal_failed {
+            "not saved, and the journal cannot be written: quitting asks where to write them"
+        } else {
+            "they go to the journal"
+        };
+        state.error(format!(
+            "Unsaved drafts in {} ({kept}). Press {key} again to quit anyway.",
+            stuck.join(", ")
+        ));
+        return;
+    }
+    state.journal_all_unsaved(fx);
+    state.save_all(fx);
+    fx.push(Effect::Quit);
+    state.quit = true;
+}
+
+/// The recovery dialog's keys: recover or discard the first offer, go to the next or
+/// previous one (the one left stays offered), or close.
+pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let Some(offer) = state.offers.first().cloned() else {
+        state.recovering = false;
+        return;
+    };
+    state.recover_waiting = false;
+    match command {
+        Command::Down => return state.offers.rotate_left(1),
+        Command::Up => return state.offers.rotate_right(1),
+        Command::Later => {
+            state.recovering = false;
+            let key = state
+                .config
+                .keymap
+                .key_for(Context::Letters, Command::ShowRecovery);
+            state.info(format!(
+                "Unsaved text stays in the journal: press {key} in Letters to see it again."
+            ));
+            return;
+        }
+        Command::Discard => {
+            fx.push(Effect::DiscardJournal(offer.entry.clone()));
+            state.offers.remove(0);
+            state.info("Journalled text discarded.");
+        }
+        _ => {
+            let at = state
+                .by_path
+                .get(&offer.entry.letter)
+                .map(|id| id.0)
+                .filter(|&at| state.entries[at].listing.is_ok());
+            let name = file_name(&offer.entry.letter);
+            let Some(at) = at else {
+                if !state.index.finished {
+                    // Not listed yet: tried again as letters arrive.
+                    state.recover_waiting = true;
+                    return state.info(format!("Looking for {name} among the letters…"));
+                }
+                state.error(format!(
+                    "{name} is not open in this workspace: open its folder to recover, or discard."
+                ));
+                return;
+            };
+            if !state.entries[at].slot.loaded {
+                // Its drafts file first, so the recovered text joins the other drafts.
+                state.recover_waiting = true;
+                state.load_drafts(LetterId(at), fx);
+                return state.info(format!("Reading the drafts of {name}…"));
+            }
+            // Journalled again as this instance's typing, until it is saved.
+            let now = state.now;
+            let letter = state.entries[at].path.clone();
+            let number = &offer.entry.number;
+            state.journal.typed(&letter, number, &offer.entry.text, now);
+            let slot = &mut state.entries[at].slot;
+            slot.drafts
+                .set_response(&offer.entry.number, offer.entry.text.clone());
+            slot.edits += 1;
+            slot.first_unsaved.get_or_insert(state.now);
+            slot.last_edit = Some(state.now);
+            state.offers.remove(0);
+            let number = sanitize(&offer.entry.number).into_owned();
+            state.info(format!("Comment {number} recovered; it will be saved."));
+            if state.open.as_ref().is_some_and(|o| o.id.0 == at) {
+                state.load_editor();
+            }
+        }
+    }
+    if state.offers.is_empty() {
+        state.recovering = false;
+    }
+}
+
+/// A recovery the user asked for waits for this letter (to be listed, or its drafts
+/// read): try it again.
+pub(super) fn recover_waiting_for(state: &mut State, id: LetterId, fx: &mut Vec<Effect>) {
+    if state.recover_waiting
+        && state
+            .offers
+            .first()
+            .is_some_and(|o| o.entry.letter == state.entries[id.0].path)
+    {
+        recovery(state, Command::Recover, fx);
+    }
+}
+
+/// Open the conflict dialog on the selected comment, if it has a conflict.
+pub(super) fn show_conflict(state: &mut State) {
+    let conflicts = state.conflicts();
+    let selected = state.selected_comment().map(|c| c.number.clone());
+    let number = selected
+        .filter(|n| conflicts.iter().any(|c| &c.number == n))
+        .or_else(|| conflicts.first().map(|c| c.number.clone()));
+    match number {
+        Some(number) => state.conflict = Some(number),
+        None => state.info("No conflicts in this letter."),
+    }
+}
+
+/// The conflict dialog's keys.
+pub(super) fn conflict(state: &mut State, command: Command) {
+    let Some(number) = state.conflict.take() else {
+        return;
+    };
+    let resolution = match command {
+        Command::KeepMine => Resolution::KeepMine,
+        Command::TakeTheirs => Resolution::TakeTheirs,
+        Command::KeepBoth => Resolution::KeepBoth,
+        _ => {
+            let key = state
+                .config
+                .keymap
+                .key_for(Context::Comments, Command::ShowConflict);
+            state.info(format!(
+                "The file keeps its version until you choose (press {key} on the comment)."
+            ));
+            return;
+        }
+    };
+    state.resolve_conflict(&number, resolution);
+    let shown = sanitize(&number).into_owned();
+    state.info(format!("Comment {shown}: conflict settled."));
+    if let Some(next) = state.conflicts().first().map(|c| c.number.clone()) {
+        state.conflict = Some(next);
+    }
+}
+
+/// Open the export prompt for the letter under the cursor (Letters) or the open one.
+pub(super) fn open_export(state: &mut State) {
+    let id = if state.focus == Pane::Letters {
+        state.order.get(state.cursor).copied()
+    } else {
+        state.open.as_ref().map(|o| o.id)
+    };
+    let Some(id) = id else {
+        return state.info("No letter to export.");
+    };
+    let entry = &state.entries[id.0];
+    if let Err(error) = &entry.listing {
+        let name = file_name(&entry.path);
+        let error = format!("Cannot export {name}: {error}");
+        return state.error(error);
+    }
+    state.exporting = Some((id, Format::Markdown));
+}
+
+/// The export prompt's keys: pick a format (at once, or highlighted then Enter), or cancel.
+pub(super) fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let Some((id, highlighted)) = state.exporting else {
+        return;
+    };
+    let at = Format::ALL
+        .iter()
+        .position(|&f| f == highlighted)
+        .unwrap_or(0);
+    let format = match command {
+        Command::Up => {
+            state.exporting = Some((id, Format::ALL[at.saturating_sub(1)]));
+            return;
+        }
+        Command::Down => {
+            state.exporting = Some((id, Format::ALL[(at + 1).min(Format::ALL.len() - 1)]));
+            return;
+        }
+        Command::Later => {
+            state.exporting = None;
+            return state.info("Export cancelled.");
+        }
+        Command::ExportMarkdown => Format::Markdown,
+        Command::ExportText => Format::Text,
+        Command::ExportHtml => Format::Html,
+        Command::ExportDocx => Format::Docx,
+        _ => highlighted,
+    };
+    state.exporting = None;
+    let entry = &state.entries[id.0];
+    fx.push(Effect::Export {
+        letter: id,
+        path: entry.path.clone(),
+        text: entry.letter.clone(),
+        drafts: entry
+            .slot
+            .loaded
+            .then(|| Box::new(entry.slot.drafts.clone())),
+        format,
+    });
+    let name = file_name(&entry.path);
+    state.info(format!("Exporting {name} as {}…", format.name()));
+}
+
+/// An export finished: the file written and what the export noticed, or the error.
+pub(super) fn exported(
+    state: &mut State,
+    result: Result<(std::path::PathBuf, Vec<String>), String>,
+) {
+    match result {
+        Ok((path, notices)) => {
+            let shown = sanitize(&path.display().to_string()).replace('\n', " ");
+            let mut text = format!("Exported to {shown}.");
+            for notice in notices {
+                text.push(' ');
+                text.push_str(&notice.replace('\n', " "));
+                text.push('.');
+            }
+            state.info(text);
+        }
+        Err(error) => state.error(format!("Not exported: {}", sanitize(&error))),
+    }
+}
+
+pub(super) fn save_now(state: &mut State, fx: &mut Vec<Effect>) {
+    if let Some(open) = &state.open
+        && let Some(error) = &state.entries[open.id.0].slot.blocked
+    {
+        let error = format!("Not saved: {error}");
+        state.error(error);
+    }
+    if !state.save_all(fx) && state.message.is_none() {
+        state.info("Nothing to save.");
+    }
+}
