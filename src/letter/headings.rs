@@ -1,6 +1,7 @@
 //! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
 //! recognising them, joining wrapped ones, and keeping the heading trail.
 
+use super::paragraphs::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -18,6 +19,10 @@ static SHAPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(item|note|part|form|schedule|exhibit|annex|appendix|article|section|amendment|q)\b|^\([a-z0-9]{1,4}\)\s")
         .expect("shaped regex")
 });
+
+/// A lettered caption of the filing: "b. Revenue Recognition", "c) Loss Development".
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z][.)]\s+\p{Lu}").expect("lettered regex"));
 
 const ABBREVIATIONS: [&str; 16] = [
     "inc.", "corp.", "co.", "ltd.", "l.p.", "llc.", "n.v.", "s.a.", "plc.", "u.s.", "no.",
@@ -85,13 +90,26 @@ fn after_page_word(found: &str) -> &str {
     rest.trim_start_matches(char::is_whitespace)
 }
 
+/// Whether a line is a page number alone ("90", "F-7"): the end of a caption whose
+/// "page" closes the line above.
+pub fn is_page_number(line: &str) -> bool {
+    line.len() <= 8
+        && line.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        && PAGE_NUMBER
+            .find(line)
+            .is_some_and(|m| m.len() == line.len())
+}
+
 /// Whether a (joined) line reads like a heading of the filing.
 pub fn looks_like_heading(line: &str) -> bool {
     if line.is_empty() || line.len() > 250 || ends_sentence(line) || line.ends_with(',') {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');
-    if first.is_lowercase() || matches!(first, '•' | '-' | '–' | '—') {
+    if first.is_lowercase() {
+        return LETTERED.is_match(line) && looks_like_heading(line[2..].trim_start());
+    }
+    if matches!(first, '•' | '-' | '–' | '—') {
         return false;
     }
     if has_page_ref(line) || SHAPED.is_match(line) {
@@ -121,7 +139,8 @@ pub fn looks_like_heading(line: &str) -> bool {
 pub fn continues_heading(above: &str, line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let last_word = above.rsplit(' ').next().unwrap_or("");
-    first.is_lowercase()
+    // A lettered caption ("b. Revenue Recognition, page F-7") is a heading of its own.
+    (first.is_lowercase() && !is_list_item(line))
         || (above.contains(' ')
             && is_any_of(
                 last_word,
@@ -136,7 +155,7 @@ pub fn continues_heading(above: &str, line: &str) -> bool {
 }
 
 static FILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:amendment\b.*\bform\b|(?:draft\s+|amended\s+)?registration\s+statement\b|(?:annual|quarterly|current)\s+report\s+on\s+form\b|form\s+[0-9a-z]{1,4}(?:-[0-9a-z]{1,3})?\b|schedule\s+[0-9a-z]{2,4}(?:-[0-9a-z]{1,3})?\b)")
+    Regex::new(r"(?i)^(?:amendment\b.*\bform\b|(?:draft\s+|amended\s+)?registration\s+statement\b|(?:annual|quarterly|current)\s+report\s+on\s+form\b|forms?\s+[0-9a-z]{1,4}(?:-[0-9a-z]{1,3})?\b|schedule\s+[0-9a-z]{2,4}(?:-[0-9a-z]{1,3})?\b)")
         .expect("filing regex")
 });
 
@@ -164,7 +183,7 @@ fn shape(heading: &str) -> Shape {
     if FILING.is_match(heading) {
         return Shape::Filing;
     }
-    if heading.starts_with('(') && SHAPED.is_match(heading) {
+    if (heading.starts_with('(') && SHAPED.is_match(heading)) || LETTERED.is_match(heading) {
         return Shape::Enumerated;
     }
     // Question-and-answer captions ("Q: What will holders receive, page 4") are innermost.
@@ -373,6 +392,10 @@ mod tests {
         ));
         assert!(continues_heading("Pro Forma Information, page", "10"));
         assert!(!continues_heading("Risk Factors", "General"));
+        assert!(!continues_heading(
+            "Note 2. Summary of Significant Accounting Policies",
+            "b. Revenue Recognition, page F-7"
+        ));
         assert!(continues_heading(
             "Discussion and Analysis of",
             "GE Oil, page 200"

@@ -140,6 +140,10 @@ fn vocabulary(header: &Header) -> HeaderVocabulary {
     if let Some(name) = header.addressee.name.as_deref() {
         names.push(name);
     }
+    // Older page headers give the addressee's title under the name.
+    if let Some(title) = header.addressee.title.as_deref() {
+        names.push(title);
+    }
     if header.addressed_to_sec {
         // A company's own page headers name the Commission.
         names.extend([
