@@ -345,6 +345,13 @@ fn typical_width(lines: &[&str]) -> usize {
     (*nth).max(40)
 }
 
+impl Outline {
+    /// The text of a letter's one unnumbered request, if that is what it holds.
+    pub fn unnumbered_text(&self) -> Option<&str> {
+        self.unnumbered.as_ref().map(|c| c.text.as_str())
+    }
+}
+
 /// Where a body's comments stand and what they are numbered, without their text: the
 /// first stage of reading a body, and all that a [`Brief`](super::Brief) needs of a body.
 #[derive(Debug, Default)]
@@ -530,6 +537,21 @@ fn unnumbered(lines: &[&str], end: usize, width: usize) -> Option<(Comment, usiz
             && looks_like_heading(lines[i])
             && !starts_with_any(lines[i], INTRO)
     });
+    // A request above the first heading-like line (an address to send things to)
+    // is read from the end of the intro.
+    heading_line
+        .and_then(|h| unnumbered_after(lines, end, width, Some(h)))
+        .or_else(|| unnumbered_after(lines, end, width, None))
+}
+
+/// [`unnumbered`], the request read after the heading block at `heading_line`, or
+/// after the intro.
+fn unnumbered_after(
+    lines: &[&str],
+    end: usize,
+    width: usize,
+    heading_line: Option<usize>,
+) -> Option<(Comment, usize, usize)> {
     let intro_end = heading_line.unwrap_or(0);
     let (start, headings) = match heading_line {
         Some(h) => {

@@ -29,6 +29,25 @@ const RESPONSE: &[&str] = &[
     "in response to the comment",
 ];
 
+/// What only a company's letter to the staff says: answering a letter, or asking for
+/// something (more time, an effective date), whether or not it restates comments.
+const COMPANY: &[&str] = &[
+    "this letter responds",
+    "responds to the comment",
+    "in response to your correspondence",
+    "in response to your letter",
+    "in response to the comment letter",
+    "submitting this letter in response",
+    "is submitting the following response",
+    "hereby respectfully request",
+    "hereby request",
+    "respectfully requests that",
+    "requests that the effective date",
+    "request an extension",
+    "requests an extension",
+    "on behalf of our client",
+];
+
 /// A search for any of `phrases` in one pass (the regex engine's multi-literal search).
 fn any_of(phrases: &[&str]) -> Regex {
     let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
@@ -38,6 +57,11 @@ fn any_of(phrases: &[&str]) -> Regex {
 static COMPLETION_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPLETION));
 static NO_REVIEW_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(NO_REVIEW));
 static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
+static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPANY));
+
+/// The staff's letter closing a review of redacted exhibits starts so; the request
+/// letter of the same template says "…or that we have concluded our assessment".
+const CONCLUDED: &str = "we have concluded our assessment";
 
 /// How far into the body the phrases that set a letter's kind are looked for: they
 /// stand in its opening paragraphs.
@@ -62,9 +86,12 @@ impl Signals {
         Signals {
             // "Response" has no space, so it is in the prose when it is in a line.
             response: addressed_to_sec
+                || COMPANY_ANY.is_match(&opening)
                 || (RESPONSE_ANY.is_match(&opening)
                     && lines.iter().any(|l| l.contains("Response"))),
-            completion: COMPLETION_ANY.is_match(&opening),
+            completion: COMPLETION_ANY.is_match(&opening)
+                || opening.starts_with(CONCLUDED)
+                || opening.contains(&format!(". {CONCLUDED}")),
             no_review: NO_REVIEW_ANY.is_match(&opening),
         }
     }
@@ -132,5 +159,37 @@ mod tests {
         assert_eq!(classify(true, "", true), Kind::Response);
         assert_eq!(classify(false, "Please tell us.", true), Kind::Comments);
         assert_eq!(classify(false, "", false), Kind::Unknown);
+        assert_eq!(
+            classify(
+                false,
+                "On behalf of our client, we are submitting this letter in response to your letter.",
+                false
+            ),
+            Kind::Response
+        );
+        assert_eq!(
+            classify(
+                false,
+                "The Registrant hereby respectfully requests that the effective date be accelerated.",
+                false
+            ),
+            Kind::Response
+        );
+        assert_eq!(
+            classify(
+                false,
+                "We have concluded our assessment of your redacted exhibit.",
+                false
+            ),
+            Kind::Completion
+        );
+        assert_eq!(
+            classify(
+                false,
+                "Please provide a copy. We will notify you of any comments or that we have concluded our assessment of your compliance.",
+                false
+            ),
+            Kind::Unknown
+        );
     }
 }

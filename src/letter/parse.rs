@@ -161,7 +161,11 @@ fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<S
     let closing_start = outline.closing_start.min(body_lines.len());
     let intro = body_lines[..outline.intro_end.min(body_lines.len())].join(" ");
     let outro = body_lines[closing_start..].join(" ");
-    let c = DUE.captures(&intro).or_else(|| DUE.captures(&outro))?;
+    // A letter whose one request is not numbered sets the deadline in the request.
+    let c = DUE
+        .captures(&intro)
+        .or_else(|| DUE.captures(&outro))
+        .or_else(|| DUE.captures(outline.unnumbered_text()?))?;
     let n = count_word(&c[1])?;
     Some(add_business_days(date, n).to_string())
 }
