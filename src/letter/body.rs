@@ -346,6 +346,16 @@ fn typical_width(lines: &[&str]) -> usize {
 }
 
 impl Outline {
+    /// The outline of a company's request to the staff, which answers no comments: its
+    /// numbered paragraphs are not comments.
+    pub fn without_comments(mut self) -> Outline {
+        self.found.clear();
+        self.numbers.clear();
+        self.unnumbered = None;
+        self.warnings.clear();
+        self
+    }
+
     /// The text of a letter's one unnumbered request, if that is what it holds.
     pub fn unnumbered_text(&self) -> Option<&str> {
         self.unnumbered.as_ref().map(|c| c.text.as_str())
@@ -371,6 +381,12 @@ pub struct Outline {
     pub intro_end: usize,
     /// Things noticed while reading.
     pub warnings: Vec<String>,
+}
+
+/// Whether a company's letter labels its answers ("Response:", "Response 1"): then it
+/// answers comments.
+pub fn labels_responses(lines: &[&str]) -> bool {
+    lines.iter().any(|l| RESPONSE_LABEL.is_match(l))
 }
 
 /// Find the comments of a body and their numbers. `response` marks a company response

@@ -24,6 +24,10 @@ static SHAPED: LazyLock<Regex> = LazyLock::new(|| {
 static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z][.)]\s+\p{Lu}").expect("lettered regex"));
 
+/// A numbered caption of the filing: "(16) Income Taxes", "1. Organization".
+static NUMBERED_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\(\d{1,3}\)|\d{1,3}\.)\s").expect("numbered caption regex"));
+
 const ABBREVIATIONS: [&str; 16] = [
     "inc.", "corp.", "co.", "ltd.", "l.p.", "llc.", "n.v.", "s.a.", "plc.", "u.s.", "no.",
     "l.l.c.", "a.g.", "s.e.", "b.v.", "bhd.",
@@ -116,7 +120,8 @@ pub fn looks_like_heading(line: &str) -> bool {
         return true;
     }
     if line.ends_with('?') {
-        return false;
+        // A question-and-answer caption ("Why are the partners proposing…?").
+        return is_question_caption(line);
     }
     let (mut words, mut capitalised) = (0, 0);
     for w in line.split_whitespace() {
@@ -133,6 +138,17 @@ pub fn looks_like_heading(line: &str) -> bool {
         return false;
     }
     capitalised * 10 >= words * 6
+}
+
+/// Whether a line ending in "?" reads as a question-and-answer caption: it opens with
+/// a question word and is not long.
+fn is_question_caption(line: &str) -> bool {
+    const QUESTION_WORDS: [&str; 14] = [
+        "what", "why", "how", "when", "who", "where", "which", "will", "are", "is", "do", "does",
+        "can", "should",
+    ];
+    let first = line.split_whitespace().next().unwrap_or("");
+    is_any_of(first, &QUESTION_WORDS) && line.split_whitespace().count() <= 30
 }
 
 /// Whether `line` continues the heading line above it (a wrapped heading).
@@ -182,6 +198,11 @@ enum Shape {
 fn shape(heading: &str) -> Shape {
     if FILING.is_match(heading) {
         return Shape::Filing;
+    }
+    // A numbered caption ("(16) Income Taxes", "1. Organization…") is a note of the
+    // financial statements: a note at the level of "Note 2. …".
+    if NUMBERED_CAPTION.is_match(heading) {
+        return Shape::Keyword("note".to_string());
     }
     if (heading.starts_with('(') && SHAPED.is_match(heading)) || LETTERED.is_match(heading) {
         return Shape::Enumerated;
@@ -347,6 +368,10 @@ mod tests {
             "Please respond to this letter within ten business days by providing the requested"
         ));
         assert!(!looks_like_heading("including but not limited to:"));
+        assert!(looks_like_heading(
+            "Why are the partners proposing the conversion of the partnership into a corporation?"
+        ));
+        assert!(!looks_like_heading("If so, please tell us why?"));
     }
 
     #[test]

@@ -29,8 +29,8 @@ const RESPONSE: &[&str] = &[
     "in response to the comment",
 ];
 
-/// What only a company's letter to the staff says: answering a letter, or asking for
-/// something (more time, an effective date), whether or not it restates comments.
+/// What only a company's letter to the staff says: answering a letter, whether or not
+/// it restates comments.
 const COMPANY: &[&str] = &[
     "this letter responds",
     "responds to the comment",
@@ -39,13 +39,18 @@ const COMPANY: &[&str] = &[
     "in response to the comment letter",
     "submitting this letter in response",
     "is submitting the following response",
+    "on behalf of our client",
+];
+
+/// What a company's letter asking the staff for something says (more time, an
+/// effective date): such a letter answers no comments.
+const REQUEST: &[&str] = &[
     "hereby respectfully request",
     "hereby request",
     "respectfully requests that",
     "requests that the effective date",
     "request an extension",
     "requests an extension",
-    "on behalf of our client",
 ];
 
 /// A search for any of `phrases` in one pass (the regex engine's multi-literal search).
@@ -58,6 +63,7 @@ static COMPLETION_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPLETION));
 static NO_REVIEW_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(NO_REVIEW));
 static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
 static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPANY));
+static REQUEST_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(REQUEST));
 
 /// The staff's letter closing a review of redacted exhibits starts so; the request
 /// letter of the same template says "…or that we have concluded our assessment".
@@ -76,6 +82,8 @@ pub struct Signals {
     pub completion: bool,
     /// "We will not review".
     pub no_review: bool,
+    /// A company asks the staff for something ("hereby respectfully requests…").
+    pub request: bool,
 }
 
 impl Signals {
@@ -83,9 +91,12 @@ impl Signals {
     /// strings), read as prose: the non-blank lines joined by spaces.
     pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
         let opening = opening(lines);
+        let request = REQUEST_ANY.is_match(&opening);
         Signals {
+            request,
             // "Response" has no space, so it is in the prose when it is in a line.
             response: addressed_to_sec
+                || request
                 || COMPANY_ANY.is_match(&opening)
                 || (RESPONSE_ANY.is_match(&opening)
                     && lines.iter().any(|l| l.contains("Response"))),

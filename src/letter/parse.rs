@@ -1,7 +1,7 @@
 //! Putting the pieces together: bytes → [`Letter`].
 
 use super::LetterError;
-use super::body::{Outline, comments, outline};
+use super::body::{Outline, comments, labels_responses, outline};
 use super::brief::Brief;
 use super::clean::CleanText;
 use super::closing::parse_closing;
@@ -116,7 +116,10 @@ fn read(cleaned: &Cleaned) -> Reading<'_> {
     let early_kind = signals.kind(false);
     let response = early_kind == Kind::Response;
     let want_unnumbered = early_kind == Kind::Unknown;
-    let outline = outline(&body_lines, response, want_unnumbered);
+    let mut outline = outline(&body_lines, response, want_unnumbered);
+    if response && signals.request && !labels_responses(&body_lines) {
+        outline = outline.without_comments();
+    }
     let kind = signals.kind(!outline.numbers.is_empty());
     let response_due = match header.date {
         Some(date) if kind != Kind::Response => due_date(date, &body_lines, &outline),
