@@ -37,10 +37,10 @@ pub fn with_spill<'t>(mut own: Vec<&'t str>, spill: &[&'t str]) -> Vec<&'t str> 
         }
         own.pop();
     }
-    let mut rest = spill.iter().copied().filter(|l| !l.is_empty()).peekable();
+    let mut rest = spill.iter().copied().filter(|l| !l.is_empty());
     if own.last().is_some_and(|l| !ends_sentence(l)) {
         // The sentence broken off above goes on to its end.
-        while let Some(line) = rest.next() {
+        for line in rest.by_ref() {
             own.push(line);
             if ends_item(line) {
                 break;
