@@ -24,9 +24,8 @@
 //!
 //! The letters are synthetic (see `benches/support/letters.rs`): written at run time from
 //! the seed, never committed. The workspace is driven through the public API the way
-//! `src/tui/app.rs` drives it; the workers app.rs starts after its first frame (the
-//! indexer, the drafts worker, the layout worker and the folder watcher) are crate-private,
-//! so they are reproduced here from the same public pieces (see [`Workspace`]).
+//! the program drives it: the public `Runtime` (the event loop with its workers) started
+//! after the first frame, on a `TestBackend` instead of the terminal (see [`Workspace`]).
 //!
 //! Each figure's line ends in `[met]` or `[MISSED]` when it has a goal; the end of the
 //! output is a Markdown table for the README. The machine line gives the load average:
@@ -45,8 +44,7 @@ use letterdesk::journal::Journal;
 use letterdesk::letter::{self, Kind};
 use letterdesk::text::thousands;
 use letterdesk::tui::{
-    Action, Command, Config, Pacer, Pane, SaveState, State, Workers, config_file, draw, sanitize,
-    update,
+    Action, Command, Pane, Prepared, Runtime, SaveState, State, Turn, draw, update,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -607,16 +605,15 @@ fn status_vs_grep(corpus: &Corpus, label: &str, runs: usize, report: &mut Report
 }
 
 // ---------------------------------------------------------------------------
-// The workspace, started the way src/tui/app.rs starts it
+// The workspace, started the way the program starts it
 // ---------------------------------------------------------------------------
 
-/// The interface over a folder: `tui::app::run` up to its first frame, then its workers
-/// (the public [`Workers`], as app.rs starts them), with keys fed in by the figures
+/// The interface over a folder: the program up to its first frame (on a `TestBackend`
+/// instead of the terminal), then its [`Runtime`], with keys fed in by the figures
 /// instead of a terminal; the signal listener and the terminal set-up are left out.
 struct Workspace {
-    state: State,
+    runtime: Runtime,
     terminal: Terminal<TestBackend>,
-    workers: Workers,
     started: Instant,
     /// From the start to the end of the first `draw`.
     first_frame: Duration,
@@ -634,8 +631,8 @@ struct LoadTimes {
 }
 
 impl Workspace {
-    /// `tui::app::run` until its event loop: the config, the state, the crash journal, the
-    /// first frame (on a `TestBackend` instead of the terminal), then the workers.
+    /// The program until its event loop: the config, the state, the crash journal, the
+    /// first frame (on a `TestBackend` instead of the terminal), then the runtime.
     fn start(paths: Vec<PathBuf>) -> Workspace {
         // Each workspace its own journal, so none offers another's unsaved text.
         static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -645,47 +642,37 @@ impl Workspace {
             STARTS.fetch_add(1, Ordering::Relaxed)
         ));
         let started = Instant::now();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let config_path = config_file(None);
-        let (config, config_error) = Config::load(config_path.as_deref(), no_color);
-        let limits = config.limits;
-        let mut state = State::new(config, chrono::Local::now().date_naive(), None);
-        if let Some(error) = config_error {
-            state.show_error(sanitize(&error).into_owned());
-        }
-        // The crash journal (in a temporary folder here, not the user's).
-        let journal = match Journal::open(&journal_dir) {
-            Ok(journal) => Some(journal),
-            Err(e) => {
-                state.show_error(format!("No crash journal: {}", sanitize(&e.to_string())));
-                None
-            }
-        };
+        // The crash journal in a temporary folder here, not the user's.
+        let mut prepared = Prepared::new(None, || Journal::open(&journal_dir), None);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
         let size = terminal.size().expect("size");
-        update(&mut state, Action::Resize(size.width, size.height));
+        update(&mut prepared.state, Action::Resize(size.width, size.height));
         terminal
-            .draw(|frame| draw(frame, &state))
+            .draw(|frame| draw(frame, &prepared.state))
             .expect("first frame");
         let first_frame = started.elapsed();
-        let workers = Workers::start(paths, limits, journal, config_path).expect("workers");
+        let runtime = Runtime::start(prepared, paths).expect("workers");
         Workspace {
-            state,
+            runtime,
             terminal,
-            workers,
             started,
             first_frame,
         }
     }
 
-    /// app.rs's `apply`: run an action, hand its effects to the workers.
+    /// The state shown.
+    fn state(&self) -> &State {
+        self.runtime.state()
+    }
+
+    /// Run an action, hand its effects to the workers.
     fn apply(&mut self, action: Action) -> bool {
-        self.workers.apply(&mut self.state, action)
+        self.runtime.apply(action)
     }
 
     fn draw(&mut self) -> Duration {
         let start = Instant::now();
-        let state = &self.state;
+        let state = self.runtime.state();
         self.terminal
             .draw(|frame| draw(frame, state))
             .expect("draw");
@@ -694,59 +681,33 @@ impl Workspace {
 
     /// Apply the workers' reports, as the event loop does after the keys; whether any.
     fn drain(&mut self) -> bool {
-        let reports: Vec<Action> = self.workers.reports().try_iter().collect();
-        let mut any = false;
-        for action in reports {
-            any |= self.apply(action);
-        }
-        any
+        self.runtime.drain()
     }
 
     /// Apply the workers' reports as they come until `done` holds (or `limit` passes);
     /// returns whether it held.
     fn wait_for(&mut self, limit: Duration, done: impl Fn(&State) -> bool) -> bool {
-        let deadline = Instant::now() + limit;
-        while !done(&self.state) {
-            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
-                return false;
-            };
-            match self.workers.reports().recv_timeout(left) {
-                Ok(action) => {
-                    self.apply(action);
-                }
-                Err(_) => return done(&self.state),
-            }
-        }
-        true
+        self.runtime.wait_for(limit, done)
     }
 
-    /// app.rs's event loop with no keys pressed: wake for each report (or the tick),
-    /// apply it and whatever else is queued, redraw at most every `FRAME`; until the
-    /// indexer has finished and the last frame is drawn.
+    /// The event loop with no keys pressed, until the indexer has finished and the last
+    /// frame is drawn.
     fn run_until_loaded(&mut self) -> LoadTimes {
         let (mut indexed_ok, mut finished) = (0usize, false);
         let mut first_letters = None;
-        let mut pacer = Pacer::default();
         loop {
-            let first = self.workers.reports().recv_timeout(pacer.wait()).ok();
-            let queued: Vec<Action> = first
-                .into_iter()
-                .chain(self.workers.reports().try_iter())
-                .collect();
-            for action in queued {
-                match &action {
-                    Action::LetterIndexed { listing, .. } if listing.is_ok() => indexed_ok += 1,
-                    Action::IndexFinished => finished = true,
-                    _ => {}
-                }
-                let changed = self.apply(action);
-                pacer.changed(changed);
-            }
-            let changed = self.apply(Action::Tick(Instant::now()));
-            pacer.changed(changed);
-            if pacer.due(finished) {
+            let turn = self.runtime.turn(|action| match action {
+                Action::LetterIndexed { listing, .. } if listing.is_ok() => indexed_ok += 1,
+                Action::IndexFinished => finished = true,
+                _ => {}
+            });
+            assert!(
+                matches!(turn, Turn::Go { .. }),
+                "the workspace ended: {turn:?}"
+            );
+            if self.runtime.frame_due(finished) {
                 let last_draw = self.draw();
-                pacer.drawn();
+                self.runtime.drawn();
                 if first_letters.is_none() && indexed_ok > 0 {
                     first_letters = Some(self.started.elapsed());
                 }
@@ -861,7 +822,7 @@ fn workspace(root: &Path, one: &Path, label: &str, report: &mut Report) -> Works
 /// for letters opened again (kept parsed).
 fn opening(ws: &mut Workspace, label: &str, count: usize, report: &mut Report) {
     ws.drain();
-    let listed = ws.state.listings().len();
+    let listed = ws.state().listings().len();
     let step = (listed / count.max(1)).max(1);
     let mut first_time = Vec::new();
     ws.apply(Action::Run(Command::First));
@@ -904,7 +865,7 @@ fn opening(ws: &mut Workspace, label: &str, count: usize, report: &mut Report) {
             ms(percentile(&first_time, 0.99)),
             ms(percentile(&first_time, 1.0)),
             ms(percentile(&again, 0.5)),
-            ws.state.parsed_letters(),
+            ws.state().parsed_letters(),
         ),
         &format!("open a letter from the {label}-letter list (Enter to comments drawn)"),
         format!(
@@ -951,9 +912,9 @@ fn keystrokes(ws: &mut Workspace, target: &Path, label: &str, count: usize, repo
     ws.drain();
     let name = target.file_name();
     ws.apply(Action::Run(Command::First));
-    for _ in 0..ws.state.listings().len() {
+    for _ in 0..ws.state().listings().len() {
         if ws
-            .state
+            .state()
             .cursor_path()
             .is_some_and(|p| p.file_name() == name)
         {
@@ -969,14 +930,14 @@ fn keystrokes(ws: &mut Workspace, target: &Path, label: &str, count: usize, repo
     assert!(opened, "the letter opened with its drafts read");
     ws.drain();
     ws.apply(Action::Run(Command::Edit));
-    assert_eq!(ws.state.focus(), Pane::Draft, "in the editor");
+    assert_eq!(ws.state().focus(), Pane::Draft, "in the editor");
     assert!(
-        ws.state
+        ws.state()
             .open_letter()
             .is_some_and(|l| Path::new(&l.file).file_name() == name),
         "the letter with the big draft is open"
     );
-    let draft_len = ws.state.editor_text().len();
+    let draft_len = ws.state().editor_text().len();
     assert!(draft_len >= DRAFT_BYTES, "a 20 KB draft is loaded");
     ws.draw();
 

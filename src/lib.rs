@@ -5,7 +5,9 @@
 //! interactive shell on top.
 
 pub mod cli;
+pub mod config;
 pub mod demo;
+pub mod disk;
 pub mod drafts;
 pub mod export;
 pub mod index;

@@ -10,7 +10,7 @@ mod svg;
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::index::Progress;
 use letterdesk::letter::{Brief, Kind};
-use letterdesk::tui::{Action, Command, Config, Listing, State, Workers, draw, update};
+use letterdesk::tui::{Action, Command, Config, Listing, Runtime, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -145,21 +145,10 @@ fn problems() -> State {
     let mut state = State::new(Config::builtin(false), demo::today(), None);
     update(&mut state, Action::Resize(180, 45));
     let limits = Config::builtin(false).limits;
-    let workers = Workers::start(vec![root.to_owned()], limits, None, None).expect("workers");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while std::time::Instant::now() < deadline {
-        let Ok(action) = workers
-            .reports()
-            .recv_timeout(std::time::Duration::from_millis(100))
-        else {
-            continue;
-        };
-        let finished = matches!(action, Action::IndexFinished);
-        workers.apply(&mut state, action);
-        if finished {
-            break;
-        }
-    }
+    let mut runtime =
+        Runtime::new(state, vec![root.to_owned()], limits, None, None).expect("workers");
+    runtime.wait_for(std::time::Duration::from_secs(20), State::indexed);
+    let mut state = runtime.into_state();
     let conflicted = conflicted.canonicalize().expect("real path");
     for _ in 0..letterdesk::demo::LETTERS.len() + 3 {
         if state.cursor_path() == Some(conflicted.as_path()) {

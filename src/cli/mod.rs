@@ -50,6 +50,9 @@ pub enum Command {
         /// Print one JSON object instead of the outline.
         #[arg(long)]
         json: bool,
+        /// Read the [limits] settings (max_letter_mb) from this config file.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print a shell completion script.
     Completions {
@@ -68,8 +71,9 @@ pub enum Command {
 /// Run a subcommand, writing to `out`. Errors carry a message that names the file.
 pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match command {
-        Command::Parse { file, json } => {
-            let letter = crate::letter::parse_file(&file)?;
+        Command::Parse { file, json, config } => {
+            let limits = status::load_limits(config.as_deref());
+            let letter = crate::letter::parse_file_capped(&file, limits.max_letter_bytes)?;
             if json {
                 json::write_letter(out, &letter)?;
             } else {

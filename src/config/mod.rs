@@ -1,0 +1,250 @@
+//! The config file and everything it declares: the built-in `config/default.toml`,
+//! overridden by the user's file. Keys ([`keymap`], [`command`]), colours and marks
+//! ([`theme`]) and [`limits`]; the `[export]` table is read by the export itself. Shared
+//! by the command line and the interface, and free of both.
+
+mod command;
+mod help;
+mod keymap;
+mod limits;
+mod theme;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::index::MB;
+pub use command::Command;
+pub use help::{HelpRow, help_height, help_rows};
+pub use keymap::{Binding, Context, Hint, KeyChord, Keymap};
+pub use limits::Limits;
+pub use theme::{Colors, Marks, Theme};
+
+/// The built-in configuration.
+const DEFAULT: &str = include_str!("../../config/default.toml");
+
+/// A config file as written: every part optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct File {
+    keymap: Keymap,
+    colors: Colors,
+    marks: Marks,
+    limits: LimitsFile,
+    /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
+    #[allow(dead_code)]
+    export: toml::Table,
+}
+
+/// The `[limits]` table as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct LimitsFile {
+    max_letter_mb: Option<u64>,
+}
+
+/// Keys, colours and marks in effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The key bindings.
+    pub keymap: Keymap,
+    /// The styles.
+    pub theme: Theme,
+    /// The status marks.
+    pub marks: Marks,
+    /// Size limits.
+    pub limits: Limits,
+}
+
+impl Config {
+    /// The built-in configuration, with colours unless `no_color`.
+    pub fn builtin(no_color: bool) -> Self {
+        Self::from_file(builtin_file(), no_color)
+    }
+
+    /// The built-in configuration overridden by the text of a user file. The error names the
+    /// file and line, e.g. `config.toml:3: unknown variant `foo``.
+    pub fn with_user(text: &str, file: &Path, no_color: bool) -> Result<Self, String> {
+        let user: File = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let place = match line {
+                Some(line) => format!("{}:{line}", file.display()),
+                None => file.display().to_string(),
+            };
+            format!("{place}: {}", e.message().trim())
+        })?;
+        let mut file = builtin_file();
+        file.keymap.prepend(user.keymap);
+        file.colors = file.colors.overlay(user.colors);
+        file.marks = file.marks.overlay(user.marks);
+        if user.limits.max_letter_mb.is_some() {
+            file.limits = user.limits;
+        }
+        Ok(Self::from_file(file, no_color))
+    }
+
+    /// Load the configuration: the user file at `path` if it exists, else the built-in one.
+    /// When the user file cannot be read or parsed, the built-in configuration is returned
+    /// with the error to show.
+    pub fn load(path: Option<&Path>, no_color: bool) -> (Self, Option<String>) {
+        let Some(path) = path else {
+            return (Self::builtin(no_color), None);
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => match Self::with_user(&text, path, no_color) {
+                Ok(config) => (config, None),
+                Err(e) => (
+                    Self::builtin(no_color),
+                    Some(format!("config ignored: {e}")),
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Self::builtin(no_color), None),
+            Err(e) => (
+                Self::builtin(no_color),
+                Some(format!("config ignored: {}: {e}", path.display())),
+            ),
+        }
+    }
+
+    fn from_file(file: File, no_color: bool) -> Self {
+        Self {
+            keymap: file.keymap,
+            theme: Theme::new(file.colors, no_color),
+            marks: file.marks,
+            limits: Limits {
+                max_letter_bytes: file
+                    .limits
+                    .max_letter_mb
+                    .map_or(crate::index::DEFAULT_MAX_LETTER_BYTES, |mb| {
+                        mb.saturating_mul(MB)
+                    }),
+            },
+        }
+    }
+}
+
+fn builtin_file() -> File {
+    toml::from_str(DEFAULT).expect("config/default.toml is valid (tested)")
+}
+
+/// The config file in effect: `given` (a `--config` option), else the user's
+/// ([`user_config_path`], from the environment).
+pub fn config_file(given: Option<&Path>) -> Option<PathBuf> {
+    given.map(Path::to_owned).or_else(|| {
+        let xdg = std::env::var("XDG_CONFIG_HOME").ok();
+        let home = std::env::var("HOME").ok();
+        user_config_path(xdg.as_deref(), home.as_deref())
+    })
+}
+
+/// Where the user's config file lives: `$XDG_CONFIG_HOME/letterdesk/config.toml`, else
+/// `$HOME/.config/letterdesk/config.toml`. Values are passed in so this stays pure.
+pub fn user_config_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
+    let base = match xdg_config_home.filter(|s| !s.is_empty()) {
+        Some(xdg) => PathBuf::from(xdg),
+        None => PathBuf::from(home.filter(|s| !s.is_empty())?).join(".config"),
+    };
+    Some(base.join("letterdesk").join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_binds_every_context() {
+        let config = Config::builtin(false);
+        for context in [
+            Context::Global,
+            Context::Letters,
+            Context::Comments,
+            Context::Draft,
+        ] {
+            assert!(!config.keymap.bindings(context).is_empty(), "{context:?}");
+        }
+        assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "✓");
+    }
+
+    #[test]
+    fn user_bindings_win_and_defaults_remain() {
+        let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"resolve\" },\n { on = [\"j\"], run = \"up\", desc = \"up\" }]\n";
+        let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
+        let key = |s: &str| s.parse().unwrap();
+        assert_eq!(
+            config.keymap.lookup(Context::Comments, key("x")),
+            Some(Command::ToggleResolved)
+        );
+        assert_eq!(
+            config.keymap.lookup(Context::Comments, key("j")),
+            Some(Command::Up)
+        );
+        assert_eq!(
+            config.keymap.lookup(Context::Comments, key("r")),
+            Some(Command::ToggleResolved)
+        );
+    }
+
+    #[test]
+    fn user_colours_and_marks_override_one_by_one() {
+        let text = "[marks]\nresolved = \"[x]\"\n[colors]\nfocus = \"red\"\n";
+        let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
+        assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "[x]");
+        assert_eq!(config.marks.of(crate::drafts::Status::Open), "○");
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let text = "[keymap]\nletters = [\n  { on = [\"j\"], run = \"fly\", desc = \"x\" },\n]\n";
+        let err = Config::with_user(text, Path::new("/home/u/c.toml"), false).unwrap_err();
+        assert!(
+            err.starts_with("/home/u/c.toml:3: unknown variant `fly`"),
+            "{err}"
+        );
+        let err = Config::with_user(
+            "[colors]\nfocus = \"mauve-ish\"",
+            Path::new("c.toml"),
+            false,
+        )
+        .unwrap_err();
+        assert!(err.starts_with("c.toml:2: unknown colour"), "{err}");
+        let err = Config::with_user("[keymap\n", Path::new("c.toml"), false).unwrap_err();
+        assert!(err.starts_with("c.toml:1:"), "{err}");
+        let err = Config::with_user("[keys]\n", Path::new("c.toml"), false).unwrap_err();
+        assert!(err.starts_with("c.toml:1: unknown field"), "{err}");
+    }
+
+    #[test]
+    fn load_falls_back_to_builtin_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "oops = [").unwrap();
+        let (config, err) = Config::load(Some(&path), false);
+        assert_eq!(config, Config::builtin(false));
+        assert!(err.unwrap().contains("config.toml:1"));
+        let (_, err) = Config::load(Some(&dir.path().join("missing.toml")), false);
+        assert_eq!(err, None);
+    }
+
+    #[test]
+    fn size_cap_defaults_to_64_mb_and_can_be_changed() {
+        assert_eq!(Config::builtin(false).limits.max_letter_bytes, 64 * MB);
+        let config =
+            Config::with_user("[limits]\nmax_letter_mb = 2\n", Path::new("c.toml"), false).unwrap();
+        assert_eq!(config.limits.max_letter_mb(), 2);
+    }
+
+    #[test]
+    fn user_path_prefers_xdg() {
+        assert_eq!(
+            user_config_path(Some("/x"), Some("/h")),
+            Some(PathBuf::from("/x/letterdesk/config.toml"))
+        );
+        assert_eq!(
+            user_config_path(None, Some("/h")),
+            Some(PathBuf::from("/h/.config/letterdesk/config.toml"))
+        );
+        assert_eq!(user_config_path(Some(""), None), None);
+    }
+}

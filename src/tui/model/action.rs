@@ -1,0 +1,218 @@
+//! What can happen to the state ([`Action`]) and what the shell must do for it ([`Effect`]).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::Input;
+
+use super::ids::LetterId;
+use crate::config::Command;
+use crate::drafts::Drafts;
+use crate::export::Format;
+use crate::journal::{Entry, Offer, Typed};
+use crate::letter::Letter;
+use crate::tui::model::document::Document;
+use crate::tui::model::listing::Listing;
+
+/// Everything [`update`](crate::tui::update::update) reacts to: commands from keys, editor input, and
+/// reports from the shell's workers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A key pressed: mapped to a command (or editor input) through the keymap, in the
+    /// mode the state is in when the key is applied.
+    Key(KeyEvent),
+    /// A keymap command.
+    Run(Command),
+    /// A key the editor handles itself (characters, Enter, Backspace, Delete).
+    Type(Input),
+    /// Pasted text (bracketed paste), for the editor or the search prompt.
+    Paste(String),
+    /// A character typed into the search prompt.
+    SearchInput(char),
+    /// Backspace in the search prompt.
+    SearchBackspace,
+    /// Run the search typed so far.
+    SearchSubmit,
+    /// Close the search prompt without searching.
+    SearchCancel,
+    /// The terminal's size, in columns and rows.
+    Resize(u16, u16),
+    /// Time passes: autosave decisions are taken against this clock.
+    Tick(Instant),
+    /// The indexer's folder walk is done: it found this many letter files (they are
+    /// indexed as they are found, so some may be listed already).
+    FilesFound {
+        /// How many files it indexes in all.
+        total: usize,
+    },
+    /// The indexer summed up one file for the Letters pane.
+    LetterIndexed {
+        /// The file.
+        path: PathBuf,
+        /// What the Letters pane shows of it, or why it could not be read.
+        listing: Box<Result<Listing, String>>,
+    },
+    /// A letter file was parsed in full (it was opened, or changed on disk while open).
+    LetterRead {
+        /// The file.
+        path: PathBuf,
+        /// The letter, or why it could not be read (boxed: letters are large).
+        letter: Box<Result<Letter, String>>,
+    },
+    /// The indexer is done.
+    IndexFinished,
+    /// A drafts file was read.
+    DraftsLoaded {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The letter's edit generation when the load was asked for.
+        generation: u64,
+        /// The drafts (`None`: no file yet), or why the file could not be used.
+        result: Result<Option<Drafts>, String>,
+    },
+    /// A save found the drafts file changed on disk by someone else: nothing was
+    /// written; here is the file as it is now, to merge (then save again).
+    DiskChanged {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The edit generation whose save was held back.
+        generation: u64,
+        /// The drafts on disk (`None`: the file is gone), or why it could not be read.
+        result: Result<Option<Drafts>, String>,
+    },
+    /// A save finished.
+    Saved {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The edit generation that was saved.
+        generation: u64,
+        /// The drafts as written (now on disk), or `Err` with the path and the reason
+        /// when nothing was written.
+        result: Result<Box<Drafts>, String>,
+    },
+    /// The comments of a large letter were laid out for a width (off the UI thread).
+    LaidOut {
+        /// Which letter.
+        letter: LetterId,
+        /// The document (its width says which width it is for).
+        doc: Box<Document>,
+    },
+    /// Journal entries found at start-up that hold text not in the drafts files: the
+    /// first `here` are of letters under the workspace's paths, the rest of letters in
+    /// other folders (the journal is shared by every workspace).
+    JournalOffers {
+        /// The entries, this workspace's first.
+        offers: Vec<Offer>,
+        /// How many are of this workspace's letters.
+        here: usize,
+    },
+    /// Writing to the journal failed (or the journal could not be opened).
+    JournalFailed(String),
+    /// A file under the folders changed (the folder watcher).
+    FileChanged(PathBuf),
+    /// Comments of a letter whose text changed since their drafts were saved (the
+    /// fingerprints stored in the drafts file differ from the letter's text now).
+    CommentsChanged {
+        /// Which letter.
+        letter: LetterId,
+        /// The comment numbers.
+        numbers: Vec<String>,
+    },
+    /// An export finished.
+    Exported {
+        /// The file written and the export's notices (comments without a response, …),
+        /// or why nothing was written.
+        result: Result<(PathBuf, Vec<String>), String>,
+    },
+    /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
+    Terminate(i32),
+}
+
+/// Work [`update`](crate::tui::update::update) asks the shell to do; `update` itself never touches the disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read a letter's drafts file and report [`Action::DraftsLoaded`].
+    LoadDrafts {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The drafts file.
+        path: PathBuf,
+        /// Echoed back in the report.
+        generation: u64,
+    },
+    /// Write a letter's drafts file atomically and report [`Action::Saved`]. When the
+    /// file changed on disk since it was last read or written, nothing is written: the
+    /// file is read again and reported as [`Action::DraftsLoaded`], to merge.
+    Save {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The drafts file.
+        path: PathBuf,
+        /// What to write.
+        drafts: Drafts,
+        /// Echoed back in the report.
+        generation: u64,
+    },
+    /// Read a drafts file again if its content changed since it was last read or
+    /// written (reports [`Action::DraftsLoaded`] only then).
+    CheckDrafts {
+        /// Whose drafts.
+        letter: LetterId,
+        /// The drafts file.
+        path: PathBuf,
+    },
+    /// The letter a drafts file belongs to (new, or changed on disk): saves record its
+    /// comments' text fingerprints, loads compare them ([`Action::CommentsChanged`]).
+    Letter {
+        /// Which letter.
+        letter: LetterId,
+        /// Its drafts file.
+        path: PathBuf,
+        /// Its text.
+        text: Arc<Letter>,
+    },
+    /// Write unsaved text to the crash journal.
+    Journal(Vec<Typed>),
+    /// After a successful save: remove the letter's journal entries holding saved text.
+    ClearJournal {
+        /// The letter file.
+        letter: PathBuf,
+        /// What was saved.
+        saved: Drafts,
+    },
+    /// Remove a journal entry (the user discarded it, or recovered it).
+    DiscardJournal(Entry),
+    /// Lay out a large letter's comments for a width and report [`Action::LaidOut`].
+    LayOut {
+        /// Which letter.
+        letter: LetterId,
+        /// Its text.
+        text: Arc<Letter>,
+        /// The pane's inner width.
+        width: u16,
+        /// The width of the status marks.
+        mark_width: usize,
+    },
+    /// Index a letter file again (it changed on disk) and report [`Action::LetterIndexed`].
+    Reparse(PathBuf),
+    /// Parse a letter file in full (it is being opened) and report [`Action::LetterRead`].
+    ReadLetter(PathBuf),
+    /// Write the response letter next to the letter file and report [`Action::Exported`].
+    Export {
+        /// Which letter.
+        letter: LetterId,
+        /// The letter file (the export is written next to it).
+        path: PathBuf,
+        /// Its text, when it is parsed already (else the file is read).
+        text: Option<Arc<Letter>>,
+        /// The drafts as they are in the workspace now, unsaved edits included, once
+        /// they have been read (else the drafts file is read).
+        drafts: Option<Box<Drafts>>,
+        /// The output format.
+        format: Format,
+    },
+    /// Finish pending saves, restore the terminal and exit.
+    Quit,
+}

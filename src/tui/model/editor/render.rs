@@ -1,0 +1,84 @@
+//! Drawing the editor: only the rows on screen, straight into the buffer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::{Editor, screen_position};
+use crate::tui::model::wrap::put;
+
+/// The first row to show so that row `cursor` is in a view `height` rows high that
+/// started at `top`, scrolling as little as possible.
+fn next_top(top: usize, cursor: usize, height: usize) -> usize {
+    if cursor < top {
+        cursor
+    } else if cursor >= top + height {
+        cursor + 1 - height
+    } else {
+        top
+    }
+}
+
+impl Widget for &Editor {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let width = usize::from(area.width);
+        let height = usize::from(area.height);
+        let mut view = self.view.get();
+        view.width = area.width;
+        view.height = area.height;
+        if self.is_empty() && !self.placeholder.is_empty() {
+            buf[(area.x, area.y)]
+                .set_symbol(" ")
+                .set_style(self.cursor_style);
+            buf.set_stringn(
+                area.x + 1,
+                area.y,
+                &self.placeholder,
+                width - 1,
+                self.placeholder_style,
+            );
+            view.top = 0;
+            self.view.set(view);
+            return;
+        }
+        let mut layout = self.layout.borrow_mut();
+        layout.ensure(&self.lines, Some(width));
+        let (cursor_row, cursor_x) = screen_position(&layout, &self.lines, self.cursor);
+        view.top = next_top(view.top, cursor_row, height);
+        self.view.set(view);
+        if let Some((mut row, mut index)) = layout.locate(view.top) {
+            for y in 0..area.height {
+                let segs = layout.rows(row);
+                let seg = segs[index];
+                let text = &self.lines[row][seg.start..seg.end];
+                put(
+                    buf,
+                    area.x,
+                    area.y + y,
+                    text,
+                    area.width,
+                    ratatui::style::Style::new(),
+                );
+                index += 1;
+                if index == segs.len() {
+                    index = 0;
+                    row += 1;
+                    if row == self.lines.len() {
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(y) = cursor_row.checked_sub(view.top).filter(|&y| y < height)
+            && cursor_x < width
+        {
+            // Both u16: y < height and x < width, which came from u16s.
+            let (x, y) = (area.x + cursor_x as u16, area.y + y as u16);
+            buf[(x, y)].set_style(self.cursor_style);
+        }
+    }
+}

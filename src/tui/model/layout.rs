@@ -1,0 +1,114 @@
+//! Where the panes go for a terminal size. Pure, shared by `update` (scrolling) and `draw`.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+use super::ids::Pane;
+
+/// Below this width only the focused pane and its neighbour are shown.
+pub const WIDE: u16 = 120;
+
+/// The screen's areas; a pane not shown has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The Letters pane, border included.
+    pub letters: Option<Rect>,
+    /// The Comments pane, border included.
+    pub comments: Option<Rect>,
+    /// The Draft pane, border included.
+    pub draft: Option<Rect>,
+    /// The status bar.
+    pub status: Rect,
+}
+
+impl Areas {
+    /// The area above the status bar.
+    pub fn main(&self) -> Rect {
+        Rect::new(self.status.x, 0, self.status.width, self.status.y)
+    }
+
+    /// The area of a pane, if shown.
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Letters => self.letters,
+            Pane::Comments => self.comments,
+            Pane::Draft => self.draft,
+        }
+    }
+}
+
+/// Lay out a screen of `area` with `focus` focused.
+pub fn areas(area: Rect, focus: Pane) -> Areas {
+    let status_height = if area.height >= 6 {
+        2
+    } else {
+        area.height.min(1)
+    };
+    let [main, status] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(status_height)]).areas(area);
+    let mut out = Areas {
+        letters: None,
+        comments: None,
+        draft: None,
+        status,
+    };
+    if area.width >= WIDE {
+        let letters_width = (area.width * 2 / 5).max(48);
+        let [l, c, d] = Layout::horizontal([
+            Constraint::Length(letters_width),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ])
+        .areas(main);
+        (out.letters, out.comments, out.draft) = (Some(l), Some(c), Some(d));
+    } else {
+        let (left, right) = match focus {
+            Pane::Letters => (Pane::Letters, Pane::Comments),
+            Pane::Comments | Pane::Draft => (Pane::Comments, Pane::Draft),
+        };
+        let [a, b] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
+        for (pane, rect) in [(left, a), (right, b)] {
+            match pane {
+                Pane::Letters => out.letters = Some(rect),
+                Pane::Comments => out.comments = Some(rect),
+                Pane::Draft => out.draft = Some(rect),
+            }
+        }
+    }
+    out
+}
+
+/// The inside of a bordered pane.
+pub fn inner(rect: Rect) -> Rect {
+    rect.inner(Margin::new(1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_shows_three_panes() {
+        let a = areas(Rect::new(0, 0, 180, 45), Pane::Comments);
+        assert_eq!(a.letters.unwrap().width, 72);
+        assert!(a.comments.is_some() && a.draft.is_some());
+        assert_eq!(a.status, Rect::new(0, 43, 180, 2));
+    }
+
+    #[test]
+    fn narrow_shows_focus_and_neighbour() {
+        let a = areas(Rect::new(0, 0, 100, 30), Pane::Letters);
+        assert!(a.letters.is_some() && a.comments.is_some() && a.draft.is_none());
+        let a = areas(Rect::new(0, 0, 100, 30), Pane::Draft);
+        assert!(a.letters.is_none() && a.comments.is_some() && a.draft.is_some());
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_panic() {
+        for (w, h) in [(0, 0), (1, 1), (20, 6), (3, 2)] {
+            let a = areas(Rect::new(0, 0, w, h), Pane::Comments);
+            assert!(a.status.height <= h);
+            let _ = inner(a.comments.unwrap());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The model: everything the screen shows, in one value ([`state::State`]), the
+//! vocabulary around it ([`ids`]: letters, panes, filters, modes), what can happen to it
+//! ([`action::Action`]) and what the shell must do for it ([`action::Effect`]). Data and
+//! its invariants only: no I/O, no threads, no clock (time arrives as `Action::Tick`).
+
+pub(crate) mod action;
+pub(crate) mod document;
+pub(crate) mod editor;
+pub(crate) mod ids;
+pub(crate) mod layout;
+pub(crate) mod listing;
+pub(crate) mod names;
+pub(crate) mod state;
+pub(crate) mod wrap;

@@ -1,0 +1,686 @@
+//! Everything the screen shows, in one value. Changed only by [`update`](crate::tui::update::update).
+
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use super::ids::{Filter, LetterId, Mode, Pane};
+use crate::config::Config;
+use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
+use crate::journal::{Debouncer, Offer};
+use crate::letter::{Comment, Letter};
+use crate::tui::model::document::Document;
+use crate::tui::model::listing::Listing;
+
+/// Where the open letter's drafts stand with respect to the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// No letter is open.
+    Idle,
+    /// The drafts file is still being read.
+    Loading,
+    /// Everything is on disk.
+    Saved,
+    /// Edits not yet written.
+    Unsaved,
+    /// A save is under way.
+    Saving,
+    /// The last save failed, with the reason.
+    Failed(String),
+    /// The drafts file could not be read, so it is never written; edits stay in memory
+    /// and in the journal.
+    Blocked(String),
+    /// These comments changed both here and on disk; the user has not chosen yet.
+    Conflict(Vec<String>),
+}
+
+/// A letter's drafts and how they stand with respect to the disk.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Slot {
+    /// The drafts in memory: the truth while the program runs.
+    pub drafts: Drafts,
+    /// What the drafts file held when last read or written: the base of the three-way
+    /// merge when the file changes on disk.
+    pub base: Drafts,
+    /// Comments changed both here and on disk, waiting for the user's choice. Until
+    /// then the disk's version is what gets written.
+    pub conflicts: Vec<Conflict>,
+    /// Comments whose text in the letter changed since their draft was saved.
+    pub changed: Vec<String>,
+    /// The drafts file has been read (or found missing) once.
+    pub loaded: bool,
+    /// A drafts file read has been reported (not just an empty start for previews).
+    pub read: bool,
+    /// Why the drafts file could not be read: while set, it is never written.
+    pub blocked: Option<String>,
+    /// Counts edits; each edit gives a new generation.
+    pub edits: u64,
+    /// The newest generation known to be on disk.
+    pub saved: u64,
+    /// Saves asked for and not yet reported.
+    pub in_flight: usize,
+    /// The generation whose save failed, with the reason.
+    pub failed: Option<(u64, String)>,
+    /// When the oldest unsaved edit was made.
+    pub first_unsaved: Option<Instant>,
+    /// When the newest edit was made.
+    pub last_edit: Option<Instant>,
+}
+
+impl Slot {
+    /// Edits not yet on disk.
+    pub fn dirty(&self) -> bool {
+        self.edits > self.saved
+    }
+
+    /// The drafts to write: the workspace's, with each conflicting comment as it is on
+    /// disk until the user chooses.
+    pub fn to_write(&self) -> Drafts {
+        let mut drafts = self.drafts.clone();
+        for conflict in &self.conflicts {
+            if let Some(entry) = drafts.get_mut(&conflict.number) {
+                *entry = conflict.theirs.clone();
+            }
+        }
+        drafts
+    }
+}
+
+/// The longest keys are held while an opened letter is being read.
+pub(crate) const HOLD_KEYS: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// How many fully parsed letters are kept besides the open one: a letter opened again
+/// soon after shows at once; the rest of the list costs only its [`Listing`]s.
+pub(crate) const PARSED_KEPT: usize = 16;
+
+/// One letter file: its listing (or why it could not be read), the parsed letter while
+/// it is kept, and its drafts.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The file.
+    pub path: PathBuf,
+    /// What the Letters pane shows, or why the file could not be read.
+    pub listing: Result<Listing, String>,
+    /// The full parse, while the letter is open or recently was (see [`PARSED_KEPT`]).
+    pub letter: Option<Arc<Letter>>,
+    /// Its drafts (read when the letter is first opened).
+    pub slot: Slot,
+}
+
+impl Entry {
+    /// The letter's comment numbers, in order (none for an unreadable file).
+    pub fn numbers(&self) -> &[String] {
+        self.listing.as_ref().map_or(&[], |l| &l.brief.numbers)
+    }
+
+    /// How many of the letter's comments are resolved: in the workspace once its drafts
+    /// have been read, else as indexed.
+    pub fn resolved(&self) -> usize {
+        let drafts = self.slot.loaded.then_some(&self.slot.drafts);
+        self.listing.as_ref().map_or(0, |l| l.resolved(drafts))
+    }
+}
+
+/// The letter shown in the Comments pane.
+#[derive(Debug, Clone)]
+pub(crate) struct OpenLetter {
+    /// Which letter.
+    pub id: LetterId,
+    /// The selected comment (index into the letter's comments), if it has any.
+    pub selected: Option<usize>,
+    /// The first document row shown.
+    pub scroll: usize,
+    /// Bring the selected comment into view on the next layout pass.
+    pub follow: bool,
+    /// The letter is being read: it shows once [`Action::LetterRead`] arrives.
+    ///
+    /// [`Action::LetterRead`]: crate::tui::model::action::Action::LetterRead
+    pub reading: bool,
+    /// The comments laid out for the pane's width.
+    pub doc: Option<Document>,
+    /// The width a layout was asked for (large letters are laid out off the UI thread).
+    pub pending_width: Option<u16>,
+}
+
+/// Progress of the background indexer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Index {
+    /// Files found, once known.
+    pub total: Option<usize>,
+    /// Files parsed so far.
+    pub done: usize,
+    /// The indexer has finished.
+    pub finished: bool,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown as an error.
+    pub error: bool,
+}
+
+/// The whole state of the interface.
+#[derive(Debug)]
+pub struct State {
+    pub(crate) config: Config,
+    pub(crate) today: NaiveDate,
+    pub(crate) now: Instant,
+    pub(crate) size: (u16, u16),
+    pub(crate) focus: Pane,
+    pub(crate) entries: Vec<Entry>,
+    /// Each entry's id by its path (entries are never removed): a letter arriving from
+    /// the indexer or the watcher is found without a scan of every entry.
+    pub(crate) by_path: HashMap<PathBuf, LetterId>,
+    /// Entries newest first.
+    pub(crate) order: Vec<LetterId>,
+    /// Entries holding a parsed letter, most recently used first.
+    pub(crate) parsed: VecDeque<LetterId>,
+    /// Position of the Letters pane's cursor in `order`.
+    pub(crate) cursor: usize,
+    /// The user has moved the cursor: keep it on its letter as others arrive.
+    pub(crate) cursor_moved: bool,
+    pub(crate) letters_scroll: usize,
+    pub(crate) open: Option<OpenLetter>,
+    pub(crate) editor: crate::tui::model::editor::Editor,
+    pub(crate) filter: Filter,
+    /// The search being typed, while the prompt is open.
+    pub(crate) prompt: Option<String>,
+    /// The last search run.
+    pub(crate) query: Option<String>,
+    /// The help overlay's scroll, while it is open.
+    pub(crate) help: Option<usize>,
+    pub(crate) index: Index,
+    pub(crate) message: Option<Message>,
+    pub(crate) demo_dir: Option<PathBuf>,
+    /// Quitting was refused once because some edits cannot be saved.
+    pub(crate) quit_armed: bool,
+    pub(crate) quit: bool,
+    /// The signal that ended the program, if one did.
+    pub(crate) signal: Option<i32>,
+    /// Typed text waiting to be journalled.
+    pub(crate) journal: Debouncer,
+    /// Journal entries offered for recovery, and the one shown.
+    pub(crate) offers: Vec<Offer>,
+    /// The recovery dialog is open on `offers[0]`.
+    pub(crate) recovering: bool,
+    /// Keys typed while the open letter (or its drafts file) was still being read:
+    /// applied to it once it shows, so Enter-Enter-typing lands in the editor.
+    pub(crate) held: VecDeque<crossterm::event::KeyEvent>,
+    /// When the first held key came (keys are held for [`HOLD_KEYS`] at most: a slow
+    /// disk does not swallow them).
+    pub(crate) held_since: Option<Instant>,
+    /// The user chose to recover `offers[0]`, which waits for its letter to be listed
+    /// or its drafts file read.
+    pub(crate) recover_waiting: bool,
+    /// The conflict dialog is open on this comment number of the open letter.
+    pub(crate) conflict: Option<String>,
+    /// The export prompt is open for this letter, with this format highlighted.
+    pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
+}
+
+impl State {
+    /// A state with no letters yet. `today` decides which response dates are overdue;
+    /// `demo_dir` is shown in the status bar.
+    pub fn new(config: Config, today: NaiveDate, demo_dir: Option<PathBuf>) -> Self {
+        Self {
+            config,
+            today,
+            now: Instant::now(),
+            size: (0, 0),
+            focus: Pane::Letters,
+            entries: Vec::new(),
+            by_path: HashMap::new(),
+            order: Vec::new(),
+            parsed: VecDeque::new(),
+            cursor: 0,
+            cursor_moved: false,
+            letters_scroll: 0,
+            open: None,
+            editor: crate::tui::model::editor::Editor::default(),
+            filter: Filter::All,
+            prompt: None,
+            query: None,
+            help: None,
+            index: Index::default(),
+            message: None,
+            demo_dir,
+            quit_armed: false,
+            quit: false,
+            signal: None,
+            journal: Debouncer::default(),
+            offers: Vec::new(),
+            recovering: false,
+            recover_waiting: false,
+            held: VecDeque::new(),
+            held_since: None,
+            conflict: None,
+            exporting: None,
+        }
+    }
+
+    /// A state holding `letters`, fully indexed and parsed, each with empty drafts and no
+    /// drafts file read: for tests and previews. Built-in configuration with colours.
+    pub fn from_letters(letters: Vec<Letter>, today: NaiveDate) -> Self {
+        let mut state = Self::new(Config::builtin(false), today, None);
+        state.index = Index {
+            total: Some(letters.len()),
+            done: letters.len(),
+            finished: true,
+        };
+        for letter in letters {
+            let path = PathBuf::from(&letter.file);
+            let numbers = numbers(&letter);
+            let id = state.insert_letter(path, Ok(letter));
+            let slot = &mut state.entries[id.0].slot;
+            slot.drafts = Drafts::for_comments(&numbers);
+            slot.loaded = true;
+        }
+        state
+    }
+
+    /// Show an error in the status bar, e.g. a config file that did not parse.
+    pub fn show_error(&mut self, text: impl Into<String>) {
+        self.error(text);
+    }
+
+    /// Replace the configuration (keys, colours, marks).
+    pub fn set_config(&mut self, config: Config) {
+        self.config = config;
+        if let Some(open) = &mut self.open {
+            open.doc = None;
+        }
+    }
+
+    /// What keys mean right now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else if self.recovering && !self.offers.is_empty() {
+            Mode::Recovery
+        } else if self.conflict.is_some() {
+            Mode::Conflict
+        } else if self.exporting.is_some() {
+            Mode::Export
+        } else if self.prompt.is_some() {
+            Mode::Search
+        } else {
+            Mode::Pane(self.focus)
+        }
+    }
+
+    /// The configuration in effect.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The Comments pane's filter.
+    pub fn filter(&self) -> Filter {
+        self.filter
+    }
+
+    /// The program should end.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The message shown in the status bar, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// The letters (or why files could not be read) in the order the Letters pane
+    /// lists them.
+    pub fn listings(&self) -> Vec<Result<&Listing, &str>> {
+        self.order
+            .iter()
+            .map(|id| self.entries[id.0].listing.as_ref().map_err(String::as_str))
+            .collect()
+    }
+
+    /// The file under the Letters pane's cursor.
+    pub fn cursor_path(&self) -> Option<&std::path::Path> {
+        let id = self.order.get(self.cursor)?;
+        Some(&self.entries[id.0].path)
+    }
+
+    /// What the Letters pane's row under the cursor says is wrong, in full: why the file
+    /// cannot be read (after its name), or why its drafts file cannot be (the message
+    /// names that file and line) until the letter is opened.
+    pub fn cursor_problem(&self) -> Option<String> {
+        let entry = &self.entries[self.order.get(self.cursor)?.0];
+        match &entry.listing {
+            Err(problem) => Some(format!(
+                "{}: {problem}",
+                crate::tui::model::names::file_name(&entry.path)
+            )),
+            Ok(listing) if !entry.slot.loaded => listing.progress.problem.clone(),
+            Ok(_) => None,
+        }
+    }
+
+    /// The listing under the Letters pane's cursor.
+    pub fn cursor_listing(&self) -> Option<&Listing> {
+        let id = self.order.get(self.cursor)?;
+        self.entries[id.0].listing.as_ref().ok()
+    }
+
+    /// Whether the indexer has finished listing the workspace.
+    pub fn indexed(&self) -> bool {
+        self.index.finished
+    }
+
+    /// How many letters are held parsed (the open one and the most recent others).
+    pub fn parsed_letters(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// The letter open in the Comments pane, once it has been read.
+    pub fn open_letter(&self) -> Option<&Letter> {
+        self.entries[self.open.as_ref()?.id.0].letter.as_deref()
+    }
+
+    /// The selected comment of the open letter.
+    pub fn selected_comment(&self) -> Option<&Comment> {
+        self.open_letter()?
+            .comments
+            .get(self.open.as_ref()?.selected?)
+    }
+
+    /// The open letter's drafts.
+    pub fn drafts(&self) -> Option<&Drafts> {
+        Some(&self.entries[self.open.as_ref()?.id.0].slot.drafts)
+    }
+
+    /// The draft of a comment of the open letter.
+    pub fn draft(&self, number: &str) -> Option<&CommentDraft> {
+        self.drafts()?.get(number)
+    }
+
+    /// The text in the editor.
+    pub fn editor_text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// The comments the Comments pane lists, as indices into the open letter's comments.
+    pub fn visible_comments(&self) -> Vec<usize> {
+        let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
+            return Vec::new();
+        };
+        let drafts = &self.entries[open.id.0].slot.drafts;
+        (0..letter.comments.len())
+            .filter(|&i| {
+                Some(i) == open.selected
+                    || self
+                        .filter
+                        .admits(status_of(drafts, &letter.comments[i].number))
+            })
+            .collect()
+    }
+
+    /// Where the open letter's drafts stand.
+    pub fn save_state(&self) -> SaveState {
+        let Some(open) = &self.open else {
+            return SaveState::Idle;
+        };
+        let slot = &self.entries[open.id.0].slot;
+        if let Some(error) = &slot.blocked {
+            SaveState::Blocked(error.clone())
+        } else if !slot.conflicts.is_empty() {
+            SaveState::Conflict(slot.conflicts.iter().map(|c| c.number.clone()).collect())
+        } else if !slot.loaded {
+            SaveState::Loading
+        } else if slot.in_flight > 0 {
+            SaveState::Saving
+        } else if let (true, Some((_, error))) = (slot.dirty(), &slot.failed) {
+            SaveState::Failed(error.clone())
+        } else if slot.dirty() {
+            SaveState::Unsaved
+        } else {
+            SaveState::Saved
+        }
+    }
+
+    /// The conflicts of the open letter, waiting for the user's choice.
+    pub fn conflicts(&self) -> &[Conflict] {
+        self.open
+            .as_ref()
+            .map_or(&[], |o| &self.entries[o.id.0].slot.conflicts)
+    }
+
+    /// Comments of the open letter whose text changed since their drafts were saved.
+    pub fn changed_comments(&self) -> &[String] {
+        self.open
+            .as_ref()
+            .map_or(&[], |o| &self.entries[o.id.0].slot.changed)
+    }
+
+    /// Drafts of the open letter for comments the letter no longer has (kept, never
+    /// dropped).
+    pub fn orphaned_drafts(&self) -> Vec<&CommentDraft> {
+        let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
+            return Vec::new();
+        };
+        crate::drafts::orphans(&self.entries[open.id.0].slot.drafts, letter)
+    }
+
+    /// Whether keys are held back for now: the open letter or its drafts file is still
+    /// being read (for [`HOLD_KEYS`] at most).
+    pub(crate) fn holding_keys(&self) -> bool {
+        let waiting = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.reading || !self.entries[o.id.0].slot.loaded);
+        waiting
+            && self
+                .held_since
+                .is_none_or(|since| self.now.saturating_duration_since(since) < HOLD_KEYS)
+    }
+
+    /// Journal entries offered for recovery.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
+    }
+
+    /// Whether a save was asked for and has not been reported yet.
+    pub fn saves_pending(&self) -> bool {
+        self.entries.iter().any(|e| e.slot.in_flight > 0)
+    }
+
+    /// The signal that ended the program, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        self.signal
+    }
+
+    /// Every unsaved response: (letter file, comment number, text) for each comment whose
+    /// draft differs from what its drafts file holds. For the crash journal.
+    pub fn unsaved_texts(&self) -> Vec<(PathBuf, String, String)> {
+        let mut out = Vec::new();
+        for entry in &self.entries {
+            let slot = &entry.slot;
+            if !slot.dirty() && slot.blocked.is_none() {
+                continue;
+            }
+            for draft in &slot.drafts.comments {
+                let base = slot.base.get(&draft.number).map(|d| d.response.as_str());
+                if base.unwrap_or("") != draft.response {
+                    out.push((
+                        entry.path.clone(),
+                        draft.number.clone(),
+                        draft.response.clone(),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// A letter file indexed: list it (keeping the newest-first order) or, when it is
+    /// listed already (it changed on disk), update its listing, keeping its drafts. A
+    /// parsed letter kept for it is stale then and dropped, unless it is open (it is
+    /// read again, and replaced then). Returns its id.
+    pub(crate) fn insert_listing(
+        &mut self,
+        path: PathBuf,
+        listing: Result<Listing, String>,
+    ) -> LetterId {
+        match self.by_path.get(&path) {
+            Some(&id) => {
+                self.entries[id.0].listing = listing;
+                // The open letter keeps showing (and taking keys) until it is read
+                // again; any other is read again when next opened.
+                if self.open.as_ref().is_none_or(|o| o.id != id) {
+                    self.forget_parsed(id);
+                }
+                self.reorder(id);
+                id
+            }
+            None => self.push(Entry {
+                path,
+                listing,
+                letter: None,
+                slot: Slot::default(),
+            }),
+        }
+    }
+
+    /// A letter file parsed in full (opened, or read again): keep it among the parsed
+    /// letters and bring its listing and drafts in line with it. Returns its id.
+    pub(crate) fn insert_letter(
+        &mut self,
+        path: PathBuf,
+        letter: Result<Letter, String>,
+    ) -> LetterId {
+        let id = match self.by_path.get(&path) {
+            Some(&id) => id,
+            None => self.push(Entry {
+                path,
+                listing: Err(String::new()),
+                letter: None,
+                slot: Slot::default(),
+            }),
+        };
+        let entry = &mut self.entries[id.0];
+        let letter = match letter {
+            Ok(letter) => letter,
+            Err(error) => {
+                entry.listing = Err(error);
+                self.forget_parsed(id);
+                self.reorder(id);
+                return id;
+            }
+        };
+        let progress = entry
+            .listing
+            .as_ref()
+            .map(|l| l.progress.clone())
+            .unwrap_or_default();
+        entry.listing = Ok(Listing::of(&letter, progress));
+        if entry.slot.loaded {
+            entry.slot.drafts.merge_letter(&numbers(&letter));
+        }
+        entry.letter = Some(Arc::new(letter));
+        self.keep_parsed(id);
+        if let Some(open) = &mut self.open
+            && open.id == id
+        {
+            open.doc = None;
+            open.pending_width = None;
+            let count = self.entries[id.0].numbers().len();
+            open.selected = open
+                .selected
+                .filter(|&s| s < count)
+                .or((count > 0).then_some(0));
+        }
+        self.reorder(id);
+        id
+    }
+
+    /// Add an entry at its place in the order; returns its id.
+    fn push(&mut self, entry: Entry) -> LetterId {
+        let id = LetterId(self.entries.len());
+        self.by_path.insert(entry.path.clone(), id);
+        self.entries.push(entry);
+        let at = self.position_for(id);
+        self.order.insert(at, id);
+        // The cursor stays on its letter, and the rows around it stay where they are
+        // on screen, as letters arrive above it (while indexing).
+        if self.cursor_moved && at <= self.cursor && self.order.len() > 1 {
+            self.cursor += 1;
+            self.letters_scroll += 1;
+        }
+        id
+    }
+
+    /// Move an entry whose listing changed to its place in the order.
+    fn reorder(&mut self, id: LetterId) {
+        let kept = self.order.get(self.cursor).copied();
+        self.order.retain(|&o| o != id);
+        let at = self.position_for(id);
+        self.order.insert(at, id);
+        if self.cursor_moved
+            && let Some(kept) = kept
+        {
+            self.cursor = self.order.iter().position(|&i| i == kept).unwrap_or(0);
+        }
+    }
+
+    /// Where in `order` (without it) the entry `id` belongs.
+    fn position_for(&self, id: LetterId) -> usize {
+        let new_key = sort_key(&self.entries[id.0]);
+        self.order
+            .partition_point(|other| sort_key(&self.entries[other.0]) <= new_key)
+    }
+
+    /// Mark `id`'s parsed letter as the most recently used; drop the least recently used
+    /// ones beyond [`PARSED_KEPT`] (never the open letter).
+    pub(crate) fn keep_parsed(&mut self, id: LetterId) {
+        self.parsed.retain(|&p| p != id);
+        self.parsed.push_front(id);
+        let open = self.open.as_ref().map(|o| o.id);
+        while self.parsed.len() > PARSED_KEPT + 1 {
+            let Some(at) = self.parsed.iter().rposition(|&p| Some(p) != open) else {
+                break;
+            };
+            if let Some(old) = self.parsed.remove(at) {
+                self.entries[old.0].letter = None;
+            }
+        }
+    }
+
+    /// Drop `id`'s parsed letter (it is stale).
+    fn forget_parsed(&mut self, id: LetterId) {
+        self.entries[id.0].letter = None;
+        self.parsed.retain(|&p| p != id);
+    }
+}
+
+/// Newest first; undated letters and unreadable files last, then by file name.
+fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
+    let date = entry
+        .listing
+        .as_ref()
+        .ok()
+        .and_then(|l| l.brief.date.as_deref());
+    (date.is_none(), std::cmp::Reverse(date), &entry.path)
+}
+
+/// The comment numbers of a letter, in order.
+pub(crate) fn numbers(letter: &Letter) -> Vec<String> {
+    letter.comments.iter().map(|c| c.number.clone()).collect()
+}
+
+/// A comment's status in `drafts` (open when the drafts do not know it).
+pub(crate) fn status_of(drafts: &Drafts, number: &str) -> Status {
+    drafts.get(number).map_or(Status::Open, |d| d.status)
+}

@@ -1,0 +1,274 @@
+//! The terminal around the [`Runtime`]: set-up and restore, the panic hook, signals,
+//! the hang-up watch and the input thread.
+//!
+//! The terminal is restored (raw mode off, main screen, cursor shown, mouse and paste
+//! modes off) on every way out: a normal quit, an error return, a panic (the panic hook
+//! restores first, then the unsaved drafts go to the crash journal) and SIGTERM/SIGHUP
+//! (drafts are saved and journalled, within a bounded time, then the program exits with
+//! 128 + the signal's number).
+
+use std::io::IsTerminal;
+use std::io::stdout;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+};
+use crossterm::execute;
+
+use super::{DEBUG_PANIC_ENV, Prepared, Runtime, Turn};
+use crate::journal::Journal;
+use crate::text::sanitize;
+use crate::tui::model::action::Action;
+use crate::tui::model::state::State;
+use crate::tui::update::update;
+use crate::tui::view::draw;
+
+/// How long the input thread waits for a terminal event before looking whether the
+/// program is ending.
+const INPUT_POLL: Duration = Duration::from_millis(250);
+
+/// SIGHUP's number: how a lost terminal is reported (exit code 128 + 1).
+const HANGUP: i32 = 1;
+
+/// How often the hang-up watch looks at the terminal.
+const HANGUP_CHECK: Duration = Duration::from_millis(200);
+
+/// How long pending saves may take once the program is ending.
+const FINISH: Duration = Duration::from_secs(3);
+
+/// The last terminating signal received (0: none).
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// The terminal has been restored: restoring again would leave the alternate screen a
+/// second time, which moves the cursor back over what was printed since.
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
+/// Put the terminal back as it was: main screen, cursor shown, raw mode, mouse capture
+/// and bracketed paste off. Only the first call does anything.
+fn restore_terminal() {
+    if RESTORED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Restores the terminal when dropped, whichever way `run` ends.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// How [`crate::tui::run`] starts.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// The demo folder, shown in the status bar (`--demo`).
+    pub demo_dir: Option<PathBuf>,
+    /// A config file to use instead of `$XDG_CONFIG_HOME/letterdesk/config.toml`.
+    pub config_path: Option<PathBuf>,
+}
+
+/// Run the interface over `paths` until the user quits; see [`crate::tui::run`].
+pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()> {
+    let mut prepared = Prepared::new(
+        options.config_path.as_deref(),
+        Journal::open_default,
+        options.demo_dir,
+    );
+    let journal = prepared.journal().cloned();
+    let debug_panic = std::env::var(DEBUG_PANIC_ENV)
+        .ok()
+        .filter(|t| !t.is_empty());
+
+    // The hook in place before ratatui's: ours restores (once), then prints through it.
+    let hook = std::panic::take_hook();
+    let mut terminal = ratatui::try_init()?;
+    RESTORED.store(false, Ordering::SeqCst);
+    let restore = Restore;
+    let _ = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Only the main thread's panic ends the program: workers catch theirs and report
+        // them, and any other thread's panic leaves the screen up.
+        if std::thread::current().name() != Some("main") {
+            return;
+        }
+        restore_terminal();
+        hook(info);
+    }));
+    execute!(stdout(), EnableBracketedPaste)?;
+
+    let size = terminal.size()?;
+    update(&mut prepared.state, Action::Resize(size.width, size.height));
+    terminal.draw(|frame| draw(frame, &prepared.state))?;
+
+    let mut runtime = Runtime::start(prepared, paths)?;
+    runtime.panic_on(debug_panic);
+    let signals = listen_for_signals(runtime.sender());
+    watch_for_hangup(runtime.sender());
+    read_terminal(runtime.sender());
+
+    let result =
+        std::panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut terminal, &mut runtime)));
+    let result = match result {
+        Ok(result) => result,
+        Err(panic) => {
+            // The hook has restored the terminal and printed the message.
+            if let Some(journal) = &journal {
+                journal_now(journal, runtime.state());
+            }
+            std::panic::resume_unwind(panic);
+        }
+    };
+
+    // Let the pending saves finish (bounded), taking in their reports.
+    let (finished, errors) = runtime.finish(FINISH);
+    let state = runtime.state();
+    drop(restore);
+    drop(signals);
+    for error in errors {
+        eprintln!("letterdesk: {}", sanitize(&error));
+    }
+    if !finished {
+        eprintln!("letterdesk: the disk did not answer in time; unsaved text is in the journal");
+    }
+    let unsaved = state.unsaved_texts();
+    if !unsaved.is_empty() {
+        if let Some(journal) = &journal {
+            journal_now(journal, state);
+            eprintln!(
+                "letterdesk: {} unsaved draft(s) kept in the journal ({})",
+                unsaved.len(),
+                sanitize(&journal.dir().display().to_string())
+            );
+        } else {
+            eprintln!("letterdesk: {} unsaved draft(s) were lost", unsaved.len());
+        }
+    }
+    let signal = state
+        .signal()
+        .or(Some(SIGNAL.load(Ordering::SeqCst)).filter(|&s| s != 0));
+    if let Some(signal) = signal {
+        std::process::exit(128 + signal);
+    }
+    result.map_err(|e| anyhow::anyhow!(sanitize(&format!("{e:#}")).into_owned()))
+}
+
+/// Write every unsaved response to the journal, here and now (after a panic, or when
+/// saves did not finish).
+fn journal_now(journal: &Journal, state: &State) {
+    for (letter, number, text) in state.unsaved_texts() {
+        let _ = journal.record(&letter, &number, &text);
+    }
+}
+
+/// Start the thread that notices a terminal that went away (window closed, tmux server
+/// killed). crossterm then reads end-of-file from the hung-up terminal in a loop it
+/// never leaves (crossterm 0.29 only leaves it on "would block"); this thread reports
+/// [`Action::Terminate`] and puts an empty non-blocking pipe on standard input, so that
+/// crossterm's poll returns and the event loop ends as on SIGHUP (drafts saved or
+/// journalled first).
+fn watch_for_hangup(report: Sender<Action>) {
+    let spawned = std::thread::Builder::new()
+        .name("letterdesk-hangup".into())
+        .spawn(move || {
+            while std::io::stdin().is_terminal() {
+                std::thread::sleep(HANGUP_CHECK);
+            }
+            if SIGNAL
+                .compare_exchange(0, HANGUP, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+            {
+                let _ = report.send(Action::Terminate(HANGUP));
+            }
+            // An empty, non-blocking pipe: reads say "would block", which is the one answer
+            // that makes crossterm leave its read loop. The writer is kept open (leaked) so
+            // the pipe never reads as end-of-file.
+            if let Ok((reader, writer)) = std::io::pipe()
+                && rustix::io::ioctl_fionbio(&reader, true).is_ok()
+            {
+                let _ = rustix::stdio::dup2_stdin(&reader);
+                std::mem::forget(writer);
+            }
+        });
+    drop(spawned);
+}
+
+/// Start the thread that turns SIGTERM and SIGHUP into [`Action::Terminate`].
+fn listen_for_signals(report: Sender<Action>) -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok()?;
+    let handle = signals.handle();
+    std::thread::Builder::new()
+        .name("letterdesk-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                SIGNAL.store(signal, Ordering::SeqCst);
+                let _ = report.send(Action::Terminate(signal));
+            }
+        })
+        .ok()?;
+    Some(handle)
+}
+
+/// Start the thread that reads the terminal's events and puts them, as actions, on the
+/// channel the workers report on: the event loop then wakes for whichever comes first,
+/// a key or a report (an opened letter shows as soon as it is read).
+fn read_terminal(report: Sender<Action>) {
+    let spawned = std::thread::Builder::new()
+        .name("letterdesk-input".into())
+        .spawn(move || {
+            loop {
+                let event = match event::poll(INPUT_POLL) {
+                    Ok(true) => event::read(),
+                    Ok(false) => continue,
+                    Err(e) => Err(e),
+                };
+                let action = match event {
+                    Ok(Event::Key(key)) => Action::Key(key),
+                    Ok(Event::Paste(text)) => Action::Paste(text),
+                    Ok(Event::Resize(width, height)) => Action::Resize(width, height),
+                    Ok(_) => continue,
+                    // A hung-up terminal: the hang-up watch ends the program.
+                    Err(_) => {
+                        std::thread::sleep(INPUT_POLL);
+                        continue;
+                    }
+                };
+                if report.send(action).is_err() {
+                    return;
+                }
+            }
+        });
+    drop(spawned);
+}
+
+/// Turn the runtime's loop until it ends, drawing each frame that is due.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    runtime: &mut Runtime,
+) -> anyhow::Result<()> {
+    loop {
+        let keyed = match runtime.turn(|_| {}) {
+            Turn::Go { keyed } => keyed,
+            Turn::Quit | Turn::Ended => return Ok(()),
+        };
+        if runtime.frame_due(keyed) {
+            // A hung-up terminal cannot be drawn on; a pending signal still ends us cleanly.
+            if let Err(e) = terminal.draw(|frame| draw(frame, runtime.state())) {
+                if SIGNAL.load(Ordering::SeqCst) != 0 {
+                    return Ok(());
+                }
+                return Err(e.into());
+            }
+            runtime.drawn();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Keys to actions: the pure mapping, through the keymap, in the mode the state is in.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use crate::config::{Command, Context, KeyChord, Keymap};
+use crate::tui::model::action::Action;
+use crate::tui::model::ids::{Mode, Pane};
+
+/// The pure key → action mapping. `None` for keys that mean nothing here.
+pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let chord = KeyChord::from_event(key);
+    let plain = chord.plain();
+    match mode {
+        Mode::Pane(pane) => match keymap.lookup(pane, chord) {
+            Some(command) => Some(Action::Run(command)),
+            None if pane == Pane::Draft && types(key.code, plain) => Some(Action::Type(key.into())),
+            None => None,
+        },
+        Mode::Search => match (key.code, keymap.lookup(Pane::Draft, chord)) {
+            (_, Some(Command::ForceQuit)) => Some(Action::Run(Command::ForceQuit)),
+            (KeyCode::Enter, _) => Some(Action::SearchSubmit),
+            (KeyCode::Esc, _) => Some(Action::SearchCancel),
+            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+            (KeyCode::Char(c), _) if plain => Some(Action::SearchInput(c)),
+            _ => None,
+        },
+        Mode::Recovery => keymap
+            .lookup_dialog(Context::Recovery, chord)
+            .map(Action::Run),
+        Mode::Conflict => keymap
+            .lookup_dialog(Context::Conflict, chord)
+            .map(Action::Run),
+        Mode::Export => keymap
+            .lookup_dialog(Context::Export, chord)
+            .map(Action::Run),
+        Mode::Help => match keymap.lookup(Pane::Letters, chord) {
+            Some(
+                c @ (Command::Down
+                | Command::Up
+                | Command::PageDown
+                | Command::PageUp
+                | Command::First
+                | Command::Last
+                | Command::ForceQuit),
+            ) => Some(Action::Run(c)),
+            _ => Some(Action::Run(Command::Help)),
+        },
+    }
+}
+
+/// Keys the editor handles itself when no binding claims them.
+fn types(code: KeyCode, plain: bool) -> bool {
+    match code {
+        KeyCode::Char(_) => plain,
+        KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
+        _ => false,
+    }
+}

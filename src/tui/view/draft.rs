@@ -1,0 +1,41 @@
+//! The Draft pane: the editor holding the selected comment's response.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{focused, note, one_line, pane_block};
+use crate::drafts::Status;
+use crate::tui::model::ids::Pane;
+use crate::tui::model::state::{State, status_of};
+
+pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let comment = state.selected_comment();
+    let title = match (comment, state.drafts()) {
+        (Some(comment), Some(drafts)) => {
+            let status = match status_of(drafts, &comment.number) {
+                Status::Open => "open",
+                Status::Drafted => "drafted",
+                Status::Resolved => "resolved",
+            };
+            let changed = if state.changed_comments().contains(&comment.number) {
+                " · comment text changed in the letter"
+            } else {
+                ""
+            };
+            format!(
+                " Draft · comment {} · {status}{changed} ",
+                one_line(&comment.number)
+            )
+        }
+        _ => " Draft ".to_string(),
+    };
+    let block = pane_block(title, focused(state, Pane::Draft), theme, rect.width);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if comment.is_none() {
+        frame.render_widget(note("No comment selected.", theme), inner);
+        return;
+    }
+    frame.render_widget(&state.editor, inner);
+}

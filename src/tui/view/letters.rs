@@ -1,0 +1,249 @@
+//! The Letters pane: one row per letter, newest first.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::{focused, note, one_line, pane_block, put_spans};
+use crate::drafts::Status;
+use crate::letter::Kind;
+use crate::text::thousands;
+use crate::tui::model::ids::{LetterId, Pane};
+use crate::tui::model::listing::Listing;
+use crate::tui::model::state::{Entry, State};
+use crate::tui::model::wrap::fit;
+
+/// Columns of a date.
+const DATE: usize = 10;
+/// Widest form column.
+const FORM_MAX: usize = 8;
+/// Columns of the progress figure (`12/12`).
+const PROGRESS: usize = 5;
+/// Columns of the due column (`overdue 2024-03-15`).
+const DUE: usize = 18;
+/// The company column is not squeezed below this while other columns can go.
+const COMPANY_MIN: usize = 14;
+
+pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    // Where the cursor is in the list: a long list is otherwise hard to place oneself in.
+    let title = match state.order.len() {
+        0 => " Letters ".to_string(),
+        total => format!(
+            " Letters ({}/{}) ",
+            thousands(state.cursor + 1),
+            thousands(total)
+        ),
+    };
+    let block = pane_block(title, focused(state, Pane::Letters), theme, rect.width);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if state.order.is_empty() {
+        let text = if state.index.finished {
+            "No letters found."
+        } else {
+            "Looking for letters…"
+        };
+        frame.render_widget(note(text, theme), inner);
+        return;
+    }
+    let visible: Vec<(usize, LetterId)> = state
+        .order
+        .iter()
+        .copied()
+        .enumerate()
+        .skip(state.letters_scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    let columns = Columns::fit(
+        state,
+        visible.iter().map(|&(_, id)| id),
+        usize::from(inner.width),
+    );
+    let open = state.open.as_ref().map(|o| o.id);
+    let buf = frame.buffer_mut();
+    for (y, (pos, id)) in (inner.y..).zip(visible) {
+        let line = row(&state.entries[id.0], &columns, state, open == Some(id));
+        let selected = (pos == state.cursor).then(|| theme.selected());
+        put_spans(
+            buf,
+            Rect::new(inner.x, y, inner.width, 1),
+            &line.spans,
+            selected,
+        );
+    }
+}
+
+/// Which columns fit, and how wide each is.
+struct Columns {
+    company: usize,
+    date: bool,
+    form: usize,
+}
+
+impl Columns {
+    /// Fit the columns to `width` for the rows on screen (`visible`): only those are
+    /// measured, so a frame costs the same with 10 letters or 10,000.
+    fn fit(state: &State, visible: impl Iterator<Item = LetterId>, width: usize) -> Self {
+        let widest_form = visible
+            .filter_map(|id| {
+                state.entries[id.0]
+                    .listing
+                    .as_ref()
+                    .ok()?
+                    .brief
+                    .form
+                    .as_deref()
+            })
+            .map(|f| one_line(f).width())
+            .max()
+            .unwrap_or(0)
+            .min(FORM_MAX);
+        let tail = 1 + PROGRESS + 2 + DUE;
+        let mut columns = Columns {
+            company: 0,
+            date: true,
+            form: widest_form,
+        };
+        let fixed = |c: &Columns| {
+            1 + tail + usize::from(c.date) * (DATE + 2) + if c.form > 0 { c.form + 2 } else { 0 }
+        };
+        if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
+            columns.form = 0;
+        }
+        if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
+            columns.date = false;
+        }
+        columns.company = width
+            .saturating_sub(fixed(&columns))
+            .max(COMPANY_MIN.min(width));
+        columns
+    }
+}
+
+fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'static> {
+    let theme = &state.config.theme;
+    let gutter = Span::raw(if is_open { "▸" } else { " " });
+    let listing = match &entry.listing {
+        Ok(listing) => listing,
+        Err(error) => {
+            let name = entry
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = fit(&one_line(&name), columns.company);
+            return Line::from(vec![
+                gutter,
+                Span::raw(format!("{name}  ")),
+                Span::styled(one_line(error), theme.error()),
+            ]);
+        }
+    };
+    let brief = &listing.brief;
+    // A letter that was not UTF-8 is marked in the gutter (and said in full on opening).
+    let gutter = if !is_open && brief.windows_1252 {
+        Span::styled("!", theme.overdue())
+    } else {
+        gutter
+    };
+    let company = brief.company.clone().unwrap_or_else(|| {
+        entry
+            .path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let mut spans = vec![
+        gutter,
+        Span::raw(pad_to(
+            &fit(&one_line(&company), columns.company),
+            columns.company,
+        )),
+    ];
+    if columns.date {
+        let date = brief
+            .date
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| "no date".into());
+        spans.push(Span::styled(
+            format!("  {}", pad_to(&fit(&date, DATE), DATE)),
+            theme.muted(),
+        ));
+    }
+    if columns.form > 0 {
+        let form = brief.form.as_deref().map(one_line).unwrap_or_default();
+        spans.push(Span::raw(format!(
+            "  {}",
+            pad_to(&fit(&form, columns.form), columns.form)
+        )));
+    }
+    spans.push(Span::raw(" "));
+    spans.extend(tail(listing, entry, state.today, theme));
+    Line::from(spans)
+}
+
+/// Progress and due date, or what kind of letter this is when it asks for no response.
+fn tail(
+    listing: &Listing,
+    entry: &Entry,
+    today: NaiveDate,
+    theme: &crate::config::Theme,
+) -> Vec<Span<'static>> {
+    let label = match listing.brief.kind {
+        Kind::Completion => Some("completed"),
+        Kind::NoReview => Some("no review"),
+        Kind::Response => Some("company response"),
+        Kind::Comments | Kind::Unknown if listing.comments() == 0 => Some("no comments found"),
+        Kind::Comments | Kind::Unknown => None,
+    };
+    match label {
+        Some(label) => vec![Span::styled(label, theme.muted())],
+        None if !entry.slot.loaded && listing.progress.problem.is_some() => {
+            vec![Span::styled("drafts file unreadable", theme.error())]
+        }
+        None => progress(listing, entry, today, theme),
+    }
+}
+
+/// Resolved of total, and the due date.
+fn progress(
+    listing: &Listing,
+    entry: &Entry,
+    today: NaiveDate,
+    theme: &crate::config::Theme,
+) -> Vec<Span<'static>> {
+    let total = listing.comments();
+    let resolved = entry.resolved();
+    let progress = format!(
+        "{:>width$}",
+        format!("{resolved}/{total}"),
+        width = PROGRESS
+    );
+    let mut spans = vec![Span::styled(
+        progress,
+        if resolved == total {
+            theme.mark(Status::Resolved)
+        } else {
+            ratatui::style::Style::new()
+        },
+    )];
+    if let Some(due) = listing.brief.response_due.as_deref() {
+        let overdue = NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok_and(|d| d < today);
+        let due = one_line(due);
+        spans.push(if overdue {
+            Span::styled(format!("  overdue {due}"), theme.overdue())
+        } else {
+            Span::raw(format!("  due {due}"))
+        });
+    }
+    spans
+}
+
+/// `text` padded with spaces to `width` columns.
+fn pad_to(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}

@@ -1,0 +1,102 @@
+//! `draw`: the state onto a frame. No I/O and no changes here: everything is read from
+//! [`State`], and all file text goes through [`sanitize`](crate::text::sanitize).
+
+mod comments;
+mod dialog;
+mod draft;
+mod help;
+mod letters;
+mod status;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use crate::config::Theme;
+use crate::text::sanitize;
+use crate::tui::model::ids::Pane;
+use crate::tui::model::layout::areas;
+use crate::tui::model::state::State;
+use crate::tui::model::wrap::{fit, put};
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let areas = areas(area, state.focus);
+    if let Some(rect) = areas.letters {
+        letters::draw(frame, rect, state);
+    }
+    if let Some(rect) = areas.comments {
+        comments::draw(frame, rect, state);
+    }
+    if let Some(rect) = areas.draft {
+        draft::draw(frame, rect, state);
+    }
+    status::draw(frame, areas.status, state);
+    if state.recovering && !state.offers.is_empty() {
+        dialog::recovery(frame, areas.main(), state);
+    } else if let Some(number) = &state.conflict {
+        dialog::conflict(frame, areas.main(), state, number);
+    } else if let Some((letter, format)) = state.exporting {
+        dialog::export(frame, areas.main(), state, letter, format);
+    }
+    if let Some(scroll) = state.help {
+        help::draw(frame, area, state, scroll);
+    }
+}
+
+/// A pane's border and title; the focused pane's is bold and thick.
+fn pane_block(title: String, focused: bool, theme: &Theme, width: u16) -> Block<'static> {
+    let style = if focused {
+        theme.focused_border()
+    } else {
+        theme.border()
+    };
+    let title = fit(&title, usize::from(width.saturating_sub(2)));
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// File text made safe and put on one line.
+fn one_line(text: &str) -> String {
+    sanitize(text).replace('\n', " ")
+}
+
+/// Muted guidance inside a pane, wrapped (a sentence: wrapping it per frame is cheap).
+fn note(text: &str, theme: &Theme) -> Paragraph<'static> {
+    Paragraph::new(Span::styled(text.to_string(), theme.muted())).wrap(Wrap { trim: true })
+}
+
+/// Whether `pane` has the focus.
+fn focused(state: &State, pane: Pane) -> bool {
+    state.focus == pane && state.help.is_none()
+}
+
+/// Write `spans` into the one-row `row` of `buf`, straight into the cells (a
+/// `Paragraph` measures every grapheme again), each span's style patched onto
+/// `row_style` when the whole row is highlighted (the row is then filled with it).
+fn put_spans(buf: &mut Buffer, row: Rect, spans: &[Span], row_style: Option<Style>) {
+    if let Some(style) = row_style {
+        buf.set_style(row, style);
+    }
+    let mut x = row.x;
+    for span in spans {
+        if x >= row.right() {
+            break;
+        }
+        let style = row_style.map_or(span.style, |s| s.patch(span.style));
+        x += put(buf, x, row.y, &span.content, row.right() - x, style);
+    }
+}

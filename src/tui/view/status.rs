@@ -1,0 +1,223 @@
+//! The status bar: messages or the search prompt, save state, indexing progress, the demo
+//! folder; below, the focused pane's keys, generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::one_line;
+use crate::config::Theme;
+use crate::config::{Command, Context, Hint};
+use crate::text::thousands;
+use crate::tui::model::ids::Mode;
+use crate::tui::model::state::{SaveState, State};
+use crate::tui::model::wrap::fit;
+
+pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    frame.render_widget(Paragraph::new("").style(theme.status()), rect);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(rect);
+    draw_top(frame, top, state);
+    if bottom.height > 0 {
+        frame.render_widget(
+            Paragraph::new(hints(state, usize::from(bottom.width))).style(theme.status()),
+            bottom,
+        );
+    }
+}
+
+fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let width = usize::from(rect.width);
+    let mut right: Vec<Span> = Vec::new();
+    let mut push = |span: Span<'static>| {
+        if !right.is_empty() {
+            right.push(Span::styled(" · ", theme.muted()));
+        }
+        right.push(span);
+    };
+    if !state.index.finished {
+        push(Span::raw(match state.index.total {
+            Some(total) => format!(
+                "indexed {}/{}",
+                thousands(state.index.done),
+                thousands(total)
+            ),
+            None if state.index.done > 0 => format!("indexed {}…", thousands(state.index.done)),
+            None => "indexing…".to_string(),
+        }));
+    }
+    match state.save_state() {
+        SaveState::Idle => {}
+        SaveState::Loading => push(Span::styled("loading drafts…", theme.muted())),
+        SaveState::Saved => push(Span::styled(
+            "saved",
+            theme.mark(crate::drafts::Status::Resolved),
+        )),
+        SaveState::Unsaved => push(Span::styled("unsaved", theme.overdue())),
+        SaveState::Saving => push(Span::raw("saving…")),
+        SaveState::Failed(error) => push(Span::styled(
+            format!("save failed: {}", one_line(&error)),
+            theme.error(),
+        )),
+        SaveState::Conflict(numbers) => push(Span::styled(
+            format!(
+                "conflict: comment {} (press c to choose)",
+                one_line(&numbers.join(", "))
+            ),
+            theme.error(),
+        )),
+        SaveState::Blocked(error) => {
+            let dirty = state
+                .open
+                .as_ref()
+                .is_some_and(|o| state.entries[o.id.0].slot.dirty());
+            let lead = if dirty {
+                "unsaved (in the journal), "
+            } else {
+                ""
+            };
+            push(Span::styled(
+                format!("{lead}drafts file not used: {}", one_line(&error)),
+                theme.error(),
+            ));
+        }
+    }
+    if let Some(dir) = &state.demo_dir {
+        push(Span::styled(
+            format!("demo: {}", one_line(&dir.display().to_string())),
+            theme.muted(),
+        ));
+    }
+    let room = if state.prompt.is_none() && state.message.is_none() {
+        width
+    } else {
+        width * 6 / 10
+    };
+    let right_width = Line::from(right.clone()).width().min(room);
+    let left_width = width.saturating_sub(right_width + 1);
+    let left = match (&state.prompt, &state.message) {
+        (Some(prompt), _) => Line::from(vec![
+            Span::styled("Search: ", theme.key()),
+            Span::raw(fit(&one_line(prompt), left_width.saturating_sub(9))),
+            Span::styled("▏", theme.key()),
+        ]),
+        (None, Some(message)) => {
+            let style = if message.error {
+                theme.error()
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(
+                fit(&one_line(&message.text), left_width),
+                style,
+            ))
+        }
+        (None, None) => Line::default(),
+    };
+    let [l, _, r] = Layout::horizontal([
+        Constraint::Length(left_width as u16),
+        Constraint::Length(1),
+        Constraint::Length(right_width as u16),
+    ])
+    .areas(rect);
+    frame.render_widget(Paragraph::new(left).style(theme.status()), l);
+    let right = fit_spans(right, right_width);
+    frame.render_widget(
+        Paragraph::new(Line::from(right).right_aligned()).style(theme.status()),
+        r,
+    );
+}
+
+/// Spans cut to `width` columns, the last cut one ending with `…`.
+fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = span.content.width();
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            out.push(Span::styled(fit(&span.content, width - used), span.style));
+            break;
+        }
+    }
+    out
+}
+
+/// The key hints for the current mode, as many as fit; the help key always shows.
+fn hints(state: &State, width: usize) -> Line<'static> {
+    let theme = &state.config.theme;
+    let keymap = &state.config.keymap;
+    let help_key = keymap
+        .global
+        .iter()
+        .find(|b| b.run == Command::Help)
+        .and_then(|b| b.on.first());
+    let items: Vec<(String, String)> = match state.mode() {
+        Mode::Help => vec![
+            ("↑↓".into(), "scroll".into()),
+            ("any key".into(), "close help".into()),
+        ],
+        Mode::Search => vec![
+            ("Enter".into(), "search".into()),
+            ("Esc".into(), "cancel".into()),
+        ],
+        Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
+        Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
+        Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
+        Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
+    };
+    let help = help_key.map(|k| (k.to_string(), "help".to_string()));
+    let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
+    let mut chosen: Vec<&(String, String)> = Vec::new();
+    let mut used = 0;
+    let total: usize = items.iter().map(size).sum();
+    let reserve = if total > width {
+        help.as_ref().map_or(0, size)
+    } else {
+        0
+    };
+    for item in &items {
+        if used + size(item) + reserve > width {
+            break;
+        }
+        used += size(item);
+        chosen.push(item);
+    }
+    if reserve > 0
+        && let Some(help) = &help
+        && !chosen.iter().any(|(k, d)| k == &help.0 && d == &help.1)
+    {
+        chosen.push(help);
+    }
+    let spans = chosen
+        .into_iter()
+        .flat_map(|(k, d)| hint_spans(k, d, theme))
+        .collect::<Vec<_>>();
+    Line::from(fit_spans(spans, width))
+}
+
+fn label(hint: &Hint) -> (String, String) {
+    let desc = one_line(&hint.desc);
+    (
+        hint.keys
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        desc,
+    )
+}
+
+fn hint_spans(key: &str, desc: &str, theme: &Theme) -> [Span<'static>; 3] {
+    [
+        Span::styled(key.to_string(), theme.key()),
+        Span::raw(format!(" {desc}")),
+        Span::raw("  "),
+    ]
+}
