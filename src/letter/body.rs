@@ -373,8 +373,8 @@ pub struct Outline {
     pub numbers: Vec<String>,
     /// The comment of a letter whose one request is not numbered.
     unnumbered: Option<Comment>,
-    /// Typical line width of the body, for joining paragraphs.
-    width: usize,
+    /// Where the body ends: the complimentary close, or the last line.
+    end: usize,
     /// Index (into the body lines) where the closing boilerplate starts.
     pub closing_start: usize,
     /// Index where the opening paragraphs end: the first heading or comment.
@@ -398,14 +398,15 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
         .iter()
         .position(|l| is_sign_off(l))
         .unwrap_or(lines.len());
-    outline.width = typical_width(&lines[..end]);
+    outline.end = end;
     outline.found = find_numbered(lines, end, response, &mut outline.warnings);
 
     if outline.found.is_empty() {
         outline.closing_start = closing_from(lines, 0, end);
         outline.intro_end = outline.closing_start;
         if want_unnumbered
-            && let Some((comment, closing_start, intro_end)) = unnumbered(lines, end, outline.width)
+            && let Some((comment, closing_start, intro_end)) =
+                unnumbered(lines, end, typical_width(&lines[..end]))
         {
             outline.closing_start = closing_start;
             outline.intro_end = intro_end;
@@ -491,6 +492,8 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         return vec![comment.clone()];
     }
     let found = &outline.found;
+    // Only the comments' text needs the typical line width: a brief does without.
+    let width = typical_width(&lines[..outline.end.min(lines.len())]);
     let mut comments = Vec::with_capacity(found.len());
     let mut trail = Trail::default();
     for (k, (f, number)) in found.iter().zip(&outline.numbers).enumerate() {
@@ -510,7 +513,7 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         if let Some((from, to)) = found.get(k + 1).and_then(|next| next.spill) {
             text_lines = with_spill(text_lines, &lines[from..to]);
         }
-        let text = strip_comment_label(&join_paragraphs(&text_lines, outline.width));
+        let text = strip_comment_label(&join_paragraphs(&text_lines, width));
         let headings = trail.headings();
         let mut pages: Vec<String> = Vec::new();
         if let Some(nearest) = headings.iter().rev().find(|h| has_page_ref(h)) {

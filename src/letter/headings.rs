@@ -1,7 +1,6 @@
 //! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
 //! recognising them, joining wrapped ones, and keeping the heading trail.
 
-use super::paragraphs::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -156,7 +155,7 @@ pub fn continues_heading(above: &str, line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let last_word = above.rsplit(' ').next().unwrap_or("");
     // A lettered caption ("b. Revenue Recognition, page F-7") is a heading of its own.
-    (first.is_lowercase() && !is_list_item(line))
+    (first.is_lowercase() && !LETTERED.is_match(line))
         || (above.contains(' ')
             && is_any_of(
                 last_word,

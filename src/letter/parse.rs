@@ -235,8 +235,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     let cleaned = match clean(file, bytes)? {
         Text::Empty { windows_1252 } => {
+            let warnings = warnings(windows_1252, None);
             return Ok(Brief {
-                windows_1252: warns_windows_1252(&warnings(windows_1252, None)),
+                windows_1252: warns_windows_1252(&warnings),
+                warnings: warnings.len(),
                 ..Brief::default()
             });
         }
@@ -245,7 +247,8 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     let r = read(&cleaned);
     // As `Letter::is_windows_1252`, which reads the warnings (and a restart warning
     // quotes a heading, which might say anything).
-    let windows_1252 = warns_windows_1252(&warnings(r.windows_1252, Some(&r)));
+    let warnings = warnings(r.windows_1252, Some(&r));
+    let windows_1252 = warns_windows_1252(&warnings);
     let header = r.header;
     Ok(Brief {
         kind: r.kind,
@@ -256,5 +259,6 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
         response_due: r.response_due,
         numbers: r.outline.numbers,
         windows_1252,
+        warnings: warnings.len(),
     })
 }

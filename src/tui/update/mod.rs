@@ -11,7 +11,7 @@ use crate::export::Format;
 use crate::text::sanitize;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::ids::{LetterId, Pane};
-use crate::tui::model::layout::{areas, inner};
+use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::state::{Message, OpenLetter, State, status_of};
 use input::map_key;
 
@@ -904,9 +904,13 @@ impl State {
     /// Rows inside a pane as currently laid out.
     fn pane_height(&self, pane: Pane) -> usize {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let warnings = match pane {
+            Pane::Comments => self.open_letter().map_or(0, |l| l.warnings.len()),
+            _ => 0,
+        };
         areas(area, self.focus)
             .pane(pane)
-            .map_or(0, |r| usize::from(inner(r).height))
+            .map_or(0, |r| usize::from(comment_rows(r, warnings).height))
     }
 
     /// Bring derived values in line after a change: scroll positions, the document's
@@ -933,7 +937,7 @@ impl State {
         if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
             && let Some(letter) = &self.entries[open.id.0].letter
         {
-            let rect = inner(rect);
+            let rect = comment_rows(rect, letter.warnings.len());
             if open.doc.as_ref().is_none_or(|d| d.width != rect.width) {
                 let size: usize = letter.comments.iter().map(|c| c.text.len()).sum();
                 if size <= INLINE_LAYOUT_BYTES {
