@@ -8,6 +8,10 @@ const COMPLETION: &[&str] = &[
     "have completed our review",
     "has completed its review",
     "completed our review of",
+    // The staff's letter closing a review of redacted exhibits says so at a sentence's
+    // start; the request letter of the same template says "…or that we have concluded
+    // our assessment" (the opening's first sentence is looked at apart).
+    ". we have concluded our assessment",
 ];
 const NO_REVIEW: &[&str] = &[
     "will not review",
@@ -62,11 +66,11 @@ fn any_of(phrases: &[&str]) -> Regex {
 static COMPLETION_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPLETION));
 static NO_REVIEW_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(NO_REVIEW));
 static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
-static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPANY));
+/// A company's letter, answering or asking (one pass over a staff letter's opening).
+static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(&[COMPANY, REQUEST].concat()));
 static REQUEST_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(REQUEST));
 
-/// The staff's letter closing a review of redacted exhibits starts so; the request
-/// letter of the same template says "…or that we have concluded our assessment".
+/// How the staff's letter closing a review of redacted exhibits starts.
 const CONCLUDED: &str = "we have concluded our assessment";
 
 /// How far into the body the phrases that set a letter's kind are looked for: they
@@ -91,18 +95,16 @@ impl Signals {
     /// strings), read as prose: the non-blank lines joined by spaces.
     pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
         let opening = opening(lines);
-        let request = REQUEST_ANY.is_match(&opening);
+        let company = COMPANY_ANY.is_match(&opening);
+        let request = company && REQUEST_ANY.is_match(&opening);
         Signals {
             request,
             // "Response" has no space, so it is in the prose when it is in a line.
             response: addressed_to_sec
-                || request
-                || COMPANY_ANY.is_match(&opening)
+                || company
                 || (RESPONSE_ANY.is_match(&opening)
                     && lines.iter().any(|l| l.contains("Response"))),
-            completion: COMPLETION_ANY.is_match(&opening)
-                || opening.starts_with(CONCLUDED)
-                || opening.contains(&format!(". {CONCLUDED}")),
+            completion: COMPLETION_ANY.is_match(&opening) || opening.starts_with(CONCLUDED),
             no_review: NO_REVIEW_ANY.is_match(&opening),
         }
     }
