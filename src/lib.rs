@@ -13,5 +13,6 @@ pub mod export;
 pub mod index;
 pub mod journal;
 pub mod letter;
+pub mod review;
 pub mod text;
 pub mod tui;

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::letter::{Comment, Contact, Letter, Person, Subject};
+use crate::review::references::find_references;
 use crate::text::is_hidden;
 
 /// A letter as scripts see it.
@@ -18,10 +19,42 @@ struct LetterJson<'a> {
     subject: &'a Subject,
     file_number: Option<&'a str>,
     response_due: Option<&'a str>,
-    comments: &'a [Comment],
+    comments: Vec<CommentJson<'a>>,
     signatory: &'a Person,
     contacts: &'a [Contact],
     warnings: &'a [String],
+}
+
+/// A comment as scripts see it: the letter's fields and its references to comments
+/// of earlier letters.
+#[derive(Serialize)]
+struct CommentJson<'a> {
+    #[serde(flatten)]
+    comment: &'a Comment,
+    references: Vec<ReferenceJson>,
+}
+
+/// A reference to a comment of an earlier letter: its number, and the letter's date
+/// when the text gives it.
+#[derive(Serialize)]
+struct ReferenceJson {
+    comment: String,
+    letter_date: Option<String>,
+}
+
+impl<'a> CommentJson<'a> {
+    fn of(comment: &'a Comment) -> CommentJson<'a> {
+        CommentJson {
+            comment,
+            references: find_references(&comment.text)
+                .into_iter()
+                .map(|r| ReferenceJson {
+                    comment: r.comment,
+                    letter_date: r.letter_date.map(|d| d.to_string()),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Write `letter` as one pretty-printed JSON object and a newline.
@@ -35,7 +68,7 @@ pub fn write_letter(out: &mut dyn std::io::Write, letter: &Letter) -> std::io::R
         subject: &letter.subject,
         file_number: letter.file_number.as_deref(),
         response_due: letter.response_due.as_deref(),
-        comments: &letter.comments,
+        comments: letter.comments.iter().map(CommentJson::of).collect(),
         signatory: &letter.signatory,
         contacts: &letter.contacts,
         warnings: &letter.warnings,

@@ -1,6 +1,7 @@
 //! Reading staff comment letters: decoding, cleaning converter residue, and parsing
 //! the header, comments and closing into a [`Letter`]. No terminal code lives here.
 
+mod answers;
 mod body;
 mod brief;
 mod clean;
@@ -16,11 +17,14 @@ mod pagebreak;
 mod paragraphs;
 mod parse;
 mod phrases;
+mod requests;
+pub mod sections;
 
 pub use brief::{Brief, brief_bytes};
 pub use model::{
     Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
 };
+pub use requests::{Request, RequestKind};
 
 use std::path::Path;
 
