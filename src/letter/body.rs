@@ -2,9 +2,11 @@
 //! closing boilerplate begins.
 
 use super::headings::{
-    Trail, continues_heading, ends_sentence, has_page_ref, looks_like_heading, pages_cited,
+    Trail, continues_heading, ends_sentence, has_page_ref, is_page_number, looks_like_heading,
+    pages_cited,
 };
 use super::model::Comment;
+use super::order::{spilled_from_above, with_spill};
 use super::paragraphs::join_paragraphs;
 use super::phrases::{CLOSING, INTRO, STRONG_CLOSING, is_sign_off, starts_with_any};
 use regex::Regex;
@@ -30,6 +32,14 @@ fn may_start_number(line: &str) -> bool {
 fn is_number_line(line: &str) -> bool {
     may_start_number(line) && NUMBER.is_match(line)
 }
+
+/// Whether numbered line `i` is a caption (see [`is_caption`]).
+fn number_is_caption(lines: &[&str], i: usize) -> bool {
+    NUMBER.find(lines[i]).is_some_and(|m| {
+        let rest = lines[i][m.end()..].trim();
+        !rest.is_empty() && is_caption(lines, i, rest)
+    })
+}
 static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
         .expect("label regex")
@@ -52,6 +62,9 @@ struct Found {
     heading_start: usize,
     /// The line above which its heading block cannot reach (see [`headings_above`]).
     floor: usize,
+    /// Lines after the number that belong to the comment above (see
+    /// [`spilled_from_above`]).
+    spill: Option<(usize, usize)>,
 }
 
 /// Whether line `i` starts a paragraph: first line, after a blank, or after a line
@@ -61,7 +74,48 @@ fn at_paragraph_start(lines: &[&str], i: usize) -> bool {
         return true;
     }
     let prev = &lines[i - 1];
-    ends_sentence(prev) || looks_like_heading(prev) || has_page_ref(prev)
+    ends_sentence(prev)
+        // A question ends a sentence too ("…did the parties discuss other options?").
+        || prev.ends_with('?')
+        || looks_like_heading(prev)
+        || has_page_ref(prev)
+        || (i > 1 && ends_wrapped_heading(lines[i - 2], prev))
+}
+
+/// Whether `line` ends a heading wrapped from the line `above`: a page number alone
+/// under "…, page", or the lowercase rest of a heading ("…Giving Effect to" / "the
+/// Mergers").
+fn ends_wrapped_heading(above: &str, line: &str) -> bool {
+    (is_page_number(line) && has_page_ref(above))
+        || (line.starts_with(|c: char| c.is_lowercase())
+            && !ends_sentence(line)
+            && looks_like_heading(above)
+            && continues_heading(above, line))
+}
+
+/// Whether the numbered line `i` (its text after the number: `rest`) is a caption of
+/// the filing rather than a comment: notes to financial statements are numbered too
+/// ("(16) Income Taxes, page 72", "1. Organization and Summary…"). A caption does not
+/// end a sentence nor ask anything, and only headings stand between it and the next
+/// numbered line, a few lines below.
+fn is_caption(lines: &[&str], i: usize, rest: &str) -> bool {
+    if ends_sentence(rest) || REQUEST.is_match(rest) {
+        return false;
+    }
+    let mut seen = 0;
+    for (j, line) in lines.iter().enumerate().skip(i + 1) {
+        if line.is_empty() {
+            continue;
+        }
+        if is_number_line(line) {
+            return at_paragraph_start(lines, j);
+        }
+        seen += 1;
+        if seen > 4 || !(looks_like_heading(line) || has_page_ref(line) || is_page_number(line)) {
+            return false;
+        }
+    }
+    false
 }
 
 fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
@@ -128,7 +182,7 @@ fn heading_block(
         if ends_sentence(line)
             || (line.ends_with(',') && !comma_before_page)
             || line.len() > 250
-            || is_number_line(line)
+            || (is_number_line(line) && !number_is_caption(lines, j))
             || starts_with_any(line, CLOSING)
         {
             break;
@@ -225,6 +279,11 @@ fn find_numbered(
         if first_text.is_some() && !at_paragraph_start(lines, i) {
             continue;
         }
+        if let Some(rest) = first_text.as_deref()
+            && is_caption(lines, i, rest)
+        {
+            continue;
+        }
         let n = leading_number(&number);
         let floor = found.last().map_or(0, |f| f.line + 1);
         // Where the heading block above starts: looked for only once the number is
@@ -262,6 +321,7 @@ fn find_numbered(
             first_text,
             heading_start,
             floor,
+            spill: None,
         });
     }
     found
@@ -285,6 +345,23 @@ fn typical_width(lines: &[&str]) -> usize {
     (*nth).max(40)
 }
 
+impl Outline {
+    /// The outline of a company's request to the staff, which answers no comments: its
+    /// numbered paragraphs are not comments.
+    pub fn without_comments(mut self) -> Outline {
+        self.found.clear();
+        self.numbers.clear();
+        self.unnumbered = None;
+        self.warnings.clear();
+        self
+    }
+
+    /// The text of a letter's one unnumbered request, if that is what it holds.
+    pub fn unnumbered_text(&self) -> Option<&str> {
+        self.unnumbered.as_ref().map(|c| c.text.as_str())
+    }
+}
+
 /// Where a body's comments stand and what they are numbered, without their text: the
 /// first stage of reading a body, and all that a [`Brief`](super::Brief) needs of a body.
 #[derive(Debug, Default)]
@@ -296,14 +373,20 @@ pub struct Outline {
     pub numbers: Vec<String>,
     /// The comment of a letter whose one request is not numbered.
     unnumbered: Option<Comment>,
-    /// Typical line width of the body, for joining paragraphs.
-    width: usize,
+    /// Where the body ends: the complimentary close, or the last line.
+    end: usize,
     /// Index (into the body lines) where the closing boilerplate starts.
     pub closing_start: usize,
     /// Index where the opening paragraphs end: the first heading or comment.
     pub intro_end: usize,
     /// Things noticed while reading.
     pub warnings: Vec<String>,
+}
+
+/// Whether a company's letter labels its answers ("Response:", "Response 1"): then it
+/// answers comments.
+pub fn labels_responses(lines: &[&str]) -> bool {
+    lines.iter().any(|l| RESPONSE_LABEL.is_match(l))
 }
 
 /// Find the comments of a body and their numbers. `response` marks a company response
@@ -315,14 +398,15 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
         .iter()
         .position(|l| is_sign_off(l))
         .unwrap_or(lines.len());
-    outline.width = typical_width(&lines[..end]);
+    outline.end = end;
     outline.found = find_numbered(lines, end, response, &mut outline.warnings);
 
     if outline.found.is_empty() {
         outline.closing_start = closing_from(lines, 0, end);
         outline.intro_end = outline.closing_start;
         if want_unnumbered
-            && let Some((comment, closing_start, intro_end)) = unnumbered(lines, end, outline.width)
+            && let Some((comment, closing_start, intro_end)) =
+                unnumbered(lines, end, typical_width(&lines[..end]))
         {
             outline.closing_start = closing_start;
             outline.intro_end = intro_end;
@@ -339,7 +423,36 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
     let last_line = outline.found.last().map_or(0, |f| f.line);
     outline.closing_start = closing_from(lines, last_line + 1, end);
     outline.numbers = shown_numbers(lines, &outline.found, &mut outline.warnings);
+    find_spills(lines, &mut outline);
     outline
+}
+
+/// Mark the comments whose first lines belong to the comment above (reading-order
+/// damage), with a warning for each.
+fn find_spills(lines: &[&str], outline: &mut Outline) {
+    for k in 1..outline.found.len() {
+        let f = &outline.found[k];
+        if f.first_text.is_some() {
+            continue;
+        }
+        let end = text_end(outline, k);
+        if let Some(spill) = spilled_from_above(lines, f.line + 1, end) {
+            outline.warnings.push(format!(
+                "the text printed under comment {} after the number begins mid-sentence: it is read as the end of comment {}",
+                outline.numbers[k],
+                outline.numbers[k - 1]
+            ));
+            outline.found[k].spill = Some(spill);
+        }
+    }
+}
+
+/// Where the text of comment `k` ends: at the next comment's headings, or the closing.
+fn text_end(outline: &Outline, k: usize) -> usize {
+    outline
+        .found
+        .get(k + 1)
+        .map_or(outline.closing_start, |next| next.heading_start)
 }
 
 /// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
@@ -379,24 +492,28 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         return vec![comment.clone()];
     }
     let found = &outline.found;
+    // Only the comments' text needs the typical line width: a brief does without.
+    let width = typical_width(&lines[..outline.end.min(lines.len())]);
     let mut comments = Vec::with_capacity(found.len());
     let mut trail = Trail::default();
     for (k, (f, number)) in found.iter().zip(&outline.numbers).enumerate() {
-        let text_end = found
-            .get(k + 1)
-            .map_or(outline.closing_start, |next| next.heading_start);
+        let text_end = text_end(outline, k);
         trail.apply(&headings_above(lines, f.line, f.floor).1);
         let mut text_lines: Vec<&str> = Vec::new();
         if let Some(first) = &f.first_text {
             text_lines.push(first);
         }
-        for line in &lines[f.line + 1..text_end.max(f.line + 1)] {
+        let text_start = f.spill.map_or(f.line + 1, |(_, to)| to);
+        for line in &lines[text_start..text_end.max(text_start)] {
             if response && RESPONSE_LABEL.is_match(line) {
                 break;
             }
             text_lines.push(line);
         }
-        let text = strip_comment_label(&join_paragraphs(&text_lines, outline.width));
+        if let Some((from, to)) = found.get(k + 1).and_then(|next| next.spill) {
+            text_lines = with_spill(text_lines, &lines[from..to]);
+        }
+        let text = strip_comment_label(&join_paragraphs(&text_lines, width));
         let headings = trail.headings();
         let mut pages: Vec<String> = Vec::new();
         if let Some(nearest) = headings.iter().rev().find(|h| has_page_ref(h)) {
@@ -439,6 +556,21 @@ fn unnumbered(lines: &[&str], end: usize, width: usize) -> Option<(Comment, usiz
             && looks_like_heading(lines[i])
             && !starts_with_any(lines[i], INTRO)
     });
+    // A request above the first heading-like line (an address to send things to)
+    // is read from the end of the intro.
+    heading_line
+        .and_then(|h| unnumbered_after(lines, end, width, Some(h)))
+        .or_else(|| unnumbered_after(lines, end, width, None))
+}
+
+/// [`unnumbered`], the request read after the heading block at `heading_line`, or
+/// after the intro.
+fn unnumbered_after(
+    lines: &[&str],
+    end: usize,
+    width: usize,
+    heading_line: Option<usize>,
+) -> Option<(Comment, usize, usize)> {
     let intro_end = heading_line.unwrap_or(0);
     let (start, headings) = match heading_line {
         Some(h) => {

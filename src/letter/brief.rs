@@ -26,6 +26,8 @@ pub struct Brief {
     pub numbers: Vec<String>,
     /// The file is not UTF-8 and was read as Windows-1252.
     pub windows_1252: bool,
+    /// How many warnings the parser has about the letter (see [`Letter::warnings`]).
+    pub warnings: usize,
 }
 
 impl Brief {
@@ -40,6 +42,7 @@ impl Brief {
             response_due: letter.response_due.clone(),
             numbers: letter.comments.iter().map(|c| c.number.clone()).collect(),
             windows_1252: letter.is_windows_1252(),
+            warnings: letter.warnings.len(),
         }
     }
 

@@ -156,8 +156,10 @@ pub fn parse_header(lines: &[&str]) -> Header {
         .filter(|(i, l)| !l.is_empty() && Some(*i) != date_line && !is_letterhead(l))
         .map(|(i, l)| (i, *l))
         .collect();
+    // The Commission's address stands after the date, above the "Re:" block or below it.
+    let address_end = salutation.unwrap_or(top_end).max(top_end);
     header.addressed_to_sec = match date_line {
-        Some(d) => lines[d + 1..top_end].iter().any(|l| is_sec_line(l)),
+        Some(d) => lines[d + 1..address_end].iter().any(|l| is_sec_line(l)),
         None => false,
     };
 

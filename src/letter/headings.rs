@@ -19,6 +19,14 @@ static SHAPED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("shaped regex")
 });
 
+/// A lettered caption of the filing: "b. Revenue Recognition", "c) Loss Development".
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z][.)]\s+\p{Lu}").expect("lettered regex"));
+
+/// A numbered caption of the filing: "(16) Income Taxes", "1. Organization".
+static NUMBERED_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\(\d{1,3}\)|\d{1,3}\.)\s").expect("numbered caption regex"));
+
 const ABBREVIATIONS: [&str; 16] = [
     "inc.", "corp.", "co.", "ltd.", "l.p.", "llc.", "n.v.", "s.a.", "plc.", "u.s.", "no.",
     "l.l.c.", "a.g.", "s.e.", "b.v.", "bhd.",
@@ -85,20 +93,34 @@ fn after_page_word(found: &str) -> &str {
     rest.trim_start_matches(char::is_whitespace)
 }
 
+/// Whether a line is a page number alone ("90", "F-7"): the end of a caption whose
+/// "page" closes the line above.
+pub fn is_page_number(line: &str) -> bool {
+    line.len() <= 8
+        && line.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        && PAGE_NUMBER
+            .find(line)
+            .is_some_and(|m| m.len() == line.len())
+}
+
 /// Whether a (joined) line reads like a heading of the filing.
 pub fn looks_like_heading(line: &str) -> bool {
     if line.is_empty() || line.len() > 250 || ends_sentence(line) || line.ends_with(',') {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');
-    if first.is_lowercase() || matches!(first, '•' | '-' | '–' | '—') {
+    if first.is_lowercase() {
+        return LETTERED.is_match(line) && looks_like_heading(line[2..].trim_start());
+    }
+    if matches!(first, '•' | '-' | '–' | '—') {
         return false;
     }
     if has_page_ref(line) || SHAPED.is_match(line) {
         return true;
     }
     if line.ends_with('?') {
-        return false;
+        // A question-and-answer caption ("Why are the partners proposing…?").
+        return is_question_caption(line);
     }
     let (mut words, mut capitalised) = (0, 0);
     for w in line.split_whitespace() {
@@ -117,11 +139,23 @@ pub fn looks_like_heading(line: &str) -> bool {
     capitalised * 10 >= words * 6
 }
 
+/// Whether a line ending in "?" reads as a question-and-answer caption: it opens with
+/// a question word and is not long.
+fn is_question_caption(line: &str) -> bool {
+    const QUESTION_WORDS: [&str; 14] = [
+        "what", "why", "how", "when", "who", "where", "which", "will", "are", "is", "do", "does",
+        "can", "should",
+    ];
+    let first = line.split_whitespace().next().unwrap_or("");
+    is_any_of(first, &QUESTION_WORDS) && line.split_whitespace().count() <= 30
+}
+
 /// Whether `line` continues the heading line above it (a wrapped heading).
 pub fn continues_heading(above: &str, line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let last_word = above.rsplit(' ').next().unwrap_or("");
-    first.is_lowercase()
+    // A lettered caption ("b. Revenue Recognition, page F-7") is a heading of its own.
+    (first.is_lowercase() && !LETTERED.is_match(line))
         || (above.contains(' ')
             && is_any_of(
                 last_word,
@@ -136,7 +170,7 @@ pub fn continues_heading(above: &str, line: &str) -> bool {
 }
 
 static FILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:amendment\b.*\bform\b|(?:draft\s+|amended\s+)?registration\s+statement\b|(?:annual|quarterly|current)\s+report\s+on\s+form\b|form\s+[0-9a-z]{1,4}(?:-[0-9a-z]{1,3})?\b|schedule\s+[0-9a-z]{2,4}(?:-[0-9a-z]{1,3})?\b)")
+    Regex::new(r"(?i)^(?:amendment\b.*\bform\b|(?:draft\s+|amended\s+)?registration\s+statement\b|(?:annual|quarterly|current)\s+report\s+on\s+form\b|forms?\s+[0-9a-z]{1,4}(?:-[0-9a-z]{1,3})?\b|schedule\s+[0-9a-z]{2,4}(?:-[0-9a-z]{1,3})?\b)")
         .expect("filing regex")
 });
 
@@ -164,7 +198,12 @@ fn shape(heading: &str) -> Shape {
     if FILING.is_match(heading) {
         return Shape::Filing;
     }
-    if heading.starts_with('(') && SHAPED.is_match(heading) {
+    // A numbered caption ("(16) Income Taxes", "1. Organization…") is a note of the
+    // financial statements: a note at the level of "Note 2. …".
+    if NUMBERED_CAPTION.is_match(heading) {
+        return Shape::Keyword("note".to_string());
+    }
+    if (heading.starts_with('(') && SHAPED.is_match(heading)) || LETTERED.is_match(heading) {
         return Shape::Enumerated;
     }
     // Question-and-answer captions ("Q: What will holders receive, page 4") are innermost.
@@ -328,6 +367,10 @@ mod tests {
             "Please respond to this letter within ten business days by providing the requested"
         ));
         assert!(!looks_like_heading("including but not limited to:"));
+        assert!(looks_like_heading(
+            "Why are the partners proposing the conversion of the partnership into a corporation?"
+        ));
+        assert!(!looks_like_heading("If so, please tell us why?"));
     }
 
     #[test]
@@ -373,6 +416,10 @@ mod tests {
         ));
         assert!(continues_heading("Pro Forma Information, page", "10"));
         assert!(!continues_heading("Risk Factors", "General"));
+        assert!(!continues_heading(
+            "Note 2. Summary of Significant Accounting Policies",
+            "b. Revenue Recognition, page F-7"
+        ));
         assert!(continues_heading(
             "Discussion and Analysis of",
             "GE Oil, page 200"

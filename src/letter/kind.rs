@@ -8,6 +8,10 @@ const COMPLETION: &[&str] = &[
     "have completed our review",
     "has completed its review",
     "completed our review of",
+    // The staff's letter closing a review of redacted exhibits says so at a sentence's
+    // start; the request letter of the same template says "…or that we have concluded
+    // our assessment" (the opening's first sentence is looked at apart).
+    ". we have concluded our assessment",
 ];
 const NO_REVIEW: &[&str] = &[
     "will not review",
@@ -29,6 +33,30 @@ const RESPONSE: &[&str] = &[
     "in response to the comment",
 ];
 
+/// What only a company's letter to the staff says: answering a letter, whether or not
+/// it restates comments.
+const COMPANY: &[&str] = &[
+    "this letter responds",
+    "responds to the comment",
+    "in response to your correspondence",
+    "in response to your letter",
+    "in response to the comment letter",
+    "submitting this letter in response",
+    "is submitting the following response",
+    "on behalf of our client",
+];
+
+/// What a company's letter asking the staff for something says (more time, an
+/// effective date): such a letter answers no comments.
+const REQUEST: &[&str] = &[
+    "hereby respectfully request",
+    "hereby request",
+    "respectfully requests that",
+    "requests that the effective date",
+    "request an extension",
+    "requests an extension",
+];
+
 /// A search for any of `phrases` in one pass (the regex engine's multi-literal search).
 fn any_of(phrases: &[&str]) -> Regex {
     let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
@@ -38,6 +66,12 @@ fn any_of(phrases: &[&str]) -> Regex {
 static COMPLETION_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(COMPLETION));
 static NO_REVIEW_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(NO_REVIEW));
 static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
+/// A company's letter, answering or asking (one pass over a staff letter's opening).
+static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(&[COMPANY, REQUEST].concat()));
+static REQUEST_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(REQUEST));
+
+/// How the staff's letter closing a review of redacted exhibits starts.
+const CONCLUDED: &str = "we have concluded our assessment";
 
 /// How far into the body the phrases that set a letter's kind are looked for: they
 /// stand in its opening paragraphs.
@@ -52,6 +86,8 @@ pub struct Signals {
     pub completion: bool,
     /// "We will not review".
     pub no_review: bool,
+    /// A company asks the staff for something ("hereby respectfully requests…").
+    pub request: bool,
 }
 
 impl Signals {
@@ -59,12 +95,16 @@ impl Signals {
     /// strings), read as prose: the non-blank lines joined by spaces.
     pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
         let opening = opening(lines);
+        let company = COMPANY_ANY.is_match(&opening);
+        let request = company && REQUEST_ANY.is_match(&opening);
         Signals {
+            request,
             // "Response" has no space, so it is in the prose when it is in a line.
             response: addressed_to_sec
+                || company
                 || (RESPONSE_ANY.is_match(&opening)
                     && lines.iter().any(|l| l.contains("Response"))),
-            completion: COMPLETION_ANY.is_match(&opening),
+            completion: COMPLETION_ANY.is_match(&opening) || opening.starts_with(CONCLUDED),
             no_review: NO_REVIEW_ANY.is_match(&opening),
         }
     }
@@ -132,5 +172,37 @@ mod tests {
         assert_eq!(classify(true, "", true), Kind::Response);
         assert_eq!(classify(false, "Please tell us.", true), Kind::Comments);
         assert_eq!(classify(false, "", false), Kind::Unknown);
+        assert_eq!(
+            classify(
+                false,
+                "On behalf of our client, we are submitting this letter in response to your letter.",
+                false
+            ),
+            Kind::Response
+        );
+        assert_eq!(
+            classify(
+                false,
+                "The Registrant hereby respectfully requests that the effective date be accelerated.",
+                false
+            ),
+            Kind::Response
+        );
+        assert_eq!(
+            classify(
+                false,
+                "We have concluded our assessment of your redacted exhibit.",
+                false
+            ),
+            Kind::Completion
+        );
+        assert_eq!(
+            classify(
+                false,
+                "Please provide a copy. We will notify you of any comments or that we have concluded our assessment of your compliance.",
+                false
+            ),
+            Kind::Unknown
+        );
     }
 }

@@ -12,6 +12,7 @@ mod header;
 mod headings;
 mod kind;
 mod model;
+mod order;
 mod pagebreak;
 mod paragraphs;
 mod parse;

@@ -42,6 +42,18 @@ static PAGE_OF: LazyLock<Regex> =
 static COMMENT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,6}[.)]").expect("number regex"));
 
+/// How a line fits a page header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Not a page header's line.
+    No,
+    /// Only short numbers ("2"): a page header's line when header lines stand on both
+    /// sides of it.
+    Numbers,
+    /// Made of the header's words.
+    Header,
+}
+
 /// Words that make up page headers and form-field residue for one letter.
 pub struct HeaderVocabulary {
     words: Words,
@@ -49,7 +61,20 @@ pub struct HeaderVocabulary {
     prefixes: Vec<String>,
 }
 
-const RESIDUE_WORDS: [&str; 6] = ["firstname", "lastname", "first", "last", "comapany", "name"];
+const RESIDUE_WORDS: [&str; 11] = [
+    "firstname",
+    "lastname",
+    "first",
+    "last",
+    "comapany",
+    "name",
+    // Courtesy titles a page header may put before the addressee's name.
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "miss",
+];
 
 impl HeaderVocabulary {
     /// Build from the addressee's name, the companies named in the header and the date.
@@ -72,13 +97,19 @@ impl HeaderVocabulary {
 
     /// Whether every token of `line` belongs to a page header.
     fn is_header_line(&self, line: &str) -> bool {
+        self.fit(line) == Fit::Header
+    }
+
+    /// How `line` fits a page header: made of its words, or only of short numbers (a
+    /// page number the converter put on a line of its own), or not at all.
+    fn fit(&self, line: &str) -> Fit {
         if line.is_empty()
             || line.len() > 160
             || self.starts_with_foreign_letter(line)
             || !self.first_word_fits(line)
             || COMMENT_NUMBER.is_match(line)
         {
-            return false;
+            return Fit::No;
         }
         let mut has_word = false;
         let mut any = false;
@@ -97,9 +128,12 @@ impl HeaderVocabulary {
             false
         });
         if !fits || !any {
-            return false;
+            Fit::No
+        } else if has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d)) {
+            Fit::Header
+        } else {
+            Fit::Numbers
         }
-        has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d))
     }
 
     /// Whether `line` starts with an ASCII letter that starts no token a header line may
@@ -130,7 +164,7 @@ impl HeaderVocabulary {
         if glued || word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             return true;
         }
-        let key = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let key = first_token(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
         if key.is_empty() {
             return true;
         }
@@ -142,7 +176,8 @@ impl HeaderVocabulary {
             for (slot, b) in buf.iter_mut().zip(key.bytes()) {
                 *slot = b.to_ascii_lowercase();
             }
-            return std::str::from_utf8(&buf[..key.len()]).is_ok_and(|k| self.words.contains(k));
+            return std::str::from_utf8(&buf[..key.len()])
+                .is_ok_and(|k| self.words.contains(k) || RESIDUE_WORDS.contains(&k));
         }
         // Unusual words (non-ASCII, punctuation inside): tokenise the whole line.
         true
@@ -157,6 +192,21 @@ impl HeaderVocabulary {
             || lower.contains("comapany")
             || self.date_text.as_deref().is_some_and(|d| line.contains(d))
     }
+}
+
+/// The first token of a word as [`for_each_token`] splits it: `eBay` → `e`,
+/// `ResMed` → `Res`, `March2` → `March` (page headers glue words together).
+fn first_token(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let end = (1..bytes.len())
+        .find(|&i| {
+            let (p, c) = (bytes[i - 1], bytes[i]);
+            (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                || (p.is_ascii_digit() && c.is_ascii_alphabetic())
+                || (p.is_ascii_alphabetic() && c.is_ascii_digit())
+        })
+        .unwrap_or(bytes.len());
+    &word[..end]
 }
 
 /// The text of `line` up to its first space (a byte loop: the first word is short, too
@@ -240,9 +290,12 @@ pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
         let start = i;
         let mut end = i;
         let mut j = i;
-        while j < lines.len() && (lines[j].is_empty() || vocab.is_header_line(lines[j])) {
-            if !lines[j].is_empty() {
-                end = j;
+        while j < lines.len() {
+            match vocab.fit(lines[j]) {
+                Fit::Header => end = j,
+                Fit::Numbers => {}
+                Fit::No if lines[j].is_empty() => {}
+                Fit::No => break,
             }
             j += 1;
         }
@@ -376,6 +429,19 @@ mod tests {
             ),
             vec!["including calculation", "4(g)(ii), for est"]
         );
+    }
+
+    #[test]
+    fn glued_words_courtesy_titles_and_lone_page_numbers() {
+        let vocab =
+            HeaderVocabulary::new(&["Ada B. Lark", "LarkWorks Inc."], Some("March 11, 2024"));
+        let mut lines: Vec<&str> =
+            "a\nMr. Ada B. Lark\nLarkWorks Inc.\nMarch\n2\nMarch2 11, 2024 Page 2\nb"
+                .lines()
+                .collect();
+        remove_page_headers(&mut lines, &vocab);
+        let kept: Vec<&str> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        assert_eq!(kept, ["a", "b"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Putting the pieces together: bytes → [`Letter`].
 
 use super::LetterError;
-use super::body::{Outline, comments, outline};
+use super::body::{Outline, comments, labels_responses, outline};
 use super::brief::Brief;
 use super::clean::CleanText;
 use super::closing::parse_closing;
@@ -116,7 +116,10 @@ pub(super) fn read(cleaned: &Cleaned) -> Reading<'_> {
     let early_kind = signals.kind(false);
     let response = early_kind == Kind::Response;
     let want_unnumbered = early_kind == Kind::Unknown;
-    let outline = outline(&body_lines, response, want_unnumbered);
+    let mut outline = outline(&body_lines, response, want_unnumbered);
+    if response && signals.request && !labels_responses(&body_lines) {
+        outline = outline.without_comments();
+    }
     let kind = signals.kind(!outline.numbers.is_empty());
     let response_due = match header.date {
         Some(date) if kind != Kind::Response => due_date(date, &body_lines, &outline),
@@ -140,6 +143,10 @@ fn vocabulary(header: &Header) -> HeaderVocabulary {
     if let Some(name) = header.addressee.name.as_deref() {
         names.push(name);
     }
+    // Older page headers give the addressee's title under the name.
+    if let Some(title) = header.addressee.title.as_deref() {
+        names.push(title);
+    }
     if header.addressed_to_sec {
         // A company's own page headers name the Commission.
         names.extend([
@@ -157,7 +164,11 @@ fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<S
     let closing_start = outline.closing_start.min(body_lines.len());
     let intro = body_lines[..outline.intro_end.min(body_lines.len())].join(" ");
     let outro = body_lines[closing_start..].join(" ");
-    let c = DUE.captures(&intro).or_else(|| DUE.captures(&outro))?;
+    // A letter whose one request is not numbered sets the deadline in the request.
+    let c = DUE
+        .captures(&intro)
+        .or_else(|| DUE.captures(&outro))
+        .or_else(|| DUE.captures(outline.unnumbered_text()?))?;
     let n = count_word(&c[1])?;
     Some(add_business_days(date, n).to_string())
 }
@@ -224,8 +235,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
 pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     let cleaned = match clean(file, bytes)? {
         Text::Empty { windows_1252 } => {
+            let warnings = warnings(windows_1252, None);
             return Ok(Brief {
-                windows_1252: warns_windows_1252(&warnings(windows_1252, None)),
+                windows_1252: warns_windows_1252(&warnings),
+                warnings: warnings.len(),
                 ..Brief::default()
             });
         }
@@ -234,7 +247,8 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     let r = read(&cleaned);
     // As `Letter::is_windows_1252`, which reads the warnings (and a restart warning
     // quotes a heading, which might say anything).
-    let windows_1252 = warns_windows_1252(&warnings(r.windows_1252, Some(&r)));
+    let warnings = warnings(r.windows_1252, Some(&r));
+    let windows_1252 = warns_windows_1252(&warnings);
     let header = r.header;
     Ok(Brief {
         kind: r.kind,
@@ -245,5 +259,6 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
         response_due: r.response_due,
         numbers: r.outline.numbers,
         windows_1252,
+        warnings: warnings.len(),
     })
 }

@@ -93,6 +93,7 @@ pub const CLOSING: &[&str] = &[
     "refer to rules 460",
     "we will consider a written request",
     "please allow adequate time",
+    "we will notify you",
     "sincerely",
     "very truly yours",
     "respectfully",

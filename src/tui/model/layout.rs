@@ -83,6 +83,23 @@ pub fn inner(rect: Rect) -> Rect {
     rect.inner(Margin::new(1, 1))
 }
 
+/// The most rows the parser's warnings take at the top of the Comments pane.
+pub const WARNING_ROWS: usize = 3;
+
+/// Rows the open letter's warnings take at the top of the Comments pane (a pane of
+/// `height` rows inside keeps at least half of them for the comments).
+pub fn warning_rows(warnings: usize, height: u16) -> u16 {
+    let rows = warnings.min(WARNING_ROWS) as u16;
+    rows.min(height / 2)
+}
+
+/// The Comments pane's rows for comments, under the open letter's warnings.
+pub fn comment_rows(rect: Rect, warnings: usize) -> Rect {
+    let inside = inner(rect);
+    let top = warning_rows(warnings, inside.height);
+    Rect::new(inside.x, inside.y + top, inside.width, inside.height - top)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

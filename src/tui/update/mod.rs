@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::ids::Pane;
-use crate::tui::model::layout::{areas, inner};
+use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::{Message, State};
 use input::map_key;
@@ -319,9 +319,13 @@ impl State {
     /// Rows inside a pane as currently laid out.
     fn pane_height(&self, pane: Pane) -> usize {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let warnings = match pane {
+            Pane::Comments => self.open_letter().map_or(0, |l| l.warnings.len()),
+            _ => 0,
+        };
         areas(area, self.focus)
             .pane(pane)
-            .map_or(0, |r| usize::from(inner(r).height))
+            .map_or(0, |r| usize::from(comment_rows(r, warnings).height))
     }
 
     /// Bring derived values in line after a change: scroll positions, the document's
@@ -359,7 +363,7 @@ impl State {
         if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
             && let Some(letter) = &self.entries[open.id.0].letter
         {
-            let rect = inner(rect);
+            let rect = comment_rows(rect, letter.warnings.len());
             if open.doc.as_ref().is_none_or(|d| d.width != rect.width) {
                 let size: usize = letter.comments.iter().map(|c| c.text.len()).sum();
                 if size <= INLINE_LAYOUT_BYTES {

@@ -13,6 +13,7 @@ use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::model::document::{Row, RowKind};
 use crate::tui::model::ids::{Filter, Pane};
+use crate::tui::model::layout::{comment_rows, inner, warning_rows};
 use crate::tui::model::state::{State, status_of};
 
 /// Said under a drafts file's problem before the letter is opened.
@@ -61,8 +62,9 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         theme,
         rect.width,
     );
-    let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let inner = comment_rows(rect, letter.warnings.len());
+    draw_warnings(frame, rect, letter, theme);
     if letter.comments.is_empty() {
         frame.render_widget(note(empty_text(letter.kind), theme), inner);
         return;
@@ -172,15 +174,44 @@ fn title(letter: &Letter, state: &State, shown: usize) -> String {
     } else {
         form
     };
+    let warnings = warnings(letter);
     match state.filter {
-        _ if total == 0 => format!(" {company}{form} "),
-        Filter::All => format!(" {company}{form} · {total} {noun} "),
+        _ if total == 0 => format!(" {company}{form}{warnings} "),
+        Filter::All => format!(" {company}{form} · {total} {noun}{warnings} "),
         // The filter first: it is what a cut title must not lose.
         filter => format!(
-            " {}: {shown} of {total} {noun} · {company}{form} ",
+            " {}: {shown} of {total} {noun} · {company}{form}{warnings} ",
             filter.label()
         ),
     }
+}
+
+/// How many warnings the parser has about the letter, for the pane title.
+fn warnings(letter: &Letter) -> String {
+    match letter.warnings.len() {
+        0 => String::new(),
+        1 => " · ! 1 warning".to_string(),
+        n => format!(" · ! {n} warnings"),
+    }
+}
+
+/// The parser's warnings at the top of the pane, one a row (the last row says how many
+/// more there are when they do not all fit).
+fn draw_warnings(frame: &mut Frame, rect: Rect, letter: &Letter, theme: &crate::config::Theme) {
+    let inside = inner(rect);
+    let rows = usize::from(warning_rows(letter.warnings.len(), inside.height));
+    let mut lines: Vec<Line> = letter
+        .warnings
+        .iter()
+        .take(rows)
+        .map(|w| Line::styled(format!("! {}", one_line(w)), theme.overdue()))
+        .collect();
+    if rows > 0 && letter.warnings.len() > rows {
+        let more = letter.warnings.len() - rows + 1;
+        lines[rows - 1] = Line::styled(format!("! … and {more} more warnings"), theme.overdue());
+    }
+    let area = Rect::new(inside.x, inside.y, inside.width, rows as u16);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// What to say when a letter has no comments.

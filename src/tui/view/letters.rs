@@ -147,8 +147,9 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         }
     };
     let brief = &listing.brief;
-    // A letter that was not UTF-8 is marked in the gutter (and said in full on opening).
-    let gutter = if !is_open && brief.windows_1252 {
+    // A letter the parser has warnings about (one not UTF-8 among them) is marked in the
+    // gutter; the Comments pane's header says them in full on opening.
+    let gutter = if !is_open && brief.warnings > 0 {
         Span::styled("!", theme.overdue())
     } else {
         gutter
