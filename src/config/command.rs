@@ -68,6 +68,10 @@ pub enum Command {
     Redo,
     /// Editor: delete the word before the cursor.
     DeleteWord,
+    /// Editor: insert spaces to the next tab stop.
+    Indent,
+    /// Editor: remove up to a tab stop of spaces from the start of the line.
+    Outdent,
     /// Show the conflict of the selected comment (changed here and on disk).
     ShowConflict,
     /// Conflict: keep the workspace's version.

@@ -44,7 +44,7 @@ impl State {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         if let Some(prompt) = &mut self.prompt {
             prompt.push_str(text.lines().next().unwrap_or_default());
-        } else if self.editable() && self.editor.insert_str(sanitize(&text)) {
+        } else if self.editable() && self.editor.insert_str(&text) {
             self.draft_changed();
         }
     }
@@ -70,10 +70,20 @@ impl State {
             Command::Last => moved(editor, Move::Bottom),
             Command::PageDown => moved(editor, Move::PageDown),
             Command::PageUp => moved(editor, Move::PageUp),
-            Command::Undo | Command::Redo | Command::DeleteWord if !editable => false,
+            Command::Undo
+            | Command::Redo
+            | Command::DeleteWord
+            | Command::Indent
+            | Command::Outdent
+                if !editable =>
+            {
+                false
+            }
             Command::Undo => editor.undo(),
             Command::Redo => editor.redo(),
             Command::DeleteWord => editor.delete_word(),
+            Command::Indent => editor.indent(),
+            Command::Outdent => editor.outdent(),
             _ => false,
         };
         if changed {
@@ -149,11 +159,10 @@ impl State {
             .and_then(|n| self.draft(n))
             .map(|d| d.response.clone())
             .unwrap_or_default();
-        let shown = sanitize(&text);
-        if shown != text {
+        let mut editor = Editor::open(&text);
+        if editor.has_placeholders() {
             self.info("Control characters in this draft are shown as placeholders.");
         }
-        let mut editor = Editor::new(shown.split('\n').map(str::to_string).collect());
         editor.set_max_histories(500);
         if let Some(number) = number {
             editor.set_placeholder_text(format!(
@@ -161,7 +170,6 @@ impl State {
                 sanitize(&number)
             ));
         }
-        editor.move_cursor(Move::Bottom);
         self.editor = editor;
         self.style_editor();
     }
@@ -169,6 +177,7 @@ impl State {
     /// Show the editor's cursor only while it has focus.
     pub(crate) fn style_editor(&mut self) {
         let cursor = if self.editable() {
+            self.editor.reveal_cursor();
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
             Style::new()

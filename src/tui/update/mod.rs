@@ -283,6 +283,8 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Undo
         | Command::Redo
         | Command::DeleteWord
+        | Command::Indent
+        | Command::Outdent
             if state.focus == Pane::Draft =>
         {
             state.edit_command(command)
@@ -309,7 +311,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::LineEnd
         | Command::Undo
         | Command::Redo
-        | Command::DeleteWord => {}
+        | Command::DeleteWord
+        | Command::Indent
+        | Command::Outdent => {}
     }
 }
 

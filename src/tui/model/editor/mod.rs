@@ -17,7 +17,7 @@ use std::collections::VecDeque;
 use ratatui::style::Style;
 use ratatui_textarea::{Input, Key};
 
-use layout::{Layout, Seg, char_width};
+use layout::{Layout, Seg, TAB_STOP, advance, char_width};
 
 /// A cursor movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,8 @@ struct View {
     height: u16,
     /// The first screen row shown.
     top: usize,
+    /// The line holding that row: where the view stays when the width changes.
+    line: usize,
 }
 
 /// The editor. Drawn with `frame.render_widget(&editor, area)`.
@@ -86,6 +88,9 @@ pub(crate) struct Editor {
     /// Where drawing left the view: its size and scroll, kept between frames as
     /// `TextArea` keeps its viewport.
     view: Cell<View>,
+    /// Whether the view follows the cursor: not for a draft just opened (shown from its
+    /// start), from the first move or edit on, or once revealed.
+    follow: bool,
 }
 
 impl Default for Editor {
@@ -112,7 +117,31 @@ impl Editor {
             placeholder_style: Style::new(),
             layout: RefCell::default(),
             view: Cell::default(),
+            follow: true,
         }
+    }
+
+    /// An editor holding `text` exactly (only `\r\n` line ends become `\n`), the cursor
+    /// at its end and the view at its start, until the cursor moves or is revealed.
+    pub fn open(text: &str) -> Self {
+        let text = text.replace("\r\n", "\n");
+        let mut editor = Self::new(text.split('\n').map(str::to_string).collect());
+        editor.move_cursor(Move::Bottom);
+        editor.follow = false;
+        editor
+    }
+
+    /// Whether some character of the text is drawn as a placeholder (a control, bidi or
+    /// invisible character).
+    pub fn has_placeholders(&self) -> bool {
+        self.lines
+            .iter()
+            .any(|line| line.chars().any(|c| layout::placeholder(c).is_some()))
+    }
+
+    /// Let the view follow the cursor from the next frame on (the editor got focus).
+    pub fn reveal_cursor(&mut self) {
+        self.follow = true;
     }
 
     /// The text, one string per line.
@@ -168,10 +197,7 @@ impl Editor {
                 ctrl: false,
                 alt: false,
                 ..
-            } => {
-                let spaces = 4 - self.cursor.1 % 4;
-                self.insert_str(" ".repeat(spaces))
-            }
+            } => self.indent(),
             Input {
                 key: Key::Enter, ..
             } => {
@@ -223,6 +249,26 @@ impl Editor {
         new[0].insert_str(0, head);
         new[last].push_str(tail);
         self.replace(row, 1, new, cursor);
+        true
+    }
+
+    /// Tab: spaces up to the next tab stop of the line.
+    pub fn indent(&mut self) -> bool {
+        let spaces = TAB_STOP - self.cursor.1 % TAB_STOP;
+        self.insert_str(" ".repeat(spaces))
+    }
+
+    /// Shift-Tab: up to a tab stop of spaces taken from the start of the line.
+    pub fn outdent(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let line = &self.lines[row];
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let cut = spaces.min(TAB_STOP);
+        if cut == 0 {
+            return false;
+        }
+        let new = line[cut..].to_string();
+        self.replace(row, 1, vec![new], (row, col.saturating_sub(cut)));
         true
     }
 
@@ -302,6 +348,7 @@ impl Editor {
         };
         self.cursor = after;
         self.goal = None;
+        self.follow = true;
         self.redo.clear();
         if self.max_undo > 0 {
             if self.undo.len() >= self.max_undo {
@@ -338,6 +385,7 @@ impl Editor {
         self.layout.get_mut().splice(at, count, lines.len());
         self.cursor = cursor;
         self.goal = None;
+        self.follow = true;
     }
 
     // ---- moving ----
@@ -350,6 +398,7 @@ impl Editor {
         if !vertical {
             self.goal = None;
         }
+        self.follow = true;
         self.cursor = match m {
             Move::Back if col > 0 => (row, self.step_back(row, col)),
             Move::Back if row > 0 => (row - 1, len(self, row - 1)),
@@ -463,8 +512,7 @@ fn screen_position(layout: &Layout, lines: &[String], cursor: (usize, usize)) ->
         lines[row][seg.start..seg.end]
             .chars()
             .take(col - seg.col)
-            .map(char_width)
-            .sum()
+            .fold(0, advance)
     });
     (layout.first_row_of(row) + index, x)
 }
@@ -483,12 +531,11 @@ fn col_at(line: &str, seg: &Seg, last: bool, x: usize) -> usize {
         if i > limit || used > x {
             break;
         }
-        let w = char_width(c);
         // A zero-width char goes with the one before: no cursor stop in front of it.
-        if w > 0 {
+        if char_width(c) > 0 {
             best = i;
         }
-        used += w;
+        used = advance(used, c);
     }
     if limit == seg.chars && used <= x {
         best = seg.chars;

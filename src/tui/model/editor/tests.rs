@@ -176,18 +176,19 @@ fn wide_characters_and_long_words() {
     let mut e = focused("日本語の文章 abcdefghijkl");
     assert_eq!(
         screen(&e, 6, 5),
-        ["█本語", "の文章", "", "abcdef", "ghijkl"]
+        ["█本語", "の文", "章", "abcdef", "ghijkl"],
+        "no row starts with the space"
     );
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (0, 3));
     e.move_cursor(Move::Forward);
     e.move_cursor(Move::Down);
-    assert_eq!(e.cursor(), (0, 6), "the row holding just a space");
+    assert_eq!(e.cursor(), (0, 6), "the space after 章, on its row");
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (0, 9), "column 2, where it started");
     // A full last row: the cursor at the end gets a row of its own.
     e.move_cursor(Move::End);
-    assert_eq!(screen(&e, 6, 5), ["の文章", "", "abcdef", "ghijkl", "█"]);
+    assert_eq!(screen(&e, 6, 5), ["の文", "章", "abcdef", "ghijkl", "█"]);
 }
 
 #[test]
@@ -226,4 +227,44 @@ fn only_the_edited_lines_are_wrapped_again() {
         screen(&e, 8, 6),
         ["one two ", "three ", "seven█", "four ", "five", ""].map(str::trim_end)
     );
+}
+
+#[test]
+fn wrapped_rows_start_with_their_first_word() {
+    let mut e = focused("the quick brown fox");
+    assert_eq!(
+        screen(&e, 9, 3),
+        ["█he ", "quick ", "brown fox"].map(str::trim_end)
+    );
+    // The cursor still stops on every character, the spaces at the ends of rows too.
+    let mut seen = vec![e.cursor()];
+    for _ in 0..19 {
+        e.move_cursor(Move::Forward);
+        seen.push(e.cursor());
+    }
+    assert_eq!(seen, (0..=19).map(|c| (0, c)).collect::<Vec<_>>());
+    e.move_cursor(Move::Top);
+    for _ in 0..9 {
+        e.move_cursor(Move::Forward);
+    }
+    assert_eq!(e.cursor(), (0, 9));
+    assert_eq!(screen(&e, 9, 3), ["the", "quick█", "brown fox"]);
+}
+
+#[test]
+fn invisible_and_control_characters_are_drawn_as_placeholders() {
+    let text = "a\u{1b}b\tc\u{202e}d\u{200b}e\rf";
+    let mut e = focused(text);
+    e.move_cursor(Move::End);
+    assert_eq!(screen(&e, 30, 1), ["a␛b c⟪RLO⟫d⟪ZWSP⟫e␍f█"]);
+    assert_eq!(e.lines(), [text], "the text itself is untouched");
+    // Every character is a cursor stop, at the column where it is drawn.
+    e.move_cursor(Move::Head);
+    for _ in 0..5 {
+        e.move_cursor(Move::Forward);
+    }
+    assert_eq!(e.cursor(), (0, 5));
+    assert_eq!(screen(&e, 30, 1), ["a␛b c█RLO⟫d⟪ZWSP⟫e␍f"]);
+    typing(&mut e, "\u{200b}");
+    assert_eq!(screen(&e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
 }
