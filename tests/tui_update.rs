@@ -864,13 +864,14 @@ fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
 fn undo_and_redo_in_the_editor() {
     let mut s = opened();
     press(&mut s, ch('i'));
-    typing(&mut s, "ab");
+    typing(&mut s, "ab cd");
     press(&mut s, ctrl('z'));
+    assert_eq!(s.editor_text(), "ab ", "a word at a time");
     press(&mut s, ctrl('z'));
     assert_eq!(s.editor_text(), "");
     assert_eq!(s.draft("1").unwrap().status, Status::Open);
     press(&mut s, ctrl('y'));
-    assert_eq!(s.draft("1").unwrap().response, "a");
+    assert_eq!(s.draft("1").unwrap().response, "ab ");
 }
 
 #[test]
@@ -1678,4 +1679,37 @@ fn a_resize_keeps_the_cursor_in_view_without_hiding_text_above() {
         "everything fits: nothing hidden\n{tall}"
     );
     assert!(tall.contains("Paragraph 21 of"));
+}
+
+#[test]
+fn undo_history_is_kept_per_comment() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    typing(&mut s, "The Company respectfully advises the Staff");
+    press(&mut s, ctrl('z'));
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "The Company respectfully advises the ",
+        "one word undone"
+    );
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('j'));
+    press(&mut s, ch('i'));
+    typing(&mut s, "Other");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('k'));
+    press(&mut s, ch('i'));
+    press(&mut s, ctrl('z'));
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "The Company respectfully advises ",
+        "the history came back with the comment"
+    );
+    press(&mut s, ctrl('y'));
+    press(&mut s, ctrl('y'));
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "The Company respectfully advises the Staff"
+    );
+    assert_eq!(s.draft("2").unwrap().response, "Other");
 }

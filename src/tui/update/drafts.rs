@@ -15,6 +15,9 @@ use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::names::file_name;
 use crate::tui::model::state::State;
 
+/// Undo steps kept per draft.
+const UNDO_STEPS: usize = 10_000;
+
 /// Save once typing has paused this long...
 const IDLE: Duration = Duration::from_secs(1);
 /// ...or once the oldest unsaved edit is this old, even while typing goes on.
@@ -163,7 +166,13 @@ impl State {
         if editor.has_placeholders() {
             self.info("Control characters in this draft are shown as placeholders.");
         }
-        editor.set_max_histories(500);
+        editor.set_max_histories(UNDO_STEPS);
+        let key = self
+            .open
+            .as_ref()
+            .zip(number.clone())
+            .map(|(open, number)| (self.entries[open.id.0].path.clone(), number));
+        self.histories.switch(&mut self.editor, &mut editor, key);
         if let Some(number) = number {
             editor.set_placeholder_text(format!(
                 "Type the response to comment {}…",

@@ -193,15 +193,21 @@ fn split(line: &str, token: &Seg, width: usize, row: &mut Seg, rows: &mut Vec<Se
         if span_end(&line[piece.start..piece.end], row.width) > width && row.chars > 0 {
             match last.filter(|(p, _)| blank && p.start > row.start) {
                 Some((moved, before)) => {
-                    let mut kept = *row;
-                    kept.end = moved.start;
-                    kept.chars = moved.col - row.col;
-                    kept.width = before;
+                    // The row's last character and the blanks after it go down.
+                    let kept = Seg {
+                        end: moved.start,
+                        chars: moved.col - row.col,
+                        width: before,
+                        ..*row
+                    };
                     rows.push(kept);
-                    *row = moved;
-                    row.width = span_end(&line[moved.start..moved.end], 0);
-                    row.end = moved.end;
-                    row.chars = moved.chars;
+                    *row = Seg {
+                        start: moved.start,
+                        end: row.end,
+                        col: moved.col,
+                        chars: row.chars - kept.chars,
+                        width: span_end(&line[moved.start..row.end], 0),
+                    };
                 }
                 None => {
                     rows.push(*row);
@@ -398,7 +404,14 @@ mod tests {
 
     #[test]
     fn rows_cover_the_line_in_order() {
-        for line in ["a  b   c", "x-y-z--w", "日本 語e\u{301} abcdefghijk", "   "] {
+        for line in [
+            "a  b   c",
+            "x-y-z--w",
+            "日本 語e\u{301} abcdefghijk",
+            "   ",
+            "\ra  \t\t\t",
+            "abcdefgh ij",
+        ] {
             for width in 1..8 {
                 let rows = wrap(line, Some(width));
                 let mut at = (0, 0);

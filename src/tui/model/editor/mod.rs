@@ -8,15 +8,17 @@
 //! come in as `ratatui_textarea::Input`, and the editing follows `TextArea`'s: one undo
 //! step per edit, words as `TextArea` finds them, `Home`/`End` on the logical line.
 
+mod history;
 mod layout;
 mod render;
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 
 use ratatui::style::Style;
 use ratatui_textarea::{Input, Key};
 
+use history::{Edit, Kind};
+pub(crate) use history::{Histories, History};
 use layout::{Layout, Seg, TAB_STOP, advance, char_width};
 
 /// A cursor movement.
@@ -48,16 +50,6 @@ pub(crate) enum Move {
     PageDown,
 }
 
-/// An edit, kept for undo: lines `at..at + old.len()` became `new`.
-#[derive(Debug, Clone)]
-struct Edit {
-    at: usize,
-    old: Vec<String>,
-    new: Vec<String>,
-    before: (usize, usize),
-    after: (usize, usize),
-}
-
 /// The screen the editor was last drawn on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct View {
@@ -77,9 +69,7 @@ pub(crate) struct Editor {
     cursor: (usize, usize),
     /// The screen column vertical moves aim for.
     goal: Option<usize>,
-    undo: VecDeque<Edit>,
-    redo: Vec<Edit>,
-    max_undo: usize,
+    history: History,
     cursor_style: Style,
     placeholder: String,
     placeholder_style: Style,
@@ -109,9 +99,7 @@ impl Editor {
             lines,
             cursor: (0, 0),
             goal: None,
-            undo: VecDeque::new(),
-            redo: Vec::new(),
-            max_undo: 50,
+            history: History::default(),
             cursor_style: Style::new(),
             placeholder: String::new(),
             placeholder_style: Style::new(),
@@ -155,11 +143,19 @@ impl Editor {
         self.cursor
     }
 
+    /// Keep at most `max` undo steps.
     pub fn set_max_histories(&mut self, max: usize) {
-        self.max_undo = max;
-        while self.undo.len() > max {
-            self.undo.pop_front();
-        }
+        self.history.set_limit(max);
+    }
+
+    /// Take the undo history out (to keep it while another text is edited).
+    pub fn take_history(&mut self) -> History {
+        std::mem::take(&mut self.history)
+    }
+
+    /// Put back a history taken from an editor that held the same text.
+    pub fn set_history(&mut self, history: History) {
+        self.history = history;
     }
 
     pub fn set_cursor_style(&mut self, style: Style) {
@@ -224,7 +220,10 @@ impl Editor {
         let (row, col) = self.cursor;
         let mut line = self.lines[row].clone();
         line.insert(byte_at(&line, col), c);
-        self.replace(row, 1, vec![line], (row, col + 1));
+        let kind = Kind::Typed {
+            blank: c.is_whitespace(),
+        };
+        self.replace_as(kind, row, 1, vec![line], (row, col + 1));
     }
 
     /// Insert text (`\n` and `\r\n` start new lines) at the cursor. Whether anything was
@@ -332,8 +331,20 @@ impl Editor {
     }
 
     /// Replace `count` lines from `at` with `new`, the cursor going to `after`: the one
-    /// way the text changes, recorded for undo.
+    /// way the text changes, recorded for undo as one step.
     fn replace(&mut self, at: usize, count: usize, new: Vec<String>, after: (usize, usize)) {
+        self.replace_as(Kind::Other, at, count, new, after);
+    }
+
+    /// [`replace`](Self::replace), recorded as an edit of `kind` (typing joins a step).
+    fn replace_as(
+        &mut self,
+        kind: Kind,
+        at: usize,
+        count: usize,
+        new: Vec<String>,
+        after: (usize, usize),
+    ) {
         let old: Vec<String> = self
             .lines
             .splice(at..at + count, new.iter().cloned())
@@ -349,32 +360,24 @@ impl Editor {
         self.cursor = after;
         self.goal = None;
         self.follow = true;
-        self.redo.clear();
-        if self.max_undo > 0 {
-            if self.undo.len() >= self.max_undo {
-                self.undo.pop_front();
-            }
-            self.undo.push_back(edit);
-        }
+        self.history.record(edit, kind);
     }
 
-    /// Undo the last edit; whether there was one.
+    /// Undo the last step; whether there was one.
     pub fn undo(&mut self) -> bool {
-        let Some(edit) = self.undo.pop_back() else {
+        let Some(edit) = self.history.undo().cloned() else {
             return false;
         };
         self.replace_lines(edit.at, edit.new.len(), &edit.old, edit.before);
-        self.redo.push(edit);
         true
     }
 
-    /// Redo the last undone edit; whether there was one.
+    /// Redo the last undone step; whether there was one.
     pub fn redo(&mut self) -> bool {
-        let Some(edit) = self.redo.pop() else {
+        let Some(edit) = self.history.redo().cloned() else {
             return false;
         };
         self.replace_lines(edit.at, edit.old.len(), &edit.new, edit.after);
-        self.undo.push_back(edit);
         true
     }
 

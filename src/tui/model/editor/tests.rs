@@ -88,17 +88,53 @@ fn undo_and_redo_step_by_edit() {
     assert_eq!(e.cursor(), (2, 1));
     assert!(e.undo());
     assert_eq!((e.lines(), e.cursor()), (&["xab".to_string()][..], (0, 3)));
-    assert!(e.undo());
-    assert!(e.undo());
+    assert!(e.undo(), "the typed word is one step");
     assert_eq!(e.lines(), ["x"]);
     assert!(!e.undo());
     assert!(e.redo());
-    assert_eq!(e.lines(), ["xa"]);
+    assert_eq!(e.lines(), ["xab"]);
     typing(&mut e, "!");
     assert!(!e.redo(), "an edit drops what was undone");
     e.set_max_histories(1);
     assert!(e.undo());
     assert!(!e.undo());
+}
+
+#[test]
+fn typing_is_undone_a_word_at_a_time() {
+    let mut e = editor("");
+    typing(&mut e, "The Company respectfully advises the Staff");
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the "]);
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises "]);
+    assert!(e.redo());
+    assert!(e.redo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the Staff"]);
+    // Each deletion is a step of its own; typing after a move starts a new step.
+    e.input_without_shortcuts(key(Key::Backspace));
+    e.input_without_shortcuts(key(Key::Backspace));
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the Staf"]);
+    e.move_cursor(Move::Head);
+    typing(&mut e, "So");
+    e.move_cursor(Move::End);
+    typing(&mut e, "f");
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["SoThe Company respectfully advises the Staf"]);
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the Staf"]);
+}
+
+#[test]
+fn a_paste_is_one_step() {
+    let mut e = editor("a");
+    e.move_cursor(Move::End);
+    e.insert_str(" pasted words\nand a line");
+    typing(&mut e, "!");
+    assert!(e.undo());
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["a"]);
 }
 
 #[test]
@@ -267,4 +303,56 @@ fn invisible_and_control_characters_are_drawn_as_placeholders() {
     assert_eq!(screen(&e, 30, 1), ["a␛b c█RLO⟫d⟪ZWSP⟫e␍f"]);
     typing(&mut e, "\u{200b}");
     assert_eq!(screen(&e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Type(char),
+    Paste(String),
+    Key(Key),
+    Move(Move),
+    DeleteWord,
+    Outdent,
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => proptest::sample::select(vec!['a', 'b', ' ', '\t', '\u{1b}', '\u{200b}', 'é', '日']).prop_map(Op::Type),
+        1 => "[a \\n\\r\\t]{0,8}".prop_map(Op::Paste),
+        2 => proptest::sample::select(vec![Key::Enter, Key::Backspace, Key::Delete, Key::Tab]).prop_map(Op::Key),
+        2 => proptest::sample::select(vec![Move::Back, Move::Forward, Move::Up, Move::Down, Move::WordBack, Move::Head, Move::End, Move::Top]).prop_map(Op::Move),
+        1 => Just(Op::DeleteWord),
+        1 => Just(Op::Outdent),
+    ]
+}
+
+proptest::proptest! {
+    /// Any edits followed by undo-all give the original text back; redo-all the edited.
+    #[test]
+    fn undo_all_and_redo_all_return_both_texts(
+        start in "[ab \\n\\t]{0,20}",
+        ops in proptest::collection::vec(op(), 0..60),
+        width in 3u16..20,
+    ) {
+        let mut e = Editor::open(&start);
+        e.set_max_histories(10_000);
+        let original = e.lines().to_vec();
+        for op in ops {
+            match op {
+                Op::Type(c) => e.insert_char(c),
+                Op::Paste(text) => { e.insert_str(text); }
+                Op::Key(k) => { e.input_without_shortcuts(key(k)); }
+                Op::Move(m) => e.move_cursor(m),
+                Op::DeleteWord => { e.delete_word(); }
+                Op::Outdent => { e.outdent(); }
+            }
+            screen(&e, width, 3);
+        }
+        let edited = e.lines().to_vec();
+        while e.undo() {}
+        proptest::prop_assert_eq!(e.lines(), &original[..]);
+        while e.redo() {}
+        proptest::prop_assert_eq!(e.lines(), &edited[..]);
+    }
 }
