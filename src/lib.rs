@@ -7,10 +7,12 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod disk;
 pub mod drafts;
 pub mod export;
 pub mod index;
 pub mod journal;
 pub mod letter;
+pub mod review;
 pub mod text;
 pub mod tui;

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::Parser;
-use letterdesk::cli::{Cli, EXIT_RUNTIME, run_command};
+use letterdesk::cli::{Cli, EXIT_RUNTIME, Exit, run_command};
 use letterdesk::tui::RunOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +22,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`letterdesk parse … | head`): not an error of ours.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if error.downcast_ref::<Exit>().is_some() => {
+            let exit = error.downcast_ref::<Exit>().expect("checked");
+            eprintln!("letterdesk: {}", letterdesk::text::sanitize(&exit.message));
+            ExitCode::from(exit.code)
+        }
         Err(error) => {
             // File names and parser messages quote file text: make it safe to print.
             let message = format!("{error:#}");

@@ -81,7 +81,7 @@ fn parse_json_has_exactly_the_documented_fields() {
         .map(String::as_str)
         .collect();
     ckeys.sort_unstable();
-    assert_eq!(ckeys, ["headings", "number", "pages", "text"]);
+    assert_eq!(ckeys, ["headings", "number", "pages", "references", "text"]);
     assert_eq!(comment["number"], "2");
     assert_eq!(comment["headings"][0], "Revenue, page 40");
 }

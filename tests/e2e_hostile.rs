@@ -337,7 +337,10 @@ fn a_letter_above_the_size_cap_is_listed_not_opened() {
     std::fs::write(&config, "[limits]\nmax_letter_mb = 1\n").unwrap();
     let config = config.display().to_string();
     let t = Tmux::start(dir.path(), &["--config", &config, "."], 160, 30);
-    let screen = t.wait_for("too large");
+    // Both rows, in whichever order the readers finish.
+    let screen = t.wait_until("too large and Small Print", |s| {
+        s.contains("too large") && s.contains("Small Print")
+    });
     assert!(
         screen.contains("huge.txt  too large to open (2 MB; limit 1 MB)"),
         "{screen}"

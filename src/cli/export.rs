@@ -2,10 +2,13 @@
 //! the company's response letter from the drafts saved next to the letter.
 //!
 //! The file goes next to the letter (`NAME.response.md`, `.txt`, `.htm`, `.docx`)
-//! unless `-o` names another (`-o -` writes to standard output). The path written and
-//! any warnings go to standard error. With `--strict`, a comment without a response or
-//! not marked resolved is an error (exit 1) and NOTHING is written, so a file that
-//! exists after a strict run is ready to file.
+//! unless `-o` names another (`-o -` writes to standard output; a device or FIFO is
+//! written straight into, so `--strict -o /dev/null` is a check). A symbolic link at
+//! the default path is refused; see [`Target::choose`]. The path written and any
+//! warnings go to standard error. With `--strict`, a comment without a response, not
+//! marked resolved, or whose text changed since its response was written is an error
+//! (exit 1) and NOTHING is written, so a file that exists after a strict run is ready
+//! to file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +17,8 @@ use anyhow::Context;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::drafts;
-use crate::export::{self, ExportSettings, Format};
+use crate::export::{self, ExportSettings, Format, Target};
+use crate::text::sanitize_line;
 
 /// Arguments of `letterdesk export`.
 #[derive(Debug, clap::Args)]
@@ -43,10 +47,10 @@ pub struct ExportArgs {
 
 /// Runs `export`. Errors name the file (and line) concerned.
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let letter = crate::letter::parse_file(&args.letter)?;
-    let drafts_file = drafts::drafts_path(&args.letter);
-    let loaded = drafts::load(&drafts_file)?;
     let mut settings = load_settings(args.config.as_deref())?;
+    let limits = super::status::load_limits(args.config.as_deref());
+    let letter = crate::letter::parse_file_capped(&args.letter, limits.max_letter_bytes)?;
+    let loaded = drafts::load(&drafts::drafts_path(&args.letter))?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
 
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
@@ -59,41 +63,37 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
                 .and_then(Format::from_path)
         })
         .unwrap_or_default();
-    let path = match &args.output {
-        Some(path) => path.clone(),
-        None => export::default_output_path(&args.letter, format),
-    };
-    if !to_stdout {
-        refuse_to_overwrite(&path, &args.letter, &drafts_file)?;
-    }
+    let target =
+        Target::choose(&args.letter, args.output.as_deref(), format).map_err(anyhow::Error::msg)?;
 
-    let result = export::export(
-        &letter,
-        loaded.as_ref().map(|l| &l.drafts),
-        &settings,
-        format,
-    );
+    let drafts = loaded.as_ref().map(|l| &l.drafts);
+    let mut result = export::export(&letter, drafts, &settings, format);
+    if let Some(loaded) = &loaded {
+        result.check_fingerprints(&letter, &loaded.drafts, loaded);
+    }
+    let mut err = std::io::stderr().lock();
     if args.strict && !result.is_complete() {
+        for warning in &result.warnings {
+            let _ = writeln!(err, "warning: {}", sanitize_line(warning));
+        }
         let problems = result.problems().join("; ");
         anyhow::bail!(
             "{}: not ready to file (--strict): {problems}; nothing written",
-            shown(&args.letter)
+            args.letter.display()
         );
     }
 
-    if to_stdout {
-        out.write_all(&result.bytes)?;
-        out.flush()?;
-    } else {
-        export::write_export(&path, &result.bytes)
-            .with_context(|| format!("{}: cannot write", shown(&path)))?;
-    }
-    let mut err = std::io::stderr().lock();
-    if !to_stdout {
-        let _ = writeln!(err, "wrote {}", shown(&path));
+    target
+        .write(&result.bytes, out)
+        .with_context(|| match target.path() {
+            Some(path) => format!("{}: cannot write", path.display()),
+            None => "cannot write to standard output".to_owned(),
+        })?;
+    if let Some(path) = target.path() {
+        let _ = writeln!(err, "wrote {}", sanitize_line(&path.display().to_string()));
     }
     for notice in result.notices() {
-        let _ = writeln!(err, "warning: {notice}");
+        let _ = writeln!(err, "warning: {}", sanitize_line(&notice));
     }
     Ok(())
 }
@@ -104,34 +104,4 @@ fn load_settings(config: Option<&Path>) -> anyhow::Result<ExportSettings> {
         Some(path) => ExportSettings::from_config_file(&path).map_err(anyhow::Error::msg),
         None => Ok(ExportSettings::default()),
     }
-}
-
-/// Refuses an output path that is the letter itself or its drafts file.
-fn refuse_to_overwrite(output: &Path, letter: &Path, drafts_file: &Path) -> anyhow::Result<()> {
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    };
-    if same(output, letter) || same(output, drafts_file) {
-        anyhow::bail!(
-            "{}: refusing to overwrite the letter or its drafts file",
-            shown(output)
-        );
-    }
-    Ok(())
-}
-
-/// A path as it may be printed: no control characters.
-fn shown(path: &Path) -> String {
-    path.display()
-        .to_string()
-        .chars()
-        .map(|c| {
-            if c.is_control() || export::escape::is_unsafe(c) {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
 }

@@ -1,8 +1,10 @@
 //! The command line: arguments (clap), the non-interactive subcommands and exit codes.
 
 pub mod export;
+pub mod import;
 mod json;
 mod outline;
+pub mod reviews;
 #[doc(hidden)]
 pub mod save_loop;
 pub mod status;
@@ -13,6 +15,17 @@ use std::path::PathBuf;
 /// Exit code for a runtime error (a file that cannot be read or parsed).
 pub const EXIT_RUNTIME: u8 = 1;
 
+/// A command that ran but ends with exit code `code` other than 0 and 1; `message`
+/// says why (see [`import::EXIT_DRAFTS_DIFFER`]).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Exit {
+    /// The exit code.
+    pub code: u8,
+    /// What to print on standard error.
+    pub message: String,
+}
+
 /// letterdesk: answer SEC staff comment letters from the terminal.
 ///
 /// Opens a folder of comment letters side by side with a draft-response editor.
@@ -20,7 +33,7 @@ pub const EXIT_RUNTIME: u8 = 1;
 #[derive(Debug, Parser)]
 #[command(name = "letterdesk", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 ok, 1 runtime error (the message names the file), 2 usage error."
+    after_help = "Exit codes: 0 ok, 1 runtime error (the message names the file), 2 usage error, 3 import left drafts that differ from the filed answers."
 )]
 pub struct Cli {
     /// Letter files or folders to open (folders are searched recursively). Default: the current folder.
@@ -50,6 +63,9 @@ pub enum Command {
         /// Print one JSON object instead of the outline.
         #[arg(long)]
         json: bool,
+        /// Read the [limits] settings (max_letter_mb) from this config file.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print a shell completion script.
     Completions {
@@ -60,6 +76,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Summarize letters and their drafts: a table, or JSON with --json.
     Status(status::StatusArgs),
+    /// Group letters into reviews (rounds, state, references): a table, or JSON with --json.
+    Reviews(reviews::ReviewsArgs),
+    /// Write a filed response's answers into the staff letter's empty drafts (exit 3 when some drafts differ).
+    Import(import::ImportArgs),
     /// Save a drafts file in a loop (for the kill test).
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -68,8 +88,9 @@ pub enum Command {
 /// Run a subcommand, writing to `out`. Errors carry a message that names the file.
 pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match command {
-        Command::Parse { file, json } => {
-            let letter = crate::letter::parse_file(&file)?;
+        Command::Parse { file, json, config } => {
+            let limits = status::load_limits(config.as_deref());
+            let letter = crate::letter::parse_file_capped(&file, limits.max_letter_bytes)?;
             if json {
                 json::write_letter(out, &letter)?;
             } else {
@@ -82,6 +103,8 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
         }
         Command::Export(args) => export::run(&args, out)?,
         Command::Status(args) => status::run(&args, out)?,
+        Command::Reviews(args) => reviews::run(&args, out)?,
+        Command::Import(args) => import::run(&args, out)?,
         Command::SaveLoop(args) => save_loop::run(&args, out)?,
     }
     Ok(())

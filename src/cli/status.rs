@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::config::{Config, Limits};
 use crate::index::{self, LetterSummary};
+use crate::text::sanitize_line;
 
 /// Arguments of `letterdesk status`.
 #[derive(Debug, clap::Args)]
@@ -36,7 +37,7 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     if !paths.iter().any(|p| p.exists()) {
         let names: Vec<String> = paths
             .iter()
-            .map(|p| clean(&p.display().to_string()))
+            .map(|p| sanitize_line(&p.display().to_string()).into_owned())
             .collect();
         anyhow::bail!("{}: no such file or folder", names.join(", "));
     }
@@ -54,10 +55,10 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 /// ones, as the workspace reads them (so both list the same letters as too large). A
 /// config file that cannot be used is named on standard error and the built-in limits
 /// apply, as in the workspace.
-fn load_limits(config: Option<&Path>) -> Limits {
+pub(super) fn load_limits(config: Option<&Path>) -> Limits {
     let (config, problem) = Config::load(crate::config::config_file(config).as_deref(), true);
     if let Some(problem) = problem {
-        eprintln!("letterdesk: warning: {}", clean(&problem));
+        eprintln!("letterdesk: warning: {}", sanitize_line(&problem));
     }
     config.limits
 }
@@ -114,18 +115,24 @@ const NUMERIC: [bool; 8] = [false, false, false, false, true, true, true, false]
 
 /// Writes one aligned row per letter under a heading row; a missing value is `-`.
 fn write_table(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result<()> {
-    let or_dash = |v: &Option<String>| v.as_deref().map_or_else(|| "-".to_owned(), clean);
+    let or_dash = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "-".to_owned(), |t| sanitize_line(t).into_owned())
+    };
     let mut rows: Vec<[String; 8]> = vec![HEADINGS.map(str::to_owned)];
     rows.extend(letters.iter().map(|s| {
         [
-            clean(&s.path.display().to_string()),
+            sanitize_line(&s.path.display().to_string()).into_owned(),
             or_dash(&s.company),
             or_dash(&s.date),
             or_dash(&s.response_due),
             s.comments.to_string(),
             s.drafted.to_string(),
             s.resolved.to_string(),
-            s.problem.as_deref().map(clean).unwrap_or_default(),
+            s.problem
+                .as_deref()
+                .map(|p| sanitize_line(p).into_owned())
+                .unwrap_or_default(),
         ]
     }));
     let mut widths = [0; 8];
@@ -149,13 +156,6 @@ fn write_table(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Resul
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
-}
-
-/// `text` made safe for a terminal: control characters (and line breaks) become `?`.
-fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
 }
 
 #[cfg(test)]
@@ -189,8 +189,8 @@ mod tests {
             lines,
             [
                 "FILE    COMPANY       DATE        DUE  COMMENTS  DRAFTED  RESOLVED  PROBLEM",
-                "a.txt   Acme?[31m Co  2025-01-02  -          12        3         0",
-                "bb.txt  Acme?[31m Co  2025-01-02  -          12        3         0  bad?file",
+                "a.txt   Acme␛[31m Co  2025-01-02  -          12        3         0",
+                "bb.txt  Acme␛[31m Co  2025-01-02  -          12        3         0  bad␤file",
             ]
         );
     }

@@ -1,31 +1,24 @@
-//! Atomic replacement of a drafts file: write a temp file in the same folder, sync
-//! it, rename it over the target, sync the folder. Readers see the old file or the
-//! new one, never a torn one.
+//! Atomic replacement of a drafts file through the shared writer
+//! ([`crate::disk::write_file`]), and the clean-up of temp files a crashed save left.
 
-use std::ffi::OsStr;
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::disk::{self, NonRegular};
+
 /// What every temp file name contains after `.` + the target's stem.
 const TEMP_MARK: &str = ".responses.toml.tmp";
-/// How many random characters `tempfile` appends after the prefix.
-const RAND_LEN: usize = 6;
+/// How many random characters the writer appends after the prefix.
+const RAND_LEN: usize = disk::TEMP_RANDOM_LEN;
 
 /// How old a temp file must be before [`remove_stale_temp_files`] removes it, so a
 /// save in progress in another process is left alone.
 pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
-/// The folder of `path` (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// Where to write for `path`: the file a symlink points to, else `path` itself.
+/// Where to write for `path`: the file a symlink points to, else `path` itself. A
+/// drafts file kept elsewhere through a link (a synced folder) stays a link.
 fn resolve_target(path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
@@ -33,58 +26,14 @@ fn resolve_target(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
-/// Replaces the file at `path` with `bytes`, atomically. The new file keeps the old
-/// one's permissions (a new file gets the usual umask-based ones). Returns the path
-/// actually written (the target of a symlink) so callers can stat it.
+/// Replaces the drafts file at `path` with `bytes`, atomically, with
+/// [`disk::write_file`] (permissions kept; never over a folder, device or FIFO). A
+/// symlink at `path` is followed to the file it names, which is replaced. Returns the
+/// path actually written (the target of a symlink) so callers can stat it.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let target = resolve_target(path)?;
-    let dir = folder_of(&target);
-    let name = target
-        .file_name()
-        .unwrap_or(OsStr::new("drafts"))
-        .to_string_lossy();
-    let prefix = format!(".{name}.tmp");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).rand_bytes(RAND_LEN);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    if let Ok(meta) = fs::metadata(&target) {
-        fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    sync_folder(dir)?;
+    disk::write_file(&target, bytes, NonRegular::Refuse)?;
     Ok(target)
-}
-
-/// Flushes the folder entry of a rename to disk (Unix; a no-op elsewhere). File
-/// systems that cannot sync a folder are not an error.
-fn sync_folder(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        match File::open(dir).and_then(|f| f.sync_all()) {
-            Ok(()) => Ok(()),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
-                ) =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(e),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
 }
 
 /// Whether `name` is one of our temp file names: `.NAME.responses.toml.tmpXXXXXX`.
@@ -143,6 +92,7 @@ pub fn remove_temp_files_older_than(dir: &Path, age: Duration) -> io::Result<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ffi::OsStr;
 
     #[test]
     fn temp_names() {
@@ -152,6 +102,17 @@ mod tests {
         assert!(!is_temp_name(".responses.toml.tmpAb12Cd"));
         assert!(!is_temp_name(".letter.responses.toml.tmpAb12Cd.bak"));
         assert!(!is_temp_name(".letter.responses.toml.tmp"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_replaces_a_fifo() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.responses.toml");
+        let mode = rustix::fs::Mode::from_raw_mode(0o600);
+        rustix::fs::mkfifoat(rustix::fs::CWD, &path, mode).unwrap();
+        assert!(write_atomic(&path, b"x").is_err());
+        assert!(!fs::symlink_metadata(&path).unwrap().is_file());
     }
 
     #[test]

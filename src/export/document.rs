@@ -201,10 +201,8 @@ pub fn build(
         );
     }
     if let Some(drafts) = drafts {
-        let numbers: Vec<String> = letter.comments.iter().map(|c| c.number.clone()).collect();
-        let stale: Vec<String> = drafts
-            .stale(&numbers)
-            .filter(|d| d.has_response())
+        let stale: Vec<String> = crate::drafts::orphans(drafts, letter)
+            .into_iter()
             .map(|d| sanitize(&d.number))
             .collect();
         if !stale.is_empty() {
@@ -482,11 +480,14 @@ mod tests {
         drafts.set_response("2", "Also done.");
         drafts.toggle_resolved("2");
         drafts.set_response("9", "stale");
+        // Marked resolved with no text ("no response required"): listed as well.
+        drafts.set_response("12", "");
+        drafts.toggle_resolved("12");
         let (doc, tally) = build(&letter, Some(&drafts), &ExportSettings::default());
         assert_eq!(tally.missing, ["3"]);
         assert_eq!(tally.unresolved, ["1"]);
         assert!(
-            tally.warnings.iter().any(|w| w.ends_with(": 9")),
+            tally.warnings.iter().any(|w| w.ends_with(": 9, 12")),
             "{:?}",
             tally.warnings
         );

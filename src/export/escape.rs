@@ -7,23 +7,19 @@
 /// What replaces a control character: U+FFFD REPLACEMENT CHARACTER.
 pub const REPLACEMENT: char = '\u{fffd}';
 
-/// Whether `c` must not reach any output as itself: C0 controls other than tab and
-/// newline, DEL, C1 controls, the bidirectional embedding/override/isolate controls
-/// (they reorder what a reader sees), and the noncharacters U+FFFE/U+FFFF (not
-/// allowed in XML).
+/// Whether `c` must not reach any output as itself: every character the terminal
+/// sanitizer hides ([`crate::text::is_hidden`]: control characters, format
+/// characters such as the bidirectional controls and zero-width characters, line and
+/// paragraph separators) other than tab and newline, and the noncharacters
+/// U+FFFE/U+FFFF (not allowed in XML). An exported letter is read in terminals, word
+/// processors and EDGAR alike; none of these characters belongs in it.
 pub fn is_unsafe(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}'
-        | '\u{b}'..='\u{1f}'
-        | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{fffe}'
-        | '\u{ffff}')
+    !matches!(c, '\t' | '\n') && crate::text::is_hidden(c) || matches!(c, '\u{fffe}' | '\u{ffff}')
 }
 
-/// Text as it may go into a document: line endings made `\n` (CRLF and lone CR), and
-/// every [`is_unsafe`] character replaced by [`REPLACEMENT`]. Tabs and newlines stay.
+/// Text as it may go into a document: line endings made `\n` (CRLF, lone CR, and the
+/// line and paragraph separators U+2028/U+2029), and every [`is_unsafe`] character
+/// replaced by [`REPLACEMENT`]. Tabs and newlines stay.
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -35,6 +31,7 @@ pub fn sanitize(text: &str) -> String {
                 }
                 out.push('\n');
             }
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if is_unsafe(c) => out.push(REPLACEMENT),
             c => out.push(c),
         }
@@ -124,6 +121,10 @@ mod tests {
         assert_eq!(sanitize("x\u{1b}[31my\u{7}"), "x\u{fffd}[31my\u{fffd}");
         assert_eq!(sanitize("\u{85}\u{9b}\u{7f}"), "\u{fffd}\u{fffd}\u{fffd}");
         assert_eq!(sanitize("\u{202e}abc\u{2066}"), "\u{fffd}abc\u{fffd}");
+        assert_eq!(
+            sanitize("\u{200e}\u{200f}\u{61c}\u{2060}\u{180e}\u{feff}a\u{2028}b"),
+            "\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}a\nb"
+        );
         assert_eq!(sanitize("“quotes” — é 中"), "“quotes” — é 中");
     }
 

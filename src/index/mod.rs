@@ -7,7 +7,8 @@
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
 //!   input order ([`index_under`] walks the folders meanwhile).
-//! - [`read_guarded`]: a letter file read under the size cap, panics caught.
+//! - [`read_guarded`]: a letter file read for a list: regular files only, under the
+//!   size cap, panics caught.
 //! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
 
 mod find;

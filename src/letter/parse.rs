@@ -55,17 +55,17 @@ fn count_word(word: &str) -> Option<u32> {
 /// What every reading of a letter needs, for a full parse as for a brief: the header,
 /// the body lines without page headers, the kind, the comments' places and numbers, and
 /// the deadline. The lines are borrowed from the [`Cleaned`] text.
-struct Reading<'t> {
+pub(super) struct Reading<'t> {
     /// The bytes were not UTF-8 and were read as Windows-1252.
     windows_1252: bool,
     /// The top of the letter.
-    header: Header,
+    pub(super) header: Header,
     /// The lines after the salutation, page headers blanked.
-    body_lines: Vec<&'t str>,
+    pub(super) body_lines: Vec<&'t str>,
     /// The letter's kind.
-    kind: Kind,
+    pub(super) kind: Kind,
     /// Where the comments stand and what they are numbered.
-    outline: Outline,
+    pub(super) outline: Outline,
     /// The response letter's restated comments are labelled ("Comment 1").
     response: bool,
     /// When the response is due, ISO.
@@ -73,7 +73,7 @@ struct Reading<'t> {
 }
 
 /// The text of a letter that is not empty, decoded and cleaned.
-struct Cleaned {
+pub(super) struct Cleaned {
     /// The bytes were not UTF-8 and were read as Windows-1252.
     windows_1252: bool,
     /// The cleaned lines.
@@ -81,7 +81,7 @@ struct Cleaned {
 }
 
 /// The text of a letter, decoded (`Err` for binary content).
-enum Text {
+pub(super) enum Text {
     /// Nothing but white space.
     Empty { windows_1252: bool },
     /// Something to read.
@@ -89,7 +89,7 @@ enum Text {
 }
 
 /// Stage one, first half: decode and clean.
-fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
+pub(super) fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
     let decoded = decode(bytes).ok_or_else(|| LetterError::Binary {
         file: file.to_string(),
     })?;
@@ -106,7 +106,7 @@ fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
 
 /// Stage one, second half: read the header, drop page headers, tell the kind and find
 /// the comments and the deadline.
-fn read(cleaned: &Cleaned) -> Reading<'_> {
+pub(super) fn read(cleaned: &Cleaned) -> Reading<'_> {
     let mut body_lines = cleaned.text.lines();
     let header = parse_header(&body_lines);
     body_lines.drain(..header.body_start.min(body_lines.len()));

@@ -1,22 +1,48 @@
-//! Making untrusted text safe to put on a terminal.
+//! Making untrusted text safe to put on a terminal: the one list of characters that
+//! must never reach a terminal as themselves ([`is_hidden`]) and the one way to show
+//! them ([`sanitize`], [`sanitize_line`]). The terminal UI, every command-line output
+//! and the JSON of `parse --json` / `status --json` all use this list.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_width::UnicodeWidthChar;
 
 /// Columns between tab stops when tabs are expanded.
 const TAB_STOP: usize = 4;
 
+/// What stands for a line break in [`sanitize_line`]: U+2424 SYMBOL FOR NEWLINE.
+const NEWLINE_SYMBOL: char = '\u{2424}';
+
+/// Whether `c` must never reach a terminal as itself: every character of Unicode's
+/// general categories Cc (control characters, tab and newline included), Cf (format
+/// characters: all the bidirectional controls such as RLO, LRM and ALM, the
+/// zero-width space and joiners, the word joiner, the byte order mark, the soft
+/// hyphen, U+180E, the tag characters), Zl and Zp (line and paragraph separators).
+/// They act on the terminal, reorder what a reader sees, or take no room at all.
+pub fn is_hidden(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
+    matches!(
+        c.general_category(),
+        GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    )
+}
+
 /// Make file text (letter text, drafts, file names, error messages quoting files) safe to
-/// display: C0 and C1 control characters (except `\n`) become visible placeholders from the
-/// Control Pictures block (`␛`) or `⟪U+0085⟫`, bidirectional controls become named
-/// placeholders such as `⟪RLO⟫`, invisible format characters (zero-width space, word
-/// joiner, byte order mark, ...) become `⟪ZWSP⟫`-style placeholders, tabs are expanded to
-/// spaces, and U+2028/U+2029 become line breaks. Nothing is silently dropped. Returns the
-/// input untouched when nothing needs replacing.
+/// display: every [`is_hidden`] character becomes visible. C0 controls (except `\n`)
+/// become pictures from the Control Pictures block (`␛`), DEL `␡`, tabs are expanded
+/// to spaces, U+2028/U+2029 become line breaks, bidirectional controls and common
+/// invisible characters become named placeholders such as `⟪RLO⟫` or `⟪ZWSP⟫`, and
+/// every other one `⟪U+0085⟫`. Nothing is silently dropped. Returns the input
+/// untouched when nothing needs replacing.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_replacing) {
+    if !text.chars().any(|c| c != '\n' && is_hidden(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -37,18 +63,16 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             _ => {}
         }
         let start = out.len();
-        if let Some(name) = bidi_name(c).or_else(|| invisible_name(c)) {
+        if !is_hidden(c) {
+            out.push(c);
+        } else if let Some(name) = bidi_name(c).or_else(|| invisible_name(c)) {
             let _ = write!(out, "⟪{name}⟫");
-        } else if is_invisible(c) {
-            let _ = write!(out, "⟪U+{:04X}⟫", c as u32);
         } else if (c as u32) < 0x20 {
             out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
         } else if c == '\u{7f}' {
             out.push('\u{2421}');
-        } else if c.is_control() {
-            let _ = write!(out, "⟪U+{:04X}⟫", c as u32);
         } else {
-            out.push(c);
+            let _ = write!(out, "⟪U+{:04X}⟫", c as u32);
         }
         column += out[start..]
             .chars()
@@ -58,35 +82,26 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_replacing(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || bidi_name(c).is_some()
-        || is_invisible(c)
-        || matches!(c, '\u{2028}' | '\u{2029}')
+/// [`sanitize`] for a place that holds one line (a table cell, a status line): line
+/// breaks are shown as `␤` rather than breaking the line.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    match sanitize(text) {
+        Cow::Borrowed(text) if !text.contains('\n') => Cow::Borrowed(text),
+        shown => Cow::Owned(shown.replace('\n', &NEWLINE_SYMBOL.to_string())),
+    }
 }
 
 /// The short name of a common invisible format character, if `c` is one.
 fn invisible_name(c: char) -> Option<&'static str> {
     Some(match c {
+        '\u{00AD}' => "SHY",
         '\u{200B}' => "ZWSP",
+        '\u{200C}' => "ZWNJ",
+        '\u{200D}' => "ZWJ",
         '\u{2060}' => "WJ",
         '\u{FEFF}' => "BOM",
         _ => return None,
     })
-}
-
-/// Format characters that take no room and would vanish on screen (joiners used
-/// inside words and emoji, ZWJ and ZWNJ, are left alone).
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{180E}'
-            | '\u{200B}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{206A}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-    )
 }
 
 /// The short name of a bidirectional formatting character, if `c` is one.
@@ -156,8 +171,40 @@ mod tests {
             sanitize("a\u{200B}b\u{FEFF}c\u{2060}d\u{2063}"),
             "a⟪ZWSP⟫b⟪BOM⟫c⟪WJ⟫d⟪U+2063⟫"
         );
-        // Joiners inside words and emoji stay.
-        assert!(matches!(sanitize("👩\u{200D}💻"), Cow::Borrowed(_)));
+        // Joiners too: terminals disagree on how wide a joined sequence is.
+        assert_eq!(sanitize("👩\u{200D}💻"), "👩⟪ZWJ⟫💻");
+        assert_eq!(
+            sanitize("\u{061C}\u{180E}\u{AD}\u{E0041}"),
+            "⟪ALM⟫⟪U+180E⟫⟪SHY⟫⟪U+E0041⟫"
+        );
+    }
+
+    #[test]
+    fn hidden_is_every_control_format_and_separator_character() {
+        let hidden: Vec<char> = ('\0'..=char::MAX).filter(|c| is_hidden(*c)).collect();
+        for c in [
+            '\u{1b}', '\u{7f}', '\u{85}', '\u{61C}', '\u{200E}', '\u{2060}', '\u{2028}',
+        ] {
+            assert!(hidden.contains(&c), "U+{:04X}", c as u32);
+        }
+        for c in ['a', ' ', '\u{A0}', 'é', '中', '\u{F0B7}', '😀'] {
+            assert!(!is_hidden(c), "U+{:04X}", c as u32);
+        }
+        for c in hidden.into_iter().filter(|c| *c != '\n') {
+            let shown = sanitize_line(&c.to_string()).into_owned();
+            assert!(!shown.is_empty(), "U+{:04X} vanished", c as u32);
+            assert!(
+                !shown.chars().any(is_hidden),
+                "U+{:04X} -> {shown:?}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn one_line_shows_line_breaks() {
+        assert_eq!(sanitize_line("bad\nfile\u{2028}x"), "bad␤file␤x");
+        assert!(matches!(sanitize_line("plain"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::saver::Saver;
 use super::watcher;
 use crate::config::Limits;
 use crate::drafts::Drafts;
-use crate::export::{self, ExportSettings, Format};
+use crate::export::{self, ExportSettings, Format, Target};
 use crate::journal::{Journal, Offer};
 use crate::letter::Letter;
 use crate::tui::model::action::{Action, Effect};
@@ -191,17 +191,25 @@ fn export_letter(
         Some(letter) => letter,
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
     };
-    let drafts = match drafts {
-        Some(drafts) => *drafts,
-        None => crate::drafts::load(&crate::drafts::drafts_path(path))
-            .map_err(|e| e.to_string())?
-            .map(|loaded| loaded.drafts)
+    let target = Target::choose(path, None, format)?;
+    let stored = crate::drafts::load(&crate::drafts::drafts_path(path));
+    let drafts = match (drafts, &stored) {
+        (Some(drafts), _) => *drafts,
+        (None, Ok(loaded)) => loaded
+            .as_ref()
+            .map(|l| l.drafts.clone())
             .unwrap_or_default(),
+        (None, Err(e)) => return Err(e.to_string()),
     };
-    let out = export::export(&letter, Some(&drafts), &settings, format);
-    let target = export::default_output_path(path, format);
-    export::write_export(&target, &out.bytes).map_err(|e| format!("{}: {e}", target.display()))?;
-    Ok((target, out.notices()))
+    let mut out = export::export(&letter, Some(&drafts), &settings, format);
+    if let Ok(Some(loaded)) = &stored {
+        out.check_fingerprints(&letter, &drafts, loaded);
+    }
+    let written = target.path().unwrap_or(path).to_owned();
+    target
+        .write(&out.bytes, &mut std::io::sink())
+        .map_err(|e| format!("{}: {e}", written.display()))?;
+    Ok((written, out.notices()))
 }
 
 #[cfg(test)]
@@ -313,5 +321,41 @@ mod tests {
                 PathBuf::from("/elsewhere/a.txt")
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn export_refuses_a_planted_symlink_and_keeps_the_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        let letter_path = dir.path().join("s.txt");
+        let letter = Arc::new(Letter {
+            file: letter_path.display().to_string(),
+            comments: vec![crate::letter::Comment {
+                number: "1".into(),
+                headings: vec![],
+                text: "Comment 1.".into(),
+                pages: vec![],
+            }],
+            ..Letter::default()
+        });
+        let drafts_file = crate::drafts::drafts_path(&letter_path);
+        let mut drafts = Drafts::default();
+        drafts.set_response("1", "Saved answer.");
+        crate::drafts::save(&drafts_file, &drafts, None).unwrap();
+        let saved = std::fs::read(&drafts_file).unwrap();
+        std::os::unix::fs::symlink(&drafts_file, dir.path().join("s.response.md")).unwrap();
+        let error = export_letter(
+            None,
+            &letter_path,
+            Some(letter),
+            Some(Box::new(drafts)),
+            Format::Markdown,
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("s.response.md: is a symbolic link to "),
+            "{error}"
+        );
+        assert_eq!(std::fs::read(&drafts_file).unwrap(), saved);
     }
 }

@@ -1,0 +1,183 @@
+//! `letterdesk reviews [PATH...] [--json]`: the letters under the paths grouped into
+//! reviews, each with its rounds, its state and the references of its follow-ups.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::json::write_json;
+use crate::review::{Review, build, read_under};
+use crate::text::sanitize;
+
+/// Arguments of `letterdesk reviews`.
+#[derive(Debug, clap::Args)]
+pub struct ReviewsArgs {
+    /// Letter files or folders (folders are searched recursively). Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print `{"reviews": [...]}` as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `reviews`. Fails only when none of the paths exists; a file that cannot be
+/// read is named on standard error and the others are grouped.
+pub fn run(args: &ReviewsArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    if !paths.iter().any(|p| p.exists()) {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| sanitize(&p.display().to_string()).into_owned())
+            .collect();
+        anyhow::bail!("{}: no such file or folder", names.join(", "));
+    }
+    let (filed, problems) = read_under(&paths);
+    for problem in problems {
+        eprintln!("letterdesk: warning: {}", sanitize(&problem));
+    }
+    let reviews = build(filed);
+    if args.json {
+        let json = ReviewsJson {
+            reviews: reviews.iter().map(ReviewJson::of).collect(),
+        };
+        write_json(out, &json)?;
+    } else {
+        write_table(out, &reviews)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ReviewsJson<'a> {
+    reviews: Vec<ReviewJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReviewJson<'a> {
+    file_number: Option<&'a str>,
+    company: Option<&'a str>,
+    form: Option<&'a str>,
+    state: &'static str,
+    due: Option<&'a str>,
+    letters: Vec<LetterJson<'a>>,
+    references: Vec<ReferenceJson>,
+}
+
+#[derive(Serialize)]
+struct LetterJson<'a> {
+    path: String,
+    kind: &'static str,
+    date: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Place {
+    path: String,
+    comment: String,
+}
+
+#[derive(Serialize)]
+struct ReferenceJson {
+    from: Place,
+    to: Option<Place>,
+    /// Why `to` is null: which letter is missing.
+    missing: Option<String>,
+}
+
+impl<'a> ReviewJson<'a> {
+    fn of(review: &'a Review) -> ReviewJson<'a> {
+        let path = |i: usize| review.letters[i].path.display().to_string();
+        ReviewJson {
+            file_number: review.file_number.as_deref(),
+            company: review.company.as_deref(),
+            form: review.form.as_deref(),
+            state: review.state.as_str(),
+            due: review.due(),
+            letters: review
+                .letters
+                .iter()
+                .map(|f| LetterJson {
+                    path: f.path.display().to_string(),
+                    kind: f.letter.kind.as_str(),
+                    date: f.letter.date.as_deref(),
+                })
+                .collect(),
+            references: review
+                .links
+                .iter()
+                .map(|link| ReferenceJson {
+                    from: Place {
+                        path: path(link.letter),
+                        comment: link.comment.clone(),
+                    },
+                    to: link.to.as_ref().ok().map(|t| Place {
+                        path: path(t.letter),
+                        comment: t.comment.clone(),
+                    }),
+                    missing: link.to.as_ref().err().cloned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One block per review: a line with the company, form, file number, state and due
+/// date, then a line per letter, then the references that could not be resolved.
+fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
+    for (n, review) in reviews.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let due = review
+            .due()
+            .map(|d| format!(", due {d}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{} · {} · {} · {}{}",
+            sanitize(review.company.as_deref().unwrap_or("(company unknown)")),
+            sanitize(review.form.as_deref().unwrap_or("-")),
+            sanitize(review.file_number.as_deref().unwrap_or("-")),
+            review.state.label(),
+            due
+        )?;
+        for f in &review.letters {
+            writeln!(
+                out,
+                "  {:<10}  {:<10}  {}",
+                f.letter.date.as_deref().unwrap_or("-"),
+                f.letter.kind.as_str(),
+                sanitize(&f.path.display().to_string())
+            )?;
+        }
+        let resolved = review.links.iter().filter(|l| l.to.is_ok()).count();
+        if !review.links.is_empty() {
+            writeln!(
+                out,
+                "  references: {resolved} of {} resolved",
+                review.links.len()
+            )?;
+        }
+        for link in &review.links {
+            if let Err(missing) = &link.to {
+                writeln!(
+                    out,
+                    "    comment {} of {}: {}",
+                    sanitize(&link.comment),
+                    review.letters[link.letter]
+                        .letter
+                        .date
+                        .as_deref()
+                        .unwrap_or("-"),
+                    sanitize(missing)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The answers of a company response letter: the text under each restated comment,
+//! from the end of the restatement to the start of the next one.
+//!
+//! The comments of a response are its restatements (the parser reads them as
+//! comments). Each is found again in the body by its words, so the answer is what
+//! stands between one restatement and the next, whatever labels ("Response:") or
+//! markup the letter uses.
+
+use super::model::Comment;
+use super::paragraphs::join_paragraphs;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A label that opens an answer: "Response:", "Company Response 3.", "Answer:".
+static ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:the\s+)?(?:company(?:'s)?\s+|our\s+)?(?:response|answer)(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.\-–—]\s*|$)")
+        .expect("answer label regex")
+});
+
+/// A line that only opens the next restatement: its number, "Comment 4", "Staff Comment:".
+static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:staff\s+)?comments?\s*(?:no\.?\s*)?\d{0,3}\s*[.:]?|\(?\d{1,3}[.)]?)\s*$",
+    )
+    .expect("next label regex")
+});
+
+/// How the paragraphs after a response's last answer begin: its closing.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:the\s+company\s+(?:hereby\s+)?acknowledges|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+any|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
+        .expect("closing regex")
+});
+
+/// How many letters and digits of a restatement's start and end are looked for.
+const ANCHOR: usize = 40;
+
+/// The body as letters and digits only, lowercased, each kept with the line it
+/// came from and the byte just after it in that line.
+struct Folded {
+    chars: Vec<char>,
+    at: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    fn of(lines: &[&str]) -> Folded {
+        let mut folded = Folded {
+            chars: Vec::new(),
+            at: Vec::new(),
+        };
+        for (i, line) in lines.iter().enumerate() {
+            for (b, c) in line.char_indices() {
+                if c.is_alphanumeric() {
+                    folded.chars.extend(c.to_lowercase());
+                    while folded.at.len() < folded.chars.len() {
+                        folded.at.push((i, b + c.len_utf8()));
+                    }
+                }
+            }
+        }
+        folded
+    }
+
+    /// Where `needle` next occurs at or after `from`.
+    fn find(&self, needle: &[char], from: usize) -> Option<usize> {
+        if needle.is_empty() || from > self.chars.len() {
+            return None;
+        }
+        self.chars[from..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    }
+}
+
+fn fold(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Where one restatement stands: the folded index of its first character and the
+/// folded index just past its end.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Find each restatement in order, starting after the previous one.
+fn spans(folded: &Folded, comments: &[Comment]) -> Vec<Option<Span>> {
+    let mut cursor = 0;
+    comments
+        .iter()
+        .map(|comment| {
+            let text = fold(&comment.text);
+            if text.is_empty() {
+                return None;
+            }
+            let head = &text[..text.len().min(ANCHOR)];
+            let tail = &text[text.len().saturating_sub(ANCHOR)..];
+            let start = folded.find(head, cursor)?;
+            let end = folded.find(tail, start)? + tail.len();
+            cursor = end;
+            Some(Span { start, end })
+        })
+        .collect()
+}
+
+/// The answer given under each of `comments` (the restatements of a response letter,
+/// in order) in `lines` (the body between the opening and the closing, blank lines as
+/// empty strings): `None` where the restatement was not found or nothing follows it.
+pub fn answers(lines: &[&str], comments: &[Comment]) -> Vec<Option<String>> {
+    let folded = Folded::of(lines);
+    let spans = spans(&folded, comments);
+    let width = lines.iter().map(|l| l.len()).max().unwrap_or(80).max(40);
+    (0..comments.len())
+        .map(|k| {
+            let span = spans[k]?;
+            let (line, byte) = *folded.at.get(span.end.checked_sub(1)?)?;
+            // The answer runs to the next restatement that was found, or to the end.
+            let next = spans[k + 1..].iter().flatten().next();
+            let stop = match next {
+                Some(n) => folded.at.get(n.start).map_or(lines.len(), |&(l, _)| l),
+                None => closing_start(lines, line + 1),
+            };
+            let next_headings = comments.get(k + 1).map_or(&[][..], |c| &c.headings[..]);
+            answer_text(lines, (line, byte), stop, next_headings, width)
+        })
+        .collect()
+}
+
+/// Where the closing paragraphs of a response begin, looked for from line `from`.
+fn closing_start(lines: &[&str], from: usize) -> usize {
+    (from..lines.len())
+        .find(|&i| {
+            let after = lines[i.saturating_sub(1)].trim_end();
+            (after.is_empty() || after.ends_with(['.', ':'])) && CLOSING.is_match(lines[i])
+        })
+        .unwrap_or(lines.len())
+}
+
+/// The answer from byte `byte` of line `line` to line `stop`: the rest of the line the
+/// restatement ends on, then whole lines, without the answer's label, and without the
+/// next restatement's number label and headings at the end.
+fn answer_text(
+    lines: &[&str],
+    (line, byte): (usize, usize),
+    stop: usize,
+    next_headings: &[String],
+    width: usize,
+) -> Option<String> {
+    let rest = lines[line].get(byte..).unwrap_or("");
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+    let mut taken: Vec<&str> = Vec::new();
+    if !rest.is_empty() {
+        taken.push(rest);
+    }
+    if line + 1 < stop {
+        taken.extend(&lines[line + 1..stop]);
+    }
+    while let Some(last) = taken.last() {
+        let trimmed = last.trim();
+        let heading = next_headings.iter().any(|h| h.trim() == trimmed);
+        if trimmed.is_empty() || heading || NEXT_LABEL.is_match(trimmed) {
+            taken.pop();
+        } else {
+            break;
+        }
+    }
+    let first = taken.iter().position(|l| !l.trim().is_empty())?;
+    let taken = &mut taken[first..];
+    let opening: &str = taken[0];
+    if let Some(m) = ANSWER_LABEL.find(opening) {
+        taken[0] = opening[m.end()..].trim_start();
+    }
+    let text = join_paragraphs(taken, width);
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(number: &str, text: &str) -> Comment {
+        Comment {
+            number: number.into(),
+            text: text.into(),
+            ..Comment::default()
+        }
+    }
+
+    #[test]
+    fn answers_after_labels_and_before_the_next_restatement() {
+        let lines = [
+            "1.",
+            "Comment: Please tell us why revenue fell.",
+            "",
+            "Response: Revenue fell because a contract ended.",
+            "It will not recur.",
+            "",
+            "Segment Note, page 9",
+            "2.",
+            "Comment: Revise the segment note.",
+            "",
+            "We will revise it in future filings.",
+            "",
+            "The Company acknowledges that it is responsible for its disclosure.",
+            "",
+            "If you have any questions, please call me.",
+        ];
+        let comments = [
+            comment("1", "Please tell us why revenue fell."),
+            Comment {
+                headings: vec!["Segment Note, page 9".into()],
+                ..comment("2", "Revise the segment note.")
+            },
+        ];
+        let got = answers(&lines, &comments);
+        assert_eq!(
+            got,
+            vec![
+                Some("Revenue fell because a contract ended. It will not recur.".to_string()),
+                Some("We will revise it in future filings.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_answer_on_the_line_the_restatement_ends_is_kept() {
+        let lines = ["Comment 1: Tell us more. Response: Here is more."];
+        let got = answers(&lines, &[comment("1", "Tell us more.")]);
+        assert_eq!(got, vec![Some("Here is more.".to_string())]);
+    }
+
+    #[test]
+    fn a_restatement_not_in_the_body_has_no_answer() {
+        let lines = ["Something else entirely."];
+        assert_eq!(
+            answers(&lines, &[comment("1", "Tell us more.")]),
+            vec![None]
+        );
+    }
+}

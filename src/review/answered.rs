@@ -1,0 +1,171 @@
+//! Company responses matched to the staff letter they answer (the date they cite,
+//! then how many of its comments they restate), and each restated comment to the
+//! staff comment (by number when the words agree, else by the words alone).
+
+use super::filed::Filed;
+use super::references::cited_dates;
+use super::similar::{overlap, words};
+use crate::letter::Kind;
+use std::collections::HashSet;
+
+/// Words in common above which a restatement is taken to be the comment.
+const SAME_TEXT: f64 = 0.6;
+/// Words in common above which a restatement with the comment's number is taken to be it.
+const SAME_NUMBER_TEXT: f64 = 0.25;
+
+/// The answer a response gave to one staff comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The staff comment's number.
+    pub comment: String,
+    /// The number the response restates it under.
+    pub restated: String,
+    /// The answer's text, when it was found.
+    pub text: Option<String>,
+}
+
+/// A response letter matched to the staff letter it answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    /// The response, by index in the review's letters.
+    pub response: usize,
+    /// The staff letter it answers, by index.
+    pub letter: usize,
+    /// Its answers, in the response's order.
+    pub answers: Vec<Answer>,
+    /// Numbers of the restatements that match no comment of the staff letter.
+    pub unmatched: Vec<String>,
+}
+
+/// Match every response of `letters` (one review, in date order).
+pub fn match_responses(letters: &[Filed]) -> Vec<Answered> {
+    let staff_words: Vec<Vec<HashSet<String>>> = letters
+        .iter()
+        .map(|f| match f.letter.kind {
+            Kind::Comments => f.letter.comments.iter().map(|c| words(&c.text)).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    letters
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.letter.kind == Kind::Response)
+        .filter_map(|(r, response)| {
+            let restated: Vec<HashSet<String>> = response
+                .letter
+                .comments
+                .iter()
+                .map(|c| words(&c.text))
+                .collect();
+            let letter = answered_letter(letters, r, &restated, &staff_words)?;
+            Some(pair(
+                r,
+                response,
+                letter,
+                &letters[letter],
+                &restated,
+                &staff_words[letter],
+            ))
+        })
+        .collect()
+}
+
+/// The staff letter response `r` answers: among the comment letters not after it, the
+/// one it cites by date, then the one whose comments it restates most, then the latest.
+fn answered_letter(
+    letters: &[Filed],
+    r: usize,
+    restated: &[HashSet<String>],
+    staff_words: &[Vec<HashSet<String>>],
+) -> Option<usize> {
+    let response = &letters[r];
+    let mut text = response.letter.subject.lines.join("\n");
+    text.push('\n');
+    text.push_str(&response.sections.opening.join("\n"));
+    let cited = cited_dates(&text);
+    let date = response.date();
+    (0..letters.len())
+        .filter(|&j| letters[j].letter.kind == Kind::Comments)
+        .filter(|&j| match (letters[j].date(), date) {
+            (Some(d), Some(r)) => d <= r,
+            _ => j < r,
+        })
+        .max_by(|&a, &b| {
+            let score = |j: usize| {
+                let cites = letters[j].date().is_some_and(|d| cited.contains(&d));
+                let restates = restated
+                    .iter()
+                    .filter(|w| staff_words[j].iter().any(|s| overlap(w, s) >= SAME_TEXT))
+                    .count();
+                (cites, restates, j)
+            };
+            score(a).cmp(&score(b))
+        })
+}
+
+/// Pair the restatements of `response` with the comments of `staff`.
+fn pair(
+    r: usize,
+    response: &Filed,
+    letter: usize,
+    staff: &Filed,
+    restated: &[HashSet<String>],
+    staff_words: &[HashSet<String>],
+) -> Answered {
+    let comments = &staff.letter.comments;
+    let mut used = vec![false; comments.len()];
+    let mut answered = Answered {
+        response: r,
+        letter,
+        answers: Vec::new(),
+        unmatched: Vec::new(),
+    };
+    for (k, rc) in response.letter.comments.iter().enumerate() {
+        let same_number = comments
+            .iter()
+            .position(|c| c.number == rc.number)
+            .filter(|&j| !used[j]);
+        let by_number = same_number.filter(|&j| {
+            let o = overlap(&restated[k], &staff_words[j]);
+            o >= SAME_NUMBER_TEXT || restated[k].len() < 4
+        });
+        let by_text = || {
+            (0..comments.len())
+                .filter(|&j| !used[j])
+                .map(|j| (j, overlap(&restated[k], &staff_words[j])))
+                .filter(|&(_, o)| o >= SAME_TEXT)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(j, _)| j)
+        };
+        match by_number.or_else(by_text) {
+            Some(j) => {
+                used[j] = true;
+                answered.answers.push(Answer {
+                    comment: comments[j].number.clone(),
+                    restated: rc.number.clone(),
+                    text: response.sections.answers.get(k).cloned().flatten(),
+                });
+            }
+            None => answered.unmatched.push(rc.number.clone()),
+        }
+    }
+    answered
+}
+
+/// Match the restatements of `response` with the comments of `staff`, the letter it
+/// is known to answer (named by the user, so neither date nor party is checked).
+pub fn answers_between(staff: &Filed, response: &Filed) -> Answered {
+    let staff_words: Vec<HashSet<String>> = staff
+        .letter
+        .comments
+        .iter()
+        .map(|c| words(&c.text))
+        .collect();
+    let restated: Vec<HashSet<String>> = response
+        .letter
+        .comments
+        .iter()
+        .map(|c| words(&c.text))
+        .collect();
+    pair(1, response, 0, staff, &restated, &staff_words)
+}

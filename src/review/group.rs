@@ -1,0 +1,214 @@
+//! Grouping letters into reviews. In date order, each letter joins the review of the
+//! same file number (or, without one, the same company) that it cites by date; else
+//! the most recent open review of that party that it fits (same form, same filing,
+//! not long before); else it starts a review.
+
+use super::filed::Filed;
+use super::party::{company_words, file_number_key, same_company};
+use super::references::{cited_dates, find_references};
+use crate::letter::Kind;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
+static FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Form|Schedule)\s+([0-9A-Z]{1,3}-[0-9A-Z]{1,3}|14A|TO-[IT]|13[DEG])\b")
+        .expect("form regex")
+});
+
+/// Letters more than this many days apart are not one review unless one cites the other.
+const MAX_GAP_DAYS: i64 = 400;
+
+/// What grouping needs of one letter.
+struct Key {
+    file_number: Option<String>,
+    company: Vec<String>,
+    /// The forms the "Re:" block names, the one the parser took first.
+    forms: Vec<String>,
+    /// The period of the filing reviewed, as printed ("Fiscal Year Ended December 31,
+    /// 2024"): an amendment is filed on another date but covers the same period.
+    period: Option<String>,
+    date: Option<NaiveDate>,
+    kind: Kind,
+    /// Dates of the letters it cites.
+    cites: Vec<NaiveDate>,
+    /// It refers to earlier comments or letters: it continues a review.
+    continues: bool,
+}
+
+impl Key {
+    fn of(filed: &Filed) -> Key {
+        let letter = &filed.letter;
+        let mut cited_text = letter.subject.lines.join("\n");
+        for p in &filed.sections.opening {
+            cited_text.push('\n');
+            cited_text.push_str(p);
+        }
+        let cites = cited_dates(&cited_text);
+        let refers = letter
+            .comments
+            .iter()
+            .any(|c| !find_references(&c.text).is_empty());
+        Key {
+            file_number: letter.file_number.as_deref().and_then(file_number_key),
+            company: letter
+                .company
+                .as_deref()
+                .map(company_words)
+                .unwrap_or_default(),
+            forms: forms(letter),
+            period: letter.subject.period.clone(),
+            date: filed.date(),
+            kind: letter.kind,
+            continues: refers || !cites.is_empty(),
+            cites,
+        }
+    }
+}
+
+/// A review being gathered.
+#[derive(Default)]
+struct Gathering {
+    members: Vec<usize>,
+    file_numbers: Vec<String>,
+    companies: Vec<Vec<String>>,
+    forms: Vec<String>,
+    periods: Vec<Option<String>>,
+    dates: Vec<NaiveDate>,
+    staff_comments: bool,
+    closed: bool,
+}
+
+impl Gathering {
+    fn same_party(&self, key: &Key) -> bool {
+        match &key.file_number {
+            Some(n) if !self.file_numbers.is_empty() => self.file_numbers.contains(n),
+            _ => self.companies.iter().any(|c| same_company(c, &key.company)),
+        }
+    }
+
+    fn cited_by(&self, key: &Key) -> bool {
+        key.cites.iter().any(|d| self.dates.contains(d))
+    }
+
+    fn last(&self) -> Option<NaiveDate> {
+        self.dates.iter().max().copied()
+    }
+
+    /// Whether a letter that cites nothing here fits as the review's next round.
+    fn fits(&self, key: &Key) -> bool {
+        if self.closed {
+            return false;
+        }
+        if let (Some(last), Some(date)) = (self.last(), key.date)
+            && (date - last).num_days() > MAX_GAP_DAYS
+        {
+            return false;
+        }
+        match key.kind {
+            _ if key.continues => true,
+            // The staff closes the review of the file number, whatever form it names.
+            Kind::Completion | Kind::NoReview => key.file_number.is_some() || self.same_form(key),
+            // A new comment letter on another form or period starts a new review.
+            Kind::Comments => {
+                let other_period = |period: &Option<String>| differ(period, &key.period);
+                self.same_form(key)
+                    && !(self.staff_comments && self.periods.iter().all(other_period))
+            }
+            _ => true,
+        }
+    }
+
+    /// The letter's form is one of the review's, or either is not known.
+    fn same_form(&self, key: &Key) -> bool {
+        key.forms.is_empty()
+            || self.forms.is_empty()
+            || key.forms.iter().any(|f| self.forms.contains(f))
+    }
+
+    fn add(&mut self, index: usize, key: Key) {
+        self.members.push(index);
+        self.file_numbers.extend(key.file_number);
+        if !key.company.is_empty() {
+            self.companies.push(key.company);
+        }
+        self.forms.extend(key.forms);
+        if matches!(key.kind, Kind::Comments | Kind::Completion | Kind::NoReview) {
+            self.periods.push(key.period);
+        }
+        self.dates.extend(key.date);
+        self.staff_comments |= key.kind == Kind::Comments;
+        self.closed |= matches!(key.kind, Kind::Completion | Kind::NoReview);
+    }
+}
+
+/// The forms `letter`'s "Re:" block names, its form first.
+fn forms(letter: &crate::letter::Letter) -> Vec<String> {
+    let mut forms: Vec<String> = letter.subject.form.iter().cloned().collect();
+    for line in &letter.subject.lines {
+        for c in FORM.captures_iter(line) {
+            let form = c[1].to_string();
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
+/// Both are known and are not the same.
+fn differ(a: &Option<String>, b: &Option<String>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
+}
+
+/// Group `filed` into reviews, each in date order (letters without a date last).
+pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
+    let keys: Vec<Key> = filed.iter().map(Key::of).collect();
+    let mut order: Vec<usize> = (0..filed.len()).collect();
+    order.sort_by(|&a, &b| {
+        (keys[a].date.is_none(), keys[a].date, &filed[a].path).cmp(&(
+            keys[b].date.is_none(),
+            keys[b].date,
+            &filed[b].path,
+        ))
+    });
+    let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
+    let mut gatherings: Vec<Gathering> = Vec::new();
+    for i in order {
+        let key = keys[i].take().expect("each letter once");
+        let latest = |g: &&mut Gathering| g.last();
+        let chosen = {
+            let mut party: Vec<&mut Gathering> = gatherings
+                .iter_mut()
+                .filter(|g| g.same_party(&key))
+                .collect();
+            let cited = party.iter().position(|g| g.cited_by(&key));
+            match cited {
+                Some(p) => Some(party.swap_remove(p)),
+                None => party
+                    .into_iter()
+                    .filter(|g| g.fits(&key))
+                    .max_by_key(|g| latest(g)),
+            }
+        };
+        match chosen {
+            Some(g) => g.add(i, key),
+            None => {
+                let mut g = Gathering::default();
+                g.add(i, key);
+                gatherings.push(g);
+            }
+        }
+    }
+    let mut slots: Vec<Option<Filed>> = filed.into_iter().map(Some).collect();
+    gatherings
+        .into_iter()
+        .map(|g| {
+            g.members
+                .into_iter()
+                .map(|i| slots[i].take().expect("each letter once"))
+                .collect()
+        })
+        .collect()
+}

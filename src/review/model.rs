@@ -1,0 +1,61 @@
+//! A review: its letters, state, answered responses and resolved references.
+
+use super::answered::Answered;
+use super::filed::Filed;
+use super::links::Link;
+use super::state::State;
+use std::path::Path;
+
+/// One review: its letters in date order and what is known of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    /// The letters, oldest first (letters without a date last).
+    pub letters: Vec<Filed>,
+    /// The Commission file number, as the first letter that gives one prints it.
+    pub file_number: Option<String>,
+    /// The company, as the first staff letter (else the first letter) names it.
+    pub company: Option<String>,
+    /// The form under review, as the first letter that gives one names it.
+    pub form: Option<String>,
+    /// Where the review stands.
+    pub state: State,
+    /// The company responses, each matched to the staff letter it answers.
+    pub answered: Vec<Answered>,
+    /// The references of the staff comments to earlier comments, resolved or not.
+    pub links: Vec<Link>,
+}
+
+impl Review {
+    /// When our response is due: the deadline of the latest staff letter, while the
+    /// review awaits our response.
+    pub fn due(&self) -> Option<&str> {
+        match &self.state {
+            State::AwaitingResponse { due } => due.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The letter at `path`, by index.
+    pub fn position(&self, path: &Path) -> Option<usize> {
+        self.letters.iter().position(|f| f.path == path)
+    }
+
+    /// The answer a response letter of this review gave to comment `comment` of letter
+    /// `letter`: the response's index and the text.
+    pub fn answer(&self, letter: usize, comment: &str) -> Option<(usize, &str)> {
+        self.answered
+            .iter()
+            .filter(|a| a.letter == letter)
+            .find_map(|a| {
+                let found = a.answers.iter().find(|x| x.comment == comment)?;
+                Some((a.response, found.text.as_deref()?))
+            })
+    }
+
+    /// The links from comment `comment` of letter `letter`, in the comment's order.
+    pub fn links_from(&self, letter: usize, comment: &str) -> impl Iterator<Item = &Link> {
+        self.links
+            .iter()
+            .filter(move |l| l.letter == letter && l.comment == comment)
+    }
+}

@@ -1,0 +1,92 @@
+//! Who a letter is about, as keys that compare across letters: the company's name
+//! without its legal form and punctuation, and the Commission file number.
+
+/// Words of a company name that say its legal form, left out when names are compared.
+const LEGAL_FORMS: &[&str] = &[
+    "the",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "companies",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "l",
+    "p",
+    "n",
+    "v",
+    "s",
+    "a",
+    "nv",
+    "sa",
+    "ag",
+    "se",
+    "de",
+    "holdings",
+    "holding",
+    "group",
+];
+
+/// A company name as words to compare: lowercase letters and digits, legal forms
+/// left out ("AbbVie Inc." and "ABBVIE INC" are both `["abbvie"]`).
+pub fn company_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric() && c != '&')
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two company names name the same company: the words of one all stand in
+/// the other (a letter may give "Acme" where another gives "Acme Widgets").
+pub fn same_company(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().all(|w| long.contains(w))
+}
+
+/// A file number as a key: its parts as numbers ("001-35565" and "1-35565" are the
+/// same file), `None` when it holds no digits.
+pub fn file_number_key(number: &str) -> Option<String> {
+    let parts: Vec<String> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.trim_start_matches('0'))
+        .map(|p| if p.is_empty() { "0" } else { p }.to_string())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn company_names_compare_without_legal_form() {
+        let a = company_words("AbbVie Inc.");
+        assert_eq!(a, vec!["abbvie"]);
+        assert!(same_company(&a, &company_words("ABBVIE INC")));
+        assert!(same_company(
+            &company_words("Kestrel Rail"),
+            &company_words("Kestrel Rail Holdings, Inc.")
+        ));
+        assert!(!same_company(
+            &company_words("Kestrel Rail"),
+            &company_words("Osprey Rail Inc.")
+        ));
+        assert!(!same_company(&[], &company_words("Osprey Rail Inc.")));
+    }
+
+    #[test]
+    fn file_numbers_compare_as_numbers() {
+        assert_eq!(file_number_key("001-35565"), file_number_key("1-35565"));
+        assert_ne!(file_number_key("001-35565"), file_number_key("333-35565"));
+        assert_eq!(file_number_key("n/a"), None);
+    }
+}

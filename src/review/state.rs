@@ -1,0 +1,56 @@
+//! Where a review stands: waiting for our response (by when), waiting for the staff,
+//! or closed.
+
+use super::filed::Filed;
+use crate::letter::Kind;
+use serde::Serialize;
+
+/// Where a review stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// The latest staff letter has comments no response answers yet.
+    AwaitingResponse {
+        /// The latest staff letter's deadline, ISO.
+        due: Option<String>,
+    },
+    /// The company responded last.
+    AwaitingStaff,
+    /// The staff completed its review (or will not review the filing).
+    Closed,
+}
+
+impl State {
+    /// The state of a review from its letters, in date order.
+    pub fn of(letters: &[Filed]) -> State {
+        let last = letters
+            .iter()
+            .rev()
+            .find(|f| f.is_staff() || f.letter.kind == Kind::Response);
+        match last.map(|f| (f.letter.kind, f)) {
+            Some((Kind::Completion | Kind::NoReview, _)) => State::Closed,
+            Some((Kind::Comments, f)) => State::AwaitingResponse {
+                due: f.letter.response_due.clone(),
+            },
+            _ => State::AwaitingStaff,
+        }
+    }
+
+    /// The snake_case name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            State::AwaitingResponse { .. } => "awaiting_response",
+            State::AwaitingStaff => "awaiting_staff",
+            State::Closed => "closed",
+        }
+    }
+
+    /// How the state reads on screen.
+    pub fn label(&self) -> &'static str {
+        match self {
+            State::AwaitingResponse { .. } => "awaiting our response",
+            State::AwaitingStaff => "awaiting the staff",
+            State::Closed => "closed",
+        }
+    }
+}

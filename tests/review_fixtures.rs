@@ -1,0 +1,188 @@
+//! Reviews rebuilt from the synthetic review in `tests/fixtures/review`: a staff
+//! letter, the company's response restating each comment, a follow-up citing "prior
+//! comment 2" and "comment 3 in our letter dated March 10, 2025", and a closing letter.
+
+use letterdesk::letter::{Kind, RequestKind};
+use letterdesk::review::{Filed, Review, State, build};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review")
+        .join(name)
+}
+
+const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
+const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
+const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
+const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
+
+fn read(names: &[&str]) -> Vec<Filed> {
+    names
+        .iter()
+        .map(|n| Filed::read(&fixture(n)).expect("reads"))
+        .collect()
+}
+
+fn names(review: &Review) -> Vec<String> {
+    review
+        .letters
+        .iter()
+        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// A letter of another company with the same form, in the same weeks.
+fn other_company(dir: &Path) -> Filed {
+    let text = std::fs::read_to_string(fixture(FIRST))
+        .unwrap()
+        .replace("Harrowgate Ferries", "Osprey Quarries")
+        .replace("001-41234", "001-57777");
+    let path = dir.join("upload_osprey-quarries_2025-03-10.txt");
+    std::fs::write(&path, text).unwrap();
+    Filed::read(&path).unwrap()
+}
+
+#[test]
+fn four_rounds_in_date_order_make_one_closed_review() {
+    let dir = tempfile::tempdir().unwrap();
+    // Given in a shuffled order, with another company's letter among them.
+    let mut filed = read(&[CLOSING, FOLLOW_UP, FIRST, RESPONSE]);
+    filed.insert(2, other_company(dir.path()));
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 2);
+    // The other company's review awaits our response, so it sorts first.
+    assert_eq!(
+        reviews[0].state,
+        State::AwaitingResponse {
+            due: Some("2025-03-24".into())
+        }
+    );
+    let review = &reviews[1];
+    assert_eq!(names(review), [FIRST, RESPONSE, FOLLOW_UP, CLOSING]);
+    assert_eq!(review.state, State::Closed);
+    assert_eq!(review.file_number.as_deref(), Some("001-41234"));
+    assert_eq!(review.company.as_deref(), Some("Harrowgate Ferries, Inc."));
+    assert_eq!(review.form.as_deref(), Some("10-K"));
+}
+
+#[test]
+fn the_state_follows_the_last_round() {
+    let awaiting_staff = build(read(&[FIRST, RESPONSE]));
+    assert_eq!(awaiting_staff[0].state, State::AwaitingStaff);
+    let follow_up = build(read(&[FIRST, RESPONSE, FOLLOW_UP]));
+    assert_eq!(
+        follow_up[0].state,
+        State::AwaitingResponse {
+            due: Some("2025-05-05".into())
+        }
+    );
+    assert_eq!(follow_up[0].due(), Some("2025-05-05"));
+}
+
+#[test]
+fn the_response_answers_the_first_letter_comment_by_comment() {
+    let reviews = build(read(&[FIRST, RESPONSE, FOLLOW_UP, CLOSING]));
+    let review = &reviews[0];
+    assert_eq!(review.answered.len(), 1);
+    let answered = &review.answered[0];
+    assert_eq!((answered.response, answered.letter), (1, 0));
+    let numbers: Vec<(&str, &str)> = answered
+        .answers
+        .iter()
+        .map(|a| (a.comment.as_str(), a.restated.as_str()))
+        .collect();
+    assert_eq!(numbers, [("1", "1"), ("2", "2"), ("3", "3")]);
+    assert!(answered.unmatched.is_empty());
+    let (_, two) = review.answer(0, "2").expect("answer to comment 2");
+    assert!(
+        two.starts_with("The program is expected to cost $84 million"),
+        "{two}"
+    );
+    // The last answer stops before the response's closing paragraphs.
+    let (_, three) = review.answer(0, "3").expect("answer to comment 3");
+    assert!(three.ends_with("quarter ending March 31, 2025."), "{three}");
+}
+
+#[test]
+fn restatements_numbered_otherwise_are_matched_by_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture(RESPONSE))
+        .unwrap()
+        .replace("\n1. Please tell", "\nA. Please tell")
+        .replace("\n2. You state", "\n1. You state")
+        .replace("\n3. Your charter", "\n2. Your charter")
+        .replace("\nA. Please tell", "\n3. Please tell");
+    let path = dir.path().join(RESPONSE);
+    std::fs::write(&path, text).unwrap();
+    let mut filed = read(&[FIRST]);
+    filed.push(Filed::read(&path).unwrap());
+    let reviews = build(filed);
+    let answered = &reviews[0].answered[0];
+    let pairs: Vec<(&str, &str)> = answered
+        .answers
+        .iter()
+        .map(|a| (a.comment.as_str(), a.restated.as_str()))
+        .collect();
+    assert_eq!(pairs, [("1", "3"), ("2", "1"), ("3", "2")], "{answered:?}");
+}
+
+#[test]
+fn references_lead_to_the_earlier_comment_and_its_answer() {
+    let reviews = build(read(&[FIRST, RESPONSE, FOLLOW_UP, CLOSING]));
+    let review = &reviews[0];
+    let links: Vec<_> = review.links_from(2, "1").collect();
+    assert_eq!(links.len(), 1);
+    let target = links[0].to.as_ref().expect("resolved");
+    assert_eq!((target.letter, target.comment.as_str()), (0, "2"));
+    let (response, answer) = review.answer(target.letter, &target.comment).unwrap();
+    assert_eq!(review.letters[response].letter.kind, Kind::Response);
+    assert!(answer.contains("$84 million"));
+    let dated = review.links_from(2, "2").next().unwrap();
+    assert_eq!(
+        dated
+            .reference
+            .letter_date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2025-03-10")
+    );
+    assert_eq!(dated.to.as_ref().unwrap().comment, "3");
+}
+
+#[test]
+fn a_reference_to_a_letter_not_in_the_folder_says_which() {
+    let reviews = build(read(&[FOLLOW_UP]));
+    let review = &reviews[0];
+    let prior = review.links_from(0, "1").next().unwrap();
+    assert_eq!(
+        prior.to.as_ref().unwrap_err(),
+        "the earlier letter with comment 2 is not in the folder"
+    );
+    let dated = review.links_from(0, "2").next().unwrap();
+    assert_eq!(
+        dated.to.as_ref().unwrap_err(),
+        "the letter dated March 10, 2025 is not in the folder"
+    );
+}
+
+#[test]
+fn the_letters_requests_that_are_not_numbered() {
+    let first = Filed::read(&fixture(FIRST)).unwrap();
+    let kinds: Vec<RequestKind> = first.sections.requests.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [RequestKind::Respond, RequestKind::Acknowledgment]);
+    let follow_up = Filed::read(&fixture(FOLLOW_UP)).unwrap();
+    let kinds: Vec<RequestKind> = follow_up.sections.requests.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [RequestKind::Respond]);
+    assert!(first.sections.opening[0].starts_with("We have reviewed your filing"));
+    assert!(
+        first
+            .sections
+            .closing
+            .last()
+            .unwrap()
+            .starts_with("You may contact Tomas Ridley"),
+        "{:?}",
+        first.sections.closing
+    );
+}
