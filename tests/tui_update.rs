@@ -275,10 +275,13 @@ fn editor_commands() {
         map(DRAFT, ev(KeyCode::Backspace, KeyModifiers::NONE)),
         Some(Action::Type(_))
     ));
+    assert_eq!(map(DRAFT, ctrl('a')), run(Command::LineStart));
+    assert_eq!(map(DRAFT, ctrl('e')), run(Command::LineEnd));
+    assert_eq!(map(DRAFT, ctrl('k')), run(Command::DeleteToLineEnd));
+    assert_eq!(map(DRAFT, ctrl('u')), run(Command::DeleteToLineStart));
     assert_eq!(
-        map(DRAFT, ctrl('u')),
-        None,
-        "the editor's own shortcuts stay off"
+        map(DRAFT, ev(KeyCode::Char('d'), KeyModifiers::ALT)),
+        run(Command::DeleteWordForward)
     );
 }
 

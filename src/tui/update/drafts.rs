@@ -76,6 +76,9 @@ impl State {
             Command::Undo
             | Command::Redo
             | Command::DeleteWord
+            | Command::DeleteToLineEnd
+            | Command::DeleteToLineStart
+            | Command::DeleteWordForward
             | Command::Indent
             | Command::Outdent
                 if !editable =>
@@ -85,6 +88,9 @@ impl State {
             Command::Undo => editor.undo(),
             Command::Redo => editor.redo(),
             Command::DeleteWord => editor.delete_word(),
+            Command::DeleteToLineEnd => editor.delete_to_line_end(),
+            Command::DeleteToLineStart => editor.delete_to_line_start(),
+            Command::DeleteWordForward => editor.delete_word_forward(),
             Command::Indent => editor.indent(),
             Command::Outdent => editor.outdent(),
             _ => false,

@@ -283,6 +283,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Undo
         | Command::Redo
         | Command::DeleteWord
+        | Command::DeleteToLineEnd
+        | Command::DeleteToLineStart
+        | Command::DeleteWordForward
         | Command::Indent
         | Command::Outdent
             if state.focus == Pane::Draft =>
@@ -312,6 +315,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Undo
         | Command::Redo
         | Command::DeleteWord
+        | Command::DeleteToLineEnd
+        | Command::DeleteToLineStart
+        | Command::DeleteWordForward
         | Command::Indent
         | Command::Outdent => {}
     }

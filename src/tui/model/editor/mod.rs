@@ -305,6 +305,33 @@ impl Editor {
         }
     }
 
+    /// Ctrl-k: delete to the end of the line; at its end, the line break.
+    pub fn delete_to_line_end(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let len = self.lines[row].chars().count();
+        if col < len {
+            self.delete_range(col, len)
+        } else {
+            self.delete_next_char()
+        }
+    }
+
+    /// Ctrl-u: delete from the start of the line to the cursor.
+    pub fn delete_to_line_start(&mut self) -> bool {
+        self.delete_range(0, self.cursor.1)
+    }
+
+    /// Alt-d: delete to the start of the next word; at the end of the line, the break.
+    pub fn delete_word_forward(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let line = &self.lines[row];
+        match find_word_start_forward(line, col) {
+            Some(end) => self.delete_range(col, end),
+            None if col < line.chars().count() => self.delete_range(col, line.chars().count()),
+            None => self.delete_next_char(),
+        }
+    }
+
     /// Delete chars `from..to` of the cursor's line, leaving the cursor at `from`.
     fn delete_range(&mut self, from: usize, to: usize) -> bool {
         let row = self.cursor.0;

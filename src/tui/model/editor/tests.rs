@@ -356,3 +356,34 @@ proptest::proptest! {
         proptest::prop_assert_eq!(e.lines(), &edited[..]);
     }
 }
+
+#[test]
+fn readline_deletions() {
+    let mut e = editor("alpha beta gamma\ndelta");
+    for _ in 0..6 {
+        e.move_cursor(Move::Forward);
+    }
+    assert!(e.delete_word_forward());
+    assert_eq!(e.lines(), ["alpha gamma", "delta"]);
+    assert!(e.delete_to_line_end());
+    assert_eq!(
+        (e.lines(), e.cursor()),
+        (&["alpha ".to_string(), "delta".to_string()][..], (0, 6))
+    );
+    assert!(e.delete_to_line_end(), "at the end: the line break");
+    assert_eq!(e.lines(), ["alpha delta"]);
+    assert!(e.delete_to_line_start());
+    assert_eq!(
+        (e.lines(), e.cursor()),
+        (&["delta".to_string()][..], (0, 0))
+    );
+    assert!(!e.delete_to_line_start());
+    e.move_cursor(Move::End);
+    assert!(!e.delete_word_forward());
+    assert!(e.undo() && e.undo() && e.undo() && e.undo());
+    assert_eq!(
+        e.lines(),
+        ["alpha beta gamma", "delta"],
+        "each deletion one step"
+    );
+}
