@@ -119,6 +119,17 @@ impl Editor {
         editor
     }
 
+    /// Words and characters of the text (line breaks count as characters).
+    pub fn counts(&self) -> (usize, usize) {
+        let words = self
+            .lines
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .sum();
+        let chars = self.lines.iter().map(|l| l.chars().count()).sum::<usize>();
+        (words, chars + self.lines.len() - 1)
+    }
+
     /// Whether some character of the text is drawn as a placeholder (a control, bidi or
     /// invisible character).
     pub fn has_placeholders(&self) -> bool {

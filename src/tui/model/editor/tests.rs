@@ -387,3 +387,9 @@ fn readline_deletions() {
         "each deletion one step"
     );
 }
+
+#[test]
+fn counts_words_and_characters() {
+    assert_eq!(editor("").counts(), (0, 0));
+    assert_eq!(editor("The Company  advises\nthe Staff.").counts(), (5, 31));
+}
