@@ -62,6 +62,7 @@ fn drafts() -> impl Strategy<Value = Drafts> {
                 number,
                 status,
                 response,
+                marks: Default::default(),
             })
             .collect();
         Drafts { comments }

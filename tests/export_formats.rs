@@ -42,6 +42,15 @@ fn settings() -> ExportSettings {
             "Paul Wexford, Northgate Partners LLP".into(),
         ],
         date: Some("March 23, 2021".into()),
+        honorifics: [
+            ("Vanessa Oduya", "Ms."),
+            ("Bradley Kemper", "Mr."),
+            ("Julia Sorensen", "Ms."),
+            ("Thomas Achebe", "Mr."),
+        ]
+        .into_iter()
+        .map(|(name, title)| (name.to_owned(), title.to_owned()))
+        .collect(),
         ..ExportSettings::default()
     }
 }

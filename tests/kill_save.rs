@@ -1,6 +1,8 @@
 //! The real binary, killed with SIGKILL at random moments while saving (hundreds of
 //! times), always leaves a drafts file that parses and holds one complete saved
-//! version; temp files of torn saves do not pile up.
+//! version; temp files of torn saves do not pile up. It journals typing as the
+//! workspace does, and after each kill every recovery offer is accepted: none is ever
+//! older than the saved text, so accepting them never loses saved text.
 
 #![cfg(unix)]
 
@@ -10,8 +12,9 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use letterdesk::cli::save_loop::version_of;
-use letterdesk::drafts::{load, remove_temp_files_older_than};
+use letterdesk::cli::save_loop::{version_in, version_of};
+use letterdesk::drafts::{load, remove_temp_files_older_than, save_loaded};
+use letterdesk::journal::Journal;
 
 const ROUNDS: usize = 200;
 
@@ -40,6 +43,11 @@ fn temp_files(dir: &Path) -> Vec<String> {
 fn killed_saves_leave_one_complete_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("letter.responses.toml");
+    let letter = dir.path().join("letter.txt");
+    std::fs::write(&letter, "1. Please explain.\n").unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let journal_dir = state.path().join("journal");
+    let (mut stale_offers, mut saved_lost, mut recovered) = (0, 0, 0);
     let seed = std::env::var("KILL_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -52,6 +60,10 @@ fn killed_saves_leave_one_complete_version() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_letterdesk"))
             .arg("__save-loop")
             .arg(&path)
+            .arg("--journal")
+            .arg(&journal_dir)
+            .arg("--letter")
+            .arg(&letter)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -98,6 +110,30 @@ fn killed_saves_leave_one_complete_version() {
         );
         last_version = version;
 
+        // At the next start, every offer is accepted, as `y` in the recovery dialog.
+        let journal = Journal::open(&journal_dir).unwrap();
+        for offer in journal.offers().unwrap() {
+            let typed = version_in(&offer.entry.text).expect("journalled typing");
+            if typed <= version {
+                stale_offers += 1;
+                eprintln!("round {round}: offered version {typed} over saved {version}");
+            }
+            let loaded = load(&path).unwrap().unwrap();
+            let mut drafts = loaded.drafts.clone();
+            drafts.set_response(&offer.entry.number, offer.entry.text.clone());
+            let saved = save_loaded(&path, &drafts, Some(&loaded)).unwrap();
+            journal.clear_saved(&letter, &saved.drafts).unwrap();
+            recovered += 1;
+        }
+        // The saved response is still there, or replaced by typing of a later version.
+        let now = load(&path).unwrap().unwrap().drafts;
+        let kept = now.comments[0] == loaded.drafts.comments[0]
+            || version_in(&now.comments[0].response).is_some_and(|v| v > version);
+        if !kept {
+            saved_lost += 1;
+        }
+        last_version = last_version.max(version_in(&now.comments[0].response).unwrap_or(0));
+
         let temps = temp_files(dir.path());
         assert!(
             temps.len() <= 1,
@@ -108,13 +144,23 @@ fn killed_saves_leave_one_complete_version() {
         remove_temp_files_older_than(dir.path(), Duration::ZERO).unwrap();
         assert!(temp_files(dir.path()).is_empty());
     }
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["letter.responses.toml"]);
+    names.sort();
+    assert_eq!(names, ["letter.responses.toml", "letter.txt"]);
     eprintln!(
-        "{ROUNDS} kills in {:.1?}, {torn_temps} torn temp files cleaned, last version {last_version}",
+        "{ROUNDS} kills in {:.1?}, {torn_temps} torn temp files cleaned, last version {last_version}, \
+         {recovered} offers accepted, {stale_offers} stale offers, {saved_lost} rounds lost saved text",
         started.elapsed()
+    );
+    assert_eq!(
+        stale_offers, 0,
+        "offers older than the saved text (seed {seed})"
+    );
+    assert_eq!(
+        saved_lost, 0,
+        "accepting offers lost saved text (seed {seed})"
     );
 }

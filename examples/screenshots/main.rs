@@ -174,6 +174,8 @@ fn recovery() -> State {
             text: "Inventory reserves are estimated by model from sell-through data for each product line.\n\nWe will expand the disclosure in future filings to describe the model and its inputs.".into(),
             written,
             file: "journal/entry.json".into(),
+            session: None,
+            base: None,
         },
         saved: Some("Inventory reserves are estimated by model.".into()),
         newer_than_file: true,

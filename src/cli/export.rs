@@ -1,5 +1,6 @@
-//! `letterdesk export LETTER [--format md|txt|html|docx] [-o FILE] [--strict]`: write
-//! the company's response letter from the drafts saved next to the letter.
+//! `letterdesk export LETTER [--format md|txt|html|docx] [-o FILE] [--strict] [--public]
+//! [--force | --new-name]`: write the company's response letter from the drafts saved
+//! next to the letter.
 //!
 //! The file goes next to the letter (`NAME.response.md`, `.txt`, `.htm`, `.docx`)
 //! unless `-o` names another (`-o -` writes to standard output; a device or FIFO is
@@ -8,7 +9,8 @@
 //! warnings go to standard error. With `--strict`, a comment without a response, not
 //! marked resolved, or whose text changed since its response was written is an error
 //! (exit 1) and NOTHING is written, so a file that exists after a strict run is ready
-//! to file.
+//! to file. A file edited since letterdesk wrote it is never overwritten without
+//! `--force` (`--new-name` writes beside it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,6 +45,17 @@ pub struct ExportArgs {
     /// Read the [export] settings from this config file.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Write the public version: responses marked `confidential = true` in the drafts
+    /// file are left out, marked "[Redacted pursuant to Rule 83]".
+    #[arg(long)]
+    pub public: bool,
+    /// Overwrite the output even when it was edited since letterdesk wrote it.
+    #[arg(long, conflicts_with = "new_name")]
+    pub force: bool,
+    /// When the output was edited since letterdesk wrote it, write beside it instead:
+    /// NAME.response (2).EXT.
+    #[arg(long)]
+    pub new_name: bool,
 }
 
 /// Runs `export`. Errors name the file (and line) concerned.
@@ -52,6 +65,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let letter = crate::letter::parse_file_capped(&args.letter, limits.max_letter_bytes)?;
     let loaded = drafts::load(&drafts::drafts_path(&args.letter))?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
+    settings.now = Some(chrono::Utc::now());
+    settings.asked = export::Asked::in_file(&args.letter);
+    settings.public = args.public;
 
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     let format = args
@@ -83,12 +99,33 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         );
     }
 
+    let records = export::Records::default_location();
+    let mut target = target;
+    if let (Target::File(path), Some(records), false) = (&target, &records, args.force)
+        && let Err(edited) = records.check(path)
+    {
+        if !args.new_name {
+            anyhow::bail!(
+                "{}: edited since letterdesk wrote it; nothing written (--force overwrites it, --new-name writes beside it)",
+                sanitize_line(&edited.path.display().to_string())
+            );
+        }
+        target = Target::File(export::free_name(path));
+    }
     target
         .write(&result.bytes, out)
         .with_context(|| match target.path() {
             Some(path) => format!("{}: cannot write", path.display()),
             None => "cannot write to standard output".to_owned(),
         })?;
+    if let (Target::File(path), Some(records)) = (&target, records)
+        && let Err(e) = records.remember(path, &result.bytes)
+    {
+        let _ = writeln!(
+            err,
+            "warning: cannot record what was written (an edit to it will not be noticed): {e}"
+        );
+    }
     if let Some(path) = target.path() {
         let _ = writeln!(err, "wrote {}", sanitize_line(&path.display().to_string()));
     }

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::command::Command;
+use crate::text::sanitize;
 
 /// A key with its modifiers, as written in the keymap: `"j"`, `"G"`, `"down"`, `"ctrl-s"`,
 /// `"shift-tab"`, `"alt-backspace"`. For characters the case carries the shift.
@@ -286,6 +287,22 @@ impl Keymap {
         find(self.bindings(context)).or_else(|| {
             find(&self.global).filter(|c| matches!(c, Command::Help | Command::ForceQuit))
         })
+    }
+
+    /// The key to name in a message about `command` in `context` (a pane's or the
+    /// global one): the first key that runs it there, for the screen; `<unbound>` when
+    /// none does.
+    pub fn key_for(&self, context: Context, command: Command) -> String {
+        self.bindings(context)
+            .iter()
+            .chain(&self.global)
+            .filter(|b| b.run == command)
+            .flat_map(|b| b.on.iter().copied())
+            .find(|&key| self.lookup(context, key) == Some(command))
+            .map_or_else(
+                || "<unbound>".to_owned(),
+                |key| sanitize(&key.to_string()).into_owned(),
+            )
     }
 
     /// A context's entries with the keys that actually reach them.

@@ -32,8 +32,21 @@ pub enum NonRegular {
 /// [`NonRegular::WriteInto`]. The look is repeated just before the rename, so a
 /// link or special file put there meanwhile is not replaced either.
 pub fn write_file(path: &Path, bytes: &[u8], non_regular: NonRegular) -> io::Result<()> {
+    write_file_checked(path, bytes, non_regular, |_| Ok(()))
+}
+
+/// [`write_file`], calling `check` with the path once the temp file is written and
+/// synced, just before the rename: an error from it leaves the target untouched (and
+/// no temp file); what it returns (a lock on the target) is held until the rename is
+/// done. Not called when writing straight into a device or FIFO.
+pub fn write_file_checked<T>(
+    path: &Path,
+    bytes: &[u8],
+    non_regular: NonRegular,
+    check: impl FnOnce(&Path) -> io::Result<T>,
+) -> io::Result<()> {
     match Node::at(path)? {
-        Node::Missing | Node::Regular => replace(path, bytes),
+        Node::Missing | Node::Regular => replace(path, bytes, check),
         Node::Special(_) if non_regular == NonRegular::WriteInto => write_into(path, bytes),
         other => Err(refusal(&other)),
     }
@@ -55,7 +68,11 @@ fn refusal(node: &Node) -> io::Error {
 }
 
 /// The atomic replacement of a regular file (or creation of a missing one).
-fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn replace<T>(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&Path) -> io::Result<T>,
+) -> io::Result<()> {
     let dir = folder_of(path);
     let name = path
         .file_name()
@@ -77,11 +94,13 @@ fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    let held = check(path)?;
     match Node::at(path)? {
         Node::Missing | Node::Regular => {}
         other => return Err(refusal(&other)),
     }
     tmp.persist(path).map_err(|e| e.error)?;
+    drop(held);
     sync_folder(dir)
 }
 

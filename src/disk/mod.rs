@@ -13,6 +13,6 @@ mod atomic;
 mod node;
 mod read;
 
-pub use atomic::{NonRegular, TEMP_RANDOM_LEN, write_file};
+pub use atomic::{NonRegular, TEMP_RANDOM_LEN, write_file, write_file_checked};
 pub use node::{Node, special_name};
 pub use read::{MB, ReadError, io_message, read_regular_file};

@@ -30,9 +30,16 @@ fn resolve_target(path: &Path) -> io::Result<PathBuf> {
 /// [`disk::write_file`] (permissions kept; never over a folder, device or FIFO). A
 /// symlink at `path` is followed to the file it names, which is replaced. Returns the
 /// path actually written (the target of a symlink) so callers can stat it.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+///
+/// `check` is called with the target just before the rename (see
+/// [`disk::write_file_checked`]): an error from it leaves the target untouched.
+pub(crate) fn write_atomic<T>(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&Path) -> io::Result<T>,
+) -> io::Result<PathBuf> {
     let target = resolve_target(path)?;
-    disk::write_file(&target, bytes, NonRegular::Refuse)?;
+    disk::write_file_checked(&target, bytes, NonRegular::Refuse, check)?;
     Ok(target)
 }
 
@@ -111,7 +118,7 @@ mod tests {
         let path = dir.path().join("l.responses.toml");
         let mode = rustix::fs::Mode::from_raw_mode(0o600);
         rustix::fs::mkfifoat(rustix::fs::CWD, &path, mode).unwrap();
-        assert!(write_atomic(&path, b"x").is_err());
+        assert!(write_atomic(&path, b"x", |_| Ok(())).is_err());
         assert!(!fs::symlink_metadata(&path).unwrap().is_file());
     }
 
@@ -119,8 +126,8 @@ mod tests {
     fn writes_replace_and_leave_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l.responses.toml");
-        write_atomic(&path, b"one\n").unwrap();
-        write_atomic(&path, b"two\n").unwrap();
+        write_atomic(&path, b"one\n", |_| Ok(())).unwrap();
+        write_atomic(&path, b"two\n", |_| Ok(())).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two\n");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -137,7 +144,7 @@ mod tests {
         let path = dir.path().join("l.responses.toml");
         fs::write(&path, "x").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(&path, b"y").unwrap();
+        write_atomic(&path, b"y", |_| Ok(())).unwrap();
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
@@ -152,7 +159,7 @@ mod tests {
         let link = dir.path().join("l.responses.toml");
         fs::write(&real, "old").unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
+        write_atomic(&link, b"new", |_| Ok(())).unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()

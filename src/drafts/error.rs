@@ -35,6 +35,20 @@ pub enum DraftsError {
         /// What is wrong there.
         message: String,
     },
+    /// The file is read-only: it is never replaced (its permissions are the owner's
+    /// choice), so nothing was written.
+    #[error("{}: not saved: the drafts file is read-only", path.display())]
+    ReadOnly {
+        /// The drafts file.
+        path: PathBuf,
+    },
+    /// Someone else changed the file while the save was being written, so nothing was
+    /// written (read it again and merge).
+    #[error("{}: not saved: it changed on disk meanwhile", path.display())]
+    Changed {
+        /// The drafts file.
+        path: PathBuf,
+    },
     /// The text about to be written did not read back as the drafts being saved, so
     /// nothing was written (a safety net; it signals a bug).
     #[error("{}: not saved: {message}", path.display())]
@@ -53,6 +67,8 @@ impl DraftsError {
             DraftsError::Io { path, .. }
             | DraftsError::Conflict { path, .. }
             | DraftsError::Parse { path, .. }
+            | DraftsError::ReadOnly { path }
+            | DraftsError::Changed { path }
             | DraftsError::Roundtrip { path, .. } => path,
         }
     }
@@ -61,7 +77,10 @@ impl DraftsError {
     pub fn line(&self) -> Option<usize> {
         match self {
             DraftsError::Conflict { line, .. } | DraftsError::Parse { line, .. } => Some(*line),
-            DraftsError::Io { .. } | DraftsError::Roundtrip { .. } => None,
+            DraftsError::Io { .. }
+            | DraftsError::ReadOnly { .. }
+            | DraftsError::Changed { .. }
+            | DraftsError::Roundtrip { .. } => None,
         }
     }
 

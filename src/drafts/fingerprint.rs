@@ -6,6 +6,8 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::time::SystemTime;
 
+use super::lock::{Lock, lock};
+
 /// Size, modification time and content hash of the bytes of a drafts file, as read
 /// or written by this program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +46,8 @@ pub(crate) fn content_hash(bytes: &[u8]) -> u128 {
 /// Reads the whole file and fingerprints the bytes read.
 pub(crate) fn read_with_fingerprint(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
     let mut file = File::open(path)?;
+    // A writer holding the lock (see `save_expecting`) finishes first; best effort.
+    let _ = lock(&file, Lock::Shared);
     let mtime = file.metadata()?.modified().ok();
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, TableLike, Value};
 
-use super::model::{CommentDraft, Drafts, Status};
+use super::model::{CommentDraft, Drafts, Marks, Status};
 
 /// The top-level table that holds one sub-table per comment.
 pub(crate) const COMMENTS: &str = "comments";
@@ -26,6 +26,10 @@ pub(crate) const COMMENTS: &str = "comments";
 pub(crate) const STATUS: &str = "status";
 /// The key of a comment's response.
 pub(crate) const RESPONSE: &str = "response";
+/// The optional key saying a comment needs no response (a boolean).
+const NO_RESPONSE: &str = "no_response";
+/// The optional key marking a response for confidential treatment (a boolean).
+const CONFIDENTIAL: &str = "confidential";
 
 /// A problem at a byte span of the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,10 +239,26 @@ pub(crate) fn read_drafts(root: &Table) -> Result<Drafts, ShapeError> {
                     .map_err(|e| ShapeError::new(span, format!("comment {number:?}: {e}")))?
             }
         };
+        let flag = |key: &str| -> Result<Option<bool>, ShapeError> {
+            match entry.get(key) {
+                None => Ok(None),
+                Some(item) => item.as_bool().map(Some).ok_or_else(|| {
+                    ShapeError::new(
+                        item.span().or(key_span.clone()),
+                        format!("comment {number:?}: `{key}` must be true or false"),
+                    )
+                }),
+            }
+        };
+        let marks = Marks {
+            no_response: flag(NO_RESPONSE)?,
+            confidential: flag(CONFIDENTIAL)?.unwrap_or(false),
+        };
         drafts.comments.push(CommentDraft {
             number: number.to_owned(),
             status,
             response,
+            marks,
         });
     }
     Ok(drafts)
@@ -454,5 +474,22 @@ mod tests {
         let text = "comments = 3\n";
         let doc = toml_edit::Document::parse(text).unwrap();
         assert!(read_drafts(doc.as_table()).is_err());
+    }
+
+    #[test]
+    fn reads_the_optional_marks() {
+        let text = "[comments.\"1\"]\nresponse = \"\"\nno_response = true\n\n[comments.\"2\"]\nresponse = \"x\"\nconfidential = true\nno_response = false\n\n[comments.\"3\"]\n";
+        let doc = toml_edit::Document::parse(text).unwrap();
+        let d = read_drafts(doc.as_table()).unwrap();
+        assert_eq!(d.get("1").unwrap().marks.no_response, Some(true));
+        assert!(!d.get("1").unwrap().marks.confidential);
+        assert_eq!(d.get("2").unwrap().marks.no_response, Some(false));
+        assert!(d.get("2").unwrap().marks.confidential);
+        assert_eq!(d.get("3").unwrap().marks, Marks::default());
+
+        let text = "[comments.\"1\"]\nconfidential = \"yes\"\n";
+        let doc = toml_edit::Document::parse(text).unwrap();
+        let err = read_drafts(doc.as_table()).unwrap_err();
+        assert!(err.message.contains("confidential"), "{}", err.message);
     }
 }

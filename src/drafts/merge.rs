@@ -92,6 +92,7 @@ pub fn resolve(conflict: &Conflict, resolution: Resolution) -> CommentDraft {
                 number: conflict.number.clone(),
                 status,
                 response,
+                marks: conflict.mine.marks,
             }
         }
     }
@@ -127,6 +128,7 @@ fn same(number: &str, a: Option<&CommentDraft>, b: Option<&CommentDraft>) -> boo
 pub fn merge(base: &Drafts, mine: &Drafts, theirs: &Drafts) -> Merged {
     let mut merged = Merged::default();
     let mut seen = HashSet::new();
+    let (base, mine_at, theirs_at) = (base.by_number(), mine.by_number(), theirs.by_number());
     let numbers = mine
         .comments
         .iter()
@@ -136,7 +138,11 @@ pub fn merge(base: &Drafts, mine: &Drafts, theirs: &Drafts) -> Merged {
         if !seen.insert(number) {
             continue;
         }
-        let (b, m, t) = (base.get(number), mine.get(number), theirs.get(number));
+        let (b, m, t) = (
+            base.get(number).copied(),
+            mine_at.get(number).copied(),
+            theirs_at.get(number).copied(),
+        );
         let take = match (m, t) {
             (Some(m), None) => m.clone(),
             (None, Some(t)) => t.clone(),
@@ -170,6 +176,7 @@ mod tests {
             number: number.to_owned(),
             status,
             response: response.to_owned(),
+            ..CommentDraft::default()
         }
     }
 

@@ -12,6 +12,7 @@ mod atomic;
 mod error;
 mod fingerprint;
 mod format;
+pub(crate) mod lock;
 mod markers;
 mod merge;
 mod model;
@@ -27,12 +28,12 @@ pub use error::DraftsError;
 pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
-pub use model::{CommentDraft, Drafts, Status, UnknownStatus};
+pub use model::{CommentDraft, Drafts, Marks, Status, UnknownStatus};
 pub use statuses::read_statuses;
-pub use store::{Loaded, load, parse_bytes, save, save_loaded};
+pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{
     FINGERPRINT_KEY, TextFingerprints, changed_comments, comment_fingerprint, orphans,
-    save_stamped, stored_fingerprints,
+    save_stamped, save_stamped_expecting, stored_fingerprints,
 };
 
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.

@@ -1,6 +1,6 @@
 //! The in-memory drafts model and its pure edits.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -78,6 +78,20 @@ impl FromStr for Status {
     }
 }
 
+/// How the export treats a comment, from optional keys of its table in the drafts
+/// file (`no_response = true`, `confidential = true`); files without them read as
+/// before, and letterdesk versions that do not know them ignore and keep them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// `Some(true)`: the comment needs no response (a follow-up that only notes the
+    /// company's earlier answer); `Some(false)`: it does, whatever its words say;
+    /// `None`: the export decides from the comment's words.
+    pub no_response: Option<bool>,
+    /// The response is submitted for confidential treatment under Rule 83: the public
+    /// version of the letter leaves it out.
+    pub confidential: bool,
+}
+
 /// The draft of one comment's response.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CommentDraft {
@@ -87,6 +101,8 @@ pub struct CommentDraft {
     pub status: Status,
     /// The response text (may be empty).
     pub response: String,
+    /// How the export treats the comment.
+    pub marks: Marks,
 }
 
 impl CommentDraft {
@@ -96,6 +112,7 @@ impl CommentDraft {
             number: number.into(),
             status: Status::Open,
             response: String::new(),
+            marks: Marks::default(),
         }
     }
 
@@ -138,6 +155,26 @@ impl Drafts {
     /// The draft of comment `number`, if there is one.
     pub fn get(&self, number: &str) -> Option<&CommentDraft> {
         self.comments.iter().find(|c| c.number == number)
+    }
+
+    /// The draft of comment `number`, looked for first at `index` (drafts are kept in
+    /// the letter's order, so the `index`th comment's draft is usually there): O(1) for
+    /// the walks over a letter's comments that [`Drafts::get`] would make quadratic.
+    pub fn get_at(&self, index: usize, number: &str) -> Option<&CommentDraft> {
+        match self.comments.get(index) {
+            Some(c) if c.number == number => Some(c),
+            _ => self.get(number),
+        }
+    }
+
+    /// Every draft by its number (the first entry of a number, as [`Drafts::get`] finds):
+    /// one pass, for comparing or merging whole drafts files.
+    pub fn by_number(&self) -> HashMap<&str, &CommentDraft> {
+        let mut map = HashMap::with_capacity(self.comments.len());
+        for c in &self.comments {
+            map.entry(c.number.as_str()).or_insert(c);
+        }
+        map
     }
 
     /// The draft of comment `number` to change in place, if there is one.
@@ -199,15 +236,19 @@ impl Drafts {
             .into_iter()
             .map(Some)
             .collect();
+        // Where each number's first entry is: one pass, not a search per comment.
+        let mut at: HashMap<String, usize> = HashMap::with_capacity(old.len());
+        for (i, c) in old.iter().enumerate() {
+            if let Some(c) = c {
+                at.entry(c.number.clone()).or_insert(i);
+            }
+        }
         let mut seen = HashSet::new();
         for number in numbers {
             if !seen.insert(number.as_str()) {
                 continue;
             }
-            let existing = old
-                .iter_mut()
-                .find(|slot| slot.as_ref().is_some_and(|c| &c.number == number))
-                .and_then(Option::take);
+            let existing = at.get(number).and_then(|&i| old[i].take());
             self.comments
                 .push(existing.unwrap_or_else(|| CommentDraft::open(number.clone())));
         }

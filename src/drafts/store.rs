@@ -1,15 +1,18 @@
 //! Loading and saving a drafts file: conflict scan, parse, shape check; apply the
 //! drafts onto the previous document, check the text reads back, write atomically.
 
-use std::io;
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
 
 use toml_edit::DocumentMut;
 
 use super::atomic::write_atomic;
 use super::error::DraftsError;
-use super::fingerprint::{Fingerprint, read_with_fingerprint};
+use super::fingerprint::{Fingerprint, content_hash, read_with_fingerprint};
 use super::format::{apply_drafts, line_of, read_drafts};
+use super::lock::{Lock, lock};
 use super::markers::find_conflict_marker;
 use super::model::Drafts;
 
@@ -115,6 +118,44 @@ pub fn save_loaded(
     drafts: &Drafts,
     previous: Option<&Loaded>,
 ) -> Result<Loaded, DraftsError> {
+    save_expecting(path, drafts, previous, Expect::Anything)
+}
+
+/// What the file at the path must still be for a save to replace it.
+#[derive(Debug, Clone, Copy)]
+pub enum Expect<'a> {
+    /// Whatever it is.
+    Anything,
+    /// Missing (`None`), or holding the bytes fingerprinted (compared by content), as
+    /// last read or written by the caller: anything else is someone else's change,
+    /// never overwritten ([`DraftsError::Changed`]).
+    AsSeen(Option<&'a Fingerprint>),
+}
+
+/// [`save_loaded`], replacing the file only if it is still what `expect` says.
+///
+/// The check is made after the new text is written to the temp file and synced, just
+/// before the rename, under an exclusive advisory lock (`flock`) on the file: a writer
+/// that takes that lock (`flock FILE command`) can never slip a change in between; any
+/// other writer only within the instant between the check and the rename. A read-only
+/// file is never replaced ([`DraftsError::ReadOnly`]).
+pub fn save_expecting(
+    path: &Path,
+    drafts: &Drafts,
+    previous: Option<&Loaded>,
+    expect: Expect<'_>,
+) -> Result<Loaded, DraftsError> {
+    save_replacing(path, drafts, previous, expect, || {})
+}
+
+/// [`save_expecting`], calling `meanwhile` between writing the temp file and the check.
+fn save_replacing(
+    path: &Path,
+    drafts: &Drafts,
+    previous: Option<&Loaded>,
+    expect: Expect<'_>,
+    meanwhile: impl FnOnce(),
+) -> Result<Loaded, DraftsError> {
     let roundtrip = |message: String| DraftsError::Roundtrip {
         path: path.to_owned(),
         message,
@@ -136,7 +177,32 @@ pub fn save_loaded(
         }
     }
 
-    let written = write_atomic(path, text.as_bytes()).map_err(|e| DraftsError::io(path, e))?;
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(DraftsError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
+    let changed = Cell::new(false);
+    let written = write_atomic(path, text.as_bytes(), |target| {
+        meanwhile();
+        let Expect::AsSeen(seen) = expect else {
+            return Ok(None);
+        };
+        let held = still_as_seen(target, seen)?;
+        if held.is_none() {
+            changed.set(true);
+            return Err(io::Error::other("changed on disk"));
+        }
+        Ok(held)
+    });
+    let written = match written {
+        Err(_) if changed.get() => {
+            return Err(DraftsError::Changed {
+                path: path.to_owned(),
+            });
+        }
+        other => other.map_err(|e| DraftsError::io(path, e))?,
+    };
     let mtime = std::fs::metadata(&written).and_then(|m| m.modified()).ok();
     let fingerprint = Fingerprint::of_bytes(text.as_bytes(), mtime);
     Ok(Loaded {
@@ -144,6 +210,47 @@ pub fn save_loaded(
         fingerprint,
         document,
     })
+}
+
+/// Whether the file at `target` is still what `seen` describes (missing for `None`),
+/// checked under an exclusive lock on it: `Some` holds the lock (and the file, when
+/// there is one) until dropped; `None` means it changed.
+fn still_as_seen(target: &Path, seen: Option<&Fingerprint>) -> io::Result<Option<Option<File>>> {
+    let mut file = match File::open(target) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(seen.is_none().then_some(None));
+        }
+        Err(e) => return Err(e),
+    };
+    let Some(seen) = seen else {
+        return Ok(None);
+    };
+    // Best effort: a file system without locks still gets the check.
+    let _ = lock(&file, Lock::Exclusive);
+    // The file locked must still be the one at the path (not replaced meanwhile).
+    if !same_file(&file, target)? {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    let same = bytes.len() as u64 == seen.len && content_hash(&bytes) == seen.hash;
+    Ok(same.then_some(Some(file)))
+}
+
+/// Whether the open `file` is the file now at `path`.
+fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (open, now) = (file.metadata()?, std::fs::metadata(path)?);
+        Ok(open.dev() == now.dev() && open.ino() == now.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        Ok(true)
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +333,56 @@ mod tests {
         let order: Vec<_> = back.comments.iter().map(|c| c.number.as_str()).collect();
         assert_eq!(order, ["1", "2", "3"]);
         assert_eq!(back.get("1").unwrap().response, "old");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_drafts_file_is_never_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.responses.toml");
+        let text = "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Kept.\"\n";
+        std::fs::write(&path, text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let loaded = load(&path).unwrap().unwrap();
+        let mut drafts = loaded.drafts.clone();
+        drafts.set_response("1", "Mine.");
+        let error = save_loaded(&path, &drafts, Some(&loaded)).unwrap_err();
+        assert!(matches!(error, DraftsError::ReadOnly { .. }), "{error}");
+        assert!(error.to_string().contains("the drafts file is read-only"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn a_change_while_the_save_is_written_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.responses.toml");
+        let mine = Drafts::for_comments(&nums(&["1", "6"]));
+        let seen = save_loaded(&path, &mine, None).unwrap();
+        let theirs = "[comments.\"6\"]\nstatus = \"drafted\"\nresponse = \"Theirs.\"\n";
+        let mut next = mine.clone();
+        next.set_response("1", "Typed.");
+        // The outside write lands after the temp file is written, before the rename.
+        let error = save_replacing(
+            &path,
+            &next,
+            Some(&seen),
+            Expect::AsSeen(Some(&seen.fingerprint)),
+            || std::fs::write(&path, theirs).unwrap(),
+        )
+        .unwrap_err();
+        assert!(matches!(error, DraftsError::Changed { .. }), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        // A file that appeared meanwhile counts too.
+        let fresh = dir.path().join("n.responses.toml");
+        let error = save_replacing(&fresh, &next, None, Expect::AsSeen(None), || {
+            std::fs::write(&fresh, theirs).unwrap()
+        })
+        .unwrap_err();
+        assert!(matches!(error, DraftsError::Changed { .. }), "{error}");
+        assert_eq!(std::fs::read_to_string(&fresh).unwrap(), theirs);
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 2, "no temp file left");
     }
 
     #[test]

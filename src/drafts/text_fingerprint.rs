@@ -22,7 +22,7 @@ use super::error::DraftsError;
 use super::fingerprint::Fingerprint;
 use super::format::{COMMENTS, apply_drafts};
 use super::model::{CommentDraft, Drafts, Status};
-use super::store::{Loaded, save_loaded};
+use super::store::{Expect, Loaded, save_expecting};
 use crate::letter::Letter;
 
 /// The key of a comment's text fingerprint in the drafts file.
@@ -104,7 +104,7 @@ pub fn orphans<'a>(drafts: &'a Drafts, letter: &Letter) -> Vec<&'a CommentDraft>
         .collect()
 }
 
-/// Saves like [`save_loaded`] and records text fingerprints of the letter's comments.
+/// Saves like [`save_expecting`] and records text fingerprints of the letter's comments.
 ///
 /// A comment of the letter gets the fingerprint of its current text when it has
 /// none yet, when its draft differs from the one in `previous` (the user worked on
@@ -117,6 +117,26 @@ pub fn save_stamped(
     previous: Option<&Loaded>,
     letter: &TextFingerprints,
     acknowledged: &[String],
+) -> Result<Loaded, DraftsError> {
+    save_stamped_expecting(
+        path,
+        drafts,
+        previous,
+        letter,
+        acknowledged,
+        Expect::Anything,
+    )
+}
+
+/// [`save_stamped`], replacing the file only if it is still what `expect` says (see
+/// [`save_expecting`]).
+pub fn save_stamped_expecting(
+    path: &Path,
+    drafts: &Drafts,
+    previous: Option<&Loaded>,
+    letter: &TextFingerprints,
+    acknowledged: &[String],
+    expect: Expect<'_>,
 ) -> Result<Loaded, DraftsError> {
     let mut document = previous.map(|p| p.document.clone()).unwrap_or_default();
     apply_drafts(&mut document, drafts).map_err(|message| DraftsError::Roundtrip {
@@ -159,7 +179,7 @@ pub fn save_stamped(
         fingerprint: previous.map_or(Fingerprint::of_bytes(&[], None), |p| p.fingerprint),
         document,
     };
-    save_loaded(path, drafts, Some(&base))
+    save_expecting(path, drafts, Some(&base), expect)
 }
 
 #[cfg(test)]

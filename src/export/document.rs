@@ -2,26 +2,68 @@
 //! and the [`ExportSettings`]. Every renderer walks the same blocks, so the formats
 //! never disagree about content. All text in a [`Document`] is already sanitized.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use super::escape::sanitize;
+use super::addressees::{address, attention, re_lines, salutation};
+use super::escape::{clean, sanitize};
 use super::flow::{self, Flow};
+use super::opening::opening;
+use super::requests::{acknowledgment, asks_nothing};
 use super::settings::{ExportSettings, Restatement};
-use crate::drafts::{Drafts, Status};
-use crate::letter::{Kind, Letter};
+use crate::drafts::{CommentDraft, Drafts, Status};
+use crate::letter::{Comment, Kind, Letter};
 
 /// What stands in for a response that has not been written.
 pub const MISSING_MARKER: &str = "[Response to come]";
 
+/// What stands in for a comment left out of the public version (Rule 83).
+pub const REDACTED_MARKER: &str = "[Redacted pursuant to Rule 83]";
+
+/// The response to a comment that needs none (one that only says the staff is still
+/// evaluating an earlier answer), when the draft says nothing else.
+pub const NO_RESPONSE: &str =
+    "The Company acknowledges the Staff's comment; no response is required.";
+
 /// The response letter, ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// A one-line title (the HTML `<title>`, the docx title).
+    /// A one-line title (the HTML `<title>`).
     pub title: String,
     /// How restated comments are set off.
     pub restatement: Restatement,
     /// The letter, top to bottom.
     pub blocks: Vec<Block>,
+    /// The page of the Word document.
+    pub page: Page,
+    /// The Word document's properties.
+    pub properties: Properties,
+    /// The continuation header printed from page 2, above "Page N": the addressee
+    /// and the date.
+    pub continuation: Vec<String>,
+}
+
+/// The page a paged format lays the letter on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Width and height in twips.
+    pub size: (u32, u32),
+    /// Every margin, in twips.
+    pub margin: u32,
+    /// The font's name.
+    pub font: String,
+    /// The font size in half-points.
+    pub font_size: u32,
+}
+
+/// A document's properties (the Word document's core properties).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Properties {
+    /// "Response to SEC comment letter dated September 5, 2024".
+    pub title: String,
+    /// The signer, else the firm, else the company; empty when none is known.
+    pub author: String,
+    /// When the document was made, if the caller said.
+    pub created: Option<DateTime<Utc>>,
 }
 
 /// One block of the response letter.
@@ -29,10 +71,20 @@ pub struct Document {
 pub enum Block {
     /// Lines set one under another (date, address, signature).
     Lines(Vec<String>),
+    /// The letterhead: lines centered at the top of the first page.
+    Letterhead(Vec<String>),
     /// The "Re:" block: the company, then the filing lines and the file number.
     Re(Vec<String>),
-    /// A paragraph of the letter's own prose (salutation, opening, closing).
+    /// A paragraph of the letter's own prose (salutation, closing).
     Paragraph(String),
+    /// The opening paragraph: `before`, then how the format sets off the restated
+    /// comments ("bold", "italics", "indented"), then `after`.
+    Opening {
+        /// The text up to the style word.
+        before: String,
+        /// The text after it.
+        after: String,
+    },
     /// The part of a comment's heading trail that changed since the previous comment.
     Headings(Vec<String>),
     /// A staff comment restated; the first paragraph starts with its number ("1. ").
@@ -53,6 +105,16 @@ pub enum Block {
     },
     /// Marks a comment that has no response yet ([`MISSING_MARKER`]).
     Missing {
+        /// The comment number.
+        number: String,
+    },
+    /// The company's own statement in paragraphs and lists (the acknowledgment).
+    Statement(Vec<Flow>),
+    /// The legend over a response submitted for confidential treatment.
+    Legend(String),
+    /// Stands for comment `number` and its response in the public version
+    /// ([`REDACTED_MARKER`]).
+    Redacted {
         /// The comment number.
         number: String,
     },
@@ -83,13 +145,6 @@ fn long_iso_date(iso: &str) -> Option<String> {
         .map(long_date)
 }
 
-/// A sanitized, trimmed, non-empty value.
-fn clean(value: Option<&str>) -> Option<String> {
-    value
-        .map(|v| sanitize(v).split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|v| !v.is_empty())
-}
-
 /// Builds the response letter and tallies missing and unresolved comments.
 pub fn build(
     letter: &Letter,
@@ -102,22 +157,33 @@ pub fn build(
     let company_or = company.clone().unwrap_or_else(|| "[Company]".to_owned());
     let letter_date = letter.date.as_deref().and_then(long_iso_date);
 
-    // Head: date, delivery, the staff's address, the "Re:" block.
+    // Head: letterhead, date, delivery, the staff's address, the "Re:" block.
+    let letterhead: Vec<String> = settings
+        .letterhead
+        .iter()
+        .filter_map(|l| clean(Some(l)))
+        .collect();
+    if !letterhead.is_empty() {
+        blocks.push(Block::Letterhead(letterhead));
+    }
     let date = clean(settings.date.as_deref()).unwrap_or_else(|| "[Date]".to_owned());
-    blocks.push(Block::Lines(vec![date]));
+    blocks.push(Block::Lines(vec![date.clone()]));
     blocks.push(Block::Lines(vec!["Via EDGAR".to_owned()]));
     blocks.push(Block::Lines(address(letter)));
     if let Some(attention) = attention(letter) {
         blocks.push(Block::Paragraph(attention));
     }
     blocks.push(Block::Re(re_lines(letter, &company_or)));
-    blocks.push(Block::Paragraph("Ladies and Gentlemen:".to_owned()));
-    blocks.push(Block::Paragraph(opening(
-        letter,
-        &company_or,
-        letter_date.as_deref(),
-        settings.restatement,
-    )));
+    let (greeting, unaddressed) = salutation(letter, &settings.honorifics);
+    blocks.push(Block::Paragraph(greeting));
+    if !unaddressed.is_empty() {
+        tally.warnings.push(format!(
+            "no honorific for {} ([export] honorifics in the config file): addressed by full name",
+            unaddressed.join(", ")
+        ));
+    }
+    let (before, after) = opening(letter, &company_or, letter_date.as_deref());
+    blocks.push(Block::Opening { before, after });
 
     // The comments, each with its response.
     let label = sanitize(&settings.label());
@@ -130,30 +196,19 @@ pub fn build(
             ));
         }
         previous = &comment.headings;
-        let number = clean(Some(&comment.number)).unwrap_or_default();
-        blocks.push(Block::Comment {
-            number: number.clone(),
-            flows: numbered(&number, flow::parse(&comment.text)),
-        });
-        if !label.is_empty() {
-            blocks.push(Block::Label(label.clone()));
-        }
         let draft = drafts.and_then(|d| d.get(&comment.number));
-        match draft.filter(|d| d.has_response()) {
-            Some(draft) => {
-                if draft.status != Status::Resolved {
-                    tally.unresolved.push(comment.number.clone());
-                }
-                blocks.push(Block::Response {
-                    number,
-                    flows: flow::parse(&draft.response),
-                });
-            }
-            None => {
-                tally.missing.push(comment.number.clone());
-                blocks.push(Block::Missing { number });
-            }
-        }
+        comment_blocks(
+            &mut blocks,
+            &mut tally,
+            comment,
+            draft,
+            &label,
+            settings.public,
+            &company_or,
+        );
+    }
+    if settings.asked.acknowledgment {
+        blocks.push(Block::Statement(acknowledgment()));
     }
 
     // Closing, signature, cc.
@@ -217,141 +272,86 @@ pub fn build(
         Some(date) => format!("{company_or}: response to the staff's letter dated {date}"),
         None => format!("{company_or}: response to the staff's comments"),
     };
+    let author = signer
+        .or_else(|| clean(settings.firm.as_deref()))
+        .or(company)
+        .unwrap_or_default();
+    let properties = Properties {
+        title: match &letter_date {
+            Some(date) => format!("Response to SEC comment letter dated {date}"),
+            None => "Response to SEC comment letter".to_owned(),
+        },
+        author,
+        created: settings.now,
+    };
+    let page = Page {
+        size: settings.paper.twips(),
+        margin: settings.margin.0,
+        font: clean(Some(&settings.font)).unwrap_or_else(|| "Times New Roman".to_owned()),
+        font_size: settings.font_size.0,
+    };
     let document = Document {
         title,
         restatement: settings.restatement,
         blocks,
+        page,
+        properties,
+        continuation: vec!["Securities and Exchange Commission".to_owned(), date],
     };
     (document, tally)
 }
 
-/// The staff's address: the Commission, the Division, the office when the letter is
-/// signed by one.
-fn address(letter: &Letter) -> Vec<String> {
-    let mut lines = vec![
-        "U.S. Securities and Exchange Commission".to_owned(),
-        "Division of Corporation Finance".to_owned(),
-    ];
-    if let Some(office) = office(letter) {
-        lines.push(office);
+/// The blocks of one comment: restated, then its label and response. A comment that
+/// needs no response gets [`NO_RESPONSE`] when the draft says nothing; one marked
+/// confidential gets the Rule 83 legend, or in the public version is left out for
+/// [`REDACTED_MARKER`].
+fn comment_blocks(
+    blocks: &mut Vec<Block>,
+    tally: &mut Tally,
+    comment: &Comment,
+    draft: Option<&CommentDraft>,
+    label: &str,
+    public: bool,
+    company: &str,
+) {
+    let number = clean(Some(&comment.number)).unwrap_or_default();
+    let marks = draft.map(|d| d.marks).unwrap_or_default();
+    if marks.confidential && public {
+        blocks.push(Block::Redacted { number });
+        return;
     }
-    lines.push("100 F Street, N.E.".to_owned());
-    lines.push("Washington, D.C. 20549".to_owned());
-    lines
-}
-
-/// Whether the signatory is the Division itself (an unsigned office sign-off).
-fn signed_by_division(letter: &Letter) -> bool {
-    letter.signatory.name.as_deref().is_some_and(|n| {
-        n.trim()
-            .eq_ignore_ascii_case("Division of Corporation Finance")
-    })
-}
-
-/// The office that signed the letter ("Office of Life Sciences"), if one did.
-fn office(letter: &Letter) -> Option<String> {
-    let title = clean(letter.signatory.title.as_deref())?;
-    let is_office = title.to_ascii_lowercase().starts_with("office of");
-    (signed_by_division(letter) || is_office).then_some(title)
-}
-
-/// "Attention: Leonard F. Ashby, Branch Chief" when a person signed the letter.
-fn attention(letter: &Letter) -> Option<String> {
-    if signed_by_division(letter) {
-        return None;
+    blocks.push(Block::Comment {
+        number: number.clone(),
+        flows: numbered(&number, flow::parse(&comment.text)),
+    });
+    if !label.is_empty() {
+        blocks.push(Block::Label(label.to_owned()));
     }
-    let name = clean(letter.signatory.name.as_deref())?;
-    match clean(letter.signatory.title.as_deref()) {
-        Some(title) if office(letter).is_none() => Some(format!("Attention: {name}, {title}")),
-        _ => Some(format!("Attention: {name}")),
+    if marks.confidential {
+        blocks.push(Block::Legend(format!(
+            "Confidential treatment requested by {company} pursuant to Rule 83"
+        )));
     }
-}
-
-/// The "Re:" lines: the company, the subject lines as printed, the file number.
-fn re_lines(letter: &Letter, company: &str) -> Vec<String> {
-    let mut lines = vec![company.to_owned()];
-    lines.extend(letter.subject.lines.iter().filter_map(|l| clean(Some(l))));
-    if lines.len() == 1
-        && let Some(form) = clean(letter.subject.form.as_deref())
-    {
-        lines.push(format!("Form {form}"));
-    }
-    if let Some(number) = clean(letter.file_number.as_deref())
-        && !lines.iter().skip(1).any(|l| l.contains(&number))
-    {
-        lines.push(format!("File No. {number}"));
-    }
-    lines
-}
-
-/// The opening paragraph.
-fn opening(letter: &Letter, company: &str, date: Option<&str>, restatement: Restatement) -> String {
-    let one = letter.comments.len() == 1;
-    let (comments, are, response) = if one {
-        ("comment", "is", "response")
-    } else {
-        ("comments", "are", "responses")
-    };
-    let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
-    format!(
-        "On behalf of {company} (the \"Company\"), we respond to the {comments} of the staff \
-         (the \"Staff\") of the Division of Corporation Finance of the Securities and Exchange \
-         Commission in your letter{dated} regarding the Company's {subject}. For your \
-         convenience, the Staff's {comments} {are} reproduced in {style} below, followed by \
-         the Company's {response}.",
-        subject = subject_phrase(letter),
-        style = restatement.words(),
-    )
-}
-
-/// The filings the letter is about, as a phrase: "Form 20-F for the Fiscal Year Ended
-/// December 31, 2013, filed April 9, 2014". Lines like "Filed …" join the filing above
-/// them; "File No." lines are left out.
-fn subject_phrase(letter: &Letter) -> String {
-    let mut filings: Vec<String> = Vec::new();
-    for line in letter.subject.lines.iter().filter_map(|l| clean(Some(l))) {
-        let lower = line.to_lowercase();
-        if lower.starts_with("file no") {
-            continue;
-        }
-        let first = lower.split_whitespace().next().unwrap_or_default();
-        let joins = matches!(
-            first,
-            "filed"
-                | "submitted"
-                | "furnished"
-                | "amended"
-                | "confidentially"
-                | "response"
-                | "dated"
-        );
-        match filings.last_mut() {
-            Some(last) if joins => {
-                let mut chars = line.chars();
-                let head: String = chars
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                last.push_str(", ");
-                last.push_str(&head);
-                last.push_str(chars.as_str());
+    let no_response = marks
+        .no_response
+        .unwrap_or_else(|| asks_nothing(&comment.text));
+    match draft.filter(|d| d.has_response()) {
+        Some(draft) => {
+            if draft.status != Status::Resolved && !no_response {
+                tally.unresolved.push(comment.number.clone());
             }
-            _ => filings.push(line),
+            blocks.push(Block::Response {
+                number,
+                flows: flow::parse(&draft.response),
+            });
         }
-    }
-    if filings.is_empty() {
-        return match clean(letter.subject.form.as_deref()) {
-            Some(form) => format!("Form {form}"),
-            None => "filing".to_owned(),
-        };
-    }
-    match filings.len() {
-        1 => filings.remove(0),
-        2 => format!("{} and {}", filings[0], filings[1]),
-        _ => {
-            let last = filings.pop().unwrap_or_default();
-            format!("{}, and {last}", filings.join(", "))
+        None if no_response => blocks.push(Block::Response {
+            number,
+            flows: vec![Flow::Paragraph(vec![NO_RESPONSE.to_owned()])],
+        }),
+        None => {
+            tally.missing.push(comment.number.clone());
+            blocks.push(Block::Missing { number });
         }
     }
 }
@@ -389,7 +389,7 @@ fn numbered(number: &str, mut flows: Vec<Flow>) -> Vec<Flow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::{Comment, Person, Subject};
+    use crate::letter::Comment;
 
     fn strings(s: &[&str]) -> Vec<String> {
         s.iter().map(|s| s.to_string()).collect()
@@ -405,51 +405,6 @@ mod tests {
         let shorter = strings(&["A", "B"]);
         assert_eq!(changed_headings(&a, &shorter), &shorter[1..]);
         assert_eq!(changed_headings(&a, &[]), &[] as &[String]);
-    }
-
-    #[test]
-    fn subject_phrase_joins_filed_lines() {
-        let letter = Letter {
-            subject: Subject {
-                lines: strings(&[
-                    "Form 10-K for the Fiscal Year Ended April 29, 2023",
-                    "Filed June 27, 2023",
-                    "Form 8-K Furnished June 1, 2023",
-                    "File No. 001-39418",
-                ]),
-                ..Subject::default()
-            },
-            ..Letter::default()
-        };
-        assert_eq!(
-            subject_phrase(&letter),
-            "Form 10-K for the Fiscal Year Ended April 29, 2023, filed June 27, 2023 and Form 8-K Furnished June 1, 2023"
-        );
-    }
-
-    #[test]
-    fn office_signoff_goes_into_the_address() {
-        let letter = Letter {
-            signatory: Person {
-                name: Some("Division of Corporation Finance".into()),
-                title: Some("Office of Life Sciences".into()),
-            },
-            ..Letter::default()
-        };
-        assert!(address(&letter).contains(&"Office of Life Sciences".to_owned()));
-        assert_eq!(attention(&letter), None);
-        let letter = Letter {
-            signatory: Person {
-                name: Some("Leonard F. Ashby".into()),
-                title: Some("Branch Chief".into()),
-            },
-            ..Letter::default()
-        };
-        assert_eq!(
-            attention(&letter).as_deref(),
-            Some("Attention: Leonard F. Ashby, Branch Chief")
-        );
-        assert_eq!(address(&letter).len(), 4);
     }
 
     #[test]

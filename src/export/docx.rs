@@ -1,16 +1,22 @@
 //! Word (`.docx`) through the `docx-rs` crate: one paragraph per block, line breaks
 //! inside address blocks and paragraphs, list items with a hanging indent (bullets as
-//! `•`, other markers as typed), restated comments in bold or italics. Opens in Word and
-//! LibreOffice.
+//! `•`, other markers as typed), restated comments in bold or italics. The page, font
+//! and margins come from the [`Page`]; the first page has no header, the others the
+//! continuation header with a PAGE field ("Page 2"). Opens in Word and LibreOffice.
+//!
+//! `docx-rs` 0.4 has no setter for the author or the title of the core properties, so
+//! that one part (`docProps/core.xml`) is written here ([`core_properties`]) in place
+//! of the crate's, between [`Docx::build`] and packing.
 
 use std::io::Cursor;
 
+use chrono::{DateTime, Utc};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts,
-    SpecialIndentType,
+    AlignmentType, BreakType, Docx, Header, LineSpacing, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, SpecialIndentType,
 };
 
-use super::document::{Block, Document, MISSING_MARKER};
+use super::document::{Block, Document, MISSING_MARKER, Page, Properties, REDACTED_MARKER};
 use super::flow::{Flow, Item, Marker};
 use super::settings::Restatement;
 
@@ -66,40 +72,137 @@ pub fn render(doc: &Document) -> Vec<u8> {
             ..Look::PLAIN
         },
     };
-    let mut docx = Docx::new()
-        .default_fonts(
-            RunFonts::new()
-                .ascii("Times New Roman")
-                .hi_ansi("Times New Roman")
-                .cs("Times New Roman"),
-        )
-        .default_size(24)
-        .page_margin(
-            PageMargin::new()
-                .top(INCH)
-                .bottom(INCH)
-                .left(INCH)
-                .right(INCH),
-        );
+    let mut docx = page_setup(Docx::new(), &doc.page)
+        .first_header(Header::new())
+        .header(continuation_header(&doc.continuation));
     for block in &doc.blocks {
-        for paragraph in paragraphs(block, restated) {
+        for paragraph in paragraphs(block, restated, doc.restatement.words()) {
             docx = docx.add_paragraph(paragraph);
         }
     }
+    let mut parts = docx.build();
+    parts.doc_props.core = core_properties(&doc.properties).into_bytes();
     let mut bytes = Cursor::new(Vec::new());
-    docx.pack(&mut bytes)
+    parts
+        .pack(&mut bytes)
         .expect("writing a docx into memory cannot fail");
     bytes.into_inner()
 }
 
+/// The paper, margins (the header half an inch from the edge) and default font.
+fn page_setup(docx: Docx, page: &Page) -> Docx {
+    let margin = i32::try_from(page.margin).unwrap_or(INCH);
+    let font = page.font.as_str();
+    docx.page_size(page.size.0, page.size.1)
+        .page_margin(
+            PageMargin::new()
+                .top(margin)
+                .bottom(margin)
+                .left(margin)
+                .right(margin)
+                .header(INCH / 2)
+                .footer(INCH / 2),
+        )
+        .default_fonts(
+            RunFonts::new()
+                .ascii(font)
+                .hi_ansi(font)
+                .east_asia(font)
+                .cs(font),
+        )
+        .default_size(page.font_size as usize)
+}
+
+/// The header of every page but the first: the continuation lines, then "Page N"
+/// with N a PAGE field.
+fn continuation_header(lines: &[String]) -> Header {
+    let page = Paragraph::new()
+        .line_spacing(LineSpacing::new().before(0).after(AFTER * 2))
+        .add_run(Run::new().add_text("Page "))
+        .add_page_num(PageNum::new());
+    let mut header = Header::new();
+    if !lines.is_empty() {
+        header = header.add_paragraph(
+            lines_paragraph(lines, Look::PLAIN).line_spacing(LineSpacing::new().before(0).after(0)),
+        );
+    }
+    header.add_paragraph(page)
+}
+
+/// `docProps/core.xml`: title, author (also the last to modify), created and modified
+/// (left out when the time is unknown).
+fn core_properties(props: &Properties) -> String {
+    let stamp = |name: &str, at: Option<DateTime<Utc>>| {
+        at.map(|at| {
+            format!(
+                "<dcterms:{name} xsi:type=\"dcterms:W3CDTF\">{}</dcterms:{name}>",
+                at.format("%Y-%m-%dT%H:%M:%SZ")
+            )
+        })
+        .unwrap_or_default()
+    };
+    let author = xml_text(&props.author);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>\
+         <cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>\
+         {created}{modified}</cp:coreProperties>",
+        title = xml_text(&props.title),
+        created = stamp("created", props.created),
+        modified = stamp("modified", props.created),
+    )
+}
+
+/// Text escaped for XML content; characters XML 1.0 forbids become U+FFFD.
+fn xml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The Word paragraphs of one block.
-fn paragraphs(block: &Block, restated: Look) -> Vec<Paragraph> {
+fn paragraphs(block: &Block, restated: Look, style: &str) -> Vec<Paragraph> {
     let underline = Look {
         underline: true,
         ..Look::PLAIN
     };
     match block {
         Block::Lines(lines) => vec![lines_paragraph(lines, Look::PLAIN)],
+        Block::Letterhead(lines) => vec![
+            lines_paragraph(
+                lines,
+                Look {
+                    bold: true,
+                    ..Look::PLAIN
+                },
+            )
+            .align(AlignmentType::Center),
+        ],
+        Block::Statement(flows) => flows_paragraphs(flows, Look::PLAIN, false),
+        Block::Legend(text) => vec![spaced(Paragraph::new()).keep_next(true).add_run(text_run(
+            Look {
+                bold: true,
+                ..Look::PLAIN
+            },
+            text,
+        ))],
+        Block::Redacted { number } => vec![spaced(Paragraph::new()).add_run(text_run(
+            Look::PLAIN,
+            &format!("{number}. {REDACTED_MARKER}"),
+        ))],
         Block::Headings(lines) => vec![lines_paragraph(lines, underline).keep_next(true)],
         Block::Re(lines) => vec![labelled(
             "Re:",
@@ -110,11 +213,8 @@ fn paragraphs(block: &Block, restated: Look) -> Vec<Paragraph> {
             },
         )],
         Block::Cc(lines) => vec![labelled("cc:", lines, Look::PLAIN)],
-        Block::Paragraph(text) => vec![
-            spaced(Paragraph::new())
-                .align(AlignmentType::Both)
-                .add_run(text_run(Look::PLAIN, text)),
-        ],
+        Block::Paragraph(text) => vec![prose(text)],
+        Block::Opening { before, after } => vec![prose(&format!("{before}in {style}{after}"))],
         Block::Comment { flows, .. } => flows_paragraphs(flows, restated, true),
         Block::Label(label) => vec![spaced(Paragraph::new()).keep_next(true).add_run(text_run(
             Look {
@@ -134,6 +234,13 @@ fn paragraphs(block: &Block, restated: Look) -> Vec<Paragraph> {
             MISSING_MARKER,
         ))],
     }
+}
+
+/// A justified paragraph of the letter's own prose.
+fn prose(text: &str) -> Paragraph {
+    spaced(Paragraph::new())
+        .align(AlignmentType::Both)
+        .add_run(text_run(Look::PLAIN, text))
 }
 
 /// A paragraph with the usual space after it.

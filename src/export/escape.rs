@@ -111,6 +111,14 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// A sanitized value with its whitespace runs made single spaces, trimmed; `None` when
+/// nothing is left.
+pub(crate) fn clean(value: Option<&str>) -> Option<String> {
+    value
+        .map(|v| sanitize(v).split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! numeric references), HTML 3.2/4.0 tags only (`p`, `br`, `b`, `i`, `u`, `ul`, `li`,
 //! `table`, `tr`, `td`), inline styles, no scripts, links, images or style sheets.
 
-use super::document::{Block, Document, MISSING_MARKER};
+use super::document::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::escape::html as esc;
 use super::flow::{Flow, Item, Marker};
 use super::settings::Restatement;
@@ -29,11 +29,29 @@ pub fn render(doc: &Document) -> String {
             Block::Re(lines) => out.push_str(&labelled("Re:", lines, true)),
             Block::Cc(lines) => out.push_str(&labelled("cc:", lines, false)),
             Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", esc(text))),
+            Block::Opening { before, after } => out.push_str(&format!(
+                "<p>{}</p>\n",
+                esc(&format!("{before}in {}{after}", doc.restatement.words()))
+            )),
             Block::Comment { flows, .. } => flows_html(&mut out, flows, open, close),
             Block::Label(label) => {
                 out.push_str(&format!("<p><b><u>{}</u></b></p>\n", esc(label)));
             }
-            Block::Response { flows, .. } => flows_html(&mut out, flows, "", ""),
+            Block::Response { flows, .. } | Block::Statement(flows) => {
+                flows_html(&mut out, flows, "", "")
+            }
+            Block::Letterhead(lines) => {
+                let inner: Vec<String> = lines.iter().map(|l| esc(l)).collect();
+                out.push_str(&format!(
+                    "<p style=\"text-align: center\">{}</p>\n",
+                    inner.join("<br>\n")
+                ));
+            }
+            Block::Legend(text) => out.push_str(&format!("<p><b>{}</b></p>\n", esc(text))),
+            Block::Redacted { number } => out.push_str(&format!(
+                "<p>{}</p>\n",
+                esc(&format!("{number}. {REDACTED_MARKER}"))
+            )),
             Block::Missing { .. } => out.push_str(&format!(
                 "<p><b style=\"background-color: #ffff00\">{}</b></p>\n",
                 esc(MISSING_MARKER)

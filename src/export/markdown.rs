@@ -3,7 +3,7 @@
 //! escaped so it reads back exactly. Lists typed with `-`, `*`, `+` or with numbers
 //! counting up from 1 stay Markdown lists; other markers stay as typed text.
 
-use super::document::{Block, Document, MISSING_MARKER};
+use super::document::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::escape::markdown as esc;
 use super::flow::{Flow, Item, Marker};
 use super::settings::Restatement;
@@ -43,7 +43,7 @@ pub fn render(doc: &Document) -> String {
     let mut blocks: Vec<String> = Vec::new();
     for block in &doc.blocks {
         match block {
-            Block::Lines(lines) | Block::Headings(lines) => {
+            Block::Lines(lines) | Block::Headings(lines) | Block::Letterhead(lines) => {
                 blocks.push(lines_block(
                     lines.iter().map(String::as_str),
                     Emphasis::None,
@@ -58,9 +58,19 @@ pub fn render(doc: &Document) -> String {
                 blocks.push(lines_block(all, Emphasis::Strong));
             }
             Block::Paragraph(text) => blocks.push(esc(text, true)),
+            Block::Opening { before, after } => blocks.push(esc(
+                &format!("{before}in {}{after}", doc.restatement.words()),
+                true,
+            )),
             Block::Comment { flows, .. } => flows_into(&mut blocks, flows, restated),
             Block::Label(label) => blocks.push(Emphasis::Strong.line(label)),
-            Block::Response { flows, .. } => flows_into(&mut blocks, flows, Emphasis::None),
+            Block::Response { flows, .. } | Block::Statement(flows) => {
+                flows_into(&mut blocks, flows, Emphasis::None)
+            }
+            Block::Legend(text) => blocks.push(Emphasis::Strong.line(text)),
+            Block::Redacted { number } => {
+                blocks.push(esc(&format!("{number}. {REDACTED_MARKER}"), true));
+            }
             Block::Missing { .. } => blocks.push(esc(MISSING_MARKER, true)),
             Block::Cc(lines) => {
                 let first = lines.first().map(|c| format!("cc: {c}"));

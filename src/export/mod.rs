@@ -16,6 +16,7 @@
 //! Text from the letter and the drafts is sanitized (control, format and bidi
 //! characters become U+FFFD) and escaped for each format so it reads back exactly.
 
+mod addressees;
 mod document;
 mod docx;
 pub mod escape;
@@ -23,14 +24,22 @@ mod flow;
 mod format;
 mod html;
 mod markdown;
+mod opening;
+mod record;
+mod requests;
 mod settings;
 mod target;
 mod text;
 
-pub use document::{Block, Document, MISSING_MARKER, Tally, build, long_date};
+pub use document::{
+    Block, Document, MISSING_MARKER, NO_RESPONSE, Page, Properties, REDACTED_MARKER, Tally, build,
+    long_date,
+};
 pub use flow::{Flow, Item, Marker};
 pub use format::{Format, default_output_path, is_export_file};
-pub use settings::{ExportSettings, Restatement};
+pub use record::{Edited, Records, free_name};
+pub use requests::{Asked, acknowledgment, asks_nothing};
+pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 pub use target::Target;
 
 use crate::drafts::{Drafts, Loaded, TextFingerprints, changed_comments};

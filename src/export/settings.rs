@@ -9,11 +9,22 @@
 //! cc = ["John Roe, Esq., Roe & Partners LLP"]
 //! restatement = "bold"        # or "italic"
 //! response_label = "Response"
+//! firm = "Roe & Partners LLP"  # the document's author when no signer is set
+//! letterhead = ["Roe & Partners LLP", "1 Harbor Plaza, Boston, MA 02110"]
+//! paper = "letter"             # or "a4"
+//! margin_inches = 1
+//! font = "Times New Roman"
+//! font_size = 12
+//! honorifics = { "Mindy Hooker" = "Ms.", "Kevin Stertzel" = "Mr." }
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Deserialize;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer};
+
+use super::requests::Asked;
 
 /// How the staff's comments are set off from the responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -36,6 +47,59 @@ impl Restatement {
     }
 }
 
+/// The paper a Word document is laid out on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in (what the SEC's filers use).
+    #[default]
+    Letter,
+    /// A4, 210 × 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// Width and height in twips (twentieths of a point).
+    pub fn twips(self) -> (u32, u32) {
+        match self {
+            Paper::Letter => (12240, 15840),
+            Paper::A4 => (11906, 16838),
+        }
+    }
+}
+
+/// A length in twips, read from the config file as a number of inches (`1`, `1.25`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inches(pub u32);
+
+impl<'de> Deserialize<'de> for Inches {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let inches = f64::deserialize(d)?;
+        if !(0.0..=4.0).contains(&inches) {
+            return Err(serde::de::Error::custom(format!(
+                "margin of {inches} in (expected 0 to 4 inches)"
+            )));
+        }
+        Ok(Inches((inches * 1440.0).round() as u32))
+    }
+}
+
+/// A font size in half-points, read from the config file in points (`12`, `11.5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HalfPoints(pub u32);
+
+impl<'de> Deserialize<'de> for HalfPoints {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let points = f64::deserialize(d)?;
+        if !(6.0..=72.0).contains(&points) {
+            return Err(serde::de::Error::custom(format!(
+                "font size of {points} pt (expected 6 to 72)"
+            )));
+        }
+        Ok(HalfPoints((points * 2.0).round() as u32))
+    }
+}
+
 /// What an export needs beyond the letter and its drafts.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -53,11 +117,42 @@ pub struct ExportSettings {
     pub restatement: Restatement,
     /// The label above each response, without its colon: "Response".
     pub response_label: String,
+    /// The firm (or company) the letter comes from: the Word document's author when no
+    /// signer is set.
+    pub firm: Option<String>,
+    /// Lines printed centered at the top of the first page (a letterhead).
+    pub letterhead: Vec<String>,
+    /// The paper of the Word document.
+    pub paper: Paper,
+    /// The Word document's margins, all four (config key `margin_inches`).
+    #[serde(rename = "margin_inches")]
+    pub margin: Inches,
+    /// The Word document's font.
+    pub font: String,
+    /// The Word document's font size (config key `font_size`, in points).
+    #[serde(rename = "font_size")]
+    pub font_size: HalfPoints,
+    /// How to address staff members in the salutation, by name as the letter prints
+    /// it: `"Mindy Hooker" = "Ms."` makes "Dear Ms. Hooker". A name without an entry
+    /// is written in full ("Dear Mindy Hooker").
+    pub honorifics: BTreeMap<String, String>,
     /// The date printed at the top of the response, as it should read
     /// ("December 1, 2014"). Not read from the config file: the caller sets it (the
     /// CLI puts today's date); `None` leaves a `[Date]` placeholder.
     #[serde(skip)]
     pub date: Option<String>,
+    /// When the export is made: the Word document's created and modified times. Not
+    /// read from the config file: the caller sets it; `None` leaves them out.
+    #[serde(skip)]
+    pub now: Option<DateTime<Utc>>,
+    /// What the letter asks besides its numbered comments, found in its text by
+    /// [`Asked::in_text`]. Not read from the config file: the caller sets it.
+    #[serde(skip)]
+    pub asked: Asked,
+    /// The public version: responses marked confidential (Rule 83) are left out and
+    /// marked "[Redacted pursuant to Rule 83]". Not read from the config file.
+    #[serde(skip)]
+    pub public: bool,
 }
 
 impl Default for ExportSettings {
@@ -69,7 +164,17 @@ impl Default for ExportSettings {
             cc: Vec::new(),
             restatement: Restatement::Bold,
             response_label: "Response".to_owned(),
+            firm: None,
+            letterhead: Vec::new(),
+            paper: Paper::Letter,
+            margin: Inches(1440),
+            font: "Times New Roman".to_owned(),
+            font_size: HalfPoints(24),
+            honorifics: BTreeMap::new(),
             date: None,
+            now: None,
+            asked: Asked::default(),
+            public: false,
         }
     }
 }
@@ -164,6 +269,25 @@ mod tests {
         );
         let err = read("[export]\ndate = \"today\"\n").unwrap_err();
         assert!(err.contains("date"), "the date is not a config key: {err}");
+    }
+
+    #[test]
+    fn reads_the_page_and_the_letterhead() {
+        let text = "[export]\nfirm = \"Roe LLP\"\nletterhead = [\"Roe LLP\", \"Boston\"]\npaper = \"a4\"\nmargin_inches = 1.25\nfont = \"Garamond\"\nfont_size = 11.5\nhonorifics = { \"Mindy Hooker\" = \"Ms.\" }\n";
+        let settings = read(text).unwrap();
+        assert_eq!(settings.firm.as_deref(), Some("Roe LLP"));
+        assert_eq!(settings.letterhead, ["Roe LLP", "Boston"]);
+        assert_eq!(settings.paper.twips(), (11906, 16838));
+        assert_eq!(settings.margin, Inches(1800));
+        assert_eq!(settings.font, "Garamond");
+        assert_eq!(settings.font_size, HalfPoints(23));
+        assert_eq!(settings.honorifics["Mindy Hooker"], "Ms.");
+        let defaults = read("[export]\nmargin_inches = 1\n").unwrap();
+        assert_eq!(defaults.paper.twips(), (12240, 15840));
+        assert_eq!(defaults.margin, Inches(1440));
+        assert_eq!(defaults.font_size, HalfPoints(24));
+        let err = read("[export]\nfont_size = 300\n").unwrap_err();
+        assert!(err.starts_with("config.toml:2: "), "{err}");
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! Plain text wrapped at 80 columns: blocks separated by blank lines, list items with
-//! a hanging indent under their text, nothing escaped (plain text has no syntax).
+//! a hanging indent under their text, nothing escaped (plain text has no syntax). Plain
+//! text cannot show bold, so the staff's restated comments are indented by
+//! [`QUOTE`], and the company's text starts at the margin.
 
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{Block, Document, MISSING_MARKER};
+use super::document::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::flow::Flow;
 
 /// The widest line, in terminal columns.
 pub const WIDTH: usize = 80;
+
+/// What a restated comment's lines start with: the staff's words set in.
+pub const QUOTE: &str = "    ";
 
 /// Renders the document as plain text.
 pub fn render(doc: &Document) -> String {
@@ -20,13 +25,27 @@ pub fn render(doc: &Document) -> String {
             Block::Re(lines) => blocks.push(prefixed("Re: ", lines)),
             Block::Cc(lines) => blocks.push(prefixed("cc: ", lines)),
             Block::Paragraph(text) => blocks.push(wrap(text, "", "")),
-            Block::Comment { flows, .. } | Block::Response { flows, .. } => {
+            Block::Opening { before, after } => {
+                blocks.push(wrap(&format!("{before}indented{after}"), "", ""));
+            }
+            Block::Letterhead(lines) => {
+                blocks.push(lines.iter().map(String::as_str).map(centered).collect())
+            }
+            Block::Comment { flows, .. } => {
                 for flow in flows {
-                    blocks.push(flow_lines(flow));
+                    blocks.push(flow_lines(flow, QUOTE));
                 }
             }
-            Block::Label(label) => blocks.push(vec![label.clone()]),
+            Block::Response { flows, .. } | Block::Statement(flows) => {
+                for flow in flows {
+                    blocks.push(flow_lines(flow, ""));
+                }
+            }
+            Block::Label(label) | Block::Legend(label) => blocks.push(wrap(label, "", "")),
             Block::Missing { .. } => blocks.push(vec![MISSING_MARKER.to_owned()]),
+            Block::Redacted { number } => {
+                blocks.push(wrap(&format!("{number}. {REDACTED_MARKER}"), QUOTE, QUOTE));
+            }
         }
     }
     let mut out = blocks
@@ -51,19 +70,28 @@ fn prefixed(label: &str, lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The wrapped lines of a paragraph or list.
-fn flow_lines(flow: &Flow) -> Vec<String> {
+/// A line centered in [`WIDTH`] columns (a wider one is left as it is).
+fn centered(line: &str) -> String {
+    let width = line.width();
+    if width >= WIDTH {
+        return line.to_owned();
+    }
+    format!("{}{line}", " ".repeat((WIDTH - width) / 2))
+}
+
+/// The wrapped lines of a paragraph or list, each after `margin`.
+fn flow_lines(flow: &Flow, margin: &str) -> Vec<String> {
     match flow {
-        Flow::Paragraph(lines) => lines.iter().flat_map(|l| wrap(l, "", "")).collect(),
+        Flow::Paragraph(lines) => lines.iter().flat_map(|l| wrap(l, margin, margin)).collect(),
         Flow::List(items) => {
             // Item text starts in one column for the whole list.
             let width = items.iter().map(|i| i.marker.width()).max().unwrap_or(0) + 1;
-            let indent = " ".repeat(width);
+            let indent = format!("{margin}{}", " ".repeat(width));
             items
                 .iter()
                 .flat_map(|item| {
                     let pad = width - item.marker.width();
-                    let head = format!("{}{}", item.marker, " ".repeat(pad));
+                    let head = format!("{margin}{}{}", item.marker, " ".repeat(pad));
                     let indent = indent.clone();
                     item.lines
                         .iter()

@@ -20,6 +20,15 @@ pub struct Entry {
     pub written: SystemTime,
     /// The journal file that holds it.
     pub file: PathBuf,
+    /// The program instance that wrote it (see [`Journal::open_session`]); `None` for
+    /// entries written without one.
+    ///
+    /// [`Journal::open_session`]: super::Journal::open_session
+    pub session: Option<String>,
+    /// The hash ([`text_hash`]) of what the drafts file held for the comment when the
+    /// text was journalled, as far as the writer knew: when the file holds something
+    /// else now, it was saved after the entry and the entry is older than the file.
+    pub base: Option<String>,
 }
 
 /// What a journal file holds (JSON).
@@ -29,6 +38,10 @@ struct Record {
     number: String,
     text: String,
     written: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base: Option<String>,
 }
 
 impl Entry {
@@ -39,6 +52,8 @@ impl Entry {
             number: self.number.clone(),
             text: self.text.clone(),
             written: DateTime::<Utc>::from(self.written),
+            session: self.session.clone(),
+            base: self.base.clone(),
         };
         serde_json::to_string_pretty(&record).expect("a record serializes") + "\n"
     }
@@ -52,8 +67,16 @@ impl Entry {
             text: record.text,
             written: record.written.into(),
             file: file.to_owned(),
+            session: record.session,
+            base: record.base,
         })
     }
+}
+
+/// The hash of a saved response recorded as an entry's [`Entry::base`]: `xxh3:` and 32
+/// hex digits of the XXH3-128 hash of the text.
+pub fn text_hash(text: &str) -> String {
+    format!("xxh3:{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
 }
 
 /// The part of a journal file name that names the letter: 16 hex digits of the hash
@@ -88,6 +111,8 @@ mod tests {
             text: "Line one\n\"quoted\"\u{0}".into(),
             written: SystemTime::UNIX_EPOCH + Duration::from_nanos(1_700_000_000_123_456_789),
             file: PathBuf::from("/j/x.json"),
+            session: Some("12-34".into()),
+            base: Some(text_hash("Line")),
         };
         let back = Entry::from_json(Path::new("/j/x.json"), &entry.to_json()).unwrap();
         assert_eq!(back, entry);

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 /// comment's text is the rest of the line. (Not captured: a capture of the rest makes
 /// the regex engine walk the whole line.)
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((\d{1,4})\)|(\d{1,4}(?:\([a-z]\))?)[.)])(?:\s+|$)").expect("number regex")
+    Regex::new(r"^(?:\((\d{1,6})\)|(\d{1,6}(?:\([a-z]\))?)[.)])(?:\s+|$)").expect("number regex")
 });
 
 /// Whether `line` can start with a comment number (`\d` takes any Unicode digit, so

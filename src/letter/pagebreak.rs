@@ -40,7 +40,7 @@ impl Words {
 static PAGE_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^-?\s*page\s+\d+\s+of\s+\d+\s*-?$").expect("page of regex"));
 static COMMENT_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?\d{1,4}[.)]").expect("number regex"));
+    LazyLock::new(|| Regex::new(r"^\(?\d{1,6}[.)]").expect("number regex"));
 
 /// Words that make up page headers and form-field residue for one letter.
 pub struct HeaderVocabulary {

@@ -39,10 +39,17 @@ pub fn is_hidden(c: char) -> bool {
 /// become pictures from the Control Pictures block (`␛`), DEL `␡`, tabs are expanded
 /// to spaces, U+2028/U+2029 become line breaks, bidirectional controls and common
 /// invisible characters become named placeholders such as `⟪RLO⟫` or `⟪ZWSP⟫`, and
-/// every other one `⟪U+0085⟫`. Nothing is silently dropped. Returns the input
-/// untouched when nothing needs replacing.
+/// every other one `⟪U+0085⟫`; noncharacters (U+FFFE, U+FFFF, …) become `⟪U+FFFE⟫`.
+/// Characters whose width terminals count differently from one another and from
+/// `unicode-width` (emoji presentation selectors, skin-tone
+/// modifiers, the keycap mark) are left out, so the base character shows at the width
+/// every terminal agrees on and no pane border moves. Nothing else is dropped. Returns
+/// the input untouched when nothing needs replacing.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_hidden(c)) {
+    if !text
+        .chars()
+        .any(|c| c != '\n' && (is_hidden(c) || is_presentation(c) || is_noncharacter(c)))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -63,7 +70,11 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             _ => {}
         }
         let start = out.len();
-        if !is_hidden(c) {
+        if is_presentation(c) && !out.is_empty() && !out.ends_with('\n') {
+            continue;
+        } else if is_noncharacter(c) {
+            let _ = write!(out, "⟪U+{:04X}⟫", c as u32);
+        } else if !is_hidden(c) {
             out.push(c);
         } else if let Some(name) = bidi_name(c).or_else(|| invisible_name(c)) {
             let _ = write!(out, "⟪{name}⟫");
@@ -89,6 +100,24 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text) if !text.contains('\n') => Cow::Borrowed(text),
         shown => Cow::Owned(shown.replace('\n', &NEWLINE_SYMBOL.to_string())),
     }
+}
+
+/// Whether `c` only changes how the character before it is drawn, in a way terminals
+/// count differently: the variation selectors of text and emoji presentation (U+FE0E,
+/// U+FE0F: `❤️` is one column in some terminals, two in others), the skin-tone
+/// modifiers U+1F3FB–U+1F3FF (`👍🏽`: two columns or four) and the combining keycap
+/// U+20E3.
+fn is_presentation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}'
+    )
+}
+
+/// Whether `c` is one of Unicode's 66 noncharacters (U+FDD0–U+FDEF and the last two
+/// code points of every plane): never text, drawn by terminals at no agreed width.
+fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE
 }
 
 /// The short name of a common invisible format character, if `c` is one.
@@ -126,6 +155,20 @@ fn bidi_name(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clusters_of_uncertain_width_show_their_base_at_an_agreed_width() {
+        let shown = sanitize("👍🏽 ❤️ 1️⃣ \u{FFFE}\u{FFFF}\u{FDD0}");
+        assert_eq!(shown, "👍 ❤ 1 ⟪U+FFFE⟫⟪U+FFFF⟫⟪U+FDD0⟫");
+        assert!(
+            !shown
+                .chars()
+                .any(|c| is_presentation(c) || is_noncharacter(c)),
+            "{shown}"
+        );
+        // A lone skin-tone swatch is a character of its own (two columns everywhere).
+        assert_eq!(sanitize("\u{1F3FD}"), "\u{1F3FD}");
+    }
 
     #[test]
     fn plain_text_is_borrowed() {

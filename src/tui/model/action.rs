@@ -144,7 +144,9 @@ pub enum Effect {
     },
     /// Write a letter's drafts file atomically and report [`Action::Saved`]. When the
     /// file changed on disk since it was last read or written, nothing is written: the
-    /// file is read again and reported as [`Action::DraftsLoaded`], to merge.
+    /// file is read again and reported as [`Action::DraftsLoaded`], to merge. A
+    /// successful save removes, before any later job, the journal entries it made
+    /// obsolete.
     Save {
         /// Whose drafts.
         letter: LetterId,
@@ -154,6 +156,11 @@ pub enum Effect {
         drafts: Drafts,
         /// Echoed back in the report.
         generation: u64,
+        /// How many reads of the file (reports of [`Action::DraftsLoaded`] and
+        /// [`Action::DiskChanged`]) `drafts` were made with: when the worker has
+        /// reported more, they were made from an older read and would undo what was
+        /// read since, so nothing is written and the file is handed back for merging.
+        reads: u64,
     },
     /// Read a drafts file again if its content changed since it was last read or
     /// written (reports [`Action::DraftsLoaded`] only then).
@@ -175,13 +182,6 @@ pub enum Effect {
     },
     /// Write unsaved text to the crash journal.
     Journal(Vec<Typed>),
-    /// After a successful save: remove the letter's journal entries holding saved text.
-    ClearJournal {
-        /// The letter file.
-        letter: PathBuf,
-        /// What was saved.
-        saved: Drafts,
-    },
     /// Remove a journal entry (the user discarded it, or recovered it).
     DiscardJournal(Entry),
     /// Lay out a large letter's comments for a width and report [`Action::LaidOut`].

@@ -52,6 +52,9 @@ pub(crate) struct Slot {
     pub changed: Vec<String>,
     /// The drafts file has been read (or found missing) once.
     pub loaded: bool,
+    /// A drafts file is known to exist: read from disk or written by a save. Until then
+    /// nothing is claimed as saved.
+    pub on_disk: bool,
     /// A drafts file read has been reported (not just an empty start for previews).
     pub read: bool,
     /// Why the drafts file could not be read: while set, it is never written.
@@ -62,6 +65,10 @@ pub(crate) struct Slot {
     pub saved: u64,
     /// Saves asked for and not yet reported.
     pub in_flight: usize,
+    /// Reads of the drafts file taken in (see [`Effect::Save`]'s `reads`).
+    ///
+    /// [`Effect::Save`]: super::action::Effect::Save
+    pub reads: u64,
     /// The generation whose save failed, with the reason.
     pub failed: Option<(u64, String)>,
     /// When the oldest unsaved edit was made.
@@ -202,6 +209,8 @@ pub struct State {
     pub(crate) demo_dir: Option<PathBuf>,
     /// Quitting was refused once because some edits cannot be saved.
     pub(crate) quit_armed: bool,
+    /// Writing to the journal failed (it is not trusted to hold unsaved text).
+    pub(crate) journal_failed: bool,
     pub(crate) quit: bool,
     /// The signal that ended the program, if one did.
     pub(crate) signal: Option<i32>,
@@ -254,6 +263,7 @@ impl State {
             message: None,
             demo_dir,
             quit_armed: false,
+            journal_failed: false,
             quit: false,
             signal: None,
             journal: Debouncer::default(),
@@ -415,18 +425,21 @@ impl State {
         self.editor.lines().join("\n")
     }
 
-    /// The comments the Comments pane lists, as indices into the open letter's comments.
+    /// The comments the Comments pane lists, as indices into the open letter's comments:
+    /// those the filter admits (and the one whose draft is being edited).
     pub fn visible_comments(&self) -> Vec<usize> {
         let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
             return Vec::new();
         };
         let drafts = &self.entries[open.id.0].slot.drafts;
+        // The comment being edited stays listed while its status changes under the typing.
+        let editing = open.selected.filter(|_| self.focus == Pane::Draft);
         (0..letter.comments.len())
             .filter(|&i| {
-                Some(i) == open.selected
+                Some(i) == editing
                     || self
                         .filter
-                        .admits(status_of(drafts, &letter.comments[i].number))
+                        .admits(status_of(drafts, i, &letter.comments[i].number))
             })
             .collect()
     }
@@ -449,8 +462,10 @@ impl State {
             SaveState::Failed(error.clone())
         } else if slot.dirty() {
             SaveState::Unsaved
-        } else {
+        } else if slot.on_disk {
             SaveState::Saved
+        } else {
+            SaveState::Idle
         }
     }
 
@@ -684,6 +699,8 @@ pub(crate) fn numbers(letter: &Letter) -> Vec<String> {
 }
 
 /// A comment's status in `drafts` (open when the drafts do not know it).
-pub(crate) fn status_of(drafts: &Drafts, number: &str) -> Status {
-    drafts.get(number).map_or(Status::Open, |d| d.status)
+pub(crate) fn status_of(drafts: &Drafts, index: usize, number: &str) -> Status {
+    drafts
+        .get_at(index, number)
+        .map_or(Status::Open, |d| d.status)
 }

@@ -12,9 +12,9 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::drafts::{self, Drafts, DraftsError, Loaded, TextFingerprints};
+use crate::drafts::{self, Drafts, DraftsError, Expect, Loaded, TextFingerprints};
 use crate::index::panic_message;
-use crate::journal::Journal;
+use crate::journal::{Journal, Typed};
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::ids::LetterId;
 
@@ -45,7 +45,8 @@ impl Saver {
                     if let Some(action) = action {
                         let _ = report.send(action);
                     }
-                    if let Some(action) = worker.fingerprints.take() {
+                    let more = [worker.fingerprints.take(), worker.journal_error.take()];
+                    for action in more.into_iter().flatten() {
                         let _ = report.send(action);
                     }
                 }
@@ -124,6 +125,12 @@ struct Worker {
     letters: HashMap<PathBuf, (LetterId, TextFingerprints)>,
     /// A [`Action::CommentsChanged`] to report after the job's own report.
     fingerprints: Option<Action>,
+    /// The letter file of each drafts file this worker has journalled for.
+    journalled: HashMap<PathBuf, PathBuf>,
+    /// A [`Action::JournalFailed`] to report after a save's own report.
+    journal_error: Option<Action>,
+    /// How many reads of each drafts file were reported (see [`Effect::Save`]).
+    reads: HashMap<PathBuf, u64>,
 }
 
 impl Worker {
@@ -155,8 +162,10 @@ impl Worker {
                 path,
                 drafts,
                 generation,
+                reads,
             } => {
-                if !self.unreadable.contains(&path) && self.changed(&path) {
+                let stale = reads < self.reads.get(&path).copied().unwrap_or(0);
+                if !self.unreadable.contains(&path) && (stale || self.changed(&path)) {
                     // Someone else wrote the file: read it for merging, write nothing.
                     return Some(Action::DiskChanged {
                         letter,
@@ -164,30 +173,28 @@ impl Worker {
                         result: self.load(path),
                     });
                 }
+                let result = match self.save(path.clone(), &drafts) {
+                    Err(DraftsError::Changed { .. }) => {
+                        // Someone wrote it while the save was being written.
+                        return Some(Action::DiskChanged {
+                            letter,
+                            generation,
+                            result: self.load(path),
+                        });
+                    }
+                    Err(e) => Err(full(&e)),
+                    Ok(saved) => {
+                        self.journal_error = self.clear_journal(&path, &saved);
+                        Ok(Box::new(saved))
+                    }
+                };
                 Some(Action::Saved {
                     letter,
                     generation,
-                    result: self.save(path, &drafts).map(Box::new),
+                    result,
                 })
             }
-            Effect::Journal(typed) => {
-                let journal = self.journal.as_ref()?;
-                let failed: Vec<String> = typed
-                    .iter()
-                    .filter_map(|t| journal.record(&t.letter, &t.number, &t.text).err())
-                    .map(|e| e.to_string())
-                    .collect();
-                failed
-                    .first()
-                    .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
-            }
-            Effect::ClearJournal { letter, saved } => {
-                let journal = self.journal.as_ref()?;
-                journal
-                    .clear_saved(&letter, &saved)
-                    .err()
-                    .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
-            }
+            Effect::Journal(typed) => self.journal(&typed),
             Effect::DiscardJournal(entry) => {
                 let journal = self.journal.as_ref()?;
                 journal
@@ -210,6 +217,46 @@ impl Worker {
         }
     }
 
+    /// Journal typed text, noting for each what its drafts file holds for the comment
+    /// as last read or written here (so an entry a later save makes obsolete is known
+    /// to be older than the file, even after a crash).
+    fn journal(&mut self, typed: &[Typed]) -> Option<Action> {
+        let journal = self.journal.as_ref()?;
+        let mut failed = None;
+        for t in typed {
+            let path = drafts::drafts_path(&t.letter);
+            let saved = match self.baselines.get(&path) {
+                _ if self.unreadable.contains(&path) => None,
+                Some(Some(loaded)) => Some(
+                    loaded
+                        .drafts
+                        .get(&t.number)
+                        .map_or("", |d| d.response.as_str()),
+                ),
+                Some(None) => Some(""),
+                None => None,
+            };
+            match journal.record_over(&t.letter, &t.number, &t.text, saved) {
+                Ok(_) => {
+                    self.journalled.insert(path, t.letter.clone());
+                }
+                Err(e) => failed = failed.or(Some(e.to_string())),
+            }
+        }
+        failed.map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
+    }
+
+    /// Right after a save, before any later job: remove the journal entries it made
+    /// obsolete (see [`Journal::clear_saved`]).
+    fn clear_journal(&self, path: &Path, saved: &Drafts) -> Option<Action> {
+        let journal = self.journal.as_ref()?;
+        let letter = self.journalled.get(path)?;
+        journal
+            .clear_saved(letter, saved)
+            .err()
+            .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
+    }
+
     /// Compare the fingerprints stored in the drafts file with the letter's text.
     fn compare_fingerprints(&mut self, path: &Path) {
         let (Some((letter, text)), Some(Some(loaded))) =
@@ -224,6 +271,7 @@ impl Worker {
     }
 
     fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, String> {
+        *self.reads.entry(path.clone()).or_default() += 1;
         match drafts::load(&path) {
             Ok(found) => {
                 self.unreadable.remove(&path);
@@ -247,20 +295,24 @@ impl Worker {
         }
     }
 
-    /// Write `drafts` unless the file could not be read.
-    fn save(&mut self, path: PathBuf, drafts: &Drafts) -> Result<Drafts, String> {
+    /// Write `drafts` unless the file could not be read (or changed meanwhile:
+    /// [`DraftsError::Changed`]).
+    fn save(&mut self, path: PathBuf, drafts: &Drafts) -> Result<Drafts, DraftsError> {
         if self.unreadable.contains(&path) {
-            return Err(format!(
-                "{}: not written: it could not be read",
-                path.display()
-            ));
+            return Err(DraftsError::Io {
+                source: std::io::Error::other("not written: it could not be read"),
+                path,
+            });
         }
         let previous = self.baselines.get(&path).and_then(Option::as_ref);
+        // Replaced only if it is still what was last read or written here.
+        let expect = Expect::AsSeen(previous.map(|p| &p.fingerprint));
         let saved = match self.letters.get(&path) {
-            Some((_, letter)) => drafts::save_stamped(&path, drafts, previous, letter, &[]),
-            None => drafts::save_loaded(&path, drafts, previous),
-        }
-        .map_err(|e| full(&e))?;
+            Some((_, letter)) => {
+                drafts::save_stamped_expecting(&path, drafts, previous, letter, &[], expect)
+            }
+            None => drafts::save_expecting(&path, drafts, previous, expect),
+        }?;
         let written = saved.drafts.clone();
         self.baselines.insert(path, Some(saved));
         Ok(written)
@@ -316,6 +368,7 @@ mod tests {
             path: path.into(),
             drafts: d,
             generation: 1,
+            reads: worker.reads.get(path).copied().unwrap_or(0),
         };
         match worker.run(job) {
             Some(Action::Saved { result, .. }) => result.map(|_| ()),
@@ -349,6 +402,7 @@ mod tests {
             path: path.clone(),
             drafts: drafts("Mine."),
             generation: 3,
+            reads: 1,
         };
         // Nothing is written: the file is read again and handed back for merging.
         assert_eq!(
@@ -370,6 +424,36 @@ mod tests {
             text.contains("# someone else's") && text.contains("Mine."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_save_made_before_an_outside_change_was_read_never_undoes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.responses.toml");
+        let mut worker = Worker::default();
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        save(&mut worker, &path, drafts("Mine.")).unwrap();
+        let theirs = "[comments.\"2\"]\nstatus = \"drafted\"\nresponse = \"Theirs.\"\n";
+        std::fs::write(&path, theirs).unwrap();
+        // The watcher's check reads it (the workspace has not merged it yet)...
+        let check = Effect::CheckDrafts {
+            letter: LetterId(0),
+            path: path.clone(),
+        };
+        assert!(matches!(
+            worker.run(check),
+            Some(Action::DraftsLoaded { .. })
+        ));
+        // ...while a save made from the earlier read is on its way: not written.
+        let job = Effect::Save {
+            letter: LetterId(0),
+            path: path.clone(),
+            drafts: drafts("Mine, more."),
+            generation: 2,
+            reads: 1,
+        };
+        assert!(matches!(worker.run(job), Some(Action::DiskChanged { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     }
 
     #[test]
@@ -453,6 +537,70 @@ mod tests {
         );
     }
 
+    fn journalled(worker: &mut Worker, letter: &Path, text: &str) {
+        let typed = Typed {
+            letter: letter.to_owned(),
+            number: "1".into(),
+            text: text.into(),
+        };
+        assert_eq!(worker.run(Effect::Journal(vec![typed])), None);
+    }
+
+    fn with_journal(dir: &Path) -> (Worker, PathBuf, PathBuf) {
+        let letter = dir.join("a.txt");
+        std::fs::write(&letter, "1. Explain.\n").unwrap();
+        let worker = Worker {
+            journal: Some(Journal::open_session(dir.join("journal")).unwrap()),
+            ..Worker::default()
+        };
+        (worker, letter.clone(), drafts::drafts_path(&letter))
+    }
+
+    #[test]
+    fn a_saved_draft_is_never_offered_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut worker, letter, path) = with_journal(dir.path());
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        // Part of the typing is journalled; the whole of it is saved.
+        journalled(&mut worker, &letter, "We will");
+        save(&mut worker, &path, drafts("We will revise.")).unwrap();
+        let journal = worker.journal.clone().unwrap();
+        assert_eq!(
+            journal.pending().unwrap(),
+            [],
+            "the older prefix is cleared"
+        );
+        // Typing after the save stays until it is saved in turn.
+        journalled(&mut worker, &letter, "We will revise it.");
+        assert_eq!(journal.pending().unwrap().len(), 1);
+        drop(worker);
+        let next = Journal::open_session(journal.dir()).unwrap();
+        drop(journal);
+        assert_eq!(next.offers().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn text_discarded_by_taking_theirs_is_not_offered_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut worker, letter, path) = with_journal(dir.path());
+        assert_eq!(load(&mut worker, &path), Ok(None));
+        save(&mut worker, &path, drafts("Ours.")).unwrap();
+        journalled(&mut worker, &letter, "Ours, longer.");
+        std::fs::write(
+            &path,
+            "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Theirs.\"\n",
+        )
+        .unwrap();
+        assert!(save(&mut worker, &path, drafts("Ours, longer.")).is_err());
+        // The user takes theirs: that is what is saved.
+        save(&mut worker, &path, drafts("Theirs.")).unwrap();
+        let journal = worker.journal.clone().unwrap();
+        drop(worker);
+        let next = Journal::open_session(journal.dir()).unwrap();
+        drop(journal);
+        assert_eq!(next.offers().unwrap(), []);
+    }
+
     #[test]
     fn never_writes_a_file_it_could_not_read() {
         let dir = tempfile::tempdir().unwrap();
@@ -474,6 +622,7 @@ mod tests {
             path: path.clone(),
             drafts: drafts(""),
             generation: 7,
+            reads: 0,
         };
         let Some(Action::Saved {
             letter,

@@ -3,9 +3,12 @@
 //!
 //! The terminal is restored (raw mode off, main screen, cursor shown, mouse and paste
 //! modes off) on every way out: a normal quit, an error return, a panic (the panic hook
-//! restores first, then the unsaved drafts go to the crash journal) and SIGTERM/SIGHUP
-//! (drafts are saved and journalled, within a bounded time, then the program exits with
-//! 128 + the signal's number).
+//! restores first, then the unsaved drafts go to the crash journal) and SIGINT, SIGTERM,
+//! SIGHUP and SIGQUIT sent from outside (drafts are saved and journalled, within a bounded
+//! time, then the program exits with 128 + the signal's number). The signal thread does
+//! not rely on the event loop: should the loop not end within [`SIGNAL_GRACE`] (a long
+//! piece of work on the UI thread), it restores the terminal and exits by itself; text
+//! typed until a second before the UI thread became busy is in the journal by then.
 
 use std::io::IsTerminal;
 use std::io::stdout;
@@ -41,6 +44,10 @@ const HANGUP_CHECK: Duration = Duration::from_millis(200);
 /// How long pending saves may take once the program is ending.
 const FINISH: Duration = Duration::from_secs(3);
 
+/// How long the signal thread waits for the event loop to end the program after a
+/// terminating signal before it restores the terminal and exits by itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(6);
+
 /// The last terminating signal received (0: none).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
@@ -49,12 +56,18 @@ static SIGNAL: AtomicI32 = AtomicI32::new(0);
 static RESTORED: AtomicBool = AtomicBool::new(false);
 
 /// Put the terminal back as it was: main screen, cursor shown, raw mode, mouse capture
-/// and bracketed paste off. Only the first call does anything.
+/// and bracketed paste off. Only the first call does anything. The cursor is shown here
+/// (ratatui's `restore` leaves that to the terminal's drop, which an exit skips).
 fn restore_terminal() {
     if RESTORED.swap(true, Ordering::SeqCst) {
         return;
     }
-    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 
@@ -121,8 +134,10 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
         Ok(result) => result,
         Err(panic) => {
             // The hook has restored the terminal and printed the message.
-            if let Some(journal) = &journal {
-                journal_now(journal, runtime.state());
+            if let Some(journal) = &journal
+                && let Err(e) = journal_now(journal, runtime.state())
+            {
+                rescue(&runtime.state().unsaved_texts(), &e.to_string());
             }
             std::panic::resume_unwind(panic);
         }
@@ -141,15 +156,19 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     }
     let unsaved = state.unsaved_texts();
     if !unsaved.is_empty() {
-        if let Some(journal) = &journal {
-            journal_now(journal, state);
-            eprintln!(
+        let journalled = match &journal {
+            Some(journal) => journal_now(journal, state)
+                .map(|()| journal.dir().display().to_string())
+                .map_err(|e| format!("{}: {e}", journal.dir().display())),
+            None => Err("there is no journal".to_owned()),
+        };
+        match journalled {
+            Ok(dir) => eprintln!(
                 "letterdesk: {} unsaved draft(s) kept in the journal ({})",
                 unsaved.len(),
-                sanitize(&journal.dir().display().to_string())
-            );
-        } else {
-            eprintln!("letterdesk: {} unsaved draft(s) were lost", unsaved.len());
+                sanitize(&dir)
+            ),
+            Err(why) => rescue(&unsaved, &why),
         }
     }
     let signal = state
@@ -162,10 +181,48 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
 }
 
 /// Write every unsaved response to the journal, here and now (after a panic, or when
-/// saves did not finish).
-fn journal_now(journal: &Journal, state: &State) {
+/// saves did not finish); the first failure, if any.
+fn journal_now(journal: &Journal, state: &State) -> std::io::Result<()> {
+    let mut result = Ok(());
     for (letter, number, text) in state.unsaved_texts() {
-        let _ = journal.record(&letter, &number, &text);
+        if let Err(e) = journal.record(&letter, &number, &text) {
+            result = result.and(Err(e));
+        }
+    }
+    result
+}
+
+/// Neither the drafts files nor the journal took the unsaved texts: say so, and ask
+/// where to write them (a new file's path, or standard output) on the terminal, now
+/// restored; without a terminal to ask on, they go to standard output.
+fn rescue(unsaved: &[(PathBuf, String, String)], why: &str) {
+    use std::io::BufRead;
+    eprintln!(
+        "letterdesk: {} unsaved draft(s) could not be saved nor journalled ({}).",
+        unsaved.len(),
+        sanitize(why)
+    );
+    let stdin = std::io::stdin();
+    for _ in 0..3 {
+        if !stdin.is_terminal() {
+            break;
+        }
+        eprint!("Write them to (a new file's path; Enter: standard output): ");
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let path = line.trim();
+        if path.is_empty() || path == "-" {
+            break;
+        }
+        match crate::journal::write_rescue_file(std::path::Path::new(path), unsaved) {
+            Ok(()) => return eprintln!("letterdesk: written to {}", sanitize(path)),
+            Err(e) => eprintln!("letterdesk: {}: {e}", sanitize(path)),
+        }
+    }
+    if let Err(e) = crate::journal::write_rescue(&mut stdout(), unsaved) {
+        eprintln!("letterdesk: standard output: {e}");
     }
 }
 
@@ -201,21 +258,48 @@ fn watch_for_hangup(report: Sender<Action>) {
     drop(spawned);
 }
 
-/// Start the thread that turns SIGTERM and SIGHUP into [`Action::Terminate`].
+/// Start the thread that turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into
+/// [`Action::Terminate`]. (Ctrl-c and Ctrl-\\ typed in the terminal are keys in raw mode;
+/// these come from outside: `kill`, a closing window, a supervisor.) Should the event
+/// loop not end the program within [`SIGNAL_GRACE`], this thread restores the terminal
+/// and exits with 128 + the signal's number itself.
 fn listen_for_signals(report: Sender<Action>) -> Option<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok()?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT]).ok()?;
     let handle = signals.handle();
     std::thread::Builder::new()
         .name("letterdesk-signals".into())
         .spawn(move || {
+            let mut watched = false;
             for signal in signals.forever() {
                 SIGNAL.store(signal, Ordering::SeqCst);
                 let _ = report.send(Action::Terminate(signal));
+                if !std::mem::replace(&mut watched, true) {
+                    watch_the_exit(signal);
+                }
             }
         })
         .ok()?;
     Some(handle)
+}
+
+/// Start the thread that ends the program `SIGNAL_GRACE` after the terminating `signal`
+/// if the event loop has not: the terminal restored, exit with 128 + `signal`.
+fn watch_the_exit(signal: i32) {
+    let spawned = std::thread::Builder::new()
+        .name("letterdesk-exit-watch".into())
+        .spawn(move || {
+            std::thread::sleep(SIGNAL_GRACE);
+            restore_terminal();
+            eprintln!(
+                "letterdesk: still busy {} s after the signal; ending now (text typed before \
+                 that is in the journal)",
+                SIGNAL_GRACE.as_secs()
+            );
+            std::process::exit(128 + signal);
+        });
+    drop(spawned);
 }
 
 /// Start the thread that reads the terminal's events and puts them, as actions, on the

@@ -187,6 +187,8 @@ fn export_letter(
         None => ExportSettings::default(),
     };
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
+    settings.now = Some(chrono::Utc::now());
+    settings.asked = export::Asked::in_file(path);
     let letter = match letter {
         Some(letter) => letter,
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
@@ -206,10 +208,22 @@ fn export_letter(
         out.check_fingerprints(&letter, &drafts, loaded);
     }
     let written = target.path().unwrap_or(path).to_owned();
+    let records = export::Records::default_location();
+    if let Some(Err(edited)) = records.as_ref().map(|r| r.check(&written)) {
+        return Err(format!(
+            "{edited}: nothing written (letterdesk export --force overwrites it, --new-name writes beside it)"
+        ));
+    }
     target
         .write(&out.bytes, &mut std::io::sink())
         .map_err(|e| format!("{}: {e}", written.display()))?;
-    Ok((written, out.notices()))
+    let mut notices = out.notices();
+    if let Some(Err(e)) = records.map(|r| r.remember(&written, &out.bytes)) {
+        notices.push(format!(
+            "cannot record what was written (an edit to it will not be noticed): {e}"
+        ));
+    }
+    Ok((written, notices))
 }
 
 #[cfg(test)]
@@ -299,6 +313,8 @@ mod tests {
                 text: "x".into(),
                 written: std::time::SystemTime::now(),
                 file: PathBuf::from("/state/j/x.json"),
+                session: None,
+                base: None,
             },
             saved: None,
             newer_than_file: true,

@@ -223,6 +223,7 @@ impl State {
         let Some(entry) = self.entries.get_mut(id.0) else {
             return;
         };
+        entry.slot.reads += 1;
         if entry.listing.is_err() {
             return;
         }
@@ -244,7 +245,10 @@ impl State {
                 }
                 return;
             }
-            Ok(found) => found.unwrap_or_default(),
+            Ok(found) => {
+                slot.on_disk |= found.is_some();
+                found.unwrap_or_default()
+            }
         };
         let was_blocked = slot.blocked.take().is_some();
         let first_read = !std::mem::replace(&mut slot.read, true);
@@ -358,6 +362,7 @@ impl State {
         slot.in_flight = slot.in_flight.saturating_sub(1);
         match result {
             Ok(written) => {
+                slot.on_disk = true;
                 slot.saved = slot.saved.max(generation);
                 if slot.failed.as_ref().is_some_and(|(g, _)| *g <= generation) {
                     slot.failed = None;
@@ -368,16 +373,12 @@ impl State {
                         self.journal.forget(&entry.path, &draft.number);
                     }
                 }
-                slot.base = *written.clone();
-                fx.push(Effect::ClearJournal {
-                    letter: entry.path.clone(),
-                    saved: *written,
-                });
+                slot.base = *written;
             }
             Err(error) => {
                 slot.failed = Some((generation, error.clone()));
                 self.error(format!(
-                    "Save failed: {error}. Your edits are kept in the journal; saving is tried again on the next change."
+                    "Save failed: {error}. Your edits go to the journal; saving is tried again on the next change."
                 ));
                 self.journal_unsaved(id, fx);
             }
@@ -458,6 +459,7 @@ impl State {
             path: drafts_path(&entry.path),
             drafts: entry.slot.to_write(),
             generation: entry.slot.edits,
+            reads: entry.slot.reads,
         });
         entry.slot.in_flight += 1;
     }
@@ -474,8 +476,12 @@ impl State {
 /// Whether writing `drafts` would change a file holding `base` (a comment missing from
 /// the file counts as open and empty).
 pub(crate) fn differs(drafts: &Drafts, base: &Drafts) -> bool {
-    drafts.comments.iter().any(|c| match base.get(&c.number) {
-        Some(b) => b != c,
-        None => c.status != Status::Open || c.has_response(),
-    })
+    let base = base.by_number();
+    drafts
+        .comments
+        .iter()
+        .any(|c| match base.get(c.number.as_str()) {
+            Some(&b) => b != c,
+            None => c.status != Status::Open || c.has_response(),
+        })
 }

@@ -131,7 +131,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::JournalFailed(error) => {
-            state.error(format!("Journal not written: {error}"));
+            state.journal_failed = true;
+            state.error(if state.quit_armed {
+                format!(
+                    "Press q again to quit: it asks where to write unsaved drafts (journal not written: {error})."
+                )
+            } else {
+                format!(
+                    "Journal not written: {error}. Unsaved text is only in memory until it is saved."
+                )
+            });
         }
         Action::FileChanged(path) => file_changed(state, path, &mut fx),
         Action::CommentsChanged { letter, numbers } => {
@@ -222,7 +231,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
         _ if state.help.is_some() => scroll_help(state, command),
-        Command::Recover | Command::Discard | Command::Later if state.recovering => {
+        Command::Recover | Command::Discard | Command::Later | Command::Down | Command::Up
+            if state.recovering =>
+        {
             recovery(state, command, fx)
         }
         Command::KeepMine | Command::TakeTheirs | Command::KeepBoth | Command::Later
@@ -357,8 +368,13 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     if !stuck.is_empty() && !state.quit_armed {
         state.quit_armed = true;
         state.journal_all_unsaved(fx);
+        let kept = if state.journal_failed {
+            "not saved, and the journal cannot be written: quitting asks where to write them"
+        } else {
+            "they go to the journal"
+        };
         state.error(format!(
-            "Unsaved drafts in {} (kept in the journal). Press q again to quit anyway.",
+            "Unsaved drafts in {} ({kept}). Press q again to quit anyway.",
             stuck.join(", ")
         ));
         return;
@@ -369,7 +385,8 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     state.quit = true;
 }
 
-/// The recovery dialog's keys: recover or discard the first offer, or close.
+/// The recovery dialog's keys: recover or discard the first offer, go to the next or
+/// previous one (the one left stays offered), or close.
 fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let Some(offer) = state.offers.first().cloned() else {
         state.recovering = false;
@@ -377,6 +394,8 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     };
     state.recover_waiting = false;
     match command {
+        Command::Down => return state.offers.rotate_left(1),
+        Command::Up => return state.offers.rotate_right(1),
         Command::Later => {
             state.recovering = false;
             state.info("Unsaved text stays in the journal: press J in Letters to see it again.");
@@ -411,6 +430,11 @@ fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 state.load_drafts(LetterId(at), fx);
                 return state.info(format!("Reading the drafts of {name}…"));
             }
+            // Journalled again as this instance's typing, until it is saved.
+            let now = state.now;
+            let letter = state.entries[at].path.clone();
+            let number = &offer.entry.number;
+            state.journal.typed(&letter, number, &offer.entry.text, now);
             let slot = &mut state.entries[at].slot;
             slot.drafts
                 .set_response(&offer.entry.number, offer.entry.text.clone());
@@ -641,7 +665,7 @@ fn show_open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         .find(|&i| {
             state
                 .filter
-                .admits(status_of(&entry.slot.drafts, &letter.comments[i].number))
+                .admits(status_of(&entry.slot.drafts, i, &letter.comments[i].number))
         })
         .or((!letter.comments.is_empty()).then_some(0));
     if let Some(open) = &mut state.open {
@@ -748,11 +772,19 @@ fn toggle_resolved(state: &mut State) {
     if !slot.loaded {
         return state.info("Drafts are still loading.");
     }
-    slot.drafts.toggle_resolved(&number);
-    let resolved = status_of(&slot.drafts, &number) == Status::Resolved;
+    let resolved = slot.drafts.toggle_resolved(&number) == Some(Status::Resolved);
+    let empty = slot
+        .drafts
+        .get(&number)
+        .is_none_or(|d| d.response.trim().is_empty());
     state.mark_edit();
     let number = sanitize(&number).into_owned();
-    state.info(if resolved {
+    state.info(if resolved && empty {
+        format!(
+            "Comment {number} resolved with no response: the export lists it as unanswered \
+             ([Response to come])."
+        )
+    } else if resolved {
         format!("Comment {number} resolved.")
     } else {
         format!("Comment {number} reopened.")
@@ -766,7 +798,8 @@ fn next_open(state: &mut State, forward: bool, fx: &mut Vec<Effect>) {
     let Some(selected) = state.open.as_ref().and_then(|o| o.selected) else {
         return;
     };
-    let unresolved = |i: &usize| status_of(drafts, &letter.comments[*i].number) != Status::Resolved;
+    let unresolved =
+        |i: &usize| status_of(drafts, *i, &letter.comments[*i].number) != Status::Resolved;
     let target = if forward {
         (selected + 1..letter.comments.len()).find(unresolved)
     } else {
@@ -786,7 +819,7 @@ fn cycle_filter(state: &mut State, fx: &mut Vec<Effect>) {
         return state.info(format!("Filter: {}.", filter.label()));
     };
     let admitted: Vec<usize> = (0..letter.comments.len())
-        .filter(|&i| filter.admits(status_of(drafts, &letter.comments[i].number)))
+        .filter(|&i| filter.admits(status_of(drafts, i, &letter.comments[i].number)))
         .collect();
     let selected = state.open.as_ref().and_then(|o| o.selected).unwrap_or(0);
     let count = admitted.len();
@@ -939,6 +972,17 @@ impl State {
             }
         }
         let visible = self.visible_comments();
+        // The filter lists only what it names: a selected comment it no longer admits
+        // (resolved under "open", say) gives the selection to its nearest listed neighbour.
+        if let Some(selected) = self.open.as_ref().and_then(|o| o.selected)
+            && !visible.contains(&selected)
+            && let Some(&target) = visible
+                .iter()
+                .find(|&&i| i > selected)
+                .or_else(|| visible.iter().rev().find(|&&i| i < selected))
+        {
+            self.select_comment(target, fx);
+        }
         let mark_width = self.config.marks.width();
         if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
             && let Some(letter) = &self.entries[open.id.0].letter

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{focused, note, one_line, pane_block, put_spans};
+use crate::config::{Command, Context};
 use crate::letter::{Kind, Letter};
 use crate::text::sanitize;
 use crate::tui::model::document::{Row, RowKind};
@@ -68,6 +69,18 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         frame.render_widget(note(&format!("Laying out {count} comments…"), theme), inner);
         return;
     };
+    if visible.is_empty() {
+        let key = state
+            .config
+            .keymap
+            .key_for(Context::Comments, Command::Filter);
+        let text = format!(
+            "No {} comments. Press {key} for the next filter.",
+            state.filter.label()
+        );
+        frame.render_widget(note(&text, theme), inner);
+        return;
+    }
     let conflicts = &state.entries[open.id.0].slot.conflicts;
     let drafts = &state.entries[open.id.0].slot.drafts;
     let query = state
@@ -80,7 +93,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     for (y, row) in (inner.y..inner.bottom()).zip(rows) {
         let selected = Some(row.comment) == open.selected;
         let comment = &letter.comments[row.comment];
-        let status = status_of(drafts, &comment.number);
+        let status = status_of(drafts, row.comment, &comment.number);
         let mut spans = vec![if selected && row.kind != RowKind::Blank {
             Span::styled("▌", theme.focused_border())
         } else {
@@ -159,8 +172,9 @@ fn title(letter: &Letter, state: &State, shown: usize) -> String {
     match state.filter {
         _ if total == 0 => format!(" {company}{form} "),
         Filter::All => format!(" {company}{form} · {total} {noun} "),
+        // The filter first: it is what a cut title must not lose.
         filter => format!(
-            " {company}{form} · {shown} of {total} {noun} · {} ",
+            " {}: {shown} of {total} {noun} · {company}{form} ",
             filter.label()
         ),
     }

@@ -13,7 +13,8 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let comment = state.selected_comment();
     let title = match (comment, state.drafts()) {
         (Some(comment), Some(drafts)) => {
-            let status = match status_of(drafts, &comment.number) {
+            let index = state.open.as_ref().and_then(|o| o.selected).unwrap_or(0);
+            let status = match status_of(drafts, index, &comment.number) {
                 Status::Open => "open",
                 Status::Drafted => "drafted",
                 Status::Resolved => "resolved",

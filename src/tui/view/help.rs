@@ -32,7 +32,16 @@ fn line(row: HelpRow, theme: &Theme) -> Line<'static> {
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, scroll: usize) {
     let theme = &state.config.theme;
-    let width = area.width.saturating_sub(4).min(72);
+    // As wide as the longest entry needs (borders included), as far as the screen allows.
+    let needed = help_rows(&state.config.keymap)
+        .into_iter()
+        .map(|row| line(row, theme).width() + 2)
+        .max()
+        .unwrap_or(0);
+    let width = area
+        .width
+        .saturating_sub(4)
+        .min(u16::try_from(needed).unwrap_or(u16::MAX).max(72));
     let height = area
         .height
         .saturating_sub(2)

@@ -26,6 +26,9 @@ const DUE: usize = 18;
 /// The company column is not squeezed below this while other columns can go.
 const COMPANY_MIN: usize = 14;
 
+/// The narrowest the company column gets once the date and form columns are gone.
+const COMPANY_FLOOR: usize = 6;
+
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
     // Where the cursor is in the list: a long list is otherwise hard to place oneself in.
@@ -116,9 +119,10 @@ impl Columns {
         if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
             columns.date = false;
         }
+        // The company gives way before the due date is cut (a cut date reads as a month).
         columns.company = width
             .saturating_sub(fixed(&columns))
-            .max(COMPANY_MIN.min(width));
+            .max(COMPANY_FLOOR.min(width));
         columns
     }
 }

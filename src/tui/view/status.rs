@@ -150,15 +150,22 @@ fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     out
 }
 
-/// The key hints for the current mode, as many as fit; the help key always shows.
+/// The key hints for the current mode, as many as fit; the help key always shows where
+/// one reaches help.
 fn hints(state: &State, width: usize) -> Line<'static> {
     let theme = &state.config.theme;
     let keymap = &state.config.keymap;
-    let help_key = keymap
-        .global
-        .iter()
-        .find(|b| b.run == Command::Help)
-        .and_then(|b| b.on.first());
+    // The help key that works here: in the editor `?` types, so it is not the one shown.
+    let context = match state.mode() {
+        Mode::Pane(pane) => Some(Context::from(pane)),
+        Mode::Recovery => Some(Context::Recovery),
+        Mode::Conflict => Some(Context::Conflict),
+        Mode::Export => Some(Context::Export),
+        Mode::Help | Mode::Search => None,
+    };
+    let help_key = context
+        .map(|c| keymap.key_for(c, Command::Help))
+        .filter(|k| k != "<unbound>");
     let items: Vec<(String, String)> = match state.mode() {
         Mode::Help => vec![
             ("↑↓".into(), "scroll".into()),
@@ -173,7 +180,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
         Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
     };
-    let help = help_key.map(|k| (k.to_string(), "help".to_string()));
+    let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
     let mut chosen: Vec<&(String, String)> = Vec::new();
     let mut used = 0;
