@@ -196,8 +196,8 @@ fn enter_opens_edits_or_types_by_pane() {
 }
 
 #[test]
-fn pane_switching_works_everywhere() {
-    for mode in [LETTERS, COMMENTS, DRAFT] {
+fn pane_switching_works_outside_the_editor() {
+    for mode in [LETTERS, COMMENTS] {
         assert_eq!(
             map(mode, ev(KeyCode::Tab, KeyModifiers::NONE)),
             run(Command::NextPane)
@@ -206,6 +206,8 @@ fn pane_switching_works_everywhere() {
             map(mode, ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
             run(Command::PrevPane)
         );
+    }
+    for mode in [LETTERS, COMMENTS, DRAFT] {
         assert_eq!(map(mode, ctrl('s')), run(Command::Save));
         assert_eq!(map(mode, ctrl('c')), run(Command::ForceQuit));
     }
@@ -273,10 +275,13 @@ fn editor_commands() {
         map(DRAFT, ev(KeyCode::Backspace, KeyModifiers::NONE)),
         Some(Action::Type(_))
     ));
+    assert_eq!(map(DRAFT, ctrl('a')), run(Command::LineStart));
+    assert_eq!(map(DRAFT, ctrl('e')), run(Command::LineEnd));
+    assert_eq!(map(DRAFT, ctrl('k')), run(Command::DeleteToLineEnd));
+    assert_eq!(map(DRAFT, ctrl('u')), run(Command::DeleteToLineStart));
     assert_eq!(
-        map(DRAFT, ctrl('u')),
-        None,
-        "the editor's own shortcuts stay off"
+        map(DRAFT, ev(KeyCode::Char('d'), KeyModifiers::ALT)),
+        run(Command::DeleteWordForward)
     );
 }
 
@@ -598,8 +603,7 @@ fn changing_comment_or_letter_saves() {
     press(&mut s, ch('r'));
     assert_eq!(saves(&press(&mut s, ch('j'))), 1, "changing comment");
     press(&mut s, ch('r'));
-    press(&mut s, ev(KeyCode::Tab, KeyModifiers::NONE));
-    press(&mut s, ev(KeyCode::Tab, KeyModifiers::NONE));
+    press(&mut s, ev(KeyCode::BackTab, KeyModifiers::SHIFT));
     assert_eq!(s.focus(), Pane::Letters);
     press(&mut s, ch('j'));
     let fx = press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
@@ -872,24 +876,29 @@ fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
 fn undo_and_redo_in_the_editor() {
     let mut s = opened();
     press(&mut s, ch('i'));
-    typing(&mut s, "ab");
+    typing(&mut s, "ab cd");
     press(&mut s, ctrl('z'));
+    assert_eq!(s.editor_text(), "ab ", "a word at a time");
     press(&mut s, ctrl('z'));
     assert_eq!(s.editor_text(), "");
     assert_eq!(s.draft("1").unwrap().status, Status::Open);
     press(&mut s, ctrl('y'));
-    assert_eq!(s.draft("1").unwrap().response, "a");
+    assert_eq!(s.draft("1").unwrap().response, "ab ");
 }
 
 #[test]
-fn pasted_text_is_sanitized() {
+fn pasted_text_is_kept_exactly() {
     let mut s = opened();
     press(&mut s, ch('i'));
     update(
         &mut s,
-        Action::Paste("line one\r\nline\u{1b}two\u{202e}".into()),
+        Action::Paste("line one\r\nline\u{1b}two\u{202e}\tthree\u{200b}".into()),
     );
-    assert_eq!(s.draft("1").unwrap().response, "line one\nline␛two⟪RLO⟫");
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "line one\nline\u{1b}two\u{202e}\tthree\u{200b}",
+        "line endings become \\n, nothing else changes: placeholders are only drawn"
+    );
     press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
     press(&mut s, ch('/'));
     update(&mut s, Action::Paste("gross\nmargin".into()));
@@ -1653,4 +1662,164 @@ fn saved_is_not_claimed_before_a_drafts_file_exists() {
         },
     );
     assert_ne!(s.save_state(), SaveState::Saved, "no drafts file yet");
+}
+
+// ---- the editor keeps the text exactly ----
+
+/// Comment 1 of the open letter with `response` loaded from its drafts file.
+fn loaded_with(response: &str) -> State {
+    let mut s = opened();
+    let drafts = Drafts {
+        comments: vec![CommentDraft {
+            number: "1".into(),
+            status: Status::Drafted,
+            response: response.into(),
+            marks: Default::default(),
+        }],
+    };
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts)),
+        },
+    );
+    s
+}
+
+#[test]
+fn one_edit_of_a_crlf_draft_keeps_every_other_character() {
+    let mut s = loaded_with("First\r\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr");
+    press(&mut s, ch('i'));
+    typing(&mut s, "!");
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "First\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr!"
+    );
+}
+
+#[test]
+fn tab_in_the_editor_indents_and_never_leaves_it() {
+    assert!(
+        !matches!(
+            map(DRAFT, ev(KeyCode::Tab, KeyModifiers::NONE)),
+            Some(Action::Run(Command::NextPane | Command::PrevPane))
+        ),
+        "Tab in the editor is not a pane switch"
+    );
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    press(&mut s, ev(KeyCode::Tab, KeyModifiers::NONE));
+    typing(&mut s, "q");
+    assert_eq!(s.focus(), Pane::Draft);
+    assert_eq!(s.draft("1").unwrap().response, "    q");
+    press(&mut s, ev(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(s.focus(), Pane::Draft, "Shift-Tab does not leave either");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.focus(), Pane::Comments, "Esc leaves");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any text loaded, edited once and saved keeps every character not edited (only
+    /// CRLF line endings become LF).
+    #[test]
+    fn an_edit_keeps_every_character_not_edited(
+        text in "[a \r\n\t\u{1b}\u{7f}\u{85}\u{202e}\u{2066}\u{200b}\u{feff}\u{2028}e\u{301}日]{0,40}",
+        back in 0usize..45,
+    ) {
+        let mut s = loaded_with(&text);
+        press(&mut s, ch('i'));
+        for _ in 0..back {
+            press(&mut s, ev(KeyCode::Left, KeyModifiers::NONE));
+        }
+        typing(&mut s, "X");
+        let saved = &s.draft("1").unwrap().response;
+        proptest::prop_assert_eq!(saved.matches('X').count(), 1);
+        proptest::prop_assert_eq!(saved.replacen('X', "", 1), text.replace("\r\n", "\n"));
+    }
+}
+
+/// The whole screen as text, one line per row.
+fn shown(s: &State, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| letterdesk::tui::draw(f, s)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn paragraphs(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("Paragraph {i} of the response."))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_newly_selected_draft_shows_from_its_start() {
+    let mut s = loaded_with(&paragraphs(60));
+    update(&mut s, Action::Resize(120, 30));
+    assert!(shown(&s, 120, 30).contains("Paragraph 1 of"));
+    press(&mut s, ch('j'));
+    press(&mut s, ch('k'));
+    assert!(shown(&s, 120, 30).contains("Paragraph 1 of"), "and again");
+}
+
+#[test]
+fn a_resize_keeps_the_cursor_in_view_without_hiding_text_above() {
+    let mut s = loaded_with(&paragraphs(40));
+    update(&mut s, Action::Resize(120, 12));
+    press(&mut s, ch('i'));
+    press(&mut s, ev(KeyCode::Home, KeyModifiers::CONTROL));
+    for _ in 0..20 {
+        press(&mut s, ev(KeyCode::Down, KeyModifiers::NONE));
+    }
+    let small = shown(&s, 120, 12);
+    assert!(small.contains("Paragraph 21 of") && !small.contains("Paragraph 1 of"));
+    update(&mut s, Action::Resize(120, 60));
+    let tall = shown(&s, 120, 60);
+    assert!(
+        tall.contains("Paragraph 1 of"),
+        "everything fits: nothing hidden\n{tall}"
+    );
+    assert!(tall.contains("Paragraph 21 of"));
+}
+
+#[test]
+fn undo_history_is_kept_per_comment() {
+    let mut s = opened();
+    press(&mut s, ch('i'));
+    typing(&mut s, "The Company respectfully advises the Staff");
+    press(&mut s, ctrl('z'));
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "The Company respectfully advises the ",
+        "one word undone"
+    );
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('j'));
+    press(&mut s, ch('i'));
+    typing(&mut s, "Other");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('k'));
+    press(&mut s, ch('i'));
+    press(&mut s, ctrl('z'));
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "The Company respectfully advises ",
+        "the history came back with the comment"
+    );
+    press(&mut s, ctrl('y'));
+    press(&mut s, ctrl('y'));
+    assert_eq!(
+        s.draft("1").unwrap().response,
+        "The Company respectfully advises the Staff"
+    );
+    assert_eq!(s.draft("2").unwrap().response, "Other");
 }

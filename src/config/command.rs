@@ -68,6 +68,16 @@ pub enum Command {
     Redo,
     /// Editor: delete the word before the cursor.
     DeleteWord,
+    /// Editor: delete from the cursor to the end of the line (at its end, the line break).
+    DeleteToLineEnd,
+    /// Editor: delete from the start of the line to the cursor.
+    DeleteToLineStart,
+    /// Editor: delete the word after the cursor.
+    DeleteWordForward,
+    /// Editor: insert spaces to the next tab stop.
+    Indent,
+    /// Editor: remove up to a tab stop of spaces from the start of the line.
+    Outdent,
     /// Show the conflict of the selected comment (changed here and on disk).
     ShowConflict,
     /// Conflict: keep the workspace's version.

@@ -196,6 +196,8 @@ pub struct State {
     pub(crate) letters_scroll: usize,
     pub(crate) open: Option<OpenLetter>,
     pub(crate) editor: crate::tui::model::editor::Editor,
+    /// The undo histories of the drafts not in the editor.
+    pub(crate) histories: crate::tui::model::editor::Histories,
     pub(crate) filter: Filter,
     /// The search being typed, while the prompt is open.
     pub(crate) prompt: Option<String>,
@@ -253,6 +255,7 @@ impl State {
             letters_scroll: 0,
             open: None,
             editor: crate::tui::model::editor::Editor::default(),
+            histories: crate::tui::model::editor::Histories::default(),
             filter: Filter::All,
             prompt: None,
             query: None,

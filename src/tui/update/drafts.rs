@@ -15,6 +15,9 @@ use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::names::file_name;
 use crate::tui::model::state::State;
 
+/// Undo steps kept per draft.
+const UNDO_STEPS: usize = 10_000;
+
 /// Save once typing has paused this long...
 const IDLE: Duration = Duration::from_secs(1);
 /// ...or once the oldest unsaved edit is this old, even while typing goes on.
@@ -44,7 +47,7 @@ impl State {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         if let Some(prompt) = &mut self.prompt {
             prompt.push_str(text.lines().next().unwrap_or_default());
-        } else if self.editable() && self.editor.insert_str(sanitize(&text)) {
+        } else if self.editable() && self.editor.insert_str(&text) {
             self.draft_changed();
         }
     }
@@ -70,10 +73,26 @@ impl State {
             Command::Last => moved(editor, Move::Bottom),
             Command::PageDown => moved(editor, Move::PageDown),
             Command::PageUp => moved(editor, Move::PageUp),
-            Command::Undo | Command::Redo | Command::DeleteWord if !editable => false,
+            Command::Undo
+            | Command::Redo
+            | Command::DeleteWord
+            | Command::DeleteToLineEnd
+            | Command::DeleteToLineStart
+            | Command::DeleteWordForward
+            | Command::Indent
+            | Command::Outdent
+                if !editable =>
+            {
+                false
+            }
             Command::Undo => editor.undo(),
             Command::Redo => editor.redo(),
             Command::DeleteWord => editor.delete_word(),
+            Command::DeleteToLineEnd => editor.delete_to_line_end(),
+            Command::DeleteToLineStart => editor.delete_to_line_start(),
+            Command::DeleteWordForward => editor.delete_word_forward(),
+            Command::Indent => editor.indent(),
+            Command::Outdent => editor.outdent(),
             _ => false,
         };
         if changed {
@@ -149,19 +168,23 @@ impl State {
             .and_then(|n| self.draft(n))
             .map(|d| d.response.clone())
             .unwrap_or_default();
-        let shown = sanitize(&text);
-        if shown != text {
+        let mut editor = Editor::open(&text);
+        if editor.has_placeholders() {
             self.info("Control characters in this draft are shown as placeholders.");
         }
-        let mut editor = Editor::new(shown.split('\n').map(str::to_string).collect());
-        editor.set_max_histories(500);
+        editor.set_max_histories(UNDO_STEPS);
+        let key = self
+            .open
+            .as_ref()
+            .zip(number.clone())
+            .map(|(open, number)| (self.entries[open.id.0].path.clone(), number));
+        self.histories.switch(&mut self.editor, &mut editor, key);
         if let Some(number) = number {
             editor.set_placeholder_text(format!(
                 "Type the response to comment {}…",
                 sanitize(&number)
             ));
         }
-        editor.move_cursor(Move::Bottom);
         self.editor = editor;
         self.style_editor();
     }
@@ -169,6 +192,7 @@ impl State {
     /// Show the editor's cursor only while it has focus.
     pub(crate) fn style_editor(&mut self) {
         let cursor = if self.editable() {
+            self.editor.reveal_cursor();
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
             Style::new()

@@ -246,6 +246,11 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Undo
         | Command::Redo
         | Command::DeleteWord
+        | Command::DeleteToLineEnd
+        | Command::DeleteToLineStart
+        | Command::DeleteWordForward
+        | Command::Indent
+        | Command::Outdent
             if state.focus == Pane::Draft =>
         {
             state.edit_command(command)
@@ -272,7 +277,12 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::LineEnd
         | Command::Undo
         | Command::Redo
-        | Command::DeleteWord => {}
+        | Command::DeleteWord
+        | Command::DeleteToLineEnd
+        | Command::DeleteToLineStart
+        | Command::DeleteWordForward
+        | Command::Indent
+        | Command::Outdent => {}
     }
 }
 

@@ -24,8 +24,9 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             } else {
                 ""
             };
+            let (words, chars) = state.editor.counts();
             format!(
-                " Draft · comment {} · {status}{changed} ",
+                " Draft · comment {} · {status}{changed} · {words} words, {chars} chars ",
                 one_line(&comment.number)
             )
         }

@@ -1,7 +1,11 @@
 //! The editor's soft wrapping: each logical line cut into screen rows for one width,
 //! cached per line. An edit marks only the lines it replaced; a new width re-wraps all.
 
-use unicode_width::UnicodeWidthChar;
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::text::sanitize;
 
 /// One screen row of a logical line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,20 +21,67 @@ pub(super) struct Seg {
     pub width: usize,
 }
 
-/// Columns a char takes on screen (control chars are not drawn).
+/// Columns between tab stops.
+pub(super) const TAB_STOP: usize = 4;
+
+/// How a character is drawn, when not as itself: controls, bidirectional and invisible
+/// format characters get the placeholders of [`sanitize`] (`␛`, `⟪RLO⟫`, `⟪ZWSP⟫`), so
+/// they take cells the cursor can stop on and cannot act on the terminal. Tabs are
+/// drawn as spaces by [`advance`]'s stops and are not covered here.
+pub(super) fn placeholder(c: char) -> Option<Cow<'static, str>> {
+    if c.is_ascii_graphic() || c == ' ' || c == '\t' {
+        return None;
+    }
+    let mut buf = [0; 4];
+    match sanitize(c.encode_utf8(&mut buf)) {
+        Cow::Borrowed(_) => None,
+        // Line and paragraph separators would break the row: named by code point.
+        Cow::Owned(shown) if shown.contains('\n') => {
+            Some(Cow::Owned(format!("⟪U+{:04X}⟫", u32::from(c))))
+        }
+        Cow::Owned(shown) => Some(Cow::Owned(shown)),
+    }
+}
+
+/// Columns a char other than a tab takes on screen: its placeholder's, if it has one.
 pub(super) fn char_width(c: char) -> usize {
-    if c.is_ascii() {
-        usize::from(!c.is_ascii_control())
+    if c.is_ascii_graphic() || c == ' ' {
+        1
+    } else if c == '\t' {
+        // At least a column; where it ends depends on where it starts (see `advance`).
+        1
+    } else if let Some(shown) = placeholder(c) {
+        shown.width()
     } else {
         c.width().unwrap_or(0)
     }
 }
 
-/// Cut `line` into rows of at most `width` columns (`None`: no wrapping). Rows break
-/// after spaces and hyphens and around wide characters; a word longer than a row is
-/// split between characters (a zero-width character stays with the one before it).
-/// Spaces take columns like any character, so every cursor position has a cell; when the
-/// last row is full, an empty row follows it for the cursor at the end of the line.
+/// The screen column after `c` drawn at column `x` of a row: a tab runs to the next stop.
+pub(super) fn advance(x: usize, c: char) -> usize {
+    if c == '\t' {
+        (x / TAB_STOP + 1) * TAB_STOP
+    } else {
+        x + char_width(c)
+    }
+}
+
+/// The column after `text` drawn from column `x`.
+fn span_end(text: &str, x: usize) -> usize {
+    text.chars().fold(x, advance)
+}
+
+/// Whether `c` separates words for wrapping.
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// Cut `line` into rows of at most `width` columns (`None`: no wrapping). A row ends
+/// after the blanks following a word (or a hyphen, or a wide character), so a wrapped
+/// row starts with its first word; a word longer than a row is split between
+/// characters (a zero-width character stays with the one before it). Blanks take
+/// columns like any character, so every cursor position has a cell; when the last row
+/// is full, an empty row follows it for the cursor at the end of the line.
 pub(super) fn wrap(line: &str, width: Option<usize>) -> Vec<Seg> {
     let Some(width) = width else {
         let chars = line.chars().count();
@@ -39,7 +90,7 @@ pub(super) fn wrap(line: &str, width: Option<usize>) -> Vec<Seg> {
             end: line.len(),
             col: 0,
             chars,
-            width: line.chars().map(char_width).sum(),
+            width: span_end(line, 0),
         }];
     };
     let width = width.max(1);
@@ -54,28 +105,35 @@ pub(super) fn wrap(line: &str, width: Option<usize>) -> Vec<Seg> {
     let mut col = 0;
     let mut chars = line.char_indices().peekable();
     while let Some((start, first)) = chars.next() {
-        // One token: a space, a wide character, or a run of other characters up to and
-        // including a hyphen; zero-width characters join it.
+        // One token: a run of word characters up to and including a hyphen (or one wide
+        // character, or leading blanks), then the blanks after it; zero-width characters
+        // join it.
         let mut token = Seg {
             start,
             end: start + first.len_utf8(),
             col,
             chars: 1,
-            width: char_width(first),
+            width: 0,
         };
-        let single = first == ' ' || token.width > 1;
+        let mut in_blanks = is_blank(first);
+        let mut single = char_width(first) > 1;
         while let Some(&(at, c)) = chars.peek() {
             let w = char_width(c);
-            if w > 0 && (single || c == ' ' || w > 1 || line[..at].ends_with('-')) {
+            if is_blank(c) {
+                in_blanks = true;
+            } else if w > 0 && (in_blanks || single || w > 1 || line[..at].ends_with('-')) {
                 break;
             }
+            single &= w == 0;
             token.end = at + c.len_utf8();
             token.chars += 1;
-            token.width += w;
             chars.next();
         }
         col += token.chars;
-        if row.width + token.width <= width {
+        let text = &line[token.start..token.end];
+        let end = span_end(text, row.width);
+        if end <= width {
+            token.width = end - row.width;
             extend(&mut row, &token);
             continue;
         }
@@ -83,37 +141,13 @@ pub(super) fn wrap(line: &str, width: Option<usize>) -> Vec<Seg> {
             rows.push(row);
             row = empty_at(&token);
         }
-        if token.width <= width {
+        let end = span_end(text, 0);
+        if end <= width {
+            token.width = end;
             extend(&mut row, &token);
             continue;
         }
-        // Longer than a row: split between characters.
-        let mut at = token.col;
-        let text = &line[token.start..token.end];
-        let mut pieces = text.char_indices().peekable();
-        while let Some((i, c)) = pieces.next() {
-            let mut piece = Seg {
-                start: token.start + i,
-                end: token.start + i + c.len_utf8(),
-                col: at,
-                chars: 1,
-                width: char_width(c),
-            };
-            while let Some(&(j, c)) = pieces.peek() {
-                if char_width(c) > 0 {
-                    break;
-                }
-                piece.end = token.start + j + c.len_utf8();
-                piece.chars += 1;
-                pieces.next();
-            }
-            at += piece.chars;
-            if row.width + piece.width > width && row.chars > 0 {
-                rows.push(row);
-                row = empty_at(&piece);
-            }
-            extend(&mut row, &piece);
-        }
+        split(line, &token, width, &mut row, &mut rows);
     }
     let full = row.width >= width && row.chars > 0;
     rows.push(row);
@@ -127,6 +161,66 @@ pub(super) fn wrap(line: &str, width: Option<usize>) -> Vec<Seg> {
         });
     }
     rows
+}
+
+/// Lay out a token longer than a row, character by character, from an empty `row`.
+/// When a blank does not fit, the row's last character goes down with it, so the next
+/// row does not start with a blank (unless the row held nothing else).
+fn split(line: &str, token: &Seg, width: usize, row: &mut Seg, rows: &mut Vec<Seg>) {
+    let mut at = token.col;
+    let text = &line[token.start..token.end];
+    let mut pieces = text.char_indices().peekable();
+    // The last non-blank piece of the row and the row's width before it.
+    let mut last: Option<(Seg, usize)> = None;
+    while let Some((i, c)) = pieces.next() {
+        let mut piece = Seg {
+            start: token.start + i,
+            end: token.start + i + c.len_utf8(),
+            col: at,
+            chars: 1,
+            width: 0,
+        };
+        while let Some(&(j, c)) = pieces.peek() {
+            if char_width(c) > 0 {
+                break;
+            }
+            piece.end = token.start + j + c.len_utf8();
+            piece.chars += 1;
+            pieces.next();
+        }
+        at += piece.chars;
+        let blank = is_blank(c);
+        if span_end(&line[piece.start..piece.end], row.width) > width && row.chars > 0 {
+            match last.filter(|(p, _)| blank && p.start > row.start) {
+                Some((moved, before)) => {
+                    // The row's last character and the blanks after it go down.
+                    let kept = Seg {
+                        end: moved.start,
+                        chars: moved.col - row.col,
+                        width: before,
+                        ..*row
+                    };
+                    rows.push(kept);
+                    *row = Seg {
+                        start: moved.start,
+                        end: row.end,
+                        col: moved.col,
+                        chars: row.chars - kept.chars,
+                        width: span_end(&line[moved.start..row.end], 0),
+                    };
+                }
+                None => {
+                    rows.push(*row);
+                    *row = empty_at(&piece);
+                }
+            }
+        }
+        if !blank {
+            last = Some((piece, row.width));
+        }
+        piece.width = span_end(&line[piece.start..piece.end], row.width) - row.width;
+        extend(row, &piece);
+    }
 }
 
 fn extend(row: &mut Seg, token: &Seg) {
@@ -237,6 +331,41 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_row_starts_with_a_word() {
+        assert_eq!(texts("the quick brown", 9), ["the ", "quick ", "brown"]);
+        assert_eq!(texts("end.  Next", 6), ["end.  ", "Next"]);
+        // A word as long as the row: its last letter goes down with the space.
+        assert_eq!(texts("abcdefgh ij", 8), ["abcdefg", "h ij"]);
+        for line in [
+            "the quick brown fox",
+            "a  b   c d",
+            "x\ty\tzz  w",
+            "日本 語 abc",
+        ] {
+            for width in 4..12 {
+                let rows = wrap(line, Some(width));
+                for pair in rows.windows(2) {
+                    let (prev, next) = (
+                        &line[pair[0].start..pair[0].end],
+                        &line[pair[1].start..pair[1].end],
+                    );
+                    assert!(
+                        !next.starts_with(is_blank) || prev.chars().all(is_blank),
+                        "{line:?} at {width}: {prev:?} then {next:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tabs_run_to_the_next_stop() {
+        let rows = wrap("a\tb", None);
+        assert_eq!(rows[0].width, 5);
+        assert_eq!(texts("ab\tcd\tef", 8), ["ab\tcd\t", "ef"]);
+    }
+
+    #[test]
     fn breaks_after_hyphens() {
         assert_eq!(
             texts("a sell-through rate", 8),
@@ -275,7 +404,14 @@ mod tests {
 
     #[test]
     fn rows_cover_the_line_in_order() {
-        for line in ["a  b   c", "x-y-z--w", "日本 語e\u{301} abcdefghijk", "   "] {
+        for line in [
+            "a  b   c",
+            "x-y-z--w",
+            "日本 語e\u{301} abcdefghijk",
+            "   ",
+            "\ra  \t\t\t",
+            "abcdefgh ij",
+        ] {
             for width in 1..8 {
                 let rows = wrap(line, Some(width));
                 let mut at = (0, 0);

@@ -8,16 +8,18 @@
 //! come in as `ratatui_textarea::Input`, and the editing follows `TextArea`'s: one undo
 //! step per edit, words as `TextArea` finds them, `Home`/`End` on the logical line.
 
+mod history;
 mod layout;
 mod render;
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 
 use ratatui::style::Style;
 use ratatui_textarea::{Input, Key};
 
-use layout::{Layout, Seg, char_width};
+use history::{Edit, Kind};
+pub(crate) use history::{Histories, History};
+use layout::{Layout, Seg, TAB_STOP, advance, char_width};
 
 /// A cursor movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,16 +50,6 @@ pub(crate) enum Move {
     PageDown,
 }
 
-/// An edit, kept for undo: lines `at..at + old.len()` became `new`.
-#[derive(Debug, Clone)]
-struct Edit {
-    at: usize,
-    old: Vec<String>,
-    new: Vec<String>,
-    before: (usize, usize),
-    after: (usize, usize),
-}
-
 /// The screen the editor was last drawn on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct View {
@@ -65,6 +57,8 @@ struct View {
     height: u16,
     /// The first screen row shown.
     top: usize,
+    /// The line holding that row: where the view stays when the width changes.
+    line: usize,
 }
 
 /// The editor. Drawn with `frame.render_widget(&editor, area)`.
@@ -75,9 +69,7 @@ pub(crate) struct Editor {
     cursor: (usize, usize),
     /// The screen column vertical moves aim for.
     goal: Option<usize>,
-    undo: VecDeque<Edit>,
-    redo: Vec<Edit>,
-    max_undo: usize,
+    history: History,
     cursor_style: Style,
     placeholder: String,
     placeholder_style: Style,
@@ -86,6 +78,9 @@ pub(crate) struct Editor {
     /// Where drawing left the view: its size and scroll, kept between frames as
     /// `TextArea` keeps its viewport.
     view: Cell<View>,
+    /// Whether the view follows the cursor: not for a draft just opened (shown from its
+    /// start), from the first move or edit on, or once revealed.
+    follow: bool,
 }
 
 impl Default for Editor {
@@ -104,15 +99,48 @@ impl Editor {
             lines,
             cursor: (0, 0),
             goal: None,
-            undo: VecDeque::new(),
-            redo: Vec::new(),
-            max_undo: 50,
+            history: History::default(),
             cursor_style: Style::new(),
             placeholder: String::new(),
             placeholder_style: Style::new(),
             layout: RefCell::default(),
             view: Cell::default(),
+            follow: true,
         }
+    }
+
+    /// An editor holding `text` exactly (only `\r\n` line ends become `\n`), the cursor
+    /// at its end and the view at its start, until the cursor moves or is revealed.
+    pub fn open(text: &str) -> Self {
+        let text = text.replace("\r\n", "\n");
+        let mut editor = Self::new(text.split('\n').map(str::to_string).collect());
+        editor.move_cursor(Move::Bottom);
+        editor.follow = false;
+        editor
+    }
+
+    /// Words and characters of the text (line breaks count as characters).
+    pub fn counts(&self) -> (usize, usize) {
+        let words = self
+            .lines
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .sum();
+        let chars = self.lines.iter().map(|l| l.chars().count()).sum::<usize>();
+        (words, chars + self.lines.len() - 1)
+    }
+
+    /// Whether some character of the text is drawn as a placeholder (a control, bidi or
+    /// invisible character).
+    pub fn has_placeholders(&self) -> bool {
+        self.lines
+            .iter()
+            .any(|line| line.chars().any(|c| layout::placeholder(c).is_some()))
+    }
+
+    /// Let the view follow the cursor from the next frame on (the editor got focus).
+    pub fn reveal_cursor(&mut self) {
+        self.follow = true;
     }
 
     /// The text, one string per line.
@@ -126,11 +154,19 @@ impl Editor {
         self.cursor
     }
 
+    /// Keep at most `max` undo steps.
     pub fn set_max_histories(&mut self, max: usize) {
-        self.max_undo = max;
-        while self.undo.len() > max {
-            self.undo.pop_front();
-        }
+        self.history.set_limit(max);
+    }
+
+    /// Take the undo history out (to keep it while another text is edited).
+    pub fn take_history(&mut self) -> History {
+        std::mem::take(&mut self.history)
+    }
+
+    /// Put back a history taken from an editor that held the same text.
+    pub fn set_history(&mut self, history: History) {
+        self.history = history;
     }
 
     pub fn set_cursor_style(&mut self, style: Style) {
@@ -168,10 +204,7 @@ impl Editor {
                 ctrl: false,
                 alt: false,
                 ..
-            } => {
-                let spaces = 4 - self.cursor.1 % 4;
-                self.insert_str(" ".repeat(spaces))
-            }
+            } => self.indent(),
             Input {
                 key: Key::Enter, ..
             } => {
@@ -198,7 +231,10 @@ impl Editor {
         let (row, col) = self.cursor;
         let mut line = self.lines[row].clone();
         line.insert(byte_at(&line, col), c);
-        self.replace(row, 1, vec![line], (row, col + 1));
+        let kind = Kind::Typed {
+            blank: c.is_whitespace(),
+        };
+        self.replace_as(kind, row, 1, vec![line], (row, col + 1));
     }
 
     /// Insert text (`\n` and `\r\n` start new lines) at the cursor. Whether anything was
@@ -223,6 +259,26 @@ impl Editor {
         new[0].insert_str(0, head);
         new[last].push_str(tail);
         self.replace(row, 1, new, cursor);
+        true
+    }
+
+    /// Tab: spaces up to the next tab stop of the line.
+    pub fn indent(&mut self) -> bool {
+        let spaces = TAB_STOP - self.cursor.1 % TAB_STOP;
+        self.insert_str(" ".repeat(spaces))
+    }
+
+    /// Shift-Tab: up to a tab stop of spaces taken from the start of the line.
+    pub fn outdent(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let line = &self.lines[row];
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let cut = spaces.min(TAB_STOP);
+        if cut == 0 {
+            return false;
+        }
+        let new = line[cut..].to_string();
+        self.replace(row, 1, vec![new], (row, col.saturating_sub(cut)));
         true
     }
 
@@ -260,6 +316,33 @@ impl Editor {
         }
     }
 
+    /// Ctrl-k: delete to the end of the line; at its end, the line break.
+    pub fn delete_to_line_end(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let len = self.lines[row].chars().count();
+        if col < len {
+            self.delete_range(col, len)
+        } else {
+            self.delete_next_char()
+        }
+    }
+
+    /// Ctrl-u: delete from the start of the line to the cursor.
+    pub fn delete_to_line_start(&mut self) -> bool {
+        self.delete_range(0, self.cursor.1)
+    }
+
+    /// Alt-d: delete to the start of the next word; at the end of the line, the break.
+    pub fn delete_word_forward(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let line = &self.lines[row];
+        match find_word_start_forward(line, col) {
+            Some(end) => self.delete_range(col, end),
+            None if col < line.chars().count() => self.delete_range(col, line.chars().count()),
+            None => self.delete_next_char(),
+        }
+    }
+
     /// Delete chars `from..to` of the cursor's line, leaving the cursor at `from`.
     fn delete_range(&mut self, from: usize, to: usize) -> bool {
         let row = self.cursor.0;
@@ -286,8 +369,20 @@ impl Editor {
     }
 
     /// Replace `count` lines from `at` with `new`, the cursor going to `after`: the one
-    /// way the text changes, recorded for undo.
+    /// way the text changes, recorded for undo as one step.
     fn replace(&mut self, at: usize, count: usize, new: Vec<String>, after: (usize, usize)) {
+        self.replace_as(Kind::Other, at, count, new, after);
+    }
+
+    /// [`replace`](Self::replace), recorded as an edit of `kind` (typing joins a step).
+    fn replace_as(
+        &mut self,
+        kind: Kind,
+        at: usize,
+        count: usize,
+        new: Vec<String>,
+        after: (usize, usize),
+    ) {
         let old: Vec<String> = self
             .lines
             .splice(at..at + count, new.iter().cloned())
@@ -302,32 +397,25 @@ impl Editor {
         };
         self.cursor = after;
         self.goal = None;
-        self.redo.clear();
-        if self.max_undo > 0 {
-            if self.undo.len() >= self.max_undo {
-                self.undo.pop_front();
-            }
-            self.undo.push_back(edit);
-        }
+        self.follow = true;
+        self.history.record(edit, kind);
     }
 
-    /// Undo the last edit; whether there was one.
+    /// Undo the last step; whether there was one.
     pub fn undo(&mut self) -> bool {
-        let Some(edit) = self.undo.pop_back() else {
+        let Some(edit) = self.history.undo().cloned() else {
             return false;
         };
         self.replace_lines(edit.at, edit.new.len(), &edit.old, edit.before);
-        self.redo.push(edit);
         true
     }
 
-    /// Redo the last undone edit; whether there was one.
+    /// Redo the last undone step; whether there was one.
     pub fn redo(&mut self) -> bool {
-        let Some(edit) = self.redo.pop() else {
+        let Some(edit) = self.history.redo().cloned() else {
             return false;
         };
         self.replace_lines(edit.at, edit.old.len(), &edit.new, edit.after);
-        self.undo.push_back(edit);
         true
     }
 
@@ -338,6 +426,7 @@ impl Editor {
         self.layout.get_mut().splice(at, count, lines.len());
         self.cursor = cursor;
         self.goal = None;
+        self.follow = true;
     }
 
     // ---- moving ----
@@ -350,6 +439,7 @@ impl Editor {
         if !vertical {
             self.goal = None;
         }
+        self.follow = true;
         self.cursor = match m {
             Move::Back if col > 0 => (row, self.step_back(row, col)),
             Move::Back if row > 0 => (row - 1, len(self, row - 1)),
@@ -463,8 +553,7 @@ fn screen_position(layout: &Layout, lines: &[String], cursor: (usize, usize)) ->
         lines[row][seg.start..seg.end]
             .chars()
             .take(col - seg.col)
-            .map(char_width)
-            .sum()
+            .fold(0, advance)
     });
     (layout.first_row_of(row) + index, x)
 }
@@ -483,12 +572,11 @@ fn col_at(line: &str, seg: &Seg, last: bool, x: usize) -> usize {
         if i > limit || used > x {
             break;
         }
-        let w = char_width(c);
         // A zero-width char goes with the one before: no cursor stop in front of it.
-        if w > 0 {
+        if char_width(c) > 0 {
             best = i;
         }
-        used += w;
+        used = advance(used, c);
     }
     if limit == seg.chars && used <= x {
         best = seg.chars;

@@ -4,8 +4,32 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use std::borrow::Cow;
+
+use super::layout::{advance, placeholder};
 use super::{Editor, screen_position};
 use crate::tui::model::wrap::put;
+
+/// A screen row's text as drawn: tabs as spaces to the next stop, controls, bidi and
+/// invisible characters as their placeholders; the text itself when it holds none.
+fn shown(text: &str) -> Cow<'_, str> {
+    let plain = |c: char| c != '\t' && placeholder(c).is_none();
+    if text.chars().all(plain) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut x = 0;
+    for c in text.chars() {
+        let next = advance(x, c);
+        match placeholder(c) {
+            _ if c == '\t' => out.extend(std::iter::repeat_n(' ', next - x)),
+            Some(p) => out.push_str(&p),
+            None => out.push(c),
+        }
+        x = next;
+    }
+    Cow::Owned(out)
+}
 
 /// The first row to show so that row `cursor` is in a view `height` rows high that
 /// started at `top`, scrolling as little as possible.
@@ -28,6 +52,7 @@ impl Widget for &Editor {
         let width = usize::from(area.width);
         let height = usize::from(area.height);
         let mut view = self.view.get();
+        let resized = view.width != area.width && view.width > 0;
         view.width = area.width;
         view.height = area.height;
         if self.is_empty() && !self.placeholder.is_empty() {
@@ -48,18 +73,26 @@ impl Widget for &Editor {
         let mut layout = self.layout.borrow_mut();
         layout.ensure(&self.lines, Some(width));
         let (cursor_row, cursor_x) = screen_position(&layout, &self.lines, self.cursor);
-        view.top = next_top(view.top, cursor_row, height);
+        if resized {
+            view.top = layout.first_row_of(view.line);
+        }
+        if self.follow {
+            view.top = next_top(view.top, cursor_row, height);
+        }
+        // No empty rows at the bottom while text is hidden above.
+        view.top = view.top.min(layout.total().saturating_sub(height));
+        view.line = layout.locate(view.top).map_or(0, |(line, _)| line);
         self.view.set(view);
         if let Some((mut row, mut index)) = layout.locate(view.top) {
             for y in 0..area.height {
                 let segs = layout.rows(row);
                 let seg = segs[index];
-                let text = &self.lines[row][seg.start..seg.end];
+                let text = shown(&self.lines[row][seg.start..seg.end]);
                 put(
                     buf,
                     area.x,
                     area.y + y,
-                    text,
+                    &text,
                     area.width,
                     ratatui::style::Style::new(),
                 );

@@ -88,17 +88,53 @@ fn undo_and_redo_step_by_edit() {
     assert_eq!(e.cursor(), (2, 1));
     assert!(e.undo());
     assert_eq!((e.lines(), e.cursor()), (&["xab".to_string()][..], (0, 3)));
-    assert!(e.undo());
-    assert!(e.undo());
+    assert!(e.undo(), "the typed word is one step");
     assert_eq!(e.lines(), ["x"]);
     assert!(!e.undo());
     assert!(e.redo());
-    assert_eq!(e.lines(), ["xa"]);
+    assert_eq!(e.lines(), ["xab"]);
     typing(&mut e, "!");
     assert!(!e.redo(), "an edit drops what was undone");
     e.set_max_histories(1);
     assert!(e.undo());
     assert!(!e.undo());
+}
+
+#[test]
+fn typing_is_undone_a_word_at_a_time() {
+    let mut e = editor("");
+    typing(&mut e, "The Company respectfully advises the Staff");
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the "]);
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises "]);
+    assert!(e.redo());
+    assert!(e.redo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the Staff"]);
+    // Each deletion is a step of its own; typing after a move starts a new step.
+    e.input_without_shortcuts(key(Key::Backspace));
+    e.input_without_shortcuts(key(Key::Backspace));
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the Staf"]);
+    e.move_cursor(Move::Head);
+    typing(&mut e, "So");
+    e.move_cursor(Move::End);
+    typing(&mut e, "f");
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["SoThe Company respectfully advises the Staf"]);
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["The Company respectfully advises the Staf"]);
+}
+
+#[test]
+fn a_paste_is_one_step() {
+    let mut e = editor("a");
+    e.move_cursor(Move::End);
+    e.insert_str(" pasted words\nand a line");
+    typing(&mut e, "!");
+    assert!(e.undo());
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["a"]);
 }
 
 #[test]
@@ -176,18 +212,19 @@ fn wide_characters_and_long_words() {
     let mut e = focused("日本語の文章 abcdefghijkl");
     assert_eq!(
         screen(&e, 6, 5),
-        ["█本語", "の文章", "", "abcdef", "ghijkl"]
+        ["█本語", "の文", "章", "abcdef", "ghijkl"],
+        "no row starts with the space"
     );
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (0, 3));
     e.move_cursor(Move::Forward);
     e.move_cursor(Move::Down);
-    assert_eq!(e.cursor(), (0, 6), "the row holding just a space");
+    assert_eq!(e.cursor(), (0, 6), "the space after 章, on its row");
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (0, 9), "column 2, where it started");
     // A full last row: the cursor at the end gets a row of its own.
     e.move_cursor(Move::End);
-    assert_eq!(screen(&e, 6, 5), ["の文章", "", "abcdef", "ghijkl", "█"]);
+    assert_eq!(screen(&e, 6, 5), ["の文", "章", "abcdef", "ghijkl", "█"]);
 }
 
 #[test]
@@ -226,4 +263,133 @@ fn only_the_edited_lines_are_wrapped_again() {
         screen(&e, 8, 6),
         ["one two ", "three ", "seven█", "four ", "five", ""].map(str::trim_end)
     );
+}
+
+#[test]
+fn wrapped_rows_start_with_their_first_word() {
+    let mut e = focused("the quick brown fox");
+    assert_eq!(
+        screen(&e, 9, 3),
+        ["█he ", "quick ", "brown fox"].map(str::trim_end)
+    );
+    // The cursor still stops on every character, the spaces at the ends of rows too.
+    let mut seen = vec![e.cursor()];
+    for _ in 0..19 {
+        e.move_cursor(Move::Forward);
+        seen.push(e.cursor());
+    }
+    assert_eq!(seen, (0..=19).map(|c| (0, c)).collect::<Vec<_>>());
+    e.move_cursor(Move::Top);
+    for _ in 0..9 {
+        e.move_cursor(Move::Forward);
+    }
+    assert_eq!(e.cursor(), (0, 9));
+    assert_eq!(screen(&e, 9, 3), ["the", "quick█", "brown fox"]);
+}
+
+#[test]
+fn invisible_and_control_characters_are_drawn_as_placeholders() {
+    let text = "a\u{1b}b\tc\u{202e}d\u{200b}e\rf";
+    let mut e = focused(text);
+    e.move_cursor(Move::End);
+    assert_eq!(screen(&e, 30, 1), ["a␛b c⟪RLO⟫d⟪ZWSP⟫e␍f█"]);
+    assert_eq!(e.lines(), [text], "the text itself is untouched");
+    // Every character is a cursor stop, at the column where it is drawn.
+    e.move_cursor(Move::Head);
+    for _ in 0..5 {
+        e.move_cursor(Move::Forward);
+    }
+    assert_eq!(e.cursor(), (0, 5));
+    assert_eq!(screen(&e, 30, 1), ["a␛b c█RLO⟫d⟪ZWSP⟫e␍f"]);
+    typing(&mut e, "\u{200b}");
+    assert_eq!(screen(&e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Type(char),
+    Paste(String),
+    Key(Key),
+    Move(Move),
+    DeleteWord,
+    Outdent,
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => proptest::sample::select(vec!['a', 'b', ' ', '\t', '\u{1b}', '\u{200b}', 'é', '日']).prop_map(Op::Type),
+        1 => "[a \\n\\r\\t]{0,8}".prop_map(Op::Paste),
+        2 => proptest::sample::select(vec![Key::Enter, Key::Backspace, Key::Delete, Key::Tab]).prop_map(Op::Key),
+        2 => proptest::sample::select(vec![Move::Back, Move::Forward, Move::Up, Move::Down, Move::WordBack, Move::Head, Move::End, Move::Top]).prop_map(Op::Move),
+        1 => Just(Op::DeleteWord),
+        1 => Just(Op::Outdent),
+    ]
+}
+
+proptest::proptest! {
+    /// Any edits followed by undo-all give the original text back; redo-all the edited.
+    #[test]
+    fn undo_all_and_redo_all_return_both_texts(
+        start in "[ab \\n\\t]{0,20}",
+        ops in proptest::collection::vec(op(), 0..60),
+        width in 3u16..20,
+    ) {
+        let mut e = Editor::open(&start);
+        e.set_max_histories(10_000);
+        let original = e.lines().to_vec();
+        for op in ops {
+            match op {
+                Op::Type(c) => e.insert_char(c),
+                Op::Paste(text) => { e.insert_str(text); }
+                Op::Key(k) => { e.input_without_shortcuts(key(k)); }
+                Op::Move(m) => e.move_cursor(m),
+                Op::DeleteWord => { e.delete_word(); }
+                Op::Outdent => { e.outdent(); }
+            }
+            screen(&e, width, 3);
+        }
+        let edited = e.lines().to_vec();
+        while e.undo() {}
+        proptest::prop_assert_eq!(e.lines(), &original[..]);
+        while e.redo() {}
+        proptest::prop_assert_eq!(e.lines(), &edited[..]);
+    }
+}
+
+#[test]
+fn readline_deletions() {
+    let mut e = editor("alpha beta gamma\ndelta");
+    for _ in 0..6 {
+        e.move_cursor(Move::Forward);
+    }
+    assert!(e.delete_word_forward());
+    assert_eq!(e.lines(), ["alpha gamma", "delta"]);
+    assert!(e.delete_to_line_end());
+    assert_eq!(
+        (e.lines(), e.cursor()),
+        (&["alpha ".to_string(), "delta".to_string()][..], (0, 6))
+    );
+    assert!(e.delete_to_line_end(), "at the end: the line break");
+    assert_eq!(e.lines(), ["alpha delta"]);
+    assert!(e.delete_to_line_start());
+    assert_eq!(
+        (e.lines(), e.cursor()),
+        (&["delta".to_string()][..], (0, 0))
+    );
+    assert!(!e.delete_to_line_start());
+    e.move_cursor(Move::End);
+    assert!(!e.delete_word_forward());
+    assert!(e.undo() && e.undo() && e.undo() && e.undo());
+    assert_eq!(
+        e.lines(),
+        ["alpha beta gamma", "delta"],
+        "each deletion one step"
+    );
+}
+
+#[test]
+fn counts_words_and_characters() {
+    assert_eq!(editor("").counts(), (0, 0));
+    assert_eq!(editor("The Company  advises\nthe Staff.").counts(), (5, 31));
 }
