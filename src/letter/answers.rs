@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                Some("Revenue fell because a contract ended. It will not recur.".to_string()),
+                Some("Revenue fell because a contract ended.\n\nIt will not recur.".to_string()),
                 Some("We will revise it in future filings.".to_string()),
             ]
         );

@@ -189,9 +189,6 @@ pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     crate::disk::read_regular_file(path, max_bytes).map_err(|e| e.to_string())
 }
 
-
-
-
 /// The message a panic carried.
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
     panic

@@ -178,7 +178,11 @@ impl State {
             .as_ref()
             .zip(number.clone())
             .map(|(open, number)| (self.entries[open.id.0].path.clone(), number));
-        self.histories.switch(&mut self.editor, &mut editor, key);
+        let leaving = (self.editor.take_history(), self.editor.lines().join("\n"));
+        let next_text = editor.lines().join("\n");
+        if let Some(history) = self.histories.switch(leaving, &next_text, key) {
+            editor.set_history(history);
+        }
         if let Some(number) = number {
             editor.set_placeholder_text(format!(
                 "Type the response to comment {}…",

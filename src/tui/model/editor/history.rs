@@ -4,8 +4,6 @@
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 
-use super::Editor;
-
 /// An edit, kept for undo: lines `at..at + old.len()` became `new`.
 #[derive(Debug, Clone)]
 pub(super) struct Edit {
@@ -111,25 +109,24 @@ pub(crate) struct Histories {
 }
 
 impl Histories {
-    /// `next` (the draft of comment `key`, or no comment) takes the place of `editor`:
-    /// keep the history of what `editor` held, and give `next` its own when its text is
-    /// still the one that history ends at.
+    /// The draft of comment `key` (or no comment), whose text is `next_text`, takes the
+    /// place of the one the editor held: keep `leaving` (that one's history and the text
+    /// it ends at), and give back the history of `key` when its text is still the one
+    /// that history ends at.
     pub fn switch(
         &mut self,
-        editor: &mut Editor,
-        next: &mut Editor,
+        leaving: (History, String),
+        next_text: &str,
         key: Option<(PathBuf, String)>,
-    ) {
+    ) -> Option<History> {
         if let Some(current) = self.current.take() {
-            let text = editor.lines().join("\n");
-            self.kept.insert(current, (editor.take_history(), text));
+            self.kept.insert(current, leaving);
         }
-        if let Some(key) = &key
-            && let Some((history, text)) = self.kept.remove(key)
-            && next.lines().join("\n") == text
-        {
-            next.set_history(history);
-        }
+        let given = key
+            .as_ref()
+            .and_then(|key| self.kept.remove(key))
+            .and_then(|(history, text)| (text == next_text).then_some(history));
         self.current = key;
+        given
     }
 }
