@@ -254,12 +254,26 @@ fn a_panic_mid_edit_leaves_a_usable_terminal_and_the_draft_in_the_journal() {
     assert!(!drafts.contains("BOOM"), "{drafts}");
 }
 
+/// The pid of the program the pane's shell started.
+fn program_pid(t: &Tmux) -> String {
+    let child = Command::new("pgrep")
+        .args(["-P", &t.display("#{pane_pid}")])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "letterdesk's pid");
+    pid
+}
+
+/// Every terminating signal sent from outside (INT, TERM, HUP, QUIT) leaves the pane in
+/// the main screen with the cursor shown, mouse off, `stty -a` cooked, the exit code
+/// 128 + the signal, and the typed text saved or journalled.
 #[test]
-fn sigterm_and_sighup_save_restore_and_exit_with_128_plus_the_signal() {
+fn every_terminating_signal_restores_the_terminal_with_the_cursor_shown_and_keeps_the_text() {
     if !tmux::available() {
         return;
     }
-    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+    for (signal, code) in [("INT", 130), ("TERM", 143), ("HUP", 129), ("QUIT", 131)] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("a.txt"),
@@ -278,26 +292,41 @@ fn sigterm_and_sighup_save_restore_and_exit_with_128_plus_the_signal() {
         t.keys(&["Enter"]);
         let text = format!("Answer before SIG{signal}.");
         t.type_text(&text);
-        // The program is the shell's child: signal it, not the shell.
-        let child = Command::new("pgrep")
-            .args(["-P", &t.display("#{pane_pid}")])
-            .output()
-            .unwrap();
-        let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-        assert!(!pid.is_empty(), "letterdesk's pid");
+        t.wait_for(&text);
         let status = Command::new("kill")
-            .args([&format!("-{signal}"), &pid])
+            .args([&format!("-{signal}"), &program_pid(&t)])
             .status()
             .unwrap();
         assert!(status.success());
         let screen = t.wait_for("iexten");
-        assert!(screen.contains(&format!("exit={code}")), "{screen}");
-        assert_sane_stty(&screen);
-        assert_eq!(t.display("#{alternate_on}"), "0");
-        let saved = std::fs::read_to_string(dir.path().join("a.responses.toml")).unwrap();
         assert!(
-            saved.contains(&text),
-            "SIG{signal}: draft saved first:\n{saved}"
+            screen.contains(&format!("exit={code}")),
+            "SIG{signal}: exit code {code}:\n{screen}"
+        );
+        assert_sane_stty(&screen);
+        assert_eq!(
+            t.display("#{alternate_on}"),
+            "0",
+            "SIG{signal}: main screen"
+        );
+        assert_eq!(
+            t.display("#{cursor_flag}"),
+            "1",
+            "SIG{signal}: cursor shown"
+        );
+        assert_eq!(
+            t.display("#{mouse_any_flag}"),
+            "0",
+            "SIG{signal}: mouse off"
+        );
+        let saved =
+            std::fs::read_to_string(dir.path().join("a.responses.toml")).unwrap_or_default();
+        let journal = letterdesk::journal::Journal::open(t.journal_dir())
+            .and_then(|j| j.pending())
+            .unwrap_or_default();
+        assert!(
+            saved.contains(&text) || journal.iter().any(|e| e.text.contains(&text)),
+            "SIG{signal}: the typed text is saved or journalled:\n{saved}\n{journal:?}"
         );
     }
 }
