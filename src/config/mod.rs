@@ -29,13 +29,77 @@ const DEFAULT: &str = include_str!("../../config/default.toml");
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct File {
-    keymap: Keymap,
+    keymap: RawKeymap,
     colors: Colors,
     marks: Marks,
     limits: LimitsFile,
     /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
     #[allow(dead_code)]
     export: toml::Table,
+}
+
+/// The `[keymap]` table as written: each binding with where it stands in the file, so
+/// one that cannot be used is skipped and named (file and line) instead of the whole
+/// file being ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(transparent)]
+struct RawKeymap(std::collections::BTreeMap<String, Vec<toml::Spanned<toml::Value>>>);
+
+impl RawKeymap {
+    /// The bindings that can be used; each one that cannot is said in `problems` as
+    /// `file:line: why`. Ctrl-c is never bound to anything but saving and quitting, so
+    /// a config binding every key still leaves a way out.
+    fn bindings(self, text: &str, file: &Path, problems: &mut Vec<String>) -> Keymap {
+        let place = |at: usize| {
+            let line = text[..at.min(text.len())].matches('\n').count() + 1;
+            format!("{}:{line}", file.display())
+        };
+        let ctrl_c: KeyChord = "ctrl-c".parse().expect("a valid key");
+        let mut keymap = Keymap::default();
+        for (section, entries) in self.0 {
+            let bindings = match section.as_str() {
+                "global" => &mut keymap.global,
+                "letters" => &mut keymap.letters,
+                "comments" => &mut keymap.comments,
+                "draft" => &mut keymap.draft,
+                "recovery" => &mut keymap.recovery,
+                "conflict" => &mut keymap.conflict,
+                "export" => &mut keymap.export,
+                _ => {
+                    let at = entries.first().map_or(0, |e| e.span().start);
+                    problems.push(format!(
+                        "{}: unknown keymap section `{section}`; its keys are not used",
+                        place(at)
+                    ));
+                    continue;
+                }
+            };
+            for entry in entries {
+                let at = entry.span().start;
+                match entry.into_inner().try_into::<Binding>() {
+                    Ok(mut binding) => {
+                        if binding.run != Command::ForceQuit && binding.on.contains(&ctrl_c) {
+                            binding.on.retain(|k| *k != ctrl_c);
+                            problems.push(format!(
+                                "{}: ctrl-c always saves and quits; it is not bound to `{}`",
+                                place(at),
+                                binding.desc
+                            ));
+                        }
+                        if !binding.on.is_empty() {
+                            bindings.push(binding);
+                        }
+                    }
+                    Err(e) => problems.push(format!(
+                        "{}: {}; this binding is skipped",
+                        place(at),
+                        e.message().trim()
+                    )),
+                }
+            }
+        }
+        keymap
+    }
 }
 
 /// The `[limits]` table as written.
@@ -61,12 +125,31 @@ pub struct Config {
 impl Config {
     /// The built-in configuration, with colours unless `no_color`.
     pub fn builtin(no_color: bool) -> Self {
-        Self::from_file(builtin_file(), no_color)
+        let mut file = builtin_file();
+        let keymap = builtin_keymap(&mut file);
+        Self::from_file(file, keymap, no_color)
     }
 
     /// The built-in configuration overridden by the text of a user file. The error names the
-    /// file and line, e.g. `config.toml:3: unknown variant `foo``.
+    /// file and line, e.g. `config.toml:3: unknown variant `foo``: of a file that does not
+    /// parse, or of its first binding that cannot be used.
     pub fn with_user(text: &str, file: &Path, no_color: bool) -> Result<Self, String> {
+        let (config, problems) = Self::with_user_skipping(text, file, no_color)?;
+        match problems.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(config),
+        }
+    }
+
+    /// [`Config::with_user`], but a binding that cannot be used (an unknown `run` name, a
+    /// key that does not exist, Ctrl-c bound to something else) is skipped and named in
+    /// the problems returned, and the rest of the file is kept. A file that does not
+    /// parse, or whose other tables are wrong, is still an error as a whole.
+    pub fn with_user_skipping(
+        text: &str,
+        file: &Path,
+        no_color: bool,
+    ) -> Result<(Self, Vec<String>), String> {
         let user: File = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
@@ -77,14 +160,16 @@ impl Config {
             };
             format!("{place}: {}", e.message().trim())
         })?;
-        let mut file = builtin_file();
-        file.keymap.prepend(user.keymap);
-        file.colors = file.colors.overlay(user.colors);
-        file.marks = file.marks.overlay(user.marks);
+        let mut problems = Vec::new();
+        let mut builtin = builtin_file();
+        let mut keymap = builtin_keymap(&mut builtin);
+        keymap.prepend(user.keymap.bindings(text, file, &mut problems));
+        builtin.colors = builtin.colors.overlay(user.colors);
+        builtin.marks = builtin.marks.overlay(user.marks);
         if user.limits.max_letter_mb.is_some() {
-            file.limits = user.limits;
+            builtin.limits = user.limits;
         }
-        Ok(Self::from_file(file, no_color))
+        Ok((Self::from_file(builtin, keymap, no_color), problems))
     }
 
     /// Load the configuration: the user file at `path` if it exists, else the built-in one.
@@ -95,8 +180,11 @@ impl Config {
             return (Self::builtin(no_color), None);
         };
         match std::fs::read_to_string(path) {
-            Ok(text) => match Self::with_user(&text, path, no_color) {
-                Ok(config) => (config, None),
+            Ok(text) => match Self::with_user_skipping(&text, path, no_color) {
+                Ok((config, problems)) if problems.is_empty() => (config, None),
+                Ok((config, problems)) => {
+                    (config, Some(format!("config: {}", problems.join("; "))))
+                }
                 Err(e) => (
                     Self::builtin(no_color),
                     Some(format!("config ignored: {e}")),
@@ -110,9 +198,9 @@ impl Config {
         }
     }
 
-    fn from_file(file: File, no_color: bool) -> Self {
+    fn from_file(file: File, keymap: Keymap, no_color: bool) -> Self {
         Self {
-            keymap: file.keymap,
+            keymap,
             theme: Theme::new(file.colors, no_color),
             marks: file.marks,
             limits: Limits {
@@ -129,6 +217,18 @@ impl Config {
 
 fn builtin_file() -> File {
     toml::from_str(DEFAULT).expect("config/default.toml is valid (tested)")
+}
+
+/// The built-in bindings, taken out of the built-in `file`.
+fn builtin_keymap(file: &mut File) -> Keymap {
+    let mut problems = Vec::new();
+    let keymap = std::mem::take(&mut file.keymap).bindings(
+        DEFAULT,
+        Path::new("default.toml"),
+        &mut problems,
+    );
+    debug_assert!(problems.is_empty(), "config/default.toml: {problems:?}");
+    keymap
 }
 
 /// The config file in effect: `given` (a `--config` option), else the user's
@@ -236,6 +336,37 @@ mod tests {
         assert!(err.starts_with("c.toml:1:"), "{err}");
         let err = Config::with_user("[keys]\n", Path::new("c.toml"), false).unwrap_err();
         assert!(err.starts_with("c.toml:1: unknown field"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_binding_is_skipped_and_named_and_the_rest_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let text = "[marks]\nresolved = \"[x]\"\n\n[keymap]\nletters = [\n  { on = [\"o\"], run = \"open\", desc = \"open\" },\n  { on = [\"z\"], run = \"fly\", desc = \"x\" },\n]\nglobal = [{ on = [\"ctrl-c\", \"Q\"], run = \"quit\", desc = \"quit\" }]\n";
+        std::fs::write(&path, text).unwrap();
+        let (config, problem) = Config::load(Some(&path), true);
+        let problem = problem.expect("the bad binding is named");
+        assert!(
+            problem.contains("config.toml:7: unknown variant `fly`"),
+            "{problem}"
+        );
+        assert!(problem.contains("config.toml:9: ctrl-c"), "{problem}");
+        // The rest of the file is kept: the marks, the good binding, Q for quit.
+        assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "[x]");
+        let key = |k: &str| k.parse::<KeyChord>().unwrap();
+        assert_eq!(
+            config.keymap.lookup(Context::Letters, key("o")),
+            Some(Command::Open)
+        );
+        assert_eq!(
+            config.keymap.lookup(Context::Letters, key("Q")),
+            Some(Command::Quit)
+        );
+        // Ctrl-c still saves and quits, whatever the config binds.
+        assert_eq!(
+            config.keymap.lookup(Context::Draft, key("ctrl-c")),
+            Some(Command::ForceQuit)
+        );
     }
 
     #[test]
