@@ -6,32 +6,13 @@ use super::headings::{
     pages_cited,
 };
 use super::model::Comment;
+use super::numbers::{COMMENT_LABEL, NUMBER, is_number_line, leading_number, number_at};
 use super::order::{spilled_from_above, with_spill};
 use super::paragraphs::join_paragraphs;
 use super::phrases::{CLOSING, INTRO, STRONG_CLOSING, is_sign_off, starts_with_any};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
-
-/// A comment number at the start of a line, alone or followed by white space; the
-/// comment's text is the rest of the line. (Not captured: a capture of the rest makes
-/// the regex engine walk the whole line.)
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((\d{1,6})\)|(\d{1,6}(?:\([a-z]\))?)[.)])(?:\s+|$)").expect("number regex")
-});
-
-/// Whether `line` can start with a comment number (`\d` takes any Unicode digit, so
-/// any non-ASCII first byte may): a cheap test before [`NUMBER`].
-fn may_start_number(line: &str) -> bool {
-    line.bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_digit() || b == b'(' || !b.is_ascii())
-}
-
-/// Whether `line` starts with a comment number.
-fn is_number_line(line: &str) -> bool {
-    may_start_number(line) && NUMBER.is_match(line)
-}
 
 /// Whether numbered line `i` is a caption (see [`is_caption`]).
 fn number_is_caption(lines: &[&str], i: usize) -> bool {
@@ -40,10 +21,6 @@ fn number_is_caption(lines: &[&str], i: usize) -> bool {
         !rest.is_empty() && is_caption(lines, i, rest)
     })
 }
-static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
-        .expect("label regex")
-});
 static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
         .expect("response regex")
@@ -116,44 +93,6 @@ fn is_caption(lines: &[&str], i: usize, rest: &str) -> bool {
         }
     }
     false
-}
-
-fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
-    let first = line.bytes().next()?;
-    if !(first.is_ascii_digit()
-        || first == b'('
-        || (response && matches!(first, b'C' | b'c' | b'S' | b's')))
-    {
-        return None;
-    }
-    if let Some(c) = NUMBER.captures(line) {
-        let number = c.get(1).or(c.get(2))?.as_str().to_string();
-        let rest = c
-            .get(0)
-            .map(|m| line[m.end()..].trim().to_string())
-            .filter(|s| !s.is_empty());
-        if rest
-            .as_deref()
-            .is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase()))
-        {
-            return None;
-        }
-        return Some((number, rest));
-    }
-    if response && let Some(c) = COMMENT_LABEL.captures(line) {
-        let rest = Some(c[2].trim().to_string()).filter(|s| !s.is_empty());
-        return Some((c[1].to_string(), rest));
-    }
-    None
-}
-
-fn leading_number(number: &str) -> u32 {
-    number
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0)
 }
 
 /// The heading block directly above line `at`, not reaching above `floor`: fills `buf`
@@ -636,124 +575,6 @@ fn continues_after(lines: &[&str], j: usize) -> bool {
         && looks_like_heading(lines[j - 1])
 }
 
-/// A body read in both stages (for tests).
 #[cfg(test)]
-struct Body {
-    comments: Vec<Comment>,
-}
-
-#[cfg(test)]
-fn parse_body(lines: &[&str], response: bool, want_unnumbered: bool) -> Body {
-    let outline = outline(lines, response, want_unnumbered);
-    Body {
-        comments: comments(lines, response, &outline),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(s: &str) -> Vec<&str> {
-        s.lines().collect()
-    }
-
-    #[test]
-    fn numbered_comments_with_headings() {
-        let b = parse_body(
-            &lines(
-                "After reviewing, we may have comments.\n\nRisk Factors\n\nOur leases may end, page 9\n\n1. Tell us about leases.\n2. Tell us more.\n\nLiquidity, page 76\n\n3. Explain cash.\n\nYou may contact Jo Doe at (202) 551-0000.\n\nSincerely,",
-            ),
-            false,
-            true,
-        );
-        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2", "3"]);
-        assert_eq!(
-            b.comments[0].headings,
-            ["Risk Factors", "Our leases may end, page 9"]
-        );
-        assert_eq!(
-            b.comments[1].headings,
-            ["Risk Factors", "Our leases may end, page 9"]
-        );
-        assert_eq!(
-            b.comments[2].headings,
-            ["Risk Factors", "Liquidity, page 76"]
-        );
-        assert_eq!(b.comments[2].text, "Explain cash.");
-        assert_eq!(b.comments[0].pages, ["9"]);
-    }
-
-    #[test]
-    fn number_alone_on_its_line() {
-        let b = parse_body(
-            &lines(
-                "Cover Page\n1.\n\nPlease revise\nthe cover.\n2.\n\nPlease file it.\nPlease contact Jo.",
-            ),
-            false,
-            true,
-        );
-        assert_eq!(b.comments.len(), 2);
-        assert_eq!(b.comments[0].text, "Please revise the cover.");
-        assert_eq!(b.comments[1].text, "Please file it.");
-    }
-
-    #[test]
-    fn restarted_numbering_stays_unique() {
-        let b = parse_body(
-            &lines("Form S-4\n1. Do a.\n2. Do b.\nForm 10-K\n1. Do c.\nSincerely,"),
-            false,
-            true,
-        );
-        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2", "1 (2)"]);
-        assert_eq!(b.comments[2].headings, ["Form 10-K"]);
-    }
-
-    #[test]
-    fn unnumbered_request() {
-        let b = parse_body(
-            &lines(
-                "We have reviewed your response.\nNote 3. Revenue, page 10\nWe note your segments. Please tell us more.\nYou may contact Jo at 202-551-0000.",
-            ),
-            false,
-            true,
-        );
-        assert_eq!(b.comments.len(), 1);
-        assert_eq!(b.comments[0].headings, ["Note 3. Revenue, page 10"]);
-        assert_eq!(
-            b.comments[0].text,
-            "We note your segments. Please tell us more."
-        );
-    }
-
-    #[test]
-    fn wrapped_number_mid_sentence_is_not_a_comment() {
-        let b = parse_body(
-            &lines("1. We note the amounts in Note\n2. Please explain them.\nSincerely,"),
-            false,
-            true,
-        );
-        assert_eq!(b.comments.len(), 1);
-    }
-}
-
-#[cfg(test)]
-mod long_letters {
-    use super::*;
-
-    #[test]
-    fn thousands_of_comments_keep_their_numbers() {
-        let mut text = String::from("Risk Factors\n\n");
-        for n in 1..=1200 {
-            text.push_str(&format!("{n}. Please explain item {n}.\n\n"));
-        }
-        text.push_str("Sincerely,\n");
-        let lines: Vec<&str> = text.lines().collect();
-        let body = parse_body(&lines, false, true);
-        assert_eq!(body.comments.len(), 1200);
-        assert_eq!(body.comments[1199].number, "1200");
-        assert_eq!(body.comments[1199].text, "Please explain item 1200.");
-    }
-}
+#[path = "body_tests.rs"]
+mod tests;

@@ -12,6 +12,7 @@ mod header;
 mod headings;
 mod kind;
 mod model;
+mod numbers;
 mod order;
 mod pagebreak;
 mod paragraphs;

@@ -11,6 +11,9 @@
 mod history;
 mod layout;
 mod render;
+mod words;
+
+use words::{byte_at, find_word_start_backward, find_word_start_forward};
 
 use std::cell::{Cell, RefCell};
 
@@ -536,11 +539,6 @@ impl Editor {
     }
 }
 
-/// The byte index of char `col` of `line` (its length past the end).
-fn byte_at(line: &str, col: usize) -> usize {
-    line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
-}
-
 /// The screen row and column of `cursor` in a layout.
 fn screen_position(layout: &Layout, lines: &[String], cursor: (usize, usize)) -> (usize, usize) {
     let (row, col) = cursor;
@@ -585,54 +583,6 @@ fn col_at(line: &str, seg: &Seg, last: bool, x: usize) -> usize {
 }
 
 // ---- words, as ratatui-textarea 0.9 finds them (src/word.rs, MIT) ----
-
-#[derive(PartialEq, Eq, Clone, Copy)]
-enum CharKind {
-    Space,
-    Punct,
-    Other,
-}
-
-impl CharKind {
-    fn new(c: char) -> Self {
-        if c.is_whitespace() {
-            Self::Space
-        } else if c == '_' {
-            Self::Other
-        } else if c.is_ascii_punctuation() {
-            Self::Punct
-        } else {
-            Self::Other
-        }
-    }
-}
-
-fn find_word_start_forward(line: &str, start_col: usize) -> Option<usize> {
-    let mut it = line.chars().enumerate().skip(start_col);
-    let mut prev = CharKind::new(it.next()?.1);
-    for (col, c) in it {
-        let cur = CharKind::new(c);
-        if cur != CharKind::Space && prev != cur {
-            return Some(col);
-        }
-        prev = cur;
-    }
-    None
-}
-
-fn find_word_start_backward(line: &str, start_col: usize) -> Option<usize> {
-    let idx = byte_at(line, start_col);
-    let mut it = line[..idx].chars().rev().enumerate();
-    let mut cur = CharKind::new(it.next()?.1);
-    for (i, c) in it {
-        let next = CharKind::new(c);
-        if cur != CharKind::Space && next != cur {
-            return Some(start_col - i);
-        }
-        cur = next;
-    }
-    (cur != CharKind::Space).then_some(0)
-}
 
 #[cfg(test)]
 mod tests;

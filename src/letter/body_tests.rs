@@ -1,0 +1,121 @@
+//! Tests of the comment outline (`body.rs`): numbering, headings, long letters.
+
+use super::*;
+
+/// A body read in both stages (for tests).
+struct Body {
+    comments: Vec<Comment>,
+}
+
+fn parse_body(lines: &[&str], response: bool, want_unnumbered: bool) -> Body {
+    let outline = outline(lines, response, want_unnumbered);
+    Body {
+        comments: comments(lines, response, &outline),
+    }
+}
+
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<&str> {
+        s.lines().collect()
+    }
+
+    #[test]
+    fn numbered_comments_with_headings() {
+        let b = parse_body(
+            &lines(
+                "After reviewing, we may have comments.\n\nRisk Factors\n\nOur leases may end, page 9\n\n1. Tell us about leases.\n2. Tell us more.\n\nLiquidity, page 76\n\n3. Explain cash.\n\nYou may contact Jo Doe at (202) 551-0000.\n\nSincerely,",
+            ),
+            false,
+            true,
+        );
+        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3"]);
+        assert_eq!(
+            b.comments[0].headings,
+            ["Risk Factors", "Our leases may end, page 9"]
+        );
+        assert_eq!(
+            b.comments[1].headings,
+            ["Risk Factors", "Our leases may end, page 9"]
+        );
+        assert_eq!(
+            b.comments[2].headings,
+            ["Risk Factors", "Liquidity, page 76"]
+        );
+        assert_eq!(b.comments[2].text, "Explain cash.");
+        assert_eq!(b.comments[0].pages, ["9"]);
+    }
+
+    #[test]
+    fn number_alone_on_its_line() {
+        let b = parse_body(
+            &lines(
+                "Cover Page\n1.\n\nPlease revise\nthe cover.\n2.\n\nPlease file it.\nPlease contact Jo.",
+            ),
+            false,
+            true,
+        );
+        assert_eq!(b.comments.len(), 2);
+        assert_eq!(b.comments[0].text, "Please revise the cover.");
+        assert_eq!(b.comments[1].text, "Please file it.");
+    }
+
+    #[test]
+    fn restarted_numbering_stays_unique() {
+        let b = parse_body(
+            &lines("Form S-4\n1. Do a.\n2. Do b.\nForm 10-K\n1. Do c.\nSincerely,"),
+            false,
+            true,
+        );
+        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "1 (2)"]);
+        assert_eq!(b.comments[2].headings, ["Form 10-K"]);
+    }
+
+    #[test]
+    fn unnumbered_request() {
+        let b = parse_body(
+            &lines(
+                "We have reviewed your response.\nNote 3. Revenue, page 10\nWe note your segments. Please tell us more.\nYou may contact Jo at 202-551-0000.",
+            ),
+            false,
+            true,
+        );
+        assert_eq!(b.comments.len(), 1);
+        assert_eq!(b.comments[0].headings, ["Note 3. Revenue, page 10"]);
+        assert_eq!(
+            b.comments[0].text,
+            "We note your segments. Please tell us more."
+        );
+    }
+
+    #[test]
+    fn wrapped_number_mid_sentence_is_not_a_comment() {
+        let b = parse_body(
+            &lines("1. We note the amounts in Note\n2. Please explain them.\nSincerely,"),
+            false,
+            true,
+        );
+        assert_eq!(b.comments.len(), 1);
+    }
+}
+
+mod long_letters {
+    use super::*;
+
+    #[test]
+    fn thousands_of_comments_keep_their_numbers() {
+        let mut text = String::from("Risk Factors\n\n");
+        for n in 1..=1200 {
+            text.push_str(&format!("{n}. Please explain item {n}.\n\n"));
+        }
+        text.push_str("Sincerely,\n");
+        let lines: Vec<&str> = text.lines().collect();
+        let body = parse_body(&lines, false, true);
+        assert_eq!(body.comments.len(), 1200);
+        assert_eq!(body.comments[1199].number, "1200");
+        assert_eq!(body.comments[1199].text, "Please explain item 1200.");
+    }
+}
