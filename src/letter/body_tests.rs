@@ -14,7 +14,7 @@ fn parse_body(lines: &[&str], response: bool, want_unnumbered: bool) -> Body {
     }
 }
 
-mod tests {
+mod outline {
     use super::*;
 
     fn lines(s: &str) -> Vec<&str> {
