@@ -17,7 +17,7 @@ use super::saver::Saver;
 use super::watcher;
 use crate::config::Limits;
 use crate::drafts::Drafts;
-use crate::export::{self, ExportSettings, Format, Target};
+use crate::export::{self, ExportSettings, Format, Records, Target, WhenEdited};
 use crate::journal::{Journal, Offer};
 use crate::letter::Letter;
 use crate::tui::model::action::{Action, Effect};
@@ -47,6 +47,9 @@ pub struct Workers {
     reports: Receiver<Action>,
     /// The user's config file, for the `[export]` settings.
     config_path: Option<PathBuf>,
+    /// What letterdesk wrote at each export path (in the state folder), so an export
+    /// never overwrites a file edited since; `None` when there is no state folder.
+    exports: Option<Records>,
     /// Tells the folder watcher to end.
     stop: Arc<AtomicBool>,
 }
@@ -85,6 +88,7 @@ impl Workers {
             report,
             reports,
             config_path,
+            exports: Records::default_location(),
             stop,
         })
     }
@@ -133,11 +137,13 @@ impl Workers {
     ) {
         let report = self.report.clone();
         let config_path = self.config_path.clone();
+        let records = self.exports.clone();
         let spawned = std::thread::Builder::new()
             .name("letterdesk-export".into())
             .spawn(move || {
                 let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    export_letter(config_path.as_deref(), &path, text, drafts, format)
+                    let records = records.as_ref();
+                    export_letter(config_path.as_deref(), records, &path, text, drafts, format)
                 }))
                 .unwrap_or_else(|_| Err("the export failed (internal error)".into()));
                 let _ = report.send(Action::Exported { result });
@@ -173,10 +179,12 @@ impl Drop for Workers {
 }
 
 /// Write the response letter to the letter at `path` next to it, with the `[export]`
-/// settings of the user's config file; returns the file and the notices. The letter and
-/// its drafts are read from disk when the workspace has not read them.
+/// settings of the user's config file, never over a file `records` say was edited
+/// since; returns the file and the notices. The letter and its drafts are read from
+/// disk when the workspace has not read them.
 fn export_letter(
     config_path: Option<&Path>,
+    records: Option<&Records>,
     path: &Path,
     letter: Option<Arc<Letter>>,
     drafts: Option<Box<Drafts>>,
@@ -194,7 +202,8 @@ fn export_letter(
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
     };
     let target = Target::choose(path, None, format)?;
-    let stored = crate::drafts::load(&crate::drafts::drafts_path(path));
+    let drafts_path = crate::drafts::drafts_path(path);
+    let stored = crate::drafts::load(&drafts_path);
     let drafts = match (drafts, &stored) {
         (Some(drafts), _) => *drafts,
         (None, Ok(loaded)) => loaded
@@ -203,27 +212,30 @@ fn export_letter(
             .unwrap_or_default(),
         (None, Err(e)) => return Err(e.to_string()),
     };
+    if let Ok(Some(loaded)) = &stored {
+        (settings.asked.answer_from(loaded.document()))
+            .map_err(|e| format!("{}: {e}", drafts_path.display()))?;
+    }
     let mut out = export::export(&letter, Some(&drafts), &settings, format);
     if let Ok(Some(loaded)) = &stored {
         out.check_fingerprints(&letter, &drafts, loaded);
     }
-    let written = target.path().unwrap_or(path).to_owned();
-    let records = export::Records::default_location();
-    if let Some(Err(edited)) = records.as_ref().map(|r| r.check(&written)) {
-        return Err(format!(
-            "{edited}: nothing written (letterdesk export --force overwrites it, --new-name writes beside it)"
-        ));
-    }
-    target
-        .write(&out.bytes, &mut std::io::sink())
-        .map_err(|e| format!("{}: {e}", written.display()))?;
+    let saved = export::save(
+        &target,
+        &out.bytes,
+        records,
+        WhenEdited::Refuse,
+        &mut std::io::sink(),
+    )
+    .map_err(|e| match e {
+        export::SaveError::Edited(_) => {
+            format!("{e} (letterdesk export --force overwrites it, --new-name writes beside it)")
+        }
+        e => e.to_string(),
+    })?;
     let mut notices = out.notices();
-    if let Some(Err(e)) = records.map(|r| r.remember(&written, &out.bytes)) {
-        notices.push(format!(
-            "cannot record what was written (an edit to it will not be noticed): {e}"
-        ));
-    }
-    Ok((written, notices))
+    notices.extend(saved.warning);
+    Ok((saved.path.unwrap_or_else(|| path.to_owned()), notices))
 }
 
 #[cfg(test)]
@@ -250,8 +262,12 @@ mod tests {
         });
         let mut drafts = Drafts::default();
         drafts.set_response("1", "Unsaved answer.");
+        // The records go to a folder of the test's, never the user's state folder.
+        let state = tempfile::tempdir().unwrap();
+        let records = Records::in_dir(state.path().join("exports"));
         let (path, notices) = export_letter(
             Some(&config),
+            Some(&records),
             &letter_path,
             Some(letter.clone()),
             Some(Box::new(drafts.clone())),
@@ -269,10 +285,13 @@ mod tests {
             notices.iter().any(|n| n == "1 comment has no response: 2"),
             "{notices:?}"
         );
+        let recorded = std::fs::read_dir(state.path().join("exports")).unwrap();
+        assert_eq!(recorded.count(), 1, "what was written is recorded");
         // A config that does not parse: nothing is written, the error says where.
         std::fs::write(&config, "[export]\nsigner_name = 3\n").unwrap();
         let error = export_letter(
             Some(&config),
+            Some(&records),
             &letter_path,
             Some(letter),
             Some(Box::new(drafts)),
@@ -294,7 +313,7 @@ mod tests {
         let mut drafts = Drafts::for_comments(&["1".into(), "2".into()]);
         drafts.set_response("1", "Saved answer.");
         crate::drafts::save(&crate::drafts::drafts_path(&letter_path), &drafts, None).unwrap();
-        let (path, _) = export_letter(None, &letter_path, None, None, Format::Text).unwrap();
+        let (path, _) = export_letter(None, None, &letter_path, None, None, Format::Text).unwrap();
         let text = std::fs::read_to_string(path).unwrap();
         assert!(text.contains("Please explain the growth."), "{text}");
         assert!(text.contains("Saved answer."), "{text}");
@@ -361,6 +380,7 @@ mod tests {
         let saved = std::fs::read(&drafts_file).unwrap();
         std::os::unix::fs::symlink(&drafts_file, dir.path().join("s.response.md")).unwrap();
         let error = export_letter(
+            None,
             None,
             &letter_path,
             Some(letter),
