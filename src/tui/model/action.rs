@@ -10,7 +10,7 @@ use ratatui_textarea::Input;
 use super::ids::LetterId;
 use crate::config::Command;
 use crate::drafts::Drafts;
-use crate::export::Format;
+use crate::export::{Format, WhenEdited};
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
 use crate::tui::model::document::Document;
@@ -125,6 +125,18 @@ pub enum Action {
         /// The file written and the export's notices (comments without a response, …),
         /// or why nothing was written.
         result: Result<(PathBuf, Vec<String>), String>,
+    },
+    /// An export wrote nothing: the file at its path was edited since letterdesk wrote
+    /// it (a partner's redline). The user is asked what to do.
+    ExportEdited {
+        /// Which letter.
+        letter: LetterId,
+        /// The format asked for.
+        format: Format,
+        /// The edited file.
+        path: PathBuf,
+        /// The free name beside it the export would take instead.
+        beside: PathBuf,
     },
     /// A letter without a drafts file has the comments of a drafts file whose letter is
     /// gone beside it: the letter was renamed (see [`crate::drafts::find_renamed`]).
@@ -241,6 +253,9 @@ pub enum Effect {
         drafts: Option<Box<Drafts>>,
         /// The output format.
         format: Format,
+        /// What to do when the file at the export path was edited since letterdesk
+        /// wrote it: the first try refuses (and reports [`Action::ExportEdited`]).
+        when_edited: WhenEdited,
     },
     /// Finish pending saves, restore the terminal and exit.
     Quit,

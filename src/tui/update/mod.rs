@@ -162,6 +162,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::Exported { result } => dialogs::exported(state, result),
+        Action::ExportEdited {
+            letter,
+            format,
+            path,
+            beside,
+        } => dialogs::ask_overwrite(state, letter, format, &path, &beside),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
