@@ -8,7 +8,7 @@ use super::addressees::{address, attention, re_lines, salutation};
 use super::escape::{clean, sanitize};
 use super::flow::{self, Flow};
 use super::opening::opening;
-use super::requests::{Request, acknowledgment, asks_nothing};
+use super::requests::{acknowledgment, asks_nothing, past_due, request_blocks};
 use super::settings::{ExportSettings, Restatement};
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::letter::{Comment, Kind, Letter};
@@ -368,60 +368,6 @@ fn comment_blocks(
             blocks.push(Block::Missing { number });
         }
     }
-}
-
-/// The blocks of a request the letter makes besides its comments: restated (with no
-/// number), then its label and the answer, or [`MISSING_MARKER`] and a line in
-/// [`Tally::unanswered`]. A request the drafts say needs no answer is left out.
-fn request_blocks(blocks: &mut Vec<Block>, tally: &mut Tally, request: &Request, label: &str) {
-    let answer = request.answer.as_ref();
-    if answer.is_some_and(|a| a.no_response && a.response.trim().is_empty()) {
-        return;
-    }
-    blocks.push(Block::Comment {
-        number: String::new(),
-        flows: flow::parse(&request.text),
-    });
-    if !label.is_empty() {
-        blocks.push(Block::Label(label.to_owned()));
-    }
-    match answer.filter(|a| !a.response.trim().is_empty()) {
-        Some(answer) => blocks.push(Block::Response {
-            number: String::new(),
-            flows: flow::parse(&answer.response),
-        }),
-        None => {
-            let words: String = request
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let mut start: String = words.chars().take(60).collect();
-            if start.len() < words.len() {
-                start.truncate(start.rfind(' ').unwrap_or(start.len()));
-                start.push('…');
-            }
-            tally
-                .unanswered
-                .push(format!("{} (\"{start}\")", request.key));
-            blocks.push(Block::Missing {
-                number: String::new(),
-            });
-        }
-    }
-}
-
-/// "the staff asked for a response by March 15, 2024; that date has passed …" when the
-/// letter sets a deadline and the export is made after it.
-fn past_due(letter: &Letter, settings: &ExportSettings) -> Option<String> {
-    let due = NaiveDate::parse_from_str(letter.response_due.as_deref()?, "%Y-%m-%d").ok()?;
-    let today = settings.now?.date_naive();
-    (today > due).then(|| {
-        format!(
-            "the staff asked for a response by {}; that date has passed (tell the staff when the response will come, or ask for more time)",
-            long_date(due)
-        )
-    })
 }
 
 /// The part of `current` to print after `previous`: from the first heading that

@@ -11,7 +11,12 @@ use std::collections::BTreeMap;
 
 use toml_edit::{DocumentMut, TableLike};
 
-use super::flow::{Flow, Item, Marker};
+use chrono::NaiveDate;
+
+use super::document::{Block, Tally, long_date};
+use super::flow::{self, Flow, Item, Marker};
+use super::settings::ExportSettings;
+use crate::letter::Letter;
 use crate::letter::{RequestKind, parse_bytes, sections::sections};
 
 /// The requests of a letter outside its numbered comments.
@@ -182,6 +187,65 @@ pub fn wants_an_answer(paragraph: &str) -> bool {
         ASK.iter().any(|a| sentence.contains(a))
             && WANT.iter().any(|w| sentence.contains(w))
             && !NOT.iter().any(|n| sentence.contains(n))
+    })
+}
+
+/// The blocks of a request the letter makes besides its comments: restated (with no
+/// number), then its label and the answer, or [`MISSING_MARKER`](super::MISSING_MARKER) and a line in
+/// [`Tally::unanswered`]. A request the drafts say needs no answer is left out.
+pub(super) fn request_blocks(
+    blocks: &mut Vec<Block>,
+    tally: &mut Tally,
+    request: &Request,
+    label: &str,
+) {
+    let answer = request.answer.as_ref();
+    if answer.is_some_and(|a| a.no_response && a.response.trim().is_empty()) {
+        return;
+    }
+    blocks.push(Block::Comment {
+        number: String::new(),
+        flows: flow::parse(&request.text),
+    });
+    if !label.is_empty() {
+        blocks.push(Block::Label(label.to_owned()));
+    }
+    match answer.filter(|a| !a.response.trim().is_empty()) {
+        Some(answer) => blocks.push(Block::Response {
+            number: String::new(),
+            flows: flow::parse(&answer.response),
+        }),
+        None => {
+            let words: String = request
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut start: String = words.chars().take(60).collect();
+            if start.len() < words.len() {
+                start.truncate(start.rfind(' ').unwrap_or(start.len()));
+                start.push('…');
+            }
+            tally
+                .unanswered
+                .push(format!("{} (\"{start}\")", request.key));
+            blocks.push(Block::Missing {
+                number: String::new(),
+            });
+        }
+    }
+}
+
+/// "the staff asked for a response by March 15, 2024; that date has passed …" when the
+/// letter sets a deadline and the export is made after it.
+pub(super) fn past_due(letter: &Letter, settings: &ExportSettings) -> Option<String> {
+    let due = NaiveDate::parse_from_str(letter.response_due.as_deref()?, "%Y-%m-%d").ok()?;
+    let today = settings.now?.date_naive();
+    (today > due).then(|| {
+        format!(
+            "the staff asked for a response by {}; that date has passed (tell the staff when the response will come, or ask for more time)",
+            long_date(due)
+        )
     })
 }
 
