@@ -37,7 +37,12 @@ impl Listing {
                 .brief
                 .numbers
                 .iter()
-                .filter(|n| drafts.get(n).is_some_and(|d| d.status == Status::Resolved))
+                .enumerate()
+                .filter(|(i, n)| {
+                    drafts
+                        .get_at(*i, n)
+                        .is_some_and(|d| d.status == Status::Resolved)
+                })
                 .count(),
             None => self.progress.resolved,
         }
