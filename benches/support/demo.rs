@@ -15,7 +15,12 @@ pub fn today() -> NaiveDate {
 
 /// The demo letters listed, none open.
 pub fn listed() -> State {
-    let letters = letterdesk::demo::LETTERS
+    listed_of(letterdesk::demo::LETTERS)
+}
+
+/// `letters` (file name and text) listed, none open.
+pub fn listed_of(letters: &[(&str, &str)]) -> State {
+    let letters = letters
         .iter()
         .map(|(name, text)| {
             parse_bytes(&format!("demo/{name}"), text.as_bytes()).expect("demo letters parse")
@@ -27,7 +32,12 @@ pub fn listed() -> State {
 /// The first demo letter open, with the drafts `drafts` makes from its comment numbers
 /// loaded as if read from its drafts file.
 pub fn opened(drafts: impl FnOnce(&[String]) -> Drafts) -> State {
-    let mut state = listed();
+    open_first(listed(), drafts)
+}
+
+/// The first letter of `state` open, with the drafts `drafts` makes from its comment
+/// numbers loaded as if read from its drafts file.
+pub fn open_first(mut state: State, drafts: impl FnOnce(&[String]) -> Drafts) -> State {
     let effects = update(&mut state, Action::Run(Command::Open));
     let id = effects
         .iter()

@@ -165,6 +165,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Recovery => Some(Context::Recovery),
         Mode::Conflict => Some(Context::Conflict),
         Mode::Export => Some(Context::Export),
+        Mode::Question => Some(Context::Question),
         Mode::Help | Mode::Search => None,
     };
     let help_key = context
@@ -172,17 +173,22 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         .filter(|k| k != "<unbound>");
     let items: Vec<(String, String)> = match state.mode() {
         Mode::Help => vec![
-            ("↑↓".into(), "scroll".into()),
+            (
+                format!(
+                    "{}{}",
+                    keymap.key_for(Context::Help, Command::Up),
+                    keymap.key_for(Context::Help, Command::Down)
+                ),
+                "scroll".into(),
+            ),
             ("any key".into(), "close help".into()),
         ],
-        Mode::Search => vec![
-            ("Enter".into(), "search".into()),
-            ("Esc".into(), "cancel".into()),
-        ],
+        Mode::Search => keymap.hints(Context::Search).iter().map(label).collect(),
         Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
         Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
         Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
+        Mode::Question => super::dialog::question_keys(state),
     };
     let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
