@@ -106,4 +106,32 @@ pub enum Command {
     ExportDocx,
     /// Export prompt: the highlighted format.
     ExportChosen,
+    /// Question: yes (the question's first choice).
+    Yes,
+    /// Question: no.
+    No,
+}
+
+impl Command {
+    /// Whether it is one of the editor's own commands (cursor moves and edits), which
+    /// mean nothing outside the Draft pane.
+    pub fn is_editing(self) -> bool {
+        matches!(
+            self,
+            Command::Left
+                | Command::Right
+                | Command::WordLeft
+                | Command::WordRight
+                | Command::LineStart
+                | Command::LineEnd
+                | Command::Undo
+                | Command::Redo
+                | Command::DeleteWord
+                | Command::DeleteToLineEnd
+                | Command::DeleteToLineStart
+                | Command::DeleteWordForward
+                | Command::Indent
+                | Command::Outdent
+        )
+    }
 }

@@ -99,6 +99,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 dialogs::recover_waiting_for(state, letter, &mut fx);
             }
         }
+        Action::DraftsOfRenamed { letter, found } => dialogs::ask_reattach(state, letter, found),
+        Action::Reattached {
+            letter,
+            from,
+            result,
+        } => dialogs::reattached(state, letter, &from, result, &mut fx),
         Action::DiskChanged { letter, result, .. } => state.disk_changed(letter, result, &mut fx),
         Action::Saved {
             letter,
@@ -190,6 +196,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             dialogs::conflict(state, command)
         }
+        Command::Yes | Command::No | Command::Later if state.is_open(Overlay::Question) => {
+            dialogs::answer(state, command, fx)
+        }
         Command::ExportMarkdown
         | Command::ExportText
         | Command::ExportHtml
@@ -237,52 +246,11 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::SearchNext => search::search_step(state, true, fx),
         Command::SearchPrev => search::search_step(state, false, fx),
-        Command::Left
-        | Command::Right
-        | Command::WordLeft
-        | Command::WordRight
-        | Command::LineStart
-        | Command::LineEnd
-        | Command::Undo
-        | Command::Redo
-        | Command::DeleteWord
-        | Command::DeleteToLineEnd
-        | Command::DeleteToLineStart
-        | Command::DeleteWordForward
-        | Command::Indent
-        | Command::Outdent
-            if state.focus == Pane::Draft =>
-        {
+        command if command.is_editing() && state.focus == Pane::Draft => {
             state.edit_command(command)
         }
-        Command::ExportMarkdown
-        | Command::ExportText
-        | Command::ExportHtml
-        | Command::ExportDocx
-        | Command::ExportChosen
-        | Command::KeepMine
-        | Command::TakeTheirs
-        | Command::KeepBoth
-        | Command::Recover
-        | Command::Discard
-        | Command::Later
-        | Command::Open
-        | Command::Edit
-        | Command::Leave
-        | Command::Left
-        | Command::Right
-        | Command::WordLeft
-        | Command::WordRight
-        | Command::LineStart
-        | Command::LineEnd
-        | Command::Undo
-        | Command::Redo
-        | Command::DeleteWord
-        | Command::DeleteToLineEnd
-        | Command::DeleteToLineStart
-        | Command::DeleteWordForward
-        | Command::Indent
-        | Command::Outdent => {}
+        // Dialog keys with their dialog closed, editing keys outside the editor.
+        _ => {}
     }
 }
 
