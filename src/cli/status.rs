@@ -209,8 +209,10 @@ fn file_cell(summary: &LetterSummary) -> String {
         .also
         .iter()
         .map(|p| {
-            p.file_name()
-                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
         })
         .collect();
     format!("{path} (read; not {})", names.join(", "))
@@ -263,7 +265,10 @@ mod tests {
         write_table(&mut out, &[both.clone()]).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
-            text.lines().nth(1).unwrap().starts_with("d/a.txt (read; not a.pdf, a.htm)  Acme"),
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("d/a.txt (read; not a.pdf, a.htm)  Acme"),
             "{text}"
         );
         let mut out = Vec::new();
