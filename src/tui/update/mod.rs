@@ -212,6 +212,14 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             dialogs::export_prompt(state, command, fx)
         }
         Command::Export => dialogs::open_export(state),
+        Command::ExportMarkdown
+        | Command::ExportText
+        | Command::ExportHtml
+        | Command::ExportDocx => {
+            // Bound in a pane (`run = "export docx"`): export at once in that format.
+            dialogs::open_export(state);
+            dialogs::export_prompt(state, command, fx);
+        }
         Command::ShowRecovery if state.offers.is_empty() => {
             state.info("Nothing unsaved in the journal.")
         }
