@@ -262,7 +262,7 @@ mod tests {
             also: vec![PathBuf::from("d/a.pdf"), PathBuf::from("d/a.htm")],
             ..summary("d/a.txt", None)
         };
-        write_table(&mut out, &[both.clone()]).unwrap();
+        write_table(&mut out, std::slice::from_ref(&both)).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.lines()
