@@ -12,7 +12,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use letterdesk::drafts::Drafts;
-use letterdesk::tui::{Action, Command, State, draw, update};
+use letterdesk::tui::{Action, Command, State, draw, lay_out, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -67,8 +67,12 @@ fn many_comments(count: usize) -> String {
 /// Type `keys` characters into the editor of `state` (resized to 200×60, the draft
 /// being edited) and print the timings under `name`.
 fn measure(name: &str, mut state: State, keys: usize) {
-    update(&mut state, Action::Resize(200, 60));
-    update(&mut state, Action::Run(Command::Edit));
+    // A large letter's comments are laid out by a worker in the program: here, at once.
+    let mut effects = update(&mut state, Action::Resize(200, 60));
+    effects.extend(update(&mut state, Action::Run(Command::Edit)));
+    for laid_out in effects.into_iter().filter_map(lay_out) {
+        update(&mut state, laid_out);
+    }
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     terminal.draw(|f| draw(f, &state)).unwrap();
 
