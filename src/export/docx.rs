@@ -16,8 +16,8 @@ use docx_rs::{
     RunFonts, SpecialIndentType,
 };
 
-use super::document::{Block, Document, MISSING_MARKER, Page, Properties, REDACTED_MARKER};
 use super::flow::{Flow, Item, Marker};
+use super::model::{Block, Document, MISSING_MARKER, Page, Properties, REDACTED_MARKER};
 use super::settings::Restatement;
 
 /// One inch in twips (twentieths of a point).

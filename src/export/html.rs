@@ -2,9 +2,9 @@
 //! numeric references), HTML 3.2/4.0 tags only (`p`, `br`, `b`, `i`, `u`, `ul`, `li`,
 //! `table`, `tr`, `td`), inline styles, no scripts, links, images or style sheets.
 
-use super::document::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::escape::html as esc;
 use super::flow::{Flow, Item, Marker};
+use super::model::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::settings::Restatement;
 
 /// The style of the body: a letter page.

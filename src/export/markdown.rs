@@ -3,9 +3,9 @@
 //! escaped so it reads back exactly. Lists typed with `-`, `*`, `+` or with numbers
 //! counting up from 1 stay Markdown lists; other markers stay as typed text.
 
-use super::document::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::escape::markdown as esc;
 use super::flow::{Flow, Item, Marker};
+use super::model::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::settings::Restatement;
 
 /// Emphasis around a piece of text.

@@ -19,6 +19,7 @@
 //! characters become U+FFFD) and escaped for each format so it reads back exactly.
 
 mod addressees;
+mod asked;
 mod document;
 mod docx;
 pub mod escape;
@@ -26,6 +27,7 @@ mod flow;
 mod format;
 mod html;
 mod markdown;
+mod model;
 mod opening;
 mod record;
 mod requests;
@@ -34,14 +36,16 @@ mod settings;
 mod target;
 mod text;
 
-pub use document::{
-    Block, Document, MISSING_MARKER, NO_RESPONSE, Page, Properties, REDACTED_MARKER, Tally, build,
-    long_date,
-};
+pub use asked::{Answer, Asked, Request, wants_an_answer};
+pub use document::build;
 pub use flow::{Flow, Item, Marker};
 pub use format::{Format, default_output_path, is_export_file};
+pub use model::{
+    Block, Document, MISSING_MARKER, NO_RESPONSE, Page, Properties, REDACTED_MARKER, Tally,
+    long_date,
+};
 pub use record::{Edited, Records, free_name};
-pub use requests::{Answer, Asked, Request, acknowledgment, asks_nothing, wants_an_answer};
+pub use requests::{acknowledgment, asks_nothing};
 pub use save::{SaveError, Saved, WhenEdited, save};
 pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 pub use target::Target;

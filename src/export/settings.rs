@@ -24,7 +24,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
-use super::requests::Asked;
+use super::asked::Asked;
 
 /// How the staff's comments are set off from the responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

@@ -5,8 +5,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 use super::flow::Flow;
+use super::model::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 
 /// The widest line, in terminal columns.
 pub const WIDTH: usize = 80;
