@@ -78,6 +78,36 @@ pub enum Command {
     Indent,
     /// Editor: remove up to a tab stop of spaces from the start of the line.
     Outdent,
+    /// Editor: extend the selection a character left.
+    SelectLeft,
+    /// Editor: extend the selection a character right.
+    SelectRight,
+    /// Editor: extend the selection a row up.
+    SelectUp,
+    /// Editor: extend the selection a row down.
+    SelectDown,
+    /// Editor: extend the selection a word back.
+    SelectWordLeft,
+    /// Editor: extend the selection a word forward.
+    SelectWordRight,
+    /// Editor: extend the selection to the start of the line.
+    SelectLineStart,
+    /// Editor: extend the selection to the end of the line.
+    SelectLineEnd,
+    /// Editor: select the whole draft.
+    SelectAll,
+    /// Editor: cut the selection (to the register and the system clipboard).
+    Cut,
+    /// Editor: copy the selection (to the register and the system clipboard).
+    Copy,
+    /// Editor: paste the register.
+    Paste,
+    /// Comments: copy the selected comment's text to the clipboard.
+    CopyComment,
+    /// Comments: copy the selected comment's response to the clipboard.
+    CopyResponse,
+    /// Comments: open the draft in `$VISUAL` or `$EDITOR`.
+    ExternalEdit,
     /// Show the conflict of the selected comment (changed here and on disk).
     ShowConflict,
     /// Conflict: keep the workspace's version.

@@ -126,6 +126,15 @@ pub enum Action {
         /// or why nothing was written.
         result: Result<(PathBuf, Vec<String>), String>,
     },
+    /// The user's editor is done with a draft ([`Effect::EditOutside`]).
+    EditedOutside {
+        /// Which letter.
+        letter: LetterId,
+        /// The comment whose draft it is.
+        number: String,
+        /// The new text (`None`: unchanged), or why nothing changed.
+        result: Result<Option<String>, String>,
+    },
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
 }
@@ -213,6 +222,18 @@ pub enum Effect {
         /// The output format.
         format: Format,
     },
+    /// Suspend the interface and open a draft in the user's editor; report
+    /// [`Action::EditedOutside`].
+    EditOutside {
+        /// Which letter.
+        letter: LetterId,
+        /// The comment whose draft it is.
+        number: String,
+        /// The draft's text.
+        text: String,
+    },
+    /// Put this text on the system clipboard, through the terminal (OSC 52).
+    Clipboard(String),
     /// Finish pending saves, restore the terminal and exit.
     Quit,
 }

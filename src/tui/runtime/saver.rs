@@ -213,6 +213,8 @@ impl Worker {
             | Effect::Reparse(_)
             | Effect::ReadLetter(_)
             | Effect::Export { .. }
+            | Effect::Clipboard(_)
+            | Effect::EditOutside { .. }
             | Effect::Quit => None,
         }
     }

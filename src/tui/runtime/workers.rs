@@ -103,7 +103,8 @@ impl Workers {
     pub(crate) fn dispatch(&self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Quit => {}
+                // The terminal's, written by the runtime (see `Runtime::apply`).
+                Effect::Quit | Effect::Clipboard(_) | Effect::EditOutside { .. } => {}
                 Effect::LayOut { .. } => self.layouter.send(effect),
                 Effect::Reparse(path) => self.loader.reindex(path),
                 Effect::ReadLetter(path) => self.loader.read(path),

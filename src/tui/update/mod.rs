@@ -1,10 +1,12 @@
 //! `update`: the only place the state changes. Pure: disk work goes out as [`Effect`]s.
 
+mod clipboard;
 mod comments;
 mod dialogs;
 pub(crate) mod drafts;
 pub(crate) mod input;
 mod letters;
+mod outside;
 mod search;
 
 use ratatui::layout::Rect;
@@ -156,6 +158,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::Exported { result } => dialogs::exported(state, result),
+        Action::EditedOutside {
+            letter,
+            number,
+            result,
+        } => state.edited_outside(letter, &number, result),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -220,7 +227,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::PageUp => match state.focus {
             Pane::Letters => letters::move_letters(state, command),
             Pane::Comments => comments::move_comments(state, command, fx),
-            Pane::Draft => state.edit_command(command),
+            Pane::Draft => state.edit_command(command, fx),
         },
         Command::Open if state.focus == Pane::Letters => letters::open_letter(state, fx),
         Command::Edit if state.focus == Pane::Comments => comments::edit(state, fx),
@@ -251,10 +258,26 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::DeleteWordForward
         | Command::Indent
         | Command::Outdent
+        | Command::SelectLeft
+        | Command::SelectRight
+        | Command::SelectUp
+        | Command::SelectDown
+        | Command::SelectWordLeft
+        | Command::SelectWordRight
+        | Command::SelectLineStart
+        | Command::SelectLineEnd
+        | Command::SelectAll
+        | Command::Cut
+        | Command::Copy
+        | Command::Paste
             if state.focus == Pane::Draft =>
         {
-            state.edit_command(command)
+            state.edit_command(command, fx)
         }
+        Command::CopyComment | Command::CopyResponse if state.focus == Pane::Comments => {
+            state.copy_comment(command == Command::CopyResponse, fx)
+        }
+        Command::ExternalEdit if state.focus == Pane::Comments => state.external_edit(fx),
         Command::ExportMarkdown
         | Command::ExportText
         | Command::ExportHtml
@@ -282,7 +305,22 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::DeleteToLineStart
         | Command::DeleteWordForward
         | Command::Indent
-        | Command::Outdent => {}
+        | Command::Outdent
+        | Command::SelectLeft
+        | Command::SelectRight
+        | Command::SelectUp
+        | Command::SelectDown
+        | Command::SelectWordLeft
+        | Command::SelectWordRight
+        | Command::SelectLineStart
+        | Command::SelectLineEnd
+        | Command::SelectAll
+        | Command::Cut
+        | Command::Copy
+        | Command::Paste
+        | Command::CopyComment
+        | Command::CopyResponse
+        | Command::ExternalEdit => {}
     }
 }
 

@@ -6,7 +6,9 @@ use ratatui::widgets::Widget;
 
 use std::borrow::Cow;
 
-use super::layout::{advance, placeholder};
+use ratatui::style::Modifier;
+
+use super::layout::{Seg, advance, placeholder};
 use super::{Editor, screen_position};
 use crate::tui::model::wrap::put;
 
@@ -29,6 +31,45 @@ fn shown(text: &str) -> Cow<'_, str> {
         x = next;
     }
     Cow::Owned(out)
+}
+
+/// How selected text is drawn: reverse video, which shows with and without colours.
+const SELECTED: Modifier = Modifier::REVERSED;
+
+/// The screen columns of row `seg` of line `row` (`line`) that the selection `range`
+/// covers; a selected line break takes the cell after the line's last row.
+fn selected_columns(
+    line: &str,
+    row: usize,
+    seg: &Seg,
+    last: bool,
+    (from, to): ((usize, usize), (usize, usize)),
+) -> (usize, usize) {
+    if row < from.0 || row > to.0 {
+        return (0, 0);
+    }
+    let start = if row == from.0 { from.1 } else { 0 };
+    let end = if row == to.0 { to.1 } else { usize::MAX };
+    let (first, past) = (seg.col, seg.col + seg.chars);
+    let (a, b) = (start.max(first), end.min(past));
+    let column = |upto: usize| {
+        line[seg.start..seg.end]
+            .chars()
+            .take(upto - first)
+            .fold(0, advance)
+    };
+    let break_cell = usize::from(last && row < to.0 && start <= past);
+    if a >= b {
+        return if break_cell == 1 {
+            (seg.width, seg.width + 1)
+        } else {
+            (0, 0)
+        };
+    }
+    (
+        column(a),
+        column(b) + if b == past { break_cell } else { 0 },
+    )
 }
 
 /// The first row to show so that row `cursor` is in a view `height` rows high that
@@ -83,6 +124,7 @@ impl Widget for &Editor {
         view.top = view.top.min(layout.total().saturating_sub(height));
         view.line = layout.locate(view.top).map_or(0, |(line, _)| line);
         self.view.set(view);
+        let selection = self.selection();
         if let Some((mut row, mut index)) = layout.locate(view.top) {
             for y in 0..area.height {
                 let segs = layout.rows(row);
@@ -96,6 +138,16 @@ impl Widget for &Editor {
                     area.width,
                     ratatui::style::Style::new(),
                 );
+                if let Some(range) = selection {
+                    let last = index + 1 == segs.len();
+                    let (from, to) = selected_columns(&self.lines[row], row, &seg, last, range);
+                    for x in from..to.min(width) {
+                        // x < width, a u16.
+                        buf[(area.x + x as u16, area.y + y)]
+                            .modifier
+                            .insert(SELECTED);
+                    }
+                }
                 index += 1;
                 if index == segs.len() {
                     index = 0;
@@ -111,7 +163,12 @@ impl Widget for &Editor {
         {
             // Both u16: y < height and x < width, which came from u16s.
             let (x, y) = (area.x + cursor_x as u16, area.y + y as u16);
-            buf[(x, y)].set_style(self.cursor_style);
+            if selection.is_some() {
+                // Over a selection the cursor is its underlined end.
+                buf[(x, y)].modifier.insert(Modifier::UNDERLINED);
+            } else {
+                buf[(x, y)].set_style(self.cursor_style);
+            }
         }
     }
 }
