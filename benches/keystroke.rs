@@ -1,6 +1,7 @@
-//! One keystroke in the editor, finer than `benches/scale.rs`: the demo letters (no
-//! workers, no disk), the first comment's draft 20 KB long, a 200×60 `TestBackend`.
-//! Prints update, draw and the whole turn (wall clock and on-CPU), p50/p99.
+//! One keystroke in the editor, finer than `benches/scale.rs`, on a 200×60 `TestBackend`
+//! with no workers and no disk, in two cases: the demo letters with the first comment's
+//! draft 20 KB long, and a letter of 10,000 comments. Prints update, draw and the whole
+//! turn (wall clock and on-CPU), p50/p99, for each.
 //!
 //! ```text
 //! cargo bench --bench keystroke [-- KEYS]
@@ -11,7 +12,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use letterdesk::drafts::Drafts;
-use letterdesk::tui::{Action, Command, draw, update};
+use letterdesk::tui::{Action, Command, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -47,19 +48,27 @@ fn draft(len: usize) -> String {
     text
 }
 
-fn main() {
-    let keys: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(5000);
-    let mut state = support::demo::opened(|numbers| {
-        let mut drafts = Drafts::for_comments(numbers);
-        drafts.set_response(&numbers[0], draft(20_000));
-        drafts
-    });
+/// A letter of `count` numbered comments of a few lines each (a fictional company).
+fn many_comments(count: usize) -> String {
+    let mut text = String::from(
+        "June 2, 2023\n\nRe: Numerous Holdings Corp.\nForm 10-K for the Fiscal Year Ended \
+         December 31, 2022\nFile No. 001-00000\n\nDear Mr. Sample:\n\n",
+    );
+    for n in 1..=count {
+        text.push_str(&format!(
+            "{n}. Please tell us how item {n} of the segment note reconciles to the \
+             consolidated totals, and revise future filings accordingly.\n\n"
+        ));
+    }
+    text.push_str("Sincerely,\n\nDivision of Corporation Finance\n");
+    text
+}
+
+/// Type `keys` characters into the editor of `state` (resized to 200×60, the draft
+/// being edited) and print the timings under `name`.
+fn measure(name: &str, mut state: State, keys: usize) {
     update(&mut state, Action::Resize(200, 60));
     update(&mut state, Action::Run(Command::Edit));
-    assert!(state.editor_text().len() >= 20_000);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     terminal.draw(|f| draw(f, &state)).unwrap();
 
@@ -87,17 +96,44 @@ fn main() {
         }
     }
     let us = |d: Duration| format!("{:.0} µs", d.as_secs_f64() * 1e6);
-    for (name, v) in [
+    println!("{name}");
+    for (label, v) in [
         ("update", &ups),
         ("draw", &draws),
         ("total", &totals),
         ("on-CPU", &cpus),
     ] {
         println!(
-            "{name:>7}: p50 {}, p99 {}, max {}",
+            "{label:>9}: p50 {}, p99 {}, max {}",
             us(percentile(v, 0.5)),
             us(percentile(v, 0.99)),
             us(percentile(v, 1.0))
         );
     }
+}
+
+fn main() {
+    let keys: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5000);
+    let state = support::demo::opened(|numbers| {
+        let mut drafts = Drafts::for_comments(numbers);
+        drafts.set_response(&numbers[0], draft(20_000));
+        drafts
+    });
+    assert!(state.open_letter().is_some());
+    measure("20 KB draft in a demo letter", state, keys);
+
+    let big = many_comments(10_000);
+    let listed = support::demo::listed_with(&[("numerous.txt", &big)]);
+    let state = support::demo::open_first(listed, |numbers| {
+        assert_eq!(numbers.len(), 10_000, "every comment parsed");
+        let mut drafts = Drafts::for_comments(numbers);
+        for (i, number) in numbers.iter().enumerate().step_by(3) {
+            drafts.set_response(number, format!("Response {i}: we will revise the note."));
+        }
+        drafts
+    });
+    measure("a letter of 10,000 comments, a third drafted", state, keys);
 }

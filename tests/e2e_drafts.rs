@@ -369,3 +369,56 @@ fn a_corrected_letter_flags_changed_comments_and_keeps_orphaned_drafts() {
     let text = read(dir.path());
     assert_eq!(response(&text, "3"), "Answer three.", "kept: {text}");
 }
+
+/// `mv a.txt renamed.txt`: the drafts file left behind is found by its comments' text
+/// and re-attached when the user says yes; `git mv` of both files needs no question.
+#[test]
+fn a_renamed_letter_gets_its_drafts_back() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    letter(dir.path());
+    let t = Tmux::start(dir.path(), &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.type_text("Kept across the rename.");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+    assert!(
+        read(dir.path()).contains("fingerprint"),
+        "{}",
+        read(dir.path())
+    );
+
+    // Both renamed together (`git mv`-style): the names still match, nothing is asked.
+    let moved = dir.path().join("moved");
+    std::fs::create_dir(&moved).unwrap();
+    std::fs::rename(dir.path().join("a.txt"), moved.join("b.txt")).unwrap();
+    std::fs::rename(drafts_file(dir.path()), moved.join("b.responses.toml")).unwrap();
+    t.restart(&moved, &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.wait_for("Kept across the rename.");
+    assert!(!t.screen().contains("renamed letter"));
+    t.keys(&["q"]);
+    t.wait_exit();
+
+    // Only the letter renamed: its drafts file is left behind and offered back.
+    std::fs::rename(moved.join("b.txt"), moved.join("renamed.txt")).unwrap();
+    t.restart(&moved, &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Drafts of a renamed letter?");
+    assert!(screen.contains("b.responses.toml"), "{screen}");
+    assert!(screen.contains("3 of 3 match"), "{screen}");
+    t.keys(&["y"]);
+    t.wait_for("Kept across the rename.");
+    t.wait_for("Re-attached b.responses.toml");
+    assert!(moved.join("renamed.responses.toml").exists());
+    assert!(!moved.join("b.responses.toml").exists());
+    t.keys(&["q"]);
+    t.wait_exit();
+}

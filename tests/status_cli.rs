@@ -300,3 +300,23 @@ fn save_loop_is_hidden_from_help() {
     assert!(text.contains("status"), "{text}");
     assert!(!text.contains("save-loop"), "{text}");
 }
+
+#[test]
+fn drafts_left_behind_by_a_renamed_letter_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("renamed.txt"), staff_letter("Orchard Co")).unwrap();
+    std::fs::write(
+        dir.path().join("old.responses.toml"),
+        "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"We grew.\"\n",
+    )
+    .unwrap();
+    let out = letterdesk(&["status", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("old.responses.toml: drafts whose letter is gone"),
+        "{err}"
+    );
+    // A drafts file beside its letter is not named.
+    assert!(!err.contains("renamed.responses.toml"), "{err}");
+}

@@ -1823,3 +1823,18 @@ fn undo_history_is_kept_per_comment() {
     );
     assert_eq!(s.draft("2").unwrap().response, "Other");
 }
+
+#[test]
+fn a_key_bound_to_export_with_a_format_exports_at_once() {
+    use letterdesk::export::Format;
+    let text = "[keymap]\nletters = [{ on = [\"X\"], run = \"export  docx\", desc = \"Word now\" },\n { on = [\"M\"], run = \"export_markdown\", desc = \"old name\" }]\n";
+    let config = Config::with_user(text, std::path::Path::new("c.toml"), true).unwrap();
+    let mut s = state();
+    s.set_config(config);
+    let fx = press(&mut s, ch('X'));
+    let (_, format, _) = export_effect(&fx).unwrap();
+    assert_eq!(format, Format::Docx);
+    assert_eq!(s.mode(), LETTERS, "no prompt in between");
+    let fx = press(&mut s, ch('M'));
+    assert_eq!(export_effect(&fx).unwrap().1, Format::Markdown);
+}

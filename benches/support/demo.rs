@@ -15,8 +15,14 @@ pub fn today() -> NaiveDate {
 
 /// The demo letters listed, none open.
 pub fn listed() -> State {
-    let letters = letterdesk::demo::LETTERS
+    listed_with(&[])
+}
+
+/// `first` (name and text) listed before the demo letters, none open.
+pub fn listed_with(first: &[(&str, &str)]) -> State {
+    let letters = first
         .iter()
+        .chain(letterdesk::demo::LETTERS)
         .map(|(name, text)| {
             parse_bytes(&format!("demo/{name}"), text.as_bytes()).expect("demo letters parse")
         })
@@ -27,7 +33,12 @@ pub fn listed() -> State {
 /// The first demo letter open, with the drafts `drafts` makes from its comment numbers
 /// loaded as if read from its drafts file.
 pub fn opened(drafts: impl FnOnce(&[String]) -> Drafts) -> State {
-    let mut state = listed();
+    open_first(listed(), drafts)
+}
+
+/// The first letter of `state` open, with the drafts `drafts` makes from its comment
+/// numbers loaded as if read from its drafts file.
+pub fn open_first(mut state: State, drafts: impl FnOnce(&[String]) -> Drafts) -> State {
     let effects = update(&mut state, Action::Run(Command::Open));
     let id = effects
         .iter()

@@ -48,7 +48,40 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     } else {
         write_table(out, &letters)?;
     }
+    for lone in lone_drafts(&paths, &letters) {
+        eprintln!(
+            "letterdesk: warning: {}: drafts whose letter is gone (renamed? opening the \
+             renamed letter in the workspace offers to re-attach them)",
+            sanitize_line(&lone.display().to_string())
+        );
+    }
     Ok(())
+}
+
+/// The drafts files whose letter is gone, in the folders given and the folders of the
+/// letters listed.
+fn lone_drafts(paths: &[PathBuf], letters: &[LetterSummary]) -> Vec<PathBuf> {
+    let folders: std::collections::BTreeSet<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .cloned()
+        .chain(
+            letters
+                .iter()
+                .filter_map(|l| l.path.parent().map(Path::to_path_buf)),
+        )
+        .map(|f| {
+            if f.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                f
+            }
+        })
+        .collect();
+    folders
+        .iter()
+        .flat_map(|f| crate::drafts::lone_drafts_files(f))
+        .collect()
 }
 
 /// The `[limits]` of `--config`, else of the user's config file, else the built-in

@@ -1,139 +1,257 @@
-//! The commands a key binding can run: the `run` names of the keymap.
+//! The commands a key binding can run, declared once: each with its name in the config
+//! file (`run = "export docx"`), the older names it still answers to, and what it does.
+//! The keymap, the help and (later) the command line all read this one table.
 
 use serde::Deserialize;
 
-/// What a binding runs: the `run` names of the keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Command {
+/// Declares [`Command`] and its table of names ([`Command::ALL`]).
+macro_rules! commands {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal $(| $alias:literal)*;)+) => {
+        /// What a binding runs. Its names are in [`Command::ALL`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl Command {
+            /// Every command with its name and the older names it also answers to, in
+            /// declaration order.
+            pub const ALL: &'static [(Command, &'static str, &'static [&'static str])] =
+                &[$((Command::$variant, $name, &[$($alias),*])),+];
+        }
+    };
+}
+
+commands! {
     /// Focus the next pane.
-    NextPane,
+    NextPane = "next_pane";
     /// Focus the previous pane.
-    PrevPane,
+    PrevPane = "prev_pane";
     /// Next letter or comment; cursor down in the editor; scroll the help down.
-    Down,
+    Down = "down";
     /// Previous letter or comment; cursor up in the editor; scroll the help up.
-    Up,
+    Up = "up";
     /// First letter or comment; top of the draft.
-    First,
+    First = "first";
     /// Last letter or comment; bottom of the draft.
-    Last,
+    Last = "last";
     /// A page further.
-    PageDown,
+    PageDown = "page_down";
     /// A page back.
-    PageUp,
+    PageUp = "page_up";
     /// Open the selected letter.
-    Open,
+    Open = "open";
     /// Edit the selected comment's draft.
-    Edit,
+    Edit = "edit";
     /// Leave the editor.
-    Leave,
+    Leave = "leave";
     /// Mark the selected comment resolved, or reopen it.
-    ToggleResolved,
+    ToggleResolved = "toggle_resolved";
     /// Next comment that is not resolved.
-    NextOpen,
+    NextOpen = "next_open";
     /// Previous comment that is not resolved.
-    PrevOpen,
+    PrevOpen = "prev_open";
     /// Cycle the comment filter: all, open, drafted, resolved.
-    Filter,
+    Filter = "filter";
     /// Start a search in the letter's comments and drafts.
-    Search,
+    Search = "search";
     /// Next search hit.
-    SearchNext,
+    SearchNext = "search_next";
     /// Previous search hit.
-    SearchPrev,
+    SearchPrev = "search_prev";
     /// Save the drafts now.
-    Save,
+    Save = "save";
     /// Show or hide the help.
-    Help,
+    Help = "help";
     /// Quit (saving first).
-    Quit,
+    Quit = "quit";
     /// Save and quit from anywhere.
-    ForceQuit,
+    ForceQuit = "force_quit";
     /// Editor: cursor left.
-    Left,
+    Left = "left";
     /// Editor: cursor right.
-    Right,
+    Right = "right";
     /// Editor: a word back.
-    WordLeft,
+    WordLeft = "word_left";
     /// Editor: a word forward.
-    WordRight,
+    WordRight = "word_right";
     /// Editor: start of the line.
-    LineStart,
+    LineStart = "line_start";
     /// Editor: end of the line.
-    LineEnd,
+    LineEnd = "line_end";
     /// Editor: undo.
-    Undo,
+    Undo = "undo";
     /// Editor: redo.
-    Redo,
+    Redo = "redo";
     /// Editor: delete the word before the cursor.
-    DeleteWord,
+    DeleteWord = "delete_word";
     /// Editor: delete from the cursor to the end of the line (at its end, the line break).
-    DeleteToLineEnd,
+    DeleteToLineEnd = "delete_to_line_end";
     /// Editor: delete from the start of the line to the cursor.
-    DeleteToLineStart,
+    DeleteToLineStart = "delete_to_line_start";
     /// Editor: delete the word after the cursor.
-    DeleteWordForward,
+    DeleteWordForward = "delete_word_forward";
     /// Editor: insert spaces to the next tab stop.
-    Indent,
+    Indent = "indent";
     /// Editor: remove up to a tab stop of spaces from the start of the line.
-    Outdent,
+    Outdent = "outdent";
     /// Editor: extend the selection a character left.
-    SelectLeft,
+    SelectLeft = "select_left";
     /// Editor: extend the selection a character right.
-    SelectRight,
+    SelectRight = "select_right";
     /// Editor: extend the selection a row up.
-    SelectUp,
+    SelectUp = "select_up";
     /// Editor: extend the selection a row down.
-    SelectDown,
+    SelectDown = "select_down";
     /// Editor: extend the selection a word back.
-    SelectWordLeft,
+    SelectWordLeft = "select_word_left";
     /// Editor: extend the selection a word forward.
-    SelectWordRight,
+    SelectWordRight = "select_word_right";
     /// Editor: extend the selection to the start of the line.
-    SelectLineStart,
+    SelectLineStart = "select_line_start";
     /// Editor: extend the selection to the end of the line.
-    SelectLineEnd,
+    SelectLineEnd = "select_line_end";
     /// Editor: select the whole draft.
-    SelectAll,
+    SelectAll = "select_all";
     /// Editor: cut the selection (to the register and the system clipboard).
-    Cut,
+    Cut = "cut";
     /// Editor: copy the selection (to the register and the system clipboard).
-    Copy,
+    Copy = "copy";
     /// Editor: paste the register.
-    Paste,
+    Paste = "paste";
     /// Comments: copy the selected comment's text to the clipboard.
-    CopyComment,
+    CopyComment = "copy_comment";
     /// Comments: copy the selected comment's response to the clipboard.
-    CopyResponse,
+    CopyResponse = "copy_response";
     /// Comments: open the draft in `$VISUAL` or `$EDITOR`.
-    ExternalEdit,
+    ExternalEdit = "external_edit";
     /// Show the conflict of the selected comment (changed here and on disk).
-    ShowConflict,
+    ShowConflict = "show_conflict";
     /// Conflict: keep the workspace's version.
-    KeepMine,
+    KeepMine = "keep_mine";
     /// Conflict: take the version on disk.
-    TakeTheirs,
+    TakeTheirs = "take_theirs";
     /// Conflict: keep both texts, mine first.
-    KeepBoth,
+    KeepBoth = "keep_both";
     /// Recovery: put the journalled text back into the draft.
-    Recover,
+    Recover = "recover";
     /// Recovery: delete the journal entry.
-    Discard,
+    Discard = "discard";
     /// Close the dialog, deciding later (nothing is lost).
-    Later,
+    Later = "later";
     /// Show the recovery dialog again.
-    ShowRecovery,
+    ShowRecovery = "show_recovery";
     /// Open the export prompt: write the response letter in a chosen format.
-    Export,
-    /// Export prompt: Markdown.
-    ExportMarkdown,
-    /// Export prompt: plain text.
-    ExportText,
-    /// Export prompt: HTML.
-    ExportHtml,
-    /// Export prompt: Word document.
-    ExportDocx,
+    Export = "export";
+    /// Write the response letter as Markdown (in the export prompt, or at once).
+    ExportMarkdown = "export markdown" | "export_markdown";
+    /// Write the response letter as plain text (in the export prompt, or at once).
+    ExportText = "export text" | "export_text";
+    /// Write the response letter as HTML (in the export prompt, or at once).
+    ExportHtml = "export html" | "export_html";
+    /// Write the response letter as a Word document (in the export prompt, or at once).
+    ExportDocx = "export docx" | "export_docx";
     /// Export prompt: the highlighted format.
-    ExportChosen,
+    ExportChosen = "export_chosen";
+    /// Question: yes (the question's first choice).
+    Yes = "yes";
+    /// Question: no.
+    No = "no";
+}
+
+impl Command {
+    /// The command's name, as written in the config file.
+    pub fn name(self) -> &'static str {
+        Command::ALL
+            .iter()
+            .find(|(command, ..)| *command == self)
+            .map_or("", |(_, name, _)| name)
+    }
+
+    /// The command `text` names: its name or an older one, with any run of spaces
+    /// between its words taken as one.
+    pub fn from_name(text: &str) -> Option<Command> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let text = words.join(" ");
+        Command::ALL
+            .iter()
+            .find(|(_, name, aliases)| *name == text || aliases.contains(&text.as_str()))
+            .map(|(command, ..)| *command)
+    }
+}
+
+impl<'de> Deserialize<'de> for Command {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Command::from_name(&text).ok_or_else(|| {
+            static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+            let names = NAMES.get_or_init(|| Command::ALL.iter().map(|(_, n, _)| *n).collect());
+            serde::de::Error::unknown_variant(&text, names)
+        })
+    }
+}
+
+impl Command {
+    /// Whether it is one of the editor's own commands (cursor moves and edits), which
+    /// mean nothing outside the Draft pane.
+    pub fn is_editing(self) -> bool {
+        matches!(
+            self,
+            Command::Left
+                | Command::Right
+                | Command::WordLeft
+                | Command::WordRight
+                | Command::LineStart
+                | Command::LineEnd
+                | Command::Undo
+                | Command::Redo
+                | Command::DeleteWord
+                | Command::DeleteToLineEnd
+                | Command::DeleteToLineStart
+                | Command::DeleteWordForward
+                | Command::Indent
+                | Command::Outdent
+                | Command::SelectLeft
+                | Command::SelectRight
+                | Command::SelectUp
+                | Command::SelectDown
+                | Command::SelectWordLeft
+                | Command::SelectWordRight
+                | Command::SelectLineStart
+                | Command::SelectLineEnd
+                | Command::SelectAll
+                | Command::Cut
+                | Command::Copy
+                | Command::Paste
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_one_name_and_names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for (command, name, aliases) in Command::ALL {
+            assert_eq!(Command::from_name(name), Some(*command));
+            assert_eq!(command.name(), *name);
+            for alias in aliases.iter().chain([name]) {
+                assert!(seen.insert(*alias), "{alias} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn commands_take_arguments_and_old_names_still_work() {
+        assert_eq!(Command::from_name("export docx"), Some(Command::ExportDocx));
+        assert_eq!(
+            Command::from_name("  export   docx "),
+            Some(Command::ExportDocx)
+        );
+        assert_eq!(Command::from_name("export_docx"), Some(Command::ExportDocx));
+        assert_eq!(Command::from_name("export"), Some(Command::Export));
+        assert_eq!(Command::from_name("export pdf"), None);
+    }
 }

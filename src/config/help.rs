@@ -18,15 +18,7 @@ pub enum HelpRow {
 /// The help, context by context, with the keys that reach each entry.
 pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
     let mut rows = Vec::new();
-    for context in [
-        Context::Global,
-        Context::Letters,
-        Context::Comments,
-        Context::Draft,
-        Context::Recovery,
-        Context::Conflict,
-        Context::Export,
-    ] {
+    for context in Context::ALL {
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
         }
@@ -54,7 +46,8 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
             | Context::Comments
             | Context::Recovery
             | Context::Conflict
-            | Context::Export => {}
+            | Context::Export
+            | Context::Question => {}
         }
     }
     rows

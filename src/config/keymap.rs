@@ -35,10 +35,38 @@ pub enum Context {
     Conflict,
     /// The prompt choosing the format of an export.
     Export,
+    /// A question one key answers (yes or no, and the like).
+    Question,
 }
 
 impl Context {
-    /// The name used in the config file and the help.
+    /// Every context, in the help's order.
+    pub const ALL: [Context; 8] = [
+        Context::Global,
+        Context::Letters,
+        Context::Comments,
+        Context::Draft,
+        Context::Recovery,
+        Context::Conflict,
+        Context::Export,
+        Context::Question,
+    ];
+
+    /// The context's section of `[keymap]` in the config file.
+    pub fn section(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Letters => "letters",
+            Context::Comments => "comments",
+            Context::Draft => "draft",
+            Context::Recovery => "recovery",
+            Context::Conflict => "conflict",
+            Context::Export => "export",
+            Context::Question => "question",
+        }
+    }
+
+    /// The name used in the help.
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Global",
@@ -48,6 +76,7 @@ impl Context {
             Context::Recovery => "Recovery (unsaved text from the journal)",
             Context::Conflict => "Conflict (changed here and on disk)",
             Context::Export => "Export (write the response letter)",
+            Context::Question => "Questions (asked in a dialog)",
         }
     }
 }
@@ -73,6 +102,8 @@ pub struct Keymap {
     pub conflict: Vec<Binding>,
     /// Bindings of the export prompt.
     pub export: Vec<Binding>,
+    /// Bindings of the questions a dialog asks.
+    pub question: Vec<Binding>,
 }
 
 /// A key-hint or help entry: the keys that run a command and what it does.
@@ -95,20 +126,29 @@ impl Keymap {
             Context::Recovery => &self.recovery,
             Context::Conflict => &self.conflict,
             Context::Export => &self.export,
+            Context::Question => &self.question,
+        }
+    }
+
+    /// The bindings of one context, to change.
+    pub fn bindings_mut(&mut self, context: Context) -> &mut Vec<Binding> {
+        match context {
+            Context::Global => &mut self.global,
+            Context::Letters => &mut self.letters,
+            Context::Comments => &mut self.comments,
+            Context::Draft => &mut self.draft,
+            Context::Recovery => &mut self.recovery,
+            Context::Conflict => &mut self.conflict,
+            Context::Export => &mut self.export,
+            Context::Question => &mut self.question,
         }
     }
 
     /// Put `other`'s bindings in front of ours, context by context, so they win.
-    pub fn prepend(&mut self, other: Keymap) {
-        for (mine, mut theirs) in [
-            (&mut self.global, other.global),
-            (&mut self.letters, other.letters),
-            (&mut self.comments, other.comments),
-            (&mut self.draft, other.draft),
-            (&mut self.recovery, other.recovery),
-            (&mut self.conflict, other.conflict),
-            (&mut self.export, other.export),
-        ] {
+    pub fn prepend(&mut self, mut other: Keymap) {
+        for context in Context::ALL {
+            let mut theirs = std::mem::take(other.bindings_mut(context));
+            let mine = self.bindings_mut(context);
             theirs.append(mine);
             *mine = theirs;
         }

@@ -62,15 +62,9 @@ impl RawKeymap {
         let ctrl_c: KeyChord = "ctrl-c".parse().expect("a valid key");
         let mut keymap = Keymap::default();
         for (section, entries) in self.0 {
-            let bindings = match section.as_str() {
-                "global" => &mut keymap.global,
-                "letters" => &mut keymap.letters,
-                "comments" => &mut keymap.comments,
-                "draft" => &mut keymap.draft,
-                "recovery" => &mut keymap.recovery,
-                "conflict" => &mut keymap.conflict,
-                "export" => &mut keymap.export,
-                _ => {
+            let bindings = match Context::ALL.into_iter().find(|c| c.section() == section) {
+                Some(context) => keymap.bindings_mut(context),
+                None => {
                     let at = entries.first().map_or(0, |e| e.span().start);
                     problems.push(format!(
                         "{}: unknown keymap section `{section}`; its keys are not used",
@@ -275,12 +269,7 @@ mod tests {
     #[test]
     fn builtin_parses_and_binds_every_context() {
         let config = Config::builtin(false);
-        for context in [
-            Context::Global,
-            Context::Letters,
-            Context::Comments,
-            Context::Draft,
-        ] {
+        for context in Context::ALL {
             assert!(!config.keymap.bindings(context).is_empty(), "{context:?}");
         }
         assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "✓");

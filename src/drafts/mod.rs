@@ -6,6 +6,7 @@
 //!   hand edits (comments, key order, formatting) of an existing file.
 //! - [`read_statuses`]: only the statuses, for lists of many letters.
 //! - [`on_disk_changed`]: whether the file changed since it was read or written.
+//! - [`find_renamed`] / [`reattach`]: the drafts file a renamed letter left behind.
 //! - [`remove_stale_temp_files`]: clean up temp files a crashed save left behind.
 
 mod atomic;
@@ -17,6 +18,7 @@ mod markers;
 mod merge;
 mod model;
 mod own_layout;
+mod renamed;
 mod statuses;
 mod store;
 mod text_fingerprint;
@@ -29,6 +31,7 @@ pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Marks, Status, UnknownStatus};
+pub use renamed::{Renamed, find_renamed, lone_drafts_files, reattach};
 pub use statuses::read_statuses;
 pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{

@@ -56,6 +56,13 @@ impl TextFingerprints {
                 .collect(),
         )
     }
+
+    /// Each comment's number and fingerprint, in the letter's order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0
+            .iter()
+            .map(|(number, fingerprint)| (number, fingerprint))
+    }
 }
 
 /// The text fingerprints stored in a loaded drafts file, by comment number.

@@ -135,6 +135,24 @@ pub enum Action {
         /// The new text (`None`: unchanged), or why nothing changed.
         result: Result<Option<String>, String>,
     },
+    /// A letter without a drafts file has the comments of a drafts file whose letter is
+    /// gone beside it: the letter was renamed (see [`crate::drafts::find_renamed`]).
+    DraftsOfRenamed {
+        /// The letter without drafts.
+        letter: LetterId,
+        /// The drafts file left behind, and how well it matches.
+        found: crate::drafts::Renamed,
+    },
+    /// A drafts file left behind by a renamed letter was given the letter's name (then
+    /// read), or why not.
+    Reattached {
+        /// The letter.
+        letter: LetterId,
+        /// The drafts file that was left behind.
+        from: PathBuf,
+        /// The drafts now in the letter's drafts file, or why it was not moved or read.
+        result: Result<Option<Drafts>, String>,
+    },
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
 }
@@ -188,6 +206,17 @@ pub enum Effect {
         path: PathBuf,
         /// Its text.
         text: Arc<Letter>,
+    },
+    /// Give the drafts file a renamed letter left behind (`from`) the letter's drafts
+    /// file name (`to`), never replacing a file, then read it; reports
+    /// [`Action::Reattached`].
+    Reattach {
+        /// The letter.
+        letter: LetterId,
+        /// The drafts file left behind.
+        from: PathBuf,
+        /// The letter's drafts file.
+        to: PathBuf,
     },
     /// Write unsaved text to the crash journal.
     Journal(Vec<Typed>),

@@ -107,4 +107,6 @@ pub enum Mode {
     Conflict,
     /// The export prompt is open.
     Export,
+    /// A question is asked.
+    Question,
 }

@@ -14,6 +14,8 @@ pub enum Overlay {
     Recovery,
     /// A comment changed both here and on disk.
     Conflict,
+    /// A question one key answers (see [`Question`](super::question::Question)).
+    Question,
     /// The export's choice of format.
     Export,
     /// The search being typed, in the status bar.
@@ -22,10 +24,11 @@ pub enum Overlay {
 
 impl Overlay {
     /// Topmost first.
-    pub const PRIORITY: [Overlay; 5] = [
+    pub const PRIORITY: [Overlay; 6] = [
         Overlay::Help,
         Overlay::Recovery,
         Overlay::Conflict,
+        Overlay::Question,
         Overlay::Export,
         Overlay::Search,
     ];
@@ -36,6 +39,7 @@ impl Overlay {
             Overlay::Help => Mode::Help,
             Overlay::Recovery => Mode::Recovery,
             Overlay::Conflict => Mode::Conflict,
+            Overlay::Question => Mode::Question,
             Overlay::Export => Mode::Export,
             Overlay::Search => Mode::Search,
         }

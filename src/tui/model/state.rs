@@ -236,6 +236,8 @@ pub struct State {
     pub(crate) conflict: Option<String>,
     /// The export prompt is open for this letter, with this format highlighted.
     pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
+    /// Questions waiting for an answer; the first is shown.
+    pub(crate) questions: VecDeque<crate::tui::model::question::Question>,
 }
 
 impl State {
@@ -278,6 +280,7 @@ impl State {
             held_since: None,
             conflict: None,
             exporting: None,
+            questions: VecDeque::new(),
         }
     }
 
@@ -320,6 +323,7 @@ impl State {
             Overlay::Help => self.help.is_some(),
             Overlay::Recovery => self.recovering && !self.offers.is_empty(),
             Overlay::Conflict => self.conflict.is_some(),
+            Overlay::Question => !self.questions.is_empty(),
             Overlay::Export => self.exporting.is_some(),
             Overlay::Search => self.prompt.is_some(),
         }

@@ -45,7 +45,11 @@ impl Saver {
                     if let Some(action) = action {
                         let _ = report.send(action);
                     }
-                    let more = [worker.fingerprints.take(), worker.journal_error.take()];
+                    let more = [
+                        worker.fingerprints.take(),
+                        worker.journal_error.take(),
+                        worker.renamed.take(),
+                    ];
                     for action in more.into_iter().flatten() {
                         let _ = report.send(action);
                     }
@@ -131,6 +135,11 @@ struct Worker {
     journal_error: Option<Action>,
     /// How many reads of each drafts file were reported (see [`Effect::Save`]).
     reads: HashMap<PathBuf, u64>,
+    /// A [`Action::DraftsOfRenamed`] to report after the job's own report.
+    renamed: Option<Action>,
+    /// The drafts files already looked for among the files renamed letters left
+    /// behind (each is looked for once).
+    looked_for: HashSet<PathBuf>,
 }
 
 impl Worker {
@@ -209,6 +218,17 @@ impl Worker {
                 self.compare_fingerprints(&path);
                 self.fingerprints.take()
             }
+            Effect::Reattach { letter, from, to } => {
+                let result = match drafts::reattach(&from, &to) {
+                    Ok(()) => self.load(to),
+                    Err(e) => Err(format!("{}: {e}", name(&from))),
+                };
+                Some(Action::Reattached {
+                    letter,
+                    from,
+                    result,
+                })
+            }
             Effect::LayOut { .. }
             | Effect::Reparse(_)
             | Effect::ReadLetter(_)
@@ -259,11 +279,23 @@ impl Worker {
             .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
     }
 
-    /// Compare the fingerprints stored in the drafts file with the letter's text.
+    /// Compare the fingerprints stored in the drafts file with the letter's text; when
+    /// there is no drafts file, look (once) for one the letter left behind under its
+    /// old name.
     fn compare_fingerprints(&mut self, path: &Path) {
         let (Some((letter, text)), Some(Some(loaded))) =
             (self.letters.get(path), self.baselines.get(path))
         else {
+            if let (Some((letter, text)), Some(None)) =
+                (self.letters.get(path), self.baselines.get(path))
+                && self.looked_for.insert(path.to_path_buf())
+            {
+                self.renamed =
+                    drafts::find_renamed(path, text).map(|found| Action::DraftsOfRenamed {
+                        letter: *letter,
+                        found,
+                    });
+            }
             return;
         };
         self.fingerprints = Some(Action::CommentsChanged {

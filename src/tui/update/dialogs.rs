@@ -1,12 +1,13 @@
 //! The dialogs and the program's end: help, recovery, conflict, export, save, quit.
 
 use crate::config::{Command, Context, help_height};
-use crate::drafts::Resolution;
+use crate::drafts::{Renamed, Resolution, drafts_path};
 use crate::export::Format;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::names::file_name;
+use crate::tui::model::question::{Answer, Choice, Question};
 use crate::tui::model::state::State;
 
 pub(super) fn scroll_help(state: &mut State, command: Command) {
@@ -282,5 +283,90 @@ pub(super) fn save_now(state: &mut State, fx: &mut Vec<Effect>) {
     }
     if !state.save_all(fx) && state.message.is_none() {
         state.info("Nothing to save.");
+    }
+}
+
+/// A letter without drafts has the comments of a drafts file whose letter is gone:
+/// ask whether to give that file the letter's name.
+pub(super) fn ask_reattach(state: &mut State, id: LetterId, found: Renamed) {
+    let Some(entry) = state.entries.get(id.0) else {
+        return;
+    };
+    let to = drafts_path(&entry.path);
+    let (from_name, to_name) = (file_name(&found.drafts), file_name(&to));
+    let question = Question {
+        title: "Drafts of a renamed letter?".to_owned(),
+        lines: vec![
+            format!(
+                "{} has no drafts file, but {from_name}, whose letter is gone, was written \
+                 for the same comments ({} of {} match this letter's text).",
+                file_name(&entry.path),
+                found.matched,
+                found.stamped,
+            ),
+            format!("Re-attaching renames {from_name} to {to_name}; nothing is overwritten."),
+        ],
+        choices: vec![
+            Choice {
+                command: Command::Yes,
+                label: format!("re-attach: rename it to {to_name}"),
+                answer: Answer::Reattach {
+                    letter: id,
+                    from: found.drafts,
+                    to,
+                },
+            },
+            Choice {
+                command: Command::No,
+                label: "leave both files as they are".to_owned(),
+                answer: Answer::Nothing,
+            },
+        ],
+    };
+    if !state.questions.contains(&question) {
+        state.questions.push_back(question);
+    }
+}
+
+/// The question on top answered (or closed with `Later`).
+pub(super) fn answer(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let Some(question) = state.questions.front() else {
+        return;
+    };
+    let answer = match (command, question.answer(command)) {
+        (_, Some(answer)) => answer.clone(),
+        (Command::Later, None) => Answer::Nothing,
+        (_, None) => return,
+    };
+    state.questions.pop_front();
+    match answer {
+        Answer::Nothing => {}
+        Answer::Reattach { letter, from, to } => fx.push(Effect::Reattach { letter, from, to }),
+    }
+}
+
+/// A renamed letter's drafts file was moved to the letter's name (and read), or not.
+pub(super) fn reattached(
+    state: &mut State,
+    id: LetterId,
+    from: &std::path::Path,
+    result: Result<Option<crate::drafts::Drafts>, String>,
+    fx: &mut Vec<Effect>,
+) {
+    match result {
+        Ok(drafts) => {
+            let Some(entry) = state.entries.get(id.0) else {
+                return;
+            };
+            let message = format!(
+                "Re-attached {} to {} (renamed it {}).",
+                file_name(from),
+                file_name(&entry.path),
+                file_name(&drafts_path(&entry.path)),
+            );
+            state.drafts_loaded(id, Ok(drafts), fx);
+            state.info(message);
+        }
+        Err(error) => state.error(format!("Drafts not re-attached: {error}")),
     }
 }

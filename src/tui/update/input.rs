@@ -36,6 +36,9 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Export => keymap
             .lookup_dialog(Context::Export, chord)
             .map(Action::Run),
+        Mode::Question => keymap
+            .lookup_dialog(Context::Question, chord)
+            .map(Action::Run),
         Mode::Help => match keymap.lookup(Pane::Letters, chord) {
             Some(
                 c @ (Command::Down

@@ -101,6 +101,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 dialogs::recover_waiting_for(state, letter, &mut fx);
             }
         }
+        Action::DraftsOfRenamed { letter, found } => dialogs::ask_reattach(state, letter, found),
+        Action::Reattached {
+            letter,
+            from,
+            result,
+        } => dialogs::reattached(state, letter, &from, result, &mut fx),
         Action::DiskChanged { letter, result, .. } => state.disk_changed(letter, result, &mut fx),
         Action::Saved {
             letter,
@@ -197,6 +203,9 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             dialogs::conflict(state, command)
         }
+        Command::Yes | Command::No | Command::Later if state.is_open(Overlay::Question) => {
+            dialogs::answer(state, command, fx)
+        }
         Command::ExportMarkdown
         | Command::ExportText
         | Command::ExportHtml
@@ -210,6 +219,14 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             dialogs::export_prompt(state, command, fx)
         }
         Command::Export => dialogs::open_export(state),
+        Command::ExportMarkdown
+        | Command::ExportText
+        | Command::ExportHtml
+        | Command::ExportDocx => {
+            // Bound in a pane (`run = "export docx"`): export at once in that format.
+            dialogs::open_export(state);
+            dialogs::export_prompt(state, command, fx);
+        }
         Command::ShowRecovery if state.offers.is_empty() => {
             state.info("Nothing unsaved in the journal.")
         }
@@ -244,83 +261,15 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::SearchNext => search::search_step(state, true, fx),
         Command::SearchPrev => search::search_step(state, false, fx),
-        Command::Left
-        | Command::Right
-        | Command::WordLeft
-        | Command::WordRight
-        | Command::LineStart
-        | Command::LineEnd
-        | Command::Undo
-        | Command::Redo
-        | Command::DeleteWord
-        | Command::DeleteToLineEnd
-        | Command::DeleteToLineStart
-        | Command::DeleteWordForward
-        | Command::Indent
-        | Command::Outdent
-        | Command::SelectLeft
-        | Command::SelectRight
-        | Command::SelectUp
-        | Command::SelectDown
-        | Command::SelectWordLeft
-        | Command::SelectWordRight
-        | Command::SelectLineStart
-        | Command::SelectLineEnd
-        | Command::SelectAll
-        | Command::Cut
-        | Command::Copy
-        | Command::Paste
-            if state.focus == Pane::Draft =>
-        {
+        command if command.is_editing() && state.focus == Pane::Draft => {
             state.edit_command(command, fx)
         }
         Command::CopyComment | Command::CopyResponse if state.focus == Pane::Comments => {
             state.copy_comment(command == Command::CopyResponse, fx)
         }
         Command::ExternalEdit if state.focus == Pane::Comments => state.external_edit(fx),
-        Command::ExportMarkdown
-        | Command::ExportText
-        | Command::ExportHtml
-        | Command::ExportDocx
-        | Command::ExportChosen
-        | Command::KeepMine
-        | Command::TakeTheirs
-        | Command::KeepBoth
-        | Command::Recover
-        | Command::Discard
-        | Command::Later
-        | Command::Open
-        | Command::Edit
-        | Command::Leave
-        | Command::Left
-        | Command::Right
-        | Command::WordLeft
-        | Command::WordRight
-        | Command::LineStart
-        | Command::LineEnd
-        | Command::Undo
-        | Command::Redo
-        | Command::DeleteWord
-        | Command::DeleteToLineEnd
-        | Command::DeleteToLineStart
-        | Command::DeleteWordForward
-        | Command::Indent
-        | Command::Outdent
-        | Command::SelectLeft
-        | Command::SelectRight
-        | Command::SelectUp
-        | Command::SelectDown
-        | Command::SelectWordLeft
-        | Command::SelectWordRight
-        | Command::SelectLineStart
-        | Command::SelectLineEnd
-        | Command::SelectAll
-        | Command::Cut
-        | Command::Copy
-        | Command::Paste
-        | Command::CopyComment
-        | Command::CopyResponse
-        | Command::ExternalEdit => {}
+        // Dialog keys with their dialog closed, editing keys outside the editor.
+        _ => {}
     }
 }
 

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{one_line, pane_block};
-use crate::config::Context;
 use crate::config::Theme;
+use crate::config::{Command, Context};
 use crate::drafts::CommentDraft;
 use crate::text::sanitize;
 use crate::tui::model::state::State;
@@ -213,4 +213,62 @@ pub(super) fn export(
         crate::tui::model::names::file_name(&entry.path)
     );
     show(frame, area, title, lines, state);
+}
+
+/// The keys of the question on top and what each does: its choices, then closing it.
+pub(super) fn question_keys(state: &State) -> Vec<(String, String)> {
+    let keymap = &state.config.keymap;
+    let Some(question) = state.questions.front() else {
+        return Vec::new();
+    };
+    let mut keys: Vec<(String, String)> = question
+        .choices
+        .iter()
+        .map(|c| {
+            let key = keymap.key_for(Context::Question, c.command);
+            (key, one_line(&c.label))
+        })
+        .collect();
+    keys.push((
+        keymap.key_for(Context::Question, Command::Later),
+        "decide later".to_owned(),
+    ));
+    keys
+}
+
+/// The question on top: what it is about, and the keys that answer it.
+pub(super) fn question(frame: &mut Frame, area: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let Some(question) = state.questions.front() else {
+        return;
+    };
+    let width = usize::from(area.width.saturating_sub(4).min(90).saturating_sub(2));
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for paragraph in &question.lines {
+        lines.extend(
+            wrap_line(&one_line(paragraph), width)
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
+    lines.push(Line::default());
+    let keys = question_keys(state);
+    let key_width = keys
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (key, label) in keys {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{key:<key_width$}"), theme.key()),
+            Span::raw(format!("  {label}")),
+        ]));
+    }
+    show(
+        frame,
+        area,
+        format!(" {} ", one_line(&question.title)),
+        lines,
+        state,
+    );
 }

@@ -47,6 +47,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         (Some(Overlay::Conflict), Some(number), _) => {
             dialog::conflict(frame, areas.main(), state, number)
         }
+        (Some(Overlay::Question), _, _) => dialog::question(frame, areas.main(), state),
         (Some(Overlay::Export), _, Some((letter, format))) => {
             dialog::export(frame, areas.main(), state, letter, format)
         }

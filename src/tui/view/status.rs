@@ -165,6 +165,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Recovery => Some(Context::Recovery),
         Mode::Conflict => Some(Context::Conflict),
         Mode::Export => Some(Context::Export),
+        Mode::Question => Some(Context::Question),
         Mode::Help | Mode::Search => None,
     };
     let help_key = context
@@ -183,6 +184,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
         Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
+        Mode::Question => super::dialog::question_keys(state),
     };
     let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
