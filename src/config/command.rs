@@ -125,6 +125,8 @@ commands! {
     CopyResponse = "copy_response";
     /// Comments: open the draft in `$VISUAL` or `$EDITOR`.
     ExternalEdit = "external_edit";
+    /// Editor: add the word at the cursor to the personal word list.
+    AddWord = "add_word";
     /// Show the conflict of the selected comment (changed here and on disk).
     ShowConflict = "show_conflict";
     /// Conflict: keep the workspace's version.

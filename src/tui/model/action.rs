@@ -153,6 +153,15 @@ pub enum Action {
         /// The drafts now in the letter's drafts file, or why it was not moved or read.
         result: Result<Option<Drafts>, String>,
     },
+    /// The spelling dictionary was read (or why not), with the personal word list.
+    SpellingLoaded {
+        /// The dictionary, or why there is none.
+        dictionary: Result<crate::tui::model::editor::SpellDictionary, String>,
+        /// The words the user added.
+        personal: Vec<String>,
+    },
+    /// The personal word list could not be written.
+    WordListFailed(String),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
 }
@@ -261,6 +270,8 @@ pub enum Effect {
         /// The draft's text.
         text: String,
     },
+    /// Add a word to the personal word list file.
+    AddWord(String),
     /// Put this text on the system clipboard, through the terminal (OSC 52).
     Clipboard(String),
     /// Finish pending saves, restore the terminal and exit.

@@ -9,6 +9,7 @@ mod loader;
 mod outside;
 mod pacer;
 mod saver;
+mod spelling;
 pub(crate) mod terminal;
 mod watcher;
 mod workers;
@@ -120,6 +121,8 @@ pub struct Runtime {
     debug_panic: Option<String>,
     /// Text to put on the system clipboard, for the terminal's owner to write.
     clipboard: Option<String>,
+    /// The personal word list of the spelling check.
+    words: Option<PathBuf>,
     /// A draft to open in the user's editor ([`Effect::EditOutside`]): letter, comment
     /// number and text, for the terminal's owner to run.
     outside: Option<(LetterId, String, String)>,
@@ -148,9 +151,13 @@ impl Runtime {
         journal: Option<Journal>,
         config_path: Option<PathBuf>,
     ) -> std::io::Result<Self> {
+        let words = spelling::words_file(config_path.as_deref());
+        let workers = Workers::start(paths, limits, journal, config_path)?;
+        spelling::load(&state.config().editing, words.clone(), workers.sender());
         Ok(Self {
             state,
-            workers: Workers::start(paths, limits, journal, config_path)?,
+            workers,
+            words,
             pacer: Pacer::default(),
             debug_panic: None,
             clipboard: None,
@@ -187,6 +194,12 @@ impl Runtime {
         effects.retain(|effect| match effect {
             Effect::Clipboard(text) => {
                 self.clipboard = Some(text.clone());
+                false
+            }
+            Effect::AddWord(word) => {
+                if let Some(path) = &self.words {
+                    spelling::add_word(path.clone(), word.clone(), self.workers.sender());
+                }
                 false
             }
             Effect::EditOutside {

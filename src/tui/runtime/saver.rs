@@ -235,6 +235,7 @@ impl Worker {
             | Effect::Export { .. }
             | Effect::Clipboard(_)
             | Effect::EditOutside { .. }
+            | Effect::AddWord(_)
             | Effect::Quit => None,
         }
     }

@@ -104,7 +104,10 @@ impl Workers {
         for effect in effects {
             match effect {
                 // The terminal's, written by the runtime (see `Runtime::apply`).
-                Effect::Quit | Effect::Clipboard(_) | Effect::EditOutside { .. } => {}
+                Effect::Quit
+                | Effect::Clipboard(_)
+                | Effect::EditOutside { .. }
+                | Effect::AddWord(_) => {}
                 Effect::LayOut { .. } => self.layouter.send(effect),
                 Effect::Reparse(path) => self.loader.reindex(path),
                 Effect::ReadLetter(path) => self.loader.read(path),

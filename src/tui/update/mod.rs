@@ -8,6 +8,7 @@ pub(crate) mod input;
 mod letters;
 mod outside;
 mod search;
+mod spelling;
 
 use ratatui::layout::Rect;
 
@@ -164,6 +165,14 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::Exported { result } => dialogs::exported(state, result),
+        Action::SpellingLoaded {
+            dictionary,
+            personal,
+        } => state.spelling_loaded(dictionary, personal),
+        Action::WordListFailed(error) => state.error(format!(
+            "Word list not saved: {}",
+            crate::text::sanitize(&error)
+        )),
         Action::EditedOutside {
             letter,
             number,
@@ -268,6 +277,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.copy_comment(command == Command::CopyResponse, fx)
         }
         Command::ExternalEdit if state.focus == Pane::Comments => state.external_edit(fx),
+        Command::AddWord if state.focus == Pane::Draft => state.add_word(fx),
         // Dialog keys with their dialog closed, editing keys outside the editor.
         _ => {}
     }

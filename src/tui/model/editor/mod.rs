@@ -11,6 +11,7 @@
 mod history;
 mod layout;
 mod render;
+mod spell;
 mod words;
 
 use words::{byte_at, find_word_start_backward, find_word_start_forward};
@@ -23,6 +24,9 @@ use ratatui_textarea::{Input, Key};
 use history::{Edit, Kind};
 pub(crate) use history::{Histories, History};
 use layout::{Layout, Seg, TAB_STOP, advance, char_width};
+pub use spell::SpellDictionary;
+pub(crate) use spell::Spelling;
+use spell::word_at;
 
 /// A cursor movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +162,11 @@ impl Editor {
     #[cfg(test)]
     pub fn cursor(&self) -> (usize, usize) {
         self.cursor
+    }
+
+    /// The word at the cursor (or just before it), if any.
+    pub fn word_at_cursor(&self) -> Option<&str> {
+        word_at(&self.lines[self.cursor.0], self.cursor.1)
     }
 
     /// Keep at most `max` undo steps.

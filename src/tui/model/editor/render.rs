@@ -9,7 +9,9 @@ use std::borrow::Cow;
 use ratatui::style::Modifier;
 
 use super::layout::{Seg, advance, placeholder};
+use super::spell::Spelling;
 use super::{Editor, screen_position};
+use crate::letter::Letter;
 use crate::tui::model::wrap::put;
 
 /// A screen row's text as drawn: tabs as spaces to the next stop, controls, bidi and
@@ -86,6 +88,45 @@ fn next_top(top: usize, cursor: usize, height: usize) -> usize {
 
 impl Widget for &Editor {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf, None);
+    }
+}
+
+/// The editor drawn with its misspelled words underlined.
+pub(crate) struct Spelled<'a> {
+    editor: &'a Editor,
+    spelling: &'a Spelling,
+    /// The letter answered: its words are never flagged.
+    letter: Option<&'a Letter>,
+}
+
+impl Widget for Spelled<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let check = |line: &str| self.spelling.misspelled(line, self.letter);
+        self.editor.draw(area, buf, Some(&check));
+    }
+}
+
+/// Byte ranges of a line to underline.
+type Marks<'a> = &'a dyn Fn(&str) -> Vec<(usize, usize)>;
+
+impl Editor {
+    /// The editor as a widget that underlines what `spelling` flags (the words of
+    /// `letter` excepted).
+    pub fn spelled<'a>(
+        &'a self,
+        spelling: &'a Spelling,
+        letter: Option<&'a Letter>,
+    ) -> Spelled<'a> {
+        Spelled {
+            editor: self,
+            spelling,
+            letter,
+        }
+    }
+
+    /// Draw the rows on screen, underlining the `marks` of each line shown.
+    fn draw(&self, area: Rect, buf: &mut Buffer, marks: Option<Marks>) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;
@@ -125,6 +166,7 @@ impl Widget for &Editor {
         view.line = layout.locate(view.top).map_or(0, |(line, _)| line);
         self.view.set(view);
         let selection = self.selection();
+        let mut marked: Option<(usize, Vec<(usize, usize)>)> = None;
         if let Some((mut row, mut index)) = layout.locate(view.top) {
             for y in 0..area.height {
                 let segs = layout.rows(row);
@@ -138,6 +180,26 @@ impl Widget for &Editor {
                     area.width,
                     ratatui::style::Style::new(),
                 );
+                if let Some(marks) = marks {
+                    if marked.as_ref().is_none_or(|(r, _)| *r != row) {
+                        marked = Some((row, marks(&self.lines[row])));
+                    }
+                    let line = &self.lines[row];
+                    for &(start, end) in marked.iter().flat_map(|(_, m)| m) {
+                        let (start, end) = (start.max(seg.start), end.min(seg.end));
+                        if start >= end {
+                            continue;
+                        }
+                        let from = line[seg.start..start].chars().fold(0, advance);
+                        let to = line[seg.start..end].chars().fold(0, advance);
+                        for x in from..to.min(width) {
+                            // x < width, a u16.
+                            buf[(area.x + x as u16, area.y + y)]
+                                .modifier
+                                .insert(Modifier::UNDERLINED);
+                        }
+                    }
+                }
                 if let Some(range) = selection {
                     let last = index + 1 == segs.len();
                     let (from, to) = selected_columns(&self.lines[row], row, &seg, last, range);

@@ -518,3 +518,28 @@ fn counts_words_and_characters() {
     assert_eq!(editor("").counts(), (0, 0));
     assert_eq!(editor("The Company  advises\nthe Staff.").counts(), (5, 31));
 }
+
+#[test]
+fn misspelled_words_are_underlined_where_they_are_drawn() {
+    let dictionary = spellbook::Dictionary::new("SET UTF-8\n", "3\nthe\nStaff\nadvises\n").unwrap();
+    let spelling = Spelling::new(SpellDictionary(std::sync::Arc::new(dictionary)), []);
+    let mut e = editor("the Staff advsies the Staf");
+    e.select(Move::End);
+    let mut terminal = Terminal::new(TestBackend::new(12, 3)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(e.spelled(&spelling, None), f.area()))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let underlined: Vec<String> = (0..3)
+        .map(|y| {
+            (0..12)
+                .map(|x| &buf[(x, y)])
+                .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+                .map(|c| c.symbol())
+                .collect()
+        })
+        .collect();
+    // Rows "the Staff ", "advsies the ", "Staf" (the cursor at its end is underlined).
+    assert_eq!(underlined, ["", "advsies", "Staf "]);
+    assert_eq!(selected(&e, 12, 3), ["the Staff ", "advsies the ", "Staf"]);
+}
