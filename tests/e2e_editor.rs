@@ -92,8 +92,8 @@ fn a_new_user_edits_a_draft() {
     });
     assert!(!t.exited(), "q typed in the editor does not quit");
 
-    // A misspelled word is underlined (when a dictionary is installed).
-    t.type_text(" Recieved");
+    // A misspelled word is underlined once typed (when a dictionary is installed).
+    t.type_text(" Recieved ");
     t.wait_for("Recieved");
     if Path::new(DICTIONARY).exists() {
         let escaped = t.screen_with_escapes();

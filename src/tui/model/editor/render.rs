@@ -10,6 +10,7 @@ use ratatui::style::Modifier;
 
 use super::layout::{Seg, advance, placeholder};
 use super::spell::Spelling;
+use super::words::byte_at;
 use super::{Editor, screen_position};
 use crate::letter::Letter;
 use crate::tui::model::wrap::put;
@@ -185,7 +186,12 @@ impl Editor {
                         marked = Some((row, marks(&self.lines[row])));
                     }
                     let line = &self.lines[row];
+                    // The word being typed is not marked until the cursor leaves it.
+                    let typing = (row == self.cursor.0).then(|| byte_at(line, self.cursor.1));
                     for &(start, end) in marked.iter().flat_map(|(_, m)| m) {
+                        if typing.is_some_and(|at| (start..=end).contains(&at)) {
+                            continue;
+                        }
                         let (start, end) = (start.max(seg.start), end.min(seg.end));
                         if start >= end {
                             continue;
