@@ -131,7 +131,7 @@ fn main() {
     measure("20 KB draft in a demo letter", state, keys);
 
     let big = many_comments(10_000);
-    let listed = support::demo::listed_with(&[("numerous.txt", &big)]);
+    let listed = support::demo::listed_of(&[("numerous.txt", &big)]);
     let state = support::demo::open_first(listed, |numbers| {
         assert_eq!(numbers.len(), 10_000, "every comment parsed");
         let mut drafts = Drafts::for_comments(numbers);

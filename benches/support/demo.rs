@@ -15,14 +15,13 @@ pub fn today() -> NaiveDate {
 
 /// The demo letters listed, none open.
 pub fn listed() -> State {
-    listed_with(&[])
+    listed_of(letterdesk::demo::LETTERS)
 }
 
-/// `first` (name and text) listed before the demo letters, none open.
-pub fn listed_with(first: &[(&str, &str)]) -> State {
-    let letters = first
+/// `letters` (file name and text) listed, none open.
+pub fn listed_of(letters: &[(&str, &str)]) -> State {
+    let letters = letters
         .iter()
-        .chain(letterdesk::demo::LETTERS)
         .map(|(name, text)| {
             parse_bytes(&format!("demo/{name}"), text.as_bytes()).expect("demo letters parse")
         })

@@ -155,6 +155,12 @@ commands! {
     ExportDocx = "export docx" | "export_docx";
     /// Export prompt: the highlighted format.
     ExportChosen = "export_chosen";
+    /// Search prompt: run the search typed.
+    SearchSubmit = "search_submit";
+    /// Search prompt: close it without searching.
+    SearchCancel = "search_cancel";
+    /// Search prompt: delete the last character typed.
+    SearchBackspace = "search_backspace";
     /// Question: yes (the question's first choice).
     Yes = "yes";
     /// Question: no.
@@ -194,6 +200,19 @@ impl<'de> Deserialize<'de> for Command {
 }
 
 impl Command {
+    /// Whether it moves through a list or scrolls (down, up, a page, first, last).
+    pub fn scrolls(self) -> bool {
+        matches!(
+            self,
+            Command::Down
+                | Command::Up
+                | Command::PageDown
+                | Command::PageUp
+                | Command::First
+                | Command::Last
+        )
+    }
+
     /// Whether it is one of the editor's own commands (cursor moves and edits), which
     /// mean nothing outside the Draft pane.
     pub fn is_editing(self) -> bool {

@@ -53,7 +53,9 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
             | Context::Recovery
             | Context::Conflict
             | Context::Export
-            | Context::Question => {}
+            | Context::Question
+            | Context::Search
+            | Context::Help => {}
         }
     }
     rows

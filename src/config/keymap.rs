@@ -37,11 +37,15 @@ pub enum Context {
     Export,
     /// A question one key answers (yes or no, and the like).
     Question,
+    /// The search prompt in the status bar (other keys type the query).
+    Search,
+    /// The help overlay (other keys close it).
+    Help,
 }
 
 impl Context {
     /// Every context, in the help's order.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Letters,
         Context::Comments,
@@ -50,6 +54,8 @@ impl Context {
         Context::Conflict,
         Context::Export,
         Context::Question,
+        Context::Search,
+        Context::Help,
     ];
 
     /// The context's section of `[keymap]` in the config file.
@@ -63,6 +69,8 @@ impl Context {
             Context::Conflict => "conflict",
             Context::Export => "export",
             Context::Question => "question",
+            Context::Search => "search",
+            Context::Help => "help",
         }
     }
 
@@ -77,6 +85,8 @@ impl Context {
             Context::Conflict => "Conflict (changed here and on disk)",
             Context::Export => "Export (write the response letter)",
             Context::Question => "Questions (asked in a dialog)",
+            Context::Search => "Search prompt (other keys type)",
+            Context::Help => "Help (other keys close it)",
         }
     }
 }
@@ -104,6 +114,10 @@ pub struct Keymap {
     pub export: Vec<Binding>,
     /// Bindings of the questions a dialog asks.
     pub question: Vec<Binding>,
+    /// Bindings of the search prompt.
+    pub search: Vec<Binding>,
+    /// Bindings of the help overlay.
+    pub help: Vec<Binding>,
 }
 
 /// A key-hint or help entry: the keys that run a command and what it does.
@@ -127,6 +141,8 @@ impl Keymap {
             Context::Conflict => &self.conflict,
             Context::Export => &self.export,
             Context::Question => &self.question,
+            Context::Search => &self.search,
+            Context::Help => &self.help,
         }
     }
 
@@ -141,6 +157,8 @@ impl Keymap {
             Context::Conflict => &mut self.conflict,
             Context::Export => &mut self.export,
             Context::Question => &mut self.question,
+            Context::Search => &mut self.search,
+            Context::Help => &mut self.help,
         }
     }
 

@@ -19,13 +19,15 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
             None if pane == Pane::Draft && types(key.code, plain) => Some(Action::Type(key.into())),
             None => None,
         },
-        Mode::Search => match (key.code, keymap.lookup(Pane::Draft, chord)) {
-            (_, Some(Command::ForceQuit)) => Some(Action::Run(Command::ForceQuit)),
-            (KeyCode::Enter, _) => Some(Action::SearchSubmit),
-            (KeyCode::Esc, _) => Some(Action::SearchCancel),
-            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
-            (KeyCode::Char(c), _) if plain => Some(Action::SearchInput(c)),
-            _ => None,
+        Mode::Search => match keymap.lookup_dialog(Context::Search, chord) {
+            Some(Command::SearchSubmit) => Some(Action::SearchSubmit),
+            Some(Command::SearchCancel) => Some(Action::SearchCancel),
+            Some(Command::SearchBackspace) => Some(Action::SearchBackspace),
+            Some(Command::ForceQuit) => Some(Action::Run(Command::ForceQuit)),
+            _ => match key.code {
+                KeyCode::Char(c) if plain => Some(Action::SearchInput(c)),
+                _ => None,
+            },
         },
         Mode::Recovery => keymap
             .lookup_dialog(Context::Recovery, chord)
@@ -39,16 +41,9 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Question => keymap
             .lookup_dialog(Context::Question, chord)
             .map(Action::Run),
-        Mode::Help => match keymap.lookup(Pane::Letters, chord) {
-            Some(
-                c @ (Command::Down
-                | Command::Up
-                | Command::PageDown
-                | Command::PageUp
-                | Command::First
-                | Command::Last
-                | Command::ForceQuit),
-            ) => Some(Action::Run(c)),
+        Mode::Help => match keymap.lookup_dialog(Context::Help, chord) {
+            Some(c @ (Command::Help | Command::ForceQuit)) => Some(Action::Run(c)),
+            Some(c) if c.scrolls() => Some(Action::Run(c)),
             _ => Some(Action::Run(Command::Help)),
         },
     }

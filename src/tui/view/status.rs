@@ -173,13 +173,17 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         .filter(|k| k != "<unbound>");
     let items: Vec<(String, String)> = match state.mode() {
         Mode::Help => vec![
-            ("↑↓".into(), "scroll".into()),
+            (
+                format!(
+                    "{}{}",
+                    keymap.key_for(Context::Help, Command::Up),
+                    keymap.key_for(Context::Help, Command::Down)
+                ),
+                "scroll".into(),
+            ),
             ("any key".into(), "close help".into()),
         ],
-        Mode::Search => vec![
-            ("Enter".into(), "search".into()),
-            ("Esc".into(), "cancel".into()),
-        ],
+        Mode::Search => keymap.hints(Context::Search).iter().map(label).collect(),
         Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
         Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
