@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use letterdesk::drafts::Drafts;
-use letterdesk::tui::{Action, Command, SpellDictionary, State, draw, update};
+use letterdesk::tui::{Action, Command, SpellDictionary, State, draw, lay_out, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -81,8 +81,12 @@ fn measure(name: &str, state: State, keys: usize) {
 
 /// [`measure`] with the `i`th keystroke's action given by `key`.
 fn measure_keys(name: &str, mut state: State, keys: usize, mut key: impl FnMut(usize) -> Action) {
-    update(&mut state, Action::Resize(200, 60));
-    update(&mut state, Action::Run(Command::Edit));
+    // A large letter's comments are laid out by a worker in the program: here, at once.
+    let mut effects = update(&mut state, Action::Resize(200, 60));
+    effects.extend(update(&mut state, Action::Run(Command::Edit)));
+    for laid_out in effects.into_iter().filter_map(lay_out) {
+        update(&mut state, laid_out);
+    }
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     terminal.draw(|f| draw(f, &state)).unwrap();
 

@@ -1,9 +1,10 @@
 //! Parse throughput: MB/s on one core over a folder of letters, for the full parse
 //! (`parse_bytes`) and for the brief a list needs (`brief_bytes`).
 //!
-//! `cargo bench --bench parse [-- FOLDER]`. Without a folder it uses the built-in demo
-//! letters, the test fixtures and `../shared/letters` when present. The corpus is parsed
-//! repeatedly until at least 64 MB have gone through the parser, then briefed as often.
+//! `cargo bench --bench parse [-- FOLDER] [--mb N]`. Without a folder it uses the built-in
+//! demo letters, the test fixtures and `../shared/letters` when present. The corpus is
+//! parsed repeatedly until at least N MB (64 unless told) have gone through the parser,
+//! then briefed as often (a small N makes a run short enough for a profiler).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -25,10 +26,20 @@ fn letters_in(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
 }
 
 fn main() {
-    let folder: Option<PathBuf> = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut folder: Option<PathBuf> = None;
+    let mut target_mb = 64;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--mb" {
+            target_mb = rest
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| fail("--mb takes a whole number of MB"));
+        } else if !arg.starts_with('-') {
+            folder = Some(PathBuf::from(arg));
+        }
+    }
     let mut corpus: Vec<(String, Vec<u8>)> = Vec::new();
     match &folder {
         Some(dir) => letters_in(dir, &mut corpus),
@@ -43,15 +54,14 @@ fn main() {
     }
     let bytes_per_pass: usize = corpus.iter().map(|(_, b)| b.len()).sum();
     if bytes_per_pass == 0 {
-        eprintln!("no letters found");
-        std::process::exit(1);
+        fail("no letters found");
     }
     // Warm up, then measure.
     let mut comments = 0usize;
     for (name, bytes) in &corpus {
         comments += letterdesk::letter::parse_bytes(name, bytes).map_or(0, |l| l.comments.len());
     }
-    let passes = (64 * 1024 * 1024 / bytes_per_pass).max(3);
+    let passes = (target_mb * 1024 * 1024 / bytes_per_pass).max(3);
     let mb = (bytes_per_pass * passes) as f64 / 1e6;
     let secs = time_passes(passes, || {
         for (name, bytes) in &corpus {
@@ -78,6 +88,12 @@ fn main() {
         mb / brief_secs,
         secs / brief_secs
     );
+}
+
+/// Say what went wrong and stop.
+fn fail(message: &str) -> ! {
+    eprintln!("{message}");
+    std::process::exit(1);
 }
 
 /// Seconds taken by `passes` runs of `pass`.

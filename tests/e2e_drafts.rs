@@ -332,19 +332,26 @@ fn unsafe_is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
+/// The letter written into `dir` and opened in tmux, `text` typed as the first
+/// comment's response, back in the Comments pane.
+fn answer_first_comment(dir: &Path, text: &str) -> Tmux {
+    letter(dir);
+    let t = Tmux::start(dir, &["."], 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.type_text(text);
+    t.keys(&["Escape"]);
+    t
+}
+
 #[test]
 fn a_corrected_letter_flags_changed_comments_and_keeps_orphaned_drafts() {
     if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    letter(dir.path());
-    let t = Tmux::start(dir.path(), &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
-    t.keys(&["Enter"]);
-    t.type_text("Answer one.");
-    t.keys(&["Escape"]);
+    let t = answer_first_comment(dir.path(), "Answer one.");
     t.keys(&["G"]);
     t.keys(&["Enter"]);
     t.type_text("Answer three.");
@@ -378,13 +385,7 @@ fn a_renamed_letter_gets_its_drafts_back() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    letter(dir.path());
-    let t = Tmux::start(dir.path(), &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
-    t.keys(&["Enter"]);
-    t.type_text("Kept across the rename.");
-    t.keys(&["Escape"]);
+    let t = answer_first_comment(dir.path(), "Kept across the rename.");
     t.keys(&["q"]);
     t.wait_exit();
     assert!(

@@ -127,6 +127,17 @@ fn a_truncated_or_empty_file_is_read_or_said() {
     let cut = &html.as_bytes()[..html.len() * 2 / 3];
     let text = text_of(cut);
     assert!(text.contains("**1.** Please tell us"), "{text}");
+    let (_dir, path) = written("cut.htm", cut);
+    let letter = parse_file(&path).unwrap();
+    assert_eq!(letter.kind, Kind::Response);
+    assert!(
+        letter.warnings[0].starts_with("the HTML ends early"),
+        "{:?}",
+        letter.warnings
+    );
+    let (_dir, path) = written("whole.htm", html.as_bytes());
+    let whole = parse_file(&path).unwrap();
+    assert!(!whole.warnings.iter().any(|w| w.contains("ends early")));
     let (_dir, path) = written("empty.htm", b"<html><body>  </body></html>");
     assert_eq!(
         source::read(&path, &Limits::default()).unwrap_err(),

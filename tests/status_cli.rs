@@ -118,6 +118,7 @@ fn json_is_a_letters_list_with_snake_case_fields() {
             "file",
             "form",
             "kind",
+            "not_read",
             "path",
             "problem",
             "resolved",

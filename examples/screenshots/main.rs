@@ -96,6 +96,7 @@ fn indexing() -> State {
                 resolved,
                 ..Progress::default()
             },
+            also: Vec::new(),
         };
         let path = format!("/letters/{}/letter-{i:05}.txt", PREFIXES[i % 8]);
         update(

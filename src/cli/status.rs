@@ -110,6 +110,8 @@ struct SummaryJson<'a> {
     drafted: usize,
     resolved: usize,
     problem: Option<&'a str>,
+    /// Files of the same name not read: the one in `path` is preferred.
+    not_read: Vec<String>,
 }
 
 /// Writes `{"letters": [...]}`, pretty-printed, and a newline.
@@ -133,6 +135,11 @@ fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result
                 drafted: s.drafted,
                 resolved: s.resolved,
                 problem: s.problem.as_deref(),
+                not_read: s
+                    .also
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .collect(),
             })
             .collect(),
     };
@@ -155,7 +162,7 @@ fn write_table(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Resul
     let mut rows: Vec<[String; 8]> = vec![HEADINGS.map(str::to_owned)];
     rows.extend(letters.iter().map(|s| {
         [
-            sanitize_line(&s.path.display().to_string()).into_owned(),
+            sanitize_line(&file_cell(s)).into_owned(),
             or_dash(&s.company),
             or_dash(&s.date),
             or_dash(&s.response_due),
@@ -189,6 +196,26 @@ fn write_table(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Resul
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// The letter file read, and the files of its name that are not:
+/// `a.txt (read; not a.pdf)`.
+fn file_cell(summary: &LetterSummary) -> String {
+    let path = summary.path.display().to_string();
+    if summary.also.is_empty() {
+        return path;
+    }
+    let names: Vec<String> = summary
+        .also
+        .iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    format!("{path} (read; not {})", names.join(", "))
 }
 
 #[cfg(test)]
@@ -229,6 +256,32 @@ mod tests {
     }
 
     #[test]
+    fn the_file_read_is_named_when_others_share_its_name() {
+        let mut out = Vec::new();
+        let both = LetterSummary {
+            also: vec![PathBuf::from("d/a.pdf"), PathBuf::from("d/a.htm")],
+            ..summary("d/a.txt", None)
+        };
+        write_table(&mut out, std::slice::from_ref(&both)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("d/a.txt (read; not a.pdf, a.htm)  Acme"),
+            "{text}"
+        );
+        let mut out = Vec::new();
+        write_json(&mut out, &[both]).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["letters"][0]["path"], "d/a.txt");
+        assert_eq!(
+            v["letters"][0]["not_read"],
+            serde_json::json!(["d/a.pdf", "d/a.htm"])
+        );
+    }
+
+    #[test]
     fn json_is_a_letters_object() {
         let mut out = Vec::new();
         write_json(&mut out, &[summary("a.txt", Some("x"))]).unwrap();
@@ -238,6 +291,7 @@ mod tests {
         assert_eq!(row["kind"], "unknown");
         assert_eq!(row["response_due"], serde_json::Value::Null);
         assert_eq!(row["problem"], "x");
-        assert_eq!(row.as_object().unwrap().len(), 11);
+        assert_eq!(row["not_read"], serde_json::json!([]));
+        assert_eq!(row.as_object().unwrap().len(), 12);
     }
 }

@@ -197,6 +197,32 @@ impl<F: FnMut(Found)> Search<'_, F> {
     }
 }
 
+/// The other files of the same name beside the letter file at `path` that a folder
+/// search passes over because `path` is preferred (see [`Found::also`]): `NAME.pdf` for
+/// `NAME.txt`. Empty when there are none or the folder cannot be listed.
+pub fn passed_over(path: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let listed = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = fs::read_dir(listed) else {
+        return Vec::new();
+    };
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    let mut also: Vec<PathBuf> = Names::of(&entries)
+        .read(&name.to_string_lossy())
+        .unwrap_or_default()
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+    also.sort();
+    also
+}
+
 /// A file name a folder search takes as a letter: one a letter source reads (see
 /// [`source::SOURCES`](crate::letter::source::SOURCES): `.txt`, `.md`, `.pdf`, `.htm`,
 /// `.html`, any case), but not a response letter letterdesk exported
@@ -311,6 +337,9 @@ mod tests {
             .find(|f| f.path.ends_with("one.txt"))
             .unwrap();
         assert_eq!(one.also, [root.join("one.pdf")]);
+        assert_eq!(passed_over(&root.join("one.txt")), [root.join("one.pdf")]);
+        assert_eq!(passed_over(&root.join("notes.pdf")), Vec::<PathBuf>::new());
+        assert_eq!(passed_over(&root.join("one.pdf")), Vec::<PathBuf>::new());
     }
 
     #[test]

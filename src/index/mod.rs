@@ -2,7 +2,9 @@
 //! and summarizes each (letter header and drafts counts) on parallel threads.
 //!
 //! - [`find_letters`] / [`find_letters_each`]: the letter files under some paths (and
-//!   the folders and links that could not be searched, with why), one walk for both.
+//!   the folders and links that could not be searched, with why), one walk for both;
+//!   [`passed_over`]: the files of a letter's name not read beside it (`NAME.pdf` beside
+//!   `NAME.txt`).
 //! - [`summarize`]: one [`LetterSummary`], from the letter in brief and its drafts'
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
@@ -19,7 +21,7 @@ mod read;
 mod summary;
 
 pub use cached::{read_brief, read_cached, read_guarded, save_cache};
-pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name};
+pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name, passed_over};
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
 pub(crate) use read::panic_message;

@@ -34,15 +34,22 @@ pub struct LetterSummary {
     /// Why the letter or its drafts file could not be read, if so (the message names
     /// the file, and the line where there is one).
     pub problem: Option<String>,
+    /// Other files of the same name beside it, not read because this one is preferred
+    /// (`NAME.pdf` beside the `NAME.txt` read; see [`Found::also`]).
+    pub also: Vec<PathBuf>,
 }
 
 impl LetterSummary {
     /// The summary of what a folder search found ([`Found`]): the letter summed up
     /// with [`summarize`], or the problem the search met.
     pub fn of_found(found: &Found, max_letter_bytes: u64) -> LetterSummary {
-        match &found.problem {
+        let summary = match &found.problem {
             Some(problem) => LetterSummary::unreadable(&found.path, problem),
             None => summarize(&found.path, max_letter_bytes),
+        };
+        LetterSummary {
+            also: found.also.clone(),
+            ..summary
         }
     }
 

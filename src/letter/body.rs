@@ -25,10 +25,22 @@ static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
         .expect("response regex")
 });
-static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(please|tell us|explain|revise|provide|disclose|advise|clarify|describe)\b")
-        .expect("request regex")
-});
+/// The words of a request, at word boundaries (see [`asks`]).
+static REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{REQUEST_WORDS})\b")).expect("request regex"));
+/// The same words anywhere: a search that never leaves the regex engine's fast path,
+/// where a Unicode word boundary in text that is not ASCII makes it read the text again
+/// far more slowly.
+static REQUEST_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){REQUEST_WORDS}")).expect("request words regex"));
+const REQUEST_WORDS: &str =
+    "please|tell us|explain|revise|provide|disclose|advise|clarify|describe";
+
+/// Whether `text` asks for something: a request word at word boundaries. Text without
+/// the words anywhere is told by the fast search alone.
+fn asks(text: &str) -> bool {
+    REQUEST_ANYWHERE.is_match(text) && REQUEST.is_match(text)
+}
 
 /// Line positions of one comment.
 #[derive(Debug)]
@@ -76,7 +88,7 @@ fn ends_wrapped_heading(above: &str, line: &str) -> bool {
 /// end a sentence nor ask anything, and only headings stand between it and the next
 /// numbered line, a few lines below.
 fn is_caption(lines: &[&str], i: usize, rest: &str) -> bool {
-    if ends_sentence(rest) || REQUEST.is_match(rest) {
+    if ends_sentence(rest) || asks(rest) {
         return false;
     }
     let mut seen = 0;
@@ -544,7 +556,7 @@ fn unnumbered_after(
     };
     let closing = closing_from(lines, start, end);
     let text = join_paragraphs(&lines[start..closing], width);
-    if text.is_empty() || !REQUEST.is_match(&text) {
+    if text.is_empty() || !asks(&text) {
         return None;
     }
     let mut trail = Trail::default();

@@ -61,7 +61,10 @@ impl CleanText {
 struct Breaks {
     /// LF or CR, both ASCII.
     newline: char,
-    others: bool,
+    /// The text holds a form feed or vertical tab.
+    vertical: bool,
+    /// The text holds U+2028 or U+2029.
+    separators: bool,
 }
 
 impl Breaks {
@@ -73,15 +76,24 @@ impl Breaks {
         });
         Breaks {
             newline: if text.contains('\n') { '\n' } else { '\r' },
-            others: vertical || (e2 && (text.contains('\u{2028}') || text.contains('\u{2029}'))),
+            vertical,
+            separators: e2 && (text.contains('\u{2028}') || text.contains('\u{2029}')),
         }
     }
 
-    /// The first line break in `text`: its offset and length in bytes. Most texts break
-    /// lines with LF alone, found with a fast search; the rest are read byte by byte.
+    /// The first line break in `text`: its offset and length in bytes. Breaks of one
+    /// byte (LF, and the form feeds of converted PDFs) are found with a fast search;
+    /// a text with Unicode separators is read byte by byte.
     fn next(&self, text: &str) -> Option<(usize, usize)> {
-        if !self.others {
-            return memchr::memchr(self.newline as u8, text.as_bytes()).map(|at| (at, 1));
+        if !self.separators {
+            let bytes = text.as_bytes();
+            let newline = self.newline as u8;
+            let at = if self.vertical {
+                memchr::memchr3(newline, 0x0B, 0x0C, bytes)
+            } else {
+                memchr::memchr(newline, bytes)
+            };
+            return at.map(|at| (at, 1));
         }
         let newline = self.newline as u8;
         let bytes = text.as_bytes();
@@ -161,26 +173,46 @@ fn replace_from(out: &mut String, start: usize, with: &str) {
     out.push_str(with);
 }
 
+/// Eight bytes with only their high bits set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `word` equal to `b`, marked by their high bit (exact for each byte:
+/// no carry crosses from one byte to the next).
+fn bytes_equal(word: u64, b: u8) -> u64 {
+    let x = word ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS
+}
+
 /// Whether a line is left as it is by [`clean_chars`]: not empty, ASCII, with no tab
 /// nor `*`, no space at either end and no two spaces together; if so, whether it holds
-/// a `~`. Most lines are; two passes with no early exit (which the compiler vectorises)
-/// tell.
+/// a `~`. Most lines are. Every byte of every letter is looked at here, so eight at a
+/// time (the last few padded with NUL bytes, which are none of these).
 fn clean_ascii(raw: &str) -> Option<bool> {
     let bytes = raw.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return None;
     };
-    let (odd_byte, tilde) = bytes.iter().fold((false, false), |(odd, tilde), &b| {
-        (
-            odd | !b.is_ascii() | (b == b'\t') | (b == b'*'),
-            tilde | (b == b'~'),
-        )
-    });
-    let two_spaces = bytes
-        .iter()
-        .zip(&bytes[1..])
-        .fold(false, |two, (&a, &b)| two | ((a == b' ') & (b == b' ')));
-    (first != b' ' && last != b' ' && !odd_byte && !two_spaces).then_some(tilde)
+    if first == b' ' || last == b' ' {
+        return None;
+    }
+    let (mut odd, mut tilde, mut two_spaces, mut spaces_before) = (0u64, 0u64, 0u64, 0u64);
+    let mut scan = |word: u64| {
+        let spaces = bytes_equal(word, b' ');
+        odd |= (word & HIGH_BITS) | bytes_equal(word, b'\t') | bytes_equal(word, b'*');
+        tilde |= bytes_equal(word, b'~');
+        // A space next to a space in this word, or first in it after one last in the
+        // word before.
+        two_spaces |= (spaces & (spaces >> 8)) | (spaces & (spaces_before >> 56));
+        spaces_before = spaces;
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        scan(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+    }
+    let mut rest = [0u8; 8];
+    rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    scan(u64::from_le_bytes(rest));
+    (odd == 0 && two_spaces == 0).then_some(tilde != 0)
 }
 
 /// The character-by-character part of [`clean_line`]: spaces folded and trimmed,
@@ -289,6 +321,45 @@ mod tests {
         let mut out = String::new();
         clean_line_into(raw, &mut out);
         out
+    }
+
+    /// [`clean_ascii`] byte by byte.
+    fn clean_ascii_bytewise(raw: &str) -> Option<bool> {
+        let b = raw.as_bytes();
+        let plain = !b.is_empty()
+            && b[0] != b' '
+            && b[b.len() - 1] != b' '
+            && b.iter().all(|&c| c.is_ascii() && c != b'\t' && c != b'*')
+            && !b.windows(2).any(|w| w == b"  ");
+        plain.then(|| b.contains(&b'~'))
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_reads_as_byte_by_byte() {
+        // Every line of up to six characters over an alphabet of what matters, and
+        // each character at each place of a line that spans three words.
+        let alphabet = ['a', ' ', '\t', '*', '~', '\u{e9}', '\u{7f}', '\u{a0}'];
+        let mut lines = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = lines
+                .iter()
+                .filter(|l| l.chars().count() == lines.last().map_or(0, |x| x.chars().count()))
+                .flat_map(|l| alphabet.iter().map(move |c| format!("{l}{c}")))
+                .collect();
+            lines.extend(longer);
+        }
+        for at in 0..20 {
+            for c in alphabet {
+                let mut line: Vec<char> = "abcdefghijklmnopqrstu".chars().collect();
+                line[at] = c;
+                lines.push(line.iter().collect());
+                line[at + 1] = c;
+                lines.push(line.iter().collect());
+            }
+        }
+        for line in &lines {
+            assert_eq!(clean_ascii(line), clean_ascii_bytewise(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct Decoded<'a> {
 /// Decode `bytes`. Returns `None` for binary content: a NUL byte in the first 8 KiB.
 pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if sniff.contains(&0) {
+    if memchr::memchr(0, sniff).is_some() {
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -30,7 +30,8 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
             (text, true)
         }
     };
-    let text = if text.contains('\0') {
+    // (A vectorised search: this looks at every byte of every letter.)
+    let text = if memchr::memchr(0, text.as_bytes()).is_some() {
         Cow::Owned(text.replace('\0', "\u{FFFD}"))
     } else {
         text

@@ -72,8 +72,11 @@ static FILED: LazyLock<KeyedRegex> = LazyLock::new(|| {
 
 /// "Dear Mr. Chen:", "Ladies and Gentlemen:" (a cheap look at the first letters first).
 fn is_salutation(line: &str) -> bool {
-    let head = line.get(..4).unwrap_or(line).to_ascii_lowercase();
-    matches!(head.as_str(), "dear" | "ladi" | "gent" | "to w" | "sir ") && SALUTATION.is_match(line)
+    line.as_bytes().get(..4).is_some_and(|head| {
+        [b"dear", b"ladi", b"gent", b"to w", b"sir "]
+            .iter()
+            .any(|start| head.eq_ignore_ascii_case(*start))
+    }) && SALUTATION.is_match(line)
 }
 
 /// Letterhead and routing lines that are not part of the addressee block.

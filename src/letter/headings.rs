@@ -284,12 +284,21 @@ const SECTION_PREFIXES: &[&str] = &[
 ];
 
 /// Whether a heading (its page reference aside) is a top-level section of a filing.
+/// Compared in any ASCII case, with no lowercase copy (this runs on every heading).
 fn is_section(heading: &str) -> bool {
-    let title = match heading.to_ascii_lowercase().rsplit_once(", page") {
-        Some((title, _)) => title.trim().to_string(),
-        None => heading.to_ascii_lowercase(),
-    };
-    SECTIONS.contains(&title.as_str()) || SECTION_PREFIXES.iter().any(|p| title.starts_with(p))
+    const PAGE: &[u8] = b", page";
+    let bytes = heading.as_bytes();
+    // The title before the last ", page", if any.
+    let title = (0..=bytes.len().saturating_sub(PAGE.len()))
+        .rev()
+        .find(|&i| {
+            bytes[i..].len() >= PAGE.len() && bytes[i..i + PAGE.len()].eq_ignore_ascii_case(PAGE)
+        })
+        .map_or(heading, |at| heading[..at].trim());
+    SECTIONS.iter().any(|s| title.eq_ignore_ascii_case(s))
+        || SECTION_PREFIXES.iter().any(|p| {
+            title.len() >= p.len() && title.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
 }
 
 /// The trail of headings in effect as the letter is read.

@@ -41,19 +41,12 @@ pub(super) fn number_at(line: &str, response: bool) -> Option<(String, Option<St
     {
         return None;
     }
-    if let Some(c) = NUMBER.captures(line) {
-        let number = c.get(1).or(c.get(2))?.as_str().to_string();
-        let rest = c
-            .get(0)
-            .map(|m| line[m.end()..].trim().to_string())
-            .filter(|s| !s.is_empty());
-        if rest
-            .as_deref()
-            .is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase()))
-        {
+    if let Some(m) = NUMBER.find(line) {
+        let rest = Some(line[m.end()..].trim()).filter(|s| !s.is_empty());
+        if rest.is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase())) {
             return None;
         }
-        return Some((number, rest));
+        return Some((number_in(m.as_str()).to_string(), rest.map(str::to_string)));
     }
     if response && let Some(c) = COMMENT_LABEL.captures(line) {
         let rest = Some(c[2].trim().to_string()).filter(|s| !s.is_empty());
@@ -62,12 +55,77 @@ pub(super) fn number_at(line: &str, response: bool) -> Option<(String, Option<St
     None
 }
 
-/// The leading digits of a comment number (`4` of `4(a)`), 0 when there are none.
+/// The number a match of [`NUMBER`] holds (its first or second group, read without
+/// the regex engine's captures): the digits of `(12)`, else what stands before the
+/// closing `.` or `)` (`4(a)` of `4(a).`). Only the first form starts with `(`.
+fn number_in(found: &str) -> &str {
+    let found = found.trim_end();
+    match found.strip_prefix('(') {
+        Some(inner) => inner.strip_suffix(')').unwrap_or(inner),
+        // The closing `.` or `)` is one byte.
+        None => &found[..found.len() - 1],
+    }
+}
+
+/// The leading digits of a comment number (`4` of `4(a)`), 0 when there are none (or
+/// too many for a `u32`).
 pub(super) fn leading_number(number: &str) -> u32 {
-    number
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0)
+    let mut n: Option<u32> = None;
+    for b in number.bytes().take_while(u8::is_ascii_digit) {
+        let digit = u32::from(b - b'0');
+        match n
+            .unwrap_or(0)
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(digit))
+        {
+            Some(next) => n = Some(next),
+            None => return 0,
+        }
+    }
+    n.unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_number_is_the_regex_group() {
+        for line in [
+            "1.",
+            "12. Please",
+            "(3) Tell us",
+            "(45)",
+            "4(a). Revise",
+            "7) Provide",
+            "8.\u{A0} x",
+            "\u{663}. Arabic-Indic",
+            "999999.\tTab",
+        ] {
+            let c = NUMBER.captures(line).expect(line);
+            let group = c.get(1).or(c.get(2)).expect(line).as_str();
+            assert_eq!(number_in(&c[0]), group, "{line}");
+        }
+    }
+
+    #[test]
+    fn leading_numbers_parse_as_before() {
+        for number in [
+            "4(a)",
+            "12",
+            "",
+            "x1",
+            "0007",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+        ] {
+            let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+            assert_eq!(
+                leading_number(number),
+                digits.parse().unwrap_or(0),
+                "{number}"
+            );
+        }
+    }
 }

@@ -42,6 +42,15 @@ static PAGE_OF: LazyLock<Regex> =
 static COMMENT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,6}[.)]").expect("number regex"));
 
+/// Whether `line` starts with a comment number (`\d` takes any Unicode digit, so a
+/// line whose first byte is ASCII but neither a digit nor `(` is told at once).
+fn starts_with_number(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'(' || !b.is_ascii())
+        && COMMENT_NUMBER.is_match(line)
+}
+
 /// How a line fits a page header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fit {
@@ -107,7 +116,7 @@ impl HeaderVocabulary {
             || line.len() > 160
             || self.starts_with_foreign_letter(line)
             || !self.first_word_fits(line)
-            || COMMENT_NUMBER.is_match(line)
+            || starts_with_number(line)
         {
             return Fit::No;
         }
@@ -218,17 +227,73 @@ fn first_word(line: &str) -> &str {
 
 /// Split glued words (`LastNameTyler`, `CorporationMay`, `2Page`) into lowercase
 /// alphanumeric tokens and hand each to `f` until it returns `false`. Returns whether
-/// every token was accepted. One buffer serves all tokens: this runs on every line.
-fn for_each_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+/// every token was accepted. This runs on many lines: ASCII text, most of it, is split
+/// byte by byte with no allocation.
+fn for_each_token(s: &str, f: impl FnMut(&str) -> bool) -> bool {
+    if s.is_ascii() {
+        for_each_ascii_token(s, f)
+    } else {
+        for_each_char_token(s, f)
+    }
+}
+
+/// Whether a token ends between the alphanumeric characters `p` and `c`: a lowercase
+/// letter before a capital, a digit before a letter, a letter before a digit.
+#[inline]
+fn splits(p: char, c: char) -> bool {
+    (p.is_lowercase() && c.is_uppercase())
+        || (p.is_ascii_digit() && c.is_alphabetic())
+        || (p.is_alphabetic() && c.is_ascii_digit())
+}
+
+/// [`for_each_token`] of ASCII text, where every token is a run of the text: handed
+/// on as it stands when it is lowercase, else lowercased into a buffer on the stack (a
+/// very long one into a `String`).
+fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut buf = [0u8; 64];
+    let mut emit = |token: &str| {
+        if !token.bytes().any(|b| b.is_ascii_uppercase()) {
+            f(token)
+        } else if let Some(lower) = buf.get_mut(..token.len()) {
+            for (l, b) in lower.iter_mut().zip(token.bytes()) {
+                *l = b.to_ascii_lowercase();
+            }
+            f(std::str::from_utf8(lower).expect("ASCII"))
+        } else {
+            f(&token.to_ascii_lowercase())
+        }
+    };
+    let mut start: Option<usize> = None;
+    for (i, &c) in bytes.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            match start {
+                // Inside a token the byte before is alphanumeric too.
+                Some(from) if splits(char::from(bytes[i - 1]), char::from(c)) => {
+                    if !emit(&s[from..i]) {
+                        return false;
+                    }
+                    start = Some(i);
+                }
+                Some(_) => {}
+                None => start = Some(i),
+            }
+        } else if let Some(from) = start.take()
+            && !emit(&s[from..i])
+        {
+            return false;
+        }
+    }
+    start.is_none_or(|from| emit(&s[from..]))
+}
+
+/// [`for_each_token`] of text that is not ASCII, character by character.
+fn for_each_char_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let mut cur = String::new();
     let mut prev: Option<char> = None;
     for c in s.chars() {
         if c.is_alphanumeric() {
-            let boundary = prev.is_some_and(|p| {
-                (p.is_lowercase() && c.is_uppercase())
-                    || (p.is_ascii_digit() && c.is_alphabetic())
-                    || (p.is_alphabetic() && c.is_ascii_digit())
-            });
+            let boundary = prev.is_some_and(|p| splits(p, c));
             if boundary && !cur.is_empty() {
                 if !f(&cur) {
                     return false;
@@ -442,6 +507,35 @@ mod tests {
         remove_page_headers(&mut lines, &vocab);
         let kept: Vec<&str> = lines.into_iter().filter(|l| !l.is_empty()).collect();
         assert_eq!(kept, ["a", "b"]);
+    }
+
+    #[test]
+    fn ascii_tokens_are_split_as_characters_are() {
+        for line in [
+            "LastNameTyler CorporationMay 2Page",
+            "March2 11, 2024 Page 2 -- eBay ResMed",
+            "",
+            "  ,a1B2cD3 e-Fg h_IJ kL ",
+            &"x".repeat(70),
+            &format!("{}Ab", "Z".repeat(80)),
+        ] {
+            let (mut bytewise, mut charwise) = (Vec::new(), Vec::new());
+            for_each_ascii_token(line, |t| {
+                bytewise.push(t.to_string());
+                true
+            });
+            for_each_char_token(line, |t| {
+                charwise.push(t.to_string());
+                true
+            });
+            assert_eq!(bytewise, charwise, "{line}");
+        }
+        let mut seen = Vec::new();
+        assert!(!for_each_ascii_token("one Two three", |t| {
+            seen.push(t.to_string());
+            t != "two"
+        }));
+        assert_eq!(seen, ["one", "two"]);
     }
 
     #[test]

@@ -135,17 +135,18 @@ pub fn is_sign_off(line: &str) -> bool {
     if line.len() > 25 {
         return false;
     }
-    let word = line.trim_end_matches(',').to_ascii_lowercase();
-    matches!(
-        word.as_str(),
-        "sincerely"
-            | "very truly yours"
-            | "yours truly"
-            | "respectfully"
-            | "respectfully submitted"
-            | "best regards"
-            | "regards"
-    )
+    let word = line.trim_end_matches(',');
+    [
+        "sincerely",
+        "very truly yours",
+        "yours truly",
+        "respectfully",
+        "respectfully submitted",
+        "best regards",
+        "regards",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! A letter file as a review sees it.
 
 use crate::letter::sections::{Sections, sections};
+use crate::letter::source;
 use crate::letter::{Kind, Letter, LetterError, parse_bytes};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -17,14 +18,16 @@ pub struct Filed {
 }
 
 impl Filed {
-    /// Read and parse the letter file at `path`.
+    /// Read and parse the letter file at `path`, of any source (text, PDF, EDGAR HTML),
+    /// as every letter is read: a regular file no larger than the default size cap
+    /// ([`DEFAULT_MAX_LETTER_BYTES`](crate::letter::DEFAULT_MAX_LETTER_BYTES)).
     pub fn read(path: &Path) -> Result<Filed, LetterError> {
-        let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|error| LetterError::Io {
-            file: file.clone(),
-            error,
+        let limits = source::Limits::default();
+        let read = source::read(path, &limits).map_err(|message| LetterError::Unreadable {
+            file: path.display().to_string(),
+            message,
         })?;
-        let mut filed = Filed::from_bytes(&file, &bytes)?;
+        let mut filed = read.parse(Filed::from_bytes)?;
         filed.path = path.to_path_buf();
         Ok(filed)
     }
@@ -53,9 +56,30 @@ impl Filed {
     }
 }
 
-impl crate::letter::source::Declared for Filed {
+impl source::Declared for Filed {
     /// An EDGAR file that declares its form (`<TYPE>CORRESP`) is read as that kind.
     fn declare(&mut self, kind: crate::letter::Kind) {
         self.letter.kind = kind;
+    }
+
+    fn warn(&mut self, warnings: &[String]) {
+        source::Declared::warn(&mut self.letter, warnings);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_size_cap_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(crate::letter::DEFAULT_MAX_LETTER_BYTES + 1)
+            .unwrap();
+        let error = Filed::read(&path).unwrap_err().to_string();
+        assert!(error.contains("too large to open"), "{error}");
     }
 }

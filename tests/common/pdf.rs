@@ -52,6 +52,8 @@ pub struct Layout {
     pub form_fields: bool,
     /// Lines per page before a new page starts (0: 48).
     pub lines_per_page: usize,
+    /// Bytes of incompressible image data drawn on page 1 (a large file; 0: none).
+    pub ballast: usize,
 }
 
 /// The PDF of a plain-text letter: lines wrapped at 90 characters, top to bottom, a
@@ -116,6 +118,9 @@ pub fn letter_pdf(letter: &str, layout: &Layout) -> Vec<u8> {
         }
     }
     pages.last_mut().unwrap().append(&mut later);
+    if layout.ballast > 0 {
+        pages[0].push(Mark::Ballast(layout.ballast));
+    }
     if layout.form_fields {
         pages[0].push(text(20.0, 40.0, "FirstName LastName"));
         pages[0].push(text(20.0, 28.0, "Comapany Name"));

@@ -43,6 +43,12 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let declared = edgar_type(&text)
         .is_some_and(|t| t.eq_ignore_ascii_case("CORRESP"))
         .then_some(Kind::Response);
+    if cut_short(&text) {
+        warnings.push(
+            "the HTML ends early (no closing </html>): the file may be cut short; what it holds is shown"
+                .to_owned(),
+        );
+    }
     let document = Html::parse_document(unwrap_sgml(&text));
     let mut walk = Walk::default();
     walk.document(&document);
@@ -86,6 +92,19 @@ fn head(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// Whether the file stops before its HTML (or EDGAR's wrapper) is closed: none of
+/// `</html>`, `</body>`, `</text>`, `</document>` near its end.
+fn cut_short(text: &str) -> bool {
+    let mut start = text.len().saturating_sub(4096);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &text[start..];
+    !["</html>", "</body>", "</text>", "</document>"]
+        .iter()
+        .any(|end| rfind_ascii_ci(tail, end).is_some())
 }
 
 /// Where `needle` (ASCII, lower case) first occurs in `hay`, any case.

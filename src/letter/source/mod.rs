@@ -97,15 +97,22 @@ pub struct Read {
     pub declared: Option<Kind>,
 }
 
-/// A reading of a letter whose kind a file's declaration ([`Read::declared`]) can set.
+/// A reading of a letter that what its file says of itself applies to: the kind it
+/// declares ([`Read::declared`]) and its source's warnings ([`Read::warnings`]).
 pub trait Declared {
     /// Take the kind the file declares.
     fn declare(&mut self, kind: Kind);
+    /// Take the source's warnings (before the parser's own).
+    fn warn(&mut self, warnings: &[String]);
 }
 
 impl Declared for super::Letter {
     fn declare(&mut self, kind: Kind) {
         self.kind = kind;
+    }
+
+    fn warn(&mut self, warnings: &[String]) {
+        self.warnings.splice(0..0, warnings.iter().cloned());
     }
 }
 
@@ -113,11 +120,16 @@ impl Declared for super::Brief {
     fn declare(&mut self, kind: Kind) {
         self.kind = kind;
     }
+
+    fn warn(&mut self, warnings: &[String]) {
+        self.warnings += warnings.len();
+    }
 }
 
 impl Read {
     /// Parse the text with `parse` (e.g. [`parse_bytes`](super::parse_bytes) or
-    /// [`brief_bytes`](super::brief_bytes)), the declared kind applied.
+    /// [`brief_bytes`](super::brief_bytes)), the declared kind and the source's
+    /// warnings applied.
     pub fn parse<T: Declared>(
         &self,
         parse: impl FnOnce(&str, &[u8]) -> Result<T, super::LetterError>,
@@ -125,6 +137,9 @@ impl Read {
         let mut parsed = parse(&self.origin.path.display().to_string(), &self.text)?;
         if let Some(kind) = self.declared {
             parsed.declare(kind);
+        }
+        if !self.warnings.is_empty() {
+            parsed.warn(&self.warnings);
         }
         Ok(parsed)
     }

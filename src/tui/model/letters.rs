@@ -65,12 +65,15 @@ impl State {
                 return id;
             }
         };
-        let progress = entry
+        let (progress, also) = entry
             .listing
             .as_ref()
-            .map(|l| l.progress.clone())
+            .map(|l| (l.progress.clone(), l.also.clone()))
             .unwrap_or_default();
-        entry.listing = Ok(Listing::of(&letter, progress));
+        entry.listing = Ok(Listing {
+            also,
+            ..Listing::of(&letter, progress)
+        });
         if entry.slot.loaded {
             entry.slot.drafts.merge_letter(&numbers(&letter));
         }

@@ -13,6 +13,9 @@ pub struct Listing {
     /// What its drafts file said when the letter was indexed (until the drafts file
     /// is read for the workspace, when the drafts in memory count instead).
     pub progress: Progress,
+    /// Other files of the same name beside it, not read because this one is preferred
+    /// (`NAME.pdf` beside `NAME.txt`); the row then names the file read.
+    pub also: Vec<std::path::PathBuf>,
 }
 
 impl Listing {
@@ -21,6 +24,7 @@ impl Listing {
         Listing {
             brief: Brief::of(letter),
             progress,
+            also: Vec::new(),
         }
     }
 
@@ -37,7 +41,12 @@ impl Listing {
                 .brief
                 .numbers
                 .iter()
-                .filter(|n| drafts.get(n).is_some_and(|d| d.status == Status::Resolved))
+                .enumerate()
+                .filter(|(i, n)| {
+                    drafts
+                        .get_at(*i, n)
+                        .is_some_and(|d| d.status == Status::Resolved)
+                })
                 .count(),
             None => self.progress.resolved,
         }

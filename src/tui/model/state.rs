@@ -448,6 +448,9 @@ impl State {
         let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
             return Vec::new();
         };
+        if self.filter == Filter::All {
+            return (0..letter.comments.len()).collect();
+        }
         let drafts = &self.entries[open.id.0].slot.drafts;
         // The comment being edited stays listed while its status changes under the typing.
         let editing = open.selected.filter(|_| self.focus == Pane::Draft);

@@ -68,7 +68,7 @@ pub(crate) fn spawn(
                         path,
                     },
                     Job::Reindex(path) => Action::LetterIndexed {
-                        listing: Box::new(listing(&path, limits)),
+                        listing: Box::new(listing(&path, limits, crate::index::passed_over(&path))),
                         path,
                     },
                 };
@@ -130,11 +130,15 @@ fn in_background() {
 /// Index one file found (or say why it cannot be read); `None` for a file that is not
 /// listed (a folder's README.md and the like are not letters).
 fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> {
-    let Found { path, problem, .. } = found;
+    let Found {
+        path,
+        problem,
+        also,
+    } = found;
     let (path, listing) = match problem {
         Some(problem) => (path, Err(problem)),
         None => {
-            let listing = listing(&path, limits);
+            let listing = listing(&path, limits, also);
             let named = paths.contains(&path);
             if let Ok(l) = &listing
                 && !named
@@ -152,11 +156,16 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
     })
 }
 
-/// The listing of a letter file: the letter in brief and its drafts' progress.
-fn listing(path: &Path, limits: Limits) -> Result<Listing, String> {
+/// The listing of a letter file: the letter in brief, its drafts' progress, and the
+/// files of its name not read (`also`).
+fn listing(path: &Path, limits: Limits, also: Vec<PathBuf>) -> Result<Listing, String> {
     let brief = crate::index::read_brief(path, limits.max_letter_bytes)?;
     let progress = crate::index::progress(path, &brief.numbers);
-    Ok(Listing { brief, progress })
+    Ok(Listing {
+        brief,
+        progress,
+        also,
+    })
 }
 
 /// The path a letter is known by: canonical, as the journal and the watcher see it.

@@ -75,7 +75,9 @@ impl State {
                 has(&c.number)
                     || c.headings.iter().any(|h| has(h))
                     || has(&c.text)
-                    || drafts.get(&c.number).is_some_and(|d| has(&d.response))
+                    || drafts
+                        .get_at(i, &c.number)
+                        .is_some_and(|d| has(&d.response))
             })
             .collect()
     }

@@ -161,6 +161,10 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
+    let company = match which_file(&entry.path, &listing.also) {
+        Some(which) => format!("{which} {company}"),
+        None => company,
+    };
     let mut spans = vec![
         gutter,
         Span::raw(pad_to(
@@ -189,6 +193,21 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
     spans.push(Span::raw(" "));
     spans.extend(tail(listing, entry, state.today, theme));
     Line::from(spans)
+}
+
+/// When other files share the letter's name, which one is read, by extension (the
+/// name is the same), short enough to show before the company: `[.txt, not .pdf]`.
+fn which_file(path: &std::path::Path, also: &[std::path::PathBuf]) -> Option<String> {
+    if also.is_empty() {
+        return None;
+    }
+    let ext = |p: &std::path::Path| {
+        p.extension()
+            .map(|e| format!(".{}", e.to_string_lossy()))
+            .unwrap_or_default()
+    };
+    let others: Vec<String> = also.iter().map(|p| ext(p)).collect();
+    Some(format!("[{}, not {}]", ext(path), others.join(", ")))
 }
 
 /// Progress and due date, or what kind of letter this is when it asks for no response.
