@@ -327,3 +327,52 @@ fn libreoffice_lays_out_the_pages_with_the_continuation_header() {
     let last = pdftotext(&pdf, Some(pages as u32));
     assert!(last.contains(&format!("Page {pages}")), "{last}");
 }
+
+/// The paragraphs (`<w:p>` elements) of a part's XML.
+fn paragraphs(xml: &str) -> Vec<&str> {
+    xml.split("<w:p>")
+        .flat_map(|s| s.split("<w:p "))
+        .skip(1)
+        .map(|p| p.split("</w:p>").next().unwrap_or(p))
+        .collect()
+}
+
+#[test]
+fn lettered_sub_items_each_stand_indented_under_their_letter() {
+    let text = letter_text(false).replacen(
+        "1. Please tell us how the lantern segment's margin changed",
+        "1. We note your response to prior comment 3.\na. Please tell us the freight costs;\nb. Please tell us the brass costs.\n\n7. Please tell us how the lantern segment's margin changed",
+        1,
+    );
+    let letter = parsed(&text);
+    let mut drafts = drafts(&letter);
+    drafts.set_response(
+        "1",
+        "1.a Freight costs rose 4% in fiscal 2014.\n\n1.b Brass costs rose 9% in fiscal 2014.",
+    );
+    let docx = export(&letter, Some(&drafts), &settings(&text), Format::Docx).bytes;
+    let xml = part(&docx, "word/document.xml");
+    let paragraphs = paragraphs(&xml);
+    for (marker, words) in [
+        ("a.", "Please tell us the freight costs;"),
+        ("b.", "Please tell us the brass costs."),
+        ("1.a", "Freight costs rose 4% in fiscal 2014."),
+        ("1.b", "Brass costs rose 9% in fiscal 2014."),
+    ] {
+        let found: Vec<&&str> = paragraphs
+            .iter()
+            .filter(|p| texts(p).contains(words))
+            .collect();
+        assert_eq!(found.len(), 1, "{words}: one paragraph of its own");
+        let paragraph = found[0];
+        assert!(
+            texts(paragraph).starts_with(marker),
+            "{words}: under its letter {marker}: {}",
+            texts(paragraph)
+        );
+        assert!(
+            paragraph.contains("<w:ind w:left=\"1080\"") && paragraph.contains("w:hanging=\"720\""),
+            "{words}: indented with the letter hanging: {paragraph}"
+        );
+    }
+}

@@ -13,10 +13,13 @@ use std::time::Duration;
 use letterdesk::drafts::{self, Drafts, TextFingerprints};
 
 fn letterdesk(args: &[&str]) -> Output {
+    // What an export writes is recorded in a state folder of the test's own.
+    let state = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_letterdesk"))
         .args(args)
         .env_remove("XDG_CONFIG_HOME")
         .env("HOME", "/nonexistent-home-for-tests")
+        .env("XDG_STATE_HOME", state.path())
         .output()
         .expect("runs")
 }

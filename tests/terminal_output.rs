@@ -56,10 +56,12 @@ fn allowed(c: char) -> bool {
 
 fn letterdesk(args: &[&str]) -> Output {
     let no_config = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_letterdesk"))
         .args(args)
         .env("XDG_CONFIG_HOME", no_config.path())
         .env("HOME", "/nonexistent-home-for-tests")
+        .env("XDG_STATE_HOME", state.path())
         .output()
         .expect("runs")
 }

@@ -1581,6 +1581,57 @@ fn the_exported_report_shows_the_path_and_notices() {
 }
 
 #[test]
+fn an_edited_export_asks_and_nothing_is_overwritten_without_a_yes() {
+    use letterdesk::export::WhenEdited;
+    let when_edited = |effects: &[Effect]| {
+        effects.iter().find_map(|e| match e {
+            Effect::Export { when_edited, .. } => Some(*when_edited),
+            _ => None,
+        })
+    };
+    let mut s = opened();
+    press(&mut s, ch('x'));
+    let fx = press(&mut s, ch('d'));
+    assert_eq!(when_edited(&fx), Some(WhenEdited::Refuse), "first, refuse");
+    let (letter, format, _) = export_effect(&fx).unwrap();
+    let edited = || Action::ExportEdited {
+        letter,
+        format,
+        path: PathBuf::from("/letters/northwind.response.docx"),
+        beside: PathBuf::from("/letters/northwind.response (2).docx"),
+    };
+    let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+
+    update(&mut s, edited());
+    assert_eq!(s.mode(), Mode::Question);
+    let message = s.message().unwrap();
+    assert!(
+        message.contains("northwind.response.docx was edited since"),
+        "{message}"
+    );
+    // Other keys do not answer it.
+    for key in [ch('x'), ch('d'), ev(KeyCode::Enter, KeyModifiers::NONE)] {
+        assert_eq!(when_edited(&press(&mut s, key)), None);
+    }
+    // Esc: nothing written.
+    assert_eq!(when_edited(&press(&mut s, esc)), None);
+    assert_eq!(s.mode(), COMMENTS);
+    // n: the new name beside it.
+    update(&mut s, edited());
+    let fx = press(&mut s, ch('n'));
+    assert_eq!(when_edited(&fx), Some(WhenEdited::NewName));
+    assert_eq!(
+        export_effect(&fx).map(|e| (e.0, e.1)),
+        Some((letter, format))
+    );
+    // y: overwrite.
+    update(&mut s, edited());
+    let fx = press(&mut s, ch('y'));
+    assert_eq!(when_edited(&fx), Some(WhenEdited::Overwrite));
+    assert_eq!(s.mode(), COMMENTS);
+}
+
+#[test]
 fn a_written_export_is_not_taken_for_a_letter() {
     let mut s = state();
     for name in ["northwind.response.md", "northwind.response.txt"] {

@@ -7,19 +7,19 @@
 //! written straight into, so `--strict -o /dev/null` is a check). A symbolic link at
 //! the default path is refused; see [`Target::choose`]. The path written and any
 //! warnings go to standard error. With `--strict`, a comment without a response, not
-//! marked resolved, or whose text changed since its response was written is an error
-//! (exit 1) and NOTHING is written, so a file that exists after a strict run is ready
+//! marked resolved, or whose text changed since its response was written, and a
+//! request of the letter outside its comments with no answer in the drafts file's
+//! `[requests]` table, is an error (exit 1) and NOTHING is written, so a file that exists after a strict run is ready
 //! to file. A file edited since letterdesk wrote it is never overwritten without
 //! `--force` (`--new-name` writes beside it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::drafts;
-use crate::export::{self, ExportSettings, Format, Target};
+use crate::export::{self, ExportSettings, Format, SaveError, Target, WhenEdited};
 use crate::text::sanitize_line;
 
 /// Arguments of `letterdesk export`.
@@ -39,7 +39,8 @@ pub struct ExportArgs {
     /// Where to write. Default: NAME.response.EXT next to the letter; "-" for standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Fail (exit 1, nothing written) when a comment has no response or is not resolved.
+    /// Fail (exit 1, nothing written) when a comment has no response or is not resolved,
+    /// or a request of the letter outside its comments has no answer.
     #[arg(long)]
     pub strict: bool,
     /// Read the [export] settings from this config file.
@@ -63,10 +64,17 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut settings = load_settings(args.config.as_deref())?;
     let limits = super::status::load_limits(args.config.as_deref());
     let letter = crate::letter::parse_file_capped(&args.letter, limits.max_letter_bytes)?;
-    let loaded = drafts::load(&drafts::drafts_path(&args.letter))?;
+    let drafts_path = drafts::drafts_path(&args.letter);
+    let loaded = drafts::load(&drafts_path)?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
     settings.now = Some(chrono::Utc::now());
     settings.asked = export::Asked::in_file(&args.letter);
+    if let Some(loaded) = &loaded {
+        settings
+            .asked
+            .answer_from(loaded.document())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", drafts_path.display()))?;
+    }
     settings.public = args.public;
 
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
@@ -100,33 +108,22 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     }
 
     let records = export::Records::default_location();
-    let mut target = target;
-    if let (Target::File(path), Some(records), false) = (&target, &records, args.force)
-        && let Err(edited) = records.check(path)
-    {
-        if !args.new_name {
-            anyhow::bail!(
-                "{}: edited since letterdesk wrote it; nothing written (--force overwrites it, --new-name writes beside it)",
-                sanitize_line(&edited.path.display().to_string())
-            );
-        }
-        target = Target::File(export::free_name(path));
+    let when_edited = match (args.force, args.new_name) {
+        (true, _) => WhenEdited::Overwrite,
+        (false, true) => WhenEdited::NewName,
+        (false, false) => WhenEdited::Refuse,
+    };
+    let saved = match export::save(&target, &result.bytes, records.as_ref(), when_edited, out) {
+        Err(SaveError::Edited(edited)) => anyhow::bail!(
+            "{}: edited since letterdesk wrote it; nothing written (--force overwrites it, --new-name writes beside it)",
+            sanitize_line(&edited.path.display().to_string())
+        ),
+        other => other?,
+    };
+    if let Some(warning) = saved.warning {
+        let _ = writeln!(err, "warning: {}", sanitize_line(&warning));
     }
-    target
-        .write(&result.bytes, out)
-        .with_context(|| match target.path() {
-            Some(path) => format!("{}: cannot write", path.display()),
-            None => "cannot write to standard output".to_owned(),
-        })?;
-    if let (Target::File(path), Some(records)) = (&target, records)
-        && let Err(e) = records.remember(path, &result.bytes)
-    {
-        let _ = writeln!(
-            err,
-            "warning: cannot record what was written (an edit to it will not be noticed): {e}"
-        );
-    }
-    if let Some(path) = target.path() {
+    if let Some(path) = &saved.path {
         let _ = writeln!(err, "wrote {}", sanitize_line(&path.display().to_string()));
     }
     for notice in result.notices() {

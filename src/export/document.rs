@@ -8,7 +8,7 @@ use super::addressees::{address, attention, re_lines, salutation};
 use super::escape::{clean, sanitize};
 use super::flow::{self, Flow};
 use super::opening::opening;
-use super::requests::{acknowledgment, asks_nothing};
+use super::requests::{acknowledgment, asks_nothing, past_due, request_blocks};
 use super::settings::{ExportSettings, Restatement};
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::letter::{Comment, Kind, Letter};
@@ -129,6 +129,9 @@ pub struct Tally {
     pub missing: Vec<String>,
     /// Numbers of comments with a response that is not marked resolved.
     pub unresolved: Vec<String>,
+    /// The requests of the letter, not numbered, with no answer: each its key and the
+    /// start of its words, `exhibit ("Please provide us with an unredacted copy…")`.
+    pub unanswered: Vec<String>,
     /// Other things worth telling the user.
     pub warnings: Vec<String>,
 }
@@ -207,6 +210,14 @@ pub fn build(
             &company_or,
         );
     }
+    if !settings.asked.requests.is_empty() {
+        blocks.push(Block::Headings(vec![
+            "Other Requests of the Staff".to_owned(),
+        ]));
+    }
+    for request in &settings.asked.requests {
+        request_blocks(&mut blocks, &mut tally, request, &label);
+    }
     if settings.asked.acknowledgment {
         blocks.push(Block::Statement(acknowledgment()));
     }
@@ -248,6 +259,9 @@ pub fn build(
         tally
             .warnings
             .push("the letter names no company: \"[Company]\" stands in".to_owned());
+    }
+    if let Some(late) = past_due(letter, settings) {
+        tally.warnings.push(late);
     }
     if signer.is_none() {
         tally.warnings.push(

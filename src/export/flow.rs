@@ -1,6 +1,10 @@
 //! Running text as blocks: paragraphs (lines kept as typed) and lists (items with
 //! their markers as typed). Responses and restated comments are both read this way.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::escape::sanitize;
 
 /// One block of running text.
@@ -31,7 +35,8 @@ pub enum Marker {
     Bullet,
     /// A number with `.` or `)`: `1.`, `12)`.
     Number(u32),
-    /// Anything else: `(a)`, `a.`, `iv)`, `(3)`.
+    /// Anything else: `(a)`, `a.`, `iv)`, `(3)`, and the sub-item of a comment,
+    /// `1.a`, `1(a)`, `2.b.`, `(a)(i)`.
     Other,
 }
 
@@ -108,11 +113,21 @@ fn split_marker(line: &str) -> Option<(&str, Marker, &str)> {
     Some((marker, kind, rest))
 }
 
+/// A comment's sub-item as a draft names it: `1.a`, `1.a.`, `1(a)`, `1(a)(ii)`,
+/// `(a)(i)`.
+static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}(?:\.[a-z]|\([a-z]\))(?:\([ivx]{1,5}\))?\.?|\([a-z]\)\([ivx]{1,5}\))")
+        .expect("sub-item regex")
+});
+
 /// The byte length of a list marker at the start of `line`, if it has one.
 fn marker_end(line: &str) -> Option<usize> {
     let first = line.chars().next()?;
     if BULLETS.contains(&first) {
         return Some(first.len_utf8());
+    }
+    if let Some(found) = SUB_ITEM.find(line) {
+        return Some(found.end());
     }
     // "(a)", "(12)", "(iv)", "(A)"
     if let Some(inner) = line.strip_prefix('(') {
@@ -232,6 +247,33 @@ mod tests {
                 ("\u{f0b7}", Marker::Bullet),
             ]
         );
+    }
+
+    #[test]
+    fn sub_items_of_a_comment_as_drafts_name_them() {
+        let flows = parse(
+            "1.a The fleet grew.\n1.b. It shrank.\n2(a) Costs rose.\n2(a)(ii) Fuel.\n(a)(i) Crew.",
+        );
+        let Flow::List(items) = &flows[0] else {
+            panic!("{flows:?}")
+        };
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.marker.as_str(), i.kind, i.lines[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1.a", Marker::Other, "The fleet grew."),
+                ("1.b.", Marker::Other, "It shrank."),
+                ("2(a)", Marker::Other, "Costs rose."),
+                ("2(a)(ii)", Marker::Other, "Fuel."),
+                ("(a)(i)", Marker::Other, "Crew."),
+            ]
+        );
+        for line in ["1.ab no", "1.5 million", "1(ab) no", "12.a.b no"] {
+            assert_eq!(parse(line), [para(&[line])], "{line:?}");
+        }
     }
 
     #[test]

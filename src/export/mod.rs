@@ -8,6 +8,8 @@
 //! - [`default_output_path`] / [`Target`]: where the file goes (`NAME.response.md`
 //!   next to `NAME.txt`, or a path the user names), checked before anything is
 //!   written, and the write itself (atomic, through [`crate::disk::write_file`]).
+//! - [`save`]: the write that never destroys an edited export ([`Records`],
+//!   [`WhenEdited`]).
 //! - [`Export::check_fingerprints`]: responses written to a comment whose text has
 //!   changed since (a corrected letter) are named, and keep `--strict` from passing.
 //! - [`ExportSettings`]: signer, cc list, restatement style, response label, read from
@@ -27,6 +29,7 @@ mod markdown;
 mod opening;
 mod record;
 mod requests;
+mod save;
 mod settings;
 mod target;
 mod text;
@@ -38,7 +41,8 @@ pub use document::{
 pub use flow::{Flow, Item, Marker};
 pub use format::{Format, default_output_path, is_export_file};
 pub use record::{Edited, Records, free_name};
-pub use requests::{Asked, acknowledgment, asks_nothing};
+pub use requests::{Answer, Asked, Request, acknowledgment, asks_nothing, wants_an_answer};
+pub use save::{SaveError, Saved, WhenEdited, save};
 pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 pub use target::Target;
 
@@ -55,6 +59,9 @@ pub struct Export {
     pub missing: Vec<String>,
     /// Numbers of the comments that have a response but are not marked resolved.
     pub unresolved: Vec<String>,
+    /// The requests of the letter, not numbered, that have no answer (see
+    /// [`Tally::unanswered`]); each is marked [`MISSING_MARKER`] in the output.
+    pub unanswered: Vec<String>,
     /// Numbers of the comments with a response whose text changed since the response
     /// was written (see [`Export::check_fingerprints`]).
     pub changed: Vec<String>,
@@ -65,9 +72,13 @@ pub struct Export {
 
 impl Export {
     /// Whether every comment has a response, is resolved and answers the comment's
-    /// current text (what `--strict` asks).
+    /// current text, and every request of the letter is answered (what `--strict`
+    /// asks).
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.unresolved.is_empty() && self.changed.is_empty()
+        self.missing.is_empty()
+            && self.unresolved.is_empty()
+            && self.changed.is_empty()
+            && self.unanswered.is_empty()
     }
 
     /// Names the comments whose text changed since their response was written: the
@@ -98,6 +109,13 @@ impl Export {
                 &self.unresolved,
                 "comment is drafted but not resolved",
                 "comments are drafted but not resolved",
+            ));
+        }
+        if !self.unanswered.is_empty() {
+            out.push(count_message(
+                &self.unanswered,
+                "request of the letter has no response",
+                "requests of the letter have no response",
             ));
         }
         if !self.changed.is_empty() {
@@ -147,6 +165,7 @@ pub fn export(
         bytes,
         missing: tally.missing,
         unresolved: tally.unresolved,
+        unanswered: tally.unanswered,
         changed: Vec::new(),
         warnings: tally.warnings,
     }
@@ -172,6 +191,7 @@ mod tests {
             bytes: Vec::new(),
             missing: vec!["4".into(), "7".into(), "9".into()],
             unresolved: vec!["1\u{1b}".into()],
+            unanswered: vec!["exhibit (\"Please send\")".into()],
             changed: vec!["2".into()],
             warnings: vec!["w".into()],
         };
@@ -180,11 +200,12 @@ mod tests {
             [
                 "3 comments have no response: 4, 7, 9",
                 "1 comment is drafted but not resolved: 1\u{fffd}",
+                "1 request of the letter has no response: exhibit (\"Please send\")",
                 "1 comment changed since its response was written: 2",
                 "w"
             ]
         );
-        assert_eq!(export.problems().len(), 3);
+        assert_eq!(export.problems().len(), 4);
         assert!(!export.is_complete());
     }
 }

@@ -10,7 +10,7 @@ use ratatui_textarea::Input;
 use super::ids::LetterId;
 use crate::config::Command;
 use crate::drafts::Drafts;
-use crate::export::Format;
+use crate::export::{Format, WhenEdited};
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
 use crate::tui::model::document::Document;
@@ -134,6 +134,18 @@ pub enum Action {
         number: String,
         /// The new text (`None`: unchanged), or why nothing changed.
         result: Result<Option<String>, String>,
+    },
+    /// An export wrote nothing: the file at its path was edited since letterdesk wrote
+    /// it (a partner's redline). The user is asked what to do.
+    ExportEdited {
+        /// Which letter.
+        letter: LetterId,
+        /// The format asked for.
+        format: Format,
+        /// The edited file.
+        path: PathBuf,
+        /// The free name beside it the export would take instead.
+        beside: PathBuf,
     },
     /// A letter without a drafts file has the comments of a drafts file whose letter is
     /// gone beside it: the letter was renamed (see [`crate::drafts::find_renamed`]).
@@ -259,6 +271,9 @@ pub enum Effect {
         drafts: Option<Box<Drafts>>,
         /// The output format.
         format: Format,
+        /// What to do when the file at the export path was edited since letterdesk
+        /// wrote it: the first try refuses (and reports [`Action::ExportEdited`]).
+        when_edited: WhenEdited,
     },
     /// Suspend the interface and open a draft in the user's editor; report
     /// [`Action::EditedOutside`].

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::ids::LetterId;
 use crate::config::Command;
+use crate::export::{Format, WhenEdited};
 
 /// A question waiting for the user's answer (the first of `State::questions` is shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,15 @@ pub enum Answer {
         from: PathBuf,
         /// The letter's drafts file.
         to: PathBuf,
+    },
+    /// Export `letter` again in `format`, doing `when_edited` with the edited file.
+    Export {
+        /// The letter.
+        letter: LetterId,
+        /// The format.
+        format: Format,
+        /// Overwrite the edited file, or write beside it.
+        when_edited: WhenEdited,
     },
 }
 

@@ -2,7 +2,7 @@
 
 use crate::config::{Command, Context, help_height};
 use crate::drafts::{Renamed, Resolution, drafts_path};
-use crate::export::Format;
+use crate::export::{Format, WhenEdited};
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::{LetterId, Pane};
@@ -239,7 +239,21 @@ pub(super) fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Ef
         _ => highlighted,
     };
     state.exporting = None;
-    let entry = &state.entries[id.0];
+    export(state, id, format, WhenEdited::Refuse, fx);
+}
+
+/// Export letter `id` in `format` with the drafts as they are on screen (unsaved
+/// edits included), doing `when_edited` with a file edited since it was exported.
+fn export(
+    state: &mut State,
+    id: LetterId,
+    format: Format,
+    when_edited: WhenEdited,
+    fx: &mut Vec<Effect>,
+) {
+    let Some(entry) = state.entries.get(id.0) else {
+        return;
+    };
     fx.push(Effect::Export {
         letter: id,
         path: entry.path.clone(),
@@ -249,9 +263,63 @@ pub(super) fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Ef
             .loaded
             .then(|| Box::new(entry.slot.drafts.clone())),
         format,
+        when_edited,
     });
     let name = file_name(&entry.path);
     state.info(format!("Exporting {name} as {}…", format.name()));
+}
+
+/// The export's file was edited since letterdesk wrote it, and nothing was written:
+/// ask whether to overwrite it (yes), write beside it as `beside` (no), or neither
+/// (Esc).
+pub(super) fn ask_overwrite(
+    state: &mut State,
+    letter: LetterId,
+    format: Format,
+    path: &std::path::Path,
+    beside: &std::path::Path,
+) {
+    let (name, beside_name) = (
+        sanitize(&file_name(path)).replace('\n', " "),
+        sanitize(&file_name(beside)).replace('\n', " "),
+    );
+    state.error(format!(
+        "Not exported: {name} was edited since letterdesk wrote it."
+    ));
+    let choice = |command, label: String, when_edited| Choice {
+        command,
+        label,
+        answer: Answer::Export {
+            letter,
+            format,
+            when_edited,
+        },
+    };
+    let question = Question {
+        title: "Export edited since".to_owned(),
+        lines: vec![
+            format!(
+                "{name} was edited since letterdesk wrote it (a redline, a comment added in \
+                 Word). Nothing has been written over it."
+            ),
+            format!("Overwrite it, or write the new export beside it as {beside_name}?"),
+        ],
+        choices: vec![
+            choice(
+                Command::Yes,
+                format!("overwrite {name}: its edits are lost"),
+                WhenEdited::Overwrite,
+            ),
+            choice(
+                Command::No,
+                format!("new name: write {beside_name}"),
+                WhenEdited::NewName,
+            ),
+        ],
+    };
+    if !state.questions.contains(&question) {
+        state.questions.push_back(question);
+    }
 }
 
 /// An export finished: the file written and what the export noticed, or the error.
@@ -342,6 +410,11 @@ pub(super) fn answer(state: &mut State, command: Command, fx: &mut Vec<Effect>) 
     match answer {
         Answer::Nothing => {}
         Answer::Reattach { letter, from, to } => fx.push(Effect::Reattach { letter, from, to }),
+        Answer::Export {
+            letter,
+            format,
+            when_edited,
+        } => export(state, letter, format, when_edited, fx),
     }
 }
 

@@ -178,6 +178,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             number,
             result,
         } => state.edited_outside(letter, &number, result),
+        Action::ExportEdited {
+            letter,
+            format,
+            path,
+            beside,
+        } => dialogs::ask_overwrite(state, letter, format, &path, &beside),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
