@@ -9,10 +9,12 @@
 
 mod support;
 
+use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use letterdesk::drafts::Drafts;
-use letterdesk::tui::{Action, Command, State, draw, lay_out, update};
+use letterdesk::tui::{Action, Command, SpellDictionary, State, draw, lay_out, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -66,7 +68,19 @@ fn many_comments(count: usize) -> String {
 
 /// Type `keys` characters into the editor of `state` (resized to 200×60, the draft
 /// being edited) and print the timings under `name`.
-fn measure(name: &str, mut state: State, keys: usize) {
+fn measure(name: &str, state: State, keys: usize) {
+    let text = "The Company respectfully advises the Staff that it will revise the disclosure. ";
+    let mut chars = text.chars().cycle();
+    measure_keys(name, state, keys, |_| {
+        Action::Type(Input {
+            key: Key::Char(chars.next().unwrap()),
+            ..Default::default()
+        })
+    });
+}
+
+/// [`measure`] with the `i`th keystroke's action given by `key`.
+fn measure_keys(name: &str, mut state: State, keys: usize, mut key: impl FnMut(usize) -> Action) {
     // A large letter's comments are laid out by a worker in the program: here, at once.
     let mut effects = update(&mut state, Action::Resize(200, 60));
     effects.extend(update(&mut state, Action::Run(Command::Edit)));
@@ -76,17 +90,12 @@ fn measure(name: &str, mut state: State, keys: usize) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     terminal.draw(|f| draw(f, &state)).unwrap();
 
-    let text = "The Company respectfully advises the Staff that it will revise the disclosure. ";
-    let mut chars = text.chars().cycle();
     let (mut ups, mut draws, mut totals, mut cpus) = (vec![], vec![], vec![], vec![]);
     for i in 0..keys + 100 {
-        let input = Input {
-            key: Key::Char(chars.next().unwrap()),
-            ..Default::default()
-        };
+        let action = key(i);
         let cpu = thread_cpu();
         let start = Instant::now();
-        update(&mut state, Action::Type(input));
+        update(&mut state, action);
         update(&mut state, Action::Tick(Instant::now()));
         let updated = start.elapsed();
         terminal.draw(|f| draw(f, &state)).unwrap();
@@ -121,11 +130,7 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(5000);
-    let state = support::demo::opened(|numbers| {
-        let mut drafts = Drafts::for_comments(numbers);
-        drafts.set_response(&numbers[0], draft(20_000));
-        drafts
-    });
+    let state = demo_with_draft();
     assert!(state.open_letter().is_some());
     measure("20 KB draft in a demo letter", state, keys);
 
@@ -140,4 +145,84 @@ fn main() {
         drafts
     });
     measure("a letter of 10,000 comments, a third drafted", state, keys);
+
+    spelling_and_selection(keys);
+    paste_of_one_mb();
+}
+
+/// The 20 KB draft of the demo letter, opened.
+fn demo_with_draft() -> State {
+    support::demo::opened(|numbers| {
+        let mut drafts = Drafts::for_comments(numbers);
+        drafts.set_response(&numbers[0], draft(20_000));
+        drafts
+    })
+}
+
+/// Typing with spelling on and a selection active at each typed key: every other key
+/// selects the character before the cursor (Shift+Left), which the next one replaces.
+fn spelling_and_selection(keys: usize) {
+    let Some(dictionary) = dictionary() else {
+        println!("spelling on, a selection active: skipped (no {DICTIONARY})");
+        return;
+    };
+    let mut state = demo_with_draft();
+    update(
+        &mut state,
+        Action::SpellingLoaded {
+            dictionary: Ok(dictionary),
+            personal: Vec::new(),
+        },
+    );
+    let text = "The Compnay respectfully advsies the Staff that it will revise the disclosure. ";
+    let mut chars = text.chars().cycle();
+    let name = "20 KB draft, spelling on, a selection active (typing replaces it)";
+    measure_keys(name, state, keys, |i| {
+        if i % 2 == 0 {
+            Action::Run(Command::SelectLeft)
+        } else {
+            Action::Type(Input {
+                key: Key::Char(chars.next().unwrap()),
+                ..Default::default()
+            })
+        }
+    });
+}
+
+/// The dictionary the default config reads.
+const DICTIONARY: &str = "/usr/share/hunspell/en_US.dic";
+
+fn dictionary() -> Option<SpellDictionary> {
+    let dic = std::fs::read_to_string(DICTIONARY).ok()?;
+    let aff = std::fs::read_to_string(Path::new(DICTIONARY).with_extension("aff")).ok()?;
+    let dictionary = spellbook::Dictionary::new(&aff, &dic).ok()?;
+    Some(SpellDictionary(Arc::new(dictionary)))
+}
+
+/// A 1 MB paste into the 20 KB draft, timed from the paste to the next frame drawn.
+fn paste_of_one_mb() {
+    let mut state = demo_with_draft();
+    update(&mut state, Action::Resize(200, 60));
+    update(&mut state, Action::Run(Command::Edit));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal.draw(|f| draw(f, &state)).unwrap();
+    let pasted = draft(1024 * 1024);
+    let mut times = Vec::new();
+    for _ in 0..10 {
+        let start = Instant::now();
+        update(&mut state, Action::Paste(pasted.clone()));
+        update(&mut state, Action::Tick(Instant::now()));
+        terminal.draw(|f| draw(f, &state)).unwrap();
+        times.push(start.elapsed());
+        update(&mut state, Action::Run(Command::Undo));
+        terminal.draw(|f| draw(f, &state)).unwrap();
+    }
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
+    println!("1 MB paste into the 20 KB draft, to the next frame");
+    println!(
+        "{:>9}: p50 {}, max {}",
+        "total",
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 1.0))
+    );
 }

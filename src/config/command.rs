@@ -95,6 +95,38 @@ commands! {
     Indent = "indent";
     /// Editor: remove up to a tab stop of spaces from the start of the line.
     Outdent = "outdent";
+    /// Editor: extend the selection a character left.
+    SelectLeft = "select_left";
+    /// Editor: extend the selection a character right.
+    SelectRight = "select_right";
+    /// Editor: extend the selection a row up.
+    SelectUp = "select_up";
+    /// Editor: extend the selection a row down.
+    SelectDown = "select_down";
+    /// Editor: extend the selection a word back.
+    SelectWordLeft = "select_word_left";
+    /// Editor: extend the selection a word forward.
+    SelectWordRight = "select_word_right";
+    /// Editor: extend the selection to the start of the line.
+    SelectLineStart = "select_line_start";
+    /// Editor: extend the selection to the end of the line.
+    SelectLineEnd = "select_line_end";
+    /// Editor: select the whole draft.
+    SelectAll = "select_all";
+    /// Editor: cut the selection (to the register and the system clipboard).
+    Cut = "cut";
+    /// Editor: copy the selection (to the register and the system clipboard).
+    Copy = "copy";
+    /// Editor: paste the register.
+    Paste = "paste";
+    /// Comments: copy the selected comment's text to the clipboard.
+    CopyComment = "copy_comment";
+    /// Comments: copy the selected comment's response to the clipboard.
+    CopyResponse = "copy_response";
+    /// Comments: open the draft in `$VISUAL` or `$EDITOR`.
+    ExternalEdit = "external_edit";
+    /// Editor: add the word at the cursor to the personal word list.
+    AddWord = "add_word";
     /// Show the conflict of the selected comment (changed here and on disk).
     ShowConflict = "show_conflict";
     /// Conflict: keep the workspace's version.
@@ -200,6 +232,18 @@ impl Command {
                 | Command::DeleteWordForward
                 | Command::Indent
                 | Command::Outdent
+                | Command::SelectLeft
+                | Command::SelectRight
+                | Command::SelectUp
+                | Command::SelectDown
+                | Command::SelectWordLeft
+                | Command::SelectWordRight
+                | Command::SelectLineStart
+                | Command::SelectLineEnd
+                | Command::SelectAll
+                | Command::Cut
+                | Command::Copy
+                | Command::Paste
         )
     }
 }

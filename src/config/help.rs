@@ -40,7 +40,13 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
                 "In the editor, character keys type text instead.",
             )),
             Context::Draft => {
-                rows.push(HelpRow::Note("Other keys type; drafts save by themselves."))
+                rows.push(HelpRow::Note("Other keys type; drafts save by themselves."));
+                rows.push(HelpRow::Note(
+                    "Spelling needs a Hunspell dictionary: apt install hunspell-en-us,",
+                ));
+                rows.push(HelpRow::Note(
+                    "or name one as [spelling] dictionary in the config file.",
+                ));
             }
             Context::Letters
             | Context::Comments

@@ -4,6 +4,7 @@
 //! by the command line and the interface, and free of both.
 
 mod command;
+mod editing;
 mod help;
 mod key;
 mod keymap;
@@ -16,6 +17,8 @@ use serde::Deserialize;
 
 use crate::index::MB;
 pub use command::Command;
+use editing::{ClipboardFile, SpellingFile};
+pub use editing::{DEFAULT_DICTIONARY, Editing};
 pub use help::{HelpRow, help_height, help_rows};
 pub use key::KeyChord;
 pub use keymap::{Binding, Context, Hint, Keymap};
@@ -33,6 +36,8 @@ struct File {
     colors: Colors,
     marks: Marks,
     limits: LimitsFile,
+    clipboard: ClipboardFile,
+    spelling: SpellingFile,
     /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
     #[allow(dead_code)]
     export: toml::Table,
@@ -114,6 +119,8 @@ pub struct Config {
     pub marks: Marks,
     /// Size limits.
     pub limits: Limits,
+    /// The clipboard and spelling.
+    pub editing: Editing,
 }
 
 impl Config {
@@ -121,7 +128,7 @@ impl Config {
     pub fn builtin(no_color: bool) -> Self {
         let mut file = builtin_file();
         let keymap = builtin_keymap(&mut file);
-        Self::from_file(file, keymap, no_color)
+        Self::from_file(file, keymap, no_color, Default::default())
     }
 
     /// The built-in configuration overridden by the text of a user file. The error names the
@@ -163,7 +170,11 @@ impl Config {
         if user.limits.max_letter_mb.is_some() {
             builtin.limits = user.limits;
         }
-        Ok((Self::from_file(builtin, keymap, no_color), problems))
+        let editing = (user.clipboard, user.spelling);
+        Ok((
+            Self::from_file(builtin, keymap, no_color, editing),
+            problems,
+        ))
     }
 
     /// Load the configuration: the user file at `path` if it exists, else the built-in one.
@@ -192,8 +203,14 @@ impl Config {
         }
     }
 
-    fn from_file(file: File, keymap: Keymap, no_color: bool) -> Self {
+    fn from_file(
+        file: File,
+        keymap: Keymap,
+        no_color: bool,
+        user_editing: (ClipboardFile, SpellingFile),
+    ) -> Self {
         Self {
+            editing: Editing::new((file.clipboard, file.spelling), user_editing),
             keymap,
             theme: Theme::new(file.colors, no_color),
             marks: file.marks,
@@ -368,6 +385,21 @@ mod tests {
         assert!(err.unwrap().contains("config.toml:1"));
         let (_, err) = Config::load(Some(&dir.path().join("missing.toml")), false);
         assert_eq!(err, None);
+    }
+
+    #[test]
+    fn clipboard_and_spelling_can_be_set() {
+        let builtin = Config::builtin(false).editing;
+        assert!(builtin.osc52 && builtin.spelling);
+        assert_eq!(builtin.dictionary, PathBuf::from(DEFAULT_DICTIONARY));
+        let text = "[clipboard]\nosc52 = false\n[spelling]\ndictionary = \"/d/en_GB.dic\"\n";
+        let user = Config::with_user(text, Path::new("c.toml"), false)
+            .unwrap()
+            .editing;
+        assert!(!user.osc52 && user.spelling);
+        assert_eq!(user.dictionary, PathBuf::from("/d/en_GB.dic"));
+        let err = Config::with_user("[clipboard]\nosc = 1\n", Path::new("c.toml"), false);
+        assert!(err.unwrap_err().starts_with("c.toml:2:"));
     }
 
     #[test]

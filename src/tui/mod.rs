@@ -26,6 +26,7 @@ use std::path::PathBuf;
 pub use crate::config::{Command, Config, Keymap, Limits, config_file};
 pub use crate::text::sanitize;
 pub use model::action::{Action, Effect};
+pub use model::editor::SpellDictionary;
 pub use model::ids::{Filter, LetterId, Mode, Pane};
 pub use model::listing::Listing;
 pub use model::state::{SaveState, State};

@@ -126,6 +126,15 @@ pub enum Action {
         /// or why nothing was written.
         result: Result<(PathBuf, Vec<String>), String>,
     },
+    /// The user's editor is done with a draft ([`Effect::EditOutside`]).
+    EditedOutside {
+        /// Which letter.
+        letter: LetterId,
+        /// The comment whose draft it is.
+        number: String,
+        /// The new text (`None`: unchanged), or why nothing changed.
+        result: Result<Option<String>, String>,
+    },
     /// An export wrote nothing: the file at its path was edited since letterdesk wrote
     /// it (a partner's redline). The user is asked what to do.
     ExportEdited {
@@ -156,6 +165,15 @@ pub enum Action {
         /// The drafts now in the letter's drafts file, or why it was not moved or read.
         result: Result<Option<Drafts>, String>,
     },
+    /// The spelling dictionary was read (or why not), with the personal word list.
+    SpellingLoaded {
+        /// The dictionary, or why there is none.
+        dictionary: Result<crate::tui::model::editor::SpellDictionary, String>,
+        /// The words the user added.
+        personal: Vec<String>,
+    },
+    /// The personal word list could not be written.
+    WordListFailed(String),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
 }
@@ -257,6 +275,20 @@ pub enum Effect {
         /// wrote it: the first try refuses (and reports [`Action::ExportEdited`]).
         when_edited: WhenEdited,
     },
+    /// Suspend the interface and open a draft in the user's editor; report
+    /// [`Action::EditedOutside`].
+    EditOutside {
+        /// Which letter.
+        letter: LetterId,
+        /// The comment whose draft it is.
+        number: String,
+        /// The draft's text.
+        text: String,
+    },
+    /// Add a word to the personal word list file.
+    AddWord(String),
+    /// Put this text on the system clipboard, through the terminal (OSC 52).
+    Clipboard(String),
     /// Finish pending saves, restore the terminal and exit.
     Quit,
 }

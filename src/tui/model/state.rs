@@ -198,6 +198,10 @@ pub struct State {
     pub(crate) editor: crate::tui::model::editor::Editor,
     /// The undo histories of the drafts not in the editor.
     pub(crate) histories: crate::tui::model::editor::Histories,
+    /// The text last cut or copied, for pasting.
+    pub(crate) register: String,
+    /// The spelling dictionary and what it has checked.
+    pub(crate) spelling: crate::tui::model::editor::Spelling,
     pub(crate) filter: Filter,
     /// The search being typed, while the prompt is open.
     pub(crate) prompt: Option<String>,
@@ -258,6 +262,8 @@ impl State {
             open: None,
             editor: crate::tui::model::editor::Editor::default(),
             histories: crate::tui::model::editor::Histories::default(),
+            register: String::new(),
+            spelling: crate::tui::model::editor::Spelling::default(),
             filter: Filter::All,
             prompt: None,
             query: None,

@@ -6,8 +6,10 @@
 
 mod layouter;
 mod loader;
+mod outside;
 mod pacer;
 mod saver;
+mod spelling;
 pub(crate) mod terminal;
 mod watcher;
 mod workers;
@@ -17,11 +19,13 @@ use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 pub use layouter::lay_out;
+pub(crate) use outside::{edit_text as edit_outside, editor_command};
 
 use crate::config::{Config, Limits, config_file};
 use crate::journal::Journal;
 use crate::text::sanitize;
-use crate::tui::model::action::Action;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::ids::LetterId;
 use crate::tui::model::state::State;
 use crate::tui::update::update;
 use pacer::Pacer;
@@ -29,6 +33,18 @@ use workers::Workers;
 
 /// The longest a turn applies queued actions before a frame may be drawn.
 const BATCH: Duration = Duration::from_millis(20);
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the system clipboard
+/// (base64, so the text cannot act on the terminal). tmux passes it on with
+/// `set-clipboard on`.
+pub fn osc52(text: &str) -> String {
+    use crossterm::Command as _;
+    let mut out = String::new();
+    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+        .write_ansi(&mut out)
+        .expect("writing to a String does not fail");
+    out
+}
 
 /// Environment variable naming a text that, once typed into a draft, makes the program
 /// panic: for the test of the panic path (terminal restored, draft in the journal).
@@ -103,6 +119,13 @@ pub struct Runtime {
     pacer: Pacer,
     /// A text that makes the program panic once typed ([`DEBUG_PANIC_ENV`]).
     debug_panic: Option<String>,
+    /// Text to put on the system clipboard, for the terminal's owner to write.
+    clipboard: Option<String>,
+    /// The personal word list of the spelling check.
+    words: Option<PathBuf>,
+    /// A draft to open in the user's editor ([`Effect::EditOutside`]): letter, comment
+    /// number and text, for the terminal's owner to run.
+    outside: Option<(LetterId, String, String)>,
 }
 
 impl Runtime {
@@ -128,11 +151,17 @@ impl Runtime {
         journal: Option<Journal>,
         config_path: Option<PathBuf>,
     ) -> std::io::Result<Self> {
+        let words = spelling::words_file(config_path.as_deref());
+        let workers = Workers::start(paths, limits, journal, config_path)?;
+        spelling::load(&state.config().editing, words.clone(), workers.sender());
         Ok(Self {
             state,
-            workers: Workers::start(paths, limits, journal, config_path)?,
+            workers,
+            words,
             pacer: Pacer::default(),
             debug_panic: None,
+            clipboard: None,
+            outside: None,
         })
     }
 
@@ -160,10 +189,43 @@ impl Runtime {
     /// whether anything happened (a tick that changed nothing did not).
     pub fn apply(&mut self, action: Action) -> bool {
         let tick = matches!(action, Action::Tick(_));
-        let effects = update(&mut self.state, action);
+        let mut effects = update(&mut self.state, action);
         let any = !effects.is_empty();
+        effects.retain(|effect| match effect {
+            Effect::Clipboard(text) => {
+                self.clipboard = Some(text.clone());
+                false
+            }
+            Effect::AddWord(word) => {
+                if let Some(path) = &self.words {
+                    spelling::add_word(path.clone(), word.clone(), self.workers.sender());
+                }
+                false
+            }
+            Effect::EditOutside {
+                letter,
+                number,
+                text,
+            } => {
+                self.outside = Some((*letter, number.clone(), text.clone()));
+                false
+            }
+            _ => true,
+        });
         self.workers.dispatch(effects);
         any || !tick
+    }
+
+    /// The draft to open in the user's editor, once: run it with [`edit_outside`] while
+    /// the terminal is handed over, then apply [`Action::EditedOutside`].
+    pub(crate) fn take_outside_edit(&mut self) -> Option<(LetterId, String, String)> {
+        self.outside.take()
+    }
+
+    /// The text last copied for the system clipboard, once: the terminal's owner writes
+    /// it ([`osc52`]).
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
     }
 
     /// Apply the reports queued now; whether any changed something.
@@ -223,7 +285,8 @@ impl Runtime {
             if self.state.should_quit() {
                 return Turn::Quit;
             }
-            next = (started.elapsed() < BATCH)
+            // The user's editor takes the terminal before the next key.
+            next = (started.elapsed() < BATCH && self.outside.is_none())
                 .then(|| self.workers.reports().try_recv().ok())
                 .flatten();
         }

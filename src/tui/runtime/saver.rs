@@ -233,6 +233,9 @@ impl Worker {
             | Effect::Reparse(_)
             | Effect::ReadLetter(_)
             | Effect::Export { .. }
+            | Effect::Clipboard(_)
+            | Effect::EditOutside { .. }
+            | Effect::AddWord(_)
             | Effect::Quit => None,
         }
     }

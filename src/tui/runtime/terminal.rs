@@ -23,7 +23,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
-use super::{DEBUG_PANIC_ENV, Prepared, Runtime, Turn};
+use super::{DEBUG_PANIC_ENV, Prepared, Runtime, Turn, edit_outside, editor_command};
 use crate::journal::Journal;
 use crate::text::sanitize;
 use crate::tui::model::action::Action;
@@ -50,6 +50,12 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(6);
 
 /// The last terminating signal received (0: none).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// The input thread is asked to stop reading the terminal (another program has it).
+static INPUT_PAUSE: AtomicBool = AtomicBool::new(false);
+
+/// The input thread has stopped reading the terminal.
+static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
 
 /// The terminal has been restored: restoring again would leave the alternate screen a
 /// second time, which moves the cursor back over what was printed since.
@@ -310,6 +316,12 @@ fn read_terminal(report: Sender<Action>) {
         .name("letterdesk-input".into())
         .spawn(move || {
             loop {
+                if INPUT_PAUSE.load(Ordering::SeqCst) {
+                    INPUT_PAUSED.store(true, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
+                }
+                INPUT_PAUSED.store(false, Ordering::SeqCst);
                 let event = match event::poll(INPUT_POLL) {
                     Ok(true) => event::read(),
                     Ok(false) => continue,
@@ -334,6 +346,32 @@ fn read_terminal(report: Sender<Action>) {
     drop(spawned);
 }
 
+/// Run `program` with the terminal handed over to it: the input thread stops reading,
+/// the terminal is restored (main screen, cooked mode, cursor shown), and afterwards
+/// taken back and cleared for a full redraw.
+fn handed_over<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    program: impl FnOnce() -> T,
+) -> anyhow::Result<T> {
+    INPUT_PAUSE.store(true, Ordering::SeqCst);
+    let asked = std::time::Instant::now();
+    while !INPUT_PAUSED.load(Ordering::SeqCst) && asked.elapsed() < 2 * INPUT_POLL {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = execute!(stdout(), DisableBracketedPaste, crossterm::cursor::Show);
+    ratatui::restore();
+    let result = program();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()?;
+    INPUT_PAUSE.store(false, Ordering::SeqCst);
+    Ok(result)
+}
+
 /// Turn the runtime's loop until it ends, drawing each frame that is due.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -343,6 +381,28 @@ fn event_loop(
         let keyed = match runtime.turn(|_| {}) {
             Turn::Go { keyed } => keyed,
             Turn::Quit | Turn::Ended => return Ok(()),
+        };
+        if let Some(text) = runtime.take_clipboard() {
+            let mut out = stdout();
+            let _ = std::io::Write::write_all(&mut out, super::osc52(&text).as_bytes())
+                .and_then(|()| std::io::Write::flush(&mut out));
+        }
+        let keyed = match runtime.take_outside_edit() {
+            Some((letter, number, text)) => {
+                let result = handed_over(terminal, || {
+                    let visual = std::env::var("VISUAL").ok();
+                    let editor = std::env::var("EDITOR").ok();
+                    let command = editor_command(visual.as_deref(), editor.as_deref());
+                    edit_outside(&command, &number, &text)
+                })?;
+                runtime.apply(Action::EditedOutside {
+                    letter,
+                    number,
+                    result,
+                });
+                true
+            }
+            None => keyed,
         };
         if runtime.frame_due(keyed) {
             // A hung-up terminal cannot be drawn on; a pending signal still ends us cleanly.

@@ -107,7 +107,11 @@ impl Workers {
     pub(crate) fn dispatch(&self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Quit => {}
+                // The terminal's, written by the runtime (see `Runtime::apply`).
+                Effect::Quit
+                | Effect::Clipboard(_)
+                | Effect::EditOutside { .. }
+                | Effect::AddWord(_) => {}
                 Effect::LayOut { .. } => self.layouter.send(effect),
                 Effect::Reparse(path) => self.loader.reindex(path),
                 Effect::ReadLetter(path) => self.loader.read(path),

@@ -53,11 +53,15 @@ impl State {
     }
 
     /// A keymap command for the editor.
-    pub(crate) fn edit_command(&mut self, command: Command) {
+    pub(crate) fn edit_command(&mut self, command: Command, fx: &mut Vec<Effect>) {
         let editable = self.editable();
         let editor = &mut self.editor;
         let moved = |editor: &mut Editor, m| {
             editor.move_cursor(m);
+            false
+        };
+        let selected = |editor: &mut Editor, m| {
+            editor.select(m);
             false
         };
         let changed = match command {
@@ -73,6 +77,24 @@ impl State {
             Command::Last => moved(editor, Move::Bottom),
             Command::PageDown => moved(editor, Move::PageDown),
             Command::PageUp => moved(editor, Move::PageUp),
+            Command::SelectLeft => selected(editor, Move::Back),
+            Command::SelectRight => selected(editor, Move::Forward),
+            Command::SelectUp => selected(editor, Move::Up),
+            Command::SelectDown => selected(editor, Move::Down),
+            Command::SelectWordLeft => selected(editor, Move::WordBack),
+            Command::SelectWordRight => selected(editor, Move::WordForward),
+            Command::SelectLineStart => selected(editor, Move::Head),
+            Command::SelectLineEnd => selected(editor, Move::End),
+            Command::SelectAll => {
+                editor.select_all();
+                false
+            }
+            Command::Copy => {
+                if let Some(text) = editor.selected_text() {
+                    self.copy(text, fx);
+                }
+                false
+            }
             Command::Undo
             | Command::Redo
             | Command::DeleteWord
@@ -81,6 +103,8 @@ impl State {
             | Command::DeleteWordForward
             | Command::Indent
             | Command::Outdent
+            | Command::Cut
+            | Command::Paste
                 if !editable =>
             {
                 false
@@ -93,6 +117,17 @@ impl State {
             Command::DeleteWordForward => editor.delete_word_forward(),
             Command::Indent => editor.indent(),
             Command::Outdent => editor.outdent(),
+            Command::Cut => match editor.cut() {
+                Some(text) => {
+                    self.copy(text, fx);
+                    true
+                }
+                None => false,
+            },
+            Command::Paste => {
+                let text = self.register.clone();
+                self.editor.insert_str(text)
+            }
             _ => false,
         };
         if changed {
@@ -102,7 +137,7 @@ impl State {
 
     /// Copy the editor's text into the drafts after an edit; the text is journalled
     /// within about a second.
-    fn draft_changed(&mut self) {
+    pub(crate) fn draft_changed(&mut self) {
         let Some(number) = self.selected_comment().map(|c| c.number.clone()) else {
             return;
         };

@@ -1,11 +1,14 @@
 //! `update`: the only place the state changes. Pure: disk work goes out as [`Effect`]s.
 
+mod clipboard;
 mod comments;
 mod dialogs;
 pub(crate) mod drafts;
 pub(crate) mod input;
 mod letters;
+mod outside;
 mod search;
+mod spelling;
 
 use ratatui::layout::Rect;
 
@@ -162,6 +165,19 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::Exported { result } => dialogs::exported(state, result),
+        Action::SpellingLoaded {
+            dictionary,
+            personal,
+        } => state.spelling_loaded(dictionary, personal),
+        Action::WordListFailed(error) => state.error(format!(
+            "Word list not saved: {}",
+            crate::text::sanitize(&error)
+        )),
+        Action::EditedOutside {
+            letter,
+            number,
+            result,
+        } => state.edited_outside(letter, &number, result),
         Action::ExportEdited {
             letter,
             format,
@@ -243,7 +259,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::PageUp => match state.focus {
             Pane::Letters => letters::move_letters(state, command),
             Pane::Comments => comments::move_comments(state, command, fx),
-            Pane::Draft => state.edit_command(command),
+            Pane::Draft => state.edit_command(command, fx),
         },
         Command::Open if state.focus == Pane::Letters => letters::open_letter(state, fx),
         Command::Edit if state.focus == Pane::Comments => comments::edit(state, fx),
@@ -261,8 +277,13 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::SearchNext => search::search_step(state, true, fx),
         Command::SearchPrev => search::search_step(state, false, fx),
         command if command.is_editing() && state.focus == Pane::Draft => {
-            state.edit_command(command)
+            state.edit_command(command, fx)
         }
+        Command::CopyComment | Command::CopyResponse if state.focus == Pane::Comments => {
+            state.copy_comment(command == Command::CopyResponse, fx)
+        }
+        Command::ExternalEdit if state.focus == Pane::Comments => state.external_edit(fx),
+        Command::AddWord if state.focus == Pane::Draft => state.add_word(fx),
         // Dialog keys with their dialog closed, editing keys outside the editor.
         _ => {}
     }

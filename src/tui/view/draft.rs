@@ -39,5 +39,10 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         frame.render_widget(note("No comment selected.", theme), inner);
         return;
     }
-    frame.render_widget(&state.editor, inner);
+    if state.config.editing.spelling {
+        let spelled = state.editor.spelled(&state.spelling, state.open_letter());
+        frame.render_widget(spelled, inner);
+    } else {
+        frame.render_widget(&state.editor, inner);
+    }
 }

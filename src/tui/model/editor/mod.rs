@@ -11,6 +11,7 @@
 mod history;
 mod layout;
 mod render;
+mod spell;
 mod words;
 
 use words::{byte_at, find_word_start_backward, find_word_start_forward};
@@ -23,6 +24,9 @@ use ratatui_textarea::{Input, Key};
 use history::{Edit, Kind};
 pub(crate) use history::{Histories, History};
 use layout::{Layout, Seg, TAB_STOP, advance, char_width};
+pub use spell::SpellDictionary;
+pub(crate) use spell::Spelling;
+use spell::word_at;
 
 /// A cursor movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +74,8 @@ pub(crate) struct Editor {
     lines: Vec<String>,
     /// Line and char index in it.
     cursor: (usize, usize),
+    /// Where the selection started (it runs to the cursor), while there is one.
+    anchor: Option<(usize, usize)>,
     /// The screen column vertical moves aim for.
     goal: Option<usize>,
     history: History,
@@ -101,6 +107,7 @@ impl Editor {
         Self {
             lines,
             cursor: (0, 0),
+            anchor: None,
             goal: None,
             history: History::default(),
             cursor_style: Style::new(),
@@ -117,7 +124,7 @@ impl Editor {
     pub fn open(text: &str) -> Self {
         let text = text.replace("\r\n", "\n");
         let mut editor = Self::new(text.split('\n').map(str::to_string).collect());
-        editor.move_cursor(Move::Bottom);
+        editor.step(Move::Bottom);
         editor.follow = false;
         editor
     }
@@ -155,6 +162,11 @@ impl Editor {
     #[cfg(test)]
     pub fn cursor(&self) -> (usize, usize) {
         self.cursor
+    }
+
+    /// The word at the cursor (or just before it), if any.
+    pub fn word_at_cursor(&self) -> Option<&str> {
+        word_at(&self.lines[self.cursor.0], self.cursor.1)
     }
 
     /// Keep at most `max` undo steps.
@@ -231,38 +243,49 @@ impl Editor {
             self.insert_str("\n");
             return;
         }
-        let (row, col) = self.cursor;
-        let mut line = self.lines[row].clone();
-        line.insert(byte_at(&line, col), c);
         let kind = Kind::Typed {
             blank: c.is_whitespace(),
         };
+        if let Some((from, to)) = self.selection() {
+            // Typing on from here joins this step: undone, the selection comes back.
+            self.splice_as(kind, from, to, c.encode_utf8(&mut [0; 4]));
+            return;
+        }
+        let (row, col) = self.cursor;
+        let mut line = self.lines[row].clone();
+        line.insert(byte_at(&line, col), c);
         self.replace_as(kind, row, 1, vec![line], (row, col + 1));
     }
 
-    /// Insert text (`\n` and `\r\n` start new lines) at the cursor. Whether anything was
-    /// inserted.
+    /// Insert text (`\n` and `\r\n` start new lines) at the cursor, in place of the
+    /// selection if there is one. Whether the text changed.
     pub fn insert_str(&mut self, text: impl AsRef<str>) -> bool {
         let text = text.as_ref();
-        if text.is_empty() {
+        let (from, to) = self.selection().unwrap_or((self.cursor, self.cursor));
+        if text.is_empty() && from == to {
             return false;
         }
-        let (row, col) = self.cursor;
-        let line = &self.lines[row];
-        let (head, tail) = line.split_at(byte_at(line, col));
+        self.splice_as(Kind::Other, from, to, text);
+        true
+    }
+
+    /// Replace the text from `from` to `to` (positions, `from` first) with `text`, as an
+    /// edit of `kind`, the cursor after what was put in.
+    fn splice_as(&mut self, kind: Kind, from: (usize, usize), to: (usize, usize), text: &str) {
+        let head = &self.lines[from.0][..byte_at(&self.lines[from.0], from.1)];
+        let tail = &self.lines[to.0][byte_at(&self.lines[to.0], to.1)..];
         let mut new: Vec<String> = text
             .split('\n')
             .map(|s| s.strip_suffix('\r').unwrap_or(s).to_string())
             .collect();
         let last = new.len() - 1;
         let cursor = (
-            row + last,
-            new[last].chars().count() + if last == 0 { col } else { 0 },
+            from.0 + last,
+            new[last].chars().count() + if last == 0 { from.1 } else { 0 },
         );
         new[0].insert_str(0, head);
         new[last].push_str(tail);
-        self.replace(row, 1, new, cursor);
-        true
+        self.replace_as(kind, from.0, to.0 - from.0 + 1, new, cursor);
     }
 
     /// Tab: spaces up to the next tab stop of the line.
@@ -287,6 +310,9 @@ impl Editor {
 
     /// Backspace: the character before the cursor, or the line break before the line.
     pub fn delete_char(&mut self) -> bool {
+        if self.delete_selection() {
+            return true;
+        }
         let col = self.cursor.1;
         if col > 0 {
             self.delete_range(col - 1, col)
@@ -297,6 +323,9 @@ impl Editor {
 
     /// Delete: the character under the cursor, or the line break after the line.
     pub fn delete_next_char(&mut self) -> bool {
+        if self.delete_selection() {
+            return true;
+        }
         let (row, col) = self.cursor;
         if col < self.lines[row].chars().count() {
             self.delete_range(col, col + 1)
@@ -311,6 +340,9 @@ impl Editor {
 
     /// Delete the word before the cursor (as `TextArea::delete_word`).
     pub fn delete_word(&mut self) -> bool {
+        if self.delete_selection() {
+            return true;
+        }
         let (row, col) = self.cursor;
         match find_word_start_backward(&self.lines[row], col) {
             Some(start) => self.delete_range(start, col),
@@ -321,6 +353,9 @@ impl Editor {
 
     /// Ctrl-k: delete to the end of the line; at its end, the line break.
     pub fn delete_to_line_end(&mut self) -> bool {
+        if self.delete_selection() {
+            return true;
+        }
         let (row, col) = self.cursor;
         let len = self.lines[row].chars().count();
         if col < len {
@@ -332,11 +367,17 @@ impl Editor {
 
     /// Ctrl-u: delete from the start of the line to the cursor.
     pub fn delete_to_line_start(&mut self) -> bool {
+        if self.delete_selection() {
+            return true;
+        }
         self.delete_range(0, self.cursor.1)
     }
 
     /// Alt-d: delete to the start of the next word; at the end of the line, the break.
     pub fn delete_word_forward(&mut self) -> bool {
+        if self.delete_selection() {
+            return true;
+        }
         let (row, col) = self.cursor;
         let line = &self.lines[row];
         match find_word_start_forward(line, col) {
@@ -344,6 +385,15 @@ impl Editor {
             None if col < line.chars().count() => self.delete_range(col, line.chars().count()),
             None => self.delete_next_char(),
         }
+    }
+
+    /// Delete the selection, if there is one; whether there was.
+    pub fn delete_selection(&mut self) -> bool {
+        let Some((from, to)) = self.selection() else {
+            return false;
+        };
+        self.splice_as(Kind::Other, from, to, "");
+        true
     }
 
     /// Delete chars `from..to` of the cursor's line, leaving the cursor at `from`.
@@ -399,6 +449,7 @@ impl Editor {
             after,
         };
         self.cursor = after;
+        self.anchor = None;
         self.goal = None;
         self.follow = true;
         self.history.record(edit, kind);
@@ -428,14 +479,75 @@ impl Editor {
         self.lines.splice(at..at + count, lines.iter().cloned());
         self.layout.get_mut().splice(at, count, lines.len());
         self.cursor = cursor;
+        self.anchor = None;
         self.goal = None;
         self.follow = true;
     }
 
     // ---- moving ----
 
-    /// Move the cursor.
+    /// Move the cursor, ending the selection.
     pub fn move_cursor(&mut self, m: Move) {
+        self.anchor = None;
+        self.step(m);
+    }
+
+    /// Move the cursor, extending the selection (started where the cursor was).
+    pub fn select(&mut self, m: Move) {
+        self.anchor.get_or_insert(self.cursor);
+        self.step(m);
+    }
+
+    /// Select the whole text.
+    pub fn select_all(&mut self) {
+        self.anchor = Some((0, 0));
+        self.step(Move::Bottom);
+    }
+
+    /// The selection's start and end (in text order), when it holds something.
+    pub fn selection(&self) -> Option<((usize, usize), (usize, usize))> {
+        let anchor = self.anchor?;
+        let (from, to) = if anchor <= self.cursor {
+            (anchor, self.cursor)
+        } else {
+            (self.cursor, anchor)
+        };
+        (from != to).then_some((from, to))
+    }
+
+    /// The selected text (lines joined with `\n`).
+    pub fn selected_text(&self) -> Option<String> {
+        let (from, to) = self.selection()?;
+        let mut out = String::new();
+        for row in from.0..=to.0 {
+            let line = &self.lines[row];
+            let start = if row == from.0 {
+                byte_at(line, from.1)
+            } else {
+                0
+            };
+            let end = if row == to.0 {
+                byte_at(line, to.1)
+            } else {
+                line.len()
+            };
+            if row > from.0 {
+                out.push('\n');
+            }
+            out.push_str(&line[start..end]);
+        }
+        Some(out)
+    }
+
+    /// Take the selected text out: it is returned, and its deletion is one undo step.
+    pub fn cut(&mut self) -> Option<String> {
+        let text = self.selected_text()?;
+        self.delete_selection();
+        Some(text)
+    }
+
+    /// Move the cursor, leaving the selection's anchor where it is.
+    fn step(&mut self, m: Move) {
         let (row, col) = self.cursor;
         let len = |editor: &Self, row: usize| editor.lines[row].chars().count();
         let vertical = matches!(m, Move::Up | Move::Down | Move::PageUp | Move::PageDown);

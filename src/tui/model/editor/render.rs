@@ -6,8 +6,13 @@ use ratatui::widgets::Widget;
 
 use std::borrow::Cow;
 
-use super::layout::{advance, placeholder};
+use ratatui::style::Modifier;
+
+use super::layout::{Seg, advance, placeholder};
+use super::spell::Spelling;
+use super::words::byte_at;
 use super::{Editor, screen_position};
+use crate::letter::Letter;
 use crate::tui::model::wrap::put;
 
 /// A screen row's text as drawn: tabs as spaces to the next stop, controls, bidi and
@@ -31,6 +36,45 @@ fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How selected text is drawn: reverse video, which shows with and without colours.
+const SELECTED: Modifier = Modifier::REVERSED;
+
+/// The screen columns of row `seg` of line `row` (`line`) that the selection `range`
+/// covers; a selected line break takes the cell after the line's last row.
+fn selected_columns(
+    line: &str,
+    row: usize,
+    seg: &Seg,
+    last: bool,
+    (from, to): ((usize, usize), (usize, usize)),
+) -> (usize, usize) {
+    if row < from.0 || row > to.0 {
+        return (0, 0);
+    }
+    let start = if row == from.0 { from.1 } else { 0 };
+    let end = if row == to.0 { to.1 } else { usize::MAX };
+    let (first, past) = (seg.col, seg.col + seg.chars);
+    let (a, b) = (start.max(first), end.min(past));
+    let column = |upto: usize| {
+        line[seg.start..seg.end]
+            .chars()
+            .take(upto - first)
+            .fold(0, advance)
+    };
+    let break_cell = usize::from(last && row < to.0 && start <= past);
+    if a >= b {
+        return if break_cell == 1 {
+            (seg.width, seg.width + 1)
+        } else {
+            (0, 0)
+        };
+    }
+    (
+        column(a),
+        column(b) + if b == past { break_cell } else { 0 },
+    )
+}
+
 /// The first row to show so that row `cursor` is in a view `height` rows high that
 /// started at `top`, scrolling as little as possible.
 fn next_top(top: usize, cursor: usize, height: usize) -> usize {
@@ -45,6 +89,45 @@ fn next_top(top: usize, cursor: usize, height: usize) -> usize {
 
 impl Widget for &Editor {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf, None);
+    }
+}
+
+/// The editor drawn with its misspelled words underlined.
+pub(crate) struct Spelled<'a> {
+    editor: &'a Editor,
+    spelling: &'a Spelling,
+    /// The letter answered: its words are never flagged.
+    letter: Option<&'a Letter>,
+}
+
+impl Widget for Spelled<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let check = |line: &str| self.spelling.misspelled(line, self.letter);
+        self.editor.draw(area, buf, Some(&check));
+    }
+}
+
+/// Byte ranges of a line to underline.
+type Marks<'a> = &'a dyn Fn(&str) -> Vec<(usize, usize)>;
+
+impl Editor {
+    /// The editor as a widget that underlines what `spelling` flags (the words of
+    /// `letter` excepted).
+    pub fn spelled<'a>(
+        &'a self,
+        spelling: &'a Spelling,
+        letter: Option<&'a Letter>,
+    ) -> Spelled<'a> {
+        Spelled {
+            editor: self,
+            spelling,
+            letter,
+        }
+    }
+
+    /// Draw the rows on screen, underlining the `marks` of each line shown.
+    fn draw(&self, area: Rect, buf: &mut Buffer, marks: Option<Marks>) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;
@@ -83,6 +166,8 @@ impl Widget for &Editor {
         view.top = view.top.min(layout.total().saturating_sub(height));
         view.line = layout.locate(view.top).map_or(0, |(line, _)| line);
         self.view.set(view);
+        let selection = self.selection();
+        let mut marked: Option<(usize, Vec<(usize, usize)>)> = None;
         if let Some((mut row, mut index)) = layout.locate(view.top) {
             for y in 0..area.height {
                 let segs = layout.rows(row);
@@ -96,6 +181,41 @@ impl Widget for &Editor {
                     area.width,
                     ratatui::style::Style::new(),
                 );
+                if let Some(marks) = marks {
+                    if marked.as_ref().is_none_or(|(r, _)| *r != row) {
+                        marked = Some((row, marks(&self.lines[row])));
+                    }
+                    let line = &self.lines[row];
+                    // The word being typed is not marked until the cursor leaves it.
+                    let typing = (row == self.cursor.0).then(|| byte_at(line, self.cursor.1));
+                    for &(start, end) in marked.iter().flat_map(|(_, m)| m) {
+                        if typing.is_some_and(|at| (start..=end).contains(&at)) {
+                            continue;
+                        }
+                        let (start, end) = (start.max(seg.start), end.min(seg.end));
+                        if start >= end {
+                            continue;
+                        }
+                        let from = line[seg.start..start].chars().fold(0, advance);
+                        let to = line[seg.start..end].chars().fold(0, advance);
+                        for x in from..to.min(width) {
+                            // x < width, a u16.
+                            buf[(area.x + x as u16, area.y + y)]
+                                .modifier
+                                .insert(Modifier::UNDERLINED);
+                        }
+                    }
+                }
+                if let Some(range) = selection {
+                    let last = index + 1 == segs.len();
+                    let (from, to) = selected_columns(&self.lines[row], row, &seg, last, range);
+                    for x in from..to.min(width) {
+                        // x < width, a u16.
+                        buf[(area.x + x as u16, area.y + y)]
+                            .modifier
+                            .insert(SELECTED);
+                    }
+                }
                 index += 1;
                 if index == segs.len() {
                     index = 0;
@@ -111,7 +231,12 @@ impl Widget for &Editor {
         {
             // Both u16: y < height and x < width, which came from u16s.
             let (x, y) = (area.x + cursor_x as u16, area.y + y as u16);
-            buf[(x, y)].set_style(self.cursor_style);
+            if selection.is_some() {
+                // Over a selection the cursor is its underlined end.
+                buf[(x, y)].modifier.insert(Modifier::UNDERLINED);
+            } else {
+                buf[(x, y)].set_style(self.cursor_style);
+            }
         }
     }
 }

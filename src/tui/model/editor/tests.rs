@@ -305,12 +305,131 @@ fn invisible_and_control_characters_are_drawn_as_placeholders() {
     assert_eq!(screen(&e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
 }
 
+/// The selected cells of each screen row, as text (a selected line break is a space).
+fn selected(e: &Editor, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| &buf[(x, y)])
+                .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+                .map(|cell| cell.symbol())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn shift_moves_select_from_where_the_cursor_was() {
+    let mut e = editor("alpha beta\ngamma");
+    e.move_cursor(Move::WordForward);
+    e.select(Move::Forward);
+    e.select(Move::Forward);
+    assert_eq!(e.selected_text().as_deref(), Some("be"));
+    e.select(Move::Back);
+    e.select(Move::Back);
+    e.select(Move::Back);
+    assert_eq!(
+        e.selected_text().as_deref(),
+        Some(" "),
+        "back past the anchor"
+    );
+    e.select(Move::WordForward);
+    e.select(Move::WordForward);
+    assert_eq!(e.selected_text().as_deref(), Some("beta\n"));
+    e.select(Move::End);
+    assert_eq!(e.selected_text().as_deref(), Some("beta\ngamma"));
+    e.select(Move::Head);
+    assert_eq!(e.selected_text().as_deref(), Some("beta\n"));
+    e.move_cursor(Move::End);
+    assert_eq!(e.selection(), None, "a plain move ends the selection");
+    e.select(Move::WordBack);
+    assert_eq!(e.selected_text().as_deref(), Some("gamma"));
+    e.select_all();
+    assert_eq!(e.selected_text().as_deref(), Some("alpha beta\ngamma"));
+    let mut e = editor("a\n\nb");
+    e.select(Move::Down);
+    e.select(Move::Down);
+    assert_eq!(e.selected_text().as_deref(), Some("a\n\n"));
+}
+
+#[test]
+fn typing_pasting_and_deleting_replace_the_selection_in_one_step() {
+    let mut e = editor("The Company advises the Staff");
+    e.move_cursor(Move::End);
+    e.select(Move::WordBack);
+    typing(&mut e, "SEC");
+    assert_eq!(e.lines(), ["The Company advises the SEC"]);
+    assert!(e.undo(), "the selection's text comes back in one step");
+    assert_eq!(e.lines(), ["The Company advises the Staff"]);
+    assert!(e.redo());
+    assert_eq!(e.lines(), ["The Company advises the SEC"]);
+    e.select_all();
+    e.insert_str("One\nTwo");
+    assert_eq!(e.lines(), ["One", "Two"]);
+    assert_eq!(e.cursor(), (1, 3));
+    e.move_cursor(Move::Top);
+    e.move_cursor(Move::Forward);
+    e.select(Move::Down);
+    for delete in [
+        Editor::delete_char as fn(&mut Editor) -> bool,
+        Editor::delete_next_char,
+        Editor::delete_word,
+        Editor::delete_to_line_end,
+        Editor::delete_to_line_start,
+        Editor::delete_word_forward,
+    ] {
+        let mut e = e.clone();
+        assert!(delete(&mut e));
+        assert_eq!(e.lines(), ["Owo"], "only the selection goes");
+    }
+    let mut e = e.clone();
+    assert_eq!(e.cut().as_deref(), Some("ne\nT"));
+    assert_eq!(e.lines(), ["Owo"]);
+    assert_eq!(e.cut(), None);
+    assert!(e.undo());
+    assert_eq!(e.lines(), ["One", "Two"]);
+}
+
+#[test]
+fn the_selection_is_drawn_in_reverse_video() {
+    let mut e = editor("the quick brown fox\n\nend");
+    selected(&e, 10, 4);
+    e.move_cursor(Move::WordForward);
+    e.select(Move::Down);
+    e.select(Move::Down);
+    // Wrapped at 10: "the quick " / "brown fox" / "" / "end".
+    assert_eq!(
+        selected(&e, 10, 4),
+        ["quick ", "brown fox ", "", ""],
+        "a selected line break shows as a cell after the line"
+    );
+    e.select(Move::Down);
+    assert_eq!(selected(&e, 10, 4), ["quick ", "brown fox ", " ", "end"]);
+    e.move_cursor(Move::Top);
+    assert_eq!(selected(&e, 10, 4), ["", "", "", ""]);
+    let mut e = focused("ab\tc");
+    e.select(Move::Forward);
+    e.select(Move::Forward);
+    e.select(Move::Forward);
+    assert_eq!(
+        selected(&e, 10, 1),
+        ["ab  "],
+        "a tab selected over its columns"
+    );
+}
+
 #[derive(Debug, Clone)]
 enum Op {
     Type(char),
     Paste(String),
     Key(Key),
     Move(Move),
+    Select(Move),
+    SelectAll,
+    Cut,
     DeleteWord,
     Outdent,
 }
@@ -322,6 +441,9 @@ fn op() -> impl proptest::strategy::Strategy<Value = Op> {
         1 => "[a \\n\\r\\t]{0,8}".prop_map(Op::Paste),
         2 => proptest::sample::select(vec![Key::Enter, Key::Backspace, Key::Delete, Key::Tab]).prop_map(Op::Key),
         2 => proptest::sample::select(vec![Move::Back, Move::Forward, Move::Up, Move::Down, Move::WordBack, Move::Head, Move::End, Move::Top]).prop_map(Op::Move),
+        2 => proptest::sample::select(vec![Move::Back, Move::Forward, Move::Up, Move::WordForward, Move::WordBack, Move::Head, Move::End]).prop_map(Op::Select),
+        1 => Just(Op::SelectAll),
+        1 => Just(Op::Cut),
         1 => Just(Op::DeleteWord),
         1 => Just(Op::Outdent),
     ]
@@ -344,6 +466,9 @@ proptest::proptest! {
                 Op::Paste(text) => { e.insert_str(text); }
                 Op::Key(k) => { e.input_without_shortcuts(key(k)); }
                 Op::Move(m) => e.move_cursor(m),
+                Op::Select(m) => e.select(m),
+                Op::SelectAll => e.select_all(),
+                Op::Cut => { e.cut(); }
                 Op::DeleteWord => { e.delete_word(); }
                 Op::Outdent => { e.outdent(); }
             }
@@ -392,4 +517,30 @@ fn readline_deletions() {
 fn counts_words_and_characters() {
     assert_eq!(editor("").counts(), (0, 0));
     assert_eq!(editor("The Company  advises\nthe Staff.").counts(), (5, 31));
+}
+
+#[test]
+fn misspelled_words_are_underlined_where_they_are_drawn() {
+    let dictionary = spellbook::Dictionary::new("SET UTF-8\n", "3\nthe\nStaff\nadvises\n").unwrap();
+    let spelling = Spelling::new(SpellDictionary(std::sync::Arc::new(dictionary)), []);
+    let mut e = editor("the Staff advsies the Staf");
+    e.select(Move::End);
+    let mut terminal = Terminal::new(TestBackend::new(12, 3)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(e.spelled(&spelling, None), f.area()))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let underlined: Vec<String> = (0..3)
+        .map(|y| {
+            (0..12)
+                .map(|x| &buf[(x, y)])
+                .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+                .map(|c| c.symbol())
+                .collect()
+        })
+        .collect();
+    // Rows "the Staff ", "advsies the ", "Staf": the word at the cursor is being typed
+    // (the cursor's cell is underlined as the end of the selection).
+    assert_eq!(underlined, ["", "advsies", " "]);
+    assert_eq!(selected(&e, 12, 3), ["the Staff ", "advsies the ", "Staf"]);
 }
