@@ -8,10 +8,11 @@ use std::borrow::Cow;
 
 use ratatui::style::Modifier;
 
+use super::Editor;
 use super::layout::{Seg, advance, placeholder};
+use super::motion::screen_position;
 use super::spell::Spelling;
 use super::words::byte_at;
-use super::{Editor, screen_position};
 use crate::letter::Letter;
 use crate::tui::model::wrap::put;
 
