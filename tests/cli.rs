@@ -1,14 +1,10 @@
 //! The binary's command line: help, version, `parse`, exit codes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn letterdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use common::bin::letterdesk;
+
+use std::path::Path;
 
 fn write_letter(dir: &Path) -> String {
     let path = dir.join("letter.txt");

@@ -2,22 +2,14 @@
 //! `../shared/letters` is present), format inference, `--strict`, and errors that
 //! name the file.
 
+mod common;
+
+use common::bin::letterdesk;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use letterdesk::drafts::{self, Drafts};
-
-fn letterdesk(args: &[&str]) -> Output {
-    // What an export writes is recorded in a state folder of the test's own.
-    let state = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .env_remove("XDG_CONFIG_HOME")
-        .env("HOME", "/nonexistent-home-for-tests")
-        .env("XDG_STATE_HOME", state.path())
-        .output()
-        .expect("runs")
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -6,22 +6,11 @@
 
 mod common;
 
+use common::bin::letterdesk;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use letterdesk::export::{MISSING_MARKER, NO_RESPONSE, REDACTED_MARKER};
-
-fn letterdesk(args: &[&str]) -> Output {
-    // What an export writes is recorded in a state folder of the test's own.
-    let state = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .env_remove("XDG_CONFIG_HOME")
-        .env("HOME", "/nonexistent-home-for-tests")
-        .env("XDG_STATE_HOME", state.path())
-        .output()
-        .expect("runs")
-}
 
 fn s(path: &Path) -> &str {
     path.to_str().expect("UTF-8 temp path")

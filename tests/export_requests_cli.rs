@@ -7,20 +7,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::bin::letterdesk;
 
-fn letterdesk(args: &[&str]) -> Output {
-    // What an export writes is recorded in a state folder of the test's own.
-    let state = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .env_remove("XDG_CONFIG_HOME")
-        .env("HOME", "/nonexistent-home-for-tests")
-        .env("XDG_STATE_HOME", state.path())
-        .output()
-        .expect("runs")
-}
+use std::path::{Path, PathBuf};
 
 fn s(path: &Path) -> &str {
     path.to_str().expect("UTF-8 temp path")

@@ -1,15 +1,12 @@
 //! `letterdesk reviews` and `letterdesk import` on a copy of the synthetic review in
 //! `tests/fixtures/review`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn letterdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use common::bin::letterdesk;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
 const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";

@@ -1,18 +1,12 @@
 //! `letterdesk status`: the real binary on a folder with a good letter, a letter
 //! whose drafts file has git conflict markers, and a binary file.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn letterdesk(args: &[&str]) -> Output {
-    // No user config file: only `--config` applies.
-    let no_config = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", no_config.path())
-        .output()
-        .expect("runs")
-}
+use common::bin::letterdesk;
+
+use std::path::Path;
+use std::process::Output;
 
 fn staff_letter(company: &str) -> String {
     format!(

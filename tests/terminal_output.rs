@@ -3,8 +3,12 @@
 //! layout and may appear), and JSON keeps the data exactly (as `\uXXXX` escapes).
 //! Special files named on the command line are refused without hanging.
 
+mod common;
+
+use common::bin::letterdesk;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// General category Cc, from the Unicode Character Database.
@@ -52,18 +56,6 @@ fn hidden() -> Vec<char> {
 /// Whether `c` may appear raw in output: newline and tab are layout.
 fn allowed(c: char) -> bool {
     matches!(c, '\n' | '\t')
-}
-
-fn letterdesk(args: &[&str]) -> Output {
-    let no_config = tempfile::tempdir().unwrap();
-    let state = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", no_config.path())
-        .env("HOME", "/nonexistent-home-for-tests")
-        .env("XDG_STATE_HOME", state.path())
-        .output()
-        .expect("runs")
 }
 
 /// The hidden characters of `bytes` (as UTF-8, invalid bytes skipped), with where.

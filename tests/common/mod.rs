@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 
+pub mod bin;
 pub mod letters;
 pub mod pdf;
 pub mod tmux;
