@@ -19,6 +19,8 @@ pub struct Question {
     /// The answers offered, in order; `Later` (Esc) always closes the question too,
     /// doing nothing.
     pub choices: Vec<Choice>,
+    /// What closing it with `Later` means here ("decide later", "write nothing").
+    pub later: &'static str,
 }
 
 /// One answer to a [`Question`].

@@ -316,6 +316,7 @@ pub(super) fn ask_overwrite(
                 WhenEdited::NewName,
             ),
         ],
+        later: "cancel: write nothing",
     };
     if !state.questions.contains(&question) {
         state.questions.push_back(question);
@@ -390,6 +391,7 @@ pub(super) fn ask_reattach(state: &mut State, id: LetterId, found: Renamed) {
                 answer: Answer::Nothing,
             },
         ],
+        later: "decide later (asked again next time)",
     };
     if !state.questions.contains(&question) {
         state.questions.push_back(question);

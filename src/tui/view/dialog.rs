@@ -231,7 +231,7 @@ pub(super) fn question_keys(state: &State) -> Vec<(String, String)> {
         .collect();
     keys.push((
         keymap.key_for(Context::Question, Command::Later),
-        "decide later".to_owned(),
+        question.later.to_owned(),
     ));
     keys
 }
