@@ -114,3 +114,21 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
     }
     Ok(())
 }
+
+/// The paths a folder command reads (the current folder when none is given); an error
+/// naming them all when none of them exists.
+fn paths_or_here(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    if !paths.iter().any(|p| p.exists()) {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| crate::text::sanitize_line(&p.display().to_string()).into_owned())
+            .collect();
+        anyhow::bail!("{}: no such file or folder", names.join(", "));
+    }
+    Ok(paths)
+}

@@ -24,18 +24,7 @@ pub struct ReviewsArgs {
 /// Runs `reviews`. Fails only when none of the paths exists; a file that cannot be
 /// read is named on standard error and the others are grouped.
 pub fn run(args: &ReviewsArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    if !paths.iter().any(|p| p.exists()) {
-        let names: Vec<String> = paths
-            .iter()
-            .map(|p| sanitize(&p.display().to_string()).into_owned())
-            .collect();
-        anyhow::bail!("{}: no such file or folder", names.join(", "));
-    }
+    let paths = super::paths_or_here(&args.paths)?;
     let (filed, problems) = read_under(&paths);
     for problem in problems {
         eprintln!("letterdesk: warning: {}", sanitize(&problem));

@@ -29,18 +29,7 @@ pub struct StatusArgs {
 /// Runs `status`: a table (or JSON) of every letter under the paths. Fails only when
 /// none of the paths exists; problems with single files are part of the output.
 pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    if !paths.iter().any(|p| p.exists()) {
-        let names: Vec<String> = paths
-            .iter()
-            .map(|p| sanitize_line(&p.display().to_string()).into_owned())
-            .collect();
-        anyhow::bail!("{}: no such file or folder", names.join(", "));
-    }
+    let paths = super::paths_or_here(&args.paths)?;
     let limits = load_limits(args.config.as_deref());
     let letters = index::index_under(&paths, 0, limits.max_letter_bytes);
     if args.json {
