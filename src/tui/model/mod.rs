@@ -13,5 +13,6 @@ pub(crate) mod listing;
 pub(crate) mod names;
 pub(crate) mod overlay;
 pub(crate) mod question;
+pub(crate) mod reviews;
 pub(crate) mod state;
 pub(crate) mod wrap;

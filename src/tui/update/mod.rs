@@ -7,6 +7,7 @@ pub(crate) mod drafts;
 pub(crate) mod input;
 mod letters;
 mod outside;
+mod reviews;
 mod search;
 mod spelling;
 
@@ -84,6 +85,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 state.index.done += 1;
             }
             dialogs::recover_waiting_for(state, id, &mut fx);
+            if known {
+                reviews::request(state, &mut fx);
+            }
             // The open letter changed on disk: read it again.
             if known && state.open.as_ref().is_some_and(|o| o.id == id) {
                 fx.push(Effect::ReadLetter(state.entries[id.0].path.clone()));
@@ -92,6 +96,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::LetterRead { path, letter } => letters::letter_read(state, path, *letter, &mut fx),
         Action::IndexFinished => {
             state.index.finished = true;
+            reviews::request(state, &mut fx);
             if state.recover_waiting {
                 dialogs::recovery(state, Command::Recover, &mut fx);
             }
@@ -184,6 +189,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             path,
             beside,
         } => dialogs::ask_overwrite(state, letter, format, &path, &beside),
+        Action::ReviewsBuilt(built) => reviews::built(state, built, &mut fx),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -257,11 +263,27 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Last
         | Command::PageDown
         | Command::PageUp => match state.focus {
+            Pane::Letters if state.reviews.tree => reviews::move_tree(state, command),
             Pane::Letters => letters::move_letters(state, command),
-            Pane::Comments => comments::move_comments(state, command, fx),
+            Pane::Comments => {
+                state.reviews.followed = None;
+                comments::move_comments(state, command, fx)
+            }
             Pane::Draft => state.edit_command(command, fx),
         },
+        Command::Open if state.focus == Pane::Letters && state.reviews.tree => {
+            reviews::open_from_tree(state, fx)
+        }
         Command::Open if state.focus == Pane::Letters => letters::open_letter(state, fx),
+        Command::ReviewTree => reviews::toggle_tree(state),
+        Command::Fold => reviews::fold(state),
+        Command::FollowReference if state.focus == Pane::Comments => reviews::follow(state),
+        Command::Reader if state.focus == Pane::Comments => reviews::toggle_reader(state),
+        Command::ImportFiled if state.focus == Pane::Comments => reviews::import_filed(state, fx),
+        // Back from a reference followed to where it was followed from.
+        Command::Leave if state.focus == Pane::Comments && state.reviews.followed.is_some() => {
+            state.reviews.followed = None
+        }
         Command::Edit if state.focus == Pane::Comments => comments::edit(state, fx),
         Command::Leave if state.focus == Pane::Draft => state.set_focus(Pane::Comments, fx),
         Command::Leave if state.focus == Pane::Comments => state.focus = Pane::Letters,
