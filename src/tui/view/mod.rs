@@ -6,6 +6,7 @@ mod dialog;
 mod draft;
 mod help;
 mod letters;
+mod links;
 mod reader;
 mod reference;
 mod review_tree;
