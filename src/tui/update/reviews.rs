@@ -103,7 +103,8 @@ pub(super) fn move_tree(state: &mut State, command: Command) {
     if count == 0 {
         return;
     }
-    let page = state.pane_height(Pane::Letters).max(1);
+    let height = state.pane_height(Pane::Letters);
+    let page = height.max(1);
     let reviews = &mut state.reviews;
     let at = reviews.cursor;
     reviews.cursor = match command {
@@ -115,10 +116,14 @@ pub(super) fn move_tree(state: &mut State, command: Command) {
         _ => count - 1,
     }
     .min(count - 1);
+    // Before the first frame the pane has no height: the view places the cursor then.
+    if height == 0 {
+        return;
+    }
     if reviews.cursor < reviews.scroll {
         reviews.scroll = reviews.cursor;
-    } else if reviews.cursor >= reviews.scroll + page {
-        reviews.scroll = reviews.cursor + 1 - page;
+    } else if reviews.cursor >= reviews.scroll + height {
+        reviews.scroll = reviews.cursor + 1 - height;
     }
 }
 
