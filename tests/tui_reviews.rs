@@ -15,11 +15,17 @@ const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
 const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
 
 fn filed() -> Vec<Filed> {
+    filed_but(None)
+}
+
+/// The review's letters, but the one named `left_out`.
+fn filed_but(left_out: Option<&str>) -> Vec<Filed> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| left_out.is_none_or(|name| !p.ends_with(name)))
         .collect();
     names.sort();
     names.iter().map(|p| Filed::read(p).unwrap()).collect()
@@ -28,7 +34,10 @@ fn filed() -> Vec<Filed> {
 /// The review's letters in the workspace, grouped as the worker groups them, with the
 /// tree shown.
 fn desk() -> State {
-    let filed = filed();
+    desk_of(filed())
+}
+
+fn desk_of(filed: Vec<Filed>) -> State {
     let letters = filed
         .iter()
         .map(|f| {
@@ -104,4 +113,18 @@ fn reader_view() {
     let text = screen(&mut s, 150, 45);
     assert!(text.contains("acknowledging"), "{text}");
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_reference_to_a_letter_not_in_the_folder_says_which() {
+    let mut s = desk_of(filed_but(Some(FIRST)));
+    open(&mut s, FOLLOW_UP);
+    update(&mut s, Action::Run(Command::Down));
+    update(&mut s, Action::Run(Command::FollowReference));
+    let text = screen(&mut s, 150, 30);
+    assert!(text.contains("Not in the folder"), "{text}");
+    assert!(
+        text.contains("the letter dated March 10, 2025 is not in"),
+        "{text}"
+    );
 }
