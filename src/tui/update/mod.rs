@@ -239,6 +239,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             dialogs::export_prompt(state, command, fx)
         }
+        _ if reviews::run(state, command, fx) => {}
         Command::Export => dialogs::open_export(state),
         Command::ExportMarkdown
         | Command::ExportText
@@ -263,27 +264,11 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Last
         | Command::PageDown
         | Command::PageUp => match state.focus {
-            Pane::Letters if state.reviews.tree => reviews::move_tree(state, command),
             Pane::Letters => letters::move_letters(state, command),
-            Pane::Comments => {
-                state.reviews.followed = None;
-                comments::move_comments(state, command, fx)
-            }
+            Pane::Comments => comments::move_comments(state, command, fx),
             Pane::Draft => state.edit_command(command, fx),
         },
-        Command::Open if state.focus == Pane::Letters && state.reviews.tree => {
-            reviews::open_from_tree(state, fx)
-        }
         Command::Open if state.focus == Pane::Letters => letters::open_letter(state, fx),
-        Command::ReviewTree => reviews::toggle_tree(state),
-        Command::Fold => reviews::fold(state),
-        Command::FollowReference if state.focus == Pane::Comments => reviews::follow(state),
-        Command::Reader if state.focus == Pane::Comments => reviews::toggle_reader(state),
-        Command::ImportFiled if state.focus == Pane::Comments => reviews::import_filed(state, fx),
-        // Back from a reference followed to where it was followed from.
-        Command::Leave if state.focus == Pane::Comments && state.reviews.followed.is_some() => {
-            state.reviews.followed = None
-        }
         Command::Edit if state.focus == Pane::Comments => comments::edit(state, fx),
         Command::Leave if state.focus == Pane::Draft => state.set_focus(Pane::Comments, fx),
         Command::Leave if state.focus == Pane::Comments => state.focus = Pane::Letters,

@@ -12,6 +12,43 @@ use crate::tui::model::ids::Pane;
 use crate::tui::model::reviews::{Followed, TreeRow};
 use crate::tui::model::state::State;
 
+/// Run `command` when it is the reviews' (the tree's keys while it shows, a reference
+/// followed and closed, the reader view, the import); returns whether it was.
+pub(super) fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> bool {
+    let moves = matches!(
+        command,
+        Command::Down
+            | Command::Up
+            | Command::First
+            | Command::Last
+            | Command::PageDown
+            | Command::PageUp
+    );
+    let letters = state.focus == Pane::Letters;
+    let comments = state.focus == Pane::Comments;
+    match command {
+        _ if moves && letters && state.reviews.tree => move_tree(state, command),
+        Command::Open if letters && state.reviews.tree => open_from_tree(state, fx),
+        Command::ReviewTree => toggle_tree(state),
+        Command::Fold => fold(state),
+        Command::FollowReference if comments => follow(state),
+        Command::Reader if comments => toggle_reader(state),
+        Command::ImportFiled if comments => import_filed(state, fx),
+        // Back from a reference followed to where it was followed from.
+        Command::Leave if comments && state.reviews.followed.is_some() => {
+            state.reviews.followed = None
+        }
+        _ => {
+            // Another comment selected: the reference shown was the last one's.
+            if moves && comments {
+                state.reviews.followed = None;
+            }
+            return false;
+        }
+    }
+    true
+}
+
 /// Ask the worker to group the listed letters into reviews (once the folder walk is
 /// done, and again when a letter changes; a build asked for during one follows it).
 pub(super) fn request(state: &mut State, fx: &mut Vec<Effect>) {
@@ -47,7 +84,7 @@ pub(super) fn built(state: &mut State, reviews: Arc<Vec<Review>>, fx: &mut Vec<E
 
 /// Show the tree of reviews in the Letters pane, or the flat list again. The tree's
 /// cursor starts on the letter under the list's.
-pub(super) fn toggle_tree(state: &mut State) {
+fn toggle_tree(state: &mut State) {
     let reviews = &mut state.reviews;
     reviews.tree = !reviews.tree;
     if !reviews.tree {
@@ -70,7 +107,7 @@ pub(super) fn toggle_tree(state: &mut State) {
 }
 
 /// Fold or unfold the review under the tree's cursor; the cursor goes to its row.
-pub(super) fn fold(state: &mut State) {
+fn fold(state: &mut State) {
     let reviews = &mut state.reviews;
     if !reviews.tree {
         let key = state
@@ -98,7 +135,7 @@ pub(super) fn fold(state: &mut State) {
 }
 
 /// Move the tree's cursor, keeping it on screen.
-pub(super) fn move_tree(state: &mut State, command: Command) {
+fn move_tree(state: &mut State, command: Command) {
     let count = state.reviews.rows().len();
     if count == 0 {
         return;
@@ -128,7 +165,7 @@ pub(super) fn move_tree(state: &mut State, command: Command) {
 }
 
 /// Open the letter under the tree's cursor (on a review's row: fold or unfold it).
-pub(super) fn open_from_tree(state: &mut State, fx: &mut Vec<Effect>) {
+fn open_from_tree(state: &mut State, fx: &mut Vec<Effect>) {
     let rows = state.reviews.rows();
     let (r, l) = match rows.get(state.reviews.cursor) {
         Some(&TreeRow::Letter(r, l)) => (r, l),
@@ -148,7 +185,7 @@ pub(super) fn open_from_tree(state: &mut State, fx: &mut Vec<Effect>) {
 
 /// Show the comment a reference of the selected comment cites, with its answer; when
 /// one is shown already, the next reference of the same comment.
-pub(super) fn follow(state: &mut State) {
+fn follow(state: &mut State) {
     let (Some(open), Some(comment)) = (&state.open, state.selected_comment()) else {
         return state.info("No comment selected.");
     };
@@ -174,7 +211,7 @@ pub(super) fn follow(state: &mut State) {
 }
 
 /// Show the whole letter as written in the Comments pane, or its comments again.
-pub(super) fn toggle_reader(state: &mut State) {
+fn toggle_reader(state: &mut State) {
     if state.open.is_none() {
         return state.info("Open a letter first.");
     }
@@ -183,7 +220,7 @@ pub(super) fn toggle_reader(state: &mut State) {
 
 /// Fill the open letter's empty drafts with the answers its review's response letter
 /// filed. A draft that says something else is never overwritten: it is named.
-pub(super) fn import_filed(state: &mut State, fx: &mut Vec<Effect>) {
+fn import_filed(state: &mut State, fx: &mut Vec<Effect>) {
     let (Some(open), Some(letter)) = (&state.open, state.open_letter()) else {
         return state.info("Open a staff letter first.");
     };
