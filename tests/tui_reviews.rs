@@ -128,3 +128,20 @@ fn a_reference_to_a_letter_not_in_the_folder_says_which() {
         "{text}"
     );
 }
+
+#[test]
+fn a_review_folds_and_unfolds_and_the_flat_list_comes_back() {
+    let mut s = desk();
+    update(&mut s, Action::Run(Command::First));
+    update(&mut s, Action::Run(Command::Fold));
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("▸ Harrowgate Ferries"), "{text}");
+    assert!(!text.contains("closing letter"), "{text}");
+    update(&mut s, Action::Run(Command::Fold));
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("▾ Harrowgate Ferries"), "{text}");
+    assert!(text.contains("closing letter"), "{text}");
+    update(&mut s, Action::Run(Command::ReviewTree));
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("Letters (1/4)"), "{text}");
+}

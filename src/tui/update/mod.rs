@@ -85,7 +85,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 state.index.done += 1;
             }
             dialogs::recover_waiting_for(state, id, &mut fx);
-            if known {
+            // A letter changed: the reviews shown are grouped again.
+            if known && state.reviews.built.is_some() {
                 reviews::request(state, &mut fx);
             }
             // The open letter changed on disk: read it again.
