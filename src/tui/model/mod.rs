@@ -14,6 +14,7 @@ pub(crate) mod listing;
 pub(crate) mod names;
 pub(crate) mod overlay;
 pub(crate) mod question;
+pub(crate) mod reviews;
 mod saving;
 pub(crate) mod slot;
 pub(crate) mod state;

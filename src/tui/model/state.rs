@@ -85,6 +85,8 @@ pub struct State {
     pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
     /// Questions waiting for an answer; the first is shown.
     pub(crate) questions: VecDeque<crate::tui::model::question::Question>,
+    /// The letters grouped into reviews, and how the workspace shows them.
+    pub(crate) reviews: crate::tui::model::reviews::Reviews,
 }
 
 impl State {
@@ -129,6 +131,7 @@ impl State {
             conflict: None,
             exporting: None,
             questions: VecDeque::new(),
+            reviews: Default::default(),
         }
     }
 

@@ -9,6 +9,7 @@ mod layouter;
 mod loader;
 mod outside;
 mod pacer;
+mod reviewer;
 mod saver;
 mod spelling;
 pub(crate) mod terminal;
