@@ -1,11 +1,12 @@
-//! Where a paragraph of the body starts, and the numbered captions of the filing
-//! ("(16) Income Taxes, page 72", "1. Organization…") that are headings, not comments.
+//! Where a paragraph of the body starts (and the first paragraph of the closing), and
+//! the numbered captions of the filing ("(16) Income Taxes, page 72", "1.
+//! Organization…") that are headings, not comments.
 
 use super::headings::{
     continues_heading, ends_sentence, has_page_ref, is_page_number, looks_like_heading,
 };
 use super::numbers::{NUMBER, is_number_line};
-use super::phrases::asks;
+use super::phrases::{CLOSING, asks, starts_with_any};
 
 /// Whether numbered line `i` is a caption (see [`is_caption`]).
 pub(super) fn number_is_caption(lines: &[&str], i: usize) -> bool {
@@ -64,4 +65,11 @@ pub(super) fn is_caption(lines: &[&str], i: usize, rest: &str) -> bool {
         }
     }
     false
+}
+
+/// Index of the first closing-boilerplate paragraph at or after `from`, before `end`.
+pub(super) fn closing_from(lines: &[&str], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&i| starts_with_any(lines[i], CLOSING) && at_paragraph_start(lines, i))
+        .unwrap_or(end)
 }

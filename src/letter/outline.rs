@@ -1,12 +1,12 @@
 //! The first stage of reading a body: where its numbered comments stand, what they
 //! are numbered, the headings' reach, and where the closing boilerplate begins.
 
-use super::captions::{at_paragraph_start, is_caption};
+use super::captions::{at_paragraph_start, closing_from, is_caption};
 use super::heading_block::{heading_start, headings_above};
 use super::model::Comment;
 use super::numbers::{COMMENT_LABEL, leading_number, number_at};
 use super::order::spilled_from_above;
-use super::phrases::{CLOSING, STRONG_CLOSING, is_sign_off, starts_with_any};
+use super::phrases::{STRONG_CLOSING, is_sign_off, starts_with_any};
 use super::unnumbered::unnumbered;
 use regex::Regex;
 use std::collections::HashSet;
@@ -104,13 +104,6 @@ fn find_numbered(
         });
     }
     found
-}
-
-/// Index of the first closing-boilerplate paragraph at or after `from`, before `end`.
-pub(super) fn closing_from(lines: &[&str], from: usize, end: usize) -> usize {
-    (from..end)
-        .find(|&i| starts_with_any(lines[i], CLOSING) && at_paragraph_start(lines, i))
-        .unwrap_or(end)
 }
 
 /// Typical line width of the body (90th percentile of non-blank line lengths).

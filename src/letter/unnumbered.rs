@@ -1,12 +1,11 @@
 //! A letter whose one request is not numbered (the redacted-exhibit letter): that
 //! request read as comment 1, with its headings and pages.
 
-use super::captions::at_paragraph_start;
+use super::captions::{at_paragraph_start, closing_from};
 use super::heading_block::headings_above;
 use super::heading_trail::Trail;
 use super::headings::{continues_heading, looks_like_heading, pages_cited};
 use super::model::Comment;
-use super::outline::closing_from;
 use super::paragraphs::join_paragraphs;
 use super::phrases::{INTRO, asks, starts_with_any};
 
