@@ -4,6 +4,7 @@
 //! due. The program (`terminal`), the benchmarks, the screenshots and the tests drive it,
 //! so none of them keeps a copy of the loop.
 
+mod exporter;
 mod layouter;
 mod loader;
 mod outside;
