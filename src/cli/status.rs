@@ -2,6 +2,7 @@
 //! scripts. A letter or drafts file that cannot be read is reported in its row; the
 //! rest are still listed.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -88,7 +89,7 @@ pub(super) fn load_limits(config: Option<&Path>) -> Limits {
 /// One letter as scripts see it.
 #[derive(Serialize)]
 struct SummaryJson<'a> {
-    path: String,
+    path: Cow<'a, str>,
     file: &'a str,
     kind: &'static str,
     company: Option<&'a str>,
@@ -100,39 +101,47 @@ struct SummaryJson<'a> {
     resolved: usize,
     problem: Option<&'a str>,
     /// Files of the same name not read: the one in `path` is preferred.
-    not_read: Vec<String>,
+    not_read: Vec<Cow<'a, str>>,
 }
 
-/// Writes `{"letters": [...]}`, pretty-printed, and a newline.
+impl<'a> SummaryJson<'a> {
+    fn of(s: &'a LetterSummary) -> SummaryJson<'a> {
+        SummaryJson {
+            path: s.path.to_string_lossy(),
+            file: &s.file,
+            kind: s.kind.as_str(),
+            company: s.company.as_deref(),
+            date: s.date.as_deref(),
+            form: s.form.as_deref(),
+            response_due: s.response_due.as_deref(),
+            comments: s.comments,
+            drafted: s.drafted,
+            resolved: s.resolved,
+            problem: s.problem.as_deref(),
+            not_read: s.also.iter().map(|p| p.to_string_lossy()).collect(),
+        }
+    }
+}
+
+/// Writes `{"letters": [...]}`, pretty-printed, and a newline; each letter is made
+/// into its JSON shape as it is written.
 fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result<()> {
+    struct Each<'a>(&'a [LetterSummary]);
+    impl Serialize for Each<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(SummaryJson::of))
+        }
+    }
     #[derive(Serialize)]
     struct All<'a> {
-        letters: Vec<SummaryJson<'a>>,
+        letters: Each<'a>,
     }
-    let all = All {
-        letters: letters
-            .iter()
-            .map(|s| SummaryJson {
-                path: s.path.to_string_lossy().into_owned(),
-                file: &s.file,
-                kind: s.kind.as_str(),
-                company: s.company.as_deref(),
-                date: s.date.as_deref(),
-                form: s.form.as_deref(),
-                response_due: s.response_due.as_deref(),
-                comments: s.comments,
-                drafted: s.drafted,
-                resolved: s.resolved,
-                problem: s.problem.as_deref(),
-                not_read: s
-                    .also
-                    .iter()
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .collect(),
-            })
-            .collect(),
-    };
-    super::json::write_json(out, &all)
+    super::json::write_json(
+        out,
+        &All {
+            letters: Each(letters),
+        },
+    )
 }
 
 /// The table's headings; the numeric columns are right-aligned.

@@ -2,6 +2,7 @@
 //! share.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -154,12 +155,13 @@ impl<F: FnMut(Found)> Search<'_, F> {
             Ok(entries) => entries,
             Err(e) => return self.problem(dir.to_owned(), io_message(&e)),
         };
-        let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
-        entries.sort_by_key(fs::DirEntry::file_name);
-        let names = Names::of(&entries);
+        // Each name read once (`DirEntry::file_name` makes a copy at every call).
+        let mut entries: Vec<(OsString, fs::DirEntry)> =
+            entries.flatten().map(|e| (e.file_name(), e)).collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
         self.ancestors.push(id);
-        for entry in entries {
-            let name = entry.file_name();
+        for (name, entry) in &entries {
             let name = name.to_string_lossy();
             if name.starts_with('.') {
                 continue;
@@ -172,7 +174,7 @@ impl<F: FnMut(Found)> Search<'_, F> {
             if kind.is_file() {
                 if let Some(also) = names.read(&name) {
                     let also = also.iter().map(|n| dir.join(n)).collect();
-                    self.file(entry.path(), Identity::of_entry(&entry, meta), also);
+                    self.file(entry.path(), Identity::of_entry(entry, meta), also);
                 }
                 continue;
             }

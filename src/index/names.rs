@@ -1,7 +1,10 @@
 //! Which files of a folder are letters, and of several files of one name (`NAME.pdf`,
 //! `NAME.txt`) which one is read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,8 +24,8 @@ pub fn passed_over(path: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(listed) else {
         return Vec::new();
     };
-    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
-    let mut also: Vec<PathBuf> = Names::of(&entries)
+    let names: Vec<OsString> = entries.flatten().map(|e| e.file_name()).collect();
+    let mut also: Vec<PathBuf> = Names::of(names.iter().map(OsString::as_os_str))
         .read(&name.to_string_lossy())
         .unwrap_or_default()
         .iter()
@@ -41,30 +44,47 @@ pub fn is_letter_name(name: &str) -> bool {
 }
 
 /// The letter names in one folder, grouped by name without extension: of `NAME.pdf` and
-/// `NAME.txt`, only the file of the best-ranked source is read.
-pub(super) struct Names {
+/// `NAME.txt`, only the file of the best-ranked source is read. Borrows the folder's
+/// names: a folder of 10,000 letters costs a map, not 10,000 more strings.
+pub(super) struct Names<'a> {
     /// For each name without extension (folded to lower case): the best rank, and the
     /// file names of worse rank.
-    best: HashMap<String, (usize, Vec<String>)>,
+    best: HashMap<Cow<'a, str>, (usize, Vec<String>)>,
 }
 
-impl Names {
-    pub(super) fn of(entries: &[fs::DirEntry]) -> Names {
-        let mut best: HashMap<String, (usize, Vec<String>)> = HashMap::new();
-        let letters = entries.iter().filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let rank = crate::letter::source::rank(Path::new(&name))?;
+impl<'a> Names<'a> {
+    /// The names of one folder's entries.
+    pub(super) fn of<I>(names: I) -> Names<'a>
+    where
+        I: Iterator<Item = &'a OsStr> + Clone,
+    {
+        let mut best: HashMap<Cow<'a, str>, (usize, Vec<String>)> =
+            HashMap::with_capacity(names.size_hint().0);
+        let letters = names.filter_map(|name| {
+            let name = name.to_string_lossy();
+            let rank = crate::letter::source::rank(Path::new(name.as_ref()))?;
             (!name.starts_with('.') && is_letter_name(&name)).then_some((name, rank))
         });
-        let letters: Vec<(String, usize)> = letters.collect();
-        for (name, rank) in &letters {
-            let slot = best.entry(stem(name)).or_insert((*rank, Vec::new()));
-            slot.0 = slot.0.min(*rank);
+        let mut shared = false;
+        for (name, rank) in letters.clone() {
+            match best.entry(stem(name)) {
+                Entry::Occupied(mut slot) => {
+                    shared = true;
+                    slot.get_mut().0 = slot.get().0.min(rank);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert((rank, Vec::new()));
+                }
+            }
         }
-        for (name, rank) in letters {
-            let slot = best.get_mut(&stem(&name)).expect("every stem has a slot");
-            if rank > slot.0 {
-                slot.1.push(name);
+        // Only where some name has several files are the worse ones looked for.
+        if shared {
+            for (name, rank) in letters {
+                if let Some(slot) = best.get_mut(stem(name.clone()).as_ref())
+                    && rank > slot.0
+                {
+                    slot.1.push(name.into_owned());
+                }
             }
         }
         Names { best }
@@ -78,7 +98,7 @@ impl Names {
         if !is_letter_name(name) {
             return None;
         }
-        match self.best.get(&stem(name)) {
+        match self.best.get(stem(Cow::Borrowed(name)).as_ref()) {
             Some((best, also)) if *best == rank => Some(also),
             Some(_) => None,
             None => Some(&[]),
@@ -86,10 +106,28 @@ impl Names {
     }
 }
 
-/// A file name without its extension, folded to lower case.
-fn stem(name: &str) -> String {
-    Path::new(name)
-        .file_stem()
-        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
-        .to_lowercase()
+/// A file name without its extension, folded to lower case; borrowed from the name when
+/// that changes nothing.
+fn stem(name: Cow<'_, str>) -> Cow<'_, str> {
+    fn without_extension(name: &str) -> &str {
+        Path::new(name)
+            .file_stem()
+            .and_then(OsStr::to_str)
+            .unwrap_or(name)
+    }
+    let folds = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() != Some(c) || lower.next().is_some()
+    };
+    match name {
+        Cow::Borrowed(name) => {
+            let stem = without_extension(name);
+            if stem.chars().any(folds) {
+                Cow::Owned(stem.to_lowercase())
+            } else {
+                Cow::Borrowed(stem)
+            }
+        }
+        Cow::Owned(name) => Cow::Owned(without_extension(&name).to_lowercase()),
+    }
 }
