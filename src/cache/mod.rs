@@ -24,7 +24,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::letter::Brief;
@@ -32,9 +31,12 @@ use crate::letter::Brief;
 mod payload;
 mod stamp;
 pub mod table;
+mod texts;
 
 pub use stamp::Stamp;
 use table::{Row, Table};
+pub use texts::Text;
+use texts::trim_texts;
 
 /// Entries (briefs and drafts counts) kept at most; past it, the ones this run did not
 /// use are dropped.
@@ -58,17 +60,6 @@ struct Fresh {
     stamp: Stamp,
     hash: u64,
     payload: Vec<u8>,
-}
-
-/// Extracted text as stored.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Text {
-    /// The text the parser reads.
-    pub text: String,
-    /// The source's warnings.
-    pub warnings: Vec<String>,
-    /// The kind the file declares.
-    pub declared: Option<crate::letter::Kind>,
 }
 
 /// A cache folder in use.
@@ -205,26 +196,6 @@ impl Cache {
         }
     }
 
-    /// The text `source` extracted from bytes hashing to `hash`, if kept.
-    pub fn text(&self, source: &str, hash: u64) -> Option<Text> {
-        let bytes = std::fs::read(self.text_path(source, hash)).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
-
-    /// Keep the text `source` extracted from bytes hashing to `hash`.
-    pub fn put_text(&self, source: &str, hash: u64, text: &Text) {
-        if let Ok(json) = serde_json::to_vec(text) {
-            let _ = write_atomic(&self.text_path(source, hash), &json);
-        }
-    }
-
-    fn text_path(&self, source: &str, hash: u64) -> PathBuf {
-        let source = source.to_ascii_lowercase();
-        self.dir
-            .join("text")
-            .join(format!("{source}-{hash:016x}.json"))
-    }
-
     /// Write the entries learnt by this run, merged with what other processes wrote
     /// meanwhile, and trim both parts to their bounds: what this run learnt or used is
     /// kept first. Best effort.
@@ -297,30 +268,6 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Remove the oldest files of `dir` until they hold at most `max` bytes.
-fn trim_texts(dir: &Path, max: u64) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
-        .flatten()
-        .filter_map(|e| {
-            let meta = e.metadata().ok()?;
-            Some((meta.modified().ok()?, meta.len(), e.path()))
-        })
-        .collect();
-    let mut total: u64 = files.iter().map(|f| f.1).sum();
-    files.sort();
-    for (_, len, path) in files {
-        if total <= max {
-            break;
-        }
-        if std::fs::remove_file(&path).is_ok() {
-            total -= len;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,24 +329,5 @@ mod tests {
         );
         assert_eq!(third.brief(&b, &stamp_b), None, "a brief is not a count");
         assert!(!folder.join(OLD_INDEX).exists());
-    }
-
-    #[test]
-    fn texts_are_trimmed_oldest_first() {
-        let dir = tempfile::tempdir().unwrap();
-        for (i, name) in ["a", "b", "c"].iter().enumerate() {
-            std::fs::write(dir.path().join(name), vec![b'x'; 100]).unwrap();
-            let when =
-                std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1000 + i as u64);
-            std::fs::File::options()
-                .write(true)
-                .open(dir.path().join(name))
-                .unwrap()
-                .set_modified(when)
-                .unwrap();
-        }
-        trim_texts(dir.path(), 200);
-        assert!(!dir.path().join("a").exists());
-        assert!(dir.path().join("b").exists() && dir.path().join("c").exists());
     }
 }

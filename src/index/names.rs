@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,11 +43,14 @@ pub fn is_letter_name(name: &str) -> bool {
 }
 
 /// The letter names in one folder, grouped by name without extension: of `NAME.pdf` and
-/// `NAME.txt`, only the file of the best-ranked source is read. Borrows the folder's
-/// names: a folder of 10,000 letters costs a map, not 10,000 more strings.
+/// `NAME.txt`, only the file of the best-ranked source is read. Costs little where
+/// every name is alone (a folder of 10,000 letters): a sorted list of hashes, and a
+/// map only of the names shared by several files.
 pub(super) struct Names<'a> {
-    /// For each name without extension (folded to lower case): the best rank, and the
-    /// file names of worse rank.
+    /// The hashes of the names without extension (folded to lower case) that more than
+    /// one letter file has, sorted (two names of one hash are both looked at below).
+    shared: Vec<u64>,
+    /// For each of those names: the best rank, and the file names of worse rank.
     best: HashMap<Cow<'a, str>, (usize, Vec<String>)>,
 }
 
@@ -58,36 +60,39 @@ impl<'a> Names<'a> {
     where
         I: Iterator<Item = &'a OsStr> + Clone,
     {
-        let mut best: HashMap<Cow<'a, str>, (usize, Vec<String>)> =
-            HashMap::with_capacity(names.size_hint().0);
         let letters = names.filter_map(|name| {
             let name = name.to_string_lossy();
             let rank = crate::letter::source::rank(Path::new(name.as_ref()))?;
             (!name.starts_with('.') && is_letter_name(&name)).then_some((name, rank))
         });
-        let mut shared = false;
-        for (name, rank) in letters.clone() {
-            match best.entry(stem(name)) {
-                Entry::Occupied(mut slot) => {
-                    shared = true;
-                    slot.get_mut().0 = slot.get().0.min(rank);
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert((rank, Vec::new()));
-                }
+        let mut hashes: Vec<u64> = letters.clone().map(|(name, _)| hash(&stem(name))).collect();
+        hashes.sort_unstable();
+        let mut shared: Vec<u64> = hashes
+            .windows(2)
+            .filter(|pair| pair[0] == pair[1])
+            .map(|pair| pair[0])
+            .collect();
+        shared.dedup();
+        let mut best: HashMap<Cow<'a, str>, (usize, Vec<String>)> = HashMap::new();
+        if shared.is_empty() {
+            return Names { shared, best };
+        }
+        let letters: Vec<(Cow<'a, str>, Cow<'a, str>, usize)> = letters
+            .map(|(name, rank)| (stem(name.clone()), name, rank))
+            .filter(|(stem, _, _)| shared.binary_search(&hash(stem)).is_ok())
+            .collect();
+        for (stem, _, rank) in &letters {
+            let slot = best.entry(stem.clone()).or_insert((*rank, Vec::new()));
+            slot.0 = slot.0.min(*rank);
+        }
+        for (stem, name, rank) in letters {
+            if let Some(slot) = best.get_mut(stem.as_ref())
+                && rank > slot.0
+            {
+                slot.1.push(name.into_owned());
             }
         }
-        // Only where some name has several files are the worse ones looked for.
-        if shared {
-            for (name, rank) in letters {
-                if let Some(slot) = best.get_mut(stem(name.clone()).as_ref())
-                    && rank > slot.0
-                {
-                    slot.1.push(name.into_owned());
-                }
-            }
-        }
-        Names { best }
+        Names { shared, best }
     }
 
     /// For a letter file name that is read: the names of the files of the same name
@@ -98,12 +103,21 @@ impl<'a> Names<'a> {
         if !is_letter_name(name) {
             return None;
         }
-        match self.best.get(stem(Cow::Borrowed(name)).as_ref()) {
+        let stem = stem(Cow::Borrowed(name));
+        if self.shared.binary_search(&hash(&stem)).is_err() {
+            return Some(&[]);
+        }
+        match self.best.get(stem.as_ref()) {
             Some((best, also)) if *best == rank => Some(also),
             Some(_) => None,
             None => Some(&[]),
         }
     }
+}
+
+/// The hash a name without extension is grouped by.
+fn hash(stem: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
 }
 
 /// A file name without its extension, folded to lower case; borrowed from the name when
@@ -129,5 +143,34 @@ fn stem(name: Cow<'_, str>) -> Cow<'_, str> {
             }
         }
         Cow::Owned(name) => Cow::Owned(without_extension(&name).to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_of_one_name_in_any_case_are_one_letter() {
+        let names: Vec<OsString> = [
+            "Two.PDF",
+            "two.txt",
+            "three.htm",
+            "Four.md",
+            "four.response.md",
+            "ÉTÉ.pdf",
+            "été.txt",
+            "notes.docx",
+        ]
+        .map(OsString::from)
+        .to_vec();
+        let names = Names::of(names.iter().map(OsString::as_os_str));
+        assert_eq!(names.read("two.txt"), Some(&["Two.PDF".to_owned()][..]));
+        assert_eq!(names.read("Two.PDF"), None);
+        assert_eq!(names.read("three.htm"), Some(&[][..]));
+        assert_eq!(names.read("Four.md"), Some(&[][..]));
+        assert_eq!(names.read("été.txt"), Some(&["ÉTÉ.pdf".to_owned()][..]));
+        assert_eq!(names.read("ÉTÉ.pdf"), None);
+        assert_eq!(names.read("notes.docx"), None);
     }
 }
