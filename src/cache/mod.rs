@@ -2,10 +2,10 @@
 //! what reading a letter file costs, kept so the next run need not pay it again.
 //!
 //! - **Briefs** (what a list row needs of a letter, any source) and the counts read from
-//!   drafts files, in one binary index file (`briefs.bin`, see [`table`]) read with one
-//!   read and looked up in place, keyed by the file's path and stamp (size,
-//!   modification and change times, device and inode), with a hash of the text they
-//!   were read from. A file whose stamp differs is read again: the cache is never
+//!   drafts files, in one binary index file (`briefs.bin`, laid out in `table.rs`),
+//!   read with one read and looked up in place, keyed by the file's path and stamp
+//!   (size, modification and change times, device and inode), with a hash of the text
+//!   they were read from. A file whose stamp differs is read again: the cache is never
 //!   trusted over a changed file.
 //! - **Extracted text** of PDF and HTML letters, one file each, keyed by the source and
 //!   a hash of the file's bytes (a copy or a touched file reuses it).
@@ -30,7 +30,7 @@ use crate::letter::Brief;
 
 mod payload;
 mod stamp;
-pub mod table;
+mod table;
 mod texts;
 
 pub use stamp::Stamp;
