@@ -1,10 +1,12 @@
 //! The extraction cache, in `$XDG_CACHE_HOME/letterdesk/` (else `~/.cache/letterdesk/`):
 //! what reading a letter file costs, kept so the next run need not pay it again.
 //!
-//! - **Briefs** (what a list row needs of a letter, any source), in one index file,
-//!   keyed by the file's path and stamp (size, modification and change times, device and
-//!   inode), with a hash of the text they were read from. A file whose stamp differs is
-//!   read again: the cache is never trusted over a changed file.
+//! - **Briefs** (what a list row needs of a letter, any source) and the counts read from
+//!   drafts files, in one binary index file (`briefs.bin`, laid out in `table.rs`),
+//!   read with one read and looked up in place, keyed by the file's path and stamp
+//!   (size, modification and change times, device and inode), with a hash of the text
+//!   they were read from. A file whose stamp differs is read again: the cache is never
+//!   trusted over a changed file.
 //! - **Extracted text** of PDF and HTML letters, one file each, keyed by the source and
 //!   a hash of the file's bytes (a copy or a touched file reuses it).
 //!
@@ -12,20 +14,32 @@
 //! processes at once each merge the index on disk with theirs before writing, and the
 //! worst a race can do is drop an entry. Both parts are bounded ([`MAX_BRIEFS`],
 //! [`MAX_TEXT_BYTES`]). The folder is harmless to delete. Entries are kept apart by
-//! program build, so a new parser never reads an old one's briefs. `--no-cache`, or
-//! `LETTERDESK_NO_CACHE=1` in the environment, turns it off.
+//! program build and index format, so a new parser never reads an old one's briefs
+//! (the index is then rebuilt). `--no-cache`, or `LETTERDESK_NO_CACHE=1` in the
+//! environment, turns it off.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::letter::Brief;
 
-/// Briefs kept at most; past it, the ones not used by this run are dropped.
+mod payload;
+mod stamp;
+mod table;
+mod texts;
+
+pub use stamp::Stamp;
+use table::{Row, Table};
+pub use texts::Text;
+use texts::trim_texts;
+
+/// Entries (briefs and drafts counts) kept at most; past it, the ones this run did not
+/// use are dropped.
 pub const MAX_BRIEFS: usize = 200_000;
 
 /// Bytes of extracted text kept at most; past it, the least recently written go.
@@ -34,77 +48,18 @@ pub const MAX_TEXT_BYTES: u64 = 256 * 1024 * 1024;
 /// The environment variable that turns the cache off when set to anything but "0".
 pub const NO_CACHE_ENV: &str = "LETTERDESK_NO_CACHE";
 
-/// What identifies one version of a file without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    size: u64,
-    modified: i128,
-    changed: i128,
-    device: u64,
-    inode: u64,
-}
+/// The briefs index's file name in the cache folder.
+const INDEX: &str = "briefs.bin";
 
-impl Stamp {
-    /// The stamp of a file's metadata.
-    pub fn of(meta: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
-            Stamp {
-                size: meta.len(),
-                modified: ns(meta.mtime(), meta.mtime_nsec()),
-                changed: ns(meta.ctime(), meta.ctime_nsec()),
-                device: meta.dev(),
-                inode: meta.ino(),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as i128);
-            Stamp {
-                size: meta.len(),
-                modified,
-                changed: modified,
-                device: 0,
-                inode: 0,
-            }
-        }
-    }
-}
+/// The JSON index of earlier versions, removed when the new one is written.
+const OLD_INDEX: &str = "briefs.json";
 
-/// One brief kept.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Entry {
+/// An entry learnt by this run.
+#[derive(Debug)]
+struct Fresh {
     stamp: Stamp,
-    /// xxh3 of the text the brief was read from.
     hash: u64,
-    brief: Brief,
-    /// Looked up or stored by this run (not written).
-    #[serde(skip)]
-    used: bool,
-}
-
-/// The briefs index as stored.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Index {
-    generation: String,
-    entries: HashMap<String, Entry>,
-}
-
-/// Extracted text as stored.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Text {
-    /// The text the parser reads.
-    pub text: String,
-    /// The source's warnings.
-    pub warnings: Vec<String>,
-    /// The kind the file declares.
-    pub declared: Option<crate::letter::Kind>,
+    payload: Vec<u8>,
 }
 
 /// A cache folder in use.
@@ -112,7 +67,12 @@ pub struct Text {
 pub struct Cache {
     dir: PathBuf,
     generation: String,
-    index: Mutex<Index>,
+    /// The index as read when the cache was opened, looked up in place.
+    table: Table,
+    /// Which of its records this run used (kept first when the index is trimmed).
+    used: Vec<AtomicBool>,
+    /// What this run learnt, by key; looked up before `table`.
+    fresh: Mutex<HashMap<u64, Fresh>>,
     dirty: AtomicBool,
 }
 
@@ -157,110 +117,146 @@ fn generation() -> String {
 }
 
 impl Cache {
-    /// The cache in `dir` (made if missing), its briefs index loaded.
+    /// The cache in `dir` (made if missing), its briefs index read.
     pub fn open(dir: &Path) -> Option<Cache> {
         std::fs::create_dir_all(dir.join("text")).ok()?;
         let generation = generation();
-        let index = load_index(dir, &generation);
+        let table = Table::read(&dir.join(INDEX), &generation);
         Some(Cache {
             dir: dir.to_owned(),
+            used: (0..table.len()).map(|_| AtomicBool::new(false)).collect(),
             generation,
-            index: Mutex::new(index),
+            table,
+            fresh: Mutex::new(HashMap::new()),
             dirty: AtomicBool::new(false),
         })
     }
 
     /// The brief kept for `path` as stamped, if it was read from that very version.
     pub fn brief(&self, path: &Path, stamp: &Stamp) -> Option<Brief> {
-        let mut index = self.index.lock().ok()?;
-        let entry = index.entries.get_mut(&key(path))?;
-        if entry.stamp != *stamp {
-            return None;
-        }
-        entry.used = true;
-        Some(entry.brief.clone())
+        self.get(brief_key(path), stamp, payload::read_brief)
     }
 
     /// Keep the brief of `path` as stamped, read from text hashing to `hash`.
     pub fn put_brief(&self, path: &Path, stamp: Stamp, hash: u64, brief: &Brief) {
-        if let Ok(mut index) = self.index.lock() {
-            let entry = Entry {
+        if let Some(bytes) = payload::brief(brief) {
+            self.put(brief_key(path), stamp, hash, bytes);
+        }
+    }
+
+    /// The drafted and resolved counts among `numbers` kept for the drafts file at
+    /// `drafts` as stamped, if they were read from that very version.
+    pub fn counts(
+        &self,
+        drafts: &Path,
+        numbers: &[String],
+        stamp: &Stamp,
+    ) -> Option<(usize, usize)> {
+        self.get(counts_key(drafts, numbers), stamp, payload::read_counts)
+    }
+
+    /// Keep the drafted and resolved counts among `numbers` read from the drafts file
+    /// at `drafts` as stamped.
+    pub fn put_counts(
+        &self,
+        drafts: &Path,
+        numbers: &[String],
+        stamp: Stamp,
+        counts: (usize, usize),
+    ) {
+        if let Some(bytes) = payload::counts(counts.0, counts.1) {
+            self.put(counts_key(drafts, numbers), stamp, 0, bytes);
+        }
+    }
+
+    /// The entry of `key` as `read` reads it, if it was learnt from the version stamped.
+    fn get<T>(&self, key: u64, stamp: &Stamp, read: fn(&[u8]) -> Option<T>) -> Option<T> {
+        if let Ok(fresh) = self.fresh.lock()
+            && let Some(entry) = fresh.get(&key)
+            && entry.stamp == *stamp
+        {
+            return read(&entry.payload);
+        }
+        let i = self.table.find(key)?;
+        let row = self.table.row(i).filter(|row| row.stamp == *stamp)?;
+        let found = read(row.payload)?;
+        self.used[i].store(true, Ordering::Relaxed);
+        Some(found)
+    }
+
+    fn put(&self, key: u64, stamp: Stamp, hash: u64, payload: Vec<u8>) {
+        if let Ok(mut fresh) = self.fresh.lock() {
+            let entry = Fresh {
                 stamp,
                 hash,
-                brief: brief.clone(),
-                used: true,
+                payload,
             };
-            index.entries.insert(key(path), entry);
+            fresh.insert(key, entry);
             self.dirty.store(true, Ordering::Relaxed);
         }
     }
 
-    /// The text `source` extracted from bytes hashing to `hash`, if kept.
-    pub fn text(&self, source: &str, hash: u64) -> Option<Text> {
-        let bytes = std::fs::read(self.text_path(source, hash)).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
-
-    /// Keep the text `source` extracted from bytes hashing to `hash`.
-    pub fn put_text(&self, source: &str, hash: u64, text: &Text) {
-        if let Ok(json) = serde_json::to_vec(text) {
-            let _ = write_atomic(&self.text_path(source, hash), &json);
-        }
-    }
-
-    fn text_path(&self, source: &str, hash: u64) -> PathBuf {
-        let source = source.to_ascii_lowercase();
-        self.dir
-            .join("text")
-            .join(format!("{source}-{hash:016x}.json"))
-    }
-
-    /// Write the briefs learnt by this run, merged with what other processes wrote
-    /// meanwhile, and trim both parts to their bounds. Best effort.
+    /// Write the entries learnt by this run, merged with what other processes wrote
+    /// meanwhile, and trim both parts to their bounds: what this run learnt or used is
+    /// kept first. Best effort.
     pub fn save(&self) {
         if !self.dirty.swap(false, Ordering::Relaxed) {
             return;
         }
-        let Ok(index) = self.index.lock() else {
+        let Ok(fresh) = self.fresh.lock() else {
             return;
         };
-        let mut merged = load_index(&self.dir, &self.generation);
-        let mut kept: Vec<(&String, &Entry)> =
-            index.entries.iter().filter(|(_, e)| e.used).collect();
-        kept.truncate(MAX_BRIEFS);
-        let room = MAX_BRIEFS.saturating_sub(kept.len());
-        if merged.entries.len() > room {
-            let drop: Vec<String> = merged.entries.keys().skip(room).cloned().collect();
-            drop.iter().for_each(|k| {
-                merged.entries.remove(k);
-            });
-        }
-        for (k, e) in kept {
-            merged.entries.insert(k.clone(), e.clone());
-        }
-        merged.generation = self.generation.clone();
-        if let Ok(json) = serde_json::to_vec(&merged) {
-            let _ = write_atomic(&self.dir.join("briefs.json"), &json);
+        let path = self.dir.join(INDEX);
+        let on_disk = Table::read(&path, &self.generation);
+        let learnt = fresh.iter().map(|(key, f)| Row {
+            key: *key,
+            stamp: f.stamp,
+            hash: f.hash,
+            payload: &f.payload,
+        });
+        let used = (0..self.table.len())
+            .filter(|i| self.used[*i].load(Ordering::Relaxed))
+            .filter_map(|i| self.table.row(i));
+        let mut seen = HashSet::new();
+        let mut rows: Vec<Row> = learnt
+            .chain(used)
+            .chain(on_disk.rows())
+            .filter(|row| seen.len() < MAX_BRIEFS && seen.insert(row.key))
+            .collect();
+        if write_atomic(&path, &table::encode(&self.generation, &mut rows)).is_ok() {
+            let _ = std::fs::remove_file(self.dir.join(OLD_INDEX));
         }
         trim_texts(&self.dir.join("text"), MAX_TEXT_BYTES);
     }
 }
 
-/// The index key of a path.
-fn key(path: &Path) -> String {
-    std::path::absolute(path)
-        .unwrap_or_else(|_| path.to_owned())
-        .to_string_lossy()
-        .into_owned()
+/// The index key of a letter's brief: a hash of its absolute path.
+fn brief_key(path: &Path) -> u64 {
+    let mut hasher = Xxh3::new();
+    hasher.update(b"brief\0");
+    hasher.update(absolute(path).as_os_str().as_encoded_bytes());
+    hasher.digest()
 }
 
-/// The briefs index in `dir` if it is of this generation, else an empty one.
-fn load_index(dir: &Path, generation: &str) -> Index {
-    std::fs::read(dir.join("briefs.json"))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
-        .filter(|index| index.generation == generation)
-        .unwrap_or_default()
+/// The index key of a drafts file's counts: a hash of its absolute path and of the
+/// comment numbers counted.
+fn counts_key(drafts: &Path, numbers: &[String]) -> u64 {
+    let mut hasher = Xxh3::new();
+    hasher.update(b"counts\0");
+    hasher.update(absolute(drafts).as_os_str().as_encoded_bytes());
+    for number in numbers {
+        hasher.update(b"\0");
+        hasher.update(number.as_bytes());
+    }
+    hasher.digest()
+}
+
+/// `path` made absolute (against the current folder), borrowed when it is already.
+fn absolute(path: &Path) -> std::borrow::Cow<'_, Path> {
+    if path.is_absolute() {
+        return path.into();
+    }
+    std::path::absolute(path).map_or_else(|_| path.into(), Into::into)
 }
 
 /// Write `bytes` to `path` through a temp file in its folder, renamed into place.
@@ -270,30 +266,6 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temp.write_all(bytes)?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
-}
-
-/// Remove the oldest files of `dir` until they hold at most `max` bytes.
-fn trim_texts(dir: &Path, max: u64) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
-        .flatten()
-        .filter_map(|e| {
-            let meta = e.metadata().ok()?;
-            Some((meta.modified().ok()?, meta.len(), e.path()))
-        })
-        .collect();
-    let mut total: u64 = files.iter().map(|f| f.1).sum();
-    files.sort();
-    for (_, len, path) in files {
-        if total <= max {
-            break;
-        }
-        if std::fs::remove_file(&path).is_ok() {
-            total -= len;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -331,21 +303,31 @@ mod tests {
     }
 
     #[test]
-    fn texts_are_trimmed_oldest_first() {
+    fn two_processes_keep_both_their_entries() {
         let dir = tempfile::tempdir().unwrap();
-        for (i, name) in ["a", "b", "c"].iter().enumerate() {
-            std::fs::write(dir.path().join(name), vec![b'x'; 100]).unwrap();
-            let when =
-                std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1000 + i as u64);
-            std::fs::File::options()
-                .write(true)
-                .open(dir.path().join(name))
-                .unwrap()
-                .set_modified(when)
-                .unwrap();
-        }
-        trim_texts(dir.path(), 200);
-        assert!(!dir.path().join("a").exists());
-        assert!(dir.path().join("b").exists() && dir.path().join("c").exists());
+        let folder = dir.path().join("cache");
+        let stamp_of = |path: &Path| {
+            std::fs::write(path, path.to_string_lossy().as_bytes()).unwrap();
+            Stamp::of(&std::fs::metadata(path).unwrap())
+        };
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        let (stamp_a, stamp_b) = (stamp_of(&a), stamp_of(&b));
+        let numbers = ["1".to_owned(), "2".to_owned()];
+        let first = Cache::open(&folder).unwrap();
+        let second = Cache::open(&folder).unwrap();
+        first.put_brief(&a, stamp_a, 1, &Brief::default());
+        second.put_counts(&b, &numbers, stamp_b, (1, 1));
+        first.save();
+        second.save();
+        let third = Cache::open(&folder).unwrap();
+        assert_eq!(third.brief(&a, &stamp_a), Some(Brief::default()));
+        assert_eq!(third.counts(&b, &numbers, &stamp_b), Some((1, 1)));
+        assert_eq!(
+            third.counts(&b, &numbers[..1], &stamp_b),
+            None,
+            "other numbers"
+        );
+        assert_eq!(third.brief(&b, &stamp_b), None, "a brief is not a count");
+        assert!(!folder.join(OLD_INDEX).exists());
     }
 }

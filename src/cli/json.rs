@@ -82,18 +82,70 @@ pub fn write_letter(out: &mut dyn std::io::Write, letter: &Letter) -> std::io::R
 /// U+FFFF). Such characters only occur inside JSON strings, so the data is unchanged
 /// for any JSON reader.
 pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    let mut safe = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c != '\n' && is_hidden(c) {
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                let _ = write!(safe, "\\u{unit:04x}");
-            }
-        } else {
-            safe.push(c);
-        }
+    // Streamed through a buffer: a list of 10,000 letters is never held whole.
+    let mut safe = Escaping {
+        out: std::io::BufWriter::with_capacity(64 * 1024, out),
+        pending: Vec::new(),
+    };
+    serde_json::to_writer_pretty(&mut safe, value)?;
+    std::io::Write::write_all(&mut safe, b"\n")?;
+    std::io::Write::flush(&mut safe)
+}
+
+/// Passes JSON text on to `out` with every [`is_hidden`] character but `\n` written as
+/// a `\uXXXX` escape. Bytes that end in the middle of a character wait for the rest.
+struct Escaping<W: std::io::Write> {
+    out: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> std::io::Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
     }
-    writeln!(out, "{safe}")
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let plain = |b: &u8| *b == b'\n' || (0x20..0x7f).contains(b);
+        if self.pending.is_empty() && buf.iter().all(plain) {
+            return self.out.write_all(buf);
+        }
+        self.pending.extend_from_slice(buf);
+        let bytes = std::mem::take(&mut self.pending);
+        let (text, rest) = match std::str::from_utf8(&bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                match e.error_len() {
+                    // Not UTF-8 at all (serde_json never writes such): passed on as it is.
+                    Some(_) => (text, rest),
+                    None => {
+                        self.pending = rest.to_vec();
+                        (text, &[][..])
+                    }
+                }
+            }
+        };
+        let mut safe = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c != '\n' && is_hidden(c) {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(safe, "\\u{unit:04x}");
+                }
+            } else {
+                safe.push(c);
+            }
+        }
+        self.out.write_all(safe.as_bytes())?;
+        self.out.write_all(rest)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        self.out.write_all(&pending)?;
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -112,5 +164,20 @@ mod tests {
             "{printed:?}"
         );
         assert_eq!(serde_json::from_str::<String>(&printed).unwrap(), text);
+    }
+
+    #[test]
+    fn a_character_split_across_writes_is_still_escaped() {
+        use std::io::Write as _;
+        let mut out = Vec::new();
+        let mut safe = Escaping {
+            out: &mut out,
+            pending: Vec::new(),
+        };
+        for byte in "\"a\u{202e}é\"\n".as_bytes() {
+            safe.write_all(std::slice::from_ref(byte)).unwrap();
+        }
+        safe.flush().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "\"a\\u202eé\"\n");
     }
 }

@@ -2,6 +2,7 @@
 //! scripts. A letter or drafts file that cannot be read is reported in its row; the
 //! rest are still listed.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -50,18 +51,15 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 /// The drafts files whose letter is gone, in the folders given and the folders of the
 /// letters listed.
 fn lone_drafts(paths: &[PathBuf], letters: &[LetterSummary]) -> Vec<PathBuf> {
-    let folders: std::collections::BTreeSet<PathBuf> = paths
+    // Borrowed: 10,000 letters in one folder make one entry, not 10,000 copies.
+    let folders: std::collections::BTreeSet<&Path> = paths
         .iter()
         .filter(|p| p.is_dir())
-        .cloned()
-        .chain(
-            letters
-                .iter()
-                .filter_map(|l| l.path.parent().map(Path::to_path_buf)),
-        )
+        .map(PathBuf::as_path)
+        .chain(letters.iter().filter_map(|l| l.path.parent()))
         .map(|f| {
             if f.as_os_str().is_empty() {
-                PathBuf::from(".")
+                Path::new(".")
             } else {
                 f
             }
@@ -88,7 +86,7 @@ pub(super) fn load_limits(config: Option<&Path>) -> Limits {
 /// One letter as scripts see it.
 #[derive(Serialize)]
 struct SummaryJson<'a> {
-    path: String,
+    path: Cow<'a, str>,
     file: &'a str,
     kind: &'static str,
     company: Option<&'a str>,
@@ -100,39 +98,47 @@ struct SummaryJson<'a> {
     resolved: usize,
     problem: Option<&'a str>,
     /// Files of the same name not read: the one in `path` is preferred.
-    not_read: Vec<String>,
+    not_read: Vec<Cow<'a, str>>,
 }
 
-/// Writes `{"letters": [...]}`, pretty-printed, and a newline.
+impl<'a> SummaryJson<'a> {
+    fn of(s: &'a LetterSummary) -> SummaryJson<'a> {
+        SummaryJson {
+            path: s.path.to_string_lossy(),
+            file: &s.file,
+            kind: s.kind.as_str(),
+            company: s.company.as_deref(),
+            date: s.date.as_deref(),
+            form: s.form.as_deref(),
+            response_due: s.response_due.as_deref(),
+            comments: s.comments,
+            drafted: s.drafted,
+            resolved: s.resolved,
+            problem: s.problem.as_deref(),
+            not_read: s.also.iter().map(|p| p.to_string_lossy()).collect(),
+        }
+    }
+}
+
+/// Writes `{"letters": [...]}`, pretty-printed, and a newline; each letter is made
+/// into its JSON shape as it is written.
 fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result<()> {
+    struct Each<'a>(&'a [LetterSummary]);
+    impl Serialize for Each<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(SummaryJson::of))
+        }
+    }
     #[derive(Serialize)]
     struct All<'a> {
-        letters: Vec<SummaryJson<'a>>,
+        letters: Each<'a>,
     }
-    let all = All {
-        letters: letters
-            .iter()
-            .map(|s| SummaryJson {
-                path: s.path.to_string_lossy().into_owned(),
-                file: &s.file,
-                kind: s.kind.as_str(),
-                company: s.company.as_deref(),
-                date: s.date.as_deref(),
-                form: s.form.as_deref(),
-                response_due: s.response_due.as_deref(),
-                comments: s.comments,
-                drafted: s.drafted,
-                resolved: s.resolved,
-                problem: s.problem.as_deref(),
-                not_read: s
-                    .also
-                    .iter()
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .collect(),
-            })
-            .collect(),
-    };
-    super::json::write_json(out, &all)
+    super::json::write_json(
+        out,
+        &All {
+            letters: Each(letters),
+        },
+    )
 }
 
 /// The table's headings; the numeric columns are right-aligned.

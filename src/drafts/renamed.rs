@@ -38,6 +38,9 @@ pub fn lone_drafts_files(folder: &Path) -> Vec<PathBuf> {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    if !names.iter().any(|n| n.ends_with(SUFFIX)) {
+        return Vec::new();
+    }
     let letters: HashSet<String> = names
         .iter()
         .filter(|n| crate::letter::source::is_source_name(n))

@@ -2,9 +2,11 @@
 //! share.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::names::{Names, is_letter_name};
 use super::read::io_message;
 
 /// Folders nested deeper than this below a path given are not searched.
@@ -153,12 +155,13 @@ impl<F: FnMut(Found)> Search<'_, F> {
             Ok(entries) => entries,
             Err(e) => return self.problem(dir.to_owned(), io_message(&e)),
         };
-        let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
-        entries.sort_by_key(fs::DirEntry::file_name);
-        let names = Names::of(&entries);
+        // Each name read once (`DirEntry::file_name` makes a copy at every call).
+        let mut entries: Vec<(OsString, fs::DirEntry)> =
+            entries.flatten().map(|e| (e.file_name(), e)).collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
         self.ancestors.push(id);
-        for entry in entries {
-            let name = entry.file_name();
+        for (name, entry) in &entries {
             let name = name.to_string_lossy();
             if name.starts_with('.') {
                 continue;
@@ -171,7 +174,7 @@ impl<F: FnMut(Found)> Search<'_, F> {
             if kind.is_file() {
                 if let Some(also) = names.read(&name) {
                     let also = also.iter().map(|n| dir.join(n)).collect();
-                    self.file(entry.path(), Identity::of_entry(&entry, meta), also);
+                    self.file(entry.path(), Identity::of_entry(entry, meta), also);
                 }
                 continue;
             }
@@ -197,98 +200,10 @@ impl<F: FnMut(Found)> Search<'_, F> {
     }
 }
 
-/// The other files of the same name beside the letter file at `path` that a folder
-/// search passes over because `path` is preferred (see [`Found::also`]): `NAME.pdf` for
-/// `NAME.txt`. Empty when there are none or the folder cannot be listed.
-pub fn passed_over(path: &Path) -> Vec<PathBuf> {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return Vec::new();
-    };
-    let listed = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let Ok(entries) = fs::read_dir(listed) else {
-        return Vec::new();
-    };
-    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
-    let mut also: Vec<PathBuf> = Names::of(&entries)
-        .read(&name.to_string_lossy())
-        .unwrap_or_default()
-        .iter()
-        .map(|n| dir.join(n))
-        .collect();
-    also.sort();
-    also
-}
-
-/// A file name a folder search takes as a letter: one a letter source reads (see
-/// [`source::SOURCES`](crate::letter::source::SOURCES): `.txt`, `.md`, `.pdf`, `.htm`,
-/// `.html`, any case), but not a response letter letterdesk exported
-/// (`NAME.response.md`, see [`is_export_file`](crate::export::is_export_file)).
-pub fn is_letter_name(name: &str) -> bool {
-    crate::letter::source::is_source_name(name) && !crate::export::is_export_file(Path::new(name))
-}
-
-/// The letter names in one folder, grouped by name without extension: of `NAME.pdf` and
-/// `NAME.txt`, only the file of the best-ranked source is read.
-struct Names {
-    /// For each name without extension (folded to lower case): the best rank, and the
-    /// file names of worse rank.
-    best: std::collections::HashMap<String, (usize, Vec<String>)>,
-}
-
-impl Names {
-    fn of(entries: &[fs::DirEntry]) -> Names {
-        let mut best: std::collections::HashMap<String, (usize, Vec<String>)> =
-            std::collections::HashMap::new();
-        let letters = entries.iter().filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let rank = crate::letter::source::rank(Path::new(&name))?;
-            (!name.starts_with('.') && is_letter_name(&name)).then_some((name, rank))
-        });
-        let letters: Vec<(String, usize)> = letters.collect();
-        for (name, rank) in &letters {
-            let slot = best.entry(stem(name)).or_insert((*rank, Vec::new()));
-            slot.0 = slot.0.min(*rank);
-        }
-        for (name, rank) in letters {
-            let slot = best.get_mut(&stem(&name)).expect("every stem has a slot");
-            if rank > slot.0 {
-                slot.1.push(name);
-            }
-        }
-        Names { best }
-    }
-
-    /// For a letter file name that is read: the names of the files of the same name
-    /// that are not; `None` for a name that is not read (not a letter, or another file of
-    /// its name is preferred).
-    fn read(&self, name: &str) -> Option<&[String]> {
-        let rank = crate::letter::source::rank(Path::new(name))?;
-        if !is_letter_name(name) {
-            return None;
-        }
-        match self.best.get(&stem(name)) {
-            Some((best, also)) if *best == rank => Some(also),
-            Some(_) => None,
-            None => Some(&[]),
-        }
-    }
-}
-
-/// A file name without its extension, folded to lower case.
-fn stem(name: &str) -> String {
-    Path::new(name)
-        .file_stem()
-        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
-        .to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::passed_over;
 
     /// The paths found, each with its problem if any.
     fn found(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {

@@ -15,13 +15,15 @@
 
 mod cached;
 mod find;
+mod names;
 mod parallel;
 mod progress;
 mod read;
 mod summary;
 
 pub use cached::{read_brief, read_cached, read_guarded, save_cache};
-pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each, is_letter_name, passed_over};
+pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each};
+pub use names::{is_letter_name, passed_over};
 pub use parallel::{for_each_streamed, index, index_under};
 pub use progress::{Progress, progress};
 pub(crate) use read::panic_message;

@@ -69,11 +69,14 @@ where
     super::save_cache();
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     results.sort_unstable_by_key(|(i, _)| *i);
-    results
-        .into_iter()
-        .map(|(_, summary)| summary)
-        .filter(LetterSummary::is_listed)
-        .collect()
+    let mut listed = Vec::with_capacity(results.len());
+    listed.extend(
+        results
+            .into_iter()
+            .map(|(_, summary)| summary)
+            .filter(LetterSummary::is_listed),
+    );
+    listed
 }
 
 /// Runs `work` on each item `produce` hands over, on `threads` worker threads (`0`: one

@@ -1,0 +1,159 @@
+//! What the briefs index keeps of each entry, in a compact binary form: a letter's
+//! [`Brief`], or the counts of its drafts file.
+
+use crate::letter::{Brief, Kind};
+
+/// The kinds in the order of their byte.
+const KINDS: [Kind; 5] = [
+    Kind::Comments,
+    Kind::Completion,
+    Kind::NoReview,
+    Kind::Response,
+    Kind::Unknown,
+];
+
+/// The length written for a missing string.
+const NONE: u16 = u16::MAX;
+
+/// A brief's bytes; `None` when a string is too long to keep (the brief is then read
+/// again next time).
+pub fn brief(brief: &Brief) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(64);
+    let kind = KINDS.iter().position(|k| *k == brief.kind)?;
+    out.push(kind as u8);
+    out.push(u8::from(brief.windows_1252));
+    out.extend_from_slice(&u32::try_from(brief.warnings).ok()?.to_le_bytes());
+    for text in [
+        &brief.date,
+        &brief.company,
+        &brief.form,
+        &brief.file_number,
+        &brief.response_due,
+    ] {
+        put_text(&mut out, text.as_deref())?;
+    }
+    out.extend_from_slice(&u32::try_from(brief.numbers.len()).ok()?.to_le_bytes());
+    for number in &brief.numbers {
+        put_text(&mut out, Some(number))?;
+    }
+    Some(out)
+}
+
+/// The brief in `bytes`, if they are one.
+pub fn read_brief(bytes: &[u8]) -> Option<Brief> {
+    let mut r = Reader { bytes, at: 0 };
+    let kind = *KINDS.get(usize::from(r.byte()?))?;
+    let windows_1252 = r.byte()? != 0;
+    let warnings = r.u32()? as usize;
+    let mut brief = Brief {
+        kind,
+        windows_1252,
+        warnings,
+        date: r.text()?,
+        company: r.text()?,
+        form: r.text()?,
+        file_number: r.text()?,
+        response_due: r.text()?,
+        numbers: Vec::new(),
+    };
+    let count = r.u32()? as usize;
+    // Each number takes at least two bytes: a damaged count cannot make a huge vector.
+    brief.numbers = Vec::with_capacity(count.min(bytes.len() / 2));
+    for _ in 0..count {
+        brief.numbers.push(r.text()??);
+    }
+    (r.at == bytes.len()).then_some(brief)
+}
+
+/// The bytes of a drafts file's counts: drafted and resolved comments.
+pub fn counts(drafted: usize, resolved: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(8);
+    out.extend_from_slice(&u32::try_from(drafted).ok()?.to_le_bytes());
+    out.extend_from_slice(&u32::try_from(resolved).ok()?.to_le_bytes());
+    Some(out)
+}
+
+/// The counts in `bytes`, if they are some.
+pub fn read_counts(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut r = Reader { bytes, at: 0 };
+    let counts = (r.u32()? as usize, r.u32()? as usize);
+    (r.at == bytes.len()).then_some(counts)
+}
+
+fn put_text(out: &mut Vec<u8>, text: Option<&str>) -> Option<()> {
+    match text {
+        None => out.extend_from_slice(&NONE.to_le_bytes()),
+        Some(text) => {
+            let length = u16::try_from(text.len()).ok().filter(|l| *l != NONE)?;
+            out.extend_from_slice(&length.to_le_bytes());
+            out.extend_from_slice(text.as_bytes());
+        }
+    }
+    Some(())
+}
+
+/// Reads what the functions above wrote; every read is `None` past the end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let taken = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(taken)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    /// A string or a missing one (`Some(None)`); `None` when the bytes are not one.
+    fn text(&mut self) -> Option<Option<String>> {
+        let length = u16::from_le_bytes(self.take(2)?.try_into().ok()?);
+        if length == NONE {
+            return Some(None);
+        }
+        let bytes = self.take(usize::from(length))?;
+        Some(Some(std::str::from_utf8(bytes).ok()?.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_brief_reads_back_as_written() {
+        let full = Brief {
+            kind: Kind::Response,
+            date: Some("2025-03-03".into()),
+            company: Some("Quarry Lane Holdings, Inc. — “East”".into()),
+            form: None,
+            file_number: Some("001-55555".into()),
+            response_due: None,
+            numbers: vec!["1".into(), "2A".into(), String::new()],
+            windows_1252: true,
+            warnings: 3,
+        };
+        for brief in [full, Brief::default()] {
+            let bytes = super::brief(&brief).unwrap();
+            assert_eq!(read_brief(&bytes), Some(brief));
+            for cut in 0..bytes.len() {
+                assert_eq!(read_brief(&bytes[..cut]), None, "cut at {cut}");
+            }
+        }
+        let long = Brief {
+            company: Some("x".repeat(70_000)),
+            ..Brief::default()
+        };
+        assert_eq!(super::brief(&long), None, "too long to keep");
+        assert_eq!(read_counts(&counts(4, 7).unwrap()), Some((4, 7)));
+        assert_eq!(read_counts(&[1, 2, 3]), None);
+    }
+}

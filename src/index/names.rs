@@ -1,0 +1,176 @@
+//! Which files of a folder are letters, and of several files of one name (`NAME.pdf`,
+//! `NAME.txt`) which one is read.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The other files of the same name beside the letter file at `path` that a folder
+/// search passes over because `path` is preferred (see
+/// [`Found::also`](super::Found::also)): `NAME.pdf` for `NAME.txt`. Empty when there
+/// are none or the folder cannot be listed.
+pub fn passed_over(path: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let listed = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = fs::read_dir(listed) else {
+        return Vec::new();
+    };
+    let names: Vec<OsString> = entries.flatten().map(|e| e.file_name()).collect();
+    let mut also: Vec<PathBuf> = Names::of(names.iter().map(OsString::as_os_str))
+        .read(&name.to_string_lossy())
+        .unwrap_or_default()
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+    also.sort();
+    also
+}
+
+/// A file name a folder search takes as a letter: one a letter source reads (see
+/// [`source::SOURCES`](crate::letter::source::SOURCES): `.txt`, `.md`, `.pdf`, `.htm`,
+/// `.html`, any case), but not a response letter letterdesk exported
+/// (`NAME.response.md`, see [`is_export_file`](crate::export::is_export_file)).
+pub fn is_letter_name(name: &str) -> bool {
+    crate::letter::source::is_source_name(name) && !crate::export::is_export_file(Path::new(name))
+}
+
+/// The letter names in one folder, grouped by name without extension: of `NAME.pdf` and
+/// `NAME.txt`, only the file of the best-ranked source is read. Costs little where
+/// every name is alone (a folder of 10,000 letters): a sorted list of hashes, and a
+/// map only of the names shared by several files.
+pub(super) struct Names<'a> {
+    /// The hashes of the names without extension (folded to lower case) that more than
+    /// one letter file has, sorted (two names of one hash are both looked at below).
+    shared: Vec<u64>,
+    /// For each of those names: the best rank, and the file names of worse rank.
+    best: HashMap<Cow<'a, str>, (usize, Vec<String>)>,
+}
+
+impl<'a> Names<'a> {
+    /// The names of one folder's entries.
+    pub(super) fn of<I>(names: I) -> Names<'a>
+    where
+        I: Iterator<Item = &'a OsStr> + Clone,
+    {
+        let letters = names.filter_map(|name| {
+            let name = name.to_string_lossy();
+            let rank = crate::letter::source::rank(Path::new(name.as_ref()))?;
+            (!name.starts_with('.') && is_letter_name(&name)).then_some((name, rank))
+        });
+        let mut hashes: Vec<u64> = letters.clone().map(|(name, _)| hash(&stem(name))).collect();
+        hashes.sort_unstable();
+        let mut shared: Vec<u64> = hashes
+            .windows(2)
+            .filter(|pair| pair[0] == pair[1])
+            .map(|pair| pair[0])
+            .collect();
+        shared.dedup();
+        let mut best: HashMap<Cow<'a, str>, (usize, Vec<String>)> = HashMap::new();
+        if shared.is_empty() {
+            return Names { shared, best };
+        }
+        let letters: Vec<(Cow<'a, str>, Cow<'a, str>, usize)> = letters
+            .map(|(name, rank)| (stem(name.clone()), name, rank))
+            .filter(|(stem, _, _)| shared.binary_search(&hash(stem)).is_ok())
+            .collect();
+        for (stem, _, rank) in &letters {
+            let slot = best.entry(stem.clone()).or_insert((*rank, Vec::new()));
+            slot.0 = slot.0.min(*rank);
+        }
+        for (stem, name, rank) in letters {
+            if let Some(slot) = best.get_mut(stem.as_ref())
+                && rank > slot.0
+            {
+                slot.1.push(name.into_owned());
+            }
+        }
+        Names { shared, best }
+    }
+
+    /// For a letter file name that is read: the names of the files of the same name
+    /// that are not; `None` for a name that is not read (not a letter, or another file of
+    /// its name is preferred).
+    pub(super) fn read(&self, name: &str) -> Option<&[String]> {
+        let rank = crate::letter::source::rank(Path::new(name))?;
+        if !is_letter_name(name) {
+            return None;
+        }
+        let stem = stem(Cow::Borrowed(name));
+        if self.shared.binary_search(&hash(&stem)).is_err() {
+            return Some(&[]);
+        }
+        match self.best.get(stem.as_ref()) {
+            Some((best, also)) if *best == rank => Some(also),
+            Some(_) => None,
+            None => Some(&[]),
+        }
+    }
+}
+
+/// The hash a name without extension is grouped by.
+fn hash(stem: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
+}
+
+/// A file name without its extension, folded to lower case; borrowed from the name when
+/// that changes nothing.
+fn stem(name: Cow<'_, str>) -> Cow<'_, str> {
+    fn without_extension(name: &str) -> &str {
+        Path::new(name)
+            .file_stem()
+            .and_then(OsStr::to_str)
+            .unwrap_or(name)
+    }
+    let folds = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() != Some(c) || lower.next().is_some()
+    };
+    match name {
+        Cow::Borrowed(name) => {
+            let stem = without_extension(name);
+            if stem.chars().any(folds) {
+                Cow::Owned(stem.to_lowercase())
+            } else {
+                Cow::Borrowed(stem)
+            }
+        }
+        Cow::Owned(name) => Cow::Owned(without_extension(&name).to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_of_one_name_in_any_case_are_one_letter() {
+        let names: Vec<OsString> = [
+            "Two.PDF",
+            "two.txt",
+            "three.htm",
+            "Four.md",
+            "four.response.md",
+            "ÉTÉ.pdf",
+            "été.txt",
+            "notes.docx",
+        ]
+        .map(OsString::from)
+        .to_vec();
+        let names = Names::of(names.iter().map(OsString::as_os_str));
+        assert_eq!(names.read("two.txt"), Some(&["Two.PDF".to_owned()][..]));
+        assert_eq!(names.read("Two.PDF"), None);
+        assert_eq!(names.read("three.htm"), Some(&[][..]));
+        assert_eq!(names.read("Four.md"), Some(&[][..]));
+        assert_eq!(names.read("été.txt"), Some(&["ÉTÉ.pdf".to_owned()][..]));
+        assert_eq!(names.read("ÉTÉ.pdf"), None);
+        assert_eq!(names.read("notes.docx"), None);
+    }
+}
