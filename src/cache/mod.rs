@@ -19,7 +19,6 @@
 //! environment, turns it off.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -36,7 +35,7 @@ mod texts;
 pub use stamp::Stamp;
 use table::{Row, Table};
 pub use texts::Text;
-use texts::trim_texts;
+use texts::{trim_texts, write_atomic};
 
 /// Entries (briefs and drafts counts) kept at most; past it, the ones this run did not
 /// use are dropped.
@@ -117,6 +116,16 @@ fn generation() -> String {
 }
 
 impl Cache {
+    /// The text `source` extracted from bytes hashing to `hash`, if kept.
+    pub fn text(&self, source: &str, hash: u64) -> Option<Text> {
+        texts::read(&self.dir, source, hash)
+    }
+
+    /// Keep the text `source` extracted from bytes hashing to `hash`.
+    pub fn put_text(&self, source: &str, hash: u64, text: &Text) {
+        texts::write(&self.dir, source, hash, text);
+    }
+
     /// The cache in `dir` (made if missing), its briefs index read.
     pub fn open(dir: &Path) -> Option<Cache> {
         std::fs::create_dir_all(dir.join("text")).ok()?;
@@ -257,15 +266,6 @@ fn absolute(path: &Path) -> std::borrow::Cow<'_, Path> {
         return path.into();
     }
     std::path::absolute(path).map_or_else(|_| path.into(), Into::into)
-}
-
-/// Write `bytes` to `path` through a temp file in its folder, renamed into place.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]

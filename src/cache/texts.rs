@@ -5,8 +5,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cache, write_atomic};
-
 /// Extracted text as stored.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Text {
@@ -18,26 +16,35 @@ pub struct Text {
     pub declared: Option<crate::letter::Kind>,
 }
 
-impl Cache {
-    /// The text `source` extracted from bytes hashing to `hash`, if kept.
-    pub fn text(&self, source: &str, hash: u64) -> Option<Text> {
-        let bytes = std::fs::read(self.text_path(source, hash)).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
+/// The text `source` extracted from bytes hashing to `hash`, if kept in the cache
+/// folder `dir`.
+pub(super) fn read(dir: &Path, source: &str, hash: u64) -> Option<Text> {
+    let bytes = std::fs::read(text_path(dir, source, hash)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
 
-    /// Keep the text `source` extracted from bytes hashing to `hash`.
-    pub fn put_text(&self, source: &str, hash: u64, text: &Text) {
-        if let Ok(json) = serde_json::to_vec(text) {
-            let _ = write_atomic(&self.text_path(source, hash), &json);
-        }
+/// Keep the text `source` extracted from bytes hashing to `hash` in the cache folder
+/// `dir`.
+pub(super) fn write(dir: &Path, source: &str, hash: u64, text: &Text) {
+    if let Ok(json) = serde_json::to_vec(text) {
+        let _ = write_atomic(&text_path(dir, source, hash), &json);
     }
+}
 
-    fn text_path(&self, source: &str, hash: u64) -> PathBuf {
-        let source = source.to_ascii_lowercase();
-        self.dir
-            .join("text")
-            .join(format!("{source}-{hash:016x}.json"))
-    }
+fn text_path(dir: &Path, source: &str, hash: u64) -> PathBuf {
+    let source = source.to_ascii_lowercase();
+    dir.join("text").join(format!("{source}-{hash:016x}.json"))
+}
+
+/// Write `bytes` to `path` through a temporary file renamed over it: a reader sees the
+/// old file or the new one, never half of one. Not synced: the cache may lose what the
+/// last moments wrote, never hold a torn file.
+pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut temp, bytes)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Remove the oldest files of `dir` until they hold at most `max` bytes.

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::LetterError;
 use super::model::{Kind, Letter, looks_like_a_letter};
 
 /// What a list row needs of a letter: its kind, dates, company, form and comment
@@ -55,11 +54,4 @@ impl Brief {
             self.company.is_some() || self.file_number.is_some(),
         )
     }
-}
-
-/// The brief of a letter given as raw bytes (`file` is used in errors): equal to
-/// `Brief::of(&parse_bytes(file, bytes)?)`, without assembling the comments' text nor
-/// reading the closing.
-pub fn brief_bytes(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
-    super::parse::brief(file, bytes)
 }

@@ -9,6 +9,7 @@ mod closing;
 mod comment_text;
 pub mod dates;
 mod decode;
+mod error;
 mod header;
 mod header_tokens;
 mod heading_block;
@@ -29,41 +30,15 @@ pub mod sections;
 pub mod source;
 mod unnumbered;
 
-pub use brief::{Brief, brief_bytes};
+pub use brief::Brief;
+pub use error::LetterError;
 pub use model::{
     Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
 };
+pub use parse::brief as brief_bytes;
 pub use requests::{Request, RequestKind};
 
 use std::path::Path;
-
-/// Why a file could not be read as a letter at all.
-#[derive(Debug, thiserror::Error)]
-pub enum LetterError {
-    /// The file holds NUL bytes: it is binary, not a letter.
-    #[error("{file}: not a letter (binary content)")]
-    Binary {
-        /// The file, as given.
-        file: String,
-    },
-    /// The file could not be read as a letter: too large, not a regular file, a PDF
-    /// without text, … ([`source::read`]'s words).
-    #[error("{file}: {message}")]
-    Unreadable {
-        /// The file, as given.
-        file: String,
-        /// Why, in words.
-        message: String,
-    },
-    /// The file could not be read.
-    #[error("{file}: {error}")]
-    Io {
-        /// The file, as given.
-        file: String,
-        /// What the system said.
-        error: std::io::Error,
-    },
-}
 
 /// Parse a letter from raw bytes. `file` is recorded in the result and used in errors.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {

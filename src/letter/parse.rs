@@ -1,12 +1,12 @@
 //! Putting the pieces together: bytes → [`Letter`].
 
-use super::LetterError;
 use super::brief::Brief;
 use super::clean::CleanText;
 use super::closing::parse_closing;
 use super::comment_text::comments;
 use super::dates::add_business_days;
 use super::decode::decode;
+use super::error::LetterError;
 use super::header::{Header, parse_header};
 use super::kind::Signals;
 use super::model::{Kind, Letter, warns_windows_1252};

@@ -2,6 +2,7 @@
 
 mod clipboard;
 mod comments;
+mod derived;
 mod dialogs;
 pub(crate) mod drafts;
 mod editing;
@@ -13,13 +14,9 @@ mod reviews;
 mod search;
 mod spelling;
 
-use ratatui::layout::Rect;
-
 use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
-use crate::tui::model::entry::Message;
 use crate::tui::model::ids::Pane;
-use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::State;
 use input::map_key;
@@ -297,137 +294,5 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::AddWord if state.focus == Pane::Draft => state.add_word(fx),
         // Dialog keys with their dialog closed, editing keys outside the editor.
         _ => {}
-    }
-}
-
-impl State {
-    /// Show an informational message.
-    pub(crate) fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    /// Show an error message.
-    pub(crate) fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: true,
-        });
-    }
-
-    fn set_focus(&mut self, pane: Pane, fx: &mut Vec<Effect>) {
-        if self.focus == Pane::Draft
-            && pane != Pane::Draft
-            && let Some(id) = self.open.as_ref().map(|o| o.id)
-        {
-            self.save_if_dirty(id, fx);
-        }
-        self.focus = pane;
-    }
-
-    /// Select another comment of the open letter (saving edits first).
-    fn select_comment(&mut self, comment: usize, fx: &mut Vec<Effect>) {
-        let Some(open) = &mut self.open else { return };
-        if open.selected == Some(comment) {
-            return;
-        }
-        open.selected = Some(comment);
-        open.follow = true;
-        let id = open.id;
-        self.save_if_dirty(id, fx);
-        self.load_editor();
-    }
-
-    /// Rows inside a pane as currently laid out.
-    fn pane_height(&self, pane: Pane) -> usize {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let warnings = match pane {
-            Pane::Comments => self.open_letter().map_or(0, |l| l.warnings.len()),
-            _ => 0,
-        };
-        areas(area, self.focus)
-            .pane(pane)
-            .map_or(0, |r| usize::from(comment_rows(r, warnings).height))
-    }
-
-    /// Bring derived values in line after a change: scroll positions, the document's
-    /// width, the editor's cursor style.
-    fn sync(&mut self, fx: &mut Vec<Effect>) {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let areas = areas(area, self.focus);
-        self.cursor = self.cursor.min(self.order.len().saturating_sub(1));
-        if let Some(rect) = areas.letters {
-            let height = usize::from(inner(rect).height);
-            if height > 0 {
-                if self.cursor < self.letters_scroll {
-                    self.letters_scroll = self.cursor;
-                } else if self.cursor >= self.letters_scroll + height {
-                    self.letters_scroll = self.cursor + 1 - height;
-                }
-                self.letters_scroll = self
-                    .letters_scroll
-                    .min(self.order.len().saturating_sub(height));
-            }
-        }
-        let visible = self.visible_comments();
-        // The filter lists only what it names: a selected comment it no longer admits
-        // (resolved under "open", say) gives the selection to its nearest listed neighbour.
-        if let Some(selected) = self.open.as_ref().and_then(|o| o.selected)
-            && !visible.contains(&selected)
-            && let Some(&target) = visible
-                .iter()
-                .find(|&&i| i > selected)
-                .or_else(|| visible.iter().rev().find(|&&i| i < selected))
-        {
-            self.select_comment(target, fx);
-        }
-        let mark_width = self.config.marks.width();
-        if let (Some(open), Some(rect)) = (&mut self.open, areas.comments)
-            && let Some(letter) = &self.entries[open.id.0].letter
-        {
-            let rect = comment_rows(rect, letter.warnings.len());
-            if open.doc.as_ref().is_none_or(|d| d.width != rect.width) {
-                let size: usize = letter.comments.iter().map(|c| c.text.len()).sum();
-                if size <= INLINE_LAYOUT_BYTES {
-                    open.doc = Some(crate::tui::model::document::Document::build(
-                        letter, rect.width, mark_width,
-                    ));
-                    open.follow = true;
-                } else if open.pending_width != Some(rect.width) {
-                    open.pending_width = Some(rect.width);
-                    fx.push(Effect::LayOut {
-                        letter: open.id,
-                        text: letter.clone(),
-                        width: rect.width,
-                        mark_width,
-                    });
-                }
-            }
-            let height = usize::from(rect.height);
-            let spans = open
-                .doc
-                .as_ref()
-                .map(|d| d.spans(&visible))
-                .unwrap_or_default();
-            if open.follow
-                && let Some(&(_, start, len)) = spans.iter().find(|s| Some(s.0) == open.selected)
-            {
-                if start < open.scroll || len > height {
-                    open.scroll = start;
-                } else if start + len > open.scroll + height {
-                    open.scroll = start + len - height;
-                }
-                open.follow = false;
-            }
-            let total = spans.last().map_or(0, |&(_, start, len)| start + len);
-            open.scroll = open.scroll.min(total.saturating_sub(height));
-        }
-        self.style_editor();
-        if let Some(rect) = areas.draft {
-            let rect = inner(rect);
-            self.editor.fit(rect.width, rect.height);
-        }
     }
 }
