@@ -63,6 +63,7 @@ fn drafts() -> impl Strategy<Value = Drafts> {
                 status,
                 response,
                 marks: Default::default(),
+                owner: None,
             })
             .collect();
         Drafts { comments }

@@ -31,6 +31,8 @@ pub enum Action {
     Paste(String),
     /// A character typed into the search prompt.
     SearchInput(char),
+    /// A character typed on the command line or into the Letters pane's filter.
+    LineInput(char),
     /// Backspace in the search prompt.
     SearchBackspace,
     /// Run the search typed so far.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::ids::LetterId;
 use super::listing::Listing;
+use super::order::{awaited, compare};
 use super::state::{Entry, PARSED_KEPT, Slot, State, numbers};
 use crate::letter::Letter;
 
@@ -99,6 +100,9 @@ impl State {
         let id = LetterId(self.entries.len());
         self.by_path.insert(entry.path.clone(), id);
         self.entries.push(entry);
+        if self.note_awaiting(id) || !self.view.admits(&self.entries[id.0]) {
+            return id;
+        }
         let at = self.position_for(id);
         self.order.insert(at, id);
         // The cursor stays on its letter, and the rows around it stay where they are
@@ -112,10 +116,15 @@ impl State {
 
     /// Move an entry whose listing changed to its place in the order.
     fn reorder(&mut self, id: LetterId) {
+        if self.note_awaiting(id) {
+            return;
+        }
         let kept = self.order.get(self.cursor).copied();
         self.order.retain(|&o| o != id);
-        let at = self.position_for(id);
-        self.order.insert(at, id);
+        if self.view.admits(&self.entries[id.0]) {
+            let at = self.position_for(id);
+            self.order.insert(at, id);
+        }
         if self.cursor_moved
             && let Some(kept) = kept
         {
@@ -125,9 +134,39 @@ impl State {
 
     /// Where in `order` (without it) the entry `id` belongs.
     fn position_for(&self, id: LetterId) -> usize {
-        let new_key = sort_key(&self.entries[id.0]);
+        let sort = self.view.sort();
+        let new = &self.entries[id.0];
         self.order
-            .partition_point(|other| sort_key(&self.entries[other.0]) <= new_key)
+            .partition_point(|other| compare(sort, &self.entries[other.0], new).is_le())
+    }
+
+    /// The first letter awaiting a response turns the automatic order to the due date:
+    /// the list is sorted again (`true`: the entry `id` is placed already).
+    fn note_awaiting(&mut self, id: LetterId) -> bool {
+        if self.view.awaiting || awaited(&self.entries[id.0]).is_none() {
+            return false;
+        }
+        self.view.awaiting = true;
+        self.view.chosen.is_none() && {
+            self.rebuild_order();
+            true
+        }
+    }
+
+    /// List the letters again under the view's filter and order, the cursor staying on
+    /// its letter when it is still listed.
+    pub(crate) fn rebuild_order(&mut self) {
+        let kept = self.order.get(self.cursor).copied();
+        let sort = self.view.sort();
+        let mut order: Vec<LetterId> = (0..self.entries.len())
+            .map(LetterId)
+            .filter(|id| self.view.admits(&self.entries[id.0]))
+            .collect();
+        order.sort_by(|a, b| compare(sort, &self.entries[a.0], &self.entries[b.0]));
+        self.order = order;
+        self.cursor = kept
+            .and_then(|k| self.order.iter().position(|&i| i == k))
+            .unwrap_or(0);
     }
 
     /// Mark `id`'s parsed letter as the most recently used; drop the least recently used
@@ -151,14 +190,4 @@ impl State {
         self.entries[id.0].letter = None;
         self.parsed.retain(|&p| p != id);
     }
-}
-
-/// Newest first; undated letters and unreadable files last, then by file name.
-fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
-    let date = entry
-        .listing
-        .as_ref()
-        .ok()
-        .and_then(|l| l.brief.date.as_deref());
-    (date.is_none(), std::cmp::Reverse(date), &entry.path)
 }

@@ -1,6 +1,7 @@
 //! `update`: the only place the state changes. Pure: disk work goes out as [`Effect`]s.
 
 mod clipboard;
+mod command_line;
 mod comments;
 mod dialogs;
 pub(crate) mod drafts;
@@ -14,8 +15,10 @@ use ratatui::layout::Rect;
 
 use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
-use crate::tui::model::ids::Pane;
+use crate::tui::model::command_line::Purpose;
+use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::layout::{areas, comment_rows, inner};
+use crate::tui::model::order::Sort;
 use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::{Message, State};
 use input::map_key;
@@ -31,6 +34,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.held_since.get_or_insert(state.now);
             Vec::new()
         }
+        Action::Key(key) if command_line::counts(state, key) => Vec::new(),
         Action::Key(key) => match map_key(&state.config.keymap, state.mode(), key) {
             Some(action) => update(state, action),
             None => Vec::new(),
@@ -58,6 +62,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Type(input) => state.type_input(input),
         Action::Paste(text) => state.paste(&text),
         Action::SearchInput(c) => state.prompt.iter_mut().for_each(|p| p.push(c)),
+        Action::LineInput(c) => command_line::input(state, c),
         Action::SearchBackspace => {
             state.prompt.iter_mut().for_each(|p| {
                 p.pop();
@@ -200,6 +205,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     if state.message.as_ref().is_some_and(|m| !m.error) {
         state.message = None;
     }
+    let count = state.count.take();
     match command {
         Command::ForceQuit => {
             state.save_all(fx);
@@ -208,6 +214,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
         _ if state.is_open(Overlay::Help) => dialogs::scroll_help(state, command),
+        _ if state.is_open(Overlay::Messages) => dialogs::scroll_messages(state, command),
         Command::Recover | Command::Discard | Command::Later | Command::Down | Command::Up
             if state.is_open(Overlay::Recovery) =>
         {
@@ -233,6 +240,16 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             dialogs::export_prompt(state, command, fx)
         }
+        Command::CommandSubmit
+        | Command::CommandCancel
+        | Command::CommandBackspace
+        | Command::Complete
+        | Command::Up
+        | Command::Down
+            if state.is_open(Overlay::Command) =>
+        {
+            command_line::key(state, command, fx)
+        }
         Command::Export => dialogs::open_export(state),
         Command::ExportMarkdown
         | Command::ExportText
@@ -251,12 +268,37 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::NextPane => state.set_focus(state.focus.next(), fx),
         Command::PrevPane => state.set_focus(state.focus.prev(), fx),
         Command::Save => dialogs::save_now(state, fx),
+        Command::SaveQuit => {
+            dialogs::save_now(state, fx);
+            dialogs::quit(state, fx);
+        }
+        Command::CommandLine => command_line::open(state, Purpose::Command),
+        Command::FindLetter => command_line::open(state, Purpose::FindLetter),
+        Command::Sort => command_line::sort_by(state, state.view.sort().next()),
+        Command::SortDue => command_line::sort_by(state, Sort::Due),
+        Command::SortDate => command_line::sort_by(state, Sort::Date),
+        Command::SortCompany => command_line::sort_by(state, Sort::Company),
+        Command::FilterAll => comments::set_filter(state, Filter::All, fx),
+        Command::FilterOpen => comments::set_filter(state, Filter::Open, fx),
+        Command::FilterDrafted => comments::set_filter(state, Filter::Drafted, fx),
+        Command::FilterResolved => comments::set_filter(state, Filter::Resolved, fx),
+        Command::FilterMine => comments::set_filter(state, Filter::Mine, fx),
+        Command::Own => command_line::own(state),
+        Command::Messages if state.log.recent.is_empty() => state.info("No messages yet."),
+        Command::Messages => state.log.shown = Some(0),
+        Command::Zoom => state.zoomed = !state.zoomed,
+        Command::Center => comments::center(state),
+        Command::Last if state.focus != Pane::Draft && count.is_some() => {
+            command_line::go_to(state, &count.unwrap_or(0).to_string(), fx)
+        }
         Command::Down
         | Command::Up
         | Command::First
         | Command::Last
         | Command::PageDown
-        | Command::PageUp => match state.focus {
+        | Command::PageUp
+        | Command::HalfPageDown
+        | Command::HalfPageUp => match state.focus {
             Pane::Letters => letters::move_letters(state, command),
             Pane::Comments => comments::move_comments(state, command, fx),
             Pane::Draft => state.edit_command(command, fx),
@@ -292,18 +334,19 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
 impl State {
     /// Show an informational message.
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
+        self.say(text.into(), false);
     }
 
     /// Show an error message.
     pub(crate) fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: true,
-        });
+        self.say(text.into(), true);
+    }
+
+    /// Show a message in the status bar, and keep it for `:messages`.
+    fn say(&mut self, text: String, error: bool) {
+        let message = Message { text, error };
+        self.log.keep(&message);
+        self.message = Some(message);
     }
 
     fn set_focus(&mut self, pane: Pane, fx: &mut Vec<Effect>) {
@@ -336,7 +379,7 @@ impl State {
             Pane::Comments => self.open_letter().map_or(0, |l| l.warnings.len()),
             _ => 0,
         };
-        areas(area, self.focus)
+        areas(area, self.shape())
             .pane(pane)
             .map_or(0, |r| usize::from(comment_rows(r, warnings).height))
     }
@@ -345,7 +388,7 @@ impl State {
     /// width, the editor's cursor style.
     fn sync(&mut self, fx: &mut Vec<Effect>) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let areas = areas(area, self.focus);
+        let areas = areas(area, self.shape());
         self.cursor = self.cursor.min(self.order.len().saturating_sub(1));
         if let Some(rect) = areas.letters {
             let height = usize::from(inner(rect).height);
