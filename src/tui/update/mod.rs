@@ -176,7 +176,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         } => state.spelling_loaded(dictionary, personal),
         Action::WordListFailed(error) => state.error(format!(
             "Word list not saved: {}",
-            crate::text::sanitize(&error)
+            crate::text::sanitize(&error.to_string())
         )),
         Action::EditedOutside {
             letter,
