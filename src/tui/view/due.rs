@@ -12,8 +12,8 @@ use crate::letter::dates::business_days_between;
 
 /// Columns the longest due text takes (`due in 12 business days`).
 pub(super) const DUE_FULL: usize = 23;
-/// Columns the short due text takes (`!2024-03-15`, `12 bus. days`).
-pub(super) const DUE_SHORT: usize = 12;
+/// Columns the short due text takes (`!2024-03-15`, `2 bus. days`).
+pub(super) const DUE_SHORT: usize = 11;
 
 /// At most this many business days are counted (a date further off shows as a date).
 const COUNTED: u32 = 999;
@@ -32,7 +32,11 @@ pub(super) fn due(
         return Span::raw(format!("due {shown}"));
     };
     if answered {
-        return Span::styled(format!("due {shown}"), theme.muted());
+        let full = format!("due {shown}");
+        return Span::styled(
+            if full.width() <= room { full } else { shown },
+            theme.muted(),
+        );
     }
     let days = business_days_between(today, date, COUNTED);
     let (full, short, style) = match days {
@@ -50,7 +54,11 @@ pub(super) fn due(
         n if i64::from(COUNTED) <= n => (format!("due {shown}"), shown, Default::default()),
         n => (
             format!("due in {n} business days"),
-            format!("{n} bus. days"),
+            if n < 10 {
+                format!("{n} bus. days")
+            } else {
+                format!("{n} b. days")
+            },
             if n <= 3 {
                 theme.due_soon()
             } else {

@@ -140,13 +140,13 @@ impl Columns {
                 + usize::from(c.date) * (DATE + 2)
                 + if c.form > 0 { c.form + 2 } else { 0 }
         };
-        // The due text shortens first, then the form goes, then the company is cut
+        // The form goes first, then the due text shortens, then the company is cut
         // down to its floor; the date goes last.
         if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
-            columns.due = DUE_SHORT;
+            columns.form = 0;
         }
         if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
-            columns.form = 0;
+            columns.due = DUE_SHORT;
         }
         if width.saturating_sub(fixed(&columns)) < COMPANY_FLOOR {
             columns.date = false;
