@@ -101,6 +101,42 @@ struct SummaryJson<'a> {
     problem: Option<&'a str>,
     /// Files of the same name not read: the one in `path` is preferred.
     not_read: Vec<String>,
+    /// Who answers which comment (`owner = "…"` in the drafts file), in comment order.
+    owners: Vec<OwnerJson>,
+}
+
+/// A comment's owner, as scripts see it.
+#[derive(Serialize)]
+struct OwnerJson {
+    comment: String,
+    owner: String,
+}
+
+/// The owners named in the drafts file of the letter at `letter`. Only a file that
+/// mentions `owner` is read in full, so a folder without owners costs one search per
+/// drafts file; an unreadable file has none (its problem is reported as the letter's).
+fn owners(letter: &Path) -> Vec<OwnerJson> {
+    let path = crate::drafts::drafts_path(letter);
+    let Ok(bytes) = std::fs::read(&path) else {
+        return Vec::new();
+    };
+    if memchr::memmem::find(&bytes, b"owner").is_none() {
+        return Vec::new();
+    }
+    let Ok(Some(loaded)) = crate::drafts::load(&path) else {
+        return Vec::new();
+    };
+    loaded
+        .drafts
+        .comments
+        .into_iter()
+        .filter_map(|d| {
+            Some(OwnerJson {
+                owner: d.owner?,
+                comment: d.number,
+            })
+        })
+        .collect()
 }
 
 /// Writes `{"letters": [...]}`, pretty-printed, and a newline.
@@ -129,6 +165,7 @@ fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result
                     .iter()
                     .map(|p| p.to_string_lossy().into_owned())
                     .collect(),
+                owners: owners(&s.path),
             })
             .collect(),
     };
