@@ -16,6 +16,7 @@ pub(crate) mod messages;
 pub(crate) mod names;
 pub(crate) mod order;
 pub(crate) mod overlay;
+pub(crate) mod place;
 pub(crate) mod question;
 pub(crate) mod state;
 pub(crate) mod wrap;

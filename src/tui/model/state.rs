@@ -253,6 +253,8 @@ pub struct State {
     pub(crate) zoomed: bool,
     /// Who "me" is, for the owners of comments.
     pub(crate) me: Option<String>,
+    /// The place the workspace was left at, to go back to once its letter is listed.
+    pub(crate) returning: Option<crate::tui::model::place::Place>,
 }
 
 impl State {
@@ -303,6 +305,7 @@ impl State {
             count: None,
             zoomed: false,
             me: None,
+            returning: None,
         }
     }
 

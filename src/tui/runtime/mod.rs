@@ -9,6 +9,7 @@ mod layouter;
 mod loader;
 mod outside;
 mod pacer;
+mod places;
 mod saver;
 mod spelling;
 pub(crate) mod terminal;

@@ -7,7 +7,9 @@ mod dialogs;
 pub(crate) mod drafts;
 pub(crate) mod input;
 mod letters;
+mod mouse;
 mod outside;
+mod place;
 mod search;
 mod spelling;
 
@@ -63,6 +65,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Paste(text) => state.paste(&text),
         Action::SearchInput(c) => state.prompt.iter_mut().for_each(|p| p.push(c)),
         Action::LineInput(c) => command_line::input(state, c),
+        Action::Mouse(event) => mouse::mouse(state, event, &mut fx),
         Action::SearchBackspace => {
             state.prompt.iter_mut().for_each(|p| {
                 p.pop();
@@ -197,6 +200,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.quit = true;
         }
     }
+    place::go_on(state, &mut fx);
     state.sync(&mut fx);
     fx
 }
