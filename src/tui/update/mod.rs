@@ -461,5 +461,9 @@ impl State {
             open.scroll = open.scroll.min(total.saturating_sub(height));
         }
         self.style_editor();
+        if let Some(rect) = areas.draft {
+            let rect = inner(rect);
+            self.editor.fit(rect.width, rect.height);
+        }
     }
 }
