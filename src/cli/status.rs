@@ -318,6 +318,7 @@ mod tests {
         assert_eq!(row["response_due"], serde_json::Value::Null);
         assert_eq!(row["problem"], "x");
         assert_eq!(row["not_read"], serde_json::json!([]));
-        assert_eq!(row.as_object().unwrap().len(), 12);
+        assert_eq!(row["owners"], serde_json::json!([]));
+        assert_eq!(row.as_object().unwrap().len(), 13);
     }
 }

@@ -6,8 +6,13 @@ use std::sync::Arc;
 
 use super::ids::LetterId;
 use super::listing::Listing;
-use super::order::{awaited, compare};
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use super::order::{ListView, Sort};
 use super::state::{Entry, PARSED_KEPT, Slot, State, numbers};
+use crate::letter::Kind;
 use crate::letter::Letter;
 use crate::problem::Problem;
 
@@ -101,7 +106,7 @@ impl State {
         let id = LetterId(self.entries.len());
         self.by_path.insert(entry.path.clone(), id);
         self.entries.push(entry);
-        if self.note_awaiting(id) || !self.view.admits(&self.entries[id.0]) {
+        if self.note_awaiting(id) || !admits(&self.view, &self.entries[id.0]) {
             return id;
         }
         let at = self.position_for(id);
@@ -122,7 +127,7 @@ impl State {
         }
         let kept = self.order.get(self.cursor).copied();
         self.order.retain(|&o| o != id);
-        if self.view.admits(&self.entries[id.0]) {
+        if admits(&self.view, &self.entries[id.0]) {
             let at = self.position_for(id);
             self.order.insert(at, id);
         }
@@ -161,7 +166,7 @@ impl State {
         let sort = self.view.sort();
         let mut order: Vec<LetterId> = (0..self.entries.len())
             .map(LetterId)
-            .filter(|id| self.view.admits(&self.entries[id.0]))
+            .filter(|id| admits(&self.view, &self.entries[id.0]))
             .collect();
         order.sort_by(|a, b| compare(sort, &self.entries[a.0], &self.entries[b.0]));
         self.order = order;
@@ -191,4 +196,76 @@ impl State {
         self.entries[id.0].letter = None;
         self.parsed.retain(|&p| p != id);
     }
+}
+
+/// Whether `entry` is listed under `view`'s filter.
+fn admits(view: &ListView, entry: &Entry) -> bool {
+    let query = view.query.trim().to_lowercase();
+    if query.is_empty() {
+        return true;
+    }
+    let has = |s: &str| s.to_lowercase().contains(&query);
+    let name = entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    has(&name)
+        || entry.listing.as_ref().is_ok_and(|l| {
+            let b = &l.brief;
+            [&b.company, &b.form, &b.file_number]
+                .into_iter()
+                .flatten()
+                .any(|s| has(s))
+        })
+}
+
+/// The response date of a letter still waiting for one: a letter of comments with a
+/// deadline, not every comment resolved.
+fn awaited(entry: &Entry) -> Option<NaiveDate> {
+    let listing = entry.listing.as_ref().ok()?;
+    if !matches!(listing.brief.kind, Kind::Comments | Kind::Unknown)
+        || listing.comments() == 0
+        || entry.resolved() >= listing.comments()
+    {
+        return None;
+    }
+    NaiveDate::parse_from_str(listing.brief.response_due.as_deref()?, "%Y-%m-%d").ok()
+}
+
+/// How two entries compare in the order `sort`.
+fn compare(sort: Sort, a: &Entry, b: &Entry) -> Ordering {
+    let by_date = || date_key(a).cmp(&date_key(b));
+    match sort {
+        Sort::Date => by_date(),
+        Sort::Due => {
+            let due = |e: &Entry| {
+                let d = awaited(e);
+                (d.is_none(), d)
+            };
+            due(a).cmp(&due(b)).then_with(by_date)
+        }
+        Sort::Company => {
+            let company = |e: &Entry| {
+                let c = e
+                    .listing
+                    .as_ref()
+                    .ok()
+                    .and_then(|l| l.brief.company.as_deref())
+                    .map(str::to_lowercase);
+                (c.is_none(), c)
+            };
+            company(a).cmp(&company(b)).then_with(by_date)
+        }
+    }
+}
+
+/// Newest first; undated letters and unreadable files last, then by file name.
+fn date_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
+    let date = entry
+        .listing
+        .as_ref()
+        .ok()
+        .and_then(|l| l.brief.date.as_deref());
+    (date.is_none(), std::cmp::Reverse(date), &entry.path)
 }

@@ -3,7 +3,14 @@
 
 use std::collections::VecDeque;
 
-use super::state::Message;
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown as an error.
+    pub error: bool,
+}
 
 /// How many messages are kept.
 const KEPT: usize = 50;

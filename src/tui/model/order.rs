@@ -2,13 +2,6 @@
 //! company, and narrowed to the letters whose company, form, file number or file name
 //! contain what was typed after `/`.
 
-use std::cmp::Ordering;
-
-use chrono::NaiveDate;
-
-use super::state::Entry;
-use crate::letter::Kind;
-
 /// How the Letters pane sorts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
@@ -57,76 +50,4 @@ impl ListView {
         self.chosen
             .unwrap_or(if self.awaiting { Sort::Due } else { Sort::Date })
     }
-
-    /// Whether `entry` is listed under the filter.
-    pub fn admits(&self, entry: &Entry) -> bool {
-        let query = self.query.trim().to_lowercase();
-        if query.is_empty() {
-            return true;
-        }
-        let has = |s: &str| s.to_lowercase().contains(&query);
-        let name = entry
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        has(&name)
-            || entry.listing.as_ref().is_ok_and(|l| {
-                let b = &l.brief;
-                [&b.company, &b.form, &b.file_number]
-                    .into_iter()
-                    .flatten()
-                    .any(|s| has(s))
-            })
-    }
-}
-
-/// The response date of a letter still waiting for one: a letter of comments with a
-/// deadline, not every comment resolved.
-pub fn awaited(entry: &Entry) -> Option<NaiveDate> {
-    let listing = entry.listing.as_ref().ok()?;
-    if !matches!(listing.brief.kind, Kind::Comments | Kind::Unknown)
-        || listing.comments() == 0
-        || entry.resolved() >= listing.comments()
-    {
-        return None;
-    }
-    NaiveDate::parse_from_str(listing.brief.response_due.as_deref()?, "%Y-%m-%d").ok()
-}
-
-/// How two entries compare in the order `sort`.
-pub fn compare(sort: Sort, a: &Entry, b: &Entry) -> Ordering {
-    let by_date = || date_key(a).cmp(&date_key(b));
-    match sort {
-        Sort::Date => by_date(),
-        Sort::Due => {
-            let due = |e: &Entry| {
-                let d = awaited(e);
-                (d.is_none(), d)
-            };
-            due(a).cmp(&due(b)).then_with(by_date)
-        }
-        Sort::Company => {
-            let company = |e: &Entry| {
-                let c = e
-                    .listing
-                    .as_ref()
-                    .ok()
-                    .and_then(|l| l.brief.company.as_deref())
-                    .map(str::to_lowercase);
-                (c.is_none(), c)
-            };
-            company(a).cmp(&company(b)).then_with(by_date)
-        }
-    }
-}
-
-/// Newest first; undated letters and unreadable files last, then by file name.
-fn date_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
-    let date = entry
-        .listing
-        .as_ref()
-        .ok()
-        .and_then(|l| l.brief.date.as_deref());
-    (date.is_none(), std::cmp::Reverse(date), &entry.path)
 }

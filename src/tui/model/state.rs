@@ -165,14 +165,7 @@ pub(crate) struct Index {
     pub finished: bool,
 }
 
-/// A line for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Message {
-    /// The text.
-    pub text: String,
-    /// Shown as an error.
-    pub error: bool,
-}
+pub(crate) use super::messages::Message;
 
 /// The whole state of the interface.
 #[derive(Debug)]

@@ -2,7 +2,8 @@
 //! then its comment selected and its pane focused once the letter shows.
 
 use crate::tui::model::action::Effect;
-use crate::tui::model::ids::Pane;
+use crate::tui::model::ids::{Filter, Pane};
+use crate::tui::model::place::Place;
 use crate::tui::model::state::State;
 
 /// A step towards the remembered place, after anything that lists or shows letters.
@@ -50,5 +51,38 @@ pub(super) fn go_on(state: &mut State, fx: &mut Vec<Effect>) {
                 Pane::Comments
             };
         }
+    }
+}
+
+impl State {
+    /// Where the workspace is now: `None` when no letter is open.
+    pub fn place(&self) -> Option<Place> {
+        let open = self.open.as_ref()?;
+        let pane = match self.focus {
+            Pane::Letters => "letters",
+            Pane::Comments | Pane::Draft => "comments",
+        };
+        Some(Place {
+            letter: self.entries[open.id.0].path.clone(),
+            comment: self.selected_comment().map(|c| c.number.clone()),
+            pane: pane.to_owned(),
+            filter: self.filter.label().to_owned(),
+        })
+    }
+
+    /// Go back to `place` once its letter is listed (a letter that is gone leaves the
+    /// list as it is).
+    pub fn return_to(&mut self, place: Place) {
+        self.filter = [
+            Filter::All,
+            Filter::Open,
+            Filter::Drafted,
+            Filter::Resolved,
+            Filter::Mine,
+        ]
+        .into_iter()
+        .find(|f| f.label() == place.filter)
+        .unwrap_or_default();
+        self.returning = Some(place);
     }
 }
