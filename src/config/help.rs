@@ -82,8 +82,8 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
     rows.push(HelpRow::Blank);
     rows.push(HelpRow::Section("Mouse"));
     rows.push(HelpRow::Note(
-        "Click a pane to focus it, a row or comment to select it, the draft to place the \
-         cursor; the wheel scrolls. Hold Shift to select text for the terminal's own copy. \
+        "Click a pane to focus it, a row or comment to select it, the draft to edit it; \
+         the wheel scrolls. Hold Shift to select text for the terminal's own copy. \
          `mouse = false` under [workspace] in the config leaves the mouse to the terminal.",
     ));
     rows
