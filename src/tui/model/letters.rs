@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::entry::{Entry, PARSED_KEPT};
 use super::ids::LetterId;
 use super::listing::Listing;
 use std::cmp::Ordering;
@@ -11,7 +12,8 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use super::order::{ListView, Sort};
-use super::state::{Entry, PARSED_KEPT, Slot, State, numbers};
+use super::slot::Slot;
+use super::state::{State, numbers};
 use crate::letter::Kind;
 use crate::letter::Letter;
 use crate::problem::Problem;

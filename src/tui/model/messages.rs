@@ -3,14 +3,7 @@
 
 use std::collections::VecDeque;
 
-/// A line for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Message {
-    /// The text.
-    pub text: String,
-    /// Shown as an error.
-    pub error: bool,
-}
+use super::entry::Message;
 
 /// How many messages are kept.
 const KEPT: usize = 50;

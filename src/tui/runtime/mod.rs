@@ -5,6 +5,7 @@
 //! so none of them keeps a copy of the loop.
 
 mod environment;
+mod exporter;
 mod layouter;
 mod loader;
 mod outside;

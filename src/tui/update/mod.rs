@@ -5,6 +5,8 @@ mod command_line;
 mod comments;
 mod dialogs;
 pub(crate) mod drafts;
+mod editing;
+mod exporting;
 pub(crate) mod input;
 mod letters;
 mod mouse;
@@ -18,11 +20,12 @@ use ratatui::layout::Rect;
 use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::command_line::Purpose;
+use crate::tui::model::entry::Message;
 use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::order::Sort;
 use crate::tui::model::overlay::Overlay;
-use crate::tui::model::state::{Message, State};
+use crate::tui::model::state::State;
 use input::map_key;
 
 /// Letters with more comment text than this are laid out on the layout worker.
@@ -172,7 +175,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 entry.slot.changed = numbers;
             }
         }
-        Action::Exported { result } => dialogs::exported(state, result),
+        Action::Exported { result } => exporting::exported(state, result),
         Action::SpellingLoaded {
             dictionary,
             personal,
@@ -191,7 +194,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             format,
             path,
             beside,
-        } => dialogs::ask_overwrite(state, letter, format, &path, &beside),
+        } => exporting::ask_overwrite(state, letter, format, &path, &beside),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -242,7 +245,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Later
             if state.is_open(Overlay::Export) =>
         {
-            dialogs::export_prompt(state, command, fx)
+            exporting::export_prompt(state, command, fx)
         }
         Command::CommandSubmit
         | Command::CommandCancel
@@ -254,14 +257,14 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             command_line::key(state, command, fx)
         }
-        Command::Export => dialogs::open_export(state),
+        Command::Export => exporting::open_export(state),
         Command::ExportMarkdown
         | Command::ExportText
         | Command::ExportHtml
         | Command::ExportDocx => {
             // Bound in a pane (`run = "export docx"`): export at once in that format.
-            dialogs::open_export(state);
-            dialogs::export_prompt(state, command, fx);
+            exporting::open_export(state);
+            exporting::export_prompt(state, command, fx);
         }
         Command::ShowRecovery if state.offers.is_empty() => {
             state.info("Nothing unsaved in the journal.")
