@@ -267,14 +267,14 @@ fn owner_jane_is_written_into_the_comment_and_filter_mine_shows_it() {
     typed(&mut s, ":filter mine\n");
     assert_eq!(s.filter(), Filter::Mine);
     assert_eq!(s.visible_comments(), [11]);
-    typed(&mut s, ":filter all\n:3\no");
+    typed(&mut s, ":filter all\n:3\nO");
     assert_eq!(
         s.draft("3").unwrap().owner.as_deref(),
         Some("Jane"),
-        "o: mine"
+        "O: mine"
     );
-    typed(&mut s, "o");
-    assert_eq!(s.draft("3").unwrap().owner, None, "o again: nobody's");
+    typed(&mut s, "O");
+    assert_eq!(s.draft("3").unwrap().owner, None, "O again: nobody's");
 }
 
 #[test]

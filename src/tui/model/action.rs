@@ -181,6 +181,8 @@ pub enum Action {
     WordListFailed(Problem),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
+    /// The workspace's letters grouped into reviews (see [`Effect::BuildReviews`]).
+    ReviewsBuilt(Arc<Vec<crate::review::Review>>),
 }
 
 /// Work [`update`](crate::tui::update::update) asks the shell to do; `update` itself never touches the disk.
@@ -296,4 +298,7 @@ pub enum Effect {
     Clipboard(String),
     /// Finish pending saves, restore the terminal and exit.
     Quit,
+    /// Read these letter files and group them into reviews, off the UI thread; reports
+    /// [`Action::ReviewsBuilt`].
+    BuildReviews(Vec<PathBuf>),
 }

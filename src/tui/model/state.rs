@@ -99,6 +99,8 @@ pub struct State {
     pub(crate) me: Option<String>,
     /// The place the workspace was left at, to go back to once its letter is listed.
     pub(crate) returning: Option<crate::tui::model::place::Place>,
+    /// The letters grouped into reviews, and how the workspace shows them.
+    pub(crate) reviews: crate::tui::model::reviews::Reviews,
 }
 
 impl State {
@@ -150,6 +152,7 @@ impl State {
             zoomed: false,
             me: None,
             returning: None,
+            reviews: Default::default(),
         }
     }
 

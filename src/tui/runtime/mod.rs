@@ -11,6 +11,7 @@ mod loader;
 mod outside;
 mod pacer;
 mod places;
+mod reviewer;
 mod saver;
 mod spelling;
 pub(crate) mod terminal;

@@ -112,6 +112,7 @@ impl Workers {
                 | Effect::EditOutside { .. }
                 | Effect::AddWord(_) => {}
                 Effect::LayOut { .. } => self.layouter.send(effect),
+                Effect::BuildReviews(paths) => super::reviewer::spawn(paths, self.report.clone()),
                 Effect::Reparse(path) => self.loader.reindex(path),
                 Effect::ReadLetter(path) => self.loader.read(path),
                 effect @ Effect::Export { .. } => exporter::export(

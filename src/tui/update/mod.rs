@@ -12,6 +12,7 @@ mod letters;
 mod mouse;
 mod outside;
 mod place;
+mod reviews;
 mod search;
 mod spelling;
 
@@ -95,6 +96,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 state.index.done += 1;
             }
             dialogs::recover_waiting_for(state, id, &mut fx);
+            // A letter changed: the reviews shown are grouped again.
+            if known && state.reviews.built.is_some() {
+                reviews::request(state, &mut fx);
+            }
             // The open letter changed on disk: read it again.
             if known && state.open.as_ref().is_some_and(|o| o.id == id) {
                 fx.push(Effect::ReadLetter(state.entries[id.0].path.clone()));
@@ -103,6 +108,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::LetterRead { path, letter } => letters::letter_read(state, path, *letter, &mut fx),
         Action::IndexFinished => {
             state.index.finished = true;
+            reviews::request(state, &mut fx);
             if state.recover_waiting {
                 dialogs::recovery(state, Command::Recover, &mut fx);
             }
@@ -195,6 +201,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             path,
             beside,
         } => exporting::ask_overwrite(state, letter, format, &path, &beside),
+        Action::ReviewsBuilt(built) => reviews::built(state, built, &mut fx),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -257,6 +264,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             command_line::key(state, command, fx)
         }
+        _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),
         Command::ExportMarkdown
         | Command::ExportText
