@@ -123,3 +123,19 @@ fn edits_to_neighbouring_comments_merge_cleanly() {
     assert_eq!(merged.get("1").unwrap().response, "Response one.");
     assert_eq!(merged.get("2").unwrap().status, Status::Resolved);
 }
+
+#[test]
+fn two_people_setting_owners_of_neighbouring_comments_merge_cleanly() {
+    if !git_available() {
+        return;
+    }
+    let owner = |number: &'static str, name: &'static str| {
+        move |d: &mut Drafts| {
+            d.get_mut(number).unwrap().owner = Some(name.to_owned());
+        }
+    };
+    let merged = merge_edits(&["1", "2", "3"], owner("1", "Jane"), owner("2", "Omar"));
+    assert_eq!(merged.get("1").unwrap().owner.as_deref(), Some("Jane"));
+    assert_eq!(merged.get("2").unwrap().owner.as_deref(), Some("Omar"));
+    assert_eq!(merged.get("3").unwrap().owner, None);
+}

@@ -53,16 +53,21 @@ fn number() -> impl Strategy<Value = String> {
 }
 
 fn drafts() -> impl Strategy<Value = Drafts> {
-    prop::collection::vec((number(), status(), response()), 0..8).prop_map(|entries| {
+    let owner = prop::option::of(prop_oneof![
+        4 => "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?",
+        1 => any::<String>(),
+    ]);
+    prop::collection::vec((number(), status(), response(), owner), 0..8).prop_map(|entries| {
         let mut seen = HashSet::new();
         let comments = entries
             .into_iter()
-            .filter(|(number, _, _)| seen.insert(number.clone()))
-            .map(|(number, status, response)| CommentDraft {
+            .filter(|(number, ..)| seen.insert(number.clone()))
+            .map(|(number, status, response, owner)| CommentDraft {
                 number,
                 status,
                 response,
                 marks: Default::default(),
+                owner,
             })
             .collect();
         Drafts { comments }

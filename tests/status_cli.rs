@@ -113,6 +113,7 @@ fn json_is_a_letters_list_with_snake_case_fields() {
             "form",
             "kind",
             "not_read",
+            "owners",
             "path",
             "problem",
             "resolved",
@@ -314,4 +315,31 @@ fn drafts_left_behind_by_a_renamed_letter_are_named() {
     );
     // A drafts file beside its letter is not named.
     assert!(!err.contains("renamed.responses.toml"), "{err}");
+}
+
+#[test]
+fn json_reports_the_owners_of_each_letters_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    std::fs::write(
+        dir.path().join("good.responses.toml"),
+        "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"We grew.\"\nowner = \"Jane\"\n\n\
+         [comments.\"3\"]\nstatus = \"open\"\nowner = \"Omar Haddad\"\nresponse = \"\"\n",
+    )
+    .unwrap();
+    let out = letterdesk(&["status", "--json", dir.path().to_str().unwrap()]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let letters = value["letters"].as_array().unwrap();
+    assert_eq!(
+        letters[0]["owners"],
+        serde_json::json!([
+            { "comment": "1", "owner": "Jane" },
+            { "comment": "3", "owner": "Omar Haddad" }
+        ])
+    );
+    assert_eq!(
+        letters[1]["owners"],
+        serde_json::json!([]),
+        "unreadable: none"
+    );
 }

@@ -765,12 +765,14 @@ fn loaded_drafts_show_and_fill_the_editor() {
                 status: Status::Drafted,
                 response: "We will revise.".into(),
                 marks: Default::default(),
+                owner: None,
             },
             CommentDraft {
                 number: "2".into(),
                 status: Status::Resolved,
                 response: String::new(),
                 marks: Default::default(),
+                owner: None,
             },
         ],
     };
@@ -991,6 +993,7 @@ fn drafts_of(entries: &[(&str, Status, &str)]) -> Drafts {
                 status,
                 response: r.into(),
                 marks: Default::default(),
+                owner: None,
             })
             .collect(),
     }
@@ -1726,6 +1729,7 @@ fn loaded_with(response: &str) -> State {
             status: Status::Drafted,
             response: response.into(),
             marks: Default::default(),
+            owner: None,
         }],
     };
     update(

@@ -60,11 +60,13 @@ commands! {
     /// Previous search hit.
     SearchPrev = "search_prev";
     /// Save the drafts now.
-    Save = "save";
+    Save = "save" | "w";
     /// Show or hide the help.
     Help = "help";
     /// Quit (saving first).
-    Quit = "quit";
+    Quit = "quit" | "q";
+    /// Save the drafts, then quit.
+    SaveQuit = "save_quit" | "wq" | "x";
     /// Save and quit from anywhere.
     ForceQuit = "force_quit";
     /// Editor: cursor left.
@@ -146,9 +148,9 @@ commands! {
     /// Open the export prompt: write the response letter in a chosen format.
     Export = "export";
     /// Write the response letter as Markdown (in the export prompt, or at once).
-    ExportMarkdown = "export markdown" | "export_markdown";
+    ExportMarkdown = "export markdown" | "export_markdown" | "export md";
     /// Write the response letter as plain text (in the export prompt, or at once).
-    ExportText = "export text" | "export_text";
+    ExportText = "export text" | "export_text" | "export txt";
     /// Write the response letter as HTML (in the export prompt, or at once).
     ExportHtml = "export html" | "export_html";
     /// Write the response letter as a Word document (in the export prompt, or at once).
@@ -161,6 +163,48 @@ commands! {
     SearchCancel = "search_cancel";
     /// Search prompt: delete the last character typed.
     SearchBackspace = "search_backspace";
+    /// Open the command line (`:`), where commands are typed by name.
+    CommandLine = "command_line";
+    /// Command line: run what was typed.
+    CommandSubmit = "command_submit";
+    /// Command line: close it without running anything.
+    CommandCancel = "command_cancel";
+    /// Command line: delete the last character typed.
+    CommandBackspace = "command_backspace";
+    /// Command line: complete the command's name (again: the next candidate).
+    Complete = "complete";
+    /// Half a page further.
+    HalfPageDown = "half_page_down";
+    /// Half a page back.
+    HalfPageUp = "half_page_up";
+    /// Comments: put the selected comment in the middle of the pane.
+    Center = "center";
+    /// Widen the focused pane to the whole width, or back.
+    Zoom = "zoom";
+    /// Letters: filter the list by company, form, file number or file name as you type.
+    FindLetter = "find_letter";
+    /// Letters: sort by the next order (due, date, company).
+    Sort = "sort";
+    /// Letters: the response due first (letters that await none last).
+    SortDue = "sort due";
+    /// Letters: newest first.
+    SortDate = "sort date";
+    /// Letters: by company.
+    SortCompany = "sort company";
+    /// Comments: list every comment.
+    FilterAll = "filter all";
+    /// Comments: list the comments with nothing drafted.
+    FilterOpen = "filter open";
+    /// Comments: list the comments drafted but not resolved.
+    FilterDrafted = "filter drafted";
+    /// Comments: list the resolved comments.
+    FilterResolved = "filter resolved";
+    /// Comments: list the comments you own.
+    FilterMine = "filter mine";
+    /// Comments: make the selected comment yours (again: nobody's).
+    Own = "own";
+    /// Show the recent status messages in full.
+    Messages = "messages";
     /// Letters: show the reviews as a tree (each review, its rounds under it), or the
     /// flat list again.
     ReviewTree = "review_tree";
@@ -221,9 +265,38 @@ impl Command {
                 | Command::Up
                 | Command::PageDown
                 | Command::PageUp
+                | Command::HalfPageDown
+                | Command::HalfPageUp
                 | Command::First
                 | Command::Last
         )
+    }
+
+    /// Whether the command line offers it by name: not the keys of a dialog or prompt,
+    /// nor the editor's own.
+    pub fn typed(self) -> bool {
+        !self.is_editing()
+            && !matches!(
+                self,
+                Command::KeepMine
+                    | Command::TakeTheirs
+                    | Command::KeepBoth
+                    | Command::Recover
+                    | Command::Discard
+                    | Command::Later
+                    | Command::ExportChosen
+                    | Command::SearchSubmit
+                    | Command::SearchCancel
+                    | Command::SearchBackspace
+                    | Command::CommandLine
+                    | Command::CommandSubmit
+                    | Command::CommandCancel
+                    | Command::CommandBackspace
+                    | Command::Complete
+                    | Command::Yes
+                    | Command::No
+                    | Command::Leave
+            )
     }
 
     /// Whether it is one of the editor's own commands (cursor moves and edits), which

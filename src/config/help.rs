@@ -48,8 +48,24 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
                     "or name one as [spelling] dictionary in the config file.",
                 ));
             }
-            Context::Letters
-            | Context::Comments
+            Context::Letters => rows.push(HelpRow::Note(
+                "A count before G goes to that letter or comment: 12G. The due date turns \
+                 yellow three business days before, red once past; a letter with every \
+                 comment resolved is never shown overdue.",
+            )),
+            Context::Command => {
+                rows.push(HelpRow::Note(
+                    ":12 comment 12 · :w save · :q quit · :wq both · :export md|txt|html|docx",
+                ));
+                rows.push(HelpRow::Note(
+                    ":filter open|drafted|resolved|all|mine · :owner NAME · :sort due|date|company",
+                ));
+                rows.push(HelpRow::Note(
+                    ":set (me=NAME, letters_width=25, mouse=on|off, spelling=on|off) · \
+                     :messages the recent messages in full · :help · any command's name",
+                ));
+            }
+            Context::Comments
             | Context::Recovery
             | Context::Conflict
             | Context::Export
@@ -58,10 +74,41 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
             | Context::Help => {}
         }
     }
+    rows.push(HelpRow::Blank);
+    rows.push(HelpRow::Section("Marks"));
+    for (mark, text) in MARKS {
+        rows.push(HelpRow::Entry(mark.to_owned(), text.to_owned()));
+    }
+    rows.push(HelpRow::Blank);
+    rows.push(HelpRow::Section("Mouse"));
+    rows.push(HelpRow::Note(
+        "Click a pane to focus it, a row or comment to select it, the draft to edit it; \
+         the wheel scrolls. Hold Shift to select text for the terminal's own copy. \
+         `mouse = false` under [workspace] in the config leaves the mouse to the terminal.",
+    ));
     rows
 }
 
-/// How many lines the help has.
-pub fn help_height(keymap: &Keymap) -> usize {
-    help_rows(keymap).len()
-}
+/// What the marks before comments and letters say (the default marks; the config's
+/// `[marks]` may change the first three).
+const MARKS: [(&str, &str); 5] = [
+    ("○", "open: nothing drafted yet"),
+    (
+        "✎",
+        "drafted: a response is written, but the comment is not settled (r resolves it)",
+    ),
+    (
+        "✓",
+        "resolved: settled and ready for the response letter (a resolved comment with no \
+         response is exported as unanswered)",
+    ),
+    (
+        "!",
+        "a conflict (changed here and on disk: c to choose), or a letter the parser has \
+         warnings about",
+    ),
+    (
+        "Δ",
+        "the comment's text changed in the letter since its draft was saved",
+    ),
+];

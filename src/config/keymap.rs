@@ -39,13 +39,15 @@ pub enum Context {
     Question,
     /// The search prompt in the status bar (other keys type the query).
     Search,
+    /// The command line and the letter filter in the status bar (other keys type).
+    Command,
     /// The help overlay (other keys close it).
     Help,
 }
 
 impl Context {
     /// Every context, in the help's order.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Letters,
         Context::Comments,
@@ -55,6 +57,7 @@ impl Context {
         Context::Export,
         Context::Question,
         Context::Search,
+        Context::Command,
         Context::Help,
     ];
 
@@ -70,6 +73,7 @@ impl Context {
             Context::Export => "export",
             Context::Question => "question",
             Context::Search => "search",
+            Context::Command => "command",
             Context::Help => "help",
         }
     }
@@ -86,6 +90,7 @@ impl Context {
             Context::Export => "Export (write the response letter)",
             Context::Question => "Questions (asked in a dialog)",
             Context::Search => "Search prompt (other keys type)",
+            Context::Command => "Command line `:` and letter filter `/` (other keys type)",
             Context::Help => "Help (other keys close it)",
         }
     }
@@ -116,6 +121,8 @@ pub struct Keymap {
     pub question: Vec<Binding>,
     /// Bindings of the search prompt.
     pub search: Vec<Binding>,
+    /// Bindings of the command line and the letter filter.
+    pub command: Vec<Binding>,
     /// Bindings of the help overlay.
     pub help: Vec<Binding>,
 }
@@ -142,6 +149,7 @@ impl Keymap {
             Context::Export => &self.export,
             Context::Question => &self.question,
             Context::Search => &self.search,
+            Context::Command => &self.command,
             Context::Help => &self.help,
         }
     }
@@ -158,6 +166,7 @@ impl Keymap {
             Context::Export => &mut self.export,
             Context::Question => &mut self.question,
             Context::Search => &mut self.search,
+            Context::Command => &mut self.command,
             Context::Help => &mut self.help,
         }
     }

@@ -10,6 +10,7 @@ mod key;
 mod keymap;
 mod limits;
 mod theme;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 
@@ -19,11 +20,13 @@ use crate::index::MB;
 pub use command::Command;
 use editing::{ClipboardFile, SpellingFile};
 pub use editing::{DEFAULT_DICTIONARY, Editing};
-pub use help::{HelpRow, help_height, help_rows};
+pub use help::{HelpRow, help_rows};
 pub use key::KeyChord;
 pub use keymap::{Binding, Context, Hint, Keymap};
 pub use limits::Limits;
 pub use theme::{Colors, Marks, Theme};
+use workspace::WorkspaceFile;
+pub use workspace::{LETTERS_WIDTH, Workspace};
 
 /// The built-in configuration.
 const DEFAULT: &str = include_str!("../../config/default.toml");
@@ -38,6 +41,7 @@ struct File {
     limits: LimitsFile,
     clipboard: ClipboardFile,
     spelling: SpellingFile,
+    workspace: WorkspaceFile,
     /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
     #[allow(dead_code)]
     export: toml::Table,
@@ -121,6 +125,8 @@ pub struct Config {
     pub limits: Limits,
     /// The clipboard and spelling.
     pub editing: Editing,
+    /// The panes' widths, the mouse, who "me" is.
+    pub workspace: Workspace,
 }
 
 impl Config {
@@ -128,7 +134,13 @@ impl Config {
     pub fn builtin(no_color: bool) -> Self {
         let mut file = builtin_file();
         let keymap = builtin_keymap(&mut file);
-        Self::from_file(file, keymap, no_color, Default::default())
+        Self::from_file(
+            file,
+            keymap,
+            no_color,
+            Default::default(),
+            Default::default(),
+        )
     }
 
     /// The built-in configuration overridden by the text of a user file. The error names the
@@ -172,7 +184,7 @@ impl Config {
         }
         let editing = (user.clipboard, user.spelling);
         Ok((
-            Self::from_file(builtin, keymap, no_color, editing),
+            Self::from_file(builtin, keymap, no_color, editing, user.workspace),
             problems,
         ))
     }
@@ -208,9 +220,11 @@ impl Config {
         keymap: Keymap,
         no_color: bool,
         user_editing: (ClipboardFile, SpellingFile),
+        user_workspace: WorkspaceFile,
     ) -> Self {
         Self {
             editing: Editing::new((file.clipboard, file.spelling), user_editing),
+            workspace: Workspace::new(file.workspace, user_workspace),
             keymap,
             theme: Theme::new(file.colors, no_color),
             marks: file.marks,

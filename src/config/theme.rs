@@ -42,6 +42,8 @@ pub struct Colors {
     pub resolved: Option<ColorValue>,
     /// Overdue response dates.
     pub overdue: Option<ColorValue>,
+    /// Response dates three business days away or nearer.
+    pub due_soon: Option<ColorValue>,
     /// Errors.
     pub error: Option<ColorValue>,
     /// Keys in the hints.
@@ -64,6 +66,7 @@ impl Colors {
             drafted: pick(self.drafted, other.drafted),
             resolved: pick(self.resolved, other.resolved),
             overdue: pick(self.overdue, other.overdue),
+            due_soon: pick(self.due_soon, other.due_soon),
             error: pick(self.error, other.error),
             key: pick(self.key, other.key),
             status: pick(self.status, other.status),
@@ -191,6 +194,11 @@ impl Theme {
     /// An overdue response date.
     pub fn overdue(&self) -> Style {
         self.fg(|c| c.overdue).add_modifier(Modifier::BOLD)
+    }
+
+    /// A response date three business days away or nearer.
+    pub fn due_soon(&self) -> Style {
+        self.fg(|c| c.due_soon)
     }
 
     /// Errors.

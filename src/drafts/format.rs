@@ -26,6 +26,8 @@ pub(crate) const COMMENTS: &str = "comments";
 pub(crate) const STATUS: &str = "status";
 /// The key of a comment's response.
 pub(crate) const RESPONSE: &str = "response";
+/// The optional key naming who answers a comment (a string).
+pub(crate) const OWNER: &str = "owner";
 /// The optional key saying a comment needs no response (a boolean).
 const NO_RESPONSE: &str = "no_response";
 /// The optional key marking a response for confidential treatment (a boolean).
@@ -254,11 +256,21 @@ pub(crate) fn read_drafts(root: &Table) -> Result<Drafts, ShapeError> {
             no_response: flag(NO_RESPONSE)?,
             confidential: flag(CONFIDENTIAL)?.unwrap_or(false),
         };
+        let owner = match entry.get(OWNER) {
+            None => None,
+            Some(item) => Some(item.as_str().map(str::to_owned).ok_or_else(|| {
+                ShapeError::new(
+                    item.span().or(key_span.clone()),
+                    format!("comment {number:?}: `owner` must be a string"),
+                )
+            })?),
+        };
         drafts.comments.push(CommentDraft {
             number: number.to_owned(),
             status,
             response,
             marks,
+            owner,
         });
     }
     Ok(drafts)
@@ -299,6 +311,12 @@ pub(crate) fn apply_drafts(doc: &mut DocumentMut, drafts: &Drafts) -> Result<(),
             set_string(entry, RESPONSE, &draft.response, || {
                 response_value(&draft.response)
             });
+            match &draft.owner {
+                Some(owner) => set_string(entry, OWNER, owner, || Value::from(owner.as_str())),
+                None => {
+                    entry.remove(OWNER);
+                }
+            }
             continue;
         }
         match comments_item {
@@ -311,12 +329,18 @@ pub(crate) fn apply_drafts(doc: &mut DocumentMut, drafts: &Drafts) -> Result<(),
                 }
                 first_new = false;
                 t.insert(STATUS, Item::Value(Value::from(status)));
+                if let Some(owner) = &draft.owner {
+                    t.insert(OWNER, Item::Value(Value::from(owner.as_str())));
+                }
                 t.insert(RESPONSE, Item::Value(response_value(&draft.response)));
                 table.insert_formatted(&number_key(&draft.number), Item::Table(t));
             }
             Item::Value(Value::InlineTable(table)) => {
                 let mut t = InlineTable::new();
                 t.insert(STATUS, Value::from(status));
+                if let Some(owner) = &draft.owner {
+                    t.insert(OWNER, Value::from(owner.as_str()));
+                }
                 t.insert(RESPONSE, response_value(&draft.response));
                 table.insert_formatted(&number_key(&draft.number), Value::InlineTable(t));
             }

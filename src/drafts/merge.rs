@@ -93,6 +93,7 @@ pub fn resolve(conflict: &Conflict, resolution: Resolution) -> CommentDraft {
                 status,
                 response,
                 marks: conflict.mine.marks,
+                owner: conflict.mine.owner.clone(),
             }
         }
     }
@@ -110,7 +111,7 @@ fn same(number: &str, a: Option<&CommentDraft>, b: Option<&CommentDraft>) -> boo
     let blank = CommentDraft::open(number);
     let a = a.unwrap_or(&blank);
     let b = b.unwrap_or(&blank);
-    a.status == b.status && a.response == b.response
+    a.status == b.status && a.response == b.response && a.owner == b.owner
 }
 
 /// Merges per comment: `base` is what was last loaded or saved, `mine` the workspace,

@@ -103,6 +103,8 @@ pub struct CommentDraft {
     pub response: String,
     /// How the export treats the comment.
     pub marks: Marks,
+    /// Who answers it (`owner = "Jane"` in its table), if anyone.
+    pub owner: Option<String>,
 }
 
 impl CommentDraft {
@@ -113,6 +115,7 @@ impl CommentDraft {
             status: Status::Open,
             response: String::new(),
             marks: Marks::default(),
+            owner: None,
         }
     }
 

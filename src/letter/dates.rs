@@ -65,6 +65,26 @@ pub fn add_business_days(start: NaiveDate, count: u32) -> NaiveDate {
     day
 }
 
+/// Business days from `from` to `to`: how many come after `from` up to and including
+/// `to` (0 when `to` is `from`), negative when `to` is earlier. Counts at most
+/// `limit` days either way (a date years off says no more than that).
+pub fn business_days_between(from: NaiveDate, to: NaiveDate, limit: u32) -> i64 {
+    let (start, end, sign) = if to >= from {
+        (from, to, 1)
+    } else {
+        (to, from, -1)
+    };
+    let mut day = start;
+    let mut count = 0;
+    while day < end && count < i64::from(limit) {
+        day = day.succ_opt().unwrap_or(end);
+        if is_business_day(day) {
+            count += 1;
+        }
+    }
+    sign * count
+}
+
 /// Whether `day` is a weekday that is not a US federal holiday (as observed).
 pub fn is_business_day(day: NaiveDate) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_federal_holiday(day)
@@ -118,6 +138,30 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn business_days_between_skips_weekends_and_holidays_both_ways() {
+        // Friday 2024-06-14 to Monday 2024-06-17: one business day; Juneteenth skipped.
+        assert_eq!(
+            business_days_between(d(2024, 6, 14), d(2024, 6, 17), 100),
+            1
+        );
+        assert_eq!(
+            business_days_between(d(2024, 6, 17), d(2024, 6, 21), 100),
+            3
+        );
+        assert_eq!(
+            business_days_between(d(2024, 6, 21), d(2024, 6, 17), 100),
+            -3
+        );
+        assert_eq!(
+            business_days_between(d(2024, 6, 17), d(2024, 6, 17), 100),
+            0
+        );
+        assert_eq!(business_days_between(d(2024, 1, 2), d(2030, 1, 2), 5), 5);
+        let due = add_business_days(d(2024, 3, 20), 9);
+        assert_eq!(business_days_between(d(2024, 3, 20), due, 100), 9);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use model::listing::Listing;
 pub use model::slot::SaveState;
 pub use model::state::State;
 pub use runtime::terminal::RunOptions;
-pub use runtime::{DEBUG_PANIC_ENV, Prepared, Runtime, Turn, lay_out};
+pub use runtime::{DEBUG_PANIC_ENV, Prepared, Runtime, TODAY_ENV, Turn, USER_ENV, lay_out};
 pub use update::input::map_key;
 pub use update::update;
 pub use view::draw;

@@ -32,6 +32,10 @@ pub enum Action {
     Paste(String),
     /// A character typed into the search prompt.
     SearchInput(char),
+    /// A click or a turn of the wheel (Shift held leaves the mouse to the terminal).
+    Mouse(crossterm::event::MouseEvent),
+    /// A character typed on the command line or into the Letters pane's filter.
+    LineInput(char),
     /// Backspace in the search prompt.
     SearchBackspace,
     /// Run the search typed so far.

@@ -48,6 +48,8 @@ pub enum Filter {
     Drafted,
     /// Resolved comments.
     Resolved,
+    /// Comments whose owner is "me".
+    Mine,
 }
 
 impl Filter {
@@ -57,14 +59,15 @@ impl Filter {
             Filter::All => Filter::Open,
             Filter::Open => Filter::Drafted,
             Filter::Drafted => Filter::Resolved,
-            Filter::Resolved => Filter::All,
+            Filter::Resolved | Filter::Mine => Filter::All,
         }
     }
 
-    /// Whether a comment with this status is listed.
-    pub fn admits(self, status: Status) -> bool {
+    /// Whether a comment with this status, owned by `mine` (the owner is "me"), is listed.
+    pub fn admits(self, status: Status, mine: bool) -> bool {
         match self {
             Filter::All => true,
+            Filter::Mine => mine,
             Filter::Open => status == Status::Open,
             Filter::Drafted => status == Status::Drafted,
             Filter::Resolved => status == Status::Resolved,
@@ -78,6 +81,7 @@ impl Filter {
             Filter::Open => "open",
             Filter::Drafted => "drafted",
             Filter::Resolved => "resolved",
+            Filter::Mine => "mine",
         }
     }
 }
@@ -109,4 +113,8 @@ pub enum Mode {
     Export,
     /// A question is asked.
     Question,
+    /// Typing on the command line or the Letters pane's filter.
+    Command,
+    /// The recent messages are shown.
+    Messages,
 }

@@ -36,8 +36,25 @@ impl Areas {
     }
 }
 
-/// Lay out a screen of `area` with `focus` focused.
-pub fn areas(area: Rect, focus: Pane) -> Areas {
+/// What decides where the panes go besides the terminal's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The focused pane.
+    pub focus: Pane,
+    /// A letter is open: on a wide screen the Letters pane narrows to `letters_width`.
+    pub open: bool,
+    /// The focused pane takes the whole width.
+    pub zoomed: bool,
+    /// The Letters pane's share of the width once a letter is open, in percent.
+    pub letters_width: u16,
+}
+
+/// The Letters pane is not narrowed below this many columns.
+const LETTERS_NARROWEST: u16 = 30;
+
+/// Lay out a screen of `area` in `shape`.
+pub fn areas(area: Rect, shape: Shape) -> Areas {
+    let focus = shape.focus;
     let status_height = if area.height >= 6 {
         2
     } else {
@@ -51,8 +68,19 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
         draft: None,
         status,
     };
-    if area.width >= WIDE {
-        let letters_width = (area.width * 2 / 5).max(48);
+    if shape.zoomed {
+        match focus {
+            Pane::Letters => out.letters = Some(main),
+            Pane::Comments => out.comments = Some(main),
+            Pane::Draft => out.draft = Some(main),
+        }
+    } else if area.width >= WIDE {
+        let letters_width = if shape.open {
+            let share = u32::from(area.width) * u32::from(shape.letters_width) / 100;
+            (share as u16).max(LETTERS_NARROWEST)
+        } else {
+            (area.width * 2 / 5).max(48)
+        };
         let [l, c, d] = Layout::horizontal([
             Constraint::Length(letters_width),
             Constraint::Fill(1),
@@ -104,9 +132,19 @@ pub fn comment_rows(rect: Rect, warnings: usize) -> Rect {
 mod tests {
     use super::*;
 
+    /// `focus` focused, no letter open, nothing zoomed.
+    fn focused(focus: Pane) -> Shape {
+        Shape {
+            focus,
+            open: false,
+            zoomed: false,
+            letters_width: 25,
+        }
+    }
+
     #[test]
     fn wide_shows_three_panes() {
-        let a = areas(Rect::new(0, 0, 180, 45), Pane::Comments);
+        let a = areas(Rect::new(0, 0, 180, 45), focused(Pane::Comments));
         assert_eq!(a.letters.unwrap().width, 72);
         assert!(a.comments.is_some() && a.draft.is_some());
         assert_eq!(a.status, Rect::new(0, 43, 180, 2));
@@ -114,16 +152,38 @@ mod tests {
 
     #[test]
     fn narrow_shows_focus_and_neighbour() {
-        let a = areas(Rect::new(0, 0, 100, 30), Pane::Letters);
+        let a = areas(Rect::new(0, 0, 100, 30), focused(Pane::Letters));
         assert!(a.letters.is_some() && a.comments.is_some() && a.draft.is_none());
-        let a = areas(Rect::new(0, 0, 100, 30), Pane::Draft);
+        let a = areas(Rect::new(0, 0, 100, 30), focused(Pane::Draft));
         assert!(a.letters.is_none() && a.comments.is_some() && a.draft.is_some());
+    }
+
+    #[test]
+    fn an_open_letter_narrows_the_letters_pane_and_zoom_takes_the_width() {
+        let mut shape = Shape {
+            open: true,
+            ..focused(Pane::Comments)
+        };
+        let a = areas(Rect::new(0, 0, 200, 45), shape);
+        assert_eq!(a.letters.unwrap().width, 50);
+        shape.letters_width = 10;
+        assert_eq!(
+            areas(Rect::new(0, 0, 200, 45), shape)
+                .letters
+                .unwrap()
+                .width,
+            30
+        );
+        shape.zoomed = true;
+        let a = areas(Rect::new(0, 0, 200, 45), shape);
+        assert!(a.letters.is_none() && a.draft.is_none());
+        assert_eq!(a.comments.unwrap().width, 200);
     }
 
     #[test]
     fn tiny_sizes_do_not_panic() {
         for (w, h) in [(0, 0), (1, 1), (20, 6), (3, 2)] {
-            let a = areas(Rect::new(0, 0, w, h), Pane::Comments);
+            let a = areas(Rect::new(0, 0, w, h), focused(Pane::Comments));
             assert!(a.status.height <= h);
             let _ = inner(a.comments.unwrap());
         }

@@ -7,8 +7,14 @@ use std::sync::Arc;
 use super::entry::{Entry, PARSED_KEPT};
 use super::ids::LetterId;
 use super::listing::Listing;
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use super::order::{ListView, Sort};
 use super::slot::Slot;
 use super::state::{State, numbers};
+use crate::letter::Kind;
 use crate::letter::Letter;
 use crate::problem::Problem;
 
@@ -102,6 +108,9 @@ impl State {
         let id = LetterId(self.entries.len());
         self.by_path.insert(entry.path.clone(), id);
         self.entries.push(entry);
+        if self.note_awaiting(id) || !admits(&self.view, &self.entries[id.0]) {
+            return id;
+        }
         let at = self.position_for(id);
         self.order.insert(at, id);
         // The cursor stays on its letter, and the rows around it stay where they are
@@ -115,10 +124,15 @@ impl State {
 
     /// Move an entry whose listing changed to its place in the order.
     fn reorder(&mut self, id: LetterId) {
+        if self.note_awaiting(id) {
+            return;
+        }
         let kept = self.order.get(self.cursor).copied();
         self.order.retain(|&o| o != id);
-        let at = self.position_for(id);
-        self.order.insert(at, id);
+        if admits(&self.view, &self.entries[id.0]) {
+            let at = self.position_for(id);
+            self.order.insert(at, id);
+        }
         if self.cursor_moved
             && let Some(kept) = kept
         {
@@ -128,9 +142,39 @@ impl State {
 
     /// Where in `order` (without it) the entry `id` belongs.
     fn position_for(&self, id: LetterId) -> usize {
-        let new_key = sort_key(&self.entries[id.0]);
+        let sort = self.view.sort();
+        let new = &self.entries[id.0];
         self.order
-            .partition_point(|other| sort_key(&self.entries[other.0]) <= new_key)
+            .partition_point(|other| compare(sort, &self.entries[other.0], new).is_le())
+    }
+
+    /// The first letter awaiting a response turns the automatic order to the due date:
+    /// the list is sorted again (`true`: the entry `id` is placed already).
+    fn note_awaiting(&mut self, id: LetterId) -> bool {
+        if self.view.awaiting || awaited(&self.entries[id.0]).is_none() {
+            return false;
+        }
+        self.view.awaiting = true;
+        self.view.chosen.is_none() && {
+            self.rebuild_order();
+            true
+        }
+    }
+
+    /// List the letters again under the view's filter and order, the cursor staying on
+    /// its letter when it is still listed.
+    pub(crate) fn rebuild_order(&mut self) {
+        let kept = self.order.get(self.cursor).copied();
+        let sort = self.view.sort();
+        let mut order: Vec<LetterId> = (0..self.entries.len())
+            .map(LetterId)
+            .filter(|id| admits(&self.view, &self.entries[id.0]))
+            .collect();
+        order.sort_by(|a, b| compare(sort, &self.entries[a.0], &self.entries[b.0]));
+        self.order = order;
+        self.cursor = kept
+            .and_then(|k| self.order.iter().position(|&i| i == k))
+            .unwrap_or(0);
     }
 
     /// Mark `id`'s parsed letter as the most recently used; drop the least recently used
@@ -156,8 +200,70 @@ impl State {
     }
 }
 
+/// Whether `entry` is listed under `view`'s filter.
+fn admits(view: &ListView, entry: &Entry) -> bool {
+    let query = view.query.trim().to_lowercase();
+    if query.is_empty() {
+        return true;
+    }
+    let has = |s: &str| s.to_lowercase().contains(&query);
+    let name = entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    has(&name)
+        || entry.listing.as_ref().is_ok_and(|l| {
+            let b = &l.brief;
+            [&b.company, &b.form, &b.file_number]
+                .into_iter()
+                .flatten()
+                .any(|s| has(s))
+        })
+}
+
+/// The response date of a letter still waiting for one: a letter of comments with a
+/// deadline, not every comment resolved.
+fn awaited(entry: &Entry) -> Option<NaiveDate> {
+    let listing = entry.listing.as_ref().ok()?;
+    if !matches!(listing.brief.kind, Kind::Comments | Kind::Unknown)
+        || listing.comments() == 0
+        || entry.resolved() >= listing.comments()
+    {
+        return None;
+    }
+    NaiveDate::parse_from_str(listing.brief.response_due.as_deref()?, "%Y-%m-%d").ok()
+}
+
+/// How two entries compare in the order `sort`.
+fn compare(sort: Sort, a: &Entry, b: &Entry) -> Ordering {
+    let by_date = || date_key(a).cmp(&date_key(b));
+    match sort {
+        Sort::Date => by_date(),
+        Sort::Due => {
+            let due = |e: &Entry| {
+                let d = awaited(e);
+                (d.is_none(), d)
+            };
+            due(a).cmp(&due(b)).then_with(by_date)
+        }
+        Sort::Company => {
+            let company = |e: &Entry| {
+                let c = e
+                    .listing
+                    .as_ref()
+                    .ok()
+                    .and_then(|l| l.brief.company.as_deref())
+                    .map(str::to_lowercase);
+                (c.is_none(), c)
+            };
+            company(a).cmp(&company(b)).then_with(by_date)
+        }
+    }
+}
+
 /// Newest first; undated letters and unreadable files last, then by file name.
-fn sort_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
+fn date_key(entry: &Entry) -> (bool, std::cmp::Reverse<Option<&str>>, &std::path::Path) {
     let date = entry
         .listing
         .as_ref()

@@ -4,15 +4,20 @@
 //! its invariants only: no I/O, no threads, no clock (time arrives as `Action::Tick`).
 
 pub(crate) mod action;
+pub(crate) mod command_line;
 pub(crate) mod document;
 pub(crate) mod editor;
 pub(crate) mod entry;
+pub(crate) mod help_lines;
 pub(crate) mod ids;
 pub(crate) mod layout;
 mod letters;
 pub(crate) mod listing;
+pub(crate) mod messages;
 pub(crate) mod names;
+pub(crate) mod order;
 pub(crate) mod overlay;
+pub(crate) mod place;
 pub(crate) mod question;
 pub(crate) mod reviews;
 mod saving;

@@ -10,6 +10,8 @@ use super::ids::Mode;
 pub enum Overlay {
     /// The help, over everything.
     Help,
+    /// The recent status messages in full (`:messages`).
+    Messages,
     /// The journal's unsaved text offered back.
     Recovery,
     /// A comment changed both here and on disk.
@@ -20,17 +22,21 @@ pub enum Overlay {
     Export,
     /// The search being typed, in the status bar.
     Search,
+    /// The command line or the Letters pane's filter, in the status bar.
+    Command,
 }
 
 impl Overlay {
     /// Topmost first.
-    pub const PRIORITY: [Overlay; 6] = [
+    pub const PRIORITY: [Overlay; 8] = [
         Overlay::Help,
+        Overlay::Messages,
         Overlay::Recovery,
         Overlay::Conflict,
         Overlay::Question,
         Overlay::Export,
         Overlay::Search,
+        Overlay::Command,
     ];
 
     /// What keys mean while it is on top.
@@ -42,6 +48,8 @@ impl Overlay {
             Overlay::Question => Mode::Question,
             Overlay::Export => Mode::Export,
             Overlay::Search => Mode::Search,
+            Overlay::Messages => Mode::Messages,
+            Overlay::Command => Mode::Command,
         }
     }
 }

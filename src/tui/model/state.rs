@@ -85,6 +85,20 @@ pub struct State {
     pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
     /// Questions waiting for an answer; the first is shown.
     pub(crate) questions: VecDeque<crate::tui::model::question::Question>,
+    /// The `:` command line, or the Letters pane's filter, being typed.
+    pub(crate) line: crate::tui::model::command_line::CommandLine,
+    /// The recent status messages, in full.
+    pub(crate) log: crate::tui::model::messages::MessageLog,
+    /// The Letters pane's order and filter.
+    pub(crate) view: crate::tui::model::order::ListView,
+    /// A count typed before a key (`12G`).
+    pub(crate) count: Option<usize>,
+    /// The focused pane takes the whole width.
+    pub(crate) zoomed: bool,
+    /// Who "me" is, for the owners of comments.
+    pub(crate) me: Option<String>,
+    /// The place the workspace was left at, to go back to once its letter is listed.
+    pub(crate) returning: Option<crate::tui::model::place::Place>,
     /// The letters grouped into reviews, and how the workspace shows them.
     pub(crate) reviews: crate::tui::model::reviews::Reviews,
 }
@@ -131,14 +145,23 @@ impl State {
             conflict: None,
             exporting: None,
             questions: VecDeque::new(),
+            line: Default::default(),
+            log: Default::default(),
+            view: Default::default(),
+            count: None,
+            zoomed: false,
+            me: None,
+            returning: None,
             reviews: Default::default(),
         }
     }
 
     /// A state holding `letters`, fully indexed and parsed, each with empty drafts and no
-    /// drafts file read: for tests and previews. Built-in configuration with colours.
+    /// drafts file read: for tests and previews. Built-in configuration with colours;
+    /// listed newest first (`Sort::Date`) rather than in the automatic order.
     pub fn from_letters(letters: Vec<Letter>, today: NaiveDate) -> Self {
         let mut state = Self::new(Config::builtin(false), today, None);
+        state.view.chosen = Some(crate::tui::model::order::Sort::Date);
         state.index = Index {
             total: Some(letters.len()),
             done: letters.len(),
@@ -160,6 +183,11 @@ impl State {
         self.error(text);
     }
 
+    /// Who "me" is, for the owners of comments (`None`: nobody is known).
+    pub fn set_me(&mut self, me: Option<String>) {
+        self.me = me;
+    }
+
     /// Replace the configuration (keys, colours, marks).
     pub fn set_config(&mut self, config: Config) {
         self.config = config;
@@ -177,6 +205,8 @@ impl State {
             Overlay::Question => !self.questions.is_empty(),
             Overlay::Export => self.exporting.is_some(),
             Overlay::Search => self.prompt.is_some(),
+            Overlay::Messages => self.log.shown.is_some(),
+            Overlay::Command => self.line.open.is_some(),
         }
     }
 
@@ -309,12 +339,7 @@ impl State {
         // The comment being edited stays listed while its status changes under the typing.
         let editing = open.selected.filter(|_| self.focus == Pane::Draft);
         (0..letter.comments.len())
-            .filter(|&i| {
-                Some(i) == editing
-                    || self
-                        .filter
-                        .admits(status_of(drafts, i, &letter.comments[i].number))
-            })
+            .filter(|&i| Some(i) == editing || self.admits(drafts, i, &letter.comments[i].number))
             .collect()
     }
 
@@ -352,4 +377,25 @@ pub(crate) fn status_of(drafts: &Drafts, index: usize, number: &str) -> Status {
     drafts
         .get_at(index, number)
         .map_or(Status::Open, |d| d.status)
+}
+
+impl State {
+    /// Whether the Comments pane's filter lists the comment `number` (at `index`): by
+    /// its status, or by its owner being "me".
+    pub(crate) fn admits(&self, drafts: &Drafts, index: usize, number: &str) -> bool {
+        let draft = drafts.get_at(index, number);
+        let status = draft.map_or(Status::Open, |d| d.status);
+        let mine = self.me.is_some() && draft.and_then(|d| d.owner.as_ref()) == self.me.as_ref();
+        self.filter.admits(status, mine)
+    }
+
+    /// What decides where the panes go besides the terminal's size.
+    pub(crate) fn shape(&self) -> crate::tui::model::layout::Shape {
+        crate::tui::model::layout::Shape {
+            focus: self.focus,
+            open: self.open.is_some(),
+            zoomed: self.zoomed,
+            letters_width: self.config.workspace.letters_width,
+        }
+    }
 }

@@ -4,11 +4,13 @@
 //! due. The program (`terminal`), the benchmarks, the screenshots and the tests drive it,
 //! so none of them keeps a copy of the loop.
 
+mod environment;
 mod exporter;
 mod layouter;
 mod loader;
 mod outside;
 mod pacer;
+mod places;
 mod reviewer;
 mod saver;
 mod spelling;
@@ -20,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
+pub use environment::{TODAY_ENV, USER_ENV};
 pub use layouter::lay_out;
 pub(crate) use outside::{edit_text as edit_outside, editor_command};
 
@@ -74,7 +77,9 @@ impl Prepared {
         let config_path = config_file(given);
         let (config, config_error) = Config::load(config_path.as_deref(), no_color);
         let limits = config.limits;
-        let mut state = State::new(config, chrono::Local::now().date_naive(), demo_dir);
+        let me = environment::me(&config);
+        let mut state = State::new(config, environment::today(), demo_dir);
+        state.set_me(me);
         if let Some(error) = config_error {
             state.show_error(sanitize(&error).into_owned());
         }

@@ -19,7 +19,8 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use crossterm::execute;
 
@@ -128,6 +129,10 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     update(&mut prepared.state, Action::Resize(size.width, size.height));
     terminal.draw(|frame| draw(frame, &prepared.state))?;
 
+    if let Some(place) = super::places::load(&paths) {
+        prepared.state.return_to(place);
+    }
+    let folders = paths.clone();
     let mut runtime = Runtime::start(prepared, paths)?;
     runtime.panic_on(debug_panic);
     let signals = listen_for_signals(runtime.sender());
@@ -152,6 +157,12 @@ pub(crate) fn run(paths: Vec<PathBuf>, options: RunOptions) -> anyhow::Result<()
     // Let the pending saves finish (bounded), taking in their reports.
     let (finished, errors) = runtime.finish(FINISH);
     let state = runtime.state();
+    if let Err(e) = super::places::save(&folders, state.place()) {
+        eprintln!(
+            "letterdesk: the place was not remembered: {}",
+            sanitize(&e.to_string())
+        );
+    }
     drop(restore);
     drop(signals);
     for error in errors {
@@ -331,6 +342,9 @@ fn read_terminal(report: Sender<Action>) {
                     Ok(Event::Key(key)) => Action::Key(key),
                     Ok(Event::Paste(text)) => Action::Paste(text),
                     Ok(Event::Resize(width, height)) => Action::Resize(width, height),
+                    Ok(Event::Mouse(mouse)) if mouse.kind != event::MouseEventKind::Moved => {
+                        Action::Mouse(mouse)
+                    }
                     Ok(_) => continue,
                     // A hung-up terminal: the hang-up watch ends the program.
                     Err(_) => {
@@ -377,7 +391,18 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     runtime: &mut Runtime,
 ) -> anyhow::Result<()> {
+    // Whether the terminal reports the mouse: as the config (or `:set mouse`) says.
+    let mut mouse = false;
     loop {
+        let wanted = runtime.state().config().workspace.mouse;
+        if wanted != mouse {
+            mouse = wanted;
+            let _ = if mouse {
+                execute!(stdout(), EnableMouseCapture)
+            } else {
+                execute!(stdout(), DisableMouseCapture)
+            };
+        }
         let keyed = match runtime.turn(|_| {}) {
             Turn::Go { keyed } => keyed,
             Turn::Quit | Turn::Ended => return Ok(()),
@@ -395,6 +420,8 @@ fn event_loop(
                     let command = editor_command(visual.as_deref(), editor.as_deref());
                     edit_outside(&command, &number, &text).map_err(crate::problem::Problem::new)
                 })?;
+                // The editor had the terminal: the mouse is asked for again.
+                mouse = false;
                 runtime.apply(Action::EditedOutside {
                     letter,
                     number,

@@ -4,7 +4,7 @@ use crate::config::Command;
 use crate::drafts::Status;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
-use crate::tui::model::ids::Pane;
+use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::state::{State, status_of};
 
 pub(super) fn edit(state: &mut State, fx: &mut Vec<Effect>) {
@@ -30,17 +30,26 @@ pub(super) fn move_comments(state: &mut State, command: Command, fx: &mut Vec<Ef
         Command::Up => at.checked_sub(1).map(|i| visible[i]),
         Command::First => visible.first().copied(),
         Command::Last => visible.last().copied(),
-        _ => return scroll_comments(state, command == Command::PageDown, &visible, fx),
+        Command::PageDown | Command::PageUp => {
+            let page = state.pane_height(Pane::Comments).saturating_sub(1);
+            return scroll_comments(state, command == Command::PageDown, page, &visible, fx);
+        }
+        _ => {
+            let half = state.pane_height(Pane::Comments) / 2;
+            return scroll_comments(state, command == Command::HalfPageDown, half, &visible, fx);
+        }
     };
     if let Some(target) = target {
         state.select_comment(target, fx);
     }
 }
 
-/// Scroll the Comments pane a page; the selection moves only when it would leave the view.
+/// Scroll the Comments pane `step` rows; the selection moves only when it would leave
+/// the view.
 pub(super) fn scroll_comments(
     state: &mut State,
     down: bool,
+    step: usize,
     visible: &[usize],
     fx: &mut Vec<Effect>,
 ) {
@@ -49,7 +58,7 @@ pub(super) fn scroll_comments(
     let Some(doc) = &open.doc else { return };
     let spans = doc.spans(visible);
     let total = spans.last().map_or(0, |&(_, start, len)| start + len);
-    let step = height.saturating_sub(1).max(1);
+    let step = step.max(1);
     open.scroll = if down {
         open.scroll + step
     } else {
@@ -128,13 +137,22 @@ pub(super) fn next_open(state: &mut State, forward: bool, fx: &mut Vec<Effect>) 
 }
 
 pub(super) fn cycle_filter(state: &mut State, fx: &mut Vec<Effect>) {
-    state.filter = state.filter.next();
-    let filter = state.filter;
+    set_filter(state, state.filter.next(), fx);
+}
+
+/// List the comments `filter` admits, the selection moving to the nearest listed one.
+pub(super) fn set_filter(state: &mut State, filter: Filter, fx: &mut Vec<Effect>) {
+    if filter == Filter::Mine && state.me.is_none() {
+        return state.error(
+            "Who are you? Set $LETTERDESK_USER, `user` under [workspace] in the config, or :set me=NAME.",
+        );
+    }
+    state.filter = filter;
     let (Some(letter), Some(drafts)) = (state.open_letter(), state.drafts()) else {
         return state.info(format!("Filter: {}.", filter.label()));
     };
     let admitted: Vec<usize> = (0..letter.comments.len())
-        .filter(|&i| filter.admits(status_of(drafts, i, &letter.comments[i].number)))
+        .filter(|&i| state.admits(drafts, i, &letter.comments[i].number))
         .collect();
     let selected = state.open.as_ref().and_then(|o| o.selected).unwrap_or(0);
     let count = admitted.len();
@@ -150,5 +168,18 @@ pub(super) fn cycle_filter(state: &mut State, fx: &mut Vec<Effect>) {
     state.info(format!("Filter: {} ({count} {noun}).", filter.label()));
     if let Some(open) = &mut state.open {
         open.follow = true;
+    }
+}
+
+/// `zz`: the selected comment in the middle of the pane.
+pub(super) fn center(state: &mut State) {
+    let height = state.pane_height(Pane::Comments);
+    let visible = state.visible_comments();
+    let Some(open) = &mut state.open else { return };
+    let Some(doc) = &open.doc else { return };
+    let spans = doc.spans(&visible);
+    if let Some(&(_, start, len)) = spans.iter().find(|s| Some(s.0) == open.selected) {
+        open.scroll = (start + len / 2).saturating_sub(height / 2);
+        open.follow = false;
     }
 }

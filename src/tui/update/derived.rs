@@ -14,18 +14,19 @@ use crate::tui::model::state::State;
 impl State {
     /// Show an informational message.
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
+        self.say(text.into(), false);
     }
 
     /// Show an error message.
     pub(crate) fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: true,
-        });
+        self.say(text.into(), true);
+    }
+
+    /// Show a message in the status bar, and keep it for `:messages`.
+    pub(super) fn say(&mut self, text: String, error: bool) {
+        let message = Message { text, error };
+        self.log.keep(&message);
+        self.message = Some(message);
     }
 
     pub(super) fn set_focus(&mut self, pane: Pane, fx: &mut Vec<Effect>) {
@@ -58,7 +59,7 @@ impl State {
             Pane::Comments => self.open_letter().map_or(0, |l| l.warnings.len()),
             _ => 0,
         };
-        areas(area, self.focus)
+        areas(area, self.shape())
             .pane(pane)
             .map_or(0, |r| usize::from(comment_rows(r, warnings).height))
     }
@@ -67,7 +68,7 @@ impl State {
     /// width, the editor's cursor style.
     pub(super) fn sync(&mut self, fx: &mut Vec<Effect>) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let areas = areas(area, self.focus);
+        let areas = areas(area, self.shape());
         self.cursor = self.cursor.min(self.order.len().saturating_sub(1));
         if let Some(rect) = areas.letters {
             let height = usize::from(inner(rect).height);

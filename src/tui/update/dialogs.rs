@@ -1,11 +1,12 @@
 //! The dialogs and the program's end: help, recovery, conflict, questions, save, quit
 //! (the export's prompt and question: `exporting.rs`).
 
-use crate::config::{Command, Context, help_height};
+use crate::config::{Command, Context};
 use crate::drafts::{Renamed, Resolution, drafts_path};
 use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
+use crate::tui::model::help_lines::{help_lines, help_rect};
 use crate::tui::model::ids::LetterId;
 use crate::tui::model::names::file_name;
 use crate::tui::model::question::{Answer, Choice, Question};
@@ -13,8 +14,15 @@ use crate::tui::model::state::State;
 
 pub(super) fn scroll_help(state: &mut State, command: Command) {
     let height = state.size.1;
-    let max =
-        help_height(&state.config.keymap).saturating_sub(usize::from(height.saturating_sub(4)));
+    let screen = ratatui::layout::Rect::new(0, 0, state.size.0, height);
+    let rect = help_rect(&state.config.keymap, screen);
+    let lines = help_lines(
+        &state.config.keymap,
+        usize::from(rect.width.saturating_sub(2)),
+    );
+    let max = lines
+        .len()
+        .saturating_sub(usize::from(rect.height.saturating_sub(2)));
     let page = usize::from(height / 2).max(1);
     let scroll = state.help.unwrap_or(0);
     state.help = Some(
@@ -23,12 +31,31 @@ pub(super) fn scroll_help(state: &mut State, command: Command) {
             Command::Up => scroll.saturating_sub(1),
             Command::PageDown => scroll + page,
             Command::PageUp => scroll.saturating_sub(page),
+            Command::HalfPageDown => scroll + page / 2,
+            Command::HalfPageUp => scroll.saturating_sub(page / 2),
             Command::First => 0,
             Command::Last => max,
             _ => scroll,
         }
         .min(max),
     );
+}
+
+/// Scroll the recent messages; any other command closes them.
+pub(super) fn scroll_messages(state: &mut State, command: Command) {
+    let scroll = state.log.shown.unwrap_or(0);
+    let max = state.log.recent.len().saturating_sub(1);
+    let page = usize::from(state.size.1 / 2).max(1);
+    state.log.shown = match command {
+        Command::Down => Some(scroll + 1),
+        Command::Up => Some(scroll.saturating_sub(1)),
+        Command::PageDown | Command::HalfPageDown => Some(scroll + page),
+        Command::PageUp | Command::HalfPageUp => Some(scroll.saturating_sub(page)),
+        Command::First => Some(0),
+        Command::Last => Some(max),
+        _ => None,
+    }
+    .map(|s| s.min(max));
 }
 
 pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {

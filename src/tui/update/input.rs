@@ -41,10 +41,23 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Question => keymap
             .lookup_dialog(Context::Question, chord)
             .map(Action::Run),
+        Mode::Command => match keymap.lookup_dialog(Context::Command, chord) {
+            Some(command) => Some(Action::Run(command)),
+            None => match key.code {
+                KeyCode::Char(c) if plain => Some(Action::LineInput(c)),
+                _ => None,
+            },
+        },
         Mode::Help => match keymap.lookup_dialog(Context::Help, chord) {
             Some(c @ (Command::Help | Command::ForceQuit)) => Some(Action::Run(c)),
             Some(c) if c.scrolls() => Some(Action::Run(c)),
             _ => Some(Action::Run(Command::Help)),
+        },
+        // The messages scroll with the help's keys; any other key closes them.
+        Mode::Messages => match keymap.lookup_dialog(Context::Help, chord) {
+            Some(Command::ForceQuit) => Some(Action::Run(Command::ForceQuit)),
+            Some(c) if c.scrolls() => Some(Action::Run(c)),
+            _ => Some(Action::Run(Command::Messages)),
         },
     }
 }

@@ -8,7 +8,7 @@ use crate::tui::model::action::Effect;
 use crate::tui::model::entry::OpenLetter;
 use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::names::file_name;
-use crate::tui::model::state::{State, status_of};
+use crate::tui::model::state::State;
 
 /// A letter was parsed in full: it opens (when it was being opened) or shows again (it
 /// changed on disk while open); the drafts worker gets it for the text fingerprints.
@@ -81,6 +81,8 @@ pub(super) fn move_letters(state: &mut State, command: Command) {
         Command::First => 0,
         Command::PageDown => at + page,
         Command::PageUp => at.saturating_sub(page),
+        Command::HalfPageDown => at + page.div_ceil(2),
+        Command::HalfPageUp => at.saturating_sub(page.div_ceil(2)),
         _ => count - 1,
     }
     .min(count - 1);
@@ -136,11 +138,7 @@ pub(super) fn show_open_letter(state: &mut State, fx: &mut Vec<Effect>) {
         return;
     };
     let first = (0..letter.comments.len())
-        .find(|&i| {
-            state
-                .filter
-                .admits(status_of(&entry.slot.drafts, i, &letter.comments[i].number))
-        })
+        .find(|&i| state.admits(&entry.slot.drafts, i, &letter.comments[i].number))
         .or((!letter.comments.is_empty()).then_some(0));
     if let Some(open) = &mut state.open {
         open.selected = first;

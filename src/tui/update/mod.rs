@@ -1,6 +1,7 @@
 //! `update`: the only place the state changes. Pure: disk work goes out as [`Effect`]s.
 
 mod clipboard;
+mod command_line;
 mod comments;
 mod derived;
 mod dialogs;
@@ -9,14 +10,18 @@ mod editing;
 mod exporting;
 pub(crate) mod input;
 mod letters;
+mod mouse;
 mod outside;
+mod place;
 mod reviews;
 mod search;
 mod spelling;
 
 use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
-use crate::tui::model::ids::Pane;
+use crate::tui::model::command_line::Purpose;
+use crate::tui::model::ids::{Filter, Pane};
+use crate::tui::model::order::Sort;
 use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::State;
 use input::map_key;
@@ -32,6 +37,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.held_since.get_or_insert(state.now);
             Vec::new()
         }
+        Action::Key(key) if command_line::counts(state, key) => Vec::new(),
         Action::Key(key) => match map_key(&state.config.keymap, state.mode(), key) {
             Some(action) => update(state, action),
             None => Vec::new(),
@@ -59,6 +65,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Type(input) => state.type_input(input),
         Action::Paste(text) => state.paste(&text),
         Action::SearchInput(c) => state.prompt.iter_mut().for_each(|p| p.push(c)),
+        Action::LineInput(c) => command_line::input(state, c),
+        Action::Mouse(event) => mouse::mouse(state, event, &mut fx),
         Action::SearchBackspace => {
             state.prompt.iter_mut().for_each(|p| {
                 p.pop();
@@ -199,6 +207,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.quit = true;
         }
     }
+    place::go_on(state, &mut fx);
     state.sync(&mut fx);
     fx
 }
@@ -207,6 +216,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     if state.message.as_ref().is_some_and(|m| !m.error) {
         state.message = None;
     }
+    let count = state.count.take();
     match command {
         Command::ForceQuit => {
             state.save_all(fx);
@@ -215,6 +225,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
         _ if state.is_open(Overlay::Help) => dialogs::scroll_help(state, command),
+        _ if state.is_open(Overlay::Messages) => dialogs::scroll_messages(state, command),
         Command::Recover | Command::Discard | Command::Later | Command::Down | Command::Up
             if state.is_open(Overlay::Recovery) =>
         {
@@ -240,6 +251,16 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             exporting::export_prompt(state, command, fx)
         }
+        Command::CommandSubmit
+        | Command::CommandCancel
+        | Command::CommandBackspace
+        | Command::Complete
+        | Command::Up
+        | Command::Down
+            if state.is_open(Overlay::Command) =>
+        {
+            command_line::key(state, command, fx)
+        }
         _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),
         Command::ExportMarkdown
@@ -259,12 +280,37 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::NextPane => state.set_focus(state.focus.next(), fx),
         Command::PrevPane => state.set_focus(state.focus.prev(), fx),
         Command::Save => dialogs::save_now(state, fx),
+        Command::SaveQuit => {
+            dialogs::save_now(state, fx);
+            dialogs::quit(state, fx);
+        }
+        Command::CommandLine => command_line::open(state, Purpose::Command),
+        Command::FindLetter => command_line::open(state, Purpose::FindLetter),
+        Command::Sort => command_line::sort_by(state, state.view.sort().next()),
+        Command::SortDue => command_line::sort_by(state, Sort::Due),
+        Command::SortDate => command_line::sort_by(state, Sort::Date),
+        Command::SortCompany => command_line::sort_by(state, Sort::Company),
+        Command::FilterAll => comments::set_filter(state, Filter::All, fx),
+        Command::FilterOpen => comments::set_filter(state, Filter::Open, fx),
+        Command::FilterDrafted => comments::set_filter(state, Filter::Drafted, fx),
+        Command::FilterResolved => comments::set_filter(state, Filter::Resolved, fx),
+        Command::FilterMine => comments::set_filter(state, Filter::Mine, fx),
+        Command::Own => command_line::own(state),
+        Command::Messages if state.log.recent.is_empty() => state.info("No messages yet."),
+        Command::Messages => state.log.shown = Some(0),
+        Command::Zoom => state.zoomed = !state.zoomed,
+        Command::Center => comments::center(state),
+        Command::Last if state.focus != Pane::Draft && count.is_some() => {
+            command_line::go_to(state, &count.unwrap_or(0).to_string(), fx)
+        }
         Command::Down
         | Command::Up
         | Command::First
         | Command::Last
         | Command::PageDown
-        | Command::PageUp => match state.focus {
+        | Command::PageUp
+        | Command::HalfPageDown
+        | Command::HalfPageUp => match state.focus {
             Pane::Letters => letters::move_letters(state, command),
             Pane::Comments => comments::move_comments(state, command, fx),
             Pane::Draft => state.edit_command(command, fx),

@@ -157,13 +157,38 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             (true, RowKind::Body | RowKind::Heading) => Some(theme.selected_block()),
             _ => None,
         };
-        put_spans(
-            buf,
-            Rect::new(inner.x, y, inner.width, 1),
-            &spans,
-            row_style,
-        );
+        let rect = Rect::new(inner.x, y, inner.width, 1);
+        put_spans(buf, rect, &spans, row_style);
+        if row.kind == RowKind::Lead
+            && let Some(owner) = drafts
+                .get_at(row.comment, &comment.number)
+                .and_then(|d| d.owner.as_deref())
+        {
+            owner_tag(buf, rect, owner, state, row_style);
+        }
     }
+}
+
+/// The comment's owner at the right end of its first row (`@Jane`), in the key colour
+/// when it is "me".
+fn owner_tag(
+    buf: &mut ratatui::buffer::Buffer,
+    rect: Rect,
+    owner: &str,
+    state: &State,
+    row_style: Option<Style>,
+) {
+    let theme = &state.config.theme;
+    let tag = format!(" @{}", one_line(owner));
+    let width = (unicode_width::UnicodeWidthStr::width(tag.as_str()) as u16).min(rect.width / 2);
+    let style = if state.me.as_deref() == Some(owner) {
+        theme.key()
+    } else {
+        theme.muted()
+    };
+    let style = row_style.map_or(style, |s| s.patch(style));
+    let at = Rect::new(rect.right() - width, rect.y, width, 1);
+    put_spans(buf, at, &[Span::styled(tag, style)], row_style);
 }
 
 /// The pane title: company, form, filter and how many comments show.

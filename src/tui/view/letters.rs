@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::due::{DUE_FULL, DUE_SHORT};
 use super::{focused, note, one_line, pane_block, put_spans};
 use crate::drafts::Status;
 use crate::letter::Kind;
@@ -13,6 +14,7 @@ use crate::text::thousands;
 use crate::tui::model::entry::Entry;
 use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::listing::Listing;
+use crate::tui::model::order::Sort;
 use crate::tui::model::state::State;
 use crate::tui::model::wrap::fit;
 
@@ -22,8 +24,6 @@ const DATE: usize = 10;
 const FORM_MAX: usize = 8;
 /// Columns of the progress figure (`12/12`).
 const PROGRESS: usize = 5;
-/// Columns of the due column (`overdue 2024-03-15`).
-const DUE: usize = 18;
 /// The company column is not squeezed below this while other columns can go.
 const COMPANY_MIN: usize = 14;
 
@@ -40,12 +40,14 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             thousands(state.cursor + 1),
             thousands(total)
         ),
-    };
+    } + &view_title(state);
     let block = pane_block(title, focused(state, Pane::Letters), theme, rect.width);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if state.order.is_empty() {
-        let text = if state.index.finished {
+        let text = if !state.view.query.trim().is_empty() {
+            "No letter matches the filter."
+        } else if state.index.finished {
             "No letters found."
         } else {
             "Looking for letters…"
@@ -80,11 +82,31 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     }
 }
 
+/// The filter typed after `/` and the order chosen, for the pane's title.
+fn view_title(state: &State) -> String {
+    let mut parts = Vec::new();
+    let query = state.view.query.trim();
+    if !query.is_empty() {
+        parts.push(format!("/{}", one_line(query)));
+    }
+    // Newest first goes without saying.
+    if state.view.sort() != Sort::Date {
+        parts.push(format!("by {}", state.view.sort().label()));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", parts.join(" · "))
+    }
+}
+
 /// Which columns fit, and how wide each is.
 struct Columns {
     company: usize,
     date: bool,
     form: usize,
+    /// Room for the due text.
+    due: usize,
 }
 
 impl Columns {
@@ -105,19 +127,29 @@ impl Columns {
             .max()
             .unwrap_or(0)
             .min(FORM_MAX);
-        let tail = 1 + PROGRESS + 2 + DUE;
         let mut columns = Columns {
             company: 0,
             date: true,
             form: widest_form,
+            due: DUE_FULL,
         };
         let fixed = |c: &Columns| {
-            1 + tail + usize::from(c.date) * (DATE + 2) + if c.form > 0 { c.form + 2 } else { 0 }
+            1 + 1
+                + PROGRESS
+                + 2
+                + c.due
+                + usize::from(c.date) * (DATE + 2)
+                + if c.form > 0 { c.form + 2 } else { 0 }
         };
+        // The form goes first, then the due text shortens, then the company is cut
+        // down to its floor; the date goes last.
         if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
             columns.form = 0;
         }
         if width.saturating_sub(fixed(&columns)) < COMPANY_MIN {
+            columns.due = DUE_SHORT;
+        }
+        if width.saturating_sub(fixed(&columns)) < COMPANY_FLOOR {
             columns.date = false;
         }
         // The company gives way before the due date is cut (a cut date reads as a month).
@@ -192,7 +224,7 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         )));
     }
     spans.push(Span::raw(" "));
-    spans.extend(tail(listing, entry, state.today, theme));
+    spans.extend(tail(listing, entry, state.today, columns.due, theme));
     Line::from(spans)
 }
 
@@ -216,6 +248,7 @@ fn tail(
     listing: &Listing,
     entry: &Entry,
     today: NaiveDate,
+    room: usize,
     theme: &crate::config::Theme,
 ) -> Vec<Span<'static>> {
     let label = match listing.brief.kind {
@@ -230,7 +263,7 @@ fn tail(
         None if !entry.slot.loaded && listing.progress.problem.is_some() => {
             vec![Span::styled("drafts file unreadable", theme.error())]
         }
-        None => progress(listing, entry, today, theme),
+        None => progress(listing, entry, today, room, theme),
     }
 }
 
@@ -239,6 +272,7 @@ fn progress(
     listing: &Listing,
     entry: &Entry,
     today: NaiveDate,
+    room: usize,
     theme: &crate::config::Theme,
 ) -> Vec<Span<'static>> {
     let total = listing.comments();
@@ -257,13 +291,8 @@ fn progress(
         },
     )];
     if let Some(due) = listing.brief.response_due.as_deref() {
-        let overdue = NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok_and(|d| d < today);
-        let due = one_line(due);
-        spans.push(if overdue {
-            Span::styled(format!("  overdue {due}"), theme.overdue())
-        } else {
-            Span::raw(format!("  due {due}"))
-        });
+        spans.push(Span::raw("  "));
+        spans.push(super::due::due(due, resolved >= total, today, room, theme));
     }
     spans
 }

@@ -1,9 +1,11 @@
 //! `draw`: the state onto a frame. No I/O and no changes here: everything is read from
 //! [`State`], and all file text goes through [`sanitize`](crate::text::sanitize).
 
+mod command_line;
 mod comments;
 mod dialog;
 mod draft;
+mod due;
 mod help;
 mod letters;
 mod links;
@@ -33,7 +35,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let areas = areas(area, state.focus);
+    let areas = areas(area, state.shape());
     if let Some(rect) = areas.letters {
         if state.reviews.tree {
             review_tree::draw(frame, rect, state);
@@ -67,6 +69,9 @@ pub fn draw(frame: &mut Frame, state: &State) {
             dialog::export(frame, areas.main(), state, letter, format)
         }
         _ => {}
+    }
+    if let Some(scroll) = state.log.shown {
+        command_line::messages(frame, areas.main(), state, scroll);
     }
     if let Some(scroll) = state.help {
         help::draw(frame, area, state, scroll);

@@ -24,10 +24,10 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(rect);
     draw_top(frame, top, state);
     if bottom.height > 0 {
-        frame.render_widget(
-            Paragraph::new(hints(state, usize::from(bottom.width))).style(theme.status()),
-            bottom,
-        );
+        let width = usize::from(bottom.width);
+        let line =
+            super::command_line::completions(state, width).unwrap_or_else(|| hints(state, width));
+        frame.render_widget(Paragraph::new(line).style(theme.status()), bottom);
     }
 }
 
@@ -98,20 +98,22 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
             theme.muted(),
         ));
     }
-    let room = if state.prompt.is_none() && state.message.is_none() {
+    let room = if state.prompt.is_none() && state.message.is_none() && state.line.open.is_none() {
         width
     } else {
         width * 6 / 10
     };
     let right_width = Line::from(right.clone()).width().min(room);
     let left_width = width.saturating_sub(right_width + 1);
-    let left = match (&state.prompt, &state.message) {
-        (Some(prompt), _) => Line::from(vec![
+    let line = super::command_line::prompt(state, left_width);
+    let left = match (line, &state.prompt, &state.message) {
+        (Some(line), _, _) => line,
+        (None, Some(prompt), _) => Line::from(vec![
             Span::styled("Search: ", theme.key()),
             Span::raw(fit(&one_line(prompt), left_width.saturating_sub(9))),
             Span::styled("▏", theme.key()),
         ]),
-        (None, Some(message)) => {
+        (None, None, Some(message)) => {
             let style = if message.error {
                 theme.error()
             } else {
@@ -122,7 +124,7 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
                 style,
             ))
         }
-        (None, None) => Line::default(),
+        (None, None, None) => Line::default(),
     };
     let [l, _, r] = Layout::horizontal([
         Constraint::Length(left_width as u16),
@@ -167,7 +169,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Conflict => Some(Context::Conflict),
         Mode::Export => Some(Context::Export),
         Mode::Question => Some(Context::Question),
-        Mode::Help | Mode::Search => None,
+        Mode::Help | Mode::Search | Mode::Command | Mode::Messages => None,
     };
     let help_key = context
         .map(|c| keymap.key_for(c, Command::Help))
@@ -185,6 +187,8 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             ("any key".into(), "close help".into()),
         ],
         Mode::Search => keymap.hints(Context::Search).iter().map(label).collect(),
+        Mode::Command => keymap.hints(Context::Command).iter().map(label).collect(),
+        Mode::Messages => vec![("any key".into(), "close".into())],
         Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
         Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),

@@ -1,0 +1,104 @@
+//! The mouse: a click focuses the pane under it and selects the letter or comment
+//! there; the wheel scrolls the pane under the pointer. (With Shift held the terminal
+//! keeps the mouse for its own selection, so nothing reaches here.)
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::{comments, letters};
+use crate::config::Command;
+use crate::tui::model::action::Effect;
+use crate::tui::model::ids::{Mode, Pane};
+use crate::tui::model::layout::{areas, comment_rows, inner};
+use crate::tui::model::state::State;
+
+/// Rows the wheel scrolls at a time.
+const WHEEL: usize = 3;
+
+/// Apply a mouse event (only while no dialog or prompt is open).
+pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) {
+    if !state.config.workspace.mouse || !matches!(state.mode(), Mode::Pane(_)) {
+        return;
+    }
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    let areas = areas(screen, state.shape());
+    let at = Position::new(event.column, event.row);
+    let Some((pane, rect)) = [Pane::Letters, Pane::Comments, Pane::Draft]
+        .into_iter()
+        .find_map(|p| areas.pane(p).filter(|r| r.contains(at)).map(|r| (p, r)))
+    else {
+        return;
+    };
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => click(state, pane, rect, at, fx),
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let down = event.kind == MouseEventKind::ScrollDown;
+            wheel(state, pane, down, fx);
+        }
+        _ => {}
+    }
+}
+
+fn click(state: &mut State, pane: Pane, rect: Rect, at: Position, fx: &mut Vec<Effect>) {
+    match pane {
+        Pane::Letters => {
+            state.set_focus(Pane::Letters, fx);
+            let inside = inner(rect);
+            if inside.contains(at) {
+                let row = state.letters_scroll + usize::from(at.y - inside.y);
+                if row < state.order.len() {
+                    state.cursor = row;
+                    state.cursor_moved = true;
+                }
+            }
+        }
+        Pane::Comments if state.open.is_some() => {
+            state.set_focus(Pane::Comments, fx);
+            let warnings = state.open_letter().map_or(0, |l| l.warnings.len());
+            let rows = comment_rows(rect, warnings);
+            if !rows.contains(at) {
+                return;
+            }
+            let visible = state.visible_comments();
+            let Some(open) = &state.open else { return };
+            let Some(doc) = &open.doc else { return };
+            let row = open.scroll + usize::from(at.y - rows.y);
+            let hit = doc
+                .spans(&visible)
+                .into_iter()
+                .find(|&(_, start, len)| (start..start + len).contains(&row));
+            if let Some((comment, _, _)) = hit {
+                let scroll = open.scroll;
+                state.select_comment(comment, fx);
+                // The click does not move what is under the pointer.
+                if let Some(open) = &mut state.open {
+                    open.scroll = scroll;
+                    open.follow = false;
+                }
+            }
+        }
+        Pane::Draft if state.focus != Pane::Draft => comments::edit(state, fx),
+        Pane::Comments | Pane::Draft => {}
+    }
+}
+
+fn wheel(state: &mut State, pane: Pane, down: bool, fx: &mut Vec<Effect>) {
+    let step = if down { Command::Down } else { Command::Up };
+    match pane {
+        Pane::Letters => {
+            for _ in 0..WHEEL {
+                letters::move_letters(state, step);
+            }
+        }
+        Pane::Comments => {
+            let visible = state.visible_comments();
+            comments::scroll_comments(state, down, WHEEL, &visible, fx);
+        }
+        Pane::Draft if state.focus == Pane::Draft => {
+            for _ in 0..WHEEL {
+                state.edit_command(step, fx);
+            }
+        }
+        Pane::Draft => {}
+    }
+}
