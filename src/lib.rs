@@ -14,6 +14,7 @@ pub mod export;
 pub mod index;
 pub mod journal;
 pub mod letter;
+pub mod precedent;
 pub mod review;
 pub mod text;
 pub mod tui;

@@ -41,11 +41,13 @@ pub enum Context {
     Search,
     /// The help overlay (other keys close it).
     Help,
+    /// The precedent overlay: similar comments of other letters and their answers.
+    Precedent,
 }
 
 impl Context {
     /// Every context, in the help's order.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Letters,
         Context::Comments,
@@ -56,6 +58,7 @@ impl Context {
         Context::Question,
         Context::Search,
         Context::Help,
+        Context::Precedent,
     ];
 
     /// The context's section of `[keymap]` in the config file.
@@ -71,6 +74,7 @@ impl Context {
             Context::Question => "question",
             Context::Search => "search",
             Context::Help => "help",
+            Context::Precedent => "precedent",
         }
     }
 
@@ -87,6 +91,7 @@ impl Context {
             Context::Question => "Questions (asked in a dialog)",
             Context::Search => "Search prompt (other keys type)",
             Context::Help => "Help (other keys close it)",
+            Context::Precedent => "Precedent (similar comments and their answers)",
         }
     }
 }
@@ -118,6 +123,8 @@ pub struct Keymap {
     pub search: Vec<Binding>,
     /// Bindings of the help overlay.
     pub help: Vec<Binding>,
+    /// Bindings of the precedent overlay.
+    pub precedent: Vec<Binding>,
 }
 
 /// A key-hint or help entry: the keys that run a command and what it does.
@@ -143,6 +150,7 @@ impl Keymap {
             Context::Question => &self.question,
             Context::Search => &self.search,
             Context::Help => &self.help,
+            Context::Precedent => &self.precedent,
         }
     }
 
@@ -159,6 +167,7 @@ impl Keymap {
             Context::Question => &mut self.question,
             Context::Search => &mut self.search,
             Context::Help => &mut self.help,
+            Context::Precedent => &mut self.precedent,
         }
     }
 

@@ -9,6 +9,7 @@ mod help;
 mod key;
 mod keymap;
 mod limits;
+mod precedent;
 mod theme;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,8 @@ pub use help::{HelpRow, help_height, help_rows};
 pub use key::KeyChord;
 pub use keymap::{Binding, Context, Hint, Keymap};
 pub use limits::Limits;
+pub use precedent::Precedent;
+use precedent::PrecedentFile;
 pub use theme::{Colors, Marks, Theme};
 
 /// The built-in configuration.
@@ -38,6 +41,7 @@ struct File {
     limits: LimitsFile,
     clipboard: ClipboardFile,
     spelling: SpellingFile,
+    precedent: PrecedentFile,
     /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
     #[allow(dead_code)]
     export: toml::Table,
@@ -121,6 +125,8 @@ pub struct Config {
     pub limits: Limits,
     /// The clipboard and spelling.
     pub editing: Editing,
+    /// Precedent search: the research libraries.
+    pub precedent: Precedent,
 }
 
 impl Config {
@@ -128,7 +134,13 @@ impl Config {
     pub fn builtin(no_color: bool) -> Self {
         let mut file = builtin_file();
         let keymap = builtin_keymap(&mut file);
-        Self::from_file(file, keymap, no_color, Default::default())
+        Self::from_file(
+            file,
+            keymap,
+            no_color,
+            Default::default(),
+            Default::default(),
+        )
     }
 
     /// The built-in configuration overridden by the text of a user file. The error names the
@@ -172,7 +184,7 @@ impl Config {
         }
         let editing = (user.clipboard, user.spelling);
         Ok((
-            Self::from_file(builtin, keymap, no_color, editing),
+            Self::from_file(builtin, keymap, no_color, editing, user.precedent),
             problems,
         ))
     }
@@ -208,8 +220,11 @@ impl Config {
         keymap: Keymap,
         no_color: bool,
         user_editing: (ClipboardFile, SpellingFile),
+        user_precedent: PrecedentFile,
     ) -> Self {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
         Self {
+            precedent: Precedent::new(file.precedent, user_precedent, home.as_deref()),
             editing: Editing::new((file.clipboard, file.spelling), user_editing),
             keymap,
             theme: Theme::new(file.colors, no_color),

@@ -109,4 +109,6 @@ pub enum Mode {
     Export,
     /// A question is asked.
     Question,
+    /// The precedent overlay is open.
+    Precedent,
 }

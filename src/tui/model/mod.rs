@@ -12,6 +12,7 @@ mod letters;
 pub(crate) mod listing;
 pub(crate) mod names;
 pub(crate) mod overlay;
+pub(crate) mod precedent;
 pub(crate) mod question;
 pub(crate) mod state;
 pub(crate) mod wrap;

@@ -20,17 +20,20 @@ pub enum Overlay {
     Export,
     /// The search being typed, in the status bar.
     Search,
+    /// The comments of other letters most like the selected one, with their answers.
+    Precedent,
 }
 
 impl Overlay {
     /// Topmost first.
-    pub const PRIORITY: [Overlay; 6] = [
+    pub const PRIORITY: [Overlay; 7] = [
         Overlay::Help,
         Overlay::Recovery,
         Overlay::Conflict,
         Overlay::Question,
         Overlay::Export,
         Overlay::Search,
+        Overlay::Precedent,
     ];
 
     /// What keys mean while it is on top.
@@ -42,6 +45,7 @@ impl Overlay {
             Overlay::Question => Mode::Question,
             Overlay::Export => Mode::Export,
             Overlay::Search => Mode::Search,
+            Overlay::Precedent => Mode::Precedent,
         }
     }
 }

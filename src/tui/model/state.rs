@@ -240,6 +240,10 @@ pub struct State {
     pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
     /// Questions waiting for an answer; the first is shown.
     pub(crate) questions: VecDeque<crate::tui::model::question::Question>,
+    /// The precedent overlay, while it is open.
+    pub(crate) precedent: Option<crate::tui::model::precedent::PrecedentView>,
+    /// Where the precedent index stands.
+    pub(crate) precedent_index: crate::tui::model::precedent::IndexState,
 }
 
 impl State {
@@ -284,6 +288,8 @@ impl State {
             conflict: None,
             exporting: None,
             questions: VecDeque::new(),
+            precedent: None,
+            precedent_index: Default::default(),
         }
     }
 
@@ -329,6 +335,7 @@ impl State {
             Overlay::Question => !self.questions.is_empty(),
             Overlay::Export => self.exporting.is_some(),
             Overlay::Search => self.prompt.is_some(),
+            Overlay::Precedent => self.precedent.is_some(),
         }
     }
 

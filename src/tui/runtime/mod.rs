@@ -8,6 +8,7 @@ mod layouter;
 mod loader;
 mod outside;
 mod pacer;
+mod precedent;
 mod saver;
 mod spelling;
 pub(crate) mod terminal;
@@ -152,7 +153,8 @@ impl Runtime {
         config_path: Option<PathBuf>,
     ) -> std::io::Result<Self> {
         let words = spelling::words_file(config_path.as_deref());
-        let workers = Workers::start(paths, limits, journal, config_path)?;
+        let libraries = state.config().precedent.libraries.clone();
+        let workers = Workers::start(paths, limits, journal, config_path, libraries)?;
         spelling::load(&state.config().editing, words.clone(), workers.sender());
         Ok(Self {
             state,

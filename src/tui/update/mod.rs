@@ -7,6 +7,7 @@ pub(crate) mod drafts;
 pub(crate) mod input;
 mod letters;
 mod outside;
+mod precedent;
 mod search;
 mod spelling;
 
@@ -184,6 +185,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             path,
             beside,
         } => dialogs::ask_overwrite(state, letter, format, &path, &beside),
+        Action::PrecedentIndexed(result) => precedent::indexed(state, result),
+        Action::PrecedentFound { text, result } => precedent::found(state, &text, result),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -233,6 +236,12 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             dialogs::export_prompt(state, command, fx)
         }
+        Command::Down | Command::Up | Command::Open | Command::Leave | Command::QuoteAnswer
+            if state.is_open(Overlay::Precedent) =>
+        {
+            precedent::key(state, command, fx)
+        }
+        Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
         Command::Export => dialogs::open_export(state),
         Command::ExportMarkdown
         | Command::ExportText

@@ -6,6 +6,7 @@ mod dialog;
 mod draft;
 mod help;
 mod letters;
+mod precedent;
 mod status;
 
 use ratatui::Frame;
@@ -50,6 +51,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
         (Some(Overlay::Question), _, _) => dialog::question(frame, areas.main(), state),
         (Some(Overlay::Export), _, Some((letter, format))) => {
             dialog::export(frame, areas.main(), state, letter, format)
+        }
+        (Some(Overlay::Precedent), _, _) => {
+            if let Some(view) = &state.precedent {
+                precedent::draw(frame, areas.main(), state, view)
+            }
         }
         _ => {}
     }
