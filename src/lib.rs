@@ -15,6 +15,7 @@ pub mod index;
 pub mod journal;
 pub mod letter;
 pub mod precedent;
+pub mod problem;
 pub mod review;
 pub mod text;
 pub mod tui;

@@ -3,7 +3,8 @@
 //! way or when files import each other in a circle.
 //!
 //! - The core (`letter`, `drafts`, `export`, `index`, `journal`, `text`, `demo`, `disk`,
-//!   `review`, `precedent`) imports neither `config`, `cli` nor `tui`, and no terminal crate.
+//!   `review`, `problem`, `precedent`) imports neither `config`, `cli` nor `tui`, and no
+//!   terminal crate.
 //! - `config` imports neither `cli` nor `tui`; `cli` never imports `tui`.
 //! - In `tui`: `model` imports none of `update`, `view`, `runtime`; `update` imports
 //!   neither `view` nor `runtime`; `view` imports neither `update` nor `runtime`; inside
@@ -27,6 +28,7 @@ const CORE: &[&str] = &[
     "demo",
     "disk",
     "review",
+    "problem",
     "precedent",
 ];
 

@@ -411,7 +411,7 @@ fn blocked_drafts_file() {
         Action::DraftsLoaded {
             letter: LetterId(1),
             generation: 0,
-            result: Err(error),
+            result: Err(error.into()),
         },
     );
     update(&mut s, Action::Run(Command::Edit));

@@ -128,7 +128,7 @@ fn typing(s: &mut State, text: &str) -> Vec<Effect> {
 }
 
 /// A successful save report: what the open letter's drafts hold now.
-fn written(s: &State) -> Result<Box<Drafts>, String> {
+fn written(s: &State) -> Result<Box<Drafts>, letterdesk::problem::Problem> {
     Ok(Box::new(s.drafts().unwrap().clone()))
 }
 
@@ -817,7 +817,7 @@ fn an_unreadable_drafts_file_is_never_written() {
         Action::DraftsLoaded {
             letter: LetterId(1),
             generation: 0,
-            result: Err(error.clone()),
+            result: Err(error.clone().into()),
         },
     );
     assert_eq!(s.save_state(), SaveState::Blocked(error.clone()));

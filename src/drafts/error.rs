@@ -3,22 +3,21 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::problem::Problem;
+
 /// What went wrong with a drafts file. Every message names the file, and the 1-based
 /// line where there is one: `drafts.responses.toml:12: unresolved git conflict marker`.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DraftsError {
     /// The file could not be read or written.
-    #[error("{}: {source}", path.display())]
     Io {
         /// The drafts file (or its folder) concerned.
         path: PathBuf,
         /// The underlying error.
-        #[source]
         source: io::Error,
     },
     /// The file still holds git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`).
-    #[error("{}:{line}: unresolved git conflict marker", path.display())]
     Conflict {
         /// The drafts file.
         path: PathBuf,
@@ -26,7 +25,6 @@ pub enum DraftsError {
         line: usize,
     },
     /// The file is not valid TOML, or not the shape of a drafts file.
-    #[error("{}:{line}: {message}", path.display())]
     Parse {
         /// The drafts file.
         path: PathBuf,
@@ -37,21 +35,18 @@ pub enum DraftsError {
     },
     /// The file is read-only: it is never replaced (its permissions are the owner's
     /// choice), so nothing was written.
-    #[error("{}: not saved: the drafts file is read-only", path.display())]
     ReadOnly {
         /// The drafts file.
         path: PathBuf,
     },
     /// Someone else changed the file while the save was being written, so nothing was
     /// written (read it again and merge).
-    #[error("{}: not saved: it changed on disk meanwhile", path.display())]
     Changed {
         /// The drafts file.
         path: PathBuf,
     },
     /// The text about to be written did not read back as the drafts being saved, so
     /// nothing was written (a safety net; it signals a bug).
-    #[error("{}: not saved: {message}", path.display())]
     Roundtrip {
         /// The drafts file that was not written.
         path: PathBuf,
@@ -84,10 +79,43 @@ impl DraftsError {
         }
     }
 
+    /// What is wrong, without the file and the line.
+    pub fn message(&self) -> String {
+        match self {
+            DraftsError::Io { source, .. } => source.to_string(),
+            DraftsError::Conflict { .. } => "unresolved git conflict marker".into(),
+            DraftsError::Parse { message, .. } => message.clone(),
+            DraftsError::ReadOnly { .. } => "not saved: the drafts file is read-only".into(),
+            DraftsError::Changed { .. } => "not saved: it changed on disk meanwhile".into(),
+            DraftsError::Roundtrip { message, .. } => format!("not saved: {message}"),
+        }
+    }
+
     pub(crate) fn io(path: &Path, source: io::Error) -> Self {
         DraftsError::Io {
             path: path.to_owned(),
             source,
+        }
+    }
+}
+
+impl From<&DraftsError> for Problem {
+    fn from(error: &DraftsError) -> Self {
+        Problem::in_file(error.path(), error.message()).on_line(error.line())
+    }
+}
+
+impl std::fmt::Display for DraftsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Problem::from(self).fmt(f)
+    }
+}
+
+impl std::error::Error for DraftsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DraftsError::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }

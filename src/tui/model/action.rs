@@ -13,6 +13,7 @@ use crate::drafts::Drafts;
 use crate::export::{Format, WhenEdited};
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
+use crate::problem::Problem;
 use crate::tui::model::document::Document;
 use crate::tui::model::listing::Listing;
 
@@ -52,14 +53,14 @@ pub enum Action {
         /// The file.
         path: PathBuf,
         /// What the Letters pane shows of it, or why it could not be read.
-        listing: Box<Result<Listing, String>>,
+        listing: Box<Result<Listing, Problem>>,
     },
     /// A letter file was parsed in full (it was opened, or changed on disk while open).
     LetterRead {
         /// The file.
         path: PathBuf,
         /// The letter, or why it could not be read (boxed: letters are large).
-        letter: Box<Result<Letter, String>>,
+        letter: Box<Result<Letter, Problem>>,
     },
     /// The indexer is done.
     IndexFinished,
@@ -70,7 +71,7 @@ pub enum Action {
         /// The letter's edit generation when the load was asked for.
         generation: u64,
         /// The drafts (`None`: no file yet), or why the file could not be used.
-        result: Result<Option<Drafts>, String>,
+        result: Result<Option<Drafts>, Problem>,
     },
     /// A save found the drafts file changed on disk by someone else: nothing was
     /// written; here is the file as it is now, to merge (then save again).
@@ -80,7 +81,7 @@ pub enum Action {
         /// The edit generation whose save was held back.
         generation: u64,
         /// The drafts on disk (`None`: the file is gone), or why it could not be read.
-        result: Result<Option<Drafts>, String>,
+        result: Result<Option<Drafts>, Problem>,
     },
     /// A save finished.
     Saved {
@@ -90,7 +91,7 @@ pub enum Action {
         generation: u64,
         /// The drafts as written (now on disk), or `Err` with the path and the reason
         /// when nothing was written.
-        result: Result<Box<Drafts>, String>,
+        result: Result<Box<Drafts>, Problem>,
     },
     /// The comments of a large letter were laid out for a width (off the UI thread).
     LaidOut {
@@ -109,7 +110,7 @@ pub enum Action {
         here: usize,
     },
     /// Writing to the journal failed (or the journal could not be opened).
-    JournalFailed(String),
+    JournalFailed(Problem),
     /// A file under the folders changed (the folder watcher).
     FileChanged(PathBuf),
     /// Comments of a letter whose text changed since their drafts were saved (the
@@ -124,7 +125,7 @@ pub enum Action {
     Exported {
         /// The file written and the export's notices (comments without a response, …),
         /// or why nothing was written.
-        result: Result<(PathBuf, Vec<String>), String>,
+        result: Result<(PathBuf, Vec<String>), Problem>,
     },
     /// The user's editor is done with a draft ([`Effect::EditOutside`]).
     EditedOutside {
@@ -133,7 +134,7 @@ pub enum Action {
         /// The comment whose draft it is.
         number: String,
         /// The new text (`None`: unchanged), or why nothing changed.
-        result: Result<Option<String>, String>,
+        result: Result<Option<String>, Problem>,
     },
     /// An export wrote nothing: the file at its path was edited since letterdesk wrote
     /// it (a partner's redline). The user is asked what to do.
@@ -163,17 +164,17 @@ pub enum Action {
         /// The drafts file that was left behind.
         from: PathBuf,
         /// The drafts now in the letter's drafts file, or why it was not moved or read.
-        result: Result<Option<Drafts>, String>,
+        result: Result<Option<Drafts>, Problem>,
     },
     /// The spelling dictionary was read (or why not), with the personal word list.
     SpellingLoaded {
         /// The dictionary, or why there is none.
-        dictionary: Result<crate::tui::model::editor::SpellDictionary, String>,
+        dictionary: Result<crate::tui::model::editor::SpellDictionary, Problem>,
         /// The words the user added.
         personal: Vec<String>,
     },
     /// The personal word list could not be written.
-    WordListFailed(String),
+    WordListFailed(Problem),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
     /// The precedent index is up to date with the folders (this many comments), or

@@ -8,6 +8,7 @@ use super::ids::LetterId;
 use super::listing::Listing;
 use super::state::{Entry, PARSED_KEPT, Slot, State, numbers};
 use crate::letter::Letter;
+use crate::problem::Problem;
 
 impl State {
     /// A letter file indexed: list it (keeping the newest-first order) or, when it is
@@ -17,7 +18,7 @@ impl State {
     pub(crate) fn insert_listing(
         &mut self,
         path: PathBuf,
-        listing: Result<Listing, String>,
+        listing: Result<Listing, Problem>,
     ) -> LetterId {
         match self.by_path.get(&path) {
             Some(&id) => {
@@ -44,13 +45,13 @@ impl State {
     pub(crate) fn insert_letter(
         &mut self,
         path: PathBuf,
-        letter: Result<Letter, String>,
+        letter: Result<Letter, Problem>,
     ) -> LetterId {
         let id = match self.by_path.get(&path) {
             Some(&id) => id,
             None => self.push(Entry {
                 path,
-                listing: Err(String::new()),
+                listing: Err(Problem::new("")),
                 letter: None,
                 slot: Slot::default(),
             }),

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
 use crate::letter::{Comment, Letter};
+use crate::problem::Problem;
 use crate::tui::model::document::Document;
 use crate::tui::model::listing::Listing;
 
@@ -111,7 +112,7 @@ pub(crate) struct Entry {
     /// The file.
     pub path: PathBuf,
     /// What the Letters pane shows, or why the file could not be read.
-    pub listing: Result<Listing, String>,
+    pub listing: Result<Listing, Problem>,
     /// The full parse, while the letter is open or recently was (see [`PARSED_KEPT`]).
     pub letter: Option<Arc<Letter>>,
     /// Its drafts (read when the letter is first opened).
@@ -381,7 +382,12 @@ impl State {
     pub fn listings(&self) -> Vec<Result<&Listing, &str>> {
         self.order
             .iter()
-            .map(|id| self.entries[id.0].listing.as_ref().map_err(String::as_str))
+            .map(|id| {
+                self.entries[id.0]
+                    .listing
+                    .as_ref()
+                    .map_err(|p| p.message.as_str())
+            })
             .collect()
     }
 
@@ -398,8 +404,9 @@ impl State {
         let entry = &self.entries[self.order.get(self.cursor)?.0];
         match &entry.listing {
             Err(problem) => Some(format!(
-                "{}: {problem}",
-                crate::tui::model::names::file_name(&entry.path)
+                "{}: {}",
+                crate::tui::model::names::file_name(&entry.path),
+                problem.message
             )),
             Ok(listing) if !entry.slot.loaded => listing.progress.problem.clone(),
             Ok(_) => None,

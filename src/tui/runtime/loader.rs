@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 use crate::config::Limits;
 use crate::index::{Found, find_letters_each, read_guarded};
 use crate::letter::parse_bytes;
+use crate::problem::Problem;
 use crate::tui::model::action::Action;
 use crate::tui::model::listing::Listing;
 
@@ -64,7 +65,10 @@ pub(crate) fn spawn(
             for job in queue {
                 let action = match job {
                     Job::Read(path) => Action::LetterRead {
-                        letter: Box::new(read_guarded(&path, limits.max_letter_bytes, parse_bytes)),
+                        letter: Box::new(
+                            read_guarded(&path, limits.max_letter_bytes, parse_bytes)
+                                .map_err(|why| Problem::in_file(&path, why)),
+                        ),
                         path,
                     },
                     Job::Reindex(path) => Action::LetterIndexed {
@@ -136,7 +140,10 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
         also,
     } = found;
     let (path, listing) = match problem {
-        Some(problem) => (path, Err(problem)),
+        Some(problem) => {
+            let problem = Problem::in_file(&path, problem);
+            (path, Err(problem))
+        }
         None => {
             let listing = listing(&path, limits, also);
             let named = paths.contains(&path);
@@ -158,8 +165,9 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
 
 /// The listing of a letter file: the letter in brief, its drafts' progress, and the
 /// files of its name not read (`also`).
-fn listing(path: &Path, limits: Limits, also: Vec<PathBuf>) -> Result<Listing, String> {
-    let brief = crate::index::read_brief(path, limits.max_letter_bytes)?;
+fn listing(path: &Path, limits: Limits, also: Vec<PathBuf>) -> Result<Listing, Problem> {
+    let brief = crate::index::read_brief(path, limits.max_letter_bytes)
+        .map_err(|why| Problem::in_file(path, why))?;
     let progress = crate::index::progress(path, &brief.numbers);
     Ok(Listing {
         brief,

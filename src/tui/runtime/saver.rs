@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use crate::drafts::{self, Drafts, DraftsError, Expect, Loaded, TextFingerprints};
 use crate::index::panic_message;
 use crate::journal::{Journal, Typed};
+use crate::problem::Problem;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::ids::LetterId;
 
@@ -97,9 +98,13 @@ fn failure(job: &Effect) -> impl FnOnce(&str) -> Option<Action> + use<> {
     };
     move |message| {
         let Some((load, letter, path, generation)) = job else {
-            return Some(Action::JournalFailed(format!("failed ({message})")));
+            return Some(Action::JournalFailed(Problem::new(format!(
+                "failed ({message})"
+            ))));
         };
-        let error = format!("{}: failed ({message})", name(&path));
+        // Named by the file alone: a failure inside the worker is not about the folder.
+        let file = path.file_name().map_or(path.clone(), PathBuf::from);
+        let error = Problem::in_file(file, format!("failed ({message})"));
         Some(if load {
             Action::DraftsLoaded {
                 letter,
@@ -191,7 +196,7 @@ impl Worker {
                             result: self.load(path),
                         });
                     }
-                    Err(e) => Err(full(&e)),
+                    Err(e) => Err(Problem::from(&e)),
                     Ok(saved) => {
                         self.journal_error = self.clear_journal(&path, &saved);
                         Ok(Box::new(saved))
@@ -209,7 +214,7 @@ impl Worker {
                 journal
                     .discard(&entry)
                     .err()
-                    .map(|e| Action::JournalFailed(e.to_string()))
+                    .map(|e| Action::JournalFailed(Problem::new(e.to_string())))
             }
             Effect::Letter { letter, path, text } => {
                 let fingerprints = TextFingerprints::of(&text);
@@ -221,7 +226,7 @@ impl Worker {
             Effect::Reattach { letter, from, to } => {
                 let result = match drafts::reattach(&from, &to) {
                     Ok(()) => self.load(to),
-                    Err(e) => Err(format!("{}: {e}", name(&from))),
+                    Err(e) => Err(Problem::in_file(&from, e.to_string())),
                 };
                 Some(Action::Reattached {
                     letter,
@@ -267,7 +272,7 @@ impl Worker {
                 Err(e) => failed = failed.or(Some(e.to_string())),
             }
         }
-        failed.map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
+        failed.map(|e| Action::JournalFailed(Problem::in_file(journal.dir(), e)))
     }
 
     /// Right after a save, before any later job: remove the journal entries it made
@@ -278,7 +283,7 @@ impl Worker {
         journal
             .clear_saved(letter, saved)
             .err()
-            .map(|e| Action::JournalFailed(format!("{}: {e}", journal.dir().display())))
+            .map(|e| Action::JournalFailed(Problem::in_file(journal.dir(), e.to_string())))
     }
 
     /// Compare the fingerprints stored in the drafts file with the letter's text; when
@@ -306,7 +311,7 @@ impl Worker {
         });
     }
 
-    fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, String> {
+    fn load(&mut self, path: PathBuf) -> Result<Option<Drafts>, Problem> {
         *self.reads.entry(path.clone()).or_default() += 1;
         match drafts::load(&path) {
             Ok(found) => {
@@ -318,7 +323,7 @@ impl Worker {
             }
             Err(e) => {
                 self.unreadable.insert(path);
-                Err(short(&e))
+                Err(Problem::from(&e))
             }
         }
     }
@@ -353,25 +358,6 @@ impl Worker {
         self.baselines.insert(path, Some(saved));
         Ok(written)
     }
-}
-
-/// A drafts error naming the file without its folder, so the line number fits on screen.
-fn short(error: &DraftsError) -> String {
-    let full = error.path().display().to_string();
-    error.to_string().replacen(&full, &name(error.path()), 1)
-}
-
-/// A drafts error with the full path (a failed save: the user needs to know where).
-fn full(error: &DraftsError) -> String {
-    error.to_string()
-}
-
-/// A file's name, for messages.
-fn name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ fn load(worker: &mut Worker, path: &Path) -> Result<Option<Drafts>, String> {
         generation: 0,
     };
     match worker.run(job) {
-        Some(Action::DraftsLoaded { result, .. }) => result,
+        Some(Action::DraftsLoaded { result, .. }) => result.map_err(|p| p.named()),
         other => panic!("{other:?}"),
     }
 }
@@ -31,7 +31,7 @@ fn save(worker: &mut Worker, path: &Path, d: Drafts) -> Result<(), String> {
         reads: worker.reads.get(path).copied().unwrap_or(0),
     };
     match worker.run(job) {
-        Some(Action::Saved { result, .. }) => result.map(|_| ()),
+        Some(Action::Saved { result, .. }) => result.map(|_| ()).map_err(|p| p.to_string()),
         Some(Action::DiskChanged { .. }) => Err("changed on disk".into()),
         other => panic!("{other:?}"),
     }
@@ -293,6 +293,7 @@ fn a_panicking_job_is_reported_as_failed() {
         panic!()
     };
     assert_eq!((letter, generation), (LetterId(2), 7));
+    let result = result.map_err(|p| p.to_string());
     assert_eq!(result, Err("a.responses.toml: failed (boom)".to_string()));
     let load = Effect::LoadDrafts {
         letter: LetterId(2),

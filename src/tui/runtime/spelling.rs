@@ -10,6 +10,7 @@ use spellbook::Dictionary;
 
 use crate::config::Editing;
 use crate::disk::{MB, NonRegular, read_regular_file, write_file};
+use crate::problem::Problem;
 use crate::tui::model::action::Action;
 use crate::tui::model::editor::SpellDictionary;
 
@@ -42,15 +43,15 @@ pub(super) fn load(editing: &Editing, words: Option<PathBuf>, report: Sender<Act
 }
 
 /// A Hunspell dictionary: its `.dic` file and the `.aff` file beside it.
-fn read_dictionary(dic: &Path) -> Result<Dictionary, String> {
+fn read_dictionary(dic: &Path) -> Result<Dictionary, Problem> {
     let read = |path: &Path| {
         read_regular_file(path, MAX_BYTES)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|e| format!("{}: {e}", path.display()))
+            .map_err(|e| Problem::in_file(path, e.to_string()))
     };
     let aff = read(&dic.with_extension("aff"))?;
     let words = read(dic)?;
-    Dictionary::new(&aff, &words).map_err(|e| format!("{}: {e}", dic.display()))
+    Dictionary::new(&aff, &words).map_err(|e| Problem::in_file(dic, e.to_string()))
 }
 
 /// The words of a word list, one a line (none when it cannot be read).
@@ -74,7 +75,10 @@ pub(super) fn add_word(path: PathBuf, word: String, report: Sender<Action>) {
         .name("letterdesk-words".into())
         .spawn(move || {
             if let Err(e) = append_word(&path, &word) {
-                let _ = report.send(Action::WordListFailed(format!("{}: {e}", path.display())));
+                let _ = report.send(Action::WordListFailed(Problem::in_file(
+                    &path,
+                    e.to_string(),
+                )));
             }
         });
     drop(spawned);
@@ -116,7 +120,9 @@ mod tests {
 
     #[test]
     fn a_missing_dictionary_is_named() {
-        let err = read_dictionary(Path::new("/nowhere/xx_XX.dic")).unwrap_err();
+        let err = read_dictionary(Path::new("/nowhere/xx_XX.dic"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("/nowhere/xx_XX.aff"), "{err}");
     }
 }

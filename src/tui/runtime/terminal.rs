@@ -393,7 +393,7 @@ fn event_loop(
                     let visual = std::env::var("VISUAL").ok();
                     let editor = std::env::var("EDITOR").ok();
                     let command = editor_command(visual.as_deref(), editor.as_deref());
-                    edit_outside(&command, &number, &text)
+                    edit_outside(&command, &number, &text).map_err(crate::problem::Problem::new)
                 })?;
                 runtime.apply(Action::EditedOutside {
                     letter,

@@ -21,6 +21,7 @@ use crate::drafts::Drafts;
 use crate::export::{self, ExportSettings, Format, Records, Target, WhenEdited};
 use crate::journal::{Journal, Offer};
 use crate::letter::Letter;
+use crate::problem::Problem;
 use crate::tui::model::action::{Action, Effect};
 
 /// The journal's offers with those of letters under `roots` (the workspace's folders
@@ -80,7 +81,7 @@ impl Workers {
             std::thread::spawn(move || {
                 let action = match journal.offers() {
                     Ok(offers) => here_first(offers, &roots),
-                    Err(e) => Action::JournalFailed(format!("{}: {e}", journal.dir().display())),
+                    Err(e) => Action::JournalFailed(Problem::in_file(journal.dir(), e.to_string())),
                 };
                 let _ = report.send(action);
             });
@@ -202,7 +203,7 @@ impl Workers {
             .filter_map(|action| match action {
                 Action::Saved {
                     result: Err(error), ..
-                } => Some(error),
+                } => Some(error.to_string()),
                 _ => None,
             })
             .collect();
@@ -231,13 +232,13 @@ struct ExportTo<'a> {
 enum NotWritten {
     /// The file at this path was edited since letterdesk wrote it.
     Edited(PathBuf),
-    /// Anything else, said in words.
-    Error(String),
+    /// Anything else.
+    Error(Problem),
 }
 
 impl From<String> for NotWritten {
     fn from(error: String) -> Self {
-        NotWritten::Error(error)
+        NotWritten::Error(Problem::new(error))
     }
 }
 
@@ -273,11 +274,11 @@ fn export_letter(
             .as_ref()
             .map(|l| l.drafts.clone())
             .unwrap_or_default(),
-        (None, Err(e)) => return Err(NotWritten::Error(e.to_string())),
+        (None, Err(e)) => return Err(NotWritten::Error(Problem::from(e))),
     };
     if let Ok(Some(loaded)) = &stored {
         (settings.asked.answer_from(loaded.document()))
-            .map_err(|e| format!("{}: {e}", drafts_path.display()))?;
+            .map_err(|e| NotWritten::Error(Problem::in_file(&drafts_path, e.to_string())))?;
     }
     let mut out = export::export(&letter, Some(&drafts), &settings, format);
     if let Ok(Some(loaded)) = &stored {
@@ -292,7 +293,7 @@ fn export_letter(
     )
     .map_err(|e| match e {
         export::SaveError::Edited(edited) => NotWritten::Edited(edited.path),
-        e => NotWritten::Error(e.to_string()),
+        e => NotWritten::Error(Problem::new(e.to_string())),
     })?;
     let mut notices = out.notices();
     notices.extend(saved.warning);
@@ -315,7 +316,7 @@ mod tests {
     /// The words of an export's error (not an edited file).
     fn error_of(result: Result<(PathBuf, Vec<String>), NotWritten>) -> String {
         match result {
-            Err(NotWritten::Error(error)) => error,
+            Err(NotWritten::Error(error)) => error.to_string(),
             other => panic!("{other:?}"),
         }
     }

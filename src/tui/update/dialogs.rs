@@ -3,6 +3,7 @@
 use crate::config::{Command, Context, help_height};
 use crate::drafts::{Renamed, Resolution, drafts_path};
 use crate::export::{Format, WhenEdited};
+use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::{LetterId, Pane};
@@ -204,7 +205,7 @@ pub(super) fn open_export(state: &mut State) {
     let entry = &state.entries[id.0];
     if let Err(error) = &entry.listing {
         let name = file_name(&entry.path);
-        let error = format!("Cannot export {name}: {error}");
+        let error = format!("Cannot export {name}: {}", error.message);
         return state.error(error);
     }
     state.exporting = Some((id, Format::Markdown));
@@ -326,7 +327,7 @@ pub(super) fn ask_overwrite(
 /// An export finished: the file written and what the export noticed, or the error.
 pub(super) fn exported(
     state: &mut State,
-    result: Result<(std::path::PathBuf, Vec<String>), String>,
+    result: Result<(std::path::PathBuf, Vec<String>), Problem>,
 ) {
     match result {
         Ok((path, notices)) => {
@@ -339,7 +340,7 @@ pub(super) fn exported(
             }
             state.info(text);
         }
-        Err(error) => state.error(format!("Not exported: {}", sanitize(&error))),
+        Err(error) => state.error(format!("Not exported: {}", sanitize(&error.to_string()))),
     }
 }
 
@@ -425,7 +426,7 @@ pub(super) fn reattached(
     state: &mut State,
     id: LetterId,
     from: &std::path::Path,
-    result: Result<Option<crate::drafts::Drafts>, String>,
+    result: Result<Option<crate::drafts::Drafts>, Problem>,
     fx: &mut Vec<Effect>,
 ) {
     match result {
@@ -442,6 +443,6 @@ pub(super) fn reattached(
             state.drafts_loaded(id, Ok(drafts), fx);
             state.info(message);
         }
-        Err(error) => state.error(format!("Drafts not re-attached: {error}")),
+        Err(error) => state.error(format!("Drafts not re-attached: {}", error.named())),
     }
 }

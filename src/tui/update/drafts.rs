@@ -8,6 +8,7 @@ use ratatui_textarea::Input;
 use crate::config::{Command, Context};
 use crate::drafts::{Conflict, Drafts, Resolution, Status, drafts_path, merge, resolve};
 use crate::journal::Typed;
+use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::editor::{Editor, Move};
@@ -256,7 +257,7 @@ impl State {
     pub(crate) fn drafts_loaded(
         &mut self,
         id: LetterId,
-        result: Result<Option<Drafts>, String>,
+        result: Result<Option<Drafts>, Problem>,
         fx: &mut Vec<Effect>,
     ) {
         let Some(entry) = self.entries.get_mut(id.0) else {
@@ -272,6 +273,7 @@ impl State {
         let is_open = self.open.as_ref().is_some_and(|o| o.id == id);
         let theirs = match result {
             Err(error) => {
+                let error = error.named();
                 let first = slot.blocked.is_none();
                 slot.loaded = true;
                 slot.read = true;
@@ -380,7 +382,7 @@ impl State {
     pub(crate) fn disk_changed(
         &mut self,
         id: LetterId,
-        result: Result<Option<Drafts>, String>,
+        result: Result<Option<Drafts>, Problem>,
         fx: &mut Vec<Effect>,
     ) {
         if let Some(entry) = self.entries.get_mut(id.0) {
@@ -394,7 +396,7 @@ impl State {
         &mut self,
         id: LetterId,
         generation: u64,
-        result: Result<Box<Drafts>, String>,
+        result: Result<Box<Drafts>, Problem>,
         fx: &mut Vec<Effect>,
     ) {
         let now = self.now;
@@ -419,6 +421,7 @@ impl State {
                 slot.base = *written;
             }
             Err(error) => {
+                let error = error.to_string();
                 slot.failed = Some((generation, error.clone()));
                 self.error(format!(
                     "Save failed: {error}. Your edits go to the journal; saving is tried again on the next change."

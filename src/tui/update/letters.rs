@@ -2,6 +2,7 @@
 
 use crate::config::Command;
 use crate::drafts::drafts_path;
+use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::{LetterId, Pane};
@@ -13,7 +14,7 @@ use crate::tui::model::state::{OpenLetter, State, status_of};
 pub(super) fn letter_read(
     state: &mut State,
     path: std::path::PathBuf,
-    letter: Result<crate::letter::Letter, String>,
+    letter: Result<crate::letter::Letter, Problem>,
     fx: &mut Vec<Effect>,
 ) {
     let id = state.insert_letter(path, letter);
@@ -30,7 +31,7 @@ pub(super) fn letter_read(
         return;
     };
     if let Err(error) = &state.entries[id.0].listing {
-        let error = format!("Cannot open {name}: {error}");
+        let error = format!("Cannot open {name}: {}", error.message);
         state.open = None;
         state.focus = Pane::Letters;
         state.load_editor();
@@ -92,7 +93,7 @@ pub(super) fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {
     let entry = &state.entries[id.0];
     if let Err(error) = &entry.listing {
         let name = file_name(&entry.path);
-        let error = format!("Cannot open {name}: {error}");
+        let error = format!("Cannot open {name}: {}", error.message);
         state.error(error);
         return;
     }

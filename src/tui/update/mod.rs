@@ -172,7 +172,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         } => state.spelling_loaded(dictionary, personal),
         Action::WordListFailed(error) => state.error(format!(
             "Word list not saved: {}",
-            crate::text::sanitize(&error)
+            crate::text::sanitize(&error.to_string())
         )),
         Action::EditedOutside {
             letter,
@@ -423,5 +423,9 @@ impl State {
             open.scroll = open.scroll.min(total.saturating_sub(height));
         }
         self.style_editor();
+        if let Some(rect) = areas.draft {
+            let rect = inner(rect);
+            self.editor.fit(rect.width, rect.height);
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! A draft handed to the user's own editor (`$VISUAL`/`$EDITOR`) and taken back.
 
 use crate::config::{Command, Context};
+use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::LetterId;
@@ -37,11 +38,11 @@ impl State {
         &mut self,
         letter: LetterId,
         number: &str,
-        result: Result<Option<String>, String>,
+        result: Result<Option<String>, Problem>,
     ) {
         let shown = sanitize(number).into_owned();
         let text = match result {
-            Err(why) => return self.error(sanitize(&why).into_owned()),
+            Err(why) => return self.error(sanitize(&why.to_string()).into_owned()),
             Ok(None) => return self.info(format!("Comment {shown}: the draft is unchanged.")),
             Ok(Some(text)) => text,
         };

@@ -1,5 +1,6 @@
 //! Spelling in `update`: the dictionary arriving, and words added to the personal list.
 
+use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::editor::{SpellDictionary, Spelling};
@@ -10,12 +11,12 @@ impl State {
     /// words). Without one nothing is underlined, and the help says how to get one.
     pub(crate) fn spelling_loaded(
         &mut self,
-        dictionary: Result<SpellDictionary, String>,
+        dictionary: Result<SpellDictionary, Problem>,
         personal: Vec<String>,
     ) {
         match dictionary {
             Ok(dictionary) => self.spelling = Spelling::new(dictionary, personal),
-            Err(why) => self.spelling = Spelling::default().with_problem(why),
+            Err(why) => self.spelling = Spelling::default().with_problem(why.to_string()),
         }
     }
 

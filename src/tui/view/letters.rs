@@ -142,7 +142,7 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
             return Line::from(vec![
                 gutter,
                 Span::raw(format!("{name}  ")),
-                Span::styled(one_line(error), theme.error()),
+                Span::styled(one_line(&error.message), theme.error()),
             ]);
         }
     };

@@ -273,6 +273,14 @@ impl Layout {
         }
     }
 
+    /// Whether `lines` lines are laid out for `width` columns (no [`ensure`](Self::ensure)
+    /// needed).
+    pub fn is_ready(&self, lines: usize, width: usize) -> bool {
+        self.width == Some(width)
+            && self.lines.len() == lines
+            && self.lines.iter().all(Option::is_some)
+    }
+
     /// The rows of line `row` (after [`ensure`](Self::ensure)).
     pub fn rows(&self, row: usize) -> &[Seg] {
         self.lines

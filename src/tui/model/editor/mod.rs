@@ -17,8 +17,6 @@ mod words;
 
 use words::{byte_at, find_word_start_backward, find_word_start_forward};
 
-use std::cell::{Cell, RefCell};
-
 use ratatui::style::Style;
 use ratatui_textarea::{Input, Key};
 
@@ -58,7 +56,7 @@ pub(crate) enum Move {
     PageDown,
 }
 
-/// The screen the editor was last drawn on.
+/// The screen the editor is fitted to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct View {
     width: u16,
@@ -83,11 +81,11 @@ pub(crate) struct Editor {
     cursor_style: Style,
     placeholder: String,
     placeholder_style: Style,
-    /// The wrapped rows (for the width last drawn at), wrapped as needed while drawing.
-    layout: RefCell<Layout>,
-    /// Where drawing left the view: its size and scroll, kept between frames as
-    /// `TextArea` keeps its viewport.
-    view: Cell<View>,
+    /// The wrapped rows for the width of the view, kept in step with every edit.
+    layout: Layout,
+    /// The view: the pane's size and the scroll, set by [`fit`](Self::fit) after every
+    /// change and only read when drawing.
+    view: View,
     /// Whether the view follows the cursor: not for a draft just opened (shown from its
     /// start), from the first move or edit on, or once revealed.
     follow: bool,
@@ -114,8 +112,8 @@ impl Editor {
             cursor_style: Style::new(),
             placeholder: String::new(),
             placeholder_style: Style::new(),
-            layout: RefCell::default(),
-            view: Cell::default(),
+            layout: Layout::default(),
+            view: View::default(),
             follow: true,
         }
     }
@@ -441,7 +439,7 @@ impl Editor {
             .lines
             .splice(at..at + count, new.iter().cloned())
             .collect();
-        self.layout.get_mut().splice(at, count, new.len());
+        self.layout.splice(at, count, new.len());
         let edit = Edit {
             at,
             old,
@@ -478,7 +476,7 @@ impl Editor {
     /// re-wrapping only those, and the cursor at `cursor`.
     fn replace_lines(&mut self, at: usize, count: usize, lines: &[String], cursor: (usize, usize)) {
         self.lines.splice(at..at + count, lines.iter().cloned());
-        self.layout.get_mut().splice(at, count, lines.len());
+        self.layout.splice(at, count, lines.len());
         self.cursor = cursor;
         self.anchor = None;
         self.goal = None;

@@ -102,15 +102,14 @@ impl Editor {
             Move::Up => self.vertical(-1),
             Move::Down => self.vertical(1),
             Move::PageUp | Move::PageDown => {
-                let mut view = self.view.get();
-                let page = usize::from(view.height.max(1));
+                let page = usize::from(self.view.height.max(1));
                 let total = self.laid_out().total();
-                view.top = if m == Move::PageDown {
-                    (view.top + page).min(total.saturating_sub(page))
+                let top = self.view.top;
+                self.view.top = if m == Move::PageDown {
+                    (top + page).min(total.saturating_sub(page))
                 } else {
-                    view.top.saturating_sub(page)
+                    top.saturating_sub(page)
                 };
-                self.view.set(view);
                 let page = isize::try_from(page).unwrap_or(isize::MAX);
                 self.vertical(if m == Move::PageDown { page } else { -page })
             }
@@ -138,21 +137,20 @@ impl Editor {
         col
     }
 
-    /// The layout for the width last drawn at (unwrapped before the first frame).
+    /// The layout for the width of the view (unwrapped before the first fit).
     fn laid_out(&mut self) -> &Layout {
-        let width = self.view.get().width;
-        let layout = self.layout.get_mut();
-        layout.ensure(&self.lines, (width > 0).then_some(usize::from(width)));
-        layout
+        let width = self.view.width;
+        self.layout
+            .ensure(&self.lines, (width > 0).then_some(usize::from(width)));
+        &self.layout
     }
 
     /// The cursor `rows` screen rows down (up when negative), kept in the text, aiming at
     /// the column it started from.
     fn vertical(&mut self, rows: isize) -> (usize, usize) {
         let cursor = self.cursor;
-        let width = self.view.get().width;
-        let layout = self.layout.get_mut();
-        layout.ensure(&self.lines, (width > 0).then_some(usize::from(width)));
+        self.laid_out();
+        let layout = &self.layout;
         let (screen, x) = screen_position(layout, &self.lines, cursor);
         let goal = self.goal.unwrap_or(x);
         let last = layout.total().saturating_sub(1);

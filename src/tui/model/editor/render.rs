@@ -127,18 +127,67 @@ impl Editor {
         }
     }
 
-    /// Draw the rows on screen, underlining the `marks` of each line shown.
+    /// Fit the view to a pane `width` columns wide and `height` rows high: wrap the
+    /// text for the width and scroll so that the cursor shows (once the view follows
+    /// it). `update` calls it after every change; drawing only reads what it leaves.
+    pub fn fit(&mut self, width: u16, height: u16) {
+        if width == 0 || height == 0 {
+            return;
+        }
+        let mut view = self.view;
+        let resized = view.width != width && view.width > 0;
+        view.width = width;
+        view.height = height;
+        self.layout.ensure(&self.lines, Some(usize::from(width)));
+        if self.is_empty() && !self.placeholder.is_empty() {
+            view.top = 0;
+            self.view = view;
+            return;
+        }
+        let layout = &self.layout;
+        let (cursor_row, _) = screen_position(layout, &self.lines, self.cursor);
+        if resized {
+            view.top = layout.first_row_of(view.line);
+        }
+        if self.follow {
+            view.top = next_top(view.top, cursor_row, usize::from(height));
+        }
+        // No empty rows at the bottom while text is hidden above.
+        view.top = view
+            .top
+            .min(layout.total().saturating_sub(usize::from(height)));
+        view.line = layout.locate(view.top).map_or(0, |(line, _)| line);
+        self.view = view;
+    }
+
+    /// Whether the view is fitted to `area` and the text laid out for it.
+    fn fitted(&self, area: Rect) -> bool {
+        (self.view.width, self.view.height) == (area.width, area.height)
+            && self
+                .layout
+                .is_ready(self.lines.len(), usize::from(area.width))
+    }
+
+    /// Draw the rows on screen, underlining the `marks` of each line shown. An editor
+    /// not fitted to `area` (drawn without `update`: a preview) is drawn as it would be
+    /// once fitted, and stays as it is.
     fn draw(&self, area: Rect, buf: &mut Buffer, marks: Option<Marks>) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;
         }
+        if !self.fitted(area) {
+            let mut fitted = self.clone();
+            fitted.fit(area.width, area.height);
+            return fitted.draw_fitted(area, buf, marks);
+        }
+        self.draw_fitted(area, buf, marks);
+    }
+
+    /// [`draw`](Self::draw) once fitted to `area`.
+    fn draw_fitted(&self, area: Rect, buf: &mut Buffer, marks: Option<Marks>) {
         let width = usize::from(area.width);
         let height = usize::from(area.height);
-        let mut view = self.view.get();
-        let resized = view.width != area.width && view.width > 0;
-        view.width = area.width;
-        view.height = area.height;
         if self.is_empty() && !self.placeholder.is_empty() {
             buf[(area.x, area.y)]
                 .set_symbol(" ")
@@ -150,23 +199,11 @@ impl Editor {
                 width - 1,
                 self.placeholder_style,
             );
-            view.top = 0;
-            self.view.set(view);
             return;
         }
-        let mut layout = self.layout.borrow_mut();
-        layout.ensure(&self.lines, Some(width));
-        let (cursor_row, cursor_x) = screen_position(&layout, &self.lines, self.cursor);
-        if resized {
-            view.top = layout.first_row_of(view.line);
-        }
-        if self.follow {
-            view.top = next_top(view.top, cursor_row, height);
-        }
-        // No empty rows at the bottom while text is hidden above.
-        view.top = view.top.min(layout.total().saturating_sub(height));
-        view.line = layout.locate(view.top).map_or(0, |(line, _)| line);
-        self.view.set(view);
+        let layout = &self.layout;
+        let view = self.view;
+        let (cursor_row, cursor_x) = screen_position(layout, &self.lines, self.cursor);
         let selection = self.selection();
         let mut marked: Option<(usize, Vec<(usize, usize)>)> = None;
         if let Some((mut row, mut index)) = layout.locate(view.top) {

@@ -23,7 +23,9 @@ fn typing(e: &mut Editor, text: &str) {
 }
 
 /// The screen, the cursor's cell marked with `█` (the cell's own text replaced).
-fn screen(e: &Editor, width: u16, height: u16) -> Vec<String> {
+fn screen(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
+    e.fit(width, height);
+    let e = &*e;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
     let buf = terminal.backend().buffer();
@@ -159,7 +161,7 @@ fn cursor_moves_over_wrapped_rows() {
     e.move_cursor(Move::Forward);
     e.move_cursor(Move::Forward);
     assert_eq!(
-        screen(&e, 10, 4),
+        screen(&mut e, 10, 4),
         ["th█ quick", "brown fox", "jumps", "over"]
     );
     e.move_cursor(Move::Down);
@@ -168,7 +170,7 @@ fn cursor_moves_over_wrapped_rows() {
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (1, 2));
     assert_eq!(
-        screen(&e, 10, 4),
+        screen(&mut e, 10, 4),
         ["the quick", "brown fox", "jumps", "ov█r"]
     );
     e.move_cursor(Move::Up);
@@ -184,10 +186,10 @@ fn cursor_moves_over_wrapped_rows() {
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (1, 4));
     let mut e = focused("aaaa bbbbbbbbb");
-    screen(&e, 10, 2);
+    screen(&mut e, 10, 2);
     e.move_cursor(Move::End);
     e.move_cursor(Move::Up);
-    assert_eq!(screen(&e, 10, 2), ["aaaa█", "bbbbbbbbb"]);
+    assert_eq!(screen(&mut e, 10, 2), ["aaaa█", "bbbbbbbbb"]);
     assert_eq!(e.cursor(), (0, 4), "a row's end is its last char");
 }
 
@@ -196,22 +198,22 @@ fn the_view_follows_the_cursor_and_pages() {
     let text: Vec<String> = (0..30).map(|i| format!("line {i}")).collect();
     let mut e = focused(&text.join("\n"));
     e.move_cursor(Move::Bottom);
-    assert_eq!(screen(&e, 10, 3), ["line 27", "line 28", "line 29█"]);
+    assert_eq!(screen(&mut e, 10, 3), ["line 27", "line 28", "line 29█"]);
     e.move_cursor(Move::PageUp);
     assert_eq!(e.cursor(), (26, 7));
-    assert_eq!(screen(&e, 10, 3), ["line 24", "line 25", "line 26█"]);
+    assert_eq!(screen(&mut e, 10, 3), ["line 24", "line 25", "line 26█"]);
     e.move_cursor(Move::Top);
-    assert_eq!(screen(&e, 10, 3)[0], "█ine 0");
+    assert_eq!(screen(&mut e, 10, 3)[0], "█ine 0");
     e.move_cursor(Move::PageDown);
     assert_eq!(e.cursor(), (3, 0));
-    assert_eq!(screen(&e, 10, 3), ["█ine 3", "line 4", "line 5"]);
+    assert_eq!(screen(&mut e, 10, 3), ["█ine 3", "line 4", "line 5"]);
 }
 
 #[test]
 fn wide_characters_and_long_words() {
     let mut e = focused("日本語の文章 abcdefghijkl");
     assert_eq!(
-        screen(&e, 6, 5),
+        screen(&mut e, 6, 5),
         ["█本語", "の文", "章", "abcdef", "ghijkl"],
         "no row starts with the space"
     );
@@ -224,7 +226,10 @@ fn wide_characters_and_long_words() {
     assert_eq!(e.cursor(), (0, 9), "column 2, where it started");
     // A full last row: the cursor at the end gets a row of its own.
     e.move_cursor(Move::End);
-    assert_eq!(screen(&e, 6, 5), ["の文", "章", "abcdef", "ghijkl", "█"]);
+    assert_eq!(
+        screen(&mut e, 6, 5),
+        ["の文", "章", "abcdef", "ghijkl", "█"]
+    );
 }
 
 #[test]
@@ -240,19 +245,19 @@ fn combining_marks_are_stepped_over() {
 fn the_placeholder_shows_when_empty() {
     let mut e = focused("");
     e.set_placeholder_text("Type here");
-    assert_eq!(screen(&e, 12, 2), ["█Type here", ""]);
+    assert_eq!(screen(&mut e, 12, 2), ["█Type here", ""]);
     typing(&mut e, "a");
-    assert_eq!(screen(&e, 12, 2), ["a█", ""]);
+    assert_eq!(screen(&mut e, 12, 2), ["a█", ""]);
 }
 
 #[test]
 fn only_the_edited_lines_are_wrapped_again() {
     let mut e = focused("one two three\nfour five");
-    screen(&e, 8, 6);
+    screen(&mut e, 8, 6);
     e.move_cursor(Move::End);
     typing(&mut e, " seven");
     {
-        let layout = e.layout.borrow();
+        let layout = &e.layout;
         assert!(
             layout.rows(0).is_empty(),
             "the edited line waits for a frame"
@@ -260,7 +265,7 @@ fn only_the_edited_lines_are_wrapped_again() {
         assert_eq!(layout.rows(1).len(), 2, "the other keeps its rows");
     }
     assert_eq!(
-        screen(&e, 8, 6),
+        screen(&mut e, 8, 6),
         ["one two ", "three ", "seven█", "four ", "five", ""].map(str::trim_end)
     );
 }
@@ -269,7 +274,7 @@ fn only_the_edited_lines_are_wrapped_again() {
 fn wrapped_rows_start_with_their_first_word() {
     let mut e = focused("the quick brown fox");
     assert_eq!(
-        screen(&e, 9, 3),
+        screen(&mut e, 9, 3),
         ["█he ", "quick ", "brown fox"].map(str::trim_end)
     );
     // The cursor still stops on every character, the spaces at the ends of rows too.
@@ -284,7 +289,7 @@ fn wrapped_rows_start_with_their_first_word() {
         e.move_cursor(Move::Forward);
     }
     assert_eq!(e.cursor(), (0, 9));
-    assert_eq!(screen(&e, 9, 3), ["the", "quick█", "brown fox"]);
+    assert_eq!(screen(&mut e, 9, 3), ["the", "quick█", "brown fox"]);
 }
 
 #[test]
@@ -292,7 +297,7 @@ fn invisible_and_control_characters_are_drawn_as_placeholders() {
     let text = "a\u{1b}b\tc\u{202e}d\u{200b}e\rf";
     let mut e = focused(text);
     e.move_cursor(Move::End);
-    assert_eq!(screen(&e, 30, 1), ["a␛b c⟪RLO⟫d⟪ZWSP⟫e␍f█"]);
+    assert_eq!(screen(&mut e, 30, 1), ["a␛b c⟪RLO⟫d⟪ZWSP⟫e␍f█"]);
     assert_eq!(e.lines(), [text], "the text itself is untouched");
     // Every character is a cursor stop, at the column where it is drawn.
     e.move_cursor(Move::Head);
@@ -300,13 +305,15 @@ fn invisible_and_control_characters_are_drawn_as_placeholders() {
         e.move_cursor(Move::Forward);
     }
     assert_eq!(e.cursor(), (0, 5));
-    assert_eq!(screen(&e, 30, 1), ["a␛b c█RLO⟫d⟪ZWSP⟫e␍f"]);
+    assert_eq!(screen(&mut e, 30, 1), ["a␛b c█RLO⟫d⟪ZWSP⟫e␍f"]);
     typing(&mut e, "\u{200b}");
-    assert_eq!(screen(&e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
+    assert_eq!(screen(&mut e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
 }
 
 /// The selected cells of each screen row, as text (a selected line break is a space).
-fn selected(e: &Editor, width: u16, height: u16) -> Vec<String> {
+fn selected(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
+    e.fit(width, height);
+    let e = &*e;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
     let buf = terminal.backend().buffer();
@@ -396,26 +403,29 @@ fn typing_pasting_and_deleting_replace_the_selection_in_one_step() {
 #[test]
 fn the_selection_is_drawn_in_reverse_video() {
     let mut e = editor("the quick brown fox\n\nend");
-    selected(&e, 10, 4);
+    selected(&mut e, 10, 4);
     e.move_cursor(Move::WordForward);
     e.select(Move::Down);
     e.select(Move::Down);
     // Wrapped at 10: "the quick " / "brown fox" / "" / "end".
     assert_eq!(
-        selected(&e, 10, 4),
+        selected(&mut e, 10, 4),
         ["quick ", "brown fox ", "", ""],
         "a selected line break shows as a cell after the line"
     );
     e.select(Move::Down);
-    assert_eq!(selected(&e, 10, 4), ["quick ", "brown fox ", " ", "end"]);
+    assert_eq!(
+        selected(&mut e, 10, 4),
+        ["quick ", "brown fox ", " ", "end"]
+    );
     e.move_cursor(Move::Top);
-    assert_eq!(selected(&e, 10, 4), ["", "", "", ""]);
+    assert_eq!(selected(&mut e, 10, 4), ["", "", "", ""]);
     let mut e = focused("ab\tc");
     e.select(Move::Forward);
     e.select(Move::Forward);
     e.select(Move::Forward);
     assert_eq!(
-        selected(&e, 10, 1),
+        selected(&mut e, 10, 1),
         ["ab  "],
         "a tab selected over its columns"
     );
@@ -472,7 +482,7 @@ proptest::proptest! {
                 Op::DeleteWord => { e.delete_word(); }
                 Op::Outdent => { e.outdent(); }
             }
-            screen(&e, width, 3);
+            screen(&mut e, width, 3);
         }
         let edited = e.lines().to_vec();
         while e.undo() {}
@@ -542,5 +552,8 @@ fn misspelled_words_are_underlined_where_they_are_drawn() {
     // Rows "the Staff ", "advsies the ", "Staf": the word at the cursor is being typed
     // (the cursor's cell is underlined as the end of the selection).
     assert_eq!(underlined, ["", "advsies", " "]);
-    assert_eq!(selected(&e, 12, 3), ["the Staff ", "advsies the ", "Staf"]);
+    assert_eq!(
+        selected(&mut e, 12, 3),
+        ["the Staff ", "advsies the ", "Staf"]
+    );
 }
