@@ -2,7 +2,7 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema and tokenizer. Changing either means a new number: the
 /// index of another version is deleted and built again.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
@@ -25,6 +25,8 @@ pub struct Fields {
     pub comment: Field,
     /// The company the letter is addressed to.
     pub company: Field,
+    /// The company as compared ([`company_key`]), to leave its letters out.
+    pub company_key: Field,
     /// The letter's date (ISO).
     pub date: Field,
     /// The form reviewed.
@@ -55,13 +57,14 @@ impl Fields {
             path: b.add_text_field("path", STRING | STORED),
             comment: b.add_text_field("comment", STORED),
             company: b.add_text_field("company", STORED),
+            company_key: b.add_text_field("company_key", STRING),
             date: b.add_text_field("date", STORED),
             form: b.add_text_field("form", STORED),
             heading: b.add_text_field("heading", STORED),
             text: b.add_text_field("text", text_options),
             answer: b.add_text_field("answer", STORED),
             response: b.add_text_field("response", STORED),
-            fingerprint: b.add_u64_field("fingerprint", INDEXED | STORED),
+            fingerprint: b.add_u64_field("fingerprint", INDEXED | STORED | FAST),
         };
         (b.build(), fields)
     }
@@ -97,6 +100,16 @@ pub fn terms(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         out.push((token.text.clone(), token.offset_from..token.offset_to));
     }
     out
+}
+
+/// The name of the fingerprint field (read as a fast field to fold hits).
+pub const FINGERPRINT: &str = "fingerprint";
+
+/// A company's name as compared: lower-case words, without "Inc", "Corp" and the like.
+pub fn company_key(name: &str) -> String {
+    super::manifest::keys(None, Some(name))
+        .pop()
+        .unwrap_or_default()
 }
 
 /// The fingerprint of a comment: its words, lower case, numbers left out (a page number

@@ -10,7 +10,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::schema::terms;
+use super::schema::{FINGERPRINT, company_key, terms};
 use super::store::Library;
 
 /// Distinctive terms a query is made of at most.
@@ -77,7 +77,7 @@ impl Library {
             return Ok(Found::default());
         }
         let best = chosen[0].1;
-        let clauses: Vec<(Occur, Box<dyn Query>)> = chosen
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = chosen
             .iter()
             .map(|(term, weight)| {
                 let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
@@ -85,56 +85,66 @@ impl Library {
                 (Occur::Should, Box::new(boosted) as Box<dyn Query>)
             })
             .collect();
+        let mut leave_out = |field, text: &str| {
+            let term = Term::from_field_text(field, text);
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            clauses.push((Occur::MustNot, Box::new(query)));
+        };
+        if let Some(path) = probe.path {
+            leave_out(self.fields.path, &path.to_string_lossy());
+        }
+        if let Some(company) = probe.company.map(company_key).filter(|c| !c.is_empty()) {
+            leave_out(self.fields.company_key, &company);
+        }
         let query = BooleanQuery::new(clauses);
-        let own = probe.path.map(|p| p.to_string_lossy().into_owned());
-        let own_company = probe.company.map(company_key);
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut folded: HashSet<u64> = HashSet::new();
+        // Hits are folded by fingerprint, read from the fast field: only the hits kept
+        // are read from the document store.
+        let prints = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().u64(FINGERPRINT))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
         let mut limit = (n * 4).max(40);
-        loop {
+        let kept: Vec<(f32, tantivy::DocAddress, u64)> = loop {
             let top = searcher
                 .search(&query, &TopDocs::with_limit(limit).order_by_score())
                 .map_err(|e| e.to_string())?;
             let exhausted = top.len() < limit;
-            hits.clear();
-            folded.clear();
-            for (score, address) in top {
-                let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
-                let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
-                let path = get(self.fields.path);
-                let print = doc
-                    .get_first(self.fields.fingerprint)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0);
-                let company = get(self.fields.company);
-                let same_company = own_company.is_some()
-                    && own_company.as_deref() == Some(company_key(company).as_str());
-                if own.as_deref() == Some(path) || same_company || !folded.insert(print) {
-                    continue;
-                }
-                let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
-                let response = Some(get(self.fields.response)).filter(|a| !a.is_empty());
-                hits.push(Hit {
-                    path: PathBuf::from(path),
-                    company: company.to_owned(),
-                    date: get(self.fields.date).to_owned(),
-                    form: get(self.fields.form).to_owned(),
-                    comment: get(self.fields.comment).to_owned(),
-                    heading: get(self.fields.heading).to_owned(),
-                    text: get(self.fields.text).to_owned(),
-                    answer: answer.map(str::to_owned),
-                    response: response.map(PathBuf::from),
-                    score,
-                    count: print_count(&searcher, self.fields.fingerprint, print)?,
-                });
-                if hits.len() == n {
-                    break;
-                }
-            }
-            if hits.len() == n || exhausted {
-                break;
+            let mut folded: HashSet<u64> = HashSet::new();
+            let kept: Vec<_> = top
+                .into_iter()
+                .map(|(score, a)| {
+                    let print = prints[a.segment_ord as usize].first(a.doc_id).unwrap_or(0);
+                    (score, a, print)
+                })
+                .filter(|&(_, _, print)| folded.insert(print))
+                .take(n)
+                .collect();
+            if kept.len() == n || exhausted {
+                break kept;
             }
             limit *= 4;
+        };
+        let mut hits = Vec::with_capacity(kept.len());
+        for (score, address, print) in kept {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+            let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
+            let response = Some(get(self.fields.response)).filter(|a| !a.is_empty());
+            hits.push(Hit {
+                path: PathBuf::from(get(self.fields.path)),
+                company: get(self.fields.company).to_owned(),
+                date: get(self.fields.date).to_owned(),
+                form: get(self.fields.form).to_owned(),
+                comment: get(self.fields.comment).to_owned(),
+                heading: get(self.fields.heading).to_owned(),
+                text: get(self.fields.text).to_owned(),
+                answer: answer.map(str::to_owned),
+                response: response.map(PathBuf::from),
+                score,
+                count: print_count(&searcher, self.fields.fingerprint, print)?,
+            });
         }
         let terms = chosen.iter().map(|(t, _)| term_text(t)).collect();
         Ok(Found { hits, terms })
@@ -177,13 +187,6 @@ fn print_count(
         .search(&query, &Count)
         .map(|c| c as u64)
         .map_err(|e| e.to_string())
-}
-
-/// A company's name as compared: lower-case words, without "Inc", "Corp" and the like.
-fn company_key(name: &str) -> String {
-    super::manifest::keys(None, Some(name))
-        .pop()
-        .unwrap_or_default()
 }
 
 /// The text of a term of the text field.
