@@ -107,7 +107,7 @@ fn main() {
         ms(p95),
         verdict(p95 < Duration::from_millis(20))
     );
-    let open_peak = child(&["--child-open"], &index, &[root.clone()]);
+    let open_peak = child(&["--child-open"], &index, std::slice::from_ref(&root));
     println!(
         "peak memory, a process with the index of {letters} letters open and {QUERIES} queries run: {open_peak:.0} MB (goal < 150 MB: {})",
         verdict(open_peak < 150.0)

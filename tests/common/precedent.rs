@@ -211,7 +211,7 @@ pub fn review(i: usize) -> Review {
             }
         })
         .collect();
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         comments.push(Comment {
             topic: None,
             text: BOILERPLATE.to_owned(),
