@@ -186,3 +186,59 @@ fn the_letters_requests_that_are_not_numbered() {
         first.sections.closing
     );
 }
+
+#[test]
+fn a_response_whose_header_names_nobody_joins_the_letter_it_cites() {
+    let dir = tempfile::tempdir().unwrap();
+    // No letterhead, no "Re:" block: the opening names the company and the date of
+    // the comments it answers.
+    let text = std::fs::read_to_string(fixture(RESPONSE))
+        .unwrap()
+        .replace("HARROWGATE FERRIES, INC.\n40 Quayside Road\nPortland, Maine 04101\n", "")
+        .replace(
+            "Re: Harrowgate Ferries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\nFiled February 21, 2025\nFile No. 001-41234\n",
+            "",
+        )
+        .replace("set forth in your letter dated", "dated");
+    let path = dir.path().join(RESPONSE);
+    std::fs::write(&path, text).unwrap();
+    let mut filed = read(&[FIRST]);
+    // Another company's letter of the same date.
+    filed.push(other_company(dir.path()));
+    let response = Filed::read(&path).unwrap();
+    assert_eq!(response.letter.kind, Kind::Response);
+    assert_eq!(response.letter.file_number, None);
+    filed.push(response);
+    let reviews = build(filed);
+    let review = reviews
+        .iter()
+        .find(|r| r.letters.iter().any(|f| f.path == path))
+        .unwrap();
+    assert_eq!(names(review), [FIRST, RESPONSE]);
+}
+
+#[test]
+fn a_request_for_effectiveness_after_a_no_review_letter_joins_its_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_review =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters/no_review_letter.txt");
+    let request = dir.path().join("corresp_copperline_2021-07-08.txt");
+    std::fs::write(
+        &request,
+        "COPPERLINE THERAPEUTICS, INC.\n\nJuly 8, 2021\n\nVIA EDGAR\n\nU.S. Securities and Exchange Commission\nDivision of Corporation Finance\n100 F Street, N.E.\nWashington, D.C. 20549\n\nRe: Copperline Therapeutics, Inc.\nRegistration Statement on Form S-3 (No. 333-257512)\n\nLadies and Gentlemen:\n\nPursuant to Rule 461 under the Securities Act of 1933, as amended, Copperline Therapeutics, Inc. hereby requests that the effective date of the above-referenced Registration Statement be accelerated to 4:00 p.m., Eastern Time, on July 12, 2021, or as soon thereafter as practicable.\n\nVery truly yours,\n\nCopperline Therapeutics, Inc.\n\nBy: Samuel O. Adeyemi\nChief Executive Officer\n",
+    )
+    .unwrap();
+    let filed = vec![
+        Filed::read(&no_review).unwrap(),
+        Filed::read(&request).unwrap(),
+    ];
+    assert_eq!(filed[1].letter.kind, Kind::Response);
+    let reviews = build(filed);
+    assert_eq!(
+        reviews.len(),
+        1,
+        "{:?}",
+        reviews.iter().map(names).collect::<Vec<_>>()
+    );
+    assert_eq!(reviews[0].state, State::Closed);
+}

@@ -5,6 +5,7 @@
 
 #[path = "../../benches/support/demo.rs"]
 mod demo;
+mod reviews;
 mod svg;
 
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
@@ -236,6 +237,10 @@ fn main() {
     write(&mut list, "letters", 180, 45);
 
     write(&mut recovery(), "recovery", 180, 45);
+
+    write(&mut reviews::tree(), "reviews", 150, 20);
+    write(&mut reviews::reference(), "reference", 180, 36);
+    write(&mut reviews::reader(), "reader", 180, 45);
 
     let mut large = indexing();
     write(&mut large, "indexing", 180, 45);

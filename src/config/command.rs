@@ -161,6 +161,19 @@ commands! {
     SearchCancel = "search_cancel";
     /// Search prompt: delete the last character typed.
     SearchBackspace = "search_backspace";
+    /// Letters: show the reviews as a tree (each review, its rounds under it), or the
+    /// flat list again.
+    ReviewTree = "review_tree";
+    /// Letters: fold or unfold the review under the cursor (in the tree).
+    Fold = "fold";
+    /// Comments: show the comment a reference of the selected comment cites ("prior
+    /// comment 2"), with its answer; again: the next reference.
+    FollowReference = "follow_reference";
+    /// Comments: show the whole letter as written, or the comments again.
+    Reader = "reader";
+    /// Comments: fill the empty drafts with the answers the review's response letter
+    /// filed (a draft that differs is left and listed).
+    ImportFiled = "import";
     /// Question: yes (the question's first choice).
     Yes = "yes";
     /// Question: no.

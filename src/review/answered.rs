@@ -33,8 +33,12 @@ pub struct Answered {
     pub letter: usize,
     /// Its answers, in the response's order.
     pub answers: Vec<Answer>,
-    /// Numbers of the restatements that match no comment of the staff letter.
+    /// Numbers of the restatements that match no comment of the staff letter: items
+    /// numbered as a comment of the staff letter that no restatement answers.
     pub unmatched: Vec<String>,
+    /// Numbers of the response's other numbered items, which restate no comment: the
+    /// footnotes and lists inside its answers ("(1) All amounts are in thousands").
+    pub others: Vec<String>,
 }
 
 /// Match every response of `letters` (one review, in date order).
@@ -119,7 +123,9 @@ fn pair(
         letter,
         answers: Vec::new(),
         unmatched: Vec::new(),
+        others: Vec::new(),
     };
+    let mut missed = Vec::new();
     for (k, rc) in response.letter.comments.iter().enumerate() {
         let same_number = comments
             .iter()
@@ -146,7 +152,19 @@ fn pair(
                     text: response.sections.answers.get(k).cloned().flatten(),
                 });
             }
-            None => answered.unmatched.push(rc.number.clone()),
+            None => missed.push(rc.number.clone()),
+        }
+    }
+    // An item numbered as a comment no restatement answers was meant to restate it.
+    for number in missed {
+        let restates = comments
+            .iter()
+            .zip(&used)
+            .any(|(c, &used)| !used && c.number == number);
+        if restates {
+            answered.unmatched.push(number);
+        } else {
+            answered.others.push(number);
         }
     }
     answered

@@ -4,11 +4,12 @@
 //! not long before); else it starts a review.
 
 use super::filed::Filed;
-use super::party::{company_words, file_number_key, same_company};
-use super::references::{cited_dates, find_references};
+use super::party::{company_words, file_number_in, file_number_key, names_company, same_company};
+use super::references::{cited_dates, dated_dates, find_references};
 use crate::letter::Kind;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
@@ -19,6 +20,11 @@ static FORM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Letters more than this many days apart are not one review unless one cites the other.
 const MAX_GAP_DAYS: i64 = 400;
+
+/// A letter other than a comment letter this many days after the staff closed a review
+/// still belongs to it: the request to declare a registration statement effective
+/// that follows a "we will not review" letter, a second completion letter.
+const AFTER_CLOSE_DAYS: i64 = 60;
 
 /// What grouping needs of one letter.
 struct Key {
@@ -33,6 +39,9 @@ struct Key {
     kind: Kind,
     /// Dates of the letters it cites.
     cites: Vec<NaiveDate>,
+    /// The words of its "Re:" block and opening, lowercase: a company response that
+    /// does not name its company in its header names it there.
+    text_words: HashSet<String>,
     /// It refers to earlier comments or letters: it continues a review.
     continues: bool,
 }
@@ -45,13 +54,22 @@ impl Key {
             cited_text.push('\n');
             cited_text.push_str(p);
         }
-        let cites = cited_dates(&cited_text);
+        let mut cites = cited_dates(&cited_text);
+        if letter.kind == Kind::Response {
+            cites.extend(dated_dates(&cited_text));
+            cites.sort();
+            cites.dedup();
+        }
         let refers = letter
             .comments
             .iter()
             .any(|c| !find_references(&c.text).is_empty());
         Key {
-            file_number: letter.file_number.as_deref().and_then(file_number_key),
+            file_number: letter
+                .file_number
+                .as_deref()
+                .and_then(file_number_key)
+                .or_else(|| file_number_in(&cited_text)),
             company: letter
                 .company
                 .as_deref()
@@ -63,6 +81,11 @@ impl Key {
             kind: letter.kind,
             continues: refers || !cites.is_empty(),
             cites,
+            text_words: cited_text
+                .split(|c: char| !c.is_alphanumeric() && c != '&')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect(),
         }
     }
 }
@@ -84,12 +107,20 @@ impl Gathering {
     fn same_party(&self, key: &Key) -> bool {
         match &key.file_number {
             Some(n) if !self.file_numbers.is_empty() => self.file_numbers.contains(n),
-            _ => self.companies.iter().any(|c| same_company(c, &key.company)),
+            _ => self.companies.iter().any(|c| {
+                same_company(c, &key.company)
+                    || (key.kind == Kind::Response && names_company(&key.text_words, c))
+            }),
         }
     }
 
-    fn cited_by(&self, key: &Key) -> bool {
-        key.cites.iter().any(|d| self.dates.contains(d))
+    /// The latest date of a letter of this review that `key` cites.
+    fn cited_by(&self, key: &Key) -> Option<NaiveDate> {
+        key.cites
+            .iter()
+            .filter(|d| self.dates.contains(d))
+            .max()
+            .copied()
     }
 
     fn last(&self) -> Option<NaiveDate> {
@@ -99,7 +130,11 @@ impl Gathering {
     /// Whether a letter that cites nothing here fits as the review's next round.
     fn fits(&self, key: &Key) -> bool {
         if self.closed {
-            return false;
+            let soon = match (self.last(), key.date) {
+                (Some(last), Some(date)) => (date - last).num_days() <= AFTER_CLOSE_DAYS,
+                _ => false,
+            };
+            return key.kind != Kind::Comments && soon && self.same_form(key);
         }
         if let (Some(last), Some(date)) = (self.last(), key.date)
             && (date - last).num_days() > MAX_GAP_DAYS
@@ -183,7 +218,12 @@ pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
                 .iter_mut()
                 .filter(|g| g.same_party(&key))
                 .collect();
-            let cited = party.iter().position(|g| g.cited_by(&key));
+            // A letter citing letters of two reviews ("as in our response dated July
+            // 12, 2016") answers the later one.
+            let cited = (0..party.len())
+                .filter_map(|p| party[p].cited_by(&key).map(|d| (d, p)))
+                .max()
+                .map(|(_, p)| p);
             match cited {
                 Some(p) => Some(party.swap_remove(p)),
                 None => party

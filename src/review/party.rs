@@ -51,6 +51,25 @@ pub fn same_company(a: &[String], b: &[String]) -> bool {
     short.iter().all(|w| long.contains(w))
 }
 
+/// A Commission file number printed in running text or a "Re:" block ("File No.
+/// 001-38848", "(No. 333-255302)", "File No: 001-39804"), as a key.
+pub fn file_number_in(text: &str) -> Option<String> {
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bNos?\.?\s*:?\s*(\d{1,3}-\d{5,6})\b").expect("file number regex")
+    });
+    NUMBER
+        .captures(text)
+        .and_then(|c| file_number_key(c.get(1)?.as_str()))
+}
+
+/// Whether `text_words` (the words of a letter's text, lowercase) hold every word of
+/// the company name `company` (as [`company_words`] gives it): a letter that does not
+/// name its company in its header names it in its opening ("of Chubb Limited (the
+/// \"Company\")").
+pub fn names_company(text_words: &std::collections::HashSet<String>, company: &[String]) -> bool {
+    !company.is_empty() && company.iter().all(|w| text_words.contains(w))
+}
+
 /// A file number as a key: its parts as numbers ("001-35565" and "1-35565" are the
 /// same file), `None` when it holds no digits.
 pub fn file_number_key(number: &str) -> Option<String> {
@@ -88,5 +107,13 @@ mod tests {
         assert_eq!(file_number_key("001-35565"), file_number_key("1-35565"));
         assert_ne!(file_number_key("001-35565"), file_number_key("333-35565"));
         assert_eq!(file_number_key("n/a"), None);
+    }
+
+    #[test]
+    fn file_numbers_in_running_text() {
+        let key = file_number_key("333-255302");
+        assert_eq!(file_number_in("Form S-3 (No. 333-255302)"), key);
+        assert_eq!(file_number_in("File No: 333-255302 filed"), key);
+        assert_eq!(file_number_in("call (212) 558-4000"), None);
     }
 }

@@ -30,6 +30,12 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("cited regex")
 });
 
+/// "dated May 2, 2022" after any words: in a company's response, the staff letter it
+/// answers ("the comments of the Staff … dated August 22, 2024").
+static DATED_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bdated\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})").expect("dated regex")
+});
+
 /// One comment of an earlier letter that a comment refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
@@ -78,6 +84,19 @@ pub fn cited_dates(text: &str) -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = CITED
         .captures_iter(text)
         .filter_map(|c| find_date(c.get(1).or_else(|| c.get(2))?.as_str()).map(|d| d.date))
+        .collect();
+    dates.sort();
+    dates.dedup();
+    dates
+}
+
+/// Every date `text` gives after "dated", whatever it follows: what a company's
+/// response cites, which names the staff letter in many ways ("your letter dated …",
+/// "the comments of the Staff … dated …").
+pub fn dated_dates(text: &str) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = DATED_ANY
+        .captures_iter(text)
+        .filter_map(|c| find_date(c.get(1)?.as_str()).map(|d| d.date))
         .collect();
     dates.sort();
     dates.dedup();
@@ -148,5 +167,12 @@ mod tests {
         let text = "We have reviewed your June 5, 2024 response to our comment letter.";
         let got: Vec<String> = cited_dates(text).iter().map(|d| d.to_string()).collect();
         assert_eq!(got, vec!["2024-06-05"]);
+    }
+
+    #[test]
+    fn dated_after_any_words() {
+        let text = "the comments of the staff (the \"Staff\") of the Commission dated August 22, 2024 (the \"Comment Letter\") relating to the Form 10-K filed February 28, 2024";
+        let got: Vec<String> = dated_dates(text).iter().map(|d| d.to_string()).collect();
+        assert_eq!(got, vec!["2024-08-22"]);
     }
 }

@@ -21,8 +21,19 @@ pub enum State {
 }
 
 impl State {
-    /// The state of a review from its letters, in date order.
+    /// The state of a review from its letters, in date order. A company letter after
+    /// the staff closed the review (a request to declare a filing effective) leaves it
+    /// closed.
     pub fn of(letters: &[Filed]) -> State {
+        let closing = letters
+            .iter()
+            .rposition(|f| matches!(f.letter.kind, Kind::Completion | Kind::NoReview));
+        let comments = letters
+            .iter()
+            .rposition(|f| f.letter.kind == Kind::Comments);
+        if closing.is_some() && closing > comments {
+            return State::Closed;
+        }
         let last = letters
             .iter()
             .rev()

@@ -187,6 +187,8 @@ pub enum Action {
         /// The hits, or why the search failed.
         result: Result<crate::precedent::Found, String>,
     },
+    /// The workspace's letters grouped into reviews (see [`Effect::BuildReviews`]).
+    ReviewsBuilt(Arc<Vec<crate::review::Review>>),
 }
 
 /// Work [`update`](crate::tui::update::update) asks the shell to do; `update` itself never touches the disk.
@@ -313,4 +315,7 @@ pub enum Effect {
     },
     /// Finish pending saves, restore the terminal and exit.
     Quit,
+    /// Read these letter files and group them into reviews, off the UI thread; reports
+    /// [`Action::ReviewsBuilt`].
+    BuildReviews(Vec<PathBuf>),
 }

@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::entry::{Entry, PARSED_KEPT};
 use super::ids::LetterId;
 use super::listing::Listing;
-use super::state::{Entry, PARSED_KEPT, Slot, State, numbers};
+use super::slot::Slot;
+use super::state::{State, numbers};
 use crate::letter::Letter;
 use crate::problem::Problem;
 

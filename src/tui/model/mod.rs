@@ -6,6 +6,7 @@
 pub(crate) mod action;
 pub(crate) mod document;
 pub(crate) mod editor;
+pub(crate) mod entry;
 pub(crate) mod ids;
 pub(crate) mod layout;
 mod letters;
@@ -14,5 +15,8 @@ pub(crate) mod names;
 pub(crate) mod overlay;
 pub(crate) mod precedent;
 pub(crate) mod question;
+pub(crate) mod reviews;
+mod saving;
+pub(crate) mod slot;
 pub(crate) mod state;
 pub(crate) mod wrap;

@@ -2,7 +2,6 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -10,169 +9,14 @@ use chrono::NaiveDate;
 use super::ids::{Filter, LetterId, Mode, Pane};
 use super::overlay::Overlay;
 use crate::config::Config;
-use crate::drafts::{CommentDraft, Conflict, Drafts, Status};
+use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
 use crate::letter::{Comment, Letter};
-use crate::problem::Problem;
-use crate::tui::model::document::Document;
+use crate::tui::model::entry::{Entry, Index, Message, OpenLetter};
 use crate::tui::model::listing::Listing;
-
-/// Where the open letter's drafts stand with respect to the disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    /// No letter is open.
-    Idle,
-    /// The drafts file is still being read.
-    Loading,
-    /// Everything is on disk.
-    Saved,
-    /// Edits not yet written.
-    Unsaved,
-    /// A save is under way.
-    Saving,
-    /// The last save failed, with the reason.
-    Failed(String),
-    /// The drafts file could not be read, so it is never written; edits stay in memory
-    /// and in the journal.
-    Blocked(String),
-    /// These comments changed both here and on disk; the user has not chosen yet.
-    Conflict(Vec<String>),
-}
-
-/// A letter's drafts and how they stand with respect to the disk.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Slot {
-    /// The drafts in memory: the truth while the program runs.
-    pub drafts: Drafts,
-    /// What the drafts file held when last read or written: the base of the three-way
-    /// merge when the file changes on disk.
-    pub base: Drafts,
-    /// Comments changed both here and on disk, waiting for the user's choice. Until
-    /// then the disk's version is what gets written.
-    pub conflicts: Vec<Conflict>,
-    /// Comments whose text in the letter changed since their draft was saved.
-    pub changed: Vec<String>,
-    /// The drafts file has been read (or found missing) once.
-    pub loaded: bool,
-    /// A drafts file is known to exist: read from disk or written by a save. Until then
-    /// nothing is claimed as saved.
-    pub on_disk: bool,
-    /// A drafts file read has been reported (not just an empty start for previews).
-    pub read: bool,
-    /// Why the drafts file could not be read: while set, it is never written.
-    pub blocked: Option<String>,
-    /// Counts edits; each edit gives a new generation.
-    pub edits: u64,
-    /// The newest generation known to be on disk.
-    pub saved: u64,
-    /// Saves asked for and not yet reported.
-    pub in_flight: usize,
-    /// Reads of the drafts file taken in (see [`Effect::Save`]'s `reads`).
-    ///
-    /// [`Effect::Save`]: super::action::Effect::Save
-    pub reads: u64,
-    /// The generation whose save failed, with the reason.
-    pub failed: Option<(u64, String)>,
-    /// When the oldest unsaved edit was made.
-    pub first_unsaved: Option<Instant>,
-    /// When the newest edit was made.
-    pub last_edit: Option<Instant>,
-}
-
-impl Slot {
-    /// Edits not yet on disk.
-    pub fn dirty(&self) -> bool {
-        self.edits > self.saved
-    }
-
-    /// The drafts to write: the workspace's, with each conflicting comment as it is on
-    /// disk until the user chooses.
-    pub fn to_write(&self) -> Drafts {
-        let mut drafts = self.drafts.clone();
-        for conflict in &self.conflicts {
-            if let Some(entry) = drafts.get_mut(&conflict.number) {
-                *entry = conflict.theirs.clone();
-            }
-        }
-        drafts
-    }
-}
 
 /// The longest keys are held while an opened letter is being read.
 pub(crate) const HOLD_KEYS: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// How many fully parsed letters are kept besides the open one: a letter opened again
-/// soon after shows at once; the rest of the list costs only its [`Listing`]s.
-pub(crate) const PARSED_KEPT: usize = 16;
-
-/// One letter file: its listing (or why it could not be read), the parsed letter while
-/// it is kept, and its drafts.
-#[derive(Debug, Clone)]
-pub(crate) struct Entry {
-    /// The file.
-    pub path: PathBuf,
-    /// What the Letters pane shows, or why the file could not be read.
-    pub listing: Result<Listing, Problem>,
-    /// The full parse, while the letter is open or recently was (see [`PARSED_KEPT`]).
-    pub letter: Option<Arc<Letter>>,
-    /// Its drafts (read when the letter is first opened).
-    pub slot: Slot,
-}
-
-impl Entry {
-    /// The letter's comment numbers, in order (none for an unreadable file).
-    pub fn numbers(&self) -> &[String] {
-        self.listing.as_ref().map_or(&[], |l| &l.brief.numbers)
-    }
-
-    /// How many of the letter's comments are resolved: in the workspace once its drafts
-    /// have been read, else as indexed.
-    pub fn resolved(&self) -> usize {
-        let drafts = self.slot.loaded.then_some(&self.slot.drafts);
-        self.listing.as_ref().map_or(0, |l| l.resolved(drafts))
-    }
-}
-
-/// The letter shown in the Comments pane.
-#[derive(Debug, Clone)]
-pub(crate) struct OpenLetter {
-    /// Which letter.
-    pub id: LetterId,
-    /// The selected comment (index into the letter's comments), if it has any.
-    pub selected: Option<usize>,
-    /// The first document row shown.
-    pub scroll: usize,
-    /// Bring the selected comment into view on the next layout pass.
-    pub follow: bool,
-    /// The letter is being read: it shows once [`Action::LetterRead`] arrives.
-    ///
-    /// [`Action::LetterRead`]: crate::tui::model::action::Action::LetterRead
-    pub reading: bool,
-    /// The comments laid out for the pane's width.
-    pub doc: Option<Document>,
-    /// The width a layout was asked for (large letters are laid out off the UI thread).
-    pub pending_width: Option<u16>,
-}
-
-/// Progress of the background indexer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Index {
-    /// Files found, once known.
-    pub total: Option<usize>,
-    /// Files parsed so far.
-    pub done: usize,
-    /// The indexer has finished.
-    pub finished: bool,
-}
-
-/// A line for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Message {
-    /// The text.
-    pub text: String,
-    /// Shown as an error.
-    pub error: bool,
-}
 
 /// The whole state of the interface.
 #[derive(Debug)]
@@ -245,6 +89,8 @@ pub struct State {
     pub(crate) precedent: Option<crate::tui::model::precedent::PrecedentView>,
     /// Where the precedent index stands.
     pub(crate) precedent_index: crate::tui::model::precedent::IndexState,
+    /// The letters grouped into reviews, and how the workspace shows them.
+    pub(crate) reviews: crate::tui::model::reviews::Reviews,
 }
 
 impl State {
@@ -291,6 +137,7 @@ impl State {
             questions: VecDeque::new(),
             precedent: None,
             precedent_index: Default::default(),
+            reviews: Default::default(),
         }
     }
 
@@ -478,54 +325,6 @@ impl State {
             .collect()
     }
 
-    /// Where the open letter's drafts stand.
-    pub fn save_state(&self) -> SaveState {
-        let Some(open) = &self.open else {
-            return SaveState::Idle;
-        };
-        let slot = &self.entries[open.id.0].slot;
-        if let Some(error) = &slot.blocked {
-            SaveState::Blocked(error.clone())
-        } else if !slot.conflicts.is_empty() {
-            SaveState::Conflict(slot.conflicts.iter().map(|c| c.number.clone()).collect())
-        } else if !slot.loaded {
-            SaveState::Loading
-        } else if slot.in_flight > 0 {
-            SaveState::Saving
-        } else if let (true, Some((_, error))) = (slot.dirty(), &slot.failed) {
-            SaveState::Failed(error.clone())
-        } else if slot.dirty() {
-            SaveState::Unsaved
-        } else if slot.on_disk {
-            SaveState::Saved
-        } else {
-            SaveState::Idle
-        }
-    }
-
-    /// The conflicts of the open letter, waiting for the user's choice.
-    pub fn conflicts(&self) -> &[Conflict] {
-        self.open
-            .as_ref()
-            .map_or(&[], |o| &self.entries[o.id.0].slot.conflicts)
-    }
-
-    /// Comments of the open letter whose text changed since their drafts were saved.
-    pub fn changed_comments(&self) -> &[String] {
-        self.open
-            .as_ref()
-            .map_or(&[], |o| &self.entries[o.id.0].slot.changed)
-    }
-
-    /// Drafts of the open letter for comments the letter no longer has (kept, never
-    /// dropped).
-    pub fn orphaned_drafts(&self) -> Vec<&CommentDraft> {
-        let (Some(open), Some(letter)) = (&self.open, self.open_letter()) else {
-            return Vec::new();
-        };
-        crate::drafts::orphans(&self.entries[open.id.0].slot.drafts, letter)
-    }
-
     /// Whether keys are held back for now: the open letter or its drafts file is still
     /// being read (for [`HOLD_KEYS`] at most).
     pub(crate) fn holding_keys(&self) -> bool {
@@ -544,37 +343,9 @@ impl State {
         &self.offers
     }
 
-    /// Whether a save was asked for and has not been reported yet.
-    pub fn saves_pending(&self) -> bool {
-        self.entries.iter().any(|e| e.slot.in_flight > 0)
-    }
-
     /// The signal that ended the program, if one did.
     pub fn signal(&self) -> Option<i32> {
         self.signal
-    }
-
-    /// Every unsaved response: (letter file, comment number, text) for each comment whose
-    /// draft differs from what its drafts file holds. For the crash journal.
-    pub fn unsaved_texts(&self) -> Vec<(PathBuf, String, String)> {
-        let mut out = Vec::new();
-        for entry in &self.entries {
-            let slot = &entry.slot;
-            if !slot.dirty() && slot.blocked.is_none() {
-                continue;
-            }
-            for draft in &slot.drafts.comments {
-                let base = slot.base.get(&draft.number).map(|d| d.response.as_str());
-                if base.unwrap_or("") != draft.response {
-                    out.push((
-                        entry.path.clone(),
-                        draft.number.clone(),
-                        draft.response.clone(),
-                    ));
-                }
-            }
-        }
-        out
     }
 }
 

@@ -4,11 +4,13 @@
 //! due. The program (`terminal`), the benchmarks, the screenshots and the tests drive it,
 //! so none of them keeps a copy of the loop.
 
+mod exporter;
 mod layouter;
 mod loader;
 mod outside;
 mod pacer;
 mod precedent;
+mod reviewer;
 mod saver;
 mod spelling;
 pub(crate) mod terminal;

@@ -235,6 +235,7 @@ impl Worker {
                 })
             }
             Effect::LayOut { .. }
+            | Effect::BuildReviews(_)
             | Effect::Reparse(_)
             | Effect::ReadLetter(_)
             | Effect::Export { .. }

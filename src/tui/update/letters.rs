@@ -5,9 +5,10 @@ use crate::drafts::drafts_path;
 use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
+use crate::tui::model::entry::OpenLetter;
 use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::names::file_name;
-use crate::tui::model::state::{OpenLetter, State, status_of};
+use crate::tui::model::state::{State, status_of};
 
 /// A letter was parsed in full: it opens (when it was being opened) or shows again (it
 /// changed on disk while open); the drafts worker gets it for the text fingerprints.

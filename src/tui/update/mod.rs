@@ -4,10 +4,13 @@ mod clipboard;
 mod comments;
 mod dialogs;
 pub(crate) mod drafts;
+mod editing;
+mod exporting;
 pub(crate) mod input;
 mod letters;
 mod outside;
 mod precedent;
+mod reviews;
 mod search;
 mod spelling;
 
@@ -15,10 +18,11 @@ use ratatui::layout::Rect;
 
 use crate::config::{Command, Context};
 use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::entry::Message;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::overlay::Overlay;
-use crate::tui::model::state::{Message, State};
+use crate::tui::model::state::State;
 use input::map_key;
 
 /// Letters with more comment text than this are laid out on the layout worker.
@@ -85,6 +89,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 state.index.done += 1;
             }
             dialogs::recover_waiting_for(state, id, &mut fx);
+            // A letter changed: the reviews shown are grouped again.
+            if known && state.reviews.built.is_some() {
+                reviews::request(state, &mut fx);
+            }
             // The open letter changed on disk: read it again.
             if known && state.open.as_ref().is_some_and(|o| o.id == id) {
                 fx.push(Effect::ReadLetter(state.entries[id.0].path.clone()));
@@ -93,6 +101,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::LetterRead { path, letter } => letters::letter_read(state, path, *letter, &mut fx),
         Action::IndexFinished => {
             state.index.finished = true;
+            reviews::request(state, &mut fx);
             if state.recover_waiting {
                 dialogs::recovery(state, Command::Recover, &mut fx);
             }
@@ -165,7 +174,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 entry.slot.changed = numbers;
             }
         }
-        Action::Exported { result } => dialogs::exported(state, result),
+        Action::Exported { result } => exporting::exported(state, result),
         Action::SpellingLoaded {
             dictionary,
             personal,
@@ -184,9 +193,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             format,
             path,
             beside,
-        } => dialogs::ask_overwrite(state, letter, format, &path, &beside),
+        } => exporting::ask_overwrite(state, letter, format, &path, &beside),
         Action::PrecedentIndexed(result) => precedent::indexed(state, result),
         Action::PrecedentFound { text, result } => precedent::found(state, &text, result),
+        Action::ReviewsBuilt(built) => reviews::built(state, built, &mut fx),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
             state.journal_all_unsaved(&mut fx);
@@ -234,7 +244,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::Later
             if state.is_open(Overlay::Export) =>
         {
-            dialogs::export_prompt(state, command, fx)
+            exporting::export_prompt(state, command, fx)
         }
         Command::Down | Command::Up | Command::Open | Command::Leave | Command::QuoteAnswer
             if state.is_open(Overlay::Precedent) =>
@@ -242,14 +252,15 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             precedent::key(state, command, fx)
         }
         Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
-        Command::Export => dialogs::open_export(state),
+        _ if reviews::run(state, command, fx) => {}
+        Command::Export => exporting::open_export(state),
         Command::ExportMarkdown
         | Command::ExportText
         | Command::ExportHtml
         | Command::ExportDocx => {
             // Bound in a pane (`run = "export docx"`): export at once in that format.
-            dialogs::open_export(state);
-            dialogs::export_prompt(state, command, fx);
+            exporting::open_export(state);
+            exporting::export_prompt(state, command, fx);
         }
         Command::ShowRecovery if state.offers.is_empty() => {
             state.info("Nothing unsaved in the journal.")

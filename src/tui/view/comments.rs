@@ -94,11 +94,23 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         .map(|q| sanitize(q).to_lowercase())
         .filter(|q| !q.is_empty());
     let rows = doc.rows(&visible, open.scroll, usize::from(inner.height));
+    let path = &state.entries[open.id.0].path;
     let buf = frame.buffer_mut();
     for (y, row) in (inner.y..inner.bottom()).zip(rows) {
         let selected = Some(row.comment) == open.selected;
         let comment = &letter.comments[row.comment];
         let status = status_of(drafts, row.comment, &comment.number);
+        // A comment whose references the review resolves shows them as links.
+        let linked = matches!(row.kind, RowKind::Lead | RowKind::Body)
+            && state.reviews.links_from(path, &comment.number).is_some();
+        let text = |style| {
+            let spans = highlight(row, style, query.as_deref());
+            if linked {
+                super::links::linked(spans, theme.key())
+            } else {
+                spans
+            }
+        };
         let mut spans = vec![if selected && row.kind != RowKind::Blank {
             Span::styled("▌", theme.focused_border())
         } else {
@@ -131,11 +143,11 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     number_part.to_string(),
                     Style::new().add_modifier(Modifier::BOLD),
                 ));
-                spans.extend(highlight(row, Style::new(), query.as_deref()));
+                spans.extend(text(Style::new()));
             }
             RowKind::Body => {
                 spans.push(Span::raw(" ".repeat(doc.lead_width)));
-                spans.extend(highlight(row, Style::new(), query.as_deref()));
+                spans.extend(text(Style::new()));
             }
             RowKind::Blank => {}
         }

@@ -10,9 +10,10 @@ use super::{focused, note, one_line, pane_block, put_spans};
 use crate::drafts::Status;
 use crate::letter::Kind;
 use crate::text::thousands;
+use crate::tui::model::entry::Entry;
 use crate::tui::model::ids::{LetterId, Pane};
 use crate::tui::model::listing::Listing;
-use crate::tui::model::state::{Entry, State};
+use crate::tui::model::state::State;
 use crate::tui::model::wrap::fit;
 
 /// Columns of a date.

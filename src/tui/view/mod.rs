@@ -6,7 +6,11 @@ mod dialog;
 mod draft;
 mod help;
 mod letters;
+mod links;
 mod precedent;
+mod reader;
+mod reference;
+mod review_tree;
 mod status;
 
 use ratatui::Frame;
@@ -32,10 +36,21 @@ pub fn draw(frame: &mut Frame, state: &State) {
     }
     let areas = areas(area, state.focus);
     if let Some(rect) = areas.letters {
-        letters::draw(frame, rect, state);
+        if state.reviews.tree {
+            review_tree::draw(frame, rect, state);
+        } else {
+            letters::draw(frame, rect, state);
+        }
     }
     if let Some(rect) = areas.comments {
-        comments::draw(frame, rect, state);
+        if state.reviews.reader && state.open.is_some() {
+            reader::draw(frame, rect, state);
+        } else {
+            comments::draw(frame, rect, state);
+        }
+        if let Some(followed) = followed_here(state) {
+            reference::draw(frame, rect, state, followed);
+        }
     }
     if let Some(rect) = areas.draft {
         draft::draw(frame, rect, state);
@@ -62,6 +77,15 @@ pub fn draw(frame: &mut Frame, state: &State) {
     if let Some(scroll) = state.help {
         help::draw(frame, area, state, scroll);
     }
+}
+
+/// The reference followed from the open letter, if one is shown.
+fn followed_here(state: &State) -> Option<&crate::tui::model::reviews::Followed> {
+    let followed = state.reviews.followed.as_ref()?;
+    let from = followed.links.first()?.letter;
+    let review = state.reviews.list().get(followed.review)?;
+    let open = &state.entries[state.open.as_ref()?.id.0].path;
+    (review.letters.get(from)?.path == *open).then_some(followed)
 }
 
 /// A pane's border and title; the focused pane's is bold and thick.

@@ -13,7 +13,8 @@ use crate::config::Theme;
 use crate::config::{Command, Context, Hint};
 use crate::text::thousands;
 use crate::tui::model::ids::Mode;
-use crate::tui::model::state::{SaveState, State};
+use crate::tui::model::slot::SaveState;
+use crate::tui::model::state::State;
 use crate::tui::model::wrap::fit;
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {

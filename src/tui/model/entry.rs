@@ -1,0 +1,86 @@
+//! What the workspace keeps of each letter file (its listing, the parsed letter, its
+//! drafts), of the letter open in the Comments pane, of the indexer's progress and of
+//! the status bar's message.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::ids::LetterId;
+use super::slot::Slot;
+use crate::letter::Letter;
+use crate::problem::Problem;
+use crate::tui::model::document::Document;
+use crate::tui::model::listing::Listing;
+
+/// How many fully parsed letters are kept besides the open one: a letter opened again
+/// soon after shows at once; the rest of the list costs only its [`Listing`]s.
+pub(crate) const PARSED_KEPT: usize = 16;
+
+/// One letter file: its listing (or why it could not be read), the parsed letter while
+/// it is kept, and its drafts.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The file.
+    pub path: PathBuf,
+    /// What the Letters pane shows, or why the file could not be read.
+    pub listing: Result<Listing, Problem>,
+    /// The full parse, while the letter is open or recently was (see [`PARSED_KEPT`]).
+    pub letter: Option<Arc<Letter>>,
+    /// Its drafts (read when the letter is first opened).
+    pub slot: Slot,
+}
+
+impl Entry {
+    /// The letter's comment numbers, in order (none for an unreadable file).
+    pub fn numbers(&self) -> &[String] {
+        self.listing.as_ref().map_or(&[], |l| &l.brief.numbers)
+    }
+
+    /// How many of the letter's comments are resolved: in the workspace once its drafts
+    /// have been read, else as indexed.
+    pub fn resolved(&self) -> usize {
+        let drafts = self.slot.loaded.then_some(&self.slot.drafts);
+        self.listing.as_ref().map_or(0, |l| l.resolved(drafts))
+    }
+}
+
+/// The letter shown in the Comments pane.
+#[derive(Debug, Clone)]
+pub(crate) struct OpenLetter {
+    /// Which letter.
+    pub id: LetterId,
+    /// The selected comment (index into the letter's comments), if it has any.
+    pub selected: Option<usize>,
+    /// The first document row shown.
+    pub scroll: usize,
+    /// Bring the selected comment into view on the next layout pass.
+    pub follow: bool,
+    /// The letter is being read: it shows once [`Action::LetterRead`] arrives.
+    ///
+    /// [`Action::LetterRead`]: crate::tui::model::action::Action::LetterRead
+    pub reading: bool,
+    /// The comments laid out for the pane's width.
+    pub doc: Option<Document>,
+    /// The width a layout was asked for (large letters are laid out off the UI thread).
+    pub pending_width: Option<u16>,
+}
+
+/// Progress of the background indexer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Index {
+    /// Files found, once known.
+    pub total: Option<usize>,
+    /// Files parsed so far.
+    pub done: usize,
+    /// The indexer has finished.
+    pub finished: bool,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown as an error.
+    pub error: bool,
+}

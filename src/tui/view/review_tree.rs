@@ -1,0 +1,154 @@
+//! The Letters pane as a tree of reviews: each review (company, file number, form and
+//! where it stands), its rounds under it in date order with their kind.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+
+use super::{focused, note, one_line, pane_block, put_spans};
+use crate::letter::Kind;
+use crate::review::{Review, State as ReviewState};
+use crate::tui::model::ids::Pane;
+use crate::tui::model::names::file_name;
+use crate::tui::model::reviews::TreeRow;
+use crate::tui::model::state::State;
+
+pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let reviews = &state.reviews;
+    let list = reviews.list();
+    let title = match list.len() {
+        0 => " Reviews ".to_string(),
+        1 => " Reviews (1 review) ".to_string(),
+        n => format!(" Reviews ({n} reviews) "),
+    };
+    let block = pane_block(title, focused(state, Pane::Letters), theme, rect.width);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if reviews.built.is_none() || list.is_empty() {
+        let text = if reviews.built.is_none() {
+            "Grouping the letters into reviews…"
+        } else {
+            "No reviews: no letters found."
+        };
+        frame.render_widget(note(text, theme), inner);
+        return;
+    }
+    let rows = reviews.rows();
+    let height = usize::from(inner.height);
+    // The cursor stays in view whatever the pane's height is now.
+    let scroll = reviews
+        .scroll
+        .min(reviews.cursor)
+        .max((reviews.cursor + 1).saturating_sub(height));
+    let open = state.open.as_ref().map(|o| &state.entries[o.id.0].path);
+    let buf = frame.buffer_mut();
+    for (y, (at, row)) in (inner.y..inner.bottom()).zip(rows.iter().enumerate().skip(scroll)) {
+        let spans = match *row {
+            TreeRow::Review(r) => review_row(&list[r], reviews.is_folded(&list[r]), state),
+            TreeRow::Letter(r, l) => {
+                let review = &list[r];
+                let last = l + 1 == review.letters.len();
+                let is_open = open == Some(&review.letters[l].path);
+                letter_row(review, l, last, is_open, theme)
+            }
+        };
+        let selected = (at == reviews.cursor).then(|| theme.selected());
+        put_spans(buf, Rect::new(inner.x, y, inner.width, 1), &spans, selected);
+    }
+}
+
+/// A review's row: fold mark, company, file number, form, state and due date.
+fn review_row(review: &Review, folded: bool, state: &State) -> Vec<Span<'static>> {
+    let theme = &state.config.theme;
+    let company = review
+        .company
+        .as_deref()
+        .map_or("(company unknown)".into(), one_line);
+    let mut head = format!("{} {company}", if folded { "▸" } else { "▾" });
+    for part in [&review.file_number, &review.form].into_iter().flatten() {
+        head.push_str(" · ");
+        head.push_str(&one_line(part));
+    }
+    let mut spans = vec![Span::styled(
+        head,
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    let label = review.state.label();
+    spans.push(match &review.state {
+        ReviewState::AwaitingResponse { due: Some(due) } => {
+            let overdue = NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok_and(|d| d < state.today);
+            let text = format!(" · {label} · due {}", one_line(due));
+            Span::styled(
+                text,
+                if overdue {
+                    theme.overdue()
+                } else {
+                    theme.key()
+                },
+            )
+        }
+        ReviewState::AwaitingResponse { due: None } => {
+            Span::styled(format!(" · {label}"), theme.key())
+        }
+        ReviewState::AwaitingStaff => Span::styled(format!(" · {label}"), theme.muted()),
+        ReviewState::Closed => Span::styled(
+            format!(" · {label}"),
+            theme.mark(crate::drafts::Status::Resolved),
+        ),
+    });
+    spans
+}
+
+/// A round's row: its date, kind and file.
+fn letter_row(
+    review: &Review,
+    l: usize,
+    last: bool,
+    is_open: bool,
+    theme: &crate::config::Theme,
+) -> Vec<Span<'static>> {
+    let filed = &review.letters[l];
+    let branch = if last { "  └ " } else { "  ├ " };
+    let date = filed
+        .letter
+        .date
+        .as_deref()
+        .map_or("no date".into(), one_line);
+    let kind = round_kind(review, l);
+    let comments = match filed.letter.kind {
+        Kind::Comments => match filed.letter.comments.len() {
+            1 => " · 1 comment".to_string(),
+            n => format!(" · {n} comments"),
+        },
+        _ => String::new(),
+    };
+    vec![
+        Span::raw(if is_open { "▸" } else { " " }),
+        Span::raw(branch),
+        Span::styled(format!("{date:<10}  "), theme.muted()),
+        Span::raw(format!("{kind}{comments}  ")),
+        Span::styled(one_line(&file_name(&filed.path)), theme.muted()),
+    ]
+}
+
+/// What a round is in its review: the staff's first letter, a follow-up, the company's
+/// response, the closing letter.
+fn round_kind(review: &Review, l: usize) -> &'static str {
+    match review.letters[l].letter.kind {
+        Kind::Comments
+            if review.letters[..l]
+                .iter()
+                .any(|f| f.letter.kind == Kind::Comments) =>
+        {
+            "follow-up"
+        }
+        Kind::Comments => "staff letter",
+        Kind::Response => "company response",
+        Kind::Completion => "closing letter",
+        Kind::NoReview => "no review",
+        Kind::Unknown => "letter",
+    }
+}
