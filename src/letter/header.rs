@@ -79,21 +79,31 @@ fn is_salutation(line: &str) -> bool {
     }) && SALUTATION.is_match(line)
 }
 
-/// Letterhead and routing lines that are not part of the addressee block.
+/// Letterhead and routing lines that are not part of the addressee block. (Compared
+/// in any ASCII case without a lowercase copy: this runs on every line of the top.)
 fn is_letterhead(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
-    l.ends_with(" logo")
-        || l == "logo"
-        || l.starts_with("mail stop")
-        || l.starts_with("mailstop")
-        || l.starts_with("via e-mail")
-        || l.starts_with("via email")
-        || l.starts_with("via edgar")
-        || l.starts_with("by edgar")
-        || l.starts_with("via facsimile")
-        || l.starts_with("delivered via")
-        || l.starts_with("by electronic")
-        || ((l.starts_with("by ") || l.starts_with("via "))
+    let ends_logo =
+        line.len() >= 5 && line.as_bytes()[line.len() - 5..].eq_ignore_ascii_case(b" logo");
+    ends_logo
+        || line.eq_ignore_ascii_case("logo")
+        || starts_with_any(
+            line,
+            &[
+                "mail stop",
+                "mailstop",
+                "via e-mail",
+                "via email",
+                "via edgar",
+                "by edgar",
+                "via facsimile",
+                "delivered via",
+                "by electronic",
+                "confidential",
+                "washington, d.c.",
+                "washington, dc",
+            ],
+        )
+        || (starts_with_any(line, &["by ", "via "])
             && [
                 "mail",
                 "facsimile",
@@ -106,24 +116,22 @@ fn is_letterhead(line: &str) -> bool {
                 "overnight",
             ]
             .iter()
-            .any(|w| l.contains(w)))
-        || l.starts_with("confidential")
-        || matches!(
-            l.as_str(),
-            "division of"
-                | "corporation finance"
-                | "division of corporation finance"
-                | "united states"
-        )
-        || (l.contains("securities and exchange commission") && l.len() < 60)
-        || l.starts_with("washington, d.c.")
-        || l.starts_with("washington, dc")
+            .any(|w| contains_ignore_ascii_case(line, w)))
+        || [
+            "division of",
+            "corporation finance",
+            "division of corporation finance",
+            "united states",
+        ]
+        .iter()
+        .any(|w| line.eq_ignore_ascii_case(w))
+        || (line.len() < 60
+            && contains_ignore_ascii_case(line, "securities and exchange commission"))
 }
 
 fn is_sec_line(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
-    l.contains("securities and exchange commission")
-        || l.contains("division of corporation finance")
+    contains_ignore_ascii_case(line, "securities and exchange commission")
+        || contains_ignore_ascii_case(line, "division of corporation finance")
 }
 
 /// Read the header of `lines` (already cleaned).

@@ -2,18 +2,24 @@
 //! the header, comments and closing into a [`Letter`]. No terminal code lives here.
 
 mod answers;
-mod body;
 mod brief;
+mod captions;
 mod clean;
 mod closing;
+mod comment_text;
 pub mod dates;
 mod decode;
 mod header;
+mod header_tokens;
+mod heading_block;
+mod heading_trail;
 mod headings;
 mod kind;
 mod model;
 mod numbers;
 mod order;
+mod outline;
+mod page_header_vocabulary;
 mod pagebreak;
 mod paragraphs;
 mod parse;
@@ -21,6 +27,7 @@ mod phrases;
 mod requests;
 pub mod sections;
 pub mod source;
+mod unnumbered;
 
 pub use brief::{Brief, brief_bytes};
 pub use model::{

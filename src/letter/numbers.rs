@@ -11,12 +11,14 @@ pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\((\d{1,6})\)|(\d{1,6}(?:\([a-z]\))?)[.)])(?:\s+|$)").expect("number regex")
 });
 
-/// Whether `line` can start with a comment number (`\d` takes any Unicode digit, so
-/// any non-ASCII first byte may): a cheap test before [`NUMBER`].
-fn may_start_number(line: &str) -> bool {
-    line.bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_digit() || b == b'(' || !b.is_ascii())
+/// Whether `line` can start with a comment number, as `\d` reads digits (any Unicode
+/// decimal digit, and so a numeric character): a cheap test before a regex.
+pub(super) fn may_start_number(line: &str) -> bool {
+    line.bytes().next().is_some_and(|b| {
+        b.is_ascii_digit()
+            || b == b'('
+            || (!b.is_ascii() && line.chars().next().is_some_and(char::is_numeric))
+    })
 }
 
 /// Whether `line` starts with a comment number.

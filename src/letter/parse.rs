@@ -1,16 +1,19 @@
 //! Putting the pieces together: bytes → [`Letter`].
 
 use super::LetterError;
-use super::body::{Outline, comments, labels_responses, outline};
 use super::brief::Brief;
 use super::clean::CleanText;
 use super::closing::parse_closing;
+use super::comment_text::comments;
 use super::dates::add_business_days;
 use super::decode::decode;
 use super::header::{Header, parse_header};
 use super::kind::Signals;
 use super::model::{Kind, Letter, warns_windows_1252};
-use super::pagebreak::{HeaderVocabulary, remove_page_headers};
+use super::outline::{Outline, labels_responses, outline};
+use super::page_header_vocabulary::HeaderVocabulary;
+use super::pagebreak::remove_page_headers;
+use super::phrases::may_hold;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -159,15 +162,23 @@ fn vocabulary(header: &Header) -> HeaderVocabulary {
 
 /// The deadline "within ten business days" sets, counted from the letter's `date`. It
 /// is set in the opening paragraphs (or, in older letters, the closing ones), never by
-/// a comment that quotes one.
+/// a comment that quotes one. Paragraphs without the word "business" on any line are
+/// neither joined nor searched (the word holds no space, so it never spans two lines).
 fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<String> {
     let closing_start = outline.closing_start.min(body_lines.len());
-    let intro = body_lines[..outline.intro_end.min(body_lines.len())].join(" ");
-    let outro = body_lines[closing_start..].join(" ");
+    let joined = |lines: &[&str]| {
+        lines
+            .iter()
+            .any(|l| may_hold(l, "business"))
+            .then(|| lines.join(" "))
+    };
+    let intro = joined(&body_lines[..outline.intro_end.min(body_lines.len())]);
+    let outro = joined(&body_lines[closing_start..]);
     // A letter whose one request is not numbered sets the deadline in the request.
-    let c = DUE
-        .captures(&intro)
-        .or_else(|| DUE.captures(&outro))
+    let c = intro
+        .as_deref()
+        .and_then(|t| DUE.captures(t))
+        .or_else(|| DUE.captures(outro.as_deref()?))
         .or_else(|| DUE.captures(outline.unnumbered_text()?))?;
     let n = count_word(&c[1])?;
     Some(add_business_days(date, n).to_string())

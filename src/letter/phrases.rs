@@ -1,5 +1,9 @@
 //! The fixed phrases of staff letters that mark where parts begin, matched at the
-//! start of a line without regard to case (a plain prefix test: this runs on every line).
+//! start of a line without regard to case (a plain prefix test: this runs on every line),
+//! and the words of a request.
+
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Whether `line` starts with one of `phrases` (ASCII case-insensitive).
 pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
@@ -16,24 +20,40 @@ pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
     })
 }
 
-/// Whether `haystack` holds `needle` (ASCII, lowercase) in any ASCII case.
+/// Whether `haystack` holds `needle` (ASCII, lowercase) in any ASCII case. The places
+/// where its first byte stands, in either case, are found with a fast search.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let needle = needle.as_bytes();
     let Some(&first) = needle.first() else {
         return true;
     };
     let bytes = haystack.as_bytes();
-    bytes.len() >= needle.len()
-        && (0..=bytes.len() - needle.len()).any(|i| {
-            bytes[i].to_ascii_lowercase() == first
-                && bytes[i..i + needle.len()].eq_ignore_ascii_case(needle)
-        })
+    let Some(last_start) = bytes.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let candidates = &bytes[..=last_start];
+    let mut starts = memchr::memchr2_iter(first, first.to_ascii_uppercase(), candidates);
+    starts.any(|i| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Whether `text` holds a character outside ASCII that a case-insensitive regex
+/// matches to an ASCII letter: `ſ` (long s, for `s`) and `K` (Kelvin sign, for `k`) are
+/// the only ones in Unicode's simple case folding.
+fn has_non_ascii_case_form(text: &str) -> bool {
+    !text.is_ascii() && (text.contains('\u{17F}') || text.contains('\u{212A}'))
+}
+
+/// Whether a case-insensitive regex could find the word `key` (ASCII letters,
+/// lowercase) in `text`: the word is there in some ASCII case, or the text holds a
+/// character that matches an ASCII letter without being one. A regex that needs the
+/// word is not worth running on text for which this says no.
+pub fn may_hold(text: &str, key: &str) -> bool {
+    contains_ignore_ascii_case(text, key) || has_non_ascii_case_form(text)
 }
 
 /// A case-insensitive regex that can only match text holding one of its key words.
-/// Text that is ASCII and holds none of them is not searched; other text is (Unicode
-/// case folding has non-ASCII forms of some letters, such as `ſ` for `s`), so the
-/// answers are the regex's own.
+/// Text that holds none of them is not searched (see [`may_hold`]), so the answers are
+/// the regex's own.
 pub struct KeyedRegex {
     regex: regex::Regex,
     keys: &'static [&'static str],
@@ -50,11 +70,10 @@ impl KeyedRegex {
 
     /// Whether the regex could match `text`.
     fn may_match(&self, text: &str) -> bool {
-        !text.is_ascii()
-            || self
-                .keys
-                .iter()
-                .any(|k| contains_ignore_ascii_case(text, k))
+        self.keys
+            .iter()
+            .any(|k| contains_ignore_ascii_case(text, k))
+            || has_non_ascii_case_form(text)
     }
 
     /// See [`regex::Regex::is_match`].
@@ -149,6 +168,23 @@ pub fn is_sign_off(line: &str) -> bool {
     .any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// The words of a request, at word boundaries (see [`asks`]).
+static REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{REQUEST_WORDS})\b")).expect("request regex"));
+/// The same words anywhere: a search that never leaves the regex engine's fast path,
+/// where a Unicode word boundary in text that is not ASCII makes it read the text again
+/// far more slowly.
+static REQUEST_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){REQUEST_WORDS}")).expect("request words regex"));
+const REQUEST_WORDS: &str =
+    "please|tell us|explain|revise|provide|disclose|advise|clarify|describe";
+
+/// Whether `text` asks for something: a request word at word boundaries. Text without
+/// the words anywhere is told by the fast search alone.
+pub fn asks(text: &str) -> bool {
+    REQUEST_ANYWHERE.is_match(text) && REQUEST.is_match(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +211,26 @@ mod tests {
         // Unicode case folding: the long s matches `s`, so non-ASCII text is searched.
         let schedule = KeyedRegex::new(r"(?i)schedule", &["schedule"]);
         assert!(schedule.is_match("\u{17F}chedule TO"));
+        assert!(schedule.is_match("\u{E9}t\u{E9} SCHEDULE"));
+        assert!(!schedule.is_match("\u{E9}t\u{E9} sched"));
+        let kelvin = KeyedRegex::new(r"(?i)\bmarket\b", &["market"]);
+        assert!(kelvin.is_match("mar\u{212A}et"));
+        assert!(!contains_ignore_ascii_case("mar", "market"));
+        assert!(contains_ignore_ascii_case("a MarKet", "market"));
+    }
+
+    #[test]
+    fn long_s_and_kelvin_are_the_only_non_ascii_forms_of_ascii_letters() {
+        let letter = regex::Regex::new(r"(?i)^[a-z]$").unwrap();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let matches = letter.is_match(&c.to_string());
+            let expected = c.is_ascii_alphabetic() || matches!(c, '\u{17F}' | '\u{212A}');
+            assert_eq!(matches, expected, "{c:?}");
+            assert_eq!(
+                has_non_ascii_case_form(&format!("x{c}")),
+                matches!(c, '\u{17F}' | '\u{212A}'),
+                "{c:?}"
+            );
+        }
     }
 }

@@ -5,6 +5,9 @@ use ratatui_textarea::{Input, Key};
 
 use super::*;
 
+mod properties;
+mod selection;
+
 fn editor(text: &str) -> Editor {
     Editor::new(text.split('\n').map(str::to_string).collect())
 }
@@ -47,6 +50,24 @@ fn screen(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
                 skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
             }
             row.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The selected cells of each screen row, as text (a selected line break is a space).
+fn selected(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
+    e.fit(width, height);
+    let e = &*e;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| &buf[(x, y)])
+                .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+                .map(|cell| cell.symbol())
+                .collect()
         })
         .collect()
 }
@@ -308,219 +329,6 @@ fn invisible_and_control_characters_are_drawn_as_placeholders() {
     assert_eq!(screen(&mut e, 30, 1), ["a␛b c█RLO⟫d⟪ZWSP⟫e␍f"]);
     typing(&mut e, "\u{200b}");
     assert_eq!(screen(&mut e, 30, 1), ["a␛b c⟪ZWSP⟫█RLO⟫d⟪ZWSP⟫e␍f"]);
-}
-
-/// The selected cells of each screen row, as text (a selected line break is a space).
-fn selected(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
-    e.fit(width, height);
-    let e = &*e;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
-    let buf = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| &buf[(x, y)])
-                .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
-                .map(|cell| cell.symbol())
-                .collect()
-        })
-        .collect()
-}
-
-#[test]
-fn shift_moves_select_from_where_the_cursor_was() {
-    let mut e = editor("alpha beta\ngamma");
-    e.move_cursor(Move::WordForward);
-    e.select(Move::Forward);
-    e.select(Move::Forward);
-    assert_eq!(e.selected_text().as_deref(), Some("be"));
-    e.select(Move::Back);
-    e.select(Move::Back);
-    e.select(Move::Back);
-    assert_eq!(
-        e.selected_text().as_deref(),
-        Some(" "),
-        "back past the anchor"
-    );
-    e.select(Move::WordForward);
-    e.select(Move::WordForward);
-    assert_eq!(e.selected_text().as_deref(), Some("beta\n"));
-    e.select(Move::End);
-    assert_eq!(e.selected_text().as_deref(), Some("beta\ngamma"));
-    e.select(Move::Head);
-    assert_eq!(e.selected_text().as_deref(), Some("beta\n"));
-    e.move_cursor(Move::End);
-    assert_eq!(e.selection(), None, "a plain move ends the selection");
-    e.select(Move::WordBack);
-    assert_eq!(e.selected_text().as_deref(), Some("gamma"));
-    e.select_all();
-    assert_eq!(e.selected_text().as_deref(), Some("alpha beta\ngamma"));
-    let mut e = editor("a\n\nb");
-    e.select(Move::Down);
-    e.select(Move::Down);
-    assert_eq!(e.selected_text().as_deref(), Some("a\n\n"));
-}
-
-#[test]
-fn typing_pasting_and_deleting_replace_the_selection_in_one_step() {
-    let mut e = editor("The Company advises the Staff");
-    e.move_cursor(Move::End);
-    e.select(Move::WordBack);
-    typing(&mut e, "SEC");
-    assert_eq!(e.lines(), ["The Company advises the SEC"]);
-    assert!(e.undo(), "the selection's text comes back in one step");
-    assert_eq!(e.lines(), ["The Company advises the Staff"]);
-    assert!(e.redo());
-    assert_eq!(e.lines(), ["The Company advises the SEC"]);
-    e.select_all();
-    e.insert_str("One\nTwo");
-    assert_eq!(e.lines(), ["One", "Two"]);
-    assert_eq!(e.cursor(), (1, 3));
-    e.move_cursor(Move::Top);
-    e.move_cursor(Move::Forward);
-    e.select(Move::Down);
-    for delete in [
-        Editor::delete_char as fn(&mut Editor) -> bool,
-        Editor::delete_next_char,
-        Editor::delete_word,
-        Editor::delete_to_line_end,
-        Editor::delete_to_line_start,
-        Editor::delete_word_forward,
-    ] {
-        let mut e = e.clone();
-        assert!(delete(&mut e));
-        assert_eq!(e.lines(), ["Owo"], "only the selection goes");
-    }
-    let mut e = e.clone();
-    assert_eq!(e.cut().as_deref(), Some("ne\nT"));
-    assert_eq!(e.lines(), ["Owo"]);
-    assert_eq!(e.cut(), None);
-    assert!(e.undo());
-    assert_eq!(e.lines(), ["One", "Two"]);
-}
-
-#[test]
-fn the_selection_is_drawn_in_reverse_video() {
-    let mut e = editor("the quick brown fox\n\nend");
-    selected(&mut e, 10, 4);
-    e.move_cursor(Move::WordForward);
-    e.select(Move::Down);
-    e.select(Move::Down);
-    // Wrapped at 10: "the quick " / "brown fox" / "" / "end".
-    assert_eq!(
-        selected(&mut e, 10, 4),
-        ["quick ", "brown fox ", "", ""],
-        "a selected line break shows as a cell after the line"
-    );
-    e.select(Move::Down);
-    assert_eq!(
-        selected(&mut e, 10, 4),
-        ["quick ", "brown fox ", " ", "end"]
-    );
-    e.move_cursor(Move::Top);
-    assert_eq!(selected(&mut e, 10, 4), ["", "", "", ""]);
-    let mut e = focused("ab\tc");
-    e.select(Move::Forward);
-    e.select(Move::Forward);
-    e.select(Move::Forward);
-    assert_eq!(
-        selected(&mut e, 10, 1),
-        ["ab  "],
-        "a tab selected over its columns"
-    );
-}
-
-#[derive(Debug, Clone)]
-enum Op {
-    Type(char),
-    Paste(String),
-    Key(Key),
-    Move(Move),
-    Select(Move),
-    SelectAll,
-    Cut,
-    DeleteWord,
-    Outdent,
-}
-
-fn op() -> impl proptest::strategy::Strategy<Value = Op> {
-    use proptest::prelude::*;
-    prop_oneof![
-        4 => proptest::sample::select(vec!['a', 'b', ' ', '\t', '\u{1b}', '\u{200b}', 'é', '日']).prop_map(Op::Type),
-        1 => "[a \\n\\r\\t]{0,8}".prop_map(Op::Paste),
-        2 => proptest::sample::select(vec![Key::Enter, Key::Backspace, Key::Delete, Key::Tab]).prop_map(Op::Key),
-        2 => proptest::sample::select(vec![Move::Back, Move::Forward, Move::Up, Move::Down, Move::WordBack, Move::Head, Move::End, Move::Top]).prop_map(Op::Move),
-        2 => proptest::sample::select(vec![Move::Back, Move::Forward, Move::Up, Move::WordForward, Move::WordBack, Move::Head, Move::End]).prop_map(Op::Select),
-        1 => Just(Op::SelectAll),
-        1 => Just(Op::Cut),
-        1 => Just(Op::DeleteWord),
-        1 => Just(Op::Outdent),
-    ]
-}
-
-proptest::proptest! {
-    /// Any edits followed by undo-all give the original text back; redo-all the edited.
-    #[test]
-    fn undo_all_and_redo_all_return_both_texts(
-        start in "[ab \\n\\t]{0,20}",
-        ops in proptest::collection::vec(op(), 0..60),
-        width in 3u16..20,
-    ) {
-        let mut e = Editor::open(&start);
-        e.set_max_histories(10_000);
-        let original = e.lines().to_vec();
-        for op in ops {
-            match op {
-                Op::Type(c) => e.insert_char(c),
-                Op::Paste(text) => { e.insert_str(text); }
-                Op::Key(k) => { e.input_without_shortcuts(key(k)); }
-                Op::Move(m) => e.move_cursor(m),
-                Op::Select(m) => e.select(m),
-                Op::SelectAll => e.select_all(),
-                Op::Cut => { e.cut(); }
-                Op::DeleteWord => { e.delete_word(); }
-                Op::Outdent => { e.outdent(); }
-            }
-            screen(&mut e, width, 3);
-        }
-        let edited = e.lines().to_vec();
-        while e.undo() {}
-        proptest::prop_assert_eq!(e.lines(), &original[..]);
-        while e.redo() {}
-        proptest::prop_assert_eq!(e.lines(), &edited[..]);
-    }
-}
-
-#[test]
-fn readline_deletions() {
-    let mut e = editor("alpha beta gamma\ndelta");
-    for _ in 0..6 {
-        e.move_cursor(Move::Forward);
-    }
-    assert!(e.delete_word_forward());
-    assert_eq!(e.lines(), ["alpha gamma", "delta"]);
-    assert!(e.delete_to_line_end());
-    assert_eq!(
-        (e.lines(), e.cursor()),
-        (&["alpha ".to_string(), "delta".to_string()][..], (0, 6))
-    );
-    assert!(e.delete_to_line_end(), "at the end: the line break");
-    assert_eq!(e.lines(), ["alpha delta"]);
-    assert!(e.delete_to_line_start());
-    assert_eq!(
-        (e.lines(), e.cursor()),
-        (&["delta".to_string()][..], (0, 0))
-    );
-    assert!(!e.delete_to_line_start());
-    e.move_cursor(Move::End);
-    assert!(!e.delete_word_forward());
-    assert!(e.undo() && e.undo() && e.undo() && e.undo());
-    assert_eq!(
-        e.lines(),
-        ["alpha beta gamma", "delta"],
-        "each deletion one step"
-    );
 }
 
 #[test]

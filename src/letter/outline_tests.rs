@@ -1,6 +1,8 @@
-//! Tests of the comment outline (`body.rs`): numbering, headings, long letters.
+//! Tests of the comment outline (`outline.rs`) and the comments read from it: numbering,
+//! headings, long letters.
 
 use super::*;
+use crate::letter::comment_text::comments;
 
 /// A body read in both stages (for tests).
 struct Body {

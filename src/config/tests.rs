@@ -1,0 +1,158 @@
+use super::*;
+
+#[test]
+fn builtin_parses_and_binds_every_context() {
+    let config = Config::builtin(false);
+    for context in Context::ALL {
+        assert!(!config.keymap.bindings(context).is_empty(), "{context:?}");
+    }
+    assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "✓");
+}
+
+#[test]
+fn user_bindings_win_and_defaults_remain() {
+    let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"resolve\" },\n { on = [\"j\"], run = \"up\", desc = \"up\" }]\n";
+    let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
+    let key = |s: &str| s.parse().unwrap();
+    assert_eq!(
+        config.keymap.lookup(Context::Comments, key("x")),
+        Some(Command::ToggleResolved)
+    );
+    assert_eq!(
+        config.keymap.lookup(Context::Comments, key("j")),
+        Some(Command::Up)
+    );
+    assert_eq!(
+        config.keymap.lookup(Context::Comments, key("r")),
+        Some(Command::ToggleResolved)
+    );
+}
+
+#[test]
+fn messages_name_the_keys_in_effect() {
+    let builtin = Config::builtin(false).keymap;
+    assert_eq!(builtin.key_for(Context::Letters, Command::Open), "Enter");
+    assert_eq!(
+        builtin.key_for(Context::Letters, Command::ShowRecovery),
+        "J"
+    );
+    assert_eq!(builtin.key_for(Context::Global, Command::Quit), "q");
+    let text = "[keymap]\nletters = [{ on = [\"o\"], run = \"open\", desc = \"open\" }, { on = [\"enter\"], run = \"down\", desc = \"down\" }]\ncomments = [{ on = [\"c\"], run = \"edit\", desc = \"edit\" }]\n";
+    let user = Config::with_user(text, Path::new("c.toml"), false)
+        .unwrap()
+        .keymap;
+    assert_eq!(user.key_for(Context::Letters, Command::Open), "o");
+    // `c` is taken by another command: the conflict has no key left in Comments.
+    assert_eq!(
+        user.key_for(Context::Comments, Command::ShowConflict),
+        "<unbound>"
+    );
+}
+
+#[test]
+fn user_colours_and_marks_override_one_by_one() {
+    let text = "[marks]\nresolved = \"[x]\"\n[colors]\nfocus = \"red\"\n";
+    let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
+    assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "[x]");
+    assert_eq!(config.marks.of(crate::drafts::Status::Open), "○");
+}
+
+#[test]
+fn errors_name_file_and_line() {
+    let text = "[keymap]\nletters = [\n  { on = [\"j\"], run = \"fly\", desc = \"x\" },\n]\n";
+    let err = Config::with_user(text, Path::new("/home/u/c.toml"), false).unwrap_err();
+    assert!(
+        err.starts_with("/home/u/c.toml:3: unknown variant `fly`"),
+        "{err}"
+    );
+    let err = Config::with_user(
+        "[colors]\nfocus = \"mauve-ish\"",
+        Path::new("c.toml"),
+        false,
+    )
+    .unwrap_err();
+    assert!(err.starts_with("c.toml:2: unknown colour"), "{err}");
+    let err = Config::with_user("[keymap\n", Path::new("c.toml"), false).unwrap_err();
+    assert!(err.starts_with("c.toml:1:"), "{err}");
+    let err = Config::with_user("[keys]\n", Path::new("c.toml"), false).unwrap_err();
+    assert!(err.starts_with("c.toml:1: unknown field"), "{err}");
+}
+
+#[test]
+fn a_bad_binding_is_skipped_and_named_and_the_rest_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let text = "[marks]\nresolved = \"[x]\"\n\n[keymap]\nletters = [\n  { on = [\"o\"], run = \"open\", desc = \"open\" },\n  { on = [\"z\"], run = \"fly\", desc = \"x\" },\n]\nglobal = [{ on = [\"ctrl-c\", \"Q\"], run = \"quit\", desc = \"quit\" }]\n";
+    std::fs::write(&path, text).unwrap();
+    let (config, problem) = Config::load(Some(&path), true);
+    let problem = problem.expect("the bad binding is named");
+    assert!(
+        problem.contains("config.toml:7: unknown variant `fly`"),
+        "{problem}"
+    );
+    assert!(problem.contains("config.toml:9: ctrl-c"), "{problem}");
+    // The rest of the file is kept: the marks, the good binding, Q for quit.
+    assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "[x]");
+    let key = |k: &str| k.parse::<KeyChord>().unwrap();
+    assert_eq!(
+        config.keymap.lookup(Context::Letters, key("o")),
+        Some(Command::Open)
+    );
+    assert_eq!(
+        config.keymap.lookup(Context::Letters, key("Q")),
+        Some(Command::Quit)
+    );
+    // Ctrl-c still saves and quits, whatever the config binds.
+    assert_eq!(
+        config.keymap.lookup(Context::Draft, key("ctrl-c")),
+        Some(Command::ForceQuit)
+    );
+}
+
+#[test]
+fn load_falls_back_to_builtin_on_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "oops = [").unwrap();
+    let (config, err) = Config::load(Some(&path), false);
+    assert_eq!(config, Config::builtin(false));
+    assert!(err.unwrap().contains("config.toml:1"));
+    let (_, err) = Config::load(Some(&dir.path().join("missing.toml")), false);
+    assert_eq!(err, None);
+}
+
+#[test]
+fn clipboard_and_spelling_can_be_set() {
+    let builtin = Config::builtin(false).editing;
+    assert!(builtin.osc52 && builtin.spelling);
+    assert_eq!(builtin.dictionary, PathBuf::from(DEFAULT_DICTIONARY));
+    let text = "[clipboard]\nosc52 = false\n[spelling]\ndictionary = \"/d/en_GB.dic\"\n";
+    let user = Config::with_user(text, Path::new("c.toml"), false)
+        .unwrap()
+        .editing;
+    assert!(!user.osc52 && user.spelling);
+    assert_eq!(user.dictionary, PathBuf::from("/d/en_GB.dic"));
+    let err = Config::with_user("[clipboard]\nosc = 1\n", Path::new("c.toml"), false);
+    assert!(err.unwrap_err().starts_with("c.toml:2:"));
+}
+
+#[test]
+fn size_cap_defaults_to_64_mb_and_can_be_changed() {
+    assert_eq!(Config::builtin(false).limits.max_letter_bytes, 64 * MB);
+    let config =
+        Config::with_user("[limits]\nmax_letter_mb = 2\n", Path::new("c.toml"), false).unwrap();
+    assert_eq!(config.limits.max_letter_mb(), 2);
+}
+
+#[test]
+fn user_path_prefers_xdg() {
+    assert_eq!(
+        user_config_path(Some("/x"), Some("/h")),
+        Some(PathBuf::from("/x/letterdesk/config.toml"))
+    );
+    assert_eq!(
+        user_config_path(None, Some("/h")),
+        Some(PathBuf::from("/h/.config/letterdesk/config.toml"))
+    );
+    assert_eq!(user_config_path(Some(""), None), None);
+}

@@ -1,0 +1,212 @@
+//! The words of page headers: lines split into lowercase tokens (glued words such as
+//! `LastNameTyler` or `March2` taken apart), and a letter's header words looked up.
+
+/// A letter's header words, looked up for most lines of the body: most words are told
+/// apart by their first byte, the rest by a look along the few words that start with
+/// the same byte (a header that runs on, such as a "Re:" block with no salutation
+/// below, can give hundreds of words).
+pub(super) struct Words {
+    /// Sorted, without duplicates.
+    words: Vec<String>,
+    /// For each first byte, the range of `words` that start with it.
+    by_first_byte: [(u32, u32); 256],
+}
+
+impl Words {
+    pub(super) fn new(mut words: Vec<String>) -> Words {
+        words.sort_unstable();
+        words.dedup();
+        let mut by_first_byte = [(0u32, 0u32); 256];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                let range = &mut by_first_byte[usize::from(b)];
+                if range.0 == range.1 {
+                    *range = (i, i);
+                }
+                range.1 = i.saturating_add(1);
+            }
+        }
+        Words {
+            words,
+            by_first_byte,
+        }
+    }
+
+    /// The words that start with the byte `b`.
+    fn starting_with(&self, b: u8) -> &[String] {
+        let (from, to) = self.by_first_byte[usize::from(b)];
+        self.words
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
+    }
+
+    /// Whether some word starts with the byte `b` (words are lowercase).
+    pub(super) fn may_start_with(&self, b: u8) -> bool {
+        !self.starting_with(b).is_empty()
+    }
+
+    pub(super) fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.starting_with(b).iter().any(|w| w == word),
+            None => self.words.iter().any(|w| w.is_empty()),
+        }
+    }
+}
+
+/// The first token of a word as [`for_each_token`] splits it: `eBay` → `e`,
+/// `ResMed` → `Res`, `March2` → `March` (page headers glue words together).
+pub(super) fn first_token(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let end = (1..bytes.len())
+        .find(|&i| {
+            let (p, c) = (bytes[i - 1], bytes[i]);
+            (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                || (p.is_ascii_digit() && c.is_ascii_alphabetic())
+                || (p.is_ascii_alphabetic() && c.is_ascii_digit())
+        })
+        .unwrap_or(bytes.len());
+    &word[..end]
+}
+
+/// The text of `line` up to its first space (a byte loop: the first word is short, too
+/// short for a vectorised search to pay).
+pub(super) fn first_word(line: &str) -> &str {
+    let end = line.bytes().position(|b| b == b' ').unwrap_or(line.len());
+    &line[..end]
+}
+
+/// Split glued words (`LastNameTyler`, `CorporationMay`, `2Page`) into lowercase
+/// alphanumeric tokens and hand each to `f` until it returns `false`. Returns whether
+/// every token was accepted. This runs on many lines: ASCII text, most of it, is split
+/// byte by byte with no allocation.
+pub(super) fn for_each_token(s: &str, f: impl FnMut(&str) -> bool) -> bool {
+    if s.is_ascii() {
+        for_each_ascii_token(s, f)
+    } else {
+        for_each_char_token(s, f)
+    }
+}
+
+/// Whether a token ends between the alphanumeric characters `p` and `c`: a lowercase
+/// letter before a capital, a digit before a letter, a letter before a digit.
+#[inline]
+fn splits(p: char, c: char) -> bool {
+    (p.is_lowercase() && c.is_uppercase())
+        || (p.is_ascii_digit() && c.is_alphabetic())
+        || (p.is_alphabetic() && c.is_ascii_digit())
+}
+
+/// [`for_each_token`] of ASCII text, where every token is a run of the text: handed
+/// on as it stands when it is lowercase, else lowercased into a buffer on the stack (a
+/// very long one into a `String`).
+fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut buf = [0u8; 64];
+    let mut emit = |token: &str| {
+        if !token.bytes().any(|b| b.is_ascii_uppercase()) {
+            f(token)
+        } else if let Some(lower) = buf.get_mut(..token.len()) {
+            for (l, b) in lower.iter_mut().zip(token.bytes()) {
+                *l = b.to_ascii_lowercase();
+            }
+            f(std::str::from_utf8(lower).expect("ASCII"))
+        } else {
+            f(&token.to_ascii_lowercase())
+        }
+    };
+    let mut start: Option<usize> = None;
+    for (i, &c) in bytes.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            match start {
+                // Inside a token the byte before is alphanumeric too.
+                Some(from) if splits(char::from(bytes[i - 1]), char::from(c)) => {
+                    if !emit(&s[from..i]) {
+                        return false;
+                    }
+                    start = Some(i);
+                }
+                Some(_) => {}
+                None => start = Some(i),
+            }
+        } else if let Some(from) = start.take()
+            && !emit(&s[from..i])
+        {
+            return false;
+        }
+    }
+    start.is_none_or(|from| emit(&s[from..]))
+}
+
+/// [`for_each_token`] of text that is not ASCII, character by character.
+fn for_each_char_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            let boundary = prev.is_some_and(|p| splits(p, c));
+            if boundary && !cur.is_empty() {
+                if !f(&cur) {
+                    return false;
+                }
+                cur.clear();
+            }
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else if !cur.is_empty() {
+            if !f(&cur) {
+                return false;
+            }
+            cur.clear();
+        }
+        prev = Some(c);
+    }
+    cur.is_empty() || f(&cur)
+}
+
+/// All tokens of `s` (see [`for_each_token`]).
+pub(super) fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(s, |t| {
+        out.push(t.to_string());
+        true
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_tokens_are_split_as_characters_are() {
+        for line in [
+            "LastNameTyler CorporationMay 2Page",
+            "March2 11, 2024 Page 2 -- eBay ResMed",
+            "",
+            "  ,a1B2cD3 e-Fg h_IJ kL ",
+            &"x".repeat(70),
+            &format!("{}Ab", "Z".repeat(80)),
+        ] {
+            let (mut bytewise, mut charwise) = (Vec::new(), Vec::new());
+            for_each_ascii_token(line, |t| {
+                bytewise.push(t.to_string());
+                true
+            });
+            for_each_char_token(line, |t| {
+                charwise.push(t.to_string());
+                true
+            });
+            assert_eq!(bytewise, charwise, "{line}");
+        }
+        let mut seen = Vec::new();
+        assert!(!for_each_ascii_token("one Two three", |t| {
+            seen.push(t.to_string());
+            t != "two"
+        }));
+        assert_eq!(seen, ["one", "two"]);
+    }
+}

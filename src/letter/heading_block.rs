@@ -1,0 +1,103 @@
+//! The block of headings directly above a comment number: found, wrapped lines joined,
+//! and kept from where it reads as headings.
+
+use super::captions::number_is_caption;
+use super::headings::{continues_heading, ends_sentence, looks_like_heading};
+use super::numbers::is_number_line;
+use super::phrases::{CLOSING, starts_with_any};
+
+/// The heading block directly above line `at`, not reaching above `floor`: fills `buf`
+/// with the headings (wrapped lines joined) and `spans` with (first line, byte range in
+/// `buf`) of each, and returns the index in `spans` of the first heading kept (the
+/// longest run at the bottom that reads as headings).
+fn heading_block(
+    lines: &[&str],
+    at: usize,
+    floor: usize,
+    buf: &mut String,
+    spans: &mut Vec<(usize, usize)>,
+) -> usize {
+    let mut picked = [0usize; 12];
+    let mut n = 0;
+    let mut j = at;
+    while j > floor && n < 12 {
+        j -= 1;
+        let line = &lines[j];
+        if line.is_empty() {
+            continue;
+        }
+        // "…Financial Information," with "page 131" below is one wrapped caption.
+        let comma_before_page =
+            line.ends_with(',') && n > 0 && lines[picked[n - 1]].starts_with("page");
+        if ends_sentence(line)
+            || (line.ends_with(',') && !comma_before_page)
+            || line.len() > 250
+            || (is_number_line(line) && !number_is_caption(lines, j))
+            || starts_with_any(line, CLOSING)
+        {
+            break;
+        }
+        picked[n] = j;
+        n += 1;
+    }
+    // Join wrapped heading lines: each span runs from its offset to the next one's.
+    buf.clear();
+    spans.clear();
+    for &i in picked[..n].iter().rev() {
+        let line = lines[i];
+        match spans.last() {
+            Some(&(_, from)) if continues_heading(&buf[from..], line) => {
+                buf.push(' ');
+                buf.push_str(line);
+            }
+            _ => {
+                spans.push((i, buf.len()));
+                buf.push_str(line);
+            }
+        }
+    }
+    // Keep the longest run at the bottom that reads as headings.
+    let mut keep_from = 0;
+    for k in (0..spans.len()).rev() {
+        if !looks_like_heading(span_text(buf, spans, k)) {
+            keep_from = k + 1;
+            break;
+        }
+    }
+    keep_from
+}
+
+fn span_text<'a>(buf: &'a str, spans: &[(usize, usize)], k: usize) -> &'a str {
+    let end = spans.get(k + 1).map_or(buf.len(), |&(_, e)| e);
+    &buf[spans[k].1..end]
+}
+
+/// Where the heading block directly above line `at` starts (`at` when there is none),
+/// not reaching above `floor`.
+pub(super) fn heading_start(lines: &[&str], at: usize, floor: usize) -> usize {
+    let mut buf = String::new();
+    let mut spans = Vec::new();
+    let keep_from = heading_block(lines, at, floor, &mut buf, &mut spans);
+    spans.get(keep_from).map_or(at, |&(start, _)| start)
+}
+
+/// The heading block directly above line `at`, not reaching above `floor`:
+/// (index of its first line, the headings with wrapped lines joined).
+pub(super) fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String>) {
+    let mut buf = String::new();
+    let mut spans = Vec::new();
+    let keep_from = heading_block(lines, at, floor, &mut buf, &mut spans);
+    match spans.get(keep_from) {
+        Some(&(start, _)) => (
+            start,
+            (keep_from..spans.len())
+                .map(|k| tidy_heading(span_text(&buf, &spans, k)))
+                .collect(),
+        ),
+        None => (at, Vec::new()),
+    }
+}
+
+fn tidy_heading(h: &str) -> String {
+    h.replace(" , page", ", page").trim().to_string()
+}

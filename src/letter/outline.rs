@@ -1,0 +1,262 @@
+//! The first stage of reading a body: where its numbered comments stand, what they
+//! are numbered, the headings' reach, and where the closing boilerplate begins.
+
+use super::captions::{at_paragraph_start, closing_from, is_caption};
+use super::heading_block::{heading_start, headings_above};
+use super::model::Comment;
+use super::numbers::{COMMENT_LABEL, leading_number, number_at};
+use super::order::spilled_from_above;
+use super::phrases::{STRONG_CLOSING, is_sign_off, starts_with_any};
+use super::unnumbered::unnumbered;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+pub(super) static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
+        .expect("response regex")
+});
+
+/// Line positions of one comment.
+#[derive(Debug)]
+pub(super) struct Found {
+    pub(super) number: String,
+    pub(super) line: usize,
+    pub(super) first_text: Option<String>,
+    pub(super) heading_start: usize,
+    /// The line above which its heading block cannot reach (see [`headings_above`]).
+    pub(super) floor: usize,
+    /// Lines after the number that belong to the comment above (see
+    /// [`spilled_from_above`]).
+    pub(super) spill: Option<(usize, usize)>,
+}
+
+/// Find the numbered comments of a letter body (blank lines as empty strings).
+fn find_numbered(
+    lines: &[&str],
+    end: usize,
+    response: bool,
+    warnings: &mut Vec<String>,
+) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    // A response letter that labels its restated comments ("Comment 1") numbers them only so.
+    let labelled = response && lines[..end].iter().any(|l| COMMENT_LABEL.is_match(l));
+    for i in 0..end {
+        if !found.is_empty()
+            && starts_with_any(lines[i], STRONG_CLOSING)
+            && at_paragraph_start(lines, i)
+        {
+            break;
+        }
+        if labelled && !COMMENT_LABEL.is_match(lines[i]) {
+            continue;
+        }
+        let Some((number, first_text)) = number_at(lines[i], response) else {
+            continue;
+        };
+        // A number alone on its line is a comment wherever it stands.
+        if first_text.is_some() && !at_paragraph_start(lines, i) {
+            continue;
+        }
+        if let Some(rest) = first_text.as_deref()
+            && is_caption(lines, i, rest)
+        {
+            continue;
+        }
+        let n = leading_number(&number);
+        let floor = found.last().map_or(0, |f| f.line + 1);
+        // Where the heading block above starts: looked for only once the number is
+        // accepted, or when a restart at 1 needs a heading to be accepted.
+        let mut block_start = None;
+        let accept = match found.last() {
+            None => true,
+            Some(last) => {
+                let m = leading_number(&last.number);
+                let same_base_sub = n == m && number != last.number && number.contains('(');
+                n == m + 1
+                    || same_base_sub
+                    || (n > m + 1 && n <= m + 3)
+                    || (n == 1 && *block_start.insert(heading_start(lines, i, floor)) < i)
+            }
+        };
+        if !accept {
+            continue;
+        }
+        let heading_start = block_start.unwrap_or_else(|| heading_start(lines, i, floor));
+        if let Some(last) = found.last() {
+            let m = leading_number(&last.number);
+            if n > m + 1 {
+                warnings.push(format!(
+                    "comment numbers skip from {} to {}",
+                    last.number, number
+                ));
+            }
+        } else if n != 1 {
+            warnings.push(format!("the first comment is numbered {number}"));
+        }
+        found.push(Found {
+            number,
+            line: i,
+            first_text,
+            heading_start,
+            floor,
+            spill: None,
+        });
+    }
+    found
+}
+
+/// Typical line width of the body (90th percentile of non-blank line lengths).
+pub(super) fn typical_width(lines: &[&str]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.len()).filter(|&n| n > 0).collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    let at = lens.len() * 9 / 10;
+    let (_, nth, _) = lens.select_nth_unstable(at);
+    (*nth).max(40)
+}
+
+impl Outline {
+    /// The outline of a company's request to the staff, which answers no comments: its
+    /// numbered paragraphs are not comments.
+    pub fn without_comments(mut self) -> Outline {
+        self.found.clear();
+        self.numbers.clear();
+        self.unnumbered = None;
+        self.warnings.clear();
+        self
+    }
+
+    /// The text of a letter's one unnumbered request, if that is what it holds.
+    pub fn unnumbered_text(&self) -> Option<&str> {
+        self.unnumbered.as_ref().map(|c| c.text.as_str())
+    }
+}
+
+/// Where a body's comments stand and what they are numbered, without their text: the
+/// first stage of reading a body, and all that a [`Brief`](super::Brief) needs of a body.
+#[derive(Debug, Default)]
+pub struct Outline {
+    /// The numbered comments found, in order.
+    pub(super) found: Vec<Found>,
+    /// The number each comment is shown with (restarted numbering made unique), or the
+    /// one number of an unnumbered request.
+    pub numbers: Vec<String>,
+    /// The comment of a letter whose one request is not numbered.
+    pub(super) unnumbered: Option<Comment>,
+    /// Where the body ends: the complimentary close, or the last line.
+    pub(super) end: usize,
+    /// Index (into the body lines) where the closing boilerplate starts.
+    pub closing_start: usize,
+    /// Index where the opening paragraphs end: the first heading or comment.
+    pub intro_end: usize,
+    /// Things noticed while reading.
+    pub warnings: Vec<String>,
+}
+
+/// Whether a company's letter labels its answers ("Response:", "Response 1"): then it
+/// answers comments.
+pub fn labels_responses(lines: &[&str]) -> bool {
+    lines.iter().any(|l| RESPONSE_LABEL.is_match(l))
+}
+
+/// Find the comments of a body and their numbers. `response` marks a company response
+/// letter, whose comments are restated with "Comment"/"Response" labels;
+/// `want_unnumbered` looks for one unnumbered request when nothing is numbered.
+pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline {
+    let mut outline = Outline::default();
+    let end = lines
+        .iter()
+        .position(|l| is_sign_off(l))
+        .unwrap_or(lines.len());
+    outline.end = end;
+    outline.found = find_numbered(lines, end, response, &mut outline.warnings);
+
+    if outline.found.is_empty() {
+        outline.closing_start = closing_from(lines, 0, end);
+        outline.intro_end = outline.closing_start;
+        if want_unnumbered
+            && let Some((comment, closing_start, intro_end)) =
+                unnumbered(lines, end, typical_width(&lines[..end]))
+        {
+            outline.closing_start = closing_start;
+            outline.intro_end = intro_end;
+            outline.numbers.push(comment.number.clone());
+            outline.unnumbered = Some(comment);
+            outline
+                .warnings
+                .push("the letter's request is not numbered: it is read as comment 1".to_string());
+        }
+        return outline;
+    }
+
+    outline.intro_end = outline.found.first().map_or(0, |f| f.heading_start);
+    let last_line = outline.found.last().map_or(0, |f| f.line);
+    outline.closing_start = closing_from(lines, last_line + 1, end);
+    outline.numbers = shown_numbers(lines, &outline.found, &mut outline.warnings);
+    find_spills(lines, &mut outline);
+    outline
+}
+
+/// Mark the comments whose first lines belong to the comment above (reading-order
+/// damage), with a warning for each.
+fn find_spills(lines: &[&str], outline: &mut Outline) {
+    for k in 1..outline.found.len() {
+        let f = &outline.found[k];
+        if f.first_text.is_some() {
+            continue;
+        }
+        let end = text_end(outline, k);
+        if let Some(spill) = spilled_from_above(lines, f.line + 1, end) {
+            outline.warnings.push(format!(
+                "the text printed under comment {} after the number begins mid-sentence: it is read as the end of comment {}",
+                outline.numbers[k],
+                outline.numbers[k - 1]
+            ));
+            outline.found[k].spill = Some(spill);
+        }
+    }
+}
+
+/// Where the text of comment `k` ends: at the next comment's headings, or the closing.
+pub(super) fn text_end(outline: &Outline, k: usize) -> usize {
+    outline
+        .found
+        .get(k + 1)
+        .map_or(outline.closing_start, |next| next.heading_start)
+}
+
+/// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
+/// from where the numbering restarts at 1 (a second filing reviewed in the same letter).
+fn shown_numbers(lines: &[&str], found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
+    let mut round = 1;
+    let mut numbers = Vec::with_capacity(found.len());
+    for f in found {
+        let number = if seen.contains(f.number.as_str()) {
+            if leading_number(&f.number) == 1 {
+                round += 1;
+                warnings.push(format!(
+                    "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
+                    headings_above(lines, f.line, f.floor)
+                        .1
+                        .last()
+                        .map_or("a new heading", String::as_str)
+                ));
+            }
+            format!("{} ({round})", f.number)
+        } else if round > 1 {
+            format!("{} ({round})", f.number)
+        } else {
+            f.number.clone()
+        };
+        seen.insert(&f.number);
+        numbers.push(number);
+    }
+    numbers
+}
+
+#[cfg(test)]
+#[path = "outline_tests.rs"]
+mod tests;

@@ -1,0 +1,166 @@
+//! The vocabulary of one letter's page headers (its addressee, companies and date,
+//! the form-field residue words), and how a line of the body fits a page header.
+
+use super::header_tokens::{Words, first_token, first_word, for_each_token, tokens};
+use super::numbers::may_start_number;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static COMMENT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?\d{1,6}[.)]").expect("number regex"));
+
+/// Whether `line` starts with a comment number (told at once for most lines by
+/// [`may_start_number`]).
+fn starts_with_number(line: &str) -> bool {
+    may_start_number(line) && COMMENT_NUMBER.is_match(line)
+}
+
+/// How a line fits a page header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fit {
+    /// Not a page header's line.
+    No,
+    /// Only short numbers ("2"): a page header's line when header lines stand on both
+    /// sides of it.
+    Numbers,
+    /// Made of the header's words.
+    Header,
+}
+
+/// Words that make up page headers and form-field residue for one letter.
+pub struct HeaderVocabulary {
+    words: Words,
+    pub(super) date_text: Option<String>,
+    pub(super) prefixes: Vec<String>,
+}
+
+const RESIDUE_WORDS: [&str; 11] = [
+    "firstname",
+    "lastname",
+    "first",
+    "last",
+    "comapany",
+    "name",
+    // Courtesy titles a page header may put before the addressee's name.
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "miss",
+];
+
+impl HeaderVocabulary {
+    /// Build from the addressee's name, the companies named in the header and the date.
+    pub fn new(names: &[&str], date_text: Option<&str>) -> Self {
+        let mut words = Vec::new();
+        for name in names.iter().copied().chain(date_text) {
+            words.extend(tokens(name));
+        }
+        let words = Words::new(words);
+        let mut prefixes: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        HeaderVocabulary {
+            words,
+            date_text: date_text.map(str::to_string),
+            prefixes,
+        }
+    }
+
+    /// Whether every token of `line` belongs to a page header.
+    pub(super) fn is_header_line(&self, line: &str) -> bool {
+        self.fit(line) == Fit::Header
+    }
+
+    /// How `line` fits a page header: made of its words, or only of short numbers (a
+    /// page number the converter put on a line of its own), or not at all.
+    pub(super) fn fit(&self, line: &str) -> Fit {
+        if line.is_empty()
+            || line.len() > 160
+            || self.starts_with_foreign_letter(line)
+            || !self.first_word_fits(line)
+            || starts_with_number(line)
+        {
+            return Fit::No;
+        }
+        let mut has_word = false;
+        let mut any = false;
+        let fits = for_each_token(line, |t| {
+            any = true;
+            if t.bytes().all(|b| b.is_ascii_digit()) {
+                // The letter's year makes a line of numbers ("16, 2024") a header line.
+                has_word |= t.len() == 4 && self.words.contains(t);
+                return t.len() <= 4;
+            }
+            if t == "page" || self.words.contains(t) || RESIDUE_WORDS.contains(&t) {
+                // A lone initial ("B") fits a header line but does not make one.
+                has_word |= t.chars().count() > 1;
+                return true;
+            }
+            false
+        });
+        if !fits || !any {
+            Fit::No
+        } else if has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d)) {
+            Fit::Header
+        } else {
+            Fit::Numbers
+        }
+    }
+
+    /// Whether `line` starts with an ASCII letter that starts no token a header line may
+    /// hold (a word of the letter's, "page" or a residue word): then its first token
+    /// fits no header. One byte rules out most lines of prose.
+    fn starts_with_foreign_letter(&self, line: &str) -> bool {
+        line.as_bytes().first().is_some_and(|&b| {
+            let lower = b.to_ascii_lowercase();
+            b.is_ascii_alphabetic()
+                && !self.words.may_start_with(lower)
+                && !RESIDUE_WORDS
+                    .iter()
+                    .chain(&["page"])
+                    .any(|w| w.as_bytes()[0] == lower)
+        })
+    }
+
+    /// A cheap look at the first word before tokenising the whole line.
+    fn first_word_fits(&self, line: &str) -> bool {
+        let word = first_word(line);
+        // The first bytes of the glued prefixes, looked at before the prefixes.
+        let glued = matches!(
+            word.as_bytes().first(),
+            Some(b'F' | b'L' | b'C' | b'N' | b'P')
+        ) && ["FirstName", "LastName", "Comapany", "Name", "Page"]
+            .iter()
+            .any(|p| word.starts_with(p));
+        if glued || word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let key = first_token(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        if key.is_empty() {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        if key.len() <= buf.len()
+            && key.is_ascii()
+            && key.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            for (slot, b) in buf.iter_mut().zip(key.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(&buf[..key.len()])
+                .is_ok_and(|k| self.words.contains(k) || RESIDUE_WORDS.contains(&k));
+        }
+        // Unusual words (non-ASCII, punctuation inside): tokenise the whole line.
+        true
+    }
+
+    /// Whether a header line carries a mark that only page headers carry.
+    pub(super) fn is_marker(&self, line: &str) -> bool {
+        let lower = line.to_ascii_lowercase();
+        lower.contains("page")
+            || lower.contains("firstname")
+            || lower.contains("lastname")
+            || lower.contains("comapany")
+            || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+    }
+}
