@@ -14,6 +14,7 @@ pub mod export;
 pub mod index;
 pub mod journal;
 pub mod letter;
+pub mod precedent;
 pub mod problem;
 pub mod review;
 pub mod text;

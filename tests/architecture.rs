@@ -3,7 +3,8 @@
 //! way or when files import each other in a circle.
 //!
 //! - The core (`letter`, `drafts`, `export`, `index`, `journal`, `text`, `demo`, `disk`,
-//!   `review`, `problem`) imports neither `config`, `cli` nor `tui`, and no terminal crate.
+//!   `review`, `problem`, `precedent`) imports neither `config`, `cli` nor `tui`, and no
+//!   terminal crate.
 //! - `config` imports neither `cli` nor `tui`; `cli` never imports `tui`.
 //! - In `tui`: `model` imports none of `update`, `view`, `runtime`; `update` imports
 //!   neither `view` nor `runtime`; `view` imports neither `update` nor `runtime`; inside
@@ -18,7 +19,17 @@ use regex::Regex;
 
 /// The core's modules: pure, no terminal.
 const CORE: &[&str] = &[
-    "letter", "drafts", "export", "index", "journal", "text", "demo", "disk", "review", "problem",
+    "letter",
+    "drafts",
+    "export",
+    "index",
+    "journal",
+    "text",
+    "demo",
+    "disk",
+    "review",
+    "problem",
+    "precedent",
 ];
 
 /// Crates that touch the terminal (or its signals and file events).

@@ -7,6 +7,7 @@ mod outline;
 pub mod reviews;
 #[doc(hidden)]
 pub mod save_loop;
+pub mod similar;
 pub mod status;
 
 use clap::{Parser, Subcommand};
@@ -85,6 +86,8 @@ pub enum Command {
     Reviews(reviews::ReviewsArgs),
     /// Write a filed response's answers into the staff letter's empty drafts (exit 3 when some drafts differ).
     Import(import::ImportArgs),
+    /// The staff comments of other letters most like one comment, with the answers given.
+    Similar(similar::SimilarArgs),
     /// Save a drafts file in a loop (for the kill test).
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -110,6 +113,7 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
         Command::Status(args) => status::run(&args, out)?,
         Command::Reviews(args) => reviews::run(&args, out)?,
         Command::Import(args) => import::run(&args, out)?,
+        Command::Similar(args) => similar::run(&args, out)?,
         Command::SaveLoop(args) => save_loop::run(&args, out)?,
     }
     Ok(())

@@ -222,6 +222,11 @@ commands! {
     Yes = "yes";
     /// Question: no.
     No = "no";
+    /// Show precedent: the comments of other letters most like the selected one, with
+    /// the answers given.
+    Precedent = "precedent";
+    /// Precedent: put the selected answer into the draft as a quotation, to edit.
+    QuoteAnswer = "quote_answer";
 }
 
 impl Command {

@@ -71,7 +71,8 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
             | Context::Export
             | Context::Question
             | Context::Search
-            | Context::Help => {}
+            | Context::Help
+            | Context::Precedent => {}
         }
     }
     rows.push(HelpRow::Blank);

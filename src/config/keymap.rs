@@ -43,11 +43,13 @@ pub enum Context {
     Command,
     /// The help overlay (other keys close it).
     Help,
+    /// The precedent overlay: similar comments of other letters and their answers.
+    Precedent,
 }
 
 impl Context {
     /// Every context, in the help's order.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Letters,
         Context::Comments,
@@ -59,6 +61,7 @@ impl Context {
         Context::Search,
         Context::Command,
         Context::Help,
+        Context::Precedent,
     ];
 
     /// The context's section of `[keymap]` in the config file.
@@ -75,6 +78,7 @@ impl Context {
             Context::Search => "search",
             Context::Command => "command",
             Context::Help => "help",
+            Context::Precedent => "precedent",
         }
     }
 
@@ -92,6 +96,7 @@ impl Context {
             Context::Search => "Search prompt (other keys type)",
             Context::Command => "Command line `:` and letter filter `/` (other keys type)",
             Context::Help => "Help (other keys close it)",
+            Context::Precedent => "Precedent (similar comments and their answers)",
         }
     }
 }
@@ -125,6 +130,8 @@ pub struct Keymap {
     pub command: Vec<Binding>,
     /// Bindings of the help overlay.
     pub help: Vec<Binding>,
+    /// Bindings of the precedent overlay.
+    pub precedent: Vec<Binding>,
 }
 
 /// A key-hint or help entry: the keys that run a command and what it does.
@@ -151,6 +158,7 @@ impl Keymap {
             Context::Search => &self.search,
             Context::Command => &self.command,
             Context::Help => &self.help,
+            Context::Precedent => &self.precedent,
         }
     }
 
@@ -168,6 +176,7 @@ impl Keymap {
             Context::Search => &mut self.search,
             Context::Command => &mut self.command,
             Context::Help => &mut self.help,
+            Context::Precedent => &mut self.precedent,
         }
     }
 

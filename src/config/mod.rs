@@ -9,6 +9,7 @@ mod help;
 mod key;
 mod keymap;
 mod limits;
+mod precedent;
 mod theme;
 mod workspace;
 
@@ -24,6 +25,8 @@ pub use help::{HelpRow, help_rows};
 pub use key::KeyChord;
 pub use keymap::{Binding, Context, Hint, Keymap};
 pub use limits::Limits;
+pub use precedent::Precedent;
+use precedent::PrecedentFile;
 pub use theme::{Colors, Marks, Theme};
 use workspace::WorkspaceFile;
 pub use workspace::{LETTERS_WIDTH, Workspace};
@@ -42,6 +45,7 @@ struct File {
     clipboard: ClipboardFile,
     spelling: SpellingFile,
     workspace: WorkspaceFile,
+    precedent: PrecedentFile,
     /// The `[export]` table: read by the export itself (`ExportSettings`), accepted here.
     #[allow(dead_code)]
     export: toml::Table,
@@ -127,6 +131,8 @@ pub struct Config {
     pub editing: Editing,
     /// The panes' widths, the mouse, who "me" is.
     pub workspace: Workspace,
+    /// Precedent search: the research libraries.
+    pub precedent: Precedent,
 }
 
 impl Config {
@@ -138,6 +144,7 @@ impl Config {
             file,
             keymap,
             no_color,
+            Default::default(),
             Default::default(),
             Default::default(),
         )
@@ -184,7 +191,14 @@ impl Config {
         }
         let editing = (user.clipboard, user.spelling);
         Ok((
-            Self::from_file(builtin, keymap, no_color, editing, user.workspace),
+            Self::from_file(
+                builtin,
+                keymap,
+                no_color,
+                editing,
+                user.workspace,
+                user.precedent,
+            ),
             problems,
         ))
     }
@@ -221,8 +235,11 @@ impl Config {
         no_color: bool,
         user_editing: (ClipboardFile, SpellingFile),
         user_workspace: WorkspaceFile,
+        user_precedent: PrecedentFile,
     ) -> Self {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
         Self {
+            precedent: Precedent::new(file.precedent, user_precedent, home.as_deref()),
             editing: Editing::new((file.clipboard, file.spelling), user_editing),
             workspace: Workspace::new(file.workspace, user_workspace),
             keymap,

@@ -3,4 +3,5 @@
 pub mod bin;
 pub mod letters;
 pub mod pdf;
+pub mod precedent;
 pub mod tmux;

@@ -181,6 +181,16 @@ pub enum Action {
     WordListFailed(Problem),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
+    /// The precedent index is up to date with the folders (this many comments), or
+    /// why it could not be opened.
+    PrecedentIndexed(Result<u64, String>),
+    /// The precedent found for a comment's text ([`Effect::FindPrecedent`]).
+    PrecedentFound {
+        /// The text searched for.
+        text: String,
+        /// The hits, or why the search failed.
+        result: Result<crate::precedent::Found, String>,
+    },
     /// The workspace's letters grouped into reviews (see [`Effect::BuildReviews`]).
     ReviewsBuilt(Arc<Vec<crate::review::Review>>),
 }
@@ -296,6 +306,17 @@ pub enum Effect {
     AddWord(String),
     /// Put this text on the system clipboard, through the terminal (OSC 52).
     Clipboard(String),
+    /// Find the comments of other letters most like `text` (opening and bringing the
+    /// precedent index up to date first, the first time) and report
+    /// [`Action::PrecedentFound`].
+    FindPrecedent {
+        /// The comment's text.
+        text: String,
+        /// Its letter, whose own comments are left out.
+        path: PathBuf,
+        /// The letter's company, whose other letters are left out.
+        company: Option<String>,
+    },
     /// Finish pending saves, restore the terminal and exit.
     Quit,
     /// Read these letter files and group them into reviews, off the UI thread; reports

@@ -117,4 +117,6 @@ pub enum Mode {
     Command,
     /// The recent messages are shown.
     Messages,
+    /// The precedent overlay is open.
+    Precedent,
 }

@@ -18,6 +18,7 @@ pub(crate) mod names;
 pub(crate) mod order;
 pub(crate) mod overlay;
 pub(crate) mod place;
+pub(crate) mod precedent;
 pub(crate) mod question;
 pub(crate) mod reviews;
 mod saving;

@@ -24,11 +24,13 @@ pub enum Overlay {
     Search,
     /// The command line or the Letters pane's filter, in the status bar.
     Command,
+    /// The comments of other letters most like the selected one, with their answers.
+    Precedent,
 }
 
 impl Overlay {
     /// Topmost first.
-    pub const PRIORITY: [Overlay; 8] = [
+    pub const PRIORITY: [Overlay; 9] = [
         Overlay::Help,
         Overlay::Messages,
         Overlay::Recovery,
@@ -37,6 +39,7 @@ impl Overlay {
         Overlay::Export,
         Overlay::Search,
         Overlay::Command,
+        Overlay::Precedent,
     ];
 
     /// What keys mean while it is on top.
@@ -50,6 +53,7 @@ impl Overlay {
             Overlay::Search => Mode::Search,
             Overlay::Messages => Mode::Messages,
             Overlay::Command => Mode::Command,
+            Overlay::Precedent => Mode::Precedent,
         }
     }
 }

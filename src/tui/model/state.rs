@@ -99,6 +99,10 @@ pub struct State {
     pub(crate) me: Option<String>,
     /// The place the workspace was left at, to go back to once its letter is listed.
     pub(crate) returning: Option<crate::tui::model::place::Place>,
+    /// The precedent overlay, while it is open.
+    pub(crate) precedent: Option<crate::tui::model::precedent::PrecedentView>,
+    /// Where the precedent index stands.
+    pub(crate) precedent_index: crate::tui::model::precedent::IndexState,
     /// The letters grouped into reviews, and how the workspace shows them.
     pub(crate) reviews: crate::tui::model::reviews::Reviews,
 }
@@ -152,6 +156,8 @@ impl State {
             zoomed: false,
             me: None,
             returning: None,
+            precedent: None,
+            precedent_index: Default::default(),
             reviews: Default::default(),
         }
     }
@@ -207,6 +213,7 @@ impl State {
             Overlay::Search => self.prompt.is_some(),
             Overlay::Messages => self.log.shown.is_some(),
             Overlay::Command => self.line.open.is_some(),
+            Overlay::Precedent => self.precedent.is_some(),
         }
     }
 

@@ -122,7 +122,7 @@ fn index(paths: &[PathBuf], limits: Limits, report: &Sender<Action>) {
 /// Lower the calling thread's scheduling priority, once (on Linux, `nice` applies to
 /// the thread): when the cores are busy, keys, drawing and opening a letter go before
 /// indexing. Best effort.
-fn in_background() {
+pub(super) fn in_background() {
     thread_local! {
         static LOWERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }

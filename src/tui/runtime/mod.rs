@@ -11,6 +11,7 @@ mod loader;
 mod outside;
 mod pacer;
 mod places;
+mod precedent;
 mod reviewer;
 mod saver;
 mod spelling;
@@ -159,7 +160,8 @@ impl Runtime {
         config_path: Option<PathBuf>,
     ) -> std::io::Result<Self> {
         let words = spelling::words_file(config_path.as_deref());
-        let workers = Workers::start(paths, limits, journal, config_path)?;
+        let libraries = state.config().precedent.libraries.clone();
+        let workers = Workers::start(paths, limits, journal, config_path, libraries)?;
         spelling::load(&state.config().editing, words.clone(), workers.sender());
         Ok(Self {
             state,

@@ -242,6 +242,7 @@ impl Worker {
             | Effect::Clipboard(_)
             | Effect::EditOutside { .. }
             | Effect::AddWord(_)
+            | Effect::FindPrecedent { .. }
             | Effect::Quit => None,
         }
     }

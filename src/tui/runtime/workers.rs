@@ -13,6 +13,7 @@ use std::time::Duration;
 use super::exporter;
 use super::layouter::Layouter;
 use super::loader::{self, Loader};
+use super::precedent::Precedent;
 use super::saver::Saver;
 use super::watcher;
 use crate::config::Limits;
@@ -51,17 +52,21 @@ pub struct Workers {
     exports: Option<Records>,
     /// Tells the folder watcher to end.
     stop: Arc<AtomicBool>,
+    /// The precedent index, started on first use.
+    precedent: Precedent,
 }
 
 impl Workers {
     /// Start the workers over `paths` (folders or letter files): indexing begins at once.
     /// `journal` is where unsaved text goes (none: nowhere); its entries holding text
-    /// not in the drafts files are reported as [`Action::JournalOffers`].
+    /// not in the drafts files are reported as [`Action::JournalOffers`]. Precedent is
+    /// searched in `paths` and the research `libraries`, from the first search on.
     pub fn start(
         paths: Vec<PathBuf>,
         limits: Limits,
         journal: Option<Journal>,
         config_path: Option<PathBuf>,
+        libraries: Vec<PathBuf>,
     ) -> std::io::Result<Workers> {
         let (report, reports) = channel();
         let saver = Saver::spawn(report.clone(), journal.clone())?;
@@ -79,8 +84,12 @@ impl Workers {
                 let _ = report.send(action);
             });
         }
+        let mut roots = paths.clone();
+        roots.extend(libraries);
+        let precedent = Precedent::new(roots, report.clone());
         watcher::spawn(paths, report.clone(), stop.clone());
         Ok(Workers {
+            precedent,
             saver: Some(saver),
             layouter,
             loader,
@@ -112,8 +121,16 @@ impl Workers {
                 | Effect::EditOutside { .. }
                 | Effect::AddWord(_) => {}
                 Effect::LayOut { .. } => self.layouter.send(effect),
+                Effect::Reparse(path) => {
+                    self.loader.reindex(path);
+                    self.precedent.changed();
+                }
+                Effect::FindPrecedent {
+                    text,
+                    path,
+                    company,
+                } => self.precedent.find(text, path, company),
                 Effect::BuildReviews(paths) => super::reviewer::spawn(paths, self.report.clone()),
-                Effect::Reparse(path) => self.loader.reindex(path),
                 Effect::ReadLetter(path) => self.loader.read(path),
                 effect @ Effect::Export { .. } => exporter::export(
                     &self.report,

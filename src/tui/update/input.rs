@@ -48,6 +48,9 @@ pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
                 _ => None,
             },
         },
+        Mode::Precedent => keymap
+            .lookup_dialog(Context::Precedent, chord)
+            .map(Action::Run),
         Mode::Help => match keymap.lookup_dialog(Context::Help, chord) {
             Some(c @ (Command::Help | Command::ForceQuit)) => Some(Action::Run(c)),
             Some(c) if c.scrolls() => Some(Action::Run(c)),

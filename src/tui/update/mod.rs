@@ -13,6 +13,7 @@ mod letters;
 mod mouse;
 mod outside;
 mod place;
+mod precedent;
 mod reviews;
 mod search;
 mod spelling;
@@ -198,6 +199,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             path,
             beside,
         } => exporting::ask_overwrite(state, letter, format, &path, &beside),
+        Action::PrecedentIndexed(result) => precedent::indexed(state, result),
+        Action::PrecedentFound { text, result } => precedent::found(state, &text, result),
         Action::ReviewsBuilt(built) => reviews::built(state, built, &mut fx),
         Action::Terminate(signal) => {
             state.signal = Some(signal);
@@ -261,6 +264,12 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         {
             command_line::key(state, command, fx)
         }
+        Command::Down | Command::Up | Command::Open | Command::Leave | Command::QuoteAnswer
+            if state.is_open(Overlay::Precedent) =>
+        {
+            precedent::key(state, command, fx)
+        }
+        Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
         _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),
         Command::ExportMarkdown

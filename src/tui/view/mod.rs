@@ -9,6 +9,7 @@ mod due;
 mod help;
 mod letters;
 mod links;
+mod precedent;
 mod reader;
 mod reference;
 mod review_tree;
@@ -67,6 +68,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
         (Some(Overlay::Question), _, _) => dialog::question(frame, areas.main(), state),
         (Some(Overlay::Export), _, Some((letter, format))) => {
             dialog::export(frame, areas.main(), state, letter, format)
+        }
+        (Some(Overlay::Precedent), _, _) => {
+            if let Some(view) = &state.precedent {
+                precedent::draw(frame, areas.main(), state, view)
+            }
         }
         _ => {}
     }

@@ -169,6 +169,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Conflict => Some(Context::Conflict),
         Mode::Export => Some(Context::Export),
         Mode::Question => Some(Context::Question),
+        Mode::Precedent => Some(Context::Precedent),
         Mode::Help | Mode::Search | Mode::Command | Mode::Messages => None,
     };
     let help_key = context
@@ -194,6 +195,7 @@ fn hints(state: &State, width: usize) -> Line<'static> {
         Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
         Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
         Mode::Question => super::dialog::question_keys(state),
+        Mode::Precedent => keymap.hints(Context::Precedent).iter().map(label).collect(),
     };
     let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;

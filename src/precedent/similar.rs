@@ -1,0 +1,204 @@
+//! "More like this": the comments of other letters most like one comment, found by the
+//! comment's most distinctive terms (the highest term frequency × IDF), not its whole
+//! text, and with boilerplate that many letters share folded into one hit.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::schema::{FINGERPRINT, company_key, terms};
+use super::store::Library;
+
+/// Distinctive terms a query is made of at most.
+pub const QUERY_TERMS: usize = 25;
+
+/// Comments a term must be in to be used: a word of one letter only (a company's
+/// product name) finds nothing elsewhere.
+const MIN_DOC_FREQUENCY: u64 = 2;
+
+/// The comment to find precedent for.
+#[derive(Debug, Clone, Copy)]
+pub struct Probe<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// Its letter, whose own comments are left out of the hits.
+    pub path: Option<&'a Path>,
+    /// Its company, whose other letters are left out too (precedent is what other
+    /// companies were asked).
+    pub company: Option<&'a str>,
+}
+
+/// One comment like the probe, with the answer given to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The letter it is in.
+    pub path: PathBuf,
+    /// The company the letter was sent to.
+    pub company: String,
+    /// The letter's date (ISO), or empty.
+    pub date: String,
+    /// The form reviewed, or empty.
+    pub form: String,
+    /// The comment's number.
+    pub comment: String,
+    /// Its nearest heading, or empty.
+    pub heading: String,
+    /// Its text.
+    pub text: String,
+    /// The answer a response of its review gave, when one is known.
+    pub answer: Option<String>,
+    /// The response letter that gave it.
+    pub response: Option<PathBuf>,
+    /// The relevance score (higher is more alike).
+    pub score: f32,
+    /// How many comments in the index have these very words (boilerplate: more than 1).
+    pub count: u64,
+}
+
+/// The precedent found for a probe.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    /// The hits, most alike first.
+    pub hits: Vec<Hit>,
+    /// The terms the query was made of (as the index holds them: lower case, stemmed).
+    pub terms: Vec<String>,
+}
+
+impl Library {
+    /// The `n` comments most like `probe`, from letters other than its own.
+    pub fn similar(&self, probe: Probe<'_>, n: usize) -> Result<Found, String> {
+        let searcher = self.reader.searcher();
+        let chosen = self.distinctive(&searcher, probe.text)?;
+        if chosen.is_empty() || n == 0 {
+            return Ok(Found::default());
+        }
+        let best = chosen[0].1;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = chosen
+            .iter()
+            .map(|(term, weight)| {
+                let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                let boosted = BoostQuery::new(Box::new(query), weight / best);
+                (Occur::Should, Box::new(boosted) as Box<dyn Query>)
+            })
+            .collect();
+        let mut leave_out = |field, text: &str| {
+            let term = Term::from_field_text(field, text);
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            clauses.push((Occur::MustNot, Box::new(query)));
+        };
+        if let Some(path) = probe.path {
+            leave_out(self.fields.path, &path.to_string_lossy());
+        }
+        if let Some(company) = probe.company.map(company_key).filter(|c| !c.is_empty()) {
+            leave_out(self.fields.company_key, &company);
+        }
+        let query = BooleanQuery::new(clauses);
+        // Hits are folded by fingerprint, read from the fast field: only the hits kept
+        // are read from the document store.
+        let prints = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().u64(FINGERPRINT))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        let mut limit = (n * 4).max(40);
+        let kept: Vec<(f32, tantivy::DocAddress, u64)> = loop {
+            let top = searcher
+                .search(&query, &TopDocs::with_limit(limit).order_by_score())
+                .map_err(|e| e.to_string())?;
+            let exhausted = top.len() < limit;
+            let mut folded: HashSet<u64> = HashSet::new();
+            let kept: Vec<_> = top
+                .into_iter()
+                .map(|(score, a)| {
+                    let print = prints[a.segment_ord as usize].first(a.doc_id).unwrap_or(0);
+                    (score, a, print)
+                })
+                .filter(|&(_, _, print)| folded.insert(print))
+                .take(n)
+                .collect();
+            if kept.len() == n || exhausted {
+                break kept;
+            }
+            limit *= 4;
+        };
+        let mut hits = Vec::with_capacity(kept.len());
+        for (score, address, print) in kept {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+            let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
+            let response = Some(get(self.fields.response)).filter(|a| !a.is_empty());
+            hits.push(Hit {
+                path: PathBuf::from(get(self.fields.path)),
+                company: get(self.fields.company).to_owned(),
+                date: get(self.fields.date).to_owned(),
+                form: get(self.fields.form).to_owned(),
+                comment: get(self.fields.comment).to_owned(),
+                heading: get(self.fields.heading).to_owned(),
+                text: get(self.fields.text).to_owned(),
+                answer: answer.map(str::to_owned),
+                response: response.map(PathBuf::from),
+                score,
+                count: print_count(&searcher, self.fields.fingerprint, print)?,
+            });
+        }
+        let terms = chosen.iter().map(|(t, _)| term_text(t)).collect();
+        Ok(Found { hits, terms })
+    }
+
+    /// The probe's most distinctive terms that the index holds, with their weight
+    /// (frequency in the probe × IDF in the index), heaviest first.
+    fn distinctive(&self, searcher: &Searcher, text: &str) -> Result<Vec<(Term, f32)>, String> {
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        for (term, _) in terms(text) {
+            if term.chars().count() >= 3 && !term.bytes().all(|b| b.is_ascii_digit()) {
+                *frequency.entry(term).or_default() += 1;
+            }
+        }
+        let docs = searcher.num_docs() as f32;
+        let mut weighed = Vec::new();
+        for (word, tf) in frequency {
+            let term = Term::from_field_text(self.fields.text, &word);
+            let df = searcher.doc_freq(&term).map_err(|e| e.to_string())?;
+            if df < MIN_DOC_FREQUENCY {
+                continue;
+            }
+            let idf = (1.0 + (docs - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+            weighed.push((term, (1.0 + (tf as f32).ln()) * idf));
+        }
+        weighed.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        weighed.truncate(QUERY_TERMS);
+        Ok(weighed)
+    }
+}
+
+/// How many comments in the index have the fingerprint `print`.
+fn print_count(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    print: u64,
+) -> Result<u64, String> {
+    let query = TermQuery::new(Term::from_field_u64(field, print), IndexRecordOption::Basic);
+    searcher
+        .search(&query, &Count)
+        .map(|c| c as u64)
+        .map_err(|e| e.to_string())
+}
+
+/// The text of a term of the text field.
+fn term_text(term: &Term) -> String {
+    term.value().as_str().unwrap_or_default().to_owned()
+}
+
+/// The byte ranges of `text` whose terms are among `terms` (to highlight them).
+pub fn highlights(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+    super::schema::terms(text)
+        .into_iter()
+        .filter(|(t, _)| terms.contains(t))
+        .map(|(_, range)| range)
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! The index on disk: `$XDG_CACHE_HOME/letterdesk/precedent-vN/`, opened, created, or
+//! (when it does not open, or is of another version) built again. One process at a
+//! time writes (it holds `writer.lock`); the others read what it commits.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
+
+use super::manifest::Manifest;
+use super::schema::{self, Fields, VERSION};
+
+/// The memory the writer may buffer before it writes a segment.
+const WRITER_BUDGET: usize = 40 * 1024 * 1024;
+
+/// The precedent index: a reader always, a writer when this process holds the lock.
+pub struct Library {
+    pub(super) dir: PathBuf,
+    pub(super) reader: IndexReader,
+    pub(super) fields: Fields,
+    pub(super) writer: Option<Writer>,
+}
+
+/// The writing side: tantivy's writer, our lock file and what the index holds.
+pub(super) struct Writer {
+    pub(super) index: IndexWriter,
+    pub(super) manifest: Manifest,
+    _lock: File,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("dir", &self.dir)
+            .field("writer", &self.writer.is_some())
+            .finish()
+    }
+}
+
+/// The folder of this version's index in the cache folder `cache`.
+pub fn folder(cache: &Path) -> PathBuf {
+    cache.join(format!("precedent-v{VERSION}"))
+}
+
+/// The index's folder in the user's cache (`$XDG_CACHE_HOME/letterdesk/precedent-vN`).
+pub fn default_folder() -> Option<PathBuf> {
+    crate::cache::default_dir().map(|d| folder(&d))
+}
+
+impl Library {
+    /// Open the index in `dir`, made when missing. The first process to open it writes;
+    /// another reads. An index that does not open, in a process that can write, is
+    /// deleted and started afresh (it is built again by [`Library::update`]);
+    /// indexes of other versions beside it are deleted.
+    pub fn open(dir: &Path) -> Result<Library, String> {
+        let say = |what: &str, e: &dyn std::fmt::Display| format!("{}: {what}: {e}", dir.display());
+        std::fs::create_dir_all(dir).map_err(|e| say("cannot make the folder", &e))?;
+        let lock = take_lock(&dir.join("writer.lock"));
+        let index_dir = dir.join("index");
+        let index = match (open_index(&index_dir), &lock) {
+            (Ok(index), _) => index,
+            (Err(_), Some(_)) => {
+                let _ = std::fs::remove_dir_all(&index_dir);
+                let _ = std::fs::remove_file(dir.join("manifest.json"));
+                open_index(&index_dir).map_err(|e| say("cannot make the index", &e))?
+            }
+            (Err(e), None) => return Err(say("the index being written does not open", &e)),
+        };
+        let (_, fields) = Fields::schema();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| say("cannot read the index", &e))?;
+        let writer = match lock {
+            Some(lock) => {
+                remove_other_versions(dir);
+                let index = index
+                    .writer_with_num_threads(1, WRITER_BUDGET)
+                    .map_err(|e| say("cannot write the index", &e))?;
+                Some(Writer {
+                    index,
+                    manifest: Manifest::load(&dir.join("manifest.json")),
+                    _lock: lock,
+                })
+            }
+            None => None,
+        };
+        Ok(Library {
+            dir: dir.to_owned(),
+            reader,
+            fields,
+            writer,
+        })
+    }
+
+    /// Whether this process writes the index (another one does when not).
+    pub fn is_writer(&self) -> bool {
+        self.writer.is_some()
+    }
+
+    /// How many comments the index holds.
+    pub fn comments(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The bytes the index takes on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        fn walk(path: &Path) -> u64 {
+            match std::fs::symlink_metadata(path) {
+                Ok(m) if m.is_dir() => std::fs::read_dir(path)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| walk(&e.path()))
+                    .sum(),
+                Ok(m) => m.len(),
+                Err(_) => 0,
+            }
+        }
+        walk(&self.dir)
+    }
+}
+
+/// Open the index in `dir`, made when missing, with the analyzer registered.
+fn open_index(dir: &Path) -> tantivy::Result<Index> {
+    std::fs::create_dir_all(dir)?;
+    let (schema, _) = Fields::schema();
+    let directory = MmapDirectory::open(dir)?;
+    let index = Index::open_or_create(directory, schema)?;
+    schema::register(&index);
+    Ok(index)
+}
+
+/// The writer's lock at `path`, if no other process holds it (held until dropped).
+fn take_lock(path: &Path) -> Option<File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .ok()?;
+    #[cfg(unix)]
+    {
+        use rustix::fs::{FlockOperation, flock};
+        flock(&file, FlockOperation::NonBlockingLockExclusive).ok()?;
+    }
+    Some(file)
+}
+
+/// Delete the indexes of other versions in the cache folder around `dir`.
+fn remove_other_versions(dir: &Path) {
+    let (Some(parent), Some(own)) = (dir.parent(), dir.file_name()) else {
+        return;
+    };
+    for entry in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let is_other = name != own
+            && name
+                .to_str()
+                .and_then(|n| n.strip_prefix("precedent-v"))
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+        if is_other {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Bringing the index up to date with the letters under some folders: the letters
+//! added, changed (size or modification time) or removed since the last update are
+//! read, with the other letters of their reviews (a new response changes the answers
+//! of the staff letter it answers), and their comments written again.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use tantivy::{TantivyDocument, Term};
+
+use super::manifest::{self, Entry};
+use super::schema::{Fields, company_key, fingerprint};
+use super::store::Library;
+use crate::letter::Kind;
+use crate::review::{Filed, Review, build, read_under};
+
+/// What one update did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Updated {
+    /// Letter files read (changed, new, or of a review one of those is in).
+    pub read: usize,
+    /// Letter files gone from the index.
+    pub removed: usize,
+    /// Comments written.
+    pub comments: usize,
+}
+
+impl Library {
+    /// Bring the index up to date with the letters under `roots` (folders or files),
+    /// and drop letters that no longer exist wherever they were. In a process that
+    /// only reads, nothing is done.
+    pub fn update(&mut self, roots: &[PathBuf]) -> Result<Updated, String> {
+        let fields = self.fields;
+        let manifest_path = self.dir.join("manifest.json");
+        let Some(writer) = self.writer.as_mut() else {
+            return Ok(Updated::default());
+        };
+        let found: Vec<PathBuf> = crate::index::find_letters(roots)
+            .into_iter()
+            .filter(|f| f.problem.is_none())
+            .map(|f| f.path)
+            .collect();
+        let seen: HashSet<&PathBuf> = found.iter().collect();
+        let files = &mut writer.manifest.files;
+        let mut changed: Vec<(PathBuf, Entry)> = Vec::new();
+        for path in &found {
+            let Some(now) = Entry::stamp(path) else {
+                continue;
+            };
+            if !files.get(path).is_some_and(|old| old.same_version(&now)) {
+                changed.push((path.clone(), now));
+            }
+        }
+        let removed: Vec<PathBuf> = files
+            .keys()
+            .filter(|p| !seen.contains(p) && !p.exists())
+            .cloned()
+            .collect();
+        if changed.is_empty() && removed.is_empty() {
+            return Ok(Updated::default());
+        }
+        let paths: Vec<PathBuf> = changed.iter().map(|(p, _)| p.clone()).collect();
+        let (mut filed, _) = read_under(&paths);
+        let mut touched: HashSet<String> = HashSet::new();
+        for path in paths.iter().chain(&removed) {
+            touched.extend(files.get(path).into_iter().flat_map(|e| e.keys.clone()));
+        }
+        let mut read_keys: HashMap<PathBuf, Vec<String>> = HashMap::new();
+        for f in &filed {
+            let keys = letter_keys(f);
+            touched.extend(keys.iter().cloned());
+            read_keys.insert(f.path.clone(), keys);
+        }
+        let changed_set: HashSet<&PathBuf> = paths.iter().chain(&removed).collect();
+        let kin: Vec<PathBuf> = files
+            .iter()
+            .filter(|(p, e)| !changed_set.contains(p) && e.keys.iter().any(|k| touched.contains(k)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let (kin_filed, _) = read_under(&kin);
+        for f in &kin_filed {
+            read_keys.insert(f.path.clone(), letter_keys(f));
+        }
+        filed.extend(kin_filed);
+        for path in paths.iter().chain(&removed).chain(&kin) {
+            writer
+                .index
+                .delete_term(Term::from_field_text(fields.path, &path.to_string_lossy()));
+        }
+        let comments = add_reviews(&writer.index, &fields, filed)?;
+        writer.index.commit().map_err(|e| e.to_string())?;
+        for path in &removed {
+            files.remove(path);
+        }
+        for (path, mut entry) in changed {
+            entry.keys = read_keys.remove(&path).unwrap_or_default();
+            files.insert(path, entry);
+        }
+        for path in &kin {
+            if let (Some(entry), Some(keys)) = (files.get_mut(path), read_keys.remove(path)) {
+                entry.keys = keys;
+            }
+        }
+        writer
+            .manifest
+            .save(&manifest_path)
+            .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        self.reader.reload().map_err(|e| e.to_string())?;
+        Ok(Updated {
+            read: paths.len() + kin.len(),
+            removed: removed.len(),
+            comments,
+        })
+    }
+}
+
+impl Library {
+    /// Index the comments of letters already read (grouped into reviews among
+    /// themselves) and commit: letters that are not files the index keeps up to date
+    /// (generated ones, for a benchmark). Returns the comments written; in a process
+    /// that only reads, nothing is written.
+    pub fn add(&mut self, filed: Vec<Filed>) -> Result<usize, String> {
+        let Some(writer) = self.writer.as_mut() else {
+            return Ok(0);
+        };
+        let comments = add_reviews(&writer.index, &self.fields, filed)?;
+        writer.index.commit().map_err(|e| e.to_string())?;
+        self.reader.reload().map_err(|e| e.to_string())?;
+        Ok(comments)
+    }
+}
+
+/// Group `filed` into reviews and add the documents of their comments.
+fn add_reviews(
+    writer: &tantivy::IndexWriter,
+    fields: &Fields,
+    filed: Vec<Filed>,
+) -> Result<usize, String> {
+    let mut comments = 0;
+    for review in build(filed) {
+        for doc in documents(&review, fields) {
+            writer.add_document(doc).map_err(|e| e.to_string())?;
+            comments += 1;
+        }
+    }
+    Ok(comments)
+}
+
+/// The keys of a letter's review.
+fn letter_keys(f: &Filed) -> Vec<String> {
+    manifest::keys(f.letter.file_number.as_deref(), f.letter.company.as_deref())
+}
+
+/// The documents of a review: one per comment of each staff letter, with the answer
+/// a response of the review gave it.
+fn documents(review: &Review, fields: &Fields) -> Vec<TantivyDocument> {
+    let mut docs = Vec::new();
+    for (i, filed) in review.letters.iter().enumerate() {
+        if filed.letter.kind != Kind::Comments {
+            continue;
+        }
+        let letter = &filed.letter;
+        let company = letter.company.as_deref().or(review.company.as_deref());
+        let form = letter.subject.form.as_deref().or(review.form.as_deref());
+        for comment in &letter.comments {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.path, path_text(&filed.path));
+            doc.add_text(fields.comment, &comment.number);
+            doc.add_text(fields.company, company.unwrap_or(""));
+            doc.add_text(fields.company_key, company_key(company.unwrap_or("")));
+            doc.add_text(fields.date, letter.date.as_deref().unwrap_or(""));
+            doc.add_text(fields.form, form.unwrap_or(""));
+            doc.add_text(
+                fields.heading,
+                comment.headings.last().map_or("", String::as_str),
+            );
+            doc.add_text(fields.text, &comment.text);
+            doc.add_u64(fields.fingerprint, fingerprint(&comment.text));
+            if let Some((response, answer)) = review.answer(i, &comment.number) {
+                doc.add_text(fields.answer, answer);
+                doc.add_text(fields.response, path_text(&review.letters[response].path));
+            }
+            docs.push(doc);
+        }
+    }
+    docs
+}
+
+/// A path as the index keeps it.
+fn path_text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}

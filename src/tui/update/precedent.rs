@@ -1,0 +1,115 @@
+//! Precedent: the overlay opened on the selected comment, its hits arriving from the
+//! precedent worker, moving among them, reading one in full, and quoting an answer
+//! into the draft (where the user edits it: nothing is written without them).
+
+use crate::config::{Command, Context};
+use crate::precedent::Found;
+use crate::tui::model::action::Effect;
+use crate::tui::model::ids::Pane;
+use crate::tui::model::precedent::{IndexState, PrecedentView};
+use crate::tui::model::state::State;
+
+/// Open the overlay on the selected comment and ask for its precedent.
+pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
+    let path = state
+        .open
+        .as_ref()
+        .map(|o| state.entries[o.id.0].path.clone());
+    let comment = state
+        .selected_comment()
+        .map(|c| (c.number.clone(), c.text.clone()));
+    let (Some(path), Some((number, text))) = (path, comment) else {
+        let key = state.config.keymap.key_for(Context::Letters, Command::Open);
+        state.info(format!(
+            "Open a letter and select a comment first ({key} in Letters)."
+        ));
+        return;
+    };
+    let view = PrecedentView::new(number, text);
+    let company = state.open_letter().and_then(|l| l.company.clone());
+    fx.push(Effect::FindPrecedent {
+        text: view.text.clone(),
+        path,
+        company,
+    });
+    if state.precedent_index == IndexState::Unused {
+        state.precedent_index = IndexState::Building;
+    }
+    state.precedent = Some(view);
+}
+
+/// The worker found precedent for `text`: shown if the overlay is still open on it.
+pub(super) fn found(state: &mut State, text: &str, result: Result<Found, String>) {
+    if let Some(view) = &mut state.precedent
+        && view.text == text
+    {
+        view.found = Some(result);
+        view.selected = 0;
+        view.reading = None;
+    }
+}
+
+/// The index is up to date (or could not be opened).
+pub(super) fn indexed(state: &mut State, result: Result<u64, String>) {
+    state.precedent_index = match result {
+        Ok(comments) => IndexState::Ready(comments),
+        Err(error) => IndexState::Failed(error),
+    };
+}
+
+/// A key of the overlay.
+pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let Some(view) = &mut state.precedent else {
+        return;
+    };
+    let hits = view.hits().len();
+    match (command, view.reading) {
+        (Command::Down, Some(scroll)) => view.reading = Some(scroll.saturating_add(1)),
+        (Command::Up, Some(scroll)) => view.reading = Some(scroll.saturating_sub(1)),
+        (Command::Down, None) => view.selected = (view.selected + 1).min(hits.saturating_sub(1)),
+        (Command::Up, None) => view.selected = view.selected.saturating_sub(1),
+        (Command::Open, Some(_)) | (Command::Leave, Some(_)) => view.reading = None,
+        (Command::Open, None) if hits > 0 => view.reading = Some(0),
+        (Command::Leave, None) => state.precedent = None,
+        (Command::QuoteAnswer, _) => quote(state, fx),
+        _ => {}
+    }
+}
+
+/// Put the selected hit's answer into the selected comment's draft, at the cursor, as
+/// a quotation naming where it comes from, and open the editor on it.
+fn quote(state: &mut State, fx: &mut Vec<Effect>) {
+    let Some(view) = &state.precedent else { return };
+    let Some(hit) = view.hits().get(view.selected) else {
+        return;
+    };
+    let Some(answer) = &hit.answer else {
+        state.info("This comment has no answer in the letters indexed: nothing to quote.");
+        return;
+    };
+    let date = if hit.date.is_empty() {
+        String::new()
+    } else {
+        format!(" dated {}", hit.date)
+    };
+    let mut quotation = format!(
+        "> {}, answer to comment {} of the staff letter{date}:\n",
+        hit.company, hit.comment
+    );
+    for line in answer.lines() {
+        quotation.push_str(if line.is_empty() { ">" } else { "> " });
+        quotation.push_str(line);
+        quotation.push('\n');
+    }
+    quotation.push('\n');
+    let company = hit.company.clone();
+    state.precedent = None;
+    super::comments::edit(state, fx);
+    if state.focus == Pane::Draft {
+        state.paste(&quotation);
+        state.info(format!(
+            "{}'s answer quoted into the draft: edit it to fit (undo takes it out).",
+            crate::text::sanitize_line(&company)
+        ));
+    }
+}

@@ -1,0 +1,212 @@
+//! The precedent overlay: the comments of other letters most like the selected one,
+//! each with company, date, form, heading and the first line of the answer given, the
+//! query's terms highlighted; or one of them in full.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::{one_line, pane_block};
+use crate::config::{Command, Context};
+use crate::precedent::{Hit, highlights};
+use crate::text::sanitize;
+use crate::tui::model::precedent::{IndexState, PrecedentView};
+use crate::tui::model::state::State;
+
+/// Draw the overlay over `area`.
+pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &PrecedentView) {
+    let theme = &state.config.theme;
+    let rect = area.centered(
+        Constraint::Length(area.width.saturating_sub(4).min(120)),
+        Constraint::Length(area.height.saturating_sub(2)),
+    );
+    frame.render_widget(Clear, rect);
+    let count = match &state.precedent_index {
+        IndexState::Ready(n) => {
+            format!(" · index: {} comments", crate::text::thousands(*n as usize))
+        }
+        _ => String::new(),
+    };
+    let title = format!("Precedent for comment {}{count}", one_line(&view.number));
+    let block = pane_block(title, true, theme, rect.width);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mark = theme.key().add_modifier(Modifier::BOLD);
+    let keymap = &state.config.keymap;
+    let key = |command| keymap.key_for(Context::Precedent, command);
+    let (lines, wrap, scroll) = match (&view.found, view.reading) {
+        (None, _) => (vec![waiting(state)], true, 0),
+        (Some(Err(error)), _) => (
+            vec![Line::styled(
+                format!("No precedent: {}", one_line(error)),
+                theme.error(),
+            )],
+            true,
+            0,
+        ),
+        (Some(Ok(found)), _) if found.hits.is_empty() => (
+            vec![Line::styled(
+                "No similar comment in the letters indexed. Add research libraries with [precedent] libraries in the config file.",
+                theme.muted(),
+            )],
+            true,
+            0,
+        ),
+        (Some(Ok(_)), Some(scroll)) => {
+            let hit = &view.hits()[view.selected.min(view.hits().len() - 1)];
+            (full(hit, view.terms(), mark, theme.heading()), true, scroll)
+        }
+        (Some(Ok(_)), None) => (list(view, mark, state), false, 0),
+    };
+    let hint = match view.reading {
+        Some(_) => format!(
+            "{} back to the list · {} quote the answer in the draft · {} close",
+            key(Command::Open),
+            key(Command::QuoteAnswer),
+            key(Command::Leave)
+        ),
+        None => format!(
+            "{} read in full · {} quote the answer in the draft · {} close",
+            key(Command::Open),
+            key(Command::QuoteAnswer),
+            key(Command::Leave)
+        ),
+    };
+    let [body, foot] =
+        ratatui::layout::Layout::vertical([Constraint::Fill(1), Constraint::Length(1)])
+            .areas(inner);
+    let mut paragraph = Paragraph::new(lines).scroll((scroll, 0));
+    if wrap {
+        paragraph = paragraph.wrap(Wrap { trim: false });
+    }
+    frame.render_widget(paragraph, body);
+    frame.render_widget(Paragraph::new(Span::styled(hint, theme.muted())), foot);
+}
+
+/// What the overlay says while the index is built or the search runs.
+fn waiting(state: &State) -> Line<'static> {
+    let text = match &state.precedent_index {
+        IndexState::Ready(_) => "Searching…".to_owned(),
+        IndexState::Failed(error) => format!("The precedent index is not available: {}", one_line(error)),
+        IndexState::Unused | IndexState::Building => {
+            "Building the precedent index of the folders opened and the research libraries (the first time takes longest)…".to_owned()
+        }
+    };
+    Line::styled(text, state.config.theme.muted())
+}
+
+/// The hits, three rows each: who and where, the comment's first line, the answer's.
+fn list(view: &PrecedentView, mark: Style, state: &State) -> Vec<Line<'static>> {
+    let theme = &state.config.theme;
+    let mut lines = Vec::new();
+    for (i, hit) in view.hits().iter().enumerate() {
+        let selected = i == view.selected;
+        let seen = match hit.count {
+            0 | 1 => String::new(),
+            n => format!(" · in {n} letters"),
+        };
+        let head = format!(
+            "{:>2}. {} · {} · {} · comment {}{seen}",
+            i + 1,
+            one_line(&hit.company),
+            or_dash(&hit.date),
+            or_dash(&hit.form),
+            one_line(&hit.comment)
+        );
+        let heading = if hit.heading.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", one_line(&hit.heading))
+        };
+        let mut first = Line::from(vec![
+            Span::styled(head, theme.heading()),
+            Span::styled(heading, theme.muted()),
+        ]);
+        if selected {
+            first = first.style(theme.selected());
+        }
+        lines.push(first);
+        let mut text = vec![Span::raw("    ")];
+        text.extend(marked(first_line(&hit.text), view.terms(), mark));
+        lines.push(Line::from(text));
+        let answer = match &hit.answer {
+            Some(answer) => {
+                let mut spans = vec![Span::styled("    ↳ ", theme.muted())];
+                spans.extend(marked(first_line(answer), view.terms(), mark));
+                Line::from(spans)
+            }
+            None => Line::styled("    ↳ (no answer in the letters indexed)", theme.muted()),
+        };
+        lines.push(answer);
+    }
+    lines
+}
+
+/// One hit in full: who and where, the comment and the answer.
+fn full(hit: &Hit, terms: &[String], mark: Style, heading: Style) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} · {} · {} · comment {}",
+                one_line(&hit.company),
+                or_dash(&hit.date),
+                or_dash(&hit.form),
+                one_line(&hit.comment)
+            ),
+            heading,
+        ),
+        Line::raw(one_line(&hit.path.display().to_string())),
+    ];
+    if !hit.heading.is_empty() {
+        lines.push(Line::styled(one_line(&hit.heading), heading));
+    }
+    lines.push(Line::default());
+    lines.extend(hit.text.lines().map(|l| Line::from(marked(l, terms, mark))));
+    lines.push(Line::default());
+    match &hit.answer {
+        Some(answer) => {
+            let response = hit.response.as_ref().map_or(String::new(), |p| {
+                format!(" ({})", one_line(&p.display().to_string()))
+            });
+            lines.push(Line::styled(format!("Answer{response}:"), heading));
+            lines.extend(answer.lines().map(|l| Line::from(marked(l, terms, mark))));
+        }
+        None => lines.push(Line::raw("No answer in the letters indexed.")),
+    }
+    lines
+}
+
+/// `text` as spans, the words whose terms are among `terms` in `mark`; each piece
+/// sanitized.
+fn marked(text: &str, terms: &[String], mark: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in highlights(text, terms) {
+        if range.start < at {
+            continue;
+        }
+        spans.push(Span::raw(sanitize(&text[at..range.start]).into_owned()));
+        spans.push(Span::styled(
+            sanitize(&text[range.clone()]).into_owned(),
+            mark,
+        ));
+        at = range.end;
+    }
+    spans.push(Span::raw(sanitize(&text[at..]).into_owned()));
+    spans
+}
+
+/// The first line of `text` that is not blank.
+fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+fn or_dash(text: &str) -> String {
+    if text.is_empty() {
+        "—".into()
+    } else {
+        one_line(text)
+    }
+}
