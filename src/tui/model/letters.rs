@@ -162,7 +162,7 @@ impl State {
     }
 
     /// List the letters again under the view's filter and order, the cursor staying on
-    /// its letter when it is still listed.
+    /// its letter when it is still listed and the user put it there (else at the top).
     pub(crate) fn rebuild_order(&mut self) {
         let kept = self.order.get(self.cursor).copied();
         let sort = self.view.sort();
@@ -173,6 +173,7 @@ impl State {
         order.sort_by(|a, b| compare(sort, &self.entries[a.0], &self.entries[b.0]));
         self.order = order;
         self.cursor = kept
+            .filter(|_| self.cursor_moved)
             .and_then(|k| self.order.iter().position(|&i| i == k))
             .unwrap_or(0);
     }
