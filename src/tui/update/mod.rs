@@ -312,14 +312,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Last if state.focus != Pane::Draft && count.is_some() => {
             command_line::go_to(state, &count.unwrap_or(0).to_string(), fx)
         }
-        Command::Down
-        | Command::Up
-        | Command::First
-        | Command::Last
-        | Command::PageDown
-        | Command::PageUp
-        | Command::HalfPageDown
-        | Command::HalfPageUp => match state.focus {
+        command if command.scrolls() => match state.focus {
             Pane::Letters => letters::move_letters(state, command),
             Pane::Comments => comments::move_comments(state, command, fx),
             Pane::Draft => state.edit_command(command, fx),

@@ -15,15 +15,7 @@ use crate::tui::model::state::State;
 /// Run `command` when it is the reviews' (the tree's keys while it shows, a reference
 /// followed and closed, the reader view, the import); returns whether it was.
 pub(super) fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> bool {
-    let moves = matches!(
-        command,
-        Command::Down
-            | Command::Up
-            | Command::First
-            | Command::Last
-            | Command::PageDown
-            | Command::PageUp
-    );
+    let moves = command.scrolls();
     let letters = state.focus == Pane::Letters;
     let comments = state.focus == Pane::Comments;
     match command {
@@ -150,6 +142,8 @@ fn move_tree(state: &mut State, command: Command) {
         Command::First => 0,
         Command::PageDown => at + page,
         Command::PageUp => at.saturating_sub(page),
+        Command::HalfPageDown => at + (page / 2).max(1),
+        Command::HalfPageUp => at.saturating_sub((page / 2).max(1)),
         _ => count - 1,
     }
     .min(count - 1);
