@@ -228,22 +228,112 @@ fn similar_prints_json_for_scripts() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no comment 99"));
 }
 
-/// Topics of real staff comments: a name and the words that mark a comment as on it.
-const CORPUS_TOPICS: &[(&str, &[&str])] = &[
-    ("non-GAAP", &["non-gaap"]),
-    ("segments", &["segment"]),
-    ("revenue recognition", &["revenue"]),
-    ("liquidity", &["liquidity", "cash"]),
-    ("cybersecurity", &["cyber"]),
-    ("climate", &["climate", "greenhouse", "carbon", "emission"]),
-    ("goodwill", &["goodwill", "impairment"]),
-    ("income taxes", &["tax"]),
-    (
-        "critical accounting estimates",
-        &["critical accounting", "estimate"],
-    ),
-    ("reserves", &["reserve"]),
+/// A topic of real staff comments: its name, words that name it in a heading, and
+/// the words that mark a comment's text as on it (lower case; one is enough).
+struct CorpusTopic {
+    name: &'static str,
+    heading: &'static [&'static str],
+    key_terms: &'static [&'static str],
+}
+
+/// Ten topics the corpus holds at least ten comments of (by their key terms), two
+/// comments each. Not among them, for want of comments in the corpus: cybersecurity
+/// (one comment names it), goodwill (six), critical accounting estimates (four).
+const CORPUS_TOPICS: &[CorpusTopic] = &[
+    CorpusTopic {
+        name: "non-GAAP",
+        heading: &["non-gaap"],
+        key_terms: &["non-gaap"],
+    },
+    CorpusTopic {
+        name: "segments",
+        heading: &["segment"],
+        key_terms: &["segment"],
+    },
+    CorpusTopic {
+        name: "revenue recognition",
+        heading: &["revenue"],
+        key_terms: &["revenue"],
+    },
+    CorpusTopic {
+        name: "liquidity",
+        heading: &["liquidity"],
+        key_terms: &["liquidity", "cash"],
+    },
+    CorpusTopic {
+        name: "climate",
+        heading: &["climate"],
+        key_terms: &["climate", "greenhouse", "carbon", "emission"],
+    },
+    CorpusTopic {
+        name: "income taxes",
+        heading: &["tax"],
+        key_terms: &["tax"],
+    },
+    CorpusTopic {
+        name: "impairment",
+        heading: &["impairment"],
+        key_terms: &["impairment", "impaired"],
+    },
+    CorpusTopic {
+        name: "insurance claims",
+        heading: &["loss development", "claims", "reserves for losses"],
+        key_terms: &["insurance", "claims", "loss development"],
+    },
+    CorpusTopic {
+        name: "acquisitions",
+        heading: &["acquisition", "business combination", "pro forma"],
+        key_terms: &[
+            "acquisition",
+            "acquired",
+            "business combination",
+            "pro forma",
+        ],
+    },
+    CorpusTopic {
+        name: "fair value",
+        heading: &["fair value"],
+        key_terms: &["fair value"],
+    },
 ];
+
+/// Comments chosen per topic.
+const PER_TOPIC: usize = 2;
+
+/// The comments chosen for `topic`, in the order the letters are read: those whose
+/// nearest heading names it (the staff's own word for what a comment is about), then,
+/// when they are too few (the staff put some topics under "General"), those whose text
+/// names it at least twice.
+fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a str)> {
+    let names = |text: &str, words: &[&str]| -> usize {
+        let text = text.to_lowercase();
+        words.iter().map(|w| text.matches(w).count()).sum()
+    };
+    let comments = || {
+        staff
+            .iter()
+            .filter(|f| f.is_staff())
+            .flat_map(|f| f.letter.comments.iter().map(move |c| (f, c)))
+    };
+    let by_heading = comments().filter(|(_, c)| {
+        c.headings
+            .last()
+            .is_some_and(|h| names(h, topic.heading) > 0)
+            && names(&c.text, topic.key_terms) > 0
+    });
+    let by_text = comments().filter(|(_, c)| {
+        !(c.headings
+            .last()
+            .is_some_and(|h| names(h, topic.heading) > 0)
+            && names(&c.text, topic.key_terms) > 0)
+            && names(&c.text, topic.key_terms) >= 2
+    });
+    by_heading
+        .chain(by_text)
+        .map(|(f, c)| (f, c.text.as_str()))
+        .take(PER_TOPIC)
+        .collect()
+}
 
 /// On `../shared/corpus`: 20 staff comments chosen by topic, each searched; every hit
 /// with an answer is checked against its response letter. Each probe's topic, how many
@@ -265,23 +355,18 @@ fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
     let mut library = Library::open(&dir.path().join("precedent")).unwrap();
     library.update(&threads).unwrap();
     let (staff, _) = letterdesk::review::read_under(&threads);
-    let mut probes: Vec<(&str, &[&str], &Filed, String)> = Vec::new();
-    for (name, terms) in CORPUS_TOPICS {
-        let mut taken = 0;
-        for filed in staff.iter().filter(|f| f.is_staff()) {
-            for c in &filed.letter.comments {
-                let text = c.text.to_lowercase();
-                let mentions: usize = terms.iter().map(|t| text.matches(t).count()).sum();
-                if mentions >= 2 && taken < 3 && probes.len() < 20 {
-                    probes.push((name, terms, filed, c.text.clone()));
-                    taken += 1;
-                }
-            }
-        }
+    let mut probes: Vec<(&CorpusTopic, &Filed, &str)> = Vec::new();
+    for topic in CORPUS_TOPICS {
+        probes.extend(
+            chosen(&staff, topic)
+                .into_iter()
+                .map(|(f, t)| (topic, f, t)),
+        );
     }
     assert_eq!(probes.len(), 20, "20 comments chosen by topic");
     let mut precision = Vec::new();
-    for (name, terms, filed, text) in &probes {
+    for (topic, filed, text) in &probes {
+        let (name, terms) = (topic.name, topic.key_terms);
         let company = filed.letter.company.as_deref().unwrap_or("");
         let hits = similar(&library, &filed.path, company, text);
         let shared = hits.iter().filter(|h| on_topic(&h.text, terms)).count();
@@ -293,7 +378,7 @@ fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
         for hit in hits.iter().filter(|h| h.answer.is_some()) {
             check_answer(hit);
         }
-        precision.push((*name, shared, hits.len()));
+        precision.push((name, shared, hits.len()));
     }
     Some(precision)
 }
@@ -312,7 +397,8 @@ fn real_comments_find_precedent_with_the_right_answers() {
 }
 
 /// The goal: for each of the 20, at least 8 of the top 10 share its topic. Not met yet
-/// on the corpus (see README, Precedent).
+/// on the corpus: 4 of the 20 reach it (see README, Precedent); each probe's count is
+/// printed (`-- --ignored --nocapture`).
 #[test]
 #[ignore = "goal not met yet on ../shared/corpus: cargo test --test precedent_corpus -- --ignored"]
 fn real_comments_find_precedent_on_their_topic() {

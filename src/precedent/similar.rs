@@ -5,20 +5,26 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
-use super::schema::{FINGERPRINT, company_key, terms};
+use super::fold::{Fold, Kept};
+use super::schema::{company_key, terms};
 use super::store::Library;
 
-/// Distinctive terms a query is made of at most.
-pub const QUERY_TERMS: usize = 25;
+/// Distinctive terms a query is made of at most. Each term more costs a walk through
+/// its postings; past a dozen they add words a comment shares by chance more than
+/// its subject (see README, Precedent, for the figures).
+pub const QUERY_TERMS: usize = 12;
 
 /// Comments a term must be in to be used: a word of one letter only (a company's
 /// product name) finds nothing elsewhere.
 const MIN_DOC_FREQUENCY: u64 = 2;
+
+/// A query term's two factors: how often the probe says it (1 + ln tf) and its IDF.
+type Weight = (f32, f32);
 
 /// The comment to find precedent for.
 #[derive(Debug, Clone, Copy)]
@@ -76,58 +82,41 @@ impl Library {
         if chosen.is_empty() || n == 0 {
             return Ok(Found::default());
         }
-        let best = chosen[0].1;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = chosen
+        // BM25 weighs each term by its IDF already; the boost adds how often the probe
+        // says it and, less steeply, how rare it is (a boost by the whole IDF would
+        // square it, and a company's own names would outweigh the subject).
+        let boost = |(tf, idf): &(f32, f32)| tf * idf.sqrt();
+        let best = chosen.iter().map(|(_, w)| boost(w)).fold(0.0, f32::max);
+        // Only term queries, joined by "should": tantivy can then skip the postings
+        // that cannot reach the hits kept (block-max WAND). The probe's own letters
+        // are left out by the collector, not by the query (a "must not" clause would
+        // turn the skipping off).
+        let clauses: Vec<(Occur, Box<dyn Query>)> = chosen
             .iter()
             .map(|(term, weight)| {
                 let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                let boosted = BoostQuery::new(Box::new(query), weight / best);
+                let boosted = BoostQuery::new(Box::new(query), boost(weight) / best);
                 (Occur::Should, Box::new(boosted) as Box<dyn Query>)
             })
             .collect();
-        let mut leave_out = |field, text: &str| {
-            let term = Term::from_field_text(field, text);
-            let query = TermQuery::new(term, IndexRecordOption::Basic);
-            clauses.push((Occur::MustNot, Box::new(query)));
-        };
-        if let Some(path) = probe.path {
-            leave_out(self.fields.path, &path.to_string_lossy());
-        }
-        if let Some(company) = probe.company.map(company_key).filter(|c| !c.is_empty()) {
-            leave_out(self.fields.company_key, &company);
-        }
         let query = BooleanQuery::new(clauses);
-        // Hits are folded by fingerprint, read from the fast field: only the hits kept
-        // are read from the document store.
-        let prints = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.fast_fields().u64(FINGERPRINT))
-            .collect::<Result<Vec<_>, _>>()
+        let left_out = self.left_out(&searcher, probe)?;
+        let kept = searcher
+            .search(
+                &query,
+                &Fold {
+                    limit: n,
+                    left_out: &left_out,
+                },
+            )
             .map_err(|e| e.to_string())?;
-        let mut limit = (n * 4).max(40);
-        let kept: Vec<(f32, tantivy::DocAddress, u64)> = loop {
-            let top = searcher
-                .search(&query, &TopDocs::with_limit(limit).order_by_score())
-                .map_err(|e| e.to_string())?;
-            let exhausted = top.len() < limit;
-            let mut folded: HashSet<u64> = HashSet::new();
-            let kept: Vec<_> = top
-                .into_iter()
-                .map(|(score, a)| {
-                    let print = prints[a.segment_ord as usize].first(a.doc_id).unwrap_or(0);
-                    (score, a, print)
-                })
-                .filter(|&(_, _, print)| folded.insert(print))
-                .take(n)
-                .collect();
-            if kept.len() == n || exhausted {
-                break kept;
-            }
-            limit *= 4;
-        };
         let mut hits = Vec::with_capacity(kept.len());
-        for (score, address, print) in kept {
+        for Kept {
+            score,
+            address,
+            print,
+        } in kept
+        {
             let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
             let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
             let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
@@ -150,9 +139,42 @@ impl Library {
         Ok(Found { hits, terms })
     }
 
-    /// The probe's most distinctive terms that the index holds, with their weight
-    /// (frequency in the probe × IDF in the index), heaviest first.
-    fn distinctive(&self, searcher: &Searcher, text: &str) -> Result<Vec<(Term, f32)>, String> {
+    /// The documents of the probe's letter and of its company's letters.
+    fn left_out(
+        &self,
+        searcher: &Searcher,
+        probe: Probe<'_>,
+    ) -> Result<HashSet<DocAddress>, String> {
+        let mut terms = Vec::new();
+        if let Some(path) = probe.path {
+            terms.push(Term::from_field_text(
+                self.fields.path,
+                &path.to_string_lossy(),
+            ));
+        }
+        if let Some(company) = probe.company.map(company_key).filter(|c| !c.is_empty()) {
+            terms.push(Term::from_field_text(self.fields.company_key, &company));
+        }
+        let mut out = HashSet::new();
+        for term in terms {
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            out.extend(
+                searcher
+                    .search(&query, &DocSetCollector)
+                    .map_err(|e| e.to_string())?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// The probe's most distinctive terms that the index holds, heaviest (frequency
+    /// in the probe × IDF in the index) first, each with those two factors: the
+    /// frequency's (1 + ln tf) and the IDF.
+    fn distinctive(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+    ) -> Result<Vec<(Term, Weight)>, String> {
         let mut frequency: HashMap<String, u32> = HashMap::new();
         for (term, _) in terms(text) {
             if term.chars().count() >= 3 && !term.bytes().all(|b| b.is_ascii_digit()) {
@@ -168,9 +190,14 @@ impl Library {
                 continue;
             }
             let idf = (1.0 + (docs - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-            weighed.push((term, (1.0 + (tf as f32).ln()) * idf));
+            weighed.push((term, (1.0 + (tf as f32).ln(), idf)));
         }
-        weighed.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let weight = |(tf, idf): (f32, f32)| tf * idf;
+        weighed.sort_by(|a, b| {
+            weight(b.1)
+                .total_cmp(&weight(a.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         weighed.truncate(QUERY_TERMS);
         Ok(weighed)
     }
