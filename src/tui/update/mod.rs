@@ -242,10 +242,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Yes | Command::No | Command::Later if state.is_open(Overlay::Question) => {
             dialogs::answer(state, command, fx)
         }
-        Command::ExportMarkdown
-        | Command::ExportText
-        | Command::ExportHtml
-        | Command::ExportDocx
+        Command::ExportAs(_)
         | Command::ExportChosen
         | Command::Up
         | Command::Down
@@ -272,10 +269,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
         _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),
-        Command::ExportMarkdown
-        | Command::ExportText
-        | Command::ExportHtml
-        | Command::ExportDocx => {
+        Command::ExportAs(_) => {
             // Bound in a pane (`run = "export docx"`): export at once in that format.
             exporting::open_export(state);
             exporting::export_prompt(state, command, fx);
