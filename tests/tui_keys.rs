@@ -360,3 +360,12 @@ fn help_at_200_columns() {
         "x closes"
     );
 }
+
+#[path = "tui_keys/answered.rs"]
+mod answered;
+
+#[path = "tui_keys/draft.rs"]
+mod draft;
+
+#[path = "tui_keys/sequences.rs"]
+mod sequences;
