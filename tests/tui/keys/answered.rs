@@ -13,7 +13,7 @@ const FIRST: &str = "2025-03-10";
 const FOLLOW_UP: &str = "2025-04-21";
 
 /// The review's letters but those whose file name contains `left_out`.
-fn review(left_out: &str) -> Vec<Filed> {
+pub(super) fn review(left_out: &str) -> Vec<Filed> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -27,7 +27,7 @@ fn review(left_out: &str) -> Vec<Filed> {
 
 /// The review's letters and a letter of another company due in two business days, on
 /// Monday 12 May 2025, sorted by due date.
-fn workspace(filed: &[Filed]) -> State {
+pub(super) fn workspace(filed: &[Filed]) -> State {
     let mut letters: Vec<Letter> = filed
         .iter()
         .map(|f| {

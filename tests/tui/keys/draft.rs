@@ -138,3 +138,25 @@ fn a_click_in_the_draft_from_the_comments_pane_edits_it_there() {
     typed(&mut s, "_");
     assert_eq!(response(&s), "first words\nsec_ond line");
 }
+
+#[test]
+fn a_click_lands_on_the_character_under_it_above_the_answer_filed() {
+    // The first letter of the synthetic review: its response's answer to comment 1
+    // shows under the draft, which takes the pane's upper part.
+    let filed = super::answered::review("no file is named so");
+    let mut s = super::answered::workspace(&filed);
+    update(
+        &mut s,
+        Action::ReviewsBuilt(std::sync::Arc::new(letterdesk::review::build(filed))),
+    );
+    typed(&mut s, ":sort date\nG\n\n");
+    assert_eq!(s.focus(), Pane::Draft);
+    update(&mut s, Action::Paste(numbered(40)));
+    let shown = screen(&mut s, 160, 30);
+    assert!(shown.contains("Answer filed in the response"), "{shown}");
+    assert!(!shown.contains("row 12 "), "scrolled\n{shown}");
+    let (x, y) = cell_of(&mut s, "row 30", 160, 30);
+    click(&mut s, x + 2, y);
+    typed(&mut s, "X");
+    assert!(response(&s).contains("\nroXw 30\n"), "{}", response(&s));
+}
