@@ -170,11 +170,7 @@ impl Library {
     /// The probe's most distinctive terms that the index holds, heaviest (frequency
     /// in the probe × IDF in the index) first, each with those two factors: the
     /// frequency's (1 + ln tf) and the IDF.
-    fn distinctive(
-        &self,
-        searcher: &Searcher,
-        text: &str,
-    ) -> Result<Vec<(Term, Weight)>, String> {
+    fn distinctive(&self, searcher: &Searcher, text: &str) -> Result<Vec<(Term, Weight)>, String> {
         let mut frequency: HashMap<String, u32> = HashMap::new();
         for (term, _) in terms(text) {
             if term.chars().count() >= 3 && !term.bytes().all(|b| b.is_ascii_digit()) {

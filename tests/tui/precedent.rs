@@ -1,0 +1,98 @@
+//! The precedent overlay drawn on a `TestBackend`, checked with an insta snapshot: ten
+//! hits (fictional companies) with their answers, and the words of the query's terms
+//! marked in the key colour, shown in the snapshot between brackets.
+
+use chrono::NaiveDate;
+use letterdesk::precedent::{Found, Hit};
+use letterdesk::review::Filed;
+use letterdesk::tui::{Action, Command, State, update};
+use ratatui::style::Modifier;
+
+use super::support::{buffer, text_of};
+use std::path::{Path, PathBuf};
+
+/// The synthetic review's first staff letter open, its first comment selected.
+fn desk() -> State {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review/upload_harrowgate-ferries_2025-03-10.txt");
+    let mut letter = Filed::read(&path).unwrap().letter;
+    letter.file = path.display().to_string();
+    let mut s = State::from_letters(vec![letter], NaiveDate::from_ymd_opt(2025, 6, 2).unwrap());
+    update(&mut s, Action::Run(Command::Open));
+    s
+}
+
+/// The `i`th hit: a fictional company asked about its non-GAAP measures.
+fn hit(i: usize) -> Hit {
+    Hit {
+        path: PathBuf::from(format!("library/upload_company-{i}_2024-05-01.txt")),
+        company: format!("Quarry Lane {i} Inc."),
+        date: "2024-05-01".into(),
+        form: "10-K".into(),
+        comment: format!("{}", i % 4 + 1),
+        heading: "Non-GAAP Financial Measures".into(),
+        text: "We note your presentation of adjusted EBITDA, a non-GAAP measure, before the comparable GAAP measure.".into(),
+        answer: Some("We will present net income before adjusted EBITDA in future filings.".into()),
+        response: Some(PathBuf::from(format!("library/corresp_company-{i}_2024-05-20.txt"))),
+        score: 10.0 - i as f32 * 0.5,
+        count: if i == 2 { 7 } else { 1 },
+    }
+}
+
+/// The screen as text, then each row with cells in the key colour, those runs in
+/// brackets.
+fn screen(s: &mut State, width: u16, height: u16) -> String {
+    update(s, Action::Resize(width, height));
+    let buffer = buffer(s, width, height);
+    let key = s.config().theme.key();
+    let mut marked = String::from("\nmarked:\n");
+    for y in 0..height {
+        let mut row = String::new();
+        let mut inside = false;
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            let mark = cell.fg == key.fg.unwrap_or_default()
+                && cell.modifier.contains(Modifier::BOLD)
+                && !cell.symbol().trim().is_empty();
+            if mark != inside {
+                row.push(if mark { '[' } else { ']' });
+                inside = mark;
+            }
+            row.push_str(cell.symbol());
+        }
+        if inside {
+            row.push(']');
+        }
+        if row.contains('[') {
+            marked.push_str(row.trim_end());
+            marked.push('\n');
+        }
+    }
+    text_of(&buffer) + &marked
+}
+
+#[test]
+fn precedent_overlay_marks_the_query_terms() {
+    let mut s = desk();
+    let text = s
+        .selected_comment()
+        .expect("a comment selected")
+        .text
+        .clone();
+    update(&mut s, Action::Run(Command::Precedent));
+    update(&mut s, Action::PrecedentIndexed(Ok(1234)));
+    let found = Found {
+        hits: (1..=10).map(hit).collect(),
+        terms: vec!["ebitda".into(), "gaap".into(), "adjust".into()],
+    };
+    update(
+        &mut s,
+        Action::PrecedentFound {
+            text,
+            result: Ok(found),
+        },
+    );
+    let text = screen(&mut s, 120, 40);
+    assert!(text.contains("[EBITDA]"), "{text}");
+    insta::assert_snapshot!(text);
+}
