@@ -8,3 +8,4 @@ mod corpus;
 mod fixtures;
 mod precedent_corpus;
 mod precedent_recovery;
+mod precedent_topics;
