@@ -163,6 +163,7 @@ fn latency(library: &Library, staff: &[PathBuf]) -> (Duration, Duration) {
         let comment = &review.comments[q % review.comments.len()];
         let probe = Probe {
             text: &comment.text,
+            heading: comment.topic.map(|t| synthetic::TOPICS[t].heading),
             path: Some(&staff[i]),
             company: Some(&review.company),
         };

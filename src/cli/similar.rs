@@ -113,6 +113,7 @@ pub fn run(args: &SimilarArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     let probe = Probe {
         text: &comment.text,
+        heading: comment.headings.last().map(String::as_str),
         path: Some(&args.letter),
         company: letter.company.as_deref(),
     };

@@ -45,9 +45,18 @@ pub(crate) fn on_topic(text: &str, terms: &[&str]) -> bool {
     terms.iter().any(|t| text.contains(t))
 }
 
-pub(crate) fn similar(library: &Library, path: &Path, company: &str, text: &str) -> Vec<Hit> {
+/// The ten hits for a comment with `text` under `heading`, of the letter at `path` to
+/// `company`.
+pub(crate) fn similar(
+    library: &Library,
+    path: &Path,
+    company: &str,
+    heading: Option<&str>,
+    text: &str,
+) -> Vec<Hit> {
     let probe = Probe {
         text,
+        heading,
         path: Some(path),
         company: Some(company),
     };
@@ -68,7 +77,13 @@ fn ten_hits_share_the_topic_and_carry_their_own_answers() {
             })
             .unwrap();
         let probe = &review(i).comments[k].text;
-        let hits = similar(&library, &f.staff[i], &review(i).company, probe);
+        let hits = similar(
+            &library,
+            &f.staff[i],
+            &review(i).company,
+            Some(topic.heading),
+            probe,
+        );
         assert_eq!(hits.len(), 10, "{}", topic.name);
         let shared = hits
             .iter()
@@ -97,6 +112,7 @@ fn boilerplate_in_many_letters_is_one_hit_with_a_count() {
         &library,
         Path::new("elsewhere.txt"),
         "Elsewhere Inc.",
+        None,
         BOILERPLATE,
     );
     let folded: Vec<&Hit> = hits.iter().filter(|h| h.text == BOILERPLATE).collect();
@@ -128,6 +144,7 @@ fn a_changed_or_removed_letter_is_all_an_update_reads() {
             library,
             Path::new("elsewhere.txt"),
             "Elsewhere Inc.",
+            None,
             &probe,
         );
         hits.into_iter().find(|h| h.path == f.staff[i])

@@ -314,6 +314,8 @@ pub enum Effect {
     FindPrecedent {
         /// The comment's text.
         text: String,
+        /// Its nearest heading.
+        heading: Option<String>,
         /// Its letter, whose own comments are left out.
         path: PathBuf,
         /// The letter's company, whose other letters are left out.

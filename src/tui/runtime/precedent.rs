@@ -18,6 +18,7 @@ enum Job {
     /// Find precedent for a comment's text in its letter.
     Find {
         text: String,
+        heading: Option<String>,
         path: PathBuf,
         company: Option<String>,
     },
@@ -43,11 +44,19 @@ impl Precedent {
         }
     }
 
-    /// Find precedent for `text`, a comment of the letter at `path` to `company`.
-    pub(super) fn find(&self, text: String, path: PathBuf, company: Option<String>) {
+    /// Find precedent for `text`, a comment under `heading` of the letter at `path` to
+    /// `company`.
+    pub(super) fn find(
+        &self,
+        text: String,
+        heading: Option<String>,
+        path: PathBuf,
+        company: Option<String>,
+    ) {
         let jobs = self.jobs.get_or_init(|| self.spawn());
         let job = Job::Find {
             text: text.clone(),
+            heading,
             path,
             company,
         };
@@ -115,11 +124,13 @@ fn serve(roots: &[PathBuf], queue: &Receiver<Job>, report: &Sender<Action>) {
             Job::Update => stale = true,
             Job::Find {
                 text,
+                heading,
                 path,
                 company,
             } => {
                 let probe = Probe {
                     text: &text,
+                    heading: heading.as_deref(),
                     path: Some(&path),
                     company: company.as_deref(),
                 };

@@ -127,9 +127,10 @@ impl Workers {
                 }
                 Effect::FindPrecedent {
                     text,
+                    heading,
                     path,
                     company,
-                } => self.precedent.find(text, path, company),
+                } => self.precedent.find(text, heading, path, company),
                 Effect::BuildReviews(paths) => super::reviewer::spawn(paths, self.report.clone()),
                 Effect::ReadLetter(path) => self.loader.read(path),
                 effect @ Effect::Export { .. } => exporter::export(

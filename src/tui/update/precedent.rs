@@ -17,8 +17,8 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
         .map(|o| state.entries[o.id.0].path.clone());
     let comment = state
         .selected_comment()
-        .map(|c| (c.number.clone(), c.text.clone()));
-    let (Some(path), Some((number, text))) = (path, comment) else {
+        .map(|c| (c.number.clone(), c.text.clone(), c.headings.last().cloned()));
+    let (Some(path), Some((number, text, heading))) = (path, comment) else {
         let key = state.config.keymap.key_for(Context::Letters, Command::Open);
         state.info(format!(
             "Open a letter and select a comment first ({key} in Letters)."
@@ -29,6 +29,7 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
     let company = state.open_letter().and_then(|l| l.company.clone());
     fx.push(Effect::FindPrecedent {
         text: view.text.clone(),
+        heading,
         path,
         company,
     });
