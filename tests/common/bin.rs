@@ -19,3 +19,25 @@ pub fn letterdesk(args: &[&str]) -> Output {
         .output()
         .expect("the binary runs")
 }
+
+/// The JSON a successful run printed (the test fails with its stderr otherwise).
+pub fn json_of(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the output is JSON")
+}
+
+/// The names of a JSON object's fields, sorted.
+pub fn keys_of(value: &serde_json::Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
