@@ -2,7 +2,7 @@
 //! or closed.
 
 use super::filed::Filed;
-use super::party::file_number_key;
+use super::party::filing_of;
 use crate::letter::Kind;
 use serde::Serialize;
 
@@ -19,15 +19,6 @@ pub enum State {
     AwaitingStaff,
     /// The staff completed its review (or will not review the filing).
     Closed,
-}
-
-/// The file number of the filing a letter concerns, as a key.
-fn filing_of(filed: &Filed) -> Option<String> {
-    filed
-        .letter
-        .file_number
-        .as_deref()
-        .and_then(file_number_key)
 }
 
 impl State {

@@ -158,6 +158,9 @@ fn a_registration_statement_not_reviewed_meanwhile_joins_the_conversation() {
     );
     assert_eq!(review.state, State::Closed);
     assert_eq!(review.file_number.as_deref(), Some("001-41234"));
+    // The request answers no comment letter of the 10-K: only the response does.
+    let responses: Vec<usize> = review.answered.iter().map(|a| a.response).collect();
+    assert_eq!(responses, [1]);
 
     // The letter on the registration statement does not close the 10-K's comments.
     let first = Filed::read(&fixture(FIRST)).unwrap();
@@ -200,6 +203,8 @@ fn a_request_for_effectiveness_no_letter_answers_joins_the_companys_latest_revie
         [FIRST, RESPONSE, FOLLOW_UP, CLOSING, request_name]
     );
     assert_eq!(review.state, State::Closed);
+    let responses: Vec<usize> = review.answered.iter().map(|a| a.response).collect();
+    assert_eq!(responses, [1]);
 
     // A letter that answers staff comments not here is a review of its own.
     let answer_name = "corresp_harrowgate-ferries_2027-06-02.txt";
