@@ -11,7 +11,7 @@ use super::references::{cited_dates, dated_dates, find_references};
 use crate::letter::Kind;
 use chrono::NaiveDate;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
@@ -214,8 +214,11 @@ fn differ(a: &Option<String>, b: &Option<String>) -> bool {
 /// letters of two reviews, "as in our response dated July 12, 2016", answers the later
 /// one); else the latest of its party it fits; else the company's conversation it
 /// continues.
-fn choose(gatherings: &[Gathering], key: &Key) -> Option<usize> {
-    let party: Vec<usize> = (0..gatherings.len())
+fn choose(gatherings: &[Gathering], found: &Found, key: &Key) -> Option<usize> {
+    let company = found.of_company(key);
+    let party: Vec<usize> = found
+        .of_party(key, &company)
+        .into_iter()
         .filter(|&g| gatherings[g].same_party(key))
         .collect();
     let latest = |g: &usize| gatherings[*g].last();
@@ -231,7 +234,68 @@ fn choose(gatherings: &[Gathering], key: &Key) -> Option<usize> {
                 .filter(|&g| gatherings[g].fits(key))
                 .max_by_key(latest)
         })
-        .or_else(|| continued(gatherings, key, party.is_empty()))
+        .or_else(|| continued(gatherings, &company, key, party.is_empty()))
+}
+
+/// The reviews being gathered, by index, under each file number and each word of a
+/// company name they hold: a letter is compared only with the reviews that could be
+/// its own, not with every review of a large folder.
+#[derive(Default)]
+struct Found {
+    by_file_number: HashMap<String, Vec<usize>>,
+    by_company_word: HashMap<String, Vec<usize>>,
+}
+
+impl Found {
+    /// Note that review `g` holds `key`'s file number and company.
+    fn note(&mut self, g: usize, key: &Key) {
+        let under = |map: &mut HashMap<String, Vec<usize>>, word: &String| {
+            let list = map.entry(word.clone()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+            }
+        };
+        if let Some(n) = &key.file_number {
+            under(&mut self.by_file_number, n);
+        }
+        for w in &key.company {
+            under(&mut self.by_company_word, w);
+        }
+    }
+
+    /// The reviews that may be of `key`'s company (a name that shares a word with its
+    /// own, or, for a response, with its text), in order.
+    fn of_company(&self, key: &Key) -> Vec<usize> {
+        let mut words: Vec<&String> = key.company.iter().collect();
+        if key.kind == Kind::Response {
+            words.extend(&key.text_words);
+        }
+        let mut found: Vec<usize> = words
+            .into_iter()
+            .filter_map(|w| self.by_company_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The reviews that may be of `key`'s party: those of its file number and those
+    /// of its company (`company`, from [`Found::of_company`]), in order.
+    fn of_party(&self, key: &Key, company: &[usize]) -> Vec<usize> {
+        let mut found = company.to_vec();
+        if let Some(list) = key
+            .file_number
+            .as_ref()
+            .and_then(|n| self.by_file_number.get(n))
+        {
+            found.extend(list);
+            found.sort_unstable();
+            found.dedup();
+        }
+        found
+    }
 }
 
 /// The company's latest review, when `key` fits no review of its filing yet continues
@@ -240,16 +304,21 @@ fn choose(gatherings: &[Gathering], key: &Key) -> Option<usize> {
 /// on a filing no letter here concerns (`alone`) that cites no letter, such as a
 /// request to declare a registration statement effective: the staff answers that by
 /// an order, not by a letter, so it opens no review of its own.
-fn continued(gatherings: &[Gathering], key: &Key, alone: bool) -> Option<usize> {
-    let latest = (0..gatherings.len())
-        .filter(|&g| gatherings[g].same_company(key))
-        .max_by_key(|&g| gatherings[g].last())?;
-    let close = match (gatherings[latest].last(), key.date) {
+fn continued(gatherings: &[Gathering], company: &[usize], key: &Key, alone: bool) -> Option<usize> {
+    let request = alone && key.kind == Kind::Response && !key.continues;
+    // Letters come in date order: no review's last letter is later than `key`, so the
+    // company's latest review is close when any of its reviews is. The dates are
+    // compared first, the names only for the reviews close enough.
+    let close = |g: &Gathering| match (g.last(), key.date) {
         (Some(last), Some(date)) => (date - last).num_days() <= CONVERSATION_GAP_DAYS,
         _ => false,
     };
-    let request = alone && key.kind == Kind::Response && !key.continues;
-    (close || request).then_some(latest)
+    company
+        .iter()
+        .copied()
+        .filter(|&g| request || close(&gatherings[g]))
+        .filter(|&g| gatherings[g].same_company(key))
+        .max_by_key(|&g| gatherings[g].last())
 }
 
 /// Group `filed` into reviews, each in date order (letters without a date last).
@@ -265,16 +334,15 @@ pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
     });
     let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
     let mut gatherings: Vec<Gathering> = Vec::new();
+    let mut found = Found::default();
     for i in order {
         let key = keys[i].take().expect("each letter once");
-        match choose(&gatherings, &key) {
-            Some(g) => gatherings[g].add(i, key),
-            None => {
-                let mut g = Gathering::default();
-                g.add(i, key);
-                gatherings.push(g);
-            }
-        }
+        let g = choose(&gatherings, &found, &key).unwrap_or_else(|| {
+            gatherings.push(Gathering::default());
+            gatherings.len() - 1
+        });
+        found.note(g, &key);
+        gatherings[g].add(i, key);
     }
     let mut slots: Vec<Option<Filed>> = filed.into_iter().map(Some).collect();
     gatherings
