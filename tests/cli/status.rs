@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::bin::{json_of, keys_of, letterdesk};
+use common::bin::{json_of, keys_of, letterdesk, letterdesk_cached};
 
 use std::path::Path;
 use std::process::Output;
@@ -330,5 +330,41 @@ fn json_reports_the_owners_of_each_letters_comments() {
         letters[1]["owners"],
         serde_json::json!([]),
         "unreadable: none"
+    );
+}
+
+/// A warm `status` takes the owners from the cache, and a drafts file changed since
+/// is read again.
+#[test]
+fn owners_come_from_the_cache_until_the_drafts_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let drafts = dir.path().join("good.responses.toml");
+    let owned = |owner: &str| {
+        format!(
+            "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"We grew.\"\nowner = \"{owner}\"\n"
+        )
+    };
+    std::fs::write(&drafts, owned("Jane")).unwrap();
+    let owners = || {
+        let out = letterdesk_cached(
+            &["status", "--json", dir.path().to_str().unwrap()],
+            cache.path(),
+        );
+        json_of(&out)["letters"][0]["owners"].clone()
+    };
+    let jane = serde_json::json!([{ "comment": "1", "owner": "Jane" }]);
+    assert_eq!(owners(), jane, "cold");
+    assert!(
+        std::fs::read_dir(cache.path()).unwrap().next().is_some(),
+        "the cache is written"
+    );
+    assert_eq!(owners(), jane, "warm");
+    std::fs::write(&drafts, owned("Omar Haddad, Esq.")).unwrap();
+    assert_eq!(
+        owners(),
+        serde_json::json!([{ "comment": "1", "owner": "Omar Haddad, Esq." }]),
+        "changed"
     );
 }

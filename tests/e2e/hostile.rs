@@ -85,7 +85,7 @@ fn a_hostile_folder_is_browsed_safely() {
 
     // Open each letter in turn and walk through its comments.
     for row in 0..6 {
-        t.keys(&["g"]);
+        t.keys(&["g", "g"]);
         if row > 0 {
             t.repeat("j", row);
         }
@@ -101,14 +101,14 @@ fn a_hostile_folder_is_browsed_safely() {
         t.repeat("j", 40);
         t.keys(&["G"]);
         t.keys(&["PPage"]);
-        t.keys(&["g"]);
+        t.keys(&["g", "g"]);
         t.keys(&["Escape"]);
         letters_focused(&t);
         assert_safe(&t, &format!("browsing letter {row}"));
     }
 
     // The Windows-1252 letter says so when opened.
-    t.keys(&["g"]);
+    t.keys(&["g", "g"]);
     let row = t
         .screen()
         .lines()
@@ -124,7 +124,7 @@ fn a_hostile_folder_is_browsed_safely() {
     letters_focused(&t);
 
     // The hostile comment: every control is a visible placeholder, a stray CR included.
-    t.keys(&["g"]);
+    t.keys(&["g", "g"]);
     let order = t.screen();
     let hostile_row = order
         .lines()

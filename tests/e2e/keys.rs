@@ -3,7 +3,8 @@
 //! `/` then "kitti" leaves only the matching company, `:sort due` puts the letter due
 //! first on top with its business days left, `:owner Jane` writes the owner into the
 //! drafts file and `:filter mine` shows it, quitting and starting again lands on the
-//! same letter and comment, and a mouse click on the Comments pane focuses it.
+//! same letter and comment, a mouse click on the Comments pane focuses it, `gg` goes to
+//! the first comment, and a click in the Draft pane puts the cursor on the word clicked.
 
 use crate::common;
 
@@ -181,4 +182,33 @@ fn a_new_user_drives_the_keys_of_a_40_letter_folder() {
             .is_some_and(|l| l.starts_with('┌') && l.contains('┏'))
     });
     assert!(screen.contains("Kittiwake"), "{screen}");
+
+    // `gg`: the first comment (the first g waits).
+    t.keys(&["g", "g"]);
+    t.wait_for("Draft · comment 1 ");
+
+    // A click in the Draft pane edits it; a click on a word puts the cursor on it.
+    t.type_text("\x1b[<0;170;10M\x1b[<0;170;10m");
+    t.wait_until("Draft focused", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.trim_end().ends_with('┓'))
+    });
+    t.type_text("alpha beta gamma");
+    let screen = t.wait_for("alpha beta gamma");
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("alpha beta gamma"))
+        .unwrap();
+    let x = line[..line.find("beta").unwrap()].chars().count();
+    t.type_text(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        x + 1,
+        y + 1,
+        x + 1,
+        y + 1
+    ));
+    t.type_text("X");
+    t.wait_for("alpha Xbeta gamma");
 }

@@ -199,7 +199,7 @@ fn damaged_scanned_cut_short_and_huge_files_are_rows_that_say_so() {
     assert!(!screen.contains("panicked"), "{screen}");
 
     // The good letter works: open, draft, save. By due date: Goliath, Ferncliff, then it.
-    t.keys(&["g", "j", "j", "Enter"]);
+    t.keys(&["g", "g", "j", "j", "Enter"]);
     t.wait_for("Quarry Lane Holdings, Inc. · 10-K · 3 comments");
     t.keys(&["Enter"]);
     t.type_text("Drafted beside broken files.");

@@ -57,7 +57,7 @@ fn one_review_a_reference_followed_and_back_and_the_whole_letter() {
     );
 
     // The follow-up: its comment 1 cites "prior comment 2".
-    t.keys(&["g", "j", "j", "j", "Enter"]);
+    t.keys(&["g", "g", "j", "j", "j", "Enter"]);
     t.wait_for("We note your response to prior");
     t.keys(&["o"]);
     let screen = t.wait_for("cites comment 2");
@@ -82,7 +82,7 @@ fn one_review_a_reference_followed_and_back_and_the_whole_letter() {
 
     // The reader view of the first letter shows its acknowledgment request.
     t.keys(&["Escape"]);
-    t.keys(&["g", "j", "Enter"]);
+    t.keys(&["g", "g", "j", "Enter"]);
     t.wait_for("ferry ticket");
     t.keys(&["G", "v"]);
     let screen = t.wait_for("The letter as written");
@@ -111,7 +111,7 @@ fn import_fills_the_empty_drafts_in_the_workspace_and_names_a_differing_one() {
     t.wait_for("Harrowgate");
     t.keys(&["t"]);
     t.wait_for("closing letter");
-    t.keys(&["g", "j", "Enter"]);
+    t.keys(&["g", "g", "j", "Enter"]);
     t.wait_for("ferry ticket");
     t.keys(&["I"]);
     let screen = t.wait_for("filled with the answers filed");

@@ -360,3 +360,7 @@ fn help_at_200_columns() {
         "x closes"
     );
 }
+
+mod answered;
+mod draft;
+mod sequences;

@@ -26,7 +26,9 @@ fn brackets_skip_resolved_comments() {
     press(&mut s, ch('r'));
     press(&mut s, ch('j'));
     press(&mut s, ch('r'));
-    press(&mut s, ch('g'));
+    // `gg`: the first g waits in the state (as keys from the terminal do).
+    update(&mut s, Action::Key(ch('g')));
+    update(&mut s, Action::Key(ch('g')));
     press(&mut s, ch(']'));
     assert_eq!(s.selected_comment().unwrap().number, "4");
     press(&mut s, ch(']'));
@@ -69,7 +71,9 @@ fn search_finds_comments_and_drafts() {
     press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(s.selected_comment().unwrap().number, "4");
     assert_eq!(s.message(), Some("“KETTLE”: match 1 of 1."));
-    press(&mut s, ch('g'));
+    // `gg`: the first g waits in the state (as keys from the terminal do).
+    update(&mut s, Action::Key(ch('g')));
+    update(&mut s, Action::Key(ch('g')));
     press(&mut s, ch('i'));
     typing(&mut s, "kettles were sold");
     press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));

@@ -8,10 +8,22 @@ fn x_opens_the_export_prompt_in_letters_and_comments() {
     assert_eq!(map(LETTERS, ch('x')), run(Command::Export));
     assert_eq!(map(COMMENTS, ch('x')), run(Command::Export));
     assert!(matches!(map(DRAFT, ch('x')), Some(Action::Type(_))));
-    assert_eq!(map(Mode::Export, ch('m')), run(Command::ExportMarkdown));
-    assert_eq!(map(Mode::Export, ch('t')), run(Command::ExportText));
-    assert_eq!(map(Mode::Export, ch('h')), run(Command::ExportHtml));
-    assert_eq!(map(Mode::Export, ch('d')), run(Command::ExportDocx));
+    assert_eq!(
+        map(Mode::Export, ch('m')),
+        run(Command::ExportAs(Format::Markdown))
+    );
+    assert_eq!(
+        map(Mode::Export, ch('t')),
+        run(Command::ExportAs(Format::Text))
+    );
+    assert_eq!(
+        map(Mode::Export, ch('h')),
+        run(Command::ExportAs(Format::Html))
+    );
+    assert_eq!(
+        map(Mode::Export, ch('d')),
+        run(Command::ExportAs(Format::Docx))
+    );
     assert_eq!(
         map(Mode::Export, ev(KeyCode::Enter, KeyModifiers::NONE)),
         run(Command::ExportChosen)

@@ -15,7 +15,8 @@ fn movement_keys_in_lists() {
             map(mode, ev(KeyCode::Up, KeyModifiers::NONE)),
             run(Command::Up)
         );
-        assert_eq!(map(mode, ch('g')), run(Command::First));
+        // `gg`: the first g waits for the second.
+        assert!(matches!(map(mode, ch('g')), Some(Action::Pending(_))));
         assert_eq!(
             map(mode, ev(KeyCode::Home, KeyModifiers::NONE)),
             run(Command::First)
@@ -123,7 +124,14 @@ fn editor_commands() {
     assert_eq!(map(DRAFT, ctrl('a')), run(Command::LineStart));
     assert_eq!(map(DRAFT, ctrl('e')), run(Command::LineEnd));
     assert_eq!(map(DRAFT, ctrl('k')), run(Command::DeleteToLineEnd));
-    assert_eq!(map(DRAFT, ctrl('u')), run(Command::DeleteToLineStart));
+    // Ctrl-d / Ctrl-u move half a page in the editor as in every pane; deleting to
+    // the start of the line is Alt-u.
+    assert_eq!(map(DRAFT, ctrl('u')), run(Command::HalfPageUp));
+    assert_eq!(map(DRAFT, ctrl('d')), run(Command::HalfPageDown));
+    assert_eq!(
+        map(DRAFT, ev(KeyCode::Char('u'), KeyModifiers::ALT)),
+        run(Command::DeleteToLineStart)
+    );
     assert_eq!(
         map(DRAFT, ev(KeyCode::Char('d'), KeyModifiers::ALT)),
         run(Command::DeleteWordForward)

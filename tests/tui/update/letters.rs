@@ -134,7 +134,9 @@ fn moving_through_comments() {
         "4",
         "stays on the last"
     );
-    press(&mut s, ch('g'));
+    // `gg`: the first g waits in the state (as keys from the terminal do).
+    update(&mut s, Action::Key(ch('g')));
+    update(&mut s, Action::Key(ch('g')));
     assert_eq!(s.selected_comment().unwrap().number, "1");
 }
 
