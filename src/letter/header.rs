@@ -220,6 +220,9 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
     let subject = &mut header.subject;
     subject.lines = rest.iter().map(|l| l.to_string()).collect();
     for line in rest {
+        if subject.form.is_some() && header.file_number.is_some() {
+            break;
+        }
         if subject.form.is_none()
             && let Some(c) = FORM.captures(line)
         {
@@ -233,6 +236,19 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
             };
             subject.form = Some(format!("{word}{}", &c[1]));
         }
+        if header.file_number.is_none()
+            && let Some(c) = FILE_NO.captures(line)
+        {
+            header.file_number = Some(c[1].to_string());
+        }
+    }
+}
+
+/// The period the filing covers and the date it was filed, from the "Re:" block's lines
+/// after the company (`subject.lines`): what the full reading of a letter shows and a
+/// brief does without.
+pub fn read_period_and_filed(subject: &mut Subject) {
+    for line in &subject.lines {
         if subject.period.is_none()
             && let Some(c) = PERIOD.captures(line)
         {
@@ -243,11 +259,6 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
             && let Some(found) = find_date(line)
         {
             subject.filed = Some(found.date.to_string());
-        }
-        if header.file_number.is_none()
-            && let Some(c) = FILE_NO.captures(line)
-        {
-            header.file_number = Some(c[1].to_string());
         }
     }
 }
@@ -266,11 +277,22 @@ fn title_case_period(s: &str) -> String {
         .join(" ")
 }
 
-fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// `s` with only its letters and digits, lowercased, written over `out`.
+fn normalise_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
 fn read_addressee(block: &[&str], header: &mut Header) {
@@ -292,12 +314,13 @@ fn read_addressee(block: &[&str], header: &mut Header) {
         return;
     };
     header.addressee.name = Some(name.to_string());
-    let company_key = header.company.as_deref().map(normalise);
-    let company_at = rest.iter().position(|l| {
-        let n = normalise(l);
-        company_key
-            .as_ref()
-            .is_some_and(|k| !n.is_empty() && (n == *k || similar(&n, k)))
+    let company_at = header.company.as_deref().and_then(|company| {
+        let (mut key, mut n) = (String::new(), String::new());
+        normalise_into(company, &mut key);
+        rest.iter().position(|l| {
+            normalise_into(l, &mut n);
+            !n.is_empty() && (n == key || similar(&n, &key))
+        })
     });
     match company_at {
         Some(at) => {

@@ -7,7 +7,7 @@ use super::comment_text::comments;
 use super::dates::add_business_days;
 use super::decode::decode;
 use super::error::LetterError;
-use super::header::{Header, parse_header};
+use super::header::{Header, parse_header, read_period_and_filed};
 use super::kind::Signals;
 use super::model::{Kind, Letter, warns_windows_1252};
 use super::outline::{Outline, labels_responses, outline};
@@ -222,7 +222,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     let comments = comments(&r.body_lines, r.response, &r.outline);
     let closing_start = r.outline.closing_start.min(r.body_lines.len());
     let closing = parse_closing(&r.body_lines[closing_start..]);
-    let header = r.header;
+    let mut header = r.header;
+    read_period_and_filed(&mut header.subject);
     Ok(Letter {
         file: file.to_string(),
         kind: r.kind,
