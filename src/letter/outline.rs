@@ -169,8 +169,9 @@ pub fn labels_responses(lines: &[&str]) -> bool {
 
 /// Find the comments of a body and their numbers. `response` marks a company response
 /// letter, whose comments are restated with "Comment"/"Response" labels;
-/// `want_unnumbered` looks for one unnumbered request when nothing is numbered.
-pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline {
+/// `want_unnumbered` tells whether to look for one unnumbered request when nothing is
+/// numbered (asked only then).
+pub fn outline(lines: &[&str], response: bool, want_unnumbered: impl FnOnce() -> bool) -> Outline {
     let mut outline = Outline::default();
     let end = lines
         .iter()
@@ -182,7 +183,7 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
     if outline.found.is_empty() {
         outline.closing_start = closing_from(lines, 0, end);
         outline.intro_end = outline.closing_start;
-        if want_unnumbered
+        if want_unnumbered()
             && let Some((comment, closing_start, intro_end)) =
                 unnumbered(lines, end, typical_width(&lines[..end]))
         {

@@ -39,7 +39,7 @@ pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
         // A cluster of header lines, blank lines allowed between them.
         let start = i;
         let mut end = i;
-        let mut j = i;
+        let mut j = i + 1;
         while j < lines.len() {
             match vocab.fit(lines[j]) {
                 Fit::Header => end = j,

@@ -116,10 +116,11 @@ pub(super) fn read(cleaned: &Cleaned) -> Reading<'_> {
     remove_page_headers(&mut body_lines, &vocabulary(&header));
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
-    let early_kind = signals.kind(false);
-    let response = early_kind == Kind::Response;
-    let want_unnumbered = early_kind == Kind::Unknown;
-    let mut outline = outline(&body_lines, response, want_unnumbered);
+    let response = signals.response;
+    // A letter of no known kind without numbered comments may hold one unnumbered request.
+    let mut outline = outline(&body_lines, response, || {
+        signals.kind(false) == Kind::Unknown
+    });
     if response && signals.request && !labels_responses(&body_lines) {
         outline = outline.without_comments();
     }
