@@ -2,13 +2,16 @@
 //! first screen shows letters within the first-frame goal (2× the time for a folder of
 //! one letter), `j` held for two seconds moves the cursor smoothly while the indexer
 //! goes on, and a letter opens with its comments at once.
+//!
+//! It compares two timings, so it is a test binary of its own: the other tmux tests
+//! (`tests/e2e/`) would share the two cores with it.
 
 mod common;
 
 // The benchmarks' generator of synthetic letters (fictional companies), written at run
 // time: the folder is never committed.
 #[allow(dead_code)]
-#[path = "../benches/support/letters.rs"]
+#[path = "../benches/support/letters/mod.rs"]
 mod letters;
 
 use std::path::Path;

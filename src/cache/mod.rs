@@ -32,6 +32,7 @@ mod stamp;
 mod table;
 mod texts;
 
+pub use payload::Counts;
 pub use stamp::Stamp;
 use table::{Row, Table};
 pub use texts::Text;
@@ -153,27 +154,15 @@ impl Cache {
         }
     }
 
-    /// The drafted and resolved counts among `numbers` kept for the drafts file at
-    /// `drafts` as stamped, if they were read from that very version.
-    pub fn counts(
-        &self,
-        drafts: &Path,
-        numbers: &[String],
-        stamp: &Stamp,
-    ) -> Option<(usize, usize)> {
-        self.get(counts_key(drafts, numbers), stamp, payload::read_counts)
+    /// What the drafts file at `drafts` as stamped says of the comments `numbers`
+    /// (drafted, resolved, owners), if it was read from that very version.
+    pub fn counts(&self, drafts: &Path, numbers: &[String], stamp: &Stamp) -> Option<Counts> {
+        self.get(counts_key(drafts, numbers), stamp, payload::read_progress)
     }
 
-    /// Keep the drafted and resolved counts among `numbers` read from the drafts file
-    /// at `drafts` as stamped.
-    pub fn put_counts(
-        &self,
-        drafts: &Path,
-        numbers: &[String],
-        stamp: Stamp,
-        counts: (usize, usize),
-    ) {
-        if let Some(bytes) = payload::counts(counts.0, counts.1) {
+    /// Keep what the drafts file at `drafts` as stamped says of the comments `numbers`.
+    pub fn put_counts(&self, drafts: &Path, numbers: &[String], stamp: Stamp, counts: &Counts) {
+        if let Some(bytes) = payload::progress(counts) {
             self.put(counts_key(drafts, numbers), stamp, 0, bytes);
         }
     }
@@ -316,12 +305,12 @@ mod tests {
         let first = Cache::open(&folder).unwrap();
         let second = Cache::open(&folder).unwrap();
         first.put_brief(&a, stamp_a, 1, &Brief::default());
-        second.put_counts(&b, &numbers, stamp_b, (1, 1));
+        second.put_counts(&b, &numbers, stamp_b, &(1, 1, vec![]));
         first.save();
         second.save();
         let third = Cache::open(&folder).unwrap();
         assert_eq!(third.brief(&a, &stamp_a), Some(Brief::default()));
-        assert_eq!(third.counts(&b, &numbers, &stamp_b), Some((1, 1)));
+        assert_eq!(third.counts(&b, &numbers, &stamp_b), Some((1, 1, vec![])));
         assert_eq!(
             third.counts(&b, &numbers[..1], &stamp_b),
             None,

@@ -65,19 +65,37 @@ pub fn read_brief(bytes: &[u8]) -> Option<Brief> {
     (r.at == bytes.len()).then_some(brief)
 }
 
-/// The bytes of a drafts file's counts: drafted and resolved comments.
-pub fn counts(drafted: usize, resolved: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(8);
-    out.extend_from_slice(&u32::try_from(drafted).ok()?.to_le_bytes());
-    out.extend_from_slice(&u32::try_from(resolved).ok()?.to_le_bytes());
+/// What a drafts file says of a letter's comments: drafted, resolved, and `(comment,
+/// owner)` for each owner named.
+pub type Counts = (usize, usize, Vec<(String, String)>);
+
+/// The bytes of what a drafts file says: drafted and resolved comments, and each
+/// owner named with its comment.
+pub fn progress(progress: &Counts) -> Option<Vec<u8>> {
+    let (drafted, resolved, owners) = progress;
+    let mut out = Vec::with_capacity(12);
+    out.extend_from_slice(&u32::try_from(*drafted).ok()?.to_le_bytes());
+    out.extend_from_slice(&u32::try_from(*resolved).ok()?.to_le_bytes());
+    out.extend_from_slice(&u32::try_from(owners.len()).ok()?.to_le_bytes());
+    for (comment, owner) in owners {
+        put_text(&mut out, Some(comment))?;
+        put_text(&mut out, Some(owner))?;
+    }
     Some(out)
 }
 
-/// The counts in `bytes`, if they are some.
-pub fn read_counts(bytes: &[u8]) -> Option<(usize, usize)> {
+/// What [`progress`] wrote in `bytes`, if it is that.
+pub fn read_progress(bytes: &[u8]) -> Option<Counts> {
     let mut r = Reader { bytes, at: 0 };
-    let counts = (r.u32()? as usize, r.u32()? as usize);
-    (r.at == bytes.len()).then_some(counts)
+    let drafted = r.u32()? as usize;
+    let resolved = r.u32()? as usize;
+    let count = r.u32()? as usize;
+    // Each owner takes at least four bytes: a damaged count cannot make a huge vector.
+    let mut owners = Vec::with_capacity(count.min(bytes.len() / 4));
+    for _ in 0..count {
+        owners.push((r.text()??, r.text()??));
+    }
+    (r.at == bytes.len()).then_some((drafted, resolved, owners))
 }
 
 fn put_text(out: &mut Vec<u8>, text: Option<&str>) -> Option<()> {
@@ -153,7 +171,12 @@ mod tests {
             ..Brief::default()
         };
         assert_eq!(super::brief(&long), None, "too long to keep");
-        assert_eq!(read_counts(&counts(4, 7).unwrap()), Some((4, 7)));
-        assert_eq!(read_counts(&[1, 2, 3]), None);
+        let counts = (4, 7, vec![("2(a)".to_string(), "Jane Q. Lee".to_string())]);
+        let bytes = progress(&counts).unwrap();
+        assert_eq!(read_progress(&bytes), Some(counts));
+        for cut in 0..bytes.len() {
+            assert_eq!(read_progress(&bytes[..cut]), None, "cut at {cut}");
+        }
+        assert_eq!(read_progress(&[1, 2, 3]), None);
     }
 }

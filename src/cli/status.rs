@@ -100,41 +100,14 @@ struct SummaryJson<'a> {
     /// Files of the same name not read: the one in `path` is preferred.
     not_read: Vec<Cow<'a, str>>,
     /// Who answers which comment (`owner = "…"` in the drafts file), in comment order.
-    owners: Vec<OwnerJson>,
+    owners: Vec<OwnerJson<'a>>,
 }
 
 /// A comment's owner, as scripts see it.
 #[derive(Serialize)]
-struct OwnerJson {
-    comment: String,
-    owner: String,
-}
-
-/// The owners named in the drafts file of the letter at `letter`. Only a file that
-/// mentions `owner` is read in full, so a folder without owners costs one search per
-/// drafts file; an unreadable file has none (its problem is reported as the letter's).
-fn owners(letter: &Path) -> Vec<OwnerJson> {
-    let path = crate::drafts::drafts_path(letter);
-    let Ok(bytes) = std::fs::read(&path) else {
-        return Vec::new();
-    };
-    if memchr::memmem::find(&bytes, b"owner").is_none() {
-        return Vec::new();
-    }
-    let Ok(Some(loaded)) = crate::drafts::load(&path) else {
-        return Vec::new();
-    };
-    loaded
-        .drafts
-        .comments
-        .into_iter()
-        .filter_map(|d| {
-            Some(OwnerJson {
-                owner: d.owner?,
-                comment: d.number,
-            })
-        })
-        .collect()
+struct OwnerJson<'a> {
+    comment: &'a str,
+    owner: &'a str,
 }
 
 impl<'a> SummaryJson<'a> {
@@ -152,7 +125,11 @@ impl<'a> SummaryJson<'a> {
             resolved: s.resolved,
             problem: s.problem.as_deref(),
             not_read: s.also.iter().map(|p| p.to_string_lossy()).collect(),
-            owners: owners(&s.path),
+            owners: s
+                .owners
+                .iter()
+                .map(|(comment, owner)| OwnerJson { comment, owner })
+                .collect(),
         }
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::export::Format;
+
 /// Declares [`Command`] and its table of names ([`Command::ALL`]).
 macro_rules! commands {
     ($($(#[$doc:meta])* $variant:ident = $name:literal $(| $alias:literal)*;)+) => {
@@ -11,11 +13,15 @@ macro_rules! commands {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Command {
             $($(#[$doc])* $variant,)+
+            /// Write the response letter in a format, in the export prompt or at once:
+            /// `export markdown`, `export docx`, … (one for each [`Format`], named by it).
+            ExportAs(Format),
         }
 
         impl Command {
             /// Every command with its name and the older names it also answers to, in
-            /// declaration order.
+            /// declaration order; the export commands are named by their formats
+            /// ([`Command::ExportAs`]).
             pub const ALL: &'static [(Command, &'static str, &'static [&'static str])] =
                 &[$((Command::$variant, $name, &[$($alias),*])),+];
         }
@@ -147,14 +153,6 @@ commands! {
     ShowRecovery = "show_recovery";
     /// Open the export prompt: write the response letter in a chosen format.
     Export = "export";
-    /// Write the response letter as Markdown (in the export prompt, or at once).
-    ExportMarkdown = "export markdown" | "export_markdown" | "export md";
-    /// Write the response letter as plain text (in the export prompt, or at once).
-    ExportText = "export text" | "export_text" | "export txt";
-    /// Write the response letter as HTML (in the export prompt, or at once).
-    ExportHtml = "export html" | "export_html";
-    /// Write the response letter as a Word document (in the export prompt, or at once).
-    ExportDocx = "export docx" | "export_docx";
     /// Export prompt: the highlighted format.
     ExportChosen = "export_chosen";
     /// Search prompt: run the search typed.
@@ -232,10 +230,21 @@ commands! {
 impl Command {
     /// The command's name, as written in the config file.
     pub fn name(self) -> &'static str {
+        if let Command::ExportAs(format) = self {
+            return format.command();
+        }
         Command::ALL
             .iter()
             .find(|(command, ..)| *command == self)
             .map_or("", |(_, name, _)| name)
+    }
+
+    /// Every command's name: the table's, then one export command per format.
+    pub fn names() -> impl Iterator<Item = (Command, &'static str)> {
+        Command::ALL
+            .iter()
+            .map(|(command, name, _)| (*command, *name))
+            .chain(Format::ALL.map(|f| (Command::ExportAs(f), f.command())))
     }
 
     /// The command `text` names: its name or an older one, with any run of spaces
@@ -247,6 +256,7 @@ impl Command {
             .iter()
             .find(|(_, name, aliases)| *name == text || aliases.contains(&text.as_str()))
             .map(|(command, ..)| *command)
+            .or_else(|| Format::of_command(&text).map(Command::ExportAs))
     }
 }
 
@@ -255,7 +265,7 @@ impl<'de> Deserialize<'de> for Command {
         let text = String::deserialize(deserializer)?;
         Command::from_name(&text).ok_or_else(|| {
             static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-            let names = NAMES.get_or_init(|| Command::ALL.iter().map(|(_, n, _)| *n).collect());
+            let names = NAMES.get_or_init(|| Command::names().map(|(_, n)| n).collect());
             serde::de::Error::unknown_variant(&text, names)
         })
     }
@@ -357,12 +367,18 @@ mod tests {
 
     #[test]
     fn commands_take_arguments_and_old_names_still_work() {
-        assert_eq!(Command::from_name("export docx"), Some(Command::ExportDocx));
+        assert_eq!(
+            Command::from_name("export docx"),
+            Some(Command::ExportAs(Format::Docx))
+        );
         assert_eq!(
             Command::from_name("  export   docx "),
-            Some(Command::ExportDocx)
+            Some(Command::ExportAs(Format::Docx))
         );
-        assert_eq!(Command::from_name("export_docx"), Some(Command::ExportDocx));
+        assert_eq!(
+            Command::from_name("export_docx"),
+            Some(Command::ExportAs(Format::Docx))
+        );
         assert_eq!(Command::from_name("export"), Some(Command::Export));
         assert_eq!(Command::from_name("export pdf"), None);
     }

@@ -51,7 +51,8 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
             Context::Letters => rows.push(HelpRow::Note(
                 "A count before G goes to that letter or comment: 12G. The due date turns \
                  yellow three business days before, red once past; a letter with every \
-                 comment resolved is never shown overdue.",
+                 comment resolved, or a response filed after it, is not shown due. Keys \
+                 written as gg are typed one after the other (Esc cancels the first).",
             )),
             Context::Command => {
                 rows.push(HelpRow::Note(

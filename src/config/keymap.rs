@@ -4,14 +4,16 @@ use serde::Deserialize;
 
 use super::command::Command;
 use super::key::KeyChord;
+use super::sequence::KeySeq;
 use crate::text::sanitize;
 
-/// One keymap entry: `{ on = ["j", "down"], run = "down", desc = "next comment" }`.
+/// One keymap entry: `{ on = ["j", "down"], run = "down", desc = "next comment" }`; a
+/// key typed after another is written after it: `on = ["g g"]`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Binding {
     /// The keys that run it.
-    pub on: Vec<KeyChord>,
+    pub on: Vec<KeySeq>,
     /// What it runs.
     pub run: Command,
     /// What it does, for the key hints and the help.
@@ -138,7 +140,7 @@ pub struct Keymap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
     /// The keys, in keymap order, shadowed keys left out.
-    pub keys: Vec<KeyChord>,
+    pub keys: Vec<KeySeq>,
     /// The binding's description.
     pub desc: String,
 }
@@ -190,43 +192,90 @@ impl Keymap {
         }
     }
 
-    /// What `key` runs in a pane's `context`: the pane's bindings first, then the global
-    /// ones (except printable keys in the editor).
+    /// What `key` runs in a pane's `context`, typed alone: the pane's bindings first,
+    /// then the global ones (except printable keys in the editor).
     pub fn lookup(&self, context: impl Into<Context>, key: KeyChord) -> Option<Command> {
-        let context = context.into();
-        let find =
-            |bindings: &[Binding]| bindings.iter().find(|b| b.on.contains(&key)).map(|b| b.run);
-        find(self.bindings(context)).or_else(|| {
-            if context == Context::Draft && key.is_printable() {
-                None
-            } else {
-                find(&self.global)
-            }
-        })
+        match self.lookup_after(context, None, key) {
+            Found::Run(command) => Some(command),
+            Found::Pending | Found::Nothing => None,
+        }
     }
 
-    /// What `key` runs in a dialog's `context` (its own bindings, then help and force quit).
+    /// What `key` does in a pane's `context` after the first key of a sequence
+    /// (`pending`) or alone: runs a command, starts a sequence, or nothing. The pane's
+    /// bindings come first, then the global ones (except printable keys in the
+    /// editor); among them the earliest binding of the key wins.
+    pub fn lookup_after(
+        &self,
+        context: impl Into<Context>,
+        pending: Option<KeyChord>,
+        key: KeyChord,
+    ) -> Found {
+        let context = context.into();
+        let find = |bindings: &[Binding], global: bool| {
+            bindings.iter().find_map(|b| {
+                b.on.iter().find_map(|seq| {
+                    if global && context == Context::Draft && seq.first().is_printable() {
+                        return None;
+                    }
+                    match pending {
+                        None if seq.first() == key && seq.then().is_some() => Some(Found::Pending),
+                        None if seq.first() == key => Some(Found::Run(b.run)),
+                        Some(first) if seq.first() == first && seq.then() == Some(key) => {
+                            Some(Found::Run(b.run))
+                        }
+                        _ => None,
+                    }
+                })
+            })
+        };
+        find(self.bindings(context), false)
+            .or_else(|| find(&self.global, true))
+            .unwrap_or(Found::Nothing)
+    }
+
+    /// What `keys` run in a pane's `context`, typed one after the other.
+    fn runs(&self, context: Context, keys: KeySeq) -> Option<Command> {
+        match keys.then() {
+            None => self.lookup(context, keys.first()),
+            Some(then) => match self.lookup_after(context, None, keys.first()) {
+                Found::Pending => match self.lookup_after(context, Some(keys.first()), then) {
+                    Found::Run(command) => Some(command),
+                    Found::Pending | Found::Nothing => None,
+                },
+                Found::Run(_) | Found::Nothing => None,
+            },
+        }
+    }
+
+    /// What `key` runs in a dialog's `context` (its own bindings, then help and force
+    /// quit; dialogs take single keys).
     pub fn lookup_dialog(&self, context: Context, key: KeyChord) -> Option<Command> {
-        let find =
-            |bindings: &[Binding]| bindings.iter().find(|b| b.on.contains(&key)).map(|b| b.run);
+        let single = KeySeq::from(key);
+        let find = |bindings: &[Binding]| {
+            bindings
+                .iter()
+                .find(|b| b.on.contains(&single))
+                .map(|b| b.run)
+        };
         find(self.bindings(context)).or_else(|| {
             find(&self.global).filter(|c| matches!(c, Command::Help | Command::ForceQuit))
         })
     }
 
-    /// The key to name in a message about `command` in `context` (a pane's or the
-    /// global one): the first key that runs it there, for the screen; `<unbound>` when
-    /// none does.
+    /// The keys to name in a message about `command` in `context` (a pane's or the
+    /// global one): the first keys that run it there, for the screen; `<unbound>` when
+    /// none do.
     pub fn key_for(&self, context: Context, command: Command) -> String {
         self.bindings(context)
             .iter()
             .chain(&self.global)
             .filter(|b| b.run == command)
             .flat_map(|b| b.on.iter().copied())
-            .find(|&key| self.lookup(context, key) == Some(command))
+            .find(|&keys| self.runs(context, keys) == Some(command))
             .map_or_else(
                 || "<unbound>".to_owned(),
-                |key| sanitize(&key.to_string()).into_owned(),
+                |keys| sanitize(&keys.to_string()).into_owned(),
             )
     }
 
@@ -242,30 +291,41 @@ impl Keymap {
         let own = self.bindings(pane);
         let mut hints = effective(own, &[], |_| true);
         let rest = hints.split_off(hints.len().min(LEAD_HINTS));
-        let taken: Vec<KeyChord> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
+        let taken: Vec<KeySeq> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
         hints.extend(effective(&self.global, &taken, |k| {
-            pane != Context::Draft || !k.is_printable()
+            pane != Context::Draft || !k.first().is_printable()
         }));
         hints.extend(rest);
         hints
     }
 }
 
+/// What a key does where it is typed (see [`Keymap::lookup_after`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// It runs the command (alone, or ending a sequence).
+    Run(Command),
+    /// It starts a sequence: the next key says what runs.
+    Pending,
+    /// It is not bound there.
+    Nothing,
+}
+
 /// Bindings with the keys that reach them: not shadowed by an earlier binding or by `taken`,
 /// and accepted by `reaches`. Bindings left without keys are dropped.
 fn effective(
     bindings: &[Binding],
-    taken: &[KeyChord],
-    reaches: impl Fn(KeyChord) -> bool,
+    taken: &[KeySeq],
+    reaches: impl Fn(KeySeq) -> bool,
 ) -> Vec<Hint> {
-    let mut seen: Vec<KeyChord> = taken.to_vec();
+    let mut seen: Vec<KeySeq> = taken.to_vec();
     let mut hints = Vec::new();
     for binding in bindings {
-        let keys: Vec<KeyChord> = binding
+        let keys: Vec<KeySeq> = binding
             .on
             .iter()
             .copied()
-            .filter(|k| !seen.contains(k) && reaches(*k))
+            .filter(|&k| !seen.iter().any(|s| s.shadows(k)) && reaches(k))
             .collect();
         seen.extend(binding.on.iter().copied());
         if !keys.is_empty() {

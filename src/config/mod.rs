@@ -10,6 +10,7 @@ mod key;
 mod keymap;
 mod limits;
 mod precedent;
+mod sequence;
 mod theme;
 mod workspace;
 
@@ -23,10 +24,11 @@ use editing::{ClipboardFile, SpellingFile};
 pub use editing::{DEFAULT_DICTIONARY, Editing};
 pub use help::{HelpRow, help_rows};
 pub use key::KeyChord;
-pub use keymap::{Binding, Context, Hint, Keymap};
+pub use keymap::{Binding, Context, Found, Hint, Keymap};
 pub use limits::Limits;
 pub use precedent::Precedent;
 use precedent::PrecedentFile;
+pub use sequence::KeySeq;
 pub use theme::{Colors, Marks, Theme};
 use workspace::WorkspaceFile;
 pub use workspace::{LETTERS_WIDTH, Workspace};
@@ -85,8 +87,10 @@ impl RawKeymap {
                 let at = entry.span().start;
                 match entry.into_inner().try_into::<Binding>() {
                     Ok(mut binding) => {
-                        if binding.run != Command::ForceQuit && binding.on.contains(&ctrl_c) {
-                            binding.on.retain(|k| *k != ctrl_c);
+                        if binding.run != Command::ForceQuit
+                            && binding.on.iter().any(|k| k.first() == ctrl_c)
+                        {
+                            binding.on.retain(|k| k.first() != ctrl_c);
                             problems.push(format!(
                                 "{}: ctrl-c always saves and quits; it is not bound to `{}`",
                                 place(at),

@@ -156,3 +156,47 @@ fn user_path_prefers_xdg() {
     );
     assert_eq!(user_config_path(Some(""), None), None);
 }
+
+#[test]
+fn two_key_sequences_wait_for_the_second_and_a_key_alone_still_binds() {
+    let builtin = Config::builtin(false).keymap;
+    let key = |s: &str| s.parse::<KeyChord>().unwrap();
+    let g = key("g");
+    for context in [Context::Letters, Context::Comments] {
+        assert_eq!(builtin.lookup_after(context, None, g), Found::Pending);
+        assert_eq!(
+            builtin.lookup_after(context, Some(g), g),
+            Found::Run(Command::First)
+        );
+        assert_eq!(
+            builtin.lookup_after(context, Some(g), key("j")),
+            Found::Nothing
+        );
+    }
+    assert_eq!(
+        builtin.lookup_after(Context::Comments, Some(key("z")), key("z")),
+        Found::Run(Command::Center)
+    );
+    assert_eq!(builtin.key_for(Context::Comments, Command::First), "gg");
+    assert_eq!(
+        builtin.lookup_after(Context::Draft, None, g),
+        Found::Nothing
+    );
+    // A config written before sequences, binding g alone, keeps its meaning: the key
+    // alone comes first, so the sequence it starts is not reached (nor listed).
+    let text = "[keymap]\nletters = [{ on = [\"g\"], run = \"first\", desc = \"top\" }]\n";
+    let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
+    assert_eq!(
+        config.keymap.lookup(Context::Letters, g),
+        Some(Command::First)
+    );
+    let listed: Vec<String> = config
+        .keymap
+        .hints(Context::Letters)
+        .iter()
+        .flat_map(|h| h.keys.iter().map(ToString::to_string))
+        .collect();
+    assert!(listed.contains(&"g".to_string()) && !listed.contains(&"gg".to_string()));
+    let bad = "[keymap]\nletters = [{ on = [\"g g g\"], run = \"first\", desc = \"top\" }]\n";
+    assert!(Config::with_user(bad, Path::new("c.toml"), false).is_err());
+}

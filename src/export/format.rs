@@ -4,48 +4,131 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Format {
+use super::{Document, docx, html, markdown, text};
+
+/// Declares [`Format`] from one table: each format's names, file extension and
+/// renderer. A new format is a renderer module and one entry here.
+macro_rules! formats {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident {
+            name: $name:literal,
+            command: $command:literal,
+            also: [$($also:literal),*],
+            extension: $extension:literal,
+            render: $render:expr $(,)?
+        }
+    )+) => {
+        /// An output format.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Format {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl Format {
+            /// Every format, in the order `--format` and the export prompt list them.
+            pub const ALL: [Format; [$(stringify!($variant)),+].len()] = [$(Format::$variant),+];
+
+            /// The name used by `--format`: `md`, `txt`, `html`, `docx`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $name,)+
+                }
+            }
+
+            /// The command that exports in this format (`run = "export markdown"`); the
+            /// format's other names after `export ` (`export md`), and `export_` with
+            /// the word after `export ` (`export_markdown`), name it too.
+            pub fn command(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $command,)+
+                }
+            }
+
+            /// Every name the format answers to: its name, the word of its command,
+            /// and older or longer names.
+            pub fn names(self) -> &'static [&'static str] {
+                match self {
+                    $(Format::$variant => &[$name, $($also),*],)+
+                }
+            }
+
+            /// The file extension of [`default_output_path`]: `md`, `txt`, `htm`
+            /// (EDGAR's extension for HTML), `docx`.
+            pub fn extension(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $extension,)+
+                }
+            }
+
+            /// The response letter `document` written in this format.
+            pub fn render(self, document: &Document) -> Vec<u8> {
+                match self {
+                    $(Format::$variant => ($render)(document),)+
+                }
+            }
+        }
+    };
+}
+
+formats! {
     /// Markdown (CommonMark).
-    #[default]
-    Markdown,
+    Markdown {
+        name: "md",
+        command: "export markdown",
+        also: ["markdown"],
+        extension: "md",
+        render: |d| markdown::render(d).into_bytes(),
+    }
     /// Plain text wrapped at 80 columns.
-    Text,
+    Text {
+        name: "txt",
+        command: "export text",
+        also: ["text"],
+        extension: "txt",
+        render: |d| text::render(d).into_bytes(),
+    }
     /// HTML that EDGAR accepts.
-    Html,
+    Html {
+        name: "html",
+        command: "export html",
+        also: ["htm"],
+        extension: "htm",
+        render: |d| html::render(d).into_bytes(),
+    }
     /// A Word document.
-    Docx,
+    Docx {
+        name: "docx",
+        command: "export docx",
+        also: [],
+        extension: "docx",
+        render: docx::render,
+    }
+}
+
+impl Default for Format {
+    fn default() -> Self {
+        Format::ALL[0]
+    }
 }
 
 impl Format {
-    /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Docx];
-
-    /// The name used by `--format`: `md`, `txt`, `html`, `docx`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Text => "txt",
-            Format::Html => "html",
-            Format::Docx => "docx",
-        }
-    }
-
-    /// The file extension of [`default_output_path`]: `md`, `txt`, `htm` (EDGAR's
-    /// extension for HTML), `docx`.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "htm",
-            other => other.name(),
-        }
-    }
-
     /// The format a file name's extension stands for (`.md`, `.markdown`, `.txt`,
     /// `.text`, `.htm`, `.html`, `.docx`; any case), if any.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         ext.parse().ok()
+    }
+
+    /// The format a command names (`export markdown`, `export md`, `export_markdown`).
+    pub fn of_command(command: &str) -> Option<Format> {
+        let word = command
+            .strip_prefix("export ")
+            .or_else(|| command.strip_prefix("export_"))?;
+        Format::ALL
+            .into_iter()
+            .find(|f| f.command().strip_prefix("export ") == Some(word))
+            .or_else(|| command.strip_prefix("export ")?.parse().ok())
     }
 }
 
@@ -59,15 +142,18 @@ impl FromStr for Format {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Ok(Format::Markdown),
-            "txt" | "text" => Ok(Format::Text),
-            "html" | "htm" => Ok(Format::Html),
-            "docx" => Ok(Format::Docx),
-            other => Err(format!(
-                "unknown format {other:?} (expected md, txt, html or docx)"
-            )),
-        }
+        let s = s.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.names().contains(&s.as_str()))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                let (last, first) = names.split_last().expect("formats");
+                format!(
+                    "unknown format {s:?} (expected {} or {last})",
+                    first.join(", ")
+                )
+            })
     }
 }
 
@@ -89,8 +175,9 @@ pub fn is_export_file(path: &Path) -> bool {
         return false;
     };
     let lower = name.to_ascii_lowercase();
-    ["md", "markdown", "txt", "text", "htm", "html", "docx"]
+    Format::ALL
         .iter()
+        .flat_map(|f| f.names())
         .any(|ext| lower.ends_with(&format!(".response.{ext}")))
 }
 

@@ -164,7 +164,7 @@ pub fn export(
     format: Format,
 ) -> Export {
     let (document, tally) = build(letter, drafts, settings);
-    let bytes = render(&document, format);
+    let bytes = format.render(&document);
     Export {
         bytes,
         missing: tally.missing,
@@ -172,16 +172,6 @@ pub fn export(
         unanswered: tally.unanswered,
         changed: Vec::new(),
         warnings: tally.warnings,
-    }
-}
-
-/// Renders a built [`Document`] in `format`.
-pub fn render(document: &Document, format: Format) -> Vec<u8> {
-    match format {
-        Format::Markdown => markdown::render(document).into_bytes(),
-        Format::Text => text::render(document).into_bytes(),
-        Format::Html => html::render(document).into_bytes(),
-        Format::Docx => docx::render(document),
     }
 }
 

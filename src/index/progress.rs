@@ -12,6 +12,9 @@ pub struct Progress {
     pub drafted: usize,
     /// Resolved comments.
     pub resolved: usize,
+    /// Who answers which comment (`owner = "…"`), as `(comment, owner)` in the order
+    /// the file gives them.
+    pub owners: Vec<(String, String)>,
     /// Why the drafts file could not be read (the message names the file, and the line
     /// where there is one); the counts are then zero.
     pub problem: Option<String>,
@@ -19,10 +22,10 @@ pub struct Progress {
 
 /// Reads the drafts file of the letter at `letter` (`NAME.responses.toml`) and counts
 /// the drafted and resolved comments among `numbers` (drafts of comments the letter no
-/// longer has are not counted). No drafts file: nothing drafted.
+/// longer has are not counted), and the comments' owners. No drafts file: nothing drafted.
 ///
-/// With the cache on ([`crate::cache`]), the counts of a drafts file that has not
-/// changed since they were read come from the cache without reading it.
+/// With the cache on ([`crate::cache`]), the counts and owners of a drafts file that has
+/// not changed since they were read come from the cache without reading it.
 pub fn progress(letter: &Path, numbers: &[String]) -> Progress {
     let path = drafts::drafts_path(letter);
     let cache = crate::cache::global();
@@ -32,19 +35,37 @@ pub fn progress(letter: &Path, numbers: &[String]) -> Progress {
         _ => None,
     };
     if let (Some(cache), Some(stamp)) = (cache, &stamp)
-        && let Some((drafted, resolved)) = cache.counts(&path, numbers, stamp)
+        && let Some((drafted, resolved, owners)) = cache.counts(&path, numbers, stamp)
     {
         return Progress {
             drafted,
             resolved,
+            owners,
             problem: None,
         };
     }
     let progress = read_progress(&path, numbers);
     if let (Some(cache), Some(stamp), None) = (cache, stamp, &progress.problem) {
-        cache.put_counts(&path, numbers, stamp, (progress.drafted, progress.resolved));
+        let counts = (progress.drafted, progress.resolved, progress.owners.clone());
+        cache.put_counts(&path, numbers, stamp, &counts);
     }
     progress
+}
+
+/// The owners named in the drafts file `bytes`. Only a file that mentions `owner` is
+/// read in full, so a folder without owners costs one search per drafts file.
+fn owners(path: &Path, bytes: &[u8]) -> Vec<(String, String)> {
+    if memchr::memmem::find(bytes, b"owner").is_none() {
+        return Vec::new();
+    }
+    let Ok(drafts) = drafts::parse_bytes(path, bytes) else {
+        return Vec::new();
+    };
+    drafts
+        .comments
+        .into_iter()
+        .filter_map(|d| Some((d.number, d.owner?)))
+        .collect()
 }
 
 /// What the drafts file at `path` says of the comments `numbers`, read afresh.
@@ -70,6 +91,7 @@ fn read_progress(path: &Path, numbers: &[String]) -> Progress {
             Progress {
                 drafted: count(Status::Drafted),
                 resolved: count(Status::Resolved),
+                owners: owners(path, &bytes),
                 problem: None,
             }
         }

@@ -31,6 +31,9 @@ pub struct LetterSummary {
     pub drafted: usize,
     /// How many of them are resolved.
     pub resolved: usize,
+    /// Who answers which comment (`owner = "…"` in the drafts file), as `(comment,
+    /// owner)`.
+    pub owners: Vec<(String, String)>,
     /// Why the letter or its drafts file could not be read, if so (the message names
     /// the file, and the line where there is one).
     pub problem: Option<String>,
@@ -108,6 +111,7 @@ pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
     summary.comments = brief.numbers.len();
     summary.drafted = progress.drafted;
     summary.resolved = progress.resolved;
+    summary.owners = progress.owners;
     summary.problem = progress.problem;
     summary
 }

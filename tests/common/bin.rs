@@ -5,10 +5,21 @@
 
 #![allow(dead_code)]
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// `letterdesk ARGS…`, run to the end, its output captured.
 pub fn letterdesk(args: &[&str]) -> Output {
+    run(args, &[])
+}
+
+/// `letterdesk ARGS…` with its extraction cache in `cache` (`$XDG_CACHE_HOME`), so a
+/// second run finds what the first one kept.
+pub fn letterdesk_cached(args: &[&str], cache: &Path) -> Output {
+    run(args, &[("XDG_CACHE_HOME", cache)])
+}
+
+fn run(args: &[&str], env: &[(&str, &Path)]) -> Output {
     let config = tempfile::tempdir().expect("a temporary folder");
     let state = tempfile::tempdir().expect("a temporary folder");
     Command::new(env!("CARGO_BIN_EXE_letterdesk"))
@@ -16,6 +27,29 @@ pub fn letterdesk(args: &[&str]) -> Output {
         .env("XDG_CONFIG_HOME", config.path())
         .env("HOME", "/nonexistent-home-for-tests")
         .env("XDG_STATE_HOME", state.path())
+        .envs(env.iter().copied())
         .output()
         .expect("the binary runs")
+}
+
+/// The JSON a successful run printed (the test fails with its stderr otherwise).
+pub fn json_of(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the output is JSON")
+}
+
+/// The names of a JSON object's fields, sorted.
+pub fn keys_of(value: &serde_json::Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
 }

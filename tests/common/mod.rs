@@ -2,6 +2,7 @@
 
 pub mod bin;
 pub mod letters;
+pub mod outside;
 pub mod pdf;
 pub mod precedent;
 pub mod tmux;

@@ -21,6 +21,12 @@ pub fn available() -> bool {
     ok
 }
 
+/// A fresh folder for a test's letters, or `None` (the test is skipped, and says so)
+/// when tmux is not installed.
+pub fn folder() -> Option<tempfile::TempDir> {
+    available().then(|| tempfile::tempdir().expect("a temporary folder"))
+}
+
 /// One tmux server (own socket) running one window with the program.
 pub struct Tmux {
     socket: String,

@@ -26,6 +26,8 @@ pub enum Action {
     Key(KeyEvent),
     /// A keymap command.
     Run(Command),
+    /// The first key of a sequence (`g` of `gg`): the next key says what runs.
+    Pending(crate::config::KeyChord),
     /// A key the editor handles itself (characters, Enter, Backspace, Delete).
     Type(Input),
     /// Pasted text (bracketed paste), for the editor or the search prompt.

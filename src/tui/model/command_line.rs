@@ -167,10 +167,9 @@ pub fn candidates(typed: &str) -> Vec<&'static str> {
     if ends_in_space && !typed.is_empty() {
         typed.push(' ');
     }
-    let mut names: Vec<&'static str> = Command::ALL
-        .iter()
-        .filter(|(command, ..)| command.typed())
-        .map(|(_, name, _)| *name)
+    let mut names: Vec<&'static str> = Command::names()
+        .filter(|(command, _)| command.typed())
+        .map(|(_, name)| name)
         .chain(WORDS)
         .filter(|name| name.starts_with(&typed))
         .collect();

@@ -28,6 +28,9 @@ pub(crate) struct Entry {
     pub letter: Option<Arc<Letter>>,
     /// Its drafts (read when the letter is first opened).
     pub slot: Slot,
+    /// Its review holds a response (or the staff's closing letter) filed after it: it
+    /// awaits nothing from us, whatever its deadline (known once the reviews are built).
+    pub responded: bool,
 }
 
 impl Entry {
@@ -41,6 +44,16 @@ impl Entry {
     pub fn resolved(&self) -> usize {
         let drafts = self.slot.loaded.then_some(&self.slot.drafts);
         self.listing.as_ref().map_or(0, |l| l.resolved(drafts))
+    }
+
+    /// Whether the letter awaits no response from us: every comment is resolved, or its
+    /// review holds a response filed after it.
+    pub fn answered(&self) -> bool {
+        self.responded
+            || self
+                .listing
+                .as_ref()
+                .is_ok_and(|l| self.resolved() >= l.comments())
     }
 }
 

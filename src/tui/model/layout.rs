@@ -111,6 +111,27 @@ pub fn inner(rect: Rect) -> Rect {
     rect.inner(Margin::new(1, 1))
 }
 
+/// The Draft pane's inside (`inside`) split between the editor and, under it, the
+/// answer filed in the review's response when there is one (`filed`) and the pane has
+/// the rows for both. Shared by `update` (the editor is fitted to its part, and clicks
+/// land in it) and `draw`.
+pub fn draft_parts(inside: Rect, filed: bool) -> (Rect, Option<Rect>) {
+    if !filed || inside.height < 8 {
+        return (inside, None);
+    }
+    let rows = inside.height / 3;
+    let editor = Rect {
+        height: inside.height - rows,
+        ..inside
+    };
+    let below = Rect {
+        y: editor.bottom(),
+        height: rows,
+        ..inside
+    };
+    (editor, Some(below))
+}
+
 /// The most rows the parser's warnings take at the top of the Comments pane.
 pub const WARNING_ROWS: usize = 3;
 

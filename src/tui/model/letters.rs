@@ -44,6 +44,7 @@ impl State {
                 listing,
                 letter: None,
                 slot: Slot::default(),
+                responded: false,
             }),
         }
     }
@@ -62,6 +63,7 @@ impl State {
                 listing: Err(Problem::new("")),
                 letter: None,
                 slot: Slot::default(),
+                responded: false,
             }),
         };
         let entry = &mut self.entries[id.0];
@@ -224,12 +226,12 @@ fn admits(view: &ListView, entry: &Entry) -> bool {
 }
 
 /// The response date of a letter still waiting for one: a letter of comments with a
-/// deadline, not every comment resolved.
+/// deadline, not every comment resolved, no response filed after it in its review.
 fn awaited(entry: &Entry) -> Option<NaiveDate> {
     let listing = entry.listing.as_ref().ok()?;
     if !matches!(listing.brief.kind, Kind::Comments | Kind::Unknown)
         || listing.comments() == 0
-        || entry.resolved() >= listing.comments()
+        || entry.answered()
     {
         return None;
     }

@@ -93,6 +93,8 @@ pub struct State {
     pub(crate) view: crate::tui::model::order::ListView,
     /// A count typed before a key (`12G`).
     pub(crate) count: Option<usize>,
+    /// The first key of a sequence typed (`g` of `gg`), waiting for the next.
+    pub(crate) pending: Option<crate::config::KeyChord>,
     /// The focused pane takes the whole width.
     pub(crate) zoomed: bool,
     /// Who "me" is, for the owners of comments.
@@ -153,6 +155,7 @@ impl State {
             log: Default::default(),
             view: Default::default(),
             count: None,
+            pending: None,
             zoomed: false,
             me: None,
             returning: None,

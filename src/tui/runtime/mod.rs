@@ -14,6 +14,7 @@ mod places;
 mod precedent;
 mod reviewer;
 mod saver;
+mod signals;
 mod spelling;
 pub(crate) mod terminal;
 mod watcher;

@@ -246,8 +246,9 @@ pub(super) fn sort_by(state: &mut State, sort: Sort) {
     state.info(format!("Letters sorted by {}.", sort.label()));
 }
 
-/// A digit typed in the Letters or Comments pane, where no binding claims it: part of a
-/// count for the next key (`12G`). Returns whether the key was taken.
+/// A digit typed in the Letters or Comments pane, where no binding claims it and no
+/// sequence is pending: part of a count for the next key (`12G`, `12gg`). Returns
+/// whether the key was taken.
 pub(super) fn counts(state: &mut State, key: crossterm::event::KeyEvent) -> bool {
     let crate::tui::model::ids::Mode::Pane(pane @ (Pane::Letters | Pane::Comments)) = state.mode()
     else {
@@ -262,7 +263,8 @@ pub(super) fn counts(state: &mut State, key: crossterm::event::KeyEvent) -> bool
     };
     if !chord.plain()
         || key.kind == crossterm::event::KeyEventKind::Release
-        || state.config.keymap.lookup(pane, chord).is_some()
+        || state.pending.is_some()
+        || state.config.keymap.lookup_after(pane, None, chord) != crate::config::Found::Nothing
         || (digit == 0 && state.count.is_none())
     {
         return false;

@@ -8,7 +8,7 @@ use super::INLINE_LAYOUT_BYTES;
 use crate::tui::model::action::Effect;
 use crate::tui::model::entry::Message;
 use crate::tui::model::ids::Pane;
-use crate::tui::model::layout::{areas, comment_rows, inner};
+use crate::tui::model::layout::{areas, comment_rows, draft_parts, inner};
 use crate::tui::model::state::State;
 
 impl State {
@@ -138,8 +138,22 @@ impl State {
         }
         self.style_editor();
         if let Some(rect) = areas.draft {
-            let rect = inner(rect);
+            let rect = self.editor_area(rect);
             self.editor.fit(rect.width, rect.height);
         }
+    }
+
+    /// Where the editor is drawn in the Draft pane `pane` (border included): its inside,
+    /// less the answer filed for the selected comment, shown under it.
+    pub(super) fn editor_area(&self, pane: Rect) -> Rect {
+        let filed =
+            self.open
+                .as_ref()
+                .zip(self.selected_comment())
+                .is_some_and(|(open, comment)| {
+                    let path = &self.entries[open.id.0].path;
+                    self.reviews.filed_answer(path, &comment.number).is_some()
+                });
+        draft_parts(inner(pane), filed).0
     }
 }

@@ -69,6 +69,8 @@ impl State {
             Command::Last => moved(editor, Move::Bottom),
             Command::PageDown => moved(editor, Move::PageDown),
             Command::PageUp => moved(editor, Move::PageUp),
+            Command::HalfPageDown => moved(editor, Move::HalfPageDown),
+            Command::HalfPageUp => moved(editor, Move::HalfPageUp),
             Command::SelectLeft => selected(editor, Move::Back),
             Command::SelectRight => selected(editor, Move::Forward),
             Command::SelectUp => selected(editor, Move::Up),

@@ -53,10 +53,7 @@ pub(super) fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Ef
             state.exporting = None;
             return state.info("Export cancelled.");
         }
-        Command::ExportMarkdown => Format::Markdown,
-        Command::ExportText => Format::Text,
-        Command::ExportHtml => Format::Html,
-        Command::ExportDocx => Format::Docx,
+        Command::ExportAs(format) => format,
         _ => highlighted,
     };
     state.exporting = None;

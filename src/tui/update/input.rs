@@ -2,22 +2,38 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use crate::config::{Command, Context, KeyChord, Keymap};
+use crate::config::{Command, Context, Found, KeyChord, Keymap};
 use crate::tui::model::action::Action;
 use crate::tui::model::ids::{Mode, Pane};
 
-/// The pure key → action mapping. `None` for keys that mean nothing here.
+/// The pure key → action mapping, no key pending. `None` for keys that mean nothing here.
 pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
+    map_key_after(keymap, mode, None, key)
+}
+
+/// The pure key → action mapping after the first key of a sequence (`pending`), or with
+/// none. `None` for keys that mean nothing here; a key that does not end the sequence
+/// pending cancels it and does nothing else.
+pub fn map_key_after(
+    keymap: &Keymap,
+    mode: Mode,
+    pending: Option<KeyChord>,
+    key: KeyEvent,
+) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let chord = KeyChord::from_event(key);
     let plain = chord.plain();
     match mode {
-        Mode::Pane(pane) => match keymap.lookup(pane, chord) {
-            Some(command) => Some(Action::Run(command)),
-            None if pane == Pane::Draft && types(key.code, plain) => Some(Action::Type(key.into())),
-            None => None,
+        Mode::Pane(pane) => match keymap.lookup_after(pane, pending, chord) {
+            Found::Run(command) => Some(Action::Run(command)),
+            Found::Pending => Some(Action::Pending(chord)),
+            Found::Nothing if pending.is_some() => None,
+            Found::Nothing if pane == Pane::Draft && types(key.code, plain) => {
+                Some(Action::Type(key.into()))
+            }
+            Found::Nothing => None,
         },
         Mode::Search => match keymap.lookup_dialog(Context::Search, chord) {
             Some(Command::SearchSubmit) => Some(Action::SearchSubmit),

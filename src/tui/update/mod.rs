@@ -25,7 +25,8 @@ use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::order::Sort;
 use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::State;
-use input::map_key;
+use crossterm::event::KeyEventKind;
+use input::map_key_after;
 
 /// Letters with more comment text than this are laid out on the layout worker.
 pub const INLINE_LAYOUT_BYTES: usize = 256 * 1024;
@@ -38,11 +39,20 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.held_since.get_or_insert(state.now);
             Vec::new()
         }
+        Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Action::Key(key) if command_line::counts(state, key) => Vec::new(),
-        Action::Key(key) => match map_key(&state.config.keymap, state.mode(), key) {
-            Some(action) => update(state, action),
-            None => Vec::new(),
-        },
+        Action::Key(key) => {
+            let pending = state.pending.take();
+            match map_key_after(&state.config.keymap, state.mode(), pending, key) {
+                Some(action) => update(state, action),
+                // A sequence cancelled: the count typed before it goes too.
+                None if pending.is_some() => {
+                    state.count = None;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            }
+        }
         action => apply(state, action),
     };
     // Keys typed while a letter was being opened apply to it once it shows.
@@ -63,6 +73,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(_) => {}
         Action::Run(command) => run(state, command, &mut fx),
+        Action::Pending(key) => state.pending = Some(key),
         Action::Type(input) => state.type_input(input),
         Action::Paste(text) => state.paste(&text),
         Action::SearchInput(c) => state.prompt.iter_mut().for_each(|p| p.push(c)),
@@ -242,10 +253,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Yes | Command::No | Command::Later if state.is_open(Overlay::Question) => {
             dialogs::answer(state, command, fx)
         }
-        Command::ExportMarkdown
-        | Command::ExportText
-        | Command::ExportHtml
-        | Command::ExportDocx
+        Command::ExportAs(_)
         | Command::ExportChosen
         | Command::Up
         | Command::Down
@@ -272,10 +280,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
         _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),
-        Command::ExportMarkdown
-        | Command::ExportText
-        | Command::ExportHtml
-        | Command::ExportDocx => {
+        Command::ExportAs(_) => {
             // Bound in a pane (`run = "export docx"`): export at once in that format.
             exporting::open_export(state);
             exporting::export_prompt(state, command, fx);
@@ -309,7 +314,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Messages => state.log.shown = Some(0),
         Command::Zoom => state.zoomed = !state.zoomed,
         Command::Center => comments::center(state),
-        Command::Last if state.focus != Pane::Draft && count.is_some() => {
+        Command::First | Command::Last if state.focus != Pane::Draft && count.is_some() => {
             command_line::go_to(state, &count.unwrap_or(0).to_string(), fx)
         }
         command if command.scrolls() => match state.focus {

@@ -1,5 +1,6 @@
 //! The mouse: a click focuses the pane under it and selects the letter or comment
-//! there; the wheel scrolls the pane under the pointer. (With Shift held the terminal
+//! there (in the Draft pane: edits it, the cursor on the character clicked); the wheel
+//! scrolls the pane under the pointer. (With Shift held the terminal
 //! keeps the mouse for its own selection, so nothing reaches here.)
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -77,8 +78,19 @@ fn click(state: &mut State, pane: Pane, rect: Rect, at: Position, fx: &mut Vec<E
                 }
             }
         }
-        Pane::Draft if state.focus != Pane::Draft => comments::edit(state, fx),
-        Pane::Comments | Pane::Draft => {}
+        Pane::Draft => {
+            if state.focus != Pane::Draft {
+                comments::edit(state, fx);
+            }
+            // The cursor goes to the character under the pointer, in the editor as
+            // fitted to its part of the pane.
+            let editor = state.editor_area(rect);
+            if state.focus == Pane::Draft && editor.contains(at) {
+                state.editor.fit(editor.width, editor.height);
+                state.editor.place(at.x - editor.x, at.y - editor.y);
+            }
+        }
+        Pane::Comments => {}
     }
 }
 

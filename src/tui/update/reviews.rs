@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::config::{Command, Context};
+use crate::letter::Kind;
 use crate::review::Review;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
@@ -64,6 +65,7 @@ pub(super) fn request(state: &mut State, fx: &mut Vec<Effect>) {
 
 /// The worker grouped the letters.
 pub(super) fn built(state: &mut State, reviews: Arc<Vec<Review>>, fx: &mut Vec<Effect>) {
+    mark_responded(state, &reviews);
     state.reviews.built = Some(reviews);
     state.reviews.building = false;
     state.reviews.followed = None;
@@ -71,6 +73,35 @@ pub(super) fn built(state: &mut State, reviews: Arc<Vec<Review>>, fx: &mut Vec<E
     state.reviews.cursor = state.reviews.cursor.min(rows.saturating_sub(1));
     if std::mem::take(&mut state.reviews.again) {
         request(state, fx);
+    }
+}
+
+/// Note which letters have a response (or the staff's closing letter) filed after them
+/// in their review, so that they are no longer due; the list is sorted again when that
+/// changed.
+fn mark_responded(state: &mut State, reviews: &[Review]) {
+    let mut responded = vec![false; state.entries.len()];
+    for review in reviews {
+        // Letters are in date order: everything before the last reply is replied to.
+        let last_reply = review.letters.iter().rposition(|f| {
+            matches!(
+                f.letter.kind,
+                Kind::Response | Kind::Completion | Kind::NoReview
+            )
+        });
+        for filed in &review.letters[..last_reply.unwrap_or(0)] {
+            if let Some(id) = state.by_path.get(&filed.path) {
+                responded[id.0] = true;
+            }
+        }
+    }
+    let mut changed = false;
+    for (entry, responded) in state.entries.iter_mut().zip(responded) {
+        changed |= entry.responded != responded;
+        entry.responded = responded;
+    }
+    if changed {
+        state.rebuild_order();
     }
 }
 

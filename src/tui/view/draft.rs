@@ -9,6 +9,7 @@ use super::{focused, note, one_line, pane_block};
 use crate::drafts::Status;
 use crate::text::sanitize;
 use crate::tui::model::ids::Pane;
+use crate::tui::model::layout::draft_parts;
 use crate::tui::model::state::{State, status_of};
 use crate::tui::model::wrap::fit;
 
@@ -45,33 +46,20 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     };
     let path = state.open.as_ref().map(|o| &state.entries[o.id.0].path);
     let filed = path.and_then(|p| state.reviews.filed_answer(p, &comment.number));
-    let inner = match filed {
+    let (inner, below) = draft_parts(inner, filed.is_some());
+    if let (Some((date, text)), Some(below)) = (filed, below) {
         // The answer filed in the review's response letter, under the draft.
-        Some((date, text)) if inner.height >= 8 => {
-            let rows = inner.height / 3;
-            let editor = Rect {
-                height: inner.height - rows,
-                ..inner
-            };
-            let below = Rect {
-                y: editor.bottom(),
-                height: rows,
-                ..inner
-            };
-            let date = date.map_or("no date".into(), one_line);
-            let mut lines = vec![Line::styled(
-                fit(
-                    &format!("── Answer filed in the response of {date} ──"),
-                    usize::from(inner.width),
-                ),
-                theme.muted(),
-            )];
-            lines.extend(sanitize(text).lines().map(|l| Line::raw(l.to_string())));
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), below);
-            editor
-        }
-        _ => inner,
-    };
+        let date = date.map_or("no date".into(), one_line);
+        let mut lines = vec![Line::styled(
+            fit(
+                &format!("── Answer filed in the response of {date} ──"),
+                usize::from(below.width),
+            ),
+            theme.muted(),
+        )];
+        lines.extend(sanitize(text).lines().map(|l| Line::raw(l.to_string())));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), below);
+    }
     if state.config.editing.spelling {
         let spelled = state.editor.spelled(&state.spelling, state.open_letter());
         frame.render_widget(spelled, inner);

@@ -1,6 +1,7 @@
 //! The response date of a row of the Letters pane: how many business days are left,
 //! in a colour that rises as the deadline nears (three business days or fewer: warn;
-//! past: alarm). A letter whose comments are all resolved is never shown as overdue.
+//! past: alarm). A letter whose comments are all resolved, or whose review holds a
+//! response filed after it, is never shown as due or overdue.
 
 use chrono::NaiveDate;
 use ratatui::text::Span;
@@ -19,7 +20,8 @@ pub(super) const DUE_SHORT: usize = 11;
 const COUNTED: u32 = 999;
 
 /// The due text of a letter due `due` (as the letter writes it, ISO when parsed),
-/// `answered` when every comment is resolved, in at most `room` columns.
+/// `answered` when it awaits nothing from us (every comment resolved, or a response
+/// filed after it), in at most `room` columns.
 pub(super) fn due(
     due: &str,
     answered: bool,

@@ -292,7 +292,7 @@ fn progress(
     )];
     if let Some(due) = listing.brief.response_due.as_deref() {
         spans.push(Span::raw("  "));
-        spans.push(super::due::due(due, resolved >= total, today, room, theme));
+        spans.push(super::due::due(due, entry.answered(), today, room, theme));
     }
     spans
 }

@@ -41,6 +41,15 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
         }
         right.push(span);
     };
+    // The keys typed so far of a count or a sequence (`12`, `g`), as vim shows them.
+    let count = state.count.map(|n| n.to_string()).unwrap_or_default();
+    let pending = state.pending.map(|k| k.to_string()).unwrap_or_default();
+    if !count.is_empty() || !pending.is_empty() {
+        push(Span::styled(
+            one_line(&format!("{count}{pending}")),
+            theme.key(),
+        ));
+    }
     if !state.index.finished {
         push(Span::raw(match state.index.total {
             Some(total) => format!(

@@ -51,6 +51,10 @@ pub(crate) enum Move {
     PageUp,
     /// A screenful down.
     PageDown,
+    /// Half a screenful up: the view and the cursor by half the rows shown.
+    HalfPageUp,
+    /// Half a screenful down.
+    HalfPageDown,
 }
 
 /// The screen the editor is fitted to.

@@ -67,11 +67,39 @@ impl Editor {
         Some(text)
     }
 
+    /// Put the cursor on the character drawn at column `x` of row `y` of the view as
+    /// last fitted (a click): on the nearest character where no character is drawn
+    /// (past a line's end: its end; below the text: its last row), before a wide
+    /// character whichever of its cells is hit. Ends the selection.
+    pub fn place(&mut self, x: u16, y: u16) {
+        self.anchor = None;
+        self.goal = None;
+        self.follow = true;
+        self.laid_out();
+        let layout = &self.layout;
+        let target = (self.view.top + usize::from(y)).min(layout.total().saturating_sub(1));
+        let Some((row, index)) = layout.locate(target) else {
+            return;
+        };
+        let segs = layout.rows(row);
+        let last = index + 1 == segs.len();
+        let col = col_at(&self.lines[row], &segs[index], last, usize::from(x));
+        self.cursor = (row, col);
+    }
+
     /// Move the cursor, leaving the selection's anchor where it is.
     pub(super) fn step(&mut self, m: Move) {
         let (row, col) = self.cursor;
         let len = |editor: &Self, row: usize| editor.lines[row].chars().count();
-        let vertical = matches!(m, Move::Up | Move::Down | Move::PageUp | Move::PageDown);
+        let vertical = matches!(
+            m,
+            Move::Up
+                | Move::Down
+                | Move::PageUp
+                | Move::PageDown
+                | Move::HalfPageUp
+                | Move::HalfPageDown
+        );
         if !vertical {
             self.goal = None;
         }
@@ -101,17 +129,22 @@ impl Editor {
             }
             Move::Up => self.vertical(-1),
             Move::Down => self.vertical(1),
-            Move::PageUp | Move::PageDown => {
-                let page = usize::from(self.view.height.max(1));
+            Move::PageUp | Move::PageDown | Move::HalfPageUp | Move::HalfPageDown => {
+                let height = usize::from(self.view.height.max(1));
+                let rows = match m {
+                    Move::HalfPageUp | Move::HalfPageDown => (height / 2).max(1),
+                    _ => height,
+                };
+                let down = matches!(m, Move::PageDown | Move::HalfPageDown);
                 let total = self.laid_out().total();
                 let top = self.view.top;
-                self.view.top = if m == Move::PageDown {
-                    (top + page).min(total.saturating_sub(page))
+                self.view.top = if down {
+                    (top + rows).min(total.saturating_sub(height))
                 } else {
-                    top.saturating_sub(page)
+                    top.saturating_sub(rows)
                 };
-                let page = isize::try_from(page).unwrap_or(isize::MAX);
-                self.vertical(if m == Move::PageDown { page } else { -page })
+                let rows = isize::try_from(rows).unwrap_or(isize::MAX);
+                self.vertical(if down { rows } else { -rows })
             }
         };
     }

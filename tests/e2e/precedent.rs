@@ -1,0 +1,96 @@
+//! End to end in tmux, as a new user would: a letter open beside a research library
+//! named in the config, the comment about non-GAAP measures selected, the precedent key:
+//! ten comments of other companies with their answers; Enter reads one in full; the
+//! quote key puts its answer into the draft as an editable quotation; Esc closes.
+
+use crate::common;
+
+use common::precedent::{Comment, Review, TOPICS, staff_letter, write_library};
+use common::tmux::{self, Tmux};
+
+#[test]
+fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    write_library(&library, 60).unwrap();
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    let non_gaap = TOPICS.iter().find(|t| t.name == "non-GAAP").unwrap();
+    let review = Review {
+        company: "Quillfeather Analytics Inc.".into(),
+        comments: vec![
+            Comment {
+                topic: None,
+                text: "Please file your bylaws as amended with your next periodic report.".into(),
+                answer: String::new(),
+            },
+            Comment {
+                topic: None,
+                text: format!("{} {}", non_gaap.sentences[0], non_gaap.sentences[2]),
+                answer: String::new(),
+            },
+        ],
+    };
+    let letter = mine.join("upload_quillfeather_2025-04-02.txt");
+    std::fs::write(&letter, staff_letter(99_999, &review)).unwrap();
+
+    let config = dir.path().join("config.toml");
+    let libraries = format!(
+        "[precedent]\nlibraries = [{:?}]\n",
+        library.display().to_string()
+    );
+    std::fs::write(&config, libraries).unwrap();
+    let cache = dir.path().join("cache");
+    let cache = cache.to_str().unwrap();
+    let script = format!("exec \"$LETTERDESK\" --config '{}' .", config.display());
+    let t = Tmux::start_shell(&mine, &script, &[("XDG_CACHE_HOME", cache)], 160, 48);
+    t.wait_for("Quillfeather");
+    t.keys(&["Enter"]);
+    t.wait_for("bylaws");
+    t.keys(&["j"]);
+    t.keys(&["p"]);
+    t.wait_for("Precedent for comment 2");
+    let screen = t.wait_until_for("ten results", std::time::Duration::from_secs(60), |s| {
+        s.contains("10. ")
+    });
+    // One line per hit names its company, the letter's date and form.
+    let results = screen
+        .matches(" Inc. · 2025-03-03 · 10-K · comment ")
+        .count();
+    assert_eq!(results, 10, "{screen}");
+    let answers = screen.matches("↳").count();
+    assert_eq!(answers, 10, "an answer line under each:\n{screen}");
+    assert!(screen.contains("answered on non-GAAP"), "{screen}");
+    // Enter: the first in full, with its whole answer.
+    t.keys(&["Enter"]);
+    let full = t.wait_for("Answer (");
+    assert!(full.contains("we will revise the disclosure"), "{full}");
+    // The quote key: the answer in the draft, as a quotation, in the editor.
+    t.keys(&["a"]);
+    let drafted = t.wait_for("quoted into the draft");
+    assert!(!drafted.contains("Precedent for comment"), "{drafted}");
+    t.type_text("We will add the reconciliation.");
+    t.wait_for("reconciliation.");
+    t.keys(&["Escape"]);
+    // Esc closes the overlay and returns to the comments.
+    t.keys(&["p"]);
+    t.wait_for("Precedent for comment 2");
+    t.keys(&["Escape"]);
+    t.wait_until("the overlay closed", |s| {
+        !s.contains("Precedent for comment")
+    });
+    t.keys(&["q"]);
+    t.wait_exit();
+    let drafts =
+        std::fs::read_to_string(mine.join("upload_quillfeather_2025-04-02.responses.toml"))
+            .expect("drafts saved");
+    assert!(drafts.contains("> "), "{drafts}");
+    assert!(drafts.contains("answered on non-GAAP"), "{drafts}");
+    assert!(
+        drafts.contains("We will add the reconciliation."),
+        "{drafts}"
+    );
+}

@@ -1,0 +1,68 @@
+//! End to end in tmux: the drafts file is read-only and the journal cannot be written
+//! (its folder replaced by a file, as a full or broken disk would fail it). The
+//! program never claims the text was kept; quitting asks where to write it, and the
+//! text lands in the file the user names.
+
+#![cfg(unix)]
+
+use crate::common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use common::letters::letter_text;
+use common::tmux::{self, Tmux};
+
+#[test]
+fn when_neither_save_nor_journal_work_quitting_asks_where_to_write_the_drafts() {
+    let Some(dir) = tmux::folder() else {
+        return;
+    };
+    let comments = ["Explain one.", "Explain two."].map(String::from);
+    std::fs::write(
+        dir.path().join("a.txt"),
+        letter_text("Rescue Lantern Co.", &comments),
+    )
+    .unwrap();
+    let drafts = dir.path().join("a.responses.toml");
+    let saved = "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Saved.\"\n";
+    std::fs::write(&drafts, saved).unwrap();
+    std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o444)).unwrap();
+
+    let t = Tmux::start(dir.path(), &["."], 160, 40);
+    t.wait_for("Rescue Lantern");
+    let journal = t.journal_dir();
+    std::fs::remove_dir_all(&journal).unwrap();
+    std::fs::write(&journal, "not a folder").unwrap();
+
+    t.keys(&["Enter"]);
+    t.wait_for("Saved.");
+    t.keys(&["Enter"]);
+    t.type_text(" Words nowhere else.");
+    t.keys(&["Escape"]);
+    t.wait_for("read-only");
+    t.wait_for("Journal not written");
+    t.keys(&["q"]);
+    let screen = t.wait_for("Press q again");
+    assert!(!screen.contains("kept in the journal"), "{screen}");
+    assert!(screen.contains("asks where to write"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("Write them to");
+    assert!(!screen.contains("kept in the journal"), "{screen}");
+    assert!(
+        screen.contains("could not be saved nor journalled"),
+        "{screen}"
+    );
+    t.type_text("rescued.md");
+    t.keys(&["Enter"]);
+    t.wait_exit();
+    let rescued = std::fs::read_to_string(dir.path().join("rescued.md")).unwrap();
+    assert!(
+        rescued.contains("## Comment 1") && rescued.contains("Saved. Words nowhere else."),
+        "{rescued}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&drafts).unwrap(),
+        saved,
+        "read-only file kept"
+    );
+}

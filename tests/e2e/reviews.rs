@@ -1,0 +1,129 @@
+//! End to end in tmux: the review scenario of issue #16, as a new user would, on the
+//! synthetic review in `tests/fixtures/review` (a staff letter, the company's response,
+//! a follow-up citing "prior comment 2", a closing letter; a fictional company).
+
+use crate::common;
+
+use common::tmux::{self, Tmux};
+use std::path::Path;
+
+fn review_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn one_review_a_reference_followed_and_back_and_the_whole_letter() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = review_folder();
+    let t = Tmux::start(dir.path(), &["."], 160, 45);
+    t.wait_for("Harrowgate");
+
+    // The Letters pane as a tree: one review, four rounds in date order, its state.
+    t.keys(&["t"]);
+    let screen = t.wait_for("closing letter");
+    assert!(screen.contains("Reviews (1 review)"), "{screen}");
+    let review_line = screen
+        .lines()
+        .find(|l| l.contains("Harrowgate Ferries") && l.contains("001-41234"))
+        .unwrap_or_else(|| panic!("the review's row:\n{screen}"));
+    assert!(review_line.contains("closed"), "{review_line}");
+    let rounds: Vec<usize> = [
+        "staff letter",
+        "company response",
+        "follow-up",
+        "closing letter",
+    ]
+    .iter()
+    .map(|kind| {
+        screen
+            .lines()
+            .position(|l| l.contains(kind))
+            .unwrap_or_else(|| panic!("round {kind}:\n{screen}"))
+    })
+    .collect();
+    assert!(
+        rounds.windows(2).all(|w| w[0] < w[1]),
+        "date order:\n{screen}"
+    );
+
+    // The follow-up: its comment 1 cites "prior comment 2".
+    t.keys(&["g", "g", "j", "j", "j", "Enter"]);
+    t.wait_for("We note your response to prior");
+    t.keys(&["o"]);
+    let screen = t.wait_for("cites comment 2");
+    assert!(
+        screen.contains("You state that the vessel"),
+        "comment 2 of the first letter:\n{screen}"
+    );
+    assert!(
+        screen.contains("Answer filed in the response of"),
+        "the answer the response gave:\n{screen}"
+    );
+    assert!(screen.contains("expected to cost $84"), "{screen}");
+
+    // Back to where we were: the follow-up's comment 1, selected.
+    t.keys(&["Escape"]);
+    let screen = t.wait_until("the reference closed", |s| !s.contains("cites comment 2"));
+    assert!(
+        screen.contains("We note your response to prior"),
+        "{screen}"
+    );
+    assert!(screen.contains("Draft · comment 1"), "{screen}");
+
+    // The reader view of the first letter shows its acknowledgment request.
+    t.keys(&["Escape"]);
+    t.keys(&["g", "g", "j", "Enter"]);
+    t.wait_for("ferry ticket");
+    t.keys(&["G", "v"]);
+    let screen = t.wait_for("The letter as written");
+    assert!(
+        screen.contains("acknowledging"),
+        "the acknowledgment request:\n{screen}"
+    );
+    assert!(screen.contains("Requests of the letter"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn import_fills_the_empty_drafts_in_the_workspace_and_names_a_differing_one() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = review_folder();
+    std::fs::write(
+        dir.path()
+            .join("upload_harrowgate-ferries_2025-03-10.responses.toml"),
+        "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Our own answer.\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(dir.path(), &["."], 160, 45);
+    t.wait_for("Harrowgate");
+    t.keys(&["t"]);
+    t.wait_for("closing letter");
+    t.keys(&["g", "g", "j", "Enter"]);
+    t.wait_for("ferry ticket");
+    t.keys(&["I"]);
+    let screen = t.wait_for("filled with the answers filed");
+    assert!(screen.contains("2 empty draft(s) filled"), "{screen}");
+    assert!(screen.contains("comment(s) 1"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
+    let saved = std::fs::read_to_string(
+        dir.path()
+            .join("upload_harrowgate-ferries_2025-03-10.responses.toml"),
+    )
+    .unwrap();
+    assert!(saved.contains("Our own answer."), "{saved}");
+    assert!(saved.contains("expected to cost $84"), "{saved}");
+}

@@ -1,0 +1,15 @@
+//! Export of drafted responses: formats, targets, escaping, and the `export` command.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod docx;
+mod docx_layout;
+mod edited_cli;
+mod escape;
+mod formats;
+mod public_cli;
+mod requests_cli;
+mod targets;
+mod terminal_output;

@@ -1,0 +1,112 @@
+//! `letterdesk export --strict` fails on what the staff letter asks besides its numbered
+//! comments as it does on a comment: a request of the closing paragraphs (an
+//! unredacted exhibit, materials sent to investors) with no answer in the drafts file's
+//! `[requests]` table is named and nothing is written; answered, the request is restated
+//! in the letter with the company's answer. A letter whose deadline has passed is
+//! warned about.
+
+use crate::common;
+
+use common::bin::letterdesk;
+
+use std::path::{Path, PathBuf};
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 temp path")
+}
+
+const EXHIBIT: &str =
+    "Please provide us with an unredacted copy of Exhibit 10.4 with your response.";
+const SLIDES: &str = "Please also send us the slides shown to investors on March 1, 2024.";
+
+/// A letter of two comments, both answered and resolved, whose closing asks for an
+/// exhibit and for slides.
+fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = dir.path().join("upload_tarnbrook-looms_2024-03-01.txt");
+    let comments = [
+        "Please revise the loom table on page 12.".to_owned(),
+        "Please tell us about the Harrowgate mill.".to_owned(),
+    ];
+    let text = common::letters::letter_text("Tarnbrook Looms Inc.", &comments).replace(
+        "Please contact Jo Ledger",
+        &format!("{EXHIBIT}\n\n{SLIDES}\n\nPlease contact Jo Ledger"),
+    );
+    std::fs::write(&letter, text).unwrap();
+    let drafts = dir
+        .path()
+        .join("upload_tarnbrook-looms_2024-03-01.responses.toml");
+    std::fs::write(
+        &drafts,
+        "[comments.\"1\"]\nstatus = \"resolved\"\nresponse = \"We have revised the table.\"\n\n\
+         [comments.\"2\"]\nstatus = \"resolved\"\nresponse = \"The mill closed in 2022.\"\n",
+    )
+    .unwrap();
+    (dir, letter, drafts)
+}
+
+#[test]
+fn strict_names_each_unanswered_request_and_passes_once_answered() {
+    let (dir, letter, drafts) = setup();
+    let out_path = dir.path().join("response.txt");
+
+    let out = letterdesk(&["export", s(&letter), "--strict", "-o", s(&out_path)]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "2 requests of the letter have no response: exhibit (\"Please provide us with an unredacted copy of Exhibit 10.4…\"), other (\"Please also send us the slides shown to investors on March…\")"
+        ),
+        "{stderr}"
+    );
+    assert!(!out_path.exists(), "nothing written");
+
+    // Without --strict the letter is written, each request restated and marked.
+    let out = letterdesk(&["export", s(&letter), "-o", s(&out_path)]);
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(text.contains("Exhibit 10.4"), "{text}");
+    assert_eq!(
+        text.matches(letterdesk::export::MISSING_MARKER).count(),
+        2,
+        "{text}"
+    );
+    // The staff asked for a response within ten business days of March 1, 2024.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the staff asked for a response by March 15, 2024; that date has passed"),
+        "{stderr}"
+    );
+
+    // One answered, one needing none: strict passes, the answer is in the letter.
+    let mut toml = std::fs::read_to_string(&drafts).unwrap();
+    toml.push_str(
+        "\n[requests.exhibit]\nresponse = \"The Company is providing the unredacted Exhibit 10.4 under separate cover.\"\n\n\
+         [requests.other]\nno_response = true\n",
+    );
+    std::fs::write(&drafts, toml).unwrap();
+    std::fs::remove_file(&out_path).unwrap();
+    let out = letterdesk(&["export", s(&letter), "--strict", "-o", s(&out_path)]);
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        text.contains("The Company is providing the unredacted Exhibit 10.4 under separate cover."),
+        "{text}"
+    );
+    assert!(!text.contains("slides"), "{text}");
+    assert!(!text.contains(letterdesk::export::MISSING_MARKER), "{text}");
+
+    // A table of the wrong shape is an error naming the drafts file and the key.
+    std::fs::write(
+        &drafts,
+        "[comments.\"1\"]\nresponse = \"x\"\n\n[requests.exhibit]\nresponse = 4\n",
+    )
+    .unwrap();
+    let out = letterdesk(&["export", s(&letter), "-o", "-"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("responses.toml: `requests.exhibit.response` must be a string"),
+        "{stderr}"
+    );
+}

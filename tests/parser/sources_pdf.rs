@@ -1,0 +1,182 @@
+//! PDF letters read through the letter sources: made at test time with text operators
+//! placed by hand, each read as the same letter as its plain text.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use common::letters::letter_text;
+use common::pdf::{self, Layout, Mark, letter_pdf};
+use letterdesk::letter::source::{self, Limits};
+use letterdesk::letter::{Letter, parse_bytes, parse_file};
+
+/// Comments long enough to wrap over several lines.
+fn comments() -> Vec<String> {
+    [
+        "Please revise your disclosure of segment results to explain the decline in gross margin for the Lantern Systems segment, quantifying each factor you cite and telling us how you considered the effect of supplier concentration on future periods.",
+        "We note your statement on page 14 that revenue from the Orchard Lane platform is recognized over time. Please tell us the measure of progress you use and why it depicts the transfer of control to your customers.",
+        "Please expand your discussion of liquidity to describe the covenants of your revolving credit facility and whether you were in compliance with them at year end.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+/// Each comment's number and its words, for comparing readings that wrap differently.
+fn numbered_words(letter: &Letter) -> Vec<(String, String)> {
+    letter
+        .comments
+        .iter()
+        .map(|c| {
+            let words: Vec<&str> = c.text.split_whitespace().collect();
+            (c.number.clone(), words.join(" "))
+        })
+        .collect()
+}
+
+/// Write `bytes` as `name` in a new folder; the folder (kept alive) and the path.
+fn written(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+/// The letter read from the PDF of `text` laid out by `layout`.
+fn read_pdf(text: &str, layout: &Layout) -> Letter {
+    let (_dir, path) = written("letter.pdf", &letter_pdf(text, layout));
+    parse_file(&path).unwrap()
+}
+
+fn assert_same_letter(text: &str, layout: &Layout) {
+    let from_text = parse_bytes("letter.txt", text.as_bytes()).unwrap();
+    assert_eq!(from_text.comments.len(), 3, "the text letter parses");
+    let from_pdf = read_pdf(text, layout);
+    assert_eq!(
+        numbered_words(&from_pdf),
+        numbered_words(&from_text),
+        "{layout:?}"
+    );
+    assert_eq!(from_pdf.company, from_text.company);
+    assert_eq!(from_pdf.date, from_text.date);
+    assert_eq!(from_pdf.subject.form, from_text.subject.form);
+    assert_eq!(from_pdf.response_due, from_text.response_due);
+}
+
+#[test]
+fn a_plain_pdf_reads_as_its_text() {
+    assert_same_letter(
+        &letter_text("Ferncliff Instruments, Inc.", &comments()),
+        &Layout::default(),
+    );
+}
+
+#[test]
+fn a_number_drawn_after_its_paragraph_comes_first() {
+    let layout = Layout {
+        number_after: true,
+        ..Layout::default()
+    };
+    assert_same_letter(
+        &letter_text("Ferncliff Instruments, Inc.", &comments()),
+        &layout,
+    );
+}
+
+#[test]
+fn text_drawn_twice_for_bold_is_read_once() {
+    let layout = Layout {
+        fake_bold: true,
+        ..Layout::default()
+    };
+    let text = letter_text("Ferncliff Instruments, Inc.", &comments());
+    assert_same_letter(&text, &layout);
+    let (_dir, path) = written("bold.pdf", &letter_pdf(&text, &layout));
+    let read = source::read(&path, &Limits::default()).unwrap();
+    let read = String::from_utf8(read.text).unwrap();
+    assert_eq!(read.matches("Risk Factors").count(), 1, "{read}");
+}
+
+#[test]
+fn pages_end_in_form_feeds_and_a_paragraph_runs_across_the_break() {
+    let layout = Layout {
+        lines_per_page: 30,
+        running_header: Some("Ferncliff Instruments, Inc.\nMarch 1, 2024\nPage N".into()),
+        ..Layout::default()
+    };
+    let text = letter_text("Ferncliff Instruments, Inc.", &comments());
+    assert_same_letter(&text, &layout);
+    let (_dir, path) = written("two.pdf", &letter_pdf(&text, &layout));
+    let read = String::from_utf8(source::read(&path, &Limits::default()).unwrap().text).unwrap();
+    assert_eq!(read.matches('\u{c}').count(), 2, "{read}");
+    assert!(read.contains("Page 2"), "the header is in the text: {read}");
+    let letter = parse_file(&path).unwrap();
+    assert!(letter.comments.iter().all(|c| !c.text.contains("Page 2")));
+}
+
+#[test]
+fn hidden_form_field_text_does_not_change_the_letter() {
+    let layout = Layout {
+        form_fields: true,
+        ..Layout::default()
+    };
+    assert_same_letter(
+        &letter_text("Ferncliff Instruments, Inc.", &comments()),
+        &layout,
+    );
+}
+
+/// What reading `bytes` as a PDF says.
+fn problem(bytes: &[u8]) -> String {
+    let (_dir, path) = written("bad.pdf", bytes);
+    source::read(&path, &Limits::default()).unwrap_err()
+}
+
+#[test]
+fn a_scan_a_damaged_file_and_an_encrypted_one_say_what_they_are() {
+    assert_eq!(
+        problem(&pdf::pdf(&[vec![Mark::Image]])),
+        "no text in this PDF: it is a scanned image; run OCR (e.g. `ocrmypdf`) and open the result"
+    );
+    assert!(problem(&pdf::encrypted_pdf()).contains("encrypted"));
+    assert_eq!(
+        problem(b"Dear Sir, this is not a PDF"),
+        "not a PDF (no %PDF- header): the file is damaged or misnamed"
+    );
+    let good = letter_pdf("Hello", &Layout::default());
+    let cut = problem(&good[..good.len() / 2]);
+    assert!(cut.starts_with("not a readable PDF"), "{cut}");
+    let mut garbage = b"%PDF-1.5\n".to_vec();
+    garbage.extend((0..5000u32).map(|i| (i * 7919 % 251) as u8));
+    let garbage = problem(&garbage);
+    assert!(garbage.starts_with("not a readable PDF"), "{garbage}");
+}
+
+#[test]
+fn a_page_without_text_among_others_is_a_warning() {
+    let pages = vec![
+        vec![pdf::text(72.0, 700.0, "Dear Ms. Quill:")],
+        vec![Mark::Image],
+    ];
+    let (_dir, path) = written("mixed.pdf", &pdf::pdf(&pages));
+    let read = source::read(&path, &Limits::default()).unwrap();
+    assert_eq!(read.origin.source, "PDF");
+    assert_eq!(
+        read.warnings,
+        ["page 2 has no text (a scanned image?): not shown"]
+    );
+}
+
+#[test]
+fn the_size_cap_applies_before_the_pdf_is_read() {
+    let pages = vec![vec![
+        pdf::text(72.0, 700.0, "Dear Ms. Quill:"),
+        Mark::Ballast(3 << 20),
+    ]];
+    let (_dir, path) = written("big.pdf", &pdf::pdf(&pages));
+    assert_eq!(
+        source::read(&path, &Limits::new(2 << 20)).unwrap_err(),
+        "too large to open (4 MB; limit 2 MB)"
+    );
+    assert!(source::read(Path::new(&path), &Limits::new(8 << 20)).is_ok());
+}

@@ -1,0 +1,237 @@
+//! `letterdesk reviews` and `letterdesk import` on a copy of the synthetic review in
+//! `tests/fixtures/review`.
+
+use crate::common;
+
+use common::bin::{json_of, keys_of, letterdesk};
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
+const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
+const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
+const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
+const DRAFTS: &str = "upload_harrowgate-ferries_2025-03-10.responses.toml";
+
+/// A temporary folder holding the four letters of the review.
+fn review_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    for name in [FIRST, RESPONSE, FOLLOW_UP, CLOSING] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+fn arg(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn reviews_json_has_the_documented_shape() {
+    let dir = review_folder();
+    let out = letterdesk(&["reviews", &arg(dir.path()), "--json"]);
+    let value = json_of(&out);
+    let reviews = value["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1);
+    let review = &reviews[0];
+    let keys = keys_of(review);
+    assert_eq!(
+        keys,
+        [
+            "company",
+            "due",
+            "file_number",
+            "form",
+            "letters",
+            "references",
+            "state"
+        ]
+    );
+    assert_eq!(review["state"], "closed");
+    assert_eq!(review["file_number"], "001-41234");
+    let kinds: Vec<&str> = review["letters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["comments", "response", "comments", "completion"]);
+    let reference = &review["references"][0];
+    assert!(
+        reference["from"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(FOLLOW_UP)
+    );
+    assert_eq!(reference["from"]["comment"], "1");
+    assert!(reference["to"]["path"].as_str().unwrap().ends_with(FIRST));
+    assert_eq!(reference["to"]["comment"], "2");
+    assert!(reference["missing"].is_null());
+}
+
+#[test]
+fn reviews_table_names_the_rounds_and_what_is_missing() {
+    let dir = review_folder();
+    std::fs::remove_file(dir.path().join(FIRST)).unwrap();
+    std::fs::remove_file(dir.path().join(CLOSING)).unwrap();
+    let out = letterdesk(&["reviews", &arg(dir.path())]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "Harrowgate Ferries, Inc. · 10-K · 001-41234 · awaiting our response, due 2025-05-05"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("references: 0 of 2 resolved"), "{text}");
+    assert!(
+        text.contains("the letter dated March 10, 2025 is not in the folder"),
+        "{text}"
+    );
+}
+
+#[test]
+fn parse_json_lists_each_comments_references() {
+    let dir = review_folder();
+    let out = letterdesk(&["parse", &arg(&dir.path().join(FOLLOW_UP)), "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        value["comments"][0]["references"],
+        serde_json::json!([{"comment": "2", "letter_date": null}])
+    );
+    assert_eq!(
+        value["comments"][1]["references"],
+        serde_json::json!([{"comment": "3", "letter_date": "2025-03-10"}])
+    );
+}
+
+fn drafts_path(dir: &Path) -> PathBuf {
+    dir.join(DRAFTS)
+}
+
+#[test]
+fn import_fills_empty_drafts_and_keeps_a_differing_one() {
+    let dir = review_folder();
+    let drafts = drafts_path(dir.path());
+    std::fs::write(
+        &drafts,
+        "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Our own answer, not the one filed.\"\n\n[comments.\"2\"]\nstatus = \"open\"\nresponse = \"\"\n",
+    )
+    .unwrap();
+    let response = arg(&dir.path().join(RESPONSE));
+
+    let dry = letterdesk(&["import", &response, "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(3), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("comment 2: would be filled"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(
+        std::fs::read_to_string(&drafts)
+            .unwrap()
+            .contains("response = \"\"")
+    );
+
+    let out = letterdesk(&["import", &response]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("comment 1: NOT written: the draft differs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("comment 2: filled from the filed answer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("comment 3: filled from the filed answer"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("comment 1 differ from the filed answers"),
+        "{}",
+        stderr(&out)
+    );
+    let saved = std::fs::read_to_string(&drafts).unwrap();
+    assert!(
+        saved.contains("Our own answer, not the one filed."),
+        "{saved}"
+    );
+    assert!(saved.contains("$84 million"), "{saved}");
+    assert!(saved.contains("charter agreement"), "{saved}");
+
+    // Again: nothing left to fill; the differing draft is still listed.
+    let again = letterdesk(&["import", &response, "--into", &arg(&dir.path().join(FIRST))]);
+    assert_eq!(again.status.code(), Some(3));
+    assert!(stdout(&again).contains("comment 2: already drafted with the filed answer"));
+    assert_eq!(std::fs::read_to_string(&drafts).unwrap(), saved);
+}
+
+#[test]
+fn import_with_no_draft_conflict_exits_zero() {
+    let dir = review_folder();
+    let out = letterdesk(&["import", &arg(&dir.path().join(RESPONSE))]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let saved = std::fs::read_to_string(drafts_path(dir.path())).unwrap();
+    assert_eq!(saved.matches("status = \"drafted\"").count(), 3, "{saved}");
+}
+
+#[test]
+fn import_of_a_staff_letter_is_refused() {
+    let dir = review_folder();
+    let out = letterdesk(&["import", &arg(&dir.path().join(FIRST))]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not a company response letter"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!drafts_path(dir.path()).exists());
+}
+
+#[test]
+fn reviews_table_is_safe_to_print_and_names_files_it_cannot_read() {
+    let dir = review_folder();
+    let first = dir.path().join(FIRST);
+    let text = std::fs::read_to_string(&first).unwrap().replace(
+        "Re: Harrowgate Ferries, Inc.",
+        "Re: Harrowgate\u{1b}]0;PWNED\u{7} Ferries, Inc.",
+    );
+    std::fs::write(&first, text).unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"\0\x01\x02letter").unwrap();
+    let out = letterdesk(&["reviews", &arg(dir.path())]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(
+        stderr(&out).contains("binary.txt: not a letter (binary content)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn import_into_a_drafts_file_with_conflict_markers_writes_nothing() {
+    let dir = review_folder();
+    let drafts = drafts_path(dir.path());
+    let conflicted = "[comments.\"1\"]\n<<<<<<< HEAD\nresponse = \"mine\"\n=======\nresponse = \"theirs\"\n>>>>>>> other\n";
+    std::fs::write(&drafts, conflicted).unwrap();
+    let out = letterdesk(&["import", &arg(&dir.path().join(RESPONSE))]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stderr(&out).contains("conflict"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&drafts).unwrap(), conflicted);
+}

@@ -1,0 +1,131 @@
+//! The review screens drawn on a `TestBackend`, checked with insta snapshots: the
+//! review tree, a reference followed to the comment it cites and its answer, and the
+//! reader view of a whole letter. The letters are the synthetic review in
+//! `tests/fixtures/review` (a fictional company).
+
+use crate::support::screen;
+use chrono::NaiveDate;
+use letterdesk::review::{Filed, build};
+use letterdesk::tui::{Action, Command, State, update};
+use std::path::Path;
+use std::sync::Arc;
+
+const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
+const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
+
+fn filed() -> Vec<Filed> {
+    filed_but(None)
+}
+
+/// The review's letters, but the one named `left_out`.
+fn filed_but(left_out: Option<&str>) -> Vec<Filed> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| left_out.is_none_or(|name| !p.ends_with(name)))
+        .collect();
+    names.sort();
+    names.iter().map(|p| Filed::read(p).unwrap()).collect()
+}
+
+/// The review's letters in the workspace, grouped as the worker groups them, with the
+/// tree shown.
+fn desk() -> State {
+    desk_of(filed())
+}
+
+fn desk_of(filed: Vec<Filed>) -> State {
+    let letters = filed
+        .iter()
+        .map(|f| {
+            let mut letter = f.letter.clone();
+            letter.file = f.path.display().to_string();
+            letter
+        })
+        .collect();
+    let mut s = State::from_letters(letters, NaiveDate::from_ymd_opt(2025, 6, 2).unwrap());
+    update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
+    update(&mut s, Action::Run(Command::ReviewTree));
+    s
+}
+
+/// Open the letter named `name` from the tree.
+fn open(s: &mut State, name: &str) {
+    update(s, Action::Run(Command::First));
+    for _ in 0..8 {
+        update(s, Action::Run(Command::Down));
+        update(s, Action::Run(Command::Open));
+        if s.open_letter().is_some_and(|l| l.file.ends_with(name)) {
+            return;
+        }
+        update(s, Action::Run(Command::Leave));
+    }
+    panic!("{name} is not in the tree");
+}
+
+#[test]
+fn review_tree() {
+    let mut s = desk();
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("closing letter"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn reference_followed() {
+    let mut s = desk();
+    open(&mut s, FOLLOW_UP);
+    update(&mut s, Action::Run(Command::FollowReference));
+    let text = screen(&mut s, 150, 30);
+    assert!(text.contains("cites comment 2"), "{text}");
+    insta::assert_snapshot!(text);
+    // Back: the follow-up's comments again.
+    update(&mut s, Action::Run(Command::Leave));
+    let text = screen(&mut s, 150, 30);
+    assert!(!text.contains("cites comment 2"), "{text}");
+    assert!(text.contains("We note your response to prior"), "{text}");
+}
+
+#[test]
+fn reader_view() {
+    let mut s = desk();
+    open(&mut s, FIRST);
+    update(&mut s, Action::Run(Command::Last));
+    update(&mut s, Action::Run(Command::Reader));
+    let text = screen(&mut s, 150, 45);
+    assert!(text.contains("acknowledging"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_reference_to_a_letter_not_in_the_folder_says_which() {
+    let mut s = desk_of(filed_but(Some(FIRST)));
+    open(&mut s, FOLLOW_UP);
+    update(&mut s, Action::Run(Command::Down));
+    update(&mut s, Action::Run(Command::FollowReference));
+    let text = screen(&mut s, 150, 30);
+    assert!(text.contains("Not in the folder"), "{text}");
+    assert!(
+        text.contains("the letter dated March 10, 2025 is not in"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_review_folds_and_unfolds_and_the_flat_list_comes_back() {
+    let mut s = desk();
+    update(&mut s, Action::Run(Command::First));
+    update(&mut s, Action::Run(Command::Fold));
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("▸ Harrowgate Ferries"), "{text}");
+    assert!(!text.contains("closing letter"), "{text}");
+    update(&mut s, Action::Run(Command::Fold));
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("▾ Harrowgate Ferries"), "{text}");
+    assert!(text.contains("closing letter"), "{text}");
+    update(&mut s, Action::Run(Command::ReviewTree));
+    let text = screen(&mut s, 150, 20);
+    assert!(text.contains("Letters (1/4)"), "{text}");
+}

@@ -1,0 +1,102 @@
+//! What every workspace test builds with: letters and comments in code, keys pressed
+//! as the event loop maps them, and whole screens drawn on a `TestBackend` as text.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use letterdesk::letter::{Comment, Kind, Letter, Subject};
+use letterdesk::tui::{Action, Effect, State, draw, map_key, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// A comment under `headings`, with no page numbers.
+pub fn comment(number: &str, headings: &[&str], text: &str) -> Comment {
+    Comment {
+        number: number.into(),
+        headings: headings.iter().map(|h| h.to_string()).collect(),
+        text: text.into(),
+        pages: vec![],
+    }
+}
+
+/// A letter of `company` about `form`, dated `date`, holding `comments`.
+pub fn letter(
+    file: &str,
+    company: &str,
+    date: Option<&str>,
+    form: &str,
+    kind: Kind,
+    comments: Vec<Comment>,
+) -> Letter {
+    Letter {
+        file: file.into(),
+        kind,
+        date: date.map(Into::into),
+        company: Some(company.into()),
+        subject: Subject {
+            form: Some(form.into()),
+            ..Subject::default()
+        },
+        comments,
+        ..Letter::default()
+    }
+}
+
+/// A key with modifiers.
+pub fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+/// A character key.
+pub fn ch(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// A character key with Ctrl.
+pub fn ctrl(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// A key, mapped and applied like the event loop does.
+pub fn press(s: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match map_key(&s.config().keymap, s.mode(), key) {
+        Some(action) => update(s, action),
+        None => Vec::new(),
+    }
+}
+
+/// Each character of `text` pressed in turn.
+pub fn typing(s: &mut State, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| press(s, ch(c))).collect()
+}
+
+/// The screen at this size as text, one line per row (a wide character once).
+pub fn screen(s: &mut State, width: u16, height: u16) -> String {
+    update(s, Action::Resize(width, height));
+    text_of(&buffer(s, width, height))
+}
+
+/// The screen drawn at this size, cells and styles.
+pub fn buffer(s: &State, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(frame, s)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// A drawn buffer as text, one line per row, the cells a wide character covers skipped.
+pub fn text_of(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}

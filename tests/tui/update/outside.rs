@@ -1,0 +1,290 @@
+//! The journal, outside changes merged, conflicts settled and offers recovered.
+
+use super::*;
+
+#[test]
+fn typing_is_journalled_within_a_second_and_cleared_after_saving() {
+    let mut s = loaded();
+    let t0 = Instant::now();
+    update(&mut s, Action::Tick(t0));
+    press(&mut s, ch('i'));
+    typing(&mut s, " More");
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(400)));
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Journal(_))),
+        "{fx:?}"
+    );
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(800)));
+    let journalled = fx.iter().find_map(|e| match e {
+        Effect::Journal(typed) => Some(typed.clone()),
+        _ => None,
+    });
+    let typed = journalled.expect("journalled after the delay");
+    assert_eq!(typed[0].number, "1");
+    assert_eq!(typed[0].text, "Saved one. More");
+    assert_eq!(typed[0].letter, PathBuf::from("/letters/northwind.txt"));
+    let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(1900)));
+    let sent = saved_drafts(&fx).expect("autosave");
+    let fx = update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 6,
+            result: Ok(Box::new(sent.clone())),
+        },
+    );
+    // The drafts worker clears the journal right after the save itself (before any
+    // later job): nothing more to ask for.
+    assert!(fx.is_empty(), "{fx:?}");
+}
+
+#[test]
+fn an_outside_change_is_taken_in_and_shown() {
+    let mut s = loaded();
+    let fx = update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts_of(&[
+                ("1", Status::Drafted, "Saved one."),
+                ("3", Status::Drafted, "Theirs three."),
+            ]))),
+        },
+    );
+    assert!(fx.is_empty(), "nothing to write: {fx:?}");
+    assert_eq!(s.draft("3").unwrap().response, "Theirs three.");
+    assert_eq!(s.save_state(), SaveState::Saved);
+    assert!(s.message().unwrap().contains("comment 3 changed on disk"));
+}
+
+#[test]
+fn a_save_held_back_by_an_outside_change_merges_and_saves_again() {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " Mine");
+    let fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(saves(&fx), 1);
+    // The worker found the file changed: it hands the disk's version back.
+    let fx = update(
+        &mut s,
+        Action::DiskChanged {
+            letter: LetterId(1),
+            generation: 6,
+            result: Ok(Some(drafts_of(&[
+                ("1", Status::Drafted, "Saved one."),
+                ("3", Status::Drafted, "Theirs three."),
+            ]))),
+        },
+    );
+    let again = saved_drafts(&fx).expect("saved again after merging");
+    assert_eq!(again.get("1").unwrap().response, "Saved one. Mine");
+    assert_eq!(again.get("3").unwrap().response, "Theirs three.");
+}
+
+/// Comment 1 edited here ("Saved one. Mine") and on disk ("Theirs.").
+fn conflicted() -> State {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " Mine");
+    let fx = update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(drafts_of(&[("1", Status::Resolved, "Theirs.")]))),
+        },
+    );
+    // Nothing of theirs is overwritten while the user has not chosen.
+    if let Some(sent) = saved_drafts(&fx) {
+        assert_eq!(sent.get("1").unwrap().response, "Theirs.");
+    }
+    assert_eq!(s.conflicts().len(), 1);
+    assert!(matches!(s.save_state(), SaveState::Conflict(n) if n == ["1"]));
+    assert!(s.message().unwrap().contains("changed here and on disk"));
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, ch('c'));
+    assert_eq!(s.mode(), Mode::Conflict);
+    s
+}
+
+#[test]
+fn a_two_sided_change_is_settled_each_way() {
+    for (key, response, status) in [
+        ('m', "Saved one. Mine", Status::Drafted),
+        ('t', "Theirs.", Status::Resolved),
+        ('b', "Saved one. Mine\n\nTheirs.", Status::Resolved),
+    ] {
+        let mut s = conflicted();
+        press(&mut s, ch(key));
+        assert!(s.conflicts().is_empty(), "{key}");
+        assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+        assert_eq!(s.draft("1").unwrap().response, response, "{key}");
+        assert_eq!(s.draft("1").unwrap().status, status, "{key}");
+        let fx = press(&mut s, ctrl('s'));
+        let sent = saved_drafts(&fx).unwrap();
+        assert_eq!(sent.get("1").unwrap().response, response, "{key}");
+    }
+}
+
+#[test]
+fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
+    let mut s = conflicted();
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+    assert_eq!(s.conflicts().len(), 1);
+    // The file already holds theirs: nothing to write until the user chooses.
+    let fx = press(&mut s, ctrl('s'));
+    assert_eq!(saves(&fx), 0, "{fx:?}");
+    assert_eq!(s.draft("1").unwrap().response, "Saved one. Mine");
+    press(&mut s, ch('c'));
+    assert_eq!(s.mode(), Mode::Conflict);
+}
+
+#[test]
+fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
+    let mut s = loaded();
+    press(&mut s, ch('i'));
+    typing(&mut s, " x");
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    let fx = update(
+        &mut s,
+        Action::Saved {
+            letter: LetterId(1),
+            generation: 3,
+            result: Err("/letters/northwind.responses.toml: Permission denied".into()),
+        },
+    );
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::Journal(t) if t[0].text == "Saved one. x")),
+        "{fx:?}"
+    );
+    let message = s.message().unwrap();
+    assert!(message.contains("/letters/northwind.responses.toml: Permission denied"));
+    assert!(matches!(s.save_state(), SaveState::Failed(_)));
+    let fx = press(&mut s, ch('q'));
+    assert!(!s.should_quit(), "asks first: {fx:?}");
+    assert!(s.message().unwrap().contains("Press q again"));
+    let fx = press(&mut s, ch('q'));
+    assert!(s.should_quit());
+    assert!(fx.contains(&Effect::Quit));
+}
+
+#[test]
+fn offers_of_letters_in_other_folders_wait_for_j() {
+    use letterdesk::journal::{Entry, Offer};
+    let mut s = loaded();
+    let offer = Offer {
+        entry: Entry {
+            letter: PathBuf::from("/elsewhere/other.txt"),
+            number: "1".into(),
+            text: "Typed in another workspace.".into(),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from("/state/j/y.json"),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    update(
+        &mut s,
+        Action::JournalOffers {
+            offers: vec![offer],
+            here: 0,
+        },
+    );
+    assert_ne!(s.mode(), Mode::Recovery);
+    assert!(
+        s.message()
+            .unwrap()
+            .contains("1 unsaved text(s) in the journal for letters in other folders: press J"),
+        "{:?}",
+        s.message()
+    );
+    update(&mut s, Action::Run(Command::Leave));
+    update(&mut s, Action::Run(Command::ShowRecovery));
+    assert_eq!(s.mode(), Mode::Recovery);
+    assert_eq!(s.offers().len(), 1);
+}
+
+#[test]
+fn journal_offers_are_recovered_discarded_or_kept() {
+    use letterdesk::journal::{Entry, Offer};
+    let offer = |number: &str, text: &str| Offer {
+        entry: Entry {
+            letter: PathBuf::from("/letters/northwind.txt"),
+            number: number.into(),
+            text: text.into(),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from("/state/j/x.json"),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    let mut s = loaded();
+    update(
+        &mut s,
+        Action::JournalOffers {
+            offers: vec![offer("2", "Lost two."), offer("4", "Lost four.")],
+            here: 2,
+        },
+    );
+    assert_eq!(s.mode(), Mode::Recovery);
+    // Enter does not recover: the dialog opens by itself at start-up, where a quick
+    // Enter was meant to open a letter.
+    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(s.offers().len(), 2);
+    assert_eq!(s.mode(), Mode::Recovery);
+    press(&mut s, ch('y'));
+    assert_eq!(s.draft("2").unwrap().response, "Lost two.");
+    assert_eq!(s.offers().len(), 1);
+    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+    assert_eq!(s.offers().len(), 1, "declining keeps it");
+    press(&mut s, ch('J'));
+    assert_eq!(s.mode(), Mode::Recovery);
+    let fx = press(&mut s, ch('d'));
+    assert!(matches!(&fx[..], [Effect::DiscardJournal(e)] if e.number == "4"));
+    assert!(s.offers().is_empty());
+    assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
+}
+
+#[test]
+fn the_recovery_dialog_skips_to_the_next_offer_and_back() {
+    use letterdesk::journal::{Entry, Offer};
+    let offer = |letter: &str, number: &str| Offer {
+        entry: Entry {
+            letter: PathBuf::from(letter),
+            number: number.into(),
+            text: format!("Lost {number}."),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from(format!("/state/j/{number}.json")),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    let mut s = loaded();
+    update(&mut s, Action::IndexFinished);
+    // The first offer's letter is not in this workspace: it cannot be recovered here.
+    let offers = vec![
+        offer("/elsewhere/gone.txt", "1"),
+        offer("/letters/northwind.txt", "3"),
+    ];
+    update(&mut s, Action::JournalOffers { offers, here: 2 });
+    assert_eq!(s.mode(), Mode::Recovery);
+    press(&mut s, ch('j'));
+    assert_eq!(s.mode(), Mode::Recovery);
+    assert_eq!(s.offers()[0].entry.number, "3", "skipped, kept");
+    assert_eq!(s.offers().len(), 2);
+    press(&mut s, ch('y'));
+    assert_eq!(s.draft("3").unwrap().response, "Lost 3.");
+    assert_eq!(s.offers().len(), 1);
+    press(&mut s, ch('k'));
+    assert_eq!(s.offers()[0].entry.number, "1");
+}
