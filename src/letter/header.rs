@@ -377,7 +377,7 @@ mod tests {
 
     #[test]
     fn classic_header() {
-        let h = parse_header(&lines(
+        let mut h = parse_header(&lines(
             "DIVISION OF\nCORPORATION FINANCE\n\nNovember 17, 2014\n\nVia E-mail\n\nAda Lark\nChief Executive Officer\nLark Widgets, Inc.\n1 Main Street\nSpringfield\n\nRe: Lark Widgets, Inc.\nForm 20-F for the Fiscal Year Ended December 31, 2013\nFiled April 9, 2014\nFile No. 001-35126\n\nDear Ms. Lark:\nbody",
         ));
         assert_eq!(h.date.unwrap().to_string(), "2014-11-17");
@@ -389,6 +389,9 @@ mod tests {
         assert_eq!(h.company.as_deref(), Some("Lark Widgets, Inc."));
         assert_eq!(h.address, vec!["1 Main Street", "Springfield"]);
         assert_eq!(h.subject.form.as_deref(), Some("20-F"));
+        // The period and filing date are read in the full parse's second stage.
+        assert_eq!(h.subject.period, None);
+        read_period_and_filed(&mut h.subject);
         assert_eq!(
             h.subject.period.as_deref(),
             Some("Fiscal Year Ended December 31, 2013")
