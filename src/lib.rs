@@ -17,5 +17,7 @@ pub mod letter;
 pub mod precedent;
 pub mod problem;
 pub mod review;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod tui;

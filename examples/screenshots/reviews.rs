@@ -20,14 +20,7 @@ pub fn tree() -> State {
         .iter()
         .map(|p| Filed::read(p).expect("reads"))
         .collect();
-    let letters = filed
-        .iter()
-        .map(|f| {
-            let mut letter = f.letter.clone();
-            letter.file = f.path.display().to_string();
-            letter
-        })
-        .collect();
+    let letters = filed.iter().map(Filed::listed).collect();
     let today = NaiveDate::from_ymd_opt(2025, 6, 2).expect("date");
     let mut state = State::from_letters(letters, today);
     update(&mut state, Action::ReviewsBuilt(Arc::new(build(filed))));

@@ -263,9 +263,7 @@ mod tests {
 
     #[test]
     fn a_brief_is_kept_until_its_file_changes() {
-        let dir = tempfile::tempdir().unwrap();
-        let letter = dir.path().join("l.txt");
-        std::fs::write(&letter, "one").unwrap();
+        let (dir, letter) = crate::testing::file("l.txt", "one");
         let stamp = Stamp::of(&std::fs::metadata(&letter).unwrap());
         let cache = Cache::open(&dir.path().join("cache")).unwrap();
         let brief = Brief {

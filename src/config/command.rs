@@ -317,15 +317,34 @@ impl Command {
     /// Whether it is one of the editor's own commands (cursor moves and edits), which
     /// mean nothing outside the Draft pane.
     pub fn is_editing(self) -> bool {
+        self.changes_text()
+            || matches!(
+                self,
+                Command::Left
+                    | Command::Right
+                    | Command::WordLeft
+                    | Command::WordRight
+                    | Command::LineStart
+                    | Command::LineEnd
+                    | Command::SelectLeft
+                    | Command::SelectRight
+                    | Command::SelectUp
+                    | Command::SelectDown
+                    | Command::SelectWordLeft
+                    | Command::SelectWordRight
+                    | Command::SelectLineStart
+                    | Command::SelectLineEnd
+                    | Command::SelectAll
+                    | Command::Copy
+            )
+    }
+
+    /// Whether it is an edit of the draft's text (undone and redone ones included):
+    /// nothing a read-only draft allows.
+    pub fn changes_text(self) -> bool {
         matches!(
             self,
-            Command::Left
-                | Command::Right
-                | Command::WordLeft
-                | Command::WordRight
-                | Command::LineStart
-                | Command::LineEnd
-                | Command::Undo
+            Command::Undo
                 | Command::Redo
                 | Command::DeleteWord
                 | Command::DeleteToLineEnd
@@ -333,17 +352,7 @@ impl Command {
                 | Command::DeleteWordForward
                 | Command::Indent
                 | Command::Outdent
-                | Command::SelectLeft
-                | Command::SelectRight
-                | Command::SelectUp
-                | Command::SelectDown
-                | Command::SelectWordLeft
-                | Command::SelectWordRight
-                | Command::SelectLineStart
-                | Command::SelectLineEnd
-                | Command::SelectAll
                 | Command::Cut
-                | Command::Copy
                 | Command::Paste
         )
     }

@@ -89,18 +89,14 @@ mod tests {
 
     #[test]
     fn unchanged_file_is_not_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.responses.toml");
-        fs::write(&path, "x = 1\n").unwrap();
+        let (_dir, path) = crate::testing::file("a.responses.toml", "x = 1\n");
         let fp = Fingerprint::of_file(&path).unwrap();
         assert!(!on_disk_changed(&path, &fp).unwrap());
     }
 
     #[test]
     fn same_bytes_with_new_mtime_is_not_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.responses.toml");
-        fs::write(&path, "x = 1\n").unwrap();
+        let (_dir, path) = crate::testing::file("a.responses.toml", "x = 1\n");
         let fp = Fingerprint::of_file(&path).unwrap();
         let file = File::options().write(true).open(&path).unwrap();
         file.set_modified(SystemTime::now() + Duration::from_secs(5))
@@ -110,9 +106,7 @@ mod tests {
 
     #[test]
     fn same_size_different_content_is_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.responses.toml");
-        fs::write(&path, "x = 1\n").unwrap();
+        let (_dir, path) = crate::testing::file("a.responses.toml", "x = 1\n");
         let fp = Fingerprint::of_file(&path).unwrap();
         fs::write(&path, "x = 2\n").unwrap();
         let file = File::options().write(true).open(&path).unwrap();
@@ -123,9 +117,7 @@ mod tests {
 
     #[test]
     fn size_change_and_removal_are_changes() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.responses.toml");
-        fs::write(&path, "x = 1\n").unwrap();
+        let (_dir, path) = crate::testing::file("a.responses.toml", "x = 1\n");
         let fp = Fingerprint::of_file(&path).unwrap();
         fs::write(&path, "x = 10\n").unwrap();
         assert!(on_disk_changed(&path, &fp).unwrap());

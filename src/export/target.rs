@@ -137,9 +137,7 @@ mod tests {
 
     #[test]
     fn the_default_path_refuses_a_planted_link_naming_its_target() {
-        let dir = tempfile::tempdir().unwrap();
-        let letter = dir.path().join("s.txt");
-        std::fs::write(&letter, "letter").unwrap();
+        let (dir, letter) = crate::testing::file("s.txt", "letter");
         let drafts_file = crate::drafts::drafts_path(&letter);
         symlink(&drafts_file, dir.path().join("s.response.md")).unwrap();
         let error = Target::choose(&letter, None, Format::Markdown).unwrap_err();
@@ -159,9 +157,7 @@ mod tests {
 
     #[test]
     fn a_named_path_never_leads_to_the_letter_or_drafts() {
-        let dir = tempfile::tempdir().unwrap();
-        let letter = dir.path().join("s.txt");
-        std::fs::write(&letter, "letter").unwrap();
+        let (dir, letter) = crate::testing::file("s.txt", "letter");
         let drafts_file = crate::drafts::drafts_path(&letter);
         // The drafts file need not exist yet.
         for named in [

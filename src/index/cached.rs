@@ -101,9 +101,7 @@ mod tests {
 
     #[test]
     fn too_large_files_are_not_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("big.txt");
-        std::fs::write(&file, vec![b'a'; 3 * 1024 * 1024 + 1]).unwrap();
+        let (dir, file) = crate::testing::file("big.txt", vec![b'a'; 3 * 1024 * 1024 + 1]);
         let limits = 2 * MB;
         assert_eq!(
             read_guarded(&file, limits, parse_bytes).unwrap_err(),

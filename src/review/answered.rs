@@ -3,6 +3,7 @@
 //! staff comment (by number when the words agree, else by the words alone).
 
 use super::filed::Filed;
+use super::party::filing_of;
 use super::references::cited_dates;
 use super::similar::{overlap, words};
 use crate::letter::Kind;
@@ -74,8 +75,9 @@ pub fn match_responses(letters: &[Filed]) -> Vec<Answered> {
         .collect()
 }
 
-/// The staff letter response `r` answers: among the comment letters not after it, the
-/// one it cites by date, then the one whose comments it restates most, then the latest.
+/// The staff letter response `r` answers: among the comment letters not after it and
+/// not on another filing (by file number, when both give one), the one it cites by
+/// date, then the one whose comments it restates most, then the latest.
 fn answered_letter(
     letters: &[Filed],
     r: usize,
@@ -88,8 +90,13 @@ fn answered_letter(
     text.push_str(&response.sections.opening.join("\n"));
     let cited = cited_dates(&text);
     let date = response.date();
+    let filing = filing_of(response);
     (0..letters.len())
         .filter(|&j| letters[j].letter.kind == Kind::Comments)
+        .filter(|&j| match (&filing, filing_of(&letters[j])) {
+            (Some(a), Some(b)) => *a == b,
+            _ => true,
+        })
         .filter(|&j| match (letters[j].date(), date) {
             (Some(d), Some(r)) => d <= r,
             _ => j < r,

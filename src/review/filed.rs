@@ -18,6 +18,13 @@ pub struct Filed {
 }
 
 impl Filed {
+    /// The letter named by the path it was read from, as a list of letters shows it.
+    pub fn listed(&self) -> Letter {
+        let mut letter = self.letter.clone();
+        letter.file = self.path.display().to_string();
+        letter
+    }
+
     /// Read and parse the letter file at `path`, of any source (text, PDF, EDGAR HTML),
     /// as every letter is read: a regular file no larger than the default size cap
     /// ([`DEFAULT_MAX_LETTER_BYTES`](crate::letter::DEFAULT_MAX_LETTER_BYTES)).

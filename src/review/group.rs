@@ -1,7 +1,9 @@
 //! Grouping letters into reviews. In date order, each letter joins the review of the
 //! same file number (or, without one, the same company) that it cites by date; else
 //! the most recent open review of that party that it fits (same form, same filing,
-//! not long before); else it starts a review.
+//! not long before); else the company's latest review, when the letter continues that
+//! conversation with the staff (it follows closely, or it is a company request the
+//! staff did not answer by letter); else it starts a review.
 
 use super::filed::Filed;
 use super::party::{company_words, file_number_in, file_number_key, names_company, same_company};
@@ -9,7 +11,7 @@ use super::references::{cited_dates, dated_dates, find_references};
 use crate::letter::Kind;
 use chrono::NaiveDate;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
@@ -25,6 +27,12 @@ const MAX_GAP_DAYS: i64 = 400;
 /// still belongs to it: the request to declare a registration statement effective
 /// that follows a "we will not review" letter, a second completion letter.
 const AFTER_CLOSE_DAYS: i64 = 60;
+
+/// A company's letter this many days or fewer after the last letter of the company's
+/// latest review continues that conversation, whatever filing it names: the review of
+/// the next report begun soon after the last one closed, a registration statement
+/// reviewed meanwhile.
+const CONVERSATION_GAP_DAYS: i64 = 100;
 
 /// What grouping needs of one letter.
 struct Key {
@@ -107,11 +115,16 @@ impl Gathering {
     fn same_party(&self, key: &Key) -> bool {
         match &key.file_number {
             Some(n) if !self.file_numbers.is_empty() => self.file_numbers.contains(n),
-            _ => self.companies.iter().any(|c| {
-                same_company(c, &key.company)
-                    || (key.kind == Kind::Response && names_company(&key.text_words, c))
-            }),
+            _ => self.same_company(key),
         }
+    }
+
+    /// The letter is about one of the companies of this review, whatever its filing.
+    fn same_company(&self, key: &Key) -> bool {
+        self.companies.iter().any(|c| {
+            same_company(c, &key.company)
+                || (key.kind == Kind::Response && names_company(&key.text_words, c))
+        })
     }
 
     /// The latest date of a letter of this review that `key` cites.
@@ -197,6 +210,117 @@ fn differ(a: &Option<String>, b: &Option<String>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
 }
 
+/// The review `key` joins, by index: the one of its party it cites (a letter citing
+/// letters of two reviews, "as in our response dated July 12, 2016", answers the later
+/// one); else the latest of its party it fits; else the company's conversation it
+/// continues.
+fn choose(gatherings: &[Gathering], found: &Found, key: &Key) -> Option<usize> {
+    let company = found.of_company(key);
+    let party: Vec<usize> = found
+        .of_party(key, &company)
+        .into_iter()
+        .filter(|&g| gatherings[g].same_party(key))
+        .collect();
+    let latest = |g: &usize| gatherings[*g].last();
+    party
+        .iter()
+        .filter_map(|&g| gatherings[g].cited_by(key).map(|d| (d, g)))
+        .max()
+        .map(|(_, g)| g)
+        .or_else(|| {
+            party
+                .iter()
+                .copied()
+                .filter(|&g| gatherings[g].fits(key))
+                .max_by_key(latest)
+        })
+        .or_else(|| continued(gatherings, &company, key, party.is_empty()))
+}
+
+/// The reviews being gathered, by index, under each file number and each word of a
+/// company name they hold: a letter is compared only with the reviews that could be
+/// its own, not with every review of a large folder.
+#[derive(Default)]
+struct Found {
+    by_file_number: HashMap<String, Vec<usize>>,
+    by_company_word: HashMap<String, Vec<usize>>,
+}
+
+impl Found {
+    /// Note that review `g` holds `key`'s file number and company.
+    fn note(&mut self, g: usize, key: &Key) {
+        let under = |map: &mut HashMap<String, Vec<usize>>, word: &String| {
+            let list = map.entry(word.clone()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+            }
+        };
+        if let Some(n) = &key.file_number {
+            under(&mut self.by_file_number, n);
+        }
+        for w in &key.company {
+            under(&mut self.by_company_word, w);
+        }
+    }
+
+    /// The reviews that may be of `key`'s company (a name that shares a word with its
+    /// own, or, for a response, with its text), in order.
+    fn of_company(&self, key: &Key) -> Vec<usize> {
+        let mut words: Vec<&String> = key.company.iter().collect();
+        if key.kind == Kind::Response {
+            words.extend(&key.text_words);
+        }
+        let mut found: Vec<usize> = words
+            .into_iter()
+            .filter_map(|w| self.by_company_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The reviews that may be of `key`'s party: those of its file number and those
+    /// of its company (`company`, from [`Found::of_company`]), in order.
+    fn of_party(&self, key: &Key, company: &[usize]) -> Vec<usize> {
+        let mut found = company.to_vec();
+        if let Some(list) = key
+            .file_number
+            .as_ref()
+            .and_then(|n| self.by_file_number.get(n))
+        {
+            found.extend(list);
+            found.sort_unstable();
+            found.dedup();
+        }
+        found
+    }
+}
+
+/// The company's latest review, when `key` fits no review of its filing yet continues
+/// the company's conversation with the staff: it comes no more than
+/// [`CONVERSATION_GAP_DAYS`] after that review's last letter, or it is a company letter
+/// on a filing no letter here concerns (`alone`) that cites no letter, such as a
+/// request to declare a registration statement effective: the staff answers that by
+/// an order, not by a letter, so it opens no review of its own.
+fn continued(gatherings: &[Gathering], company: &[usize], key: &Key, alone: bool) -> Option<usize> {
+    let request = alone && key.kind == Kind::Response && !key.continues;
+    // Letters come in date order: no review's last letter is later than `key`, so the
+    // company's latest review is close when any of its reviews is. The dates are
+    // compared first, the names only for the reviews close enough.
+    let close = |g: &Gathering| match (g.last(), key.date) {
+        (Some(last), Some(date)) => (date - last).num_days() <= CONVERSATION_GAP_DAYS,
+        _ => false,
+    };
+    company
+        .iter()
+        .copied()
+        .filter(|&g| request || close(&gatherings[g]))
+        .filter(|&g| gatherings[g].same_company(key))
+        .max_by_key(|&g| gatherings[g].last())
+}
+
 /// Group `filed` into reviews, each in date order (letters without a date last).
 pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
     let keys: Vec<Key> = filed.iter().map(Key::of).collect();
@@ -210,36 +334,15 @@ pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
     });
     let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
     let mut gatherings: Vec<Gathering> = Vec::new();
+    let mut found = Found::default();
     for i in order {
         let key = keys[i].take().expect("each letter once");
-        let latest = |g: &&mut Gathering| g.last();
-        let chosen = {
-            let mut party: Vec<&mut Gathering> = gatherings
-                .iter_mut()
-                .filter(|g| g.same_party(&key))
-                .collect();
-            // A letter citing letters of two reviews ("as in our response dated July
-            // 12, 2016") answers the later one.
-            let cited = (0..party.len())
-                .filter_map(|p| party[p].cited_by(&key).map(|d| (d, p)))
-                .max()
-                .map(|(_, p)| p);
-            match cited {
-                Some(p) => Some(party.swap_remove(p)),
-                None => party
-                    .into_iter()
-                    .filter(|g| g.fits(&key))
-                    .max_by_key(|g| latest(g)),
-            }
-        };
-        match chosen {
-            Some(g) => g.add(i, key),
-            None => {
-                let mut g = Gathering::default();
-                g.add(i, key);
-                gatherings.push(g);
-            }
-        }
+        let g = choose(&gatherings, &found, &key).unwrap_or_else(|| {
+            gatherings.push(Gathering::default());
+            gatherings.len() - 1
+        });
+        found.note(g, &key);
+        gatherings[g].add(i, key);
     }
     let mut slots: Vec<Option<Filed>> = filed.into_iter().map(Some).collect();
     gatherings

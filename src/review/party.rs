@@ -82,6 +82,15 @@ pub fn file_number_key(number: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("-"))
 }
 
+/// The file number of the filing `filed` concerns, as printed in its header, as a key.
+pub fn filing_of(filed: &super::filed::Filed) -> Option<String> {
+    filed
+        .letter
+        .file_number
+        .as_deref()
+        .and_then(file_number_key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! or closed.
 
 use super::filed::Filed;
+use super::party::filing_of;
 use crate::letter::Kind;
 use serde::Serialize;
 
@@ -23,21 +24,28 @@ pub enum State {
 impl State {
     /// The state of a review from its letters, in date order. A company letter after
     /// the staff closed the review (a request to declare a filing effective) leaves it
-    /// closed.
+    /// closed. Letters on another filing than the latest comment letter's (a
+    /// registration statement the staff will not review, its request for effectiveness)
+    /// neither close nor answer those comments.
     pub fn of(letters: &[Filed]) -> State {
-        let closing = letters
-            .iter()
-            .rposition(|f| matches!(f.letter.kind, Kind::Completion | Kind::NoReview));
         let comments = letters
             .iter()
             .rposition(|f| f.letter.kind == Kind::Comments);
+        let filing = comments.and_then(|c| filing_of(&letters[c]));
+        let counts = |f: &Filed| match (&filing, filing_of(f)) {
+            (Some(a), Some(b)) => *a == b,
+            _ => true,
+        };
+        let closing = letters
+            .iter()
+            .rposition(|f| matches!(f.letter.kind, Kind::Completion | Kind::NoReview) && counts(f));
         if closing.is_some() && closing > comments {
             return State::Closed;
         }
         let last = letters
             .iter()
             .rev()
-            .find(|f| f.is_staff() || f.letter.kind == Kind::Response);
+            .find(|f| (f.is_staff() || f.letter.kind == Kind::Response) && counts(f));
         match last.map(|f| (f.letter.kind, f)) {
             Some((Kind::Completion | Kind::NoReview, _)) => State::Closed,
             Some((Kind::Comments, f)) => State::AwaitingResponse {

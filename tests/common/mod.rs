@@ -5,4 +5,5 @@ pub mod letters;
 pub mod outside;
 pub mod pdf;
 pub mod precedent;
+pub mod special;
 pub mod tmux;

@@ -56,11 +56,7 @@ fn an_outside_rewrite_is_merged_with_the_users_edits() {
     let Some(dir) = tmux::folder() else {
         return;
     };
-    letter(dir.path());
-    let t = Tmux::start(dir.path(), &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
-    t.keys(&["Enter"]);
+    let t = editing_first_comment(dir.path());
     t.type_text("First answer.");
     t.keys(&["Escape"]);
     wait_file(dir.path(), "comment 1 saved", |s| {
@@ -171,11 +167,7 @@ fn typing_survives_sigkill_in_the_journal_and_is_offered_at_start_up() {
     let Some(dir) = tmux::folder() else {
         return;
     };
-    letter(dir.path());
-    let t = Tmux::start(dir.path(), &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
-    t.keys(&["Enter"]);
+    let t = editing_first_comment(dir.path());
     // Keep typing (no pause long enough to save) past the journal's delay, then kill.
     for word in [
         "Recovered ",
@@ -322,12 +314,19 @@ fn unsafe_is_root() -> bool {
 
 /// The letter written into `dir` and opened in tmux, `text` typed as the first
 /// comment's response, back in the Comments pane.
-fn answer_first_comment(dir: &Path, text: &str) -> Tmux {
+/// The scenario letter in `dir`, the workspace started on it, its first comment's
+/// draft being edited.
+fn editing_first_comment(dir: &Path) -> Tmux {
     letter(dir);
     let t = Tmux::start(dir, &["."], 180, 45);
     t.wait_for("Scenario Bells");
     t.keys(&["Enter"]);
     t.keys(&["Enter"]);
+    t
+}
+
+fn answer_first_comment(dir: &Path, text: &str) -> Tmux {
+    let t = editing_first_comment(dir);
     t.type_text(text);
     t.keys(&["Escape"]);
     t

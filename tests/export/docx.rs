@@ -8,16 +8,12 @@ use std::time::{Duration, Instant};
 
 use letterdesk::drafts::Drafts;
 use letterdesk::export::{ExportSettings, Format, MISSING_MARKER, export};
-use letterdesk::letter::{Letter, parse_bytes};
+use letterdesk::letter::Letter;
 
 const DEMO: &str = "upload_kittiwake-marine_2015-06-22.txt";
 
 fn demo_letter() -> Letter {
-    let (name, text) = letterdesk::demo::LETTERS
-        .iter()
-        .find(|(name, _)| *name == DEMO)
-        .expect("demo letter");
-    parse_bytes(name, text.as_bytes()).expect("parses")
+    crate::demo(DEMO)
 }
 
 fn responses() -> Vec<(&'static str, &'static str)> {

@@ -8,11 +8,7 @@ use letterdesk::letter::{Letter, parse_bytes};
 const DEMO: &str = "upload_lumenfield-health_2021-03-09.txt";
 
 fn demo_letter() -> Letter {
-    let (name, text) = letterdesk::demo::LETTERS
-        .iter()
-        .find(|(name, _)| *name == DEMO)
-        .expect("demo letter");
-    parse_bytes(name, text.as_bytes()).expect("parses")
+    crate::demo(DEMO)
 }
 
 /// Drafts for comments 1, 2 and 4; 3, 5 and 6 have none. 1 is resolved.

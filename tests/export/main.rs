@@ -13,3 +13,12 @@ mod public_cli;
 mod requests_cli;
 mod targets;
 mod terminal_output;
+
+/// The built-in demo letter `name`, parsed.
+fn demo(name: &str) -> letterdesk::letter::Letter {
+    let (name, text) = letterdesk::demo::LETTERS
+        .iter()
+        .find(|(demo, _)| *demo == name)
+        .expect("demo letter");
+    letterdesk::letter::parse_bytes(name, text.as_bytes()).expect("parses")
+}

@@ -228,16 +228,7 @@ fn strict_refuses_drafts_whose_comment_changed_and_lists_removed_ones() {
 #[test]
 fn export_refuses_special_letter_files_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("fifo.txt");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let zero = dir.path().join("zero.txt");
-    symlink("/dev/zero", &zero).unwrap();
+    let [fifo, zero] = crate::common::special::fifo_and_device(dir.path());
     for letter in [&fifo, &zero] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_letterdesk"))
             .args(["export", s(letter), "-o", "-"])

@@ -179,16 +179,7 @@ fn run_bounded(args: &[&str]) -> (Option<i32>, String) {
 #[test]
 fn special_files_named_on_the_command_line_are_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("fifo.txt");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let zero = dir.path().join("zero.txt");
-    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let [fifo, zero] = crate::common::special::fifo_and_device(dir.path());
     for file in [&fifo, &zero] {
         let file = file.to_str().unwrap();
         for args in [vec!["parse", file], vec!["parse", "--json", file]] {

@@ -1,7 +1,7 @@
 //! What the parser tests share: fixtures embedded at compile time, parsed with the
 //! brief checked against the full parse, and the short ways tests name what they read.
 
-use letterdesk::letter::{Brief, Comment, Letter, brief_bytes, parse_bytes};
+use letterdesk::letter::{Brief, Comment, Kind, Letter, brief_bytes, parse_bytes};
 
 /// `(file name, bytes)` of a fixture in `tests/fixtures/letters/`, embedded at compile
 /// time so a missing file fails the build.
@@ -38,4 +38,47 @@ pub fn numbers(letter: &Letter) -> Vec<&str> {
 /// The nearest heading (last of the trail), or "" when there is none.
 pub fn nearest(c: &Comment) -> &str {
     c.headings.last().map_or("", String::as_str)
+}
+
+/// The letter's kind, date, company, file number and response date are these.
+pub fn assert_header(
+    l: &Letter,
+    kind: Kind,
+    date: &str,
+    company: &str,
+    file_number: &str,
+    due: Option<&str>,
+) {
+    assert_eq!(
+        (
+            l.kind,
+            l.date.as_deref(),
+            l.company.as_deref(),
+            l.file_number.as_deref(),
+            l.response_due.as_deref(),
+        ),
+        (kind, Some(date), Some(company), Some(file_number), due),
+        "{}",
+        l.file
+    );
+}
+
+/// Comment `number` of `l` sits under `headings`, cites `pages` and starts with
+/// `start`; it is returned for what else a test checks.
+pub fn assert_comment<'a>(
+    l: &'a Letter,
+    number: &str,
+    headings: &[&str],
+    pages: &[&str],
+    start: &str,
+) -> &'a Comment {
+    let c = l
+        .comments
+        .iter()
+        .find(|c| c.number == number)
+        .unwrap_or_else(|| panic!("{}: no comment {number}", l.file));
+    assert_eq!(c.headings, headings, "comment {number}");
+    assert_eq!(c.pages, pages, "comment {number}");
+    assert!(c.text.starts_with(start), "comment {number}: {}", c.text);
+    c
 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod conversation;
 mod corpus;
 mod fixtures;
 mod precedent_corpus;

@@ -3,6 +3,7 @@
 //! Letters pane's filter typed after `/`, counts before `G`, half pages, the zoom, the
 //! deadline in business days, and the screens they make.
 
+use crate::support::screen;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
@@ -130,28 +131,6 @@ fn typed(s: &mut State, text: &str) {
         };
         key(s, code, shift);
     }
-}
-
-fn screen(s: &mut State, width: u16, height: u16) -> String {
-    update(s, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(frame, s)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        for x in 0..width {
-            let symbol = buffer[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn companies(s: &State) -> Vec<String> {

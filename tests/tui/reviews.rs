@@ -37,14 +37,7 @@ fn desk() -> State {
 }
 
 fn desk_of(filed: Vec<Filed>) -> State {
-    let letters = filed
-        .iter()
-        .map(|f| {
-            let mut letter = f.letter.clone();
-            letter.file = f.path.display().to_string();
-            letter
-        })
-        .collect();
+    let letters = filed.iter().map(Filed::listed).collect();
     let mut s = State::from_letters(letters, NaiveDate::from_ymd_opt(2025, 6, 2).unwrap());
     update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
     update(&mut s, Action::Run(Command::ReviewTree));

@@ -3,6 +3,7 @@
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use super::ids::Pane;
+use super::state::State;
 
 /// Below this width only the focused pane and its neighbour are shown.
 pub const WIDE: u16 = 120;
@@ -147,6 +148,18 @@ pub fn comment_rows(rect: Rect, warnings: usize) -> Rect {
     let inside = inner(rect);
     let top = warning_rows(warnings, inside.height);
     Rect::new(inside.x, inside.y + top, inside.width, inside.height - top)
+}
+
+impl State {
+    /// What decides where the panes go besides the terminal's size.
+    pub(crate) fn shape(&self) -> Shape {
+        Shape {
+            focus: self.focus,
+            open: self.open.is_some(),
+            zoomed: self.zoomed,
+            letters_width: self.config.workspace.letters_width,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -398,14 +398,4 @@ impl State {
         let mine = self.me.is_some() && draft.and_then(|d| d.owner.as_ref()) == self.me.as_ref();
         self.filter.admits(status, mine)
     }
-
-    /// What decides where the panes go besides the terminal's size.
-    pub(crate) fn shape(&self) -> crate::tui::model::layout::Shape {
-        crate::tui::model::layout::Shape {
-            focus: self.focus,
-            open: self.open.is_some(),
-            zoomed: self.zoomed,
-            letters_width: self.config.workspace.letters_width,
-        }
-    }
 }

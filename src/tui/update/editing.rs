@@ -89,20 +89,7 @@ impl State {
                 }
                 false
             }
-            Command::Undo
-            | Command::Redo
-            | Command::DeleteWord
-            | Command::DeleteToLineEnd
-            | Command::DeleteToLineStart
-            | Command::DeleteWordForward
-            | Command::Indent
-            | Command::Outdent
-            | Command::Cut
-            | Command::Paste
-                if !editable =>
-            {
-                false
-            }
+            command if command.changes_text() && !editable => false,
             Command::Undo => editor.undo(),
             Command::Redo => editor.redo(),
             Command::DeleteWord => editor.delete_word(),

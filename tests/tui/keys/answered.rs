@@ -28,14 +28,7 @@ pub(super) fn review(left_out: &str) -> Vec<Filed> {
 /// The review's letters and a letter of another company due in two business days, on
 /// Monday 12 May 2025, sorted by due date.
 pub(super) fn workspace(filed: &[Filed]) -> State {
-    let mut letters: Vec<Letter> = filed
-        .iter()
-        .map(|f| {
-            let mut letter = f.letter.clone();
-            letter.file = f.path.display().to_string();
-            letter
-        })
-        .collect();
+    let mut letters: Vec<Letter> = filed.iter().map(Filed::listed).collect();
     letters.push(letter(
         "/l/kittiwake.txt",
         "Kittiwake Marine Holdings",

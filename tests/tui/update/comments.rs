@@ -160,14 +160,7 @@ fn loaded_drafts_show_and_fill_the_editor() {
             },
         ],
     };
-    update(
-        &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(Some(drafts)),
-        },
-    );
+    drafts_read(&mut s, Ok(Some(drafts)));
     assert_eq!(s.editor_text(), "We will revise.");
     assert_eq!(s.draft("2").unwrap().status, Status::Resolved);
     assert_eq!(
@@ -183,14 +176,7 @@ fn edits_made_while_loading_win() {
     let mut s = opened();
     press(&mut s, ch('r'));
     let drafts = Drafts::for_comments(&["1".into()]);
-    update(
-        &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(Some(drafts)),
-        },
-    );
+    drafts_read(&mut s, Ok(Some(drafts)));
     assert_eq!(s.draft("1").unwrap().status, Status::Resolved);
 }
 
@@ -198,14 +184,7 @@ fn edits_made_while_loading_win() {
 fn an_unreadable_drafts_file_is_never_written() {
     let mut s = opened();
     let error = "/letters/northwind.responses.toml:7: unresolved git conflict marker".to_string();
-    update(
-        &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Err(error.clone().into()),
-        },
-    );
+    drafts_read(&mut s, Err(error.clone().into()));
     assert_eq!(s.save_state(), SaveState::Blocked(error.clone()));
     press(&mut s, ch('i'));
     let mut fx = typing(&mut s, "kept in memory");

@@ -46,14 +46,7 @@ fn resolving_an_empty_response_says_so() {
 #[test]
 fn saved_is_not_claimed_before_a_drafts_file_exists() {
     let mut s = opened();
-    update(
-        &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(None),
-        },
-    );
+    drafts_read(&mut s, Ok(None));
     assert_ne!(s.save_state(), SaveState::Saved, "no drafts file yet");
 }
 
@@ -71,14 +64,7 @@ fn loaded_with(response: &str) -> State {
             owner: None,
         }],
     };
-    update(
-        &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(Some(drafts)),
-        },
-    );
+    drafts_read(&mut s, Ok(Some(drafts)));
     s
 }
 

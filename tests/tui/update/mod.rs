@@ -120,16 +120,27 @@ fn drafts_of(entries: &[(&str, Status, &str)]) -> Drafts {
     }
 }
 
-/// Northwind open with its drafts file read: comment 1 drafted "Saved one.".
-fn loaded() -> State {
-    let mut s = opened();
+/// Northwind's drafts file read as `result` says.
+fn drafts_read(
+    s: &mut State,
+    result: Result<Option<Drafts>, letterdesk::problem::Problem>,
+) -> Vec<Effect> {
     update(
-        &mut s,
+        s,
         Action::DraftsLoaded {
             letter: LetterId(1),
             generation: 0,
-            result: Ok(Some(drafts_of(&[("1", Status::Drafted, "Saved one.")]))),
+            result,
         },
+    )
+}
+
+/// Northwind open with its drafts file read: comment 1 drafted "Saved one.".
+fn loaded() -> State {
+    let mut s = opened();
+    drafts_read(
+        &mut s,
+        Ok(Some(drafts_of(&[("1", Status::Drafted, "Saved one.")]))),
     );
     s
 }

@@ -41,16 +41,12 @@ fn typing_is_journalled_within_a_second_and_cleared_after_saving() {
 #[test]
 fn an_outside_change_is_taken_in_and_shown() {
     let mut s = loaded();
-    let fx = update(
+    let fx = drafts_read(
         &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(Some(drafts_of(&[
-                ("1", Status::Drafted, "Saved one."),
-                ("3", Status::Drafted, "Theirs three."),
-            ]))),
-        },
+        Ok(Some(drafts_of(&[
+            ("1", Status::Drafted, "Saved one."),
+            ("3", Status::Drafted, "Theirs three."),
+        ]))),
     );
     assert!(fx.is_empty(), "nothing to write: {fx:?}");
     assert_eq!(s.draft("3").unwrap().response, "Theirs three.");
@@ -87,13 +83,9 @@ fn conflicted() -> State {
     let mut s = loaded();
     press(&mut s, ch('i'));
     typing(&mut s, " Mine");
-    let fx = update(
+    let fx = drafts_read(
         &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(Some(drafts_of(&[("1", Status::Resolved, "Theirs.")]))),
-        },
+        Ok(Some(drafts_of(&[("1", Status::Resolved, "Theirs.")]))),
     );
     // Nothing of theirs is overwritten while the user has not chosen.
     if let Some(sent) = saved_drafts(&fx) {

@@ -94,25 +94,17 @@ fn a_large_letter_is_laid_out_off_the_ui_thread() {
 #[test]
 fn a_fixed_drafts_file_is_merged_and_saving_resumes() {
     let mut s = opened();
-    update(
+    drafts_read(
         &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Err("northwind.responses.toml:3: unresolved git conflict marker".into()),
-        },
+        Err("northwind.responses.toml:3: unresolved git conflict marker".into()),
     );
     press(&mut s, ch('i'));
     let fx = typing(&mut s, "Typed meanwhile.");
     assert_eq!(saves(&fx), 0);
     // Someone fixes the file: the watcher has it read again.
-    let fx = update(
+    let fx = drafts_read(
         &mut s,
-        Action::DraftsLoaded {
-            letter: LetterId(1),
-            generation: 0,
-            result: Ok(Some(drafts_of(&[("2", Status::Drafted, "Fixed two.")]))),
-        },
+        Ok(Some(drafts_of(&[("2", Status::Drafted, "Fixed two.")]))),
     );
     let sent = saved_drafts(&fx).expect("saving resumes");
     assert_eq!(sent.get("1").unwrap().response, "Typed meanwhile.");

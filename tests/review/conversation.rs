@@ -1,0 +1,224 @@
+//! A company's conversation with the staff read as one review, beyond one filing: the
+//! synthetic review in `tests/fixtures/review` (Harrowgate Ferries, Form 10-K, closed
+//! May 19, 2025) with letters written here (every company, number and text made up):
+//! the review of the next report begun soon after, a registration statement the staff
+//! did not review meanwhile with the company's request for effectiveness, and such a
+//! request years later.
+
+use letterdesk::letter::Kind;
+use letterdesk::review::{Filed, Review, State, build};
+use std::path::{Path, PathBuf};
+
+const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
+const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
+const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
+const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review")
+        .join(name)
+}
+
+/// The four letters of the closed 10-K review.
+fn closed_review() -> Vec<Filed> {
+    [FIRST, RESPONSE, FOLLOW_UP, CLOSING]
+        .iter()
+        .map(|n| Filed::read(&fixture(n)).expect("reads"))
+        .collect()
+}
+
+/// `text` written as `name` under `dir`, read back.
+fn letter(dir: &Path, name: &str, text: &str) -> Filed {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    Filed::read(&path).expect("reads")
+}
+
+fn names(review: &Review) -> Vec<String> {
+    review
+        .letters
+        .iter()
+        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn all_names(reviews: &[Review]) -> Vec<Vec<String>> {
+    reviews.iter().map(names).collect()
+}
+
+/// The staff's comment letter on the next quarterly report, dated `date`.
+fn quarterly_comments(date: &str) -> String {
+    std::fs::read_to_string(fixture(FIRST))
+        .unwrap()
+        .replace("March 10, 2025", date)
+        .replace(
+            "Form 10-K for the Fiscal Year Ended December 31, 2024",
+            "Form 10-Q for the Quarterly Period Ended March 31, 2025",
+        )
+        .replace("Filed February 21, 2025", "Filed May 9, 2025")
+}
+
+/// The staff's letter saying it will not review a registration statement.
+fn no_review(company: &str, date: &str, file_number: &str) -> String {
+    format!(
+        "United States securities and exchange commission logo\n\n{date}\n\nNadia Ferreira\nChief Financial Officer\n{company}\n40 Quayside Road\nPortland, Maine 04101\n\nRe: {company}\nRegistration Statement on Form S-3\nFiled March 28, 2025\nFile No. {file_number}\n\nDear Nadia Ferreira:\n\nThis is to advise you that we have not reviewed and will not review your registration statement.\n\nPlease refer to Rules 460 and 461 regarding requests for acceleration. We remind you that the company and its management are responsible for the accuracy and adequacy of their disclosures, notwithstanding any review, comments, action or absence of action by the staff.\n\nPlease contact Tomas Ridley at 202-551-3780 with any questions.\n\nSincerely,\n\nDivision of Corporation Finance\nOffice of Energy & Transportation\n"
+    )
+}
+
+/// The company's request to declare a registration statement effective; `opening`
+/// says what it refers to.
+fn request(company: &str, date: &str, file_number: &str, opening: &str) -> String {
+    let letterhead = company.to_uppercase();
+    format!(
+        "{letterhead}\n40 Quayside Road\nPortland, Maine 04101\n\n{date}\n\nVIA EDGAR\n\nU.S. Securities and Exchange Commission\nDivision of Corporation Finance\n100 F Street, N.E.\nWashington, D.C. 20549\n\nRe: {company}\nRegistration Statement on Form S-3 (File No. {file_number})\n\nLadies and Gentlemen:\n\n{opening}Pursuant to Rule 461 under the Securities Act of 1933, as amended, {company} hereby requests that the effective date of the above-referenced Registration Statement be accelerated to 4:00 p.m., Eastern Time, or as soon thereafter as practicable.\n\nVery truly yours,\n\n{company}\n\nBy: Nadia Ferreira\nChief Financial Officer\n"
+    )
+}
+
+#[test]
+fn the_review_of_the_next_report_begun_soon_after_continues_the_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let quarterly = "upload_harrowgate-ferries_2025-07-14.txt";
+    let mut filed = closed_review();
+    filed.push(letter(
+        dir.path(),
+        quarterly,
+        &quarterly_comments("July 14, 2025"),
+    ));
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    assert_eq!(
+        names(&reviews[0]),
+        [FIRST, RESPONSE, FOLLOW_UP, CLOSING, quarterly]
+    );
+    assert_eq!(
+        reviews[0].state,
+        State::AwaitingResponse {
+            due: Some("2025-07-28".into())
+        }
+    );
+    // The references of the follow-up still lead to the first letter.
+    assert!(!reviews[0].links.is_empty());
+    assert!(reviews[0].links.iter().all(|l| l.to.is_ok()));
+
+    // A year later it is another review.
+    let later = "upload_harrowgate-ferries_2026-07-13.txt";
+    let mut filed = closed_review();
+    filed.push(letter(
+        dir.path(),
+        later,
+        &quarterly_comments("July 13, 2026"),
+    ));
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
+    assert_eq!(names(&reviews[0]), [later]);
+}
+
+#[test]
+fn a_registration_statement_not_reviewed_meanwhile_joins_the_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let company = "Harrowgate Ferries, Inc.";
+    let no_review_name = "upload_harrowgate-ferries_2025-04-02.txt";
+    let request_name = "corresp_harrowgate-ferries_2025-04-04.txt";
+    let other_name = "upload_osprey-quarries_2025-04-02.txt";
+    let no_review_letter = letter(
+        dir.path(),
+        no_review_name,
+        &no_review(company, "April 2, 2025", "333-287654"),
+    );
+    let request_letter = letter(
+        dir.path(),
+        request_name,
+        &request(company, "April 4, 2025", "333-287654", ""),
+    );
+    assert_eq!(request_letter.letter.kind, Kind::Response);
+    let other = letter(
+        dir.path(),
+        other_name,
+        &no_review("Osprey Quarries Corp.", "April 2, 2025", "333-281111"),
+    );
+    let mut filed = closed_review();
+    filed.extend([no_review_letter.clone(), request_letter, other]);
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
+    let review = reviews
+        .iter()
+        .find(|r| r.letters.len() > 1)
+        .expect("the conversation");
+    assert_eq!(
+        names(review),
+        [
+            FIRST,
+            RESPONSE,
+            no_review_name,
+            request_name,
+            FOLLOW_UP,
+            CLOSING
+        ]
+    );
+    assert_eq!(review.state, State::Closed);
+    assert_eq!(review.file_number.as_deref(), Some("001-41234"));
+    // The request answers no comment letter of the 10-K: only the response does.
+    let responses: Vec<usize> = review.answered.iter().map(|a| a.response).collect();
+    assert_eq!(responses, [1]);
+
+    // The letter on the registration statement does not close the 10-K's comments.
+    let first = Filed::read(&fixture(FIRST)).unwrap();
+    let reviews = build(vec![first, no_review_letter]);
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    assert_eq!(
+        reviews[0].state,
+        State::AwaitingResponse {
+            due: Some("2025-03-24".into())
+        }
+    );
+}
+
+#[test]
+fn a_request_for_effectiveness_no_letter_answers_joins_the_companys_latest_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let company = "Harrowgate Ferries, Inc.";
+    let request_name = "corresp_harrowgate-ferries_2027-06-01.txt";
+    let mut filed = closed_review();
+    filed.push(letter(
+        dir.path(),
+        request_name,
+        &request(company, "June 1, 2027", "333-299999", ""),
+    ));
+    // Another company's request, alone.
+    let other_name = "corresp_osprey-quarries_2027-06-01.txt";
+    filed.push(letter(
+        dir.path(),
+        other_name,
+        &request("Osprey Quarries Corp.", "June 1, 2027", "333-281111", ""),
+    ));
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
+    let review = reviews
+        .iter()
+        .find(|r| r.letters.len() > 1)
+        .expect("the conversation");
+    assert_eq!(
+        names(review),
+        [FIRST, RESPONSE, FOLLOW_UP, CLOSING, request_name]
+    );
+    assert_eq!(review.state, State::Closed);
+    let responses: Vec<usize> = review.answered.iter().map(|a| a.response).collect();
+    assert_eq!(responses, [1]);
+
+    // A letter that answers staff comments not here is a review of its own.
+    let answer_name = "corresp_harrowgate-ferries_2027-06-02.txt";
+    let mut filed = closed_review();
+    filed.push(letter(
+        dir.path(),
+        answer_name,
+        &request(
+            company,
+            "June 2, 2027",
+            "333-299999",
+            "We respond to the comments of the staff in your letter dated May 19, 2027.\n\n",
+        ),
+    ));
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
+}

@@ -1,0 +1,70 @@
+//! The workspace tells the truth: filters, due dates and hints are never cut or wrong.
+
+use super::*;
+
+/// The screen's row `y`.
+fn row_of(screen: &str, y: usize) -> &str {
+    screen.lines().nth(y).unwrap_or_default()
+}
+
+#[test]
+fn the_comments_title_shows_the_filter_before_anything_is_cut() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Filter));
+    for width in [90, 100, 120] {
+        let screen = screen(&mut s, width, 40);
+        let top = row_of(&screen, 0);
+        // The Comments pane has the focus: its title is the one in the thick border.
+        let start = top.find('┏').expect("the focused pane's corner");
+        let end = top.find('┓').expect("the focused pane's corner");
+        let title = &top[start..end];
+        assert!(
+            title.contains("open"),
+            "the filter is in the Comments title at {width} columns:\n{top}"
+        );
+    }
+}
+
+#[test]
+fn an_overdue_date_is_never_cut_at_80_columns() {
+    let mut s = desk();
+    let screen = screen(&mut s, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("0/5"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("2024-03-15"),
+        "the whole due date shows at 80 columns:\n{screen}"
+    );
+}
+
+#[test]
+fn the_help_overlay_uses_the_width_it_has() {
+    let desc = "save now, then tell the team in the status bar which comments were saved and when";
+    let text =
+        format!("[keymap]\nglobal = [{{ on = [\"f5\"], run = \"save\", desc = \"{desc}\" }}]\n");
+    let config = Config::with_user(&text, std::path::Path::new("c.toml"), true).unwrap();
+    let mut s = northwind_open();
+    s.set_config(config);
+    update(&mut s, Action::Run(Command::Help));
+    let screen = screen(&mut s, 200, 60);
+    assert!(
+        screen.contains(desc),
+        "at 200 columns a long description shows whole:\n{screen}"
+    );
+}
+
+#[test]
+fn the_editor_status_bar_advertises_no_key_that_types() {
+    let mut s = northwind_open();
+    update(&mut s, Action::Run(Command::Edit));
+    for width in [80, 120, 200] {
+        let screen = screen(&mut s, width, 30);
+        let bottom = screen.lines().last().unwrap_or_default().to_string();
+        assert!(
+            !bottom.contains("? help"),
+            "'?' types in the editor, so it is not offered for help ({width} columns):\n{bottom}"
+        );
+    }
+}
