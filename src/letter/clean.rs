@@ -69,16 +69,12 @@ struct Breaks {
 
 impl Breaks {
     fn of(text: &str) -> Breaks {
-        // Vectorised searches, each stopping at the first byte found: most letters have
-        // an LF early and no vertical break; U+2028/U+2029 start with the byte 0xE2,
-        // which also starts curly quotes, so they are looked for only after one.
+        // Vectorised searches, each stopping at the first byte found. U+2028/U+2029
+        // start with 0xE2, as curly quotes do: looked for only after one.
         let bytes = text.as_bytes();
+        let lf = memchr::memchr(b'\n', bytes).is_some();
         Breaks {
-            newline: if memchr::memchr(b'\n', bytes).is_some() {
-                '\n'
-            } else {
-                '\r'
-            },
+            newline: if lf { '\n' } else { '\r' },
             vertical: memchr::memchr2(0x0B, 0x0C, bytes).is_some(),
             separators: memchr::memchr(0xE2, bytes).is_some()
                 && (text.contains('\u{2028}') || text.contains('\u{2029}')),

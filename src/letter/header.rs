@@ -280,19 +280,11 @@ fn title_case_period(s: &str) -> String {
 /// `s` with only its letters and digits, lowercased, written over `out`.
 fn normalise_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_ascii() {
-        out.extend(
-            s.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-    } else {
-        out.extend(
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase),
-        );
-    }
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 fn read_addressee(block: &[&str], header: &mut Header) {
