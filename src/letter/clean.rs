@@ -69,15 +69,15 @@ struct Breaks {
 
 impl Breaks {
     fn of(text: &str) -> Breaks {
-        // One pass with no early exit (vectorised) over bytes that may start a break
-        // other than LF; 0xE2 also starts curly quotes, so it is looked at again.
-        let (vertical, e2) = text.bytes().fold((false, false), |(v, e), b| {
-            (v | (b == 0x0B) | (b == 0x0C), e | (b == 0xE2))
-        });
+        // Vectorised searches, each stopping at the first byte found. U+2028/U+2029
+        // start with 0xE2, as curly quotes do: looked for only after one.
+        let bytes = text.as_bytes();
+        let lf = memchr::memchr(b'\n', bytes).is_some();
         Breaks {
-            newline: if text.contains('\n') { '\n' } else { '\r' },
-            vertical,
-            separators: e2 && (text.contains('\u{2028}') || text.contains('\u{2029}')),
+            newline: if lf { '\n' } else { '\r' },
+            vertical: memchr::memchr2(0x0B, 0x0C, bytes).is_some(),
+            separators: memchr::memchr(0xE2, bytes).is_some()
+                && (text.contains('\u{2028}') || text.contains('\u{2029}')),
         }
     }
 
@@ -160,6 +160,10 @@ pub fn clean_line_into(raw: &str, out: &mut String) {
         replace_from(out, start, &unstruck);
     }
     let line = &out[start..];
+    // (Most lines do not start with `*`: told by one byte.)
+    if !line.starts_with('*') {
+        return;
+    }
     let inner = strip_italic_wrap(line);
     if inner.len() != line.len() {
         let inner = inner.to_string();

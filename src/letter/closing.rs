@@ -2,7 +2,7 @@
 
 use super::header::split_name_title;
 use super::model::{Contact, Person};
-use super::phrases::is_sign_off;
+use super::phrases::{ends_with_ignore_case, is_sign_off};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -143,8 +143,10 @@ fn contacts(prose: &str, signatory: &Person) -> Vec<Contact> {
             .unwrap_or(segment);
         let segment = segment.trim_end().trim_end_matches(',').trim_end();
         let phone = Some(m.as_str().to_string());
-        let lower = segment.to_ascii_lowercase();
-        if lower.ends_with(" me") || lower.ends_with("the undersigned") {
+        // (No lowercase copy: the segment runs from the phone number before.)
+        if ends_with_ignore_case(segment, " me")
+            || ends_with_ignore_case(segment, "the undersigned")
+        {
             if let Some(name) = &signatory.name {
                 out.push(Contact {
                     name: name.clone(),

@@ -1,7 +1,6 @@
 //! The second stage of reading a body: each comment of an [`Outline`] with its
 //! heading trail, its text and the pages it cites.
 
-use super::heading_block::headings_above;
 use super::heading_trail::Trail;
 use super::headings::{has_page_ref, pages_cited};
 use super::model::Comment;
@@ -22,7 +21,7 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
     let mut trail = Trail::default();
     for (k, (f, number)) in found.iter().zip(&outline.numbers).enumerate() {
         let text_end = text_end(outline, k);
-        trail.apply(&headings_above(lines, f.line, f.floor).1);
+        trail.apply(&f.heading.headings());
         let mut text_lines: Vec<&str> = Vec::new();
         if let Some(first) = &f.first_text {
             text_lines.push(first);

@@ -220,6 +220,9 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
     let subject = &mut header.subject;
     subject.lines = rest.iter().map(|l| l.to_string()).collect();
     for line in rest {
+        if subject.form.is_some() && header.file_number.is_some() {
+            break;
+        }
         if subject.form.is_none()
             && let Some(c) = FORM.captures(line)
         {
@@ -233,6 +236,19 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
             };
             subject.form = Some(format!("{word}{}", &c[1]));
         }
+        if header.file_number.is_none()
+            && let Some(c) = FILE_NO.captures(line)
+        {
+            header.file_number = Some(c[1].to_string());
+        }
+    }
+}
+
+/// The period the filing covers and the date it was filed, from the "Re:" block's lines
+/// after the company (`subject.lines`): what the full reading of a letter shows and a
+/// brief does without.
+pub fn read_period_and_filed(subject: &mut Subject) {
+    for line in &subject.lines {
         if subject.period.is_none()
             && let Some(c) = PERIOD.captures(line)
         {
@@ -243,11 +259,6 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
             && let Some(found) = find_date(line)
         {
             subject.filed = Some(found.date.to_string());
-        }
-        if header.file_number.is_none()
-            && let Some(c) = FILE_NO.captures(line)
-        {
-            header.file_number = Some(c[1].to_string());
         }
     }
 }
@@ -266,11 +277,14 @@ fn title_case_period(s: &str) -> String {
         .join(" ")
 }
 
-fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// `s` with only its letters and digits, lowercased, written over `out`.
+fn normalise_into(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 fn read_addressee(block: &[&str], header: &mut Header) {
@@ -292,12 +306,13 @@ fn read_addressee(block: &[&str], header: &mut Header) {
         return;
     };
     header.addressee.name = Some(name.to_string());
-    let company_key = header.company.as_deref().map(normalise);
-    let company_at = rest.iter().position(|l| {
-        let n = normalise(l);
-        company_key
-            .as_ref()
-            .is_some_and(|k| !n.is_empty() && (n == *k || similar(&n, k)))
+    let company_at = header.company.as_deref().and_then(|company| {
+        let (mut key, mut n) = (String::new(), String::new());
+        normalise_into(company, &mut key);
+        rest.iter().position(|l| {
+            normalise_into(l, &mut n);
+            !n.is_empty() && (n == key || similar(&n, &key))
+        })
     });
     match company_at {
         Some(at) => {
@@ -354,7 +369,7 @@ mod tests {
 
     #[test]
     fn classic_header() {
-        let h = parse_header(&lines(
+        let mut h = parse_header(&lines(
             "DIVISION OF\nCORPORATION FINANCE\n\nNovember 17, 2014\n\nVia E-mail\n\nAda Lark\nChief Executive Officer\nLark Widgets, Inc.\n1 Main Street\nSpringfield\n\nRe: Lark Widgets, Inc.\nForm 20-F for the Fiscal Year Ended December 31, 2013\nFiled April 9, 2014\nFile No. 001-35126\n\nDear Ms. Lark:\nbody",
         ));
         assert_eq!(h.date.unwrap().to_string(), "2014-11-17");
@@ -366,6 +381,9 @@ mod tests {
         assert_eq!(h.company.as_deref(), Some("Lark Widgets, Inc."));
         assert_eq!(h.address, vec!["1 Main Street", "Springfield"]);
         assert_eq!(h.subject.form.as_deref(), Some("20-F"));
+        // The period and filing date are read in the full parse's second stage.
+        assert_eq!(h.subject.period, None);
+        read_period_and_filed(&mut h.subject);
         assert_eq!(
             h.subject.period.as_deref(),
             Some("Fiscal Year Ended December 31, 2013")

@@ -72,30 +72,44 @@ fn span_text<'a>(buf: &'a str, spans: &[(usize, usize)], k: usize) -> &'a str {
     &buf[spans[k].1..end]
 }
 
-/// Where the heading block directly above line `at` starts (`at` when there is none),
-/// not reaching above `floor`.
-pub(super) fn heading_start(lines: &[&str], at: usize, floor: usize) -> usize {
-    let mut buf = String::new();
-    let mut spans = Vec::new();
-    let keep_from = heading_block(lines, at, floor, &mut buf, &mut spans);
-    spans.get(keep_from).map_or(at, |&(start, _)| start)
+/// The heading block directly above a line (see [`HeadingBlock::above`]): read once
+/// when a comment number is accepted, its start used at once and its headings when the
+/// comment's text is read.
+#[derive(Debug, Default)]
+pub(super) struct HeadingBlock {
+    /// The headings, wrapped lines joined, one after the other.
+    buf: String,
+    /// (first line, byte offset in `buf`) of each heading.
+    spans: Vec<(usize, usize)>,
+    /// The index in `spans` of the first heading kept.
+    keep_from: usize,
 }
 
-/// The heading block directly above line `at`, not reaching above `floor`:
-/// (index of its first line, the headings with wrapped lines joined).
-pub(super) fn headings_above(lines: &[&str], at: usize, floor: usize) -> (usize, Vec<String>) {
-    let mut buf = String::new();
-    let mut spans = Vec::new();
-    let keep_from = heading_block(lines, at, floor, &mut buf, &mut spans);
-    match spans.get(keep_from) {
-        Some(&(start, _)) => (
-            start,
-            (keep_from..spans.len())
-                .map(|k| tidy_heading(span_text(&buf, &spans, k)))
-                .collect(),
-        ),
-        None => (at, Vec::new()),
+impl HeadingBlock {
+    /// The heading block directly above line `at`, not reaching above `floor`.
+    pub(super) fn above(lines: &[&str], at: usize, floor: usize) -> HeadingBlock {
+        let mut block = HeadingBlock::default();
+        block.keep_from = heading_block(lines, at, floor, &mut block.buf, &mut block.spans);
+        block
     }
+
+    /// The index of the block's first line, if it has any.
+    pub(super) fn start(&self) -> Option<usize> {
+        self.spans.get(self.keep_from).map(|&(start, _)| start)
+    }
+
+    /// The headings kept, outermost first, tidied.
+    pub(super) fn headings(&self) -> Vec<String> {
+        (self.keep_from..self.spans.len())
+            .map(|k| tidy_heading(span_text(&self.buf, &self.spans, k)))
+            .collect()
+    }
+}
+
+/// The heading block directly above line `at`, not reaching above `floor`: its
+/// headings with wrapped lines joined.
+pub(super) fn headings_above(lines: &[&str], at: usize, floor: usize) -> Vec<String> {
+    HeadingBlock::above(lines, at, floor).headings()
 }
 
 fn tidy_heading(h: &str) -> String {

@@ -1,7 +1,7 @@
 //! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
 //! recognising them and joining wrapped ones (the trail they make: `heading_trail.rs`).
 
-use super::phrases::contains_ignore_ascii_case;
+use super::phrases::{contains_ignore_ascii_case, ends_with_ignore_case};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -41,12 +41,6 @@ const SMALL_WORDS: [&str; 24] = [
 /// Whether `word` is one of `words` (ASCII, lowercase) in any ASCII case.
 fn is_any_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Whether `s` ends with `suffix` (ASCII, lowercase) in any ASCII case.
-fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Whether a line ends a sentence (and so cannot be a heading, nor run on into the next line).
@@ -89,7 +83,10 @@ pub(super) fn is_shaped(line: &str) -> bool {
 /// The pages a piece of text cites ("page 9", "pages F-19 and F-20").
 pub fn pages_cited(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if !text.contains("age") && !text.contains("AGE") {
+    // Only text with "page" in some ASCII case is searched (the word's letters have no
+    // case forms outside ASCII); most comments hold "age" ("manage", "percentage").
+    if (!text.contains("age") && !text.contains("AGE")) || !contains_ignore_ascii_case(text, "page")
+    {
         return out;
     }
     // The pages are what follows "page"/"pages" and white space in each match (found

@@ -77,17 +77,17 @@ const CONCLUDED: &str = "we have concluded our assessment";
 /// stand in its opening paragraphs.
 const OPENING_BYTES: usize = 6 * 1024;
 
-/// What the opening of a letter's body says about its kind.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the opening of a letter's body says about its kind. Whether the staff completed
+/// its review or will not review is looked for only when the kind depends on it (a
+/// letter that is no response and has no comments).
+#[derive(Debug, Clone, Default)]
 pub struct Signals {
     /// Addressed to the Commission, or written as a response to the staff.
     pub response: bool,
-    /// "We have completed our review".
-    pub completion: bool,
-    /// "We will not review".
-    pub no_review: bool,
     /// A company asks the staff for something ("hereby respectfully requests…").
     pub request: bool,
+    /// The opening of the body (see [`opening`]).
+    opening: String,
 }
 
 impl Signals {
@@ -104,20 +104,21 @@ impl Signals {
                 || company
                 || (RESPONSE_ANY.is_match(&opening)
                     && lines.iter().any(|l| l.contains("Response"))),
-            completion: COMPLETION_ANY.is_match(&opening) || opening.starts_with(CONCLUDED),
-            no_review: NO_REVIEW_ANY.is_match(&opening),
+            opening,
         }
     }
 
     /// The kind, given whether the letter has comments.
-    pub fn kind(self, has_comments: bool) -> Kind {
+    pub fn kind(&self, has_comments: bool) -> Kind {
         if self.response {
             Kind::Response
         } else if has_comments {
             Kind::Comments
-        } else if self.completion {
+        } else if COMPLETION_ANY.is_match(&self.opening) || self.opening.starts_with(CONCLUDED) {
+            // "We have completed our review".
             Kind::Completion
-        } else if self.no_review {
+        } else if NO_REVIEW_ANY.is_match(&self.opening) {
+            // "We will not review".
             Kind::NoReview
         } else {
             Kind::Unknown

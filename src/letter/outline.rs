@@ -2,7 +2,7 @@
 //! are numbered, the headings' reach, and where the closing boilerplate begins.
 
 use super::captions::{at_paragraph_start, closing_from, is_caption};
-use super::heading_block::{heading_start, headings_above};
+use super::heading_block::HeadingBlock;
 use super::model::Comment;
 use super::numbers::{COMMENT_LABEL, leading_number, number_at};
 use super::order::spilled_from_above;
@@ -24,8 +24,9 @@ pub(super) struct Found {
     pub(super) line: usize,
     pub(super) first_text: Option<String>,
     pub(super) heading_start: usize,
-    /// The line above which its heading block cannot reach (see [`headings_above`]).
-    pub(super) floor: usize,
+    /// The block of headings directly above the number (not reaching above the comment
+    /// before).
+    pub(super) heading: HeadingBlock,
     /// Lines after the number that belong to the comment above (see
     /// [`spilled_from_above`]).
     pub(super) spill: Option<(usize, usize)>,
@@ -65,9 +66,9 @@ fn find_numbered(
         }
         let n = leading_number(&number);
         let floor = found.last().map_or(0, |f| f.line + 1);
-        // Where the heading block above starts: looked for only once the number is
-        // accepted, or when a restart at 1 needs a heading to be accepted.
-        let mut block_start = None;
+        // The heading block above: read only once the number is accepted, or when a
+        // restart at 1 needs a heading to be accepted.
+        let mut block = None;
         let accept = match found.last() {
             None => true,
             Some(last) => {
@@ -76,13 +77,18 @@ fn find_numbered(
                 n == m + 1
                     || same_base_sub
                     || (n > m + 1 && n <= m + 3)
-                    || (n == 1 && *block_start.insert(heading_start(lines, i, floor)) < i)
+                    || (n == 1
+                        && block
+                            .insert(HeadingBlock::above(lines, i, floor))
+                            .start()
+                            .is_some())
             }
         };
         if !accept {
             continue;
         }
-        let heading_start = block_start.unwrap_or_else(|| heading_start(lines, i, floor));
+        let heading = block.unwrap_or_else(|| HeadingBlock::above(lines, i, floor));
+        let heading_start = heading.start().unwrap_or(i);
         if let Some(last) = found.last() {
             let m = leading_number(&last.number);
             if n > m + 1 {
@@ -99,7 +105,7 @@ fn find_numbered(
             line: i,
             first_text,
             heading_start,
-            floor,
+            heading,
             spill: None,
         });
     }
@@ -163,8 +169,9 @@ pub fn labels_responses(lines: &[&str]) -> bool {
 
 /// Find the comments of a body and their numbers. `response` marks a company response
 /// letter, whose comments are restated with "Comment"/"Response" labels;
-/// `want_unnumbered` looks for one unnumbered request when nothing is numbered.
-pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline {
+/// `want_unnumbered` tells whether to look for one unnumbered request when nothing is
+/// numbered (asked only then).
+pub fn outline(lines: &[&str], response: bool, want_unnumbered: impl FnOnce() -> bool) -> Outline {
     let mut outline = Outline::default();
     let end = lines
         .iter()
@@ -176,7 +183,7 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
     if outline.found.is_empty() {
         outline.closing_start = closing_from(lines, 0, end);
         outline.intro_end = outline.closing_start;
-        if want_unnumbered
+        if want_unnumbered()
             && let Some((comment, closing_start, intro_end)) =
                 unnumbered(lines, end, typical_width(&lines[..end]))
         {
@@ -194,7 +201,7 @@ pub fn outline(lines: &[&str], response: bool, want_unnumbered: bool) -> Outline
     outline.intro_end = outline.found.first().map_or(0, |f| f.heading_start);
     let last_line = outline.found.last().map_or(0, |f| f.line);
     outline.closing_start = closing_from(lines, last_line + 1, end);
-    outline.numbers = shown_numbers(lines, &outline.found, &mut outline.warnings);
+    outline.numbers = shown_numbers(&outline.found, &mut outline.warnings);
     find_spills(lines, &mut outline);
     outline
 }
@@ -229,7 +236,7 @@ pub(super) fn text_end(outline: &Outline, k: usize) -> usize {
 
 /// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
 /// from where the numbering restarts at 1 (a second filing reviewed in the same letter).
-fn shown_numbers(lines: &[&str], found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
+fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
     let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
     let mut round = 1;
     let mut numbers = Vec::with_capacity(found.len());
@@ -239,8 +246,8 @@ fn shown_numbers(lines: &[&str], found: &[Found], warnings: &mut Vec<String>) ->
                 round += 1;
                 warnings.push(format!(
                     "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
-                    headings_above(lines, f.line, f.floor)
-                        .1
+                    f.heading
+                        .headings()
                         .last()
                         .map_or("a new heading", String::as_str)
                 ));

@@ -39,7 +39,7 @@ pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
         // A cluster of header lines, blank lines allowed between them.
         let start = i;
         let mut end = i;
-        let mut j = i;
+        let mut j = i + 1;
         while j < lines.len() {
             match vocab.fit(lines[j]) {
                 Fit::Header => end = j,
@@ -85,6 +85,13 @@ fn strip_glued_residue<'t>(
     vocab: &HeaderVocabulary,
     page: u32,
 ) -> Option<(&'t str, Option<u32>)> {
+    // Residue starts with a field name (`F`, `L`, `C`) or the letter's date: one byte
+    // tells most lines.
+    let date = vocab.date_text.as_deref();
+    let first = *line.as_bytes().first()?;
+    if !matches!(first, b'F' | b'L' | b'C') && date.is_none_or(|d| !line.starts_with(d)) {
+        return None;
+    }
     let mut rest = line;
     let mut changed = false;
     let mut paged = None;
@@ -106,7 +113,7 @@ fn strip_glued_residue<'t>(
             }
         }
     }
-    if let Some(date) = vocab.date_text.as_deref()
+    if let Some(date) = date
         && let Some(r) = rest.strip_prefix(date)
     {
         let r = r.trim_start();

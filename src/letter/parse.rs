@@ -7,7 +7,7 @@ use super::comment_text::comments;
 use super::dates::add_business_days;
 use super::decode::decode;
 use super::error::LetterError;
-use super::header::{Header, parse_header};
+use super::header::{Header, parse_header, read_period_and_filed};
 use super::kind::Signals;
 use super::model::{Kind, Letter, warns_windows_1252};
 use super::outline::{Outline, labels_responses, outline};
@@ -116,10 +116,11 @@ pub(super) fn read(cleaned: &Cleaned) -> Reading<'_> {
     remove_page_headers(&mut body_lines, &vocabulary(&header));
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
-    let early_kind = signals.kind(false);
-    let response = early_kind == Kind::Response;
-    let want_unnumbered = early_kind == Kind::Unknown;
-    let mut outline = outline(&body_lines, response, want_unnumbered);
+    let response = signals.response;
+    // A letter of no known kind without numbered comments may hold one unnumbered request.
+    let mut outline = outline(&body_lines, response, || {
+        signals.kind(false) == Kind::Unknown
+    });
     if response && signals.request && !labels_responses(&body_lines) {
         outline = outline.without_comments();
     }
@@ -222,7 +223,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     let comments = comments(&r.body_lines, r.response, &r.outline);
     let closing_start = r.outline.closing_start.min(r.body_lines.len());
     let closing = parse_closing(&r.body_lines[closing_start..]);
-    let header = r.header;
+    let mut header = r.header;
+    read_period_and_filed(&mut header.subject);
     Ok(Letter {
         file: file.to_string(),
         kind: r.kind,

@@ -36,6 +36,12 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     starts.any(|i| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
+/// Whether `s` ends with `suffix` (ASCII, lowercase) in any ASCII case.
+pub fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Whether `text` holds a character outside ASCII that a case-insensitive regex
 /// matches to an ASCII letter: `ſ` (long s, for `s`) and `K` (Kelvin sign, for `k`) are
 /// the only ones in Unicode's simple case folding.

@@ -50,8 +50,7 @@ fn unnumbered_after(
             {
                 j += 1;
             }
-            let (_, hs) = headings_above(lines, j, h);
-            (j, hs)
+            (j, headings_above(lines, j, h))
         }
         None => {
             // Skip the intro paragraphs.
