@@ -5,6 +5,7 @@
 //! did not review meanwhile with the company's request for effectiveness, and such a
 //! request years later.
 
+use crate::names;
 use letterdesk::letter::Kind;
 use letterdesk::review::{Filed, Review, State, build};
 use std::path::{Path, PathBuf};
@@ -33,14 +34,6 @@ fn letter(dir: &Path, name: &str, text: &str) -> Filed {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     Filed::read(&path).expect("reads")
-}
-
-fn names(review: &Review) -> Vec<String> {
-    review
-        .letters
-        .iter()
-        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
-        .collect()
 }
 
 fn all_names(reviews: &[Review]) -> Vec<Vec<String>> {

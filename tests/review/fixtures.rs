@@ -2,8 +2,9 @@
 //! letter, the company's response restating each comment, a follow-up citing "prior
 //! comment 2" and "comment 3 in our letter dated March 10, 2025", and a closing letter.
 
+use crate::names;
 use letterdesk::letter::{Kind, RequestKind};
-use letterdesk::review::{Filed, Review, State, build};
+use letterdesk::review::{Filed, State, build};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -21,14 +22,6 @@ fn read(names: &[&str]) -> Vec<Filed> {
     names
         .iter()
         .map(|n| Filed::read(&fixture(n)).expect("reads"))
-        .collect()
-}
-
-fn names(review: &Review) -> Vec<String> {
-    review
-        .letters
-        .iter()
-        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
         .collect()
 }
 

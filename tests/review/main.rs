@@ -10,3 +10,12 @@ mod fixtures;
 mod precedent_corpus;
 mod precedent_recovery;
 mod precedent_topics;
+
+/// The file names of a review's letters, in its order.
+fn names(review: &letterdesk::review::Review) -> Vec<String> {
+    review
+        .letters
+        .iter()
+        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
