@@ -4,7 +4,6 @@ use super::answered::Answered;
 use super::filed::Filed;
 use super::links::Link;
 use super::state::State;
-use std::path::Path;
 
 /// One review: its letters in date order and what is known of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +32,6 @@ impl Review {
             State::AwaitingResponse { due } => due.as_deref(),
             _ => None,
         }
-    }
-
-    /// The letter at `path`, by index.
-    pub fn position(&self, path: &Path) -> Option<usize> {
-        self.letters.iter().position(|f| f.path == path)
     }
 
     /// The answer a response letter of this review gave to comment `comment` of letter

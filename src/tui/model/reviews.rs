@@ -1,7 +1,7 @@
 //! The workspace's reviews: the letters grouped as conversations (built on a worker),
 //! the Letters pane's tree of them, the reference being followed and the reader view.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,7 +31,11 @@ pub(crate) struct Followed {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Reviews {
     /// The reviews as last built, soonest due first (`None` until the first build).
+    /// Set through [`Reviews::set`], which also indexes them by letter.
     pub built: Option<Arc<Vec<Review>>>,
+    /// Each letter's review and place in it, by path: asked on every frame and after
+    /// every action, so kept rather than searched for.
+    at: HashMap<PathBuf, (usize, usize)>,
     /// A build is under way.
     pub building: bool,
     /// Letters changed during the build: build again when it is done.
@@ -51,6 +55,22 @@ pub(crate) struct Reviews {
 }
 
 impl Reviews {
+    /// Keep `reviews` as built, indexed by their letters' paths.
+    pub fn set(&mut self, reviews: Arc<Vec<Review>>) {
+        self.at = reviews
+            .iter()
+            .enumerate()
+            .flat_map(|(r, review)| {
+                review
+                    .letters
+                    .iter()
+                    .enumerate()
+                    .map(move |(l, filed)| (filed.path.clone(), (r, l)))
+            })
+            .collect();
+        self.built = Some(reviews);
+    }
+
     /// The reviews, once built.
     pub fn list(&self) -> &[Review] {
         self.built.as_deref().map_or(&[], Vec::as_slice)
@@ -78,10 +98,7 @@ impl Reviews {
 
     /// The review holding the letter at `path`, and the letter's index in it.
     pub fn of_letter(&self, path: &Path) -> Option<(usize, usize)> {
-        self.list()
-            .iter()
-            .enumerate()
-            .find_map(|(r, review)| Some((r, review.position(path)?)))
+        self.at.get(path).copied()
     }
 
     /// The answer a response of the review gave to comment `number` of the letter at

@@ -66,7 +66,7 @@ pub(super) fn request(state: &mut State, fx: &mut Vec<Effect>) {
 /// The worker grouped the letters.
 pub(super) fn built(state: &mut State, reviews: Arc<Vec<Review>>, fx: &mut Vec<Effect>) {
     mark_responded(state, &reviews);
-    state.reviews.built = Some(reviews);
+    state.reviews.set(reviews);
     state.reviews.building = false;
     state.reviews.followed = None;
     let rows = state.reviews.rows().len();
