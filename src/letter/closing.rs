@@ -1,6 +1,6 @@
 //! The end of a letter: the signatory, staff contacts and the cc list.
 
-use super::header::split_name_title;
+use super::addressee::split_name_title;
 use super::model::{Contact, Person};
 use super::phrases::{ends_with_ignore_case, is_sign_off};
 use regex::Regex;

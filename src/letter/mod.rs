@@ -1,10 +1,12 @@
 //! Reading staff comment letters: decoding, cleaning converter residue, and parsing
 //! the header, comments and closing into a [`Letter`]. No terminal code lives here.
 
+mod addressee;
 mod answers;
 mod brief;
 mod captions;
 mod clean;
+mod clean_line;
 mod closing;
 mod comment_text;
 pub mod dates;
