@@ -249,12 +249,19 @@ fn counts_key(drafts: &Path, numbers: &[String]) -> u64 {
     hasher.digest()
 }
 
-/// `path` made absolute (against the current folder), borrowed when it is already.
+/// `path` made absolute (against the current folder), borrowed when it is already. The
+/// current folder is asked once per process (the program never changes it), not once
+/// for each letter of a list.
 fn absolute(path: &Path) -> std::borrow::Cow<'_, Path> {
+    static HERE: OnceLock<Option<PathBuf>> = OnceLock::new();
     if path.is_absolute() {
         return path.into();
     }
-    std::path::absolute(path).map_or_else(|_| path.into(), Into::into)
+    let made = match HERE.get_or_init(|| std::env::current_dir().ok()) {
+        Some(here) => std::path::absolute(here.join(path)),
+        None => std::path::absolute(path),
+    };
+    made.map_or_else(|_| path.into(), Into::into)
 }
 
 #[cfg(test)]

@@ -82,35 +82,40 @@ pub fn write_letter(out: &mut dyn std::io::Write, letter: &Letter) -> std::io::R
 /// U+FFFF). Such characters only occur inside JSON strings, so the data is unchanged
 /// for any JSON reader.
 pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
-    // Streamed through a buffer: a list of 10,000 letters is never held whole.
+    // Streamed in chunks: a list of 10,000 letters is never held whole.
     let mut safe = Escaping {
-        out: std::io::BufWriter::with_capacity(64 * 1024, out),
-        pending: Vec::new(),
+        out,
+        pending: Vec::with_capacity(CHUNK),
     };
     serde_json::to_writer_pretty(&mut safe, value)?;
     std::io::Write::write_all(&mut safe, b"\n")?;
     std::io::Write::flush(&mut safe)
 }
 
+/// How many bytes of JSON text [`Escaping`] gathers before it passes them on.
+const CHUNK: usize = 64 * 1024;
+
 /// Passes JSON text on to `out` with every [`is_hidden`] character but `\n` written as
-/// a `\uXXXX` escape. Bytes that end in the middle of a character wait for the rest.
+/// a `\uXXXX` escape. The text is gathered into chunks (the serializer writes a few
+/// bytes at a time) and each chunk is looked at whole: most are printable ASCII and go
+/// on as they are. Bytes that end in the middle of a character wait for the rest.
 struct Escaping<W: std::io::Write> {
     out: W,
     pending: Vec<u8>,
 }
 
-impl<W: std::io::Write> std::io::Write for Escaping<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        let plain = |b: &u8| *b == b'\n' || (0x20..0x7f).contains(b);
-        if self.pending.is_empty() && buf.iter().all(plain) {
-            return self.out.write_all(buf);
+impl<W: std::io::Write> Escaping<W> {
+    /// Pass on what is gathered; at the `end`, also a character left incomplete.
+    fn pass_on(&mut self, end: bool) -> std::io::Result<()> {
+        // Every byte looked at, without stopping early, so that it runs in vector steps.
+        let plain = self.pending.iter().fold(true, |all, &b| {
+            all & (b == b'\n' || (0x20..0x7f).contains(&b))
+        });
+        if plain {
+            self.out.write_all(&self.pending)?;
+            self.pending.clear();
+            return Ok(());
         }
-        self.pending.extend_from_slice(buf);
         let bytes = std::mem::take(&mut self.pending);
         let (text, rest) = match std::str::from_utf8(&bytes) {
             Ok(text) => (text, &[][..]),
@@ -120,14 +125,15 @@ impl<W: std::io::Write> std::io::Write for Escaping<W> {
                 match e.error_len() {
                     // Not UTF-8 at all (serde_json never writes such): passed on as it is.
                     Some(_) => (text, rest),
+                    None if end => (text, rest),
                     None => {
-                        self.pending = rest.to_vec();
+                        self.pending.extend_from_slice(rest);
                         (text, &[][..])
                     }
                 }
             }
         };
-        let mut safe = String::with_capacity(text.len());
+        let mut safe = String::with_capacity(text.len() + 64);
         for c in text.chars() {
             if c != '\n' && is_hidden(c) {
                 for unit in c.encode_utf16(&mut [0; 2]) {
@@ -140,10 +146,24 @@ impl<W: std::io::Write> std::io::Write for Escaping<W> {
         self.out.write_all(safe.as_bytes())?;
         self.out.write_all(rest)
     }
+}
+
+impl<W: std::io::Write> std::io::Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= CHUNK {
+            self.pass_on(false)?;
+        }
+        Ok(())
+    }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        let pending = std::mem::take(&mut self.pending);
-        self.out.write_all(&pending)?;
+        self.pass_on(true)?;
         self.out.flush()
     }
 }

@@ -39,13 +39,16 @@ pub use text_fingerprint::{
     save_stamped, save_stamped_expecting, stored_fingerprints,
 };
 
+/// The end of every drafts file's name.
+pub const SUFFIX: &str = ".responses.toml";
+
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.
 pub fn drafts_path(letter: &Path) -> PathBuf {
     let stem = letter
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    letter.with_file_name(format!("{stem}.responses.toml"))
+    letter.with_file_name(format!("{stem}{SUFFIX}"))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::names::{Names, is_letter_name};
+use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
 
 /// Folders nested deeper than this below a path given are not searched.
@@ -26,6 +26,10 @@ pub struct Found {
     /// preferred (a text file over a PDF or HTML one: it may hold a person's
     /// corrections); see [`source::SOURCES`](crate::letter::source::SOURCES).
     pub also: Vec<PathBuf>,
+    /// Whether the letter may have a drafts file (`NAME.responses.toml`): `false` when
+    /// the folder listing the search read holds none of that name, so a reader need not
+    /// look for one; `true` when it does, or the search cannot tell.
+    pub drafts: bool,
 }
 
 /// The letter files under `paths` (and the paths that could not be searched, with
@@ -58,7 +62,10 @@ pub fn find_letters_each(paths: &[PathBuf], mut found: impl FnMut(Found)) -> usi
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => search.walk(path, &meta, 0),
-            Ok(meta) => search.file(path.clone(), Identity::of(path, Some(&meta)), Vec::new()),
+            Ok(meta) => {
+                let id = Identity::of(path, Some(&meta));
+                search.file(path.clone(), id, Vec::new(), true);
+            }
             Err(e) => search.problem(path.clone(), io_message(&e)),
         }
     }
@@ -114,13 +121,14 @@ struct Search<'f, F: FnMut(Found)> {
 
 impl<F: FnMut(Found)> Search<'_, F> {
     /// A letter file, unless it was found before by another path.
-    fn file(&mut self, path: PathBuf, id: Identity, also: Vec<PathBuf>) {
+    fn file(&mut self, path: PathBuf, id: Identity, also: Vec<PathBuf>, drafts: bool) {
         if self.seen_files.insert(id) {
             self.count += 1;
             (self.found)(Found {
                 path,
                 problem: None,
                 also,
+                drafts,
             });
         }
     }
@@ -133,6 +141,7 @@ impl<F: FnMut(Found)> Search<'_, F> {
                 path,
                 problem: Some(why),
                 also: Vec::new(),
+                drafts: true,
             });
         }
     }
@@ -160,6 +169,7 @@ impl<F: FnMut(Found)> Search<'_, F> {
             entries.flatten().map(|e| (e.file_name(), e)).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
+        let drafts = DraftsFiles::of(entries.iter().map(|(name, _)| name.as_os_str()));
         self.ancestors.push(id);
         for (name, entry) in &entries {
             let name = name.to_string_lossy();
@@ -174,7 +184,8 @@ impl<F: FnMut(Found)> Search<'_, F> {
             if kind.is_file() {
                 if let Some(also) = names.read(&name) {
                     let also = also.iter().map(|n| dir.join(n)).collect();
-                    self.file(entry.path(), Identity::of_entry(entry, meta), also);
+                    let id = Identity::of_entry(entry, meta);
+                    self.file(entry.path(), id, also, drafts.may_have(&name));
                 }
                 continue;
             }
@@ -185,7 +196,8 @@ impl<F: FnMut(Found)> Search<'_, F> {
                     if let Some(also) = names.read(&name) {
                         let also = also.iter().map(|n| dir.join(n)).collect();
                         let id = Identity::of(&path, Some(&target));
-                        self.file(path, id, also);
+                        let has = drafts.may_have(&name);
+                        self.file(path, id, also, has);
                     }
                 }
                 Ok(_) => {}

@@ -2,7 +2,7 @@
 //! `NAME.txt`) which one is read.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -115,6 +115,45 @@ impl<'a> Names<'a> {
     }
 }
 
+/// The drafts files (`NAME.responses.toml`) of one folder's listing, by name without
+/// the suffix folded to lower case (a file system may ignore case): whether a letter of
+/// the folder may have one is told without a look at the disk.
+pub(super) struct DraftsFiles(HashSet<String>);
+
+impl DraftsFiles {
+    /// The drafts files among the names of one folder's entries.
+    pub(super) fn of<'a>(names: impl Iterator<Item = &'a OsStr>) -> DraftsFiles {
+        let suffix = crate::drafts::SUFFIX;
+        DraftsFiles(
+            names
+                .filter_map(|name| {
+                    let name = name.to_string_lossy();
+                    let cut = name.len().checked_sub(suffix.len())?;
+                    let (stem, end) = (name.get(..cut)?, name.get(cut..)?);
+                    end.eq_ignore_ascii_case(suffix)
+                        .then(|| stem.to_lowercase())
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether the letter file `name` of the folder may have a drafts file: `false`
+    /// only when the listing has none of its name (a name that is not UTF-8 may).
+    pub(super) fn may_have(&self, name: &str) -> bool {
+        if name.contains(char::REPLACEMENT_CHARACTER) {
+            return true;
+        }
+        if self.0.is_empty() {
+            return false;
+        }
+        let stem = Path::new(name)
+            .file_stem()
+            .and_then(OsStr::to_str)
+            .unwrap_or(name);
+        self.0.contains(&stem.to_lowercase())
+    }
+}
+
 /// The hash a name without extension is grouped by.
 fn hash(stem: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
@@ -172,5 +211,25 @@ mod tests {
         assert_eq!(names.read("été.txt"), Some(&["ÉTÉ.pdf".to_owned()][..]));
         assert_eq!(names.read("ÉTÉ.pdf"), None);
         assert_eq!(names.read("notes.docx"), None);
+    }
+
+    #[test]
+    fn a_letter_may_have_drafts_only_when_the_folder_lists_them() {
+        let names: Vec<OsString> = [
+            "a.txt",
+            "B.Responses.TOML",
+            "b.pdf",
+            "c.txt",
+            "d.responses.toml.bak",
+        ]
+        .map(OsString::from)
+        .to_vec();
+        let drafts = DraftsFiles::of(names.iter().map(OsString::as_os_str));
+        assert!(drafts.may_have("b.pdf"));
+        assert!(!drafts.may_have("a.txt"));
+        assert!(!drafts.may_have("d.txt"));
+        let none = DraftsFiles::of(std::iter::empty());
+        assert!(!none.may_have("a.txt"));
+        assert!(none.may_have("\u{FFFD}.txt"));
     }
 }

@@ -27,6 +27,16 @@ pub struct Progress {
 /// With the cache on ([`crate::cache`]), the counts and owners of a drafts file that has
 /// not changed since they were read come from the cache without reading it.
 pub fn progress(letter: &Path, numbers: &[String]) -> Progress {
+    progress_if_listed(letter, numbers, true)
+}
+
+/// [`progress`], told by a folder listing whether the letter may have a drafts file
+/// ([`Found::drafts`](super::Found::drafts)): when it may not, nothing is drafted, and
+/// the disk is not asked again.
+pub fn progress_if_listed(letter: &Path, numbers: &[String], may_have_drafts: bool) -> Progress {
+    if !may_have_drafts {
+        return Progress::default();
+    }
     let path = drafts::drafts_path(letter);
     let cache = crate::cache::global();
     let stamp = match cache.map(|_| std::fs::metadata(&path)) {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::find::Found;
-use super::progress::progress;
+use super::progress::progress_if_listed;
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -48,7 +48,7 @@ impl LetterSummary {
     pub fn of_found(found: &Found, max_letter_bytes: u64) -> LetterSummary {
         let summary = match &found.problem {
             Some(problem) => LetterSummary::unreadable(&found.path, problem),
-            None => summarize(&found.path, max_letter_bytes),
+            None => summarize_listed(&found.path, max_letter_bytes, found.drafts),
         };
         LetterSummary {
             also: found.also.clone(),
@@ -97,12 +97,18 @@ impl LetterSummary {
 /// filled in as far as it goes. The counts cover the letter's comments only (drafts of
 /// comments the letter no longer has are not counted).
 pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
+    summarize_listed(path, max_letter_bytes, true)
+}
+
+/// [`summarize`], told by a folder listing whether the letter may have a drafts file
+/// (see [`progress_if_listed`]).
+fn summarize_listed(path: &Path, max_letter_bytes: u64, may_have_drafts: bool) -> LetterSummary {
     let brief = match super::cached::read_brief(path, max_letter_bytes) {
         Ok(brief) => brief,
         Err(problem) => return LetterSummary::unreadable(path, &problem),
     };
     let mut summary = LetterSummary::of_path(path);
-    let progress = progress(path, &brief.numbers);
+    let progress = progress_if_listed(path, &brief.numbers, may_have_drafts);
     summary.kind = brief.kind;
     summary.company = brief.company;
     summary.date = brief.date;

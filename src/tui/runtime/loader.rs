@@ -72,7 +72,12 @@ pub(crate) fn spawn(
                         path,
                     },
                     Job::Reindex(path) => Action::LetterIndexed {
-                        listing: Box::new(listing(&path, limits, crate::index::passed_over(&path))),
+                        listing: Box::new(listing(
+                            &path,
+                            limits,
+                            crate::index::passed_over(&path),
+                            true,
+                        )),
                         path,
                     },
                 };
@@ -138,6 +143,7 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
         path,
         problem,
         also,
+        drafts,
     } = found;
     let (path, listing) = match problem {
         Some(problem) => {
@@ -145,7 +151,7 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
             (path, Err(problem))
         }
         None => {
-            let listing = listing(&path, limits, also);
+            let listing = listing(&path, limits, also, drafts);
             let named = paths.contains(&path);
             if let Ok(l) = &listing
                 && !named
@@ -164,11 +170,17 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
 }
 
 /// The listing of a letter file: the letter in brief, its drafts' progress, and the
-/// files of its name not read (`also`).
-fn listing(path: &Path, limits: Limits, also: Vec<PathBuf>) -> Result<Listing, Problem> {
+/// files of its name not read (`also`); `drafts`: whether the folder listing may hold
+/// its drafts file.
+fn listing(
+    path: &Path,
+    limits: Limits,
+    also: Vec<PathBuf>,
+    drafts: bool,
+) -> Result<Listing, Problem> {
     let brief = crate::index::read_brief(path, limits.max_letter_bytes)
         .map_err(|why| Problem::in_file(path, why))?;
-    let progress = crate::index::progress(path, &brief.numbers);
+    let progress = crate::index::progress_if_listed(path, &brief.numbers, drafts);
     Ok(Listing {
         brief,
         progress,
