@@ -1,7 +1,7 @@
 //! The command line (`:`) and the Letters pane's filter (`/`): typing, completing,
 //! recalling, and running what was typed.
 
-use crate::config::{Command, LETTERS_WIDTH};
+use crate::config::{Command, Context, LETTERS_WIDTH};
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::command_line::Purpose;
@@ -103,10 +103,16 @@ pub(super) fn run_line(state: &mut State, text: &str, fx: &mut Vec<Effect>) {
     } else {
         match Command::from_name(text).filter(|c| c.typed()) {
             Some(command) => super::run(state, command, fx),
-            None => state.error(format!(
-                "Not a command: {} (Tab completes a name).",
-                sanitize(text).replace('\n', " ")
-            )),
+            None => {
+                let key = state
+                    .config
+                    .keymap
+                    .key_for(Context::Command, Command::Complete);
+                state.error(format!(
+                    "Not a command: {} ({key} completes a name).",
+                    sanitize(text).replace('\n', " ")
+                ))
+            }
         }
     }
 }
