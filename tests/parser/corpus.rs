@@ -10,20 +10,17 @@
 //! debris, no crash. `cargo test --test parser corpus_sweep:: -- --nocapture` shows each letter
 //! that misses a goal.
 
+use crate::common::shared;
 use letterdesk::letter::{Kind, Letter, parse_bytes};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+/// `../shared/corpus`, when its pdftotext copies (`text/`) are there.
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.join("text").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is not present", dir.display());
-        None
-    }
+    let text = shared::folder("corpus/text")?;
+    text.parent().map(Path::to_path_buf)
 }
 
 /// Every file under `dir` whose name ends in `ext`, sorted.
