@@ -5,6 +5,7 @@
 use crate::common;
 
 use common::bin::letterdesk;
+use common::files::written;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -175,10 +176,7 @@ fn real_2014_letter_with_two_drafted_comments() {
 /// A demo letter in a temp folder.
 fn demo_letter() -> (tempfile::TempDir, PathBuf) {
     let (name, text) = letterdesk::demo::LETTERS[0];
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    (dir, path)
+    written(name, text)
 }
 
 #[test]
