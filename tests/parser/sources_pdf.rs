@@ -36,7 +36,7 @@ fn numbered_words(letter: &Letter) -> Vec<(String, String)> {
 
 /// The letter read from the PDF of `text` laid out by `layout`.
 fn read_pdf(text: &str, layout: &Layout) -> Letter {
-    let (_dir, path) = written("letter.pdf", &letter_pdf(text, layout));
+    let (_dir, path) = written("letter.pdf", letter_pdf(text, layout));
     parse_file(&path).unwrap()
 }
 
@@ -77,7 +77,7 @@ fn text_drawn_twice_for_bold_is_read_once() {
     };
     let text = ferncliff();
     assert_same_letter(&text, &layout);
-    let (_dir, path) = written("bold.pdf", &letter_pdf(&text, &layout));
+    let (_dir, path) = written("bold.pdf", letter_pdf(&text, &layout));
     let read = source::read(&path, &Limits::default()).unwrap();
     let read = String::from_utf8(read.text).unwrap();
     assert_eq!(read.matches("Risk Factors").count(), 1, "{read}");
@@ -92,7 +92,7 @@ fn pages_end_in_form_feeds_and_a_paragraph_runs_across_the_break() {
     };
     let text = ferncliff();
     assert_same_letter(&text, &layout);
-    let (_dir, path) = written("two.pdf", &letter_pdf(&text, &layout));
+    let (_dir, path) = written("two.pdf", letter_pdf(&text, &layout));
     let read = String::from_utf8(source::read(&path, &Limits::default()).unwrap().text).unwrap();
     assert_eq!(read.matches('\u{c}').count(), 2, "{read}");
     assert!(read.contains("Page 2"), "the header is in the text: {read}");
@@ -141,7 +141,7 @@ fn a_page_without_text_among_others_is_a_warning() {
         vec![pdf::text(72.0, 700.0, "Dear Ms. Quill:")],
         vec![Mark::Image],
     ];
-    let (_dir, path) = written("mixed.pdf", &pdf::pdf(&pages));
+    let (_dir, path) = written("mixed.pdf", pdf::pdf(&pages));
     let read = source::read(&path, &Limits::default()).unwrap();
     assert_eq!(read.origin.source, "PDF");
     assert_eq!(
@@ -156,7 +156,7 @@ fn the_size_cap_applies_before_the_pdf_is_read() {
         pdf::text(72.0, 700.0, "Dear Ms. Quill:"),
         Mark::Ballast(3 << 20),
     ]];
-    let (_dir, path) = written("big.pdf", &pdf::pdf(&pages));
+    let (_dir, path) = written("big.pdf", pdf::pdf(&pages));
     assert_eq!(
         source::read(&path, &Limits::new(2 << 20)).unwrap_err(),
         "too large to open (4 MB; limit 2 MB)"

@@ -98,7 +98,7 @@ fn the_exported_report_shows_the_path_and_notices() {
     );
     let message = s.message().unwrap();
     assert_shows(
-        &message,
+        message,
         &[
             "/letters/northwind.response.md",
             "3 comments have no response: 2, 3, 4",
