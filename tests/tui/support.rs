@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::letter::{Comment, Kind, Letter, Subject};
-use letterdesk::tui::{Action, Command, Effect, State, draw, map_key, update};
+use letterdesk::tui::{Action, Command, Config, Effect, State, draw, map_key, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -113,6 +113,19 @@ pub fn run_all(s: &mut State, commands: &[Command]) {
     for &command in commands {
         update(s, Action::Run(command));
     }
+}
+
+/// `i` pressed to edit the selected comment's draft, then `text` typed into it.
+pub fn drafting(s: &mut State, text: &str) -> Vec<Effect> {
+    let mut effects = press(s, ch('i'));
+    effects.extend(typing(s, text));
+    effects
+}
+
+/// The built-in configuration with a user file `c.toml` holding `text`.
+pub fn user_config(text: &str, no_color: bool) -> Config {
+    Config::with_user(text, std::path::Path::new("c.toml"), no_color)
+        .expect("the user file is read")
 }
 
 /// Each character of `text` pressed in turn.

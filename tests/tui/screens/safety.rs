@@ -108,7 +108,7 @@ fn config_errors_show_in_the_status_bar() {
 #[test]
 fn help_and_hints_follow_the_user_keymap() {
     let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"settle it\" }]\n";
-    let config = Config::with_user(text, std::path::Path::new("c.toml"), false).unwrap();
+    let config = user_config(text, false);
     let mut s = northwind_open();
     s.set_config(config);
     let screen_text = screen(&mut s, 180, 45);

@@ -69,8 +69,7 @@ fn search_finds_comments_and_drafts() {
     // `gg`: the first g waits in the state (as keys from the terminal do).
     update(&mut s, Action::Key(ch('g')));
     update(&mut s, Action::Key(ch('g')));
-    press(&mut s, ch('i'));
-    typing(&mut s, "kettles were sold");
+    drafting(&mut s, "kettles were sold");
     press(&mut s, key(KeyCode::Esc));
     press(&mut s, ch('n'));
     assert_eq!(s.selected_comment().unwrap().number, "4");
@@ -122,8 +121,7 @@ fn quitting_saves_first() {
 #[test]
 fn ctrl_c_quits_from_the_editor_after_saving() {
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "q");
+    drafting(&mut s, "q");
     assert!(!s.should_quit(), "q types in the editor");
     let fx = press(&mut s, ctrl('c'));
     assert!(
@@ -190,8 +188,7 @@ fn an_unreadable_drafts_file_is_never_written() {
 #[test]
 fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
     let mut s = opened();
-    let t0 = Instant::now();
-    update(&mut s, Action::Tick(t0));
+    let t0 = clock_started(&mut s);
     press(&mut s, ch('r'));
     let fx = update(&mut s, Action::Tick(t0 + Duration::from_secs(3)));
     assert_eq!(saves(&fx), 1);
@@ -219,8 +216,7 @@ fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
 #[test]
 fn undo_and_redo_in_the_editor() {
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "ab cd");
+    drafting(&mut s, "ab cd");
     press(&mut s, ctrl('z'));
     assert_eq!(s.editor_text(), "ab ", "a word at a time");
     press(&mut s, ctrl('z'));

@@ -62,8 +62,7 @@ fn loaded_with(response: &str) -> State {
 #[test]
 fn one_edit_of_a_crlf_draft_keeps_every_other_character() {
     let mut s = loaded_with("First\r\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr");
-    press(&mut s, ch('i'));
-    typing(&mut s, "!");
+    drafting(&mut s, "!");
     assert_eq!(
         s.draft("1").unwrap().response,
         "First\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr!"
@@ -161,8 +160,7 @@ fn a_resize_keeps_the_cursor_in_view_without_hiding_text_above() {
 #[test]
 fn undo_history_is_kept_per_comment() {
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "The Company respectfully advises the Staff");
+    drafting(&mut s, "The Company respectfully advises the Staff");
     press(&mut s, ctrl('z'));
     assert_eq!(
         s.draft("1").unwrap().response,
@@ -193,7 +191,7 @@ fn undo_history_is_kept_per_comment() {
 fn a_key_bound_to_export_with_a_format_exports_at_once() {
     use letterdesk::export::Format;
     let text = "[keymap]\nletters = [{ on = [\"X\"], run = \"export  docx\", desc = \"Word now\" },\n { on = [\"M\"], run = \"export_markdown\", desc = \"old name\" }]\n";
-    let config = Config::with_user(text, std::path::Path::new("c.toml"), true).unwrap();
+    let config = user_config(text, true);
     let mut s = state();
     s.set_config(config);
     let fx = press(&mut s, ch('X'));

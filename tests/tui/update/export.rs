@@ -51,8 +51,7 @@ fn x_opens_the_export_prompt_in_letters_and_comments() {
 fn the_export_takes_unsaved_edits_and_arrows_choose_the_format() {
     use letterdesk::export::Format;
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "We revised it.");
+    drafting(&mut s, "We revised it.");
     press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.focus(), Pane::Comments);
     press(&mut s, ch('x'));

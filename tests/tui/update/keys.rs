@@ -169,7 +169,7 @@ fn releases_and_unbound_keys_map_to_nothing() {
 #[test]
 fn user_keymap_overrides() {
     let text = "[keymap]\nglobal = [{ on = [\"ctrl-q\"], run = \"quit\", desc = \"quit\" }]\nletters = [{ on = [\"j\"], run = \"open\", desc = \"open\" }]\n";
-    let config = Config::with_user(text, std::path::Path::new("c.toml"), true).unwrap();
+    let config = user_config(text, true);
     let rows = [
         (LETTERS, ch('j'), run(Command::Open)),
         (DRAFT, ctrl('q'), run(Command::Quit)),

@@ -193,10 +193,8 @@ fn leaving_the_editor_saves_at_once() {
 #[test]
 fn autosave_after_a_pause_and_during_long_typing() {
     let mut s = opened();
-    let t0 = Instant::now();
-    update(&mut s, Action::Tick(t0));
-    press(&mut s, ch('i'));
-    typing(&mut s, "abc");
+    let t0 = clock_started(&mut s);
+    drafting(&mut s, "abc");
     assert_eq!(
         saves(&update(
             &mut s,

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::support::{
-    assert_shows, ch, comment, ctrl, drafts_of, ev, key, letter, northwind_letter, press, run_all,
-    typing,
+    assert_shows, ch, comment, ctrl, drafting, drafts_of, ev, key, letter, northwind_letter, press,
+    run_all, typing, user_config,
 };
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -72,6 +72,13 @@ fn opened() -> State {
     let mut s = state();
     update(&mut s, Action::Run(Command::Open));
     s
+}
+
+/// The clock of `s` started now (its first tick); the time it started.
+fn clock_started(s: &mut State) -> Instant {
+    let t0 = Instant::now();
+    update(s, Action::Tick(t0));
+    t0
 }
 
 /// A successful save report: what the open letter's drafts hold now.

@@ -5,10 +5,8 @@ use super::*;
 #[test]
 fn typing_is_journalled_within_a_second_and_cleared_after_saving() {
     let mut s = loaded();
-    let t0 = Instant::now();
-    update(&mut s, Action::Tick(t0));
-    press(&mut s, ch('i'));
-    typing(&mut s, " More");
+    let t0 = clock_started(&mut s);
+    drafting(&mut s, " More");
     let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(400)));
     assert!(
         !fx.iter().any(|e| matches!(e, Effect::Journal(_))),
@@ -57,8 +55,7 @@ fn an_outside_change_is_taken_in_and_shown() {
 #[test]
 fn a_save_held_back_by_an_outside_change_merges_and_saves_again() {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " Mine");
+    drafting(&mut s, " Mine");
     let fx = press(&mut s, key(KeyCode::Esc));
     assert_eq!(saves(&fx), 1);
     // The worker found the file changed: it hands the disk's version back.
@@ -81,8 +78,7 @@ fn a_save_held_back_by_an_outside_change_merges_and_saves_again() {
 /// Comment 1 edited here ("Saved one. Mine") and on disk ("Theirs.").
 fn conflicted() -> State {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " Mine");
+    drafting(&mut s, " Mine");
     let fx = drafts_read(
         &mut s,
         Ok(Some(drafts_of(&[("1", Status::Resolved, "Theirs.")]))),
@@ -136,8 +132,7 @@ fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
 #[test]
 fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " x");
+    drafting(&mut s, " x");
     press(&mut s, key(KeyCode::Esc));
     let fx = update(
         &mut s,
