@@ -55,7 +55,7 @@ pub fn keys_of(value: &serde_json::Value) -> Vec<&str> {
 }
 
 /// A temporary path as a command-line argument (temporary folders have UTF-8 names).
-pub fn path_str(path: &Path) -> &str {
+pub fn arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 temp path")
 }
 

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use common::bin::{letterdesk, path_str, stderr};
+use common::bin::{arg, letterdesk, stderr};
 use common::files::written;
 
 use std::path::{Path, PathBuf};
@@ -49,7 +49,7 @@ fn real_2014_letter_with_two_drafted_comments() {
     let config = dir.path().join("no-config.toml");
 
     // Without --strict: written next to the letter, exit 0, 14 missing listed.
-    let out = letterdesk(&["export", path_str(&letter), "--config", path_str(&config)]);
+    let out = letterdesk(&["export", arg(&letter), "--config", arg(&config)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let written = dir.path().join("upload_21vianet_2014-11-17.response.md");
     let err = stderr(&out);
@@ -122,12 +122,12 @@ fn real_2014_letter_with_two_drafted_comments() {
     let strict_out = dir.path().join("strict.md");
     let out = letterdesk(&[
         "export",
-        path_str(&letter),
+        arg(&letter),
         "--strict",
         "-o",
-        path_str(&strict_out),
+        arg(&strict_out),
         "--config",
-        path_str(&config),
+        arg(&config),
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
@@ -142,11 +142,11 @@ fn real_2014_letter_with_two_drafted_comments() {
     for (format, ext) in [("txt", "txt"), ("html", "htm"), ("docx", "docx")] {
         let out = letterdesk(&[
             "export",
-            path_str(&letter),
+            arg(&letter),
             "--format",
             format,
             "--config",
-            path_str(&config),
+            arg(&config),
         ]);
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         let path = dir
@@ -174,12 +174,12 @@ fn demo_letter() -> (tempfile::TempDir, PathBuf) {
 fn format_from_output_extension_and_stdout() {
     let (dir, letter) = demo_letter();
     let html = dir.path().join("out.html");
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&html)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&html)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(text.starts_with("<!DOCTYPE HTML"), "{text}");
 
-    let out = letterdesk(&["export", path_str(&letter), "-o", "-", "--format", "txt"]);
+    let out = letterdesk(&["export", arg(&letter), "-o", "-", "--format", "txt"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
@@ -190,7 +190,7 @@ fn format_from_output_extension_and_stdout() {
 
     // An unknown extension without --format: Markdown.
     let other = dir.path().join("out.response");
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&other)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&other)]);
     assert!(out.status.success());
     assert!(
         std::fs::read_to_string(&other)
@@ -209,7 +209,7 @@ fn strict_passes_when_everything_is_resolved() {
         d.toggle_resolved(&c.number);
     }
     drafts::save(&drafts::drafts_path(&letter), &d, None).unwrap();
-    let out = letterdesk(&["export", path_str(&letter), "--strict", "--format", "docx"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "--format", "docx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("have no response"));
     assert!(
@@ -231,7 +231,7 @@ fn broken_drafts_file_is_an_error_naming_file_and_line() {
         "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"x\n",
     )
     .unwrap();
-    let out = letterdesk(&["export", path_str(&letter)]);
+    let out = letterdesk(&["export", arg(&letter)]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
@@ -249,7 +249,7 @@ fn config_errors_name_file_and_line_and_settings_apply() {
         "[colors]\nfocus = \"red\"\n\n[export]\nrestatement = \"loud\"\n",
     )
     .unwrap();
-    let out = letterdesk(&["--config", path_str(&config), "export", path_str(&letter)]);
+    let out = letterdesk(&["--config", arg(&config), "export", arg(&letter)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(&format!("{}:5:", config.display())),
@@ -262,14 +262,7 @@ fn config_errors_name_file_and_line_and_settings_apply() {
         "[export]\nsigner_name = \"Nikolaos Vardakis\"\nsigner_title = \"Chief Financial Officer\"\ncc = [\"Sophia Karamanlis, Esq.\"]\nrestatement = \"italic\"\nresponse_label = \"Company Response\"\n",
     )
     .unwrap();
-    let out = letterdesk(&[
-        "export",
-        path_str(&letter),
-        "--config",
-        path_str(&config),
-        "-o",
-        "-",
-    ]);
+    let out = letterdesk(&["export", arg(&letter), "--config", arg(&config), "-o", "-"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let md = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
@@ -288,9 +281,9 @@ fn refuses_to_overwrite_the_letter_or_its_drafts() {
     let before = std::fs::read(&letter).unwrap();
     let out = letterdesk(&[
         "export",
-        path_str(&letter),
+        arg(&letter),
         "-o",
-        path_str(&letter),
+        arg(&letter),
         "--format",
         "txt",
     ]);
@@ -302,7 +295,7 @@ fn refuses_to_overwrite_the_letter_or_its_drafts() {
     );
     assert_eq!(std::fs::read(&letter).unwrap(), before);
     let drafts_file = drafts::drafts_path(&letter);
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&drafts_file)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&drafts_file)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!drafts_file.exists());
 }

@@ -7,7 +7,7 @@
 
 use crate::common;
 
-use common::bin::{letterdesk, path_str};
+use common::bin::{arg, letterdesk};
 
 use std::path::PathBuf;
 
@@ -46,13 +46,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     let (dir, letter, drafts) = setup();
     let out_path = dir.path().join("response.txt");
 
-    let out = letterdesk(&[
-        "export",
-        path_str(&letter),
-        "--strict",
-        "-o",
-        path_str(&out_path),
-    ]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", arg(&out_path)]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -64,7 +58,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     assert!(!out_path.exists(), "nothing written");
 
     // Without --strict the letter is written, each request restated and marked.
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&out_path)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&out_path)]);
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert!(text.contains("Exhibit 10.4"), "{text}");
@@ -88,13 +82,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     );
     std::fs::write(&drafts, toml).unwrap();
     std::fs::remove_file(&out_path).unwrap();
-    let out = letterdesk(&[
-        "export",
-        path_str(&letter),
-        "--strict",
-        "-o",
-        path_str(&out_path),
-    ]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", arg(&out_path)]);
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert!(
@@ -110,7 +98,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
         "[comments.\"1\"]\nresponse = \"x\"\n\n[requests.exhibit]\nresponse = 4\n",
     )
     .unwrap();
-    let out = letterdesk(&["export", path_str(&letter), "-o", "-"]);
+    let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

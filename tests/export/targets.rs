@@ -7,7 +7,7 @@
 
 use crate::common;
 
-use common::bin::{letterdesk, path_str, stderr};
+use common::bin::{arg, letterdesk, stderr};
 
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::PathBuf;
@@ -72,12 +72,12 @@ fn a_planted_symlink_at_the_default_output_is_refused_and_names_its_target() {
     let link = dir.path().join("s.response.md");
     symlink(&drafts_file, &link).unwrap();
 
-    let out = letterdesk(&["export", path_str(&letter)]);
+    let out = letterdesk(&["export", arg(&letter)]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains(path_str(&link))
-            && err.contains(path_str(&drafts_file))
+        err.contains(arg(&link))
+            && err.contains(arg(&drafts_file))
             && err.contains("symbolic link"),
         "names the link and its target: {err}"
     );
@@ -91,7 +91,7 @@ fn a_planted_symlink_at_the_default_output_is_refused_and_names_its_target() {
     std::fs::write(&bashrc, "alias ll='ls -l'\n").unwrap();
     let link = dir.path().join("s.response.txt");
     symlink("victim/.bashrc", &link).unwrap();
-    let out = letterdesk(&["export", path_str(&letter), "--format", "txt"]);
+    let out = letterdesk(&["export", arg(&letter), "--format", "txt"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("victim/.bashrc"), "{}", stderr(&out));
     assert_eq!(
@@ -110,7 +110,7 @@ fn an_explicit_output_may_be_a_symlink_but_never_to_the_letter_or_its_drafts() {
         let _ = std::fs::remove_file(&link);
         symlink(target, &link).unwrap();
         let before = std::fs::read(target).unwrap();
-        let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&link)]);
+        let out = letterdesk(&["export", arg(&letter), "-o", arg(&link)]);
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
         assert_eq!(std::fs::read(target).unwrap(), before);
     }
@@ -121,7 +121,7 @@ fn an_explicit_output_may_be_a_symlink_but_never_to_the_letter_or_its_drafts() {
     std::fs::write(&real, "old").unwrap();
     let link = dir.path().join("named.md");
     symlink(&real, &link).unwrap();
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&link)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&link)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         std::fs::read_to_string(&real)
@@ -133,7 +133,7 @@ fn an_explicit_output_may_be_a_symlink_but_never_to_the_letter_or_its_drafts() {
     // A folder is not a file to write.
     let folder = dir.path().join("folder.md");
     std::fs::create_dir(&folder).unwrap();
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&folder)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&folder)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(folder.is_dir());
 }
@@ -149,7 +149,7 @@ fn export_into_a_fifo_writes_into_it_and_keeps_the_node() {
     std::thread::spawn(move || {
         let _ = tx.send(std::fs::read(&reader));
     });
-    let out = letterdesk(&["export", path_str(&letter), "-o", path_str(&fifo)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&fifo)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         std::fs::symlink_metadata(&fifo)
@@ -168,13 +168,13 @@ fn export_into_a_fifo_writes_into_it_and_keeps_the_node() {
 #[test]
 fn strict_into_dev_null_is_a_check_that_keeps_the_device() {
     let (_dir, letter) = answered_letter();
-    let out = letterdesk(&["export", path_str(&letter), "--strict", "-o", "/dev/null"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", "/dev/null"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let meta = std::fs::symlink_metadata("/dev/null").unwrap();
     assert!(meta.file_type().is_char_device());
 
     std::fs::remove_file(drafts::drafts_path(&letter)).unwrap();
-    let out = letterdesk(&["export", path_str(&letter), "--strict", "-o", "/dev/null"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", "/dev/null"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("not ready to file"),
@@ -198,7 +198,7 @@ fn strict_refuses_drafts_whose_comment_changed_and_lists_removed_ones() {
     )
     .unwrap();
 
-    let out = letterdesk(&["export", path_str(&letter), "--strict", "-o", "-"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", "-"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     let err = stderr(&out);
@@ -208,7 +208,7 @@ fn strict_refuses_drafts_whose_comment_changed_and_lists_removed_ones() {
     );
     assert!(err.contains("the letter does not have: 3"), "{err}");
 
-    let out = letterdesk(&["export", path_str(&letter)]);
+    let out = letterdesk(&["export", arg(&letter)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -225,7 +225,7 @@ fn export_refuses_special_letter_files_without_hanging() {
     let [fifo, zero] = crate::common::special::fifo_and_device(dir.path());
     for letter in [&fifo, &zero] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-            .args(["export", path_str(letter), "-o", "-"])
+            .args(["export", arg(letter), "-o", "-"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
