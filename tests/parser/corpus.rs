@@ -23,6 +23,11 @@ fn corpus_dir() -> Option<PathBuf> {
     text.parent().map(Path::to_path_buf)
 }
 
+/// `path`'s name below `dir`, as the sweep reports it.
+fn name_in(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).display().to_string()
+}
+
 /// Every file under `dir` whose name ends in `ext`, sorted.
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -171,11 +176,7 @@ fn the_corpus_meets_the_goals() {
     let (mut with_comments, mut exact, mut dirty, mut crashes) = (0, 0, 0, 0);
     let mut misses = Vec::new();
     for path in &staff {
-        let name = path
-            .strip_prefix(&dir)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let name = name_in(&dir, path);
         let bytes = std::fs::read(path).expect("readable");
         let raw = String::from_utf8_lossy(&bytes);
         let Ok(Ok(letter)) = std::panic::catch_unwind(|| parse_bytes(&name, &bytes)) else {
@@ -209,11 +210,7 @@ fn the_corpus_meets_the_goals() {
     let mut company_kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut read_as_staff = 0;
     for path in &company {
-        let name = path
-            .strip_prefix(&dir)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let name = name_in(&dir, path);
         let html = String::from_utf8_lossy(&std::fs::read(path).expect("readable")).into_owned();
         let text = html_text(&html);
         let Ok(Ok(letter)) = std::panic::catch_unwind(|| parse_bytes(&name, text.as_bytes()))
