@@ -95,6 +95,16 @@ pub fn ch(c: char) -> KeyEvent {
     ev(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// A character key with Alt.
+pub fn alt(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
+/// A character key with Shift (an upper-case letter).
+pub fn shift(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::SHIFT)
+}
+
 /// A character key with Ctrl.
 pub fn ctrl(c: char) -> KeyEvent {
     ev(KeyCode::Char(c), KeyModifiers::CONTROL)

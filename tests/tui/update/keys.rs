@@ -11,11 +11,7 @@ fn movement_keys_in_lists() {
             (mode, ch('k'), run(Command::Up)),
             (mode, key(KeyCode::Up), run(Command::Up)),
             (mode, key(KeyCode::Home), run(Command::First)),
-            (
-                mode,
-                ev(KeyCode::Char('G'), KeyModifiers::SHIFT),
-                run(Command::Last),
-            ),
+            (mode, shift('G'), run(Command::Last)),
             (mode, key(KeyCode::End), run(Command::Last)),
         ]);
         // `gg`: the first g waits for the second.
@@ -36,14 +32,11 @@ fn enter_opens_edits_or_types_by_pane() {
 
 #[test]
 fn pane_switching_works_outside_the_editor() {
+    let back_tab = ev(KeyCode::BackTab, KeyModifiers::SHIFT);
     for mode in [LETTERS, COMMENTS] {
         assert_maps(&[
             (mode, key(KeyCode::Tab), run(Command::NextPane)),
-            (
-                mode,
-                ev(KeyCode::BackTab, KeyModifiers::SHIFT),
-                run(Command::PrevPane),
-            ),
+            (mode, back_tab, run(Command::PrevPane)),
         ]);
     }
     for mode in [LETTERS, COMMENTS, DRAFT] {
@@ -76,37 +69,26 @@ fn comment_commands() {
         (COMMENTS, ch('f'), run(Command::Filter)),
         (COMMENTS, ch('/'), run(Command::Search)),
         (COMMENTS, ch('n'), run(Command::SearchNext)),
-        (
-            COMMENTS,
-            ev(KeyCode::Char('N'), KeyModifiers::SHIFT),
-            run(Command::SearchPrev),
-        ),
+        (COMMENTS, shift('N'), run(Command::SearchPrev)),
         (LETTERS, ch('r'), None),
     ]);
 }
 
 #[test]
 fn editor_commands() {
-    let ctrl_shift = KeyModifiers::CONTROL | KeyModifiers::SHIFT;
+    let ctrl_shift_z = ev(
+        KeyCode::Char('Z'),
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    );
+    let ctrl_right = ev(KeyCode::Right, KeyModifiers::CONTROL);
+    let alt_backspace = ev(KeyCode::Backspace, KeyModifiers::ALT);
     assert_maps(&[
         (DRAFT, ctrl('z'), run(Command::Undo)),
         (DRAFT, ctrl('y'), run(Command::Redo)),
-        (
-            DRAFT,
-            ev(KeyCode::Char('Z'), ctrl_shift),
-            run(Command::Redo),
-        ),
+        (DRAFT, ctrl_shift_z, run(Command::Redo)),
         (DRAFT, key(KeyCode::Left), run(Command::Left)),
-        (
-            DRAFT,
-            ev(KeyCode::Right, KeyModifiers::CONTROL),
-            run(Command::WordRight),
-        ),
-        (
-            DRAFT,
-            ev(KeyCode::Backspace, KeyModifiers::ALT),
-            run(Command::DeleteWord),
-        ),
+        (DRAFT, ctrl_right, run(Command::WordRight)),
+        (DRAFT, alt_backspace, run(Command::DeleteWord)),
         (DRAFT, ctrl('a'), run(Command::LineStart)),
         (DRAFT, ctrl('e'), run(Command::LineEnd)),
         (DRAFT, ctrl('k'), run(Command::DeleteToLineEnd)),
@@ -114,16 +96,8 @@ fn editor_commands() {
         // the start of the line is Alt-u.
         (DRAFT, ctrl('u'), run(Command::HalfPageUp)),
         (DRAFT, ctrl('d'), run(Command::HalfPageDown)),
-        (
-            DRAFT,
-            ev(KeyCode::Char('u'), KeyModifiers::ALT),
-            run(Command::DeleteToLineStart),
-        ),
-        (
-            DRAFT,
-            ev(KeyCode::Char('d'), KeyModifiers::ALT),
-            run(Command::DeleteWordForward),
-        ),
+        (DRAFT, alt('u'), run(Command::DeleteToLineStart)),
+        (DRAFT, alt('d'), run(Command::DeleteWordForward)),
     ]);
     let backspace = map(DRAFT, key(KeyCode::Backspace));
     assert!(matches!(backspace, Some(Action::Type(_))), "{backspace:?}");
@@ -132,15 +106,12 @@ fn editor_commands() {
 #[test]
 fn search_prompt_keys() {
     let search = Mode::Search;
+    let backspace = key(KeyCode::Backspace);
     assert_maps(&[
         (search, ch('q'), Some(Action::SearchInput('q'))),
         (search, key(KeyCode::Enter), Some(Action::SearchSubmit)),
         (search, key(KeyCode::Esc), Some(Action::SearchCancel)),
-        (
-            search,
-            key(KeyCode::Backspace),
-            Some(Action::SearchBackspace),
-        ),
+        (search, backspace, Some(Action::SearchBackspace)),
         (search, ctrl('c'), run(Command::ForceQuit)),
     ]);
 }

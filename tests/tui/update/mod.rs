@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::support::{
-    assert_shows, ch, comment, ctrl, drafting, drafts_of, ev, key, letter, northwind_letter, press,
-    run_all, typing, user_config,
+    alt, assert_shows, ch, comment, ctrl, drafting, drafts_of, ev, key, letter, northwind_letter,
+    press, run_all, shift, typing, user_config,
 };
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
