@@ -31,16 +31,13 @@ pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Marks, Status, UnknownStatus};
-pub use renamed::{Renamed, find_renamed, lone_drafts_files, reattach};
+pub use renamed::{Renamed, SUFFIX, find_renamed, lone_drafts_files, reattach};
 pub use statuses::read_statuses;
 pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{
     FINGERPRINT_KEY, TextFingerprints, changed_comments, comment_fingerprint, orphans,
     save_stamped, save_stamped_expecting, stored_fingerprints,
 };
-
-/// The end of every drafts file's name.
-pub const SUFFIX: &str = ".responses.toml";
 
 /// The drafts file that belongs to a letter file: `NAME.txt` → `NAME.responses.toml`.
 pub fn drafts_path(letter: &Path) -> PathBuf {

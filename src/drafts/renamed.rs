@@ -9,10 +9,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::SUFFIX;
 use super::store::load;
 use super::text_fingerprint::{TextFingerprints, stored_fingerprints};
 use crate::disk::Node;
+
+/// The end of every drafts file's name.
+pub const SUFFIX: &str = ".responses.toml";
 
 /// A drafts file whose letter is gone, found to belong to a letter without drafts.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,19 @@
 //! the company as that block spells it, and the address; for a company's response,
 //! the staff member it is for ("Attn: Name, Title").
 
-use super::header::Header;
 use super::model::Person;
+
+/// The fields of a letter's header that its addressee block fills in or corrects.
+pub(super) struct Addressed<'h> {
+    /// Who the letter is addressed to.
+    pub(super) addressee: &'h mut Person,
+    /// The company the letter concerns (as the "Re:" block names it, if read).
+    pub(super) company: &'h mut Option<String>,
+    /// Every company the header names.
+    pub(super) companies: &'h mut Vec<String>,
+    /// The address lines.
+    pub(super) address: &'h mut Vec<String>,
+}
 
 /// `s` with only its letters and digits, lowercased, written over `out`.
 fn normalise_into(s: &str, out: &mut String) {
@@ -16,16 +27,17 @@ fn normalise_into(s: &str, out: &mut String) {
 }
 
 /// Read the addressee block (the top lines that are neither the date nor letterhead)
-/// into `header`, whose "Re:" block is read already.
-pub(super) fn read_addressee(block: &[&str], header: &mut Header) {
-    if header.addressed_to_sec {
+/// into `to`, the "Re:" block being read already; `to_sec`: the letter is addressed to
+/// the Commission.
+pub(super) fn read_addressee(block: &[&str], to_sec: bool, to: Addressed) {
+    if to_sec {
         // A company's response: the addressee is the staff ("Attn: Name, Title").
         if let Some(attn) = block.iter().find_map(|l| {
             l.strip_prefix("Attn:")
                 .or_else(|| l.strip_prefix("Attention:"))
         }) {
             let (name, title) = split_name_title(attn.trim());
-            header.addressee = Person {
+            *to.addressee = Person {
                 name: Some(name),
                 title,
             };
@@ -35,8 +47,8 @@ pub(super) fn read_addressee(block: &[&str], header: &mut Header) {
     let Some((name, rest)) = block.split_first() else {
         return;
     };
-    header.addressee.name = Some(name.to_string());
-    let company_at = header.company.as_deref().and_then(|company| {
+    to.addressee.name = Some(name.to_string());
+    let company_at = to.company.as_deref().and_then(|company| {
         let (mut key, mut n) = (String::new(), String::new());
         normalise_into(company, &mut key);
         rest.iter().position(|l| {
@@ -47,24 +59,24 @@ pub(super) fn read_addressee(block: &[&str], header: &mut Header) {
     match company_at {
         Some(at) => {
             let titles = &rest[..at];
-            header.addressee.title = (!titles.is_empty()).then(|| titles.join(", "));
-            if !header.companies.iter().any(|c| c == rest[at]) {
+            to.addressee.title = (!titles.is_empty()).then(|| titles.join(", "));
+            if !to.companies.iter().any(|c| c == rest[at]) {
                 // The two spellings differ: the addressee block's is the one typed with care
                 // (the "Re:" line is where typos were seen).
-                header.companies.push(rest[at].to_string());
-                header.company = Some(rest[at].to_string());
+                to.companies.push(rest[at].to_string());
+                *to.company = Some(rest[at].to_string());
             }
-            header.address = rest[at + 1..].iter().map(|s| s.to_string()).collect();
+            *to.address = rest[at + 1..].iter().map(|s| s.to_string()).collect();
         }
         None => {
-            header.addressee.title = rest.first().map(|s| s.to_string());
+            to.addressee.title = rest.first().map(|s| s.to_string());
             if let Some(company) = rest.get(1) {
-                if header.company.is_none() {
-                    header.company = Some(company.to_string());
+                if to.company.is_none() {
+                    *to.company = Some(company.to_string());
                 }
-                header.companies.push(company.to_string());
+                to.companies.push(company.to_string());
             }
-            header.address = rest.iter().skip(2).map(|s| s.to_string()).collect();
+            *to.address = rest.iter().skip(2).map(|s| s.to_string()).collect();
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The top of a letter: date, addressee block, the "Re:" block and the salutation.
 
-use super::addressee::read_addressee;
+use super::addressee::{Addressed, read_addressee};
 use super::dates::find_date;
 use super::model::{Person, Subject};
 use super::phrases::{KeyedRegex, contains_ignore_ascii_case, starts_with_any};
@@ -179,7 +179,13 @@ pub fn parse_header(lines: &[&str]) -> Header {
         read_re_block(&lines[re..salutation.unwrap_or(limit)], &mut header);
     }
     let block: Vec<&str> = block.into_iter().map(|(_, l)| l).collect();
-    read_addressee(&block, &mut header);
+    let to = Addressed {
+        addressee: &mut header.addressee,
+        company: &mut header.company,
+        companies: &mut header.companies,
+        address: &mut header.address,
+    };
+    read_addressee(&block, header.addressed_to_sec, to);
     header
 }
 
