@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::ids::{Filter, LetterId, Mode, Pane};
-use super::overlay::Overlay;
+use super::ids::{Filter, LetterId, Pane};
+use super::overlay::{Dialogs, Mode, Overlay};
 use crate::config::Config;
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
@@ -48,12 +48,10 @@ pub struct State {
     /// The spelling dictionary and what it has checked.
     pub(crate) spelling: crate::tui::model::editor::Spelling,
     pub(crate) filter: Filter,
-    /// The search being typed, while the prompt is open.
-    pub(crate) prompt: Option<String>,
+    /// The dialogs and prompts over the panes: their data, and which are open.
+    pub(crate) dialogs: Dialogs,
     /// The last search run.
     pub(crate) query: Option<String>,
-    /// The help overlay's scroll, while it is open.
-    pub(crate) help: Option<usize>,
     pub(crate) index: Index,
     pub(crate) message: Option<Message>,
     pub(crate) demo_dir: Option<PathBuf>,
@@ -66,10 +64,6 @@ pub struct State {
     pub(crate) signal: Option<i32>,
     /// Typed text waiting to be journalled.
     pub(crate) journal: Debouncer,
-    /// Journal entries offered for recovery, and the one shown.
-    pub(crate) offers: Vec<Offer>,
-    /// The recovery dialog is open on `offers[0]`.
-    pub(crate) recovering: bool,
     /// Keys typed while the open letter (or its drafts file) was still being read:
     /// applied to it once it shows, so Enter-Enter-typing lands in the editor.
     pub(crate) held: VecDeque<crossterm::event::KeyEvent>,
@@ -79,16 +73,6 @@ pub struct State {
     /// The user chose to recover `offers[0]`, which waits for its letter to be listed
     /// or its drafts file read.
     pub(crate) recover_waiting: bool,
-    /// The conflict dialog is open on this comment number of the open letter.
-    pub(crate) conflict: Option<String>,
-    /// The export prompt is open for this letter, with this format highlighted.
-    pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
-    /// Questions waiting for an answer; the first is shown.
-    pub(crate) questions: VecDeque<crate::tui::model::question::Question>,
-    /// The `:` command line, or the Letters pane's filter, being typed.
-    pub(crate) line: crate::tui::model::command_line::CommandLine,
-    /// The recent status messages, in full.
-    pub(crate) log: crate::tui::model::messages::MessageLog,
     /// The Letters pane's order and filter.
     pub(crate) view: crate::tui::model::order::ListView,
     /// A count typed before a key (`12G`).
@@ -101,8 +85,6 @@ pub struct State {
     pub(crate) me: Option<String>,
     /// The place the workspace was left at, to go back to once its letter is listed.
     pub(crate) returning: Option<crate::tui::model::place::Place>,
-    /// The precedent overlay, while it is open.
-    pub(crate) precedent: Option<crate::tui::model::precedent::PrecedentView>,
     /// Where the precedent index stands.
     pub(crate) precedent_index: crate::tui::model::precedent::IndexState,
     /// The letters grouped into reviews, and how the workspace shows them.
@@ -132,9 +114,8 @@ impl State {
             register: String::new(),
             spelling: crate::tui::model::editor::Spelling::default(),
             filter: Filter::All,
-            prompt: None,
+            dialogs: Dialogs::default(),
             query: None,
-            help: None,
             index: Index::default(),
             message: None,
             demo_dir,
@@ -143,23 +124,15 @@ impl State {
             quit: false,
             signal: None,
             journal: Debouncer::default(),
-            offers: Vec::new(),
-            recovering: false,
             recover_waiting: false,
             held: VecDeque::new(),
             held_since: None,
-            conflict: None,
-            exporting: None,
-            questions: VecDeque::new(),
-            line: Default::default(),
-            log: Default::default(),
             view: Default::default(),
             count: None,
             pending: None,
             zoomed: false,
             me: None,
             returning: None,
-            precedent: None,
             precedent_index: Default::default(),
             reviews: Default::default(),
         }
@@ -205,24 +178,9 @@ impl State {
         }
     }
 
-    /// Whether `overlay` is open.
-    pub(crate) fn is_open(&self, overlay: Overlay) -> bool {
-        match overlay {
-            Overlay::Help => self.help.is_some(),
-            Overlay::Recovery => self.recovering && !self.offers.is_empty(),
-            Overlay::Conflict => self.conflict.is_some(),
-            Overlay::Question => !self.questions.is_empty(),
-            Overlay::Export => self.exporting.is_some(),
-            Overlay::Search => self.prompt.is_some(),
-            Overlay::Messages => self.log.shown.is_some(),
-            Overlay::Command => self.line.open.is_some(),
-            Overlay::Precedent => self.precedent.is_some(),
-        }
-    }
-
     /// The open overlays, topmost first.
     pub(crate) fn overlays(&self) -> impl Iterator<Item = Overlay> + '_ {
-        Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
+        self.dialogs.open()
     }
 
     /// What keys mean right now.
@@ -230,6 +188,16 @@ impl State {
         self.overlays()
             .next()
             .map_or(Mode::Pane(self.focus), Overlay::mode)
+    }
+
+    /// The keys to name in a message about `command` in `context` (see
+    /// [`Keymap::key_for`](crate::config::Keymap::key_for)).
+    pub(crate) fn key_for(
+        &self,
+        context: crate::config::Context,
+        command: crate::config::Command,
+    ) -> String {
+        self.config.keymap.key_for(context, command)
     }
 
     /// The configuration in effect.
@@ -368,7 +336,7 @@ impl State {
 
     /// Journal entries offered for recovery.
     pub fn offers(&self) -> &[Offer] {
-        &self.offers
+        &self.dialogs.recovery.offers
     }
 
     /// The signal that ended the program, if one did.
