@@ -225,12 +225,7 @@ impl Journal {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".lock")) else {
                 continue;
             };
-            let old = dirent
-                .metadata()?
-                .modified()
-                .ok()
-                .and_then(|m| now.duration_since(m).ok())
-                .is_none_or(|age| age >= STALE_SESSION_AGE);
+            let old = crate::disk::is_stale(&dirent.metadata()?, now, STALE_SESSION_AGE);
             if old && !self.session_running(id) {
                 remove(&dirent.path())?;
             }
@@ -270,12 +265,7 @@ impl Journal {
                 .file_name()
                 .to_str()
                 .is_some_and(|n| n.starts_with(TEMP_PREFIX));
-            let stale = dirent
-                .metadata()?
-                .modified()
-                .ok()
-                .and_then(|m| now.duration_since(m).ok())
-                .is_none_or(|age| age >= STALE_TEMP_AGE);
+            let stale = crate::disk::is_stale(&dirent.metadata()?, now, STALE_TEMP_AGE);
             if is_temp && stale {
                 remove(&dirent.path())?;
             }
