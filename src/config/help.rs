@@ -66,14 +66,8 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
                      :messages the recent messages in full · :help · any command's name",
                 ));
             }
-            Context::Comments
-            | Context::Recovery
-            | Context::Conflict
-            | Context::Export
-            | Context::Question
-            | Context::Search
-            | Context::Help
-            | Context::Precedent => {}
+            // The other contexts' entries say all.
+            _ => {}
         }
     }
     rows.push(HelpRow::Blank);

@@ -20,121 +20,94 @@ pub struct Binding {
     pub desc: String,
 }
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    /// Everywhere (printable keys excepted in the editor, where they type).
-    Global,
-    /// The Letters pane.
-    Letters,
-    /// The Comments pane.
-    Comments,
-    /// The Draft pane (the editor).
-    Draft,
-    /// The dialog offering unsaved text found in the journal at start-up.
-    Recovery,
-    /// The dialog showing a comment changed both here and on disk.
-    Conflict,
-    /// The prompt choosing the format of an export.
-    Export,
-    /// A question one key answers (yes or no, and the like).
-    Question,
-    /// The search prompt in the status bar (other keys type the query).
-    Search,
-    /// The command line and the letter filter in the status bar (other keys type).
-    Command,
-    /// The help overlay (other keys close it).
-    Help,
-    /// The precedent overlay: similar comments of other letters and their answers.
-    Precedent,
+/// Declares the contexts once, in the help's order: the [`Context`] enum, each one's
+/// `[keymap]` section and help title, and the [`Keymap`] field holding its bindings. A new
+/// dialog with keys of its own is one line here and its section in `config/default.toml`.
+macro_rules! contexts {
+    ($( $(#[doc = $doc:literal])* $context:ident => $section:ident, $title:literal; )*) => {
+        /// Where a binding applies.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Context {
+            $( $(#[doc = $doc])* $context, )*
+        }
+
+        impl Context {
+            /// Every context, in the help's order.
+            pub const ALL: [Context; [$(stringify!($context)),*].len()] =
+                [$(Context::$context),*];
+
+            /// The context's section of `[keymap]` in the config file.
+            pub fn section(self) -> &'static str {
+                match self {
+                    $( Context::$context => stringify!($section), )*
+                }
+            }
+
+            /// The name used in the help.
+            pub fn title(self) -> &'static str {
+                match self {
+                    $( Context::$context => $title, )*
+                }
+            }
+        }
+
+        /// All bindings, per context. Earlier bindings win over later ones for the same key.
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+        #[serde(deny_unknown_fields, default)]
+        pub struct Keymap {
+            $(
+                #[doc = concat!("Bindings of the `", stringify!($section), "` section: ", $title, ".")]
+                pub $section: Vec<Binding>,
+            )*
+        }
+
+        impl Keymap {
+            /// The bindings of one context.
+            pub fn bindings(&self, context: Context) -> &[Binding] {
+                match context {
+                    $( Context::$context => &self.$section, )*
+                }
+            }
+
+            /// The bindings of one context, to change.
+            pub fn bindings_mut(&mut self, context: Context) -> &mut Vec<Binding> {
+                match context {
+                    $( Context::$context => &mut self.$section, )*
+                }
+            }
+        }
+    };
 }
 
-impl Context {
-    /// Every context, in the help's order.
-    pub const ALL: [Context; 12] = [
-        Context::Global,
-        Context::Letters,
-        Context::Comments,
-        Context::Draft,
-        Context::Recovery,
-        Context::Conflict,
-        Context::Export,
-        Context::Question,
-        Context::Search,
-        Context::Command,
-        Context::Help,
-        Context::Precedent,
-    ];
-
-    /// The context's section of `[keymap]` in the config file.
-    pub fn section(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Letters => "letters",
-            Context::Comments => "comments",
-            Context::Draft => "draft",
-            Context::Recovery => "recovery",
-            Context::Conflict => "conflict",
-            Context::Export => "export",
-            Context::Question => "question",
-            Context::Search => "search",
-            Context::Command => "command",
-            Context::Help => "help",
-            Context::Precedent => "precedent",
-        }
-    }
-
-    /// The name used in the help.
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Global",
-            Context::Letters => "Letters",
-            Context::Comments => "Comments",
-            Context::Draft => "Draft",
-            Context::Recovery => "Recovery (unsaved text from the journal)",
-            Context::Conflict => "Conflict (changed here and on disk)",
-            Context::Export => "Export (write the response letter)",
-            Context::Question => "Questions (asked in a dialog)",
-            Context::Search => "Search prompt (other keys type)",
-            Context::Command => "Command line `:` and letter filter `/` (other keys type)",
-            Context::Help => "Help (other keys close it)",
-            Context::Precedent => "Precedent (similar comments and their answers)",
-        }
-    }
+contexts! {
+    /// Everywhere (printable keys excepted in the editor, where they type).
+    Global => global, "Global";
+    /// The Letters pane.
+    Letters => letters, "Letters";
+    /// The Comments pane.
+    Comments => comments, "Comments";
+    /// The Draft pane (the editor).
+    Draft => draft, "Draft";
+    /// The dialog offering unsaved text found in the journal at start-up.
+    Recovery => recovery, "Recovery (unsaved text from the journal)";
+    /// The dialog showing a comment changed both here and on disk.
+    Conflict => conflict, "Conflict (changed here and on disk)";
+    /// The prompt choosing the format of an export.
+    Export => export, "Export (write the response letter)";
+    /// A question one key answers (yes or no, and the like).
+    Question => question, "Questions (asked in a dialog)";
+    /// The search prompt in the status bar (other keys type the query).
+    Search => search, "Search prompt (other keys type)";
+    /// The command line and the letter filter in the status bar (other keys type).
+    Command => command, "Command line `:` and letter filter `/` (other keys type)";
+    /// The help overlay (other keys close it).
+    Help => help, "Help (other keys close it)";
+    /// The precedent overlay: similar comments of other letters and their answers.
+    Precedent => precedent, "Precedent (similar comments and their answers)";
 }
 
 /// How many of a pane's own hints come before the global ones in the status bar.
 pub const LEAD_HINTS: usize = 8;
-
-/// All bindings, per context. Earlier bindings win over later ones for the same key.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Keymap {
-    /// Bindings that apply in every pane.
-    pub global: Vec<Binding>,
-    /// Bindings of the Letters pane.
-    pub letters: Vec<Binding>,
-    /// Bindings of the Comments pane.
-    pub comments: Vec<Binding>,
-    /// Bindings of the Draft pane.
-    pub draft: Vec<Binding>,
-    /// Bindings of the recovery dialog.
-    pub recovery: Vec<Binding>,
-    /// Bindings of the conflict dialog.
-    pub conflict: Vec<Binding>,
-    /// Bindings of the export prompt.
-    pub export: Vec<Binding>,
-    /// Bindings of the questions a dialog asks.
-    pub question: Vec<Binding>,
-    /// Bindings of the search prompt.
-    pub search: Vec<Binding>,
-    /// Bindings of the command line and the letter filter.
-    pub command: Vec<Binding>,
-    /// Bindings of the help overlay.
-    pub help: Vec<Binding>,
-    /// Bindings of the precedent overlay.
-    pub precedent: Vec<Binding>,
-}
 
 /// A key-hint or help entry: the keys that run a command and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,42 +119,6 @@ pub struct Hint {
 }
 
 impl Keymap {
-    /// The bindings of one context.
-    pub fn bindings(&self, context: Context) -> &[Binding] {
-        match context {
-            Context::Global => &self.global,
-            Context::Letters => &self.letters,
-            Context::Comments => &self.comments,
-            Context::Draft => &self.draft,
-            Context::Recovery => &self.recovery,
-            Context::Conflict => &self.conflict,
-            Context::Export => &self.export,
-            Context::Question => &self.question,
-            Context::Search => &self.search,
-            Context::Command => &self.command,
-            Context::Help => &self.help,
-            Context::Precedent => &self.precedent,
-        }
-    }
-
-    /// The bindings of one context, to change.
-    pub fn bindings_mut(&mut self, context: Context) -> &mut Vec<Binding> {
-        match context {
-            Context::Global => &mut self.global,
-            Context::Letters => &mut self.letters,
-            Context::Comments => &mut self.comments,
-            Context::Draft => &mut self.draft,
-            Context::Recovery => &mut self.recovery,
-            Context::Conflict => &mut self.conflict,
-            Context::Export => &mut self.export,
-            Context::Question => &mut self.question,
-            Context::Search => &mut self.search,
-            Context::Command => &mut self.command,
-            Context::Help => &mut self.help,
-            Context::Precedent => &mut self.precedent,
-        }
-    }
-
     /// Put `other`'s bindings in front of ours, context by context, so they win.
     pub fn prepend(&mut self, mut other: Keymap) {
         for context in Context::ALL {

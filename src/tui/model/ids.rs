@@ -95,28 +95,3 @@ impl From<Pane> for Context {
         }
     }
 }
-
-/// What keys mean right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing or editing in a pane.
-    Pane(Pane),
-    /// Typing a search query.
-    Search,
-    /// The help overlay is open.
-    Help,
-    /// The recovery dialog is open.
-    Recovery,
-    /// The conflict dialog is open.
-    Conflict,
-    /// The export prompt is open.
-    Export,
-    /// A question is asked.
-    Question,
-    /// Typing on the command line or the Letters pane's filter.
-    Command,
-    /// The recent messages are shown.
-    Messages,
-    /// The precedent overlay is open.
-    Precedent,
-}

@@ -6,8 +6,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::ids::{Filter, LetterId, Mode, Pane};
-use super::overlay::Overlay;
+use super::ids::{Filter, LetterId, Pane};
 use crate::config::Config;
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
@@ -203,33 +202,6 @@ impl State {
         if let Some(open) = &mut self.open {
             open.doc = None;
         }
-    }
-
-    /// Whether `overlay` is open.
-    pub(crate) fn is_open(&self, overlay: Overlay) -> bool {
-        match overlay {
-            Overlay::Help => self.help.is_some(),
-            Overlay::Recovery => self.recovering && !self.offers.is_empty(),
-            Overlay::Conflict => self.conflict.is_some(),
-            Overlay::Question => !self.questions.is_empty(),
-            Overlay::Export => self.exporting.is_some(),
-            Overlay::Search => self.prompt.is_some(),
-            Overlay::Messages => self.log.shown.is_some(),
-            Overlay::Command => self.line.open.is_some(),
-            Overlay::Precedent => self.precedent.is_some(),
-        }
-    }
-
-    /// The open overlays, topmost first.
-    pub(crate) fn overlays(&self) -> impl Iterator<Item = Overlay> + '_ {
-        Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
-    }
-
-    /// What keys mean right now.
-    pub fn mode(&self) -> Mode {
-        self.overlays()
-            .next()
-            .map_or(Mode::Pane(self.focus), Overlay::mode)
     }
 
     /// The configuration in effect.

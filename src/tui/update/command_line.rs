@@ -250,7 +250,8 @@ pub(super) fn sort_by(state: &mut State, sort: Sort) {
 /// sequence is pending: part of a count for the next key (`12G`, `12gg`). Returns
 /// whether the key was taken.
 pub(super) fn counts(state: &mut State, key: crossterm::event::KeyEvent) -> bool {
-    let crate::tui::model::ids::Mode::Pane(pane @ (Pane::Letters | Pane::Comments)) = state.mode()
+    let crate::tui::model::overlay::Mode::Pane(pane @ (Pane::Letters | Pane::Comments)) =
+        state.mode()
     else {
         return false;
     };

@@ -4,7 +4,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::config::{Command, Context, Found, KeyChord, Keymap};
 use crate::tui::model::action::Action;
-use crate::tui::model::ids::{Mode, Pane};
+use crate::tui::model::ids::Pane;
+use crate::tui::model::overlay::Mode;
 
 /// The pure key → action mapping, no key pending. `None` for keys that mean nothing here.
 pub fn map_key(keymap: &Keymap, mode: Mode, key: KeyEvent) -> Option<Action> {
@@ -45,18 +46,6 @@ pub fn map_key_after(
                 _ => None,
             },
         },
-        Mode::Recovery => keymap
-            .lookup_dialog(Context::Recovery, chord)
-            .map(Action::Run),
-        Mode::Conflict => keymap
-            .lookup_dialog(Context::Conflict, chord)
-            .map(Action::Run),
-        Mode::Export => keymap
-            .lookup_dialog(Context::Export, chord)
-            .map(Action::Run),
-        Mode::Question => keymap
-            .lookup_dialog(Context::Question, chord)
-            .map(Action::Run),
         Mode::Command => match keymap.lookup_dialog(Context::Command, chord) {
             Some(command) => Some(Action::Run(command)),
             None => match key.code {
@@ -64,9 +53,6 @@ pub fn map_key_after(
                 _ => None,
             },
         },
-        Mode::Precedent => keymap
-            .lookup_dialog(Context::Precedent, chord)
-            .map(Action::Run),
         Mode::Help => match keymap.lookup_dialog(Context::Help, chord) {
             Some(c @ (Command::Help | Command::ForceQuit)) => Some(Action::Run(c)),
             Some(c) if c.scrolls() => Some(Action::Run(c)),
@@ -78,6 +64,10 @@ pub fn map_key_after(
             Some(c) if c.scrolls() => Some(Action::Run(c)),
             _ => Some(Action::Run(Command::Messages)),
         },
+        // Every other dialog: its own keys run their commands.
+        dialog => keymap
+            .lookup_dialog(dialog.context(), chord)
+            .map(Action::Run),
     }
 }
 

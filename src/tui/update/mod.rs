@@ -12,6 +12,7 @@ pub(crate) mod input;
 mod letters;
 mod mouse;
 mod outside;
+mod overlays;
 mod place;
 mod precedent;
 mod reviews;
@@ -23,7 +24,6 @@ use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::command_line::Purpose;
 use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::order::Sort;
-use crate::tui::model::overlay::Overlay;
 use crate::tui::model::state::State;
 use crossterm::event::KeyEventKind;
 use input::map_key_after;
@@ -238,45 +238,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.quit = true;
         }
         Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
-        _ if state.is_open(Overlay::Help) => dialogs::scroll_help(state, command),
-        _ if state.is_open(Overlay::Messages) => dialogs::scroll_messages(state, command),
-        Command::Recover | Command::Discard | Command::Later | Command::Down | Command::Up
-            if state.is_open(Overlay::Recovery) =>
-        {
-            dialogs::recovery(state, command, fx)
-        }
-        Command::KeepMine | Command::TakeTheirs | Command::KeepBoth | Command::Later
-            if state.is_open(Overlay::Conflict) =>
-        {
-            dialogs::conflict(state, command)
-        }
-        Command::Yes | Command::No | Command::Later if state.is_open(Overlay::Question) => {
-            dialogs::answer(state, command, fx)
-        }
-        Command::ExportAs(_)
-        | Command::ExportChosen
-        | Command::Up
-        | Command::Down
-        | Command::Later
-            if state.is_open(Overlay::Export) =>
-        {
-            exporting::export_prompt(state, command, fx)
-        }
-        Command::CommandSubmit
-        | Command::CommandCancel
-        | Command::CommandBackspace
-        | Command::Complete
-        | Command::Up
-        | Command::Down
-            if state.is_open(Overlay::Command) =>
-        {
-            command_line::key(state, command, fx)
-        }
-        Command::Down | Command::Up | Command::Open | Command::Leave | Command::QuoteAnswer
-            if state.is_open(Overlay::Precedent) =>
-        {
-            precedent::key(state, command, fx)
-        }
+        _ if overlays::route(state, command, fx) => {}
         Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
         _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),

@@ -9,8 +9,9 @@ use ratatui::layout::{Position, Rect};
 use super::{comments, letters};
 use crate::config::Command;
 use crate::tui::model::action::Effect;
-use crate::tui::model::ids::{Mode, Pane};
+use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::{areas, comment_rows, inner};
+use crate::tui::model::overlay::Mode;
 use crate::tui::model::state::State;
 
 /// Rows the wheel scrolls at a time.

@@ -9,6 +9,7 @@ mod due;
 mod help;
 mod letters;
 mod links;
+mod overlays;
 mod precedent;
 mod reader;
 mod reference;
@@ -59,25 +60,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
     }
     status::draw(frame, areas.status, state);
     // The topmost dialog, then the help over it.
-    let dialog = state.overlays().find(|o| o != &Overlay::Help);
-    match (dialog, &state.conflict, state.exporting) {
-        (Some(Overlay::Recovery), _, _) => dialog::recovery(frame, areas.main(), state),
-        (Some(Overlay::Conflict), Some(number), _) => {
-            dialog::conflict(frame, areas.main(), state, number)
-        }
-        (Some(Overlay::Question), _, _) => dialog::question(frame, areas.main(), state),
-        (Some(Overlay::Export), _, Some((letter, format))) => {
-            dialog::export(frame, areas.main(), state, letter, format)
-        }
-        (Some(Overlay::Precedent), _, _) => {
-            if let Some(view) = &state.precedent {
-                precedent::draw(frame, areas.main(), state, view)
-            }
-        }
-        _ => {}
-    }
-    if let Some(scroll) = state.log.shown {
-        command_line::messages(frame, areas.main(), state, scroll);
+    if let Some(dialog) = state.overlays().find(|o| o != &Overlay::Help) {
+        overlays::draw(frame, areas.main(), state, dialog);
     }
     if let Some(scroll) = state.help {
         help::draw(frame, area, state, scroll);

@@ -12,7 +12,7 @@ use super::one_line;
 use crate::config::Theme;
 use crate::config::{Command, Context, Hint};
 use crate::text::thousands;
-use crate::tui::model::ids::Mode;
+use crate::tui::model::overlay::Mode;
 use crate::tui::model::slot::SaveState;
 use crate::tui::model::state::State;
 use crate::tui::model::wrap::fit;
@@ -172,19 +172,13 @@ fn hints(state: &State, width: usize) -> Line<'static> {
     let theme = &state.config.theme;
     let keymap = &state.config.keymap;
     // The help key that works here: in the editor `?` types, so it is not the one shown.
-    let context = match state.mode() {
-        Mode::Pane(pane) => Some(Context::from(pane)),
-        Mode::Recovery => Some(Context::Recovery),
-        Mode::Conflict => Some(Context::Conflict),
-        Mode::Export => Some(Context::Export),
-        Mode::Question => Some(Context::Question),
-        Mode::Precedent => Some(Context::Precedent),
+    let mode = state.mode();
+    let help_key = match mode {
         Mode::Help | Mode::Search | Mode::Command | Mode::Messages => None,
-    };
-    let help_key = context
-        .map(|c| keymap.key_for(c, Command::Help))
-        .filter(|k| k != "<unbound>");
-    let items: Vec<(String, String)> = match state.mode() {
+        mode => Some(keymap.key_for(mode.context(), Command::Help)),
+    }
+    .filter(|k| k != "<unbound>");
+    let items: Vec<(String, String)> = match mode {
         Mode::Help => vec![
             (
                 format!(
@@ -196,15 +190,11 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             ),
             ("any key".into(), "close help".into()),
         ],
-        Mode::Search => keymap.hints(Context::Search).iter().map(label).collect(),
-        Mode::Command => keymap.hints(Context::Command).iter().map(label).collect(),
         Mode::Messages => vec![("any key".into(), "close".into())],
         Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
-        Mode::Recovery => keymap.hints(Context::Recovery).iter().map(label).collect(),
-        Mode::Conflict => keymap.hints(Context::Conflict).iter().map(label).collect(),
-        Mode::Export => keymap.hints(Context::Export).iter().map(label).collect(),
         Mode::Question => super::dialog::question_keys(state),
-        Mode::Precedent => keymap.hints(Context::Precedent).iter().map(label).collect(),
+        // Every other dialog and prompt: its own keys.
+        mode => keymap.hints(mode.context()).iter().map(label).collect(),
     };
     let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;
