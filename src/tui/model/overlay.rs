@@ -1,19 +1,31 @@
 //! The dialogs and prompts over the panes, declared once in [`overlays!`]: which of them
-//! is on top (their priority is the table's order), when each is open, the keymap
-//! section its keys come from, and so what keys mean ([`Mode`]). The keys
-//! (`update::input`), the routing of commands (`update::dialogs`), the view and the key
-//! hints all ask this table.
+//! is on top (their priority is the table's order), the data each holds, when each is
+//! open, the keymap section its keys come from, and so what keys mean ([`Mode`]). The keys
+//! (`update::input`), the routing of commands (`update::overlays`), the view
+//! (`view::overlays`) and the key hints all ask this table.
 
-use super::ids::Pane;
-use super::state::State;
+use std::collections::VecDeque;
+
+use super::command_line::CommandLine;
+use super::ids::{LetterId, Pane};
+use super::messages::MessageLog;
+use super::precedent::PrecedentView;
+use super::question::Question;
 use crate::config::Context;
+use crate::export::Format;
+use crate::journal::Offer;
 
-/// Declares the overlays, topmost first: for each, its doc, the keymap context its keys
-/// come from, and when it is open (an expression over the state `s`). A new dialog is
-/// one line here, its data in [`State`], its keys' section in the config (when it has
-/// keys of its own), its handler in `update::dialogs` and its drawing in the view.
+/// Declares the overlays, topmost first: for each, its doc, its data (a field of
+/// [`Dialogs`]), the keymap context its keys come from, and when it is open (an
+/// expression over the dialogs `d`). A new dialog is one line here, an arm for its
+/// commands in `update::overlays`, an arm drawing it in `view::overlays`, and (when it
+/// has keys of its own) a line of the config's `contexts!` with its keys in
+/// `config/default.toml`.
 macro_rules! overlays {
-    ($( $(#[doc = $doc:literal])* $overlay:ident => $context:ident, |$s:ident| $open:expr; )*) => {
+    ($(
+        $(#[doc = $doc:literal])*
+        $overlay:ident($field:ident: $data:ty) => $context:ident, |$d:ident| $open:expr;
+    )*) => {
         /// A dialog or prompt over the panes. Several can be open at once (the journal's
         /// offers arrive at start-up whatever is open); the topmost takes the keys.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +39,12 @@ macro_rules! overlays {
             /// Browsing or editing in a pane.
             Pane(Pane),
             $( $(#[doc = $doc])* $overlay, )*
+        }
+
+        /// The data of every overlay, open or not.
+        #[derive(Debug, Default)]
+        pub struct Dialogs {
+            $( $(#[doc = $doc])* pub(crate) $field: $data, )*
         }
 
         impl Overlay {
@@ -52,11 +70,11 @@ macro_rules! overlays {
             }
         }
 
-        impl State {
+        impl Dialogs {
             /// Whether `overlay` is open.
             pub(crate) fn is_open(&self, overlay: Overlay) -> bool {
                 match overlay {
-                    $( Overlay::$overlay => { let $s = self; $open } )*
+                    $( Overlay::$overlay => { let $d = self; $open } )*
                 }
             }
         }
@@ -64,36 +82,39 @@ macro_rules! overlays {
 }
 
 overlays! {
-    /// The help, over everything.
-    Help => Help, |s| s.help.is_some();
-    /// The recent status messages in full (`:messages`); they scroll with the help's keys.
-    Messages => Help, |s| s.log.shown.is_some();
+    /// The help, over everything: its scroll.
+    Help(help: Option<usize>) => Help, |d| d.help.is_some();
+    /// The recent status messages, shown in full by `:messages` (scrolled with the help's
+    /// keys).
+    Messages(log: MessageLog) => Help, |d| d.log.shown.is_some();
     /// The journal's unsaved text offered back.
-    Recovery => Recovery, |s| s.recovering && !s.offers.is_empty();
-    /// A comment changed both here and on disk.
-    Conflict => Conflict, |s| s.conflict.is_some();
-    /// A question one key answers (see [`Question`](super::question::Question)).
-    Question => Question, |s| !s.questions.is_empty();
-    /// The export's choice of format.
-    Export => Export, |s| s.exporting.is_some();
+    Recovery(recovery: Recovery) => Recovery, |d| d.recovery.open && !d.recovery.offers.is_empty();
+    /// A comment of the open letter changed both here and on disk: its number.
+    Conflict(conflict: Option<String>) => Conflict, |d| d.conflict.is_some();
+    /// Questions one key answers, the first shown (see [`Question`]).
+    Question(questions: VecDeque<Question>) => Question, |d| !d.questions.is_empty();
+    /// The export's choice of format: the letter, and the format highlighted.
+    Export(exporting: Option<(LetterId, Format)>) => Export, |d| d.exporting.is_some();
     /// The search being typed, in the status bar.
-    Search => Search, |s| s.prompt.is_some();
-    /// The command line or the Letters pane's filter, in the status bar.
-    Command => Command, |s| s.line.open.is_some();
+    Search(prompt: Option<String>) => Search, |d| d.prompt.is_some();
+    /// The command line or the Letters pane's filter, in the status bar, and its history.
+    Command(line: CommandLine) => Command, |d| d.line.open.is_some();
     /// The comments of other letters most like the selected one, with their answers.
-    Precedent => Precedent, |s| s.precedent.is_some();
+    Precedent(precedent: Option<PrecedentView>) => Precedent, |d| d.precedent.is_some();
 }
 
-impl State {
-    /// The open overlays, topmost first.
-    pub(crate) fn overlays(&self) -> impl Iterator<Item = Overlay> + '_ {
-        Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
-    }
+/// The journal's unsaved text found at start-up, and whether its dialog is open.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Journal entries offered for recovery; the dialog shows the first.
+    pub(crate) offers: Vec<Offer>,
+    /// The dialog is open (while there are offers).
+    pub(crate) open: bool,
+}
 
-    /// What keys mean right now.
-    pub fn mode(&self) -> Mode {
-        self.overlays()
-            .next()
-            .map_or(Mode::Pane(self.focus), Overlay::mode)
+impl Dialogs {
+    /// The open overlays, topmost first.
+    pub(crate) fn open(&self) -> impl Iterator<Item = Overlay> + '_ {
+        Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
     }
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::ids::{Filter, LetterId, Pane};
+use super::overlay::{Dialogs, Mode, Overlay};
 use crate::config::Config;
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
@@ -47,12 +48,10 @@ pub struct State {
     /// The spelling dictionary and what it has checked.
     pub(crate) spelling: crate::tui::model::editor::Spelling,
     pub(crate) filter: Filter,
-    /// The search being typed, while the prompt is open.
-    pub(crate) prompt: Option<String>,
+    /// The dialogs and prompts over the panes: their data, and which are open.
+    pub(crate) dialogs: Dialogs,
     /// The last search run.
     pub(crate) query: Option<String>,
-    /// The help overlay's scroll, while it is open.
-    pub(crate) help: Option<usize>,
     pub(crate) index: Index,
     pub(crate) message: Option<Message>,
     pub(crate) demo_dir: Option<PathBuf>,
@@ -65,10 +64,6 @@ pub struct State {
     pub(crate) signal: Option<i32>,
     /// Typed text waiting to be journalled.
     pub(crate) journal: Debouncer,
-    /// Journal entries offered for recovery, and the one shown.
-    pub(crate) offers: Vec<Offer>,
-    /// The recovery dialog is open on `offers[0]`.
-    pub(crate) recovering: bool,
     /// Keys typed while the open letter (or its drafts file) was still being read:
     /// applied to it once it shows, so Enter-Enter-typing lands in the editor.
     pub(crate) held: VecDeque<crossterm::event::KeyEvent>,
@@ -78,16 +73,6 @@ pub struct State {
     /// The user chose to recover `offers[0]`, which waits for its letter to be listed
     /// or its drafts file read.
     pub(crate) recover_waiting: bool,
-    /// The conflict dialog is open on this comment number of the open letter.
-    pub(crate) conflict: Option<String>,
-    /// The export prompt is open for this letter, with this format highlighted.
-    pub(crate) exporting: Option<(LetterId, crate::export::Format)>,
-    /// Questions waiting for an answer; the first is shown.
-    pub(crate) questions: VecDeque<crate::tui::model::question::Question>,
-    /// The `:` command line, or the Letters pane's filter, being typed.
-    pub(crate) line: crate::tui::model::command_line::CommandLine,
-    /// The recent status messages, in full.
-    pub(crate) log: crate::tui::model::messages::MessageLog,
     /// The Letters pane's order and filter.
     pub(crate) view: crate::tui::model::order::ListView,
     /// A count typed before a key (`12G`).
@@ -100,8 +85,6 @@ pub struct State {
     pub(crate) me: Option<String>,
     /// The place the workspace was left at, to go back to once its letter is listed.
     pub(crate) returning: Option<crate::tui::model::place::Place>,
-    /// The precedent overlay, while it is open.
-    pub(crate) precedent: Option<crate::tui::model::precedent::PrecedentView>,
     /// Where the precedent index stands.
     pub(crate) precedent_index: crate::tui::model::precedent::IndexState,
     /// The letters grouped into reviews, and how the workspace shows them.
@@ -131,9 +114,8 @@ impl State {
             register: String::new(),
             spelling: crate::tui::model::editor::Spelling::default(),
             filter: Filter::All,
-            prompt: None,
+            dialogs: Dialogs::default(),
             query: None,
-            help: None,
             index: Index::default(),
             message: None,
             demo_dir,
@@ -142,23 +124,15 @@ impl State {
             quit: false,
             signal: None,
             journal: Debouncer::default(),
-            offers: Vec::new(),
-            recovering: false,
             recover_waiting: false,
             held: VecDeque::new(),
             held_since: None,
-            conflict: None,
-            exporting: None,
-            questions: VecDeque::new(),
-            line: Default::default(),
-            log: Default::default(),
             view: Default::default(),
             count: None,
             pending: None,
             zoomed: false,
             me: None,
             returning: None,
-            precedent: None,
             precedent_index: Default::default(),
             reviews: Default::default(),
         }
@@ -202,6 +176,18 @@ impl State {
         if let Some(open) = &mut self.open {
             open.doc = None;
         }
+    }
+
+    /// The open overlays, topmost first.
+    pub(crate) fn overlays(&self) -> impl Iterator<Item = Overlay> + '_ {
+        self.dialogs.open()
+    }
+
+    /// What keys mean right now.
+    pub fn mode(&self) -> Mode {
+        self.overlays()
+            .next()
+            .map_or(Mode::Pane(self.focus), Overlay::mode)
     }
 
     /// The configuration in effect.
@@ -340,7 +326,7 @@ impl State {
 
     /// Journal entries offered for recovery.
     pub fn offers(&self) -> &[Offer] {
-        &self.offers
+        &self.dialogs.recovery.offers
     }
 
     /// The signal that ended the program, if one did.

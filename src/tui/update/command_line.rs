@@ -1,7 +1,7 @@
 //! The command line (`:`) and the Letters pane's filter (`/`): typing, completing,
 //! recalling, and running what was typed.
 
-use crate::config::{Command, LETTERS_WIDTH};
+use crate::config::{Command, Context, LETTERS_WIDTH};
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::command_line::Purpose;
@@ -15,39 +15,39 @@ pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::CommandSubmit => submit(state, fx),
         Command::CommandCancel => cancel(state),
         Command::CommandBackspace => {
-            if !state.line.backspace() {
+            if !state.dialogs.line.backspace() {
                 cancel(state);
             }
             typed(state);
         }
-        Command::Complete => state.line.complete(),
-        Command::Up => state.line.recall(true),
-        Command::Down => state.line.recall(false),
+        Command::Complete => state.dialogs.line.complete(),
+        Command::Up => state.dialogs.line.recall(true),
+        Command::Down => state.dialogs.line.recall(false),
         _ => {}
     }
 }
 
 /// A character typed on the line.
 pub(super) fn input(state: &mut State, c: char) {
-    state.line.push(c);
+    state.dialogs.line.push(c);
     typed(state);
 }
 
 /// Open the line for `purpose`.
 pub(super) fn open(state: &mut State, purpose: Purpose) {
     match purpose {
-        Purpose::Command => state.line.start(purpose, ""),
+        Purpose::Command => state.dialogs.line.start(purpose, ""),
         Purpose::FindLetter => {
             state.focus = Pane::Letters;
             let query = state.view.query.clone();
-            state.line.start(purpose, &query);
+            state.dialogs.line.start(purpose, &query);
         }
     }
 }
 
 /// The Letters pane's filter follows the typing.
 fn typed(state: &mut State) {
-    if let Some(p) = &state.line.open
+    if let Some(p) = &state.dialogs.line.open
         && p.purpose == Purpose::FindLetter
         && p.text != state.view.query
     {
@@ -58,15 +58,15 @@ fn typed(state: &mut State) {
 }
 
 fn cancel(state: &mut State) {
-    if state.line.purpose() == Some(Purpose::FindLetter) && !state.view.query.is_empty() {
+    if state.dialogs.line.purpose() == Some(Purpose::FindLetter) && !state.view.query.is_empty() {
         state.view.query.clear();
         state.rebuild_order();
     }
-    state.line.open = None;
+    state.dialogs.line.open = None;
 }
 
 fn submit(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(prompt) = state.line.finish() else {
+    let Some(prompt) = state.dialogs.line.finish() else {
         return;
     };
     match prompt.purpose {
@@ -103,10 +103,16 @@ pub(super) fn run_line(state: &mut State, text: &str, fx: &mut Vec<Effect>) {
     } else {
         match Command::from_name(text).filter(|c| c.typed()) {
             Some(command) => super::run(state, command, fx),
-            None => state.error(format!(
-                "Not a command: {} (Tab completes a name).",
-                sanitize(text).replace('\n', " ")
-            )),
+            None => {
+                let key = state
+                    .config
+                    .keymap
+                    .key_for(Context::Command, Command::Complete);
+                state.error(format!(
+                    "Not a command: {} ({key} completes a name).",
+                    sanitize(text).replace('\n', " ")
+                ))
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ impl State {
     /// Show a message in the status bar, and keep it for `:messages`.
     pub(super) fn say(&mut self, text: String, error: bool) {
         let message = Message { text, error };
-        self.log.keep(&message);
+        self.dialogs.log.keep(&message);
         self.message = Some(message);
     }
 

@@ -24,8 +24,8 @@ pub(super) fn scroll_help(state: &mut State, command: Command) {
         .len()
         .saturating_sub(usize::from(rect.height.saturating_sub(2)));
     let page = usize::from(height / 2).max(1);
-    let scroll = state.help.unwrap_or(0);
-    state.help = Some(
+    let scroll = state.dialogs.help.unwrap_or(0);
+    state.dialogs.help = Some(
         match command {
             Command::Down => scroll + 1,
             Command::Up => scroll.saturating_sub(1),
@@ -43,10 +43,10 @@ pub(super) fn scroll_help(state: &mut State, command: Command) {
 
 /// Scroll the recent messages; any other command closes them.
 pub(super) fn scroll_messages(state: &mut State, command: Command) {
-    let scroll = state.log.shown.unwrap_or(0);
-    let max = state.log.recent.len().saturating_sub(1);
+    let scroll = state.dialogs.log.shown.unwrap_or(0);
+    let max = state.dialogs.log.recent.len().saturating_sub(1);
     let page = usize::from(state.size.1 / 2).max(1);
-    state.log.shown = match command {
+    state.dialogs.log.shown = match command {
         Command::Down => Some(scroll + 1),
         Command::Up => Some(scroll.saturating_sub(1)),
         Command::PageDown | Command::HalfPageDown => Some(scroll + page),
@@ -93,16 +93,16 @@ pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {
 /// The recovery dialog's keys: recover or discard the first offer, go to the next or
 /// previous one (the one left stays offered), or close.
 pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
-    let Some(offer) = state.offers.first().cloned() else {
-        state.recovering = false;
+    let Some(offer) = state.dialogs.recovery.offers.first().cloned() else {
+        state.dialogs.recovery.open = false;
         return;
     };
     state.recover_waiting = false;
     match command {
-        Command::Down => return state.offers.rotate_left(1),
-        Command::Up => return state.offers.rotate_right(1),
+        Command::Down => return state.dialogs.recovery.offers.rotate_left(1),
+        Command::Up => return state.dialogs.recovery.offers.rotate_right(1),
         Command::Later => {
-            state.recovering = false;
+            state.dialogs.recovery.open = false;
             let key = state
                 .config
                 .keymap
@@ -114,7 +114,7 @@ pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>
         }
         Command::Discard => {
             fx.push(Effect::DiscardJournal(offer.entry.clone()));
-            state.offers.remove(0);
+            state.dialogs.recovery.offers.remove(0);
             state.info("Journalled text discarded.");
         }
         _ => {
@@ -152,7 +152,7 @@ pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>
             slot.edits += 1;
             slot.first_unsaved.get_or_insert(state.now);
             slot.last_edit = Some(state.now);
-            state.offers.remove(0);
+            state.dialogs.recovery.offers.remove(0);
             let number = sanitize(&offer.entry.number).into_owned();
             state.info(format!("Comment {number} recovered; it will be saved."));
             if state.open.as_ref().is_some_and(|o| o.id.0 == at) {
@@ -160,8 +160,8 @@ pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>
             }
         }
     }
-    if state.offers.is_empty() {
-        state.recovering = false;
+    if state.dialogs.recovery.offers.is_empty() {
+        state.dialogs.recovery.open = false;
     }
 }
 
@@ -170,6 +170,8 @@ pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>
 pub(super) fn recover_waiting_for(state: &mut State, id: LetterId, fx: &mut Vec<Effect>) {
     if state.recover_waiting
         && state
+            .dialogs
+            .recovery
             .offers
             .first()
             .is_some_and(|o| o.entry.letter == state.entries[id.0].path)
@@ -186,14 +188,14 @@ pub(super) fn show_conflict(state: &mut State) {
         .filter(|n| conflicts.iter().any(|c| &c.number == n))
         .or_else(|| conflicts.first().map(|c| c.number.clone()));
     match number {
-        Some(number) => state.conflict = Some(number),
+        Some(number) => state.dialogs.conflict = Some(number),
         None => state.info("No conflicts in this letter."),
     }
 }
 
 /// The conflict dialog's keys.
 pub(super) fn conflict(state: &mut State, command: Command) {
-    let Some(number) = state.conflict.take() else {
+    let Some(number) = state.dialogs.conflict.take() else {
         return;
     };
     let resolution = match command {
@@ -215,7 +217,7 @@ pub(super) fn conflict(state: &mut State, command: Command) {
     let shown = sanitize(&number).into_owned();
     state.info(format!("Comment {shown}: conflict settled."));
     if let Some(next) = state.conflicts().first().map(|c| c.number.clone()) {
-        state.conflict = Some(next);
+        state.dialogs.conflict = Some(next);
     }
 }
 
@@ -269,14 +271,14 @@ pub(super) fn ask_reattach(state: &mut State, id: LetterId, found: Renamed) {
         ],
         later: "decide later (asked again next time)",
     };
-    if !state.questions.contains(&question) {
-        state.questions.push_back(question);
+    if !state.dialogs.questions.contains(&question) {
+        state.dialogs.questions.push_back(question);
     }
 }
 
 /// The question on top answered (or closed with `Later`).
 pub(super) fn answer(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
-    let Some(question) = state.questions.front() else {
+    let Some(question) = state.dialogs.questions.front() else {
         return;
     };
     let answer = match (command, question.answer(command)) {
@@ -284,7 +286,7 @@ pub(super) fn answer(state: &mut State, command: Command, fx: &mut Vec<Effect>) 
         (Command::Later, None) => Answer::Nothing,
         (_, None) => return,
     };
-    state.questions.pop_front();
+    state.dialogs.questions.pop_front();
     match answer {
         Answer::Nothing => {}
         Answer::Reattach { letter, from, to } => fx.push(Effect::Reattach { letter, from, to }),

@@ -37,7 +37,7 @@ impl State {
     /// Pasted text: into the search prompt, or the editor.
     pub(crate) fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        if let Some(prompt) = &mut self.prompt {
+        if let Some(prompt) = &mut self.dialogs.prompt {
             prompt.push_str(text.lines().next().unwrap_or_default());
         } else if self.editable() && self.editor.insert_str(&text) {
             self.draft_changed();

@@ -28,12 +28,12 @@ pub(super) fn open_export(state: &mut State) {
         let error = format!("Cannot export {name}: {}", error.message);
         return state.error(error);
     }
-    state.exporting = Some((id, Format::Markdown));
+    state.dialogs.exporting = Some((id, Format::Markdown));
 }
 
 /// The export prompt's keys: pick a format (at once, or highlighted then Enter), or cancel.
 pub(super) fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
-    let Some((id, highlighted)) = state.exporting else {
+    let Some((id, highlighted)) = state.dialogs.exporting else {
         return;
     };
     let at = Format::ALL
@@ -42,21 +42,21 @@ pub(super) fn export_prompt(state: &mut State, command: Command, fx: &mut Vec<Ef
         .unwrap_or(0);
     let format = match command {
         Command::Up => {
-            state.exporting = Some((id, Format::ALL[at.saturating_sub(1)]));
+            state.dialogs.exporting = Some((id, Format::ALL[at.saturating_sub(1)]));
             return;
         }
         Command::Down => {
-            state.exporting = Some((id, Format::ALL[(at + 1).min(Format::ALL.len() - 1)]));
+            state.dialogs.exporting = Some((id, Format::ALL[(at + 1).min(Format::ALL.len() - 1)]));
             return;
         }
         Command::Later => {
-            state.exporting = None;
+            state.dialogs.exporting = None;
             return state.info("Export cancelled.");
         }
         Command::ExportAs(format) => format,
         _ => highlighted,
     };
-    state.exporting = None;
+    state.dialogs.exporting = None;
     export(state, id, format, WhenEdited::Refuse, fx);
 }
 
@@ -136,8 +136,8 @@ pub(super) fn ask_overwrite(
         ],
         later: "cancel: write nothing",
     };
-    if !state.questions.contains(&question) {
-        state.questions.push_back(question);
+    if !state.dialogs.questions.contains(&question) {
+        state.dialogs.questions.push_back(question);
     }
 }
 

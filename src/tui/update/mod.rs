@@ -76,16 +76,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Pending(key) => state.pending = Some(key),
         Action::Type(input) => state.type_input(input),
         Action::Paste(text) => state.paste(&text),
-        Action::SearchInput(c) => state.prompt.iter_mut().for_each(|p| p.push(c)),
+        Action::SearchInput(c) => state.dialogs.prompt.iter_mut().for_each(|p| p.push(c)),
         Action::LineInput(c) => command_line::input(state, c),
         Action::Mouse(event) => mouse::mouse(state, event, &mut fx),
         Action::SearchBackspace => {
-            state.prompt.iter_mut().for_each(|p| {
+            state.dialogs.prompt.iter_mut().for_each(|p| {
                 p.pop();
             });
         }
         Action::SearchSubmit => search::submit_search(state),
-        Action::SearchCancel => state.prompt = None,
+        Action::SearchCancel => state.dialogs.prompt = None,
         Action::Resize(width, height) => state.size = (width, height),
         Action::Tick(now) => {
             state.now = now;
@@ -156,11 +156,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 .config
                 .keymap
                 .key_for(Context::Letters, Command::ShowRecovery);
-            state.offers = offers;
+            state.dialogs.recovery.offers = offers;
             // The dialog opens by itself only for this workspace's letters, and not
             // under the user's typing.
             if here > 0 && state.focus != Pane::Draft {
-                state.recovering = true;
+                state.dialogs.recovery.open = true;
             } else if here > 0 {
                 state.info(format!(
                     "{n} unsaved text(s) found in the journal: press {key} in Letters to see them."
@@ -237,7 +237,13 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             fx.push(Effect::Quit);
             state.quit = true;
         }
-        Command::Help => state.help = if state.help.is_some() { None } else { Some(0) },
+        Command::Help => {
+            state.dialogs.help = if state.dialogs.help.is_some() {
+                None
+            } else {
+                Some(0)
+            }
+        }
         _ if overlays::route(state, command, fx) => {}
         Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
         _ if reviews::run(state, command, fx) => {}
@@ -247,10 +253,10 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             exporting::open_export(state);
             exporting::export_prompt(state, command, fx);
         }
-        Command::ShowRecovery if state.offers.is_empty() => {
+        Command::ShowRecovery if state.dialogs.recovery.offers.is_empty() => {
             state.info("Nothing unsaved in the journal.")
         }
-        Command::ShowRecovery => state.recovering = true,
+        Command::ShowRecovery => state.dialogs.recovery.open = true,
         Command::ShowConflict => dialogs::show_conflict(state),
         Command::Quit => dialogs::quit(state, fx),
         Command::NextPane => state.set_focus(state.focus.next(), fx),
@@ -272,8 +278,8 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::FilterResolved => comments::set_filter(state, Filter::Resolved, fx),
         Command::FilterMine => comments::set_filter(state, Filter::Mine, fx),
         Command::Own => command_line::own(state),
-        Command::Messages if state.log.recent.is_empty() => state.info("No messages yet."),
-        Command::Messages => state.log.shown = Some(0),
+        Command::Messages if state.dialogs.log.recent.is_empty() => state.info("No messages yet."),
+        Command::Messages => state.dialogs.log.shown = Some(0),
         Command::Zoom => state.zoomed = !state.zoomed,
         Command::Center => comments::center(state),
         Command::First | Command::Last if state.focus != Pane::Draft && count.is_some() => {
@@ -292,7 +298,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::NextOpen => comments::next_open(state, true, fx),
         Command::PrevOpen => comments::next_open(state, false, fx),
         Command::Filter => comments::cycle_filter(state, fx),
-        Command::Search if state.open.is_some() => state.prompt = Some(String::new()),
+        Command::Search if state.open.is_some() => state.dialogs.prompt = Some(String::new()),
         Command::Search => {
             let key = state.config.keymap.key_for(Context::Letters, Command::Open);
             state.info(format!("Open a letter first ({key} in Letters)."))

@@ -36,12 +36,12 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
     if state.precedent_index == IndexState::Unused {
         state.precedent_index = IndexState::Building;
     }
-    state.precedent = Some(view);
+    state.dialogs.precedent = Some(view);
 }
 
 /// The worker found precedent for `text`: shown if the overlay is still open on it.
 pub(super) fn found(state: &mut State, text: &str, result: Result<Found, String>) {
-    if let Some(view) = &mut state.precedent
+    if let Some(view) = &mut state.dialogs.precedent
         && view.text == text
     {
         view.found = Some(result);
@@ -60,7 +60,7 @@ pub(super) fn indexed(state: &mut State, result: Result<u64, String>) {
 
 /// A key of the overlay.
 pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
-    let Some(view) = &mut state.precedent else {
+    let Some(view) = &mut state.dialogs.precedent else {
         return;
     };
     let hits = view.hits().len();
@@ -71,7 +71,7 @@ pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         (Command::Up, None) => view.selected = view.selected.saturating_sub(1),
         (Command::Open, Some(_)) | (Command::Leave, Some(_)) => view.reading = None,
         (Command::Open, None) if hits > 0 => view.reading = Some(0),
-        (Command::Leave, None) => state.precedent = None,
+        (Command::Leave, None) => state.dialogs.precedent = None,
         (Command::QuoteAnswer, _) => quote(state, fx),
         _ => {}
     }
@@ -80,7 +80,9 @@ pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
 /// Put the selected hit's answer into the selected comment's draft, at the cursor, as
 /// a quotation naming where it comes from, and open the editor on it.
 fn quote(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(view) = &state.precedent else { return };
+    let Some(view) = &state.dialogs.precedent else {
+        return;
+    };
     let Some(hit) = view.hits().get(view.selected) else {
         return;
     };
@@ -104,7 +106,7 @@ fn quote(state: &mut State, fx: &mut Vec<Effect>) {
     }
     quotation.push('\n');
     let company = hit.company.clone();
-    state.precedent = None;
+    state.dialogs.precedent = None;
     super::comments::edit(state, fx);
     if state.focus == Pane::Draft {
         state.paste(&quotation);

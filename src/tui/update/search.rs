@@ -6,7 +6,7 @@ use crate::tui::model::action::Effect;
 use crate::tui::model::state::State;
 
 pub(super) fn submit_search(state: &mut State) {
-    let query = state.prompt.take().unwrap_or_default();
+    let query = state.dialogs.prompt.take().unwrap_or_default();
     if query.trim().is_empty() {
         state.query = None;
         return;

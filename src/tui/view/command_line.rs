@@ -13,7 +13,7 @@ use crate::tui::model::wrap::fit;
 /// The line being typed, with its sigil (`:` or `/`) and the cursor, cut to `width`.
 pub(super) fn prompt(state: &State, width: usize) -> Option<Line<'static>> {
     let theme = &state.config.theme;
-    let p = state.line.open.as_ref()?;
+    let p = state.dialogs.line.open.as_ref()?;
     let text = one_line(&p.text);
     // The end of a long line shows: that is where the typing is.
     let room = width.saturating_sub(2);
@@ -35,7 +35,7 @@ pub(super) fn prompt(state: &State, width: usize) -> Option<Line<'static>> {
 /// the key hints while something is typed.
 pub(super) fn completions(state: &State, width: usize) -> Option<Line<'static>> {
     let theme = &state.config.theme;
-    let (names, chosen) = state.line.completions();
+    let (names, chosen) = state.dialogs.line.completions();
     if names.is_empty() {
         return None;
     }
@@ -74,6 +74,7 @@ pub(super) fn messages(frame: &mut Frame, area: Rect, state: &State, scroll: usi
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let lines: Vec<Line> = state
+        .dialogs
         .log
         .recent
         .iter()

@@ -16,8 +16,9 @@ use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::layout::{comment_rows, inner, warning_rows};
 use crate::tui::model::state::{State, status_of};
 
-/// Said under a drafts file's problem before the letter is opened.
-const DRAFTS_PROBLEM_HINT: &str = "Enter opens the letter. The drafts file is not written until it is fixed; what you type meanwhile is kept in the journal.";
+/// Said under a drafts file's problem before the letter is opened, after the key that
+/// opens it.
+const DRAFTS_PROBLEM_HINT: &str = "opens the letter. The drafts file is not written until it is fixed; what you type meanwhile is kept in the journal.";
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
@@ -40,7 +41,11 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     // A readable letter: the problem is its drafts file's.
                     if state.cursor_listing().is_some() {
                         lines.push(Line::default());
-                        lines.push(Line::styled(DRAFTS_PROBLEM_HINT, theme.muted()));
+                        let key = state.config.keymap.key_for(Context::Letters, Command::Open);
+                        lines.push(Line::styled(
+                            format!("{key} {DRAFTS_PROBLEM_HINT}"),
+                            theme.muted(),
+                        ));
                     }
                     let text = Paragraph::new(lines).wrap(Wrap { trim: true });
                     frame.render_widget(text, inner);

@@ -91,7 +91,7 @@ fn show(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>,
 /// Unsaved text found in the journal at start-up.
 pub(super) fn recovery(frame: &mut Frame, area: Rect, state: &State) {
     let theme = &state.config.theme;
-    let Some(offer) = state.offers.first() else {
+    let Some(offer) = state.dialogs.recovery.offers.first() else {
         return;
     };
     let width = usize::from(area.width.saturating_sub(6).min(88));
@@ -128,7 +128,7 @@ pub(super) fn recovery(frame: &mut Frame, area: Rect, state: &State) {
     }
     lines.push(Line::default());
     lines.extend(keys_lines(state, Context::Recovery, theme));
-    let count = state.offers.len();
+    let count = state.dialogs.recovery.offers.len();
     let title = if count > 1 {
         format!(" Unsaved text found (1 of {count}) ")
     } else {
@@ -218,7 +218,7 @@ pub(super) fn export(
 /// The keys of the question on top and what each does: its choices, then closing it.
 pub(super) fn question_keys(state: &State) -> Vec<(String, String)> {
     let keymap = &state.config.keymap;
-    let Some(question) = state.questions.front() else {
+    let Some(question) = state.dialogs.questions.front() else {
         return Vec::new();
     };
     let mut keys: Vec<(String, String)> = question
@@ -239,7 +239,7 @@ pub(super) fn question_keys(state: &State) -> Vec<(String, String)> {
 /// The question on top: what it is about, and the keys that answer it.
 pub(super) fn question(frame: &mut Frame, area: Rect, state: &State) {
     let theme = &state.config.theme;
-    let Some(question) = state.questions.front() else {
+    let Some(question) = state.dialogs.questions.front() else {
         return;
     };
     let width = usize::from(area.width.saturating_sub(4).min(90).saturating_sub(2));

@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     if let Some(dialog) = state.overlays().find(|o| o != &Overlay::Help) {
         overlays::draw(frame, areas.main(), state, dialog);
     }
-    if let Some(scroll) = state.help {
+    if let Some(scroll) = state.dialogs.help {
         help::draw(frame, area, state, scroll);
     }
 }
@@ -107,7 +107,7 @@ fn note(text: &str, theme: &Theme) -> Paragraph<'static> {
 
 /// Whether `pane` has the focus.
 fn focused(state: &State, pane: Pane) -> bool {
-    state.focus == pane && state.help.is_none()
+    state.focus == pane && state.dialogs.help.is_none()
 }
 
 /// Write `spans` into the one-row `row` of `buf`, straight into the cells (a

@@ -11,24 +11,24 @@ use crate::tui::model::state::State;
 pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: Overlay) {
     match overlay {
         Overlay::Messages => {
-            if let Some(scroll) = state.log.shown {
+            if let Some(scroll) = state.dialogs.log.shown {
                 command_line::messages(frame, area, state, scroll);
             }
         }
         Overlay::Recovery => dialog::recovery(frame, area, state),
         Overlay::Conflict => {
-            if let Some(number) = &state.conflict {
+            if let Some(number) = &state.dialogs.conflict {
                 dialog::conflict(frame, area, state, number);
             }
         }
         Overlay::Question => dialog::question(frame, area, state),
         Overlay::Export => {
-            if let Some((letter, format)) = state.exporting {
+            if let Some((letter, format)) = state.dialogs.exporting {
                 dialog::export(frame, area, state, letter, format);
             }
         }
         Overlay::Precedent => {
-            if let Some(view) = &state.precedent {
+            if let Some(view) = &state.dialogs.precedent {
                 precedent::draw(frame, area, state, view);
             }
         }

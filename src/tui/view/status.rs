@@ -107,7 +107,10 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
             theme.muted(),
         ));
     }
-    let room = if state.prompt.is_none() && state.message.is_none() && state.line.open.is_none() {
+    let room = if state.dialogs.prompt.is_none()
+        && state.message.is_none()
+        && state.dialogs.line.open.is_none()
+    {
         width
     } else {
         width * 6 / 10
@@ -115,7 +118,7 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
     let right_width = Line::from(right.clone()).width().min(room);
     let left_width = width.saturating_sub(right_width + 1);
     let line = super::command_line::prompt(state, left_width);
-    let left = match (line, &state.prompt, &state.message) {
+    let left = match (line, &state.dialogs.prompt, &state.message) {
         (Some(line), _, _) => line,
         (None, Some(prompt), _) => Line::from(vec![
             Span::styled("Search: ", theme.key()),
