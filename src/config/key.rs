@@ -165,42 +165,25 @@ mod tests {
 
     #[test]
     fn parses_names_and_modifiers() {
-        assert_eq!(
-            chord("j"),
-            KeyChord::new(KeyCode::Char('j'), false, false, false)
-        );
-        assert_eq!(
-            chord("G"),
-            KeyChord::new(KeyCode::Char('G'), false, false, false)
-        );
-        assert_eq!(
-            chord("ctrl-s"),
-            KeyChord::new(KeyCode::Char('s'), true, false, false)
-        );
-        assert_eq!(
-            chord("shift-tab"),
-            KeyChord::new(KeyCode::BackTab, false, false, false)
-        );
-        assert_eq!(
-            chord("alt-backspace"),
-            KeyChord::new(KeyCode::Backspace, false, true, false)
-        );
-        assert_eq!(
-            chord("-"),
-            KeyChord::new(KeyCode::Char('-'), false, false, false)
-        );
-        assert_eq!(
-            chord("ctrl--"),
-            KeyChord::new(KeyCode::Char('-'), true, false, false)
-        );
-        assert_eq!(
-            chord("f1"),
-            KeyChord::new(KeyCode::F(1), false, false, false)
-        );
-        assert_eq!(
-            chord("space"),
-            KeyChord::new(KeyCode::Char(' '), false, false, false)
-        );
+        // (written, key, ctrl, alt, shift)
+        let cases = [
+            ("j", KeyCode::Char('j'), false, false, false),
+            ("G", KeyCode::Char('G'), false, false, false),
+            ("ctrl-s", KeyCode::Char('s'), true, false, false),
+            ("shift-tab", KeyCode::BackTab, false, false, false),
+            ("alt-backspace", KeyCode::Backspace, false, true, false),
+            ("-", KeyCode::Char('-'), false, false, false),
+            ("ctrl--", KeyCode::Char('-'), true, false, false),
+            ("f1", KeyCode::F(1), false, false, false),
+            ("space", KeyCode::Char(' '), false, false, false),
+        ];
+        for (written, code, ctrl, alt, shift) in cases {
+            assert_eq!(
+                chord(written),
+                KeyChord::new(code, ctrl, alt, shift),
+                "{written}"
+            );
+        }
         assert!("nope".parse::<KeyChord>().is_err());
         assert!("ctrl-".parse::<KeyChord>().is_err());
     }

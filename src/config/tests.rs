@@ -1,5 +1,12 @@
 use super::*;
 
+/// What `key` runs in `context` under `config`.
+fn runs(config: &Config, context: Context, key: &str) -> Option<Command> {
+    config
+        .keymap
+        .lookup(context, key.parse::<KeyChord>().unwrap())
+}
+
 #[test]
 fn builtin_parses_and_binds_every_context() {
     let config = Config::builtin(false);
@@ -13,17 +20,13 @@ fn builtin_parses_and_binds_every_context() {
 fn user_bindings_win_and_defaults_remain() {
     let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"resolve\" },\n { on = [\"j\"], run = \"up\", desc = \"up\" }]\n";
     let config = Config::with_user(text, Path::new("c.toml"), false).unwrap();
-    let key = |s: &str| s.parse().unwrap();
     assert_eq!(
-        config.keymap.lookup(Context::Comments, key("x")),
+        runs(&config, Context::Comments, "x"),
         Some(Command::ToggleResolved)
     );
+    assert_eq!(runs(&config, Context::Comments, "j"), Some(Command::Up));
     assert_eq!(
-        config.keymap.lookup(Context::Comments, key("j")),
-        Some(Command::Up)
-    );
-    assert_eq!(
-        config.keymap.lookup(Context::Comments, key("r")),
+        runs(&config, Context::Comments, "r"),
         Some(Command::ToggleResolved)
     );
 }
@@ -93,18 +96,11 @@ fn a_bad_binding_is_skipped_and_named_and_the_rest_kept() {
     assert!(problem.contains("config.toml:9: ctrl-c"), "{problem}");
     // The rest of the file is kept: the marks, the good binding, Q for quit.
     assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "[x]");
-    let key = |k: &str| k.parse::<KeyChord>().unwrap();
-    assert_eq!(
-        config.keymap.lookup(Context::Letters, key("o")),
-        Some(Command::Open)
-    );
-    assert_eq!(
-        config.keymap.lookup(Context::Letters, key("Q")),
-        Some(Command::Quit)
-    );
+    assert_eq!(runs(&config, Context::Letters, "o"), Some(Command::Open));
+    assert_eq!(runs(&config, Context::Letters, "Q"), Some(Command::Quit));
     // Ctrl-c still saves and quits, whatever the config binds.
     assert_eq!(
-        config.keymap.lookup(Context::Draft, key("ctrl-c")),
+        runs(&config, Context::Draft, "ctrl-c"),
         Some(Command::ForceQuit)
     );
 }

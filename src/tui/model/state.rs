@@ -190,6 +190,16 @@ impl State {
             .map_or(Mode::Pane(self.focus), Overlay::mode)
     }
 
+    /// The keys to name in a message about `command` in `context` (see
+    /// [`Keymap::key_for`](crate::config::Keymap::key_for)).
+    pub(crate) fn key_for(
+        &self,
+        context: crate::config::Context,
+        command: crate::config::Command,
+    ) -> String {
+        self.config.keymap.key_for(context, command)
+    }
+
     /// The configuration in effect.
     pub fn config(&self) -> &Config {
         &self.config

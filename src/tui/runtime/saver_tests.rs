@@ -22,6 +22,15 @@ fn load(worker: &mut Worker, path: &Path) -> Result<Option<Drafts>, String> {
     }
 }
 
+/// A drafts file's path in a new folder, and a worker that has read it (missing).
+fn read_while_missing() -> (tempfile::TempDir, PathBuf, Worker) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.responses.toml");
+    let mut worker = Worker::default();
+    assert_eq!(load(&mut worker, &path), Ok(None));
+    (dir, path, worker)
+}
+
 fn save(worker: &mut Worker, path: &Path, d: Drafts) -> Result<(), String> {
     let job = Effect::Save {
         letter: LetterId(0),
@@ -39,10 +48,7 @@ fn save(worker: &mut Worker, path: &Path, d: Drafts) -> Result<(), String> {
 
 #[test]
 fn saves_and_reads_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.responses.toml");
-    let mut worker = Worker::default();
-    assert_eq!(load(&mut worker, &path), Ok(None));
+    let (_dir, path, mut worker) = read_while_missing();
     save(&mut worker, &path, drafts("First.")).unwrap();
     save(&mut worker, &path, drafts("Second.")).unwrap();
     let read = load(&mut Worker::default(), &path).unwrap().unwrap();
@@ -52,10 +58,7 @@ fn saves_and_reads_back() {
 
 #[test]
 fn never_overwrites_a_file_changed_by_someone_else() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.responses.toml");
-    let mut worker = Worker::default();
-    assert_eq!(load(&mut worker, &path), Ok(None));
+    let (_dir, path, mut worker) = read_while_missing();
     std::fs::write(&path, "# someone else's\n").unwrap();
     let job = Effect::Save {
         letter: LetterId(0),
@@ -88,10 +91,7 @@ fn never_overwrites_a_file_changed_by_someone_else() {
 
 #[test]
 fn a_save_made_before_an_outside_change_was_read_never_undoes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.responses.toml");
-    let mut worker = Worker::default();
-    assert_eq!(load(&mut worker, &path), Ok(None));
+    let (_dir, path, mut worker) = read_while_missing();
     save(&mut worker, &path, drafts("Mine.")).unwrap();
     let theirs = "[comments.\"2\"]\nstatus = \"drafted\"\nresponse = \"Theirs.\"\n";
     std::fs::write(&path, theirs).unwrap();
@@ -118,10 +118,7 @@ fn a_save_made_before_an_outside_change_was_read_never_undoes_it() {
 
 #[test]
 fn own_saves_and_touches_are_not_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.responses.toml");
-    let mut worker = Worker::default();
-    assert_eq!(load(&mut worker, &path), Ok(None));
+    let (_dir, path, mut worker) = read_while_missing();
     save(&mut worker, &path, drafts("One.")).unwrap();
     let check = || Effect::CheckDrafts {
         letter: LetterId(0),

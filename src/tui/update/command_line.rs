@@ -77,10 +77,7 @@ fn submit(state: &mut State, fx: &mut Vec<Effect>) {
                 state.info(format!(
                     "{n} letter{} match “{shown}” ({} with nothing typed lists them all).",
                     if n == 1 { "" } else { "s" },
-                    state
-                        .config
-                        .keymap
-                        .key_for(crate::config::Context::Letters, Command::FindLetter)
+                    state.key_for(crate::config::Context::Letters, Command::FindLetter)
                 ));
             }
         }
@@ -104,10 +101,7 @@ pub(super) fn run_line(state: &mut State, text: &str, fx: &mut Vec<Effect>) {
         match Command::from_name(text).filter(|c| c.typed()) {
             Some(command) => super::run(state, command, fx),
             None => {
-                let key = state
-                    .config
-                    .keymap
-                    .key_for(Context::Command, Command::Complete);
+                let key = state.key_for(Context::Command, Command::Complete);
                 state.error(format!(
                     "Not a command: {} ({key} completes a name).",
                     sanitize(text).replace('\n', " ")

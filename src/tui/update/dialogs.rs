@@ -72,7 +72,7 @@ pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     if !stuck.is_empty() && !state.quit_armed {
         state.quit_armed = true;
         state.journal_all_unsaved(fx);
-        let key = state.config.keymap.key_for(Context::Global, Command::Quit);
+        let key = state.key_for(Context::Global, Command::Quit);
         let kept = if state.journal_failed {
             "not saved, and the journal cannot be written: quitting asks where to write them"
         } else {
@@ -103,10 +103,7 @@ pub(super) fn recovery(state: &mut State, command: Command, fx: &mut Vec<Effect>
         Command::Up => return state.dialogs.recovery.offers.rotate_right(1),
         Command::Later => {
             state.dialogs.recovery.open = false;
-            let key = state
-                .config
-                .keymap
-                .key_for(Context::Letters, Command::ShowRecovery);
+            let key = state.key_for(Context::Letters, Command::ShowRecovery);
             state.info(format!(
                 "Unsaved text stays in the journal: press {key} in Letters to see it again."
             ));
@@ -203,10 +200,7 @@ pub(super) fn conflict(state: &mut State, command: Command) {
         Command::TakeTheirs => Resolution::TakeTheirs,
         Command::KeepBoth => Resolution::KeepBoth,
         _ => {
-            let key = state
-                .config
-                .keymap
-                .key_for(Context::Comments, Command::ShowConflict);
+            let key = state.key_for(Context::Comments, Command::ShowConflict);
             state.info(format!(
                 "The file keeps its version until you choose (press {key} on the comment)."
             ));

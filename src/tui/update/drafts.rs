@@ -134,10 +134,7 @@ impl State {
             self.load_editor();
         }
         if !conflicted.is_empty() {
-            let key = self
-                .config
-                .keymap
-                .key_for(Context::Comments, Command::ShowConflict);
+            let key = self.key_for(Context::Comments, Command::ShowConflict);
             self.error(format!(
                 "{name}: comment {} changed here and on disk; select it and press {key} to choose.",
                 conflicted.join(", ")

@@ -152,10 +152,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::JournalOffers { offers, here } => {
             let n = offers.len();
-            let key = state
-                .config
-                .keymap
-                .key_for(Context::Letters, Command::ShowRecovery);
+            let key = state.key_for(Context::Letters, Command::ShowRecovery);
             state.dialogs.recovery.offers = offers;
             // The dialog opens by itself only for this workspace's letters, and not
             // under the user's typing.
@@ -173,7 +170,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::JournalFailed(error) => {
             state.journal_failed = true;
-            let key = state.config.keymap.key_for(Context::Global, Command::Quit);
+            let key = state.key_for(Context::Global, Command::Quit);
             state.error(if state.quit_armed {
                 format!(
                     "Press {key} again to quit: it asks where to write unsaved drafts (journal not written: {error})."
@@ -300,7 +297,7 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Filter => comments::cycle_filter(state, fx),
         Command::Search if state.open.is_some() => state.dialogs.prompt = Some(String::new()),
         Command::Search => {
-            let key = state.config.keymap.key_for(Context::Letters, Command::Open);
+            let key = state.key_for(Context::Letters, Command::Open);
             state.info(format!("Open a letter first ({key} in Letters)."))
         }
         Command::SearchNext => search::search_step(state, true, fx),

@@ -57,7 +57,7 @@ impl State {
         if self.editor.insert_str(&text) {
             self.draft_changed();
         }
-        let key = self.config.keymap.key_for(Context::Draft, Command::Undo);
+        let key = self.key_for(Context::Draft, Command::Undo);
         self.info(format!(
             "Comment {shown}: the draft now holds the text from the editor ({key} in the editor undoes it)."
         ));

@@ -19,7 +19,7 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
         .selected_comment()
         .map(|c| (c.number.clone(), c.text.clone(), c.headings.last().cloned()));
     let (Some(path), Some((number, text, heading))) = (path, comment) else {
-        let key = state.config.keymap.key_for(Context::Letters, Command::Open);
+        let key = state.key_for(Context::Letters, Command::Open);
         state.info(format!(
             "Open a letter and select a comment first ({key} in Letters)."
         ));

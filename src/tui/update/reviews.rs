@@ -133,10 +133,7 @@ fn toggle_tree(state: &mut State) {
 fn fold(state: &mut State) {
     let reviews = &mut state.reviews;
     if !reviews.tree {
-        let key = state
-            .config
-            .keymap
-            .key_for(Context::Letters, Command::ReviewTree);
+        let key = state.key_for(Context::Letters, Command::ReviewTree);
         return state.info(format!("Press {key} for the reviews as a tree first."));
     }
     let rows = reviews.rows();

@@ -17,10 +17,7 @@ pub(super) fn submit_search(state: &mut State) {
 
 pub(super) fn search_step(state: &mut State, forward: bool, fx: &mut Vec<Effect>) {
     if state.query.is_none() {
-        let key = state
-            .config
-            .keymap
-            .key_for(Context::Comments, Command::Search);
+        let key = state.key_for(Context::Comments, Command::Search);
         return state.info(format!("No search yet: press {key} to search."));
     }
     if let Some(target) = jump_to_hit(state, Some(forward), false) {

@@ -41,7 +41,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     // A readable letter: the problem is its drafts file's.
                     if state.cursor_listing().is_some() {
                         lines.push(Line::default());
-                        let key = state.config.keymap.key_for(Context::Letters, Command::Open);
+                        let key = state.key_for(Context::Letters, Command::Open);
                         lines.push(Line::styled(
                             format!("{key} {DRAFTS_PROBLEM_HINT}"),
                             theme.muted(),
@@ -53,7 +53,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                 }
                 None => format!(
                     "Choose a letter and press {}.",
-                    state.config.keymap.key_for(Context::Letters, Command::Open)
+                    state.key_for(Context::Letters, Command::Open)
                 ),
             },
         };
@@ -80,10 +80,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
         return;
     };
     if visible.is_empty() {
-        let key = state
-            .config
-            .keymap
-            .key_for(Context::Comments, Command::Filter);
+        let key = state.key_for(Context::Comments, Command::Filter);
         let text = format!(
             "No {} comments. Press {key} for the next filter.",
             state.filter.label()

@@ -24,10 +24,7 @@ struct Laid {
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
-    let key = state
-        .config
-        .keymap
-        .key_for(Context::Comments, Command::Reader);
+    let key = state.key_for(Context::Comments, Command::Reader);
     let block = pane_block(
         format!(" The letter as written · {key} comments "),
         focused(state, Pane::Comments),

@@ -23,14 +23,8 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State, followed: &Foll
     let Some(link) = followed.links.get(followed.shown) else {
         return;
     };
-    let back = state
-        .config
-        .keymap
-        .key_for(Context::Comments, Command::Leave);
-    let next = state
-        .config
-        .keymap
-        .key_for(Context::Comments, Command::FollowReference);
+    let back = state.key_for(Context::Comments, Command::Leave);
+    let next = state.key_for(Context::Comments, Command::FollowReference);
     let count = followed.links.len();
     let more = if count > 1 {
         format!(" · {}/{count}, {next} next", followed.shown + 1)

@@ -78,10 +78,7 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
             format!(
                 "conflict: comment {} (press {} to choose)",
                 one_line(&numbers.join(", ")),
-                state
-                    .config
-                    .keymap
-                    .key_for(Context::Comments, Command::ShowConflict)
+                state.key_for(Context::Comments, Command::ShowConflict)
             ),
             theme.error(),
         )),

@@ -12,6 +12,12 @@ fn editor(text: &str) -> Editor {
     Editor::new(text.split('\n').map(str::to_string).collect())
 }
 
+/// The cursor after moving it by `m`.
+fn moved(e: &mut Editor, m: Move) -> (usize, usize) {
+    e.move_cursor(m);
+    e.cursor()
+}
+
 fn key(key: Key) -> Input {
     Input {
         key,
@@ -25,13 +31,18 @@ fn typing(e: &mut Editor, text: &str) {
     }
 }
 
-/// The screen, the cursor's cell marked with `█` (the cell's own text replaced).
-fn screen(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
+/// The editor fitted to `width` × `height` and drawn.
+fn rendered(e: &mut Editor, width: u16, height: u16) -> ratatui::buffer::Buffer {
     e.fit(width, height);
     let e = &*e;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
-    let buf = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen, the cursor's cell marked with `█` (the cell's own text replaced).
+fn screen(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
+    let buf = rendered(e, width, height);
     (0..height)
         .map(|y| {
             let mut row = String::new();
@@ -56,11 +67,7 @@ fn screen(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
 
 /// The selected cells of each screen row, as text (a selected line break is a space).
 fn selected(e: &mut Editor, width: u16, height: u16) -> Vec<String> {
-    e.fit(width, height);
-    let e = &*e;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(e, f.area())).unwrap();
-    let buf = terminal.backend().buffer();
+    let buf = rendered(e, width, height);
     (0..height)
         .map(|y| {
             (0..width)
@@ -163,17 +170,13 @@ fn a_paste_is_one_step() {
 #[test]
 fn words_as_textarea_finds_them() {
     let mut e = editor("aaa bbb.ccc");
-    e.move_cursor(Move::WordForward);
-    assert_eq!(e.cursor(), (0, 4));
-    e.move_cursor(Move::WordForward);
-    assert_eq!(e.cursor(), (0, 7));
+    assert_eq!(moved(&mut e, Move::WordForward), (0, 4));
+    assert_eq!(moved(&mut e, Move::WordForward), (0, 7));
     e.move_cursor(Move::End);
     assert!(e.delete_word());
     assert_eq!(e.lines(), ["aaa bbb."]);
-    e.move_cursor(Move::WordBack);
-    assert_eq!(e.cursor(), (0, 7));
-    e.move_cursor(Move::WordBack);
-    assert_eq!(e.cursor(), (0, 4));
+    assert_eq!(moved(&mut e, Move::WordBack), (0, 7));
+    assert_eq!(moved(&mut e, Move::WordBack), (0, 4));
 }
 
 #[test]
@@ -185,11 +188,9 @@ fn cursor_moves_over_wrapped_rows() {
         screen(&mut e, 10, 4),
         ["th█ quick", "brown fox", "jumps", "over"]
     );
+    assert_eq!(moved(&mut e, Move::Down), (0, 12));
     e.move_cursor(Move::Down);
-    assert_eq!(e.cursor(), (0, 12));
-    e.move_cursor(Move::Down);
-    e.move_cursor(Move::Down);
-    assert_eq!(e.cursor(), (1, 2));
+    assert_eq!(moved(&mut e, Move::Down), (1, 2));
     assert_eq!(
         screen(&mut e, 10, 4),
         ["the quick", "brown fox", "jumps", "ov█r"]
@@ -201,11 +202,9 @@ fn cursor_moves_over_wrapped_rows() {
     e.move_cursor(Move::Up);
     assert_eq!(e.cursor(), (0, 15), "in the row above");
     e.move_cursor(Move::Top);
-    e.move_cursor(Move::Up);
-    assert_eq!(e.cursor(), (0, 0));
+    assert_eq!(moved(&mut e, Move::Up), (0, 0));
     e.move_cursor(Move::Bottom);
-    e.move_cursor(Move::Down);
-    assert_eq!(e.cursor(), (1, 4));
+    assert_eq!(moved(&mut e, Move::Down), (1, 4));
     let mut e = focused("aaaa bbbbbbbbb");
     screen(&mut e, 10, 2);
     e.move_cursor(Move::End);
@@ -220,13 +219,11 @@ fn the_view_follows_the_cursor_and_pages() {
     let mut e = focused(&text.join("\n"));
     e.move_cursor(Move::Bottom);
     assert_eq!(screen(&mut e, 10, 3), ["line 27", "line 28", "line 29█"]);
-    e.move_cursor(Move::PageUp);
-    assert_eq!(e.cursor(), (26, 7));
+    assert_eq!(moved(&mut e, Move::PageUp), (26, 7));
     assert_eq!(screen(&mut e, 10, 3), ["line 24", "line 25", "line 26█"]);
     e.move_cursor(Move::Top);
     assert_eq!(screen(&mut e, 10, 3)[0], "█ine 0");
-    e.move_cursor(Move::PageDown);
-    assert_eq!(e.cursor(), (3, 0));
+    assert_eq!(moved(&mut e, Move::PageDown), (3, 0));
     assert_eq!(screen(&mut e, 10, 3), ["█ine 3", "line 4", "line 5"]);
 }
 
@@ -238,8 +235,7 @@ fn wide_characters_and_long_words() {
         ["█本語", "の文", "章", "abcdef", "ghijkl"],
         "no row starts with the space"
     );
-    e.move_cursor(Move::Down);
-    assert_eq!(e.cursor(), (0, 3));
+    assert_eq!(moved(&mut e, Move::Down), (0, 3));
     e.move_cursor(Move::Forward);
     e.move_cursor(Move::Down);
     assert_eq!(e.cursor(), (0, 6), "the space after 章, on its row");
@@ -256,10 +252,8 @@ fn wide_characters_and_long_words() {
 #[test]
 fn combining_marks_are_stepped_over() {
     let mut e = editor("e\u{301}x");
-    e.move_cursor(Move::Forward);
-    assert_eq!(e.cursor(), (0, 2));
-    e.move_cursor(Move::Back);
-    assert_eq!(e.cursor(), (0, 0));
+    assert_eq!(moved(&mut e, Move::Forward), (0, 2));
+    assert_eq!(moved(&mut e, Move::Back), (0, 0));
 }
 
 #[test]
