@@ -18,8 +18,11 @@
 //! cargo bench --bench precedent -- --letters 1000 --simulated 0   # a quick run
 //! ```
 
+#[path = "support/peak.rs"]
+mod peak;
 #[path = "../tests/common/precedent.rs"]
 mod synthetic;
+use peak::vm_hwm_kb;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -221,16 +224,6 @@ fn child_open(index: &Path, root: &Path) {
         .collect();
     std::hint::black_box(latency(&library, &staff));
     println!("VmHWM_KB {}", vm_hwm_kb());
-}
-
-/// This process's peak resident set, in kB.
-fn vm_hwm_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -1,6 +1,7 @@
 //! Figure 6: peak memory with the folder indexed, in a child process.
 
 use super::*;
+use support::peak::vm_hwm_kb;
 
 pub(crate) fn peak_memory(root: &Path, one: &Path, label: &str, report: &mut Report) {
     let child = |mode: &str, dir: &Path| -> f64 {
@@ -38,16 +39,6 @@ pub(crate) fn peak_memory(root: &Path, one: &Path, label: &str, report: &mut Rep
         "",
         None,
     );
-}
-
-/// This process's peak resident set, in kB.
-pub(crate) fn vm_hwm_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Child: index the folder as `letterdesk status` does, report the peak.

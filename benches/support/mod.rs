@@ -2,6 +2,7 @@
 //!
 //! - [`cpu`]: the CPU time of the calling thread.
 //! - [`demo`]: the demo workspace, listed or with a letter open.
+//! - [`peak`]: this process's peak memory.
 //! - [`letters`]: a deterministic generator of synthetic staff comment letters (fictional
 //!   companies) and drafts files, written at run time into a temporary folder.
 
@@ -10,3 +11,4 @@
 pub mod cpu;
 pub mod demo;
 pub mod letters;
+pub mod peak;

@@ -21,6 +21,11 @@ fn staff_letter(company: &str) -> String {
     )
 }
 
+/// The problem a JSON row names (the test fails if it names none).
+fn problem(row: &serde_json::Value) -> &str {
+    row["problem"].as_str().expect("a problem")
+}
+
 fn setup(dir: &Path) {
     std::fs::write(dir.join("good.txt"), staff_letter("Fenwick Orchards, Inc.")).unwrap();
     std::fs::write(
@@ -128,13 +133,8 @@ fn json_is_a_letters_list_with_snake_case_fields() {
     let merged = &letters[1];
     assert_eq!(merged["company"], "Quarry Lane Materials Corp.");
     assert_eq!(merged["comments"], 3);
-    assert!(
-        merged["problem"]
-            .as_str()
-            .unwrap()
-            .ends_with("merged.responses.toml:2: unresolved git conflict marker"),
-        "{merged}"
-    );
+    let conflict = "merged.responses.toml:2: unresolved git conflict marker";
+    assert!(problem(merged).ends_with(conflict), "{merged}");
     let scan = &letters[2];
     assert_eq!(scan["file"], "scan.txt");
     assert!(
@@ -157,12 +157,7 @@ fn missing_paths_are_reported_and_only_all_missing_fails() {
     ]);
     assert!(out.status.success());
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        value["letters"][0]["problem"]
-            .as_str()
-            .unwrap()
-            .contains("gone.txt")
-    );
+    assert!(problem(&value["letters"][0]).contains("gone.txt"));
     assert!(value["letters"][1]["problem"].is_null());
 
     let out = letterdesk(&["status", gone.to_str().unwrap()]);
@@ -195,13 +190,8 @@ fn the_size_limit_of_the_config_applies_as_in_the_workspace() {
     assert!(out.status.success());
     let row = big_row(&out);
     assert_eq!(row["comments"], 0);
-    assert!(
-        row["problem"]
-            .as_str()
-            .unwrap()
-            .ends_with("big.txt: too large to open (2 MB; limit 1 MB)"),
-        "{row}"
-    );
+    let too_large = "big.txt: too large to open (2 MB; limit 1 MB)";
+    assert!(problem(&row).ends_with(too_large), "{row}");
 
     // Without a config the built-in limit (64 MB) applies; a config that cannot be used
     // is named, with its line, and the built-in limits apply.

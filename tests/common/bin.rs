@@ -53,3 +53,18 @@ pub fn keys_of(value: &serde_json::Value) -> Vec<&str> {
     keys.sort_unstable();
     keys
 }
+
+/// A temporary path as a command-line argument (temporary folders have UTF-8 names).
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 temp path")
+}
+
+/// What a run printed on its standard output, as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed on its standard error, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

@@ -4,6 +4,12 @@
 
 use std::fmt::Write as _;
 
+/// Write [`letter_text`] for `company` with `comments` to `path`.
+pub fn write_letter(path: &std::path::Path, company: &str, comments: &[impl AsRef<str>]) {
+    let comments: Vec<String> = comments.iter().map(|c| c.as_ref().to_owned()).collect();
+    std::fs::write(path, letter_text(company, &comments)).expect("write the letter");
+}
+
 /// A staff comment letter from a fictional company with the given comment texts
 /// (numbered from 1 under one heading).
 pub fn letter_text(company: &str, comments: &[String]) -> String {

@@ -18,3 +18,10 @@ pub fn set_comment(text: &str, number: &str, status: &str, response: &str) -> St
     comments.insert(number.into(), toml::Value::Table(entry));
     toml::to_string(&doc).unwrap()
 }
+
+/// Rewrite the drafts file at `path` with comment `number` set as [`set_comment`] does.
+pub fn write_comment(path: &std::path::Path, number: &str, status: &str, response: &str) {
+    let text = std::fs::read_to_string(path).expect("the drafts file reads");
+    let text = set_comment(&text, number, status, response);
+    std::fs::write(path, text).expect("the drafts file writes");
+}

@@ -27,6 +27,16 @@ pub fn folder() -> Option<tempfile::TempDir> {
     available().then(|| tempfile::tempdir().expect("a temporary folder"))
 }
 
+/// A [`folder`] holding `a.txt`, a staff letter from `company` with `comments`.
+pub fn folder_with_letter(
+    company: &str,
+    comments: &[impl AsRef<str>],
+) -> Option<tempfile::TempDir> {
+    let dir = folder()?;
+    super::letters::write_letter(&dir.path().join("a.txt"), company, comments);
+    Some(dir)
+}
+
 /// One tmux server (own socket) running one window with the program.
 pub struct Tmux {
     socket: String,
@@ -80,21 +90,29 @@ impl Tmux {
         self.home.path().join("state/letterdesk/journal")
     }
 
+    /// `tmux` with `args`, talking to this test's own server.
+    fn tmux(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("tmux");
+        command.args(["-L", &self.socket]).args(args);
+        command
+    }
+
+    /// `tmux send-keys` to the pane with `args`; it must succeed.
+    fn send_keys(&self, args: &[&str]) {
+        let status = self.tmux(&["send-keys", "-t", "0"]).args(args).status();
+        assert!(status.expect("send-keys").success(), "send-keys {args:?}");
+    }
+
+    /// What `tmux` with `args` (a query such as `capture-pane -p`) prints.
+    fn output(&self, args: &[&str]) -> String {
+        let out = self.tmux(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// A tmux format about the pane, e.g. `#{pane_title}`, `#{alternate_on}`.
     pub fn display(&self, format: &str) -> String {
-        let out = Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "display-message",
-                "-p",
-                "-t",
-                "0",
-                format,
-            ])
-            .output()
-            .expect("display-message");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        let out = self.output(&["display-message", "-p", "-t", "0", format]);
+        out.trim().to_string()
     }
 
     /// Send a signal to the program (the pane's process).
@@ -120,16 +138,7 @@ impl Tmux {
     fn spawn_command(&self, dir: &Path, command: &str, vars: &[String], width: u16, height: u16) {
         let home = self.home.path();
         let new_session = || {
-            Command::new("tmux")
-                .args([
-                    "-L",
-                    &self.socket,
-                    "-f",
-                    "/dev/null",
-                    "new-session",
-                    "-d",
-                    "-x",
-                ])
+            self.tmux(&["-f", "/dev/null", "new-session", "-d", "-x"])
                 .arg(width.to_string())
                 .arg("-y")
                 .arg(height.to_string())
@@ -158,34 +167,20 @@ impl Tmux {
         }
         assert!(status.success(), "tmux new-session failed");
         // Keep the pane after the program exits, to read its last screen.
-        let _ = Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "set-option",
-                "-g",
-                "remain-on-exit",
-                "on",
-            ])
+        let _ = self
+            .tmux(&["set-option", "-g", "remain-on-exit", "on"])
             .status();
     }
 
     /// Run the program again in a fresh window of the same server.
     pub fn restart(&self, dir: &Path, args: &[&str], width: u16, height: u16) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
+        let _ = self.tmux(&["kill-server"]).status();
         self.spawn(dir, args, width, height);
     }
 
     /// Type keys (tmux key names such as "Enter", "Escape", "j", "C-s").
     pub fn keys(&self, keys: &[&str]) {
-        let status = Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-t", "0"])
-            .args(keys)
-            .status()
-            .expect("send-keys");
-        assert!(status.success());
+        self.send_keys(keys);
         // A lone Esc closely followed by another key reads as Alt-key: give it room.
         let pause = if keys.contains(&"Escape") { 250 } else { 80 };
         std::thread::sleep(Duration::from_millis(pause));
@@ -193,39 +188,23 @@ impl Tmux {
 
     /// Press one key (a tmux key name) and return at once, as a held key repeats.
     pub fn send_key(&self, key: &str) {
-        let status = Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-t", "0", key])
-            .status()
-            .expect("send-keys");
-        assert!(status.success());
+        self.send_keys(&[key]);
     }
 
     /// Type literal text.
     pub fn type_text(&self, text: &str) {
-        let status = Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-t", "0", "-l", text])
-            .status()
-            .expect("send-keys");
-        assert!(status.success());
+        self.send_keys(&["-l", text]);
         std::thread::sleep(Duration::from_millis(80));
     }
 
     /// The screen as text.
     pub fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"])
-            .output()
-            .expect("capture");
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.output(&["capture-pane", "-p", "-t", "0"])
     }
 
     /// The screen with escape sequences (colours), for checks on styling.
     pub fn screen_with_escapes(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket, "capture-pane", "-p", "-e", "-t", "0"])
-            .output()
-            .expect("capture");
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.output(&["capture-pane", "-p", "-e", "-t", "0"])
     }
 
     /// Wait until `predicate` holds for the screen, or panic with the last screen.
@@ -258,33 +237,33 @@ impl Tmux {
         self.wait_until(text, |s| s.contains(text))
     }
 
+    /// Type `key` (a tmux key name), then wait until the screen shows `text`; returns
+    /// that screen.
+    pub fn press(&self, key: &str, text: &str) -> String {
+        self.keys(&[key]);
+        self.wait_for(text)
+    }
+
+    /// Press q and wait for the program to exit.
+    pub fn quit(&self) {
+        self.keys(&["q"]);
+        self.wait_exit();
+    }
+
+    /// The program's crash journal, opened from outside.
+    pub fn journal(&self) -> letterdesk::journal::Journal {
+        letterdesk::journal::Journal::open(self.journal_dir()).expect("the journal opens")
+    }
+
     /// Type `key` `count` times in one go.
     pub fn repeat(&self, key: &str, count: usize) {
-        let status = Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-t", "0", "-N"])
-            .arg(count.to_string())
-            .arg(key)
-            .status()
-            .expect("send-keys");
-        assert!(status.success());
+        self.send_keys(&["-N", &count.to_string(), key]);
         std::thread::sleep(Duration::from_millis(80));
     }
 
     /// Whether the program has exited (the pane is dead).
     pub fn exited(&self) -> bool {
-        let out = Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "display-message",
-                "-p",
-                "-t",
-                "0",
-                "#{pane_dead}",
-            ])
-            .output()
-            .expect("display-message");
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
+        self.display("#{pane_dead}") == "1"
     }
 
     /// Wait for the program to exit.
@@ -303,9 +282,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
+        let _ = self.tmux(&["kill-server"]).status();
     }
 }
 

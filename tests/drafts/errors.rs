@@ -2,20 +2,35 @@
 
 use std::fs;
 
+use crate::common::files::written;
 use letterdesk::drafts::{Drafts, DraftsError, load, save};
 
+/// `text` written as a drafts file in a new folder: the folder and the file's path.
 fn write(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    written("drafts.responses.toml", text)
+}
+
+/// The error reading `text` as a drafts file gives.
+fn error_of(text: &str) -> DraftsError {
+    let (_dir, path) = write(text);
+    load(&path).unwrap_err()
+}
+
+/// A drafts file saved with `response` to comment 1 reads back the same; its text.
+fn round_trip(response: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("drafts.responses.toml");
-    fs::write(&path, text).unwrap();
-    (dir, path)
+    let mut drafts = Drafts::for_comments(&["1".to_owned()]);
+    drafts.set_response("1", response);
+    save(&path, &drafts, None).unwrap();
+    assert_eq!(load(&path).unwrap().unwrap().drafts, drafts);
+    fs::read_to_string(&path).unwrap()
 }
 
 #[test]
 fn conflict_markers_are_found_with_their_line() {
     let text = "[comments.\"1\"]\nstatus = \"open\"\n<<<<<<< HEAD\nresponse = \"ours\"\n=======\nresponse = \"theirs\"\n>>>>>>> other\n";
-    let (_dir, path) = write(text);
-    let err = load(&path).unwrap_err();
+    let err = error_of(text);
     assert!(
         matches!(err, DraftsError::Conflict { line: 3, .. }),
         "{err:?}"
@@ -31,27 +46,17 @@ fn conflict_markers_are_found_with_their_line() {
 fn conflict_inside_a_string_is_still_a_conflict() {
     // Such a file would even parse: the scan must come first.
     let text = "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"\"\"\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> b\n\"\"\"\n";
-    let (_dir, path) = write(text);
-    assert!(matches!(
-        load(&path),
-        Err(DraftsError::Conflict { line: 4, .. })
-    ));
+    let err = error_of(text);
+    assert!(
+        matches!(err, DraftsError::Conflict { line: 4, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn a_separator_line_in_a_response_is_fine() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("drafts.responses.toml");
-    let mut drafts = Drafts::for_comments(&["1".to_owned()]);
-    drafts.set_response("1", "above\n=======\nbelow");
-    save(&path, &drafts, None).unwrap();
-    assert!(
-        fs::read_to_string(&path)
-            .unwrap()
-            .lines()
-            .any(|l| l == "=======")
-    );
-    assert_eq!(load(&path).unwrap().unwrap().drafts, drafts);
+    let saved = round_trip("above\n=======\nbelow");
+    assert!(saved.lines().any(|l| l == "======="), "{saved}");
 
     let (_dir, path) =
         write("[comments.\"1\"]\nstatus = \"drafted\"\nresponse = '''\n=======\n'''\n");
@@ -69,20 +74,14 @@ fn a_separator_line_in_a_response_is_fine() {
 
 #[test]
 fn a_response_that_looks_like_a_conflict_does_not_make_the_file_conflicted() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("drafts.responses.toml");
-    let mut drafts = Drafts::for_comments(&["1".to_owned()]);
-    drafts.set_response("1", "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b");
-    save(&path, &drafts, None).unwrap();
-    assert_eq!(load(&path).unwrap().unwrap().drafts, drafts);
+    round_trip("<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b");
 }
 
 #[test]
 fn invalid_toml_gives_the_line() {
-    let (_dir, path) = write(
+    let err = error_of(
         "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"unterminated\n\n[comments.\"2\"]\n",
     );
-    let err = load(&path).unwrap_err();
     match &err {
         DraftsError::Parse { line, message, .. } => {
             assert_eq!(*line, 3, "{message}");
@@ -98,27 +97,20 @@ fn invalid_toml_gives_the_line() {
 
 #[test]
 fn duplicate_table_gives_the_line() {
-    let (_dir, path) =
-        write("[comments.\"1\"]\nstatus = \"open\"\n\n[comments.\"1\"]\nstatus = \"open\"\n");
-    assert!(matches!(
-        load(&path),
-        Err(DraftsError::Parse { line: 4, .. })
-    ));
+    let err =
+        error_of("[comments.\"1\"]\nstatus = \"open\"\n\n[comments.\"1\"]\nstatus = \"open\"\n");
+    assert!(matches!(err, DraftsError::Parse { line: 4, .. }), "{err:?}");
 }
 
 #[test]
 fn wrong_shape_gives_the_line() {
-    let (_dir, path) =
-        write("[comments.\"1\"]\nstatus = \"open\"\n\n[comments.\"2\"]\nstatus = \"done\"\n");
-    let err = load(&path).unwrap_err();
+    let err =
+        error_of("[comments.\"1\"]\nstatus = \"open\"\n\n[comments.\"2\"]\nstatus = \"done\"\n");
     assert!(matches!(err, DraftsError::Parse { line: 5, .. }), "{err:?}");
     assert!(err.to_string().contains("done"), "{err}");
 
-    let (_dir, path) = write("[comments.\"1\"]\nstatus = \"open\"\nresponse = 12\n");
-    assert!(matches!(
-        load(&path),
-        Err(DraftsError::Parse { line: 3, .. })
-    ));
+    let err = error_of("[comments.\"1\"]\nstatus = \"open\"\nresponse = 12\n");
+    assert!(matches!(err, DraftsError::Parse { line: 3, .. }), "{err:?}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::fs;
 
+use crate::common::files::written;
 use letterdesk::drafts::{Status, load, save};
 
 const HAND_EDITED: &str = r#"# Responses to the staff letter of March 3.
@@ -44,10 +45,7 @@ fn changed_lines<'a>(before: &'a str, after: &'a str) -> (Vec<&'a str>, Vec<&'a 
 }
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("letter.responses.toml");
-    fs::write(&path, HAND_EDITED).unwrap();
-    (dir, path)
+    written("letter.responses.toml", HAND_EDITED)
 }
 
 #[test]

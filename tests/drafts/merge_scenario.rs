@@ -22,16 +22,7 @@ fn another_programs_comment_and_my_new_text_both_end_up_in_the_file() {
     let base = save_loaded(&path, &mine, None).unwrap();
 
     // Another program writes a response to comment 3, in its own formatting.
-    std::fs::write(
-        &path,
-        outside::set_comment(
-            &std::fs::read_to_string(&path).unwrap(),
-            "3",
-            "drafted",
-            "Their response to three.",
-        ),
-    )
-    .unwrap();
+    outside::write_comment(&path, "3", "drafted", "Their response to three.");
 
     // The user edits comment 1 again and quits: the save first checks the disk.
     mine.set_response("1", "Second draft of one.");
@@ -57,26 +48,8 @@ fn a_comment_changed_on_both_sides_is_not_overwritten_until_chosen() {
     mine.set_response("1", "Original.");
     let base = save_loaded(&path, &mine, None).unwrap();
 
-    std::fs::write(
-        &path,
-        outside::set_comment(
-            &std::fs::read_to_string(&path).unwrap(),
-            "1",
-            "resolved",
-            "Theirs.",
-        ),
-    )
-    .unwrap();
-    std::fs::write(
-        &path,
-        outside::set_comment(
-            &std::fs::read_to_string(&path).unwrap(),
-            "2",
-            "drafted",
-            "Their two.",
-        ),
-    )
-    .unwrap();
+    outside::write_comment(&path, "1", "resolved", "Theirs.");
+    outside::write_comment(&path, "2", "drafted", "Their two.");
     mine.set_response("1", "Mine.");
 
     let theirs = load(&path).unwrap().unwrap();

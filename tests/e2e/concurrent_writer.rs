@@ -16,7 +16,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use common::letters::letter_text;
 use common::outside;
 use common::tmux::{self, Tmux};
 use rustix::fs::{FlockOperation, flock};
@@ -67,15 +66,10 @@ fn change(path: &Path, previous: Option<&str>, next: &str) -> Option<bool> {
 
 #[test]
 fn an_outside_writer_every_100ms_loses_no_update_while_a_person_types() {
-    let Some(dir) = tmux::folder() else {
+    let comments: Vec<String> = (1..=8).map(|n| format!("Explain item {n}.")).collect();
+    let Some(dir) = tmux::folder_with_letter("Concurrent Orchards Co.", &comments) else {
         return;
     };
-    let comments: Vec<String> = (1..=8).map(|n| format!("Explain item {n}.")).collect();
-    std::fs::write(
-        dir.path().join("a.txt"),
-        letter_text("Concurrent Orchards Co.", &comments),
-    )
-    .unwrap();
     let path = dir.path().join("a.responses.toml");
     let t = Tmux::start(dir.path(), &["."], 180, 45);
     t.wait_for("Concurrent Orchards");
@@ -125,8 +119,7 @@ fn an_outside_writer_every_100ms_loses_no_update_while_a_person_types() {
         std::thread::sleep(Duration::from_millis(100));
         text = std::fs::read_to_string(&path).unwrap();
     }
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let text = std::fs::read_to_string(&path).unwrap();
     eprintln!(
         "{changes} outside changes in {:.1?} while {word} words were typed; {lost} lost",

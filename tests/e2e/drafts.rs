@@ -7,17 +7,22 @@ use crate::common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::letters::letter_text;
+use common::letters::write_letter;
 use common::outside;
 use common::tmux::{self, Tmux};
 
+/// The scenario letter, `a.txt` with three comments, written into `dir`.
 fn letter(dir: &Path) {
-    let comments = ["Explain one.", "Explain two.", "Explain three."].map(String::from);
-    std::fs::write(
-        dir.join("a.txt"),
-        letter_text("Scenario Bells Co.", &comments),
-    )
-    .unwrap();
+    let comments = ["Explain one.", "Explain two.", "Explain three."];
+    write_letter(&dir.join("a.txt"), "Scenario Bells Co.", &comments);
+}
+
+/// The workspace started on the scenario letter in `dir`, the letter opened.
+fn opened(dir: &Path, args: &[&str]) -> Tmux {
+    let t = Tmux::start(dir, args, 180, 45);
+    t.wait_for("Scenario Bells");
+    t.keys(&["Enter"]);
+    t
 }
 
 fn drafts_file(dir: &Path) -> std::path::PathBuf {
@@ -74,14 +79,12 @@ fn an_outside_rewrite_is_merged_with_the_users_edits() {
     t.keys(&["Enter"]);
     t.type_text(" And more.");
     t.keys(&["Escape"]);
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let text = read(dir.path());
     assert_eq!(response(&text, "1"), "First answer. And more.", "{text}");
     assert_eq!(response(&text, "3"), "Their answer to three.", "{text}");
     // Everything was saved: nothing is left in the journal.
-    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
-    assert_eq!(journal.pending().unwrap(), []);
+    assert_eq!(t.journal().pending().unwrap(), []);
 }
 
 #[test]
@@ -95,9 +98,7 @@ fn a_two_sided_change_is_a_conflict_the_user_settles() {
         "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Base.\"\n",
     )
     .unwrap();
-    let t = Tmux::start(dir.path(), &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
+    let t = opened(dir.path(), &["."]);
     t.wait_for("Base.");
     t.keys(&["Enter"]);
     t.type_text(" Mine.");
@@ -112,15 +113,13 @@ fn a_two_sided_change_is_a_conflict_the_user_settles() {
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(response(&read(dir.path()), "1"), "Theirs.");
     t.keys(&["Escape"]);
-    t.keys(&["c"]);
-    let screen = t.wait_for("Mine (this workspace");
+    let screen = t.press("c", "Mine (this workspace");
     assert!(
         screen.contains("Base. Mine.") && screen.contains("Theirs."),
         "{screen}"
     );
     t.keys(&["b"]);
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let text = read(dir.path());
     assert_eq!(response(&text, "1"), "Base. Mine.\n\nTheirs.", "{text}");
 }
@@ -133,27 +132,20 @@ fn a_drafts_file_with_conflict_markers_is_never_written() {
     letter(dir.path());
     let marked = "[comments.\"1\"]\nstatus = \"drafted\"\n<<<<<<< HEAD\nresponse = \"ours\"\n=======\nresponse = \"theirs\"\n>>>>>>> branch\n";
     std::fs::write(drafts_file(dir.path()), marked).unwrap();
-    let t = Tmux::start(dir.path(), &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
+    let t = opened(dir.path(), &["."]);
     t.wait_for("unresolved git conflict marker");
     let screen = t.screen();
-    assert!(
-        screen.contains("a.responses.toml:3"),
-        "names file and line:\n{screen}"
-    );
+    let named = screen.contains("a.responses.toml:3");
+    assert!(named, "names file and line:\n{screen}");
     t.keys(&["Enter"]);
     t.type_text("Typed while the file is broken.");
     t.keys(&["Escape"]);
     t.keys(&["C-s"]);
     std::thread::sleep(Duration::from_millis(2000));
-    t.keys(&["q"]);
-    t.wait_for("Press q again");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.press("q", "Press q again");
+    t.quit();
     assert_eq!(read(dir.path()), marked, "byte-identical");
-    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
-    let pending = journal.pending().unwrap();
+    let pending = t.journal().pending().unwrap();
     assert!(
         pending
             .iter()
@@ -169,24 +161,17 @@ fn typing_survives_sigkill_in_the_journal_and_is_offered_at_start_up() {
     };
     let t = editing_first_comment(dir.path());
     // Keep typing (no pause long enough to save) past the journal's delay, then kill.
-    for word in [
-        "Recovered ",
-        "words ",
-        "typed ",
-        "before ",
-        "the ",
-        "kill ",
-        "came. ",
-    ] {
+    for word in "Recovered words typed before the kill came. ".split_inclusive(' ') {
         t.type_text(word);
         std::thread::sleep(Duration::from_millis(70));
     }
     t.signal("KILL");
     t.wait_exit();
     assert!(!read(dir.path()).contains("Recovered"), "not saved yet");
-    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
-    let pending = journal.pending().unwrap();
-    let journalled = pending
+    let journal = t.journal();
+    let journalled = journal
+        .pending()
+        .unwrap()
         .iter()
         .find(|e| e.number == "1")
         .map(|e| e.text.clone())
@@ -206,22 +191,18 @@ fn typing_survives_sigkill_in_the_journal_and_is_offered_at_start_up() {
         assert!(std::time::Instant::now() < deadline, "journal cleared");
         std::thread::sleep(Duration::from_millis(50));
     }
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 }
 
 #[test]
 fn a_failed_save_shows_the_path_and_reason_and_keeps_the_draft() {
-    if !tmux::available() {
+    let Some(root) = tmux::folder() else {
         return;
-    }
-    let root = tempfile::tempdir().unwrap();
+    };
     let dir = root.path().join("letters");
     std::fs::create_dir(&dir).unwrap();
     letter(&dir);
-    let t = Tmux::start(&dir, &["a.txt"], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
+    let t = opened(&dir, &["a.txt"]);
     t.keys(&["Enter"]);
     // The folder goes away under the program (an unmounted share, say).
     let moved = root.path().join("moved");
@@ -240,8 +221,7 @@ fn a_failed_save_shows_the_path_and_reason_and_keeps_the_draft() {
         s.contains("Nowhere to go. Back.")
     });
     t.keys(&["Escape"]);
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 }
 
 #[test]
@@ -291,16 +271,14 @@ fn a_read_only_folder_as_a_non_root_user_fails_the_save_visibly() {
         "path and reason:\n{screen}"
     );
     t.keys(&["Escape"]);
-    t.keys(&["q"]);
-    t.wait_for("Press q again");
+    t.press("q", "Press q again");
     let journal = letterdesk::journal::Journal::open(state.join("letterdesk/journal")).unwrap();
     let pending = journal.pending().unwrap();
     assert!(
         pending.iter().any(|e| e.text == "Cannot be written here."),
         "{pending:?}"
     );
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     assert!(!drafts_file(&dir).exists());
 }
 
@@ -312,19 +290,16 @@ fn unsafe_is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
-/// The letter written into `dir` and opened in tmux, `text` typed as the first
-/// comment's response, back in the Comments pane.
 /// The scenario letter in `dir`, the workspace started on it, its first comment's
 /// draft being edited.
 fn editing_first_comment(dir: &Path) -> Tmux {
     letter(dir);
-    let t = Tmux::start(dir, &["."], 180, 45);
-    t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
+    let t = opened(dir, &["."]);
     t.keys(&["Enter"]);
     t
 }
 
+/// `text` typed as the first comment's response, back in the Comments pane.
 fn answer_first_comment(dir: &Path, text: &str) -> Tmux {
     let t = editing_first_comment(dir);
     t.type_text(text);
@@ -346,19 +321,13 @@ fn a_corrected_letter_flags_changed_comments_and_keeps_orphaned_drafts() {
         s.contains("Answer three.") && s.matches("fingerprint").count() >= 3
     });
     // A corrected letter is dropped in: comment 1 reworded, comment 3 gone.
-    let corrected = ["Explain one, corrected.", "Explain two."].map(String::from);
-    std::fs::write(
-        dir.path().join("a.txt"),
-        letter_text("Scenario Bells Co.", &corrected),
-    )
-    .unwrap();
+    let corrected = ["Explain one, corrected.", "Explain two."];
+    write_letter(&dir.path().join("a.txt"), "Scenario Bells Co.", &corrected);
     let screen = t.wait_for("Δ 1.");
     assert!(screen.contains("corrected"), "{screen}");
     t.keys(&["Escape"]);
-    t.keys(&["Enter"]);
-    t.wait_for("no longer in this letter: 3");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.press("Enter", "no longer in this letter: 3");
+    t.quit();
     let text = read(dir.path());
     assert_eq!(response(&text, "3"), "Answer three.", "kept: {text}");
 }
@@ -371,8 +340,7 @@ fn a_renamed_letter_gets_its_drafts_back() {
         return;
     };
     let t = answer_first_comment(dir.path(), "Kept across the rename.");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     assert!(
         read(dir.path()).contains("fingerprint"),
         "{}",
@@ -386,25 +354,20 @@ fn a_renamed_letter_gets_its_drafts_back() {
     std::fs::rename(drafts_file(dir.path()), moved.join("b.responses.toml")).unwrap();
     t.restart(&moved, &["."], 180, 45);
     t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
-    t.wait_for("Kept across the rename.");
+    t.press("Enter", "Kept across the rename.");
     assert!(!t.screen().contains("renamed letter"));
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 
     // Only the letter renamed: its drafts file is left behind and offered back.
     std::fs::rename(moved.join("b.txt"), moved.join("renamed.txt")).unwrap();
     t.restart(&moved, &["."], 180, 45);
     t.wait_for("Scenario Bells");
-    t.keys(&["Enter"]);
-    let screen = t.wait_for("Drafts of a renamed letter?");
+    let screen = t.press("Enter", "Drafts of a renamed letter?");
     assert!(screen.contains("b.responses.toml"), "{screen}");
     assert!(screen.contains("3 of 3 match"), "{screen}");
-    t.keys(&["y"]);
-    t.wait_for("Kept across the rename.");
+    t.press("y", "Kept across the rename.");
     t.wait_for("Re-attached b.responses.toml");
     assert!(moved.join("renamed.responses.toml").exists());
     assert!(!moved.join("b.responses.toml").exists());
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 }

@@ -8,7 +8,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use common::letters::letter_text;
 use common::tmux::{self, Tmux};
 
 /// The dictionary the default config reads.
@@ -26,15 +25,10 @@ fn shows(screen: &str, text: &str) -> bool {
 
 #[test]
 fn a_new_user_edits_a_draft() {
-    let Some(dir) = tmux::folder() else {
+    let comments = ["Explain the kettle recall.", "Explain the leases."];
+    let Some(dir) = tmux::folder_with_letter("Wrenfield Kettle Co.", &comments) else {
         return;
     };
-    let comments = ["Explain the kettle recall.", "Explain the leases."].map(String::from);
-    std::fs::write(
-        dir.path().join("a.txt"),
-        letter_text("Wrenfield Kettle Co.", &comments),
-    )
-    .unwrap();
     let editor = dir.path().join("append-line.sh");
     std::fs::write(
         &editor,
@@ -50,8 +44,7 @@ fn a_new_user_edits_a_draft() {
         45,
     );
     t.wait_for("Wrenfield Kettle");
-    t.keys(&["Enter"]);
-    t.wait_for("kettle recall");
+    t.press("Enter", "kettle recall");
     t.keys(&["Enter"]);
     t.type_text("The Company respectfully advises the Staff");
     t.wait_for("advises the Staff");
@@ -72,12 +65,10 @@ fn a_new_user_edits_a_draft() {
 
     // To the next comment and back: Ctrl-z still undoes the cut.
     t.keys(&["Escape"]);
-    t.keys(&["j"]);
-    t.wait_for("comment 2");
+    t.press("j", "comment 2");
     t.keys(&["k"]);
     t.keys(&["Enter"]);
-    t.keys(&["C-z"]);
-    t.wait_for("respectfully advises the");
+    t.press("C-z", "respectfully advises the");
 
     // Tab types spaces (it does not leave the editor), then q types a q.
     t.keys(&["End"]);
@@ -110,8 +101,7 @@ fn a_new_user_edits_a_draft() {
 
     // Esc then e: the draft goes to $EDITOR, which appends a line; it comes back, saved.
     t.keys(&["Escape"]);
-    t.keys(&["e"]);
-    t.wait_for("Appended by the editor.");
+    t.press("e", "Appended by the editor.");
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     while !drafts(dir.path()).contains("Appended by the editor.") {
         assert!(
@@ -121,8 +111,7 @@ fn a_new_user_edits_a_draft() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let text = drafts(dir.path());
     assert!(
         text.contains("respectfully advises the") && text.contains("Appended by the editor."),

@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use common::letters::write_letter;
 use common::tmux::{self, Tmux};
 
 #[test]
@@ -12,27 +13,20 @@ fn exporting_again_over_an_edited_docx_is_refused() {
         return;
     };
     let name = "upload_brackwater-ferries_2024-03-01.txt";
-    let comments = ["Please revise the fleet table on page 22.".to_owned()];
-    std::fs::write(
-        dir.path().join(name),
-        common::letters::letter_text("Brackwater Ferries Inc.", &comments),
-    )
-    .unwrap();
+    let comments = ["Please revise the fleet table on page 22."];
+    write_letter(&dir.path().join(name), "Brackwater Ferries Inc.", &comments);
     let docx = dir
         .path()
         .join("upload_brackwater-ferries_2024-03-01.response.docx");
 
     let t = Tmux::start(dir.path(), &["."], 140, 40);
     t.wait_for("Brackwater");
-    t.keys(&["x"]);
-    t.wait_for("Word (.docx)");
-    t.keys(&["d"]);
-    t.wait_for("Exported to");
+    t.press("x", "Word (.docx)");
+    t.press("d", "Exported to");
     let ours = std::fs::read(&docx).expect("the .docx was written");
 
     std::fs::write(&docx, b"REDLINED BY PARTNER").unwrap();
-    t.keys(&["x"]);
-    t.wait_for("Word (.docx)");
+    t.press("x", "Word (.docx)");
     t.keys(&["d"]);
     // The prompt says the file was edited since and offers overwrite or a new name.
     let screen = t.wait_for("Export edited since");
@@ -55,12 +49,9 @@ fn exporting_again_over_an_edited_docx_is_refused() {
     assert_eq!(std::fs::read(&docx).unwrap(), b"REDLINED BY PARTNER");
 
     // n: written beside it under a new name.
-    t.keys(&["x"]);
-    t.wait_for("Word (.docx)");
-    t.keys(&["d"]);
-    t.wait_for("Export edited since");
-    t.keys(&["n"]);
-    t.wait_for("(2).docx.");
+    t.press("x", "Word (.docx)");
+    t.press("d", "Export edited since");
+    t.press("n", "(2).docx.");
     let beside = dir
         .path()
         .join("upload_brackwater-ferries_2024-03-01.response (2).docx");
@@ -68,18 +59,14 @@ fn exporting_again_over_an_edited_docx_is_refused() {
     assert_eq!(std::fs::read(&docx).unwrap(), b"REDLINED BY PARTNER");
 
     // y: overwritten, only now.
-    t.keys(&["x"]);
-    t.wait_for("Word (.docx)");
-    t.keys(&["d"]);
-    t.wait_for("Export edited since");
-    t.keys(&["y"]);
-    t.wait_for("Exported to");
+    t.press("x", "Word (.docx)");
+    t.press("d", "Export edited since");
+    t.press("y", "Exported to");
     t.wait_until("the new export written", |_| {
         std::fs::read(&docx).is_ok_and(|b| b != b"REDLINED BY PARTNER")
     });
     let over = std::fs::read(&docx).unwrap();
     assert!(over.starts_with(b"PK"), "a .docx again");
     assert_ne!(ours, b"REDLINED BY PARTNER");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 }

@@ -8,21 +8,17 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::letters::{HOSTILE, big_letter, letter_text, long_line_letter};
+use common::letters::{HOSTILE, big_letter, letter_text, long_line_letter, write_letter};
 use common::tmux::{self, Tmux};
 
 /// The folder of the issue: the hostile letter next to a Latin-1 letter, a binary file,
 /// an empty file, a 50 MB letter with 3,000 comments and a letter with one 1 MB line.
 fn hostile_folder(dir: &Path) {
-    let comments = vec![
-        HOSTILE.to_string(),
-        "Wide text 日本語の開示 and combining e\u{301}\u{301} marks.".to_string(),
+    let comments = [
+        HOSTILE,
+        "Wide text 日本語の開示 and combining e\u{301}\u{301} marks.",
     ];
-    std::fs::write(
-        dir.join("hostile.txt"),
-        letter_text("Hostile Widgets Inc.", &comments),
-    )
-    .unwrap();
+    write_letter(&dir.join("hostile.txt"), "Hostile Widgets Inc.", &comments);
     let latin1 = letter_text(
         "Caf\u{e9} Latin Inc.",
         &["Explain the caf\u{e9} revenue.".into()],
@@ -118,8 +114,7 @@ fn a_hostile_folder_is_browsed_safely() {
     if row > 0 {
         t.repeat("j", row);
     }
-    t.keys(&["Enter"]);
-    t.wait_for("latin1.txt is not UTF-8");
+    t.press("Enter", "latin1.txt is not UTF-8");
     t.keys(&["Escape"]);
     letters_focused(&t);
 
@@ -134,8 +129,7 @@ fn a_hostile_folder_is_browsed_safely() {
     if hostile_row > 0 {
         t.repeat("j", hostile_row);
     }
-    t.keys(&["Enter"]);
-    let screen = t.wait_for("Hostile Widgets");
+    let screen = t.press("Enter", "Hostile Widgets");
     for placeholder in [
         "␛]0;PWNED␇",
         "␛[2J",
@@ -159,8 +153,7 @@ fn a_hostile_folder_is_browsed_safely() {
         );
     }
     assert_safe(&t, "showing the hostile comment");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 
     // The command line: each file parses or fails with a clear error, never a panic.
     for name in [
@@ -211,21 +204,9 @@ fn a_panic_mid_edit_leaves_a_usable_terminal_and_the_draft_in_the_journal() {
     let Some(dir) = tmux::folder() else {
         return;
     };
-    std::fs::write(
-        dir.path().join("a.txt"),
-        letter_text("Panicky Pumps Corp.", &["Explain the pumps.".into()]),
-    )
-    .unwrap();
-    let t = Tmux::start_shell(
-        dir.path(),
-        "\"$LETTERDESK\" .; echo \"exit=$?\"; stty -a; sleep 600",
-        &[(letterdesk::tui::DEBUG_PANIC_ENV, "BOOM")],
-        160,
-        45,
-    );
-    t.wait_for("Panicky");
-    t.keys(&["Enter"]);
-    t.keys(&["Enter"]);
+    let letter = ("Panicky Pumps Corp.", "Explain the pumps.");
+    let panic = [(letterdesk::tui::DEBUG_PANIC_ENV, "BOOM")];
+    let t = editing_in_a_shell(dir.path(), letter, "Panicky", &panic);
     t.type_text("We will revise the pump disclosure. ");
     t.type_text("BOOM");
     let screen = t.wait_for("iexten");
@@ -239,8 +220,7 @@ fn a_panic_mid_edit_leaves_a_usable_terminal_and_the_draft_in_the_journal() {
     assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown");
     assert_eq!(t.display("#{mouse_any_flag}"), "0", "mouse off");
 
-    let journal = letterdesk::journal::Journal::open(t.journal_dir()).unwrap();
-    let pending = journal.pending().unwrap();
+    let pending = t.journal().pending().unwrap();
     assert!(
         pending
             .iter()
@@ -250,6 +230,24 @@ fn a_panic_mid_edit_leaves_a_usable_terminal_and_the_draft_in_the_journal() {
     // The letter file is never written; no drafts file holds the half-typed text.
     let drafts = std::fs::read_to_string(dir.path().join("a.responses.toml")).unwrap_or_default();
     assert!(!drafts.contains("BOOM"), "{drafts}");
+}
+
+/// `a.txt` in `dir`, a letter from `company` with one `comment`, opened (once the list
+/// shows `shown`) by the program run with `env` from a shell that prints its exit code
+/// and `stty -a` when it ends; the comment's draft being edited.
+fn editing_in_a_shell(
+    dir: &Path,
+    (company, comment): (&str, &str),
+    shown: &str,
+    env: &[(&str, &str)],
+) -> Tmux {
+    write_letter(&dir.join("a.txt"), company, &[comment]);
+    let script = "\"$LETTERDESK\" .; echo \"exit=$?\"; stty -a; sleep 600";
+    let t = Tmux::start_shell(dir, script, env, 160, 45);
+    t.wait_for(shown);
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t
 }
 
 /// The pid of the program the pane's shell started.
@@ -273,21 +271,8 @@ fn every_terminating_signal_restores_the_terminal_with_the_cursor_shown_and_keep
     }
     for (signal, code) in [("INT", 130), ("TERM", 143), ("HUP", 129), ("QUIT", 131)] {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("a.txt"),
-            letter_text("Signal Lamps Inc.", &["Explain the lamps.".into()]),
-        )
-        .unwrap();
-        let t = Tmux::start_shell(
-            dir.path(),
-            "\"$LETTERDESK\" .; echo \"exit=$?\"; stty -a; sleep 600",
-            &[],
-            160,
-            45,
-        );
-        t.wait_for("Signal Lamps");
-        t.keys(&["Enter"]);
-        t.keys(&["Enter"]);
+        let letter = ("Signal Lamps Inc.", "Explain the lamps.");
+        let t = editing_in_a_shell(dir.path(), letter, "Signal Lamps", &[]);
         let text = format!("Answer before SIG{signal}.");
         t.type_text(&text);
         t.wait_for(&text);
@@ -354,11 +339,11 @@ fn a_letter_above_the_size_cap_is_listed_not_opened() {
         return;
     };
     std::fs::write(dir.path().join("huge.txt"), long_line_letter(1536 * 1024)).unwrap();
-    std::fs::write(
-        dir.path().join("small.txt"),
-        letter_text("Small Print Co.", &["Explain.".into()]),
-    )
-    .unwrap();
+    write_letter(
+        &dir.path().join("small.txt"),
+        "Small Print Co.",
+        &["Explain."],
+    );
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "[limits]\nmax_letter_mb = 1\n").unwrap();
     let config = config.display().to_string();
@@ -372,6 +357,5 @@ fn a_letter_above_the_size_cap_is_listed_not_opened() {
         "{screen}"
     );
     assert!(screen.contains("Small Print"), "the rest works:\n{screen}");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 }

@@ -127,12 +127,9 @@ fn a_folder_of_pdf_letters_and_htm_responses_works_as_text_letters_do() {
         s.lines()
             .any(|l| l.contains("Quarry Lan") && l.contains("1/3"))
     });
-    t.keys(&["x"]);
-    t.wait_for("Markdown (.md)");
-    t.keys(&["m"]);
-    t.wait_for("Exported to");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.press("x", "Markdown (.md)");
+    t.press("m", "Exported to");
+    t.quit();
 
     let saved = drafts(dir.path(), "quarry.responses.toml");
     assert_eq!(saved["comments"]["1"]["status"].as_str(), Some("resolved"));
@@ -205,8 +202,7 @@ fn damaged_scanned_cut_short_and_huge_files_are_rows_that_say_so() {
     t.type_text("Drafted beside broken files.");
     t.keys(&["Escape"]);
     t.keys(&["C-s"]);
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let saved = drafts(dir.path(), "good.responses.toml");
     assert_eq!(
         saved["comments"]["1"]["response"]

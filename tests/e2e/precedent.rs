@@ -10,10 +10,9 @@ use common::tmux::{self, Tmux};
 
 #[test]
 fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
-    if !tmux::available() {
+    let Some(dir) = tmux::folder() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
+    };
     let library = dir.path().join("library");
     write_library(&library, 60).unwrap();
     let mine = dir.path().join("mine");
@@ -48,11 +47,9 @@ fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
     let script = format!("exec \"$LETTERDESK\" --config '{}' .", config.display());
     let t = Tmux::start_shell(&mine, &script, &[("XDG_CACHE_HOME", cache)], 160, 48);
     t.wait_for("Quillfeather");
-    t.keys(&["Enter"]);
-    t.wait_for("bylaws");
+    t.press("Enter", "bylaws");
     t.keys(&["j"]);
-    t.keys(&["p"]);
-    t.wait_for("Precedent for comment 2");
+    t.press("p", "Precedent for comment 2");
     let screen = t.wait_until_for("ten results", std::time::Duration::from_secs(60), |s| {
         s.contains("10. ")
     });
@@ -65,25 +62,21 @@ fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
     assert_eq!(answers, 10, "an answer line under each:\n{screen}");
     assert!(screen.contains("answered on non-GAAP"), "{screen}");
     // Enter: the first in full, with its whole answer.
-    t.keys(&["Enter"]);
-    let full = t.wait_for("Answer (");
+    let full = t.press("Enter", "Answer (");
     assert!(full.contains("we will revise the disclosure"), "{full}");
     // The quote key: the answer in the draft, as a quotation, in the editor.
-    t.keys(&["a"]);
-    let drafted = t.wait_for("quoted into the draft");
+    let drafted = t.press("a", "quoted into the draft");
     assert!(!drafted.contains("Precedent for comment"), "{drafted}");
     t.type_text("We will add the reconciliation.");
     t.wait_for("reconciliation.");
     t.keys(&["Escape"]);
     // Esc closes the overlay and returns to the comments.
-    t.keys(&["p"]);
-    t.wait_for("Precedent for comment 2");
+    t.press("p", "Precedent for comment 2");
     t.keys(&["Escape"]);
     t.wait_until("the overlay closed", |s| {
         !s.contains("Precedent for comment")
     });
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let drafts =
         std::fs::read_to_string(mine.join("upload_quillfeather_2025-04-02.responses.toml"))
             .expect("drafts saved");

@@ -9,20 +9,14 @@ use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 
-use common::letters::letter_text;
 use common::tmux::{self, Tmux};
 
 #[test]
 fn when_neither_save_nor_journal_work_quitting_asks_where_to_write_the_drafts() {
-    let Some(dir) = tmux::folder() else {
+    let comments = ["Explain one.", "Explain two."];
+    let Some(dir) = tmux::folder_with_letter("Rescue Lantern Co.", &comments) else {
         return;
     };
-    let comments = ["Explain one.", "Explain two."].map(String::from);
-    std::fs::write(
-        dir.path().join("a.txt"),
-        letter_text("Rescue Lantern Co.", &comments),
-    )
-    .unwrap();
     let drafts = dir.path().join("a.responses.toml");
     let saved = "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Saved.\"\n";
     std::fs::write(&drafts, saved).unwrap();
@@ -34,19 +28,15 @@ fn when_neither_save_nor_journal_work_quitting_asks_where_to_write_the_drafts() 
     std::fs::remove_dir_all(&journal).unwrap();
     std::fs::write(&journal, "not a folder").unwrap();
 
-    t.keys(&["Enter"]);
-    t.wait_for("Saved.");
+    t.press("Enter", "Saved.");
     t.keys(&["Enter"]);
     t.type_text(" Words nowhere else.");
-    t.keys(&["Escape"]);
-    t.wait_for("read-only");
+    t.press("Escape", "read-only");
     t.wait_for("Journal not written");
-    t.keys(&["q"]);
-    let screen = t.wait_for("Press q again");
+    let screen = t.press("q", "Press q again");
     assert!(!screen.contains("kept in the journal"), "{screen}");
     assert!(screen.contains("asks where to write"), "{screen}");
-    t.keys(&["q"]);
-    let screen = t.wait_for("Write them to");
+    let screen = t.press("q", "Write them to");
     assert!(!screen.contains("kept in the journal"), "{screen}");
     assert!(
         screen.contains("could not be saved nor journalled"),

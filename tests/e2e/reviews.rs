@@ -29,8 +29,7 @@ fn one_review_a_reference_followed_and_back_and_the_whole_letter() {
     t.wait_for("Harrowgate");
 
     // The Letters pane as a tree: one review, four rounds in date order, its state.
-    t.keys(&["t"]);
-    let screen = t.wait_for("closing letter");
+    let screen = t.press("t", "closing letter");
     assert!(screen.contains("Reviews (1 review)"), "{screen}");
     let review_line = screen
         .lines()
@@ -59,8 +58,7 @@ fn one_review_a_reference_followed_and_back_and_the_whole_letter() {
     // The follow-up: its comment 1 cites "prior comment 2".
     t.keys(&["g", "g", "j", "j", "j", "Enter"]);
     t.wait_for("We note your response to prior");
-    t.keys(&["o"]);
-    let screen = t.wait_for("cites comment 2");
+    let screen = t.press("o", "cites comment 2");
     assert!(
         screen.contains("You state that the vessel"),
         "comment 2 of the first letter:\n{screen}"
@@ -91,8 +89,7 @@ fn one_review_a_reference_followed_and_back_and_the_whole_letter() {
         "the acknowledgment request:\n{screen}"
     );
     assert!(screen.contains("Requests of the letter"), "{screen}");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 }
 
 #[test]
@@ -109,16 +106,13 @@ fn import_fills_the_empty_drafts_in_the_workspace_and_names_a_differing_one() {
     .unwrap();
     let t = Tmux::start(dir.path(), &["."], 160, 45);
     t.wait_for("Harrowgate");
-    t.keys(&["t"]);
-    t.wait_for("closing letter");
+    t.press("t", "closing letter");
     t.keys(&["g", "g", "j", "Enter"]);
     t.wait_for("ferry ticket");
-    t.keys(&["I"]);
-    let screen = t.wait_for("filled with the answers filed");
+    let screen = t.press("I", "filled with the answers filed");
     assert!(screen.contains("2 empty draft(s) filled"), "{screen}");
     assert!(screen.contains("comment(s) 1"), "{screen}");
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
     let saved = std::fs::read_to_string(
         dir.path()
             .join("upload_harrowgate-ferries_2025-03-10.responses.toml"),

@@ -43,8 +43,7 @@ fn clusters_of_uncertain_width_never_move_a_border() {
         let t = Tmux::start(dir.path(), &["."], width, 30);
         t.wait_for("Emoji");
         assert_borders(&t.screen(), usize::from(width), "the letter list");
-        t.keys(&["Enter"]);
-        t.wait_for("disclosure");
+        t.press("Enter", "disclosure");
         assert_borders(&t.screen(), usize::from(width), "the comments");
         t.keys(&["Enter"]);
         t.type_text("Typed 👍🏽 and ❤️ too.");

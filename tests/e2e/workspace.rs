@@ -51,8 +51,7 @@ fn draft_resolve_quit_and_find_it_again() {
         before.chars().count() > 90,
         "draft is on the right:\n{screen}"
     );
-    t.keys(&["q"]);
-    t.wait_exit();
+    t.quit();
 
     let drafts_name = name.replace(".txt", ".responses.toml");
     let saved =

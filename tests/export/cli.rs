@@ -4,20 +4,12 @@
 
 use crate::common;
 
-use common::bin::letterdesk;
+use common::bin::{arg, letterdesk, stderr};
+use common::files::written;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use letterdesk::drafts::{self, Drafts};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
-}
 
 const REAL: &str = "upload_21vianet_2014-11-17.txt";
 
@@ -57,7 +49,7 @@ fn real_2014_letter_with_two_drafted_comments() {
     let config = dir.path().join("no-config.toml");
 
     // Without --strict: written next to the letter, exit 0, 14 missing listed.
-    let out = letterdesk(&["export", s(&letter), "--config", s(&config)]);
+    let out = letterdesk(&["export", arg(&letter), "--config", arg(&config)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let written = dir.path().join("upload_21vianet_2014-11-17.response.md");
     let err = stderr(&out);
@@ -130,12 +122,12 @@ fn real_2014_letter_with_two_drafted_comments() {
     let strict_out = dir.path().join("strict.md");
     let out = letterdesk(&[
         "export",
-        s(&letter),
+        arg(&letter),
         "--strict",
         "-o",
-        s(&strict_out),
+        arg(&strict_out),
         "--config",
-        s(&config),
+        arg(&config),
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
@@ -150,11 +142,11 @@ fn real_2014_letter_with_two_drafted_comments() {
     for (format, ext) in [("txt", "txt"), ("html", "htm"), ("docx", "docx")] {
         let out = letterdesk(&[
             "export",
-            s(&letter),
+            arg(&letter),
             "--format",
             format,
             "--config",
-            s(&config),
+            arg(&config),
         ]);
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         let path = dir
@@ -175,22 +167,19 @@ fn real_2014_letter_with_two_drafted_comments() {
 /// A demo letter in a temp folder.
 fn demo_letter() -> (tempfile::TempDir, PathBuf) {
     let (name, text) = letterdesk::demo::LETTERS[0];
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    (dir, path)
+    written(name, text)
 }
 
 #[test]
 fn format_from_output_extension_and_stdout() {
     let (dir, letter) = demo_letter();
     let html = dir.path().join("out.html");
-    let out = letterdesk(&["export", s(&letter), "-o", s(&html)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&html)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(text.starts_with("<!DOCTYPE HTML"), "{text}");
 
-    let out = letterdesk(&["export", s(&letter), "-o", "-", "--format", "txt"]);
+    let out = letterdesk(&["export", arg(&letter), "-o", "-", "--format", "txt"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
@@ -201,7 +190,7 @@ fn format_from_output_extension_and_stdout() {
 
     // An unknown extension without --format: Markdown.
     let other = dir.path().join("out.response");
-    let out = letterdesk(&["export", s(&letter), "-o", s(&other)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&other)]);
     assert!(out.status.success());
     assert!(
         std::fs::read_to_string(&other)
@@ -220,7 +209,7 @@ fn strict_passes_when_everything_is_resolved() {
         d.toggle_resolved(&c.number);
     }
     drafts::save(&drafts::drafts_path(&letter), &d, None).unwrap();
-    let out = letterdesk(&["export", s(&letter), "--strict", "--format", "docx"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "--format", "docx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("have no response"));
     assert!(
@@ -242,7 +231,7 @@ fn broken_drafts_file_is_an_error_naming_file_and_line() {
         "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"x\n",
     )
     .unwrap();
-    let out = letterdesk(&["export", s(&letter)]);
+    let out = letterdesk(&["export", arg(&letter)]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
@@ -260,7 +249,7 @@ fn config_errors_name_file_and_line_and_settings_apply() {
         "[colors]\nfocus = \"red\"\n\n[export]\nrestatement = \"loud\"\n",
     )
     .unwrap();
-    let out = letterdesk(&["--config", s(&config), "export", s(&letter)]);
+    let out = letterdesk(&["--config", arg(&config), "export", arg(&letter)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(&format!("{}:5:", config.display())),
@@ -273,7 +262,7 @@ fn config_errors_name_file_and_line_and_settings_apply() {
         "[export]\nsigner_name = \"Nikolaos Vardakis\"\nsigner_title = \"Chief Financial Officer\"\ncc = [\"Sophia Karamanlis, Esq.\"]\nrestatement = \"italic\"\nresponse_label = \"Company Response\"\n",
     )
     .unwrap();
-    let out = letterdesk(&["export", s(&letter), "--config", s(&config), "-o", "-"]);
+    let out = letterdesk(&["export", arg(&letter), "--config", arg(&config), "-o", "-"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let md = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
@@ -290,7 +279,14 @@ fn config_errors_name_file_and_line_and_settings_apply() {
 fn refuses_to_overwrite_the_letter_or_its_drafts() {
     let (_dir, letter) = demo_letter();
     let before = std::fs::read(&letter).unwrap();
-    let out = letterdesk(&["export", s(&letter), "-o", s(&letter), "--format", "txt"]);
+    let out = letterdesk(&[
+        "export",
+        arg(&letter),
+        "-o",
+        arg(&letter),
+        "--format",
+        "txt",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("refusing to overwrite"),
@@ -299,7 +295,7 @@ fn refuses_to_overwrite_the_letter_or_its_drafts() {
     );
     assert_eq!(std::fs::read(&letter).unwrap(), before);
     let drafts_file = drafts::drafts_path(&letter);
-    let out = letterdesk(&["export", s(&letter), "-o", s(&drafts_file)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&drafts_file)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!drafts_file.exists());
 }

@@ -2,9 +2,8 @@
 //! response in order, and a file LibreOffice opens and converts (when installed).
 
 use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+
+use crate::office::{convert, office};
 
 use letterdesk::drafts::Drafts;
 use letterdesk::export::{ExportSettings, Format, MISSING_MARKER, export};
@@ -147,51 +146,6 @@ fn document_xml_holds_every_comment_and_response_in_order() {
         "{text}"
     );
     assert!(text.contains("cc: Sophia Karamanlis, Esq."));
-}
-
-fn office() -> Option<&'static str> {
-    ["libreoffice", "soffice"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
-
-/// Runs LibreOffice headless to convert `file` into `dir`, with a time limit.
-fn convert(office: &str, file: &Path, to: &str, dir: &Path) {
-    let profile = dir.join("profile");
-    let mut child = Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(dir)
-        .arg(file)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("LibreOffice starts");
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            let mut err = String::new();
-            if let Some(mut e) = child.stderr.take() {
-                let _ = e.read_to_string(&mut err);
-            }
-            assert!(status.success(), "LibreOffice failed: {status}: {err}");
-            return;
-        }
-        if start.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("LibreOffice took more than 180 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]

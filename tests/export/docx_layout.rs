@@ -8,7 +8,9 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
+
+use crate::office::{convert, found, office};
 
 use letterdesk::drafts::Drafts;
 use letterdesk::export::{Asked, ExportSettings, Format, Paper, export};
@@ -246,21 +248,6 @@ fn acknowledgment_exactly_when_the_letter_asks_for_it() {
     );
 }
 
-fn found(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-        || Command::new(program)
-            .arg("-v")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-}
-
 fn pdftotext(pdf: &Path, page: Option<u32>) -> String {
     let mut command = Command::new("pdftotext");
     if let Some(page) = page {
@@ -273,7 +260,7 @@ fn pdftotext(pdf: &Path, page: Option<u32>) -> String {
 
 #[test]
 fn libreoffice_lays_out_the_pages_with_the_continuation_header() {
-    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|o| found(o)) else {
+    let Some(office) = office() else {
         eprintln!("skipped: LibreOffice is not installed");
         return;
     };
@@ -284,25 +271,7 @@ fn libreoffice_lays_out_the_pages_with_the_continuation_header() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("response.docx");
     std::fs::write(&file, docx(true, |_| {})).unwrap();
-    let status = Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("LibreOffice starts");
-    assert!(status.success(), "LibreOffice failed");
+    convert(office, &file, "pdf", dir.path());
     let pdf = dir.path().join("response.pdf");
     let all = pdftotext(&pdf, None);
     let pages = all.matches('\u{c}').count();

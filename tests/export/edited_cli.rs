@@ -5,6 +5,8 @@
 
 use crate::common;
 
+use common::bin::arg;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -16,10 +18,6 @@ fn letterdesk(state: &Path, args: &[&str]) -> Output {
         .env("XDG_STATE_HOME", state)
         .output()
         .expect("runs")
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
 }
 
 #[test]
@@ -36,19 +34,19 @@ fn an_edited_export_is_never_overwritten_without_force() {
     )
     .unwrap();
     for format in ["md", "txt", "html", "docx"] {
-        let out = letterdesk(state.path(), &["export", s(&letter), "--format", format]);
+        let out = letterdesk(state.path(), &["export", arg(&letter), "--format", format]);
         assert!(out.status.success(), "{format}: {out:?}");
         let ext = if format == "html" { "htm" } else { format };
         let written = letters
             .path()
             .join(format!("upload_fernhollow-mills_2024-03-01.response.{ext}"));
         // Unchanged: exporting again is fine.
-        let out = letterdesk(state.path(), &["export", s(&letter), "--format", format]);
+        let out = letterdesk(state.path(), &["export", arg(&letter), "--format", format]);
         assert!(out.status.success(), "{format}: {out:?}");
 
         // A partner's redline.
         std::fs::write(&written, b"REDLINED BY PARTNER").unwrap();
-        let out = letterdesk(state.path(), &["export", s(&letter), "--format", format]);
+        let out = letterdesk(state.path(), &["export", arg(&letter), "--format", format]);
         assert_eq!(out.status.code(), Some(1), "{format}: {out:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
@@ -59,7 +57,7 @@ fn an_edited_export_is_never_overwritten_without_force() {
 
         let out = letterdesk(
             state.path(),
-            &["export", s(&letter), "--format", format, "--new-name"],
+            &["export", arg(&letter), "--format", format, "--new-name"],
         );
         assert!(out.status.success(), "{format}: {out:?}");
         let beside = letters.path().join(format!(
@@ -70,7 +68,7 @@ fn an_edited_export_is_never_overwritten_without_force() {
 
         let out = letterdesk(
             state.path(),
-            &["export", s(&letter), "--format", format, "--force"],
+            &["export", arg(&letter), "--format", format, "--force"],
         );
         assert!(out.status.success(), "{format}: {out:?}");
         assert_ne!(std::fs::read(&written).unwrap(), b"REDLINED BY PARTNER");

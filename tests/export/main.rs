@@ -9,6 +9,7 @@ mod docx_layout;
 mod edited_cli;
 mod escape;
 mod formats;
+mod office;
 mod public_cli;
 mod requests_cli;
 mod targets;

@@ -6,15 +6,9 @@
 
 use crate::common;
 
-use common::bin::letterdesk;
-
-use std::path::Path;
+use common::bin::{arg, letterdesk};
 
 use letterdesk::export::{MISSING_MARKER, NO_RESPONSE, REDACTED_MARKER};
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
-}
 
 const SECRET_COMMENT: &str = "Please tell us the unit cost of the Heronsgate turbine contract.";
 const SECRET_RESPONSE: &str = "The unit cost under the Heronsgate contract is 41,870 per turbine.";
@@ -52,7 +46,7 @@ fn public_version_leaves_out_the_confidential_comment_in_every_format() {
     let (dir, letter) = setup();
     for format in ["md", "txt", "html", "docx"] {
         let public = dir.path().join(format!("public.{format}"));
-        let out = letterdesk(&["export", s(&letter), "--public", "-o", s(&public)]);
+        let out = letterdesk(&["export", arg(&letter), "--public", "-o", arg(&public)]);
         assert!(out.status.success(), "{out:?}");
         let bytes = std::fs::read(&public).unwrap();
         let text = if format == "docx" {
@@ -85,7 +79,7 @@ fn public_version_leaves_out_the_confidential_comment_in_every_format() {
 
     // The full version: the response, under the legend.
     let full = dir.path().join("full.txt");
-    let out = letterdesk(&["export", s(&letter), "-o", s(&full)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&full)]);
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&full).unwrap();
     assert!(text.contains(SECRET_RESPONSE), "{text}");
@@ -102,7 +96,7 @@ fn public_version_leaves_out_the_confidential_comment_in_every_format() {
 fn a_comment_that_only_notes_a_response_needs_none_and_strict_names_the_rest() {
     let (dir, letter) = setup();
     let out_path = dir.path().join("letter.txt");
-    let out = letterdesk(&["export", s(&letter), "-o", s(&out_path)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&out_path)]);
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert_eq!(text.matches(NO_RESPONSE).count(), 1, "{text}");
@@ -111,7 +105,7 @@ fn a_comment_that_only_notes_a_response_needs_none_and_strict_names_the_rest() {
     assert!(stderr.contains("1 comment has no response: 4"), "{stderr}");
 
     let strict_path = dir.path().join("strict.txt");
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", s(&strict_path)]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", arg(&strict_path)]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("1 comment has no response: 4"), "{stderr}");
@@ -124,7 +118,7 @@ fn a_comment_that_only_notes_a_response_needs_none_and_strict_names_the_rest() {
     let mut toml = std::fs::read_to_string(&drafts).unwrap();
     toml.push_str("no_response = false\n");
     std::fs::write(&drafts, toml).unwrap();
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", s(&strict_path)]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", arg(&strict_path)]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -7,13 +7,9 @@
 
 use crate::common;
 
-use common::bin::letterdesk;
+use common::bin::{arg, letterdesk};
 
-use std::path::{Path, PathBuf};
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
-}
+use std::path::PathBuf;
 
 const EXHIBIT: &str =
     "Please provide us with an unredacted copy of Exhibit 10.4 with your response.";
@@ -50,7 +46,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     let (dir, letter, drafts) = setup();
     let out_path = dir.path().join("response.txt");
 
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", s(&out_path)]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", arg(&out_path)]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -62,7 +58,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     assert!(!out_path.exists(), "nothing written");
 
     // Without --strict the letter is written, each request restated and marked.
-    let out = letterdesk(&["export", s(&letter), "-o", s(&out_path)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&out_path)]);
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert!(text.contains("Exhibit 10.4"), "{text}");
@@ -86,7 +82,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     );
     std::fs::write(&drafts, toml).unwrap();
     std::fs::remove_file(&out_path).unwrap();
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", s(&out_path)]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", arg(&out_path)]);
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert!(
@@ -102,7 +98,7 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
         "[comments.\"1\"]\nresponse = \"x\"\n\n[requests.exhibit]\nresponse = 4\n",
     )
     .unwrap();
-    let out = letterdesk(&["export", s(&letter), "-o", "-"]);
+    let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -7,22 +7,14 @@
 
 use crate::common;
 
-use common::bin::letterdesk;
+use common::bin::{arg, letterdesk, stderr};
 
 use std::os::unix::fs::{FileTypeExt, symlink};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Command;
 use std::time::Duration;
 
 use letterdesk::drafts::{self, Drafts, TextFingerprints};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
-}
 
 /// A staff letter of Saltmarsh Ferries plc with the given comments.
 fn letter_text(comments: &[&str]) -> String {
@@ -80,11 +72,13 @@ fn a_planted_symlink_at_the_default_output_is_refused_and_names_its_target() {
     let link = dir.path().join("s.response.md");
     symlink(&drafts_file, &link).unwrap();
 
-    let out = letterdesk(&["export", s(&letter)]);
+    let out = letterdesk(&["export", arg(&letter)]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains(s(&link)) && err.contains(s(&drafts_file)) && err.contains("symbolic link"),
+        err.contains(arg(&link))
+            && err.contains(arg(&drafts_file))
+            && err.contains("symbolic link"),
         "names the link and its target: {err}"
     );
     assert_eq!(std::fs::read(&drafts_file).unwrap(), saved, "drafts kept");
@@ -97,7 +91,7 @@ fn a_planted_symlink_at_the_default_output_is_refused_and_names_its_target() {
     std::fs::write(&bashrc, "alias ll='ls -l'\n").unwrap();
     let link = dir.path().join("s.response.txt");
     symlink("victim/.bashrc", &link).unwrap();
-    let out = letterdesk(&["export", s(&letter), "--format", "txt"]);
+    let out = letterdesk(&["export", arg(&letter), "--format", "txt"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("victim/.bashrc"), "{}", stderr(&out));
     assert_eq!(
@@ -116,7 +110,7 @@ fn an_explicit_output_may_be_a_symlink_but_never_to_the_letter_or_its_drafts() {
         let _ = std::fs::remove_file(&link);
         symlink(target, &link).unwrap();
         let before = std::fs::read(target).unwrap();
-        let out = letterdesk(&["export", s(&letter), "-o", s(&link)]);
+        let out = letterdesk(&["export", arg(&letter), "-o", arg(&link)]);
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
         assert_eq!(std::fs::read(target).unwrap(), before);
     }
@@ -127,7 +121,7 @@ fn an_explicit_output_may_be_a_symlink_but_never_to_the_letter_or_its_drafts() {
     std::fs::write(&real, "old").unwrap();
     let link = dir.path().join("named.md");
     symlink(&real, &link).unwrap();
-    let out = letterdesk(&["export", s(&letter), "-o", s(&link)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&link)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         std::fs::read_to_string(&real)
@@ -139,7 +133,7 @@ fn an_explicit_output_may_be_a_symlink_but_never_to_the_letter_or_its_drafts() {
     // A folder is not a file to write.
     let folder = dir.path().join("folder.md");
     std::fs::create_dir(&folder).unwrap();
-    let out = letterdesk(&["export", s(&letter), "-o", s(&folder)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&folder)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(folder.is_dir());
 }
@@ -155,7 +149,7 @@ fn export_into_a_fifo_writes_into_it_and_keeps_the_node() {
     std::thread::spawn(move || {
         let _ = tx.send(std::fs::read(&reader));
     });
-    let out = letterdesk(&["export", s(&letter), "-o", s(&fifo)]);
+    let out = letterdesk(&["export", arg(&letter), "-o", arg(&fifo)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         std::fs::symlink_metadata(&fifo)
@@ -174,13 +168,13 @@ fn export_into_a_fifo_writes_into_it_and_keeps_the_node() {
 #[test]
 fn strict_into_dev_null_is_a_check_that_keeps_the_device() {
     let (_dir, letter) = answered_letter();
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", "/dev/null"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", "/dev/null"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let meta = std::fs::symlink_metadata("/dev/null").unwrap();
     assert!(meta.file_type().is_char_device());
 
     std::fs::remove_file(drafts::drafts_path(&letter)).unwrap();
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", "/dev/null"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", "/dev/null"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("not ready to file"),
@@ -204,7 +198,7 @@ fn strict_refuses_drafts_whose_comment_changed_and_lists_removed_ones() {
     )
     .unwrap();
 
-    let out = letterdesk(&["export", s(&letter), "--strict", "-o", "-"]);
+    let out = letterdesk(&["export", arg(&letter), "--strict", "-o", "-"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     let err = stderr(&out);
@@ -214,7 +208,7 @@ fn strict_refuses_drafts_whose_comment_changed_and_lists_removed_ones() {
     );
     assert!(err.contains("the letter does not have: 3"), "{err}");
 
-    let out = letterdesk(&["export", s(&letter)]);
+    let out = letterdesk(&["export", arg(&letter)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -231,7 +225,7 @@ fn export_refuses_special_letter_files_without_hanging() {
     let [fifo, zero] = crate::common::special::fifo_and_device(dir.path());
     for letter in [&fifo, &zero] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_letterdesk"))
-            .args(["export", s(letter), "-o", "-"])
+            .args(["export", arg(letter), "-o", "-"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()

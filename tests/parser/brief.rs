@@ -2,6 +2,7 @@
 //! on every fixture, every demo letter, the real letters in `../shared/letters` (when that
 //! folder is present) and fixtures mutated at random.
 
+use crate::common::shared;
 use letterdesk::letter::{Brief, brief_bytes, parse_bytes};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -57,10 +58,9 @@ fn every_fixture_and_demo_letter() {
 
 #[test]
 fn every_shared_letter() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/letters");
-    if !dir.is_dir() {
+    let Some(dir) = shared::folder("letters") else {
         return;
-    }
+    };
     for (name, bytes) in files_in(&dir) {
         assert_same_brief(&name, &bytes);
     }

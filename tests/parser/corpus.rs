@@ -10,20 +10,22 @@
 //! debris, no crash. `cargo test --test parser corpus_sweep:: -- --nocapture` shows each letter
 //! that misses a goal.
 
+use crate::common::shared;
 use letterdesk::letter::{Kind, Letter, parse_bytes};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+/// `../shared/corpus`, when its pdftotext copies (`text/`) are there.
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.join("text").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is not present", dir.display());
-        None
-    }
+    let text = shared::folder("corpus/text")?;
+    text.parent().map(Path::to_path_buf)
+}
+
+/// `path`'s name below `dir`, as the sweep reports it.
+fn name_in(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).display().to_string()
 }
 
 /// Every file under `dir` whose name ends in `ext`, sorted.
@@ -174,11 +176,7 @@ fn the_corpus_meets_the_goals() {
     let (mut with_comments, mut exact, mut dirty, mut crashes) = (0, 0, 0, 0);
     let mut misses = Vec::new();
     for path in &staff {
-        let name = path
-            .strip_prefix(&dir)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let name = name_in(&dir, path);
         let bytes = std::fs::read(path).expect("readable");
         let raw = String::from_utf8_lossy(&bytes);
         let Ok(Ok(letter)) = std::panic::catch_unwind(|| parse_bytes(&name, &bytes)) else {
@@ -212,11 +210,7 @@ fn the_corpus_meets_the_goals() {
     let mut company_kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut read_as_staff = 0;
     for path in &company {
-        let name = path
-            .strip_prefix(&dir)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let name = name_in(&dir, path);
         let html = String::from_utf8_lossy(&std::fs::read(path).expect("readable")).into_owned();
         let text = html_text(&html);
         let Ok(Ok(letter)) = std::panic::catch_unwind(|| parse_bytes(&name, text.as_bytes()))

@@ -1,18 +1,9 @@
 //! EDGAR HTML responses read through the letter sources: made at test time in the
 //! styles filers use (CSS bold, `<i>` italics, Workiva spans, 1990s uppercase tags).
 
-use std::path::PathBuf;
-
+use crate::common::files::written;
 use letterdesk::letter::source::{self, Limits};
 use letterdesk::letter::{Kind, parse_file};
-
-/// Write `bytes` as `name` in a new folder; the folder (kept alive) and the path.
-fn written(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    (dir, path)
-}
 
 /// The text the HTML source makes of `html`.
 fn text_of(html: &[u8]) -> String {

@@ -3,23 +3,23 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::files::written;
 use common::letters::letter_text;
 use common::pdf::{self, Layout, Mark, letter_pdf};
 use letterdesk::letter::source::{self, Limits};
 use letterdesk::letter::{Letter, parse_bytes, parse_file};
 
-/// Comments long enough to wrap over several lines.
-fn comments() -> Vec<String> {
-    [
+/// A staff letter whose comments are long enough to wrap over several lines.
+fn ferncliff() -> String {
+    let comments = [
         "Please revise your disclosure of segment results to explain the decline in gross margin for the Lantern Systems segment, quantifying each factor you cite and telling us how you considered the effect of supplier concentration on future periods.",
         "We note your statement on page 14 that revenue from the Orchard Lane platform is recognized over time. Please tell us the measure of progress you use and why it depicts the transfer of control to your customers.",
         "Please expand your discussion of liquidity to describe the covenants of your revolving credit facility and whether you were in compliance with them at year end.",
     ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
+    .map(String::from);
+    letter_text("Ferncliff Instruments, Inc.", &comments)
 }
 
 /// Each comment's number and its words, for comparing readings that wrap differently.
@@ -34,17 +34,9 @@ fn numbered_words(letter: &Letter) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Write `bytes` as `name` in a new folder; the folder (kept alive) and the path.
-fn written(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    (dir, path)
-}
-
 /// The letter read from the PDF of `text` laid out by `layout`.
 fn read_pdf(text: &str, layout: &Layout) -> Letter {
-    let (_dir, path) = written("letter.pdf", &letter_pdf(text, layout));
+    let (_dir, path) = written("letter.pdf", letter_pdf(text, layout));
     parse_file(&path).unwrap()
 }
 
@@ -65,10 +57,7 @@ fn assert_same_letter(text: &str, layout: &Layout) {
 
 #[test]
 fn a_plain_pdf_reads_as_its_text() {
-    assert_same_letter(
-        &letter_text("Ferncliff Instruments, Inc.", &comments()),
-        &Layout::default(),
-    );
+    assert_same_letter(&ferncliff(), &Layout::default());
 }
 
 #[test]
@@ -77,10 +66,7 @@ fn a_number_drawn_after_its_paragraph_comes_first() {
         number_after: true,
         ..Layout::default()
     };
-    assert_same_letter(
-        &letter_text("Ferncliff Instruments, Inc.", &comments()),
-        &layout,
-    );
+    assert_same_letter(&ferncliff(), &layout);
 }
 
 #[test]
@@ -89,9 +75,9 @@ fn text_drawn_twice_for_bold_is_read_once() {
         fake_bold: true,
         ..Layout::default()
     };
-    let text = letter_text("Ferncliff Instruments, Inc.", &comments());
+    let text = ferncliff();
     assert_same_letter(&text, &layout);
-    let (_dir, path) = written("bold.pdf", &letter_pdf(&text, &layout));
+    let (_dir, path) = written("bold.pdf", letter_pdf(&text, &layout));
     let read = source::read(&path, &Limits::default()).unwrap();
     let read = String::from_utf8(read.text).unwrap();
     assert_eq!(read.matches("Risk Factors").count(), 1, "{read}");
@@ -104,9 +90,9 @@ fn pages_end_in_form_feeds_and_a_paragraph_runs_across_the_break() {
         running_header: Some("Ferncliff Instruments, Inc.\nMarch 1, 2024\nPage N".into()),
         ..Layout::default()
     };
-    let text = letter_text("Ferncliff Instruments, Inc.", &comments());
+    let text = ferncliff();
     assert_same_letter(&text, &layout);
-    let (_dir, path) = written("two.pdf", &letter_pdf(&text, &layout));
+    let (_dir, path) = written("two.pdf", letter_pdf(&text, &layout));
     let read = String::from_utf8(source::read(&path, &Limits::default()).unwrap().text).unwrap();
     assert_eq!(read.matches('\u{c}').count(), 2, "{read}");
     assert!(read.contains("Page 2"), "the header is in the text: {read}");
@@ -120,10 +106,7 @@ fn hidden_form_field_text_does_not_change_the_letter() {
         form_fields: true,
         ..Layout::default()
     };
-    assert_same_letter(
-        &letter_text("Ferncliff Instruments, Inc.", &comments()),
-        &layout,
-    );
+    assert_same_letter(&ferncliff(), &layout);
 }
 
 /// What reading `bytes` as a PDF says.
@@ -158,7 +141,7 @@ fn a_page_without_text_among_others_is_a_warning() {
         vec![pdf::text(72.0, 700.0, "Dear Ms. Quill:")],
         vec![Mark::Image],
     ];
-    let (_dir, path) = written("mixed.pdf", &pdf::pdf(&pages));
+    let (_dir, path) = written("mixed.pdf", pdf::pdf(&pages));
     let read = source::read(&path, &Limits::default()).unwrap();
     assert_eq!(read.origin.source, "PDF");
     assert_eq!(
@@ -173,7 +156,7 @@ fn the_size_cap_applies_before_the_pdf_is_read() {
         pdf::text(72.0, 700.0, "Dear Ms. Quill:"),
         Mark::Ballast(3 << 20),
     ]];
-    let (_dir, path) = written("big.pdf", &pdf::pdf(&pages));
+    let (_dir, path) = written("big.pdf", pdf::pdf(&pages));
     assert_eq!(
         source::read(&path, &Limits::new(2 << 20)).unwrap_err(),
         "too large to open (4 MB; limit 2 MB)"

@@ -82,3 +82,18 @@ pub fn assert_comment<'a>(
     assert!(c.text.starts_with(start), "comment {number}: {}", c.text);
     c
 }
+
+/// No comment of `l` holds any of `debris`, in its headings or its text.
+pub fn assert_no_debris(l: &Letter, debris: &[&str]) {
+    for c in &l.comments {
+        let all = format!("{}\n{}", c.headings.join("\n"), c.text);
+        for bad in debris {
+            assert!(
+                !all.contains(bad),
+                "{} comment {} holds {bad:?}: {all}",
+                l.file,
+                c.number
+            );
+        }
+    }
+}

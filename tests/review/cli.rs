@@ -3,10 +3,9 @@
 
 use crate::common;
 
-use common::bin::{json_of, keys_of, letterdesk};
+use common::bin::{json_of, keys_of, letterdesk, stderr, stdout};
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
 const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
@@ -26,14 +25,6 @@ fn review_folder() -> tempfile::TempDir {
 
 fn arg(path: &Path) -> String {
     path.to_string_lossy().into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]

@@ -36,6 +36,21 @@ fn letter(dir: &Path, name: &str, text: &str) -> Filed {
     Filed::read(&path).expect("reads")
 }
 
+/// The closed review, then the staff's letter on the next quarterly report, filed as
+/// `name` under `dir` and dated `date`, built into reviews.
+fn with_quarterly(dir: &Path, name: &str, date: &str) -> Vec<Review> {
+    let mut filed = closed_review();
+    filed.push(letter(dir, name, &quarterly_comments(date)));
+    build(filed)
+}
+
+/// Of two reviews, the one with more than one letter: the conversation.
+fn conversation(reviews: &[Review]) -> &Review {
+    assert_eq!(reviews.len(), 2, "{:?}", all_names(reviews));
+    let conversation = reviews.iter().find(|r| r.letters.len() > 1);
+    conversation.expect("the conversation")
+}
+
 fn all_names(reviews: &[Review]) -> Vec<Vec<String>> {
     reviews.iter().map(names).collect()
 }
@@ -72,13 +87,7 @@ fn request(company: &str, date: &str, file_number: &str, opening: &str) -> Strin
 fn the_review_of_the_next_report_begun_soon_after_continues_the_conversation() {
     let dir = tempfile::tempdir().unwrap();
     let quarterly = "upload_harrowgate-ferries_2025-07-14.txt";
-    let mut filed = closed_review();
-    filed.push(letter(
-        dir.path(),
-        quarterly,
-        &quarterly_comments("July 14, 2025"),
-    ));
-    let reviews = build(filed);
+    let reviews = with_quarterly(dir.path(), quarterly, "July 14, 2025");
     assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
     assert_eq!(
         names(&reviews[0]),
@@ -96,13 +105,7 @@ fn the_review_of_the_next_report_begun_soon_after_continues_the_conversation() {
 
     // A year later it is another review.
     let later = "upload_harrowgate-ferries_2026-07-13.txt";
-    let mut filed = closed_review();
-    filed.push(letter(
-        dir.path(),
-        later,
-        &quarterly_comments("July 13, 2026"),
-    ));
-    let reviews = build(filed);
+    let reviews = with_quarterly(dir.path(), later, "July 13, 2026");
     assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
     assert_eq!(names(&reviews[0]), [later]);
 }
@@ -133,11 +136,7 @@ fn a_registration_statement_not_reviewed_meanwhile_joins_the_conversation() {
     let mut filed = closed_review();
     filed.extend([no_review_letter.clone(), request_letter, other]);
     let reviews = build(filed);
-    assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
-    let review = reviews
-        .iter()
-        .find(|r| r.letters.len() > 1)
-        .expect("the conversation");
+    let review = conversation(&reviews);
     assert_eq!(
         names(review),
         [
@@ -186,11 +185,7 @@ fn a_request_for_effectiveness_no_letter_answers_joins_the_companys_latest_revie
         &request("Osprey Quarries Corp.", "June 1, 2027", "333-281111", ""),
     ));
     let reviews = build(filed);
-    assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
-    let review = reviews
-        .iter()
-        .find(|r| r.letters.len() > 1)
-        .expect("the conversation");
+    let review = conversation(&reviews);
     assert_eq!(
         names(review),
         [FIRST, RESPONSE, FOLLOW_UP, CLOSING, request_name]

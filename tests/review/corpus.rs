@@ -12,19 +12,14 @@
 //! reads them) are matched to a staff comment. Fails under 95% for the threads rebuilt
 //! as exactly one review, the references and the restated comments.
 
+use crate::common::shared;
 use letterdesk::letter::Kind;
 use letterdesk::review::{Filed, Review, build};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is not present", dir.display());
-        None
-    }
+    shared::folder("corpus")
 }
 
 /// The files of each thread folder that can be read: a PDF through its text under
@@ -180,21 +175,10 @@ fn reviews_rebuilt_from_the_corpus() {
     }
 
     // 3. Restated comments matched to a staff comment.
-    let matched: usize = reviews
-        .iter()
-        .flat_map(|r| &r.answered)
-        .map(|a| a.answers.len())
-        .sum();
-    let unmatched: usize = reviews
-        .iter()
-        .flat_map(|r| &r.answered)
-        .map(|a| a.unmatched.len())
-        .sum();
-    let others: usize = reviews
-        .iter()
-        .flat_map(|r| &r.answered)
-        .map(|a| a.others.len())
-        .sum();
+    let answered = || reviews.iter().flat_map(|r| &r.answered);
+    let matched: usize = answered().map(|a| a.answers.len()).sum();
+    let unmatched: usize = answered().map(|a| a.unmatched.len()).sum();
+    let others: usize = answered().map(|a| a.others.len()).sum();
     // From the staff side: the comments of the letters a response answers.
     let staff_comments: usize = reviews
         .iter()

@@ -2,7 +2,7 @@
 //! (SIGKILL) while it builds the index leaves one the next run opens or builds again,
 //! and a deleted cache folder only costs a rebuild.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,6 +22,16 @@ fn similar(letter: &Path, library: &Path, cache: &Path) -> Command {
     command
 }
 
+/// A library of `count` staff letters and the cache folder beside it, in a new folder:
+/// the folder, the library, its staff letters and the cache.
+fn library_of(count: usize) -> (tempfile::TempDir, PathBuf, Vec<PathBuf>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    let staff = write_library(&library, count).unwrap();
+    let cache = dir.path().join("cache");
+    (dir, library, staff, cache)
+}
+
 /// Five hits, each with the fields scripts read.
 fn assert_five_hits(output: &Output) {
     assert!(output.status.success(), "{output:?}");
@@ -33,10 +43,7 @@ fn assert_five_hits(output: &Output) {
 
 #[test]
 fn killed_while_indexing_the_next_run_opens_or_builds_the_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let library = dir.path().join("library");
-    let staff = write_library(&library, 2_000).unwrap();
-    let cache = dir.path().join("cache");
+    let (_dir, library, staff, cache) = library_of(2_000);
     let index = cache
         .join("letterdesk")
         .join(format!("precedent-v{}", letterdesk::precedent::VERSION));
@@ -67,10 +74,7 @@ fn killed_while_indexing_the_next_run_opens_or_builds_the_index() {
 
 #[test]
 fn a_deleted_cache_folder_costs_only_a_rebuild() {
-    let dir = tempfile::tempdir().unwrap();
-    let library = dir.path().join("library");
-    let staff = write_library(&library, 60).unwrap();
-    let cache = dir.path().join("cache");
+    let (_dir, library, staff, cache) = library_of(60);
     let first = similar(&staff[0], &library, &cache).output().unwrap();
     assert_five_hits(&first);
     std::fs::remove_dir_all(&cache).unwrap();

@@ -2,8 +2,9 @@
 //! topic, each searched; how many of the top ten share its topic, and every answer
 //! shown checked against its response letter.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use crate::common::shared;
 use letterdesk::letter::Comment;
 use letterdesk::precedent::{Hit, Library, Probe};
 use letterdesk::review::{Filed, answers_between};
@@ -121,11 +122,7 @@ fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Co
 /// with an answer is checked against its response letter. Each probe's topic, how many
 /// of its hits share the topic and how many hits there were; `None` without the corpus.
 fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!("skipped: {} is not present", corpus.display());
-        return None;
-    }
+    let corpus = shared::folder("corpus")?;
     // The filings, not the pdftotext copies under text/ (the same letters again).
     let threads: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{ev, press, typing};
+use crate::support::{ev, press, run_all, typing};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyModifiers};
 use letterdesk::letter::{Comment, Kind, Letter};
@@ -39,8 +39,7 @@ fn editing(config: Config) -> State {
     );
     s.set_config(config);
     update(&mut s, Action::Resize(160, 40));
-    update(&mut s, Action::Run(Command::Open));
-    update(&mut s, Action::Run(Command::Edit));
+    run_all(&mut s, &[Command::Open, Command::Edit]);
     assert_eq!(s.focus(), Pane::Draft);
     s
 }

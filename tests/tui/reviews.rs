@@ -3,7 +3,7 @@
 //! reader view of a whole letter. The letters are the synthetic review in
 //! `tests/fixtures/review` (a fictional company).
 
-use crate::support::screen;
+use crate::support::{assert_shows, run_all, screen};
 use chrono::NaiveDate;
 use letterdesk::review::{Filed, build};
 use letterdesk::tui::{Action, Command, State, update};
@@ -85,8 +85,7 @@ fn reference_followed() {
 fn reader_view() {
     let mut s = desk();
     open(&mut s, FIRST);
-    update(&mut s, Action::Run(Command::Last));
-    update(&mut s, Action::Run(Command::Reader));
+    run_all(&mut s, &[Command::Last, Command::Reader]);
     let text = screen(&mut s, 150, 45);
     assert!(text.contains("acknowledging"), "{text}");
     insta::assert_snapshot!(text);
@@ -96,28 +95,27 @@ fn reader_view() {
 fn a_reference_to_a_letter_not_in_the_folder_says_which() {
     let mut s = desk_of(filed_but(Some(FIRST)));
     open(&mut s, FOLLOW_UP);
-    update(&mut s, Action::Run(Command::Down));
-    update(&mut s, Action::Run(Command::FollowReference));
+    run_all(&mut s, &[Command::Down, Command::FollowReference]);
     let text = screen(&mut s, 150, 30);
-    assert!(text.contains("Not in the folder"), "{text}");
-    assert!(
-        text.contains("the letter dated March 10, 2025 is not in"),
-        "{text}"
+    assert_shows(
+        &text,
+        &[
+            "Not in the folder",
+            "the letter dated March 10, 2025 is not in",
+        ],
     );
 }
 
 #[test]
 fn a_review_folds_and_unfolds_and_the_flat_list_comes_back() {
     let mut s = desk();
-    update(&mut s, Action::Run(Command::First));
-    update(&mut s, Action::Run(Command::Fold));
+    run_all(&mut s, &[Command::First, Command::Fold]);
     let text = screen(&mut s, 150, 20);
     assert!(text.contains("▸ Harrowgate Ferries"), "{text}");
     assert!(!text.contains("closing letter"), "{text}");
     update(&mut s, Action::Run(Command::Fold));
     let text = screen(&mut s, 150, 20);
-    assert!(text.contains("▾ Harrowgate Ferries"), "{text}");
-    assert!(text.contains("closing letter"), "{text}");
+    assert_shows(&text, &["▾ Harrowgate Ferries", "closing letter"]);
     update(&mut s, Action::Run(Command::ReviewTree));
     let text = screen(&mut s, 150, 20);
     assert!(text.contains("Letters (1/4)"), "{text}");

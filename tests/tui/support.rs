@@ -2,8 +2,9 @@
 //! as the event loop maps them, and whole screens drawn on a `TestBackend` as text.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::letter::{Comment, Kind, Letter, Subject};
-use letterdesk::tui::{Action, Effect, State, draw, map_key, update};
+use letterdesk::tui::{Action, Command, Config, Effect, State, draw, map_key, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -41,14 +42,67 @@ pub fn letter(
     }
 }
 
+/// Northwind Kettle Works' 10-K comment letter of 2024-03-01, due 2024-03-15, at `file`.
+pub fn northwind_letter(file: &str, comments: Vec<Comment>) -> Letter {
+    let company = "Northwind Kettle Works, Inc.";
+    let date = Some("2024-03-01");
+    let mut l = letter(file, company, date, "10-K", Kind::Comments, comments);
+    l.response_due = Some("2024-03-15".into());
+    l
+}
+
+/// Drafts holding `(number, status, response)` for each entry, without marks or owner.
+pub fn drafts_of(entries: &[(&str, Status, &str)]) -> Drafts {
+    Drafts {
+        comments: entries
+            .iter()
+            .map(|&(n, status, r)| CommentDraft {
+                number: n.into(),
+                status,
+                response: r.into(),
+                marks: Default::default(),
+                owner: None,
+            })
+            .collect(),
+    }
+}
+
+/// `count` lines, the `n`th (from 1) made by `line(n)`, joined by line breaks.
+pub fn lines(count: usize, line: impl Fn(usize) -> String) -> String {
+    let lines: Vec<String> = (1..=count).map(line).collect();
+    lines.join("\n")
+}
+
+/// `screen` (or a message) shows each of `texts`; a failure prints all of it.
+pub fn assert_shows(screen: &str, texts: &[&str]) {
+    for text in texts {
+        assert!(screen.contains(text), "{text:?} not shown:\n{screen}");
+    }
+}
+
 /// A key with modifiers.
 pub fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
 
+/// A key pressed without modifiers.
+pub fn key(code: KeyCode) -> KeyEvent {
+    ev(code, KeyModifiers::NONE)
+}
+
 /// A character key.
 pub fn ch(c: char) -> KeyEvent {
     ev(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// A character key with Alt.
+pub fn alt(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
+/// A character key with Shift (an upper-case letter).
+pub fn shift(c: char) -> KeyEvent {
+    ev(KeyCode::Char(c), KeyModifiers::SHIFT)
 }
 
 /// A character key with Ctrl.
@@ -62,6 +116,26 @@ pub fn press(s: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(action) => update(s, action),
         None => Vec::new(),
     }
+}
+
+/// Each of `commands` run in turn, as their keys would.
+pub fn run_all(s: &mut State, commands: &[Command]) {
+    for &command in commands {
+        update(s, Action::Run(command));
+    }
+}
+
+/// `i` pressed to edit the selected comment's draft, then `text` typed into it.
+pub fn drafting(s: &mut State, text: &str) -> Vec<Effect> {
+    let mut effects = press(s, ch('i'));
+    effects.extend(typing(s, text));
+    effects
+}
+
+/// The built-in configuration with a user file `c.toml` holding `text`.
+pub fn user_config(text: &str, no_color: bool) -> Config {
+    Config::with_user(text, std::path::Path::new("c.toml"), no_color)
+        .expect("the user file is read")
 }
 
 /// Each character of `text` pressed in turn.

@@ -2,10 +2,10 @@
 //! pane, and the warnings in the Comments pane's header once the letter is open
 //! (`TestBackend` snapshots; letters built in code, fictional companies).
 
-use crate::support::screen;
+use crate::support::{assert_shows, run_all, screen};
 use chrono::NaiveDate;
 use letterdesk::letter::{Comment, Kind, Letter, Subject};
-use letterdesk::tui::{Action, Command, State, update};
+use letterdesk::tui::{Command, State};
 
 fn letter(file: &str, company: &str, warnings: &[&str]) -> Letter {
     Letter {
@@ -61,13 +61,12 @@ fn warnings_mark_the_row_and_head_the_comments_pane() {
         .open_letter()
         .is_none_or(|l| l.company.as_deref() != Some("Birch Lane Foods Corp."))
     {
-        update(&mut s, Action::Run(Command::Down));
-        update(&mut s, Action::Run(Command::Open));
+        run_all(&mut s, &[Command::Down, Command::Open]);
     }
     let open = screen(&mut s, 180, 12);
-    assert!(
-        open.contains("! the text printed under comment 2 after the number"),
-        "{open}"
+    assert_shows(
+        &open,
+        &["! the text printed under comment 2 after the number"],
     );
     insta::assert_snapshot!(open);
 }

@@ -74,19 +74,30 @@ pub(super) fn move_letters(state: &mut State, command: Command) {
         return;
     }
     let page = state.pane_height(Pane::Letters).max(1);
-    let at = state.cursor;
-    state.cursor = match command {
+    state.cursor = list_step(state.cursor, count, page, page.div_ceil(2), command);
+    state.cursor_moved = true;
+}
+
+/// Where a list's cursor at row `at` of `count` goes for a moving `command`, a page being
+/// `page` rows and half a page `half`: never past the last row.
+pub(super) fn list_step(
+    at: usize,
+    count: usize,
+    page: usize,
+    half: usize,
+    command: Command,
+) -> usize {
+    match command {
         Command::Down => at + 1,
         Command::Up => at.saturating_sub(1),
         Command::First => 0,
         Command::PageDown => at + page,
         Command::PageUp => at.saturating_sub(page),
-        Command::HalfPageDown => at + page.div_ceil(2),
-        Command::HalfPageUp => at.saturating_sub(page.div_ceil(2)),
+        Command::HalfPageDown => at + half,
+        Command::HalfPageUp => at.saturating_sub(half),
         _ => count - 1,
     }
-    .min(count - 1);
-    state.cursor_moved = true;
+    .min(count - 1)
 }
 
 pub(super) fn open_letter(state: &mut State, fx: &mut Vec<Effect>) {

@@ -163,18 +163,8 @@ fn move_tree(state: &mut State, command: Command) {
     let height = state.pane_height(Pane::Letters);
     let page = height.max(1);
     let reviews = &mut state.reviews;
-    let at = reviews.cursor;
-    reviews.cursor = match command {
-        Command::Down => at + 1,
-        Command::Up => at.saturating_sub(1),
-        Command::First => 0,
-        Command::PageDown => at + page,
-        Command::PageUp => at.saturating_sub(page),
-        Command::HalfPageDown => at + (page / 2).max(1),
-        Command::HalfPageUp => at.saturating_sub((page / 2).max(1)),
-        _ => count - 1,
-    }
-    .min(count - 1);
+    reviews.cursor =
+        super::letters::list_step(reviews.cursor, count, page, (page / 2).max(1), command);
     // Before the first frame the pane has no height: the view places the cursor then.
     if height == 0 {
         return;

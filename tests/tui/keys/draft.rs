@@ -2,6 +2,7 @@
 //! the rows shown, as in every other pane; a click puts the cursor on the character
 //! under the pointer (wrapped rows, wide characters and the scroll accounted for).
 
+use crate::support::lines;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::*;
@@ -21,11 +22,9 @@ fn response(s: &State) -> String {
     s.draft("1").unwrap().response.clone()
 }
 
-fn numbered(lines: usize) -> String {
-    (1..=lines)
-        .map(|n| format!("row {n}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// "row 1", "row 2", … on `count` lines.
+fn numbered(count: usize) -> String {
+    lines(count, |n| format!("row {n}"))
 }
 
 #[test]

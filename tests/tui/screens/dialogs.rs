@@ -52,8 +52,7 @@ fn recovery_dialog() {
 fn conflict_dialog() {
     let mut s = northwind_open();
     // Comment 2 edited here, then changed on disk differently.
-    update(&mut s, Action::Run(Command::Down));
-    update(&mut s, Action::Run(Command::Edit));
+    run_all(&mut s, &[Command::Down, Command::Edit]);
     update(&mut s, Action::Paste(" Mine.".into()));
     update(&mut s, Action::Run(Command::Leave));
     update(
@@ -61,15 +60,11 @@ fn conflict_dialog() {
         Action::DraftsLoaded {
             letter: LetterId(1),
             generation: 0,
-            result: Ok(Some(Drafts {
-                comments: vec![CommentDraft {
-                    number: "2".into(),
-                    status: Status::Resolved,
-                    response: "Theirs: reserves follow the policy in Note 4.".into(),
-                    marks: Default::default(),
-                    owner: None,
-                }],
-            })),
+            result: Ok(Some(drafts_of(&[(
+                "2",
+                Status::Resolved,
+                "Theirs: reserves follow the policy in Note 4.",
+            )]))),
         },
     );
     update(&mut s, Action::Run(Command::ShowConflict));
@@ -83,20 +78,14 @@ fn a_comment_of_100000_lines_scrolls_without_rewrapping() {
         .map(|i| format!("line {i} of the schedule"))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut s = State::from_letters(vec![big], today());
-    update(&mut s, Action::Resize(180, 45));
-    apply(&mut s, Action::Run(Command::Open));
+    let mut s = opened_alone(big);
     apply(&mut s, Action::Run(Command::Down));
     let start = std::time::Instant::now();
     for _ in 0..20 {
         apply(&mut s, Action::Run(Command::PageDown));
         buffer(&s, 180, 45);
     }
-    let per_step = start.elapsed() / 20;
-    assert!(
-        per_step < std::time::Duration::from_millis(50),
-        "{per_step:?} per page and frame"
-    );
+    assert_quick(start, "page and frame");
     apply(&mut s, Action::Run(Command::Last));
     let text = screen(&mut s, 180, 45);
     assert!(

@@ -1,9 +1,12 @@
 //! Whole screens drawn on a `TestBackend`, checked with insta snapshots (tests/snapshots/).
 //! The letters are built in code (fictional companies), so these do not depend on the parser.
 
-use crate::support::{buffer, comment, letter, screen};
+use crate::support::{
+    assert_shows, buffer, comment, drafts_of, letter, northwind_letter, run_all, screen,
+    user_config,
+};
 use chrono::NaiveDate;
-use letterdesk::drafts::{CommentDraft, Drafts, Status};
+use letterdesk::drafts::Status;
 use letterdesk::letter::{Kind, Letter};
 use letterdesk::tui::{Action, Command, Config, LetterId, Listing, State, update};
 use ratatui::style::{Color, Modifier};
@@ -12,12 +15,8 @@ const FORM: &str = "Form 10-K for the Fiscal Year Ended December 31, 2023";
 const MDA: &str = "Management's Discussion and Analysis";
 
 fn northwind() -> Letter {
-    let mut l = letter(
+    northwind_letter(
         "/letters/northwind_2024-03-01.txt",
-        "Northwind Kettle Works, Inc.",
-        Some("2024-03-01"),
-        "10-K",
-        Kind::Comments,
         vec![
             comment(
                 "1",
@@ -48,9 +47,7 @@ fn northwind() -> Letter {
                 "Please file the supply agreement as an exhibit.",
             ),
         ],
-    );
-    l.response_due = Some("2024-03-15".into());
-    l
+    )
 }
 
 fn letters() -> Vec<Letter> {
@@ -122,27 +119,16 @@ fn desk() -> State {
 /// Northwind open with drafts: 1 resolved, 2 drafted.
 fn northwind_open() -> State {
     let mut s = desk();
-    update(&mut s, Action::Run(Command::Down));
-    update(&mut s, Action::Run(Command::Open));
+    run_all(&mut s, &[Command::Down, Command::Open]);
     assert_eq!(s.open_letter().unwrap().kind, Kind::Comments);
-    let drafts = Drafts {
-        comments: vec![
-            CommentDraft {
-                number: "1".into(),
-                status: Status::Resolved,
-                response: "We have revised the risk factor.".into(),
-                marks: Default::default(),
-                owner: None,
-            },
-            CommentDraft {
-                number: "2".into(),
-                status: Status::Drafted,
-                response: "Reserves are estimated from sell-through by model.\nWe will expand the disclosure.".into(),
-                marks: Default::default(),
-                owner: None,
-            },
-        ],
-    };
+    let drafts = drafts_of(&[
+        ("1", Status::Resolved, "We have revised the risk factor."),
+        (
+            "2",
+            Status::Drafted,
+            "Reserves are estimated from sell-through by model.\nWe will expand the disclosure.",
+        ),
+    ]);
     let id = LetterId(1);
     update(
         &mut s,
@@ -153,6 +139,29 @@ fn northwind_open() -> State {
         },
     );
     s
+}
+
+/// The workspace on a demo folder, before any letter is found.
+fn demo_desk() -> State {
+    let demo = Some("/tmp/letterdesk-demo-x1".into());
+    State::new(Config::builtin(false), today(), demo)
+}
+
+/// `letter` alone in the workspace at 180×45, opened.
+fn opened_alone(letter: Letter) -> State {
+    let mut s = State::from_letters(vec![letter], today());
+    update(&mut s, Action::Resize(180, 45));
+    apply(&mut s, Action::Run(Command::Open));
+    s
+}
+
+/// Twenty of what was timed since `start` took under 50 ms each.
+fn assert_quick(start: std::time::Instant, each: &str) {
+    let per = start.elapsed() / 20;
+    assert!(
+        per < std::time::Duration::from_millis(50),
+        "{per:?} per {each}"
+    );
 }
 
 /// Update, running layout work (large letters are laid out off the UI thread) at once.

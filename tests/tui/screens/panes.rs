@@ -11,8 +11,7 @@ fn wide_letters() {
 #[test]
 fn wide_editing_a_draft() {
     let mut s = northwind_open();
-    update(&mut s, Action::Run(Command::Down));
-    update(&mut s, Action::Run(Command::Edit));
+    run_all(&mut s, &[Command::Down, Command::Edit]);
     for c in " Trend data attached.".chars() {
         update(
             &mut s,
@@ -29,8 +28,7 @@ fn wide_editing_a_draft() {
 fn narrow_comments() {
     let mut s = northwind_open();
     update(&mut s, Action::Resize(100, 30));
-    update(&mut s, Action::Run(Command::Down));
-    update(&mut s, Action::Run(Command::Down));
+    run_all(&mut s, &[Command::Down, Command::Down]);
     insta::assert_snapshot!(screen(&mut s, 100, 30));
 }
 
@@ -51,18 +49,13 @@ fn help_overlay() {
 #[test]
 fn export_prompt() {
     let mut s = northwind_open();
-    update(&mut s, Action::Run(Command::Export));
-    update(&mut s, Action::Run(Command::Down));
+    run_all(&mut s, &[Command::Export, Command::Down]);
     insta::assert_snapshot!(screen(&mut s, 100, 30));
 }
 
 #[test]
 fn empty_folder() {
-    let mut s = State::new(
-        Config::builtin(false),
-        today(),
-        Some("/tmp/letterdesk-demo-x1".into()),
-    );
+    let mut s = demo_desk();
     update(&mut s, Action::FilesFound { total: 0 });
     update(&mut s, Action::IndexFinished);
     insta::assert_snapshot!(screen(&mut s, 100, 30));
@@ -82,8 +75,7 @@ fn letter_without_comments() {
 #[test]
 fn filtered_and_searched() {
     let mut s = northwind_open();
-    update(&mut s, Action::Run(Command::Filter));
-    update(&mut s, Action::Run(Command::Search));
+    run_all(&mut s, &[Command::Filter, Command::Search]);
     for c in "kettle".chars() {
         update(&mut s, Action::SearchInput(c));
     }

@@ -4,11 +4,7 @@ use super::*;
 
 #[test]
 fn indexing_progress_and_demo_folder_show_in_the_status_bar() {
-    let mut s = State::new(
-        Config::builtin(false),
-        today(),
-        Some("/tmp/letterdesk-demo-x1".into()),
-    );
+    let mut s = demo_desk();
     update(&mut s, Action::FilesFound { total: 4 });
     update(
         &mut s,
@@ -18,8 +14,7 @@ fn indexing_progress_and_demo_folder_show_in_the_status_bar() {
         },
     );
     let text = screen(&mut s, 180, 45);
-    assert!(text.contains("indexed 1/4"), "{text}");
-    assert!(text.contains("demo: /tmp/letterdesk-demo-x1"), "{text}");
+    assert_shows(&text, &["indexed 1/4", "demo: /tmp/letterdesk-demo-x1"]);
 }
 
 #[test]
@@ -113,7 +108,7 @@ fn config_errors_show_in_the_status_bar() {
 #[test]
 fn help_and_hints_follow_the_user_keymap() {
     let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"settle it\" }]\n";
-    let config = Config::with_user(text, std::path::Path::new("c.toml"), false).unwrap();
+    let config = user_config(text, false);
     let mut s = northwind_open();
     s.set_config(config);
     let screen_text = screen(&mut s, 180, 45);
@@ -124,13 +119,12 @@ fn help_and_hints_follow_the_user_keymap() {
     );
     update(&mut s, Action::Run(Command::Help));
     let help = screen(&mut s, 120, 60);
-    assert!(
-        help.contains("  x                        settle it"),
-        "{help}"
-    );
-    assert!(
-        help.contains("  r                        resolve/reopen"),
-        "{help}"
+    assert_shows(
+        &help,
+        &[
+            "  x                        settle it",
+            "  r                        resolve/reopen",
+        ],
     );
 }
 
@@ -138,18 +132,12 @@ fn help_and_hints_follow_the_user_keymap() {
 fn a_huge_comment_is_wrapped_once_and_drawn_quickly() {
     let mut big = northwind();
     big.comments[0].text = "word ".repeat(400_000);
-    let mut s = State::from_letters(vec![big], today());
-    update(&mut s, Action::Resize(180, 45));
-    apply(&mut s, Action::Run(Command::Open));
+    let mut s = opened_alone(big);
     let start = std::time::Instant::now();
     for _ in 0..20 {
         buffer(&s, 180, 45);
     }
-    let per_frame = start.elapsed() / 20;
-    assert!(
-        per_frame < std::time::Duration::from_millis(50),
-        "{per_frame:?} per frame"
-    );
+    assert_quick(start, "frame");
     apply(&mut s, Action::Run(Command::PageDown));
     apply(&mut s, Action::Run(Command::Last));
     let text = screen(&mut s, 180, 45);
@@ -215,15 +203,11 @@ fn wide_and_combining_text_keeps_the_borders_aligned() {
         Action::DraftsLoaded {
             letter: LetterId(0),
             generation: 0,
-            result: Ok(Some(Drafts {
-                comments: vec![CommentDraft {
-                    number: "1".into(),
-                    status: Status::Drafted,
-                    response: "回答：開示を改訂します。 Cafe\u{301} e\u{301}.".into(),
-                    marks: Default::default(),
-                    owner: None,
-                }],
-            })),
+            result: Ok(Some(drafts_of(&[(
+                "1",
+                Status::Drafted,
+                "回答：開示を改訂します。 Cafe\u{301} e\u{301}.",
+            )]))),
         },
     );
     let text = screen(&mut s, 130, 20);

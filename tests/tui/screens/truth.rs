@@ -44,7 +44,7 @@ fn the_help_overlay_uses_the_width_it_has() {
     let desc = "save now, then tell the team in the status bar which comments were saved and when";
     let text =
         format!("[keymap]\nglobal = [{{ on = [\"f5\"], run = \"save\", desc = \"{desc}\" }}]\n");
-    let config = Config::with_user(&text, std::path::Path::new("c.toml"), true).unwrap();
+    let config = user_config(&text, true);
     let mut s = northwind_open();
     s.set_config(config);
     update(&mut s, Action::Run(Command::Help));

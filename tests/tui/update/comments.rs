@@ -22,10 +22,7 @@ fn resolving_toggles_and_counts() {
 #[test]
 fn brackets_skip_resolved_comments() {
     let mut s = opened();
-    press(&mut s, ch('j'));
-    press(&mut s, ch('r'));
-    press(&mut s, ch('j'));
-    press(&mut s, ch('r'));
+    typing(&mut s, "jrjr");
     // `gg`: the first g waits in the state (as keys from the terminal do).
     update(&mut s, Action::Key(ch('g')));
     update(&mut s, Action::Key(ch('g')));
@@ -40,11 +37,9 @@ fn brackets_skip_resolved_comments() {
 #[test]
 fn filter_cycles_and_moves_the_selection() {
     let mut s = opened();
-    press(&mut s, ch('r'));
-    press(&mut s, ch('j'));
-    press(&mut s, ch('i'));
+    typing(&mut s, "rji");
     typing(&mut s, "Draft.");
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     press(&mut s, ch('f'));
     assert_eq!(s.filter(), Filter::Open);
     assert_eq!(s.selected_comment().unwrap().number, "3");
@@ -68,15 +63,14 @@ fn search_finds_comments_and_drafts() {
     for c in "KETTLE".chars() {
         press(&mut s, ch(c));
     }
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Enter));
     assert_eq!(s.selected_comment().unwrap().number, "4");
     assert_eq!(s.message(), Some("“KETTLE”: match 1 of 1."));
     // `gg`: the first g waits in the state (as keys from the terminal do).
     update(&mut s, Action::Key(ch('g')));
     update(&mut s, Action::Key(ch('g')));
-    press(&mut s, ch('i'));
-    typing(&mut s, "kettles were sold");
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    drafting(&mut s, "kettles were sold");
+    press(&mut s, key(KeyCode::Esc));
     press(&mut s, ch('n'));
     assert_eq!(s.selected_comment().unwrap().number, "4");
     press(&mut s, ch('n'));
@@ -94,14 +88,12 @@ fn search_without_match_or_query() {
     let mut s = opened();
     press(&mut s, ch('n'));
     assert_eq!(s.message(), Some("No search yet: press / to search."));
-    press(&mut s, ch('/'));
-    press(&mut s, ch('z'));
-    press(&mut s, ch('q'));
-    press(&mut s, ev(KeyCode::Backspace, KeyModifiers::NONE));
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    typing(&mut s, "/zq");
+    press(&mut s, key(KeyCode::Backspace));
+    press(&mut s, key(KeyCode::Enter));
     assert_eq!(s.message(), Some("No match for “z”."));
     press(&mut s, ch('/'));
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.mode(), COMMENTS);
 }
 
@@ -129,8 +121,7 @@ fn quitting_saves_first() {
 #[test]
 fn ctrl_c_quits_from_the_editor_after_saving() {
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "q");
+    drafting(&mut s, "q");
     assert!(!s.should_quit(), "q types in the editor");
     let fx = press(&mut s, ctrl('c'));
     assert!(
@@ -142,24 +133,10 @@ fn ctrl_c_quits_from_the_editor_after_saving() {
 #[test]
 fn loaded_drafts_show_and_fill_the_editor() {
     let mut s = opened();
-    let drafts = Drafts {
-        comments: vec![
-            CommentDraft {
-                number: "1".into(),
-                status: Status::Drafted,
-                response: "We will revise.".into(),
-                marks: Default::default(),
-                owner: None,
-            },
-            CommentDraft {
-                number: "2".into(),
-                status: Status::Resolved,
-                response: String::new(),
-                marks: Default::default(),
-                owner: None,
-            },
-        ],
-    };
+    let drafts = drafts_of(&[
+        ("1", Status::Drafted, "We will revise."),
+        ("2", Status::Resolved, ""),
+    ]);
     drafts_read(&mut s, Ok(Some(drafts)));
     assert_eq!(s.editor_text(), "We will revise.");
     assert_eq!(s.draft("2").unwrap().status, Status::Resolved);
@@ -188,7 +165,7 @@ fn an_unreadable_drafts_file_is_never_written() {
     assert_eq!(s.save_state(), SaveState::Blocked(error.clone()));
     press(&mut s, ch('i'));
     let mut fx = typing(&mut s, "kept in memory");
-    fx.extend(press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE)));
+    fx.extend(press(&mut s, key(KeyCode::Esc)));
     fx.extend(press(&mut s, ctrl('s')));
     fx.extend(update(
         &mut s,
@@ -211,8 +188,7 @@ fn an_unreadable_drafts_file_is_never_written() {
 #[test]
 fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
     let mut s = opened();
-    let t0 = Instant::now();
-    update(&mut s, Action::Tick(t0));
+    let t0 = clock_started(&mut s);
     press(&mut s, ch('r'));
     let fx = update(&mut s, Action::Tick(t0 + Duration::from_secs(3)));
     assert_eq!(saves(&fx), 1);
@@ -240,8 +216,7 @@ fn a_failed_save_is_shown_and_retried_after_the_next_edit() {
 #[test]
 fn undo_and_redo_in_the_editor() {
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "ab cd");
+    drafting(&mut s, "ab cd");
     press(&mut s, ctrl('z'));
     assert_eq!(s.editor_text(), "ab ", "a word at a time");
     press(&mut s, ctrl('z'));
@@ -264,10 +239,10 @@ fn pasted_text_is_kept_exactly() {
         "line one\nline\u{1b}two\u{202e}\tthree\u{200b}",
         "line endings become \\n, nothing else changes: placeholders are only drawn"
     );
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     press(&mut s, ch('/'));
     update(&mut s, Action::Paste("gross\nmargin".into()));
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Enter));
     assert_eq!(s.selected_comment().unwrap().number, "3");
 }
 
@@ -277,8 +252,7 @@ fn help_opens_scrolls_and_closes() {
     update(&mut s, Action::Resize(100, 10));
     press(&mut s, ch('?'));
     assert_eq!(s.mode(), Mode::Help);
-    press(&mut s, ch('j'));
-    press(&mut s, ch('r'));
+    typing(&mut s, "jr");
     assert_eq!(s.mode(), COMMENTS, "any other key closes");
     assert_eq!(
         s.draft("1").unwrap().status,
@@ -291,13 +265,12 @@ fn help_opens_scrolls_and_closes() {
 fn letters_without_comments_cannot_be_edited() {
     let mut s = state();
     press(&mut s, ch('j'));
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Enter));
     assert_eq!(s.open_letter().unwrap().kind, Kind::Completion);
     press(&mut s, ch('i'));
     assert_eq!(s.focus(), Pane::Comments);
     assert_eq!(s.message(), Some("This letter has no comments to answer."));
-    press(&mut s, ch('r'));
-    press(&mut s, ch('j'));
+    typing(&mut s, "rj");
 }
 
 #[test]
@@ -309,18 +282,16 @@ fn empty_folder_says_so() {
     for c in ['j', 'k', 'g', 'G'] {
         press(&mut s, ch(c));
     }
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Enter));
     assert_eq!(s.focus(), Pane::Letters);
 }
 
 #[test]
 fn reopening_shows_drafts_as_left() {
     let mut s = opened();
-    press(&mut s, ch('r'));
-    press(&mut s, ch('j'));
-    press(&mut s, ch('i'));
+    typing(&mut s, "rji");
     typing(&mut s, "Answer two.");
-    let mut fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    let mut fx = press(&mut s, key(KeyCode::Esc));
     fx.extend(press(&mut s, ch('q')));
     let saved = fx
         .iter()

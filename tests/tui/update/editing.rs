@@ -20,8 +20,7 @@ fn a_filter_lists_only_the_comments_it_names() {
     assert_eq!(s.message(), Some("Filter: open (0 comments)."));
     assert_eq!(s.visible_comments(), Vec::<usize>::new(), "nothing is open");
     // Reopening one under the "resolved" filter takes it out of the list.
-    press(&mut s, ch('f'));
-    press(&mut s, ch('f'));
+    typing(&mut s, "ff");
     assert_eq!(s.filter(), Filter::Resolved);
     assert_eq!(s.visible_comments(), [0, 1, 2, 3]);
     let reopened = s.selected_comment().unwrap().number.clone();
@@ -55,15 +54,7 @@ fn saved_is_not_claimed_before_a_drafts_file_exists() {
 /// Comment 1 of the open letter with `response` loaded from its drafts file.
 fn loaded_with(response: &str) -> State {
     let mut s = opened();
-    let drafts = Drafts {
-        comments: vec![CommentDraft {
-            number: "1".into(),
-            status: Status::Drafted,
-            response: response.into(),
-            marks: Default::default(),
-            owner: None,
-        }],
-    };
+    let drafts = drafts_of(&[("1", Status::Drafted, response)]);
     drafts_read(&mut s, Ok(Some(drafts)));
     s
 }
@@ -71,8 +62,7 @@ fn loaded_with(response: &str) -> State {
 #[test]
 fn one_edit_of_a_crlf_draft_keeps_every_other_character() {
     let mut s = loaded_with("First\r\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr");
-    press(&mut s, ch('i'));
-    typing(&mut s, "!");
+    drafting(&mut s, "!");
     assert_eq!(
         s.draft("1").unwrap().response,
         "First\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr!"
@@ -83,20 +73,20 @@ fn one_edit_of_a_crlf_draft_keeps_every_other_character() {
 fn tab_in_the_editor_indents_and_never_leaves_it() {
     assert!(
         !matches!(
-            map(DRAFT, ev(KeyCode::Tab, KeyModifiers::NONE)),
+            map(DRAFT, key(KeyCode::Tab)),
             Some(Action::Run(Command::NextPane | Command::PrevPane))
         ),
         "Tab in the editor is not a pane switch"
     );
     let mut s = opened();
     press(&mut s, ch('i'));
-    press(&mut s, ev(KeyCode::Tab, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Tab));
     typing(&mut s, "q");
     assert_eq!(s.focus(), Pane::Draft);
     assert_eq!(s.draft("1").unwrap().response, "    q");
     press(&mut s, ev(KeyCode::BackTab, KeyModifiers::SHIFT));
     assert_eq!(s.focus(), Pane::Draft, "Shift-Tab does not leave either");
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.focus(), Pane::Comments, "Esc leaves");
 }
 
@@ -113,7 +103,7 @@ proptest::proptest! {
         let mut s = loaded_with(&text);
         press(&mut s, ch('i'));
         for _ in 0..back {
-            press(&mut s, ev(KeyCode::Left, KeyModifiers::NONE));
+            press(&mut s, key(KeyCode::Left));
         }
         typing(&mut s, "X");
         let saved = &s.draft("1").unwrap().response;
@@ -135,10 +125,7 @@ fn shown(s: &State, width: u16, height: u16) -> String {
 }
 
 fn paragraphs(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("Paragraph {i} of the response."))
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::lines(n, |i| format!("Paragraph {i} of the response."))
 }
 
 #[test]
@@ -146,8 +133,7 @@ fn a_newly_selected_draft_shows_from_its_start() {
     let mut s = loaded_with(&paragraphs(60));
     update(&mut s, Action::Resize(120, 30));
     assert!(shown(&s, 120, 30).contains("Paragraph 1 of"));
-    press(&mut s, ch('j'));
-    press(&mut s, ch('k'));
+    typing(&mut s, "jk");
     assert!(shown(&s, 120, 30).contains("Paragraph 1 of"), "and again");
 }
 
@@ -158,7 +144,7 @@ fn a_resize_keeps_the_cursor_in_view_without_hiding_text_above() {
     press(&mut s, ch('i'));
     press(&mut s, ev(KeyCode::Home, KeyModifiers::CONTROL));
     for _ in 0..20 {
-        press(&mut s, ev(KeyCode::Down, KeyModifiers::NONE));
+        press(&mut s, key(KeyCode::Down));
     }
     let small = shown(&s, 120, 12);
     assert!(small.contains("Paragraph 21 of") && !small.contains("Paragraph 1 of"));
@@ -174,21 +160,18 @@ fn a_resize_keeps_the_cursor_in_view_without_hiding_text_above() {
 #[test]
 fn undo_history_is_kept_per_comment() {
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "The Company respectfully advises the Staff");
+    drafting(&mut s, "The Company respectfully advises the Staff");
     press(&mut s, ctrl('z'));
     assert_eq!(
         s.draft("1").unwrap().response,
         "The Company respectfully advises the ",
         "one word undone"
     );
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
-    press(&mut s, ch('j'));
-    press(&mut s, ch('i'));
+    press(&mut s, key(KeyCode::Esc));
+    typing(&mut s, "ji");
     typing(&mut s, "Other");
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
-    press(&mut s, ch('k'));
-    press(&mut s, ch('i'));
+    press(&mut s, key(KeyCode::Esc));
+    typing(&mut s, "ki");
     press(&mut s, ctrl('z'));
     assert_eq!(
         s.draft("1").unwrap().response,
@@ -208,7 +191,7 @@ fn undo_history_is_kept_per_comment() {
 fn a_key_bound_to_export_with_a_format_exports_at_once() {
     use letterdesk::export::Format;
     let text = "[keymap]\nletters = [{ on = [\"X\"], run = \"export  docx\", desc = \"Word now\" },\n { on = [\"M\"], run = \"export_markdown\", desc = \"old name\" }]\n";
-    let config = Config::with_user(text, std::path::Path::new("c.toml"), true).unwrap();
+    let config = user_config(text, true);
     let mut s = state();
     s.set_config(config);
     let fx = press(&mut s, ch('X'));

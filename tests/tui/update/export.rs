@@ -5,35 +5,21 @@ use super::*;
 #[test]
 fn x_opens_the_export_prompt_in_letters_and_comments() {
     use letterdesk::export::Format;
-    assert_eq!(map(LETTERS, ch('x')), run(Command::Export));
-    assert_eq!(map(COMMENTS, ch('x')), run(Command::Export));
     assert!(matches!(map(DRAFT, ch('x')), Some(Action::Type(_))));
-    assert_eq!(
-        map(Mode::Export, ch('m')),
-        run(Command::ExportAs(Format::Markdown))
-    );
-    assert_eq!(
-        map(Mode::Export, ch('t')),
-        run(Command::ExportAs(Format::Text))
-    );
-    assert_eq!(
-        map(Mode::Export, ch('h')),
-        run(Command::ExportAs(Format::Html))
-    );
-    assert_eq!(
-        map(Mode::Export, ch('d')),
-        run(Command::ExportAs(Format::Docx))
-    );
-    assert_eq!(
-        map(Mode::Export, ev(KeyCode::Enter, KeyModifiers::NONE)),
-        run(Command::ExportChosen)
-    );
-    assert_eq!(
-        map(Mode::Export, ev(KeyCode::Esc, KeyModifiers::NONE)),
-        run(Command::Later)
-    );
-    // Pane keys do not reach through the prompt.
-    assert_eq!(map(Mode::Export, ch('r')), None);
+    let export = Mode::Export;
+    let export_as = |format| run(Command::ExportAs(format));
+    assert_maps(&[
+        (LETTERS, ch('x'), run(Command::Export)),
+        (COMMENTS, ch('x'), run(Command::Export)),
+        (export, ch('m'), export_as(Format::Markdown)),
+        (export, ch('t'), export_as(Format::Text)),
+        (export, ch('h'), export_as(Format::Html)),
+        (export, ch('d'), export_as(Format::Docx)),
+        (export, key(KeyCode::Enter), run(Command::ExportChosen)),
+        (export, key(KeyCode::Esc), run(Command::Later)),
+        // Pane keys do not reach through the prompt.
+        (export, ch('r'), None),
+    ]);
 
     let mut s = state();
     assert!(press(&mut s, ch('x')).is_empty());
@@ -65,24 +51,23 @@ fn x_opens_the_export_prompt_in_letters_and_comments() {
 fn the_export_takes_unsaved_edits_and_arrows_choose_the_format() {
     use letterdesk::export::Format;
     let mut s = opened();
-    press(&mut s, ch('i'));
-    typing(&mut s, "We revised it.");
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    drafting(&mut s, "We revised it.");
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.focus(), Pane::Comments);
     press(&mut s, ch('x'));
-    let down = ev(KeyCode::Down, KeyModifiers::NONE);
-    let up = ev(KeyCode::Up, KeyModifiers::NONE);
+    let down = key(KeyCode::Down);
+    let up = key(KeyCode::Up);
     for key in [down, down, down, down, up] {
         assert!(press(&mut s, key).is_empty());
     }
     assert_eq!(s.mode(), Mode::Export);
-    let fx = press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    let fx = press(&mut s, key(KeyCode::Enter));
     let (_, format, drafts) = export_effect(&fx).unwrap();
     assert_eq!(format, Format::Html);
     assert_eq!(drafts.get("1").unwrap().response, "We revised it.");
     // Enter right away: Markdown, the first format.
     press(&mut s, ch('x'));
-    let fx = press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    let fx = press(&mut s, key(KeyCode::Enter));
     assert_eq!(export_effect(&fx).unwrap().1, Format::Markdown);
 }
 
@@ -90,7 +75,7 @@ fn the_export_takes_unsaved_edits_and_arrows_choose_the_format() {
 fn esc_cancels_the_export_prompt() {
     let mut s = opened();
     press(&mut s, ch('x'));
-    let fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    let fx = press(&mut s, key(KeyCode::Esc));
     assert!(export_effect(&fx).is_none());
     assert_eq!(s.mode(), COMMENTS);
     assert_eq!(s.message(), Some("Export cancelled."));
@@ -111,13 +96,12 @@ fn the_exported_report_shows_the_path_and_notices() {
         },
     );
     let message = s.message().unwrap();
-    assert!(
-        message.contains("/letters/northwind.response.md"),
-        "{message}"
-    );
-    assert!(
-        message.contains("3 comments have no response: 2, 3, 4"),
-        "{message}"
+    assert_shows(
+        message,
+        &[
+            "/letters/northwind.response.md",
+            "3 comments have no response: 2, 3, 4",
+        ],
     );
     update(
         &mut s,
@@ -155,7 +139,7 @@ fn an_edited_export_asks_and_nothing_is_overwritten_without_a_yes() {
         path: PathBuf::from("/letters/northwind.response.docx"),
         beside: PathBuf::from("/letters/northwind.response (2).docx"),
     };
-    let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+    let esc = key(KeyCode::Esc);
 
     update(&mut s, edited());
     assert_eq!(s.mode(), Mode::Question);
@@ -165,7 +149,7 @@ fn an_edited_export_asks_and_nothing_is_overwritten_without_a_yes() {
         "{message}"
     );
     // Other keys do not answer it.
-    for key in [ch('x'), ch('d'), ev(KeyCode::Enter, KeyModifiers::NONE)] {
+    for key in [ch('x'), ch('d'), key(KeyCode::Enter)] {
         assert_eq!(when_edited(&press(&mut s, key)), None);
     }
     // Esc: nothing written.

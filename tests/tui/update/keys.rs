@@ -5,191 +5,152 @@ use super::*;
 #[test]
 fn movement_keys_in_lists() {
     for mode in [LETTERS, COMMENTS] {
-        assert_eq!(map(mode, ch('j')), run(Command::Down));
-        assert_eq!(
-            map(mode, ev(KeyCode::Down, KeyModifiers::NONE)),
-            run(Command::Down)
-        );
-        assert_eq!(map(mode, ch('k')), run(Command::Up));
-        assert_eq!(
-            map(mode, ev(KeyCode::Up, KeyModifiers::NONE)),
-            run(Command::Up)
-        );
+        assert_maps(&[
+            (mode, ch('j'), run(Command::Down)),
+            (mode, key(KeyCode::Down), run(Command::Down)),
+            (mode, ch('k'), run(Command::Up)),
+            (mode, key(KeyCode::Up), run(Command::Up)),
+            (mode, key(KeyCode::Home), run(Command::First)),
+            (mode, shift('G'), run(Command::Last)),
+            (mode, key(KeyCode::End), run(Command::Last)),
+        ]);
         // `gg`: the first g waits for the second.
         assert!(matches!(map(mode, ch('g')), Some(Action::Pending(_))));
-        assert_eq!(
-            map(mode, ev(KeyCode::Home, KeyModifiers::NONE)),
-            run(Command::First)
-        );
-        assert_eq!(
-            map(mode, ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
-            run(Command::Last)
-        );
-        assert_eq!(
-            map(mode, ev(KeyCode::End, KeyModifiers::NONE)),
-            run(Command::Last)
-        );
     }
 }
 
 #[test]
 fn enter_opens_edits_or_types_by_pane() {
-    let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(map(LETTERS, enter), run(Command::Open));
-    assert_eq!(map(COMMENTS, enter), run(Command::Edit));
-    assert_eq!(map(COMMENTS, ch('i')), run(Command::Edit));
+    let enter = key(KeyCode::Enter);
+    assert_maps(&[
+        (LETTERS, enter, run(Command::Open)),
+        (COMMENTS, enter, run(Command::Edit)),
+        (COMMENTS, ch('i'), run(Command::Edit)),
+    ]);
     assert!(matches!(map(DRAFT, enter), Some(Action::Type(_))));
 }
 
 #[test]
 fn pane_switching_works_outside_the_editor() {
+    let back_tab = ev(KeyCode::BackTab, KeyModifiers::SHIFT);
     for mode in [LETTERS, COMMENTS] {
-        assert_eq!(
-            map(mode, ev(KeyCode::Tab, KeyModifiers::NONE)),
-            run(Command::NextPane)
-        );
-        assert_eq!(
-            map(mode, ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
-            run(Command::PrevPane)
-        );
+        assert_maps(&[
+            (mode, key(KeyCode::Tab), run(Command::NextPane)),
+            (mode, back_tab, run(Command::PrevPane)),
+        ]);
     }
     for mode in [LETTERS, COMMENTS, DRAFT] {
-        assert_eq!(map(mode, ctrl('s')), run(Command::Save));
-        assert_eq!(map(mode, ctrl('c')), run(Command::ForceQuit));
+        assert_maps(&[
+            (mode, ctrl('s'), run(Command::Save)),
+            (mode, ctrl('c'), run(Command::ForceQuit)),
+        ]);
     }
 }
 
 #[test]
 fn printable_global_keys_type_in_the_editor() {
-    assert_eq!(map(LETTERS, ch('q')), run(Command::Quit));
-    assert_eq!(map(COMMENTS, ch('?')), run(Command::Help));
     for c in ['q', '?', 'j', 'r', '/', 'n'] {
         assert!(matches!(map(DRAFT, ch(c)), Some(Action::Type(_))), "{c}");
     }
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::Esc, KeyModifiers::NONE)),
-        run(Command::Leave)
-    );
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::F(1), KeyModifiers::NONE)),
-        run(Command::Help)
-    );
+    assert_maps(&[
+        (LETTERS, ch('q'), run(Command::Quit)),
+        (COMMENTS, ch('?'), run(Command::Help)),
+        (DRAFT, key(KeyCode::Esc), run(Command::Leave)),
+        (DRAFT, key(KeyCode::F(1)), run(Command::Help)),
+    ]);
 }
 
 #[test]
 fn comment_commands() {
-    assert_eq!(map(COMMENTS, ch('r')), run(Command::ToggleResolved));
-    assert_eq!(map(COMMENTS, ch(']')), run(Command::NextOpen));
-    assert_eq!(map(COMMENTS, ch('[')), run(Command::PrevOpen));
-    assert_eq!(map(COMMENTS, ch('f')), run(Command::Filter));
-    assert_eq!(map(COMMENTS, ch('/')), run(Command::Search));
-    assert_eq!(map(COMMENTS, ch('n')), run(Command::SearchNext));
-    assert_eq!(
-        map(COMMENTS, ev(KeyCode::Char('N'), KeyModifiers::SHIFT)),
-        run(Command::SearchPrev)
-    );
-    assert_eq!(map(LETTERS, ch('r')), None);
+    assert_maps(&[
+        (COMMENTS, ch('r'), run(Command::ToggleResolved)),
+        (COMMENTS, ch(']'), run(Command::NextOpen)),
+        (COMMENTS, ch('['), run(Command::PrevOpen)),
+        (COMMENTS, ch('f'), run(Command::Filter)),
+        (COMMENTS, ch('/'), run(Command::Search)),
+        (COMMENTS, ch('n'), run(Command::SearchNext)),
+        (COMMENTS, shift('N'), run(Command::SearchPrev)),
+        (LETTERS, ch('r'), None),
+    ]);
 }
 
 #[test]
 fn editor_commands() {
-    assert_eq!(map(DRAFT, ctrl('z')), run(Command::Undo));
-    assert_eq!(map(DRAFT, ctrl('y')), run(Command::Redo));
-    assert_eq!(
-        map(
-            DRAFT,
-            ev(
-                KeyCode::Char('Z'),
-                KeyModifiers::CONTROL | KeyModifiers::SHIFT
-            )
-        ),
-        run(Command::Redo)
+    let ctrl_shift_z = ev(
+        KeyCode::Char('Z'),
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
     );
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::Left, KeyModifiers::NONE)),
-        run(Command::Left)
-    );
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::Right, KeyModifiers::CONTROL)),
-        run(Command::WordRight)
-    );
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::Backspace, KeyModifiers::ALT)),
-        run(Command::DeleteWord)
-    );
-    assert!(matches!(
-        map(DRAFT, ev(KeyCode::Backspace, KeyModifiers::NONE)),
-        Some(Action::Type(_))
-    ));
-    assert_eq!(map(DRAFT, ctrl('a')), run(Command::LineStart));
-    assert_eq!(map(DRAFT, ctrl('e')), run(Command::LineEnd));
-    assert_eq!(map(DRAFT, ctrl('k')), run(Command::DeleteToLineEnd));
-    // Ctrl-d / Ctrl-u move half a page in the editor as in every pane; deleting to
-    // the start of the line is Alt-u.
-    assert_eq!(map(DRAFT, ctrl('u')), run(Command::HalfPageUp));
-    assert_eq!(map(DRAFT, ctrl('d')), run(Command::HalfPageDown));
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::Char('u'), KeyModifiers::ALT)),
-        run(Command::DeleteToLineStart)
-    );
-    assert_eq!(
-        map(DRAFT, ev(KeyCode::Char('d'), KeyModifiers::ALT)),
-        run(Command::DeleteWordForward)
-    );
+    let ctrl_right = ev(KeyCode::Right, KeyModifiers::CONTROL);
+    let alt_backspace = ev(KeyCode::Backspace, KeyModifiers::ALT);
+    assert_maps(&[
+        (DRAFT, ctrl('z'), run(Command::Undo)),
+        (DRAFT, ctrl('y'), run(Command::Redo)),
+        (DRAFT, ctrl_shift_z, run(Command::Redo)),
+        (DRAFT, key(KeyCode::Left), run(Command::Left)),
+        (DRAFT, ctrl_right, run(Command::WordRight)),
+        (DRAFT, alt_backspace, run(Command::DeleteWord)),
+        (DRAFT, ctrl('a'), run(Command::LineStart)),
+        (DRAFT, ctrl('e'), run(Command::LineEnd)),
+        (DRAFT, ctrl('k'), run(Command::DeleteToLineEnd)),
+        // Ctrl-d / Ctrl-u move half a page in the editor as in every pane; deleting to
+        // the start of the line is Alt-u.
+        (DRAFT, ctrl('u'), run(Command::HalfPageUp)),
+        (DRAFT, ctrl('d'), run(Command::HalfPageDown)),
+        (DRAFT, alt('u'), run(Command::DeleteToLineStart)),
+        (DRAFT, alt('d'), run(Command::DeleteWordForward)),
+    ]);
+    let backspace = map(DRAFT, key(KeyCode::Backspace));
+    assert!(matches!(backspace, Some(Action::Type(_))), "{backspace:?}");
 }
 
 #[test]
 fn search_prompt_keys() {
-    assert_eq!(map(Mode::Search, ch('q')), Some(Action::SearchInput('q')));
-    assert_eq!(
-        map(Mode::Search, ev(KeyCode::Enter, KeyModifiers::NONE)),
-        Some(Action::SearchSubmit)
-    );
-    assert_eq!(
-        map(Mode::Search, ev(KeyCode::Esc, KeyModifiers::NONE)),
-        Some(Action::SearchCancel)
-    );
-    assert_eq!(
-        map(Mode::Search, ev(KeyCode::Backspace, KeyModifiers::NONE)),
-        Some(Action::SearchBackspace)
-    );
-    assert_eq!(map(Mode::Search, ctrl('c')), run(Command::ForceQuit));
+    let search = Mode::Search;
+    let backspace = key(KeyCode::Backspace);
+    assert_maps(&[
+        (search, ch('q'), Some(Action::SearchInput('q'))),
+        (search, key(KeyCode::Enter), Some(Action::SearchSubmit)),
+        (search, key(KeyCode::Esc), Some(Action::SearchCancel)),
+        (search, backspace, Some(Action::SearchBackspace)),
+        (search, ctrl('c'), run(Command::ForceQuit)),
+    ]);
 }
 
 #[test]
 fn help_keys_scroll_or_close() {
-    assert_eq!(map(Mode::Help, ch('j')), run(Command::Down));
-    assert_eq!(map(Mode::Help, ch('x')), run(Command::Help));
-    assert_eq!(
-        map(Mode::Help, ev(KeyCode::Esc, KeyModifiers::NONE)),
-        run(Command::Help)
-    );
-    assert_eq!(map(Mode::Help, ctrl('c')), run(Command::ForceQuit));
+    assert_maps(&[
+        (Mode::Help, ch('j'), run(Command::Down)),
+        (Mode::Help, ch('x'), run(Command::Help)),
+        (Mode::Help, key(KeyCode::Esc), run(Command::Help)),
+        (Mode::Help, ctrl('c'), run(Command::ForceQuit)),
+    ]);
 }
 
 #[test]
 fn releases_and_unbound_keys_map_to_nothing() {
     let mut release = ch('j');
     release.kind = KeyEventKind::Release;
-    assert_eq!(map(LETTERS, release), None);
-    assert_eq!(map(LETTERS, ch('z')), None);
-    assert_eq!(map(DRAFT, ev(KeyCode::Insert, KeyModifiers::NONE)), None);
+    assert_maps(&[
+        (LETTERS, release, None),
+        (LETTERS, ch('z'), None),
+        (DRAFT, key(KeyCode::Insert), None),
+    ]);
 }
 
 #[test]
 fn user_keymap_overrides() {
     let text = "[keymap]\nglobal = [{ on = [\"ctrl-q\"], run = \"quit\", desc = \"quit\" }]\nletters = [{ on = [\"j\"], run = \"open\", desc = \"open\" }]\n";
-    let config = Config::with_user(text, std::path::Path::new("c.toml"), true).unwrap();
-    assert_eq!(
-        map_key(&config.keymap, LETTERS, ch('j')),
-        run(Command::Open)
-    );
-    assert_eq!(
-        map_key(&config.keymap, DRAFT, ctrl('q')),
-        run(Command::Quit)
-    );
-    assert_eq!(
-        map_key(&config.keymap, COMMENTS, ch('j')),
-        run(Command::Down)
-    );
+    let config = user_config(text, true);
+    let rows = [
+        (LETTERS, ch('j'), run(Command::Open)),
+        (DRAFT, ctrl('q'), run(Command::Quit)),
+        (COMMENTS, ch('j'), run(Command::Down)),
+    ];
+    for (mode, key, expected) in rows {
+        assert_eq!(
+            map_key(&config.keymap, mode, key),
+            expected,
+            "{key:?} in {mode:?}"
+        );
+    }
 }

@@ -91,8 +91,7 @@ fn opening_an_unreadable_file_says_why() {
             listing: Box::new(Err("z.txt: binary".into())),
         },
     );
-    update(&mut s, Action::Run(Command::Last));
-    update(&mut s, Action::Run(Command::Open));
+    run_all(&mut s, &[Command::Last, Command::Open]);
     assert_eq!(s.focus(), Pane::Letters);
     assert!(s.message().unwrap().contains("z.txt: binary"));
 }
@@ -112,17 +111,16 @@ fn tab_cycles_panes_both_ways() {
 fn esc_steps_back_from_editor_to_comments_to_letters() {
     let mut s = opened();
     press(&mut s, ch('i'));
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.focus(), Pane::Comments);
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.focus(), Pane::Letters);
 }
 
 #[test]
 fn moving_through_comments() {
     let mut s = opened();
-    press(&mut s, ch('j'));
-    press(&mut s, ch('j'));
+    typing(&mut s, "jj");
     assert_eq!(s.selected_comment().unwrap().number, "3");
     press(&mut s, ch('k'));
     assert_eq!(s.selected_comment().unwrap().number, "2");
@@ -158,9 +156,9 @@ fn editing_a_draft_updates_text_and_status() {
 #[test]
 fn leaving_the_editor_saves_at_once() {
     let mut s = opened();
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Enter));
     typing(&mut s, "Done.");
-    let fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    let fx = press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.focus(), Pane::Comments);
     match &fx[..] {
         [
@@ -195,10 +193,8 @@ fn leaving_the_editor_saves_at_once() {
 #[test]
 fn autosave_after_a_pause_and_during_long_typing() {
     let mut s = opened();
-    let t0 = Instant::now();
-    update(&mut s, Action::Tick(t0));
-    press(&mut s, ch('i'));
-    typing(&mut s, "abc");
+    let t0 = clock_started(&mut s);
+    drafting(&mut s, "abc");
     assert_eq!(
         saves(&update(
             &mut s,
@@ -268,7 +264,7 @@ fn changing_comment_or_letter_saves() {
     press(&mut s, ev(KeyCode::BackTab, KeyModifiers::SHIFT));
     assert_eq!(s.focus(), Pane::Letters);
     press(&mut s, ch('j'));
-    let fx = press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    let fx = press(&mut s, key(KeyCode::Enter));
     assert!(
         matches!(
             &fx[..],

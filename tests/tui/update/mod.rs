@@ -3,10 +3,13 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::support::{ch, comment, ctrl, ev, letter, press, typing};
+use crate::support::{
+    alt, assert_shows, ch, comment, ctrl, drafting, drafts_of, ev, key, letter, northwind_letter,
+    press, run_all, shift, typing, user_config,
+};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use letterdesk::drafts::{CommentDraft, Drafts, Status};
+use letterdesk::drafts::{Drafts, Status};
 use letterdesk::letter::{Kind, Letter};
 use letterdesk::tui::{
     Action, Command, Config, Effect, Filter, LetterId, Listing, Mode, Pane, SaveState, State,
@@ -16,12 +19,8 @@ use letterdesk::tui::{
 // ---- fixtures: a fictional company's letters, built in code ----
 
 fn northwind() -> Letter {
-    let mut l = letter(
+    northwind_letter(
         "/letters/northwind.txt",
-        "Northwind Kettle Works, Inc.",
-        Some("2024-03-01"),
-        "10-K",
-        Kind::Comments,
         vec![
             comment(
                 "1",
@@ -36,9 +35,7 @@ fn northwind() -> Letter {
             comment("3", &["MD&A"], "Explain the change in gross margin."),
             comment("4", &["MD&A"], "Quantify the effect of the kettle recall."),
         ],
-    );
-    l.response_due = Some("2024-03-15".into());
-    l
+    )
 }
 
 fn today() -> NaiveDate {
@@ -77,6 +74,13 @@ fn opened() -> State {
     s
 }
 
+/// The clock of `s` started now (its first tick); the time it started.
+fn clock_started(s: &mut State) -> Instant {
+    let t0 = Instant::now();
+    update(s, Action::Tick(t0));
+    t0
+}
+
 /// A successful save report: what the open letter's drafts hold now.
 fn written(s: &State) -> Result<Box<Drafts>, letterdesk::problem::Problem> {
     Ok(Box::new(s.drafts().unwrap().clone()))
@@ -97,27 +101,19 @@ fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     map_key(&keymap(), mode, key)
 }
 
+/// Each `(mode, key, action)` row: in that mode the key maps to that action.
+fn assert_maps(rows: &[(Mode, KeyEvent, Option<Action>)]) {
+    for (mode, key, expected) in rows {
+        assert_eq!(&map(*mode, *key), expected, "{key:?} in {mode:?}");
+    }
+}
+
 const LETTERS: Mode = Mode::Pane(Pane::Letters);
 const COMMENTS: Mode = Mode::Pane(Pane::Comments);
 const DRAFT: Mode = Mode::Pane(Pane::Draft);
 
 fn run(c: Command) -> Option<Action> {
     Some(Action::Run(c))
-}
-
-fn drafts_of(entries: &[(&str, Status, &str)]) -> Drafts {
-    Drafts {
-        comments: entries
-            .iter()
-            .map(|&(n, status, r)| CommentDraft {
-                number: n.into(),
-                status,
-                response: r.into(),
-                marks: Default::default(),
-                owner: None,
-            })
-            .collect(),
-    }
 }
 
 /// Northwind's drafts file read as `result` says.

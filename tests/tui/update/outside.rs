@@ -5,10 +5,8 @@ use super::*;
 #[test]
 fn typing_is_journalled_within_a_second_and_cleared_after_saving() {
     let mut s = loaded();
-    let t0 = Instant::now();
-    update(&mut s, Action::Tick(t0));
-    press(&mut s, ch('i'));
-    typing(&mut s, " More");
+    let t0 = clock_started(&mut s);
+    drafting(&mut s, " More");
     let fx = update(&mut s, Action::Tick(t0 + Duration::from_millis(400)));
     assert!(
         !fx.iter().any(|e| matches!(e, Effect::Journal(_))),
@@ -57,9 +55,8 @@ fn an_outside_change_is_taken_in_and_shown() {
 #[test]
 fn a_save_held_back_by_an_outside_change_merges_and_saves_again() {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " Mine");
-    let fx = press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    drafting(&mut s, " Mine");
+    let fx = press(&mut s, key(KeyCode::Esc));
     assert_eq!(saves(&fx), 1);
     // The worker found the file changed: it hands the disk's version back.
     let fx = update(
@@ -81,8 +78,7 @@ fn a_save_held_back_by_an_outside_change_merges_and_saves_again() {
 /// Comment 1 edited here ("Saved one. Mine") and on disk ("Theirs.").
 fn conflicted() -> State {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " Mine");
+    drafting(&mut s, " Mine");
     let fx = drafts_read(
         &mut s,
         Ok(Some(drafts_of(&[("1", Status::Resolved, "Theirs.")]))),
@@ -94,7 +90,7 @@ fn conflicted() -> State {
     assert_eq!(s.conflicts().len(), 1);
     assert!(matches!(s.save_state(), SaveState::Conflict(n) if n == ["1"]));
     assert!(s.message().unwrap().contains("changed here and on disk"));
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     press(&mut s, ch('c'));
     assert_eq!(s.mode(), Mode::Conflict);
     s
@@ -122,7 +118,7 @@ fn a_two_sided_change_is_settled_each_way() {
 #[test]
 fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
     let mut s = conflicted();
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
     assert_eq!(s.conflicts().len(), 1);
     // The file already holds theirs: nothing to write until the user chooses.
@@ -136,9 +132,8 @@ fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
 #[test]
 fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " x");
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    drafting(&mut s, " x");
+    press(&mut s, key(KeyCode::Esc));
     let fx = update(
         &mut s,
         Action::Saved {
@@ -195,8 +190,7 @@ fn offers_of_letters_in_other_folders_wait_for_j() {
         "{:?}",
         s.message()
     );
-    update(&mut s, Action::Run(Command::Leave));
-    update(&mut s, Action::Run(Command::ShowRecovery));
+    run_all(&mut s, &[Command::Leave, Command::ShowRecovery]);
     assert_eq!(s.mode(), Mode::Recovery);
     assert_eq!(s.offers().len(), 1);
 }
@@ -228,13 +222,13 @@ fn journal_offers_are_recovered_discarded_or_kept() {
     assert_eq!(s.mode(), Mode::Recovery);
     // Enter does not recover: the dialog opens by itself at start-up, where a quick
     // Enter was meant to open a letter.
-    press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Enter));
     assert_eq!(s.offers().len(), 2);
     assert_eq!(s.mode(), Mode::Recovery);
     press(&mut s, ch('y'));
     assert_eq!(s.draft("2").unwrap().response, "Lost two.");
     assert_eq!(s.offers().len(), 1);
-    press(&mut s, ev(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
     assert_eq!(s.offers().len(), 1, "declining keeps it");
     press(&mut s, ch('J'));

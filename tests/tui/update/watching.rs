@@ -5,8 +5,7 @@ use super::*;
 #[test]
 fn a_terminating_signal_saves_journals_and_quits() {
     let mut s = loaded();
-    press(&mut s, ch('i'));
-    typing(&mut s, " y");
+    drafting(&mut s, " y");
     let fx = update(&mut s, Action::Terminate(15));
     assert!(fx.iter().any(|e| matches!(e, Effect::Journal(_))));
     assert_eq!(saves(&fx), 1);
@@ -123,8 +122,7 @@ fn comments_whose_letter_text_changed_are_flagged() {
         },
     );
     assert_eq!(s.changed_comments(), ["1"]);
-    press(&mut s, ch('i'));
-    typing(&mut s, "!");
+    drafting(&mut s, "!");
     assert!(
         s.changed_comments().is_empty(),
         "drafted with the new text in view"
