@@ -31,7 +31,7 @@ const HEADING_WEIGHT: u32 = 2;
 /// How much more a query term weighs when the probe's heading names it (a word the
 /// heading shares with the text is the subject; the text's rarer words are often its
 /// particulars: a company's names, a quarter, a product). On `../shared/corpus`, with
-/// [`HEADING_FIELD_BOOST`], 15 of the 20 comments chosen by topic find at least 8 of
+/// [`HEADING_FIELD_BOOST`], 14 of the 20 comments chosen by topic find at least 8 of
 /// 10 on it, against 8 without either (see README, Precedent).
 const HEADING_TERM_BOOST: f32 = 4.0;
 
@@ -206,18 +206,23 @@ impl Library {
 
     /// The words of the probe's heading as the heading field holds them, but those
     /// of more than [`MAX_HEADING_SHARE`] of all headings, weighed as
-    /// [`Library::distinctive`] weighs the text's.
+    /// [`Library::distinctive`] weighs the text's; none when the text says none of
+    /// them (a heading that shares no word with its text, "Exhibits" over a question
+    /// on non-GAAP measures, does not name its subject).
     fn heading_terms(
         &self,
         searcher: &Searcher,
         probe: Probe<'_>,
     ) -> Result<Vec<(Term, Weight)>, String> {
+        let text: HashSet<String> = terms(probe.text).into_iter().map(|(t, _)| t).collect();
         let said = terms(probe.heading.unwrap_or_default())
             .into_iter()
             .map(|(t, _)| (t, 1));
-        weigh(searcher, self.fields.heading, said, |share| {
+        let named = weigh(searcher, self.fields.heading, said, |share| {
             share <= MAX_HEADING_SHARE
-        })
+        })?;
+        let shared = named.iter().any(|(t, _)| text.contains(&term_text(t)));
+        Ok(if shared { named } else { Vec::new() })
     }
 }
 
