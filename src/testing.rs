@@ -1,4 +1,5 @@
-//! What unit tests share: a file with given contents in a folder of its own.
+//! What unit tests share: a file with given contents in a folder of its own, and
+//! owned strings from literals.
 
 use std::path::PathBuf;
 
@@ -9,4 +10,9 @@ pub fn file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathB
     let path = dir.path().join(name);
     std::fs::write(&path, contents).expect("the file is written");
     (dir, path)
+}
+
+/// The owned copies of `items`, in order (comment numbers, lines).
+pub fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| item.to_string()).collect()
 }

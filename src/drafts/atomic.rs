@@ -79,12 +79,7 @@ pub fn remove_temp_files_older_than(dir: &Path, age: Duration) -> io::Result<usi
         if !meta.is_file() {
             continue;
         }
-        let old_enough = meta
-            .modified()
-            .ok()
-            .and_then(|m| now.duration_since(m).ok())
-            .is_none_or(|elapsed| elapsed >= age);
-        if !old_enough {
+        if !disk::is_stale(&meta, now, age) {
             continue;
         }
         match fs::remove_file(entry.path()) {

@@ -271,10 +271,7 @@ impl Drafts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn nums(n: &[&str]) -> Vec<String> {
-        n.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::testing::strings as nums;
 
     #[test]
     fn status_words_round_trip() {

@@ -2,10 +2,7 @@
 
 use super::*;
 use crate::drafts::Status;
-
-fn nums(n: &[&str]) -> Vec<String> {
-    n.iter().map(|s| s.to_string()).collect()
-}
+use crate::testing::{file, strings as nums};
 
 #[test]
 fn missing_file_is_none() {
@@ -34,10 +31,8 @@ fn save_then_load() {
 
 #[test]
 fn resave_with_previous_is_byte_identical_when_nothing_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("l.responses.toml");
     let text = "# top\n[comments.\"1\"]  # one\nstatus   = 'open' # s\nresponse = \"\"\n";
-    std::fs::write(&path, text).unwrap();
+    let (_dir, path) = file("l.responses.toml", text);
     let loaded = load(&path).unwrap().unwrap();
     save(&path, &loaded.drafts, Some(&loaded)).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -45,13 +40,10 @@ fn resave_with_previous_is_byte_identical_when_nothing_changed() {
 
 #[test]
 fn changed_value_keeps_trailing_comment() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("l.responses.toml");
-    std::fs::write(
-        &path,
+    let (_dir, path) = file(
+        "l.responses.toml",
         "[comments.\"1\"]\nstatus = \"open\"   # who: ana\nresponse = \"\"\n",
-    )
-    .unwrap();
+    );
     let mut loaded = load(&path).unwrap().unwrap();
     loaded.drafts.toggle_resolved("1");
     let new = save_loaded(&path, &loaded.drafts, Some(&loaded)).unwrap();
@@ -64,13 +56,10 @@ fn changed_value_keeps_trailing_comment() {
 
 #[test]
 fn entries_missing_from_drafts_are_kept_and_new_ones_appended() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("l.responses.toml");
-    std::fs::write(
-        &path,
+    let (_dir, path) = file(
+        "l.responses.toml",
         "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"old\"\n",
-    )
-    .unwrap();
+    );
     let loaded = load(&path).unwrap().unwrap();
     let drafts = Drafts::for_comments(&nums(&["2", "3"]));
     save(&path, &drafts, Some(&loaded)).unwrap();
@@ -145,11 +134,9 @@ fn bom_and_invalid_utf8() {
 
 #[test]
 fn inline_and_dotted_shapes_are_edited_in_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("l.responses.toml");
     let text =
         "[comments]\n\"1\" = { status = \"open\", response = \"\" }\n\"2\".status = \"open\"\n";
-    std::fs::write(&path, text).unwrap();
+    let (_dir, path) = file("l.responses.toml", text);
     let mut loaded = load(&path).unwrap().unwrap();
     loaded.drafts.set_response("1", "a\nb");
     loaded.drafts.set_response("2", "c");

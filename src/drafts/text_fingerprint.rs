@@ -286,13 +286,10 @@ mod tests {
 
     #[test]
     fn plain_saves_keep_fingerprints_and_inline_tables_get_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("l.responses.toml");
-        std::fs::write(
-            &path,
+        let (_dir, path) = crate::testing::file(
+            "l.responses.toml",
             "[comments]\n\"1\" = { status = \"open\", response = \"\" }\n",
-        )
-        .unwrap();
+        );
         let l = letter(&[("1", "One.")]);
         let loaded = load(&path).unwrap().unwrap();
         let saved = save_stamped(

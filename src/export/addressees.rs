@@ -161,27 +161,25 @@ mod tests {
 
     #[test]
     fn office_signoff_goes_into_the_address() {
-        let letter = Letter {
-            signatory: Person {
-                name: Some("Division of Corporation Finance".into()),
-                title: Some("Office of Life Sciences".into()),
-            },
-            ..Letter::default()
-        };
+        let letter = signed_by("Division of Corporation Finance", "Office of Life Sciences");
         assert!(address(&letter).contains(&"Office of Life Sciences".to_owned()));
         assert_eq!(attention(&letter), None);
-        let letter = Letter {
-            signatory: Person {
-                name: Some("Leonard F. Ashby".into()),
-                title: Some("Branch Chief".into()),
-            },
-            ..Letter::default()
-        };
+        let letter = signed_by("Leonard F. Ashby", "Branch Chief");
         assert_eq!(
             attention(&letter).as_deref(),
             Some("Attention: Leonard F. Ashby, Branch Chief")
         );
         assert_eq!(address(&letter).len(), 4);
+    }
+
+    fn signed_by(name: &str, title: &str) -> Letter {
+        Letter {
+            signatory: Person {
+                name: Some(name.into()),
+                title: Some(title.into()),
+            },
+            ..Letter::default()
+        }
     }
 
     fn contact(name: &str) -> Contact {
@@ -194,16 +192,12 @@ mod tests {
     #[test]
     fn salutation_from_the_contacts_with_honorifics() {
         let letter = Letter {
-            signatory: Person {
-                name: Some("Division of Corporation Finance".into()),
-                title: Some("Office of Manufacturing".into()),
-            },
             contacts: vec![
                 contact("Mindy Hooker"),
                 contact("Kevin Stertzel"),
                 contact("Mindy Hooker"),
             ],
-            ..Letter::default()
+            ..signed_by("Division of Corporation Finance", "Office of Manufacturing")
         };
         let honorifics: BTreeMap<String, String> = [
             ("mindy  hooker".to_owned(), "Ms.".to_owned()),
@@ -225,12 +219,8 @@ mod tests {
     #[test]
     fn salutation_to_the_signer_then_to_ladies_and_gentlemen() {
         let signed = Letter {
-            signatory: Person {
-                name: Some("Leonard F. Ashby, Jr.".into()),
-                title: Some("Branch Chief".into()),
-            },
             contacts: vec![contact("Melissa Walsh")],
-            ..Letter::default()
+            ..signed_by("Leonard F. Ashby, Jr.", "Branch Chief")
         };
         let honorifics: BTreeMap<String, String> =
             [("Leonard F. Ashby, Jr.".to_owned(), "Mr.".to_owned())].into();

@@ -277,10 +277,7 @@ fn numbered(number: &str, mut flows: Vec<Flow>) -> Vec<Flow> {
 mod tests {
     use super::*;
     use crate::letter::Comment;
-
-    fn strings(s: &[&str]) -> Vec<String> {
-        s.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::testing::strings;
 
     #[test]
     fn headings_print_from_the_first_change() {

@@ -16,6 +16,7 @@ use docx_rs::{
     RunFonts, SpecialIndentType,
 };
 
+use super::escape::markup_entity;
 use super::flow::{Flow, Item, Marker};
 use super::model::{Block, Document, MISSING_MARKER, Page, Properties, REDACTED_MARKER};
 use super::settings::Restatement;
@@ -160,14 +161,11 @@ fn core_properties(props: &Properties) -> String {
 fn xml_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
+        match markup_entity(c) {
+            Some(entity) => out.push_str(entity),
+            None if matches!(c, '\t' | '\n' | '\r') => out.push(c),
+            None if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            None => out.push(c),
         }
     }
     out

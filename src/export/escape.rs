@@ -96,19 +96,28 @@ fn starts_reference(after: &str) -> bool {
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_ascii() => out.push(c),
-            c => {
+        match markup_entity(c) {
+            Some(entity) => out.push_str(entity),
+            None if c.is_ascii() => out.push(c),
+            None => {
                 use std::fmt::Write as _;
                 let _ = write!(out, "&#{};", u32::from(c));
             }
         }
     }
     out
+}
+
+/// The entity that stands for `c` in HTML or XML text and double-quoted attributes
+/// (`&`, `<`, `>`, `"`), if it needs one.
+pub(crate) fn markup_entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        _ => None,
+    }
 }
 
 /// A sanitized value with its whitespace runs made single spaces, trimmed; `None` when

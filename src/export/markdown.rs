@@ -49,14 +49,7 @@ pub fn render(doc: &Document) -> String {
                     Emphasis::None,
                 ));
             }
-            Block::Re(lines) => {
-                let first = lines.first().map(|c| format!("Re: {c}"));
-                let all = first
-                    .iter()
-                    .map(String::as_str)
-                    .chain(lines.iter().skip(1).map(String::as_str));
-                blocks.push(lines_block(all, Emphasis::Strong));
-            }
+            Block::Re(lines) => blocks.push(labelled("Re: ", lines, Emphasis::Strong)),
             Block::Paragraph(text) => blocks.push(esc(text, true)),
             Block::Opening { before, after } => blocks.push(esc(
                 &format!("{before}in {}{after}", doc.restatement.words()),
@@ -72,14 +65,7 @@ pub fn render(doc: &Document) -> String {
                 blocks.push(esc(&format!("{number}. {REDACTED_MARKER}"), true));
             }
             Block::Missing { .. } => blocks.push(esc(MISSING_MARKER, true)),
-            Block::Cc(lines) => {
-                let first = lines.first().map(|c| format!("cc: {c}"));
-                let all = first
-                    .iter()
-                    .map(String::as_str)
-                    .chain(lines.iter().skip(1).map(String::as_str));
-                blocks.push(lines_block(all, Emphasis::None));
-            }
+            Block::Cc(lines) => blocks.push(labelled("cc: ", lines, Emphasis::None)),
         }
     }
     let mut out = blocks.join("\n\n");
@@ -93,6 +79,16 @@ fn lines_block<'a>(lines: impl Iterator<Item = &'a str>, emphasis: Emphasis) -> 
         .map(|l| emphasis.line(l))
         .collect::<Vec<_>>()
         .join("\\\n")
+}
+
+/// Lines joined by hard line breaks, the first after `label` ("Re: " block, "cc: " list).
+fn labelled(label: &str, lines: &[String], emphasis: Emphasis) -> String {
+    let first = lines.first().map(|line| format!("{label}{line}"));
+    let all = first
+        .iter()
+        .map(String::as_str)
+        .chain(lines.iter().skip(1).map(String::as_str));
+    lines_block(all, emphasis)
 }
 
 /// Appends the Markdown blocks of running text.

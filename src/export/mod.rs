@@ -100,36 +100,33 @@ impl Export {
     /// response: 4, 7, 9", "2 comments are drafted but not resolved: 1, 2". Empty when
     /// [`Export::is_complete`].
     pub fn problems(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if !self.missing.is_empty() {
-            out.push(count_message(
+        let counted: [(&[String], &str, &str); 4] = [
+            (
                 &self.missing,
                 "comment has no response",
                 "comments have no response",
-            ));
-        }
-        if !self.unresolved.is_empty() {
-            out.push(count_message(
+            ),
+            (
                 &self.unresolved,
                 "comment is drafted but not resolved",
                 "comments are drafted but not resolved",
-            ));
-        }
-        if !self.unanswered.is_empty() {
-            out.push(count_message(
+            ),
+            (
                 &self.unanswered,
                 "request of the letter has no response",
                 "requests of the letter have no response",
-            ));
-        }
-        if !self.changed.is_empty() {
-            out.push(count_message(
+            ),
+            (
                 &self.changed,
                 "comment changed since its response was written",
                 "comments changed since their responses were written",
-            ));
-        }
-        out
+            ),
+        ];
+        counted
+            .into_iter()
+            .filter(|(numbers, _, _)| !numbers.is_empty())
+            .map(|(numbers, one, many)| count_message(numbers, one, many))
+            .collect()
     }
 
     /// Everything to tell the user: [`Export::problems`], then [`Export::warnings`].

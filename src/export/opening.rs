@@ -82,10 +82,7 @@ fn subject_phrase(letter: &Letter) -> String {
 mod tests {
     use super::*;
     use crate::letter::Subject;
-
-    fn strings(s: &[&str]) -> Vec<String> {
-        s.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::testing::strings;
 
     #[test]
     fn subject_phrase_joins_filed_lines() {

@@ -98,14 +98,16 @@ impl Records {
         }
     }
 
-    /// Records that letterdesk just wrote `bytes` at `path`.
+    /// Records that letterdesk just wrote `bytes` at `path` (atomically, with
+    /// [`crate::disk::write_file`]).
     pub fn remember(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let text = format!("{}\n{}\n", content_hash(bytes), absolute(path).display());
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
-        io::Write::write_all(&mut tmp, text.as_bytes())?;
-        tmp.persist(self.record_file(path)).map_err(|e| e.error)?;
-        Ok(())
+        crate::disk::write_file(
+            &self.record_file(path),
+            text.as_bytes(),
+            crate::disk::NonRegular::Refuse,
+        )
     }
 }
 

@@ -74,13 +74,10 @@ pub struct Inches(pub u32);
 
 impl<'de> Deserialize<'de> for Inches {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let inches = f64::deserialize(d)?;
-        if !(0.0..=4.0).contains(&inches) {
-            return Err(serde::de::Error::custom(format!(
-                "margin of {inches} in (expected 0 to 4 inches)"
-            )));
-        }
-        Ok(Inches((inches * 1440.0).round() as u32))
+        scaled(d, 0.0..=4.0, 1440.0, |inches| {
+            format!("margin of {inches} in (expected 0 to 4 inches)")
+        })
+        .map(Inches)
     }
 }
 
@@ -90,14 +87,27 @@ pub struct HalfPoints(pub u32);
 
 impl<'de> Deserialize<'de> for HalfPoints {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let points = f64::deserialize(d)?;
-        if !(6.0..=72.0).contains(&points) {
-            return Err(serde::de::Error::custom(format!(
-                "font size of {points} pt (expected 6 to 72)"
-            )));
-        }
-        Ok(HalfPoints((points * 2.0).round() as u32))
+        scaled(d, 6.0..=72.0, 2.0, |points| {
+            format!("font size of {points} pt (expected 6 to 72)")
+        })
+        .map(HalfPoints)
     }
+}
+
+/// A number read from the config file, refused with `outside(value)` unless it lies in
+/// `range`, then multiplied by `scale` and rounded (inches to twips, points to
+/// half-points).
+fn scaled<'de, D: Deserializer<'de>>(
+    d: D,
+    range: std::ops::RangeInclusive<f64>,
+    scale: f64,
+    outside: impl FnOnce(f64) -> String,
+) -> Result<u32, D::Error> {
+    let value = f64::deserialize(d)?;
+    if !range.contains(&value) {
+        return Err(serde::de::Error::custom(outside(value)));
+    }
+    Ok((value * scale).round() as u32)
 }
 
 /// What an export needs beyond the letter and its drafts.

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use super::entry::{Entry, file_name, letter_key, text_hash};
+use crate::disk::{is_stale, real_path};
 use crate::drafts::Drafts;
 use crate::drafts::lock::{self, Lock};
 
@@ -128,7 +129,7 @@ impl Journal {
         text: &str,
         saved: Option<&str>,
     ) -> io::Result<Entry> {
-        let letter = absolute(letter);
+        let letter = real_path(letter);
         let entry = Entry {
             file: self.dir.join(file_name(&letter, number)),
             letter,
@@ -152,7 +153,7 @@ impl Journal {
     /// save). Prefer [`Journal::clear_saved`], which keeps text typed after the save
     /// began.
     pub fn clear(&self, letter: &Path, number: &str) -> io::Result<()> {
-        remove(&self.dir.join(file_name(&absolute(letter), number)))
+        remove(&self.dir.join(file_name(&real_path(letter), number)))
     }
 
     /// Right after a successful save of `saved` for `letter` (before anything else is
@@ -179,7 +180,7 @@ impl Journal {
 
     /// The entries of `letter`, by comment number.
     pub fn entries_for(&self, letter: &Path) -> io::Result<Vec<Entry>> {
-        let prefix = format!("{}-", letter_key(&absolute(letter)));
+        let prefix = format!("{}-", letter_key(&real_path(letter)));
         self.read_entries(|name| name.starts_with(&prefix))
     }
 
@@ -225,12 +226,7 @@ impl Journal {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".lock")) else {
                 continue;
             };
-            let old = dirent
-                .metadata()?
-                .modified()
-                .ok()
-                .and_then(|m| now.duration_since(m).ok())
-                .is_none_or(|age| age >= STALE_SESSION_AGE);
+            let old = is_stale(&dirent.metadata()?, now, STALE_SESSION_AGE);
             if old && !self.session_running(id) {
                 remove(&dirent.path())?;
             }
@@ -270,25 +266,13 @@ impl Journal {
                 .file_name()
                 .to_str()
                 .is_some_and(|n| n.starts_with(TEMP_PREFIX));
-            let stale = dirent
-                .metadata()?
-                .modified()
-                .ok()
-                .and_then(|m| now.duration_since(m).ok())
-                .is_none_or(|age| age >= STALE_TEMP_AGE);
+            let stale = is_stale(&dirent.metadata()?, now, STALE_TEMP_AGE);
             if is_temp && stale {
                 remove(&dirent.path())?;
             }
         }
         Ok(())
     }
-}
-
-/// The absolute form of a letter path: symlinks resolved when the file exists.
-fn absolute(letter: &Path) -> PathBuf {
-    fs::canonicalize(letter)
-        .or_else(|_| std::path::absolute(letter))
-        .unwrap_or_else(|_| letter.to_owned())
 }
 
 /// Removes a file; one that is already gone is fine.

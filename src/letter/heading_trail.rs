@@ -192,10 +192,7 @@ impl Trail {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn v(s: &[&str]) -> Vec<String> {
-        s.iter().map(|x| x.to_string()).collect()
-    }
+    use crate::testing::strings as v;
 
     #[test]
     fn trail_replaces_levels_of_the_same_kind() {

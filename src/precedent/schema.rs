@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema and tokenizer. Changing either means a new number: the
 /// index of another version is deleted and built again.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
@@ -31,7 +31,8 @@ pub struct Fields {
     pub date: Field,
     /// The form reviewed.
     pub form: Field,
-    /// The comment's nearest heading.
+    /// The comment's nearest heading (searched, stemmed: a hit whose heading shares
+    /// the probe's words is on its subject).
     pub heading: Field,
     /// The comment's text (searched, stemmed).
     pub text: Field,
@@ -60,7 +61,7 @@ impl Fields {
             company_key: b.add_text_field("company_key", STRING),
             date: b.add_text_field("date", STORED),
             form: b.add_text_field("form", STORED),
-            heading: b.add_text_field("heading", STORED),
+            heading: b.add_text_field("heading", text_options.clone()),
             text: b.add_text_field("text", text_options),
             answer: b.add_text_field("answer", STORED),
             response: b.add_text_field("response", STORED),

@@ -6,7 +6,7 @@ use super::filed::Filed;
 use super::party::filing_of;
 use super::references::cited_dates;
 use super::similar::{overlap, words};
-use crate::letter::Kind;
+use crate::letter::{Kind, Letter};
 use std::collections::HashSet;
 
 /// Words in common above which a restatement is taken to be the comment.
@@ -47,7 +47,7 @@ pub fn match_responses(letters: &[Filed]) -> Vec<Answered> {
     let staff_words: Vec<Vec<HashSet<String>>> = letters
         .iter()
         .map(|f| match f.letter.kind {
-            Kind::Comments => f.letter.comments.iter().map(|c| words(&c.text)).collect(),
+            Kind::Comments => comment_words(&f.letter),
             _ => Vec::new(),
         })
         .collect();
@@ -56,12 +56,7 @@ pub fn match_responses(letters: &[Filed]) -> Vec<Answered> {
         .enumerate()
         .filter(|(_, f)| f.letter.kind == Kind::Response)
         .filter_map(|(r, response)| {
-            let restated: Vec<HashSet<String>> = response
-                .letter
-                .comments
-                .iter()
-                .map(|c| words(&c.text))
-                .collect();
+            let restated = comment_words(&response.letter);
             let letter = answered_letter(letters, r, &restated, &staff_words)?;
             Some(pair(
                 r,
@@ -180,17 +175,12 @@ fn pair(
 /// Match the restatements of `response` with the comments of `staff`, the letter it
 /// is known to answer (named by the user, so neither date nor party is checked).
 pub fn answers_between(staff: &Filed, response: &Filed) -> Answered {
-    let staff_words: Vec<HashSet<String>> = staff
-        .letter
-        .comments
-        .iter()
-        .map(|c| words(&c.text))
-        .collect();
-    let restated: Vec<HashSet<String>> = response
-        .letter
-        .comments
-        .iter()
-        .map(|c| words(&c.text))
-        .collect();
+    let staff_words = comment_words(&staff.letter);
+    let restated = comment_words(&response.letter);
     pair(1, response, 0, staff, &restated, &staff_words)
+}
+
+/// The words of each comment of `letter`, in its order.
+fn comment_words(letter: &Letter) -> Vec<HashSet<String>> {
+    letter.comments.iter().map(|c| words(&c.text)).collect()
 }

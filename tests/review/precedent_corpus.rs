@@ -47,7 +47,7 @@ pub(crate) fn on_topic(text: &str, terms: &[&str]) -> bool {
 
 /// The ten hits for a comment with `text` under `heading`, of the letter at `path` to
 /// `company`.
-pub(crate) fn similar(
+fn similar(
     library: &Library,
     path: &Path,
     company: &str,

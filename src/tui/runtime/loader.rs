@@ -160,7 +160,7 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
             {
                 return None;
             }
-            (real(&path), listing)
+            (crate::disk::real_path(&path), listing)
         }
     };
     Some(Action::LetterIndexed {
@@ -186,13 +186,6 @@ fn listing(
         progress,
         also,
     })
-}
-
-/// The path a letter is known by: canonical, as the journal and the watcher see it.
-fn real(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

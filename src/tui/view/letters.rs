@@ -224,7 +224,10 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         )));
     }
     spans.push(Span::raw(" "));
-    spans.extend(tail(listing, entry, state.today, columns.due, theme));
+    match standing(listing, entry, theme) {
+        Some(standing) => spans.push(standing),
+        None => spans.extend(progress(listing, entry, state.today, columns.due, theme)),
+    }
     Line::from(spans)
 }
 
@@ -243,14 +246,13 @@ fn which_file(path: &std::path::Path, also: &[std::path::PathBuf]) -> Option<Str
     Some(format!("[{}, not {}]", ext(path), others.join(", ")))
 }
 
-/// Progress and due date, or what kind of letter this is when it asks for no response.
-fn tail(
+/// What the row shows instead of its progress: what kind of letter this is when it asks
+/// for no response, or that its drafts file cannot be read.
+fn standing(
     listing: &Listing,
     entry: &Entry,
-    today: NaiveDate,
-    room: usize,
     theme: &crate::config::Theme,
-) -> Vec<Span<'static>> {
+) -> Option<Span<'static>> {
     let label = match listing.brief.kind {
         Kind::Completion => Some("completed"),
         Kind::NoReview => Some("no review"),
@@ -259,11 +261,11 @@ fn tail(
         Kind::Comments | Kind::Unknown => None,
     };
     match label {
-        Some(label) => vec![Span::styled(label, theme.muted())],
+        Some(label) => Some(Span::styled(label, theme.muted())),
         None if !entry.slot.loaded && listing.progress.problem.is_some() => {
-            vec![Span::styled("drafts file unreadable", theme.error())]
+            Some(Span::styled("drafts file unreadable", theme.error()))
         }
-        None => progress(listing, entry, today, room, theme),
+        None => None,
     }
 }
 
