@@ -1,6 +1,6 @@
 //! The config file and everything it declares: the built-in `config/default.toml`,
-//! overridden by the user's file. Keys ([`keymap`], [`command`]), colours and marks
-//! ([`theme`]) and [`limits`]; the `[export]` table is read by the export itself. Shared
+//! overridden by the user's file. Keys (`keymap`, `command`), colours and marks
+//! (`theme`) and `limits`; the `[export]` table is read by the export itself. Shared
 //! by the command line and the interface, and free of both.
 
 mod command;

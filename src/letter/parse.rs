@@ -243,7 +243,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     })
 }
 
-/// The brief of a letter from raw bytes: stage one of [`parse`] without the comments'
+/// The brief of a letter from raw bytes: stage one of `parse` without the comments'
 /// text, headings and pages, nor the closing. Equal to `Brief::of(&parse(file, bytes)?)`.
 pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     let cleaned = match clean(file, bytes)? {

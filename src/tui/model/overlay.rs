@@ -38,7 +38,10 @@ macro_rules! overlays {
         pub enum Mode {
             /// Browsing or editing in a pane.
             Pane(Pane),
-            $( $(#[doc = $doc])* $overlay, )*
+            $(
+                #[doc = concat!("The overlay `", stringify!($overlay), "` is on top.")]
+                $overlay,
+            )*
         }
 
         /// The data of every overlay, open or not.

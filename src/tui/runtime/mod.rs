@@ -233,7 +233,7 @@ impl Runtime {
     }
 
     /// The text last copied for the system clipboard, once: the terminal's owner writes
-    /// it ([`osc52`]).
+    /// it (`osc52`).
     pub fn take_clipboard(&mut self) -> Option<String> {
         self.clipboard.take()
     }
