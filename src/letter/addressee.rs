@@ -19,6 +19,15 @@ pub(super) struct Addressed<'h> {
 /// `s` with only its letters and digits, lowercased, written over `out`.
 fn normalise_into(s: &str, out: &mut String) {
     out.clear();
+    if s.is_ascii() {
+        // (Most names: byte by byte.)
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     out.extend(
         s.chars()
             .filter(|c| c.is_alphanumeric())

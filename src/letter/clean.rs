@@ -1,62 +1,183 @@
 //! Decoded text into clean lines: where its lines break (LF, CRLF, the CR of old Mac
 //! files, form feeds, Unicode line separators), each line cleaned by
-//! [`clean_line_into`].
+//! [`clean_line_into`]. Most lines need no cleaning and are borrowed as they stand.
+
+use std::borrow::Cow;
 
 use super::clean_line::clean_line_into;
 
-/// Decoded text cleaned: its lines cleaned (see [`clean_line_into`]), one after the
-/// other in one buffer, and where each ends.
-pub struct CleanText {
-    /// The cleaned lines, with nothing between them.
-    text: String,
-    /// Where each line ends in `text`.
-    ends: Vec<usize>,
+/// Decoded text cleaned: the lines that need no cleaning borrowed from the text, the
+/// others cleaned (see [`clean_line_into`]) one after the other into one buffer.
+pub struct CleanText<'t> {
+    /// The decoded text.
+    source: Cow<'t, str>,
+    /// The cleaned lines that differ from the text, with nothing between them.
+    cleaned: String,
+    /// Where each line stands: in `source`, or in `cleaned`.
+    lines: Vec<Line>,
 }
 
-impl CleanText {
+/// Where one line stands (a byte range), and in which buffer.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    cleaned: bool,
+}
+
+impl<'t> CleanText<'t> {
     /// Clean decoded text. Form feeds become line breaks, so a page header that follows
     /// one stands on its own line. CRLF ends a line; a lone CR ends one only in a file
     /// that has no LF at all (old Mac line endings): anywhere else it is a stray control
     /// character, kept so that the screen shows it (as `␍`).
-    pub fn of(text: &str) -> CleanText {
-        let breaks = Breaks::of(text);
+    pub fn of(source: Cow<'t, str>) -> CleanText<'t> {
         let mut clean = CleanText {
-            text: String::with_capacity(text.len()),
-            ends: Vec::with_capacity(text.len() / 32),
+            cleaned: String::new(),
+            lines: Vec::with_capacity(source.len() / 32),
+            source: Cow::Borrowed(""),
         };
-        let mut rest = text;
-        while let Some((at, len)) = breaks.next(rest) {
-            let line = &rest[..at];
-            // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")` would).
-            let line = match rest.as_bytes()[at] {
-                b'\n' => line.strip_suffix('\r').unwrap_or(line),
-                _ => line,
+        let text: &str = &source;
+        let breaks = Breaks::of(text);
+        let mut odd = Odd::new(text.as_bytes());
+        let mut start = 0;
+        loop {
+            let rest = &text[start..];
+            let (end, next) = match breaks.next(rest) {
+                // CRLF: the CR belongs to the break (one CR, as `replace("\r\n", "\n")`
+                // would).
+                Some((at, len)) => {
+                    let line = &rest[..at];
+                    let line = match rest.as_bytes()[at] {
+                        b'\n' => line.strip_suffix('\r').unwrap_or(line),
+                        _ => line,
+                    };
+                    (start + line.len(), Some(start + at + len))
+                }
+                None => (text.len(), None),
             };
-            clean.push(line);
-            rest = &rest[at + len..];
+            clean.push(text, start, end, &mut odd);
+            match next {
+                Some(next) => start = next,
+                None => break,
+            }
         }
-        clean.push(rest);
+        clean.source = source;
         clean
     }
 
-    /// Clean one raw line onto the end.
-    fn push(&mut self, raw: &str) {
-        clean_line_into(raw, &mut self.text);
-        self.ends.push(self.text.len());
+    /// The line `text[start..end]`: borrowed when cleaning would leave it as it is (not
+    /// empty, no space at either end, and no byte that [`Odd`] looks for), else cleaned
+    /// onto the end of the buffer. An empty line is borrowed too.
+    fn push(&mut self, text: &str, start: usize, end: usize, odd: &mut Odd) {
+        let bytes = &text.as_bytes()[start..end];
+        let plain = match (bytes.first(), bytes.last()) {
+            (Some(&first), Some(&last)) => first != b' ' && last != b' ' && odd.next(start) >= end,
+            _ => true,
+        };
+        if plain {
+            self.lines.push(Line {
+                start,
+                end,
+                cleaned: false,
+            });
+            return;
+        }
+        let from = self.cleaned.len();
+        clean_line_into(&text[start..end], &mut self.cleaned);
+        self.lines.push(Line {
+            start: from,
+            end: self.cleaned.len(),
+            cleaned: true,
+        });
     }
 
     /// The cleaned lines, in order.
     pub fn lines(&self) -> Vec<&str> {
-        let mut start = 0;
-        self.ends
+        self.lines
             .iter()
-            .map(|&end| {
-                let line = &self.text[start..end];
-                start = end;
-                line
+            .map(|l| match l.cleaned {
+                true => &self.cleaned[l.start..l.end],
+                false => &self.source[l.start..l.end],
             })
             .collect()
     }
+}
+
+/// Where a text next holds a byte that cleaning may change inside a line: one outside
+/// ASCII, a tab, `*` or `~`, or two spaces together. Each kind is found with a fast
+/// search over the whole text, looked for again only once a line passes it.
+struct Odd<'b> {
+    bytes: &'b [u8],
+    /// The next tab, `*` or `~` at or after the point last asked about.
+    marks: usize,
+    /// The next two spaces.
+    spaces: usize,
+    /// The next byte outside ASCII.
+    high: usize,
+    /// The search for two spaces.
+    two_spaces: memchr::memmem::Finder<'static>,
+}
+
+impl<'b> Odd<'b> {
+    fn new(bytes: &'b [u8]) -> Odd<'b> {
+        let two_spaces = memchr::memmem::Finder::new(b"  ");
+        let len = bytes.len();
+        Odd {
+            bytes,
+            marks: memchr::memchr3(b'\t', b'*', b'~', bytes).unwrap_or(len),
+            spaces: two_spaces.find(bytes).unwrap_or(len),
+            high: first_non_ascii(bytes).unwrap_or(len),
+            two_spaces,
+        }
+    }
+
+    /// Search again from `at` when some kind was found before it.
+    fn search(&mut self, at: usize) {
+        if self.marks.min(self.spaces).min(self.high) < at {
+            self.search_all(at);
+        }
+    }
+
+    /// Each kind found before `at` searched for again from `at`.
+    fn search_all(&mut self, at: usize) {
+        let len = self.bytes.len();
+        let from = |found: Option<usize>| found.map_or(len, |i| at + i);
+        let rest = &self.bytes[at.min(len)..];
+        if self.marks < at {
+            self.marks = from(memchr::memchr3(b'\t', b'*', b'~', rest));
+        }
+        if self.spaces < at {
+            self.spaces = from(self.two_spaces.find(rest));
+        }
+        if self.high < at {
+            self.high = from(first_non_ascii(rest));
+        }
+    }
+
+    /// The first place at or after `at` that holds one of the bytes looked for (the
+    /// text's length if none).
+    fn next(&mut self, at: usize) -> usize {
+        self.search(at);
+        self.marks.min(self.spaces).min(self.high)
+    }
+}
+
+/// The first byte outside ASCII in `bytes`, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & HIGH_BITS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|i| at + i)
 }
 
 /// What ends a line in one text: LF (CR in a file with no LF: old Mac line endings),
@@ -122,7 +243,7 @@ mod tests {
     use super::*;
 
     fn clean_lines(text: &str) -> Vec<String> {
-        CleanText::of(text)
+        CleanText::of(Cow::Borrowed(text))
             .lines()
             .into_iter()
             .map(str::to_string)
@@ -138,5 +259,38 @@ mod tests {
             vec!["a stray\rCR", "next"]
         );
         assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
+    }
+
+    #[test]
+    fn borrowed_lines_are_the_lines_cleaned() {
+        // Each piece at each place of a line, around the line breaks too: every line read
+        // as `clean_line_into` cleans it alone.
+        let pieces = [
+            "a", " ", "  ", "\t", "*", "**", "~", "~~ ", "\u{e9}", "\u{2019}", "\u{a0}", "\r",
+        ];
+        for piece in pieces {
+            for at in 0..12 {
+                let mut text: String = "abc de\nfghij kl".to_string();
+                text.insert_str(at.min(text.len()), piece);
+                for text in [text.clone(), format!("{text}\n{piece}"), text.repeat(3)] {
+                    // A CR before a line feed belongs to the break.
+                    let raw: Vec<&str> = text.split('\n').collect();
+                    let expected: Vec<String> = raw
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &line)| {
+                            let line = match i + 1 < raw.len() {
+                                true => line.strip_suffix('\r').unwrap_or(line),
+                                false => line,
+                            };
+                            let mut out = String::new();
+                            clean_line_into(line, &mut out);
+                            out
+                        })
+                        .collect();
+                    assert_eq!(clean_lines(&text), expected, "{text:?}");
+                }
+            }
+        }
     }
 }

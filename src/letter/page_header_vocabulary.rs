@@ -30,6 +30,9 @@ pub(super) enum Fit {
 /// Words that make up page headers and form-field residue for one letter.
 pub struct HeaderVocabulary {
     words: Words,
+    /// For each first letter (`a` to `z`), a bit for each second letter that starts a
+    /// word a header line may hold (see [`HeaderVocabulary::starts_with_foreign_pair`]).
+    pairs: [u32; 26],
     pub(super) date_text: Option<String>,
     pub(super) prefixes: Vec<String>,
 }
@@ -56,11 +59,23 @@ impl HeaderVocabulary {
         for name in names.iter().copied().chain(date_text) {
             words.extend(tokens(name));
         }
+        let mut pairs = [0u32; 26];
+        for word in words
+            .iter()
+            .map(String::as_str)
+            .chain(RESIDUE_WORDS)
+            .chain(["page"])
+        {
+            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes() {
+                pairs[usize::from(a - b'a')] |= 1 << (b - b'a');
+            }
+        }
         let words = Words::new(words);
         let mut prefixes: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         HeaderVocabulary {
             words,
+            pairs,
             date_text: date_text.map(str::to_string),
             prefixes,
         }
@@ -77,6 +92,7 @@ impl HeaderVocabulary {
         if line.is_empty()
             || line.len() > 160
             || self.starts_with_foreign_letter(line)
+            || self.starts_with_foreign_pair(line)
             || !self.first_word_fits(line)
             || starts_with_number(line)
         {
@@ -120,6 +136,23 @@ impl HeaderVocabulary {
                     .chain(&["page"])
                     .any(|w| w.as_bytes()[0] == lower)
         })
+    }
+
+    /// Whether `line` starts with two ASCII letters of one token (not a lowercase letter
+    /// before a capital, where tokens split) that start no word a header line may hold:
+    /// then its first token fits no header. Two bytes rule out most lines of prose.
+    fn starts_with_foreign_pair(&self, line: &str) -> bool {
+        match line.as_bytes() {
+            [a, b, ..]
+                if a.is_ascii_alphabetic()
+                    && b.is_ascii_alphabetic()
+                    && !(a.is_ascii_lowercase() && b.is_ascii_uppercase()) =>
+            {
+                let (a, b) = (a.to_ascii_lowercase() - b'a', b.to_ascii_lowercase() - b'a');
+                self.pairs[usize::from(a)] & (1 << b) == 0
+            }
+            _ => false,
+        }
     }
 
     /// A cheap look at the first word before tokenising the whole line.

@@ -76,23 +76,23 @@ pub(super) struct Reading<'t> {
 }
 
 /// The text of a letter that is not empty, decoded and cleaned.
-pub(super) struct Cleaned {
+pub(super) struct Cleaned<'t> {
     /// The bytes were not UTF-8 and were read as Windows-1252.
     windows_1252: bool,
     /// The cleaned lines.
-    text: CleanText,
+    text: CleanText<'t>,
 }
 
 /// The text of a letter, decoded (`Err` for binary content).
-pub(super) enum Text {
+pub(super) enum Text<'t> {
     /// Nothing but white space.
     Empty { windows_1252: bool },
     /// Something to read.
-    Read(Cleaned),
+    Read(Cleaned<'t>),
 }
 
 /// Stage one, first half: decode and clean.
-pub(super) fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
+pub(super) fn clean<'t>(file: &str, bytes: &'t [u8]) -> Result<Text<'t>, LetterError> {
     let decoded = decode(bytes).ok_or_else(|| LetterError::Binary {
         file: file.to_string(),
     })?;
@@ -103,13 +103,13 @@ pub(super) fn clean(file: &str, bytes: &[u8]) -> Result<Text, LetterError> {
     }
     Ok(Text::Read(Cleaned {
         windows_1252: decoded.windows_1252,
-        text: CleanText::of(&decoded.text),
+        text: CleanText::of(decoded.text),
     }))
 }
 
 /// Stage one, second half: read the header, drop page headers, tell the kind and find
 /// the comments and the deadline.
-pub(super) fn read(cleaned: &Cleaned) -> Reading<'_> {
+pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     let mut body_lines = cleaned.text.lines();
     let header = parse_header(&body_lines);
     body_lines.drain(..header.body_start.min(body_lines.len()));
