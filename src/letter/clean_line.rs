@@ -106,18 +106,16 @@ fn clean_ascii(raw: &str) -> Option<bool> {
 }
 
 /// The character-by-character part of [`clean_line_into`]: spaces folded and trimmed,
-/// quotes made plain, private-use bullets made `•`, `**` removed. Runs of plain ASCII are
-/// copied whole; other characters go through [`map_char`]. The line is appended to `out`.
+/// quotes made plain, private-use bullets made `•`, `**` removed. Runs of plain ASCII
+/// (single spaces within them) are copied whole; other characters go through
+/// [`map_char`]. The line is appended to `out`.
 fn clean_chars(raw: &str, out: &mut String) {
     let bytes = raw.as_bytes();
     let start = out.len();
     let mut space = false;
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !is_plain_ascii(b))
-            .map_or(bytes.len(), |n| i + n);
+        let run = plain_run(bytes, i);
         if run > i {
             if space {
                 out.push(' ');
@@ -148,6 +146,23 @@ fn clean_chars(raw: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// Where the run of bytes from `i` that [`clean_chars`] copies as they are ends: plain
+/// ASCII (see [`is_plain_ascii`]), and single spaces between two such bytes, which
+/// cleaning leaves as they are too.
+fn plain_run(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        if is_plain_ascii(b) {
+            j += 1;
+        } else if b == b' ' && j > i && bytes.get(j + 1).is_some_and(|&n| is_plain_ascii(n)) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue
@@ -241,6 +256,47 @@ mod tests {
         }
         for line in &lines {
             assert_eq!(clean_ascii(line), clean_ascii_bytewise(line), "{line:?}");
+        }
+    }
+
+    /// [`clean_chars`] character by character.
+    fn clean_chars_charwise(raw: &str) -> String {
+        let mut out = String::new();
+        let (mut space, mut chars) = (false, raw.char_indices().peekable());
+        while let Some((i, c)) = chars.next() {
+            if raw[i..].starts_with("**") {
+                chars.next();
+                continue;
+            }
+            match map_char(c) {
+                Mapped::Space => space = !out.is_empty(),
+                Mapped::Drop => {}
+                Mapped::Char(m) => {
+                    if std::mem::take(&mut space) {
+                        out.push(' ');
+                    }
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_with_single_spaces_read_as_character_by_character() {
+        let alphabet = ["a", " ", "\t", "*", "\u{2019}", "\u{a0}", "\u{200b}"];
+        let mut lines = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = lines
+                .iter()
+                .flat_map(|l| alphabet.iter().map(move |c| format!("{l}{c}")))
+                .collect();
+            lines = longer;
+            for line in &lines {
+                let mut out = String::new();
+                clean_chars(line, &mut out);
+                assert_eq!(out, clean_chars_charwise(line), "{line:?}");
+            }
         }
     }
 
