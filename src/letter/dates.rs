@@ -54,11 +54,12 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// `count` US business days after `start`: weekends and federal holidays are skipped.
 pub fn add_business_days(start: NaiveDate, count: u32) -> NaiveDate {
+    let mut calendar = Calendar::default();
     let mut day = start;
     let mut left = count;
     while left > 0 {
         day = day.succ_opt().unwrap_or(day);
-        if is_business_day(day) {
+        if calendar.is_business_day(day) {
             left -= 1;
         }
     }
@@ -74,11 +75,12 @@ pub fn business_days_between(from: NaiveDate, to: NaiveDate, limit: u32) -> i64 
     } else {
         (to, from, -1)
     };
+    let mut calendar = Calendar::default();
     let mut day = start;
     let mut count = 0;
     while day < end && count < i64::from(limit) {
         day = day.succ_opt().unwrap_or(end);
-        if is_business_day(day) {
+        if calendar.is_business_day(day) {
             count += 1;
         }
     }
@@ -87,16 +89,45 @@ pub fn business_days_between(from: NaiveDate, to: NaiveDate, limit: u32) -> i64 
 
 /// Whether `day` is a weekday that is not a US federal holiday (as observed).
 pub fn is_business_day(day: NaiveDate) -> bool {
-    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_federal_holiday(day)
+    Calendar::default().is_business_day(day)
 }
 
 /// Whether `day` is a US federal holiday, or the weekday on which one is observed.
 pub fn is_federal_holiday(day: NaiveDate) -> bool {
-    let year = day.year();
-    // New Year's Day of the next year can be observed on Dec 31 of this one (no other
-    // holiday of a year is observed in the year before).
-    holidays(year).contains(&Some(day))
-        || (day.month() == 12 && day.day() == 31 && holidays(year + 1).contains(&Some(day)))
+    Calendar::default().is_federal_holiday(day)
+}
+
+/// The federal holidays of the year last looked at and of the next: days counted one
+/// by one compute each year's holidays once, not once a day.
+#[derive(Default)]
+struct Calendar {
+    /// The year whose holidays are kept.
+    year: Option<i32>,
+    /// Its holidays ([`holidays`]).
+    this: [Option<NaiveDate>; 11],
+    /// The next year's holidays.
+    next: [Option<NaiveDate>; 11],
+}
+
+impl Calendar {
+    fn is_business_day(&mut self, day: NaiveDate) -> bool {
+        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !self.is_federal_holiday(day)
+    }
+
+    fn is_federal_holiday(&mut self, day: NaiveDate) -> bool {
+        let year = day.year();
+        if self.year != Some(year) {
+            *self = Calendar {
+                year: Some(year),
+                this: holidays(year),
+                next: holidays(year + 1),
+            };
+        }
+        // New Year's Day of the next year can be observed on Dec 31 of this one (no
+        // other holiday of a year is observed in the year before).
+        self.this.contains(&Some(day))
+            || (day.month() == 12 && day.day() == 31 && self.next.contains(&Some(day)))
+    }
 }
 
 /// The federal holidays of `year`, as observed (Juneteenth from 2021).
@@ -173,6 +204,27 @@ mod tests {
         assert_eq!(find_date("Filed Sept. 5 2024").unwrap().date, d(2024, 9, 5));
         assert!(find_date("February 30, 2014").is_none());
         assert!(find_date("no date here").is_none());
+    }
+
+    #[test]
+    fn the_kept_calendar_counts_as_each_day_alone() {
+        // Each day's holidays computed afresh, as before the calendar kept a year's.
+        let alone = |day: NaiveDate| {
+            let holiday = holidays(day.year()).contains(&Some(day))
+                || (day.month() == 12 && holidays(day.year() + 1).contains(&Some(day)));
+            !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holiday
+        };
+        let mut day = d(2014, 1, 1);
+        while day < d(2027, 1, 1) {
+            let (mut due, mut left) = (day, 10);
+            while left > 0 {
+                due = due.succ_opt().unwrap();
+                left -= u32::from(alone(due));
+            }
+            assert_eq!(add_business_days(day, 10), due, "{day}");
+            assert_eq!(business_days_between(day, due, 100), 10, "{day}");
+            day = day.succ_opt().unwrap();
+        }
     }
 
     #[test]
