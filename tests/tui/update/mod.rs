@@ -164,6 +164,24 @@ fn export_effect(effects: &[Effect]) -> Option<(LetterId, letterdesk::export::Fo
     })
 }
 
+/// A journal offer of unsaved `text` for comment `number` of `letter`, journalled now in
+/// `file`, newer than the drafts file, which holds nothing for the comment.
+fn offer(letter: &str, number: &str, text: &str, file: &str) -> letterdesk::journal::Offer {
+    letterdesk::journal::Offer {
+        entry: letterdesk::journal::Entry {
+            letter: PathBuf::from(letter),
+            number: number.into(),
+            text: text.into(),
+            written: std::time::SystemTime::now(),
+            file: PathBuf::from(file),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    }
+}
+
 mod comments;
 mod editing;
 mod export;

@@ -160,21 +160,9 @@ fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
 
 #[test]
 fn offers_of_letters_in_other_folders_wait_for_j() {
-    use letterdesk::journal::{Entry, Offer};
     let mut s = loaded();
-    let offer = Offer {
-        entry: Entry {
-            letter: PathBuf::from("/elsewhere/other.txt"),
-            number: "1".into(),
-            text: "Typed in another workspace.".into(),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from("/state/j/y.json"),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
-    };
+    let typed = "Typed in another workspace.";
+    let offer = offer("/elsewhere/other.txt", "1", typed, "/state/j/y.json");
     update(
         &mut s,
         Action::JournalOffers {
@@ -197,20 +185,7 @@ fn offers_of_letters_in_other_folders_wait_for_j() {
 
 #[test]
 fn journal_offers_are_recovered_discarded_or_kept() {
-    use letterdesk::journal::{Entry, Offer};
-    let offer = |number: &str, text: &str| Offer {
-        entry: Entry {
-            letter: PathBuf::from("/letters/northwind.txt"),
-            number: number.into(),
-            text: text.into(),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from("/state/j/x.json"),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
-    };
+    let offer = |number, text| offer("/letters/northwind.txt", number, text, "/state/j/x.json");
     let mut s = loaded();
     update(
         &mut s,
@@ -241,19 +216,9 @@ fn journal_offers_are_recovered_discarded_or_kept() {
 
 #[test]
 fn the_recovery_dialog_skips_to_the_next_offer_and_back() {
-    use letterdesk::journal::{Entry, Offer};
-    let offer = |letter: &str, number: &str| Offer {
-        entry: Entry {
-            letter: PathBuf::from(letter),
-            number: number.into(),
-            text: format!("Lost {number}."),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from(format!("/state/j/{number}.json")),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
+    let offer = |letter, number: &str| {
+        let file = format!("/state/j/{number}.json");
+        offer(letter, number, &format!("Lost {number}."), &file)
     };
     let mut s = loaded();
     update(&mut s, Action::IndexFinished);
