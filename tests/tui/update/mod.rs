@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::{
     alt, assert_shows, ch, comment, ctrl, drafting, drafts_of, ev, key, letter, northwind_letter,
-    press, run_all, shift, typing, user_config,
+    press, response_of, run_all, set_user_config, shift, typing, user_config,
 };
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -47,7 +47,7 @@ fn an_outside_change_is_taken_in_and_shown() {
         ]))),
     );
     assert!(fx.is_empty(), "nothing to write: {fx:?}");
-    assert_eq!(s.draft("3").unwrap().response, "Theirs three.");
+    assert_eq!(response_of(&s, "3"), "Theirs three.");
     assert_eq!(s.save_state(), SaveState::Saved);
     assert!(s.message().unwrap().contains("comment 3 changed on disk"));
 }
@@ -107,7 +107,7 @@ fn a_two_sided_change_is_settled_each_way() {
         press(&mut s, ch(key));
         assert!(s.conflicts().is_empty(), "{key}");
         assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
-        assert_eq!(s.draft("1").unwrap().response, response, "{key}");
+        assert_eq!(response_of(&s, "1"), response, "{key}");
         assert_eq!(s.draft("1").unwrap().status, status, "{key}");
         let fx = press(&mut s, ctrl('s'));
         let sent = saved_drafts(&fx).unwrap();
@@ -124,7 +124,7 @@ fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
     // The file already holds theirs: nothing to write until the user chooses.
     let fx = press(&mut s, ctrl('s'));
     assert_eq!(saves(&fx), 0, "{fx:?}");
-    assert_eq!(s.draft("1").unwrap().response, "Saved one. Mine");
+    assert_eq!(response_of(&s, "1"), "Saved one. Mine");
     press(&mut s, ch('c'));
     assert_eq!(s.mode(), Mode::Conflict);
 }
@@ -201,7 +201,7 @@ fn journal_offers_are_recovered_discarded_or_kept() {
     assert_eq!(s.offers().len(), 2);
     assert_eq!(s.mode(), Mode::Recovery);
     press(&mut s, ch('y'));
-    assert_eq!(s.draft("2").unwrap().response, "Lost two.");
+    assert_eq!(response_of(&s, "2"), "Lost two.");
     assert_eq!(s.offers().len(), 1);
     press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
@@ -234,7 +234,7 @@ fn the_recovery_dialog_skips_to_the_next_offer_and_back() {
     assert_eq!(s.offers()[0].entry.number, "3", "skipped, kept");
     assert_eq!(s.offers().len(), 2);
     press(&mut s, ch('y'));
-    assert_eq!(s.draft("3").unwrap().response, "Lost 3.");
+    assert_eq!(response_of(&s, "3"), "Lost 3.");
     assert_eq!(s.offers().len(), 1);
     press(&mut s, ch('k'));
     assert_eq!(s.offers()[0].entry.number, "1");
