@@ -94,6 +94,15 @@ fn cell_of(s: &mut State, needle: &str, width: u16, height: u16) -> (u16, u16) {
     panic!("{needle} is not on the screen");
 }
 
+/// Clicks `dx` columns right of the first cell showing `needle` at 160 × 30 and types
+/// `key`: comment 1's response after.
+fn click_and_type<'a>(s: &'a mut State, needle: &str, dx: u16, key: &str) -> &'a str {
+    let (x, y) = cell_of(s, needle, 160, 30);
+    click(s, x + dx, y);
+    typed(s, key);
+    response_of(s, "1")
+}
+
 #[test]
 fn a_click_in_the_draft_puts_the_cursor_on_the_character_under_it() {
     // Sixty rows (the view scrolled to the end), one line wrapped over several rows
@@ -109,27 +118,14 @@ fn a_click_in_the_draft_puts_the_cursor_on_the_character_under_it() {
         !shown.contains("row 30 ") && shown.contains("row 48 "),
         "scrolled: the first rows are hidden\n{shown}"
     );
-    let (x, y) = cell_of(&mut s, "MARK", 160, 30);
-    click(&mut s, x, y);
-    typed(&mut s, "X");
-    assert!(
-        response_of(&s, "1").contains(" then XMARK here"),
-        "on the M"
-    );
+    let after = click_and_type(&mut s, "MARK", 0, "X");
+    assert!(after.contains(" then XMARK here"), "on the M");
     // The right half of a wide character: the cursor goes before it.
-    let (x, y) = cell_of(&mut s, "鷗", 160, 30);
-    click(&mut s, x + 1, y);
-    typed(&mut s, "Y");
-    assert!(
-        response_of(&s, "1").contains(" wide Y鷗 "),
-        "{}",
-        response_of(&s, "1")
-    );
+    let after = click_and_type(&mut s, "鷗", 1, "Y");
+    assert!(after.contains(" wide Y鷗 "), "{after}");
     // Past the end of a line: its end.
-    let (x, y) = cell_of(&mut s, "row 48", 160, 30);
-    click(&mut s, x + 30, y);
-    typed(&mut s, "Z");
-    assert!(response_of(&s, "1").contains("\nrow 48Z\n"));
+    let after = click_and_type(&mut s, "row 48", 30, "Z");
+    assert!(after.contains("\nrow 48Z\n"));
 }
 
 #[test]
@@ -160,12 +156,6 @@ fn a_click_lands_on_the_character_under_it_above_the_answer_filed() {
     let shown = screen(&mut s, 160, 30);
     assert!(shown.contains("Answer filed in the response"), "{shown}");
     assert!(!shown.contains("row 12 "), "scrolled\n{shown}");
-    let (x, y) = cell_of(&mut s, "row 30", 160, 30);
-    click(&mut s, x + 2, y);
-    typed(&mut s, "X");
-    assert!(
-        response_of(&s, "1").contains("\nroXw 30\n"),
-        "{}",
-        response_of(&s, "1")
-    );
+    let after = click_and_type(&mut s, "row 30", 2, "X");
+    assert!(after.contains("\nroXw 30\n"), "{after}");
 }
