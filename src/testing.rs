@@ -1,5 +1,6 @@
 //! What unit tests share: a file with given contents in a folder of its own, its
-//! permission bits, a FIFO, a file and a link to it, and owned strings from literals.
+//! permission bits, a FIFO, a file and a link to it, owned strings from literals, and
+//! the check that every variant parses back from its name.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,16 @@ pub fn file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathB
     let path = dir.path().join(name);
     std::fs::write(&path, contents).expect("the file is written");
     (dir, path)
+}
+
+/// Each of `all` parses back from the name `name` gives it.
+pub fn assert_names_parse_back<T>(all: &[T], name: impl Fn(T) -> &'static str)
+where
+    T: Copy + std::fmt::Debug + PartialEq + std::str::FromStr,
+{
+    for &value in all {
+        assert_eq!(name(value).parse::<T>().ok(), Some(value), "{value:?}");
+    }
 }
 
 /// The owned copies of `items`, in order (comment numbers, lines).
