@@ -19,10 +19,42 @@ fn assert_runs(config: &Config, rows: &[(Context, &str, Command)]) {
 #[test]
 fn builtin_parses_and_binds_every_context() {
     let config = Config::builtin(false);
-    for context in Context::ALL {
-        assert!(!config.keymap.bindings(context).is_empty(), "{context:?}");
+    let sections: Vec<_> = config.keymap.sections().map(|(name, _)| name).collect();
+    assert!(sections.len() >= 12, "{sections:?}");
+    for name in sections {
+        assert!(!config.keymap.section(name).is_empty(), "{name}");
     }
     assert_eq!(config.marks.of(crate::drafts::Status::Resolved), "✓");
+}
+
+#[test]
+fn the_help_titles_each_section_by_the_comment_above_it_in_file_order() {
+    let keymap = Config::builtin(true).keymap;
+    let sections: Vec<_> = keymap.sections().collect();
+    assert_eq!(sections[0], ("global", "Global"));
+    assert_eq!(sections[3], ("draft", "Draft"));
+    assert_eq!(
+        sections[4],
+        ("recovery", "Recovery (unsaved text from the journal)")
+    );
+    assert_eq!(
+        sections.last(),
+        Some(&(
+            "precedent",
+            "Precedent (similar comments and their answers)"
+        ))
+    );
+}
+
+#[test]
+fn a_section_the_builtin_keymap_lacks_is_named_and_its_keys_unused() {
+    let text = "[keymap]\nlettres = [{ on = [\"o\"], run = \"open\", desc = \"open\" }]\n";
+    let (config, problems) = Config::with_user_skipping(text, Path::new("c.toml"), false).unwrap();
+    assert_eq!(
+        problems,
+        ["c.toml:2: unknown keymap section `lettres`; its keys are not used"]
+    );
+    assert_eq!(config.keymap, Config::builtin(false).keymap);
 }
 
 #[test]
