@@ -33,7 +33,7 @@ mod table;
 mod texts;
 
 pub use payload::Counts;
-pub use stamp::Stamp;
+pub use stamp::{Folder, Stamp};
 use table::{Row, Table};
 pub use texts::Text;
 use texts::{trim_texts, write_atomic};
