@@ -101,8 +101,20 @@ pub fn read_brief_stamped(
 
 /// The brief the cache keeps of the letter at `path` as `stamp`ed (no larger than
 /// `max_bytes`), without reading the file; `None` when the cache is off or has none.
-pub fn cached_brief(path: &Path, stamp: &Stamp, max_bytes: u64) -> Option<Brief> {
+fn cached_brief(path: &Path, stamp: &Stamp, max_bytes: u64) -> Option<Brief> {
     (stamp.size() <= max_bytes).then(|| cache::global()?.brief(path, stamp))?
+}
+
+/// [`cached_brief`] and how many comments the letter has; with `numbers` false the
+/// comment numbers are not kept ([`Brief::numbers`] is empty).
+pub fn cached_brief_counted(
+    path: &Path,
+    stamp: &Stamp,
+    max_bytes: u64,
+    numbers: bool,
+) -> Option<(Brief, usize)> {
+    let cache = cache::global().filter(|_| stamp.size() <= max_bytes)?;
+    cache.brief_counted(path, stamp, numbers)
 }
 
 /// Write what this run added to the cache (see [`cache::Cache::save`]).

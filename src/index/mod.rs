@@ -22,7 +22,7 @@ mod read;
 mod summary;
 
 pub use cached::{
-    cached_brief, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
+    cached_brief_counted, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
 };
 pub use find::{Found, MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
 pub use names::{is_letter_name, passed_over};

@@ -63,10 +63,14 @@ impl LetterSummary {
         if found.problem.is_some() {
             return None;
         }
-        let brief = super::cached_brief(&found.path, found.stamp.as_ref()?, max_letter_bytes)?;
+        let stamp = found.stamp.as_ref()?;
+        // The comment numbers are needed only to look up the drafts file's counts.
+        let (brief, count) =
+            super::cached_brief_counted(&found.path, stamp, max_letter_bytes, found.drafts)?;
         let progress = super::cached_progress(&found.path, &brief.numbers, found.drafts)?;
         Some(LetterSummary {
             also: found.also.clone(),
+            comments: count,
             ..LetterSummary::of_brief(&found.path, brief, progress)
         })
     }
