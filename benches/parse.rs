@@ -72,26 +72,14 @@ fn main() {
     }
     let passes = (target_mb * 1024 * 1024 / bytes_per_pass).max(3);
     let mb = (bytes_per_pass * passes) as f64 / 1e6;
-    let parse = time_passes(passes, || {
-        for (name, bytes) in &corpus {
-            std::hint::black_box(
-                letterdesk::letter::parse_bytes(name, std::hint::black_box(bytes)).ok(),
-            );
-        }
-    });
+    let parse = time_passes(passes, &corpus, letterdesk::letter::parse_bytes);
     println!(
         "parse: {} letters ({:.1} KB, {comments} comments) x {passes} passes: {mb:.1} MB in {}",
         corpus.len(),
         bytes_per_pass as f64 / 1e3,
         parse.rates(mb)
     );
-    let brief = time_passes(passes, || {
-        for (name, bytes) in &corpus {
-            std::hint::black_box(
-                letterdesk::letter::brief_bytes(name, std::hint::black_box(bytes)).ok(),
-            );
-        }
-    });
+    let brief = time_passes(passes, &corpus, letterdesk::letter::brief_bytes);
     println!(
         "brief: the same {mb:.1} MB in {} ({:.2}x the parse, CPU time)",
         brief.rates(mb),
@@ -141,11 +129,17 @@ fn thread_cpu_time() -> Duration {
     )
 }
 
-/// The time taken by `passes` runs of `pass`.
-fn time_passes(passes: usize, mut pass: impl FnMut()) -> Took {
+/// The time taken by `passes` passes of `read` over every letter of `corpus`.
+fn time_passes<T, E>(
+    passes: usize,
+    corpus: &[(String, Vec<u8>)],
+    read: impl Fn(&str, &[u8]) -> Result<T, E>,
+) -> Took {
     let (start, cpu_start) = (Instant::now(), thread_cpu_time());
     for _ in 0..passes {
-        pass();
+        for (name, bytes) in corpus {
+            std::hint::black_box(read(name, std::hint::black_box(bytes)).ok());
+        }
     }
     Took {
         wall: start.elapsed(),

@@ -91,17 +91,9 @@ fn main() {
 
     // 2 and 4. The cache filled by a first run (its peak memory measured), then warm.
     let cache = dir.path().join("cache");
-    let run = |folder: &Path, extra: &[&str]| status(folder, extra, &cache);
     let filling = measured(&pdfs, &cache);
-    let warm = best(|| run(&pdfs, &[]));
-    let grep_pdf = best(|| grep(&pdfs));
-    println!(
-        "2. warm status --json over {count} PDFs: {:.3} s; grep -rc {:.3} s; ratio {:.2}× (goal ≤ 0.5×){}",
-        warm.as_secs_f64(),
-        grep_pdf.as_secs_f64(),
-        warm.as_secs_f64() / grep_pdf.as_secs_f64(),
-        cpu_times(&pdfs, &[], &cache)
-    );
+    let warm = format!("2. warm status --json over {count} PDFs");
+    against_grep(&warm, "≤ 0.5×", &pdfs, &[], &cache);
     // The bench is a build of its own: a first run fills the cache with its briefs.
     let journal = dir.path().join("journal");
     workspace(&pdfs, &cache, &journal);
@@ -116,15 +108,8 @@ fn main() {
     );
 
     // 3. Cold status over text letters.
-    let cold_text = best(|| run(&texts, &["--no-cache"]));
-    let grep_text = best(|| grep(&texts));
-    println!(
-        "3. cold status --json --no-cache over {count} text letters: {:.3} s; grep -rc {:.3} s; ratio {:.2}× (goal ≤ 2×){}",
-        cold_text.as_secs_f64(),
-        grep_text.as_secs_f64(),
-        cold_text.as_secs_f64() / grep_text.as_secs_f64(),
-        cpu_times(&texts, &["--no-cache"], &cache)
-    );
+    let cold = format!("3. cold status --json --no-cache over {count} text letters");
+    against_grep(&cold, "≤ 2×", &texts, &["--no-cache"], &cache);
 
     match (filling, measured(&pdfs, &cache)) {
         (Some((fill_time, fill_mb)), Some((_, warm_mb))) => println!(
@@ -133,6 +118,21 @@ fn main() {
         ),
         _ => println!("4. /usr/bin/time not installed: peak memory skipped (apt-get install time)"),
     }
+}
+
+/// Prints `what`'s line: the best of five `status --json` runs with `extra` over
+/// `folder` against the best of five `grep -rc` over it, their ratio against `goal`,
+/// and the CPU times.
+fn against_grep(what: &str, goal: &str, folder: &Path, extra: &[&str], cache: &Path) {
+    let ours = best(|| status(folder, extra, cache));
+    let theirs = best(|| grep(folder));
+    println!(
+        "{what}: {:.3} s; grep -rc {:.3} s; ratio {:.2}× (goal {goal}){}",
+        ours.as_secs_f64(),
+        theirs.as_secs_f64(),
+        ours.as_secs_f64() / theirs.as_secs_f64(),
+        cpu_times(folder, extra, cache)
+    );
 }
 
 /// The number after `name` on the command line, if given.

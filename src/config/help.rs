@@ -1,12 +1,12 @@
 //! The help's content, generated from the keymap so it never disagrees with the keys.
 
-use super::keymap::{Context, Keymap};
+use super::keymap::Keymap;
 use crate::text::sanitize;
 
 /// One line of the help.
 pub enum HelpRow {
-    /// A context's title.
-    Section(&'static str),
+    /// A section's title.
+    Section(String),
     /// An entry: its keys and what it does.
     Entry(String, String),
     /// A remark on the context.
@@ -18,12 +18,12 @@ pub enum HelpRow {
 /// The help, context by context, with the keys that reach each entry.
 pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
     let mut rows = Vec::new();
-    for context in Context::ALL {
+    for (section, title) in keymap.sections() {
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
         }
-        rows.push(HelpRow::Section(context.title()));
-        for hint in keymap.hints(context) {
+        rows.push(HelpRow::Section(title.to_owned()));
+        for hint in keymap.section_hints(section) {
             let keys = hint
                 .keys
                 .iter()
@@ -35,11 +35,11 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
                 sanitize(&hint.desc).replace('\n', " "),
             ));
         }
-        match context {
-            Context::Global => rows.push(HelpRow::Note(
+        match section {
+            "global" => rows.push(HelpRow::Note(
                 "In the editor, character keys type text instead.",
             )),
-            Context::Draft => {
+            "draft" => {
                 rows.push(HelpRow::Note("Other keys type; drafts save by themselves."));
                 rows.push(HelpRow::Note(
                     "Spelling needs a Hunspell dictionary: apt install hunspell-en-us,",
@@ -48,13 +48,13 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
                     "or name one as [spelling] dictionary in the config file.",
                 ));
             }
-            Context::Letters => rows.push(HelpRow::Note(
+            "letters" => rows.push(HelpRow::Note(
                 "A count before G goes to that letter or comment: 12G. The due date turns \
                  yellow three business days before, red once past; a letter with every \
                  comment resolved, or a response filed after it, is not shown due. Keys \
                  written as gg are typed one after the other (Esc cancels the first).",
             )),
-            Context::Command => {
+            "command" => {
                 rows.push(HelpRow::Note(
                     ":12 comment 12 · :w save · :q quit · :wq both · :export md|txt|html|docx",
                 ));
@@ -71,12 +71,12 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
         }
     }
     rows.push(HelpRow::Blank);
-    rows.push(HelpRow::Section("Marks"));
+    rows.push(HelpRow::Section("Marks".to_owned()));
     for (mark, text) in MARKS {
         rows.push(HelpRow::Entry(mark.to_owned(), text.to_owned()));
     }
     rows.push(HelpRow::Blank);
-    rows.push(HelpRow::Section("Mouse"));
+    rows.push(HelpRow::Section("Mouse".to_owned()));
     rows.push(HelpRow::Note(
         "Click a pane to focus it, a row or comment to select it, the draft to edit it; \
          the wheel scrolls. Hold Shift to select text for the terminal's own copy. \

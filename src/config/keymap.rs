@@ -1,4 +1,5 @@
-//! Keys as data: bindings per context, the key hints, and what a key runs where.
+//! Keys as data: the sections of `[keymap]` (those of `config/default.toml`, in its
+//! order), the key hints, and what a key runs where.
 
 use serde::Deserialize;
 
@@ -20,90 +21,100 @@ pub struct Binding {
     pub desc: String,
 }
 
-/// Declares the contexts once, in the help's order: the [`Context`] enum, each one's
-/// `[keymap]` section and help title, and the [`Keymap`] field holding its bindings. A new
-/// dialog with keys of its own is one line here and its section in `config/default.toml`.
-macro_rules! contexts {
-    ($( $(#[doc = $doc:literal])* $context:ident => $section:ident, $title:literal; )*) => {
-        /// Where a binding applies.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Context {
-            $( $(#[doc = $doc])* $context, )*
-        }
-
-        impl Context {
-            /// Every context, in the help's order.
-            pub const ALL: [Context; [$(stringify!($context)),*].len()] =
-                [$(Context::$context),*];
-
-            /// The context's section of `[keymap]` in the config file.
-            pub fn section(self) -> &'static str {
-                match self {
-                    $( Context::$context => stringify!($section), )*
-                }
-            }
-
-            /// The name used in the help.
-            pub fn title(self) -> &'static str {
-                match self {
-                    $( Context::$context => $title, )*
-                }
-            }
-        }
-
-        /// All bindings, per context. Earlier bindings win over later ones for the same key.
-        #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-        #[serde(deny_unknown_fields, default)]
-        pub struct Keymap {
-            $(
-                #[doc = concat!("Bindings of the `", stringify!($section), "` section: ", $title, ".")]
-                pub $section: Vec<Binding>,
-            )*
-        }
-
-        impl Keymap {
-            /// The bindings of one context.
-            pub fn bindings(&self, context: Context) -> &[Binding] {
-                match context {
-                    $( Context::$context => &self.$section, )*
-                }
-            }
-
-            /// The bindings of one context, to change.
-            pub fn bindings_mut(&mut self, context: Context) -> &mut Vec<Binding> {
-                match context {
-                    $( Context::$context => &mut self.$section, )*
-                }
-            }
-        }
-    };
+/// Where a binding applies: one of the panes' sections, the global one, or a dialog's.
+/// Each is a section of `[keymap]` in `config/default.toml`; a dialog names its section
+/// where it is declared (the interface's `overlays!` table), so a dialog with keys of its
+/// own adds no line here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere (printable keys excepted in the editor, where they type).
+    Global,
+    /// The Letters pane.
+    Letters,
+    /// The Comments pane.
+    Comments,
+    /// The Draft pane (the editor).
+    Draft,
+    /// A dialog or prompt: its section's name.
+    Dialog(&'static str),
 }
 
-contexts! {
-    /// Everywhere (printable keys excepted in the editor, where they type).
-    Global => global, "Global";
-    /// The Letters pane.
-    Letters => letters, "Letters";
-    /// The Comments pane.
-    Comments => comments, "Comments";
-    /// The Draft pane (the editor).
-    Draft => draft, "Draft";
-    /// The dialog offering unsaved text found in the journal at start-up.
-    Recovery => recovery, "Recovery (unsaved text from the journal)";
-    /// The dialog showing a comment changed both here and on disk.
-    Conflict => conflict, "Conflict (changed here and on disk)";
-    /// The prompt choosing the format of an export.
-    Export => export, "Export (write the response letter)";
-    /// A question one key answers (yes or no, and the like).
-    Question => question, "Questions (asked in a dialog)";
-    /// The search prompt in the status bar (other keys type the query).
-    Search => search, "Search prompt (other keys type)";
-    /// The command line and the letter filter in the status bar (other keys type).
-    Command => command, "Command line `:` and letter filter `/` (other keys type)";
-    /// The help overlay (other keys close it).
-    Help => help, "Help (other keys close it)";
-    /// The precedent overlay: similar comments of other letters and their answers.
-    Precedent => precedent, "Precedent (similar comments and their answers)";
+impl Context {
+    /// The context's section of `[keymap]` in the config file.
+    pub fn section(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Letters => "letters",
+            Context::Comments => "comments",
+            Context::Draft => "draft",
+            Context::Dialog(section) => section,
+        }
+    }
+}
+
+/// One section of the keymap: its name, its title in the help, its bindings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Section {
+    name: String,
+    title: String,
+    bindings: Vec<Binding>,
+}
+
+/// All bindings, section by section in the built-in file's order (the help's). Earlier
+/// bindings win over later ones for the same key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Keymap {
+    sections: Vec<Section>,
+}
+
+impl Keymap {
+    /// A keymap of `sections` (name, title in the help, bindings), in the help's order.
+    pub(super) fn new(sections: impl IntoIterator<Item = (String, String, Vec<Binding>)>) -> Self {
+        let sections = sections
+            .into_iter()
+            .map(|(name, title, bindings)| Section {
+                name,
+                title,
+                bindings,
+            })
+            .collect();
+        Self { sections }
+    }
+
+    /// Whether `section` is one of the keymap's.
+    pub(super) fn has(&self, section: &str) -> bool {
+        self.sections.iter().any(|s| s.name == section)
+    }
+
+    /// The sections in the help's order: each one's name and title.
+    pub fn sections(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sections
+            .iter()
+            .map(|s| (s.name.as_str(), s.title.as_str()))
+    }
+
+    /// The bindings of one context (none when the keymap has no such section).
+    pub fn bindings(&self, context: Context) -> &[Binding] {
+        self.section(context.section())
+    }
+
+    /// The bindings of the section named `name`.
+    pub fn section(&self, name: &str) -> &[Binding] {
+        self.sections
+            .iter()
+            .find(|s| s.name == name)
+            .map_or(&[], |s| &s.bindings)
+    }
+
+    /// Put `other`'s bindings, section by section, in front of ours, so they win.
+    pub(super) fn prepend(&mut self, other: Vec<(String, Vec<Binding>)>) {
+        for (name, mut theirs) in other {
+            if let Some(section) = self.sections.iter_mut().find(|s| s.name == name) {
+                theirs.append(&mut section.bindings);
+                section.bindings = theirs;
+            }
+        }
+    }
 }
 
 /// How many of a pane's own hints come before the global ones in the status bar.
@@ -119,16 +130,6 @@ pub struct Hint {
 }
 
 impl Keymap {
-    /// Put `other`'s bindings in front of ours, context by context, so they win.
-    pub fn prepend(&mut self, mut other: Keymap) {
-        for context in Context::ALL {
-            let mut theirs = std::mem::take(other.bindings_mut(context));
-            let mine = self.bindings_mut(context);
-            theirs.append(mine);
-            *mine = theirs;
-        }
-    }
-
     /// What `key` runs in a pane's `context`, typed alone: the pane's bindings first,
     /// then the global ones (except printable keys in the editor).
     pub fn lookup(&self, context: impl Into<Context>, key: KeyChord) -> Option<Command> {
@@ -167,7 +168,7 @@ impl Keymap {
             })
         };
         find(self.bindings(context), false)
-            .or_else(|| find(&self.global, true))
+            .or_else(|| find(self.bindings(Context::Global), true))
             .unwrap_or(Found::Nothing)
     }
 
@@ -196,7 +197,8 @@ impl Keymap {
                 .map(|b| b.run)
         };
         find(self.bindings(context)).or_else(|| {
-            find(&self.global).filter(|c| matches!(c, Command::Help | Command::ForceQuit))
+            find(self.bindings(Context::Global))
+                .filter(|c| matches!(c, Command::Help | Command::ForceQuit))
         })
     }
 
@@ -206,7 +208,7 @@ impl Keymap {
     pub fn key_for(&self, context: Context, command: Command) -> String {
         self.bindings(context)
             .iter()
-            .chain(&self.global)
+            .chain(self.bindings(Context::Global))
             .filter(|b| b.run == command)
             .flat_map(|b| b.on.iter().copied())
             .find(|&keys| self.runs(context, keys) == Some(command))
@@ -218,7 +220,12 @@ impl Keymap {
 
     /// A context's entries with the keys that actually reach them.
     pub fn hints(&self, context: Context) -> Vec<Hint> {
-        effective(self.bindings(context), &[], |_| true)
+        self.section_hints(context.section())
+    }
+
+    /// A section's entries with the keys that actually reach them.
+    pub fn section_hints(&self, section: &str) -> Vec<Hint> {
+        effective(self.section(section), &[], |_| true)
     }
 
     /// The key hints of a pane, most useful first: its first `LEAD_HINTS` entries, the
@@ -229,7 +236,7 @@ impl Keymap {
         let mut hints = effective(own, &[], |_| true);
         let rest = hints.split_off(hints.len().min(LEAD_HINTS));
         let taken: Vec<KeySeq> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
-        hints.extend(effective(&self.global, &taken, |k| {
+        hints.extend(effective(self.bindings(Context::Global), &taken, |k| {
             pane != Context::Draft || !k.first().is_printable()
         }));
         hints.extend(rest);

@@ -61,28 +61,33 @@ struct File {
 struct RawKeymap(std::collections::BTreeMap<String, Vec<toml::Spanned<toml::Value>>>);
 
 impl RawKeymap {
-    /// The bindings that can be used; each one that cannot is said in `problems` as
-    /// `file:line: why`. Ctrl-c is never bound to anything but saving and quitting, so
-    /// a config binding every key still leaves a way out.
-    fn bindings(self, text: &str, file: &Path, problems: &mut Vec<String>) -> Keymap {
+    /// The bindings that can be used, section by section; each one that cannot is said
+    /// in `problems` as `file:line: why`, and so is a section `known` does not accept.
+    /// Ctrl-c is never bound to anything but saving and quitting, so a config binding
+    /// every key still leaves a way out.
+    fn bindings(
+        self,
+        text: &str,
+        file: &Path,
+        known: impl Fn(&str) -> bool,
+        problems: &mut Vec<String>,
+    ) -> Vec<(String, Vec<Binding>)> {
         let place = |at: usize| {
             let line = text[..at.min(text.len())].matches('\n').count() + 1;
             format!("{}:{line}", file.display())
         };
         let ctrl_c: KeyChord = "ctrl-c".parse().expect("a valid key");
-        let mut keymap = Keymap::default();
+        let mut sections = Vec::new();
         for (section, entries) in self.0 {
-            let bindings = match Context::ALL.into_iter().find(|c| c.section() == section) {
-                Some(context) => keymap.bindings_mut(context),
-                None => {
-                    let at = entries.first().map_or(0, |e| e.span().start);
-                    problems.push(format!(
-                        "{}: unknown keymap section `{section}`; its keys are not used",
-                        place(at)
-                    ));
-                    continue;
-                }
-            };
+            if !known(&section) {
+                let at = entries.first().map_or(0, |e| e.span().start);
+                problems.push(format!(
+                    "{}: unknown keymap section `{section}`; its keys are not used",
+                    place(at)
+                ));
+                continue;
+            }
+            let mut bindings = Vec::new();
             for entry in entries {
                 let at = entry.span().start;
                 match entry.into_inner().try_into::<Binding>() {
@@ -108,8 +113,9 @@ impl RawKeymap {
                     )),
                 }
             }
+            sections.push((section, bindings));
         }
-        keymap
+        sections
     }
 }
 
@@ -187,7 +193,9 @@ impl Config {
         let mut problems = Vec::new();
         let mut builtin = builtin_file();
         let mut keymap = builtin_keymap(&mut builtin);
-        keymap.prepend(user.keymap.bindings(text, file, &mut problems));
+        let known = |section: &str| keymap.has(section);
+        let user_keys = user.keymap.bindings(text, file, known, &mut problems);
+        keymap.prepend(user_keys);
         builtin.colors = builtin.colors.overlay(user.colors);
         builtin.marks = builtin.marks.overlay(user.marks);
         if user.limits.max_letter_mb.is_some() {
@@ -265,16 +273,39 @@ fn builtin_file() -> File {
     toml::from_str(DEFAULT).expect("config/default.toml is valid (tested)")
 }
 
-/// The built-in bindings, taken out of the built-in `file`.
+/// The built-in bindings, taken out of the built-in `file`: its `[keymap]` sections in
+/// the file's order, which is the help's, each titled in the help by the comment above it.
 fn builtin_keymap(file: &mut File) -> Keymap {
     let mut problems = Vec::new();
-    let keymap = std::mem::take(&mut file.keymap).bindings(
+    let mut sections = std::mem::take(&mut file.keymap).bindings(
         DEFAULT,
         Path::new("default.toml"),
+        |_| true,
         &mut problems,
     );
     debug_assert!(problems.is_empty(), "config/default.toml: {problems:?}");
-    keymap
+    let document: toml_edit::DocumentMut = DEFAULT
+        .parse()
+        .expect("config/default.toml is valid (tested)");
+    let table = document["keymap"]
+        .as_table()
+        .expect("config/default.toml has a [keymap] table (tested)");
+    Keymap::new(table.iter().map(|(name, _)| {
+        let title = table
+            .key(name)
+            .and_then(|key| key.leaf_decor().prefix())
+            .and_then(|prefix| prefix.as_str())
+            .and_then(|prefix| {
+                prefix
+                    .lines()
+                    .rev()
+                    .find_map(|l| l.trim().strip_prefix('#'))
+            })
+            .map_or_else(|| name.to_owned(), |title| title.trim().to_owned());
+        let at = sections.iter().position(|(n, _)| n == name);
+        let bindings = at.map(|at| sections.swap_remove(at).1).unwrap_or_default();
+        (name.to_owned(), title, bindings)
+    }))
 }
 
 /// The config file in effect: `given` (a `--config` option), else the user's

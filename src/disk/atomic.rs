@@ -182,24 +182,17 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn keeps_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        fs::write(&path, "old").unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        use crate::testing::{file, mode_of, set_mode};
+        let (_dir, path) = file("a.md", "old");
+        set_mode(&path, 0o640);
         write_file(&path, b"new", NonRegular::Refuse).unwrap();
-        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o640);
+        assert_eq!(mode_of(&path), 0o640);
     }
 
     #[cfg(unix)]
     #[test]
     fn never_writes_through_a_symlink() {
-        let dir = tempfile::tempdir().unwrap();
-        let victim = dir.path().join("victim");
-        fs::write(&victim, "precious").unwrap();
-        let link = dir.path().join("a.md");
-        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let (dir, victim, link) = crate::testing::linked("victim", "precious", "a.md");
         for mode in [NonRegular::Refuse, NonRegular::WriteInto] {
             let error = write_file(&link, b"new", mode).unwrap_err();
             assert!(error.to_string().contains("victim"), "{error}");
@@ -213,14 +206,7 @@ mod tests {
     #[test]
     fn a_fifo_is_refused_or_written_into_never_replaced() {
         use std::os::unix::fs::FileTypeExt;
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("pipe");
-        rustix::fs::mkfifoat(
-            rustix::fs::CWD,
-            &fifo,
-            rustix::fs::Mode::from_raw_mode(0o600),
-        )
-        .unwrap();
+        let (dir, fifo) = crate::testing::fifo("pipe");
         let error = write_file(&fifo, b"x", NonRegular::Refuse).unwrap_err();
         assert!(error.to_string().contains("a FIFO"), "{error}");
         let reader = fifo.clone();

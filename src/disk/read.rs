@@ -103,10 +103,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn only_regular_files_are_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("fifo.txt");
-        let mode = rustix::fs::Mode::from_raw_mode(0o600);
-        rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, mode).unwrap();
+        let (dir, fifo) = crate::testing::fifo("fifo.txt");
         let zero = dir.path().join("zero.txt");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         for (path, what) in [

@@ -109,10 +109,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn never_replaces_a_fifo() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("l.responses.toml");
-        let mode = rustix::fs::Mode::from_raw_mode(0o600);
-        rustix::fs::mkfifoat(rustix::fs::CWD, &path, mode).unwrap();
+        let (_dir, path) = crate::testing::fifo("l.responses.toml");
         assert!(write_atomic(&path, b"x", |_| Ok(())).is_err());
         assert!(!fs::symlink_metadata(&path).unwrap().is_file());
     }
@@ -134,26 +131,18 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn keeps_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("l.responses.toml");
-        fs::write(&path, "x").unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        use crate::testing::{file, mode_of, set_mode};
+        let (_dir, path) = file("l.responses.toml", "x");
+        set_mode(&path, 0o640);
         write_atomic(&path, b"y", |_| Ok(())).unwrap();
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o640
-        );
+        assert_eq!(mode_of(&path), 0o640);
     }
 
     #[cfg(unix)]
     #[test]
     fn writes_through_a_symlink() {
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.responses.toml");
-        let link = dir.path().join("l.responses.toml");
-        fs::write(&real, "old").unwrap();
-        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let (_dir, real, link) =
+            crate::testing::linked("real.responses.toml", "old", "l.responses.toml");
         write_atomic(&link, b"new", |_| Ok(())).unwrap();
         assert!(
             fs::symlink_metadata(&link)

@@ -44,51 +44,68 @@ fn is_marker(line: &str, c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// Each row: what it shows, the text, and the line of the conflict found.
     #[test]
-    fn finds_a_real_conflict_at_its_opening_line() {
-        let text = "a\nb\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> branch\nz\n";
-        assert_eq!(find_conflict_marker(text), Some(3));
-    }
-
-    #[test]
-    fn crlf_lines_count_too() {
-        let text = "a\r\n<<<<<<< HEAD\r\nx\r\n=======\r\ny\r\n>>>>>>> b\r\n";
-        assert_eq!(find_conflict_marker(text), Some(2));
-    }
-
-    #[test]
-    fn diff3_style_is_found() {
-        let text = "<<<<<<< ours\na\n||||||| base\nb\n=======\nc\n>>>>>>> theirs\n";
-        assert_eq!(find_conflict_marker(text), Some(1));
-    }
-
-    #[test]
-    fn lone_separator_is_not_a_conflict() {
-        assert_eq!(
-            find_conflict_marker("response = \"\"\"\n=======\nmore\"\"\"\n"),
-            None
-        );
-        assert_eq!(find_conflict_marker("=======\n>>>>>>> x\n"), None);
-        assert_eq!(find_conflict_marker("<<<<<<< x\n>>>>>>> x\n"), None);
-    }
-
-    #[test]
-    fn near_markers_are_not_markers() {
-        assert_eq!(
-            find_conflict_marker("<<<<<<<< x\n=======\n>>>>>>> y\n"),
-            None
-        );
-        assert_eq!(find_conflict_marker("<<<<<<<x\n=======\n>>>>>>> y\n"), None);
-        assert_eq!(
-            find_conflict_marker("<<<<<<< x\n======= \n>>>>>>> y\n"),
-            None
-        );
-        assert_eq!(find_conflict_marker("<<<<<<<\n=======\n>>>>>>>\n"), Some(1));
-    }
-
-    #[test]
-    fn second_conflict_after_a_lone_separator() {
-        let text = "=======\nok\n<<<<<<< a\n=======\n>>>>>>> b\n";
-        assert_eq!(find_conflict_marker(text), Some(3));
+    fn conflicts_are_found_at_their_opening_line() {
+        let cases = [
+            (
+                "a real conflict is found",
+                "a\nb\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> branch\nz\n",
+                Some(3),
+            ),
+            (
+                "CRLF lines count too",
+                "a\r\n<<<<<<< HEAD\r\nx\r\n=======\r\ny\r\n>>>>>>> b\r\n",
+                Some(2),
+            ),
+            (
+                "diff3 style is found",
+                "<<<<<<< ours\na\n||||||| base\nb\n=======\nc\n>>>>>>> theirs\n",
+                Some(1),
+            ),
+            (
+                "a lone separator (in a string) is not a conflict",
+                "response = \"\"\"\n=======\nmore\"\"\"\n",
+                None,
+            ),
+            (
+                "a lone separator and closing marker are not a conflict",
+                "=======\n>>>>>>> x\n",
+                None,
+            ),
+            (
+                "opening and closing markers alone are not a conflict",
+                "<<<<<<< x\n>>>>>>> x\n",
+                None,
+            ),
+            (
+                "a near marker (eight <) is not a marker",
+                "<<<<<<<< x\n=======\n>>>>>>> y\n",
+                None,
+            ),
+            (
+                "a near marker (no space after <) is not a marker",
+                "<<<<<<<x\n=======\n>>>>>>> y\n",
+                None,
+            ),
+            (
+                "a near marker (space after =) is not a marker",
+                "<<<<<<< x\n======= \n>>>>>>> y\n",
+                None,
+            ),
+            (
+                "bare markers are markers",
+                "<<<<<<<\n=======\n>>>>>>>\n",
+                Some(1),
+            ),
+            (
+                "a second conflict after a lone separator is found",
+                "=======\nok\n<<<<<<< a\n=======\n>>>>>>> b\n",
+                Some(3),
+            ),
+        ];
+        for (what, text, line) in cases {
+            assert_eq!(find_conflict_marker(text), line, "{what}");
+        }
     }
 }

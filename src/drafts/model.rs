@@ -275,9 +275,7 @@ mod tests {
 
     #[test]
     fn status_words_round_trip() {
-        for s in Status::ALL {
-            assert_eq!(s.as_str().parse::<Status>(), Ok(s));
-        }
+        crate::testing::assert_names_parse_back(&Status::ALL, Status::as_str);
         assert!("Open".parse::<Status>().is_err());
     }
 

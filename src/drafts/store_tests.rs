@@ -72,12 +72,9 @@ fn entries_missing_from_drafts_are_kept_and_new_ones_appended() {
 #[cfg(unix)]
 #[test]
 fn a_read_only_drafts_file_is_never_replaced() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("l.responses.toml");
     let text = "[comments.\"1\"]\nstatus = \"drafted\"\nresponse = \"Kept.\"\n";
-    std::fs::write(&path, text).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (_dir, path) = file("l.responses.toml", text);
+    crate::testing::set_mode(&path, 0o444);
     let loaded = load(&path).unwrap().unwrap();
     let mut drafts = loaded.drafts.clone();
     drafts.set_response("1", "Mine.");

@@ -134,42 +134,60 @@ mod tests {
 
     #[test]
     fn sanitize_replaces_controls_and_keeps_tabs_and_newlines() {
-        assert_eq!(sanitize("a\r\nb\rc\n\td"), "a\nb\nc\n\td");
-        assert_eq!(sanitize("x\u{1b}[31my\u{7}"), "x\u{fffd}[31my\u{fffd}");
-        assert_eq!(sanitize("\u{85}\u{9b}\u{7f}"), "\u{fffd}\u{fffd}\u{fffd}");
-        assert_eq!(sanitize("\u{202e}abc\u{2066}"), "\u{fffd}abc\u{fffd}");
-        assert_eq!(
-            sanitize("\u{200e}\u{200f}\u{61c}\u{2060}\u{180e}\u{feff}a\u{2028}b"),
-            "\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}a\nb"
-        );
-        assert_eq!(sanitize("“quotes” — é 中"), "“quotes” — é 中");
+        let d = "\u{fffd}";
+        for (text, kept) in [
+            ("a\r\nb\rc\n\td", "a\nb\nc\n\td".to_string()),
+            ("x\u{1b}[31my\u{7}", format!("x{d}[31my{d}")),
+            ("\u{85}\u{9b}\u{7f}", d.repeat(3)),
+            ("\u{202e}abc\u{2066}", format!("{d}abc{d}")),
+            (
+                "\u{200e}\u{200f}\u{61c}\u{2060}\u{180e}\u{feff}a\u{2028}b",
+                format!("{}a\nb", d.repeat(6)),
+            ),
+            ("“quotes” — é 中", "“quotes” — é 中".to_string()),
+        ] {
+            assert_eq!(sanitize(text), kept, "{text:?}");
+        }
+    }
+
+    /// Each row: the text, whether it starts a block, and its Markdown.
+    fn assert_markdown(cases: &[(&str, bool, &str)]) {
+        for &(text, block_start, escaped) in cases {
+            assert_eq!(markdown(text, block_start), escaped, "{text:?}");
+        }
     }
 
     #[test]
     fn markdown_escapes_inline_specials() {
-        assert_eq!(markdown(r"a*b_c`d\e", false), r"a\*b\_c\`d\\e");
-        assert_eq!(
-            markdown("[x](y) <b> a|b ~~s~~", false),
-            r"\[x\](y) \<b\> a\|b \~\~s\~\~"
-        );
-        assert_eq!(
-            markdown("AT&T &amp; &#35; &#x41; & ;", false),
-            r"AT&T \&amp; \&#35; \&#x41; & ;"
-        );
+        assert_markdown(&[
+            (r"a*b_c`d\e", false, r"a\*b\_c\`d\\e"),
+            (
+                "[x](y) <b> a|b ~~s~~",
+                false,
+                r"\[x\](y) \<b\> a\|b \~\~s\~\~",
+            ),
+            (
+                "AT&T &amp; &#35; &#x41; & ;",
+                false,
+                r"AT&T \&amp; \&#35; \&#x41; & ;",
+            ),
+        ]);
     }
 
     #[test]
     fn markdown_escapes_block_starts_only_at_block_start() {
-        assert_eq!(markdown("# Title", true), r"\# Title");
-        assert_eq!(markdown("# Title", false), "# Title");
-        assert_eq!(markdown("- item", true), r"\- item");
-        assert_eq!(markdown("+ item", true), r"\+ item");
-        assert_eq!(markdown("===", true), r"\===");
-        assert_eq!(markdown("12. twelve", true), r"12\. twelve");
-        assert_eq!(markdown("3) three", true), r"3\) three");
-        assert_eq!(markdown("1.5 million", true), r"1\.5 million");
-        assert_eq!(markdown("> quote", true), r"\> quote");
-        assert_eq!(markdown("2024 was", true), "2024 was");
+        assert_markdown(&[
+            ("# Title", true, r"\# Title"),
+            ("# Title", false, "# Title"),
+            ("- item", true, r"\- item"),
+            ("+ item", true, r"\+ item"),
+            ("===", true, r"\==="),
+            ("12. twelve", true, r"12\. twelve"),
+            ("3) three", true, r"3\) three"),
+            ("1.5 million", true, r"1\.5 million"),
+            ("> quote", true, r"\> quote"),
+            ("2024 was", true, "2024 was"),
+        ]);
     }
 
     #[test]

@@ -192,9 +192,7 @@ mod tests {
 
     #[test]
     fn formats_parse_and_name() {
-        for format in Format::ALL {
-            assert_eq!(format.name().parse::<Format>(), Ok(format));
-        }
+        crate::testing::assert_names_parse_back(&Format::ALL, Format::name);
         assert_eq!("HTM".parse::<Format>(), Ok(Format::Html));
         assert!("pdf".parse::<Format>().is_err());
         assert_eq!(

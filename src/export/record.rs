@@ -70,6 +70,15 @@ impl Records {
         Records { dir: dir.into() }
     }
 
+    /// Records in an `exports` folder of a new temporary state folder, which goes
+    /// when the returned guard is dropped (for tests).
+    #[cfg(test)]
+    pub(crate) fn in_temp_state() -> (tempfile::TempDir, Records) {
+        let state = tempfile::tempdir().expect("a temporary folder");
+        let records = Records::in_dir(state.path().join("exports"));
+        (state, records)
+    }
+
     /// The record file of an export path.
     fn record_file(&self, path: &Path) -> PathBuf {
         let key = absolute(path);
@@ -135,8 +144,7 @@ mod tests {
     #[test]
     fn an_edit_since_the_last_write_is_caught() {
         let letters = tempfile::tempdir().unwrap();
-        let state = tempfile::tempdir().unwrap();
-        let records = Records::in_dir(state.path().join("exports"));
+        let (_state, records) = Records::in_temp_state();
         let path = letters.path().join("a.response.docx");
         assert_eq!(records.check(&path), Ok(()), "no file yet");
         std::fs::write(&path, b"ours").unwrap();

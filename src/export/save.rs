@@ -107,62 +107,32 @@ mod tests {
     #[test]
     fn an_edited_file_is_refused_written_beside_or_overwritten() {
         let letters = tempfile::tempdir().unwrap();
-        let state = tempfile::tempdir().unwrap();
-        let records = Records::in_dir(state.path().join("exports"));
+        let (_state, records) = Records::in_temp_state();
         let path = letters.path().join("a.response.docx");
         let target = Target::File(path.clone());
         let mut sink = io::sink();
-        let saved = save(
-            &target,
-            b"one",
-            Some(&records),
-            WhenEdited::Refuse,
-            &mut sink,
-        );
+        // Each step saves `bytes` to the one target, recorded, doing `when_edited`.
+        let mut save_as = |bytes: &[u8], when_edited| {
+            save(&target, bytes, Some(&records), when_edited, &mut sink)
+        };
+        let saved = save_as(b"one", WhenEdited::Refuse);
         assert_eq!(saved.unwrap().path.as_ref(), Some(&path));
         std::fs::write(&path, b"redlined").unwrap();
 
-        let refused = save(
-            &target,
-            b"two",
-            Some(&records),
-            WhenEdited::Refuse,
-            &mut sink,
-        );
+        let refused = save_as(b"two", WhenEdited::Refuse);
         assert!(matches!(refused, Err(SaveError::Edited(_))), "{refused:?}");
         assert_eq!(std::fs::read(&path).unwrap(), b"redlined");
 
-        let beside = save(
-            &target,
-            b"two",
-            Some(&records),
-            WhenEdited::NewName,
-            &mut sink,
-        );
+        let beside = save_as(b"two", WhenEdited::NewName);
         let beside = beside.unwrap().path.unwrap();
         assert_eq!(beside, letters.path().join("a.response (2).docx"));
         assert_eq!(std::fs::read(&beside).unwrap(), b"two");
         assert_eq!(std::fs::read(&path).unwrap(), b"redlined");
 
-        let over = save(
-            &target,
-            b"three",
-            Some(&records),
-            WhenEdited::Overwrite,
-            &mut sink,
-        );
+        let over = save_as(b"three", WhenEdited::Overwrite);
         assert_eq!(over.unwrap().path, Some(path.clone()));
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         // Recorded: exporting again over it is fine.
-        assert!(
-            save(
-                &target,
-                b"four",
-                Some(&records),
-                WhenEdited::Refuse,
-                &mut sink
-            )
-            .is_ok()
-        );
+        assert!(save_as(b"four", WhenEdited::Refuse).is_ok());
     }
 }

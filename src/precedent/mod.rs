@@ -16,12 +16,14 @@
 
 mod fold;
 mod manifest;
+mod query;
 mod schema;
 mod similar;
 mod store;
 mod update;
 
+pub use query::QUERY_TERMS;
 pub use schema::VERSION;
-pub use similar::{Found, Hit, Probe, QUERY_TERMS, highlights};
+pub use similar::{Found, Hit, Probe, highlights};
 pub use store::{Library, default_folder, folder};
 pub use update::Updated;

@@ -175,51 +175,64 @@ mod tests {
         assert!(matches!(sanitize("Form 10-K\n\nNote 2"), Cow::Borrowed(_)));
     }
 
+    /// Each row: what it shows, the text, and the text as shown.
     #[test]
-    fn escape_and_c0_become_control_pictures() {
-        assert_eq!(sanitize("a\u{1b}[31mb\r\u{0}"), "a␛[31mb␍␀");
-        assert_eq!(sanitize("\u{7f}"), "␡");
-    }
-
-    #[test]
-    fn c1_controls_are_named_by_code_point() {
-        assert_eq!(sanitize("x\u{9b}y\u{85}"), "x⟪U+009B⟫y⟪U+0085⟫");
-    }
-
-    #[test]
-    fn bidi_controls_are_named() {
-        assert_eq!(sanitize("abc\u{202E}fed\u{202C}"), "abc⟪RLO⟫fed⟪PDF⟫");
-        assert_eq!(
-            sanitize("\u{2066}\u{2067}\u{2068}\u{2069}"),
-            "⟪LRI⟫⟪RLI⟫⟪FSI⟫⟪PDI⟫"
-        );
-        assert_eq!(sanitize("\u{202A}\u{202B}\u{202D}"), "⟪LRE⟫⟪RLE⟫⟪LRO⟫");
-    }
-
-    #[test]
-    fn tabs_expand_to_the_next_stop_per_line() {
-        assert_eq!(sanitize("\tx"), "    x");
-        assert_eq!(sanitize("ab\tc\n\td"), "ab  c\n    d");
-        assert_eq!(sanitize("␛x\ty"), "␛x  y");
-    }
-
-    #[test]
-    fn line_and_paragraph_separators_break_lines() {
-        assert_eq!(sanitize("a\u{2028}\tb\u{2029}c"), "a\n    b\nc");
-    }
-
-    #[test]
-    fn invisible_characters_are_shown() {
-        assert_eq!(
-            sanitize("a\u{200B}b\u{FEFF}c\u{2060}d\u{2063}"),
-            "a⟪ZWSP⟫b⟪BOM⟫c⟪WJ⟫d⟪U+2063⟫"
-        );
-        // Joiners too: terminals disagree on how wide a joined sequence is.
-        assert_eq!(sanitize("👩\u{200D}💻"), "👩⟪ZWJ⟫💻");
-        assert_eq!(
-            sanitize("\u{061C}\u{180E}\u{AD}\u{E0041}"),
-            "⟪ALM⟫⟪U+180E⟫⟪SHY⟫⟪U+E0041⟫"
-        );
+    fn hidden_characters_are_shown_as_named() {
+        let cases = [
+            (
+                "escape and C0 become control pictures",
+                "a\u{1b}[31mb\r\u{0}",
+                "a␛[31mb␍␀",
+            ),
+            ("delete becomes a control picture", "\u{7f}", "␡"),
+            (
+                "C1 controls are named by code point",
+                "x\u{9b}y\u{85}",
+                "x⟪U+009B⟫y⟪U+0085⟫",
+            ),
+            (
+                "bidi overrides are named",
+                "abc\u{202E}fed\u{202C}",
+                "abc⟪RLO⟫fed⟪PDF⟫",
+            ),
+            (
+                "bidi isolates are named",
+                "\u{2066}\u{2067}\u{2068}\u{2069}",
+                "⟪LRI⟫⟪RLI⟫⟪FSI⟫⟪PDI⟫",
+            ),
+            (
+                "bidi embeddings are named",
+                "\u{202A}\u{202B}\u{202D}",
+                "⟪LRE⟫⟪RLE⟫⟪LRO⟫",
+            ),
+            ("a tab expands to the next stop", "\tx", "    x"),
+            ("tab stops count per line", "ab\tc\n\td", "ab  c\n    d"),
+            (
+                "a control picture is one column before a tab",
+                "␛x\ty",
+                "␛x  y",
+            ),
+            (
+                "line and paragraph separators break lines",
+                "a\u{2028}\tb\u{2029}c",
+                "a\n    b\nc",
+            ),
+            (
+                "invisible characters are shown",
+                "a\u{200B}b\u{FEFF}c\u{2060}d\u{2063}",
+                "a⟪ZWSP⟫b⟪BOM⟫c⟪WJ⟫d⟪U+2063⟫",
+            ),
+            // Terminals disagree on how wide a joined sequence is.
+            ("joiners are shown", "👩\u{200D}💻", "👩⟪ZWJ⟫💻"),
+            (
+                "other format characters are shown",
+                "\u{061C}\u{180E}\u{AD}\u{E0041}",
+                "⟪ALM⟫⟪U+180E⟫⟪SHY⟫⟪U+E0041⟫",
+            ),
+        ];
+        for (what, text, shown) in cases {
+            assert_eq!(sanitize(text), shown, "{what}");
+        }
     }
 
     #[test]

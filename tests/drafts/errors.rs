@@ -27,30 +27,31 @@ fn round_trip(response: &str) -> String {
     fs::read_to_string(&path).unwrap()
 }
 
+/// Each row: what it shows, the drafts file, and the line of its conflict marker.
 #[test]
 fn conflict_markers_are_found_with_their_line() {
-    let text = "[comments.\"1\"]\nstatus = \"open\"\n<<<<<<< HEAD\nresponse = \"ours\"\n=======\nresponse = \"theirs\"\n>>>>>>> other\n";
-    let err = error_of(text);
-    assert!(
-        matches!(err, DraftsError::Conflict { line: 3, .. }),
-        "{err:?}"
-    );
-    assert!(
-        err.to_string()
-            .ends_with("drafts.responses.toml:3: unresolved git conflict marker"),
-        "{err}"
-    );
-}
-
-#[test]
-fn conflict_inside_a_string_is_still_a_conflict() {
-    // Such a file would even parse: the scan must come first.
-    let text = "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"\"\"\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> b\n\"\"\"\n";
-    let err = error_of(text);
-    assert!(
-        matches!(err, DraftsError::Conflict { line: 4, .. }),
-        "{err:?}"
-    );
+    let cases = [
+        (
+            "conflict markers between entries",
+            "[comments.\"1\"]\nstatus = \"open\"\n<<<<<<< HEAD\nresponse = \"ours\"\n=======\nresponse = \"theirs\"\n>>>>>>> other\n",
+            3,
+        ),
+        // Such a file would even parse: the scan must come first.
+        (
+            "a conflict inside a string is still a conflict",
+            "[comments.\"1\"]\nstatus = \"open\"\nresponse = \"\"\"\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> b\n\"\"\"\n",
+            4,
+        ),
+    ];
+    for (what, text, line) in cases {
+        let err = error_of(text);
+        assert!(
+            matches!(err, DraftsError::Conflict { line: found, .. } if found == line),
+            "{what}: {err:?}"
+        );
+        let message = format!("drafts.responses.toml:{line}: unresolved git conflict marker");
+        assert!(err.to_string().ends_with(&message), "{what}: {err}");
+    }
 }
 
 #[test]

@@ -63,6 +63,26 @@ fn assert_safe(t: &Tmux, when: &str) {
     assert!(!t.exited(), "letterdesk exited {when}:\n{}", t.screen());
 }
 
+/// Puts the Letters pane's cursor on its `row`th letter (from 0), counting from the top.
+fn to_row(t: &Tmux, row: usize) {
+    t.keys(&["g", "g"]);
+    if row > 0 {
+        t.repeat("j", row);
+    }
+}
+
+/// Puts the Letters pane's cursor on the first letter whose row shows `name`.
+fn to_letter(t: &Tmux, name: &str) {
+    t.keys(&["g", "g"]);
+    let row = t
+        .screen()
+        .lines()
+        .skip(1)
+        .position(|l| l.contains(name))
+        .unwrap_or_else(|| panic!("{name} listed"));
+    to_row(t, row);
+}
+
 #[test]
 fn a_hostile_folder_is_browsed_safely() {
     let Some(dir) = tmux::folder() else {
@@ -81,10 +101,7 @@ fn a_hostile_folder_is_browsed_safely() {
 
     // Open each letter in turn and walk through its comments.
     for row in 0..6 {
-        t.keys(&["g", "g"]);
-        if row > 0 {
-            t.repeat("j", row);
-        }
+        to_row(&t, row);
         t.keys(&["Enter"]);
         std::thread::sleep(Duration::from_millis(300));
         let screen = t.screen();
@@ -104,31 +121,13 @@ fn a_hostile_folder_is_browsed_safely() {
     }
 
     // The Windows-1252 letter says so when opened.
-    t.keys(&["g", "g"]);
-    let row = t
-        .screen()
-        .lines()
-        .skip(1)
-        .position(|l| l.contains("Café Latin"))
-        .expect("latin1 letter listed");
-    if row > 0 {
-        t.repeat("j", row);
-    }
+    to_letter(&t, "Café Latin");
     t.press("Enter", "latin1.txt is not UTF-8");
     t.keys(&["Escape"]);
     letters_focused(&t);
 
     // The hostile comment: every control is a visible placeholder, a stray CR included.
-    t.keys(&["g", "g"]);
-    let order = t.screen();
-    let hostile_row = order
-        .lines()
-        .skip(1)
-        .position(|l| l.contains("Hostile"))
-        .expect("hostile letter listed");
-    if hostile_row > 0 {
-        t.repeat("j", hostile_row);
-    }
+    to_letter(&t, "Hostile");
     let screen = t.press("Enter", "Hostile Widgets");
     for placeholder in [
         "␛]0;PWNED␇",

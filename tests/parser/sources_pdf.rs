@@ -40,33 +40,45 @@ fn read_pdf(text: &str, layout: &Layout) -> Letter {
     parse_file(&path).unwrap()
 }
 
-fn assert_same_letter(text: &str, layout: &Layout) {
+/// The PDF of `text` laid out by `layout` reads as the same letter as `text`; a
+/// failure names the case (`what`).
+fn assert_same_letter(what: &str, text: &str, layout: &Layout) {
     let from_text = parse_bytes("letter.txt", text.as_bytes()).unwrap();
     assert_eq!(from_text.comments.len(), 3, "the text letter parses");
     let from_pdf = read_pdf(text, layout);
     assert_eq!(
         numbered_words(&from_pdf),
         numbered_words(&from_text),
-        "{layout:?}"
+        "{what}: {layout:?}"
     );
-    assert_eq!(from_pdf.company, from_text.company);
-    assert_eq!(from_pdf.date, from_text.date);
-    assert_eq!(from_pdf.subject.form, from_text.subject.form);
-    assert_eq!(from_pdf.response_due, from_text.response_due);
+    assert_eq!(from_pdf.company, from_text.company, "{what}");
+    assert_eq!(from_pdf.date, from_text.date, "{what}");
+    assert_eq!(from_pdf.subject.form, from_text.subject.form, "{what}");
+    assert_eq!(from_pdf.response_due, from_text.response_due, "{what}");
 }
 
 #[test]
-fn a_plain_pdf_reads_as_its_text() {
-    assert_same_letter(&ferncliff(), &Layout::default());
-}
-
-#[test]
-fn a_number_drawn_after_its_paragraph_comes_first() {
-    let layout = Layout {
-        number_after: true,
-        ..Layout::default()
-    };
-    assert_same_letter(&ferncliff(), &layout);
+fn a_pdf_reads_as_its_text_however_its_text_is_drawn() {
+    let cases = [
+        ("a plain PDF reads as its text", Layout::default()),
+        (
+            "a number drawn after its paragraph comes first",
+            Layout {
+                number_after: true,
+                ..Layout::default()
+            },
+        ),
+        (
+            "hidden form field text does not change the letter",
+            Layout {
+                form_fields: true,
+                ..Layout::default()
+            },
+        ),
+    ];
+    for (what, layout) in cases {
+        assert_same_letter(what, &ferncliff(), &layout);
+    }
 }
 
 #[test]
@@ -76,7 +88,7 @@ fn text_drawn_twice_for_bold_is_read_once() {
         ..Layout::default()
     };
     let text = ferncliff();
-    assert_same_letter(&text, &layout);
+    assert_same_letter("bold", &text, &layout);
     let (_dir, path) = written("bold.pdf", letter_pdf(&text, &layout));
     let read = source::read(&path, &Limits::default()).unwrap();
     let read = String::from_utf8(read.text).unwrap();
@@ -91,22 +103,13 @@ fn pages_end_in_form_feeds_and_a_paragraph_runs_across_the_break() {
         ..Layout::default()
     };
     let text = ferncliff();
-    assert_same_letter(&text, &layout);
+    assert_same_letter("two pages", &text, &layout);
     let (_dir, path) = written("two.pdf", letter_pdf(&text, &layout));
     let read = String::from_utf8(source::read(&path, &Limits::default()).unwrap().text).unwrap();
     assert_eq!(read.matches('\u{c}').count(), 2, "{read}");
     assert!(read.contains("Page 2"), "the header is in the text: {read}");
     let letter = parse_file(&path).unwrap();
     assert!(letter.comments.iter().all(|c| !c.text.contains("Page 2")));
-}
-
-#[test]
-fn hidden_form_field_text_does_not_change_the_letter() {
-    let layout = Layout {
-        form_fields: true,
-        ..Layout::default()
-    };
-    assert_same_letter(&ferncliff(), &layout);
 }
 
 /// What reading `bytes` as a PDF says.

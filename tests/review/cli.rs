@@ -5,20 +5,16 @@ use crate::common;
 
 use common::bin::{json_of, keys_of, letterdesk, stderr, stdout};
 
+use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, RESPONSE, fixture};
 use std::path::{Path, PathBuf};
 
-const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
-const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
-const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
-const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
 const DRAFTS: &str = "upload_harrowgate-ferries_2025-03-10.responses.toml";
 
 /// A temporary folder holding the four letters of the review.
 fn review_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
     for name in [FIRST, RESPONSE, FOLLOW_UP, CLOSING] {
-        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+        std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
     }
     dir
 }

@@ -5,21 +5,11 @@
 //! did not review meanwhile with the company's request for effectiveness, and such a
 //! request years later.
 
+use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, RESPONSE, edited, fixture, letter};
 use crate::names;
 use letterdesk::letter::Kind;
 use letterdesk::review::{Filed, Review, State, build};
-use std::path::{Path, PathBuf};
-
-const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
-const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
-const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
-const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/review")
-        .join(name)
-}
+use std::path::Path;
 
 /// The four letters of the closed 10-K review.
 fn closed_review() -> Vec<Filed> {
@@ -27,13 +17,6 @@ fn closed_review() -> Vec<Filed> {
         .iter()
         .map(|n| Filed::read(&fixture(n)).expect("reads"))
         .collect()
-}
-
-/// `text` written as `name` under `dir`, read back.
-fn letter(dir: &Path, name: &str, text: &str) -> Filed {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    Filed::read(&path).expect("reads")
 }
 
 /// The closed review, then the staff's letter on the next quarterly report, filed as
@@ -57,14 +40,17 @@ fn all_names(reviews: &[Review]) -> Vec<Vec<String>> {
 
 /// The staff's comment letter on the next quarterly report, dated `date`.
 fn quarterly_comments(date: &str) -> String {
-    std::fs::read_to_string(fixture(FIRST))
-        .unwrap()
-        .replace("March 10, 2025", date)
-        .replace(
-            "Form 10-K for the Fiscal Year Ended December 31, 2024",
-            "Form 10-Q for the Quarterly Period Ended March 31, 2025",
-        )
-        .replace("Filed February 21, 2025", "Filed May 9, 2025")
+    edited(
+        FIRST,
+        &[
+            ("March 10, 2025", date),
+            (
+                "Form 10-K for the Fiscal Year Ended December 31, 2024",
+                "Form 10-Q for the Quarterly Period Ended March 31, 2025",
+            ),
+            ("Filed February 21, 2025", "Filed May 9, 2025"),
+        ],
+    )
 }
 
 /// The staff's letter saying it will not review a registration statement.

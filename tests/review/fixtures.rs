@@ -2,21 +2,11 @@
 //! letter, the company's response restating each comment, a follow-up citing "prior
 //! comment 2" and "comment 3 in our letter dated March 10, 2025", and a closing letter.
 
+use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, RESPONSE, edited, fixture, letter};
 use crate::names;
 use letterdesk::letter::{Kind, RequestKind};
 use letterdesk::review::{Filed, State, build};
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/review")
-        .join(name)
-}
-
-const FIRST: &str = "upload_harrowgate-ferries_2025-03-10.txt";
-const RESPONSE: &str = "corresp_harrowgate-ferries_2025-03-24.txt";
-const FOLLOW_UP: &str = "upload_harrowgate-ferries_2025-04-21.txt";
-const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
+use std::path::Path;
 
 fn read(names: &[&str]) -> Vec<Filed> {
     names
@@ -27,13 +17,12 @@ fn read(names: &[&str]) -> Vec<Filed> {
 
 /// A letter of another company with the same form, in the same weeks.
 fn other_company(dir: &Path) -> Filed {
-    let text = std::fs::read_to_string(fixture(FIRST))
-        .unwrap()
-        .replace("Harrowgate Ferries", "Osprey Quarries")
-        .replace("001-41234", "001-57777");
-    let path = dir.join("upload_osprey-quarries_2025-03-10.txt");
-    std::fs::write(&path, text).unwrap();
-    Filed::read(&path).unwrap()
+    let edits = [
+        ("Harrowgate Ferries", "Osprey Quarries"),
+        ("001-41234", "001-57777"),
+    ];
+    let name = "upload_osprey-quarries_2025-03-10.txt";
+    letter(dir, name, &edited(FIRST, &edits))
 }
 
 #[test]
@@ -100,16 +89,17 @@ fn the_response_answers_the_first_letter_comment_by_comment() {
 #[test]
 fn restatements_numbered_otherwise_are_matched_by_their_words() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture(RESPONSE))
-        .unwrap()
-        .replace("\n1. Please tell", "\nA. Please tell")
-        .replace("\n2. You state", "\n1. You state")
-        .replace("\n3. Your charter", "\n2. Your charter")
-        .replace("\nA. Please tell", "\n3. Please tell");
-    let path = dir.path().join(RESPONSE);
-    std::fs::write(&path, text).unwrap();
+    let renumbered = edited(
+        RESPONSE,
+        &[
+            ("\n1. Please tell", "\nA. Please tell"),
+            ("\n2. You state", "\n1. You state"),
+            ("\n3. Your charter", "\n2. Your charter"),
+            ("\nA. Please tell", "\n3. Please tell"),
+        ],
+    );
     let mut filed = read(&[FIRST]);
-    filed.push(Filed::read(&path).unwrap());
+    filed.push(letter(dir.path(), RESPONSE, &renumbered));
     let reviews = build(filed);
     let answered = &reviews[0].answered[0];
     let pairs: Vec<(&str, &str)> = answered
@@ -185,20 +175,19 @@ fn a_response_whose_header_names_nobody_joins_the_letter_it_cites() {
     let dir = tempfile::tempdir().unwrap();
     // No letterhead, no "Re:" block: the opening names the company and the date of
     // the comments it answers.
-    let text = std::fs::read_to_string(fixture(RESPONSE))
-        .unwrap()
-        .replace("HARROWGATE FERRIES, INC.\n40 Quayside Road\nPortland, Maine 04101\n", "")
-        .replace(
-            "Re: Harrowgate Ferries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\nFiled February 21, 2025\nFile No. 001-41234\n",
-            "",
-        )
-        .replace("set forth in your letter dated", "dated");
-    let path = dir.path().join(RESPONSE);
-    std::fs::write(&path, text).unwrap();
+    let letterhead = "HARROWGATE FERRIES, INC.\n40 Quayside Road\nPortland, Maine 04101\n";
+    let re = "Re: Harrowgate Ferries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\nFiled February 21, 2025\nFile No. 001-41234\n";
+    let edits = [
+        (letterhead, ""),
+        (re, ""),
+        ("set forth in your letter dated", "dated"),
+    ];
+    let text = edited(RESPONSE, &edits);
     let mut filed = read(&[FIRST]);
     // Another company's letter of the same date.
     filed.push(other_company(dir.path()));
-    let response = Filed::read(&path).unwrap();
+    let response = letter(dir.path(), RESPONSE, &text);
+    let path = response.path.clone();
     assert_eq!(response.letter.kind, Kind::Response);
     assert_eq!(response.letter.file_number, None);
     filed.push(response);

@@ -7,6 +7,7 @@ mod cli;
 mod conversation;
 mod corpus;
 mod fixtures;
+mod harrowgate;
 mod precedent_corpus;
 mod precedent_recovery;
 mod precedent_topics;

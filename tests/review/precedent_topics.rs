@@ -11,8 +11,9 @@ use letterdesk::review::{Filed, answers_between};
 
 use super::precedent_corpus::on_topic;
 
-/// A topic of real staff comments: its name, words that name it in a heading, and
-/// the words that mark a comment's text as on it (lower case; one is enough).
+/// A topic of real staff comments: its name, words that name it in a heading or a
+/// first sentence, and the words that mark a comment's text as on it (lower case; one
+/// is enough).
 struct CorpusTopic {
     name: &'static str,
     heading: &'static [&'static str],
@@ -88,34 +89,69 @@ const CORPUS_TOPICS: &[CorpusTopic] = &[
 const PER_TOPIC: usize = 2;
 
 /// The comments chosen for `topic`, in the order the letters are read: those whose
-/// nearest heading names it (the staff's own word for what a comment is about), then,
-/// when they are too few (the staff put some topics under "General"), those whose text
-/// names it at least twice.
+/// nearest heading names it (the staff's own word for what a comment is about) and
+/// whose text does too, then, when they are too few (the staff put some topics under
+/// "General"), those whose first sentence names it (the sentence that says what the
+/// staff asks about), by the same words a heading would. The same rule for every
+/// topic. Before, the second rule was a text naming the topic's key terms twice
+/// anywhere: it chose a question on how warrants are accounted for, which asks at
+/// what fair value they are carried further on, as a comment on fair value.
 fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Comment)> {
-    let names = |text: &str, words: &[&str]| -> usize {
-        let text = text.to_lowercase();
-        words.iter().map(|w| text.matches(w).count()).sum()
-    };
     let comments = || {
         staff
             .iter()
             .filter(|f| f.is_staff())
             .flat_map(|f| f.letter.comments.iter().map(move |c| (f, c)))
     };
-    let by_heading = comments().filter(|(_, c)| {
+    let by_heading = |c: &Comment| {
         c.headings
             .last()
-            .is_some_and(|h| names(h, topic.heading) > 0)
-            && names(&c.text, topic.key_terms) > 0
-    });
-    let by_text = comments().filter(|(_, c)| {
-        !(c.headings
-            .last()
-            .is_some_and(|h| names(h, topic.heading) > 0)
-            && names(&c.text, topic.key_terms) > 0)
-            && names(&c.text, topic.key_terms) >= 2
-    });
-    by_heading.chain(by_text).take(PER_TOPIC).collect()
+            .is_some_and(|h| on_topic(h, topic.heading))
+            && on_topic(&c.text, topic.key_terms)
+    };
+    let first = |c: &Comment| on_topic(first_sentence(&c.text), topic.heading);
+    comments()
+        .filter(|(_, c)| by_heading(c))
+        .chain(comments().filter(|(_, c)| !by_heading(c) && first(c)))
+        .take(PER_TOPIC)
+        .collect()
+}
+
+/// The first sentence of `text`: up to the first full stop, question mark or
+/// exclamation mark after a small letter, a digit or a closing mark and before a
+/// capital letter, a bullet or the end ("U.S." and "No. 5" do not end one).
+fn first_sentence(text: &str) -> &str {
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        let closes =
+            previous.is_lowercase() || previous.is_ascii_digit() || ")\"'%".contains(previous);
+        if matches!(c, '.' | '?' | '!') && closes {
+            let end = at + c.len_utf8();
+            let after = &text[end..];
+            let ends = match after.trim_start().chars().next() {
+                None => true,
+                Some(n) => after.starts_with(char::is_whitespace) && (n.is_uppercase() || n == '•'),
+            };
+            if ends {
+                return &text[..end];
+            }
+        }
+        previous = c;
+    }
+    text
+}
+
+#[test]
+fn the_first_sentence_ends_at_a_full_stop_before_a_capital() {
+    assert_eq!(
+        first_sentence("We note the U.S. sales on page 5. Please revise."),
+        "We note the U.S. sales on page 5."
+    );
+    assert_eq!(
+        first_sentence("Refer to Note No. 4 and ASC 606.\n• Tell us why."),
+        "Refer to Note No. 4 and ASC 606."
+    );
+    assert_eq!(first_sentence("Please revise"), "Please revise");
 }
 
 /// On `../shared/corpus`: 20 staff comments chosen by topic, each searched; every hit

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{ev, press, run_all, typing};
+use crate::support::{ev, press, response_of, run_all, typing};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyModifiers};
 use letterdesk::letter::{Comment, Kind, Letter};
@@ -75,10 +75,7 @@ fn shift_keys_select_and_typing_replaces_the_selection() {
         "The Company advises the Staff",
         "the replaced selection comes back in one step"
     );
-    assert_eq!(
-        s.draft("1").unwrap().response,
-        "The Company advises the Staff"
-    );
+    assert_eq!(response_of(&s, "1"), "The Company advises the Staff");
 }
 
 #[test]
@@ -90,7 +87,7 @@ fn cut_copy_and_paste_go_through_the_register_and_the_clipboard() {
     let fx = press(&mut s, ev(KeyCode::Char('x'), KeyModifiers::CONTROL));
     assert_eq!(clipboard(&fx), ["the Staff"]);
     assert_eq!(s.editor_text(), "The Company advises ");
-    assert_eq!(s.draft("1").unwrap().response, "The Company advises ");
+    assert_eq!(response_of(&s, "1"), "The Company advises ");
     press(&mut s, ev(KeyCode::Home, KeyModifiers::NONE));
     press(&mut s, ev(KeyCode::Char('v'), KeyModifiers::CONTROL));
     assert_eq!(s.editor_text(), "the StaffThe Company advises ");
@@ -173,10 +170,7 @@ fn e_hands_the_draft_to_the_users_editor_and_takes_it_back_as_one_step() {
         &mut s,
         back(Ok(Some("Draft.\nA line from the editor.".into()))),
     );
-    assert_eq!(
-        s.draft("1").unwrap().response,
-        "Draft.\nA line from the editor."
-    );
+    assert_eq!(response_of(&s, "1"), "Draft.\nA line from the editor.");
     assert_eq!(s.focus(), Pane::Comments);
     press(&mut s, ev(KeyCode::Enter, KeyModifiers::NONE));
     press(&mut s, ev(KeyCode::Char('z'), KeyModifiers::CONTROL));

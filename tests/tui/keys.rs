@@ -303,34 +303,35 @@ fn messages_keeps_the_full_text_of_a_long_message() {
     assert!(!screen(&mut s, 80, 24).contains("Recent messages"));
 }
 
+/// Kittiwake after `keys` (as [`typed`]), its screen at `width` × `height` checked
+/// against the snapshot `name` (the test's name).
+fn snapshot_after(name: &str, keys: &str, width: u16, height: u16) -> State {
+    let mut s = kittiwake();
+    typed(&mut s, keys);
+    insta::assert_snapshot!(name, screen(&mut s, width, height));
+    s
+}
+
 #[test]
 fn command_line_with_completion() {
-    let mut s = kittiwake();
-    typed(&mut s, ":so\t");
-    insta::assert_snapshot!(screen(&mut s, 120, 16));
+    snapshot_after("command_line_with_completion", ":so\t", 120, 16);
 }
 
 #[test]
 fn narrowed_letters_pane() {
-    let mut s = kittiwake();
-    typed(&mut s, ":5\n");
-    insta::assert_snapshot!(screen(&mut s, 160, 24));
+    snapshot_after("narrowed_letters_pane", ":5\n", 160, 24);
 }
 
 #[test]
 fn zoomed_pane() {
-    let mut s = kittiwake();
-    typed(&mut s, "+");
-    insta::assert_snapshot!(screen(&mut s, 120, 20));
+    let mut s = snapshot_after("zoomed_pane", "+", 120, 20);
     typed(&mut s, "+");
     assert!(screen(&mut s, 120, 20).contains("Letters"), "+ again: back");
 }
 
 #[test]
 fn help_at_200_columns() {
-    let mut s = kittiwake();
-    typed(&mut s, "?");
-    insta::assert_snapshot!(screen(&mut s, 200, 60));
+    let mut s = snapshot_after("help_at_200_columns", "?", 200, 60);
     typed(&mut s, "j");
     assert!(screen(&mut s, 200, 60).contains("Keys"), "j scrolls");
     typed(&mut s, "x");

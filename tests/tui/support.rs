@@ -132,10 +132,20 @@ pub fn drafting(s: &mut State, text: &str) -> Vec<Effect> {
     effects
 }
 
+/// The response `s` holds for comment `number` (the test fails if it has no draft).
+pub fn response_of<'a>(s: &'a State, number: &str) -> &'a str {
+    &s.draft(number).expect("a draft of the comment").response
+}
+
 /// The built-in configuration with a user file `c.toml` holding `text`.
 pub fn user_config(text: &str, no_color: bool) -> Config {
     Config::with_user(text, std::path::Path::new("c.toml"), no_color)
         .expect("the user file is read")
+}
+
+/// Puts `s` under the built-in configuration with a user file `c.toml` holding `text`.
+pub fn set_user_config(s: &mut State, text: &str, no_color: bool) {
+    s.set_config(user_config(text, no_color));
 }
 
 /// Each character of `text` pressed in turn.

@@ -16,7 +16,7 @@ const DESC_AT: usize = 2 + KEYS + 1;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     /// A section's title.
-    Section(&'static str),
+    Section(String),
     /// Keys (empty on a wrapped description's further rows) and a description.
     Entry(String, String),
     /// A remark.

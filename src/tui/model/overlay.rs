@@ -16,15 +16,14 @@ use crate::export::Format;
 use crate::journal::Offer;
 
 /// Declares the overlays, topmost first: for each, its doc, its data (a field of
-/// [`Dialogs`]), the keymap context its keys come from, and when it is open (an
+/// [`Dialogs`]), the `[keymap]` section its keys come from, and when it is open (an
 /// expression over the dialogs `d`). A new dialog is one line here, an arm for its
 /// commands in `update::overlays`, an arm drawing it in `view::overlays`, and (when it
-/// has keys of its own) a line of the config's `contexts!` with its keys in
-/// `config/default.toml`.
+/// has keys of its own) its section in `config/default.toml`.
 macro_rules! overlays {
     ($(
         $(#[doc = $doc:literal])*
-        $overlay:ident($field:ident: $data:ty) => $context:ident, |$d:ident| $open:expr;
+        $overlay:ident($field:ident: $data:ty) => $section:ident, |$d:ident| $open:expr;
     )*) => {
         /// A dialog or prompt over the panes. Several can be open at once (the journal's
         /// offers arrive at start-up whatever is open); the topmost takes the keys.
@@ -68,7 +67,7 @@ macro_rules! overlays {
             pub fn context(self) -> Context {
                 match self {
                     Mode::Pane(pane) => Context::from(pane),
-                    $( Mode::$overlay => Context::$context, )*
+                    $( Mode::$overlay => Context::Dialog(stringify!($section)), )*
                 }
             }
         }
@@ -86,24 +85,24 @@ macro_rules! overlays {
 
 overlays! {
     /// The help, over everything: its scroll.
-    Help(help: Option<usize>) => Help, |d| d.help.is_some();
+    Help(help: Option<usize>) => help, |d| d.help.is_some();
     /// The recent status messages, shown in full by `:messages` (scrolled with the help's
     /// keys).
-    Messages(log: MessageLog) => Help, |d| d.log.shown.is_some();
+    Messages(log: MessageLog) => help, |d| d.log.shown.is_some();
     /// The journal's unsaved text offered back.
-    Recovery(recovery: Recovery) => Recovery, |d| d.recovery.open && !d.recovery.offers.is_empty();
+    Recovery(recovery: Recovery) => recovery, |d| d.recovery.open && !d.recovery.offers.is_empty();
     /// A comment of the open letter changed both here and on disk: its number.
-    Conflict(conflict: Option<String>) => Conflict, |d| d.conflict.is_some();
+    Conflict(conflict: Option<String>) => conflict, |d| d.conflict.is_some();
     /// Questions one key answers, the first shown (see [`Question`]).
-    Question(questions: VecDeque<Question>) => Question, |d| !d.questions.is_empty();
+    Question(questions: VecDeque<Question>) => question, |d| !d.questions.is_empty();
     /// The export's choice of format: the letter, and the format highlighted.
-    Export(exporting: Option<(LetterId, Format)>) => Export, |d| d.exporting.is_some();
+    Export(exporting: Option<(LetterId, Format)>) => export, |d| d.exporting.is_some();
     /// The search being typed, in the status bar.
-    Search(prompt: Option<String>) => Search, |d| d.prompt.is_some();
+    Search(prompt: Option<String>) => search, |d| d.prompt.is_some();
     /// The command line or the Letters pane's filter, in the status bar, and its history.
-    Command(line: CommandLine) => Command, |d| d.line.open.is_some();
+    Command(line: CommandLine) => command, |d| d.line.open.is_some();
     /// The comments of other letters most like the selected one, with their answers.
-    Precedent(precedent: Option<PrecedentView>) => Precedent, |d| d.precedent.is_some();
+    Precedent(precedent: Option<PrecedentView>) => precedent, |d| d.precedent.is_some();
 }
 
 /// The journal's unsaved text found at start-up, and whether its dialog is open.
@@ -119,5 +118,23 @@ impl Dialogs {
     /// The open overlays, topmost first.
     pub(crate) fn open(&self) -> impl Iterator<Item = Overlay> + '_ {
         Overlay::PRIORITY.into_iter().filter(|&o| self.is_open(o))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Overlay;
+    use crate::config::Config;
+
+    #[test]
+    fn every_overlay_finds_its_keys_in_the_builtin_keymap() {
+        let keymap = Config::builtin(true).keymap;
+        for overlay in Overlay::PRIORITY {
+            let section = overlay.mode().context().section();
+            assert!(
+                !keymap.section(section).is_empty(),
+                "{overlay:?}: no `{section}` section in config/default.toml"
+            );
+        }
     }
 }

@@ -191,8 +191,7 @@ mod tests {
         let mut drafts = Drafts::default();
         drafts.set_response("1", "Unsaved answer.");
         // The records go to a folder of the test's, never the user's state folder.
-        let state = tempfile::tempdir().unwrap();
-        let records = Records::in_dir(state.path().join("exports"));
+        let (state, records) = Records::in_temp_state();
         let (path, notices) = export_letter(
             Some(&config),
             &to(Some(&records), Format::Markdown, WhenEdited::Refuse),
@@ -229,8 +228,7 @@ mod tests {
     #[test]
     fn an_edited_export_is_refused_until_the_user_says_overwrite_or_new_name() {
         let dir = tempfile::tempdir().unwrap();
-        let state = tempfile::tempdir().unwrap();
-        let records = Records::in_dir(state.path().join("exports"));
+        let (_state, records) = Records::in_temp_state();
         let letter_path = dir.path().join("acme.txt");
         let letter = Arc::new(Letter {
             comments: vec![Comment {

@@ -260,10 +260,8 @@ fn text_discarded_by_taking_theirs_is_not_offered_again() {
 
 #[test]
 fn never_writes_a_file_it_could_not_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.responses.toml");
     let text = "<<<<<<< HEAD\n[comments.\"1\"]\n=======\n>>>>>>> other\n";
-    std::fs::write(&path, text).unwrap();
+    let (_dir, path) = crate::testing::file("a.responses.toml", text);
     let mut worker = Worker::default();
     let error = load(&mut worker, &path).unwrap_err();
     assert_eq!(error, "a.responses.toml:1: unresolved git conflict marker");

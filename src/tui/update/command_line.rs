@@ -7,6 +7,7 @@ use crate::tui::model::action::Effect;
 use crate::tui::model::command_line::Purpose;
 use crate::tui::model::ids::{Filter, Pane};
 use crate::tui::model::order::Sort;
+use crate::tui::model::overlay::Mode;
 use crate::tui::model::state::State;
 
 /// A key of the line's own: `command` is one of the command-line section's commands.
@@ -77,7 +78,7 @@ fn submit(state: &mut State, fx: &mut Vec<Effect>) {
                 state.info(format!(
                     "{n} letter{} match “{shown}” ({} with nothing typed lists them all).",
                     if n == 1 { "" } else { "s" },
-                    state.key_for(crate::config::Context::Letters, Command::FindLetter)
+                    state.key_for(Context::Letters, Command::FindLetter)
                 ));
             }
         }
@@ -101,7 +102,7 @@ pub(super) fn run_line(state: &mut State, text: &str, fx: &mut Vec<Effect>) {
         match Command::from_name(text).filter(|c| c.typed()) {
             Some(command) => super::run(state, command, fx),
             None => {
-                let key = state.key_for(Context::Command, Command::Complete);
+                let key = state.key_for(Mode::Command.context(), Command::Complete);
                 state.error(format!(
                     "Not a command: {} ({key} completes a name).",
                     sanitize(text).replace('\n', " ")

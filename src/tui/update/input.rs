@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use crate::config::{Command, Context, Found, KeyChord, Keymap};
+use crate::config::{Command, Found, KeyChord, Keymap};
 use crate::tui::model::action::Action;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::overlay::Mode;
@@ -36,7 +36,7 @@ pub fn map_key_after(
             }
             Found::Nothing => None,
         },
-        Mode::Search => match keymap.lookup_dialog(Context::Search, chord) {
+        Mode::Search => match keymap.lookup_dialog(mode.context(), chord) {
             Some(Command::SearchSubmit) => Some(Action::SearchSubmit),
             Some(Command::SearchCancel) => Some(Action::SearchCancel),
             Some(Command::SearchBackspace) => Some(Action::SearchBackspace),
@@ -46,20 +46,20 @@ pub fn map_key_after(
                 _ => None,
             },
         },
-        Mode::Command => match keymap.lookup_dialog(Context::Command, chord) {
+        Mode::Command => match keymap.lookup_dialog(mode.context(), chord) {
             Some(command) => Some(Action::Run(command)),
             None => match key.code {
                 KeyCode::Char(c) if plain => Some(Action::LineInput(c)),
                 _ => None,
             },
         },
-        Mode::Help => match keymap.lookup_dialog(Context::Help, chord) {
+        Mode::Help => match keymap.lookup_dialog(mode.context(), chord) {
             Some(c @ (Command::Help | Command::ForceQuit)) => Some(Action::Run(c)),
             Some(c) if c.scrolls() => Some(Action::Run(c)),
             _ => Some(Action::Run(Command::Help)),
         },
         // The messages scroll with the help's keys; any other key closes them.
-        Mode::Messages => match keymap.lookup_dialog(Context::Help, chord) {
+        Mode::Messages => match keymap.lookup_dialog(mode.context(), chord) {
             Some(Command::ForceQuit) => Some(Action::Run(Command::ForceQuit)),
             Some(c) if c.scrolls() => Some(Action::Run(c)),
             _ => Some(Action::Run(Command::Messages)),

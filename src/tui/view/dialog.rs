@@ -13,6 +13,7 @@ use crate::config::Theme;
 use crate::config::{Command, Context};
 use crate::drafts::CommentDraft;
 use crate::text::sanitize;
+use crate::tui::model::overlay::Mode;
 use crate::tui::model::state::State;
 use crate::tui::model::wrap::wrap_line;
 
@@ -127,7 +128,7 @@ pub(super) fn recovery(frame: &mut Frame, area: Rect, state: &State) {
         None => lines.push(Line::from(Span::styled("  │ (nothing)", theme.muted()))),
     }
     lines.push(Line::default());
-    lines.extend(keys_lines(state, Context::Recovery, theme));
+    lines.extend(keys_lines(state, Mode::Recovery.context(), theme));
     let count = state.dialogs.recovery.offers.len();
     let title = if count > 1 {
         format!(" Unsaved text found (1 of {count}) ")
@@ -167,7 +168,7 @@ pub(super) fn conflict(frame: &mut Frame, area: Rect, state: &State, number: &st
         theme.muted(),
     ));
     lines.push(Line::default());
-    lines.extend(keys_lines(state, Context::Conflict, theme));
+    lines.extend(keys_lines(state, Mode::Conflict.context(), theme));
     let title = format!(" Comment {} changed here and on disk ", one_line(number));
     show(frame, area, title, lines, state);
 }
@@ -207,7 +208,7 @@ pub(super) fn export(
         )));
     }
     lines.push(Line::default());
-    lines.extend(keys_lines(state, Context::Export, theme));
+    lines.extend(keys_lines(state, Mode::Export.context(), theme));
     let title = format!(
         " Export {} ",
         crate::tui::model::names::file_name(&entry.path)
@@ -225,12 +226,12 @@ pub(super) fn question_keys(state: &State) -> Vec<(String, String)> {
         .choices
         .iter()
         .map(|c| {
-            let key = keymap.key_for(Context::Question, c.command);
+            let key = keymap.key_for(Mode::Question.context(), c.command);
             (key, one_line(&c.label))
         })
         .collect();
     keys.push((
-        keymap.key_for(Context::Question, Command::Later),
+        keymap.key_for(Mode::Question.context(), Command::Later),
         question.later.to_owned(),
     ));
     keys

@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{one_line, pane_block};
-use crate::config::{Command, Context};
+use crate::config::Command;
 use crate::precedent::{Hit, highlights};
 use crate::text::sanitize;
+use crate::tui::model::overlay::Mode;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
 use crate::tui::model::state::State;
 
@@ -35,7 +36,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
     frame.render_widget(block, rect);
     let mark = theme.key().add_modifier(Modifier::BOLD);
     let keymap = &state.config.keymap;
-    let key = |command| keymap.key_for(Context::Precedent, command);
+    let key = |command| keymap.key_for(Mode::Precedent.context(), command);
     let (lines, wrap, scroll) = match (&view.found, view.reading) {
         (None, _) => (vec![waiting(state)], true, 0),
         (Some(Err(error)), _) => (

@@ -183,8 +183,8 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             (
                 format!(
                     "{}{}",
-                    keymap.key_for(Context::Help, Command::Up),
-                    keymap.key_for(Context::Help, Command::Down)
+                    keymap.key_for(Mode::Help.context(), Command::Up),
+                    keymap.key_for(Mode::Help.context(), Command::Down)
                 ),
                 "scroll".into(),
             ),

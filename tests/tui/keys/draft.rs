@@ -2,7 +2,7 @@
 //! the rows shown, as in every other pane; a click puts the cursor on the character
 //! under the pointer (wrapped rows, wide characters and the scroll accounted for).
 
-use crate::support::lines;
+use crate::support::{lines, response_of};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::*;
@@ -18,10 +18,6 @@ fn editing(text: &str, width: u16, height: u16) -> State {
     s
 }
 
-fn response(s: &State) -> String {
-    s.draft("1").unwrap().response.clone()
-}
-
 /// "row 1", "row 2", … on `count` lines.
 fn numbered(count: usize) -> String {
     lines(count, |n| format!("row {n}"))
@@ -34,11 +30,11 @@ fn ctrl_d_and_ctrl_u_move_the_cursor_half_the_rows_shown() {
     key(&mut s, KeyCode::Home, KeyModifiers::CONTROL);
     key(&mut s, KeyCode::Char('d'), KeyModifiers::CONTROL);
     typed(&mut s, "X");
-    assert!(response(&s).contains("\nXrow 19\n"), "18 rows down");
+    assert!(response_of(&s, "1").contains("\nXrow 19\n"), "18 rows down");
     key(&mut s, KeyCode::Char('d'), KeyModifiers::CONTROL);
     key(&mut s, KeyCode::Home, KeyModifiers::NONE);
     typed(&mut s, "Y");
-    assert!(response(&s).contains("\nYrow 37\n"), "18 more");
+    assert!(response_of(&s, "1").contains("\nYrow 37\n"), "18 more");
     let shown = screen(&mut s, 160, 40);
     assert!(
         !shown.contains("row 1 ") && shown.contains("Yrow 37"),
@@ -48,16 +44,19 @@ fn ctrl_d_and_ctrl_u_move_the_cursor_half_the_rows_shown() {
     key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
     key(&mut s, KeyCode::Home, KeyModifiers::NONE);
     typed(&mut s, "Z");
-    assert!(response(&s).starts_with("Zrow 1\n"), "back to the top");
+    assert!(
+        response_of(&s, "1").starts_with("Zrow 1\n"),
+        "back to the top"
+    );
     assert_eq!(
-        response(&s).lines().count(),
+        response_of(&s, "1").lines().count(),
         80,
         "Ctrl-u deletes nothing in the editor"
     );
     key(&mut s, KeyCode::End, KeyModifiers::NONE);
     key(&mut s, KeyCode::Char('u'), KeyModifiers::ALT);
     assert!(
-        response(&s).starts_with("\nrow 2\n"),
+        response_of(&s, "1").starts_with("\nrow 2\n"),
         "Alt-u deletes to the line's start"
     );
 }
@@ -95,6 +94,15 @@ fn cell_of(s: &mut State, needle: &str, width: u16, height: u16) -> (u16, u16) {
     panic!("{needle} is not on the screen");
 }
 
+/// Clicks `dx` columns right of the first cell showing `needle` at 160 × 30 and types
+/// `key`: comment 1's response after.
+fn click_and_type<'a>(s: &'a mut State, needle: &str, dx: u16, key: &str) -> &'a str {
+    let (x, y) = cell_of(s, needle, 160, 30);
+    click(s, x + dx, y);
+    typed(s, key);
+    response_of(s, "1")
+}
+
 #[test]
 fn a_click_in_the_draft_puts_the_cursor_on_the_character_under_it() {
     // Sixty rows (the view scrolled to the end), one line wrapped over several rows
@@ -110,20 +118,14 @@ fn a_click_in_the_draft_puts_the_cursor_on_the_character_under_it() {
         !shown.contains("row 30 ") && shown.contains("row 48 "),
         "scrolled: the first rows are hidden\n{shown}"
     );
-    let (x, y) = cell_of(&mut s, "MARK", 160, 30);
-    click(&mut s, x, y);
-    typed(&mut s, "X");
-    assert!(response(&s).contains(" then XMARK here"), "on the M");
+    let after = click_and_type(&mut s, "MARK", 0, "X");
+    assert!(after.contains(" then XMARK here"), "on the M");
     // The right half of a wide character: the cursor goes before it.
-    let (x, y) = cell_of(&mut s, "鷗", 160, 30);
-    click(&mut s, x + 1, y);
-    typed(&mut s, "Y");
-    assert!(response(&s).contains(" wide Y鷗 "), "{}", response(&s));
+    let after = click_and_type(&mut s, "鷗", 1, "Y");
+    assert!(after.contains(" wide Y鷗 "), "{after}");
     // Past the end of a line: its end.
-    let (x, y) = cell_of(&mut s, "row 48", 160, 30);
-    click(&mut s, x + 30, y);
-    typed(&mut s, "Z");
-    assert!(response(&s).contains("\nrow 48Z\n"));
+    let after = click_and_type(&mut s, "row 48", 30, "Z");
+    assert!(after.contains("\nrow 48Z\n"));
 }
 
 #[test]
@@ -135,7 +137,7 @@ fn a_click_in_the_draft_from_the_comments_pane_edits_it_there() {
     click(&mut s, x + 3, y);
     assert_eq!(s.focus(), Pane::Draft);
     typed(&mut s, "_");
-    assert_eq!(response(&s), "first words\nsec_ond line");
+    assert_eq!(response_of(&s, "1"), "first words\nsec_ond line");
 }
 
 #[test]
@@ -154,8 +156,6 @@ fn a_click_lands_on_the_character_under_it_above_the_answer_filed() {
     let shown = screen(&mut s, 160, 30);
     assert!(shown.contains("Answer filed in the response"), "{shown}");
     assert!(!shown.contains("row 12 "), "scrolled\n{shown}");
-    let (x, y) = cell_of(&mut s, "row 30", 160, 30);
-    click(&mut s, x + 2, y);
-    typed(&mut s, "X");
-    assert!(response(&s).contains("\nroXw 30\n"), "{}", response(&s));
+    let after = click_and_type(&mut s, "row 30", 2, "X");
+    assert!(after.contains("\nroXw 30\n"), "{after}");
 }

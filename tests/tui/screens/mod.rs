@@ -3,7 +3,7 @@
 
 use crate::support::{
     assert_shows, buffer, comment, drafts_of, letter, northwind_letter, run_all, screen,
-    user_config,
+    set_user_config,
 };
 use chrono::NaiveDate;
 use letterdesk::drafts::Status;

@@ -108,9 +108,8 @@ fn config_errors_show_in_the_status_bar() {
 #[test]
 fn help_and_hints_follow_the_user_keymap() {
     let text = "[keymap]\ncomments = [{ on = [\"x\"], run = \"toggle_resolved\", desc = \"settle it\" }]\n";
-    let config = user_config(text, false);
     let mut s = northwind_open();
-    s.set_config(config);
+    set_user_config(&mut s, text, false);
     let screen_text = screen(&mut s, 180, 45);
     let hints = screen_text.lines().last().unwrap();
     assert!(

@@ -7,12 +7,16 @@ fn row_of(screen: &str, y: usize) -> &str {
     screen.lines().nth(y).unwrap_or_default()
 }
 
+/// The screens of `s` at each of `widths` columns, `height` rows, with their width.
+fn at_widths(s: &mut State, widths: &[u16], height: u16) -> Vec<(u16, String)> {
+    widths.iter().map(|&w| (w, screen(s, w, height))).collect()
+}
+
 #[test]
 fn the_comments_title_shows_the_filter_before_anything_is_cut() {
     let mut s = northwind_open();
     update(&mut s, Action::Run(Command::Filter));
-    for width in [90, 100, 120] {
-        let screen = screen(&mut s, width, 40);
+    for (width, screen) in at_widths(&mut s, &[90, 100, 120], 40) {
         let top = row_of(&screen, 0);
         // The Comments pane has the focus: its title is the one in the thick border.
         let start = top.find('┏').expect("the focused pane's corner");
@@ -44,9 +48,8 @@ fn the_help_overlay_uses_the_width_it_has() {
     let desc = "save now, then tell the team in the status bar which comments were saved and when";
     let text =
         format!("[keymap]\nglobal = [{{ on = [\"f5\"], run = \"save\", desc = \"{desc}\" }}]\n");
-    let config = user_config(&text, true);
     let mut s = northwind_open();
-    s.set_config(config);
+    set_user_config(&mut s, &text, true);
     update(&mut s, Action::Run(Command::Help));
     let screen = screen(&mut s, 200, 60);
     assert!(
@@ -59,8 +62,7 @@ fn the_help_overlay_uses_the_width_it_has() {
 fn the_editor_status_bar_advertises_no_key_that_types() {
     let mut s = northwind_open();
     update(&mut s, Action::Run(Command::Edit));
-    for width in [80, 120, 200] {
-        let screen = screen(&mut s, width, 30);
+    for (width, screen) in at_widths(&mut s, &[80, 120, 200], 30) {
         let bottom = screen.lines().last().unwrap_or_default().to_string();
         assert!(
             !bottom.contains("? help"),

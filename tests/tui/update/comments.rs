@@ -172,7 +172,7 @@ fn an_unreadable_drafts_file_is_never_written() {
         Action::Tick(Instant::now() + Duration::from_secs(60)),
     ));
     assert_eq!(saves(&fx), 0);
-    assert_eq!(s.draft("1").unwrap().response, "kept in memory");
+    assert_eq!(response_of(&s, "1"), "kept in memory");
     let fx = press(&mut s, ch('q'));
     assert!(saves(&fx) == 0 && !s.should_quit(), "first q warns");
     assert!(
@@ -223,7 +223,7 @@ fn undo_and_redo_in_the_editor() {
     assert_eq!(s.editor_text(), "");
     assert_eq!(s.draft("1").unwrap().status, Status::Open);
     press(&mut s, ctrl('y'));
-    assert_eq!(s.draft("1").unwrap().response, "ab ");
+    assert_eq!(response_of(&s, "1"), "ab ");
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn pasted_text_is_kept_exactly() {
         Action::Paste("line one\r\nline\u{1b}two\u{202e}\tthree\u{200b}".into()),
     );
     assert_eq!(
-        s.draft("1").unwrap().response,
+        response_of(&s, "1"),
         "line one\nline\u{1b}two\u{202e}\tthree\u{200b}",
         "line endings become \\n, nothing else changes: placeholders are only drawn"
     );
@@ -312,6 +312,6 @@ fn reopening_shows_drafts_as_left() {
         },
     );
     assert_eq!(again.draft("1").unwrap().status, Status::Resolved);
-    assert_eq!(again.draft("2").unwrap().response, "Answer two.");
+    assert_eq!(response_of(&again, "2"), "Answer two.");
     assert_eq!(again.draft("2").unwrap().status, Status::Drafted);
 }

@@ -64,7 +64,7 @@ fn one_edit_of_a_crlf_draft_keeps_every_other_character() {
     let mut s = loaded_with("First\r\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr");
     drafting(&mut s, "!");
     assert_eq!(
-        s.draft("1").unwrap().response,
+        response_of(&s, "1"),
         "First\nSecond\tcol\u{1b}[1m\u{202e}rlo\u{200b}zw\rcr!"
     );
 }
@@ -83,7 +83,7 @@ fn tab_in_the_editor_indents_and_never_leaves_it() {
     press(&mut s, key(KeyCode::Tab));
     typing(&mut s, "q");
     assert_eq!(s.focus(), Pane::Draft);
-    assert_eq!(s.draft("1").unwrap().response, "    q");
+    assert_eq!(response_of(&s, "1"), "    q");
     press(&mut s, ev(KeyCode::BackTab, KeyModifiers::SHIFT));
     assert_eq!(s.focus(), Pane::Draft, "Shift-Tab does not leave either");
     press(&mut s, key(KeyCode::Esc));
@@ -106,7 +106,7 @@ proptest::proptest! {
             press(&mut s, key(KeyCode::Left));
         }
         typing(&mut s, "X");
-        let saved = &s.draft("1").unwrap().response;
+        let saved = response_of(&s, "1");
         proptest::prop_assert_eq!(saved.matches('X').count(), 1);
         proptest::prop_assert_eq!(saved.replacen('X', "", 1), text.replace("\r\n", "\n"));
     }
@@ -163,7 +163,7 @@ fn undo_history_is_kept_per_comment() {
     drafting(&mut s, "The Company respectfully advises the Staff");
     press(&mut s, ctrl('z'));
     assert_eq!(
-        s.draft("1").unwrap().response,
+        response_of(&s, "1"),
         "The Company respectfully advises the ",
         "one word undone"
     );
@@ -174,26 +174,25 @@ fn undo_history_is_kept_per_comment() {
     typing(&mut s, "ki");
     press(&mut s, ctrl('z'));
     assert_eq!(
-        s.draft("1").unwrap().response,
+        response_of(&s, "1"),
         "The Company respectfully advises ",
         "the history came back with the comment"
     );
     press(&mut s, ctrl('y'));
     press(&mut s, ctrl('y'));
     assert_eq!(
-        s.draft("1").unwrap().response,
+        response_of(&s, "1"),
         "The Company respectfully advises the Staff"
     );
-    assert_eq!(s.draft("2").unwrap().response, "Other");
+    assert_eq!(response_of(&s, "2"), "Other");
 }
 
 #[test]
 fn a_key_bound_to_export_with_a_format_exports_at_once() {
     use letterdesk::export::Format;
     let text = "[keymap]\nletters = [{ on = [\"X\"], run = \"export  docx\", desc = \"Word now\" },\n { on = [\"M\"], run = \"export_markdown\", desc = \"old name\" }]\n";
-    let config = user_config(text, true);
     let mut s = state();
-    s.set_config(config);
+    set_user_config(&mut s, text, true);
     let fx = press(&mut s, ch('X'));
     let (_, format, _) = export_effect(&fx).unwrap();
     assert_eq!(format, Format::Docx);

@@ -47,7 +47,7 @@ fn an_outside_change_is_taken_in_and_shown() {
         ]))),
     );
     assert!(fx.is_empty(), "nothing to write: {fx:?}");
-    assert_eq!(s.draft("3").unwrap().response, "Theirs three.");
+    assert_eq!(response_of(&s, "3"), "Theirs three.");
     assert_eq!(s.save_state(), SaveState::Saved);
     assert!(s.message().unwrap().contains("comment 3 changed on disk"));
 }
@@ -107,7 +107,7 @@ fn a_two_sided_change_is_settled_each_way() {
         press(&mut s, ch(key));
         assert!(s.conflicts().is_empty(), "{key}");
         assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
-        assert_eq!(s.draft("1").unwrap().response, response, "{key}");
+        assert_eq!(response_of(&s, "1"), response, "{key}");
         assert_eq!(s.draft("1").unwrap().status, status, "{key}");
         let fx = press(&mut s, ctrl('s'));
         let sent = saved_drafts(&fx).unwrap();
@@ -124,7 +124,7 @@ fn deciding_later_keeps_the_conflict_and_theirs_on_disk() {
     // The file already holds theirs: nothing to write until the user chooses.
     let fx = press(&mut s, ctrl('s'));
     assert_eq!(saves(&fx), 0, "{fx:?}");
-    assert_eq!(s.draft("1").unwrap().response, "Saved one. Mine");
+    assert_eq!(response_of(&s, "1"), "Saved one. Mine");
     press(&mut s, ch('c'));
     assert_eq!(s.mode(), Mode::Conflict);
 }
@@ -160,21 +160,9 @@ fn a_failed_save_names_the_path_journals_and_asks_before_quitting() {
 
 #[test]
 fn offers_of_letters_in_other_folders_wait_for_j() {
-    use letterdesk::journal::{Entry, Offer};
     let mut s = loaded();
-    let offer = Offer {
-        entry: Entry {
-            letter: PathBuf::from("/elsewhere/other.txt"),
-            number: "1".into(),
-            text: "Typed in another workspace.".into(),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from("/state/j/y.json"),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
-    };
+    let typed = "Typed in another workspace.";
+    let offer = offer("/elsewhere/other.txt", "1", typed, "/state/j/y.json");
     update(
         &mut s,
         Action::JournalOffers {
@@ -197,20 +185,7 @@ fn offers_of_letters_in_other_folders_wait_for_j() {
 
 #[test]
 fn journal_offers_are_recovered_discarded_or_kept() {
-    use letterdesk::journal::{Entry, Offer};
-    let offer = |number: &str, text: &str| Offer {
-        entry: Entry {
-            letter: PathBuf::from("/letters/northwind.txt"),
-            number: number.into(),
-            text: text.into(),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from("/state/j/x.json"),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
-    };
+    let offer = |number, text| offer("/letters/northwind.txt", number, text, "/state/j/x.json");
     let mut s = loaded();
     update(
         &mut s,
@@ -226,7 +201,7 @@ fn journal_offers_are_recovered_discarded_or_kept() {
     assert_eq!(s.offers().len(), 2);
     assert_eq!(s.mode(), Mode::Recovery);
     press(&mut s, ch('y'));
-    assert_eq!(s.draft("2").unwrap().response, "Lost two.");
+    assert_eq!(response_of(&s, "2"), "Lost two.");
     assert_eq!(s.offers().len(), 1);
     press(&mut s, key(KeyCode::Esc));
     assert_eq!(s.mode(), Mode::Pane(Pane::Comments));
@@ -241,19 +216,9 @@ fn journal_offers_are_recovered_discarded_or_kept() {
 
 #[test]
 fn the_recovery_dialog_skips_to_the_next_offer_and_back() {
-    use letterdesk::journal::{Entry, Offer};
-    let offer = |letter: &str, number: &str| Offer {
-        entry: Entry {
-            letter: PathBuf::from(letter),
-            number: number.into(),
-            text: format!("Lost {number}."),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from(format!("/state/j/{number}.json")),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
+    let offer = |letter, number: &str| {
+        let file = format!("/state/j/{number}.json");
+        offer(letter, number, &format!("Lost {number}."), &file)
     };
     let mut s = loaded();
     update(&mut s, Action::IndexFinished);
@@ -269,7 +234,7 @@ fn the_recovery_dialog_skips_to_the_next_offer_and_back() {
     assert_eq!(s.offers()[0].entry.number, "3", "skipped, kept");
     assert_eq!(s.offers().len(), 2);
     press(&mut s, ch('y'));
-    assert_eq!(s.draft("3").unwrap().response, "Lost 3.");
+    assert_eq!(response_of(&s, "3"), "Lost 3.");
     assert_eq!(s.offers().len(), 1);
     press(&mut s, ch('k'));
     assert_eq!(s.offers()[0].entry.number, "1");

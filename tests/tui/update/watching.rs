@@ -67,7 +67,7 @@ fn a_corrected_letter_keeps_the_drafts() {
     );
     assert_eq!(s.listings().len(), 3, "replaced, not added");
     assert_eq!(s.open_letter().unwrap().comments.len(), 2);
-    assert_eq!(s.draft("1").unwrap().response, "Saved one.");
+    assert_eq!(response_of(&s, "1"), "Saved one.");
 }
 
 #[test]

@@ -7,6 +7,16 @@ fn texts(line: &str, width: usize) -> Vec<&str> {
         .collect()
 }
 
+/// Calls `check` with each of `lines` wrapped at each of `widths`: the line, the width
+/// and its rows.
+fn each_wrap(lines: &[&str], widths: std::ops::Range<usize>, check: impl Fn(&str, usize, &[Seg])) {
+    for line in lines {
+        for width in widths.clone() {
+            check(line, width, &wrap(line, Some(width)));
+        }
+    }
+}
+
 #[test]
 fn breaks_after_spaces_keeping_them() {
     assert_eq!(
@@ -23,26 +33,24 @@ fn a_wrapped_row_starts_with_a_word() {
     assert_eq!(texts("end.  Next", 6), ["end.  ", "Next"]);
     // A word as long as the row: its last letter goes down with the space.
     assert_eq!(texts("abcdefgh ij", 8), ["abcdefg", "h ij"]);
-    for line in [
+    let lines = [
         "the quick brown fox",
         "a  b   c d",
         "x\ty\tzz  w",
         "日本 語 abc",
-    ] {
-        for width in 4..12 {
-            let rows = wrap(line, Some(width));
-            for pair in rows.windows(2) {
-                let (prev, next) = (
-                    &line[pair[0].start..pair[0].end],
-                    &line[pair[1].start..pair[1].end],
-                );
-                assert!(
-                    !next.starts_with(is_blank) || prev.chars().all(is_blank),
-                    "{line:?} at {width}: {prev:?} then {next:?}"
-                );
-            }
+    ];
+    each_wrap(&lines, 4..12, |line, width, rows| {
+        for pair in rows.windows(2) {
+            let (prev, next) = (
+                &line[pair[0].start..pair[0].end],
+                &line[pair[1].start..pair[1].end],
+            );
+            assert!(
+                !next.starts_with(is_blank) || prev.chars().all(is_blank),
+                "{line:?} at {width}: {prev:?} then {next:?}"
+            );
         }
-    }
+    });
 }
 
 #[test]
@@ -91,23 +99,21 @@ fn a_full_last_row_gets_a_row_for_the_cursor() {
 
 #[test]
 fn rows_cover_the_line_in_order() {
-    for line in [
+    let lines = [
         "a  b   c",
         "x-y-z--w",
         "日本 語e\u{301} abcdefghijk",
         "   ",
         "\ra  \t\t\t",
         "abcdefgh ij",
-    ] {
-        for width in 1..8 {
-            let rows = wrap(line, Some(width));
-            let mut at = (0, 0);
-            for row in &rows {
-                assert_eq!((row.start, row.col), at, "{line:?} at {width}");
-                assert!(row.width <= width || row.chars == 1, "{line:?} at {width}");
-                at = (row.end, row.col + row.chars);
-            }
-            assert_eq!(at, (line.len(), line.chars().count()));
+    ];
+    each_wrap(&lines, 1..8, |line, width, rows| {
+        let mut at = (0, 0);
+        for row in rows {
+            assert_eq!((row.start, row.col), at, "{line:?} at {width}");
+            assert!(row.width <= width || row.chars == 1, "{line:?} at {width}");
+            at = (row.end, row.col + row.chars);
         }
-    }
+        assert_eq!(at, (line.len(), line.chars().count()));
+    });
 }

@@ -1,0 +1,211 @@
+//! The query of "more like this": which terms of a comment are searched for and how
+//! much each weighs. The comment's most distinctive terms (the highest term frequency
+//! × IDF), and the words of its heading that name a subject, learned from the index:
+//! words whose comments say them far more often than comments at large ("segment",
+//! "impairment"), not those of headings over any subject ("Management's Discussion and
+//! Analysis").
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use super::schema::terms;
+use super::similar::Probe;
+use super::store::Library;
+
+/// Distinctive terms a query is made of at most. Each term more costs a walk through
+/// its postings; past a dozen they add words a comment shares by chance more than
+/// its subject (see README, Precedent, for the figures).
+pub const QUERY_TERMS: usize = 12;
+
+/// Comments a term must be in to be used: a word of one letter only (a company's
+/// product name) finds nothing elsewhere.
+const MIN_DOC_FREQUENCY: u64 = 2;
+
+/// How many times a word of the probe's heading counts when the probe's terms are
+/// chosen: the heading names the subject in a few words where the text also asks
+/// about particulars.
+const HEADING_WEIGHT: u32 = 2;
+
+/// How much more a query term weighs when the probe's heading names it (a word the
+/// heading shares with the text is the subject; the text's rarer words are often its
+/// particulars: a company's names, a quarter, a product).
+const HEADING_TERM_BOOST: f32 = 4.0;
+
+/// The weight of the probe's heading words in the hits' headings, against the heaviest
+/// word of the text: a hit under a heading that names the same subject comes first.
+const HEADING_FIELD_BOOST: f32 = 2.0;
+
+/// Heading words of more than this share of all comments' headings name no subject
+/// (the letters' own: "page", "note", "general", "exhibit"); they are not looked for
+/// in the hits' headings.
+const MAX_HEADING_SHARE: f32 = 0.1;
+
+/// How many times more often than comments at large the comments under a heading
+/// word must say that word for it to name a subject. "Segment", "liquidity",
+/// "impairment" head comments that say them; "management's discussion and analysis",
+/// "results of operations" head comments on any subject, which seldom say those words.
+const MIN_HEADING_LIFT: f32 = 3.0;
+
+/// A query term's two factors: how often the probe says it (1 + ln tf) and its IDF.
+pub type Weight = (f32, f32);
+
+/// The terms a probe's query is made of, for each field, heaviest first.
+#[derive(Debug, Default)]
+pub struct Chosen {
+    /// The text's most distinctive terms.
+    pub text: Vec<(Term, Weight)>,
+    /// The heading's words that name its subject, looked for in the hits' headings.
+    pub heading: Vec<(Term, Weight)>,
+}
+
+impl Chosen {
+    /// The query: term queries only, joined by "should", so that tantivy can skip the
+    /// postings that cannot reach the hits kept (block-max WAND).
+    pub fn query(&self) -> BooleanQuery {
+        let named = |term: &Term| {
+            self.heading
+                .iter()
+                .any(|(h, _)| h.value().as_str() == term.value().as_str())
+        };
+        let mut all = clauses(
+            &self.text,
+            |t| {
+                if named(t) { HEADING_TERM_BOOST } else { 1.0 }
+            },
+        );
+        all.extend(clauses(&self.heading, |_| HEADING_FIELD_BOOST));
+        BooleanQuery::new(all)
+    }
+
+    /// The text terms as the index holds them (lower case, stemmed).
+    pub fn words(&self) -> Vec<String> {
+        self.text.iter().map(|(t, _)| term_text(t)).collect()
+    }
+}
+
+impl Library {
+    /// The terms of the query for `probe`.
+    pub(super) fn choose(&self, searcher: &Searcher, probe: Probe<'_>) -> Result<Chosen, String> {
+        let subject = self.subject(searcher, probe)?;
+        let words: HashSet<String> = terms(probe.text).into_iter().map(|(t, _)| t).collect();
+        let named: Vec<String> = subject.iter().map(|(t, _)| term_text(t)).collect();
+        // A heading that shares no word with its text ("Exhibits" over a question on
+        // non-GAAP measures) is not looked for in the hits' headings.
+        let heading = if named.iter().any(|w| words.contains(w)) {
+            subject
+        } else {
+            Vec::new()
+        };
+        let said = terms(probe.text)
+            .into_iter()
+            .map(|(t, _)| (t, 1))
+            .chain(named.into_iter().map(|w| (w, HEADING_WEIGHT)));
+        let mut text = weigh(searcher, self.fields.text, said, |_| true)?;
+        text.truncate(QUERY_TERMS);
+        Ok(Chosen { text, heading })
+    }
+
+    /// The words of the probe's heading that name a subject ([`MIN_HEADING_LIFT`]), as
+    /// the heading field holds them, but those of more than [`MAX_HEADING_SHARE`] of
+    /// all headings, weighed as the text's: none of "Management's Discussion and
+    /// Analysis" over a comment on climate change.
+    fn subject(
+        &self,
+        searcher: &Searcher,
+        probe: Probe<'_>,
+    ) -> Result<Vec<(Term, Weight)>, String> {
+        let said = terms(probe.heading.unwrap_or_default())
+            .into_iter()
+            .map(|(t, _)| (t, 1));
+        let named = weigh(searcher, self.fields.heading, said, |share| {
+            share <= MAX_HEADING_SHARE
+        })?;
+        let mut subject = Vec::with_capacity(named.len());
+        for (term, weight) in named {
+            if self.lift(searcher, &term_text(&term))? >= MIN_HEADING_LIFT {
+                subject.push((term, weight));
+            }
+        }
+        Ok(subject)
+    }
+
+    /// How many times more often the comments under a heading with `word` say it
+    /// than all comments do.
+    fn lift(&self, searcher: &Searcher, word: &str) -> Result<f32, String> {
+        let heading = Term::from_field_text(self.fields.heading, word);
+        let text = Term::from_field_text(self.fields.text, word);
+        let under = searcher.doc_freq(&heading).map_err(|e| e.to_string())?;
+        let said = searcher.doc_freq(&text).map_err(|e| e.to_string())?;
+        if under == 0 || said == 0 {
+            return Ok(0.0);
+        }
+        let both = BooleanQuery::intersection(vec![
+            Box::new(TermQuery::new(heading, IndexRecordOption::Basic)) as Box<dyn Query>,
+            Box::new(TermQuery::new(text, IndexRecordOption::Basic)),
+        ]);
+        let both = searcher.search(&both, &Count).map_err(|e| e.to_string())?;
+        let docs = searcher.num_docs() as f32;
+        Ok((both as f32 / under as f32) / (said as f32 / docs))
+    }
+}
+
+/// The terms `said` (each with how many times) of `field` that at least
+/// [`MIN_DOC_FREQUENCY`] comments hold and `keep` keeps (given the share of all
+/// comments that hold it), heaviest (frequency × IDF) first, with those two factors.
+fn weigh(
+    searcher: &Searcher,
+    field: Field,
+    said: impl Iterator<Item = (String, u32)>,
+    keep: impl Fn(f32) -> bool,
+) -> Result<Vec<(Term, Weight)>, String> {
+    let mut frequency: HashMap<String, u32> = HashMap::new();
+    for (term, times) in said {
+        if term.chars().count() >= 3 && !term.bytes().all(|b| b.is_ascii_digit()) {
+            *frequency.entry(term).or_default() += times;
+        }
+    }
+    let docs = searcher.num_docs() as f32;
+    let mut weighed = Vec::new();
+    for (word, tf) in frequency {
+        let term = Term::from_field_text(field, &word);
+        let df = searcher.doc_freq(&term).map_err(|e| e.to_string())?;
+        if df < MIN_DOC_FREQUENCY || !keep(df as f32 / docs.max(1.0)) {
+            continue;
+        }
+        let idf = (1.0 + (docs - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+        weighed.push((term, (1.0 + (tf as f32).ln(), idf)));
+    }
+    let weight = |(tf, idf): (f32, f32)| tf * idf;
+    weighed.sort_by(|a, b| {
+        weight(b.1)
+            .total_cmp(&weight(a.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    Ok(weighed)
+}
+
+/// Term queries for `terms` joined by "should", each boosted by how often the probe
+/// says it and, less steeply, how rare it is, relative to the heaviest of `terms`,
+/// times `scale` of the term. BM25 weighs each term by its IDF already: a boost by the
+/// whole IDF would square it, and a company's own names would outweigh the subject.
+fn clauses(terms: &[(Term, Weight)], scale: impl Fn(&Term) -> f32) -> Vec<(Occur, Box<dyn Query>)> {
+    let boost = |(tf, idf): &(f32, f32)| tf * idf.sqrt();
+    let best = terms.iter().map(|(_, w)| boost(w)).fold(0.0, f32::max);
+    terms
+        .iter()
+        .map(|(term, weight)| {
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            let boosted = BoostQuery::new(Box::new(query), scale(term) * boost(weight) / best);
+            (Occur::Should, Box::new(boosted) as Box<dyn Query>)
+        })
+        .collect()
+}
+
+/// The text of a term of a text field.
+fn term_text(term: &Term) -> String {
+    term.value().as_str().unwrap_or_default().to_owned()
+}
