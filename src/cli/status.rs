@@ -81,11 +81,11 @@ fn lone_drafts(paths: &[PathBuf], indexed: &index::Indexed) -> Vec<PathBuf> {
 /// config file that cannot be used is named on standard error and the built-in limits
 /// apply, as in the workspace.
 pub(super) fn load_limits(config: Option<&Path>) -> Limits {
-    let (config, problem) = Config::load(crate::config::config_file(config).as_deref(), true);
+    let (limits, problem) = Config::load_limits(crate::config::config_file(config).as_deref());
     if let Some(problem) = problem {
         eprintln!("letterdesk: warning: {}", sanitize_line(&problem));
     }
-    config.limits
+    limits
 }
 
 /// One letter as scripts see it.
