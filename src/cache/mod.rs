@@ -33,7 +33,7 @@ mod table;
 mod texts;
 
 pub use payload::Counts;
-pub use stamp::Stamp;
+pub use stamp::{Folder, Stamp};
 use table::{Row, Table};
 pub use texts::Text;
 use texts::{trim_texts, write_atomic};
@@ -147,6 +147,19 @@ impl Cache {
         self.get(brief_key(path), stamp, payload::read_brief)
     }
 
+    /// [`Cache::brief`] and how many comment numbers it has; with `numbers` false they
+    /// are not kept ([`Brief::numbers`] is empty).
+    pub fn brief_counted(
+        &self,
+        path: &Path,
+        stamp: &Stamp,
+        numbers: bool,
+    ) -> Option<(Brief, usize)> {
+        self.get(brief_key(path), stamp, |bytes| {
+            payload::read_brief_counted(bytes, numbers)
+        })
+    }
+
     /// Keep the brief of `path` as stamped, read from text hashing to `hash`.
     pub fn put_brief(&self, path: &Path, stamp: Stamp, hash: u64, brief: &Brief) {
         if let Some(bytes) = payload::brief(brief) {
@@ -168,7 +181,7 @@ impl Cache {
     }
 
     /// The entry of `key` as `read` reads it, if it was learnt from the version stamped.
-    fn get<T>(&self, key: u64, stamp: &Stamp, read: fn(&[u8]) -> Option<T>) -> Option<T> {
+    fn get<T>(&self, key: u64, stamp: &Stamp, read: impl Fn(&[u8]) -> Option<T>) -> Option<T> {
         if let Ok(fresh) = self.fresh.lock()
             && let Some(entry) = fresh.get(&key)
             && entry.stamp == *stamp

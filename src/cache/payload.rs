@@ -41,6 +41,13 @@ pub fn brief(brief: &Brief) -> Option<Vec<u8>> {
 
 /// The brief in `bytes`, if they are one.
 pub fn read_brief(bytes: &[u8]) -> Option<Brief> {
+    read_brief_counted(bytes, true).map(|(brief, _)| brief)
+}
+
+/// The brief in `bytes`, if they are one, and how many comment numbers it has; with
+/// `numbers` false the numbers are checked but not kept ([`Brief::numbers`] is left
+/// empty), which saves a string for each.
+pub fn read_brief_counted(bytes: &[u8], numbers: bool) -> Option<(Brief, usize)> {
     let mut r = Reader { bytes, at: 0 };
     let kind = *KINDS.get(usize::from(r.byte()?))?;
     let windows_1252 = r.byte()? != 0;
@@ -57,12 +64,17 @@ pub fn read_brief(bytes: &[u8]) -> Option<Brief> {
         numbers: Vec::new(),
     };
     let count = r.u32()? as usize;
-    // Each number takes at least two bytes: a damaged count cannot make a huge vector.
-    brief.numbers = Vec::with_capacity(count.min(bytes.len() / 2));
-    for _ in 0..count {
-        brief.numbers.push(r.text()??);
+    if numbers {
+        // Each number takes at least two bytes: a damaged count cannot make a huge vector.
+        brief.numbers = Vec::with_capacity(count.min(bytes.len() / 2));
     }
-    (r.at == bytes.len()).then_some(brief)
+    for _ in 0..count {
+        let number = r.str()??;
+        if numbers {
+            brief.numbers.push(number.to_owned());
+        }
+    }
+    (r.at == bytes.len()).then_some((brief, count))
 }
 
 /// What a drafts file says of a letter's comments: drafted, resolved, and `(comment,
@@ -116,8 +128,8 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let taken = self.bytes.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
         Some(taken)
@@ -132,13 +144,18 @@ impl Reader<'_> {
     }
 
     /// A string or a missing one (`Some(None)`); `None` when the bytes are not one.
-    fn text(&mut self) -> Option<Option<String>> {
+    fn str(&mut self) -> Option<Option<&'a str>> {
         let length = u16::from_le_bytes(self.take(2)?.try_into().ok()?);
         if length == NONE {
             return Some(None);
         }
         let bytes = self.take(usize::from(length))?;
-        Some(Some(std::str::from_utf8(bytes).ok()?.to_owned()))
+        Some(Some(std::str::from_utf8(bytes).ok()?))
+    }
+
+    /// [`Reader::str`], owned.
+    fn text(&mut self) -> Option<Option<String>> {
+        Some(self.str()?.map(str::to_owned))
     }
 }
 
@@ -161,9 +178,20 @@ mod tests {
         };
         for brief in [full, Brief::default()] {
             let bytes = super::brief(&brief).unwrap();
+            let count = brief.numbers.len();
+            let unnumbered = Brief {
+                numbers: Vec::new(),
+                ..brief.clone()
+            };
+            assert_eq!(read_brief_counted(&bytes, false), Some((unnumbered, count)));
             assert_eq!(read_brief(&bytes), Some(brief));
             for cut in 0..bytes.len() {
                 assert_eq!(read_brief(&bytes[..cut]), None, "cut at {cut}");
+                assert_eq!(
+                    read_brief_counted(&bytes[..cut], false),
+                    None,
+                    "cut at {cut}"
+                );
             }
         }
         let long = Brief {

@@ -32,13 +32,14 @@ pub struct StatusArgs {
 pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let paths = super::paths_or_here(&args.paths)?;
     let limits = load_limits(args.config.as_deref());
-    let letters = index::index_under(&paths, 0, limits.max_letter_bytes);
+    let indexed = index::index_under(&paths, 0, limits.max_letter_bytes);
+    let letters = &indexed.letters;
     if args.json {
-        write_json(out, &letters)?;
+        write_json(out, letters)?;
     } else {
-        write_table(out, &letters)?;
+        write_table(out, letters)?;
     }
-    for lone in lone_drafts(&paths, &letters) {
+    for lone in lone_drafts(&paths, &indexed) {
         eprintln!(
             "letterdesk: warning: {}: drafts whose letter is gone (renamed? opening the \
              renamed letter in the workspace offers to re-attach them)",
@@ -49,8 +50,9 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 }
 
 /// The drafts files whose letter is gone, in the folders given and the folders of the
-/// letters listed.
-fn lone_drafts(paths: &[PathBuf], letters: &[LetterSummary]) -> Vec<PathBuf> {
+/// letters listed; a folder the walk listed is not listed again.
+fn lone_drafts(paths: &[PathBuf], indexed: &index::Indexed) -> Vec<PathBuf> {
+    let letters = &indexed.letters;
     // Borrowed: 10,000 letters in one folder make one entry, not 10,000 copies.
     let folders: std::collections::BTreeSet<&Path> = paths
         .iter()
@@ -67,7 +69,10 @@ fn lone_drafts(paths: &[PathBuf], letters: &[LetterSummary]) -> Vec<PathBuf> {
         .collect();
     folders
         .iter()
-        .flat_map(|f| crate::drafts::lone_drafts_files(f))
+        .flat_map(|f| match indexed.lone_drafts.get(*f) {
+            Some(lone) => lone.clone(),
+            None => crate::drafts::lone_drafts_files(f),
+        })
         .collect()
 }
 
@@ -76,11 +81,11 @@ fn lone_drafts(paths: &[PathBuf], letters: &[LetterSummary]) -> Vec<PathBuf> {
 /// config file that cannot be used is named on standard error and the built-in limits
 /// apply, as in the workspace.
 pub(super) fn load_limits(config: Option<&Path>) -> Limits {
-    let (config, problem) = Config::load(crate::config::config_file(config).as_deref(), true);
+    let (limits, problem) = Config::load_limits(crate::config::config_file(config).as_deref());
     if let Some(problem) = problem {
         eprintln!("letterdesk: warning: {}", sanitize_line(&problem));
     }
-    config.limits
+    limits
 }
 
 /// One letter as scripts see it.

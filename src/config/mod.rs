@@ -126,6 +126,19 @@ struct LimitsFile {
     max_letter_mb: Option<u64>,
 }
 
+impl Limits {
+    /// The limits a `[limits]` table sets.
+    fn of(file: &LimitsFile) -> Limits {
+        Limits {
+            max_letter_bytes: file
+                .max_letter_mb
+                .map_or(crate::index::DEFAULT_MAX_LETTER_BYTES, |mb| {
+                    mb.saturating_mul(MB)
+                }),
+        }
+    }
+}
+
 /// Keys, colours and marks in effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -158,6 +171,21 @@ impl Config {
             Default::default(),
             Default::default(),
         )
+    }
+
+    /// The `[limits]` in effect with the config file at `path` and what is wrong with
+    /// the file, as [`Config::load`] finds them; without a file, the built-in ones are
+    /// read from their own table alone (a command that needs only the limits, such as
+    /// `status`, does not parse the whole built-in configuration at each run).
+    pub fn load_limits(path: Option<&Path>) -> (Limits, Option<String>) {
+        let absent = path.is_none_or(|path| {
+            std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        });
+        if absent && let Some(limits) = builtin_limits() {
+            return (limits, None);
+        }
+        let (config, problem) = Self::load(path, true);
+        (config.limits, problem)
     }
 
     /// The built-in configuration overridden by the text of a user file. The error names the
@@ -257,16 +285,22 @@ impl Config {
             keymap,
             theme: Theme::new(file.colors, no_color),
             marks: file.marks,
-            limits: Limits {
-                max_letter_bytes: file
-                    .limits
-                    .max_letter_mb
-                    .map_or(crate::index::DEFAULT_MAX_LETTER_BYTES, |mb| {
-                        mb.saturating_mul(MB)
-                    }),
-            },
+            limits: Limits::of(&file.limits),
         }
     }
+}
+
+/// The built-in `[limits]`, from that table of the built-in file alone.
+fn builtin_limits() -> Option<Limits> {
+    #[derive(Deserialize)]
+    struct Only {
+        limits: LimitsFile,
+    }
+    let start = DEFAULT.find("\n[limits]\n")? + 1;
+    let table = &DEFAULT[start..];
+    let end = table[1..].find("\n[").map_or(table.len(), |at| at + 2);
+    let only: Only = toml::from_str(&table[..end]).ok()?;
+    Some(Limits::of(&only.limits))
 }
 
 fn builtin_file() -> File {

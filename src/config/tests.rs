@@ -224,3 +224,14 @@ fn two_key_sequences_wait_for_the_second_and_a_key_alone_still_binds() {
     let bad = "[keymap]\nletters = [{ on = [\"g g g\"], run = \"first\", desc = \"top\" }]\n";
     assert!(from_user(bad).is_err());
 }
+
+#[test]
+fn the_builtin_limits_are_read_alone_as_in_the_whole_file() {
+    let builtin = Config::builtin(true).limits;
+    assert_eq!(super::builtin_limits(), Some(builtin));
+    let missing = std::path::Path::new("/nonexistent/letterdesk/config.toml");
+    assert_eq!(Config::load_limits(Some(missing)), (builtin, None));
+    assert_eq!(Config::load_limits(None), (builtin, None));
+    let (_dir, path) = file("config.toml", "[limits]\nmax_letter_mb = 2\n");
+    assert_eq!(Config::load_limits(Some(&path)).0.max_letter_mb(), 2);
+}

@@ -31,7 +31,7 @@ pub use fingerprint::{Fingerprint, on_disk_changed};
 pub use markers::find_conflict_marker;
 pub use merge::{Conflict, Merged, Resolution, merge, resolve};
 pub use model::{CommentDraft, Drafts, Marks, Status, UnknownStatus};
-pub use renamed::{Renamed, SUFFIX, find_renamed, lone_drafts_files, reattach};
+pub use renamed::{Renamed, SUFFIX, find_renamed, lone_drafts_among, lone_drafts_files, reattach};
 pub use statuses::read_statuses;
 pub use store::{Expect, Loaded, load, parse_bytes, save, save_expecting, save_loaded};
 pub use text_fingerprint::{

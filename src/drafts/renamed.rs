@@ -5,6 +5,7 @@
 //! name. (A `git mv` of both files needs none of this: the names still match.)
 
 use std::collections::HashSet;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -34,25 +35,38 @@ pub fn lone_drafts_files(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(folder) else {
         return Vec::new();
     };
-    let names: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    if !names.iter().any(|n| n.ends_with(SUFFIX)) {
+    let names: Vec<OsString> = entries.flatten().map(|e| e.file_name()).collect();
+    lone_drafts_among(folder, names.iter().map(OsString::as_os_str))
+}
+
+/// [`lone_drafts_files`] of a folder listed already: `names` are its entries' names.
+pub fn lone_drafts_among<'a>(
+    folder: &Path,
+    names: impl Iterator<Item = &'a OsStr> + Clone,
+) -> Vec<PathBuf> {
+    let names = names.map(OsStr::to_string_lossy);
+    if !names.clone().any(|n| n.ends_with(SUFFIX)) {
         return Vec::new();
     }
     let letters: HashSet<String> = names
-        .iter()
+        .clone()
         .filter(|n| crate::letter::source::is_source_name(n))
-        .filter_map(|n| Path::new(n).file_stem())
-        .map(|s| s.to_string_lossy().to_lowercase())
+        .filter_map(|n| {
+            Some(
+                Path::new(n.as_ref())
+                    .file_stem()?
+                    .to_string_lossy()
+                    .to_lowercase(),
+            )
+        })
         .collect();
     let mut lone: Vec<PathBuf> = names
-        .iter()
         .filter(|n| !n.starts_with('.'))
-        .filter_map(|n| Some((n, n.strip_suffix(SUFFIX)?)))
-        .filter(|(_, stem)| !stem.is_empty() && !letters.contains(&stem.to_lowercase()))
-        .map(|(n, _)| folder.join(n))
+        .filter(|n| {
+            n.strip_suffix(SUFFIX)
+                .is_some_and(|stem| !stem.is_empty() && !letters.contains(&stem.to_lowercase()))
+        })
+        .map(|n| folder.join(n.as_ref()))
         .collect();
     lone.sort();
     lone

@@ -174,11 +174,16 @@ pub fn is_export_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    let lower = name.to_ascii_lowercase();
+    // Compared in place, in any case: a folder of 10,000 letters asks this of each name.
+    let ends_with = |name: &[u8], end: &str| {
+        name.len() >= end.len()
+            && name[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    };
+    let name = name.as_bytes();
     Format::ALL
         .iter()
         .flat_map(|f| f.names())
-        .any(|ext| lower.ends_with(&format!(".response.{ext}")))
+        .any(|ext| ends_with(name, ext) && ends_with(&name[..name.len() - ext.len()], ".response."))
 }
 
 #[cfg(test)]

@@ -68,13 +68,26 @@ pub fn read_guarded<T: Declared>(
 /// The brief of the letter at `path` (no larger than `max_bytes`): from the cache when
 /// the file is the very version it was read from, else read (and kept for next time).
 pub fn read_brief(path: &Path, max_bytes: u64) -> Result<Brief, String> {
+    read_brief_stamped(path, max_bytes, None)
+}
+
+/// [`read_brief`] of a letter whose stamp the caller read before anything read the file
+/// (a folder search's [`Found::stamp`](super::Found::stamp)); `None`: it is read here.
+pub fn read_brief_stamped(
+    path: &Path,
+    max_bytes: u64,
+    stamp: Option<Stamp>,
+) -> Result<Brief, String> {
     let cache = cache::global();
-    let stamp = cache
-        .and_then(|_| std::fs::metadata(path).ok())
-        .filter(|meta| meta.is_file() && meta.len() <= max_bytes)
-        .map(|meta| Stamp::of(&meta));
-    if let (Some(cache), Some(stamp)) = (cache, &stamp)
-        && let Some(brief) = cache.brief(path, stamp)
+    let stamp = match stamp {
+        Some(stamp) => Some(stamp).filter(|s| s.size() <= max_bytes),
+        None => cache
+            .and_then(|_| std::fs::metadata(path).ok())
+            .filter(|meta| meta.is_file() && meta.len() <= max_bytes)
+            .map(|meta| Stamp::of(&meta)),
+    };
+    if let Some(stamp) = &stamp
+        && let Some(brief) = cached_brief(path, stamp, max_bytes)
     {
         return Ok(brief);
     }
@@ -84,6 +97,24 @@ pub fn read_brief(path: &Path, max_bytes: u64) -> Result<Brief, String> {
         cache.put_brief(path, stamp, xxh3_64(&read.text), &brief);
     }
     Ok(brief)
+}
+
+/// The brief the cache keeps of the letter at `path` as `stamp`ed (no larger than
+/// `max_bytes`), without reading the file; `None` when the cache is off or has none.
+fn cached_brief(path: &Path, stamp: &Stamp, max_bytes: u64) -> Option<Brief> {
+    (stamp.size() <= max_bytes).then(|| cache::global()?.brief(path, stamp))?
+}
+
+/// [`cached_brief`] and how many comments the letter has; with `numbers` false the
+/// comment numbers are not kept ([`Brief::numbers`] is empty).
+pub fn cached_brief_counted(
+    path: &Path,
+    stamp: &Stamp,
+    max_bytes: u64,
+    numbers: bool,
+) -> Option<(Brief, usize)> {
+    let cache = cache::global().filter(|_| stamp.size() <= max_bytes)?;
+    cache.brief_counted(path, stamp, numbers)
 }
 
 /// Write what this run added to the cache (see [`cache::Cache::save`]).

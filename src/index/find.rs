@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
+use crate::cache::{Folder, Stamp};
 
 /// Folders nested deeper than this below a path given are not searched.
 pub const MAX_DEPTH: usize = 64;
@@ -30,6 +31,10 @@ pub struct Found {
     /// the folder listing the search read holds none of that name, so a reader need not
     /// look for one; `true` when it does, or the search cannot tell.
     pub drafts: bool,
+    /// The letter file's stamp as the search saw it, when the cache is on (the cache's
+    /// key to its brief): read relative to its folder, in the order of the folder's
+    /// listing, before anything reads the file. `None`: a reader looks itself.
+    pub stamp: Option<Stamp>,
 }
 
 /// The letter files under `paths` (and the paths that could not be searched, with
@@ -51,20 +56,42 @@ pub fn find_letters(paths: &[PathBuf]) -> Vec<Found> {
 
 /// [`find_letters`], handing each to `found` as the walk finds it (in the same order);
 /// returns how many were handed over.
-pub fn find_letters_each(paths: &[PathBuf], mut found: impl FnMut(Found)) -> usize {
+pub fn find_letters_each(paths: &[PathBuf], found: impl FnMut(Found)) -> usize {
+    search(paths, found, None::<fn(&Path, Vec<PathBuf>)>)
+}
+
+/// [`find_letters_each`], and for each folder the walk lists, its drafts files whose
+/// letter is gone ([`lone_drafts_among`](crate::drafts::lone_drafts_among)) to `lone`,
+/// from the same listing.
+pub fn find_letters_and_lone(
+    paths: &[PathBuf],
+    found: impl FnMut(Found),
+    lone: impl FnMut(&Path, Vec<PathBuf>),
+) -> usize {
+    search(paths, found, Some(lone))
+}
+
+fn search<F, L>(paths: &[PathBuf], mut found: F, lone: Option<L>) -> usize
+where
+    F: FnMut(Found),
+    L: FnMut(&Path, Vec<PathBuf>),
+{
     let mut search = Search {
+        stamps: crate::cache::global().is_some(),
         seen_files: HashSet::new(),
         seen_dirs: HashSet::new(),
         ancestors: Vec::new(),
         count: 0,
         found: &mut found,
+        lone,
     };
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => search.walk(path, &meta, 0),
             Ok(meta) => {
                 let id = Identity::of(path, Some(&meta));
-                search.file(path.clone(), id, Vec::new(), true);
+                let stamp = search.stamp_of(&meta);
+                search.file(path.clone(), id, Vec::new(), true, stamp);
             }
             Err(e) => search.problem(path.clone(), io_message(&e)),
         }
@@ -110,18 +137,29 @@ impl Identity {
 }
 
 /// One search under way.
-struct Search<'f, F: FnMut(Found)> {
+struct Search<'f, F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> {
+    /// Whether letters are handed over with their stamp ([`Found::stamp`]).
+    stamps: bool,
     seen_files: HashSet<Identity>,
     seen_dirs: HashSet<Identity>,
     /// The folders being searched, from the top down to the current one.
     ancestors: Vec<Identity>,
     count: usize,
     found: &'f mut F,
+    /// Where the drafts files whose letter is gone go, folder by folder, if wanted.
+    lone: Option<L>,
 }
 
-impl<F: FnMut(Found)> Search<'_, F> {
+impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
     /// A letter file, unless it was found before by another path.
-    fn file(&mut self, path: PathBuf, id: Identity, also: Vec<PathBuf>, drafts: bool) {
+    fn file(
+        &mut self,
+        path: PathBuf,
+        id: Identity,
+        also: Vec<PathBuf>,
+        drafts: bool,
+        stamp: Option<Stamp>,
+    ) {
         if self.seen_files.insert(id) {
             self.count += 1;
             (self.found)(Found {
@@ -129,8 +167,14 @@ impl<F: FnMut(Found)> Search<'_, F> {
                 problem: None,
                 also,
                 drafts,
+                stamp,
             });
         }
+    }
+
+    /// The stamp of a letter file whose metadata the search read anyway, if wanted.
+    fn stamp_of(&self, meta: &fs::Metadata) -> Option<Stamp> {
+        (self.stamps && meta.is_file()).then(|| Stamp::of(meta))
     }
 
     /// A path that cannot be searched or read, once.
@@ -142,6 +186,7 @@ impl<F: FnMut(Found)> Search<'_, F> {
                 problem: Some(why),
                 also: Vec::new(),
                 drafts: true,
+                stamp: None,
             });
         }
     }
@@ -170,9 +215,14 @@ impl<F: FnMut(Found)> Search<'_, F> {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
         let drafts = DraftsFiles::of(entries.iter().map(|(name, _)| name.as_os_str()));
+        if let Some(lone) = &mut self.lone {
+            let names = entries.iter().map(|(name, _)| name.as_os_str());
+            lone(dir, crate::drafts::lone_drafts_among(dir, names));
+        }
+        let folder = Folder::open(dir, self.stamps);
         self.ancestors.push(id);
-        for (name, entry) in &entries {
-            let name = name.to_string_lossy();
+        for (os_name, entry) in &entries {
+            let name = os_name.to_string_lossy();
             if name.starts_with('.') {
                 continue;
             }
@@ -185,7 +235,8 @@ impl<F: FnMut(Found)> Search<'_, F> {
                 if let Some(also) = names.read(&name) {
                     let also = also.iter().map(|n| dir.join(n)).collect();
                     let id = Identity::of_entry(entry, meta);
-                    self.file(entry.path(), id, also, drafts.may_have(&name));
+                    let stamp = folder.stamp(os_name);
+                    self.file(entry.path(), id, also, drafts.may_have(&name), stamp);
                 }
                 continue;
             }
@@ -197,7 +248,8 @@ impl<F: FnMut(Found)> Search<'_, F> {
                         let also = also.iter().map(|n| dir.join(n)).collect();
                         let id = Identity::of(&path, Some(&target));
                         let has = drafts.may_have(&name);
-                        self.file(path, id, also, has);
+                        let stamp = self.stamp_of(&target);
+                        self.file(path, id, also, has, stamp);
                     }
                 }
                 Ok(_) => {}

@@ -21,11 +21,13 @@ mod progress;
 mod read;
 mod summary;
 
-pub use cached::{read_brief, read_cached, read_guarded, save_cache};
-pub use find::{Found, MAX_DEPTH, find_letters, find_letters_each};
+pub use cached::{
+    cached_brief_counted, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
+};
+pub use find::{Found, MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
 pub use names::{is_letter_name, passed_over};
-pub use parallel::{for_each_streamed, index, index_under};
-pub use progress::{Progress, progress, progress_if_listed};
+pub use parallel::{Indexed, for_each_streamed, index, index_under};
+pub use progress::{Progress, cached_progress, progress, progress_if_listed};
 pub(crate) use read::panic_message;
 pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, parse_guarded};
 pub use summary::{LetterSummary, summarize};

@@ -1,7 +1,8 @@
 //! Summarizing many letters on worker threads.
 
+use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
@@ -30,7 +31,7 @@ where
     let done = AtomicUsize::new(0);
     collect(
         threads,
-        |give| found.iter().for_each(give),
+        |give, _| found.iter().for_each(give),
         |found| {
             let summary = LetterSummary::of_found(found, max_letter_bytes);
             on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
@@ -41,42 +42,78 @@ where
 
 /// The letters under `paths` ([`find_letters`](super::find_letters)) summarized as
 /// [`index`] does, in the same order; the files are summarized as the folder walk
-/// finds them, so walking and reading overlap.
-pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Vec<LetterSummary> {
-    collect(
+/// finds them, so walking and reading overlap. A letter the cache knows as it is now
+/// ([`LetterSummary::of_found_cached`]) is summed up by the walk itself: a folder
+/// whose letters are all known starts no worker thread.
+pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Indexed {
+    let mut lone_drafts = BTreeMap::new();
+    let letters = collect(
         threads,
-        |give| {
-            super::find_letters_each(paths, give);
+        |give, done| {
+            let found =
+                |found: Found| match LetterSummary::of_found_cached(&found, max_letter_bytes) {
+                    Some(summary) => done(summary),
+                    None => give(found),
+                };
+            let lone = |folder: &Path, lone: Vec<PathBuf>| {
+                lone_drafts.insert(folder.to_owned(), lone);
+            };
+            super::find_letters_and_lone(paths, found, lone);
         },
         |found: Found| LetterSummary::of_found(&found, max_letter_bytes),
-    )
+    );
+    Indexed {
+        letters,
+        lone_drafts,
+    }
 }
 
-/// The listed summaries of what `produce` hands over, in its order.
+/// What [`index_under`] found.
+#[derive(Debug, Default)]
+pub struct Indexed {
+    /// The letters summed up, in the order of the walk.
+    pub letters: Vec<LetterSummary>,
+    /// The drafts files whose letter is gone, of each folder the walk listed (by the
+    /// folder's path as walked).
+    pub lone_drafts: BTreeMap<PathBuf, Vec<PathBuf>>,
+}
+
+/// The listed summaries of what `produce` hands over, in its order: items to `work` on
+/// (its first argument), or summaries already made (its second).
 fn collect<T, P, W>(threads: usize, produce: P, work: W) -> Vec<LetterSummary>
 where
     T: Send,
-    P: FnOnce(&mut dyn FnMut(T)),
+    P: FnOnce(&mut dyn FnMut(T), &mut dyn FnMut(LetterSummary)),
     W: Fn(T) -> LetterSummary + Sync,
 {
     let results = Mutex::new(Vec::new());
-    for_each_streamed(threads, produce, work, |i, summary| {
+    let push = |i: usize, summary: LetterSummary| {
         results
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push((i, summary));
-    });
+    };
+    for_each_streamed(
+        threads,
+        |give| {
+            let next = std::cell::Cell::new(0);
+            let number = || next.replace(next.get() + 1);
+            produce(&mut |item| give((number(), item)), &mut |summary| {
+                push(number(), summary)
+            });
+        },
+        |(i, item)| (i, work(item)),
+        |_, (i, summary)| push(i, summary),
+    );
     super::save_cache();
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     results.sort_unstable_by_key(|(i, _)| *i);
-    let mut listed = Vec::with_capacity(results.len());
-    listed.extend(
-        results
-            .into_iter()
-            .map(|(_, summary)| summary)
-            .filter(LetterSummary::is_listed),
-    );
-    listed
+    // Collected in place: 10,000 summaries are not copied into fresh memory.
+    results
+        .into_iter()
+        .map(|(_, summary)| summary)
+        .filter(LetterSummary::is_listed)
+        .collect()
 }
 
 /// Runs `work` on each item `produce` hands over, on `threads` worker threads (`0`: one
@@ -85,8 +122,8 @@ where
 /// handed over, as soon as it is ready (so in no fixed order). Returns how many items
 /// there were, when every one is done.
 ///
-/// Workers take the next item as they become free, so a slow item does not hold up
-/// the others. A panic in `work` or `sink` is passed on once the other workers stop.
+/// Workers start with the first item and take the next as they become free, so a slow
+/// item does not hold up the others. A panic in `work` or `sink` is passed on once the other workers stop.
 pub fn for_each_streamed<T, R, P, W, S>(threads: usize, produce: P, work: W, sink: S) -> usize
 where
     T: Send,
@@ -94,7 +131,7 @@ where
     W: Fn(T) -> R + Sync,
     S: Fn(usize, R) + Sync,
 {
-    let threads = match threads {
+    let threads = || match threads {
         0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         n => n,
     };
@@ -108,17 +145,21 @@ where
             .ok()
     };
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    while let Some((i, item)) = next() {
-                        sink(i, work(item));
-                    }
-                })
-            })
-            .collect();
+        // Started with the first item: a producer that hands over nothing starts none.
+        let mut workers = Vec::new();
         let mut count = 0;
         produce(&mut |item| {
+            if workers.is_empty() {
+                workers = (0..threads())
+                    .map(|_| {
+                        scope.spawn(|| {
+                            while let Some((i, item)) = next() {
+                                sink(i, work(item));
+                            }
+                        })
+                    })
+                    .collect();
+            }
             let _ = give.send((count, item));
             count += 1;
         });

@@ -1,6 +1,6 @@
 //! How far a letter's drafts have come, read from its drafts file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cache::Stamp;
 use crate::drafts::{self, Status};
@@ -34,32 +34,63 @@ pub fn progress(letter: &Path, numbers: &[String]) -> Progress {
 /// ([`Found::drafts`](super::Found::drafts)): when it may not, nothing is drafted, and
 /// the disk is not asked again.
 pub fn progress_if_listed(letter: &Path, numbers: &[String], may_have_drafts: bool) -> Progress {
+    let (path, stamp) = match look(letter, numbers, may_have_drafts) {
+        Looked::Known(progress) => return progress,
+        Looked::Unknown { path, stamp } => (path, stamp),
+    };
+    let progress = read_progress(&path, numbers);
+    if let (Some(cache), Some(stamp), None) = (crate::cache::global(), stamp, &progress.problem) {
+        let counts = (progress.drafted, progress.resolved, progress.owners.clone());
+        cache.put_counts(&path, numbers, stamp, &counts);
+    }
+    progress
+}
+
+/// [`progress_if_listed`] when it needs no file read: there is no drafts file, or the
+/// cache holds what it says as it is now; `None` when the drafts file must be read.
+pub fn cached_progress(
+    letter: &Path,
+    numbers: &[String],
+    may_have_drafts: bool,
+) -> Option<Progress> {
+    match look(letter, numbers, may_have_drafts) {
+        Looked::Known(progress) => Some(progress),
+        Looked::Unknown { .. } => None,
+    }
+}
+
+/// What is known of a letter's drafts without reading its drafts file.
+enum Looked {
+    /// No drafts file, or what the cache keeps of it as it is now.
+    Known(Progress),
+    /// The drafts file must be read: its path, and its stamp when the cache is on.
+    Unknown { path: PathBuf, stamp: Option<Stamp> },
+}
+
+fn look(letter: &Path, numbers: &[String], may_have_drafts: bool) -> Looked {
     if !may_have_drafts {
-        return Progress::default();
+        return Looked::Known(Progress::default());
     }
     let path = drafts::drafts_path(letter);
     let cache = crate::cache::global();
     let stamp = match cache.map(|_| std::fs::metadata(&path)) {
-        Some(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => return Progress::default(),
+        Some(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Looked::Known(Progress::default());
+        }
         Some(Ok(meta)) => Some(Stamp::of(&meta)),
         _ => None,
     };
     if let (Some(cache), Some(stamp)) = (cache, &stamp)
         && let Some((drafted, resolved, owners)) = cache.counts(&path, numbers, stamp)
     {
-        return Progress {
+        return Looked::Known(Progress {
             drafted,
             resolved,
             owners,
             problem: None,
-        };
+        });
     }
-    let progress = read_progress(&path, numbers);
-    if let (Some(cache), Some(stamp), None) = (cache, stamp, &progress.problem) {
-        let counts = (progress.drafted, progress.resolved, progress.owners.clone());
-        cache.put_counts(&path, numbers, stamp, &counts);
-    }
-    progress
+    Looked::Unknown { path, stamp }
 }
 
 /// The owners named in the drafts file `bytes`. Only a file that mentions `owner` is

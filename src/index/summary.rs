@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::find::Found;
-use super::progress::progress_if_listed;
+use super::progress::{Progress, progress_if_listed};
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -48,11 +48,47 @@ impl LetterSummary {
     pub fn of_found(found: &Found, max_letter_bytes: u64) -> LetterSummary {
         let summary = match &found.problem {
             Some(problem) => LetterSummary::unreadable(&found.path, problem),
-            None => summarize_listed(&found.path, max_letter_bytes, found.drafts),
+            None => summarize_listed(found, max_letter_bytes),
         };
         LetterSummary {
             also: found.also.clone(),
             ..summary
+        }
+    }
+
+    /// [`LetterSummary::of_found`] when no file need be read: the search stamped the
+    /// letter and the cache keeps its brief as stamped, and its drafts file's counts as
+    /// it is now (or it has none). `None`: the letter or its drafts file must be read.
+    pub fn of_found_cached(found: &Found, max_letter_bytes: u64) -> Option<LetterSummary> {
+        if found.problem.is_some() {
+            return None;
+        }
+        let stamp = found.stamp.as_ref()?;
+        // The comment numbers are needed only to look up the drafts file's counts.
+        let (brief, count) =
+            super::cached_brief_counted(&found.path, stamp, max_letter_bytes, found.drafts)?;
+        let progress = super::cached_progress(&found.path, &brief.numbers, found.drafts)?;
+        Some(LetterSummary {
+            also: found.also.clone(),
+            comments: count,
+            ..LetterSummary::of_brief(&found.path, brief, progress)
+        })
+    }
+
+    /// The summary of the letter at `path` from its brief and its drafts' progress.
+    fn of_brief(path: &Path, brief: letter::Brief, progress: Progress) -> LetterSummary {
+        LetterSummary {
+            kind: brief.kind,
+            company: brief.company,
+            date: brief.date,
+            form: brief.form,
+            response_due: brief.response_due,
+            comments: brief.numbers.len(),
+            drafted: progress.drafted,
+            resolved: progress.resolved,
+            owners: progress.owners,
+            problem: progress.problem,
+            ..LetterSummary::of_path(path)
         }
     }
 
@@ -97,29 +133,26 @@ impl LetterSummary {
 /// filled in as far as it goes. The counts cover the letter's comments only (drafts of
 /// comments the letter no longer has are not counted).
 pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
-    summarize_listed(path, max_letter_bytes, true)
+    let found = Found {
+        path: path.to_owned(),
+        problem: None,
+        also: Vec::new(),
+        drafts: true,
+        stamp: None,
+    };
+    summarize_listed(&found, max_letter_bytes)
 }
 
-/// [`summarize`], told by a folder listing whether the letter may have a drafts file
-/// (see [`progress_if_listed`]).
-fn summarize_listed(path: &Path, max_letter_bytes: u64, may_have_drafts: bool) -> LetterSummary {
-    let brief = match super::cached::read_brief(path, max_letter_bytes) {
+/// [`summarize`], told by a folder search whether the letter may have a drafts file
+/// (see [`progress_if_listed`]) and its stamp ([`Found::stamp`]).
+fn summarize_listed(found: &Found, max_letter_bytes: u64) -> LetterSummary {
+    let path = &found.path;
+    let brief = match super::cached::read_brief_stamped(path, max_letter_bytes, found.stamp) {
         Ok(brief) => brief,
         Err(problem) => return LetterSummary::unreadable(path, &problem),
     };
-    let mut summary = LetterSummary::of_path(path);
-    let progress = progress_if_listed(path, &brief.numbers, may_have_drafts);
-    summary.kind = brief.kind;
-    summary.company = brief.company;
-    summary.date = brief.date;
-    summary.form = brief.form;
-    summary.response_due = brief.response_due;
-    summary.comments = brief.numbers.len();
-    summary.drafted = progress.drafted;
-    summary.resolved = progress.resolved;
-    summary.owners = progress.owners;
-    summary.problem = progress.problem;
-    summary
+    let progress = progress_if_listed(path, &brief.numbers, found.drafts);
+    LetterSummary::of_brief(path, brief, progress)
 }
 
 #[cfg(test)]

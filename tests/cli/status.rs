@@ -358,3 +358,56 @@ fn owners_come_from_the_cache_until_the_drafts_file_changes() {
         "changed"
     );
 }
+
+/// A warm `status` (the folder walk stamps each letter and takes what the cache keeps
+/// of it) reads a letter again when it is rewritten or replaced, and still names the
+/// drafts files whose letter is gone.
+#[test]
+fn a_warm_status_reads_changed_letters_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    for (name, company) in [("a", "Alder Co"), ("b", "Birch Co"), ("c", "Cedar Co")] {
+        std::fs::write(
+            dir.path().join(format!("{name}.txt")),
+            staff_letter(company),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("c.responses.toml"),
+        "[comments.\"1\"]\nstatus = \"resolved\"\nresponse = \"Done.\"\n",
+    )
+    .unwrap();
+    let status = || {
+        letterdesk_cached(
+            &["status", "--json", dir.path().to_str().unwrap()],
+            cache.path(),
+        )
+    };
+    let companies = |out: &Output| -> Vec<String> {
+        json_of(out)["letters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["company"].as_str().unwrap_or("-").to_owned())
+            .collect()
+    };
+    let cold = status();
+    assert_eq!(companies(&cold), ["Alder Co", "Birch Co", "Cedar Co"]);
+    let warm = status();
+    assert_eq!(warm.stdout, cold.stdout, "warm as cold");
+    assert_eq!(json_of(&warm)["letters"][2]["resolved"], 1);
+    // Rewritten in place at the same size, and replaced by another file.
+    std::fs::write(dir.path().join("a.txt"), staff_letter("Aspen Co")).unwrap();
+    let replacement = dir.path().join("b.new");
+    std::fs::write(&replacement, staff_letter("Beech Co")).unwrap();
+    std::fs::rename(&replacement, dir.path().join("b.txt")).unwrap();
+    std::fs::remove_file(dir.path().join("c.txt")).unwrap();
+    let changed = status();
+    assert_eq!(companies(&changed), ["Aspen Co", "Beech Co"]);
+    let err = String::from_utf8_lossy(&changed.stderr);
+    assert!(
+        err.contains("c.responses.toml: drafts whose letter is gone"),
+        "{err}"
+    );
+}

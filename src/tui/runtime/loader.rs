@@ -76,7 +76,7 @@ pub(crate) fn spawn(
                             &path,
                             limits,
                             crate::index::passed_over(&path),
-                            true,
+                            (true, None),
                         )),
                         path,
                     },
@@ -144,6 +144,7 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
         problem,
         also,
         drafts,
+        stamp,
     } = found;
     let (path, listing) = match problem {
         Some(problem) => {
@@ -151,7 +152,7 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
             (path, Err(problem))
         }
         None => {
-            let listing = listing(&path, limits, also, drafts);
+            let listing = listing(&path, limits, also, (drafts, stamp));
             let named = paths.contains(&path);
             if let Ok(l) = &listing
                 && !named
@@ -171,14 +172,14 @@ fn index_one(paths: &[PathBuf], found: Found, limits: Limits) -> Option<Action> 
 
 /// The listing of a letter file: the letter in brief, its drafts' progress, and the
 /// files of its name not read (`also`); `drafts`: whether the folder listing may hold
-/// its drafts file.
+/// its drafts file, and the letter's stamp if the search read it ([`Found::stamp`]).
 fn listing(
     path: &Path,
     limits: Limits,
     also: Vec<PathBuf>,
-    drafts: bool,
+    (drafts, stamp): (bool, Option<crate::cache::Stamp>),
 ) -> Result<Listing, Problem> {
-    let brief = crate::index::read_brief(path, limits.max_letter_bytes)
+    let brief = crate::index::read_brief_stamped(path, limits.max_letter_bytes, stamp)
         .map_err(|why| Problem::in_file(path, why))?;
     let progress = crate::index::progress_if_listed(path, &brief.numbers, drafts);
     Ok(Listing {
