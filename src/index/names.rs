@@ -189,9 +189,14 @@ fn stem(name: Cow<'_, str>) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// A folder's listing of `names`.
+    fn listing(names: &[&str]) -> Vec<OsString> {
+        names.iter().map(OsString::from).collect()
+    }
+
     #[test]
     fn files_of_one_name_in_any_case_are_one_letter() {
-        let names: Vec<OsString> = [
+        let names = listing(&[
             "Two.PDF",
             "two.txt",
             "three.htm",
@@ -200,9 +205,7 @@ mod tests {
             "ÉTÉ.pdf",
             "été.txt",
             "notes.docx",
-        ]
-        .map(OsString::from)
-        .to_vec();
+        ]);
         let names = Names::of(names.iter().map(OsString::as_os_str));
         assert_eq!(names.read("two.txt"), Some(&["Two.PDF".to_owned()][..]));
         assert_eq!(names.read("Two.PDF"), None);
@@ -215,15 +218,13 @@ mod tests {
 
     #[test]
     fn a_letter_may_have_drafts_only_when_the_folder_lists_them() {
-        let names: Vec<OsString> = [
+        let names = listing(&[
             "a.txt",
             "B.Responses.TOML",
             "b.pdf",
             "c.txt",
             "d.responses.toml.bak",
-        ]
-        .map(OsString::from)
-        .to_vec();
+        ]);
         let drafts = DraftsFiles::of(names.iter().map(OsString::as_os_str));
         assert!(drafts.may_have("b.pdf"));
         assert!(!drafts.may_have("a.txt"));
