@@ -30,11 +30,11 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    DATE.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        let month = month_number(&c[1])?;
-        let day: u32 = c[2].parse().ok()?;
-        let year: i32 = c[3].parse().ok()?;
+    DATE.find_iter(text).find_map(|m| {
+        let (month, day, year) = date_parts(m.as_str());
+        let month = month_number(month)?;
+        let day: u32 = day.parse().ok()?;
+        let year: i32 = year.parse().ok()?;
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
         Some(FoundDate {
             date,
@@ -42,6 +42,23 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             end: m.end(),
         })
     })
+}
+
+/// The month, day and year of a match of [`DATE`] (its three groups, read without the
+/// regex engine's captures, which would walk each match again): the month's letters up
+/// to a `.` or white space, the digits up to a `,` or white space, and the rest.
+fn date_parts(found: &str) -> (&str, &str, &str) {
+    let month_end = found
+        .find(|c: char| c == '.' || c.is_whitespace())
+        .unwrap_or(found.len());
+    let (month, rest) = found.split_at(month_end);
+    let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+    let day_end = rest
+        .find(|c: char| c == ',' || c.is_whitespace())
+        .unwrap_or(rest.len());
+    let (day, rest) = rest.split_at(day_end);
+    let year = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    (month, day, year)
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -225,6 +242,22 @@ mod tests {
             assert_eq!(business_days_between(day, due, 100), 10, "{day}");
             day = day.succ_opt().unwrap();
         }
+    }
+
+    #[test]
+    fn date_parts_are_the_regex_groups() {
+        let text = "Filed Sept. 5 2024; on JAN\u{A0}\u{2003}17,\u{2009}2014, May 1,2020 \
+                    and \u{17F}ep 9 1999, Dec.\t31, \u{663}\u{664}\u{665}\u{666}";
+        let (mut found, mut parts) = (Vec::new(), Vec::new());
+        for c in DATE.captures_iter(text) {
+            found.push((c[1].to_string(), c[2].to_string(), c[3].to_string()));
+        }
+        for m in DATE.find_iter(text) {
+            let (month, day, year) = date_parts(m.as_str());
+            parts.push((month.to_string(), day.to_string(), year.to_string()));
+        }
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(parts, found);
     }
 
     #[test]

@@ -231,24 +231,39 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
             break;
         }
         if subject.form.is_none()
-            && let Some(c) = FORM.captures(line)
+            && let Some(m) = FORM.find(line)
         {
-            let word = if line[c.get(0).map_or(0, |m| m.start())..]
-                .to_ascii_lowercase()
-                .starts_with("schedule")
-            {
-                "Schedule "
-            } else {
-                ""
-            };
-            subject.form = Some(format!("{word}{}", &c[1]));
+            let schedule = m
+                .as_str()
+                .as_bytes()
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"schedule"));
+            let word = if schedule { "Schedule " } else { "" };
+            subject.form = Some(format!("{word}{}", form_in(m.as_str())));
         }
         if header.file_number.is_none()
-            && let Some(c) = FILE_NO.captures(line)
+            && let Some(m) = FILE_NO.find(line)
         {
-            header.file_number = Some(c[1].to_string());
+            header.file_number = Some(file_number_in(m.as_str()).to_string());
         }
     }
+}
+
+/// The form a match of [`FORM`] names (its group, read without the regex engine's
+/// captures): what follows the white space after "Form" or "Schedule".
+fn form_in(found: &str) -> &str {
+    let word_end = found.find(char::is_whitespace).unwrap_or(found.len());
+    found[word_end..].trim_start()
+}
+
+/// The file number a match of [`FILE_NO`] holds (its group): from its first ASCII digit
+/// on, as the words and marks before the number hold none.
+fn file_number_in(found: &str) -> &str {
+    let start = found
+        .bytes()
+        .position(|b| b.is_ascii_digit())
+        .unwrap_or(found.len());
+    &found[start..]
 }
 
 /// The period the filing covers and the date it was filed, from the "Re:" block's lines
@@ -317,6 +332,34 @@ mod tests {
         assert_eq!(h.file_number.as_deref(), Some("001-35126"));
         assert!(!h.addressed_to_sec);
         assert_eq!(h.body_start, 19);
+    }
+
+    #[test]
+    fn groups_are_read_as_the_regex_captures_them() {
+        let lines = [
+            "Form 10-K for the Fiscal Year Ended December 31, 2013",
+            "Amendment No. 2 to SCHEDULE 13D/A",
+            "Form\u{A0}\u{2003}20-F",
+            "\u{17F}chedule TO-T",
+            "Form s-4/A",
+            "File No. 001-35126",
+            "File Numbers: 333-12345-01",
+            "file\u{2003}number 0-1234 and File No. 2-3456",
+        ];
+        let mut seen = 0;
+        for line in lines {
+            if let Some(m) = FORM.find(line) {
+                let c = FORM.captures(line).expect(line);
+                assert_eq!(form_in(m.as_str()), &c[1], "{line}");
+                seen += 1;
+            }
+            if let Some(m) = FILE_NO.find(line) {
+                let c = FILE_NO.captures(line).expect(line);
+                assert_eq!(file_number_in(m.as_str()), &c[1], "{line}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, lines.len());
     }
 
     #[test]

@@ -46,10 +46,12 @@ fn shape(heading: &str) -> Shape {
     if heading.starts_with("Q:") {
         return Shape::Caption;
     }
-    if let Some(c) = SHAPED.captures(heading)
-        && let Some(word) = c.get(1)
+    // The keyword is the whole match of the pattern's first branch (its group, read
+    // without the regex engine's captures); only the other branch starts with "(".
+    if let Some(found) = SHAPED.find(heading)
+        && !found.as_str().starts_with('(')
     {
-        return Shape::Keyword(word.as_str().to_ascii_lowercase());
+        return Shape::Keyword(found.as_str().to_ascii_lowercase());
     }
     if has_page_ref(heading) {
         Shape::Caption

@@ -1,18 +1,21 @@
 //! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
 //! recognising them and joining wrapped ones (the trail they make: `heading_trail.rs`).
 
-use super::phrases::{contains_ignore_ascii_case, ends_with_ignore_case};
+use super::phrases::{AtWord, contains_ignore_ascii_case, ends_with_ignore_case};
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// Pages cited anywhere (see [`pages_cited`]).
+const PAGES_IN_TEXT_PATTERN: &str =
+    r"(?i)\bpages?\s+((?:[A-Z]{1,2}-)?\d+(?:\s*(?:,|and|through|to|-|–)\s*(?:[A-Z]{1,2}-)?\d+)*)";
 
 static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bpages?\s*$|\bpages?\s+(?:[A-Z]{1,2}-)?\d+[A-Za-z]?(?:\s*(?:,|and|through|to|-|–)\s*(?:[A-Z]{1,2}-)?\d+[A-Za-z]?)*\s*\.?$")
         .expect("page ref regex")
 });
-static PAGES_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bpages?\s+((?:[A-Z]{1,2}-)?\d+(?:\s*(?:,|and|through|to|-|–)\s*(?:[A-Z]{1,2}-)?\d+)*)")
-        .expect("pages regex")
-});
+/// Run only where the word "page" stands (see [`AtWord`]).
+static PAGES_IN_TEXT: LazyLock<AtWord> =
+    LazyLock::new(|| AtWord::new("page", PAGES_IN_TEXT_PATTERN));
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[A-Z]{1,2}-)?\d+").expect("page number regex"));
 pub(super) static SHAPED: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,8 +94,8 @@ pub fn pages_cited(text: &str) -> Vec<String> {
     }
     // The pages are what follows "page"/"pages" and white space in each match (found
     // without captures, which would make the regex engine walk each match again).
-    for m in PAGES_IN_TEXT.find_iter(text) {
-        for page in PAGE_NUMBER.find_iter(after_page_word(m.as_str())) {
+    for found in PAGES_IN_TEXT.find_iter(text) {
+        for page in PAGE_NUMBER.find_iter(after_page_word(found)) {
             out.push(page.as_str().to_string());
         }
     }
@@ -245,6 +248,27 @@ mod tests {
             vec!["7", "9"]
         );
         assert_eq!(pages_cited("see pageſ  F-9"), vec!["F-9"]);
+    }
+
+    #[test]
+    fn page_words_find_what_a_search_through_the_text_finds() {
+        let texts = [
+            "See pages F-7 and F-8, page 9, and PAGE 10; homepage 4, pages 7-9",
+            "\u{2022} page 12 \u{2022}page 13 \u{e9}page 14 _page 15 page16 pagesX 3",
+            "Liquidity, page\u{A0}76.",
+            "Selected Financial Information, page",
+            "Risk Factors, pages 7 through 9 and page 11",
+            "\u{e9}t\u{e9} page 5",
+            "no cite here",
+            "page",
+            "pa\u{17F} pageſ  F-9",
+        ];
+        let whole = Regex::new(PAGES_IN_TEXT_PATTERN).unwrap();
+        for text in texts {
+            let expected: Vec<&str> = whole.find_iter(text).map(|m| m.as_str()).collect();
+            let found: Vec<&str> = PAGES_IN_TEXT.find_iter(text).collect();
+            assert_eq!(found, expected, "{text}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::header_tokens::{Words, first_token, first_word, for_each_token, tokens};
 use super::numbers::may_start_number;
+use super::phrases::contains_ignore_ascii_case;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -188,12 +189,11 @@ impl HeaderVocabulary {
     }
 
     /// Whether a header line carries a mark that only page headers carry.
+    /// (Compared in any ASCII case, without a lowercase copy.)
     pub(super) fn is_marker(&self, line: &str) -> bool {
-        let lower = line.to_ascii_lowercase();
-        lower.contains("page")
-            || lower.contains("firstname")
-            || lower.contains("lastname")
-            || lower.contains("comapany")
+        ["page", "firstname", "lastname", "comapany"]
+            .iter()
+            .any(|mark| contains_ignore_ascii_case(line, mark))
             || self.date_text.as_deref().is_some_and(|d| line.contains(d))
     }
 }

@@ -18,10 +18,17 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bwithin\s+([a-z]+|\d{1,2})(?:\s+\(\d{1,2}\))?\s+business\s+days\b")
-        .expect("due regex")
-});
+/// A deadline: "within ten business days" (its count read by [`due_count`]).
+const DUE_PATTERN: &str = r"(?i)\bwithin\s+([a-z]+|\d{1,2})(?:\s+\(\d{1,2}\))?\s+business\s+days\b";
+static DUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(DUE_PATTERN).expect("due regex"));
+
+/// The count of a match of [`DUE_PATTERN`] (its group, read without the regex engine's
+/// captures): the word after "within" (six ASCII bytes) and white space.
+fn due_count(found: &str) -> &str {
+    let rest = found["within".len()..].trim_start();
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    &rest[..end]
+}
 
 fn count_word(word: &str) -> Option<u32> {
     if let Ok(n) = word.parse() {
@@ -176,12 +183,12 @@ fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<S
     let intro = joined(&body_lines[..outline.intro_end.min(body_lines.len())]);
     let outro = joined(&body_lines[closing_start..]);
     // A letter whose one request is not numbered sets the deadline in the request.
-    let c = intro
+    let found = intro
         .as_deref()
-        .and_then(|t| DUE.captures(t))
-        .or_else(|| DUE.captures(outro.as_deref()?))
-        .or_else(|| DUE.captures(outline.unnumbered_text()?))?;
-    let n = count_word(&c[1])?;
+        .and_then(|t| DUE.find(t))
+        .or_else(|| DUE.find(outro.as_deref()?))
+        .or_else(|| DUE.find(outline.unnumbered_text()?))?;
+    let n = count_word(due_count(found.as_str()))?;
     Some(add_business_days(date, n).to_string())
 }
 
@@ -274,4 +281,23 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
         windows_1252,
         warnings: warnings.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_due_count_is_the_regex_group() {
+        let whole = regex::Regex::new(DUE_PATTERN).unwrap();
+        let text = "within ten business days, WITHIN\u{A0}10 (10) business days, \
+                    within \u{17F}ix\u{2003}business days, within 5\tbusiness days";
+        let groups: Vec<&str> = whole
+            .captures_iter(text)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+        let counts: Vec<&str> = DUE.find_iter(text).map(|m| due_count(m.as_str())).collect();
+        assert_eq!(groups.len(), 4);
+        assert_eq!(counts, groups);
+    }
 }

@@ -3,6 +3,7 @@
 //! and the words of a request.
 
 use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use std::sync::LazyLock;
 
 /// Whether `line` starts with one of `phrases` (ASCII case-insensitive).
@@ -87,6 +88,15 @@ impl KeyedRegex {
         self.may_match(text) && self.regex.is_match(text)
     }
 
+    /// See [`regex::Regex::find`].
+    pub fn find<'h>(&self, text: &'h str) -> Option<regex::Match<'h>> {
+        if self.may_match(text) {
+            self.regex.find(text)
+        } else {
+            None
+        }
+    }
+
     /// See [`regex::Regex::captures`].
     pub fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
         if self.may_match(text) {
@@ -94,6 +104,48 @@ impl KeyedRegex {
         } else {
             None
         }
+    }
+}
+
+/// A case-insensitive regex each of whose matches starts with one word of ASCII letters
+/// that have no case forms outside ASCII ("page", "within"), run only where that word
+/// stands in some ASCII case: anchored there (seeing the text before it, for `\b`),
+/// rather than through the whole text, where a Unicode word boundary makes the regex
+/// engine slow on text that is not ASCII. The matches are those of a search through
+/// the whole text, one after the other.
+pub struct AtWord {
+    /// The word (ASCII, lowercase).
+    word: &'static str,
+    /// The pattern, run anchored.
+    regex: meta::Regex,
+}
+
+impl AtWord {
+    /// `pattern` must start each of its matches with `word` (ASCII letters, lowercase,
+    /// none of them `k` or `s`, whose case forms include `K` and `ſ`).
+    pub fn new(word: &'static str, pattern: &str) -> AtWord {
+        AtWord {
+            word,
+            regex: meta::Regex::new(pattern).expect("valid regex"),
+        }
+    }
+
+    /// The matches in `text`, as `find_iter` of the pattern finds them. The places of
+    /// the word's first letter, in either case, are found with a fast search.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        let (bytes, word) = (text.as_bytes(), self.word.as_bytes());
+        let first = word.first().copied().unwrap_or(0);
+        let mut next = 0;
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).filter_map(move |at| {
+            let here = bytes[at..].get(..word.len())?;
+            if at < next || !here.eq_ignore_ascii_case(word) {
+                return None;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            let found = self.regex.find(input)?;
+            next = found.end();
+            Some(&text[found.range()])
+        })
     }
 }
 
@@ -223,6 +275,27 @@ mod tests {
         assert!(kelvin.is_match("mar\u{212A}et"));
         assert!(!contains_ignore_ascii_case("mar", "market"));
         assert!(contains_ignore_ascii_case("a MarKet", "market"));
+    }
+
+    #[test]
+    fn at_word_finds_what_a_search_through_the_text_finds() {
+        let pattern = r"(?i)\bwithin\s+([a-z]+|\d{1,2})(?:\s+\(\d{1,2}\))?\s+business\s+days\b";
+        let at_word = AtWord::new("within", pattern);
+        let whole = regex::Regex::new(pattern).unwrap();
+        for text in [
+            "Please respond within ten business days. WITHIN 5 (5) Business Days",
+            "\u{e9}within ten business days, xwithin two business days, within\u{A0}\u{17F}ix business days",
+            "withinwithin ten business days within within 3 business days\u{e9}",
+            "nothing within reach",
+            "",
+        ] {
+            let expected: Vec<&str> = whole.find_iter(text).map(|m| m.as_str()).collect();
+            assert_eq!(
+                at_word.find_iter(text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]
