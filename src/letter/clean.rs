@@ -194,14 +194,15 @@ struct Breaks {
 impl Breaks {
     fn of(text: &str) -> Breaks {
         // Vectorised searches, each stopping at the first byte found. U+2028/U+2029
-        // start with 0xE2, as curly quotes do: looked for only after one.
+        // (E2 80 A8, E2 80 A9) are looked for by their last byte, which few characters
+        // end with (curly quotes do not), in one pass.
         let bytes = text.as_bytes();
         let lf = memchr::memchr(b'\n', bytes).is_some();
         Breaks {
             newline: if lf { '\n' } else { '\r' },
             vertical: memchr::memchr2(0x0B, 0x0C, bytes).is_some(),
-            separators: memchr::memchr(0xE2, bytes).is_some()
-                && (text.contains('\u{2028}') || text.contains('\u{2029}')),
+            separators: memchr::memchr2_iter(0xA8, 0xA9, bytes)
+                .any(|at| at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::addressee::split_name_title;
 use super::model::{Contact, Person};
+use super::name_run::name_run;
 use super::phrases::{ends_with_ignore_case, is_sign_off};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -10,36 +11,6 @@ static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(?\b\d{3}\)?[\s.-]?\d{3}[.-]\d{4}\b").expect("phone regex"));
 static CC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^cc\s*:\s*(.*)$").expect("cc regex"));
-static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:\p{Lu}[\p{L}'\-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'\-]*\.?|de|van|von|la|del|da|di))*)$",
-    )
-    .expect("name regex")
-});
-/// [`NAME_RUN`] for ASCII text, on which it matches as that does (its Unicode classes
-/// hold these ASCII characters and no others); far smaller for the regex engine.
-static ASCII_NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u)((?:[A-Z][A-Za-z'\-]*\.?)(?:\s+(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|la|del|da|di))*)$",
-    )
-    .expect("ASCII name regex")
-});
-
-/// The name run at the end of `text` (the group of [`NAME_RUN`]), looked for only in
-/// its end that a name can stand in ([`name_room`]).
-fn name_run(text: &str) -> Option<&str> {
-    let room = name_room(text);
-    let regex = if room.is_ascii() {
-        &ASCII_NAME_RUN
-    } else {
-        &NAME_RUN
-    };
-    regex
-        .captures(room)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str())
-}
-
 /// Who signed, who to call, and who is copied.
 #[derive(Debug, Default)]
 pub struct Closing {
@@ -203,19 +174,6 @@ fn contacts(prose: &str, signatory: &Person) -> Vec<Contact> {
     out
 }
 
-/// The end of `text` that a match of [`NAME_RUN`] can stand in: after the last character
-/// no name holds (one that is neither a letter, white space, `'`, `-` nor `.`). The
-/// pattern has no look-around and ends at the text's end, so it matches there as in the
-/// whole text, without the regex engine walking a paragraph of prose.
-fn name_room(text: &str) -> &str {
-    let start = text
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || c.is_whitespace() || matches!(c, '\'' | '-' | '.')))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &text[start..]
-}
-
 fn is_title(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     !words.is_empty()
@@ -255,25 +213,6 @@ mod tests {
         assert_eq!(c.contacts[0].title.as_deref(), Some("Staff Accountant"));
         assert_eq!(c.contacts[2].phone.as_deref(), Some("202-551-3456"));
         assert_eq!(c.cc, ["Bo Gee, Esq.", "Gee LLP"]);
-    }
-
-    #[test]
-    fn a_name_run_is_found_in_its_room_as_in_the_whole_text() {
-        for text in [
-            "If you have questions, please contact Jane Roe",
-            "matters. You may contact Jane O'Neil-Roe Jr. at",
-            "(202) 551-3224 or Max de la Moe",
-            "Call Zo\u{EB} \u{C9}mile\u{A0}Duval",
-            "all lowercase text",
-            "",
-            "x1Y Ab",
-            "Jane Roe, Staff Accountant",
-            "Dr. Al\tvan Oz-Ek Jr.",
-            "ends. . Mc'Kay\u{0B}Lee",
-        ] {
-            let whole = NAME_RUN.captures(text).map(|c| c[1].to_string());
-            assert_eq!(name_run(text).map(str::to_string), whole, "{text}");
-        }
     }
 
     #[test]

@@ -98,22 +98,19 @@ fn splits(p: char, c: char) -> bool {
 }
 
 /// [`for_each_token`] of ASCII text, where every token is a run of the text: handed
-/// on as it stands when it is lowercase, else lowercased into a buffer on the stack (a
-/// very long one into a `String`).
+/// on as it stands when it is lowercase, else lowercased in one buffer (copied as text,
+/// so not checked again as UTF-8; allocated once a line, at the first such token).
 fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let bytes = s.as_bytes();
-    let mut buf = [0u8; 64];
+    let mut lower = String::new();
     let mut emit = |token: &str| {
         if !token.bytes().any(|b| b.is_ascii_uppercase()) {
-            f(token)
-        } else if let Some(lower) = buf.get_mut(..token.len()) {
-            for (l, b) in lower.iter_mut().zip(token.bytes()) {
-                *l = b.to_ascii_lowercase();
-            }
-            f(std::str::from_utf8(lower).expect("ASCII"))
-        } else {
-            f(&token.to_ascii_lowercase())
+            return f(token);
         }
+        lower.clear();
+        lower.push_str(token);
+        lower.make_ascii_lowercase();
+        f(&lower)
     };
     let mut start: Option<usize> = None;
     for (i, &c) in bytes.iter().enumerate() {

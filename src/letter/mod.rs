@@ -19,6 +19,7 @@ mod heading_trail;
 mod headings;
 mod kind;
 mod model;
+mod name_run;
 mod numbers;
 mod order;
 mod outline;
