@@ -90,12 +90,16 @@ const PER_TOPIC: usize = 2;
 
 /// The comments chosen for `topic`, in the order the letters are read: those whose
 /// nearest heading names it (the staff's own word for what a comment is about) and
-/// whose text does too, then, when they are too few (the staff put some topics under
-/// "General"), those whose first sentence names it (the sentence that says what the
-/// staff asks about), by the same words a heading would. The same rule for every
-/// topic. Before, the second rule was a text naming the topic's key terms twice
-/// anywhere: it chose a question on how warrants are accounted for, which asks at
-/// what fair value they are carried further on, as a comment on fair value.
+/// whose text names it too, by the same words, then, when they are too few (the staff
+/// put some topics under "General"), those whose first sentence names it (the sentence
+/// that says what the staff asks about), by the same words a heading would. The same
+/// rule for every topic. The key terms are the judge's wider net (a word said of the
+/// topic, "cash" of liquidity), not its name: before, a text saying one of them was
+/// enough, and a question on cash paid for income taxes, under "Liquidity and Capital
+/// Resources" but never naming liquidity, was chosen as one on liquidity. Before that,
+/// the second rule was a text naming the key terms twice anywhere: it chose a question
+/// on how warrants are accounted for, which asks at what fair value they are carried
+/// further on, as a comment on fair value.
 fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Comment)> {
     let comments = || {
         staff
@@ -107,7 +111,7 @@ fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Co
         c.headings
             .last()
             .is_some_and(|h| on_topic(h, topic.heading))
-            && on_topic(&c.text, topic.key_terms)
+            && on_topic(&c.text, topic.heading)
     };
     let first = |c: &Comment| on_topic(first_sentence(&c.text), topic.heading);
     comments()
