@@ -85,6 +85,11 @@ impl Chosen {
     pub fn words(&self) -> Vec<String> {
         self.text.iter().map(|(t, _)| term_text(t)).collect()
     }
+
+    /// The heading terms as the index holds them.
+    pub fn heading_words(&self) -> Vec<String> {
+        self.heading.iter().map(|(t, _)| term_text(t)).collect()
+    }
 }
 
 impl Library {
