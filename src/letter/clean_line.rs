@@ -23,11 +23,6 @@ fn map_char(c: char) -> Mapped {
     }
 }
 
-/// Whether an ASCII byte is copied as it is (everything but spaces, tabs and `*`).
-fn is_plain_ascii(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b' ' | b'\t' | b'*')
-}
-
 /// Clean one line in one pass and append it to `out`: spaces folded and trimmed, quotes
 /// made plain, private-use bullets made `•`, `**` removed; then the rare `~~` and
 /// whole-line `*italics*`. A line that needs none of it is copied as it is.
@@ -149,20 +144,55 @@ fn clean_chars(raw: &str, out: &mut String) {
 }
 
 /// Where the run of bytes from `i` that [`clean_chars`] copies as they are ends: plain
-/// ASCII (see [`is_plain_ascii`]), and single spaces between two such bytes, which
-/// cleaning leaves as they are too.
+/// ASCII (every ASCII byte but spaces, tabs and `*`), and single spaces between two
+/// such bytes, which cleaning leaves as they are too: before the first byte outside
+/// ASCII, tab, `*` or two spaces ([`first_stop`]), and before a space at the run's
+/// start or end.
 fn plain_run(bytes: &[u8], i: usize) -> usize {
-    let mut j = i;
-    while let Some(&b) = bytes.get(j) {
-        if is_plain_ascii(b) {
-            j += 1;
-        } else if b == b' ' && j > i && bytes.get(j + 1).is_some_and(|&n| is_plain_ascii(n)) {
-            j += 2;
-        } else {
-            break;
+    let rest = &bytes[i..];
+    if rest.first() == Some(&b' ') {
+        return i;
+    }
+    let end = first_stop(rest);
+    match end.checked_sub(1) {
+        Some(last) if rest[last] == b' ' => i + last,
+        _ => i + end,
+    }
+}
+
+/// The first byte of `bytes` outside ASCII, a tab, a `*` or the first of two spaces (the
+/// length if none), eight bytes at a time.
+fn first_stop(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut at, mut space_before) = (0, false);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let spaces = bytes_equal(word, b' ');
+        if space_before && spaces & 0x80 != 0 {
+            // Two spaces across the words: the first ends the word before.
+            return at - 1;
+        }
+        let stops = (word & HIGH_BITS)
+            | bytes_equal(word, b'\t')
+            | bytes_equal(word, b'*')
+            | (spaces & (spaces >> 8));
+        if stops != 0 {
+            // The lowest marked byte comes first (little-endian).
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        space_before = spaces >> 56 != 0;
+        at += 8;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        let p = at + k;
+        if !b.is_ascii() || b == b'\t' || b == b'*' {
+            return p;
+        }
+        if b == b' ' && p > 0 && bytes[p - 1] == b' ' {
+            return p - 1;
         }
     }
-    j
+    bytes.len()
 }
 
 /// Remove `~~` strike-through markers. The markdown converter strikes footer residue
@@ -296,6 +326,47 @@ mod tests {
                 let mut out = String::new();
                 clean_chars(line, &mut out);
                 assert_eq!(out, clean_chars_charwise(line), "{line:?}");
+            }
+        }
+    }
+
+    /// Whether an ASCII byte is copied as it is (everything but spaces, tabs and `*`).
+    fn is_plain_ascii(b: u8) -> bool {
+        b.is_ascii() && !matches!(b, b' ' | b'\t' | b'*')
+    }
+
+    /// [`plain_run`] byte by byte.
+    fn plain_run_bytewise(bytes: &[u8], i: usize) -> usize {
+        let mut j = i;
+        while let Some(&b) = bytes.get(j) {
+            if is_plain_ascii(b) {
+                j += 1;
+            } else if b == b' ' && j > i && bytes.get(j + 1).is_some_and(|&n| is_plain_ascii(n)) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    #[test]
+    fn plain_runs_eight_bytes_at_a_time_read_as_byte_by_byte() {
+        let pieces = ["a", " ", "  ", "\t", "*", "\u{e9}", "bcdefgh", "~"];
+        let mut seed = 7u32;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            while line.len() < 40 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                line.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            let bytes = line.as_bytes();
+            for i in (0..bytes.len()).filter(|&i| line.is_char_boundary(i)) {
+                assert_eq!(
+                    plain_run(bytes, i),
+                    plain_run_bytewise(bytes, i),
+                    "{line:?} at {i}"
+                );
             }
         }
     }

@@ -113,5 +113,10 @@ pub(super) fn headings_above(lines: &[&str], at: usize, floor: usize) -> Vec<Str
 }
 
 fn tidy_heading(h: &str) -> String {
-    h.replace(" , page", ", page").trim().to_string()
+    // (Most headings hold no " , page": copied once, not searched and copied twice.)
+    if h.contains(" , page") {
+        h.replace(" , page", ", page").trim().to_string()
+    } else {
+        h.trim().to_string()
+    }
 }
