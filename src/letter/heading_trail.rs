@@ -31,15 +31,23 @@ enum Shape {
 }
 
 fn shape(heading: &str) -> Shape {
-    if FILING.is_match(heading) {
+    // (Each anchored pattern is run only on a heading whose first byte may start it.)
+    if may_start(heading, b"adrqcfs") && FILING.is_match(heading) {
         return Shape::Filing;
     }
     // A numbered caption ("(16) Income Taxes", "1. Organization…") is a note of the
     // financial statements: a note at the level of "Note 2. …".
-    if NUMBERED_CAPTION.is_match(heading) {
+    if may_start(heading, b"(0123456789") && NUMBERED_CAPTION.is_match(heading) {
         return Shape::Keyword("note".to_string());
     }
-    if (heading.starts_with('(') && SHAPED.is_match(heading)) || LETTERED.is_match(heading) {
+    let lettered = heading
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+        && matches!(heading.as_bytes().get(1), Some(b'.' | b')'));
+    if (heading.starts_with('(') && SHAPED.is_match(heading))
+        || (lettered && LETTERED.is_match(heading))
+    {
         return Shape::Enumerated;
     }
     // Question-and-answer captions ("Q: What will holders receive, page 4") are innermost.
@@ -48,7 +56,8 @@ fn shape(heading: &str) -> Shape {
     }
     // The keyword is the whole match of the pattern's first branch (its group, read
     // without the regex engine's captures); only the other branch starts with "(".
-    if let Some(found) = SHAPED.find(heading)
+    if may_start(heading, b"inpfseaq(")
+        && let Some(found) = SHAPED.find(heading)
         && !found.as_str().starts_with('(')
     {
         return Shape::Keyword(found.as_str().to_ascii_lowercase());
@@ -60,6 +69,16 @@ fn shape(heading: &str) -> Shape {
     } else {
         Shape::Plain
     }
+}
+
+/// Whether `line` starts with one of the bytes `firsts` (ASCII, lowercase) in either
+/// case, or with a byte outside ASCII (a character a case-insensitive pattern may read as
+/// one of them, such as `ſ` for `s`, or a digit of another script): a look at one byte
+/// before an anchored regex.
+fn may_start(line: &str, firsts: &[u8]) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| !b.is_ascii() || firsts.contains(&b.to_ascii_lowercase()))
 }
 
 /// Top-level sections of the forms the staff reviews (10-K/20-F items, prospectus parts).
