@@ -57,32 +57,71 @@ pub fn find_letters(paths: &[PathBuf]) -> Vec<Found> {
 /// [`find_letters`], handing each to `found` as the walk finds it (in the same order);
 /// returns how many were handed over.
 pub fn find_letters_each(paths: &[PathBuf], found: impl FnMut(Found)) -> usize {
-    search(paths, found, None::<fn(&Path, Vec<PathBuf>)>)
+    let stamps = crate::cache::global().is_some();
+    search(
+        paths,
+        &mut Each(found),
+        None::<fn(&Path, Vec<PathBuf>)>,
+        stamps,
+    )
 }
 
 /// [`find_letters_each`], and for each folder the walk lists, its drafts files whose
 /// letter is gone ([`lone_drafts_among`](crate::drafts::lone_drafts_among)) to `lone`,
-/// from the same listing.
+/// from the same listing; the letters go into `found`, in the walk's order. They are
+/// unstamped ([`Found::stamp`] is `None`): the caller stamps them, e.g. on several
+/// threads.
 pub fn find_letters_and_lone(
     paths: &[PathBuf],
-    found: impl FnMut(Found),
+    found: &mut Vec<Found>,
     lone: impl FnMut(&Path, Vec<PathBuf>),
 ) -> usize {
-    search(paths, found, Some(lone))
+    search(paths, found, Some(lone), false)
 }
 
-fn search<F, L>(paths: &[PathBuf], mut found: F, lone: Option<L>) -> usize
+/// Where a search hands what it finds.
+trait Sink {
+    /// A letter file, or a path that cannot be searched or read.
+    fn take(&mut self, found: Found);
+    /// A folder listing of `entries` names is about to be handed over.
+    fn expect(&mut self, entries: usize) {
+        let _ = entries;
+    }
+}
+
+/// Each find handed to a function as it is found.
+struct Each<F>(F);
+
+impl<F: FnMut(Found)> Sink for Each<F> {
+    fn take(&mut self, found: Found) {
+        (self.0)(found);
+    }
+}
+
+/// The finds gathered in a list, room made for a folder's at once (a list grown one
+/// by one would copy itself into fresh memory again and again).
+impl Sink for Vec<Found> {
+    fn take(&mut self, found: Found) {
+        self.push(found);
+    }
+
+    fn expect(&mut self, entries: usize) {
+        self.reserve(entries);
+    }
+}
+
+fn search<S, L>(paths: &[PathBuf], found: &mut S, lone: Option<L>, stamps: bool) -> usize
 where
-    F: FnMut(Found),
+    S: Sink,
     L: FnMut(&Path, Vec<PathBuf>),
 {
     let mut search = Search {
-        stamps: crate::cache::global().is_some(),
+        stamps,
         seen_files: HashSet::new(),
         seen_dirs: HashSet::new(),
         ancestors: Vec::new(),
         count: 0,
-        found: &mut found,
+        found,
         lone,
     };
     for path in paths {
@@ -137,7 +176,7 @@ impl Identity {
 }
 
 /// One search under way.
-struct Search<'f, F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> {
+struct Search<'f, S: Sink, L: FnMut(&Path, Vec<PathBuf>)> {
     /// Whether letters are handed over with their stamp ([`Found::stamp`]).
     stamps: bool,
     seen_files: HashSet<Identity>,
@@ -145,12 +184,12 @@ struct Search<'f, F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> {
     /// The folders being searched, from the top down to the current one.
     ancestors: Vec<Identity>,
     count: usize,
-    found: &'f mut F,
+    found: &'f mut S,
     /// Where the drafts files whose letter is gone go, folder by folder, if wanted.
     lone: Option<L>,
 }
 
-impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
+impl<S: Sink, L: FnMut(&Path, Vec<PathBuf>)> Search<'_, S, L> {
     /// A letter file, unless it was found before by another path.
     fn file(
         &mut self,
@@ -162,7 +201,7 @@ impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
     ) {
         if self.seen_files.insert(id) {
             self.count += 1;
-            (self.found)(Found {
+            self.found.take(Found {
                 path,
                 problem: None,
                 also,
@@ -181,7 +220,7 @@ impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
     fn problem(&mut self, path: PathBuf, why: String) {
         if self.seen_files.insert(Identity::Path(path.clone())) {
             self.count += 1;
-            (self.found)(Found {
+            self.found.take(Found {
                 path,
                 problem: Some(why),
                 also: Vec::new(),
@@ -213,6 +252,8 @@ impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
         let mut entries: Vec<(OsString, fs::DirEntry)> =
             entries.flatten().map(|e| (e.file_name(), e)).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.found.expect(entries.len());
+        self.seen_files.reserve(entries.len());
         let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
         let drafts = DraftsFiles::of(entries.iter().map(|(name, _)| name.as_os_str()));
         if let Some(lone) = &mut self.lone {

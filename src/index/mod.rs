@@ -7,11 +7,13 @@
 //!   `NAME.txt`).
 //! - [`summarize`]: one [`LetterSummary`], from the letter in brief and its drafts'
 //!   [`progress`].
-//! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
-//!   input order ([`index_under`] walks the folders meanwhile).
+//! - [`index`] / [`index_under`]: [`summarize`] over many files on a few threads, in
+//!   input order ([`index_under`] walks the folders first), the list split in blocks
+//!   the threads take in turn (`split.rs`).
 //! - [`read_guarded`]: a letter file read for a list: regular files only, under the
 //!   size cap, panics caught.
-//! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
+//! - [`for_each_streamed`]: a worker pool fed while the walk goes on (the workspace's
+//!   indexer, which shows each letter as soon as it is read).
 
 mod cached;
 mod find;
@@ -19,6 +21,7 @@ mod names;
 mod parallel;
 mod progress;
 mod read;
+mod split;
 mod summary;
 
 pub use cached::{
