@@ -44,8 +44,12 @@ where
 pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Indexed {
     let mut lone_drafts = BTreeMap::new();
     let mut found = Vec::new();
-    super::find_letters_and_lone(paths, &mut found, |folder, lone| {
-        lone_drafts.insert(folder.to_owned(), lone);
+    std::thread::scope(|scope| {
+        // The cache's index is read while the folders are listed.
+        scope.spawn(crate::cache::global);
+        super::find_letters_and_lone(paths, &mut found, |folder, lone| {
+            lone_drafts.insert(folder.to_owned(), lone);
+        });
     });
     let mut letters = summarize_all(&found, threads, max_letter_bytes, &|| {});
     super::save_cache();
