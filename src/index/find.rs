@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
+use super::sink::{Each, Sink};
 use crate::cache::{Folder, Stamp};
 
 /// Folders nested deeper than this below a path given are not searched.
@@ -77,37 +78,6 @@ pub fn find_letters_and_lone(
     lone: impl FnMut(&Path, Vec<PathBuf>),
 ) -> usize {
     search(paths, found, Some(lone), false)
-}
-
-/// Where a search hands what it finds.
-trait Sink {
-    /// A letter file, or a path that cannot be searched or read.
-    fn take(&mut self, found: Found);
-    /// A folder listing of `entries` names is about to be handed over.
-    fn expect(&mut self, entries: usize) {
-        let _ = entries;
-    }
-}
-
-/// Each find handed to a function as it is found.
-struct Each<F>(F);
-
-impl<F: FnMut(Found)> Sink for Each<F> {
-    fn take(&mut self, found: Found) {
-        (self.0)(found);
-    }
-}
-
-/// The finds gathered in a list, room made for a folder's at once (a list grown one
-/// by one would copy itself into fresh memory again and again).
-impl Sink for Vec<Found> {
-    fn take(&mut self, found: Found) {
-        self.push(found);
-    }
-
-    fn expect(&mut self, entries: usize) {
-        self.reserve(entries);
-    }
 }
 
 fn search<S, L>(paths: &[PathBuf], found: &mut S, lone: Option<L>, stamps: bool) -> usize

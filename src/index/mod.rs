@@ -21,6 +21,7 @@ mod names;
 mod parallel;
 mod progress;
 mod read;
+mod sink;
 mod split;
 mod summary;
 
