@@ -1,5 +1,7 @@
 //! Summing up a walk's letters on a few threads: the list split into small blocks that
-//! each thread takes in turn (one lock per block, none per letter), each letter stamped
+//! each thread takes in turn (one lock per block, none per letter; the blocks shrink
+//! towards the end of the list, so that no thread is left with a long last one), each
+//! letter stamped
 //! and looked up in the cache, or read, by the thread that takes it, and every summary
 //! written into its own place of one list, so the order is the walk's.
 
@@ -19,8 +21,9 @@ const BLOCK: usize = 16;
 /// thread would cost more than it saves.
 const MIN_SPLIT: usize = 256;
 
-/// Threads used at most, whatever the number of cores: past a few, the folder's
-/// directory entries (one lock in the kernel) are the limit.
+/// Threads used at most, whatever the number of cores: a warm run's work per letter is
+/// a few microseconds, which more threads (each starting with fresh memory of its own)
+/// would not share out any better.
 const MAX_THREADS: usize = 4;
 
 /// The summary of each of `found` ([`LetterSummary::of_found`]), in the same order, on
@@ -43,14 +46,14 @@ pub fn summarize_all(
     .min(found.len().div_ceil(MIN_SPLIT))
     .max(1);
     let mut summaries = vec![LetterSummary::default(); found.len()];
-    let blocks = Mutex::new(found.chunks(BLOCK).zip(summaries.chunks_mut(BLOCK)));
+    let left = Mutex::new((found, summaries.as_mut_slice()));
     let work = || {
         let mut worker = Worker::new(max_letter_bytes);
         loop {
-            let next = blocks.lock().unwrap_or_else(PoisonError::into_inner).next();
-            let Some((found, summaries)) = next else {
+            let (found, summaries) = next_block(&left, threads);
+            if found.is_empty() {
                 return;
-            };
+            }
             for (found, summary) in found.iter().zip(summaries) {
                 *summary = worker.summary(found);
                 each();
@@ -67,6 +70,25 @@ pub fn summarize_all(
         }
     });
     summaries
+}
+
+/// The next letters to sum up of those `left` (none when all are taken), and the places
+/// of their summaries: [`BLOCK`] letters, fewer near the end of the list (a share of
+/// what is left for each of the `threads`, down to one letter).
+fn next_block<'a, 'b>(
+    left: &Mutex<(&'a [Found], &'b mut [LetterSummary])>,
+    threads: usize,
+) -> (&'a [Found], &'b mut [LetterSummary]) {
+    let mut left = left.lock().unwrap_or_else(PoisonError::into_inner);
+    let (found, summaries) = &mut *left;
+    let take = (found.len() / (threads * 4))
+        .clamp(1, BLOCK)
+        .min(found.len());
+    let (block, rest) = found.split_at(take);
+    *found = rest;
+    let (places, rest) = std::mem::take(summaries).split_at_mut(take);
+    *summaries = rest;
+    (block, places)
 }
 
 /// What one thread keeps from letter to letter: the folder of the last letter, open,
