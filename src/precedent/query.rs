@@ -85,25 +85,27 @@ impl Chosen {
     pub fn words(&self) -> Vec<String> {
         self.text.iter().map(|(t, _)| term_text(t)).collect()
     }
+
+    /// The heading terms as the index holds them.
+    pub fn heading_words(&self) -> Vec<String> {
+        self.heading.iter().map(|(t, _)| term_text(t)).collect()
+    }
 }
 
 impl Library {
     /// The terms of the query for `probe`.
     pub(super) fn choose(&self, searcher: &Searcher, probe: Probe<'_>) -> Result<Chosen, String> {
-        let subject = self.subject(searcher, probe)?;
-        let words: HashSet<String> = terms(probe.text).into_iter().map(|(t, _)| t).collect();
-        let named: Vec<String> = subject.iter().map(|(t, _)| term_text(t)).collect();
+        let said: Vec<(String, u32)> = terms(probe.text).into_iter().map(|(t, _)| (t, 1)).collect();
+        let mut heading = self.subject(searcher, probe)?;
+        let words: HashSet<String> = said.iter().map(|(t, _)| t.clone()).collect();
         // A heading that shares no word with its text ("Exhibits" over a question on
-        // non-GAAP measures) is not looked for in the hits' headings.
-        let heading = if named.iter().any(|w| words.contains(w)) {
-            subject
-        } else {
-            Vec::new()
-        };
-        let said = terms(probe.text)
+        // non-GAAP measures) does not name its subject.
+        if !heading.iter().any(|(t, _)| words.contains(&term_text(t))) {
+            heading.clear();
+        }
+        let said = said
             .into_iter()
-            .map(|(t, _)| (t, 1))
-            .chain(named.into_iter().map(|w| (w, HEADING_WEIGHT)));
+            .chain(heading.iter().map(|(t, _)| (term_text(t), HEADING_WEIGHT)));
         let mut text = weigh(searcher, self.fields.text, said, |_| true)?;
         text.truncate(QUERY_TERMS);
         Ok(Chosen { text, heading })

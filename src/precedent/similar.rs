@@ -14,6 +14,15 @@ use super::fold::{Fold, Kept};
 use super::schema::company_key;
 use super::store::Library;
 
+/// Hits weighed for each one shown: the best by score, of which those that share at
+/// least [`MIN_SHARED`] of the query's terms come first.
+const POOL: usize = 4;
+
+/// Query terms a hit shares with the probe to come before those that share fewer: a
+/// comment like the probe says several of its distinctive words, not one of them
+/// often ("projections" for "climate-related projects").
+const MIN_SHARED: usize = 2;
+
 /// The comment to find precedent for.
 #[derive(Debug, Clone, Copy)]
 pub struct Probe<'a> {
@@ -81,19 +90,26 @@ impl Library {
             .search(
                 &query,
                 &Fold {
-                    limit: n,
+                    limit: n * POOL,
                     left_out: &left_out,
                 },
             )
             .map_err(|e| e.to_string())?;
-        let mut hits = Vec::with_capacity(kept.len());
-        for Kept {
-            score,
-            address,
-            print,
-        } in kept
-        {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+        let words = chosen.words();
+        let heading_words = chosen.heading_words();
+        let mut pool = Vec::with_capacity(kept.len());
+        for kept in kept {
+            let doc: TantivyDocument = searcher.doc(kept.address).map_err(|e| e.to_string())?;
+            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+            let shared = shared_terms(get(self.fields.text), &words)
+                + shared_terms(get(self.fields.heading), &heading_words);
+            pool.push((shared >= MIN_SHARED, kept, doc));
+        }
+        // Those sharing several terms first, each group by score (a stable sort).
+        pool.sort_by_key(|(several, _, _)| !several);
+        pool.truncate(n);
+        let mut hits = Vec::with_capacity(pool.len());
+        for (_, Kept { score, print, .. }, doc) in pool {
             let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
             let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
             let response = Some(get(self.fields.response)).filter(|a| !a.is_empty());
@@ -111,10 +127,7 @@ impl Library {
                 count: print_count(&searcher, self.fields.fingerprint, print)?,
             });
         }
-        Ok(Found {
-            hits,
-            terms: chosen.words(),
-        })
+        Ok(Found { hits, terms: words })
     }
 
     /// The documents of the probe's letter and of its company's letters.
@@ -157,6 +170,15 @@ fn print_count(
         .search(&query, &Count)
         .map(|c| c as u64)
         .map_err(|e| e.to_string())
+}
+
+/// How many of `terms` `text` says.
+fn shared_terms(text: &str, terms: &[String]) -> usize {
+    let said: HashSet<String> = super::schema::terms(text)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    terms.iter().filter(|t| said.contains(*t)).count()
 }
 
 /// The byte ranges of `text` whose terms are among `terms` (to highlight them).

@@ -120,6 +120,50 @@ fn boilerplate_in_many_letters_is_one_hit_with_a_count() {
     assert_eq!(folded[0].count, REVIEWS.div_ceil(5) as u64);
 }
 
+/// A heading that shares no word with its comment ("Cash Held Abroad" over a question
+/// on non-GAAP measures) names another subject: the query is the one of the comment
+/// without a heading. Before, its words were still added to the query's terms.
+#[test]
+fn a_heading_sharing_no_word_with_its_comment_is_not_searched() {
+    let f = fixture();
+    // Three letters whose one comment stands under a heading of its own subject.
+    for (i, name) in ["Quarry Lane Inc.", "Rook Hill Inc.", "Sable Point Inc."]
+        .into_iter()
+        .enumerate()
+    {
+        let abroad = common::precedent::Review {
+            company: name.to_owned(),
+            comments: vec![common::precedent::Comment {
+                topic: None,
+                text: "Please disclose the cash held abroad and the taxes due if it \
+                       were brought home."
+                    .to_owned(),
+                answer: String::new(),
+            }],
+        };
+        let letter = common::precedent::staff_letter(REVIEWS + i, &abroad)
+            .replace("Exhibits", "Cash Held Abroad");
+        let path = f.letters.join(format!("abroad-{i}.txt"));
+        std::fs::write(path, letter).unwrap();
+    }
+    let mut library = Library::open(&f.index).unwrap();
+    library.update(std::slice::from_ref(&f.letters)).unwrap();
+    let text = "Please reconcile adjusted EBITDA to net income, the most directly \
+                comparable measure, with equal prominence.";
+    let terms = |heading| {
+        let probe = Probe {
+            text,
+            heading,
+            path: None,
+            company: None,
+        };
+        library.similar(probe, 10).unwrap().terms
+    };
+    let under = terms(Some("Cash Held Abroad"));
+    assert!(!under.iter().any(|t| t == "abroad"), "{under:?}");
+    assert_eq!(under, terms(None));
+}
+
 #[test]
 fn a_changed_or_removed_letter_is_all_an_update_reads() {
     let f = fixture();

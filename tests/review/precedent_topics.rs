@@ -20,13 +20,16 @@ struct CorpusTopic {
     key_terms: &'static [&'static str],
 }
 
-/// Ten topics the corpus holds at least ten comments of (by their key terms), two
-/// comments each. Of its 583 staff comments, by the key terms below: non-GAAP 62,
-/// segments 38, revenue 99, liquidity 52, climate 29, income taxes 65, impairment 14,
-/// insurance claims 27, acquisitions 35, fair value 17 (the test prints them). Not
-/// among them, for want of comments (fewer than ten cannot fill eight of ten hits):
-/// cybersecurity (1), goodwill (6), critical accounting estimates (4), share-based
-/// compensation (5), derivatives (4), pensions (1), related parties (0).
+/// Ten topics the corpus holds at least ten comments of (by their key terms) and
+/// comments about (chosen by [`chosen`]), two comments each. Of its 583 staff
+/// comments, by the key terms below: non-GAAP 62, segments 38, revenue 99, liquidity
+/// 52, climate 29, income taxes 65, impairment 14, insurance claims 27, acquisitions
+/// 35, mergers 42 (the test prints them). Not among them, for want of comments (fewer
+/// than ten cannot fill eight of ten hits): cybersecurity (1), goodwill (6), critical
+/// accounting estimates (4), share-based compensation (5), derivatives (4), pensions
+/// (1), related parties (0); nor fair value: 17 comments say it, none is about it
+/// (each stands under a heading of another subject: an impairment test, goodwill, pro
+/// forma adjustments, warrants, a purchase price allocation).
 const CORPUS_TOPICS: &[CorpusTopic] = &[
     CorpusTopic {
         name: "non-GAAP",
@@ -79,10 +82,20 @@ const CORPUS_TOPICS: &[CorpusTopic] = &[
         ],
     },
     CorpusTopic {
-        name: "fair value",
-        heading: &["fair value"],
-        key_terms: &["fair value"],
+        name: "mergers",
+        heading: &["merger"],
+        key_terms: &["merger"],
     },
+];
+
+/// Sections of the forms under which the staff put comments on any subject (lower
+/// case): a heading naming one says where a comment is, not what it is about.
+const SECTIONS: &[&str] = &[
+    "general",
+    "risk factors",
+    "discussion and analysis",
+    "results of operations",
+    "financial statements",
 ];
 
 /// Comments chosen per topic.
@@ -90,12 +103,21 @@ const PER_TOPIC: usize = 2;
 
 /// The comments chosen for `topic`, in the order the letters are read: those whose
 /// nearest heading names it (the staff's own word for what a comment is about) and
-/// whose text does too, then, when they are too few (the staff put some topics under
-/// "General"), those whose first sentence names it (the sentence that says what the
-/// staff asks about), by the same words a heading would. The same rule for every
-/// topic. Before, the second rule was a text naming the topic's key terms twice
-/// anywhere: it chose a question on how warrants are accounted for, which asks at
-/// what fair value they are carried further on, as a comment on fair value.
+/// whose text names it too, by the same words, then, when they are too few (the staff
+/// put some topics under "General"), those under a section of the form or no heading
+/// whose first sentence names it (the sentence that says what the staff asks about),
+/// by the same words a heading would. The same rule for every topic.
+///
+/// The key terms are the judge's wider net (a word said of the topic, "cash" of
+/// liquidity), not its name: before, a text saying one of them was enough, and a
+/// question on cash paid for income taxes, under "Liquidity and Capital Resources" but
+/// never naming liquidity, was chosen as one on liquidity. A heading that is not a
+/// section ([`SECTIONS`]) names the subject itself: before, a question on the goodwill
+/// of a business sold, under "Goodwill", was chosen as one on acquisitions because its
+/// first sentence says where the goodwill came from, and questions on impairment tests
+/// as ones on fair value. Before that, the second rule was a text naming the key terms
+/// twice anywhere: it chose a question on how warrants are accounted for as one on fair
+/// value.
 fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Comment)> {
     let comments = || {
         staff
@@ -107,9 +129,12 @@ fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Co
         c.headings
             .last()
             .is_some_and(|h| on_topic(h, topic.heading))
-            && on_topic(&c.text, topic.key_terms)
+            && on_topic(&c.text, topic.heading)
     };
-    let first = |c: &Comment| on_topic(first_sentence(&c.text), topic.heading);
+    let first = |c: &Comment| {
+        c.headings.last().is_none_or(|h| on_topic(h, SECTIONS))
+            && on_topic(first_sentence(&c.text), topic.heading)
+    };
     comments()
         .filter(|(_, c)| by_heading(c))
         .chain(comments().filter(|(_, c)| !by_heading(c) && first(c)))
@@ -249,10 +274,10 @@ fn real_comments_find_precedent_with_the_right_answers() {
 }
 
 /// The goal: for each of the 20, at least 8 of the top 10 share its topic. Not met yet
-/// on the corpus: 14 of the 20 reach it (see README, Precedent); each probe's count,
+/// on the corpus: 18 of the 20 reach it (see README, Precedent); each probe's count,
 /// query terms and hits (`+` on topic, `-` not) are printed (`-- --ignored --nocapture`).
 #[test]
-#[ignore = "goal not met yet on ../shared/corpus (14 of 20): cargo test --test review precedent_topics:: -- --ignored --nocapture"]
+#[ignore = "goal not met yet on ../shared/corpus (18 of 20): cargo test --test review precedent_topics:: -- --ignored --nocapture"]
 fn real_comments_find_precedent_on_their_topic() {
     let Some(precision) = corpus_precision() else {
         return;
