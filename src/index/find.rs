@@ -6,37 +6,13 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::found::{Each, Found, Sink};
 use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
-use super::sink::{Each, Sink};
 use crate::cache::{Folder, Stamp};
 
 /// Folders nested deeper than this below a path given are not searched.
 pub const MAX_DEPTH: usize = 64;
-
-/// What a search hands over: a letter file, or a path it could not go into or read,
-/// with why.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Found {
-    /// The letter file (or the folder or link the problem is with).
-    pub path: PathBuf,
-    /// Why it cannot be read, when the search already knows: a path named that does not
-    /// exist, an unreadable folder, a symlink loop, a link to a letter that cannot be
-    /// followed, a folder nested deeper than [`MAX_DEPTH`].
-    pub problem: Option<String>,
-    /// Other files of the same name in the same folder, not read because this one is
-    /// preferred (a text file over a PDF or HTML one: it may hold a person's
-    /// corrections); see [`source::SOURCES`](crate::letter::source::SOURCES).
-    pub also: Vec<PathBuf>,
-    /// Whether the letter may have a drafts file (`NAME.responses.toml`): `false` when
-    /// the folder listing the search read holds none of that name, so a reader need not
-    /// look for one; `true` when it does, or the search cannot tell.
-    pub drafts: bool,
-    /// The letter file's stamp as the search saw it, when the cache is on (the cache's
-    /// key to its brief): read relative to its folder, in the order of the folder's
-    /// listing, before anything reads the file. `None`: a reader looks itself.
-    pub stamp: Option<Stamp>,
-}
 
 /// The letter files under `paths` (and the paths that could not be searched, with
 /// why), in a fixed order: each path in turn, a folder's entries sorted by name; each

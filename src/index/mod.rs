@@ -17,18 +17,19 @@
 
 mod cached;
 mod find;
+mod found;
 mod names;
 mod parallel;
 mod progress;
 mod read;
-mod sink;
 mod split;
 mod summary;
 
 pub use cached::{
     cached_brief_counted, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
 };
-pub use find::{Found, MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
+pub use find::{MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
+pub use found::Found;
 pub use names::{is_letter_name, passed_over};
 pub use parallel::{Indexed, for_each_streamed, index, index_under};
 pub use progress::{Progress, cached_progress, progress, progress_if_listed};

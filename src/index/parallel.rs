@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
 
-use super::find::Found;
+use super::found::Found;
 use super::split::summarize_all;
 use super::summary::LetterSummary;
 

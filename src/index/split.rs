@@ -9,7 +9,7 @@ use std::num::NonZeroUsize;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
-use super::find::Found;
+use super::found::Found;
 use super::summary::LetterSummary;
 use crate::cache::Folder;
 

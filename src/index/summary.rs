@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::cached::{At, read_brief_at};
-use super::find::Found;
+use super::found::Found;
 use super::progress::{Progress, progress_if_listed};
 use crate::cache::Stamp;
 use crate::letter::{self, Kind};
@@ -71,14 +71,9 @@ impl LetterSummary {
         }
     }
 
-    /// [`LetterSummary::of_found`] when no file need be read: the search stamped the
-    /// letter and the cache keeps its brief as stamped, and its drafts file's counts as
+    /// [`LetterSummary::of_found`] when no file need be read: the letter is stamped
+    /// `stamp` and the cache keeps its brief as stamped, and its drafts file's counts as
     /// it is now (or it has none). `None`: the letter or its drafts file must be read.
-    pub fn of_found_cached(found: &Found, max_letter_bytes: u64) -> Option<LetterSummary> {
-        LetterSummary::cached_as(found, found.stamp.as_ref()?, max_letter_bytes)
-    }
-
-    /// [`LetterSummary::of_found_cached`] of a letter stamped `stamp`.
     pub(super) fn cached_as(
         found: &Found,
         stamp: &Stamp,
