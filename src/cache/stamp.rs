@@ -105,6 +105,48 @@ impl Folder {
             None
         }
     }
+
+    /// The bytes of the regular file `name` in the folder, appended to `into`, and its
+    /// stamp as opened, when it is a regular file no larger than `max_bytes` and no
+    /// link: opened without following a link and without waiting (a FIFO swapped in
+    /// since the listing opens at once), then looked at through the open file.
+    /// `None` for anything else, `into` cleared: the caller reads by path, which says why.
+    pub fn read(
+        &self,
+        name: &std::ffi::OsStr,
+        max_bytes: u64,
+        into: &mut Vec<u8>,
+    ) -> Option<Stamp> {
+        into.clear();
+        #[cfg(unix)]
+        {
+            use rustix::fs::{FileType, Mode, OFlags};
+            use std::io::Read;
+            let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+            let fd = rustix::fs::openat(self.fd.as_ref()?, name, flags, Mode::empty()).ok()?;
+            let stat = rustix::fs::fstat(&fd).ok()?;
+            let stamp = Stamp::of_stat(&stat);
+            if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile
+                || stamp.size > max_bytes
+            {
+                return None;
+            }
+            into.reserve(usize::try_from(stamp.size).unwrap_or(0) + 1);
+            let read = std::fs::File::from(fd)
+                .take(max_bytes + 1)
+                .read_to_end(into);
+            if read.is_err() || into.len() as u64 > max_bytes {
+                into.clear();
+                return None;
+            }
+            Some(stamp)
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (name, max_bytes);
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -127,5 +169,39 @@ mod tests {
         );
         let unwanted = Folder::open(dir.path(), false);
         assert_eq!(unwanted.stamp(std::ffi::OsStr::new("l.txt")), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_is_read_in_its_folder_only_when_it_is_a_plain_regular_file() {
+        use std::ffi::OsStr;
+        let (dir, _fifo) = crate::testing::fifo("fifo.txt");
+        let file = dir.path().join("l.txt");
+        std::fs::write(&file, "letter").unwrap();
+        let folder = Folder::open(dir.path(), true);
+        let mut bytes = b"left over".to_vec();
+        let stamp = folder.read(OsStr::new("l.txt"), 100, &mut bytes);
+        assert_eq!(stamp, Some(Stamp::of(&std::fs::metadata(&file).unwrap())));
+        assert_eq!(bytes, b"letter");
+        std::os::unix::fs::symlink("l.txt", dir.path().join("link.txt")).unwrap();
+        std::fs::create_dir(dir.path().join("sub.txt")).unwrap();
+        // A link, a FIFO (opened without waiting for a writer), a folder, a missing
+        // file, a file over the cap: each left to the read by path, which says why.
+        for (name, cap) in [
+            ("link.txt", 100),
+            ("fifo.txt", 100),
+            ("sub.txt", 100),
+            ("gone.txt", 100),
+            ("l.txt", 5),
+        ] {
+            assert_eq!(
+                folder.read(OsStr::new(name), cap, &mut bytes),
+                None,
+                "{name}"
+            );
+            assert!(bytes.is_empty(), "{name}");
+        }
+        let closed = Folder::open(&dir.path().join("nowhere"), true);
+        assert_eq!(closed.read(OsStr::new("l.txt"), 100, &mut bytes), None);
     }
 }

@@ -2,12 +2,13 @@
 //! has not changed comes from the cache without reading the file, and the text of a PDF
 //! or HTML letter read before comes from the cache without extracting it again.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::read::parse_guarded;
-use crate::cache::{self, Stamp};
+use crate::cache::{self, Folder, Stamp};
 use crate::letter::source::Declared;
 use crate::letter::source::{self, Limits, Origin, Read, SOURCES};
 use crate::letter::{Brief, LetterError, brief_bytes};
@@ -15,24 +16,53 @@ use crate::letter::{Brief, LetterError, brief_bytes};
 /// [`source::read`], the extracted text of a PDF or HTML file taken from the cache when
 /// the same bytes were extracted before.
 pub fn read_cached(path: &Path, limits: &Limits) -> Result<Read, String> {
+    read_cached_at(path, None, limits, Vec::new()).map(|(read, _)| read)
+}
+
+/// Where a letter file lies, for a read that need not resolve its path again: its
+/// folder, opened, and its name there.
+pub type At<'a> = Option<(&'a Folder, &'a OsStr)>;
+
+/// [`read_cached`], the file opened in its folder (`at`, see [`Folder::read`]) when it
+/// is a plain regular file there, else by its path as [`source::read`] does; its bytes
+/// go into `buffer` (whose memory is reused). Also gives the file's stamp as opened,
+/// when it was opened in its folder.
+pub(super) fn read_cached_at(
+    path: &Path,
+    at: At,
+    limits: &Limits,
+    mut buffer: Vec<u8>,
+) -> Result<(Read, Option<Stamp>), String> {
     let source = source::source_for(path).unwrap_or(SOURCES[0]);
-    let cache = cache::global().filter(|_| source.worth_caching());
-    let Some(cache) = cache else {
-        return source::read(path, limits);
+    let opened = at.and_then(|(folder, name)| folder.read(name, limits.max_bytes, &mut buffer));
+    let bytes = match opened {
+        Some(_) => buffer,
+        None => source::read_capped(path, limits.max_bytes)?,
     };
-    let bytes = source::read_capped(path, limits.max_bytes)?;
-    let hash = xxh3_64(&bytes);
     let origin = Origin {
         path: path.to_owned(),
         source: source.name(),
     };
+    let cache = cache::global().filter(|_| source.worth_caching());
+    let Some(cache) = cache else {
+        let extracted = source.extract(bytes, limits)?;
+        let read = Read {
+            text: extracted.text,
+            origin,
+            warnings: extracted.warnings,
+            declared: extracted.declared,
+        };
+        return Ok((read, opened));
+    };
+    let hash = xxh3_64(&bytes);
     if let Some(kept) = cache.text(source.name(), hash) {
-        return Ok(Read {
+        let read = Read {
             text: kept.text.into_bytes(),
             origin,
             warnings: kept.warnings,
             declared: kept.declared,
-        });
+        };
+        return Ok((read, opened));
     }
     let extracted = source.extract(bytes, limits)?;
     if let Ok(text) = std::str::from_utf8(&extracted.text) {
@@ -43,12 +73,13 @@ pub fn read_cached(path: &Path, limits: &Limits) -> Result<Read, String> {
         };
         cache.put_text(source.name(), hash, &kept);
     }
-    Ok(Read {
+    let read = Read {
         text: extracted.text,
         origin,
         warnings: extracted.warnings,
         declared: extracted.declared,
-    })
+    };
+    Ok((read, opened))
 }
 
 /// Read a letter file of any source ([`source::read`]: regular files only, nothing
@@ -78,6 +109,19 @@ pub fn read_brief_stamped(
     max_bytes: u64,
     stamp: Option<Stamp>,
 ) -> Result<Brief, String> {
+    read_brief_at(path, max_bytes, stamp, None, &mut Vec::new())
+}
+
+/// [`read_brief_stamped`], the file opened in its folder when `at` says where
+/// ([`read_cached_at`]), its bytes read into `buffer`'s memory (handed back there for the
+/// next file when the text was the file's own bytes).
+pub(super) fn read_brief_at(
+    path: &Path,
+    max_bytes: u64,
+    stamp: Option<Stamp>,
+    at: At,
+    buffer: &mut Vec<u8>,
+) -> Result<Brief, String> {
     let cache = cache::global();
     let stamp = match stamp {
         Some(stamp) => Some(stamp).filter(|s| s.size() <= max_bytes),
@@ -91,13 +135,21 @@ pub fn read_brief_stamped(
     {
         return Ok(brief);
     }
-    let read = read_cached(path, &Limits::new(max_bytes))?;
-    let brief = parse_guarded(&read, brief_bytes)?;
-    if let (Some(cache), Some(stamp)) = (cache, stamp) {
-        cache.put_brief(path, stamp, xxh3_64(&read.text), &brief);
+    let limits = Limits::new(max_bytes);
+    let (read, opened) = read_cached_at(path, at, &limits, std::mem::take(buffer))?;
+    let brief = parse_guarded(&read, brief_bytes);
+    if let (Ok(brief), Some(cache), Some(stamp)) = (&brief, cache, opened.or(stamp)) {
+        cache.put_brief(path, stamp, xxh3_64(&read.text), brief);
     }
-    Ok(brief)
+    if read.text.capacity() <= KEPT_BUFFER {
+        *buffer = read.text;
+    }
+    brief
 }
+
+/// The largest buffer [`read_brief_at`] hands back for the next file: a rare large
+/// letter's memory is not held on to.
+const KEPT_BUFFER: usize = 1 << 20;
 
 /// The brief the cache keeps of the letter at `path` as `stamp`ed (no larger than
 /// `max_bytes`), without reading the file; `None` when the cache is off or has none.

@@ -6,36 +6,13 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::found::{Each, Found, Sink};
 use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
 use crate::cache::{Folder, Stamp};
 
 /// Folders nested deeper than this below a path given are not searched.
 pub const MAX_DEPTH: usize = 64;
-
-/// What a search hands over: a letter file, or a path it could not go into or read,
-/// with why.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Found {
-    /// The letter file (or the folder or link the problem is with).
-    pub path: PathBuf,
-    /// Why it cannot be read, when the search already knows: a path named that does not
-    /// exist, an unreadable folder, a symlink loop, a link to a letter that cannot be
-    /// followed, a folder nested deeper than [`MAX_DEPTH`].
-    pub problem: Option<String>,
-    /// Other files of the same name in the same folder, not read because this one is
-    /// preferred (a text file over a PDF or HTML one: it may hold a person's
-    /// corrections); see [`source::SOURCES`](crate::letter::source::SOURCES).
-    pub also: Vec<PathBuf>,
-    /// Whether the letter may have a drafts file (`NAME.responses.toml`): `false` when
-    /// the folder listing the search read holds none of that name, so a reader need not
-    /// look for one; `true` when it does, or the search cannot tell.
-    pub drafts: bool,
-    /// The letter file's stamp as the search saw it, when the cache is on (the cache's
-    /// key to its brief): read relative to its folder, in the order of the folder's
-    /// listing, before anything reads the file. `None`: a reader looks itself.
-    pub stamp: Option<Stamp>,
-}
 
 /// The letter files under `paths` (and the paths that could not be searched, with
 /// why), in a fixed order: each path in turn, a folder's entries sorted by name; each
@@ -57,32 +34,40 @@ pub fn find_letters(paths: &[PathBuf]) -> Vec<Found> {
 /// [`find_letters`], handing each to `found` as the walk finds it (in the same order);
 /// returns how many were handed over.
 pub fn find_letters_each(paths: &[PathBuf], found: impl FnMut(Found)) -> usize {
-    search(paths, found, None::<fn(&Path, Vec<PathBuf>)>)
+    let stamps = crate::cache::global().is_some();
+    search(
+        paths,
+        &mut Each(found),
+        None::<fn(&Path, Vec<PathBuf>)>,
+        stamps,
+    )
 }
 
 /// [`find_letters_each`], and for each folder the walk lists, its drafts files whose
 /// letter is gone ([`lone_drafts_among`](crate::drafts::lone_drafts_among)) to `lone`,
-/// from the same listing.
+/// from the same listing; the letters go into `found`, in the walk's order. They are
+/// unstamped ([`Found::stamp`] is `None`): the caller stamps them, e.g. on several
+/// threads.
 pub fn find_letters_and_lone(
     paths: &[PathBuf],
-    found: impl FnMut(Found),
+    found: &mut Vec<Found>,
     lone: impl FnMut(&Path, Vec<PathBuf>),
 ) -> usize {
-    search(paths, found, Some(lone))
+    search(paths, found, Some(lone), false)
 }
 
-fn search<F, L>(paths: &[PathBuf], mut found: F, lone: Option<L>) -> usize
+fn search<S, L>(paths: &[PathBuf], found: &mut S, lone: Option<L>, stamps: bool) -> usize
 where
-    F: FnMut(Found),
+    S: Sink,
     L: FnMut(&Path, Vec<PathBuf>),
 {
     let mut search = Search {
-        stamps: crate::cache::global().is_some(),
+        stamps,
         seen_files: HashSet::new(),
         seen_dirs: HashSet::new(),
         ancestors: Vec::new(),
         count: 0,
-        found: &mut found,
+        found,
         lone,
     };
     for path in paths {
@@ -137,7 +122,7 @@ impl Identity {
 }
 
 /// One search under way.
-struct Search<'f, F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> {
+struct Search<'f, S: Sink, L: FnMut(&Path, Vec<PathBuf>)> {
     /// Whether letters are handed over with their stamp ([`Found::stamp`]).
     stamps: bool,
     seen_files: HashSet<Identity>,
@@ -145,12 +130,12 @@ struct Search<'f, F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> {
     /// The folders being searched, from the top down to the current one.
     ancestors: Vec<Identity>,
     count: usize,
-    found: &'f mut F,
+    found: &'f mut S,
     /// Where the drafts files whose letter is gone go, folder by folder, if wanted.
     lone: Option<L>,
 }
 
-impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
+impl<S: Sink, L: FnMut(&Path, Vec<PathBuf>)> Search<'_, S, L> {
     /// A letter file, unless it was found before by another path.
     fn file(
         &mut self,
@@ -162,7 +147,7 @@ impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
     ) {
         if self.seen_files.insert(id) {
             self.count += 1;
-            (self.found)(Found {
+            self.found.take(Found {
                 path,
                 problem: None,
                 also,
@@ -181,7 +166,7 @@ impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
     fn problem(&mut self, path: PathBuf, why: String) {
         if self.seen_files.insert(Identity::Path(path.clone())) {
             self.count += 1;
-            (self.found)(Found {
+            self.found.take(Found {
                 path,
                 problem: Some(why),
                 also: Vec::new(),
@@ -213,6 +198,8 @@ impl<F: FnMut(Found), L: FnMut(&Path, Vec<PathBuf>)> Search<'_, F, L> {
         let mut entries: Vec<(OsString, fs::DirEntry)> =
             entries.flatten().map(|e| (e.file_name(), e)).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.found.expect(entries.len());
+        self.seen_files.reserve(entries.len());
         let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
         let drafts = DraftsFiles::of(entries.iter().map(|(name, _)| name.as_os_str()));
         if let Some(lone) = &mut self.lone {

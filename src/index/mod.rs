@@ -7,24 +7,29 @@
 //!   `NAME.txt`).
 //! - [`summarize`]: one [`LetterSummary`], from the letter in brief and its drafts'
 //!   [`progress`].
-//! - [`index`] / [`index_under`]: [`summarize`] over many files on worker threads, in
-//!   input order ([`index_under`] walks the folders meanwhile).
+//! - [`index`] / [`index_under`]: [`summarize`] over many files on a few threads, in
+//!   input order ([`index_under`] walks the folders first), the list split in blocks
+//!   the threads take in turn (`split.rs`).
 //! - [`read_guarded`]: a letter file read for a list: regular files only, under the
 //!   size cap, panics caught.
-//! - [`for_each_streamed`]: the worker pool both use, and the workspace's indexer.
+//! - [`for_each_streamed`]: a worker pool fed while the walk goes on (the workspace's
+//!   indexer, which shows each letter as soon as it is read).
 
 mod cached;
 mod find;
+mod found;
 mod names;
 mod parallel;
 mod progress;
 mod read;
+mod split;
 mod summary;
 
 pub use cached::{
     cached_brief_counted, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
 };
-pub use find::{Found, MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
+pub use find::{MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
+pub use found::Found;
 pub use names::{is_letter_name, passed_over};
 pub use parallel::{Indexed, for_each_streamed, index, index_under};
 pub use progress::{Progress, cached_progress, progress, progress_if_listed};

@@ -63,7 +63,7 @@ impl<'a> Names<'a> {
         let letters = names.filter_map(|name| {
             let name = name.to_string_lossy();
             let rank = crate::letter::source::rank(Path::new(name.as_ref()))?;
-            (!name.starts_with('.') && is_letter_name(&name)).then_some((name, rank))
+            (!name.starts_with('.') && !is_export_name(&name)).then_some((name, rank))
         });
         let mut hashes: Vec<u64> = letters.clone().map(|(name, _)| hash(&stem(name))).collect();
         hashes.sort_unstable();
@@ -100,8 +100,11 @@ impl<'a> Names<'a> {
     /// its name is preferred).
     pub(super) fn read(&self, name: &str) -> Option<&[String]> {
         let rank = crate::letter::source::rank(Path::new(name))?;
-        if !is_letter_name(name) {
+        if is_export_name(name) {
             return None;
+        }
+        if self.shared.is_empty() {
+            return Some(&[]);
         }
         let stem = stem(Cow::Borrowed(name));
         if self.shared.binary_search(&hash(&stem)).is_err() {
@@ -113,6 +116,13 @@ impl<'a> Names<'a> {
             None => Some(&[]),
         }
     }
+}
+
+/// Whether a name some source reads is one of a response letter letterdesk exported:
+/// [`is_letter_name`] of a name whose source is known (each name's source is looked
+/// up once).
+fn is_export_name(name: &str) -> bool {
+    crate::export::is_export_file(Path::new(name))
 }
 
 /// The drafts files (`NAME.responses.toml`) of one folder's listing, by name without

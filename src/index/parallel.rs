@@ -2,21 +2,22 @@
 
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
 
-use super::find::Found;
+use super::found::Found;
+use super::split::summarize_all;
 use super::summary::LetterSummary;
 
 /// Summarizes each of `found` (as from [`find_letters`](super::find_letters)) with
 /// [`LetterSummary::of_found`] (letters larger than `max_letter_bytes` are listed
-/// unread), on `threads` worker threads (`0`: one per available core), and returns the
-/// summaries in the order of `found`, leaving out files that are not listed
-/// ([`LetterSummary::is_listed`]: a folder's README.md).
+/// unread), on up to `threads` threads ([`summarize_all`]; `0`: one per available
+/// core), and returns the summaries in the order of `found`, leaving out files that
+/// are not listed ([`LetterSummary::is_listed`]: a folder's README.md).
 ///
-/// `on_progress(done, total)` is called from the workers after each file (in no
+/// `on_progress(done, total)` is called from the threads after each file (in no
 /// particular order of files).
 pub fn index<F>(
     found: &[Found],
@@ -29,39 +30,30 @@ where
 {
     let total = found.len();
     let done = AtomicUsize::new(0);
-    collect(
-        threads,
-        |give, _| found.iter().for_each(give),
-        |found| {
-            let summary = LetterSummary::of_found(found, max_letter_bytes);
-            on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            summary
-        },
-    )
+    let each = || on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+    let mut letters = summarize_all(found, threads, max_letter_bytes, &each);
+    super::save_cache();
+    letters.retain(LetterSummary::is_listed);
+    letters
 }
 
 /// The letters under `paths` ([`find_letters`](super::find_letters)) summarized as
-/// [`index`] does, in the same order; the files are summarized as the folder walk
-/// finds them, so walking and reading overlap. A letter the cache knows as it is now
-/// ([`LetterSummary::of_found_cached`]) is summed up by the walk itself: a folder
-/// whose letters are all known starts no worker thread.
+/// [`index`] does, in the same order: the folders walked first, then the letters summed
+/// up on a few threads ([`summarize_all`]: each letter the cache knows as it is now is
+/// summed up without reading it, the others read).
 pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Indexed {
     let mut lone_drafts = BTreeMap::new();
-    let letters = collect(
-        threads,
-        |give, done| {
-            let found =
-                |found: Found| match LetterSummary::of_found_cached(&found, max_letter_bytes) {
-                    Some(summary) => done(summary),
-                    None => give(found),
-                };
-            let lone = |folder: &Path, lone: Vec<PathBuf>| {
-                lone_drafts.insert(folder.to_owned(), lone);
-            };
-            super::find_letters_and_lone(paths, found, lone);
-        },
-        |found: Found| LetterSummary::of_found(&found, max_letter_bytes),
-    );
+    let mut found = Vec::new();
+    std::thread::scope(|scope| {
+        // The cache's index is read while the folders are listed.
+        scope.spawn(crate::cache::global);
+        super::find_letters_and_lone(paths, &mut found, |folder, lone| {
+            lone_drafts.insert(folder.to_owned(), lone);
+        });
+    });
+    let mut letters = summarize_all(&found, threads, max_letter_bytes, &|| {});
+    super::save_cache();
+    letters.retain(LetterSummary::is_listed);
     Indexed {
         letters,
         lone_drafts,
@@ -76,44 +68,6 @@ pub struct Indexed {
     /// The drafts files whose letter is gone, of each folder the walk listed (by the
     /// folder's path as walked).
     pub lone_drafts: BTreeMap<PathBuf, Vec<PathBuf>>,
-}
-
-/// The listed summaries of what `produce` hands over, in its order: items to `work` on
-/// (its first argument), or summaries already made (its second).
-fn collect<T, P, W>(threads: usize, produce: P, work: W) -> Vec<LetterSummary>
-where
-    T: Send,
-    P: FnOnce(&mut dyn FnMut(T), &mut dyn FnMut(LetterSummary)),
-    W: Fn(T) -> LetterSummary + Sync,
-{
-    let results = Mutex::new(Vec::new());
-    let push = |i: usize, summary: LetterSummary| {
-        results
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((i, summary));
-    };
-    for_each_streamed(
-        threads,
-        |give| {
-            let next = std::cell::Cell::new(0);
-            let number = || next.replace(next.get() + 1);
-            produce(&mut |item| give((number(), item)), &mut |summary| {
-                push(number(), summary)
-            });
-        },
-        |(i, item)| (i, work(item)),
-        |_, (i, summary)| push(i, summary),
-    );
-    super::save_cache();
-    let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
-    results.sort_unstable_by_key(|(i, _)| *i);
-    // Collected in place: 10,000 summaries are not copied into fresh memory.
-    results
-        .into_iter()
-        .map(|(_, summary)| summary)
-        .filter(LetterSummary::is_listed)
-        .collect()
 }
 
 /// Runs `work` on each item `produce` hands over, on `threads` worker threads (`0`: one

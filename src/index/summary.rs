@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::find::Found;
+use super::cached::{At, read_brief_at};
+use super::found::Found;
 use super::progress::{Progress, progress_if_listed};
+use crate::cache::Stamp;
 use crate::letter::{self, Kind};
 
 /// A letter and the state of its drafts, in brief.
@@ -46,9 +48,22 @@ impl LetterSummary {
     /// The summary of what a folder search found ([`Found`]): the letter summed up
     /// with [`summarize`], or the problem the search met.
     pub fn of_found(found: &Found, max_letter_bytes: u64) -> LetterSummary {
+        LetterSummary::of_found_at(found, found.stamp, None, &mut Vec::new(), max_letter_bytes)
+    }
+
+    /// [`LetterSummary::of_found`] of a letter stamped `stamp` (`None`: looked at when
+    /// the cache wants it), opened in its folder when `at` says where (see
+    /// [`read_brief_at`](super::cached::read_brief_at), which reads into `buffer`).
+    pub(super) fn of_found_at(
+        found: &Found,
+        stamp: Option<Stamp>,
+        at: At,
+        buffer: &mut Vec<u8>,
+        max_letter_bytes: u64,
+    ) -> LetterSummary {
         let summary = match &found.problem {
             Some(problem) => LetterSummary::unreadable(&found.path, problem),
-            None => summarize_listed(found, max_letter_bytes),
+            None => summarize_listed(found, stamp, (at, buffer), max_letter_bytes),
         };
         LetterSummary {
             also: found.also.clone(),
@@ -56,14 +71,17 @@ impl LetterSummary {
         }
     }
 
-    /// [`LetterSummary::of_found`] when no file need be read: the search stamped the
-    /// letter and the cache keeps its brief as stamped, and its drafts file's counts as
+    /// [`LetterSummary::of_found`] when no file need be read: the letter is stamped
+    /// `stamp` and the cache keeps its brief as stamped, and its drafts file's counts as
     /// it is now (or it has none). `None`: the letter or its drafts file must be read.
-    pub fn of_found_cached(found: &Found, max_letter_bytes: u64) -> Option<LetterSummary> {
+    pub(super) fn cached_as(
+        found: &Found,
+        stamp: &Stamp,
+        max_letter_bytes: u64,
+    ) -> Option<LetterSummary> {
         if found.problem.is_some() {
             return None;
         }
-        let stamp = found.stamp.as_ref()?;
         // The comment numbers are needed only to look up the drafts file's counts.
         let (brief, count) =
             super::cached_brief_counted(&found.path, stamp, max_letter_bytes, found.drafts)?;
@@ -140,14 +158,19 @@ pub fn summarize(path: &Path, max_letter_bytes: u64) -> LetterSummary {
         drafts: true,
         stamp: None,
     };
-    summarize_listed(&found, max_letter_bytes)
+    LetterSummary::of_found(&found, max_letter_bytes)
 }
 
 /// [`summarize`], told by a folder search whether the letter may have a drafts file
-/// (see [`progress_if_listed`]) and its stamp ([`Found::stamp`]).
-fn summarize_listed(found: &Found, max_letter_bytes: u64) -> LetterSummary {
+/// (see [`progress_if_listed`]), its stamp ([`Found::stamp`]) and where it lies.
+fn summarize_listed(
+    found: &Found,
+    stamp: Option<Stamp>,
+    (at, buffer): (At, &mut Vec<u8>),
+    max_letter_bytes: u64,
+) -> LetterSummary {
     let path = &found.path;
-    let brief = match super::cached::read_brief_stamped(path, max_letter_bytes, found.stamp) {
+    let brief = match read_brief_at(path, max_letter_bytes, stamp, at, buffer) {
         Ok(brief) => brief,
         Err(problem) => return LetterSummary::unreadable(path, &problem),
     };
