@@ -41,9 +41,25 @@ const SMALL_WORDS: [&str; 24] = [
     "vs", "per", "into", "our", "its", "your", "their", "upon", "&",
 ];
 
-/// Whether `word` is one of `words` (ASCII, lowercase) in any ASCII case.
+/// The words that open a question-and-answer caption.
+const QUESTION_WORDS: [&str; 14] = [
+    "what", "why", "how", "when", "who", "where", "which", "will", "are", "is", "do", "does",
+    "can", "should",
+];
+
+/// The last words of a heading line that the next line continues.
+const JOINING_WORDS: [&str; 12] = [
+    "of", "and", "to", "the", "for", "in", "on", "with", "from", "by", "or", "&",
+];
+
+/// The length of the longest word of the lists [`is_any_of`] is given.
+const LONGEST_LISTED: usize = 6;
+
+/// Whether `word` is one of `words` (ASCII, lowercase, none longer than
+/// [`LONGEST_LISTED`]) in any ASCII case. (Told by its length alone for most words of
+/// prose, which this sees word by word.)
 fn is_any_of(word: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    word.len() <= LONGEST_LISTED && words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether a line ends a sentence (and so cannot be a heading, nor run on into the next line).
@@ -159,10 +175,6 @@ pub fn looks_like_heading(line: &str) -> bool {
 /// Whether a line ending in "?" reads as a question-and-answer caption: it opens with
 /// a question word and is not long.
 fn is_question_caption(line: &str) -> bool {
-    const QUESTION_WORDS: [&str; 14] = [
-        "what", "why", "how", "when", "who", "where", "which", "will", "are", "is", "do", "does",
-        "can", "should",
-    ];
     let first = line.split_whitespace().next().unwrap_or("");
     is_any_of(first, &QUESTION_WORDS) && line.split_whitespace().count() <= 30
 }
@@ -173,13 +185,7 @@ pub fn continues_heading(above: &str, line: &str) -> bool {
     let last_word = above.rsplit(' ').next().unwrap_or("");
     // A lettered caption ("b. Revenue Recognition, page F-7") is a heading of its own.
     (first.is_lowercase() && !LETTERED.is_match(line))
-        || (above.contains(' ')
-            && is_any_of(
-                last_word,
-                &[
-                    "of", "and", "to", "the", "for", "in", "on", "with", "from", "by", "or", "&",
-                ],
-            ))
+        || (above.contains(' ') && is_any_of(last_word, &JOINING_WORDS))
         || (ends_with_ignore_case(above, "page") || ends_with_ignore_case(above, "pages"))
             && PAGE_NUMBER.is_match(line)
             && line.len() < 20
@@ -268,6 +274,19 @@ mod tests {
             let expected: Vec<&str> = whole.find_iter(text).map(|m| m.as_str()).collect();
             let found: Vec<&str> = PAGES_IN_TEXT.find_iter(text).collect();
             assert_eq!(found, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_listed_word_is_longer_than_the_longest_listed() {
+        let lists: [&[&str]; 4] = [
+            &ABBREVIATIONS,
+            &SMALL_WORDS,
+            &QUESTION_WORDS,
+            &JOINING_WORDS,
+        ];
+        for word in lists.into_iter().flatten() {
+            assert!(word.len() <= LONGEST_LISTED, "{word}");
         }
     }
 
