@@ -43,19 +43,13 @@ pub(super) fn read_cached_at(
         path: path.to_owned(),
         source: source.name(),
     };
-    let cache = cache::global().filter(|_| source.worth_caching());
-    let Some(cache) = cache else {
-        let extracted = source.extract(bytes, limits)?;
-        let read = Read {
-            text: extracted.text,
-            origin,
-            warnings: extracted.warnings,
-            declared: extracted.declared,
-        };
-        return Ok((read, opened));
-    };
-    let hash = xxh3_64(&bytes);
-    if let Some(kept) = cache.text(source.name(), hash) {
+    // The bytes' hash, when the cache keeps this source's extracted text.
+    let cache = cache::global()
+        .filter(|_| source.worth_caching())
+        .map(|cache| (cache, xxh3_64(&bytes)));
+    if let Some((cache, hash)) = cache
+        && let Some(kept) = cache.text(source.name(), hash)
+    {
         let read = Read {
             text: kept.text.into_bytes(),
             origin,
@@ -65,7 +59,9 @@ pub(super) fn read_cached_at(
         return Ok((read, opened));
     }
     let extracted = source.extract(bytes, limits)?;
-    if let Ok(text) = std::str::from_utf8(&extracted.text) {
+    if let Some((cache, hash)) = cache
+        && let Ok(text) = std::str::from_utf8(&extracted.text)
+    {
         let kept = cache::Text {
             text: text.to_owned(),
             warnings: extracted.warnings.clone(),

@@ -100,9 +100,8 @@ impl Library {
         let mut pool = Vec::with_capacity(kept.len());
         for kept in kept {
             let doc: TantivyDocument = searcher.doc(kept.address).map_err(|e| e.to_string())?;
-            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
-            let shared = shared_terms(get(self.fields.text), &words)
-                + shared_terms(get(self.fields.heading), &heading_words);
+            let shared = shared_terms(field(&doc, self.fields.text), &words)
+                + shared_terms(field(&doc, self.fields.heading), &heading_words);
             pool.push((shared >= MIN_SHARED, kept, doc));
         }
         // Those sharing several terms first, each group by score (a stable sort).
@@ -110,7 +109,7 @@ impl Library {
         pool.truncate(n);
         let mut hits = Vec::with_capacity(pool.len());
         for (_, Kept { score, print, .. }, doc) in pool {
-            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+            let get = |f| field(&doc, f);
             let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
             let response = Some(get(self.fields.response)).filter(|a| !a.is_empty());
             hits.push(Hit {
@@ -170,6 +169,11 @@ fn print_count(
         .search(&query, &Count)
         .map(|c| c as u64)
         .map_err(|e| e.to_string())
+}
+
+/// The text `doc` keeps in `field` (empty when it has none).
+fn field(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
 /// How many of `terms` `text` says.
