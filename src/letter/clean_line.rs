@@ -89,10 +89,14 @@ fn clean_ascii(raw: &str) -> Option<bool> {
         // word before.
         two_spaces |= (spaces & (spaces >> 8)) | (spaces & (spaces_before >> 56));
         spaces_before = spaces;
+        odd | two_spaces != 0
     };
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        scan(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if scan(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+            // (The lines that reach here mostly hold a curly quote: no need to read on.)
+            return None;
+        }
     }
     let mut rest = [0u8; 8];
     rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());

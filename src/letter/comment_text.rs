@@ -5,7 +5,7 @@ use super::heading_trail::Trail;
 use super::headings::{has_page_ref, pages_cited};
 use super::model::Comment;
 use super::order::with_spill;
-use super::outline::{Outline, RESPONSE_LABEL, text_end, typical_width};
+use super::outline::{Outline, is_response_label, text_end, typical_width};
 use super::paragraphs::join_paragraphs;
 
 /// The second stage of reading a body: the comments of an [`Outline`] with their
@@ -19,6 +19,9 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
     let width = typical_width(&lines[..outline.end.min(lines.len())]);
     let mut comments = Vec::with_capacity(found.len());
     let mut trail = Trail::default();
+    // The pages the nearest heading citing pages cites, kept while the comments under
+    // that heading are read (read once, not once a comment).
+    let mut cited: Option<(String, Vec<String>)> = None;
     for (k, (f, number)) in found.iter().zip(&outline.numbers).enumerate() {
         let text_end = text_end(outline, k);
         trail.apply(&f.heading.headings());
@@ -28,7 +31,7 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         }
         let text_start = f.spill.map_or(f.line + 1, |(_, to)| to);
         for line in &lines[text_start..text_end.max(text_start)] {
-            if response && RESPONSE_LABEL.is_match(line) {
+            if response && is_response_label(line) {
                 break;
             }
             text_lines.push(line);
@@ -40,7 +43,11 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         let headings = trail.headings();
         let mut pages: Vec<String> = Vec::new();
         if let Some(nearest) = headings.iter().rev().find(|h| has_page_ref(h)) {
-            pages.extend(pages_cited(nearest));
+            let (_, pages_of_heading) = match cited.take() {
+                Some(kept) if kept.0 == *nearest => cited.insert(kept),
+                _ => cited.insert((nearest.clone(), pages_cited(nearest))),
+            };
+            pages.extend(pages_of_heading.iter().cloned());
         }
         pages.extend(pages_cited(&text));
         let mut unique: Vec<String> = Vec::new();

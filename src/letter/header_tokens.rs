@@ -41,11 +41,6 @@ impl Words {
             .unwrap_or_default()
     }
 
-    /// Whether some word starts with the byte `b` (words are lowercase).
-    pub(super) fn may_start_with(&self, b: u8) -> bool {
-        !self.starting_with(b).is_empty()
-    }
-
     pub(super) fn contains(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&b) => self.starting_with(b).iter().any(|w| w == word),
@@ -97,20 +92,31 @@ fn splits(p: char, c: char) -> bool {
         || (p.is_alphabetic() && c.is_ascii_digit())
 }
 
+/// How long a token [`for_each_ascii_token`] lowercases on the stack may be (longer
+/// ones, rare, go through a `String`).
+const SHORT_TOKEN: usize = 48;
+
 /// [`for_each_token`] of ASCII text, where every token is a run of the text: handed
-/// on as it stands when it is lowercase, else lowercased in one buffer (copied as text,
-/// so not checked again as UTF-8; allocated once a line, at the first such token).
+/// on as it stands when it is lowercase, else lowercased into a buffer on the stack
+/// (no allocation for the header lines this reads by the hundred).
 fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let bytes = s.as_bytes();
-    let mut lower = String::new();
+    let mut short = [0u8; SHORT_TOKEN];
+    let mut long = String::new();
     let mut emit = |token: &str| {
         if !token.bytes().any(|b| b.is_ascii_uppercase()) {
             return f(token);
         }
-        lower.clear();
-        lower.push_str(token);
-        lower.make_ascii_lowercase();
-        f(&lower)
+        if let Some(buf) = short.get_mut(..token.len()) {
+            buf.copy_from_slice(token.as_bytes());
+            buf.make_ascii_lowercase();
+            // ASCII lowercased is ASCII.
+            return std::str::from_utf8(buf).is_ok_and(&mut f);
+        }
+        long.clear();
+        long.push_str(token);
+        long.make_ascii_lowercase();
+        f(&long)
     };
     let mut start: Option<usize> = None;
     for (i, &c) in bytes.iter().enumerate() {
@@ -186,6 +192,11 @@ mod tests {
             "",
             "  ,a1B2cD3 e-Fg h_IJ kL ",
             &"x".repeat(70),
+            &format!(
+                "{}Yz {}Yz",
+                "Q".repeat(SHORT_TOKEN - 2),
+                "Q".repeat(SHORT_TOKEN - 1)
+            ),
             &format!("{}Ab", "Z".repeat(80)),
         ] {
             let (mut bytewise, mut charwise) = (Vec::new(), Vec::new());

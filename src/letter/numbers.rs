@@ -33,17 +33,33 @@ pub(super) static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("label regex")
 });
 
+/// Whether `line` is a response letter's comment label (see [`COMMENT_LABEL`]), after
+/// a look at its first byte, which must start "comment" or "staff" (a byte outside ASCII
+/// may start `ſ`, a case form of `s`).
+pub(super) fn is_comment_label(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| matches!(b, b'C' | b'c' | b'S' | b's') || !b.is_ascii())
+        && COMMENT_LABEL.is_match(line)
+}
+
 /// The comment number a line starts with and the rest of the line (lowercase rest: not
-/// a comment start); in a response letter also a `Comment N:` label.
+/// a comment start); in a response letter also a `Comment N:` label. Most lines are
+/// told by their first byte here, without a call.
+#[inline]
 pub(super) fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
-    let first = line.bytes().next()?;
-    if !(first.is_ascii_digit()
-        || first == b'('
-        || (response && matches!(first, b'C' | b'c' | b'S' | b's')))
-    {
+    let first = *line.as_bytes().first()?;
+    let numbered = first.is_ascii_digit() || first == b'(';
+    if !(numbered || (response && matches!(first, b'C' | b'c' | b'S' | b's'))) {
         return None;
     }
-    if let Some(m) = NUMBER.find(line) {
+    read_number(line, numbered, response)
+}
+
+/// [`number_at`] past the look at the first byte (`numbered`: it is a digit or `(`,
+/// with which every match of [`NUMBER`] starts).
+fn read_number(line: &str, numbered: bool, response: bool) -> Option<(String, Option<String>)> {
+    if numbered && let Some(m) = NUMBER.find(line) {
         let rest = Some(line[m.end()..].trim()).filter(|s| !s.is_empty());
         if rest.is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase())) {
             return None;

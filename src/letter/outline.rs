@@ -4,7 +4,7 @@
 use super::captions::{at_paragraph_start, closing_from, is_caption};
 use super::heading_block::HeadingBlock;
 use super::model::Comment;
-use super::numbers::{COMMENT_LABEL, leading_number, number_at};
+use super::numbers::{is_comment_label, leading_number, number_at};
 use super::order::spilled_from_above;
 use super::phrases::{STRONG_CLOSING, is_sign_off, starts_with_any};
 use super::unnumbered::unnumbered;
@@ -12,7 +12,7 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-pub(super) static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
         .expect("response regex")
 });
@@ -41,7 +41,7 @@ fn find_numbered(
 ) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     // A response letter that labels its restated comments ("Comment 1") numbers them only so.
-    let labelled = response && lines[..end].iter().any(|l| COMMENT_LABEL.is_match(l));
+    let labelled = response && lines[..end].iter().any(|l| is_comment_label(l));
     for i in 0..end {
         if !found.is_empty()
             && starts_with_any(lines[i], STRONG_CLOSING)
@@ -49,7 +49,7 @@ fn find_numbered(
         {
             break;
         }
-        if labelled && !COMMENT_LABEL.is_match(lines[i]) {
+        if labelled && !is_comment_label(lines[i]) {
             continue;
         }
         let Some((number, first_text)) = number_at(lines[i], response) else {
@@ -164,7 +164,17 @@ pub struct Outline {
 /// Whether a company's letter labels its answers ("Response:", "Response 1"): then it
 /// answers comments.
 pub fn labels_responses(lines: &[&str]) -> bool {
-    lines.iter().any(|l| RESPONSE_LABEL.is_match(l))
+    lines.iter().any(|l| is_response_label(l))
+}
+
+/// Whether `line` is a company's label before its answer ([`RESPONSE_LABEL`]), after a
+/// look at its first byte, which must start "company" or "response" (neither `c` nor
+/// `r` has a case form outside ASCII).
+pub(super) fn is_response_label(line: &str) -> bool {
+    line.bytes()
+        .next()
+        .is_some_and(|b| matches!(b, b'C' | b'c' | b'R' | b'r'))
+        && RESPONSE_LABEL.is_match(line)
 }
 
 /// Find the comments of a body and their numbers. `response` marks a company response

@@ -121,3 +121,33 @@ mod long_letters {
         assert_eq!(body.comments[1199].text, "Please explain item 1200.");
     }
 }
+
+#[test]
+fn labels_told_by_their_first_byte_are_the_regexes_labels() {
+    let lines = [
+        "Response:",
+        "RESPONSE 12.",
+        "Company's response: we",
+        "company response no. 3",
+        "Comment 3: Please",
+        "Staff Comment No. 4.",
+        "\u{17F}taff comment 5",
+        "STAFF\u{A0}COMMENT 6",
+        "comment",
+        "Our response:",
+        "\u{2022} Response:",
+        "",
+    ];
+    for line in lines {
+        assert_eq!(
+            is_response_label(line),
+            RESPONSE_LABEL.is_match(line),
+            "{line}"
+        );
+        assert_eq!(
+            crate::letter::numbers::is_comment_label(line),
+            crate::letter::numbers::COMMENT_LABEL.is_match(line),
+            "{line}"
+        );
+    }
+}

@@ -31,6 +31,9 @@ pub(super) enum Fit {
 /// Words that make up page headers and form-field residue for one letter.
 pub struct HeaderVocabulary {
     words: Words,
+    /// A bit for each ASCII letter (`a` to `z`) that starts a word a header line may
+    /// hold (see [`HeaderVocabulary::starts_with_foreign_letter`]).
+    firsts: u32,
     /// For each first letter (`a` to `z`), a bit for each second letter that starts a
     /// word a header line may hold (see [`HeaderVocabulary::starts_with_foreign_pair`]).
     pairs: [u32; 26],
@@ -53,6 +56,25 @@ const RESIDUE_WORDS: [&str; 11] = [
     "miss",
 ];
 
+/// Whether `token` is one of the [`RESIDUE_WORDS`] (compared by length first: a
+/// `match` on the words, which most tokens of a header line are not).
+fn is_residue_word(token: &str) -> bool {
+    matches!(
+        token,
+        "firstname"
+            | "lastname"
+            | "first"
+            | "last"
+            | "comapany"
+            | "name"
+            | "mr"
+            | "ms"
+            | "mrs"
+            | "dr"
+            | "miss"
+    )
+}
+
 impl HeaderVocabulary {
     /// Build from the addressee's name, the companies named in the header and the date.
     pub fn new(names: &[&str], date_text: Option<&str>) -> Self {
@@ -60,13 +82,16 @@ impl HeaderVocabulary {
         for name in names.iter().copied().chain(date_text) {
             words.extend(tokens(name));
         }
-        let mut pairs = [0u32; 26];
+        let (mut firsts, mut pairs) = (0u32, [0u32; 26]);
         for word in words
             .iter()
             .map(String::as_str)
             .chain(RESIDUE_WORDS)
             .chain(["page"])
         {
+            if let [a @ b'a'..=b'z', ..] = word.as_bytes() {
+                firsts |= 1 << (a - b'a');
+            }
             if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes() {
                 pairs[usize::from(a - b'a')] |= 1 << (b - b'a');
             }
@@ -76,6 +101,7 @@ impl HeaderVocabulary {
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         HeaderVocabulary {
             words,
+            firsts,
             pairs,
             date_text: date_text.map(str::to_string),
             prefixes,
@@ -108,7 +134,7 @@ impl HeaderVocabulary {
                 has_word |= t.len() == 4 && self.words.contains(t);
                 return t.len() <= 4;
             }
-            if t == "page" || self.words.contains(t) || RESIDUE_WORDS.contains(&t) {
+            if t == "page" || is_residue_word(t) || self.words.contains(t) {
                 // A lone initial ("B") fits a header line but does not make one.
                 has_word |= t.chars().count() > 1;
                 return true;
@@ -129,13 +155,7 @@ impl HeaderVocabulary {
     /// fits no header. One byte rules out most lines of prose.
     fn starts_with_foreign_letter(&self, line: &str) -> bool {
         line.as_bytes().first().is_some_and(|&b| {
-            let lower = b.to_ascii_lowercase();
-            b.is_ascii_alphabetic()
-                && !self.words.may_start_with(lower)
-                && !RESIDUE_WORDS
-                    .iter()
-                    .chain(&["page"])
-                    .any(|w| w.as_bytes()[0] == lower)
+            b.is_ascii_alphabetic() && self.firsts & (1 << (b.to_ascii_lowercase() - b'a')) == 0
         })
     }
 
@@ -182,7 +202,7 @@ impl HeaderVocabulary {
                 *slot = b.to_ascii_lowercase();
             }
             return std::str::from_utf8(&buf[..key.len()])
-                .is_ok_and(|k| self.words.contains(k) || RESIDUE_WORDS.contains(&k));
+                .is_ok_and(|k| is_residue_word(k) || self.words.contains(k));
         }
         // Unusual words (non-ASCII, punctuation inside): tokenise the whole line.
         true
@@ -195,5 +215,46 @@ impl HeaderVocabulary {
             .iter()
             .any(|mark| contains_ignore_ascii_case(line, mark))
             || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_residue_words_are_told_as_the_list_holds_them() {
+        for word in RESIDUE_WORDS {
+            assert!(is_residue_word(word), "{word}");
+        }
+        for token in ["", "page", "names", "m", "firstnames", "lark", "2024", "Mr"] {
+            assert_eq!(
+                is_residue_word(token),
+                RESIDUE_WORDS.contains(&token),
+                "{token}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_first_letter_no_header_word_starts_rules_a_line_out() {
+        let vocab = HeaderVocabulary::new(&["Ada B. Lark", "Zed Widgets"], Some("May 16, 2024"));
+        // Letters of the names, the date, the residue words and "page" start header words.
+        for line in [
+            "Ada",
+            "Bo",
+            "lark",
+            "Zed",
+            "may",
+            "2024",
+            "Page 2",
+            "FirstName",
+            "Dr. Lark",
+        ] {
+            assert!(!vocab.starts_with_foreign_letter(line), "{line}");
+        }
+        for line in ["Here", "quite", "Very", "x"] {
+            assert!(vocab.starts_with_foreign_letter(line), "{line}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::header_tokens::for_each_token;
 use super::page_header_vocabulary::{Fit, HeaderVocabulary};
+use super::phrases::contains_ignore_ascii_case;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -62,8 +63,13 @@ pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
     }
 }
 
-/// The highest number that follows the token "page" in `line`.
+/// The highest number that follows the token "page" in `line`. A line without "page"
+/// in some ASCII case has no such token (no character outside ASCII lowercases to one
+/// of its letters) and is not split into tokens.
 fn page_number(line: &str) -> Option<u32> {
+    if !contains_ignore_ascii_case(line, "page") {
+        return None;
+    }
     let mut after_page = false;
     let mut highest = None;
     for_each_token(line, |t| {
@@ -199,6 +205,18 @@ mod tests {
         remove_page_headers(&mut lines, &vocab);
         let kept: Vec<&str> = lines.into_iter().filter(|l| !l.is_empty()).collect();
         assert_eq!(kept, ["a", "b"]);
+    }
+
+    #[test]
+    fn no_character_outside_ascii_lowercases_to_a_letter_of_page() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert!(
+                !c.to_lowercase().any(|l| matches!(l, 'p' | 'a' | 'g' | 'e')),
+                "{c:?}"
+            );
+        }
+        assert_eq!(page_number("Acme PAGE 7 \u{C9}t\u{E9} Page 12"), Some(12));
+        assert_eq!(page_number("P\u{C1}GE 7"), None);
     }
 
     #[test]
