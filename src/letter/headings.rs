@@ -1,6 +1,7 @@
 //! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
 //! recognising them and joining wrapped ones (the trail they make: `heading_trail.rs`).
 
+use super::page_numbers::page_numbers;
 use super::phrases::{AtWord, contains_ignore_ascii_case, ends_with_ignore_case};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -16,8 +17,6 @@ static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
 /// Run only where the word "page" stands (see [`AtWord`]).
 static PAGES_IN_TEXT: LazyLock<AtWord> =
     LazyLock::new(|| AtWord::new("page", PAGES_IN_TEXT_PATTERN));
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:[A-Z]{1,2}-)?\d+").expect("page number regex"));
 pub(super) static SHAPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(item|note|part|form|schedule|exhibit|annex|appendix|article|section|amendment|q)\b|^\([a-z0-9]{1,4}\)\s")
         .expect("shaped regex")
@@ -111,8 +110,8 @@ pub fn pages_cited(text: &str) -> Vec<String> {
     // The pages are what follows "page"/"pages" and white space in each match (found
     // without captures, which would make the regex engine walk each match again).
     for found in PAGES_IN_TEXT.find_iter(text) {
-        for page in PAGE_NUMBER.find_iter(after_page_word(found)) {
-            out.push(page.as_str().to_string());
+        for page in page_numbers(after_page_word(found)) {
+            out.push(page.to_string());
         }
     }
     out
@@ -131,9 +130,9 @@ fn after_page_word(found: &str) -> &str {
 pub fn is_page_number(line: &str) -> bool {
     line.len() <= 8
         && line.bytes().last().is_some_and(|b| b.is_ascii_digit())
-        && PAGE_NUMBER
-            .find(line)
-            .is_some_and(|m| m.len() == line.len())
+        && page_numbers(line)
+            .next()
+            .is_some_and(|page| page.len() == line.len())
 }
 
 /// Whether a (joined) line reads like a heading of the filing.
@@ -187,7 +186,7 @@ pub fn continues_heading(above: &str, line: &str) -> bool {
     (first.is_lowercase() && !LETTERED.is_match(line))
         || (above.contains(' ') && is_any_of(last_word, &JOINING_WORDS))
         || (ends_with_ignore_case(above, "page") || ends_with_ignore_case(above, "pages"))
-            && PAGE_NUMBER.is_match(line)
+            && page_numbers(line).next().is_some()
             && line.len() < 20
         || line.starts_with(", page")
 }

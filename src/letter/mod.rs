@@ -24,6 +24,7 @@ mod numbers;
 mod order;
 mod outline;
 mod page_header_vocabulary;
+mod page_numbers;
 mod pagebreak;
 mod paragraphs;
 mod parse;
