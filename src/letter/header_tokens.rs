@@ -6,29 +6,36 @@
 /// the same byte (a header that runs on, such as a "Re:" block with no salutation
 /// below, can give hundreds of words).
 pub(super) struct Words {
-    /// Sorted, without duplicates.
+    /// Grouped by their first byte (in the order of the bytes, each group in the order
+    /// the words came).
     words: Vec<String>,
     /// For each first byte, the range of `words` that start with it.
     by_first_byte: [(u32, u32); 256],
 }
 
 impl Words {
-    pub(super) fn new(mut words: Vec<String>) -> Words {
-        words.sort_unstable();
-        words.dedup();
+    /// The words grouped by their first byte (counted, then placed: no sorting, and no
+    /// duplicates taken out, which a look along a group does not mind).
+    pub(super) fn new(words: Vec<String>) -> Words {
+        let first = |w: &String| w.as_bytes().first().map_or(0, |&b| usize::from(b));
+        let mut counts = [0u32; 256];
+        for w in &words {
+            counts[first(w)] += 1;
+        }
         let mut by_first_byte = [(0u32, 0u32); 256];
-        for (i, w) in words.iter().enumerate() {
-            if let Some(&b) = w.as_bytes().first() {
-                let i = u32::try_from(i).unwrap_or(u32::MAX);
-                let range = &mut by_first_byte[usize::from(b)];
-                if range.0 == range.1 {
-                    *range = (i, i);
-                }
-                range.1 = i.saturating_add(1);
-            }
+        let mut start = 0;
+        for (range, &count) in by_first_byte.iter_mut().zip(&counts) {
+            *range = (start, start);
+            start += count;
+        }
+        let mut slots: Vec<Option<String>> = vec![None; words.len()];
+        for w in words {
+            let range = &mut by_first_byte[first(&w)];
+            slots[range.1 as usize] = Some(w);
+            range.1 += 1;
         }
         Words {
-            words,
+            words: slots.into_iter().flatten().collect(),
             by_first_byte,
         }
     }
@@ -42,10 +49,8 @@ impl Words {
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(&b) => self.starting_with(b).iter().any(|w| w == word),
-            None => self.words.iter().any(|w| w.is_empty()),
-        }
+        let b = word.as_bytes().first().copied().unwrap_or(0);
+        self.starting_with(b).iter().any(|w| w == word)
     }
 }
 
@@ -170,14 +175,12 @@ fn for_each_char_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     cur.is_empty() || f(&cur)
 }
 
-/// All tokens of `s` (see [`for_each_token`]).
-pub(super) fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// All tokens of `s` (see [`for_each_token`]), added to `out`.
+pub(super) fn tokens_into(s: &str, out: &mut Vec<String>) {
     for_each_token(s, |t| {
         out.push(t.to_string());
         true
     });
-    out
 }
 
 #[cfg(test)]

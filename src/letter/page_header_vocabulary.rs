@@ -1,7 +1,7 @@
 //! The vocabulary of one letter's page headers (its addressee, companies and date,
 //! the form-field residue words), and how a line of the body fits a page header.
 
-use super::header_tokens::{Words, first_token, first_word, for_each_token, tokens};
+use super::header_tokens::{Words, first_token, first_word, for_each_token, tokens_into};
 use super::numbers::may_start_number;
 use super::phrases::contains_ignore_ascii_case;
 use regex::Regex;
@@ -28,8 +28,9 @@ pub(super) enum Fit {
     Header,
 }
 
-/// Words that make up page headers and form-field residue for one letter.
-pub struct HeaderVocabulary {
+/// Words that make up page headers and form-field residue for one letter (borrowing
+/// the names and date of its header).
+pub struct HeaderVocabulary<'n> {
     words: Words,
     /// A bit for each ASCII letter (`a` to `z`) that starts a word a header line may
     /// hold (see [`HeaderVocabulary::starts_with_foreign_letter`]).
@@ -37,8 +38,9 @@ pub struct HeaderVocabulary {
     /// For each first letter (`a` to `z`), a bit for each second letter that starts a
     /// word a header line may hold (see [`HeaderVocabulary::starts_with_foreign_pair`]).
     pairs: [u32; 26],
-    pub(super) date_text: Option<String>,
-    pub(super) prefixes: Vec<String>,
+    pub(super) date_text: Option<&'n str>,
+    /// The names, longest first.
+    pub(super) prefixes: Vec<&'n str>,
 }
 
 const RESIDUE_WORDS: [&str; 11] = [
@@ -75,12 +77,12 @@ fn is_residue_word(token: &str) -> bool {
     )
 }
 
-impl HeaderVocabulary {
+impl<'n> HeaderVocabulary<'n> {
     /// Build from the addressee's name, the companies named in the header and the date.
-    pub fn new(names: &[&str], date_text: Option<&str>) -> Self {
+    pub fn new(names: &[&'n str], date_text: Option<&'n str>) -> Self {
         let mut words = Vec::new();
         for name in names.iter().copied().chain(date_text) {
-            words.extend(tokens(name));
+            tokens_into(name, &mut words);
         }
         let (mut firsts, mut pairs) = (0u32, [0u32; 26]);
         for word in words
@@ -97,13 +99,13 @@ impl HeaderVocabulary {
             }
         }
         let words = Words::new(words);
-        let mut prefixes: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let mut prefixes = names.to_vec();
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         HeaderVocabulary {
             words,
             firsts,
             pairs,
-            date_text: date_text.map(str::to_string),
+            date_text,
             prefixes,
         }
     }
@@ -143,7 +145,7 @@ impl HeaderVocabulary {
         });
         if !fits || !any {
             Fit::No
-        } else if has_word || self.date_text.as_deref().is_some_and(|d| line.contains(d)) {
+        } else if has_word || self.date_text.is_some_and(|d| line.contains(d)) {
             Fit::Header
         } else {
             Fit::Numbers
@@ -214,7 +216,7 @@ impl HeaderVocabulary {
         ["page", "firstname", "lastname", "comapany"]
             .iter()
             .any(|mark| contains_ignore_ascii_case(line, mark))
-            || self.date_text.as_deref().is_some_and(|d| line.contains(d))
+            || self.date_text.is_some_and(|d| line.contains(d))
     }
 }
 

@@ -93,7 +93,7 @@ fn strip_glued_residue<'t>(
 ) -> Option<(&'t str, Option<u32>)> {
     // Residue starts with a field name (`F`, `L`, `C`) or the letter's date: one byte
     // tells most lines.
-    let date = vocab.date_text.as_deref();
+    let date = vocab.date_text;
     let first = *line.as_bytes().first()?;
     if !matches!(first, b'F' | b'L' | b'C') && date.is_none_or(|d| !line.starts_with(d)) {
         return None;
@@ -112,7 +112,7 @@ fn strip_glued_residue<'t>(
             rest = r.trim_start();
             changed = true;
             for p in &vocab.prefixes {
-                if let Some(r) = rest.strip_prefix(p.as_str()) {
+                if let Some(r) = rest.strip_prefix(p) {
                     rest = r.trim_start();
                     break;
                 }
@@ -139,7 +139,7 @@ fn strip_glued_residue<'t>(
 mod tests {
     use super::*;
 
-    fn vocab() -> HeaderVocabulary {
+    fn vocab() -> HeaderVocabulary<'static> {
         HeaderVocabulary::new(
             &["Ada B. Lark", "Lark Widgets Corporation"],
             Some("May 16, 2024"),

@@ -149,7 +149,7 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
 
 /// The words of the page headers a letter's body repeats: the companies and addressee
 /// of its header, and its date.
-fn vocabulary(header: &Header) -> HeaderVocabulary {
+fn vocabulary(header: &Header) -> HeaderVocabulary<'_> {
     let mut names: Vec<&str> = header.companies.iter().map(String::as_str).collect();
     if let Some(name) = header.addressee.name.as_deref() {
         names.push(name);
