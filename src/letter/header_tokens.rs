@@ -4,23 +4,41 @@
 /// A letter's header words, looked up for most lines of the body: most words are told
 /// apart by their first byte, the rest by a look along the few words that start with
 /// the same byte (a header that runs on, such as a "Re:" block with no salutation
-/// below, can give hundreds of words).
+/// below, can give hundreds of words). The words stand one after another in one
+/// string, not one allocation each.
 pub(super) struct Words {
-    /// Grouped by their first byte (in the order of the bytes, each group in the order
-    /// the words came).
-    words: Vec<String>,
-    /// For each first byte, the range of `words` that start with it.
+    /// The words, one after another.
+    text: String,
+    /// Where each word stands in `text`, grouped by its first byte (in the order of
+    /// the bytes, each group in the order the words came).
+    spans: Vec<(u32, u32)>,
+    /// For each first byte, the range of `spans` of the words that start with it.
     by_first_byte: [(u32, u32); 256],
 }
 
 impl Words {
-    /// The words grouped by their first byte (counted, then placed: no sorting, and no
-    /// duplicates taken out, which a look along a group does not mind).
-    pub(super) fn new(words: Vec<String>) -> Words {
-        let first = |w: &String| w.as_bytes().first().map_or(0, |&b| usize::from(b));
+    /// The tokens of `texts` (see [`for_each_token`]), grouped by their first byte
+    /// (counted, then placed: no sorting, and no duplicates taken out, which a look
+    /// along a group does not mind).
+    pub(super) fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Words {
+        let mut text = String::new();
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        for t in texts {
+            for_each_token(t, |token| {
+                let start = text.len() as u32;
+                text.push_str(token);
+                found.push((start, text.len() as u32));
+                true
+            });
+        }
+        let first = |&(start, _): &(u32, u32)| {
+            text.as_bytes()
+                .get(start as usize)
+                .map_or(0, |&b| usize::from(b))
+        };
         let mut counts = [0u32; 256];
-        for w in &words {
-            counts[first(w)] += 1;
+        for span in &found {
+            counts[first(span)] += 1;
         }
         let mut by_first_byte = [(0u32, 0u32); 256];
         let mut start = 0;
@@ -28,29 +46,36 @@ impl Words {
             *range = (start, start);
             start += count;
         }
-        let mut slots: Vec<Option<String>> = vec![None; words.len()];
-        for w in words {
-            let range = &mut by_first_byte[first(&w)];
-            slots[range.1 as usize] = Some(w);
+        let mut spans = vec![(0u32, 0u32); found.len()];
+        for span in found {
+            let range = &mut by_first_byte[first(&span)];
+            spans[range.1 as usize] = span;
             range.1 += 1;
         }
         Words {
-            words: slots.into_iter().flatten().collect(),
+            text,
+            spans,
             by_first_byte,
         }
     }
 
-    /// The words that start with the byte `b`.
-    fn starting_with(&self, b: u8) -> &[String] {
-        let (from, to) = self.by_first_byte[usize::from(b)];
-        self.words
-            .get(from as usize..to as usize)
-            .unwrap_or_default()
+    /// Every word (grouped by first byte).
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans
+            .iter()
+            .map(|&(from, to)| &self.text[from as usize..to as usize])
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes().first().copied().unwrap_or(0);
-        self.starting_with(b).iter().any(|w| w == word)
+        let (from, to) = self.by_first_byte[usize::from(b)];
+        self.spans
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
+            .iter()
+            .any(|&(s, e)| {
+                self.text.as_bytes().get(s as usize..e as usize) == Some(word.as_bytes())
+            })
     }
 }
 
@@ -173,14 +198,6 @@ fn for_each_char_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
         prev = Some(c);
     }
     cur.is_empty() || f(&cur)
-}
-
-/// All tokens of `s` (see [`for_each_token`]), added to `out`.
-pub(super) fn tokens_into(s: &str, out: &mut Vec<String>) {
-    for_each_token(s, |t| {
-        out.push(t.to_string());
-        true
-    });
 }
 
 #[cfg(test)]

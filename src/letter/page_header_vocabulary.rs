@@ -1,7 +1,7 @@
 //! The vocabulary of one letter's page headers (its addressee, companies and date,
 //! the form-field residue words), and how a line of the body fits a page header.
 
-use super::header_tokens::{Words, first_token, first_word, for_each_token, tokens_into};
+use super::header_tokens::{Words, first_token, first_word, for_each_token};
 use super::numbers::may_start_number;
 use super::phrases::contains_ignore_ascii_case;
 use regex::Regex;
@@ -80,17 +80,9 @@ fn is_residue_word(token: &str) -> bool {
 impl<'n> HeaderVocabulary<'n> {
     /// Build from the addressee's name, the companies named in the header and the date.
     pub fn new(names: &[&'n str], date_text: Option<&'n str>) -> Self {
-        let mut words = Vec::new();
-        for name in names.iter().copied().chain(date_text) {
-            tokens_into(name, &mut words);
-        }
+        let words = Words::new(names.iter().copied().chain(date_text));
         let (mut firsts, mut pairs) = (0u32, [0u32; 26]);
-        for word in words
-            .iter()
-            .map(String::as_str)
-            .chain(RESIDUE_WORDS)
-            .chain(["page"])
-        {
+        for word in words.iter().chain(RESIDUE_WORDS).chain(["page"]) {
             if let [a @ b'a'..=b'z', ..] = word.as_bytes() {
                 firsts |= 1 << (a - b'a');
             }
@@ -98,7 +90,6 @@ impl<'n> HeaderVocabulary<'n> {
                 pairs[usize::from(a - b'a')] |= 1 << (b - b'a');
             }
         }
-        let words = Words::new(words);
         let mut prefixes = names.to_vec();
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         HeaderVocabulary {
