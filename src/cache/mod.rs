@@ -73,6 +73,9 @@ pub struct Cache {
     used: Vec<AtomicBool>,
     /// What this run learnt, by key; looked up before `table`.
     fresh: Mutex<HashMap<u64, Fresh>>,
+    /// Whether `fresh` holds anything: a run that learns nothing (every letter known)
+    /// looks up without taking its lock, which the threads would pass to and fro.
+    learnt: AtomicBool,
     dirty: AtomicBool,
 }
 
@@ -138,6 +141,7 @@ impl Cache {
             generation,
             table,
             fresh: Mutex::new(HashMap::new()),
+            learnt: AtomicBool::new(false),
             dirty: AtomicBool::new(false),
         })
     }
@@ -182,7 +186,8 @@ impl Cache {
 
     /// The entry of `key` as `read` reads it, if it was learnt from the version stamped.
     fn get<T>(&self, key: u64, stamp: &Stamp, read: impl Fn(&[u8]) -> Option<T>) -> Option<T> {
-        if let Ok(fresh) = self.fresh.lock()
+        if self.learnt.load(Ordering::Acquire)
+            && let Ok(fresh) = self.fresh.lock()
             && let Some(entry) = fresh.get(&key)
             && entry.stamp == *stamp
         {
@@ -203,6 +208,7 @@ impl Cache {
                 payload,
             };
             fresh.insert(key, entry);
+            self.learnt.store(true, Ordering::Release);
             self.dirty.store(true, Ordering::Relaxed);
         }
     }
@@ -299,7 +305,9 @@ mod tests {
             company: Some("Quarry Lane".into()),
             ..Brief::default()
         };
+        assert_eq!(cache.brief(&letter, &stamp), None);
         cache.put_brief(&letter, stamp, 1, &brief);
+        assert_eq!(cache.brief(&letter, &stamp), Some(brief.clone()), "learnt");
         cache.save();
         let again = Cache::open(&dir.path().join("cache")).unwrap();
         assert_eq!(again.brief(&letter, &stamp), Some(brief));

@@ -18,6 +18,7 @@
 mod cached;
 mod find;
 mod found;
+mod listing;
 mod names;
 mod parallel;
 mod progress;
@@ -31,7 +32,7 @@ pub use cached::{
 pub use find::{MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
 pub use found::Found;
 pub use names::{is_letter_name, passed_over};
-pub use parallel::{Indexed, for_each_streamed, index, index_under};
+pub use parallel::{Indexed, for_each_streamed, index, index_under, index_under_then};
 pub use progress::{Progress, cached_progress, progress, progress_if_listed};
 pub(crate) use read::panic_message;
 pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, parse_guarded};

@@ -8,7 +8,7 @@ use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
 
 use super::found::Found;
-use super::split::summarize_all;
+use super::split::{summarize_all, summarize_blocks};
 use super::summary::LetterSummary;
 
 /// Summarizes each of `found` (as from [`find_letters`](super::find_letters)) with
@@ -42,6 +42,26 @@ where
 /// up on a few threads ([`summarize_all`]: each letter the cache knows as it is now is
 /// summed up without reading it, the others read).
 pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Indexed {
+    index_under_then(
+        paths,
+        threads,
+        max_letter_bytes,
+        &|_: &[LetterSummary]| (),
+        |()| {},
+    )
+}
+
+/// [`index_under`], and `then` called on the summaries of each block of letters (listed
+/// or not: see [`LetterSummary::is_listed`]) by the thread that summed them up, its
+/// results handed to `sink` on the calling thread in the order of the letters
+/// ([`summarize_blocks`]).
+pub fn index_under_then<T: Send>(
+    paths: &[PathBuf],
+    threads: usize,
+    max_letter_bytes: u64,
+    then: &(dyn Fn(&[LetterSummary]) -> T + Sync),
+    sink: impl FnMut(T),
+) -> Indexed {
     let mut lone_drafts = BTreeMap::new();
     let mut found = Vec::new();
     std::thread::scope(|scope| {
@@ -51,7 +71,7 @@ pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> 
             lone_drafts.insert(folder.to_owned(), lone);
         });
     });
-    let mut letters = summarize_all(&found, threads, max_letter_bytes, &|| {});
+    let mut letters = summarize_blocks(&found, threads, max_letter_bytes, &|| {}, then, sink);
     super::save_cache();
     letters.retain(LetterSummary::is_listed);
     Indexed {
