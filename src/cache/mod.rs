@@ -263,18 +263,63 @@ fn counts_key(drafts: &Path, numbers: &[String]) -> u64 {
 /// streaming hasher costs more than the hash of a short key).
 fn key(kind: &[u8], path: &Path, numbers: &[String]) -> u64 {
     thread_local! {
-        static KEY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        static KEY: std::cell::RefCell<Key> = const {
+            std::cell::RefCell::new(Key { bytes: Vec::new(), folder: None })
+        };
     }
     KEY.with_borrow_mut(|key| {
-        key.clear();
-        key.extend_from_slice(kind);
-        key.extend_from_slice(absolute(path).as_os_str().as_encoded_bytes());
+        key.bytes.clear();
+        key.bytes.extend_from_slice(kind);
+        key.push_absolute(path);
         for number in numbers {
-            key.push(0);
-            key.extend_from_slice(number.as_bytes());
+            key.bytes.push(0);
+            key.bytes.extend_from_slice(number.as_bytes());
         }
-        xxh3_64(key)
+        xxh3_64(&key.bytes)
     })
+}
+
+/// A thread's buffer for [`key`], and the last relative folder it made absolute.
+struct Key {
+    bytes: Vec<u8>,
+    /// A relative folder as given, and the same made absolute.
+    folder: Option<(PathBuf, PathBuf)>,
+}
+
+impl Key {
+    /// Appends `path` made absolute ([`absolute`]). The letters of a relative folder
+    /// (`letterdesk status .`) come one after another: the folder is made absolute once
+    /// for them all, and each file's name appended to it.
+    fn push_absolute(&mut self, path: &Path) {
+        let relative = (!path.is_absolute())
+            .then(|| Some((path.parent()?, path.file_name()?)))
+            .flatten();
+        let Some((parent, name)) = relative else {
+            let path = absolute(path);
+            return self
+                .bytes
+                .extend_from_slice(path.as_os_str().as_encoded_bytes());
+        };
+        if self
+            .folder
+            .as_ref()
+            .is_none_or(|(was, _)| was.as_os_str() != parent.as_os_str())
+        {
+            self.folder = Some((parent.to_owned(), absolute(parent).into_owned()));
+        }
+        // As `Path::join` puts them together.
+        let folder = self.folder.as_ref().expect("set above").1.as_os_str();
+        let folder = folder.as_encoded_bytes();
+        self.bytes.extend_from_slice(folder);
+        if !folder
+            .last()
+            .is_some_and(|&b| std::path::is_separator(char::from(b)))
+        {
+            self.bytes
+                .extend_from_slice(std::path::MAIN_SEPARATOR_STR.as_bytes());
+        }
+        self.bytes.extend_from_slice(name.as_encoded_bytes());
+    }
 }
 
 /// `path` made absolute (against the current folder), borrowed when it is already. The
@@ -324,6 +369,32 @@ mod tests {
         assert!(again.text("PDF", 8).is_none());
         std::fs::remove_dir_all(dir.path().join("cache")).unwrap();
         assert!(again.text("PDF", 7).is_none(), "a deleted cache is a miss");
+    }
+
+    #[test]
+    fn a_relative_path_has_the_key_of_the_same_path_made_absolute() {
+        let here = std::env::current_dir().unwrap();
+        let paths = [
+            "a.txt",
+            "./a.txt",
+            "d/a.txt",
+            "d//a.txt",
+            "d/./a.txt",
+            "./d/a.txt",
+            "d/../a.txt",
+            "../a.txt",
+            "d/e/a.txt",
+            "d/a.txt",
+            "a.txt",
+        ];
+        for path in paths {
+            let made = std::path::absolute(here.join(path)).unwrap();
+            assert_eq!(brief_key(Path::new(path)), brief_key(&made), "{path}");
+            assert_ne!(
+                brief_key(Path::new(path)),
+                brief_key(&here.join("other.txt"))
+            );
+        }
     }
 
     #[test]

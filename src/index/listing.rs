@@ -41,6 +41,13 @@ impl Listing {
         use rustix::fs::{FileType, Mode, OFlags, RawDir};
         let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
         let fd = rustix::fs::open(dir, flags, Mode::empty())?;
+        // Room made at once from the folder's size (on most file systems about the
+        // bytes of its entries): lists grown step by step take fresh memory at each.
+        if let Ok(stat) = rustix::fs::fstat(&fd) {
+            let size = usize::try_from(stat.st_size).unwrap_or(0).min(1 << 24);
+            self.names.reserve(size);
+            self.entries.reserve(size / 16);
+        }
         let mut buffer = Vec::with_capacity(64 * 1024);
         let mut raw = RawDir::new(&fd, buffer.spare_capacity_mut());
         // An entry that cannot be read ends the listing, as the standard library's does.
