@@ -33,24 +33,32 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let paths = super::paths_or_here(&args.paths)?;
     let limits = load_limits(args.config.as_deref());
     let max = limits.max_letter_bytes;
-    let indexed = if args.json {
-        // Each block of letters is made into JSON by the thread that summed it up.
+    let (folders, lone) = if args.json {
+        // Each block of letters is made into JSON by the thread that summed it up, and
+        // only the letters' folders are kept.
         let mut list = super::json::ListWriter::start(out, "letters")?;
-        let mut written = Ok(());
-        let indexed = index::index_under_then(&paths, 0, max, &json_items, |part| {
+        let (mut written, mut folders) = (Ok(()), Vec::new());
+        let lone = index::index_under_then(&paths, 0, max, &json_items, |block, part| {
             if written.is_ok() {
                 written = list.items(&part);
             }
+            let listed = block.iter().filter(|s| s.is_listed());
+            push_folders(&mut folders, listed.map(|s| s.path.as_path()));
         });
         written?;
         list.finish()?;
-        indexed
+        (folders, lone)
     } else {
         let indexed = index::index_under(&paths, 0, max);
         write_table(out, &indexed.letters)?;
-        indexed
+        let mut folders = Vec::new();
+        push_folders(
+            &mut folders,
+            indexed.letters.iter().map(|s| s.path.as_path()),
+        );
+        (folders, indexed.lone_drafts)
     };
-    for lone in lone_drafts(&paths, &indexed) {
+    for lone in lone_drafts(&paths, &folders, &lone) {
         eprintln!(
             "letterdesk: warning: {}: drafts whose letter is gone (renamed? opening the \
              renamed letter in the workspace offers to re-attach them)",
@@ -60,35 +68,43 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The drafts files whose letter is gone, in the folders given and the folders of the
-/// letters listed; a folder the walk listed is not listed again.
-fn lone_drafts(paths: &[PathBuf], indexed: &index::Indexed) -> Vec<PathBuf> {
-    let letters = &indexed.letters;
-    // Letters of one folder follow one another: each run of them is one folder to set
-    // (comparing paths as sets do, part by part, costs more than the bytes).
-    let mut last: Option<&Path> = None;
-    let parents = letters.iter().filter_map(|l| l.path.parent()).filter(|f| {
-        let new = last.is_none_or(|last| last.as_os_str() != f.as_os_str());
-        last = Some(f);
-        new
-    });
+/// Appends the folder of each of the letters at `paths` to `folders`, unless it is the
+/// last one there: letters of one folder follow one another (and comparing paths as sets
+/// do, part by part, costs more than the bytes).
+fn push_folders<'a>(folders: &mut Vec<PathBuf>, paths: impl Iterator<Item = &'a Path>) {
+    for folder in paths.filter_map(Path::parent) {
+        if folders
+            .last()
+            .is_none_or(|last| last.as_os_str() != folder.as_os_str())
+        {
+            folders.push(folder.to_owned());
+        }
+    }
+}
+
+/// The drafts files whose letter is gone, in the folders given and the `folders` of the
+/// letters listed; a folder the walk listed (in `walked`) is not listed again.
+fn lone_drafts(
+    paths: &[PathBuf],
+    folders: &[PathBuf],
+    walked: &std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
+) -> Vec<PathBuf> {
     // Borrowed: 10,000 letters in one folder make one entry, not 10,000 copies.
     let folders: std::collections::BTreeSet<&Path> = paths
         .iter()
         .filter(|p| p.is_dir())
-        .map(PathBuf::as_path)
-        .chain(parents)
+        .chain(folders)
         .map(|f| {
             if f.as_os_str().is_empty() {
                 Path::new(".")
             } else {
-                f
+                f.as_path()
             }
         })
         .collect();
     folders
         .iter()
-        .flat_map(|f| match indexed.lone_drafts.get(*f) {
+        .flat_map(|f| match walked.get(*f) {
             Some(lone) => lone.clone(),
             None => crate::drafts::lone_drafts_files(f),
         })
@@ -339,7 +355,10 @@ mod tests {
             crate::cli::json::write_json(&mut whole, &all).unwrap();
             let parts: Vec<Vec<u8>> = listed
                 .iter()
-                .flat_map(|s| [json_items(&[unlisted.clone()]), json_items(&[(*s).clone()])])
+                .flat_map(|s| {
+                    let unlisted = json_items(std::slice::from_ref(&unlisted));
+                    [unlisted, json_items(std::slice::from_ref(*s))]
+                })
                 .collect();
             let mut joined = Vec::new();
             write_parts(&mut joined, &parts).unwrap();

@@ -9,7 +9,10 @@
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on a few threads, in
 //!   input order ([`index_under`] walks the folders first), the list split in blocks
-//!   the threads take in turn (`split.rs`).
+//!   the threads take in turn (`split.rs`); [`index_under_then`] hands the blocks on in
+//!   order, with what each thread made of its blocks (e.g. their JSON), without a list
+//!   of every summary.
+//! - the folder walk lists each folder into one buffer of names (`listing.rs`).
 //! - [`read_guarded`]: a letter file read for a list: regular files only, under the
 //!   size cap, panics caught.
 //! - [`for_each_streamed`]: a worker pool fed while the walk goes on (the workspace's

@@ -40,29 +40,35 @@ pub fn summarize_all(
     max_letter_bytes: u64,
     each: &(dyn Fn() + Sync),
 ) -> Vec<LetterSummary> {
+    let mut all = Vec::with_capacity(found.len());
+    let then = |_: &[LetterSummary]| ();
     summarize_blocks(
         found,
         threads,
         max_letter_bytes,
         each,
-        &|_: &[LetterSummary]| (),
-        |()| {},
-    )
+        &then,
+        |block, ()| {
+            all.extend(block);
+        },
+    );
+    all
 }
 
-/// [`summarize_all`], and `then` called on the summaries of each block of letters by
-/// the thread that summed them up (e.g. to format them), its results handed to `sink`
-/// on the calling thread in the order of the list, as soon as the blocks before are
-/// handed over (between the calling thread's own blocks, and the rest at the end): what
-/// `then` makes of a block is held only until it can go on.
+/// [`summarize_all`] block by block: `then` called on the summaries of each block of
+/// letters by the thread that summed them up (e.g. to format them), and the block with
+/// what `then` made of it handed to `sink` on the calling thread in the order of the
+/// list, as soon as the blocks before are handed over (between the calling thread's own
+/// blocks, and the rest at the end). A block is held only until it can go on: no list
+/// of every summary is made unless `sink` makes one.
 pub fn summarize_blocks<T: Send>(
     found: &[Found],
     threads: usize,
     max_letter_bytes: u64,
     each: &(dyn Fn() + Sync),
     then: &(dyn Fn(&[LetterSummary]) -> T + Sync),
-    mut sink: impl FnMut(T),
-) -> Vec<LetterSummary> {
+    mut sink: impl FnMut(Vec<LetterSummary>, T),
+) {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         n => n,
@@ -70,12 +76,7 @@ pub fn summarize_blocks<T: Send>(
     .min(MAX_THREADS)
     .min(found.len().div_ceil(MIN_SPLIT))
     .max(1);
-    let mut summaries = vec![LetterSummary::default(); found.len()];
-    let left = Mutex::new(Left {
-        taken: 0,
-        found,
-        summaries: summaries.as_mut_slice(),
-    });
+    let left = Mutex::new(Left { taken: 0, found });
     let ready = Mutex::new(Ready {
         next: 0,
         done: BTreeMap::new(),
@@ -83,17 +84,21 @@ pub fn summarize_blocks<T: Send>(
     let work = |after_block: &mut dyn FnMut()| {
         let mut worker = Worker::new(max_letter_bytes);
         loop {
-            let (at, found, summaries) = next_block(&left, threads);
+            let (at, found) = next_block(&left, threads);
             if found.is_empty() {
                 return;
             }
-            for (found, summary) in found.iter().zip(summaries.iter_mut()) {
-                *summary = worker.summary(found);
-                each();
-            }
-            let made = then(summaries);
+            let summaries: Vec<LetterSummary> = found
+                .iter()
+                .map(|found| {
+                    let summary = worker.summary(found);
+                    each();
+                    summary
+                })
+                .collect();
+            let made = then(&summaries);
             let mut ready = ready.lock().unwrap_or_else(PoisonError::into_inner);
-            ready.done.insert(at, (found.len(), made));
+            ready.done.insert(at, (summaries, made));
             drop(ready);
             after_block();
         }
@@ -110,52 +115,45 @@ pub fn summarize_blocks<T: Send>(
         }
     });
     hand_over(&ready, &mut sink);
-    summaries
 }
 
-/// What `then` made of the blocks summed up and not yet handed over, by where each
-/// starts in the list, with its length; and where the next block to hand over starts.
+/// The blocks summed up and not yet handed over, with what `then` made of each, by
+/// where each starts in the list; and where the next block to hand over starts.
 struct Ready<T> {
     next: usize,
-    done: BTreeMap<usize, (usize, T)>,
+    done: BTreeMap<usize, (Vec<LetterSummary>, T)>,
 }
 
 /// Hands what is ready to `sink`, block after block in the list's order, up to the
 /// first block not yet summed up.
-fn hand_over<T>(ready: &Mutex<Ready<T>>, sink: &mut impl FnMut(T)) {
+fn hand_over<T>(ready: &Mutex<Ready<T>>, sink: &mut impl FnMut(Vec<LetterSummary>, T)) {
     loop {
-        let made = {
+        let (block, made) = {
             let mut ready = ready.lock().unwrap_or_else(PoisonError::into_inner);
             let next = ready.next;
             match ready.done.first_entry() {
                 Some(first) if *first.key() == next => {
-                    let (length, made) = first.remove();
-                    ready.next += length;
-                    made
+                    let (block, made) = first.remove();
+                    ready.next += block.len();
+                    (block, made)
                 }
                 _ => return,
             }
         };
-        sink(made);
+        sink(block, made);
     }
 }
 
-/// The letters not yet taken by a thread, the places of their summaries, and how many
-/// were taken before them.
-struct Left<'a, 'b> {
+/// The letters not yet taken by a thread, and how many were taken before them.
+struct Left<'a> {
     taken: usize,
     found: &'a [Found],
-    summaries: &'b mut [LetterSummary],
 }
 
-/// The next letters to sum up of those `left` (none when all are taken), where they
-/// start in the list, and the places of their summaries: [`BLOCK`] letters, fewer near
-/// the end of the list (a share of what is left for each of the `threads`, down to one
-/// letter).
-fn next_block<'a, 'b>(
-    left: &Mutex<Left<'a, 'b>>,
-    threads: usize,
-) -> (usize, &'a [Found], &'b mut [LetterSummary]) {
+/// The next letters to sum up of those `left` (none when all are taken), and where they
+/// start in the list: [`BLOCK`] letters, fewer near the end of the list (a share of
+/// what is left for each of the `threads`, down to one letter).
+fn next_block<'a>(left: &Mutex<Left<'a>>, threads: usize) -> (usize, &'a [Found]) {
     let mut left = left.lock().unwrap_or_else(PoisonError::into_inner);
     let at = left.taken;
     let take = (left.found.len() / (threads * 4))
@@ -163,10 +161,8 @@ fn next_block<'a, 'b>(
         .min(left.found.len());
     let (block, rest) = left.found.split_at(take);
     left.found = rest;
-    let (places, rest) = std::mem::take(&mut left.summaries).split_at_mut(take);
-    left.summaries = rest;
     left.taken += take;
-    (at, block, places)
+    (at, block)
 }
 
 /// What one thread keeps from letter to letter: the folder of the last letter, open,
@@ -247,9 +243,12 @@ mod tests {
         let each = || {
             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
-        let mut blocks = Vec::new();
-        let three = summarize_blocks(&found, 3, MB, &each, &|block| block.to_vec(), |b| {
-            blocks.push(b)
+        let (mut blocks, mut three) = (Vec::new(), Vec::new());
+        let copy = |block: &[LetterSummary]| block.to_vec();
+        summarize_blocks(&found, 3, MB, &each, &copy, |block, copied| {
+            assert_eq!(block, copied);
+            three.extend(block);
+            blocks.push(copied);
         });
         assert_eq!(done.into_inner(), found.len());
         assert_eq!(one, three);
