@@ -50,6 +50,14 @@ const MAX_HEADING_SHARE: f32 = 0.1;
 /// "results of operations" head comments on any subject, which seldom say those words.
 const MIN_HEADING_LIFT: f32 = 3.0;
 
+/// The share of a word's heading trails in which it stands over a nearer heading not
+/// saying it, past which it names a section of the form, under which the staff put
+/// comments on every subject ("Risk Factors" over "Integrating the businesses may be
+/// more difficult", "Management's Discussion and Analysis" over "Provision for Income
+/// Taxes"), not a subject: more than a third. Comments under a section heading say its
+/// words often too ("this risk factor"), so the lift alone does not tell them apart.
+const MAX_SECTION_SHARE: f32 = 1.0 / 3.0;
+
 /// A query term's two factors: how often the probe says it (1 + ln tf) and its IDF.
 pub type Weight = (f32, f32);
 
@@ -128,11 +136,32 @@ impl Library {
         })?;
         let mut subject = Vec::with_capacity(named.len());
         for (term, weight) in named {
-            if self.lift(searcher, &term_text(&term))? >= MIN_HEADING_LIFT {
+            let word = term_text(&term);
+            if self.lift(searcher, &word)? >= MIN_HEADING_LIFT
+                && self.section_share(searcher, &word)? <= MAX_SECTION_SHARE
+            {
                 subject.push((term, weight));
             }
         }
         Ok(subject)
+    }
+
+    /// Of the heading trails that say `word`, the share that say it in a heading over
+    /// a nearer one that does not: a section of the form ("Risk Factors" over
+    /// "Integrating the businesses may be more difficult") rather than a subject.
+    fn section_share(&self, searcher: &Searcher, word: &str) -> Result<f32, String> {
+        let count = |field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, word))
+                .map_err(|e| e.to_string())
+        };
+        let over = count(self.fields.sections)? as f32;
+        let nearest = count(self.fields.heading)? as f32;
+        Ok(if over > 0.0 {
+            over / (over + nearest)
+        } else {
+            0.0
+        })
     }
 
     /// How many times more often the comments under a heading with `word` say it
