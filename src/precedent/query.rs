@@ -115,6 +115,18 @@ impl Library {
             .into_iter()
             .chain(heading.iter().map(|(t, _)| (term_text(t), HEADING_WEIGHT)));
         let mut text = weigh(searcher, self.fields.text, said, |_| true)?;
+        let named = names(probe.text);
+        for (term, (tf, _)) in &mut text {
+            if named.contains(&term_text(term)) {
+                *tf *= NAME_WEIGHT;
+            }
+        }
+        let weight = |(tf, idf): (f32, f32)| tf * idf;
+        text.sort_by(|a, b| {
+            weight(b.1)
+                .total_cmp(&weight(a.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         text.truncate(QUERY_TERMS);
         Ok(Chosen { text, heading })
     }
@@ -236,7 +248,46 @@ fn clauses(terms: &[(Term, Weight)], scale: impl Fn(&Term) -> f32) -> Vec<(Occur
         .collect()
 }
 
+/// How much a word the probe only writes as a name weighs against one it writes as a
+/// word: a name is a particular (a company's "CalAtlantic", its "Sustainability
+/// Report") or a reference ("Instruction 4 to Item 303(a)", "the Financial Reporting
+/// Codification"), not what the staff asks about.
+const NAME_WEIGHT: f32 = 0.5;
+
+/// The terms `text` only says as names: with a capital letter inside a sentence.
+fn names(text: &str) -> HashSet<String> {
+    let mut capital = HashSet::new();
+    let mut small = HashSet::new();
+    for (term, range) in terms(text) {
+        let before = text[..range.start].trim_end();
+        let starts = before.is_empty() || before.ends_with(['.', '?', '!', ':', '•']);
+        if text[range.start..].starts_with(char::is_uppercase) && !starts {
+            capital.insert(term);
+        } else {
+            small.insert(term);
+        }
+    }
+    capital.retain(|t| !small.contains(t));
+    capital
+}
+
 /// The text of a term of a text field.
 fn term_text(term: &Term) -> String {
     term.value().as_str().unwrap_or_default().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn names_are_words_only_written_with_a_capital_inside_a_sentence() {
+        let named = names(
+            "Quantify the effect of the Harlow acquisition. Refer to Item 303 and the \
+             acquisition note. Items are listed.",
+        );
+        let mut named: Vec<String> = named.into_iter().collect();
+        named.sort();
+        assert_eq!(named, ["harlow"]);
+    }
 }
