@@ -23,15 +23,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use xxhash_rust::xxh3::xxh3_64;
-
 use crate::letter::Brief;
 
+mod key;
 mod payload;
 mod stamp;
 mod table;
 mod texts;
 
+use key::{brief_key, counts_key};
 pub use payload::Counts;
 pub use stamp::{Folder, Stamp};
 use table::{Row, Table};
@@ -73,6 +73,9 @@ pub struct Cache {
     used: Vec<AtomicBool>,
     /// What this run learnt, by key; looked up before `table`.
     fresh: Mutex<HashMap<u64, Fresh>>,
+    /// Whether `fresh` holds anything: a run that learns nothing (every letter known)
+    /// looks up without taking its lock, which the threads would pass to and fro.
+    learnt: AtomicBool,
     dirty: AtomicBool,
 }
 
@@ -138,6 +141,7 @@ impl Cache {
             generation,
             table,
             fresh: Mutex::new(HashMap::new()),
+            learnt: AtomicBool::new(false),
             dirty: AtomicBool::new(false),
         })
     }
@@ -182,7 +186,8 @@ impl Cache {
 
     /// The entry of `key` as `read` reads it, if it was learnt from the version stamped.
     fn get<T>(&self, key: u64, stamp: &Stamp, read: impl Fn(&[u8]) -> Option<T>) -> Option<T> {
-        if let Ok(fresh) = self.fresh.lock()
+        if self.learnt.load(Ordering::Acquire)
+            && let Ok(fresh) = self.fresh.lock()
             && let Some(entry) = fresh.get(&key)
             && entry.stamp == *stamp
         {
@@ -203,6 +208,7 @@ impl Cache {
                 payload,
             };
             fresh.insert(key, entry);
+            self.learnt.store(true, Ordering::Release);
             self.dirty.store(true, Ordering::Relaxed);
         }
     }
@@ -241,51 +247,6 @@ impl Cache {
     }
 }
 
-/// The index key of a letter's brief: a hash of its absolute path.
-fn brief_key(path: &Path) -> u64 {
-    key(b"brief\0", path, &[])
-}
-
-/// The index key of a drafts file's counts: a hash of its absolute path and of the
-/// comment numbers counted.
-fn counts_key(drafts: &Path, numbers: &[String]) -> u64 {
-    key(b"counts\0", drafts, numbers)
-}
-
-/// The hash of `kind`, `path` made absolute, and each of `numbers` after a `\0`: the
-/// bytes laid end to end in a buffer each thread keeps and hashed at once (a
-/// streaming hasher costs more than the hash of a short key).
-fn key(kind: &[u8], path: &Path, numbers: &[String]) -> u64 {
-    thread_local! {
-        static KEY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    KEY.with_borrow_mut(|key| {
-        key.clear();
-        key.extend_from_slice(kind);
-        key.extend_from_slice(absolute(path).as_os_str().as_encoded_bytes());
-        for number in numbers {
-            key.push(0);
-            key.extend_from_slice(number.as_bytes());
-        }
-        xxh3_64(key)
-    })
-}
-
-/// `path` made absolute (against the current folder), borrowed when it is already. The
-/// current folder is asked once per process (the program never changes it), not once
-/// for each letter of a list.
-fn absolute(path: &Path) -> std::borrow::Cow<'_, Path> {
-    static HERE: OnceLock<Option<PathBuf>> = OnceLock::new();
-    if path.is_absolute() {
-        return path.into();
-    }
-    let made = match HERE.get_or_init(|| std::env::current_dir().ok()) {
-        Some(here) => std::path::absolute(here.join(path)),
-        None => std::path::absolute(path),
-    };
-    made.map_or_else(|_| path.into(), Into::into)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,7 +260,9 @@ mod tests {
             company: Some("Quarry Lane".into()),
             ..Brief::default()
         };
+        assert_eq!(cache.brief(&letter, &stamp), None);
         cache.put_brief(&letter, stamp, 1, &brief);
+        assert_eq!(cache.brief(&letter, &stamp), Some(brief.clone()), "learnt");
         cache.save();
         let again = Cache::open(&dir.path().join("cache")).unwrap();
         assert_eq!(again.brief(&letter, &stamp), Some(brief));

@@ -93,15 +93,29 @@ impl Table {
         self.count
     }
 
-    /// The number of the record of `key`, if there is one.
+    /// The number of the record of `key`, if there is one. The keys are hashes, spread
+    /// evenly: the first probes guess where `key` lies from the keys at the ends of the
+    /// range left (two or three probes find most keys, where halving takes seventeen
+    /// among 100,000), the rest halve it, so that a damaged file costs no more than a
+    /// binary search.
     pub fn find(&self, key: u64) -> Option<usize> {
         let (mut low, mut high) = (0, self.count);
+        // Bounds of the keys in `low..high`.
+        let (mut least, mut most) = (0u64, u64::MAX);
+        let mut guesses = 0;
         while low < high {
-            let mid = low + (high - low) / 2;
+            let span = high - low;
+            let mid = if guesses < 4 && span > 8 && least <= key && key <= most {
+                guesses += 1;
+                let share = u128::from(key - least) * span as u128 / (u128::from(most - least) + 1);
+                low + (share as usize).min(span - 1)
+            } else {
+                low + span / 2
+            };
             let at = u64_at(&self.bytes, self.records + mid * RECORD)?;
             match at.cmp(&key) {
-                std::cmp::Ordering::Less => low = mid + 1,
-                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Less => (low, least) = (mid + 1, at),
+                std::cmp::Ordering::Greater => (high, most) = (mid, at),
                 std::cmp::Ordering::Equal => return Some(mid),
             }
         }
@@ -233,6 +247,34 @@ mod tests {
         let mut other = bytes.clone();
         other[8] = 2;
         assert_eq!(Table::parse(other, "gen-1").len(), 0, "another format");
+    }
+
+    #[test]
+    fn keys_spread_evenly_or_bunched_are_all_found() {
+        let payload = b"p".to_vec();
+        let spread = |n: u64| xxhash_rust::xxh3::xxh3_64(&n.to_le_bytes());
+        let bunched = |n: u64| u64::MAX - 1000 + n * 3;
+        for key_of in [&spread as &dyn Fn(u64) -> u64, &bunched] {
+            for count in [0, 1, 2, 9, 300] {
+                let mut rows: Vec<Row> = (0..count)
+                    .map(|n| Row {
+                        key: key_of(n),
+                        stamp: stamp(n),
+                        hash: n,
+                        payload: &payload,
+                    })
+                    .collect();
+                let table = Table::parse(encode("g", &mut rows), "g");
+                for n in 0..count {
+                    let i = table.find(key_of(n)).expect("a key kept is found");
+                    assert_eq!(table.row(i).unwrap().key, key_of(n));
+                }
+                for absent in [0, 1, u64::MAX, key_of(count) ^ 1, key_of(0).wrapping_add(1)] {
+                    let kept = (0..count).any(|n| key_of(n) == absent);
+                    assert_eq!(table.find(absent).is_some(), kept, "{absent}");
+                }
+            }
+        }
     }
 
     #[test]

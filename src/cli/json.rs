@@ -95,6 +95,100 @@ pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::
 /// How many bytes of JSON text [`Escaping`] gathers before it passes them on.
 const CHUNK: usize = 64 * 1024;
 
+/// Items of the list that is the only field of a top-level object, as [`write_json`]
+/// prints them there: each after its separator (`,\n    {…}`), pretty-printed two levels
+/// deep, hidden characters escaped. Lists of items made apart (e.g. on several threads)
+/// are joined by a [`ListWriter`].
+pub(super) fn list_items<T: Serialize>(items: impl Iterator<Item = T>) -> Vec<u8> {
+    use serde_json::ser::Formatter as _;
+    // A formatter inside `{"field": [`: two levels deep, as `write_json` is there.
+    let mut deep = serde_json::ser::PrettyFormatter::new();
+    let _ = deep.begin_object(&mut std::io::sink());
+    let _ = deep.begin_array(&mut std::io::sink());
+    let mut text = Vec::with_capacity(items.size_hint().1.unwrap_or(0) * 512);
+    for item in items {
+        let _ = deep.clone().begin_array_value(&mut text, false);
+        // Writing into memory fails only if the item cannot be serialized, which none
+        // of the shapes printed can.
+        let _ = item.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut text,
+            deep.clone(),
+        ));
+    }
+    escape_hidden(text)
+}
+
+/// Writes `{"name": [...]}` as [`write_json`] writes it, the list's items coming in
+/// parts made by [`list_items`]; gathered into chunks before they go on to `out`.
+pub(super) struct ListWriter<'a> {
+    out: std::io::BufWriter<&'a mut dyn std::io::Write>,
+    /// Whether no item is written yet.
+    first: bool,
+}
+
+impl<'a> ListWriter<'a> {
+    /// Starts the object and its field `name`.
+    pub(super) fn start(out: &'a mut dyn std::io::Write, name: &str) -> std::io::Result<Self> {
+        use std::io::Write as _;
+        let mut out = std::io::BufWriter::with_capacity(CHUNK, out);
+        write!(out, "{{\n  {}: [", serde_json::to_string(name)?)?;
+        Ok(ListWriter { out, first: true })
+    }
+
+    /// Writes the items of `part` ([`list_items`]).
+    pub(super) fn items(&mut self, part: &[u8]) -> std::io::Result<()> {
+        use std::io::Write as _;
+        if part.is_empty() {
+            return Ok(());
+        }
+        // The first item's separator is a line break alone.
+        let first = std::mem::replace(&mut self.first, false);
+        self.out.write_all(if first { &part[1..] } else { part })
+    }
+
+    /// Ends the list and the object, and a newline.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        use std::io::Write as _;
+        let end: &[u8] = if self.first { b"]\n}\n" } else { b"\n  ]\n}\n" };
+        self.out.write_all(end)?;
+        self.out.flush()
+    }
+}
+
+/// JSON text (whole characters) with every [`is_hidden`] character but `\n` written as
+/// a `\uXXXX` escape; as it is when there are none.
+fn escape_hidden(bytes: Vec<u8>) -> Vec<u8> {
+    if is_plain(&bytes) {
+        return bytes;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    escaped(&text).into_bytes()
+}
+
+/// Whether `bytes` are all printable ASCII or `\n`. Every byte is looked at, without
+/// stopping early, so that it runs in vector steps.
+fn is_plain(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |all, &b| {
+        all & (b == b'\n' || (0x20..0x7f).contains(&b))
+    })
+}
+
+/// `text` with every [`is_hidden`] character but `\n` written as a `\uXXXX` escape (a
+/// surrogate pair above U+FFFF).
+fn escaped(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len() + 64);
+    for c in text.chars() {
+        if c != '\n' && is_hidden(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(safe, "\\u{unit:04x}");
+            }
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
 /// Passes JSON text on to `out` with every [`is_hidden`] character but `\n` written as
 /// a `\uXXXX` escape. The text is gathered into chunks (the serializer writes a few
 /// bytes at a time) and each chunk is looked at whole: most are printable ASCII and go
@@ -107,11 +201,7 @@ struct Escaping<W: std::io::Write> {
 impl<W: std::io::Write> Escaping<W> {
     /// Pass on what is gathered; at the `end`, also a character left incomplete.
     fn pass_on(&mut self, end: bool) -> std::io::Result<()> {
-        // Every byte looked at, without stopping early, so that it runs in vector steps.
-        let plain = self.pending.iter().fold(true, |all, &b| {
-            all & (b == b'\n' || (0x20..0x7f).contains(&b))
-        });
-        if plain {
+        if is_plain(&self.pending) {
             self.out.write_all(&self.pending)?;
             self.pending.clear();
             return Ok(());
@@ -133,17 +223,7 @@ impl<W: std::io::Write> Escaping<W> {
                 }
             }
         };
-        let mut safe = String::with_capacity(text.len() + 64);
-        for c in text.chars() {
-            if c != '\n' && is_hidden(c) {
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    let _ = write!(safe, "\\u{unit:04x}");
-                }
-            } else {
-                safe.push(c);
-            }
-        }
-        self.out.write_all(safe.as_bytes())?;
+        self.out.write_all(escaped(text).as_bytes())?;
         self.out.write_all(rest)
     }
 }

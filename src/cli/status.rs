@@ -32,14 +32,33 @@ pub struct StatusArgs {
 pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let paths = super::paths_or_here(&args.paths)?;
     let limits = load_limits(args.config.as_deref());
-    let indexed = index::index_under(&paths, 0, limits.max_letter_bytes);
-    let letters = &indexed.letters;
-    if args.json {
-        write_json(out, letters)?;
+    let max = limits.max_letter_bytes;
+    let (folders, lone) = if args.json {
+        // Each block of letters is made into JSON by the thread that summed it up, and
+        // only the letters' folders are kept.
+        let mut list = super::json::ListWriter::start(out, "letters")?;
+        let (mut written, mut folders) = (Ok(()), Vec::new());
+        let lone = index::index_under_then(&paths, 0, max, &json_items, |block, part| {
+            if written.is_ok() {
+                written = list.items(&part);
+            }
+            let listed = block.iter().filter(|s| s.is_listed());
+            push_folders(&mut folders, listed.map(|s| s.path.as_path()));
+        });
+        written?;
+        list.finish()?;
+        (folders, lone)
     } else {
-        write_table(out, letters)?;
-    }
-    for lone in lone_drafts(&paths, &indexed) {
+        let indexed = index::index_under(&paths, 0, max);
+        write_table(out, &indexed.letters)?;
+        let mut folders = Vec::new();
+        push_folders(
+            &mut folders,
+            indexed.letters.iter().map(|s| s.path.as_path()),
+        );
+        (folders, indexed.lone_drafts)
+    };
+    for lone in lone_drafts(&paths, &folders, &lone) {
         eprintln!(
             "letterdesk: warning: {}: drafts whose letter is gone (renamed? opening the \
              renamed letter in the workspace offers to re-attach them)",
@@ -49,27 +68,43 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The drafts files whose letter is gone, in the folders given and the folders of the
-/// letters listed; a folder the walk listed is not listed again.
-fn lone_drafts(paths: &[PathBuf], indexed: &index::Indexed) -> Vec<PathBuf> {
-    let letters = &indexed.letters;
+/// Appends the folder of each of the letters at `paths` to `folders`, unless it is the
+/// last one there: letters of one folder follow one another (and comparing paths as sets
+/// do, part by part, costs more than the bytes).
+fn push_folders<'a>(folders: &mut Vec<PathBuf>, paths: impl Iterator<Item = &'a Path>) {
+    for folder in paths.filter_map(Path::parent) {
+        if folders
+            .last()
+            .is_none_or(|last| last.as_os_str() != folder.as_os_str())
+        {
+            folders.push(folder.to_owned());
+        }
+    }
+}
+
+/// The drafts files whose letter is gone, in the folders given and the `folders` of the
+/// letters listed; a folder the walk listed (in `walked`) is not listed again.
+fn lone_drafts(
+    paths: &[PathBuf],
+    folders: &[PathBuf],
+    walked: &std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
+) -> Vec<PathBuf> {
     // Borrowed: 10,000 letters in one folder make one entry, not 10,000 copies.
     let folders: std::collections::BTreeSet<&Path> = paths
         .iter()
         .filter(|p| p.is_dir())
-        .map(PathBuf::as_path)
-        .chain(letters.iter().filter_map(|l| l.path.parent()))
+        .chain(folders)
         .map(|f| {
             if f.as_os_str().is_empty() {
                 Path::new(".")
             } else {
-                f
+                f.as_path()
             }
         })
         .collect();
     folders
         .iter()
-        .flat_map(|f| match indexed.lone_drafts.get(*f) {
+        .flat_map(|f| match walked.get(*f) {
             Some(lone) => lone.clone(),
             None => crate::drafts::lone_drafts_files(f),
         })
@@ -139,25 +174,27 @@ impl<'a> SummaryJson<'a> {
     }
 }
 
-/// Writes `{"letters": [...]}`, pretty-printed, and a newline; each letter is made
-/// into its JSON shape as it is written.
+/// The JSON text of the listed letters of `block`, as items of the `letters` list
+/// ([`list_items`](super::json::list_items)).
+fn json_items(block: &[LetterSummary]) -> Vec<u8> {
+    let listed = block.iter().filter(|s| s.is_listed());
+    super::json::list_items(listed.map(SummaryJson::of))
+}
+
+/// Writes `{"letters": [...]}`, pretty-printed, and a newline.
+#[cfg(test)]
 fn write_json(out: &mut dyn Write, letters: &[LetterSummary]) -> std::io::Result<()> {
-    struct Each<'a>(&'a [LetterSummary]);
-    impl Serialize for Each<'_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.0.iter().map(SummaryJson::of))
-        }
+    write_parts(out, &[json_items(letters)])
+}
+
+/// Writes `{"letters": [...]}` of the items in `parts` ([`json_items`]).
+#[cfg(test)]
+fn write_parts(out: &mut dyn Write, parts: &[Vec<u8>]) -> std::io::Result<()> {
+    let mut list = super::json::ListWriter::start(out, "letters")?;
+    for part in parts {
+        list.items(part)?;
     }
-    #[derive(Serialize)]
-    struct All<'a> {
-        letters: Each<'a>,
-    }
-    super::json::write_json(
-        out,
-        &All {
-            letters: Each(letters),
-        },
-    )
+    list.finish()
 }
 
 /// The table's headings; the numeric columns are right-aligned.
@@ -293,6 +330,43 @@ mod tests {
             v["letters"][0]["not_read"],
             serde_json::json!(["d/a.pdf", "d/a.htm"])
         );
+    }
+
+    #[test]
+    fn json_in_blocks_is_the_json_of_the_whole_list() {
+        #[derive(Serialize)]
+        struct All<'a> {
+            letters: Vec<SummaryJson<'a>>,
+        }
+        let mut odd = summary("d/é\u{202e}.txt", Some("line\u{2028}two"));
+        odd.owners = vec![("1".into(), "Jo \u{1b}Lee".into())];
+        odd.also = vec![PathBuf::from("d/é\u{202e}.pdf")];
+        let unlisted = LetterSummary {
+            path: PathBuf::from("README.md"),
+            ..LetterSummary::default()
+        };
+        let letters = [summary("a.txt", None), odd, summary("c.md", None)];
+        for cut in [vec![], vec![1], vec![0, 1, 3], vec![2, 3]] {
+            let mut whole = Vec::new();
+            let listed: Vec<_> = cut.iter().map(|&i| &letters[i.min(2)]).collect();
+            let all = All {
+                letters: listed.iter().map(|s| SummaryJson::of(s)).collect(),
+            };
+            crate::cli::json::write_json(&mut whole, &all).unwrap();
+            let parts: Vec<Vec<u8>> = listed
+                .iter()
+                .flat_map(|s| {
+                    let unlisted = json_items(std::slice::from_ref(&unlisted));
+                    [unlisted, json_items(std::slice::from_ref(*s))]
+                })
+                .collect();
+            let mut joined = Vec::new();
+            write_parts(&mut joined, &parts).unwrap();
+            assert_eq!(
+                String::from_utf8(joined).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
     }
 
     #[test]

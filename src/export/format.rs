@@ -175,15 +175,18 @@ pub fn is_export_file(path: &Path) -> bool {
         return false;
     };
     // Compared in place, in any case: a folder of 10,000 letters asks this of each name.
-    let ends_with = |name: &[u8], end: &str| {
-        name.len() >= end.len()
-            && name[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    // No format's name has a dot, so the extension is what follows the last one, and
+    // only a name whose stem ends in `.response` need be compared with the formats'.
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
     };
-    let name = name.as_bytes();
-    Format::ALL
-        .iter()
-        .flat_map(|f| f.names())
-        .any(|ext| ends_with(name, ext) && ends_with(&name[..name.len() - ext.len()], ".response."))
+    let end = ".response";
+    stem.len() >= end.len()
+        && stem.as_bytes()[stem.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+        && Format::ALL
+            .iter()
+            .flat_map(|f| f.names())
+            .any(|name| ext.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -221,5 +224,15 @@ mod tests {
         }
         assert!(!is_export_file(letter));
         assert!(!is_export_file(Path::new("x.responses.toml")));
+        assert!(is_export_file(Path::new(".RESPONSE.Md")));
+        assert!(!is_export_file(Path::new("x.response")));
+        assert!(!is_export_file(Path::new("x.response.pdf")));
+        assert!(!is_export_file(Path::new("xresponse.md")));
+        // What `is_export_file` takes for the extension: the part after the last dot.
+        let names = Format::ALL.iter().flat_map(|f| f.names());
+        assert!(names.clone().all(|n| !n.contains('.')));
+        for name in names {
+            assert!(is_export_file(Path::new(&format!("d/a.b.Response.{name}"))));
+        }
     }
 }

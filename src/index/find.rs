@@ -2,11 +2,11 @@
 //! share.
 
 use std::collections::HashSet;
-use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::found::{Each, Found, Sink};
+use super::listing::Listing;
 use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
 use crate::cache::{Folder, Stamp};
@@ -105,18 +105,20 @@ impl Identity {
         Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
     }
 
-    /// A regular file listed in a folder whose metadata is `dir`: the folder's device
-    /// and the inode number the listing gives, so no look at the file is needed.
-    fn of_entry(entry: &fs::DirEntry, dir: &fs::Metadata) -> Identity {
+    /// A regular file at `path` listed in a folder whose metadata is `dir`: the
+    /// folder's device and the inode number the listing gives, so no look at the file is
+    /// needed.
+    fn of_entry(path: &Path, inode: u64, dir: &fs::Metadata) -> Identity {
         #[cfg(unix)]
         {
-            use std::os::unix::fs::{DirEntryExt, MetadataExt};
-            Identity::Inode(dir.dev(), entry.ino())
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            Identity::Inode(dir.dev(), inode)
         }
         #[cfg(not(unix))]
         {
-            let _ = dir;
-            Identity::of(&entry.path(), None)
+            let _ = (inode, dir);
+            Identity::of(path, None)
         }
     }
 }
@@ -190,44 +192,38 @@ impl<S: Sink, L: FnMut(&Path, Vec<PathBuf>)> Search<'_, S, L> {
             let why = format!("folder nested too deep (over {MAX_DEPTH} levels): not searched");
             return self.problem(dir.to_owned(), why);
         }
-        let entries = match fs::read_dir(dir) {
+        let entries = match Listing::read(dir) {
             Ok(entries) => entries,
             Err(e) => return self.problem(dir.to_owned(), io_message(&e)),
         };
-        // Each name read once (`DirEntry::file_name` makes a copy at every call).
-        let mut entries: Vec<(OsString, fs::DirEntry)> =
-            entries.flatten().map(|e| (e.file_name(), e)).collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.found.expect(entries.len());
         self.seen_files.reserve(entries.len());
-        let names = Names::of(entries.iter().map(|(name, _)| name.as_os_str()));
-        let drafts = DraftsFiles::of(entries.iter().map(|(name, _)| name.as_os_str()));
+        let names = Names::of(entries.names());
+        let drafts = DraftsFiles::of(entries.names());
         if let Some(lone) = &mut self.lone {
-            let names = entries.iter().map(|(name, _)| name.as_os_str());
-            lone(dir, crate::drafts::lone_drafts_among(dir, names));
+            lone(dir, crate::drafts::lone_drafts_among(dir, entries.names()));
         }
         let folder = Folder::open(dir, self.stamps);
         self.ancestors.push(id);
-        for (os_name, entry) in &entries {
+        for (os_name, file, inode) in entries.entries() {
             let name = os_name.to_string_lossy();
             if name.starts_with('.') {
                 continue;
             }
             // The entry's type comes with the folder listing: a plain file needs no
-            // look at its metadata, only folders and symlinks do.
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_file() {
+            // look at its metadata, only folders, symlinks (and entries of a type the
+            // listing does not tell) do.
+            if file {
                 if let Some(also) = names.read(&name) {
                     let also = also.iter().map(|n| dir.join(n)).collect();
-                    let id = Identity::of_entry(entry, meta);
+                    let path = dir.join(os_name);
+                    let id = Identity::of_entry(&path, inode, meta);
                     let stamp = folder.stamp(os_name);
-                    self.file(entry.path(), id, also, drafts.may_have(&name), stamp);
+                    self.file(path, id, also, drafts.may_have(&name), stamp);
                 }
                 continue;
             }
-            let path = entry.path();
+            let path = dir.join(os_name);
             match fs::metadata(&path) {
                 Ok(target) if target.is_dir() => self.walk(&path, &target, depth + 1),
                 Ok(target) if target.is_file() && is_letter_name(&name) => {
@@ -252,141 +248,5 @@ impl<S: Sink, L: FnMut(&Path, Vec<PathBuf>)> Search<'_, S, L> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::index::passed_over;
-
-    /// The paths found, each with its problem if any.
-    fn found(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
-        let mut all = Vec::new();
-        let count = find_letters_each(paths, |f| {
-            assert!(f.also.is_empty() || f.path.ends_with("one.txt"), "{f:?}");
-            all.push((f.path, f.problem))
-        });
-        assert_eq!(count, all.len());
-        all
-    }
-
-    #[test]
-    fn finds_letters_recursively_in_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("a/b")).unwrap();
-        fs::create_dir_all(root.join(".git")).unwrap();
-        for file in [
-            "one.txt",
-            "one.response.md",
-            "a/two.MD",
-            "a/b/three.txt",
-            ".git/x.txt",
-            ".hidden.txt",
-            "one.responses.toml",
-            "one.pdf",
-            "notes.pdf",
-            "notes.docx",
-            "reply.htm",
-        ] {
-            fs::write(root.join(file), "x").unwrap();
-        }
-        assert_eq!(
-            found(&[root.to_path_buf()]),
-            [
-                (root.join("a/b/three.txt"), None),
-                (root.join("a/two.MD"), None),
-                (root.join("notes.pdf"), None),
-                (root.join("one.txt"), None),
-                (root.join("reply.htm"), None)
-            ]
-        );
-        let one = find_letters(&[root.to_path_buf()])
-            .into_iter()
-            .find(|f| f.path.ends_with("one.txt"))
-            .unwrap();
-        assert_eq!(one.also, [root.join("one.pdf")]);
-        assert_eq!(passed_over(&root.join("one.txt")), [root.join("one.pdf")]);
-        assert_eq!(passed_over(&root.join("notes.pdf")), Vec::<PathBuf>::new());
-        assert_eq!(passed_over(&root.join("one.pdf")), Vec::<PathBuf>::new());
-    }
-
-    #[test]
-    fn named_paths_keep_their_order_and_appear_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir(root.join("f")).unwrap();
-        fs::write(root.join("f/b.txt"), "x").unwrap();
-        fs::write(root.join("z.txt"), "x").unwrap();
-        let missing = root.join("gone.txt");
-        let found = found(&[
-            root.join("z.txt"),
-            missing.clone(),
-            root.join("f"),
-            root.join("f/b.txt"),
-            root.join("z.txt"),
-            missing.clone(),
-        ]);
-        assert_eq!(
-            found,
-            [
-                (root.join("z.txt"), None),
-                (missing, Some("no such file".into())),
-                (root.join("f/b.txt"), None)
-            ]
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn odd_folders_are_handed_over_with_why() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("a")).unwrap();
-        fs::write(root.join("a/l.txt"), "x").unwrap();
-        std::os::unix::fs::symlink(root, root.join("a/up")).unwrap();
-        std::os::unix::fs::symlink("self.txt", root.join("self.txt")).unwrap();
-        std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.txt")).unwrap();
-        std::os::unix::fs::symlink(root.join("a/nowhere"), root.join("a/dangling.docx")).unwrap();
-        // The same folder by a second path is searched once.
-        std::os::unix::fs::symlink(root.join("a"), root.join("b")).unwrap();
-        let mut deep = root.join("deep");
-        for i in 0..MAX_DEPTH + 2 {
-            deep.push(format!("d{i}"));
-            if i == 49 {
-                fs::create_dir_all(&deep).unwrap();
-                fs::write(deep.join("bottom.txt"), "x").unwrap();
-            }
-        }
-        fs::create_dir_all(&deep).unwrap();
-        fs::write(deep.join("too-deep.txt"), "x").unwrap();
-        let found = found(&[root.to_path_buf()]);
-        let why = |p: &Path| {
-            found
-                .iter()
-                .find(|(f, _)| f == p)
-                .map(|(_, w)| w.clone().unwrap_or_default())
-        };
-        assert_eq!(why(&root.join("a/l.txt")).as_deref(), Some(""));
-        assert_eq!(
-            why(&root.join("a/up")).as_deref(),
-            Some("symlink loop: points back into a folder being searched")
-        );
-        assert_eq!(
-            why(&root.join("self.txt")).as_deref(),
-            Some("symlink loop: cannot be followed")
-        );
-        assert_eq!(
-            why(&root.join("a/dangling.txt")).as_deref(),
-            Some("no such file")
-        );
-        assert_eq!(why(&root.join("a/dangling.docx")), None);
-        assert_eq!(why(&root.join("b/l.txt")), None);
-        let mut bottom = root.join("deep");
-        (0..50).for_each(|i| bottom.push(format!("d{i}")));
-        assert_eq!(why(&bottom.join("bottom.txt")).as_deref(), Some(""));
-        let too_deep: Vec<_> = found
-            .iter()
-            .filter(|(_, w)| w.as_deref().is_some_and(|w| w.contains("nested too deep")))
-            .collect();
-        assert_eq!(too_deep.len(), 1, "{found:?}");
-        assert_eq!(found.len(), 6, "{found:?}");
-    }
-}
+#[path = "find_tests.rs"]
+mod tests;

@@ -9,7 +9,10 @@
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on a few threads, in
 //!   input order ([`index_under`] walks the folders first), the list split in blocks
-//!   the threads take in turn (`split.rs`).
+//!   the threads take in turn (`split.rs`); [`index_under_then`] hands the blocks on in
+//!   order, with what each thread made of its blocks (e.g. their JSON), without a list
+//!   of every summary.
+//! - the folder walk lists each folder into one buffer of names (`listing.rs`).
 //! - [`read_guarded`]: a letter file read for a list: regular files only, under the
 //!   size cap, panics caught.
 //! - [`for_each_streamed`]: a worker pool fed while the walk goes on (the workspace's
@@ -18,6 +21,7 @@
 mod cached;
 mod find;
 mod found;
+mod listing;
 mod names;
 mod parallel;
 mod progress;
@@ -31,7 +35,7 @@ pub use cached::{
 pub use find::{MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
 pub use found::Found;
 pub use names::{is_letter_name, passed_over};
-pub use parallel::{Indexed, for_each_streamed, index, index_under};
+pub use parallel::{Indexed, for_each_streamed, index, index_under, index_under_then};
 pub use progress::{Progress, cached_progress, progress, progress_if_listed};
 pub(crate) use read::panic_message;
 pub use read::{DEFAULT_MAX_LETTER_BYTES, MB, parse_guarded};

@@ -8,7 +8,7 @@ use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
 
 use super::found::Found;
-use super::split::summarize_all;
+use super::split::{summarize_all, summarize_blocks};
 use super::summary::LetterSummary;
 
 /// Summarizes each of `found` (as from [`find_letters`](super::find_letters)) with
@@ -42,6 +42,29 @@ where
 /// up on a few threads ([`summarize_all`]: each letter the cache knows as it is now is
 /// summed up without reading it, the others read).
 pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Indexed {
+    let mut letters = Vec::new();
+    let then = |_: &[LetterSummary]| ();
+    let lone_drafts = index_under_then(paths, threads, max_letter_bytes, &then, |block, ()| {
+        letters.extend(block.into_iter().filter(LetterSummary::is_listed));
+    });
+    Indexed {
+        letters,
+        lone_drafts,
+    }
+}
+
+/// [`index_under`] block by block ([`summarize_blocks`]): `then` called on the
+/// summaries of each block of letters (listed or not: see [`LetterSummary::is_listed`])
+/// by the thread that summed them up, and the block with what `then` made of it handed
+/// to `sink` on the calling thread, in the order of the letters. Returns the drafts
+/// files whose letter is gone, by folder (see [`Indexed::lone_drafts`]).
+pub fn index_under_then<T: Send>(
+    paths: &[PathBuf],
+    threads: usize,
+    max_letter_bytes: u64,
+    then: &(dyn Fn(&[LetterSummary]) -> T + Sync),
+    sink: impl FnMut(Vec<LetterSummary>, T),
+) -> BTreeMap<PathBuf, Vec<PathBuf>> {
     let mut lone_drafts = BTreeMap::new();
     let mut found = Vec::new();
     std::thread::scope(|scope| {
@@ -51,13 +74,9 @@ pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> 
             lone_drafts.insert(folder.to_owned(), lone);
         });
     });
-    let mut letters = summarize_all(&found, threads, max_letter_bytes, &|| {});
+    summarize_blocks(&found, threads, max_letter_bytes, &|| {}, then, sink);
     super::save_cache();
-    letters.retain(LetterSummary::is_listed);
-    Indexed {
-        letters,
-        lone_drafts,
-    }
+    lone_drafts
 }
 
 /// What [`index_under`] found.

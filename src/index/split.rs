@@ -1,10 +1,12 @@
 //! Summing up a walk's letters on a few threads: the list split into small blocks that
 //! each thread takes in turn (one lock per block, none per letter; the blocks shrink
 //! towards the end of the list, so that no thread is left with a long last one), each
-//! letter stamped
-//! and looked up in the cache, or read, by the thread that takes it, and every summary
-//! written into its own place of one list, so the order is the walk's.
+//! letter stamped and looked up in the cache, or read, by the thread that takes it, and
+//! every summary written into its own place of one list, so the order is the walk's.
+//! What is to be made of each block (its JSON) is made by the thread that summed it up
+//! and handed on in the list's order.
 
+use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
@@ -38,6 +40,35 @@ pub fn summarize_all(
     max_letter_bytes: u64,
     each: &(dyn Fn() + Sync),
 ) -> Vec<LetterSummary> {
+    let mut all = Vec::with_capacity(found.len());
+    let then = |_: &[LetterSummary]| ();
+    summarize_blocks(
+        found,
+        threads,
+        max_letter_bytes,
+        each,
+        &then,
+        |block, ()| {
+            all.extend(block);
+        },
+    );
+    all
+}
+
+/// [`summarize_all`] block by block: `then` called on the summaries of each block of
+/// letters by the thread that summed them up (e.g. to format them), and the block with
+/// what `then` made of it handed to `sink` on the calling thread in the order of the
+/// list, as soon as the blocks before are handed over (between the calling thread's own
+/// blocks, and the rest at the end). A block is held only until it can go on: no list
+/// of every summary is made unless `sink` makes one.
+pub fn summarize_blocks<T: Send>(
+    found: &[Found],
+    threads: usize,
+    max_letter_bytes: u64,
+    each: &(dyn Fn() + Sync),
+    then: &(dyn Fn(&[LetterSummary]) -> T + Sync),
+    mut sink: impl FnMut(Vec<LetterSummary>, T),
+) {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         n => n,
@@ -45,50 +76,93 @@ pub fn summarize_all(
     .min(MAX_THREADS)
     .min(found.len().div_ceil(MIN_SPLIT))
     .max(1);
-    let mut summaries = vec![LetterSummary::default(); found.len()];
-    let left = Mutex::new((found, summaries.as_mut_slice()));
-    let work = || {
+    let left = Mutex::new(Left { taken: 0, found });
+    let ready = Mutex::new(Ready {
+        next: 0,
+        done: BTreeMap::new(),
+    });
+    let work = |after_block: &mut dyn FnMut()| {
         let mut worker = Worker::new(max_letter_bytes);
         loop {
-            let (found, summaries) = next_block(&left, threads);
+            let (at, found) = next_block(&left, threads);
             if found.is_empty() {
                 return;
             }
-            for (found, summary) in found.iter().zip(summaries) {
-                *summary = worker.summary(found);
-                each();
-            }
+            let summaries: Vec<LetterSummary> = found
+                .iter()
+                .map(|found| {
+                    let summary = worker.summary(found);
+                    each();
+                    summary
+                })
+                .collect();
+            let made = then(&summaries);
+            let mut ready = ready.lock().unwrap_or_else(PoisonError::into_inner);
+            ready.done.insert(at, (summaries, made));
+            drop(ready);
+            after_block();
         }
     };
     std::thread::scope(|scope| {
-        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        work();
+        let others: Vec<_> = (1..threads)
+            .map(|_| scope.spawn(|| work(&mut || {})))
+            .collect();
+        work(&mut || hand_over(&ready, &mut sink));
         for other in others {
             if let Err(panic) = other.join() {
                 std::panic::resume_unwind(panic);
             }
         }
     });
-    summaries
+    hand_over(&ready, &mut sink);
 }
 
-/// The next letters to sum up of those `left` (none when all are taken), and the places
-/// of their summaries: [`BLOCK`] letters, fewer near the end of the list (a share of
+/// The blocks summed up and not yet handed over, with what `then` made of each, by
+/// where each starts in the list; and where the next block to hand over starts.
+struct Ready<T> {
+    next: usize,
+    done: BTreeMap<usize, (Vec<LetterSummary>, T)>,
+}
+
+/// Hands what is ready to `sink`, block after block in the list's order, up to the
+/// first block not yet summed up.
+fn hand_over<T>(ready: &Mutex<Ready<T>>, sink: &mut impl FnMut(Vec<LetterSummary>, T)) {
+    loop {
+        let (block, made) = {
+            let mut ready = ready.lock().unwrap_or_else(PoisonError::into_inner);
+            let next = ready.next;
+            match ready.done.first_entry() {
+                Some(first) if *first.key() == next => {
+                    let (block, made) = first.remove();
+                    ready.next += block.len();
+                    (block, made)
+                }
+                _ => return,
+            }
+        };
+        sink(block, made);
+    }
+}
+
+/// The letters not yet taken by a thread, and how many were taken before them.
+struct Left<'a> {
+    taken: usize,
+    found: &'a [Found],
+}
+
+/// The next letters to sum up of those `left` (none when all are taken), and where they
+/// start in the list: [`BLOCK`] letters, fewer near the end of the list (a share of
 /// what is left for each of the `threads`, down to one letter).
-fn next_block<'a, 'b>(
-    left: &Mutex<(&'a [Found], &'b mut [LetterSummary])>,
-    threads: usize,
-) -> (&'a [Found], &'b mut [LetterSummary]) {
+fn next_block<'a>(left: &Mutex<Left<'a>>, threads: usize) -> (usize, &'a [Found]) {
     let mut left = left.lock().unwrap_or_else(PoisonError::into_inner);
-    let (found, summaries) = &mut *left;
-    let take = (found.len() / (threads * 4))
+    let at = left.taken;
+    let take = (left.found.len() / (threads * 4))
         .clamp(1, BLOCK)
-        .min(found.len());
-    let (block, rest) = found.split_at(take);
-    *found = rest;
-    let (places, rest) = std::mem::take(summaries).split_at_mut(take);
-    *summaries = rest;
-    (block, places)
+        .min(left.found.len());
+    let (block, rest) = left.found.split_at(take);
+    left.found = rest;
+    left.taken += take;
+    (at, block)
 }
 
 /// What one thread keeps from letter to letter: the folder of the last letter, open,
@@ -169,9 +243,17 @@ mod tests {
         let each = || {
             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
-        let three = summarize_all(&found, 3, MB, &each);
+        let (mut blocks, mut three) = (Vec::new(), Vec::new());
+        let copy = |block: &[LetterSummary]| block.to_vec();
+        summarize_blocks(&found, 3, MB, &each, &copy, |block, copied| {
+            assert_eq!(block, copied);
+            three.extend(block);
+            blocks.push(copied);
+        });
         assert_eq!(done.into_inner(), found.len());
         assert_eq!(one, three);
+        assert!(blocks.len() > 3 && blocks.iter().all(|b| b.len() <= BLOCK));
+        assert_eq!(blocks.concat(), three, "the blocks in the list's order");
         let paths: Vec<_> = three.iter().map(|s| s.path.clone()).collect();
         let walked: Vec<_> = found.iter().map(|f| f.path.clone()).collect();
         assert_eq!(paths, walked);

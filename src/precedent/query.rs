@@ -50,6 +50,14 @@ const MAX_HEADING_SHARE: f32 = 0.1;
 /// "results of operations" head comments on any subject, which seldom say those words.
 const MIN_HEADING_LIFT: f32 = 3.0;
 
+/// The share of a word's heading trails in which it stands over a nearer heading not
+/// saying it, past which it names a section of the form, under which the staff put
+/// comments on every subject ("Risk Factors" over "Integrating the businesses may be
+/// more difficult", "Management's Discussion and Analysis" over "Provision for Income
+/// Taxes"), not a subject: more than a third. Comments under a section heading say its
+/// words often too ("this risk factor"), so the lift alone does not tell them apart.
+const MAX_SECTION_SHARE: f32 = 1.0 / 3.0;
+
 /// A query term's two factors: how often the probe says it (1 + ln tf) and its IDF.
 pub type Weight = (f32, f32);
 
@@ -107,6 +115,18 @@ impl Library {
             .into_iter()
             .chain(heading.iter().map(|(t, _)| (term_text(t), HEADING_WEIGHT)));
         let mut text = weigh(searcher, self.fields.text, said, |_| true)?;
+        let named = names(probe.text);
+        for (term, (tf, _)) in &mut text {
+            if named.contains(&term_text(term)) {
+                *tf *= NAME_WEIGHT;
+            }
+        }
+        let weight = |(tf, idf): (f32, f32)| tf * idf;
+        text.sort_by(|a, b| {
+            weight(b.1)
+                .total_cmp(&weight(a.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         text.truncate(QUERY_TERMS);
         Ok(Chosen { text, heading })
     }
@@ -128,11 +148,32 @@ impl Library {
         })?;
         let mut subject = Vec::with_capacity(named.len());
         for (term, weight) in named {
-            if self.lift(searcher, &term_text(&term))? >= MIN_HEADING_LIFT {
+            let word = term_text(&term);
+            if self.lift(searcher, &word)? >= MIN_HEADING_LIFT
+                && self.section_share(searcher, &word)? <= MAX_SECTION_SHARE
+            {
                 subject.push((term, weight));
             }
         }
         Ok(subject)
+    }
+
+    /// Of the heading trails that say `word`, the share that say it in a heading over
+    /// a nearer one that does not: a section of the form ("Risk Factors" over
+    /// "Integrating the businesses may be more difficult") rather than a subject.
+    fn section_share(&self, searcher: &Searcher, word: &str) -> Result<f32, String> {
+        let count = |field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, word))
+                .map_err(|e| e.to_string())
+        };
+        let over = count(self.fields.sections)? as f32;
+        let nearest = count(self.fields.heading)? as f32;
+        Ok(if over > 0.0 {
+            over / (over + nearest)
+        } else {
+            0.0
+        })
     }
 
     /// How many times more often the comments under a heading with `word` say it
@@ -207,7 +248,46 @@ fn clauses(terms: &[(Term, Weight)], scale: impl Fn(&Term) -> f32) -> Vec<(Occur
         .collect()
 }
 
+/// How much a word the probe only writes as a name weighs against one it writes as a
+/// word: a name is a particular (a company's "CalAtlantic", its "Sustainability
+/// Report") or a reference ("Instruction 4 to Item 303(a)", "the Financial Reporting
+/// Codification"), not what the staff asks about.
+const NAME_WEIGHT: f32 = 0.5;
+
+/// The terms `text` only says as names: with a capital letter inside a sentence.
+fn names(text: &str) -> HashSet<String> {
+    let mut capital = HashSet::new();
+    let mut small = HashSet::new();
+    for (term, range) in terms(text) {
+        let before = text[..range.start].trim_end();
+        let starts = before.is_empty() || before.ends_with(['.', '?', '!', ':', '•']);
+        if text[range.start..].starts_with(char::is_uppercase) && !starts {
+            capital.insert(term);
+        } else {
+            small.insert(term);
+        }
+    }
+    capital.retain(|t| !small.contains(t));
+    capital
+}
+
 /// The text of a term of a text field.
 fn term_text(term: &Term) -> String {
     term.value().as_str().unwrap_or_default().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn names_are_words_only_written_with_a_capital_inside_a_sentence() {
+        let named = names(
+            "Quantify the effect of the Harlow acquisition. Refer to Item 303 and the \
+             acquisition note. Items are listed.",
+        );
+        let mut named: Vec<String> = named.into_iter().collect();
+        named.sort();
+        assert_eq!(named, ["harlow"]);
+    }
 }

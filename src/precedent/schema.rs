@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema and tokenizer. Changing either means a new number: the
 /// index of another version is deleted and built again.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
@@ -36,6 +36,12 @@ pub struct Fields {
     pub heading: Field,
     /// The comment's text (searched, stemmed).
     pub text: Field,
+    /// The words of the headings the comment's nearest heading stands under that the
+    /// nearest does not say, as the heading field holds them, one term each: "risk"
+    /// and "factor" of "Risk Factors" over "Integrating the businesses may be more
+    /// difficult". A heading word often found over headings on other things names a
+    /// section of the form, not a subject.
+    pub sections: Field,
     /// The answer a response of its review gave, when one did.
     pub answer: Field,
     /// The response letter's path, when there is an answer.
@@ -63,6 +69,7 @@ impl Fields {
             form: b.add_text_field("form", STORED),
             heading: b.add_text_field("heading", text_options.clone()),
             text: b.add_text_field("text", text_options),
+            sections: b.add_text_field("sections", STRING),
             answer: b.add_text_field("answer", STORED),
             response: b.add_text_field("response", STORED),
             fingerprint: b.add_u64_field("fingerprint", INDEXED | STORED | FAST),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use tantivy::{TantivyDocument, Term};
 
 use super::manifest::{self, Entry};
-use super::schema::{Fields, company_key, fingerprint};
+use super::schema::{Fields, company_key, fingerprint, terms};
 use super::store::Library;
 use crate::letter::Kind;
 use crate::review::{Filed, Review, build, read_under};
@@ -175,6 +175,9 @@ fn documents(review: &Review, fields: &Fields) -> Vec<TantivyDocument> {
                 comment.headings.last().map_or("", String::as_str),
             );
             doc.add_text(fields.text, &comment.text);
+            for word in sections(&comment.headings) {
+                doc.add_text(fields.sections, word);
+            }
             doc.add_u64(fields.fingerprint, fingerprint(&comment.text));
             if let Some((response, answer)) = review.answer(i, &comment.number) {
                 doc.add_text(fields.answer, answer);
@@ -186,7 +189,48 @@ fn documents(review: &Review, fields: &Fields) -> Vec<TantivyDocument> {
     docs
 }
 
+/// The words of the outer headings of a heading trail (nearest last) that the nearest
+/// heading does not say, each once.
+fn sections(headings: &[String]) -> Vec<String> {
+    let Some((nearest, outer)) = headings.split_last() else {
+        return Vec::new();
+    };
+    let words = |h: &String| terms(h).into_iter().map(|(t, _)| t);
+    let near: HashSet<String> = words(nearest).collect();
+    let mut out: Vec<String> = outer
+        .iter()
+        .flat_map(words)
+        .filter(|w| !near.contains(w))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A path as the index keeps it.
 fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sections;
+
+    #[test]
+    fn sections_are_the_outer_headings_words_the_nearest_does_not_say() {
+        let trail = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            sections(&trail(&[
+                "Risk Factors",
+                "Integrating the businesses, page 34"
+            ])),
+            ["factor", "risk"]
+        );
+        assert_eq!(
+            sections(&trail(&["The Merger", "Background of the Merger"])),
+            Vec::<String>::new()
+        );
+        assert!(sections(&trail(&["General"])).is_empty());
+        assert!(sections(&[]).is_empty());
+    }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::common::shared;
 use letterdesk::letter::Comment;
-use letterdesk::precedent::{Hit, Library, Probe};
+use letterdesk::precedent::{Found, Hit, Library, Probe, highlights};
 use letterdesk::review::{Filed, answers_between};
 
 use super::precedent_corpus::on_topic;
@@ -118,7 +118,10 @@ const PER_TOPIC: usize = 2;
 /// as ones on fair value. Before that, the second rule was a text naming the key terms
 /// twice anywhere: it chose a question on how warrants are accounted for as one on fair
 /// value.
-fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Comment)> {
+fn chosen<'a>(
+    staff: &'a [Filed],
+    topic: &'a CorpusTopic,
+) -> impl Iterator<Item = (&'a Filed, &'a Comment)> + 'a {
     let comments = || {
         staff
             .iter()
@@ -136,10 +139,8 @@ fn chosen<'a>(staff: &'a [Filed], topic: &CorpusTopic) -> Vec<(&'a Filed, &'a Co
             && on_topic(first_sentence(&c.text), topic.heading)
     };
     comments()
-        .filter(|(_, c)| by_heading(c))
-        .chain(comments().filter(|(_, c)| !by_heading(c) && first(c)))
-        .take(PER_TOPIC)
-        .collect()
+        .filter(move |(_, c)| by_heading(c))
+        .chain(comments().filter(move |(_, c)| !by_heading(c) && first(c)))
 }
 
 /// The first sentence of `text`: up to the first full stop, question mark or
@@ -212,26 +213,40 @@ fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
         );
     }
     let mut probes: Vec<(&CorpusTopic, &Filed, &Comment)> = Vec::new();
+    let mut wider = Vec::new();
     for topic in CORPUS_TOPICS {
-        probes.extend(
-            chosen(&staff, topic)
-                .into_iter()
-                .map(|(f, t)| (topic, f, t)),
+        let all: Vec<_> = chosen(&staff, topic).collect();
+        probes.extend(all.iter().take(PER_TOPIC).map(|&(f, c)| (topic, f, c)));
+        // Every comment the rule chooses for the topic, not only the two probes: the
+        // mean share of its hits on the topic, so that a change is seen to be general.
+        let shares: Vec<f64> = all
+            .iter()
+            .map(|&(f, c)| {
+                let hits = search(&library, f, c).hits;
+                let on = hits.iter().filter(|h| on_topic(&h.text, topic.key_terms));
+                on.count() as f64 / hits.len().max(1) as f64
+            })
+            .collect();
+        let mean = shares.iter().sum::<f64>() / shares.len().max(1) as f64;
+        eprintln!(
+            "{}: {} comments chosen by the rule, mean share of their top 10 on topic {mean:.3}",
+            topic.name,
+            shares.len()
         );
+        wider.extend(shares);
     }
+    eprintln!(
+        "all topics: {} comments chosen by the rule, mean share of their top 10 on topic {:.3}",
+        wider.len(),
+        wider.iter().sum::<f64>() / wider.len().max(1) as f64
+    );
     assert_eq!(probes.len(), 20, "20 comments chosen by topic");
     let mut precision = Vec::new();
     for (topic, filed, comment) in &probes {
         let (name, terms) = (topic.name, topic.key_terms);
         let company = filed.letter.company.as_deref().unwrap_or("");
         let heading = comment.headings.last().map(String::as_str);
-        let probe = Probe {
-            text: &comment.text,
-            heading,
-            path: Some(&filed.path),
-            company: Some(company),
-        };
-        let found = library.similar(probe, 10).unwrap();
+        let found = search(&library, filed, comment);
         let hits = found.hits;
         let shared = hits.iter().filter(|h| on_topic(&h.text, terms)).count();
         let elsewhere = staff
@@ -241,16 +256,27 @@ fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
             .filter(|c| on_topic(&c.text, terms))
             .count();
         eprintln!(
-            "{name}: {shared} of {} on topic, {elsewhere} on topic in other companies' letters ({} comment {}, heading {heading:?})\n  terms: {}",
+            "{name}: {shared} of {} on topic, {elsewhere} on topic in other companies' letters ({} comment {}, heading {heading:?})\n  text: {}\n  terms: {}",
             hits.len(),
             filed.path.display(),
             comment.number,
+            comment.text.replace('\n', " "),
             found.terms.join(" ")
         );
         for hit in &hits {
             let mark = if on_topic(&hit.text, terms) { '+' } else { '-' };
             let text: String = hit.text.chars().take(100).collect();
-            eprintln!("  {mark} [{}] {}", hit.heading, text.replace('\n', " "));
+            let matched: std::collections::BTreeSet<String> = highlights(&hit.text, &found.terms)
+                .into_iter()
+                .map(|r| hit.text[r].to_lowercase())
+                .collect();
+            eprintln!(
+                "  {mark} {:.2} [{}] {}\n      matched: {}",
+                hit.score,
+                hit.heading,
+                text.replace('\n', " "),
+                matched.into_iter().collect::<Vec<_>>().join(" ")
+            );
         }
         for hit in hits.iter().filter(|h| h.answer.is_some()) {
             check_answer(hit);
@@ -284,6 +310,18 @@ fn real_comments_find_precedent_on_their_topic() {
     };
     let misses: Vec<_> = precision.iter().filter(|(_, s, _)| *s < 8).collect();
     assert!(misses.is_empty(), "{misses:#?}");
+}
+
+/// The ten comments most like `comment` of the staff letter `filed`, with the terms
+/// searched for.
+fn search(library: &Library, filed: &Filed, comment: &Comment) -> Found {
+    let probe = Probe {
+        text: &comment.text,
+        heading: comment.headings.last().map(String::as_str),
+        path: Some(&filed.path),
+        company: Some(filed.letter.company.as_deref().unwrap_or("")),
+    };
+    library.similar(probe, 10).unwrap()
 }
 
 /// The hit's answer is the one its response gives under its restatement of the comment.

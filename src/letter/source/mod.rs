@@ -168,10 +168,12 @@ pub fn source_for(path: &Path) -> Option<&'static dyn Source> {
 /// The rank of the source that reads files named like `path` (its place in
 /// [`SOURCES`]: lower is preferred), if any.
 pub fn rank(path: &Path) -> Option<usize> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    SOURCES
-        .iter()
-        .position(|s| s.extensions().contains(&ext.as_str()))
+    let ext = path.extension()?.to_str()?;
+    SOURCES.iter().position(|s| {
+        s.extensions()
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(ext))
+    })
 }
 
 /// Whether a file name is one some source reads (`.txt`, `.md`, `.pdf`, `.htm`, …).
@@ -254,6 +256,8 @@ mod tests {
         assert_eq!(name("a.Pdf"), Some("PDF"));
         assert_eq!(name("a.htm"), Some("HTML"));
         assert_eq!(name("a.html"), Some("HTML"));
+        assert_eq!(name("a.HTML"), Some("HTML"));
+        assert_eq!(name("a.pd\u{0301}f"), None);
         assert_eq!(name("a.docx"), None);
         assert_eq!(name("noext"), None);
         assert!(rank(Path::new("a.txt")) < rank(Path::new("a.pdf")));
