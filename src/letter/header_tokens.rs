@@ -122,31 +122,29 @@ fn splits(p: char, c: char) -> bool {
         || (p.is_alphabetic() && c.is_ascii_digit())
 }
 
-/// How long a token [`for_each_ascii_token`] lowercases on the stack may be (longer
-/// ones, rare, go through a `String`).
-const SHORT_TOKEN: usize = 48;
+/// How long a line [`for_each_ascii_token`] lowercases on the stack may be (longer
+/// ones, rare among the lines read for page headers, go through a `String`).
+const SHORT_LINE: usize = 192;
 
-/// [`for_each_token`] of ASCII text, where every token is a run of the text: handed
-/// on as it stands when it is lowercase, else lowercased into a buffer on the stack
-/// (no allocation for the header lines this reads by the hundred).
+/// [`for_each_token`] of ASCII text, where every token is a run of the text: split
+/// where the text's case says, handed on from the text lowercased once (on the stack
+/// for the header lines this reads by the hundred; no allocation).
 fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let bytes = s.as_bytes();
-    let mut short = [0u8; SHORT_TOKEN];
-    let mut long = String::new();
-    let mut emit = |token: &str| {
-        if !token.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(token);
-        }
-        if let Some(buf) = short.get_mut(..token.len()) {
-            buf.copy_from_slice(token.as_bytes());
+    let mut short = [0u8; SHORT_LINE];
+    let owned;
+    let lower = match short.get_mut(..s.len()) {
+        // ASCII lowercased is ASCII: the check cannot fail.
+        Some(buf) if s.bytes().any(|b| b.is_ascii_uppercase()) => {
+            buf.copy_from_slice(bytes);
             buf.make_ascii_lowercase();
-            // ASCII lowercased is ASCII.
-            return std::str::from_utf8(buf).is_ok_and(&mut f);
+            std::str::from_utf8(buf).unwrap_or(s)
         }
-        long.clear();
-        long.push_str(token);
-        long.make_ascii_lowercase();
-        f(&long)
+        Some(_) => s,
+        None => {
+            owned = s.to_ascii_lowercase();
+            owned.as_str()
+        }
     };
     let mut start: Option<usize> = None;
     for (i, &c) in bytes.iter().enumerate() {
@@ -154,7 +152,7 @@ fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
             match start {
                 // Inside a token the byte before is alphanumeric too.
                 Some(from) if splits(char::from(bytes[i - 1]), char::from(c)) => {
-                    if !emit(&s[from..i]) {
+                    if !f(&lower[from..i]) {
                         return false;
                     }
                     start = Some(i);
@@ -163,12 +161,12 @@ fn for_each_ascii_token(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
                 None => start = Some(i),
             }
         } else if let Some(from) = start.take()
-            && !emit(&s[from..i])
+            && !f(&lower[from..i])
         {
             return false;
         }
     }
-    start.is_none_or(|from| emit(&s[from..]))
+    start.is_none_or(|from| f(&lower[from..]))
 }
 
 /// [`for_each_token`] of text that is not ASCII, character by character.
@@ -214,8 +212,8 @@ mod tests {
             &"x".repeat(70),
             &format!(
                 "{}Yz {}Yz",
-                "Q".repeat(SHORT_TOKEN - 2),
-                "Q".repeat(SHORT_TOKEN - 1)
+                "Q".repeat(SHORT_LINE - 8),
+                "Q".repeat(SHORT_LINE - 1)
             ),
             &format!("{}Ab", "Z".repeat(80)),
         ] {
