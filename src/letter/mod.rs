@@ -17,6 +17,8 @@ mod header_tokens;
 mod heading_block;
 mod heading_trail;
 mod headings;
+#[cfg(test)]
+mod joins;
 mod kind;
 mod model;
 mod name_run;
@@ -73,20 +75,4 @@ pub fn read_file(path: &Path, limits: &source::Limits) -> Result<Letter, LetterE
         message,
     })?;
     read.parse(parse_bytes)
-}
-
-/// Every text made of one to `most` of `pieces` one after another, shortest first: the
-/// inputs on which a hand-written scanner is checked against the pattern it replaces.
-#[cfg(test)]
-pub(crate) fn every_join(pieces: &[&str], most: usize) -> Vec<String> {
-    let mut layer = vec![String::new()];
-    let mut texts = Vec::new();
-    for _ in 0..most {
-        layer = layer
-            .iter()
-            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-            .collect();
-        texts.extend(layer.iter().cloned());
-    }
-    texts
 }

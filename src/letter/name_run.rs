@@ -126,7 +126,7 @@ mod tests {
             "A", "b", "Ab", "aB", "a-B.", "A.", ".", "..", "de", "Van", " ", "\t\u{0B}", ",", "1",
             "\u{C9}", "\u{E9}", "\u{1C5}", "\u{2160}", "\u{A0}",
         ];
-        texts.extend(crate::letter::every_join(&pieces, 4));
+        texts.extend(crate::letter::joins::every_join(&pieces, 4));
         for text in &texts {
             let expected = pattern.captures(text).map(|c| c[1].to_string());
             assert_eq!(name_run(text).map(str::to_string), expected, "{text:?}");

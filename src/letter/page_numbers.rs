@@ -79,7 +79,7 @@ mod tests {
         let pieces = [
             "A", "B", "x", "-", "1", "23", " ", ",", "AB-", "Z-9", "\u{663}",
         ];
-        let mut texts = crate::letter::every_join(&pieces, 5);
+        let mut texts = crate::letter::joins::every_join(&pieces, 5);
         texts.push("pages F-7 and F-8, AB-12 through ABC-4, 90".to_string());
         for text in &texts {
             let expected: Vec<&str> = PAGE_NUMBER.find_iter(text).map(|m| m.as_str()).collect();
