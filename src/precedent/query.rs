@@ -116,6 +116,8 @@ impl Library {
             .chain(heading.iter().map(|(t, _)| (term_text(t), HEADING_WEIGHT)));
         let mut text = weigh(searcher, self.fields.text, said, |_| true)?;
         let named = names(probe.text);
+        let company = company_names(probe.text, probe.company.unwrap_or_default());
+        text.retain(|(term, _)| !company.contains(&term_text(term)));
         for (term, (tf, _)) in &mut text {
             if named.contains(&term_text(term)) {
                 *tf *= NAME_WEIGHT;
@@ -271,6 +273,28 @@ fn names(text: &str) -> HashSet<String> {
     capital
 }
 
+/// The terms of `text` that are words of the letter's company's name (from its header:
+/// "Harlow" of "Harlow Widgets, Inc."), but those it also writes in lower case
+/// ("capital" of "Capital One" in "capital expenditures"): they weigh nothing, for
+/// the company is not what the staff asks about (and its other letters, which say its
+/// name, are left out of the hits anyway).
+fn company_names(text: &str, company: &str) -> HashSet<String> {
+    let own: HashSet<String> = terms(company).into_iter().map(|(t, _)| t).collect();
+    let mut named: HashSet<String> = HashSet::new();
+    let mut small: HashSet<String> = HashSet::new();
+    for (term, range) in terms(text) {
+        if own.contains(&term) {
+            if text[range.start..].starts_with(char::is_lowercase) {
+                small.insert(term);
+            } else {
+                named.insert(term);
+            }
+        }
+    }
+    named.retain(|t| !small.contains(t));
+    named
+}
+
 /// The text of a term of a text field.
 fn term_text(term: &Term) -> String {
     term.value().as_str().unwrap_or_default().to_owned()
@@ -278,7 +302,7 @@ fn term_text(term: &Term) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::names;
+    use super::{company_names, names};
 
     #[test]
     fn names_are_words_only_written_with_a_capital_inside_a_sentence() {
@@ -289,5 +313,17 @@ mod tests {
         let mut named: Vec<String> = named.into_iter().collect();
         named.sort();
         assert_eq!(named, ["harlow"]);
+    }
+
+    #[test]
+    fn the_companys_own_name_is_not_a_subject() {
+        let text = "Harlow's acquisition of Ostrava Tools: quantify its effect on Harlow \
+                    Widgets' results. Tell us how many widgets Capital sold.";
+        let mut own: Vec<String> = company_names(text, "Harlow Widgets Capital, Inc.")
+            .into_iter()
+            .collect();
+        own.sort();
+        // "widget" is also written in lower case; "Ostrava" is a name, not the company's.
+        assert_eq!(own, ["capit", "harlow"]);
     }
 }
