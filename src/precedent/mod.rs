@@ -14,6 +14,7 @@
 //! [`Library::similar`] finds the comments most like one, by the comment's most
 //! distinctive terms; [`highlights`] marks those terms in a text.
 
+mod companies;
 mod fold;
 mod manifest;
 mod query;

@@ -12,6 +12,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use super::companies::Companies;
 use super::schema::terms;
 use super::similar::Probe;
 use super::store::Library;
@@ -160,17 +161,23 @@ impl Library {
         Ok(subject)
     }
 
-    /// Of the heading trails that say `word`, the share that say it in a heading over
-    /// a nearer one that does not: a section of the form ("Risk Factors" over
-    /// "Integrating the businesses may be more difficult") rather than a subject.
-    fn section_share(&self, searcher: &Searcher, word: &str) -> Result<f32, String> {
+    /// Of the companies whose heading trails say `word`, the share whose letters say it
+    /// in a heading over a nearer one that does not (counted once per company): a
+    /// section of the form ("Risk Factors" over "Integrating the businesses may be
+    /// more difficult") rather than a subject. By companies, not comments: one letter
+    /// with nine comments under "Recent Developments" made "develop" a section word,
+    /// and "Loss Development" no subject.
+    pub(super) fn section_share(&self, searcher: &Searcher, word: &str) -> Result<f32, String> {
         let count = |field| {
+            let query =
+                TermQuery::new(Term::from_field_text(field, word), IndexRecordOption::Basic);
             searcher
-                .doc_freq(&Term::from_field_text(field, word))
+                .search(&query, &Companies)
+                .map(|c| c.len() as f32)
                 .map_err(|e| e.to_string())
         };
-        let over = count(self.fields.sections)? as f32;
-        let nearest = count(self.fields.heading)? as f32;
+        let over = count(self.fields.sections)?;
+        let nearest = count(self.fields.heading)?;
         Ok(if over > 0.0 {
             over / (over + nearest)
         } else {

@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema and tokenizer. Changing either means a new number: the
 /// index of another version is deleted and built again.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
@@ -48,6 +48,9 @@ pub struct Fields {
     pub response: Field,
     /// A hash of the comment's words: the same boilerplate in many letters shares it.
     pub fingerprint: Field,
+    /// A hash of [`company_key`] (a fast field): how many companies' letters say a
+    /// heading word is counted by it.
+    pub company_id: Field,
 }
 
 impl Fields {
@@ -73,6 +76,7 @@ impl Fields {
             answer: b.add_text_field("answer", STORED),
             response: b.add_text_field("response", STORED),
             fingerprint: b.add_u64_field("fingerprint", INDEXED | STORED | FAST),
+            company_id: b.add_u64_field(COMPANY_ID, FAST),
         };
         (b.build(), fields)
     }
@@ -112,6 +116,14 @@ pub fn terms(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
 
 /// The name of the fingerprint field (read as a fast field to fold hits).
 pub const FINGERPRINT: &str = "fingerprint";
+
+/// The name of the company hash field (read as a fast field to count companies).
+pub const COMPANY_ID: &str = "company_id";
+
+/// The hash of a company's name as compared ([`company_key`]).
+pub fn company_id(name: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(company_key(name).as_bytes())
+}
 
 /// A company's name as compared: lower-case words, without "Inc", "Corp" and the like.
 pub fn company_key(name: &str) -> String {

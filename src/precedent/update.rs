@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use tantivy::{TantivyDocument, Term};
 
 use super::manifest::{self, Entry};
-use super::schema::{Fields, company_key, fingerprint, terms};
+use super::schema::{Fields, company_id, company_key, fingerprint, terms};
 use super::store::Library;
 use crate::letter::Kind;
 use crate::review::{Filed, Review, build, read_under};
@@ -168,6 +168,7 @@ fn documents(review: &Review, fields: &Fields) -> Vec<TantivyDocument> {
             doc.add_text(fields.comment, &comment.number);
             doc.add_text(fields.company, company.unwrap_or(""));
             doc.add_text(fields.company_key, company_key(company.unwrap_or("")));
+            doc.add_u64(fields.company_id, company_id(company.unwrap_or("")));
             doc.add_text(fields.date, letter.date.as_deref().unwrap_or(""));
             doc.add_text(fields.form, form.unwrap_or(""));
             doc.add_text(
