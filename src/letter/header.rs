@@ -46,6 +46,13 @@ fn is_re_line(line: &str) -> bool {
         .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
         && RE_LINE.is_match(line)
 }
+
+/// The text of a line [`is_re_line`] accepts, trimmed: what follows its colon (the
+/// regex's group, read without the regex engine's captures). The words before the
+/// colon hold none, so it is the line's first.
+fn re_line_text(line: &str) -> &str {
+    line.split_once(':').map_or("", |(_, text)| text.trim())
+}
 static FILE_NO: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)",
@@ -192,14 +199,7 @@ pub fn parse_header(lines: &[&str]) -> Header {
 fn read_re_block(lines: &[&str], header: &mut Header) {
     let mut items: Vec<&str> = Vec::new();
     for (i, &line) in lines.iter().enumerate() {
-        let text = if i == 0 {
-            RE_LINE
-                .captures(line)
-                .and_then(|c| c.get(1))
-                .map_or("", |m| m.as_str().trim())
-        } else {
-            line
-        };
+        let text = if i == 0 { re_line_text(line) } else { line };
         if !text.is_empty() {
             items.push(text);
         }
@@ -302,6 +302,22 @@ fn title_case_period(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_re_line_text_is_the_regex_group() {
+        for line in [
+            "Re: Acme Corp",
+            "RE:Acme: Form 10-K",
+            "Subject :  Lark Widgets, Inc. ",
+            "\u{17F}ubject:\u{A0}Zed Co.\r",
+            "re\t:",
+            "Re: a: b",
+        ] {
+            assert!(is_re_line(line), "{line:?}");
+            let group = RE_LINE.captures(line).unwrap().get(1).unwrap().as_str();
+            assert_eq!(re_line_text(line), group.trim(), "{line:?}");
+        }
+    }
 
     fn lines(s: &str) -> Vec<&str> {
         s.lines().collect()

@@ -9,7 +9,7 @@ use super::order::spilled_from_above;
 use super::phrases::{STRONG_CLOSING, is_sign_off, starts_with_any};
 use super::unnumbered::unnumbered;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,11 +247,13 @@ pub(super) fn text_end(outline: &Outline, k: usize) -> usize {
 /// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
 /// from where the numbering restarts at 1 (a second filing reviewed in the same letter).
 fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
+    // (Short keys from the letter, hashed once each: a fast hash, not a keyed one.)
+    let mut seen: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(found.len(), Default::default());
     let mut round = 1;
     let mut numbers = Vec::with_capacity(found.len());
     for f in found {
-        let number = if seen.contains(f.number.as_str()) {
+        let number = if !seen.insert(&f.number) {
             if leading_number(&f.number) == 1 {
                 round += 1;
                 warnings.push(format!(
@@ -268,7 +270,6 @@ fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
         } else {
             f.number.clone()
         };
-        seen.insert(&f.number);
         numbers.push(number);
     }
     numbers
