@@ -47,9 +47,8 @@ fn is_re_line(line: &str) -> bool {
         && RE_LINE.is_match(line)
 }
 
-/// The text of a line [`is_re_line`] accepts, trimmed: what follows its colon (the
-/// regex's group, read without the regex engine's captures). The words before the
-/// colon hold none, so it is the line's first.
+/// The trimmed text after the colon of a line [`is_re_line`] accepts (the words before
+/// it hold none): the regex's group, read without the regex engine's captures.
 fn re_line_text(line: &str) -> &str {
     line.split_once(':').map_or("", |(_, text)| text.trim())
 }
@@ -158,10 +157,9 @@ pub fn parse_header(lines: &[&str]) -> Header {
     // Date: the first date in the top block that is not part of a "Filed ..." line.
     let mut date_line = None;
     for (i, line) in lines[..top_end].iter().enumerate() {
-        if FILED.is_match(line) {
-            continue;
-        }
-        if let Some(found) = find_date(line) {
+        if let Some(found) = find_date(line)
+            && !FILED.is_match(line)
+        {
             header.date = Some(found.date);
             header.date_text = Some(line[found.start..found.end].to_string());
             date_line = Some(i);
