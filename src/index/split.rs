@@ -117,11 +117,15 @@ pub fn summarize_walked<T: Send>(
         if !crate::cache::is_turned_off() {
             scope.spawn(crate::cache::global);
         }
-        let (mut others, mut fed) = (Vec::new(), 0);
-        let mut feed = |batch: Vec<Found>| {
-            fed += batch.len();
-            shared.push(batch);
-            while others.len() + 1 < threads && fed >= (others.len() + 1) * MIN_SPLIT {
+        let mut others = Vec::new();
+        // A batch of letters, and how many the walk has listed so far: the threads
+        // start as soon as a folder listing says there will be letters enough for
+        // them, while the walk sorts and groups its names.
+        let mut feed = |batch: Vec<Found>, listed: usize| {
+            if !batch.is_empty() {
+                shared.push(batch);
+            }
+            while others.len() + 1 < threads && listed >= (others.len() + 1) * MIN_SPLIT {
                 others.push(scope.spawn(|| shared.work(then, &mut || {})));
             }
             shared.hand_over(&mut sink);
@@ -129,10 +133,14 @@ pub fn summarize_walked<T: Send>(
         {
             // Set at the end of the walk, or if it panics: no thread waits for more.
             let _done = Done(&shared);
-            let mut batches = Batches(Vec::with_capacity(BLOCK), &mut feed);
+            let mut batches = Batches {
+                batch: Vec::with_capacity(BLOCK),
+                taken: 0,
+                listed: 0,
+                feed: &mut feed,
+            };
             super::find_letters_and_lone(paths, &mut batches, lone);
-            let last = std::mem::take(&mut batches.0);
-            feed(last);
+            batches.hand_on();
         }
         shared.work(then, &mut || shared.hand_over(&mut sink));
         join(others);
@@ -159,16 +167,35 @@ fn join(threads: Vec<std::thread::ScopedJoinHandle<'_, ()>>) {
     }
 }
 
-/// A walk's letters gathered into batches of [`BLOCK`], each handed to the function.
-struct Batches<'f>(Vec<Found>, &'f mut dyn FnMut(Vec<Found>));
+/// A walk's letters gathered into batches of [`BLOCK`], each handed to `feed` with how
+/// many letters there will be at least: those handed over, or the entries of the folder
+/// listings so far (letters and others), whichever is more.
+struct Batches<'f> {
+    batch: Vec<Found>,
+    taken: usize,
+    listed: usize,
+    feed: &'f mut dyn FnMut(Vec<Found>, usize),
+}
+
+impl Batches<'_> {
+    fn hand_on(&mut self) {
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BLOCK));
+        (self.feed)(batch, self.listed.max(self.taken));
+    }
+}
 
 impl Sink for Batches<'_> {
     fn take(&mut self, found: Found) {
-        self.0.push(found);
-        if self.0.len() >= BLOCK {
-            let batch = std::mem::replace(&mut self.0, Vec::with_capacity(BLOCK));
-            (self.1)(batch);
+        self.batch.push(found);
+        self.taken += 1;
+        if self.batch.len() >= BLOCK {
+            self.hand_on();
         }
+    }
+
+    fn expect(&mut self, entries: usize) {
+        self.listed += entries;
+        self.hand_on();
     }
 }
 
