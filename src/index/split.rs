@@ -221,12 +221,13 @@ struct Shared<'a, T> {
     each: &'a (dyn Fn() + Sync),
 }
 
-/// The letters not yet taken by a thread, how many were taken before them, and whether
-/// more may come.
+/// The letters not yet taken by a thread, how many were taken before them, whether
+/// more may come, and how many threads wait for them.
 struct Feed<'a> {
     taken: usize,
     letters: Letters<'a>,
     done: bool,
+    waiting: usize,
 }
 
 /// Letters to sum up: a list known whole, or what a walk has found so far.
@@ -273,6 +274,7 @@ impl<'a, T> Shared<'a, T> {
                 taken: 0,
                 letters,
                 done,
+                waiting: 0,
             }),
             more: Condvar::new(),
             ready: Mutex::new(Ready {
@@ -289,12 +291,18 @@ impl<'a, T> Shared<'a, T> {
         self.feed.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Adds a walk's letters to the feed.
+    /// Adds a walk's letters to the feed, waking a thread only if one waits (a wake
+    /// is a system call; threads that keep up with the walk would make one per batch).
     fn push(&self, batch: Vec<Found>) {
-        if let Letters::Walked(found) = &mut self.lock_feed().letters {
+        let mut feed = self.lock_feed();
+        if let Letters::Walked(found) = &mut feed.letters {
             found.extend(batch);
         }
-        self.more.notify_one();
+        let waiting = feed.waiting > 0;
+        drop(feed);
+        if waiting {
+            self.more.notify_one();
+        }
     }
 
     /// Sums up blocks of letters until none is left, `then` made of each, calling
@@ -326,7 +334,9 @@ impl<'a, T> Shared<'a, T> {
     fn next_block(&self) -> Option<(usize, Cow<'a, [Found]>)> {
         let mut feed = self.lock_feed();
         while feed.letters.is_empty() && !feed.done {
+            feed.waiting += 1;
             feed = self.more.wait(feed).unwrap_or_else(PoisonError::into_inner);
+            feed.waiting -= 1;
         }
         let left = feed.letters.len();
         if left == 0 {
