@@ -8,7 +8,8 @@
 //!    first full letter list in the workspace (the public `tui::Runtime` on a
 //!    `TestBackend`, as `benches/scale.rs` drives it, in a child process of this bench)
 //!    with the cache filled: the time until all 10,000 letters are listed;
-//! 3. cold `status --json --no-cache` over 10,000 text letters vs `grep -rc` (goal ≤ 2×);
+//! 3. cold `status --json --no-cache` over 10,000 text letters vs `grep -rc` (goal ≤ 2×),
+//!    and the brief alone of the same letters in this process (MB/s on one core);
 //! 4. peak memory of `status --json` while it indexes the 10,000 PDFs, extracting them
 //!    (the cache empty) and from the cache, read with `/usr/bin/time -v` (goal < 150 MB;
 //!    skipped with a message without it).
@@ -25,6 +26,8 @@
 //! CPU time (user and system) of the warm and cold `status` runs and of `grep` is shown
 //! too: on a shared machine it is steadier than the wall clock.
 
+#[path = "support/cpu.rs"]
+mod cpu;
 #[path = "../tests/common/letters.rs"]
 mod letters;
 #[path = "../tests/common/pdf.rs"]
@@ -110,6 +113,7 @@ fn main() {
     // 3. Cold status over text letters.
     let cold = format!("3. cold status --json --no-cache over {count} text letters");
     against_grep(&cold, "≤ 2×", &texts, &["--no-cache"], &cache);
+    brief_rate(&texts);
 
     match (filling, measured(&pdfs, &cache)) {
         (Some((fill_time, fill_mb)), Some((_, warm_mb))) => println!(
@@ -169,6 +173,41 @@ fn write_letters(pdfs: &Path, texts: &Path, count: usize) {
         .unwrap();
         std::fs::write(texts.join(format!("l{i:05}.txt")), text).unwrap();
     }
+}
+
+/// Prints the rate of the brief alone (`brief_bytes`, on this thread) over the text
+/// letters of `folder`, read into memory first: the best of five passes, in MB per
+/// CPU second of this thread (which other processes do not slow) and per second of the
+/// wall clock. (This bench keeps the system's allocator; the program uses mimalloc,
+/// with which `cargo bench --bench parse -- FOLDER` measures the same brief faster.)
+fn brief_rate(folder: &Path) {
+    let letters: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let mb = letters.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 / 1e6;
+    let (cpu, wall) = (0..5)
+        .map(|_| {
+            let (start, cpu_start) = (Instant::now(), cpu::thread_cpu());
+            for (name, text) in &letters {
+                std::hint::black_box(letterdesk::letter::brief_bytes(name, text).ok());
+            }
+            (cpu::thread_cpu() - cpu_start, start.elapsed())
+        })
+        .min()
+        .expect("five passes");
+    println!(
+        "   the brief alone of those {} letters ({mb:.0} MB), in this process on one core: {:.0} MB per CPU second ({:.0} MB/s by the wall clock)",
+        letters.len(),
+        mb / cpu.as_secs_f64(),
+        mb / wall.as_secs_f64()
+    );
 }
 
 /// The time `letterdesk status --json` takes over `folder` with the cache in `cache`.

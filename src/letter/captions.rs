@@ -5,13 +5,13 @@
 use super::headings::{
     continues_heading, ends_sentence, has_page_ref, is_page_number, looks_like_heading,
 };
-use super::numbers::{NUMBER, is_number_line};
+use super::numbers::{is_number_line, number_prefix};
 use super::phrases::{CLOSING, asks, starts_with_any};
 
 /// Whether numbered line `i` is a caption (see [`is_caption`]).
 pub(super) fn number_is_caption(lines: &[&str], i: usize) -> bool {
-    NUMBER.find(lines[i]).is_some_and(|m| {
-        let rest = lines[i][m.end()..].trim();
+    number_prefix(lines[i]).is_some_and(|(_, end)| {
+        let rest = lines[i][end..].trim();
         !rest.is_empty() && is_caption(lines, i, rest)
     })
 }

@@ -37,8 +37,8 @@ impl<'t> CleanText<'t> {
             source: Cow::Borrowed(""),
         };
         let text: &str = &source;
-        let breaks = Breaks::of(text);
         let mut odd = Odd::new(text.as_bytes());
+        let breaks = Breaks::of(text, odd.high == text.len());
         let mut start = 0;
         loop {
             let rest = &text[start..];
@@ -162,14 +162,24 @@ impl<'b> Odd<'b> {
     }
 }
 
-/// The first byte outside ASCII in `bytes`, eight bytes at a time.
+/// The first byte outside ASCII in `bytes`: 32 bytes at a time up to the first block
+/// that holds one, then eight at a time.
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
     let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if word & HIGH_BITS != 0 {
+    for block in bytes.chunks_exact(32) {
+        let any = block
+            .chunks_exact(8)
+            .fold(0, |any, chunk| any | word(chunk));
+        if any & HIGH_BITS != 0 {
+            break;
+        }
+        at += 32;
+    }
+    let chunks = bytes[at..].chunks_exact(8);
+    for chunk in chunks {
+        if word(chunk) & HIGH_BITS != 0 {
             break;
         }
         at += 8;
@@ -192,7 +202,9 @@ struct Breaks {
 }
 
 impl Breaks {
-    fn of(text: &str) -> Breaks {
+    /// The breaks of `text`, which is known to be ASCII when `ascii` is set (then it
+    /// holds no Unicode separator, and none is looked for).
+    fn of(text: &str, ascii: bool) -> Breaks {
         // Vectorised searches, each stopping at the first byte found. U+2028/U+2029
         // (E2 80 A8, E2 80 A9) are looked for by their last byte, which few characters
         // end with (curly quotes do not), in one pass.
@@ -201,8 +213,9 @@ impl Breaks {
         Breaks {
             newline: if lf { '\n' } else { '\r' },
             vertical: memchr::memchr2(0x0B, 0x0C, bytes).is_some(),
-            separators: memchr::memchr2_iter(0xA8, 0xA9, bytes)
-                .any(|at| at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]),
+            separators: !ascii
+                && memchr::memchr2_iter(0xA8, 0xA9, bytes)
+                    .any(|at| at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]),
         }
     }
 
@@ -260,6 +273,21 @@ mod tests {
             vec!["a stray\rCR", "next"]
         );
         assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
+    }
+
+    #[test]
+    fn the_first_byte_outside_ascii_is_found_anywhere() {
+        for len in [0, 1, 7, 8, 31, 32, 33, 64, 100] {
+            let ascii = vec![b'a'; len];
+            assert_eq!(first_non_ascii(&ascii), None);
+            for at in 0..len {
+                let mut bytes = ascii.clone();
+                bytes[at] = 0xC3;
+                assert_eq!(first_non_ascii(&bytes), Some(at), "{len} {at}");
+                bytes[len - 1] = 0xA9;
+                assert_eq!(first_non_ascii(&bytes), Some(at), "{len} {at}");
+            }
+        }
     }
 
     #[test]

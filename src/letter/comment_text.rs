@@ -26,7 +26,7 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
         let text_end = text_end(outline, k);
         trail.apply(&f.heading.headings());
         let mut text_lines: Vec<&str> = Vec::new();
-        if let Some(first) = &f.first_text {
+        if let Some(first) = f.first_text {
             text_lines.push(first);
         }
         let text_start = f.spill.map_or(f.line + 1, |(_, to)| to);

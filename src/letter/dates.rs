@@ -115,15 +115,16 @@ pub fn is_federal_holiday(day: NaiveDate) -> bool {
 }
 
 /// The federal holidays of the year last looked at and of the next: days counted one
-/// by one compute each year's holidays once, not once a day.
+/// by one compute each year's holidays once, not once a day (the next year's only when
+/// its New Year's Day is asked about, on Dec 31).
 #[derive(Default)]
 struct Calendar {
     /// The year whose holidays are kept.
     year: Option<i32>,
     /// Its holidays ([`holidays`]).
     this: [Option<NaiveDate>; 11],
-    /// The next year's holidays.
-    next: [Option<NaiveDate>; 11],
+    /// The next year's holidays, once asked for.
+    next: Option<[Option<NaiveDate>; 11]>,
 }
 
 impl Calendar {
@@ -137,13 +138,18 @@ impl Calendar {
             *self = Calendar {
                 year: Some(year),
                 this: holidays(year),
-                next: holidays(year + 1),
+                next: None,
             };
         }
         // New Year's Day of the next year can be observed on Dec 31 of this one (no
         // other holiday of a year is observed in the year before).
         self.this.contains(&Some(day))
-            || (day.month() == 12 && day.day() == 31 && self.next.contains(&Some(day)))
+            || (day.month() == 12
+                && day.day() == 31
+                && self
+                    .next
+                    .get_or_insert_with(|| holidays(year + 1))
+                    .contains(&Some(day)))
     }
 }
 

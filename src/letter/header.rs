@@ -46,6 +46,12 @@ fn is_re_line(line: &str) -> bool {
         .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
         && RE_LINE.is_match(line)
 }
+
+/// The trimmed text after the colon of a line [`is_re_line`] accepts (the words before
+/// it hold none): the regex's group, read without the regex engine's captures.
+fn re_line_text(line: &str) -> &str {
+    line.split_once(':').map_or("", |(_, text)| text.trim())
+}
 static FILE_NO: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)",
@@ -151,10 +157,9 @@ pub fn parse_header(lines: &[&str]) -> Header {
     // Date: the first date in the top block that is not part of a "Filed ..." line.
     let mut date_line = None;
     for (i, line) in lines[..top_end].iter().enumerate() {
-        if FILED.is_match(line) {
-            continue;
-        }
-        if let Some(found) = find_date(line) {
+        if let Some(found) = find_date(line)
+            && !FILED.is_match(line)
+        {
             header.date = Some(found.date);
             header.date_text = Some(line[found.start..found.end].to_string());
             date_line = Some(i);
@@ -189,64 +194,71 @@ pub fn parse_header(lines: &[&str]) -> Header {
     header
 }
 
-fn read_re_block(lines: &[&str], header: &mut Header) {
-    let mut items: Vec<&str> = Vec::new();
-    for (i, &line) in lines.iter().enumerate() {
-        let text = if i == 0 {
-            RE_LINE
-                .captures(line)
-                .and_then(|c| c.get(1))
-                .map_or("", |m| m.as_str().trim())
-        } else {
-            line
-        };
-        if !text.is_empty() {
-            items.push(text);
+/// One item of the "Re:" block: its text, and what it says of the filing (each
+/// regex run once on it).
+struct Item<'l> {
+    text: &'l str,
+    /// A match of [`FORM`].
+    form: Option<&'l str>,
+    /// A match of [`FILE_NO`].
+    file_number: Option<&'l str>,
+    /// It names the filing (a form, a date filed, a file number…), not a company.
+    filing: bool,
+}
+
+impl<'l> Item<'l> {
+    fn read(text: &'l str) -> Item<'l> {
+        let form = FORM.find(text).map(|m| m.as_str());
+        let file_number = FILE_NO.find(text).map(|m| m.as_str());
+        let filing = form.is_some()
+            || FILED.is_match(text)
+            || file_number.is_some()
+            || starts_with_any(text, &["cik", "amendment"])
+            || contains_ignore_ascii_case(text, "registration statement");
+        Item {
+            text,
+            form,
+            file_number,
+            filing,
         }
     }
-    let is_filing_line = |l: &str| {
-        FORM.is_match(l)
-            || FILED.is_match(l)
-            || FILE_NO.is_match(l)
-            || starts_with_any(l, &["cik", "amendment"])
-            || contains_ignore_ascii_case(l, "registration statement")
-    };
+}
+
+fn read_re_block(lines: &[&str], header: &mut Header) {
+    let mut items: Vec<Item> = Vec::new();
+    for (i, &line) in lines.iter().enumerate() {
+        let text = if i == 0 { re_line_text(line) } else { line };
+        if !text.is_empty() {
+            items.push(Item::read(text));
+        }
+    }
     let mut rest = items.as_slice();
     if let Some(first) = items.first()
-        && !is_filing_line(first)
+        && !first.filing
     {
-        header.company = Some(first.to_string());
-        header.companies.push(first.to_string());
+        header.company = Some(first.text.to_string());
+        header.companies.push(first.text.to_string());
         rest = &items[1..];
     }
-    for line in rest {
-        if !is_filing_line(line) && !header.companies.iter().any(|c| c == line) {
-            header.companies.push(line.to_string());
+    for item in rest {
+        if !item.filing && !header.companies.iter().any(|c| c == item.text) {
+            header.companies.push(item.text.to_string());
         }
     }
     let subject = &mut header.subject;
-    subject.lines = rest.iter().map(|l| l.to_string()).collect();
-    for line in rest {
-        if subject.form.is_some() && header.file_number.is_some() {
-            break;
-        }
-        if subject.form.is_none()
-            && let Some(m) = FORM.find(line)
-        {
-            let schedule = m
-                .as_str()
-                .as_bytes()
-                .get(..8)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"schedule"));
-            let word = if schedule { "Schedule " } else { "" };
-            subject.form = Some(format!("{word}{}", form_in(m.as_str())));
-        }
-        if header.file_number.is_none()
-            && let Some(m) = FILE_NO.find(line)
-        {
-            header.file_number = Some(file_number_in(m.as_str()).to_string());
-        }
-    }
+    subject.lines = rest.iter().map(|item| item.text.to_string()).collect();
+    subject.form = rest.iter().find_map(|item| item.form).map(|found| {
+        let schedule = found
+            .as_bytes()
+            .get(..8)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"schedule"));
+        let word = if schedule { "Schedule " } else { "" };
+        format!("{word}{}", form_in(found))
+    });
+    header.file_number = rest
+        .iter()
+        .find_map(|item| item.file_number)
+        .map(|found| file_number_in(found).to_string());
 }
 
 /// The form a match of [`FORM`] names (its group, read without the regex engine's
@@ -302,6 +314,22 @@ fn title_case_period(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_re_line_text_is_the_regex_group() {
+        for line in [
+            "Re: Acme Corp",
+            "RE:Acme: Form 10-K",
+            "Subject :  Lark Widgets, Inc. ",
+            "\u{17F}ubject:\u{A0}Zed Co.\r",
+            "re\t:",
+            "Re: a: b",
+        ] {
+            assert!(is_re_line(line), "{line:?}");
+            let group = RE_LINE.captures(line).unwrap().get(1).unwrap().as_str();
+            assert_eq!(re_line_text(line), group.trim(), "{line:?}");
+        }
+    }
 
     fn lines(s: &str) -> Vec<&str> {
         s.lines().collect()

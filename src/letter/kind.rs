@@ -69,6 +69,10 @@ static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
 /// A company's letter, answering or asking (one pass over a staff letter's opening).
 static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(&[COMPANY, REQUEST].concat()));
 static REQUEST_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(REQUEST));
+/// Any phrase of a company's letter or of a response: one pass over the opening tells
+/// a staff letter, which holds none of them, from the rest.
+static SIGNAL_ANY: LazyLock<Regex> =
+    LazyLock::new(|| any_of(&[COMPANY, REQUEST, RESPONSE].concat()));
 
 /// How the staff's letter closing a review of redacted exhibits starts.
 const CONCLUDED: &str = "we have concluded our assessment";
@@ -95,6 +99,13 @@ impl Signals {
     /// strings), read as prose: the non-blank lines joined by spaces.
     pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
         let opening = opening(lines);
+        if !SIGNAL_ANY.is_match(&opening) {
+            return Signals {
+                request: false,
+                response: addressed_to_sec,
+                opening,
+            };
+        }
         let company = COMPANY_ANY.is_match(&opening);
         let request = company && REQUEST_ANY.is_match(&opening);
         Signals {

@@ -23,7 +23,47 @@ pub(super) fn may_start_number(line: &str) -> bool {
 
 /// Whether `line` starts with a comment number.
 pub(super) fn is_number_line(line: &str) -> bool {
-    may_start_number(line) && NUMBER.is_match(line)
+    may_start_number(line) && number_prefix(line).is_some()
+}
+
+/// How many bytes at the start of a line [`number_prefix`] reads by hand when all of
+/// them are ASCII: a match's number (at most `(123456)` or `123456(a).`) and the
+/// character after it.
+const ASCII_HEAD: usize = 12;
+
+/// A match of [`NUMBER`] at the start of `line`: the number it holds (its group) and
+/// where the number ends (before the white space the match takes after it). A line
+/// whose first bytes are ASCII, where `\d` is `[0-9]`, is read by hand (the regex
+/// engine's set-up costs more than the few bytes it reads); others by the regex.
+pub(super) fn number_prefix(line: &str) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if !bytes[..bytes.len().min(ASCII_HEAD)].is_ascii() {
+        let found = NUMBER.find(line)?.as_str().trim_end();
+        return Some((number_in(found), found.len()));
+    }
+    let digits = |from: usize| {
+        let run = bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (1..=6).contains(&run).then_some(run)
+    };
+    let (number, end) = match bytes.first() {
+        Some(b'(') => {
+            let run = digits(1)?;
+            (bytes.get(1 + run) == Some(&b')')).then_some((1..1 + run, 2 + run))?
+        }
+        _ => {
+            let mut at = digits(0)?;
+            if let [b'(', b'a'..=b'z', b')', ..] = bytes[at..] {
+                at += 3;
+            }
+            matches!(bytes.get(at), Some(b'.' | b')')).then_some((0..at, at + 1))?
+        }
+    };
+    // `\s+` or the end of the line: the next character is white space, or none.
+    let spaced = line[end..].chars().next().is_none_or(char::is_whitespace);
+    spaced.then(|| (&line[number], end))
 }
 
 /// A response letter's label before a restated comment: `Comment 3:`, `Staff comment
@@ -43,11 +83,11 @@ pub(super) fn is_comment_label(line: &str) -> bool {
         && COMMENT_LABEL.is_match(line)
 }
 
-/// The comment number a line starts with and the rest of the line (lowercase rest: not
-/// a comment start); in a response letter also a `Comment N:` label. Most lines are
-/// told by their first byte here, without a call.
+/// The comment number a line starts with and the rest of the line, both borrowed from
+/// it (lowercase rest: not a comment start); in a response letter also a `Comment N:`
+/// label. Most lines are told by their first byte here, without a call.
 #[inline]
-pub(super) fn number_at(line: &str, response: bool) -> Option<(String, Option<String>)> {
+pub(super) fn number_at(line: &str, response: bool) -> Option<(&str, Option<&str>)> {
     let first = *line.as_bytes().first()?;
     let numbered = first.is_ascii_digit() || first == b'(';
     if !(numbered || (response && matches!(first, b'C' | b'c' | b'S' | b's'))) {
@@ -58,17 +98,20 @@ pub(super) fn number_at(line: &str, response: bool) -> Option<(String, Option<St
 
 /// [`number_at`] past the look at the first byte (`numbered`: it is a digit or `(`,
 /// with which every match of [`NUMBER`] starts).
-fn read_number(line: &str, numbered: bool, response: bool) -> Option<(String, Option<String>)> {
-    if numbered && let Some(m) = NUMBER.find(line) {
-        let rest = Some(line[m.end()..].trim()).filter(|s| !s.is_empty());
+fn read_number(line: &str, numbered: bool, response: bool) -> Option<(&str, Option<&str>)> {
+    if numbered && let Some((number, end)) = number_prefix(line) {
+        let rest = Some(line[end..].trim()).filter(|s| !s.is_empty());
         if rest.is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase())) {
             return None;
         }
-        return Some((number_in(m.as_str()).to_string(), rest.map(str::to_string)));
+        return Some((number, rest));
     }
     if response && let Some(c) = COMMENT_LABEL.captures(line) {
-        let rest = Some(c[2].trim().to_string()).filter(|s| !s.is_empty());
-        return Some((c[1].to_string(), rest));
+        let rest = c
+            .get(2)
+            .map(|m| m.as_str().trim())
+            .filter(|s| !s.is_empty());
+        return Some((c.get(1).map_or("", |m| m.as_str()), rest));
     }
     None
 }
@@ -123,6 +166,33 @@ mod tests {
             let c = NUMBER.captures(line).expect(line);
             let group = c.get(1).or(c.get(2)).expect(line).as_str();
             assert_eq!(number_in(&c[0]), group, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_number_prefix_is_the_regex_match() {
+        // Every join of a few pieces: digits, brackets, marks, letters, white space
+        // (ASCII and not), and digits outside ASCII, early and late in the line.
+        let pieces = [
+            "1", "12", "1234567", "(", ")", ".", "(a)", "(A)", "a", " ", "\t", "\u{B}", "\u{A0}",
+            "\u{663}", "\u{2003}", "x", "\u{e9}",
+        ];
+        let mut lines = vec![String::new(), "12345678901(a). x".to_string()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", " ", "). tail", "\u{663}"] {
+                        lines.push(format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        for line in &lines {
+            let expected = NUMBER.find(line).map(|m| {
+                let found = m.as_str();
+                (number_in(found), found.trim_end().len())
+            });
+            assert_eq!(number_prefix(line), expected, "{line:?}");
         }
     }
 

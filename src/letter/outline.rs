@@ -9,7 +9,7 @@ use super::order::spilled_from_above;
 use super::phrases::{STRONG_CLOSING, is_sign_off, starts_with_any};
 use super::unnumbered::unnumbered;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -19,10 +19,12 @@ static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Line positions of one comment.
 #[derive(Debug)]
-pub(super) struct Found {
-    pub(super) number: String,
+pub(super) struct Found<'t> {
+    /// The number as printed (borrowed from its line).
+    pub(super) number: &'t str,
     pub(super) line: usize,
-    pub(super) first_text: Option<String>,
+    /// The comment's text on the number's line, if any (borrowed from the line).
+    pub(super) first_text: Option<&'t str>,
     pub(super) heading_start: usize,
     /// The block of headings directly above the number (not reaching above the comment
     /// before).
@@ -33,12 +35,12 @@ pub(super) struct Found {
 }
 
 /// Find the numbered comments of a letter body (blank lines as empty strings).
-fn find_numbered(
-    lines: &[&str],
+fn find_numbered<'t>(
+    lines: &[&'t str],
     end: usize,
     response: bool,
     warnings: &mut Vec<String>,
-) -> Vec<Found> {
+) -> Vec<Found<'t>> {
     let mut found: Vec<Found> = Vec::new();
     // A response letter that labels its restated comments ("Comment 1") numbers them only so.
     let labelled = response && lines[..end].iter().any(|l| is_comment_label(l));
@@ -59,12 +61,12 @@ fn find_numbered(
         if first_text.is_some() && !at_paragraph_start(lines, i) {
             continue;
         }
-        if let Some(rest) = first_text.as_deref()
+        if let Some(rest) = first_text
             && is_caption(lines, i, rest)
         {
             continue;
         }
-        let n = leading_number(&number);
+        let n = leading_number(number);
         let floor = found.last().map_or(0, |f| f.line + 1);
         // The heading block above: read only once the number is accepted, or when a
         // restart at 1 needs a heading to be accepted.
@@ -72,7 +74,7 @@ fn find_numbered(
         let accept = match found.last() {
             None => true,
             Some(last) => {
-                let m = leading_number(&last.number);
+                let m = leading_number(last.number);
                 let same_base_sub = n == m && number != last.number && number.contains('(');
                 n == m + 1
                     || same_base_sub
@@ -90,7 +92,7 @@ fn find_numbered(
         let heading = block.unwrap_or_else(|| HeadingBlock::above(lines, i, floor));
         let heading_start = heading.start().unwrap_or(i);
         if let Some(last) = found.last() {
-            let m = leading_number(&last.number);
+            let m = leading_number(last.number);
             if n > m + 1 {
                 warnings.push(format!(
                     "comment numbers skip from {} to {}",
@@ -123,10 +125,10 @@ pub(super) fn typical_width(lines: &[&str]) -> usize {
     (*nth).max(40)
 }
 
-impl Outline {
+impl<'t> Outline<'t> {
     /// The outline of a company's request to the staff, which answers no comments: its
     /// numbered paragraphs are not comments.
-    pub fn without_comments(mut self) -> Outline {
+    pub fn without_comments(mut self) -> Outline<'t> {
         self.found.clear();
         self.numbers.clear();
         self.unnumbered = None;
@@ -143,9 +145,9 @@ impl Outline {
 /// Where a body's comments stand and what they are numbered, without their text: the
 /// first stage of reading a body, and all that a [`Brief`](super::Brief) needs of a body.
 #[derive(Debug, Default)]
-pub struct Outline {
+pub struct Outline<'t> {
     /// The numbered comments found, in order.
-    pub(super) found: Vec<Found>,
+    pub(super) found: Vec<Found<'t>>,
     /// The number each comment is shown with (restarted numbering made unique), or the
     /// one number of an unnumbered request.
     pub numbers: Vec<String>,
@@ -181,7 +183,11 @@ pub(super) fn is_response_label(line: &str) -> bool {
 /// letter, whose comments are restated with "Comment"/"Response" labels;
 /// `want_unnumbered` tells whether to look for one unnumbered request when nothing is
 /// numbered (asked only then).
-pub fn outline(lines: &[&str], response: bool, want_unnumbered: impl FnOnce() -> bool) -> Outline {
+pub fn outline<'t>(
+    lines: &[&'t str],
+    response: bool,
+    want_unnumbered: impl FnOnce() -> bool,
+) -> Outline<'t> {
     let mut outline = Outline::default();
     let end = lines
         .iter()
@@ -247,12 +253,14 @@ pub(super) fn text_end(outline: &Outline, k: usize) -> usize {
 /// The number each found comment is shown with: as printed, and with " (2)", " (3)"…
 /// from where the numbering restarts at 1 (a second filing reviewed in the same letter).
 fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
+    // (Short keys from the letter, hashed once each: a fast hash, not a keyed one.)
+    let mut seen: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(found.len(), Default::default());
     let mut round = 1;
     let mut numbers = Vec::with_capacity(found.len());
     for f in found {
-        let number = if seen.contains(f.number.as_str()) {
-            if leading_number(&f.number) == 1 {
+        let number = if !seen.insert(f.number) {
+            if leading_number(f.number) == 1 {
                 round += 1;
                 warnings.push(format!(
                     "comment numbering restarts at 1 under \"{}\"; those comments are numbered \"1 ({round})\" and on",
@@ -266,9 +274,8 @@ fn shown_numbers(found: &[Found], warnings: &mut Vec<String>) -> Vec<String> {
         } else if round > 1 {
             format!("{} ({round})", f.number)
         } else {
-            f.number.clone()
+            f.number.to_string()
         };
-        seen.insert(&f.number);
         numbers.push(number);
     }
     numbers

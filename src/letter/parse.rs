@@ -75,7 +75,7 @@ pub(super) struct Reading<'t> {
     /// The letter's kind.
     pub(super) kind: Kind,
     /// Where the comments stand and what they are numbered.
-    pub(super) outline: Outline,
+    pub(super) outline: Outline<'t>,
     /// The response letter's restated comments are labelled ("Comment 1").
     response: bool,
     /// When the response is due, ISO.

@@ -1,6 +1,7 @@
 //! `brief_bytes` gives exactly the brief of the full parse, `Brief::of(&parse_bytes(..))`,
-//! on every fixture, every demo letter, the real letters in `../shared/letters` (when that
-//! folder is present) and fixtures mutated at random.
+//! on every fixture, every demo letter, the real letters in `../shared/letters` and the
+//! text of `../shared/corpus` (when those folders are present) and fixtures mutated at
+//! random.
 
 use crate::common::shared;
 use letterdesk::letter::{Brief, brief_bytes, parse_bytes};
@@ -62,6 +63,30 @@ fn every_shared_letter() {
         return;
     };
     for (name, bytes) in files_in(&dir) {
+        assert_same_brief(&name, &bytes);
+    }
+}
+
+#[test]
+fn every_shared_corpus_letter() {
+    // The pdftotext text of the real staff letters of `../shared/corpus`.
+    let Some(dir) = shared::folder("corpus/text") else {
+        return;
+    };
+    // One folder a review thread.
+    let letters: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .flat_map(|e| files_in(&e.path()))
+        .collect();
+    assert!(
+        letters.len() > 100,
+        "{}: {} letters",
+        dir.display(),
+        letters.len()
+    );
+    for (name, bytes) in letters {
         assert_same_brief(&name, &bytes);
     }
 }
