@@ -87,13 +87,18 @@ pub fn turn_off() {
     OFF.store(true, Ordering::Relaxed);
 }
 
+/// Whether the cache is turned off ([`turn_off`], or [`NO_CACHE_ENV`]), known without
+/// opening it.
+pub fn is_turned_off() -> bool {
+    OFF.load(Ordering::Relaxed)
+        || std::env::var(NO_CACHE_ENV).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
 /// The process's cache, unless it is off or its folder cannot be made.
 pub fn global() -> Option<&'static Cache> {
     GLOBAL
         .get_or_init(|| {
-            let off = OFF.load(Ordering::Relaxed)
-                || std::env::var(NO_CACHE_ENV).is_ok_and(|v| !v.is_empty() && v != "0");
-            if off {
+            if is_turned_off() {
                 return None;
             }
             Cache::open(&default_dir()?)

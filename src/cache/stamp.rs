@@ -109,7 +109,8 @@ impl Folder {
     /// The bytes of the regular file `name` in the folder, appended to `into`, and its
     /// stamp as opened, when it is a regular file no larger than `max_bytes` and no
     /// link: opened without following a link and without waiting (a FIFO swapped in
-    /// since the listing opens at once), then looked at through the open file.
+    /// since the listing opens at once), then looked at through the open file and read
+    /// to its end ([`read_to_end`]: one read for a file that did not grow).
     /// `None` for anything else, `into` cleared: the caller reads by path, which says why.
     pub fn read(
         &self,
@@ -121,7 +122,6 @@ impl Folder {
         #[cfg(unix)]
         {
             use rustix::fs::{FileType, Mode, OFlags};
-            use std::io::Read;
             let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
             let fd = rustix::fs::openat(self.fd.as_ref()?, name, flags, Mode::empty()).ok()?;
             let stat = rustix::fs::fstat(&fd).ok()?;
@@ -131,11 +131,7 @@ impl Folder {
             {
                 return None;
             }
-            into.reserve(usize::try_from(stamp.size).unwrap_or(0) + 1);
-            let read = std::fs::File::from(fd)
-                .take(max_bytes + 1)
-                .read_to_end(into);
-            if read.is_err() || into.len() as u64 > max_bytes {
+            if read_to_end(&fd, stamp.size, max_bytes, into).is_err() {
                 into.clear();
                 return None;
             }
@@ -145,6 +141,40 @@ impl Folder {
         {
             let _ = (name, max_bytes);
             None
+        }
+    }
+}
+
+/// Reads the open regular file `fd`, of `size` bytes as `fstat` said, to its end into
+/// `into`: room for the whole file and one byte more made at once, and reads until one
+/// comes back short once `size` bytes are in (the end: a file of 4 KB takes one read,
+/// not a second one that reads nothing). A file that grew since is read on, up to one
+/// byte past `max_bytes`, which is an error, as a read that fails is.
+#[cfg(unix)]
+fn read_to_end(
+    fd: &rustix::fd::OwnedFd,
+    size: u64,
+    max_bytes: u64,
+    into: &mut Vec<u8>,
+) -> Result<(), ()> {
+    let size = usize::try_from(size).map_err(|_| ())?;
+    let cap = usize::try_from(max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
+    into.reserve(size + 1);
+    loop {
+        if into.spare_capacity_mut().is_empty() {
+            into.reserve_exact(into.len().max(4096).min(cap - into.len()));
+        }
+        let room = into.spare_capacity_mut().len();
+        let read = match rustix::io::read(fd, rustix::buffer::spare_capacity(into)) {
+            Ok(read) => read,
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return Err(()),
+        };
+        if into.len() as u64 > max_bytes {
+            return Err(());
+        }
+        if read == 0 || (read < room && into.len() >= size) {
+            return Ok(());
         }
     }
 }
@@ -203,5 +233,23 @@ mod tests {
         }
         let closed = Folder::open(&dir.path().join("nowhere"), true);
         assert_eq!(closed.read(OsStr::new("l.txt"), 100, &mut bytes), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_larger_than_its_stat_said_is_read_whole_up_to_the_cap() {
+        let text: Vec<u8> = (0..10_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        let (_dir, file) = crate::testing::file("l.txt", text.clone());
+        let open = || std::fs::File::open(&file).unwrap().into();
+        // As if the file had 2 bytes when looked at, then grew; the buffer reused.
+        let mut into = b"left over".to_vec();
+        into.clear();
+        for said in [0, 2, 4_096, 10_000] {
+            assert_eq!(read_to_end(&open(), said, 10_000, &mut into), Ok(()));
+            assert_eq!(into, text, "{said}");
+            into.clear();
+        }
+        assert_eq!(read_to_end(&open(), 2, 9_999, &mut into), Err(()));
+        assert!(into.len() <= 10_000);
     }
 }

@@ -45,12 +45,12 @@ pub fn find_letters_each(paths: &[PathBuf], found: impl FnMut(Found)) -> usize {
 
 /// [`find_letters_each`], and for each folder the walk lists, its drafts files whose
 /// letter is gone ([`lone_drafts_among`](crate::drafts::lone_drafts_among)) to `lone`,
-/// from the same listing; the letters go into `found`, in the walk's order. They are
-/// unstamped ([`Found::stamp`] is `None`): the caller stamps them, e.g. on several
-/// threads.
-pub fn find_letters_and_lone(
+/// from the same listing; the letters go to `found` (e.g. threads that read them while
+/// the walk goes on), in the walk's order. They are unstamped ([`Found::stamp`] is
+/// `None`): the caller stamps them, e.g. on several threads.
+pub(super) fn find_letters_and_lone(
     paths: &[PathBuf],
-    found: &mut Vec<Found>,
+    found: &mut impl Sink,
     lone: impl FnMut(&Path, Vec<PathBuf>),
 ) -> usize {
     search(paths, found, Some(lone), false)

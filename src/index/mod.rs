@@ -8,8 +8,9 @@
 //! - [`summarize`]: one [`LetterSummary`], from the letter in brief and its drafts'
 //!   [`progress`].
 //! - [`index`] / [`index_under`]: [`summarize`] over many files on a few threads, in
-//!   input order ([`index_under`] walks the folders first), the list split in blocks
-//!   the threads take in turn (`split.rs`); [`index_under_then`] hands the blocks on in
+//!   input order ([`index_under`] sums them up while it walks the folders), the list
+//!   split in blocks the threads take in turn (`split.rs`, each thread's state in
+//!   `worker.rs`); [`index_under_then`] hands the blocks on in
 //!   order, with what each thread made of its blocks (e.g. their JSON), without a list
 //!   of every summary.
 //! - the folder walk lists each folder into one buffer of names (`listing.rs`).
@@ -28,11 +29,13 @@ mod progress;
 mod read;
 mod split;
 mod summary;
+mod worker;
 
 pub use cached::{
     cached_brief_counted, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
 };
-pub use find::{MAX_DEPTH, find_letters, find_letters_and_lone, find_letters_each};
+use find::find_letters_and_lone;
+pub use find::{MAX_DEPTH, find_letters, find_letters_each};
 pub use found::Found;
 pub use names::{is_letter_name, passed_over};
 pub use parallel::{Indexed, for_each_streamed, index, index_under, index_under_then};

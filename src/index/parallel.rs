@@ -8,7 +8,7 @@ use std::sync::mpsc::channel;
 use std::sync::{Mutex, PoisonError};
 
 use super::found::Found;
-use super::split::{summarize_all, summarize_blocks};
+use super::split::{summarize_all, summarize_walked};
 use super::summary::LetterSummary;
 
 /// Summarizes each of `found` (as from [`find_letters`](super::find_letters)) with
@@ -53,7 +53,8 @@ pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> 
     }
 }
 
-/// [`index_under`] block by block ([`summarize_blocks`]): `then` called on the
+/// [`index_under`] block by block ([`summarize_walked`]: the letters summed up while
+/// the folders are walked): `then` called on the
 /// summaries of each block of letters (listed or not: see [`LetterSummary::is_listed`])
 /// by the thread that summed them up, and the block with what `then` made of it handed
 /// to `sink` on the calling thread, in the order of the letters. Returns the drafts
@@ -66,15 +67,16 @@ pub fn index_under_then<T: Send>(
     sink: impl FnMut(Vec<LetterSummary>, T),
 ) -> BTreeMap<PathBuf, Vec<PathBuf>> {
     let mut lone_drafts = BTreeMap::new();
-    let mut found = Vec::new();
-    std::thread::scope(|scope| {
-        // The cache's index is read while the folders are listed.
-        scope.spawn(crate::cache::global);
-        super::find_letters_and_lone(paths, &mut found, |folder, lone| {
+    summarize_walked(
+        paths,
+        threads,
+        max_letter_bytes,
+        then,
+        sink,
+        |folder, lone| {
             lone_drafts.insert(folder.to_owned(), lone);
-        });
-    });
-    summarize_blocks(&found, threads, max_letter_bytes, &|| {}, then, sink);
+        },
+    );
     super::save_cache();
     lone_drafts
 }
