@@ -34,7 +34,6 @@ mod worker;
 pub use cached::{
     cached_brief_counted, read_brief, read_brief_stamped, read_cached, read_guarded, save_cache,
 };
-use find::find_letters_and_lone;
 pub use find::{MAX_DEPTH, find_letters, find_letters_each};
 pub use found::Found;
 pub use names::{is_letter_name, passed_over};

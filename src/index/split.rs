@@ -96,7 +96,7 @@ pub fn summarize_blocks<T: Send>(
 }
 
 /// The letters under `paths` summed up as [`summarize_blocks`] does, while the folders
-/// are walked ([`find_letters_and_lone`](super::find_letters_and_lone), on the calling
+/// are walked ([`find_letters_and_lone`](super::find::find_letters_and_lone), on the calling
 /// thread, which hands the walk's letters on in batches and what is summed up to `sink`
 /// between them): one more thread is started for each [`MIN_SPLIT`] letters the walk
 /// has found, up to `threads`, and the calling thread joins them when the walk is done.
@@ -139,7 +139,7 @@ pub fn summarize_walked<T: Send>(
                 listed: 0,
                 feed: &mut feed,
             };
-            super::find_letters_and_lone(paths, &mut batches, lone);
+            super::find::find_letters_and_lone(paths, &mut batches, lone);
             batches.hand_on();
         }
         shared.work(then, &mut || shared.hand_over(&mut sink));
