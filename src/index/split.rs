@@ -113,8 +113,11 @@ pub fn summarize_walked<T: Send>(
     let letters = Letters::Walked(VecDeque::new());
     let shared = Shared::new(letters, false, threads, max_letter_bytes, &|| {});
     std::thread::scope(|scope| {
-        // The cache's index is read while the folders are listed.
-        if !crate::cache::is_turned_off() {
+        // The cache's index is read while the folders are listed; without a cache,
+        // every letter is read, and the parser's patterns are compiled meanwhile.
+        if crate::cache::is_turned_off() {
+            scope.spawn(crate::letter::compile_patterns);
+        } else {
             scope.spawn(crate::cache::global);
         }
         let mut others = Vec::new();

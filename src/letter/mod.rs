@@ -35,6 +35,7 @@ mod requests;
 pub mod sections;
 pub mod source;
 mod unnumbered;
+mod warm;
 
 pub use brief::Brief;
 pub use error::LetterError;
@@ -43,6 +44,7 @@ pub use model::{
 };
 pub use parse::brief as brief_bytes;
 pub use requests::{Request, RequestKind};
+pub use warm::compile_patterns;
 
 use std::path::Path;
 
