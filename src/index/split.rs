@@ -114,9 +114,10 @@ pub fn summarize_walked<T: Send>(
     let shared = Shared::new(letters, false, threads, max_letter_bytes, &|| {});
     std::thread::scope(|scope| {
         // The cache's index is read while the folders are listed; without a cache,
-        // every letter is read, and the parser's patterns are compiled meanwhile.
+        // every letter is read, and the parser's patterns are compiled meanwhile (on a
+        // thread nothing waits for at the end: a folder without letters needs none).
         if crate::cache::is_turned_off() {
-            scope.spawn(crate::letter::compile_patterns);
+            std::thread::spawn(crate::letter::compile_patterns);
         } else {
             scope.spawn(crate::cache::global);
         }
