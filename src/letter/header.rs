@@ -39,11 +39,13 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 static RE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
 
-/// "Re: …", "Subject: …" (a look at the first byte first: `s` has a non-ASCII case form).
+/// "Re: …", "Subject: …" (a look at the first byte and for the colon first: `s` has a
+/// non-ASCII case form).
 fn is_re_line(line: &str) -> bool {
     line.bytes()
         .next()
         .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
+        && line.contains(':')
         && RE_LINE.is_match(line)
 }
 
