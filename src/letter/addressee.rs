@@ -19,6 +19,8 @@ pub(super) struct Addressed<'h> {
 /// `s` with only its letters and digits, lowercased, written over `out`.
 fn normalise_into(s: &str, out: &mut String) {
     out.clear();
+    // Room for the whole text at once, not grown a character at a time.
+    out.reserve(s.len());
     if s.is_ascii() {
         // (Most names: byte by byte.)
         out.extend(

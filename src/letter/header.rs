@@ -3,7 +3,7 @@
 use super::addressee::{Addressed, read_addressee};
 use super::dates::find_date;
 use super::model::{Person, Subject};
-use super::phrases::{KeyedRegex, contains_ignore_ascii_case, starts_with_any};
+use super::phrases::{AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -39,11 +39,13 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 static RE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
 
-/// "Re: …", "Subject: …" (a look at the first byte first: `s` has a non-ASCII case form).
+/// "Re: …", "Subject: …" (a look at the first byte and for the colon first: `s` has a
+/// non-ASCII case form).
 fn is_re_line(line: &str) -> bool {
     line.bytes()
         .next()
         .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
+        && line.contains(':')
         && RE_LINE.is_match(line)
 }
 
@@ -52,26 +54,21 @@ fn is_re_line(line: &str) -> bool {
 fn re_line_text(line: &str) -> &str {
     line.split_once(':').map_or("", |(_, text)| text.trim())
 }
-static FILE_NO: LazyLock<KeyedRegex> = LazyLock::new(|| {
-    KeyedRegex::new(
-        r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)",
-        &["file"],
-    )
-});
-static FORM: LazyLock<KeyedRegex> = LazyLock::new(|| {
-    KeyedRegex::new(
-        r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b",
-        &["form", "schedule"],
-    )
-});
+/// "File No. 001-35126" (its group: the number).
+const FILE_NO_PATTERN: &str =
+    r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)";
+static FILE_NO: LazyLock<AtKeys> = LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"]));
+/// "Form 10-K", "Schedule 13D/A" (its group: the form).
+const FORM_PATTERN: &str = r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b";
+static FORM: LazyLock<AtKeys> = LazyLock::new(|| AtKeys::new(FORM_PATTERN, &["form", "schedule"]));
 static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
         &["ended"],
     )
 });
-static FILED: LazyLock<KeyedRegex> = LazyLock::new(|| {
-    KeyedRegex::new(
+static FILED: LazyLock<AtKeys> = LazyLock::new(|| {
+    AtKeys::new(
         r"(?i)\b(?:filed|submitted|furnished)\b",
         &["filed", "submitted", "furnished"],
     )
@@ -208,8 +205,8 @@ struct Item<'l> {
 
 impl<'l> Item<'l> {
     fn read(text: &'l str) -> Item<'l> {
-        let form = FORM.find(text).map(|m| m.as_str());
-        let file_number = FILE_NO.find(text).map(|m| m.as_str());
+        let form = FORM.find(text);
+        let file_number = FILE_NO.find(text);
         let filing = form.is_some()
             || FILED.is_match(text)
             || file_number.is_some()
@@ -374,16 +371,20 @@ mod tests {
             "File Numbers: 333-12345-01",
             "file\u{2003}number 0-1234 and File No. 2-3456",
         ];
+        let (form, file_no) = (
+            Regex::new(FORM_PATTERN).unwrap(),
+            Regex::new(FILE_NO_PATTERN).unwrap(),
+        );
         let mut seen = 0;
         for line in lines {
             if let Some(m) = FORM.find(line) {
-                let c = FORM.captures(line).expect(line);
-                assert_eq!(form_in(m.as_str()), &c[1], "{line}");
+                let c = form.captures(line).expect(line);
+                assert_eq!(form_in(m), &c[1], "{line}");
                 seen += 1;
             }
             if let Some(m) = FILE_NO.find(line) {
-                let c = FILE_NO.captures(line).expect(line);
-                assert_eq!(file_number_in(m.as_str()), &c[1], "{line}");
+                let c = file_no.captures(line).expect(line);
+                assert_eq!(file_number_in(m), &c[1], "{line}");
                 seen += 1;
             }
         }

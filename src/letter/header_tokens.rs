@@ -1,62 +1,35 @@
 //! The words of page headers: lines split into lowercase tokens (glued words such as
 //! `LastNameTyler` or `March2` taken apart), and a letter's header words looked up.
 
-/// A letter's header words, looked up for most lines of the body: most words are told
-/// apart by their first byte, the rest by a look along the few words that start with
-/// the same byte (a header that runs on, such as a "Re:" block with no salutation
-/// below, can give hundreds of words). The words stand one after another in one
-/// string, not one allocation each.
+/// A letter's header words, looked up for some lines of the body: the words that start
+/// with a line's token's first byte are found by a binary search and looked along (a
+/// header that runs on, such as a "Re:" block with no salutation below, can give
+/// hundreds of words). The words stand one after another in one string, not one
+/// allocation each.
 pub(super) struct Words {
     /// The words, one after another.
     text: String,
-    /// Where each word stands in `text`, grouped by its first byte (in the order of
-    /// the bytes, each group in the order the words came).
+    /// Where each word stands in `text`, in the order of their first bytes (words with
+    /// the same first byte in the order they came).
     spans: Vec<(u32, u32)>,
-    /// For each first byte, the range of `spans` of the words that start with it.
-    by_first_byte: [(u32, u32); 256],
 }
 
 impl Words {
-    /// The tokens of `texts` (see [`for_each_token`]), grouped by their first byte
-    /// (counted, then placed: no sorting, and no duplicates taken out, which a look
-    /// along a group does not mind).
+    /// The tokens of `texts` (see [`for_each_token`]), ordered by their first byte (no
+    /// duplicates taken out, which a look along a group does not mind).
     pub(super) fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Words {
-        let mut text = String::new();
-        let mut found: Vec<(u32, u32)> = Vec::new();
+        let mut text = String::with_capacity(256);
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(32);
         for t in texts {
             for_each_token(t, |token| {
                 let start = text.len() as u32;
                 text.push_str(token);
-                found.push((start, text.len() as u32));
+                spans.push((start, text.len() as u32));
                 true
             });
         }
-        let first = |&(start, _): &(u32, u32)| {
-            text.as_bytes()
-                .get(start as usize)
-                .map_or(0, |&b| usize::from(b))
-        };
-        let mut counts = [0u32; 256];
-        for span in &found {
-            counts[first(span)] += 1;
-        }
-        let mut by_first_byte = [(0u32, 0u32); 256];
-        let mut start = 0;
-        for (range, &count) in by_first_byte.iter_mut().zip(&counts) {
-            *range = (start, start);
-            start += count;
-        }
-        let mut spans = vec![(0u32, 0u32); found.len()];
-        for span in found {
-            let range = &mut by_first_byte[first(&span)];
-            spans[range.1 as usize] = span;
-            range.1 += 1;
-        }
-        Words {
-            text,
-            spans,
-            by_first_byte,
-        }
+        spans.sort_by_key(|&(start, _)| first_byte(&text, start));
+        Words { text, spans }
     }
 
     /// Every word (grouped by first byte).
@@ -68,15 +41,21 @@ impl Words {
 
     pub(super) fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes().first().copied().unwrap_or(0);
-        let (from, to) = self.by_first_byte[usize::from(b)];
-        self.spans
-            .get(from as usize..to as usize)
-            .unwrap_or_default()
+        let from = self
+            .spans
+            .partition_point(|&(start, _)| first_byte(&self.text, start) < b);
+        self.spans[from..]
             .iter()
+            .take_while(|&&(start, _)| first_byte(&self.text, start) == b)
             .any(|&(s, e)| {
                 self.text.as_bytes().get(s as usize..e as usize) == Some(word.as_bytes())
             })
     }
+}
+
+/// The first byte of the word at `start` in `text` (0 past its end).
+fn first_byte(text: &str, start: u32) -> u8 {
+    text.as_bytes().get(start as usize).copied().unwrap_or(0)
 }
 
 /// The first token of a word as [`for_each_token`] splits it: `eBay` → `e`,

@@ -63,15 +63,14 @@ fn is_any_of(word: &str, words: &[&str]) -> bool {
 
 /// Whether a line ends a sentence (and so cannot be a heading, nor run on into the next line).
 pub fn ends_sentence(line: &str) -> bool {
+    // The marks looked for are ASCII: the line is read backward byte by byte (the
+    // last word is short, too short for a vectorised search to pay).
     let t = line.trim_end_matches(['"', '\'', ')', ']', '*']);
-    let Some(last) = t.chars().last() else {
-        return false;
-    };
-    match last {
-        ';' | ':' | '!' => true,
-        '.' => {
-            let word = t.rsplit(' ').next().unwrap_or("");
-            !is_any_of(word, &ABBREVIATIONS) && !t.ends_with("...")
+    match t.as_bytes().last() {
+        Some(b';' | b':' | b'!') => true,
+        Some(b'.') => {
+            let word_start = t.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1);
+            !is_any_of(&t[word_start..], &ABBREVIATIONS) && !t.ends_with("...")
         }
         _ => false,
     }

@@ -150,7 +150,9 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
 /// The words of the page headers a letter's body repeats: the companies and addressee
 /// of its header, and its date.
 fn vocabulary(header: &Header) -> HeaderVocabulary<'_> {
-    let mut names: Vec<&str> = header.companies.iter().map(String::as_str).collect();
+    // Room for the companies, the addressee's name and title and the Commission's two.
+    let mut names: Vec<&str> = Vec::with_capacity(header.companies.len() + 4);
+    names.extend(header.companies.iter().map(String::as_str));
     if let Some(name) = header.addressee.name.as_deref() {
         names.push(name);
     }

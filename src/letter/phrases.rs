@@ -83,20 +83,6 @@ impl KeyedRegex {
             || has_non_ascii_case_form(text)
     }
 
-    /// See [`regex::Regex::is_match`].
-    pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex.is_match(text)
-    }
-
-    /// See [`regex::Regex::find`].
-    pub fn find<'h>(&self, text: &'h str) -> Option<regex::Match<'h>> {
-        if self.may_match(text) {
-            self.regex.find(text)
-        } else {
-            None
-        }
-    }
-
     /// See [`regex::Regex::captures`].
     pub fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
         if self.may_match(text) {
@@ -104,6 +90,73 @@ impl KeyedRegex {
         } else {
             None
         }
+    }
+}
+
+/// A case-insensitive regex each of whose matches starts with one of its key words
+/// (ASCII letters, lowercase), run anchored only where a key stands in some ASCII case
+/// (seeing the text before it, for `\b`) rather than through the whole text: a search
+/// through the text runs the regex forward and then backward to find where the match
+/// starts. Text that holds a character outside ASCII that matches an ASCII letter (see
+/// [`may_hold`]) is searched through. The answers are the regex's own.
+pub struct AtKeys {
+    keys: &'static [&'static str],
+    regex: meta::Regex,
+}
+
+impl AtKeys {
+    /// `pattern` must start each of its matches with one of `keys` (ASCII letters,
+    /// lowercase).
+    pub fn new(pattern: &str, keys: &'static [&'static str]) -> AtKeys {
+        AtKeys {
+            keys,
+            regex: meta::Regex::new(pattern).expect("valid regex"),
+        }
+    }
+
+    /// Where `key` stands in `text[..end]` in some ASCII case, first to last.
+    fn places<'t>(text: &'t str, key: &'t str, end: usize) -> impl Iterator<Item = usize> + 't {
+        let (bytes, key) = (text.as_bytes(), key.as_bytes());
+        let first = key.first().copied().unwrap_or(0);
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), &bytes[..end]).filter(move |&at| {
+            bytes[at..]
+                .get(..key.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(key))
+        })
+    }
+
+    /// The search for a match that starts at `at`.
+    fn at(text: &str, at: usize) -> Input<'_> {
+        Input::new(text).range(at..).anchored(Anchored::Yes)
+    }
+
+    /// See [`regex::Regex::is_match`].
+    pub fn is_match(&self, text: &str) -> bool {
+        if has_non_ascii_case_form(text) {
+            return self.regex.is_match(text);
+        }
+        self.keys.iter().any(|key| {
+            Self::places(text, key, text.len()).any(|at| self.regex.is_match(Self::at(text, at)))
+        })
+    }
+
+    /// The text of the first match, as [`regex::Regex::find`] finds it: the one that
+    /// starts first, which a search anchored where it starts finds too.
+    pub fn find<'h>(&self, text: &'h str) -> Option<&'h str> {
+        if has_non_ascii_case_form(text) {
+            return self.regex.find(text).map(|m| &text[m.range()]);
+        }
+        let mut first: Option<std::ops::Range<usize>> = None;
+        for key in self.keys {
+            // Only a match that starts before the one found can come first.
+            let end = first.as_ref().map_or(text.len(), |m| m.start);
+            if let Some(m) =
+                Self::places(text, key, end).find_map(|at| self.regex.find(Self::at(text, at)))
+            {
+                first = Some(m.range());
+            }
+        }
+        first.map(|m| &text[m])
     }
 }
 
@@ -264,17 +317,41 @@ mod tests {
         ));
         assert!(!contains_ignore_ascii_case("For m", "form"));
         let filed = KeyedRegex::new(r"(?i)\bfiled\b", &["filed"]);
-        assert!(filed.is_match("Filed May 1, 2024"));
-        assert!(!filed.is_match("Refiled"));
+        assert!(filed.captures("Filed May 1, 2024").is_some());
+        assert!(filed.captures("Refiled").is_none());
         // Unicode case folding: the long s matches `s`, so non-ASCII text is searched.
         let schedule = KeyedRegex::new(r"(?i)schedule", &["schedule"]);
-        assert!(schedule.is_match("\u{17F}chedule TO"));
-        assert!(schedule.is_match("\u{E9}t\u{E9} SCHEDULE"));
-        assert!(!schedule.is_match("\u{E9}t\u{E9} sched"));
+        assert!(schedule.captures("\u{17F}chedule TO").is_some());
+        assert!(schedule.captures("\u{E9}t\u{E9} SCHEDULE").is_some());
+        assert!(schedule.captures("\u{E9}t\u{E9} sched").is_none());
         let kelvin = KeyedRegex::new(r"(?i)\bmarket\b", &["market"]);
-        assert!(kelvin.is_match("mar\u{212A}et"));
+        assert!(kelvin.captures("mar\u{212A}et").is_some());
         assert!(!contains_ignore_ascii_case("mar", "market"));
         assert!(contains_ignore_ascii_case("a MarKet", "market"));
+    }
+
+    #[test]
+    fn at_keys_finds_what_a_search_through_the_text_finds() {
+        let pattern = r"(?i)\b(?:Form|Schedule|filed)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?)\b";
+        let at_keys = AtKeys::new(pattern, &["form", "schedule", "filed"]);
+        let whole = regex::Regex::new(pattern).unwrap();
+        for text in [
+            "Form 10-K for the Fiscal Year",
+            "Schedule 13D and Form 8-K",
+            "Formal Form 10-K, Schedule TO",
+            "a Form and then SCHEDULE 14A before form s-4",
+            "xForm 10-K platform 8-K Form\u{A0}20-F",
+            "\u{e9}Form 10-K \u{e9}t\u{e9} Schedule 13G",
+            "\u{17F}chedule TO-T after Form 6-K",
+            "mar\u{212A}et filed 10-Q",
+            "Refiled 10-Q, filed",
+            "form",
+            "",
+        ] {
+            let expected = whole.find(text).map(|m| m.as_str());
+            assert_eq!(at_keys.find(text), expected, "{text}");
+            assert_eq!(at_keys.is_match(text), expected.is_some(), "{text}");
+        }
     }
 
     #[test]
