@@ -12,12 +12,14 @@
 //! writes (a lock file); a second one reads what the first commits.
 //!
 //! [`Library::similar`] finds the comments most like one, by the comment's most
-//! distinctive terms; [`highlights`] marks those terms in a text.
+//! distinctive terms, and orders the best again by their whole texts, against the
+//! comment's and what the best share; [`highlights`] marks those terms in a text.
 
 mod companies;
 mod fold;
 mod manifest;
 mod query;
+mod rerank;
 mod schema;
 mod similar;
 mod store;

@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::companies::Companies;
+use super::rerank::idf;
 use super::schema::terms;
 use super::similar::Probe;
 use super::store::Library;
@@ -69,6 +70,10 @@ pub struct Chosen {
     pub text: Vec<(Term, Weight)>,
     /// The heading's words that name its subject, looked for in the hits' headings.
     pub heading: Vec<(Term, Weight)>,
+    /// Every term of the text the probe's vector is made of (those of the query and
+    /// the lighter ones), as the index holds them, with its weight (frequency × IDF,
+    /// a name's and the heading's as for the query).
+    pub profile: Vec<(String, f32)>,
 }
 
 impl Chosen {
@@ -130,8 +135,16 @@ impl Library {
                 .total_cmp(&weight(a.1))
                 .then_with(|| a.0.cmp(&b.0))
         });
+        let profile = text
+            .iter()
+            .map(|(t, w)| (term_text(t), weight(*w)))
+            .collect();
         text.truncate(QUERY_TERMS);
-        Ok(Chosen { text, heading })
+        Ok(Chosen {
+            text,
+            heading,
+            profile,
+        })
     }
 
     /// The words of the probe's heading that name a subject ([`MIN_HEADING_LIFT`]), as
@@ -228,8 +241,7 @@ fn weigh(
         if df < MIN_DOC_FREQUENCY || !keep(df as f32 / docs.max(1.0)) {
             continue;
         }
-        let idf = (1.0 + (docs - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-        weighed.push((term, (1.0 + (tf as f32).ln(), idf)));
+        weighed.push((term, (1.0 + (tf as f32).ln(), idf(docs, df))));
     }
     let weight = |(tf, idf): (f32, f32)| tf * idf;
     weighed.sort_by(|a, b| {

@@ -1,8 +1,9 @@
 //! "More like this": the comments of other letters most like one comment, found by the
 //! comment's most distinctive terms (the highest term frequency × IDF), not its whole
-//! text, and with boilerplate that many letters share folded into one hit.
+//! text, and with boilerplate that many letters share folded into one hit; the hits
+//! read are then ordered again by their whole texts ([`super::rerank`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Count, DocSetCollector};
@@ -11,11 +12,13 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::fold::{Fold, Kept};
+use super::rerank::{self, FEEDBACK, Vector, idf};
 use super::schema::company_key;
 use super::store::Library;
 
-/// Hits weighed for each one shown: the best by score, of which those that share at
-/// least [`MIN_SHARED`] of the query's terms come first.
+/// Hits weighed for each one shown: the best by score, ordered again by how alike
+/// their whole texts are ([`super::rerank`]), of which those that share at least
+/// [`MIN_SHARED`] of the query's terms come first.
 const POOL: usize = 4;
 
 /// Query terms a hit shares with the probe to come before those that share fewer: a
@@ -97,14 +100,25 @@ impl Library {
             .map_err(|e| e.to_string())?;
         let words = chosen.words();
         let heading_words = chosen.heading_words();
+        let mut idf = Idf::new(&searcher, self.fields.text);
         let mut pool = Vec::with_capacity(kept.len());
+        let mut vectors = Vec::with_capacity(kept.len());
         for kept in kept {
             let doc: TantivyDocument = searcher.doc(kept.address).map_err(|e| e.to_string())?;
-            let shared = shared_terms(field(&doc, self.fields.text), &words)
+            let said = super::schema::terms(field(&doc, self.fields.text));
+            let vector = Vector::of(said.iter().map(|(t, _)| t.as_str()), |t| idf.of(t));
+            let shared = words.iter().filter(|w| vector.has(w)).count()
                 + shared_terms(field(&doc, self.fields.heading), &heading_words);
             pool.push((shared >= MIN_SHARED, kept, doc));
+            vectors.push(vector);
         }
-        // Those sharing several terms first, each group by score (a stable sort).
+        // Ordered again by the whole texts (the fold's order is by score, best first),
+        // then those sharing several terms first (a stable sort).
+        let probe_vector = Vector::weighed(chosen.profile.into_iter());
+        let alike = rerank::alike(&probe_vector, &vectors, FEEDBACK);
+        let mut pool: Vec<_> = pool.into_iter().zip(alike).collect();
+        pool.sort_by(|(_, a), (_, b)| b.total_cmp(a));
+        let mut pool: Vec<_> = pool.into_iter().map(|(hit, _)| hit).collect();
         pool.sort_by_key(|(several, _, _)| !several);
         pool.truncate(n);
         let mut hits = Vec::with_capacity(pool.len());
@@ -155,6 +169,40 @@ impl Library {
             );
         }
         Ok(out)
+    }
+}
+
+/// The IDF of the terms of a field, each looked up once per query.
+struct Idf<'a> {
+    searcher: &'a Searcher,
+    field: tantivy::schema::Field,
+    docs: f32,
+    known: HashMap<String, f32>,
+}
+
+impl<'a> Idf<'a> {
+    fn new(searcher: &'a Searcher, field: tantivy::schema::Field) -> Idf<'a> {
+        let docs = searcher.num_docs() as f32;
+        Idf {
+            searcher,
+            field,
+            docs,
+            known: HashMap::new(),
+        }
+    }
+
+    /// The IDF of `term` (as if no comment held it when the index cannot say).
+    fn of(&mut self, term: &str) -> f32 {
+        if let Some(known) = self.known.get(term) {
+            return *known;
+        }
+        let df = self
+            .searcher
+            .doc_freq(&Term::from_field_text(self.field, term))
+            .unwrap_or(0);
+        let weight = idf(self.docs, df);
+        self.known.insert(term.to_owned(), weight);
+        weight
     }
 }
 

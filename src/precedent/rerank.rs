@@ -1,0 +1,131 @@
+//! The second stage of "more like this": the hits read are ordered again by how alike
+//! their whole text is to the probe's (the cosine of their vectors of term weights,
+//! frequency × IDF) once the probe's vector is joined by the mean of the best hits'
+//! (pseudo-relevance feedback). The words the best hits share with each other are the
+//! subject ("acquisition", "pro forma", "greenhouse"); a hit found by a few of the
+//! probe's common words ("impact", "results", "business") shares little with the others.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// The best hits (by the first stage's score) whose mean joins the probe's vector: the
+/// ten shown. With five, one odd hit among them weighs twice as much; with the whole
+/// pool, the hits on other subjects the first stage read weigh as much as the best.
+pub const FEEDBACK: usize = 10;
+
+/// The IDF of a term `df` of `docs` comments hold (BM25's).
+pub fn idf(docs: f32, df: u64) -> f32 {
+    (1.0 + (docs - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
+}
+
+/// A text's terms with their weights, scaled to length 1. In the terms' order, so that
+/// its sums are added in one order and equal texts are equally alike in every process
+/// (a hash map's order differs from one process to the next, and so did the last bits
+/// of the sums, and which of two equal hits came first).
+#[derive(Debug, Default, Clone)]
+pub struct Vector(BTreeMap<String, f32>);
+
+impl Vector {
+    /// The vector of `terms` (each as often as said) weighted (1 + ln tf) × `idf`.
+    pub fn of<'a>(
+        terms: impl Iterator<Item = &'a str>,
+        mut idf: impl FnMut(&str) -> f32,
+    ) -> Vector {
+        let mut frequency: HashMap<&str, u32> = HashMap::new();
+        for term in terms {
+            *frequency.entry(term).or_default() += 1;
+        }
+        Vector::weighed(
+            frequency
+                .into_iter()
+                .map(|(t, tf)| (t.to_owned(), (1.0 + (tf as f32).ln()) * idf(t))),
+        )
+    }
+
+    /// The vector of terms already weighed.
+    pub fn weighed(weights: impl Iterator<Item = (String, f32)>) -> Vector {
+        let mut vector = Vector(weights.collect());
+        vector.normalize();
+        vector
+    }
+
+    /// Whether it holds `term`.
+    pub fn has(&self, term: &str) -> bool {
+        self.0.contains_key(term)
+    }
+
+    /// The cosine of the angle between the two (both of length 1).
+    fn cosine(&self, other: &Vector) -> f32 {
+        let (small, large) = if self.0.len() <= other.0.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        small
+            .0
+            .iter()
+            .filter_map(|(t, w)| large.0.get(t).map(|v| w * v))
+            .sum()
+    }
+
+    /// Scaled to length 1 (left as it is when empty).
+    fn normalize(&mut self) {
+        let norm = self.0.values().map(|w| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            self.0.values_mut().for_each(|w| *w /= norm);
+        }
+    }
+}
+
+/// For each of `hits` (best first by the first stage), how alike it is to the probe's
+/// vector joined by the mean of the first `feedback` hits'.
+pub fn alike(probe: &Vector, hits: &[Vector], feedback: usize) -> Vec<f32> {
+    let best = &hits[..feedback.min(hits.len())];
+    let mut query = probe.clone();
+    for hit in best {
+        for (term, weight) in &hit.0 {
+            *query.0.entry(term.clone()).or_default() += weight / best.len() as f32;
+        }
+    }
+    query.normalize();
+    hits.iter().map(|hit| hit.cosine(&query)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Vector, alike};
+
+    fn vector(text: &str) -> Vector {
+        Vector::of(text.split_whitespace(), |_| 1.0)
+    }
+
+    /// Against a probe on the transition risks of climate change, a hit on the
+    /// transition to a new revenue standard and one on greenhouse gas emissions each
+    /// share one word; the best hits speak of emissions, so the second comes first.
+    #[test]
+    fn words_the_best_hits_share_lift_a_hit_above_one_sharing_a_chance_word() {
+        let probe = vector("transition risks climate change");
+        let hits = [
+            vector("climate change litigation risks"),
+            vector("climate greenhouse emissions carbon"),
+            vector("transition method revenue standard"),
+            vector("climate greenhouse emissions offsets"),
+        ];
+        let without = alike(&probe, &hits, 0);
+        assert_eq!(without[2], without[3]);
+        let with = alike(&probe, &hits, 2);
+        assert!(with[3] > with[2], "{with:?}");
+        // The best stays first.
+        assert!(with[0] > with[1] && with[0] > with[3], "{with:?}");
+    }
+
+    #[test]
+    fn vectors_weigh_repeated_words_by_one_plus_the_log_of_their_count() {
+        let v = Vector::of(["tax", "tax", "rate"].into_iter(), |t| {
+            if t == "tax" { 2.0 } else { 1.0 }
+        });
+        let tax = 2.0 * (1.0 + 2f32.ln());
+        let norm = (tax * tax + 1.0).sqrt();
+        assert!((v.0["tax"] - tax / norm).abs() < 1e-6);
+        assert!((v.0["rate"] - 1.0 / norm).abs() < 1e-6);
+    }
+}
