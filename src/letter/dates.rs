@@ -25,23 +25,166 @@ pub struct FoundDate {
 
 /// The first "Month D, YYYY" date in `text`.
 pub fn find_date(text: &str) -> Option<FoundDate> {
-    // A date has a year: ASCII text without a digit has none (`\d` also takes other
-    // scripts' digits, so other text is searched).
-    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
+    if text.is_ascii() {
+        find_ascii_date(text.as_bytes())
+    } else {
+        find_date_by_regex(text)
     }
+}
+
+/// [`find_date`] by [`DATE`] (`\s`, `\d` and the case of letters are Unicode's).
+fn find_date_by_regex(text: &str) -> Option<FoundDate> {
     DATE.find_iter(text).find_map(|m| {
         let (month, day, year) = date_parts(m.as_str());
-        let month = month_number(month)?;
-        let day: u32 = day.parse().ok()?;
-        let year: i32 = year.parse().ok()?;
-        let date = NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(FoundDate {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
+        found(month, day, year, m.start(), m.end())
     })
+}
+
+/// The date of a match of [`DATE`] from `start` to `end`, if its parts make one.
+fn found(month: &str, day: &str, year: &str, start: usize, end: usize) -> Option<FoundDate> {
+    let month = month_number(month)?;
+    let day: u32 = day.parse().ok()?;
+    let year: i32 = year.parse().ok()?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(FoundDate { date, start, end })
+}
+
+/// [`find_date`] of ASCII text, read byte by byte as [`DATE`] reads it (a line holding a
+/// date runs no regex): the matches, leftmost first and each searched for after the
+/// last, are the regex's (a test compares them).
+fn find_ascii_date(text: &[u8]) -> Option<FoundDate> {
+    // A date has a year: text without a digit has none.
+    if !text.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut at = 0;
+    while at < text.len() {
+        // A month starts a word: a letter after no word character.
+        let starts = text[at].is_ascii_alphabetic() && (at == 0 || !is_word_byte(text[at - 1]));
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let word_end = at
+            + text[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+        match ascii_date_at(text, at, word_end) {
+            Some((parts, end)) => {
+                let part = |r: std::ops::Range<usize>| std::str::from_utf8(&text[r]).unwrap_or("");
+                if let Some(date) = found(part(parts.0), part(parts.1), part(parts.2), at, end) {
+                    return Some(date);
+                }
+                at = end;
+            }
+            None => at = word_end,
+        }
+    }
+    None
+}
+
+/// Byte ranges of the month, day and year of a match of [`DATE`] whose month is the
+/// word from `start` to `word_end`, and where the match ends.
+#[allow(clippy::type_complexity)]
+fn ascii_date_at(
+    text: &[u8],
+    start: usize,
+    word_end: usize,
+) -> Option<(
+    (
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+    ),
+    usize,
+)> {
+    // The month is a whole run of letters: one followed by a letter is no match.
+    let word = &text[start..word_end];
+    if !MONTH_WORDS
+        .iter()
+        .any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
+    {
+        return None;
+    }
+    let mut at = word_end;
+    if text.get(at) == Some(&b'.') {
+        at += 1;
+    }
+    let spaces = |from: usize| text[from..].iter().take_while(|b| is_space(**b)).count();
+    let digits = |from: usize| {
+        text[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let gap = spaces(at);
+    if gap == 0 {
+        return None;
+    }
+    let day_start = at + gap;
+    let day_len = digits(day_start);
+    if !(1..=2).contains(&day_len) {
+        return None;
+    }
+    at = day_start + day_len;
+    if text.get(at) == Some(&b',') {
+        at += 1;
+    }
+    let gap = spaces(at);
+    if gap == 0 {
+        return None;
+    }
+    let year_start = at + gap;
+    let end = year_start + 4;
+    let year_is_whole = digits(year_start) == 4 && text.get(end).is_none_or(|b| !is_word_byte(*b));
+    year_is_whole.then_some((
+        (
+            start..word_end,
+            day_start..day_start + day_len,
+            year_start..end,
+        ),
+        end,
+    ))
+}
+
+/// Every spelling of a month [`DATE`] takes (any case).
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "sepember",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// A byte of a word in ASCII text (`\w`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// A byte of white space in ASCII text (`\s`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// The month, day and year of a match of [`DATE`] (its three groups, read without the
@@ -189,6 +332,97 @@ fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<Naiv
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pieces of text around and within dates: months of every spelling and case,
+    /// words that only start like one, marks, white space, runs of digits.
+    fn date_piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "Mar",
+            "March",
+            "march",
+            "MAY",
+            "Maybe",
+            "Sept",
+            "Sepember",
+            "september",
+            "June",
+            "jun",
+            "Dec",
+            "Marching",
+            "Febr",
+            "x",
+            "_",
+            "a1",
+            ".",
+            ",",
+            ", ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{c}",
+            "\r",
+            "-",
+            "(",
+            "0",
+            "5",
+            "12",
+            "31",
+            "123",
+            "2024",
+            "1999",
+            "20245",
+            "2024_",
+            "30",
+            "29",
+            "2023",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// The byte-by-byte reading of ASCII text finds what the regex finds, where it
+        /// finds it: in pieces strung at random, and in dates whose every part is drawn
+        /// from what a date may or may not hold there.
+        #[test]
+        fn ascii_dates_are_found_as_the_regex_finds_them(
+            noise in proptest::collection::vec(date_piece(), 0..8),
+            month in proptest::sample::select(vec![
+                "Jan", "january", "FEB", "Mar", "March", "MAY", "Maybe", "Sep", "Sept", "Sepember",
+                "september", "Septs", "jun", "July", "Dec", "Marching", "Febr", "x",
+            ]),
+            dot in proptest::sample::select(vec!["", ".", ","]),
+            gap in proptest::sample::select(vec!["", " ", "\t ", "\n"]),
+            day in proptest::sample::select(vec!["", "0", "5", "12", "31", "30", "29", "123", "a"]),
+            comma in proptest::sample::select(vec!["", ",", "."]),
+            gap2 in proptest::sample::select(vec!["", " ", "  ", "\r\n"]),
+            year in proptest::sample::select(vec!["2024", "1999", "20245", "202", "2024_", "x"]),
+            after in proptest::sample::select(vec!["", ".", ",", "_", "x", "5", " ", "\u{b}"]),
+            at in 0usize..8,
+        ) {
+            let date = [month, dot, gap, day, comma, gap2, year, after].concat();
+            let mut pieces = noise;
+            pieces.insert(at.min(pieces.len()), &date);
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(find_date(&text), find_date_by_regex(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn ascii_dates_skip_impossible_days_as_the_regex_does() {
+        for text in [
+            "February 30, 2024 and March 1, 2024",
+            "Sept. 5, 2020",
+            "Filed Sepember 9 2021",
+            "on May 5, 20245 or May 6, 2024",
+            "x_March 5, 2020; (March 6, 2020)",
+            "March 123, 2020 then Dec 31,\t1999",
+        ] {
+            assert_eq!(find_date(text), find_date_by_regex(text), "{text}");
+            assert!(find_date(text).is_some(), "{text}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
