@@ -26,7 +26,7 @@ pub struct FoundDate {
 /// The first "Month D, YYYY" date in `text`.
 pub fn find_date(text: &str) -> Option<FoundDate> {
     if text.is_ascii() {
-        find_ascii_date(text.as_bytes())
+        find_ascii_date(text)
     } else {
         find_date_by_regex(text)
     }
@@ -52,28 +52,24 @@ fn found(month: &str, day: &str, year: &str, start: usize, end: usize) -> Option
 /// [`find_date`] of ASCII text, read byte by byte as [`DATE`] reads it (a line holding a
 /// date runs no regex): the matches, leftmost first and each searched for after the
 /// last, are the regex's (a test compares them).
-fn find_ascii_date(text: &[u8]) -> Option<FoundDate> {
+fn find_ascii_date(text: &str) -> Option<FoundDate> {
+    let bytes = text.as_bytes();
     // A date has a year: text without a digit has none.
-    if !text.iter().any(u8::is_ascii_digit) {
+    if !bytes.iter().any(u8::is_ascii_digit) {
         return None;
     }
     let mut at = 0;
-    while at < text.len() {
+    while at < bytes.len() {
         // A month starts a word: a letter after no word character.
-        let starts = text[at].is_ascii_alphabetic() && (at == 0 || !is_word_byte(text[at - 1]));
+        let starts = bytes[at].is_ascii_alphabetic() && (at == 0 || !is_word_byte(bytes[at - 1]));
         if !starts {
             at += 1;
             continue;
         }
-        let word_end = at
-            + text[at..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
+        let word_end = at + run(&bytes[at..], u8::is_ascii_alphabetic);
         match ascii_date_at(text, at, word_end) {
-            Some((parts, end)) => {
-                let part = |r: std::ops::Range<usize>| std::str::from_utf8(&text[r]).unwrap_or("");
-                if let Some(date) = found(part(parts.0), part(parts.1), part(parts.2), at, end) {
+            Some((month, day, year, end)) => {
+                if let Some(date) = found(month, day, year, at, end) {
                     return Some(date);
                 }
                 at = end;
@@ -84,68 +80,43 @@ fn find_ascii_date(text: &[u8]) -> Option<FoundDate> {
     None
 }
 
-/// Byte ranges of the month, day and year of a match of [`DATE`] whose month is the
+/// The month, day and year of a match of [`DATE`] in ASCII `text` whose month is the
 /// word from `start` to `word_end`, and where the match ends.
-#[allow(clippy::type_complexity)]
-fn ascii_date_at(
-    text: &[u8],
-    start: usize,
-    word_end: usize,
-) -> Option<(
-    (
-        std::ops::Range<usize>,
-        std::ops::Range<usize>,
-        std::ops::Range<usize>,
-    ),
-    usize,
-)> {
+fn ascii_date_at(text: &str, start: usize, word_end: usize) -> Option<(&str, &str, &str, usize)> {
+    let bytes = text.as_bytes();
     // The month is a whole run of letters: one followed by a letter is no match.
-    let word = &text[start..word_end];
-    if !MONTH_WORDS
-        .iter()
-        .any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
-    {
+    let month = &text[start..word_end];
+    if !MONTH_WORDS.iter().any(|m| month.eq_ignore_ascii_case(m)) {
         return None;
     }
     let mut at = word_end;
-    if text.get(at) == Some(&b'.') {
+    if bytes.get(at) == Some(&b'.') {
         at += 1;
     }
-    let spaces = |from: usize| text[from..].iter().take_while(|b| is_space(**b)).count();
-    let digits = |from: usize| {
-        text[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
-    let gap = spaces(at);
-    if gap == 0 {
-        return None;
-    }
+    let gap = run(&bytes[at..], is_space);
     let day_start = at + gap;
-    let day_len = digits(day_start);
-    if !(1..=2).contains(&day_len) {
+    let day_len = run(&bytes[day_start..], u8::is_ascii_digit);
+    if gap == 0 || !(1..=2).contains(&day_len) {
         return None;
     }
     at = day_start + day_len;
-    if text.get(at) == Some(&b',') {
+    if bytes.get(at) == Some(&b',') {
         at += 1;
     }
-    let gap = spaces(at);
-    if gap == 0 {
-        return None;
-    }
+    let gap = run(&bytes[at..], is_space);
     let year_start = at + gap;
     let end = year_start + 4;
-    let year_is_whole = digits(year_start) == 4 && text.get(end).is_none_or(|b| !is_word_byte(*b));
-    year_is_whole.then_some((
-        (
-            start..word_end,
-            day_start..day_start + day_len,
-            year_start..end,
-        ),
-        end,
-    ))
+    let whole_year = run(&bytes[year_start..], u8::is_ascii_digit) == 4
+        && bytes.get(end).is_none_or(|b| !is_word_byte(*b));
+    (gap > 0 && whole_year).then(|| {
+        let day = &text[day_start..day_start + day_len];
+        (month, day, &text[year_start..end], end)
+    })
+}
+
+/// How many of the first bytes of `bytes` are `of` the kind.
+fn run(bytes: &[u8], of: impl Fn(&u8) -> bool) -> usize {
+    bytes.iter().take_while(|b| of(b)).count()
 }
 
 /// Every spelling of a month [`DATE`] takes (any case).
@@ -183,8 +154,8 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// A byte of white space in ASCII text (`\s`).
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+fn is_space(b: &u8) -> bool {
+    matches!(*b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// The month, day and year of a match of [`DATE`] (its three groups, read without the

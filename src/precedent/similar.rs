@@ -112,14 +112,15 @@ impl Library {
             pool.push((shared >= MIN_SHARED, kept, doc));
             vectors.push(vector);
         }
-        // Ordered again by the whole texts (the fold's order is by score, best first),
-        // then those sharing several terms first (a stable sort).
+        // Those sharing several terms first, each group ordered again by the whole
+        // texts (a stable sort: equal ones keep the fold's order, by score).
         let probe_vector = Vector::weighed(chosen.profile.into_iter());
         let alike = rerank::alike(&probe_vector, &vectors, FEEDBACK);
         let mut pool: Vec<_> = pool.into_iter().zip(alike).collect();
-        pool.sort_by(|(_, a), (_, b)| b.total_cmp(a));
+        pool.sort_by(|((a_several, ..), a), ((b_several, ..), b)| {
+            b_several.cmp(a_several).then(b.total_cmp(a))
+        });
         let mut pool: Vec<_> = pool.into_iter().map(|(hit, _)| hit).collect();
-        pool.sort_by_key(|(several, _, _)| !several);
         pool.truncate(n);
         let mut hits = Vec::with_capacity(pool.len());
         for (_, Kept { score, print, .. }, doc) in pool {
