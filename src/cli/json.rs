@@ -95,31 +95,9 @@ pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::
 /// How many bytes of JSON text [`Escaping`] gathers before it passes them on.
 const CHUNK: usize = 64 * 1024;
 
-/// Items of the list that is the only field of a top-level object, as [`write_json`]
-/// prints them there: each after its separator (`,\n    {…}`), pretty-printed two levels
-/// deep, hidden characters escaped. Lists of items made apart (e.g. on several threads)
-/// are joined by a [`ListWriter`].
-pub(super) fn list_items<T: Serialize>(items: impl Iterator<Item = T>) -> Vec<u8> {
-    use serde_json::ser::Formatter as _;
-    // A formatter inside `{"field": [`: two levels deep, as `write_json` is there.
-    let mut deep = serde_json::ser::PrettyFormatter::new();
-    let _ = deep.begin_object(&mut std::io::sink());
-    let _ = deep.begin_array(&mut std::io::sink());
-    let mut text = Vec::with_capacity(items.size_hint().1.unwrap_or(0) * 512);
-    for item in items {
-        let _ = deep.clone().begin_array_value(&mut text, false);
-        // Writing into memory fails only if the item cannot be serialized, which none
-        // of the shapes printed can.
-        let _ = item.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut text,
-            deep.clone(),
-        ));
-    }
-    escape_hidden(text)
-}
-
 /// Writes `{"name": [...]}` as [`write_json`] writes it, the list's items coming in
-/// parts made by [`list_items`]; gathered into chunks before they go on to `out`.
+/// parts made apart (e.g. on several threads), each item after its separator;
+/// gathered into chunks before they go on to `out`.
 pub(super) struct ListWriter<'a> {
     out: std::io::BufWriter<&'a mut dyn std::io::Write>,
     /// Whether no item is written yet.
@@ -135,7 +113,7 @@ impl<'a> ListWriter<'a> {
         Ok(ListWriter { out, first: true })
     }
 
-    /// Writes the items of `part` ([`list_items`]).
+    /// Writes the items of `part`, each after its separator (`,\n    {…}`).
     pub(super) fn items(&mut self, part: &[u8]) -> std::io::Result<()> {
         use std::io::Write as _;
         if part.is_empty() {
@@ -157,7 +135,7 @@ impl<'a> ListWriter<'a> {
 
 /// JSON text (whole characters) with every [`is_hidden`] character but `\n` written as
 /// a `\uXXXX` escape; as it is when there are none.
-fn escape_hidden(bytes: Vec<u8>) -> Vec<u8> {
+pub(super) fn escape_hidden(bytes: Vec<u8>) -> Vec<u8> {
     if is_plain(&bytes) {
         return bytes;
     }

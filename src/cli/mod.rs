@@ -9,6 +9,7 @@ pub mod reviews;
 pub mod save_loop;
 pub mod similar;
 pub mod status;
+mod status_rows;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

@@ -2,11 +2,9 @@
 //! scripts. A letter or drafts file that cannot be read is reported in its row; the
 //! rest are still listed.
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::config::{Config, Limits};
@@ -123,62 +121,17 @@ pub(super) fn load_limits(config: Option<&Path>) -> Limits {
     limits
 }
 
-/// One letter as scripts see it.
-#[derive(Serialize)]
-struct SummaryJson<'a> {
-    path: Cow<'a, str>,
-    file: &'a str,
-    kind: &'static str,
-    company: Option<&'a str>,
-    date: Option<&'a str>,
-    form: Option<&'a str>,
-    response_due: Option<&'a str>,
-    comments: usize,
-    drafted: usize,
-    resolved: usize,
-    problem: Option<&'a str>,
-    /// Files of the same name not read: the one in `path` is preferred.
-    not_read: Vec<Cow<'a, str>>,
-    /// Who answers which comment (`owner = "…"` in the drafts file), in comment order.
-    owners: Vec<OwnerJson<'a>>,
-}
-
-/// A comment's owner, as scripts see it.
-#[derive(Serialize)]
-struct OwnerJson<'a> {
-    comment: &'a str,
-    owner: &'a str,
-}
-
-impl<'a> SummaryJson<'a> {
-    fn of(s: &'a LetterSummary) -> SummaryJson<'a> {
-        SummaryJson {
-            path: s.path.to_string_lossy(),
-            file: &s.file,
-            kind: s.kind.as_str(),
-            company: s.company.as_deref(),
-            date: s.date.as_deref(),
-            form: s.form.as_deref(),
-            response_due: s.response_due.as_deref(),
-            comments: s.comments,
-            drafted: s.drafted,
-            resolved: s.resolved,
-            problem: s.problem.as_deref(),
-            not_read: s.also.iter().map(|p| p.to_string_lossy()).collect(),
-            owners: s
-                .owners
-                .iter()
-                .map(|(comment, owner)| OwnerJson { comment, owner })
-                .collect(),
-        }
-    }
-}
-
-/// The JSON text of the listed letters of `block`, as items of the `letters` list
-/// ([`list_items`](super::json::list_items)).
+/// The JSON text of the listed letters of `block`, as items of the `letters` list, each
+/// after its separator (`,\n    {…}`), hidden characters escaped: what [`ListWriter`]
+/// joins.
+///
+/// [`ListWriter`]: super::json::ListWriter
 fn json_items(block: &[LetterSummary]) -> Vec<u8> {
-    let listed = block.iter().filter(|s| s.is_listed());
-    super::json::list_items(listed.map(SummaryJson::of))
+    let mut text = Vec::with_capacity(block.len() * 512);
+    for summary in block.iter().filter(|s| s.is_listed()) {
+        super::status_rows::write_row(&mut text, summary);
+    }
+    super::json::escape_hidden(text)
 }
 
 /// Writes `{"letters": [...]}`, pretty-printed, and a newline.
@@ -271,7 +224,62 @@ fn file_cell(summary: &LetterSummary) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
+    use serde::Serialize;
+
     use super::*;
+
+    /// One letter as scripts see it: the shape the rows written field by field must have.
+    #[derive(Serialize)]
+    struct SummaryJson<'a> {
+        path: Cow<'a, str>,
+        file: &'a str,
+        kind: &'static str,
+        company: Option<&'a str>,
+        date: Option<&'a str>,
+        form: Option<&'a str>,
+        response_due: Option<&'a str>,
+        comments: usize,
+        drafted: usize,
+        resolved: usize,
+        problem: Option<&'a str>,
+        /// Files of the same name not read: the one in `path` is preferred.
+        not_read: Vec<Cow<'a, str>>,
+        /// Who answers which comment (`owner = "…"` in the drafts file), in comment order.
+        owners: Vec<OwnerJson<'a>>,
+    }
+
+    /// A comment's owner, as scripts see it.
+    #[derive(Serialize)]
+    struct OwnerJson<'a> {
+        comment: &'a str,
+        owner: &'a str,
+    }
+
+    impl<'a> SummaryJson<'a> {
+        fn of(s: &'a LetterSummary) -> SummaryJson<'a> {
+            SummaryJson {
+                path: s.path.to_string_lossy(),
+                file: &s.file,
+                kind: s.kind.as_str(),
+                company: s.company.as_deref(),
+                date: s.date.as_deref(),
+                form: s.form.as_deref(),
+                response_due: s.response_due.as_deref(),
+                comments: s.comments,
+                drafted: s.drafted,
+                resolved: s.resolved,
+                problem: s.problem.as_deref(),
+                not_read: s.also.iter().map(|p| p.to_string_lossy()).collect(),
+                owners: s
+                    .owners
+                    .iter()
+                    .map(|(comment, owner)| OwnerJson { comment, owner })
+                    .collect(),
+            }
+        }
+    }
 
     fn summary(path: &str, problem: Option<&str>) -> LetterSummary {
         LetterSummary {
@@ -339,8 +347,18 @@ mod tests {
             letters: Vec<SummaryJson<'a>>,
         }
         let mut odd = summary("d/é\u{202e}.txt", Some("line\u{2028}two"));
-        odd.owners = vec![("1".into(), "Jo \u{1b}Lee".into())];
-        odd.also = vec![PathBuf::from("d/é\u{202e}.pdf")];
+        odd.owners = vec![
+            ("1".into(), "Jo \u{1b}Lee".into()),
+            ("2(a)".into(), "Ann \"A\" Lee".into()),
+            ("3".into(), "Pat O\\Neil".into()),
+        ];
+        odd.also = vec![
+            PathBuf::from("d/é\u{202e}.pdf"),
+            PathBuf::from("d/\"q\".htm"),
+        ];
+        odd.form = Some("10-K\tA".into());
+        odd.response_due = Some("2025-01-16".into());
+        odd.resolved = 1_234_567_890;
         let unlisted = LetterSummary {
             path: PathBuf::from("README.md"),
             ..LetterSummary::default()
