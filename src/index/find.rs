@@ -1,7 +1,6 @@
 //! Finding letter files under folders: the one folder walk `status` and the workspace
 //! share.
 
-use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +8,8 @@ use super::found::{Each, Found, Sink};
 use super::listing::Listing;
 use super::names::{DraftsFiles, Names, is_letter_name};
 use super::read::io_message;
+use rustc_hash::FxHashSet;
+
 use crate::cache::{Folder, Stamp};
 
 /// Folders nested deeper than this below a path given are not searched.
@@ -63,8 +64,8 @@ where
 {
     let mut search = Search {
         stamps,
-        seen_files: HashSet::new(),
-        seen_dirs: HashSet::new(),
+        seen_files: FxHashSet::default(),
+        seen_dirs: FxHashSet::default(),
         ancestors: Vec::new(),
         count: 0,
         found,
@@ -127,8 +128,10 @@ impl Identity {
 struct Search<'f, S: Sink, L: FnMut(&Path, Vec<PathBuf>)> {
     /// Whether letters are handed over with their stamp ([`Found::stamp`]).
     stamps: bool,
-    seen_files: HashSet<Identity>,
-    seen_dirs: HashSet<Identity>,
+    /// The files and folders met (a fast hash: inode numbers are not chosen by the
+    /// folder's authors).
+    seen_files: FxHashSet<Identity>,
+    seen_dirs: FxHashSet<Identity>,
     /// The folders being searched, from the top down to the current one.
     ancestors: Vec<Identity>,
     count: usize,

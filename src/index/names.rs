@@ -62,7 +62,7 @@ impl<'a> Names<'a> {
     {
         let letters = names.filter_map(|name| {
             let name = name.to_string_lossy();
-            let rank = crate::letter::source::rank(Path::new(name.as_ref()))?;
+            let rank = rank_of_name(&name)?;
             (!name.starts_with('.') && !is_export_name(&name)).then_some((name, rank))
         });
         let mut hashes: Vec<u64> = letters.clone().map(|(name, _)| hash(&stem(name))).collect();
@@ -99,7 +99,7 @@ impl<'a> Names<'a> {
     /// that are not; `None` for a name that is not read (not a letter, or another file of
     /// its name is preferred).
     pub(super) fn read(&self, name: &str) -> Option<&[String]> {
-        let rank = crate::letter::source::rank(Path::new(name))?;
+        let rank = rank_of_name(name)?;
         if is_export_name(name) {
             return None;
         }
@@ -156,11 +156,24 @@ impl DraftsFiles {
         if self.0.is_empty() {
             return false;
         }
-        let stem = Path::new(name)
-            .file_stem()
-            .and_then(OsStr::to_str)
-            .unwrap_or(name);
-        self.0.contains(&stem.to_lowercase())
+        self.0.contains(&split_name(name).0.to_lowercase())
+    }
+}
+
+/// The rank of the source that reads files named `name` ([`rank`]).
+///
+/// [`rank`]: crate::letter::source::rank
+fn rank_of_name(name: &str) -> Option<usize> {
+    crate::letter::source::rank_of_extension(split_name(name).1?)
+}
+
+/// A file name's stem and extension as [`Path::file_stem`] and [`Path::extension`]
+/// split it (at the last dot, unless the name starts with its only one), without making
+/// a path of it to take apart: a folder search asks it of every name.
+fn split_name(name: &str) -> (&str, Option<&str>) {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && name != ".." => (stem, Some(ext)),
+        _ => (name, None),
     }
 }
 
@@ -173,10 +186,7 @@ fn hash(stem: &str) -> u64 {
 /// that changes nothing.
 fn stem(name: Cow<'_, str>) -> Cow<'_, str> {
     fn without_extension(name: &str) -> &str {
-        Path::new(name)
-            .file_stem()
-            .and_then(OsStr::to_str)
-            .unwrap_or(name)
+        split_name(name).0
     }
     let folds = |c: char| {
         let mut lower = c.to_lowercase();
@@ -224,6 +234,23 @@ mod tests {
         assert_eq!(names.read("été.txt"), Some(&["ÉTÉ.pdf".to_owned()][..]));
         assert_eq!(names.read("ÉTÉ.pdf"), None);
         assert_eq!(names.read("notes.docx"), None);
+    }
+
+    #[test]
+    fn names_are_split_as_paths_are() {
+        for name in [
+            "a.txt", "a.b.PDF", "a", "a.", ".txt", ".a.txt", "..", "...", "a..b", "é.htm",
+        ] {
+            let path = Path::new(name);
+            let stem = path.file_stem().and_then(OsStr::to_str).unwrap_or(name);
+            let ext = path.extension().and_then(OsStr::to_str);
+            assert_eq!(split_name(name), (stem, ext), "{name}");
+            assert_eq!(
+                rank_of_name(name),
+                crate::letter::source::rank(path),
+                "{name}"
+            );
+        }
     }
 
     #[test]

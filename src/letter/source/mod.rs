@@ -168,7 +168,11 @@ pub fn source_for(path: &Path) -> Option<&'static dyn Source> {
 /// The rank of the source that reads files named like `path` (its place in
 /// [`SOURCES`]: lower is preferred), if any.
 pub fn rank(path: &Path) -> Option<usize> {
-    let ext = path.extension()?.to_str()?;
+    rank_of_extension(path.extension()?.to_str()?)
+}
+
+/// [`rank`] of files whose extension is `ext` (any case).
+pub fn rank_of_extension(ext: &str) -> Option<usize> {
     SOURCES.iter().position(|s| {
         s.extensions()
             .iter()
