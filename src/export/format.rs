@@ -171,9 +171,13 @@ pub fn default_output_path(letter_path: &Path, format: Format) -> PathBuf {
 /// Whether `path` is named like an export ([`default_output_path`]): a letter list
 /// should skip `NAME.response.md` / `.txt` / `.htm` / `.html` / `.docx`.
 pub fn is_export_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(is_export_name)
+}
+
+/// [`is_export_file`] of a file's name.
+pub fn is_export_name(name: &str) -> bool {
     // Compared in place, in any case: a folder of 10,000 letters asks this of each name.
     // No format's name has a dot, so the extension is what follows the last one, and
     // only a name whose stem ends in `.response` need be compared with the formats'.

@@ -39,7 +39,7 @@ mod text;
 pub use asked::{Answer, Asked, Request, wants_an_answer};
 pub use document::build;
 pub use flow::{Flow, Item, Marker};
-pub use format::{Format, default_output_path, is_export_file};
+pub use format::{Format, default_output_path, is_export_file, is_export_name};
 pub use model::{
     Block, Document, MISSING_MARKER, NO_RESPONSE, Page, Properties, REDACTED_MARKER, Tally,
     long_date,

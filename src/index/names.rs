@@ -39,7 +39,7 @@ pub fn passed_over(path: &Path) -> Vec<PathBuf> {
 /// `.html`, any case), but not a response letter letterdesk exported
 /// (`NAME.response.md`, see [`is_export_file`](crate::export::is_export_file)).
 pub fn is_letter_name(name: &str) -> bool {
-    crate::letter::source::is_source_name(name) && !crate::export::is_export_file(Path::new(name))
+    crate::letter::source::is_source_name(name) && !crate::export::is_export_name(name)
 }
 
 /// The letter names in one folder, grouped by name without extension: of `NAME.pdf` and
@@ -63,7 +63,8 @@ impl<'a> Names<'a> {
         let letters = names.filter_map(|name| {
             let name = name.to_string_lossy();
             let rank = rank_of_name(&name)?;
-            (!name.starts_with('.') && !is_export_name(&name)).then_some((name, rank))
+            (!name.starts_with('.') && !crate::export::is_export_name(&name))
+                .then_some((name, rank))
         });
         let mut hashes: Vec<u64> = letters.clone().map(|(name, _)| hash(&stem(name))).collect();
         hashes.sort_unstable();
@@ -100,7 +101,7 @@ impl<'a> Names<'a> {
     /// its name is preferred).
     pub(super) fn read(&self, name: &str) -> Option<&[String]> {
         let rank = rank_of_name(name)?;
-        if is_export_name(name) {
+        if crate::export::is_export_name(name) {
             return None;
         }
         if self.shared.is_empty() {
@@ -116,13 +117,6 @@ impl<'a> Names<'a> {
             None => Some(&[]),
         }
     }
-}
-
-/// Whether a name some source reads is one of a response letter letterdesk exported:
-/// [`is_letter_name`] of a name whose source is known (each name's source is looked
-/// up once).
-fn is_export_name(name: &str) -> bool {
-    crate::export::is_export_file(Path::new(name))
 }
 
 /// The drafts files (`NAME.responses.toml`) of one folder's listing, by name without
