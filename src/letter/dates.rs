@@ -183,6 +183,32 @@ fn month_number(name: &str) -> Option<u32> {
     months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
+/// `date` as ISO text (`2024-03-01`), as chrono's `to_string` writes it; years of four
+/// digits written digit by digit (chrono's formatting machinery costs more than the rest
+/// of a letter's dates), others left to chrono.
+pub fn iso(date: NaiveDate) -> String {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&year) {
+        return date.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let year = year.unsigned_abs();
+    [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        '-',
+        digit(month / 10),
+        digit(month),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .into_iter()
+    .collect()
+}
+
 /// `count` US business days after `start`: weekends and federal holidays are skipped.
 pub fn add_business_days(start: NaiveDate, count: u32) -> NaiveDate {
     let mut calendar = Calendar::default();
@@ -303,6 +329,25 @@ fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<Naiv
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_written_as_chrono_writes_them() {
+        let years = [
+            -10_000, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 1999, 2024, 9999, 10_000,
+        ];
+        for year in years {
+            for (month, day) in [(1, 1), (2, 29), (9, 30), (10, 9), (12, 31)] {
+                if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+                    assert_eq!(iso(date), date.to_string(), "{year}-{month}-{day}");
+                }
+            }
+        }
+        let mut date = NaiveDate::from_ymd_opt(1999, 12, 1).unwrap();
+        for _ in 0..800 {
+            assert_eq!(iso(date), date.to_string());
+            date = date.succ_opt().unwrap();
+        }
+    }
 
     /// Pieces of text around and within dates: months of every spelling and case,
     /// words that only start like one, marks, white space, runs of digits.
