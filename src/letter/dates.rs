@@ -191,22 +191,21 @@ pub fn iso(date: NaiveDate) -> String {
     if !(0..=9999).contains(&year) {
         return date.to_string();
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let digit = |n: u32| b'0' + (n % 10) as u8;
     let year = year.unsigned_abs();
-    [
+    let text = [
         digit(year / 1000),
         digit(year / 100),
         digit(year / 10),
         digit(year),
-        '-',
+        b'-',
         digit(month / 10),
         digit(month),
-        '-',
+        b'-',
         digit(day / 10),
         digit(day),
-    ]
-    .into_iter()
-    .collect()
+    ];
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 /// `count` US business days after `start`: weekends and federal holidays are skipped.

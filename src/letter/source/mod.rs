@@ -134,7 +134,8 @@ impl Read {
         &self,
         parse: impl FnOnce(&str, &[u8]) -> Result<T, super::LetterError>,
     ) -> Result<T, super::LetterError> {
-        let mut parsed = parse(&self.origin.path.display().to_string(), &self.text)?;
+        // The path as `display` shows it (invalid UTF-8 replaced), borrowed when valid.
+        let mut parsed = parse(&self.origin.path.to_string_lossy(), &self.text)?;
         if let Some(kind) = self.declared {
             parsed.declare(kind);
         }
