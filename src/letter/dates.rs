@@ -205,7 +205,7 @@ pub fn iso(date: NaiveDate) -> String {
         digit(day / 10),
         digit(day),
     ];
-    String::from_utf8_lossy(&text).into_owned()
+    String::from_utf8(text.to_vec()).expect("digits and dashes are ASCII")
 }
 
 /// `count` US business days after `start`: weekends and federal holidays are skipped.
@@ -292,8 +292,24 @@ impl Calendar {
     }
 }
 
-/// The federal holidays of `year`, as observed (Juneteenth from 2021).
+/// The federal holidays of `year`, as observed (Juneteenth from 2021): the last year
+/// asked for is kept by each thread (the letters of a folder are mostly of one year, and
+/// working the holidays out costs more than the rest of a letter's due date).
 fn holidays(year: i32) -> [Option<NaiveDate>; 11] {
+    type Kept = Option<(i32, [Option<NaiveDate>; 11])>;
+    thread_local!(static LAST: std::cell::Cell<Kept> = const { std::cell::Cell::new(None) });
+    LAST.with(|last| match last.get() {
+        Some((kept, days)) if kept == year => days,
+        _ => {
+            let days = holidays_of(year);
+            last.set(Some((year, days)));
+            days
+        }
+    })
+}
+
+/// [`holidays`], worked out.
+fn holidays_of(year: i32) -> [Option<NaiveDate>; 11] {
     let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).map(observed);
     let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
     [
@@ -480,10 +496,11 @@ mod tests {
 
     #[test]
     fn the_kept_calendar_counts_as_each_day_alone() {
-        // Each day's holidays computed afresh, as before the calendar kept a year's.
+        // Each day's holidays worked out afresh, as before the calendar and each
+        // thread kept a year's.
         let alone = |day: NaiveDate| {
-            let holiday = holidays(day.year()).contains(&Some(day))
-                || (day.month() == 12 && holidays(day.year() + 1).contains(&Some(day)));
+            let holiday = holidays_of(day.year()).contains(&Some(day))
+                || (day.month() == 12 && holidays_of(day.year() + 1).contains(&Some(day)));
             !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holiday
         };
         let mut day = d(2014, 1, 1);
