@@ -71,16 +71,18 @@ const ROUNDS: usize = 5;
 
 /// The order of `hits` (best first by the first stage): those `several` marks (sharing
 /// several of the query's terms) first, each group by how alike a hit is to the probe's
-/// vector joined by the mean of `feedback` hits. At first those best by the first
-/// stage; then those first in the last ordering, again until they stay the same: the
-/// first stage's best can hold hits found by a chance word, which the ordering puts
-/// below those on the subject, and those, not the chance ones, then say what the
-/// subject is (on the corpus, the climate comment under "Risk Factors" 6 of 10 on its
-/// topic to 8).
+/// vector joined by the mean of `feedback` hits. At first the first of that order by
+/// the first stage's score (the hits shown, were no texts compared); then those first
+/// in the last ordering, again until they stay the same: the first stage's best can
+/// hold hits found by a chance word, which the ordering puts below those on the
+/// subject, and those, not the chance ones, then say what the subject is (on the
+/// corpus, the climate comment under "Risk Factors" 6 of 10 on its topic to 8).
 pub fn ordered(probe: &Vector, hits: &[Vector], several: &[bool], feedback: usize) -> Vec<usize> {
     let pool = Numbered::of(probe, hits);
-    let mut best: Vec<usize> = (0..feedback.min(hits.len())).collect();
     let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_by_key(|&i| (!several[i], i));
+    let mut best = order[..feedback.min(hits.len())].to_vec();
+    best.sort_unstable();
     for _ in 0..ROUNDS {
         let likeness = pool.likeness(&best);
         order.sort_by(|&a, &b| {
@@ -205,6 +207,23 @@ mod tests {
         // Hits sharing several terms still come first.
         let several = [true, true, false, false, false];
         assert_eq!(ordered(&probe, &hits, &several, 2)[..2], [1, 0]);
+    }
+
+    /// The first stage's best hit shares one of the query's terms: the ordering begins
+    /// with the best of those sharing several, as it would show them, and the words of
+    /// the hit on a revenue standard do not lift the other one.
+    #[test]
+    fn the_first_ordering_is_fed_by_the_best_sharing_several_terms() {
+        let probe = vector("transition risks climate");
+        let hits = [
+            vector("standard emissions"),
+            vector("revenue climate risks"),
+            vector("climate transition"),
+            vector("risks transition standard"),
+            vector("standard climate"),
+        ];
+        let several = [false, true, true, true, false];
+        assert_eq!(ordered(&probe, &hits, &several, 2)[..3], [2, 1, 3]);
     }
 
     #[test]
