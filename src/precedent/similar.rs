@@ -103,27 +103,24 @@ impl Library {
         let mut idf = Idf::new(&searcher, self.fields.text);
         let mut pool = Vec::with_capacity(kept.len());
         let mut vectors = Vec::with_capacity(kept.len());
+        let mut several = Vec::with_capacity(kept.len());
         for kept in kept {
             let doc: TantivyDocument = searcher.doc(kept.address).map_err(|e| e.to_string())?;
             let said = super::schema::terms(field(&doc, self.fields.text));
             let vector = Vector::of(said.iter().map(|(t, _)| t.as_str()), |t| idf.of(t));
             let shared = words.iter().filter(|w| vector.has(w)).count()
                 + shared_terms(field(&doc, self.fields.heading), &heading_words);
-            pool.push((shared >= MIN_SHARED, kept, doc));
+            pool.push(Some((kept, doc)));
             vectors.push(vector);
+            several.push(shared >= MIN_SHARED);
         }
         // Those sharing several terms first, each group ordered again by the whole
-        // texts (a stable sort: equal ones keep the fold's order, by score).
+        // texts (equal ones keep the fold's order, by score).
         let probe_vector = Vector::weighed(chosen.profile.into_iter());
-        let alike = rerank::alike(&probe_vector, &vectors, FEEDBACK);
-        let mut pool: Vec<_> = pool.into_iter().zip(alike).collect();
-        pool.sort_by(|((a_several, ..), a), ((b_several, ..), b)| {
-            b_several.cmp(a_several).then(b.total_cmp(a))
-        });
-        let mut pool: Vec<_> = pool.into_iter().map(|(hit, _)| hit).collect();
-        pool.truncate(n);
-        let mut hits = Vec::with_capacity(pool.len());
-        for (_, Kept { score, print, .. }, doc) in pool {
+        let order = rerank::ordered(&probe_vector, &vectors, &several, FEEDBACK);
+        let best = order.iter().take(n).filter_map(|&i| pool[i].take());
+        let mut hits = Vec::with_capacity(n.min(order.len()));
+        for (Kept { score, print, .. }, doc) in best {
             let get = |f| field(&doc, f);
             let answer = Some(get(self.fields.answer)).filter(|a| !a.is_empty());
             let response = Some(get(self.fields.response)).filter(|a| !a.is_empty());
