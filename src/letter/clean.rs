@@ -3,8 +3,15 @@
 //! [`clean_line_into`]. Most lines need no cleaning and are borrowed as they stand.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::clean_line::clean_line_into;
+
+/// The search for two spaces together, built once (building it costs more than a search
+/// through a short letter).
+static TWO_SPACES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
 
 /// Decoded text cleaned: the lines that need no cleaning borrowed from the text, the
 /// others cleaned (see [`clean_line_into`]) one after the other into one buffer.
@@ -114,20 +121,16 @@ struct Odd<'b> {
     spaces: usize,
     /// The next byte outside ASCII.
     high: usize,
-    /// The search for two spaces.
-    two_spaces: memchr::memmem::Finder<'static>,
 }
 
 impl<'b> Odd<'b> {
     fn new(bytes: &'b [u8]) -> Odd<'b> {
-        let two_spaces = memchr::memmem::Finder::new(b"  ");
         let len = bytes.len();
         Odd {
             bytes,
             marks: memchr::memchr3(b'\t', b'*', b'~', bytes).unwrap_or(len),
-            spaces: two_spaces.find(bytes).unwrap_or(len),
+            spaces: TWO_SPACES.find(bytes).unwrap_or(len),
             high: first_non_ascii(bytes).unwrap_or(len),
-            two_spaces,
         }
     }
 
@@ -147,7 +150,7 @@ impl<'b> Odd<'b> {
             self.marks = from(memchr::memchr3(b'\t', b'*', b'~', rest));
         }
         if self.spaces < at {
-            self.spaces = from(self.two_spaces.find(rest));
+            self.spaces = from(TWO_SPACES.find(rest));
         }
         if self.high < at {
             self.high = from(first_non_ascii(rest));
