@@ -3,6 +3,7 @@
 use super::marked_phrases::MarkedPhrases;
 use super::model::Kind;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 const COMPLETION: &[&str] = &[
@@ -99,31 +100,39 @@ pub struct Signals {
     pub request: bool,
     /// The opening of the body (see [`opening`]).
     opening: String,
+    /// The opening lowercased (ASCII), made when a phrase is looked for in it.
+    lowercase: OnceCell<String>,
 }
 
 impl Signals {
     /// Read the signals from the header and the body lines (blank lines as empty
     /// strings), read as prose: the non-blank lines joined by spaces.
     pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
-        let opening = opening(lines);
-        if !SIGNAL_ANY.is_match(&opening) {
-            return Signals {
-                request: false,
-                response: addressed_to_sec,
-                opening,
-            };
+        let mut signals = Signals {
+            response: addressed_to_sec,
+            request: false,
+            opening: opening(lines),
+            lowercase: OnceCell::new(),
+        };
+        if !SIGNAL_ANY.is_match(&signals.opening) {
+            return signals;
         }
-        let company = COMPANY_ANY.is_match(&opening);
-        let request = company && REQUEST_ANY.is_match(&opening);
-        Signals {
-            request,
-            // "Response" has no space, so it is in the prose when it is in a line.
-            response: addressed_to_sec
-                || company
-                || (RESPONSE_ANY.is_match(&opening)
-                    && lines.iter().any(|l| l.contains("Response"))),
-            opening,
-        }
+        let opening = signals.lowercase();
+        let company = COMPANY_ANY.is_match(opening);
+        let request = company && REQUEST_ANY.is_match(opening);
+        // "Response" has no space, so it is in the prose when it is in a line.
+        let response = addressed_to_sec
+            || company
+            || (RESPONSE_ANY.is_match(opening) && lines.iter().any(|l| l.contains("Response")));
+        signals.request = request;
+        signals.response = response;
+        signals
+    }
+
+    /// The opening lowercased (ASCII).
+    fn lowercase(&self) -> &str {
+        self.lowercase
+            .get_or_init(|| self.opening.to_ascii_lowercase())
     }
 
     /// The kind, given whether the letter has comments.
@@ -132,10 +141,12 @@ impl Signals {
             Kind::Response
         } else if has_comments {
             Kind::Comments
-        } else if COMPLETION_ANY.is_match(&self.opening) || self.opening.starts_with(CONCLUDED) {
+        } else if COMPLETION_ANY.is_match(self.lowercase())
+            || self.lowercase().starts_with(CONCLUDED)
+        {
             // "We have completed our review".
             Kind::Completion
-        } else if NO_REVIEW_ANY.is_match(&self.opening) {
+        } else if NO_REVIEW_ANY.is_match(self.lowercase()) {
             // "We will not review".
             Kind::NoReview
         } else {
@@ -145,7 +156,7 @@ impl Signals {
 }
 
 /// The first few KB of the prose of `lines` (non-blank lines joined by spaces), cut at a
-/// character boundary and lowercased (ASCII).
+/// character boundary.
 fn opening(lines: &[&str]) -> String {
     let mut prose = String::with_capacity(OPENING_BYTES + 256);
     for line in lines.iter().filter(|l| !l.is_empty()) {
@@ -162,7 +173,6 @@ fn opening(lines: &[&str]) -> String {
         end -= 1;
     }
     prose.truncate(end);
-    prose.make_ascii_lowercase();
     prose
 }
 
@@ -189,6 +199,12 @@ mod tests {
                     format!("{prose}{}", &phrase[..cut]),
                 ] {
                     assert_eq!(SIGNAL_ANY.is_match(&text), whole.is_match(&text), "{text}");
+                    let upper = text.to_ascii_uppercase();
+                    assert_eq!(
+                        SIGNAL_ANY.is_match(&upper),
+                        whole.is_match(&text),
+                        "{upper}"
+                    );
                 }
             }
         }
