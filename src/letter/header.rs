@@ -3,7 +3,7 @@
 use super::addressee::{Addressed, read_addressee};
 use super::dates::find_date;
 use super::model::{Person, Subject};
-use super::phrases::{AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
+use super::phrases::{AfterKey, AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -57,10 +57,12 @@ fn re_line_text(line: &str) -> &str {
 /// "File No. 001-35126" (its group: the number).
 const FILE_NO_PATTERN: &str =
     r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)";
-static FILE_NO: LazyLock<AtKeys> = LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"]));
+static FILE_NO: LazyLock<AtKeys> =
+    LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"], AfterKey::Space));
 /// "Form 10-K", "Schedule 13D/A" (its group: the form).
 const FORM_PATTERN: &str = r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b";
-static FORM: LazyLock<AtKeys> = LazyLock::new(|| AtKeys::new(FORM_PATTERN, &["form", "schedule"]));
+static FORM: LazyLock<AtKeys> =
+    LazyLock::new(|| AtKeys::new(FORM_PATTERN, &["form", "schedule"], AfterKey::Space));
 static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
@@ -71,6 +73,7 @@ static FILED: LazyLock<AtKeys> = LazyLock::new(|| {
     AtKeys::new(
         r"(?i)\b(?:filed|submitted|furnished)\b",
         &["filed", "submitted", "furnished"],
+        AfterKey::WordEnd,
     )
 });
 
