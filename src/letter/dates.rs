@@ -176,11 +176,25 @@ fn date_parts(found: &str) -> (&str, &str, &str) {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let key = name.get(..3)?.to_ascii_lowercase();
+    // (Compared in any ASCII case, without a lowercase copy.)
+    let key = name.get(..3)?.as_bytes();
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    months
+        .iter()
+        .position(|m| m.as_bytes().eq_ignore_ascii_case(key))
+        .map(|i| i as u32 + 1)
+}
+
+/// A date as ISO text ("2024-03-01"), written into a string made for its ten bytes (a
+/// plain `to_string` grows its string twice).
+pub fn iso(date: NaiveDate) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(10);
+    // Writing into a string cannot fail.
+    let _ = write!(text, "{date}");
+    text
 }
 
 /// `count` US business days after `start`: weekends and federal holidays are skipped.

@@ -91,15 +91,14 @@ impl MarkedPhrases {
         // place found), and there every mark that starts there.
         while let Some(found) = search.find_in(bytes, Span::from(from..bytes.len())) {
             let at = found.start();
-            let here = marks
-                .iter()
-                .zip(holders)
-                .filter(|(mark, _)| holds(mark, Some(at)));
-            if here
-                .flat_map(|(_, phrases)| phrases)
-                .any(|&(phrase, offset)| holds(phrase, at.checked_sub(offset)))
-            {
-                return true;
+            for (mark, phrases) in marks.iter().zip(holders) {
+                if holds(mark, Some(at))
+                    && phrases
+                        .iter()
+                        .any(|&(phrase, offset)| holds(phrase, at.checked_sub(offset)))
+                {
+                    return true;
+                }
             }
             from = at + 1;
         }
