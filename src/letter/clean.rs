@@ -226,9 +226,17 @@ impl Breaks {
     /// byte (LF, and the form feeds of converted PDFs) are found with a fast search;
     /// a text with Unicode separators is read byte by byte.
     fn next(&self, text: &str) -> Option<(usize, usize)> {
+        let newline = self.newline as u8;
+        // A blank line (half the lines of many letters) is told without a call to the
+        // search: its LF (or CR) is the first break every search below finds.
+        match text.as_bytes() {
+            [b, ..] if *b == newline => return Some((0, 1)),
+            // (The CR of a blank CRLF line, before the LF.)
+            [b'\r', b'\n', ..] if newline == b'\n' => return Some((1, 1)),
+            _ => {}
+        }
         if !self.separators {
             let bytes = text.as_bytes();
-            let newline = self.newline as u8;
             let at = if self.vertical {
                 memchr::memchr3(newline, 0x0B, 0x0C, bytes)
             } else {
@@ -236,7 +244,6 @@ impl Breaks {
             };
             return at.map(|at| (at, 1));
         }
-        let newline = self.newline as u8;
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -276,6 +283,24 @@ mod tests {
             vec!["a stray\rCR", "next"]
         );
         assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
+    }
+
+    #[test]
+    fn blank_lines_under_each_kind_of_break() {
+        // LF, CRLF, CR alone, and LF or CRLF with a form feed, vertical tab or line
+        // separator among them.
+        for text in [
+            "a\n\n\nb\n",
+            "a\r\n\r\n\r\nb\r\n",
+            "a\r\r\rb\r",
+            "a\n\u{c}\nb\n",
+            "a\n\u{2028}\nb\n",
+            "a\r\n\u{b}\r\nb\r\n",
+        ] {
+            assert_eq!(clean_lines(text), ["a", "", "", "b", ""], "{text:?}");
+        }
+        assert_eq!(clean_lines("\n\r\n\r"), vec!["", "", "\r"]);
+        assert_eq!(clean_lines("\r\nx\n\r\n"), vec!["", "x", "", ""]);
     }
 
     #[test]
