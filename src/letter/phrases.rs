@@ -320,7 +320,8 @@ pub fn is_sign_off(line: &str) -> bool {
     if line.starts_with("/s/") {
         return true;
     }
-    if line.len() > 25 {
+    // (A blank line, of which a body has many, is told at once.)
+    if line.len() > 25 || line.is_empty() {
         return false;
     }
     let word = line.trim_end_matches(',');
