@@ -360,6 +360,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_phrase_a_blank_line_could_start_with() {
+        // Blank lines are passed over before these lists are looked at.
+        for phrase in [CLOSING, STRONG_CLOSING, INTRO].concat() {
+            assert!(!phrase.is_empty());
+            assert!(!starts_with_any("", &[phrase]));
+        }
+    }
+
+    #[test]
     fn prefixes_ignore_case() {
         assert!(starts_with_any("YOU MAY CONTACT me", CLOSING));
         assert!(!starts_with_any("You", CLOSING));
