@@ -281,8 +281,30 @@ impl Calendar {
     }
 }
 
+/// The federal holidays of one year ([`holidays_of`]).
+type Holidays = [Option<NaiveDate>; 11];
+
+thread_local! {
+    /// The year whose holidays a thread last worked out, and those holidays: the letters
+    /// a thread reads one after another are mostly of one year.
+    static LAST_YEAR: std::cell::Cell<Option<(i32, Holidays)>> = const { std::cell::Cell::new(None) };
+}
+
+/// The federal holidays of `year` ([`holidays_of`]), worked out once for a run of asks
+/// about the same year on a thread.
+fn holidays(year: i32) -> Holidays {
+    LAST_YEAR.with(|last| match last.get() {
+        Some((kept, days)) if kept == year => days,
+        _ => {
+            let days = holidays_of(year);
+            last.set(Some((year, days)));
+            days
+        }
+    })
+}
+
 /// The federal holidays of `year`, as observed (Juneteenth from 2021).
-fn holidays(year: i32) -> [Option<NaiveDate>; 11] {
+fn holidays_of(year: i32) -> Holidays {
     let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).map(observed);
     let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
     [
@@ -449,11 +471,18 @@ mod tests {
     }
 
     #[test]
+    fn a_year_s_holidays_are_kept_as_worked_out() {
+        for year in [2024, 2024, 2019, 2025, 2024, 2021, 2020, 2020, 1999, 2030] {
+            assert_eq!(holidays(year), holidays_of(year), "{year}");
+        }
+    }
+
+    #[test]
     fn the_kept_calendar_counts_as_each_day_alone() {
         // Each day's holidays computed afresh, as before the calendar kept a year's.
         let alone = |day: NaiveDate| {
-            let holiday = holidays(day.year()).contains(&Some(day))
-                || (day.month() == 12 && holidays(day.year() + 1).contains(&Some(day)));
+            let holiday = holidays_of(day.year()).contains(&Some(day))
+                || (day.month() == 12 && holidays_of(day.year() + 1).contains(&Some(day)));
             !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holiday
         };
         let mut day = d(2014, 1, 1);
