@@ -167,11 +167,11 @@ pub fn parse_header(lines: &[&str]) -> Header {
         }
     }
 
-    let block: Vec<(usize, &str)> = lines[..top_end]
+    let block: Vec<&str> = lines[..top_end]
         .iter()
         .enumerate()
         .filter(|(i, l)| !l.is_empty() && Some(*i) != date_line && !is_letterhead(l))
-        .map(|(i, l)| (i, *l))
+        .map(|(_, l)| *l)
         .collect();
     // The Commission's address stands after the date, above the "Re:" block or below it.
     let address_end = salutation.unwrap_or(top_end).max(top_end);
@@ -183,7 +183,6 @@ pub fn parse_header(lines: &[&str]) -> Header {
     if let Some(re) = re_line {
         read_re_block(&lines[re..salutation.unwrap_or(limit)], &mut header);
     }
-    let block: Vec<&str> = block.into_iter().map(|(_, l)| l).collect();
     let to = Addressed {
         addressee: &mut header.addressee,
         company: &mut header.company,
