@@ -69,7 +69,12 @@ pub(super) fn is_caption(lines: &[&str], i: usize, rest: &str) -> bool {
 
 /// Index of the first closing-boilerplate paragraph at or after `from`, before `end`.
 pub(super) fn closing_from(lines: &[&str], from: usize, end: usize) -> usize {
+    // (A blank line is passed over at once: no closing phrase is empty.)
     (from..end)
-        .find(|&i| starts_with_any(lines[i], CLOSING) && at_paragraph_start(lines, i))
+        .find(|&i| {
+            !lines[i].is_empty()
+                && starts_with_any(lines[i], CLOSING)
+                && at_paragraph_start(lines, i)
+        })
         .unwrap_or(end)
 }

@@ -3,8 +3,15 @@
 //! [`clean_line_into`]. Most lines need no cleaning and are borrowed as they stand.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::clean_line::clean_line_into;
+
+/// The search for two spaces together, built once (building it costs more than a search
+/// through a short letter).
+static TWO_SPACES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
 
 /// Decoded text cleaned: the lines that need no cleaning borrowed from the text, the
 /// others cleaned (see [`clean_line_into`]) one after the other into one buffer.
@@ -114,20 +121,16 @@ struct Odd<'b> {
     spaces: usize,
     /// The next byte outside ASCII.
     high: usize,
-    /// The search for two spaces.
-    two_spaces: memchr::memmem::Finder<'static>,
 }
 
 impl<'b> Odd<'b> {
     fn new(bytes: &'b [u8]) -> Odd<'b> {
-        let two_spaces = memchr::memmem::Finder::new(b"  ");
         let len = bytes.len();
         Odd {
             bytes,
             marks: memchr::memchr3(b'\t', b'*', b'~', bytes).unwrap_or(len),
-            spaces: two_spaces.find(bytes).unwrap_or(len),
+            spaces: TWO_SPACES.find(bytes).unwrap_or(len),
             high: first_non_ascii(bytes).unwrap_or(len),
-            two_spaces,
         }
     }
 
@@ -147,7 +150,7 @@ impl<'b> Odd<'b> {
             self.marks = from(memchr::memchr3(b'\t', b'*', b'~', rest));
         }
         if self.spaces < at {
-            self.spaces = from(self.two_spaces.find(rest));
+            self.spaces = from(TWO_SPACES.find(rest));
         }
         if self.high < at {
             self.high = from(first_non_ascii(rest));
@@ -223,9 +226,17 @@ impl Breaks {
     /// byte (LF, and the form feeds of converted PDFs) are found with a fast search;
     /// a text with Unicode separators is read byte by byte.
     fn next(&self, text: &str) -> Option<(usize, usize)> {
+        let newline = self.newline as u8;
+        // A blank line (half the lines of many letters) is told without a call to the
+        // search: its LF (or CR) is the first break every search below finds.
+        match text.as_bytes() {
+            [b, ..] if *b == newline => return Some((0, 1)),
+            // (The CR of a blank CRLF line, before the LF.)
+            [b'\r', b'\n', ..] if newline == b'\n' => return Some((1, 1)),
+            _ => {}
+        }
         if !self.separators {
             let bytes = text.as_bytes();
-            let newline = self.newline as u8;
             let at = if self.vertical {
                 memchr::memchr3(newline, 0x0B, 0x0C, bytes)
             } else {
@@ -233,7 +244,6 @@ impl Breaks {
             };
             return at.map(|at| (at, 1));
         }
-        let newline = self.newline as u8;
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -273,6 +283,24 @@ mod tests {
             vec!["a stray\rCR", "next"]
         );
         assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
+    }
+
+    #[test]
+    fn blank_lines_under_each_kind_of_break() {
+        // LF, CRLF, CR alone, and LF or CRLF with a form feed, vertical tab or line
+        // separator among them.
+        for text in [
+            "a\n\n\nb\n",
+            "a\r\n\r\n\r\nb\r\n",
+            "a\r\r\rb\r",
+            "a\n\u{c}\nb\n",
+            "a\n\u{2028}\nb\n",
+            "a\r\n\u{b}\r\nb\r\n",
+        ] {
+            assert_eq!(clean_lines(text), ["a", "", "", "b", ""], "{text:?}");
+        }
+        assert_eq!(clean_lines("\n\r\n\r"), vec!["", "", "\r"]);
+        assert_eq!(clean_lines("\r\nx\n\r\n"), vec!["", "x", "", ""]);
     }
 
     #[test]

@@ -176,11 +176,15 @@ fn date_parts(found: &str) -> (&str, &str, &str) {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let key = name.get(..3)?.to_ascii_lowercase();
+    // (Compared in any ASCII case, without a lowercase copy.)
+    let key = name.get(..3)?.as_bytes();
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    months
+        .iter()
+        .position(|m| m.as_bytes().eq_ignore_ascii_case(key))
+        .map(|i| i as u32 + 1)
 }
 
 /// `date` as ISO text (`2024-03-01`), as chrono's `to_string` writes it; years of four
@@ -292,13 +296,19 @@ impl Calendar {
     }
 }
 
-/// The federal holidays of `year`, as observed (Juneteenth from 2021): the last year
-/// asked for is kept by each thread (the letters of a folder are mostly of one year, and
-/// working the holidays out costs more than the rest of a letter's due date).
-fn holidays(year: i32) -> [Option<NaiveDate>; 11] {
-    type Kept = Option<(i32, [Option<NaiveDate>; 11])>;
-    thread_local!(static LAST: std::cell::Cell<Kept> = const { std::cell::Cell::new(None) });
-    LAST.with(|last| match last.get() {
+/// The federal holidays of one year ([`holidays_of`]).
+type Holidays = [Option<NaiveDate>; 11];
+
+thread_local! {
+    /// The year whose holidays a thread last worked out, and those holidays: the letters
+    /// a thread reads one after another are mostly of one year.
+    static LAST_YEAR: std::cell::Cell<Option<(i32, Holidays)>> = const { std::cell::Cell::new(None) };
+}
+
+/// The federal holidays of `year` ([`holidays_of`]), worked out once for a run of asks
+/// about the same year on a thread.
+fn holidays(year: i32) -> Holidays {
+    LAST_YEAR.with(|last| match last.get() {
         Some((kept, days)) if kept == year => days,
         _ => {
             let days = holidays_of(year);
@@ -308,8 +318,8 @@ fn holidays(year: i32) -> [Option<NaiveDate>; 11] {
     })
 }
 
-/// [`holidays`], worked out.
-fn holidays_of(year: i32) -> [Option<NaiveDate>; 11] {
+/// The federal holidays of `year`, as observed (Juneteenth from 2021).
+fn holidays_of(year: i32) -> Holidays {
     let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).map(observed);
     let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
     [
@@ -492,6 +502,13 @@ mod tests {
         assert_eq!(find_date("Filed Sept. 5 2024").unwrap().date, d(2024, 9, 5));
         assert!(find_date("February 30, 2014").is_none());
         assert!(find_date("no date here").is_none());
+    }
+
+    #[test]
+    fn a_year_s_holidays_are_kept_as_worked_out() {
+        for year in [2024, 2024, 2019, 2025, 2024, 2021, 2020, 2020, 1999, 2030] {
+            assert_eq!(holidays(year), holidays_of(year), "{year}");
+        }
     }
 
     #[test]

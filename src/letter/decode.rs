@@ -22,6 +22,9 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     if memchr::memchr(0, sniff).is_some() {
         return None;
     }
+    // A NUL byte decodes to NUL (and no other byte does): a file the sniff saw whole
+    // holds none.
+    let sniffed_whole = sniff.len() == bytes.len();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // (A vectorised check, answering as `std::str::from_utf8` does: every byte of every
     // letter is read here.)
@@ -32,8 +35,8 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
             (text, true)
         }
     };
-    // (A vectorised search: this looks at every byte of every letter.)
-    let text = if memchr::memchr(0, text.as_bytes()).is_some() {
+    // (A vectorised search: this looks at every byte of every longer letter.)
+    let text = if !sniffed_whole && memchr::memchr(0, text.as_bytes()).is_some() {
         Cow::Owned(text.replace('\0', "\u{FFFD}"))
     } else {
         text
@@ -66,5 +69,14 @@ mod tests {
         late.push(0);
         let d = decode(&late).unwrap();
         assert!(d.text.ends_with('\u{FFFD}'));
+        // The first byte past the sniff, in a file read as UTF-8 and as Windows-1252.
+        for first in [b'a', 0x92] {
+            let mut just_past = vec![first; BINARY_SNIFF_BYTES];
+            just_past.push(0);
+            let d = decode(&just_past).unwrap();
+            assert_eq!(d.text.chars().last(), Some('\u{FFFD}'), "{first}");
+        }
+        let whole = decode(&[b'a'; BINARY_SNIFF_BYTES]).unwrap();
+        assert!(!whole.text.contains('\u{FFFD}'));
     }
 }

@@ -3,7 +3,7 @@
 use super::addressee::{Addressed, read_addressee};
 use super::dates::find_date;
 use super::model::{Person, Subject};
-use super::phrases::{AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
+use super::phrases::{AfterKey, AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -57,10 +57,12 @@ fn re_line_text(line: &str) -> &str {
 /// "File No. 001-35126" (its group: the number).
 const FILE_NO_PATTERN: &str =
     r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)";
-static FILE_NO: LazyLock<AtKeys> = LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"]));
+static FILE_NO: LazyLock<AtKeys> =
+    LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"], AfterKey::Space));
 /// "Form 10-K", "Schedule 13D/A" (its group: the form).
 const FORM_PATTERN: &str = r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b";
-static FORM: LazyLock<AtKeys> = LazyLock::new(|| AtKeys::new(FORM_PATTERN, &["form", "schedule"]));
+static FORM: LazyLock<AtKeys> =
+    LazyLock::new(|| AtKeys::new(FORM_PATTERN, &["form", "schedule"], AfterKey::Space));
 static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
@@ -71,6 +73,7 @@ static FILED: LazyLock<AtKeys> = LazyLock::new(|| {
     AtKeys::new(
         r"(?i)\b(?:filed|submitted|furnished)\b",
         &["filed", "submitted", "furnished"],
+        AfterKey::WordEnd,
     )
 });
 
@@ -164,11 +167,11 @@ pub fn parse_header(lines: &[&str]) -> Header {
         }
     }
 
-    let block: Vec<(usize, &str)> = lines[..top_end]
+    let block: Vec<&str> = lines[..top_end]
         .iter()
         .enumerate()
         .filter(|(i, l)| !l.is_empty() && Some(*i) != date_line && !is_letterhead(l))
-        .map(|(i, l)| (i, *l))
+        .map(|(_, l)| *l)
         .collect();
     // The Commission's address stands after the date, above the "Re:" block or below it.
     let address_end = salutation.unwrap_or(top_end).max(top_end);
@@ -180,7 +183,6 @@ pub fn parse_header(lines: &[&str]) -> Header {
     if let Some(re) = re_line {
         read_re_block(&lines[re..salutation.unwrap_or(limit)], &mut header);
     }
-    let block: Vec<&str> = block.into_iter().map(|(_, l)| l).collect();
     let to = Addressed {
         addressee: &mut header.addressee,
         company: &mut header.company,

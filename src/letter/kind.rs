@@ -1,7 +1,9 @@
 //! Telling what sort of letter a file holds.
 
+use super::marked_phrases::MarkedPhrases;
 use super::model::Kind;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 const COMPLETION: &[&str] = &[
@@ -70,9 +72,15 @@ static RESPONSE_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(RESPONSE));
 static COMPANY_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(&[COMPANY, REQUEST].concat()));
 static REQUEST_ANY: LazyLock<Regex> = LazyLock::new(|| any_of(REQUEST));
 /// Any phrase of a company's letter or of a response: one pass over the opening tells
-/// a staff letter, which holds none of them, from the rest.
-static SIGNAL_ANY: LazyLock<Regex> =
-    LazyLock::new(|| any_of(&[COMPANY, REQUEST, RESPONSE].concat()));
+/// a staff letter, which holds none of them, from the rest. Looked for through
+/// [`SIGNAL_MARKS`].
+static SIGNAL_ANY: LazyLock<MarkedPhrases> =
+    LazyLock::new(|| MarkedPhrases::new(&[COMPANY, REQUEST, RESPONSE].concat(), SIGNAL_MARKS));
+
+/// Pieces of four bytes one of which each phrase of [`SIGNAL_ANY`] holds, seldom seen
+/// in a staff letter's opening ("respond" once, in "please respond"; "response" a few
+/// times): most of a staff letter is passed over without a look at any phrase.
+const SIGNAL_MARKS: &[&str] = &["pond", "onse", "bmit", "beha", "ques", "fort", "we p"];
 
 /// How the staff's letter closing a review of redacted exhibits starts.
 const CONCLUDED: &str = "we have concluded our assessment";
@@ -92,31 +100,39 @@ pub struct Signals {
     pub request: bool,
     /// The opening of the body (see [`opening`]).
     opening: String,
+    /// The opening lowercased (ASCII), made when a phrase is looked for in it.
+    lowercase: OnceCell<String>,
 }
 
 impl Signals {
     /// Read the signals from the header and the body lines (blank lines as empty
     /// strings), read as prose: the non-blank lines joined by spaces.
     pub fn read(addressed_to_sec: bool, lines: &[&str]) -> Signals {
-        let opening = opening(lines);
-        if !SIGNAL_ANY.is_match(&opening) {
-            return Signals {
-                request: false,
-                response: addressed_to_sec,
-                opening,
-            };
+        let mut signals = Signals {
+            response: addressed_to_sec,
+            request: false,
+            opening: opening(lines),
+            lowercase: OnceCell::new(),
+        };
+        if !SIGNAL_ANY.is_match(&signals.opening) {
+            return signals;
         }
-        let company = COMPANY_ANY.is_match(&opening);
-        let request = company && REQUEST_ANY.is_match(&opening);
-        Signals {
-            request,
-            // "Response" has no space, so it is in the prose when it is in a line.
-            response: addressed_to_sec
-                || company
-                || (RESPONSE_ANY.is_match(&opening)
-                    && lines.iter().any(|l| l.contains("Response"))),
-            opening,
-        }
+        let opening = signals.lowercase();
+        let company = COMPANY_ANY.is_match(opening);
+        let request = company && REQUEST_ANY.is_match(opening);
+        // "Response" has no space, so it is in the prose when it is in a line.
+        let response = addressed_to_sec
+            || company
+            || (RESPONSE_ANY.is_match(opening) && lines.iter().any(|l| l.contains("Response")));
+        signals.request = request;
+        signals.response = response;
+        signals
+    }
+
+    /// The opening lowercased (ASCII).
+    fn lowercase(&self) -> &str {
+        self.lowercase
+            .get_or_init(|| self.opening.to_ascii_lowercase())
     }
 
     /// The kind, given whether the letter has comments.
@@ -125,10 +141,12 @@ impl Signals {
             Kind::Response
         } else if has_comments {
             Kind::Comments
-        } else if COMPLETION_ANY.is_match(&self.opening) || self.opening.starts_with(CONCLUDED) {
+        } else if COMPLETION_ANY.is_match(self.lowercase())
+            || self.lowercase().starts_with(CONCLUDED)
+        {
             // "We have completed our review".
             Kind::Completion
-        } else if NO_REVIEW_ANY.is_match(&self.opening) {
+        } else if NO_REVIEW_ANY.is_match(self.lowercase()) {
             // "We will not review".
             Kind::NoReview
         } else {
@@ -138,7 +156,7 @@ impl Signals {
 }
 
 /// The first few KB of the prose of `lines` (non-blank lines joined by spaces), cut at a
-/// character boundary and lowercased (ASCII).
+/// character boundary.
 fn opening(lines: &[&str]) -> String {
     let mut prose = String::with_capacity(OPENING_BYTES + 256);
     for line in lines.iter().filter(|l| !l.is_empty()) {
@@ -155,7 +173,6 @@ fn opening(lines: &[&str]) -> String {
         end -= 1;
     }
     prose.truncate(end);
-    prose.make_ascii_lowercase();
     prose
 }
 
@@ -165,6 +182,33 @@ mod tests {
 
     fn classify(to_sec: bool, prose: &str, has_comments: bool) -> Kind {
         Signals::read(to_sec, &[prose]).kind(has_comments)
+    }
+
+    #[test]
+    fn the_signal_phrases_are_found_through_their_marks_as_by_one_regex() {
+        let phrases = [COMPANY, REQUEST, RESPONSE].concat();
+        let whole = any_of(&phrases);
+        let prose = "please respond to this letter. after reviewing your response, we may \
+                     have comments. we note your response to prior comment 2 and the questions \
+                     set out in our effort to provide";
+        for phrase in &phrases {
+            for cut in 0..phrase.len() {
+                for text in [
+                    format!("{prose} {phrase} {prose}"),
+                    format!("{}{prose}", &phrase[cut..]),
+                    format!("{prose}{}", &phrase[..cut]),
+                ] {
+                    assert_eq!(SIGNAL_ANY.is_match(&text), whole.is_match(&text), "{text}");
+                    let upper = text.to_ascii_uppercase();
+                    assert_eq!(
+                        SIGNAL_ANY.is_match(&upper),
+                        whole.is_match(&text),
+                        "{upper}"
+                    );
+                }
+            }
+        }
+        assert!(!SIGNAL_ANY.is_match(prose));
     }
 
     #[test]

@@ -45,6 +45,10 @@ fn find_numbered<'t>(
     // A response letter that labels its restated comments ("Comment 1") numbers them only so.
     let labelled = response && lines[..end].iter().any(|l| is_comment_label(l));
     for i in 0..end {
+        // A blank line starts no closing (no phrase is empty) and holds no number.
+        if lines[i].is_empty() {
+            continue;
+        }
         if !found.is_empty()
             && starts_with_any(lines[i], STRONG_CLOSING)
             && at_paragraph_start(lines, i)

@@ -58,6 +58,34 @@ const RESIDUE_WORDS: [&str; 11] = [
     "miss",
 ];
 
+/// The first letters and first pairs of letters of some words (see
+/// [`HeaderVocabulary::firsts`] and [`HeaderVocabulary::pairs`]).
+struct Starts(u32, [u32; 26]);
+
+/// The starts of the words every letter's page headers may hold: the residue words and
+/// "page" (worked out once, when the program is built).
+const FIXED_STARTS: Starts = {
+    let (mut firsts, mut pairs) = (0u32, [0u32; 26]);
+    let mut k = 0;
+    while k < RESIDUE_WORDS.len() {
+        add_starts(RESIDUE_WORDS[k].as_bytes(), &mut firsts, &mut pairs);
+        k += 1;
+    }
+    add_starts(b"page", &mut firsts, &mut pairs);
+    Starts(firsts, pairs)
+};
+
+/// Adds the first letter of `word` (ASCII, `a` to `z`) to `firsts`, and its first two
+/// to `pairs`.
+const fn add_starts(word: &[u8], firsts: &mut u32, pairs: &mut [u32; 26]) {
+    if let [a @ b'a'..=b'z', ..] = word {
+        *firsts |= 1 << (*a - b'a');
+    }
+    if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word {
+        pairs[(*a - b'a') as usize] |= 1 << (*b - b'a');
+    }
+}
+
 /// Whether `token` is one of the [`RESIDUE_WORDS`] (compared by length first: a
 /// `match` on the words, which most tokens of a header line are not).
 fn is_residue_word(token: &str) -> bool {
@@ -81,14 +109,9 @@ impl<'n> HeaderVocabulary<'n> {
     /// Build from the addressee's name, the companies named in the header and the date.
     pub fn new(names: &[&'n str], date_text: Option<&'n str>) -> Self {
         let words = Words::new(names.iter().copied().chain(date_text));
-        let (mut firsts, mut pairs) = (0u32, [0u32; 26]);
-        for word in words.iter().chain(RESIDUE_WORDS).chain(["page"]) {
-            if let [a @ b'a'..=b'z', ..] = word.as_bytes() {
-                firsts |= 1 << (a - b'a');
-            }
-            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes() {
-                pairs[usize::from(a - b'a')] |= 1 << (b - b'a');
-            }
+        let Starts(mut firsts, mut pairs) = FIXED_STARTS;
+        for word in words.iter() {
+            add_starts(word.as_bytes(), &mut firsts, &mut pairs);
         }
         let mut prefixes = names.to_vec();
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));

@@ -19,6 +19,11 @@ pub fn remove_page_headers(lines: &mut [&str], vocab: &HeaderVocabulary) {
     let mut last_page = 1u32;
     let mut i = 0;
     while i < lines.len() {
+        // A blank line (half the lines of many letters) is neither a header nor residue.
+        if lines[i].is_empty() {
+            i += 1;
+            continue;
+        }
         let line = lines[i].trim_start_matches('-').trim_start();
         if line
             .get(..4)

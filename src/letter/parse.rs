@@ -4,7 +4,7 @@ use super::brief::Brief;
 use super::clean::CleanText;
 use super::closing::parse_closing;
 use super::comment_text::comments;
-use super::dates::add_business_days;
+use super::dates::{add_business_days, iso};
 use super::decode::decode;
 use super::error::LetterError;
 use super::header::{Header, parse_header, read_period_and_filed};
@@ -191,7 +191,7 @@ fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<S
         .or_else(|| DUE.find(outro.as_deref()?))
         .or_else(|| DUE.find(outline.unnumbered_text()?))?;
     let n = count_word(due_count(found.as_str()))?;
-    Some(super::dates::iso(add_business_days(date, n)))
+    Some(iso(add_business_days(date, n)))
 }
 
 /// The warnings of a letter whose text is empty or was read: decoding, the body's, and
@@ -237,7 +237,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     Ok(Letter {
         file: file.to_string(),
         kind: r.kind,
-        date: header.date.map(super::dates::iso),
+        date: header.date.map(iso),
         addressee: header.addressee,
         company: header.company,
         address: header.address,
@@ -274,7 +274,7 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     let header = r.header;
     Ok(Brief {
         kind: r.kind,
-        date: header.date.map(super::dates::iso),
+        date: header.date.map(iso),
         company: header.company,
         form: header.subject.form,
         file_number: header.file_number,

@@ -102,15 +102,63 @@ impl KeyedRegex {
 pub struct AtKeys {
     keys: &'static [&'static str],
     regex: meta::Regex,
+    /// What the pattern takes after its key.
+    after: AfterKey,
+}
+
+/// What a pattern of [`AtKeys`] takes right after its key, which it opens with `\b`:
+/// where the bytes on either side of a key are ASCII, they tell without the regex that
+/// no match starts there (a word byte before it, or a byte after it that the pattern
+/// cannot take), or, for a pattern that is its keys alone, that one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterKey {
+    /// White space (`\s`), and then more.
+    Space,
+    /// Nothing: the pattern is `\b(?:key|key…)\b`.
+    WordEnd,
+}
+
+/// Whether an ASCII byte is a word character to `\b`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 impl AtKeys {
-    /// `pattern` must start each of its matches with one of `keys` (ASCII letters,
-    /// lowercase).
-    pub fn new(pattern: &str, keys: &'static [&'static str]) -> AtKeys {
+    /// `pattern` must start each of its matches with `\b` and one of `keys` (ASCII
+    /// letters, lowercase), and take `after` after it.
+    pub fn new(pattern: &str, keys: &'static [&'static str], after: AfterKey) -> AtKeys {
         AtKeys {
             keys,
             regex: meta::Regex::new(pattern).expect("valid regex"),
+            after,
+        }
+    }
+
+    /// What the bytes around the key at `at` (`len` bytes long) tell: `Some(false)` no
+    /// match starts there, `Some(true)` one does (and ends with the key), `None` the
+    /// regex must tell.
+    fn around(&self, bytes: &[u8], at: usize, len: usize) -> Option<bool> {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let next = bytes.get(at + len).copied();
+        if before.is_some_and(|b| b.is_ascii() && is_word_byte(b)) {
+            return Some(false);
+        }
+        let ascii = |b: Option<u8>| b.is_none_or(|b| b.is_ascii());
+        match self.after {
+            // (`\s` holds the vertical tab, which `u8::is_ascii_whitespace` does not.)
+            AfterKey::Space => match next {
+                None => Some(false),
+                Some(b)
+                    if b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') =>
+                {
+                    Some(false)
+                }
+                Some(_) => None,
+            },
+            AfterKey::WordEnd if next.is_some_and(|b| b.is_ascii() && is_word_byte(b)) => {
+                Some(false)
+            }
+            AfterKey::WordEnd => (ascii(before) && ascii(next)).then_some(true),
         }
     }
 
@@ -135,8 +183,12 @@ impl AtKeys {
         if has_non_ascii_case_form(text) {
             return self.regex.is_match(text);
         }
+        let bytes = text.as_bytes();
         self.keys.iter().any(|key| {
-            Self::places(text, key, text.len()).any(|at| self.regex.is_match(Self::at(text, at)))
+            Self::places(text, key, text.len()).any(|at| {
+                self.around(bytes, at, key.len())
+                    .unwrap_or_else(|| self.regex.is_match(Self::at(text, at)))
+            })
         })
     }
 
@@ -150,10 +202,16 @@ impl AtKeys {
         for key in self.keys {
             // Only a match that starts before the one found can come first.
             let end = first.as_ref().map_or(text.len(), |m| m.start);
-            if let Some(m) =
-                Self::places(text, key, end).find_map(|at| self.regex.find(Self::at(text, at)))
-            {
-                first = Some(m.range());
+            let bytes = text.as_bytes();
+            let found = Self::places(text, key, end).find_map(|at| {
+                match self.around(bytes, at, key.len()) {
+                    Some(false) => None,
+                    Some(true) => Some(at..at + key.len()),
+                    None => self.regex.find(Self::at(text, at)).map(|m| m.range()),
+                }
+            });
+            if let Some(m) = found {
+                first = Some(m);
             }
         }
         first.map(|m| &text[m])
@@ -262,7 +320,8 @@ pub fn is_sign_off(line: &str) -> bool {
     if line.starts_with("/s/") {
         return true;
     }
-    if line.len() > 25 {
+    // (A blank line, of which a body has many, is told at once.)
+    if line.len() > 25 || line.is_empty() {
         return false;
     }
     let word = line.trim_end_matches(',');
@@ -301,6 +360,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_phrase_a_blank_line_could_start_with() {
+        // Blank lines are passed over before these lists are looked at.
+        for phrase in [CLOSING, STRONG_CLOSING, INTRO].concat() {
+            assert!(!phrase.is_empty());
+            assert!(!starts_with_any("", &[phrase]));
+        }
+    }
+
+    #[test]
     fn prefixes_ignore_case() {
         assert!(starts_with_any("YOU MAY CONTACT me", CLOSING));
         assert!(!starts_with_any("You", CLOSING));
@@ -333,7 +401,7 @@ mod tests {
     #[test]
     fn at_keys_finds_what_a_search_through_the_text_finds() {
         let pattern = r"(?i)\b(?:Form|Schedule|filed)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?)\b";
-        let at_keys = AtKeys::new(pattern, &["form", "schedule", "filed"]);
+        let at_keys = AtKeys::new(pattern, &["form", "schedule", "filed"], AfterKey::Space);
         let whole = regex::Regex::new(pattern).unwrap();
         for text in [
             "Form 10-K for the Fiscal Year",
@@ -351,6 +419,41 @@ mod tests {
             let expected = whole.find(text).map(|m| m.as_str());
             assert_eq!(at_keys.find(text), expected, "{text}");
             assert_eq!(at_keys.is_match(text), expected.is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_bytes_around_a_key_answer_as_the_regex() {
+        let space = r"(?i)\b(?:form|file)\s+\w";
+        let alone = r"(?i)\b(?:filed|submitted)\b";
+        let cases = [
+            (
+                AtKeys::new(space, &["form", "file"], AfterKey::Space),
+                space,
+            ),
+            (
+                AtKeys::new(alone, &["filed", "submitted"], AfterKey::WordEnd),
+                alone,
+            ),
+        ];
+        let sides = [
+            "", " ", "x", "_", "7", "-", "\t", "\u{b}", "\u{c}", "\r", "\n", ".", "\u{a0}",
+            "\u{e9}", "\u{2003}", "\u{85}", "\u{300}",
+        ];
+        for (at_keys, pattern) in &cases {
+            let whole = regex::Regex::new(pattern).unwrap();
+            for key in ["Form", "FILE", "filed", "Submitted", "Formal", "Filed 9"] {
+                for before in sides {
+                    for after in sides {
+                        for tail in ["", "a", " b"] {
+                            let text = format!("{before}{key}{after}{tail}");
+                            let expected = whole.find(&text).map(|m| m.as_str());
+                            assert_eq!(at_keys.find(&text), expected, "{text:?}");
+                            assert_eq!(at_keys.is_match(&text), expected.is_some(), "{text:?}");
+                        }
+                    }
+                }
+            }
         }
     }
 
