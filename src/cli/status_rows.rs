@@ -8,8 +8,9 @@ use crate::index::LetterSummary;
 /// Each field's line starts so: a line break and the indent of a row's fields (three
 /// levels of two spaces: the top object, the list, the row).
 const FIELD: &[u8] = b"\n      ";
-/// The indent of the items of a list inside a row, and of the fields of an object there.
+/// The line break and indent of each item of a list inside a row.
 const ITEM: &[u8] = b"\n        ";
+/// The line break and indent of each field of an object that is such an item.
 const ITEM_FIELD: &[u8] = b"\n          ";
 
 /// Appends the row of `s` to `out` as one item of the `letters` list: after its
