@@ -1,6 +1,7 @@
 //! Dates as letters print them ("November 17, 2014"), and US business-day arithmetic
 //! for response deadlines.
 
+use super::phrases::is_word_byte;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -147,11 +148,6 @@ const MONTH_WORDS: &[&str] = &[
     "dec",
     "december",
 ];
-
-/// A byte of a word in ASCII text (`\w`).
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
 
 /// A byte of white space in ASCII text (`\s`).
 fn is_space(b: &u8) -> bool {

@@ -118,8 +118,8 @@ pub enum AfterKey {
     WordEnd,
 }
 
-/// Whether an ASCII byte is a word character to `\b`.
-fn is_word_byte(b: u8) -> bool {
+/// Whether an ASCII byte is a word character (`\w`, and so to `\b`).
+pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -199,10 +199,10 @@ impl AtKeys {
             return self.regex.find(text).map(|m| &text[m.range()]);
         }
         let mut first: Option<std::ops::Range<usize>> = None;
+        let bytes = text.as_bytes();
         for key in self.keys {
             // Only a match that starts before the one found can come first.
             let end = first.as_ref().map_or(text.len(), |m| m.start);
-            let bytes = text.as_bytes();
             let found = Self::places(text, key, end).find_map(|at| {
                 match self.around(bytes, at, key.len()) {
                     Some(false) => None,
