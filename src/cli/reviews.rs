@@ -62,6 +62,8 @@ struct LetterJson<'a> {
     path: String,
     kind: &'static str,
     date: Option<&'a str>,
+    /// The path of the letter this file is a copy of, or null.
+    copy_of: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -90,15 +92,15 @@ impl<'a> ReviewJson<'a> {
             letters: review
                 .letters
                 .iter()
-                .map(|f| LetterJson {
+                .enumerate()
+                .map(|(i, f)| LetterJson {
                     path: f.path.display().to_string(),
                     kind: f.letter.kind.as_str(),
                     date: f.letter.date.as_deref(),
+                    copy_of: review.copy_of(i).map(path),
                 })
                 .collect(),
-            references: review
-                .links
-                .iter()
+            references: originals(review)
                 .map(|link| ReferenceJson {
                     from: Place {
                         path: path(link.letter),
@@ -115,8 +117,18 @@ impl<'a> ReviewJson<'a> {
     }
 }
 
+/// The links of `review` from letters that are not copies (a copy's references are
+/// its letter's).
+fn originals(review: &Review) -> impl Iterator<Item = &crate::review::Link> {
+    review
+        .links
+        .iter()
+        .filter(|l| review.copy_of(l.letter).is_none())
+}
+
 /// One block per review: a line with the company, form, file number, state and due
-/// date, then a line per letter, then the references that could not be resolved.
+/// date, then a line per letter (a copy says of which), then the references that
+/// could not be resolved.
 fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
     for (n, review) in reviews.iter().enumerate() {
         if n > 0 {
@@ -135,24 +147,26 @@ fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
             review.state.label(),
             due
         )?;
-        for f in &review.letters {
+        for (i, f) in review.letters.iter().enumerate() {
+            let copy = review
+                .copy_of(i)
+                .map(|of| format!("  (a copy of {})", review.letters[of].path.display()))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "  {:<10}  {:<10}  {}",
+                "  {:<10}  {:<10}  {}{}",
                 f.letter.date.as_deref().unwrap_or("-"),
                 f.letter.kind.as_str(),
-                sanitize(&f.path.display().to_string())
+                sanitize(&f.path.display().to_string()),
+                sanitize(&copy)
             )?;
         }
-        let resolved = review.links.iter().filter(|l| l.to.is_ok()).count();
-        if !review.links.is_empty() {
-            writeln!(
-                out,
-                "  references: {resolved} of {} resolved",
-                review.links.len()
-            )?;
+        let links: Vec<_> = originals(review).collect();
+        let resolved = links.iter().filter(|l| l.to.is_ok()).count();
+        if !links.is_empty() {
+            writeln!(out, "  references: {resolved} of {} resolved", links.len())?;
         }
-        for link in &review.links {
+        for link in links {
             if let Err(missing) = &link.to {
                 writeln!(
                     out,

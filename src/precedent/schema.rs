@@ -9,9 +9,10 @@ use tantivy::tokenizer::{
     TokenStream,
 };
 
-/// The version of the schema and tokenizer. Changing either means a new number: the
-/// index of another version is deleted and built again.
-pub const VERSION: u32 = 5;
+/// The version of the schema, the tokenizer and what the index holds. Changing any
+/// means a new number: the index of another version is deleted and built again (6: a
+/// copy of a letter, such as the text made of its PDF, adds no documents).
+pub const VERSION: u32 = 6;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";

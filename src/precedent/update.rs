@@ -152,11 +152,12 @@ fn letter_keys(f: &Filed) -> Vec<String> {
 }
 
 /// The documents of a review: one per comment of each staff letter, with the answer
-/// a response of the review gave it.
+/// a response of the review gave it. A copy of a letter (the text made of its PDF)
+/// adds none: its comments are the letter's.
 fn documents(review: &Review, fields: &Fields) -> Vec<TantivyDocument> {
     let mut docs = Vec::new();
     for (i, filed) in review.letters.iter().enumerate() {
-        if filed.letter.kind != Kind::Comments {
+        if filed.letter.kind != Kind::Comments || review.copy_of(i).is_some() {
             continue;
         }
         let letter = &filed.letter;

@@ -2,6 +2,7 @@
 //! then how many of its comments they restate), and each restated comment to the
 //! staff comment (by number when the words agree, else by the words alone).
 
+use super::copies::LetterCopy;
 use super::filed::Filed;
 use super::party::filing_of;
 use super::references::cited_dates;
@@ -42,8 +43,10 @@ pub struct Answered {
     pub others: Vec<String>,
 }
 
-/// Match every response of `letters` (one review, in date order).
-pub fn match_responses(letters: &[Filed]) -> Vec<Answered> {
+/// Match every response of `letters` (one review, in date order) that is not one of
+/// the `copies` to the staff letter it answers, and to that letter's copies too.
+pub fn match_responses(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Answered> {
+    let is_copy = |i: usize| copies.iter().any(|c| c.letter == i);
     let staff_words: Vec<Vec<HashSet<String>>> = letters
         .iter()
         .map(|f| match f.letter.kind {
@@ -51,33 +54,40 @@ pub fn match_responses(letters: &[Filed]) -> Vec<Answered> {
             _ => Vec::new(),
         })
         .collect();
-    letters
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.letter.kind == Kind::Response)
-        .filter_map(|(r, response)| {
-            let restated = comment_words(&response.letter);
-            let letter = answered_letter(letters, r, &restated, &staff_words)?;
-            Some(pair(
+    let mut all = Vec::new();
+    for (r, response) in letters.iter().enumerate() {
+        if response.letter.kind != Kind::Response || is_copy(r) {
+            continue;
+        }
+        let restated = comment_words(&response.letter);
+        let Some(letter) = answered_letter(letters, r, &restated, &staff_words, is_copy) else {
+            continue;
+        };
+        let its_copies = copies.iter().filter(|c| c.of == letter).map(|c| c.letter);
+        for letter in std::iter::once(letter).chain(its_copies) {
+            let words = &staff_words[letter];
+            all.push(pair(
                 r,
                 response,
                 letter,
                 &letters[letter],
                 &restated,
-                &staff_words[letter],
-            ))
-        })
-        .collect()
+                words,
+            ));
+        }
+    }
+    all
 }
 
-/// The staff letter response `r` answers: among the comment letters not after it and
-/// not on another filing (by file number, when both give one), the one it cites by
-/// date, then the one whose comments it restates most, then the latest.
+/// The staff letter response `r` answers: among the comment letters not after it, not
+/// on another filing (by file number, when both give one) and not a copy, the one it
+/// cites by date, then the one whose comments it restates most, then the latest.
 fn answered_letter(
     letters: &[Filed],
     r: usize,
     restated: &[HashSet<String>],
     staff_words: &[Vec<HashSet<String>>],
+    is_copy: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let response = &letters[r];
     let mut text = response.letter.subject.lines.join("\n");
@@ -87,7 +97,7 @@ fn answered_letter(
     let date = response.date();
     let filing = filing_of(response);
     (0..letters.len())
-        .filter(|&j| letters[j].letter.kind == Kind::Comments)
+        .filter(|&j| letters[j].letter.kind == Kind::Comments && !is_copy(j))
         .filter(|&j| match (&filing, filing_of(&letters[j])) {
             (Some(a), Some(b)) => *a == b,
             _ => true,

@@ -3,11 +3,11 @@
 use super::filed::Filed;
 use super::model::Review;
 use super::state::State;
-use super::{answered, group, links};
+use super::{answered, copies, group, links};
 use crate::letter::Letter;
 
-/// Group `filed` into reviews, each with its rounds in date order, the responses
-/// matched and the references resolved. Reviews that await our response come first,
+/// Group `filed` into reviews, each with its rounds in date order, its copies of
+/// letters found, the responses matched and the references resolved. Reviews that await our response come first,
 /// soonest due first; then the others, most recent first.
 pub fn build(filed: Vec<Filed>) -> Vec<Review> {
     let mut reviews: Vec<Review> = group::group(filed)
@@ -21,8 +21,9 @@ pub fn build(filed: Vec<Filed>) -> Vec<Review> {
                 .filter(|l| l.is_staff())
                 .find_map(|l| l.letter.company.clone())
                 .or_else(|| first(|l| l.company.as_ref()));
-            let answered = answered::match_responses(&letters);
-            let links = links::resolve(&letters);
+            let copies = copies::find(&letters);
+            let answered = answered::match_responses(&letters, &copies);
+            let links = links::resolve(&letters, &copies);
             Review {
                 file_number: first(|l| l.file_number.as_ref()),
                 company,
@@ -30,6 +31,7 @@ pub fn build(filed: Vec<Filed>) -> Vec<Review> {
                 state: State::of(&letters),
                 answered,
                 links,
+                copies,
                 letters,
             }
         })

@@ -2,6 +2,7 @@
 //! review: a dated reference to the letter of that date, "prior comment N" to the
 //! latest earlier staff letter that has comment N.
 
+use super::copies::LetterCopy;
 use super::filed::Filed;
 use super::references::{Reference, find_references};
 use crate::letter::{Comment, Kind};
@@ -28,8 +29,12 @@ pub struct Link {
     pub to: Result<Target, String>,
 }
 
-/// Resolve every reference in the staff comments of `letters` (one review, in date order).
-pub fn resolve(letters: &[Filed]) -> Vec<Link> {
+/// Resolve every reference in the staff comments of `letters` (one review, in date
+/// order), to letters that are not `copies` of another.
+pub fn resolve(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Link> {
+    let copy: Vec<bool> = (0..letters.len())
+        .map(|i| copies.iter().any(|c| c.letter == i))
+        .collect();
     let mut links = Vec::new();
     for (i, filed) in letters.iter().enumerate() {
         if filed.letter.kind != Kind::Comments {
@@ -40,7 +45,7 @@ pub fn resolve(letters: &[Filed]) -> Vec<Link> {
                 links.push(Link {
                     letter: i,
                     comment: comment.number.clone(),
-                    to: target(letters, i, &reference),
+                    to: target(letters, &copy, i, &reference),
                     reference,
                 });
             }
@@ -61,13 +66,18 @@ fn numbered<'c>(comments: &'c [Comment], number: &str) -> Option<&'c Comment> {
     })
 }
 
-/// Where `reference`, in letter `from`, leads.
-fn target(letters: &[Filed], from: usize, reference: &Reference) -> Result<Target, String> {
+/// Where `reference`, in letter `from`, leads: to a letter that is not a `copy`.
+fn target(
+    letters: &[Filed],
+    copy: &[bool],
+    from: usize,
+    reference: &Reference,
+) -> Result<Target, String> {
     let number = &reference.comment;
     let earlier_staff = || {
         (0..from)
             .rev()
-            .filter(|&j| letters[j].letter.kind == Kind::Comments)
+            .filter(|&j| letters[j].letter.kind == Kind::Comments && !copy[j])
     };
     let found = |j: usize| {
         numbered(&letters[j].letter.comments, number).map(|c| Target {
@@ -76,7 +86,8 @@ fn target(letters: &[Filed], from: usize, reference: &Reference) -> Result<Targe
         })
     };
     if let Some(date) = reference.letter_date {
-        let dated = (0..letters.len()).find(|&j| j != from && letters[j].date() == Some(date));
+        let dated =
+            (0..letters.len()).find(|&j| j != from && !copy[j] && letters[j].date() == Some(date));
         let printed = date.format("%B %-d, %Y");
         return match dated {
             Some(j) => found(j)

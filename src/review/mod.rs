@@ -9,9 +9,12 @@
 //!   restated comment to the staff comment, with the answer given.
 //! - [`Link`]: a reference in a staff comment ("prior comment 4") resolved to the
 //!   comment of the earlier letter, or why it cannot be.
+//! - [`LetterCopy`]: a letter read twice (a PDF and the text made of it), one of them the
+//!   letter and the other its copy.
 
 mod answered;
 mod build;
+mod copies;
 mod filed;
 mod group;
 mod links;
@@ -24,6 +27,7 @@ mod state;
 
 pub use answered::{Answer, Answered, answers_between};
 pub use build::build;
+pub use copies::LetterCopy;
 pub use filed::Filed;
 pub use links::{Link, Target};
 pub use model::Review;

@@ -1,6 +1,7 @@
 //! A review: its letters, state, answered responses and resolved references.
 
 use super::answered::Answered;
+use super::copies::LetterCopy;
 use super::filed::Filed;
 use super::links::Link;
 use super::state::State;
@@ -22,6 +23,9 @@ pub struct Review {
     pub answered: Vec<Answered>,
     /// The references of the staff comments to earlier comments, resolved or not.
     pub links: Vec<Link>,
+    /// The letters that are copies of another letter of the review (a PDF's text
+    /// beside the PDF), in the letters' order.
+    pub copies: Vec<LetterCopy>,
 }
 
 impl Review {
@@ -44,6 +48,14 @@ impl Review {
                 let found = a.answers.iter().find(|x| x.comment == comment)?;
                 Some((a.response, found.text.as_deref()?))
             })
+    }
+
+    /// The letter that letter `letter` is a copy of, when it is one.
+    pub fn copy_of(&self, letter: usize) -> Option<usize> {
+        self.copies
+            .iter()
+            .find(|c| c.letter == letter)
+            .map(|c| c.of)
     }
 
     /// The links from comment `comment` of letter `letter`, in the comment's order.

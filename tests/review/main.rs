@@ -5,6 +5,7 @@ mod common;
 
 mod cli;
 mod conversation;
+mod copies;
 mod corpus;
 mod fixtures;
 mod harrowgate;

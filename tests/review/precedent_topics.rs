@@ -1,6 +1,7 @@
-//! Precedent on `../shared/corpus`, when present: 20 real staff comments chosen by
-//! topic, each searched; how many of the top ten share its topic, and every answer
-//! shown checked against its response letter.
+//! Precedent on `../shared/corpus`, when present, the whole folder as the library (its
+//! `pdftotext` copies under `text/` too): 20 real staff comments chosen by topic, each
+//! searched; how many of the top ten share its topic, every answer shown checked
+//! against its response letter, and no hit a copy.
 
 use std::path::PathBuf;
 
@@ -185,7 +186,9 @@ fn the_first_sentence_ends_at_a_full_stop_before_a_capital() {
 /// of its hits share the topic and how many hits there were; `None` without the corpus.
 fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
     let corpus = shared::folder("corpus")?;
-    // The filings, not the pdftotext copies under text/ (the same letters again).
+    // The library is the whole folder, as a user names it, the pdftotext copies under
+    // text/ too: each is a copy of its PDF, whose comments are found once. The probes
+    // are the filings.
     let threads: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
         .flatten()
@@ -194,7 +197,7 @@ fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&dir.path().join("precedent")).unwrap();
-    library.update(&threads).unwrap();
+    library.update(std::slice::from_ref(&corpus)).unwrap();
     let (staff, _) = letterdesk::review::read_under(&threads);
     let comments: Vec<&Comment> = staff
         .iter()
@@ -281,6 +284,9 @@ fn corpus_precision() -> Option<Vec<(&'static str, usize, usize)>> {
         for hit in hits.iter().filter(|h| h.answer.is_some()) {
             check_answer(hit);
         }
+        let copies = corpus.join("text");
+        let copy = hits.iter().find(|h| h.path.starts_with(&copies));
+        assert!(copy.is_none(), "a hit from a copy: {copy:#?}");
         precision.push((name, shared, hits.len()));
     }
     Some(precision)

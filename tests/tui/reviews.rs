@@ -120,3 +120,39 @@ fn a_review_folds_and_unfolds_and_the_flat_list_comes_back() {
     let text = screen(&mut s, 150, 20);
     assert!(text.contains("Letters (1/4)"), "{text}");
 }
+
+/// The first letter read twice (its text beside itself in another folder): one row is
+/// its copy, the other still the staff letter, the later one still a follow-up, and
+/// the copy opened shows the answer filed to it.
+#[test]
+fn a_copy_of_a_letter_is_a_row_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    let copy = dir.path().join(FIRST);
+    std::fs::copy(fixture.join(FIRST), &copy).unwrap();
+    let mut filed = filed();
+    filed.push(Filed::read(&copy).unwrap());
+    let review = build(filed.clone()).remove(0);
+    let mut s = desk_of(filed);
+    let text = screen(&mut s, 150, 20);
+    let rows = |kind: &str| text.lines().filter(|l| l.contains(kind)).count();
+    assert_eq!(rows("staff letter (copy)"), 1, "{text}");
+    assert_eq!(rows("staff letter · 3 comments"), 1, "{text}");
+    assert_eq!(rows("follow-up"), 1, "{text}");
+    let copy_row = (0..review.letters.len())
+        .find(|&l| review.copy_of(l).is_some())
+        .unwrap();
+    let name = review.letters[copy_row].path.clone();
+    update(&mut s, Action::Run(Command::First));
+    for _ in 0..=copy_row {
+        update(&mut s, Action::Run(Command::Down));
+    }
+    update(&mut s, Action::Run(Command::Open));
+    assert_eq!(
+        s.open_letter().map(|l| Path::new(&l.file).to_path_buf()),
+        Some(name)
+    );
+    run_all(&mut s, &[Command::Down]);
+    let text = screen(&mut s, 150, 40);
+    assert!(text.contains("$84 million"), "{text}");
+}

@@ -117,7 +117,10 @@ fn letter_row(
         .date
         .as_deref()
         .map_or("no date".into(), one_line);
-    let kind = round_kind(review, l);
+    let kind = match review.copy_of(l) {
+        Some(of) => format!("{} (copy)", round_kind(review, of)),
+        None => round_kind(review, l).to_owned(),
+    };
     let comments = match filed.letter.kind {
         Kind::Comments => match filed.letter.comments.len() {
             1 => " · 1 comment".to_string(),
@@ -134,17 +137,13 @@ fn letter_row(
     ]
 }
 
-/// What a round is in its review: the staff's first letter, a follow-up, the company's
-/// response, the closing letter.
+/// What a round is in its review: the staff's first letter, a follow-up (after a
+/// staff letter that is not a copy), the company's response, the closing letter.
 fn round_kind(review: &Review, l: usize) -> &'static str {
+    let earlier_staff =
+        |j: usize| review.letters[j].letter.kind == Kind::Comments && review.copy_of(j).is_none();
     match review.letters[l].letter.kind {
-        Kind::Comments
-            if review.letters[..l]
-                .iter()
-                .any(|f| f.letter.kind == Kind::Comments) =>
-        {
-            "follow-up"
-        }
+        Kind::Comments if (0..l).any(earlier_staff) => "follow-up",
         Kind::Comments => "staff letter",
         Kind::Response => "company response",
         Kind::Completion => "closing letter",
