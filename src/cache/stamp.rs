@@ -110,7 +110,7 @@ impl Folder {
     /// stamp as opened, when it is a regular file no larger than `max_bytes` and no
     /// link: opened without following a link and without waiting (a FIFO swapped in
     /// since the listing opens at once), then looked at through the open file and read
-    /// to its end ([`read_to_end`]: one read for a file that did not grow).
+    /// to its end (`read_to_end`: one read for a file that did not grow).
     /// `None` for anything else, `into` cleared: the caller reads by path, which says why.
     pub fn read(
         &self,

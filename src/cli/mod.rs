@@ -70,7 +70,7 @@ pub enum Command {
         /// Print one JSON object instead of the outline.
         #[arg(long)]
         json: bool,
-        /// Read the [limits] settings (max_letter_mb) from this config file.
+        /// Read the `[limits]` settings (max_letter_mb) from this config file.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },

@@ -19,7 +19,7 @@ pub struct SimilarArgs {
     /// The comment's number, as printed ("3", "12(a)").
     pub comment: String,
     /// Folders of letters and responses to search (folders are searched recursively),
-    /// besides the config's [precedent] libraries. Default: the letter's folder.
+    /// besides the config's `[precedent]` libraries. Default: the letter's folder.
     #[arg(long = "in", value_name = "PATH", num_args = 1..)]
     pub paths: Vec<PathBuf>,
     /// How many comments to list.
@@ -28,7 +28,7 @@ pub struct SimilarArgs {
     /// Print a JSON array instead of a list.
     #[arg(long)]
     pub json: bool,
-    /// Read the [precedent] libraries from this config file.
+    /// Read the `[precedent]` libraries from this config file.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }

@@ -20,7 +20,7 @@ pub struct StatusArgs {
     /// Print `{"letters": [...]}` as JSON instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// Read the [limits] settings from this config file.
+    /// Read the `[limits]` settings from this config file.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }

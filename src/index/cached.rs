@@ -153,7 +153,7 @@ fn cached_brief(path: &Path, stamp: &Stamp, max_bytes: u64) -> Option<Brief> {
     (stamp.size() <= max_bytes).then(|| cache::global()?.brief(path, stamp))?
 }
 
-/// [`cached_brief`] and how many comments the letter has; with `numbers` false the
+/// `cached_brief` and how many comments the letter has; with `numbers` false the
 /// comment numbers are not kept ([`Brief::numbers`] is empty).
 pub fn cached_brief_counted(
     path: &Path,

@@ -13,7 +13,7 @@ use super::summary::LetterSummary;
 
 /// Summarizes each of `found` (as from [`find_letters`](super::find_letters)) with
 /// [`LetterSummary::of_found`] (letters larger than `max_letter_bytes` are listed
-/// unread), on up to `threads` threads ([`summarize_all`]; `0`: one per available
+/// unread), on up to `threads` threads (`summarize_all`; `0`: one per available
 /// core), and returns the summaries in the order of `found`, leaving out files that
 /// are not listed ([`LetterSummary::is_listed`]: a folder's README.md).
 ///
@@ -39,7 +39,7 @@ where
 
 /// The letters under `paths` ([`find_letters`](super::find_letters)) summarized as
 /// [`index`] does, in the same order: the folders walked first, then the letters summed
-/// up on a few threads ([`summarize_all`]: each letter the cache knows as it is now is
+/// up on a few threads (`summarize_all`: each letter the cache knows as it is now is
 /// summed up without reading it, the others read).
 pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> Indexed {
     let mut letters = Vec::new();
@@ -53,7 +53,7 @@ pub fn index_under(paths: &[PathBuf], threads: usize, max_letter_bytes: u64) -> 
     }
 }
 
-/// [`index_under`] block by block ([`summarize_walked`]: the letters summed up while
+/// [`index_under`] block by block (`summarize_walked`: the letters summed up while
 /// the folders are walked): `then` called on the
 /// summaries of each block of letters (listed or not: see [`LetterSummary::is_listed`])
 /// by the thread that summed them up, and the block with what `then` made of it handed
