@@ -135,10 +135,17 @@ fn a_copy_of_a_letter_is_a_row_that_says_so() {
     let review = build(filed.clone()).remove(0);
     let mut s = desk_of(filed);
     let text = screen(&mut s, 150, 20);
-    let rows = |kind: &str| text.lines().filter(|l| l.contains(kind)).count();
+    let rows_of = |text: &str, kind: &str| text.lines().filter(|l| l.contains(kind)).count();
+    let rows = |kind: &str| rows_of(&text, kind);
     assert_eq!(rows("staff letter (copy)"), 1, "{text}");
     assert_eq!(rows("staff letter · 3 comments"), 1, "{text}");
     assert_eq!(rows("follow-up"), 1, "{text}");
+    // In the flat list, the copy's row says so and the letter's does not.
+    update(&mut s, Action::Run(Command::ReviewTree));
+    let flat = screen(&mut s, 150, 20);
+    assert_eq!(rows_of(&flat, "[copy] Harrow"), 1, "{flat}");
+    assert_eq!(rows_of(&flat, "Harrow"), 5, "{flat}");
+    update(&mut s, Action::Run(Command::ReviewTree));
     let copy_row = (0..review.letters.len())
         .find(|&l| review.copy_of(l).is_some())
         .unwrap();

@@ -101,6 +101,14 @@ impl Reviews {
         self.at.get(path).copied()
     }
 
+    /// The letter that the file at `path` is a copy of (the PDF of which it is the
+    /// text), when its review knows it as one.
+    pub fn original_of(&self, path: &Path) -> Option<&Path> {
+        let (r, l) = self.of_letter(path)?;
+        let review = &self.list()[r];
+        Some(review.letters[review.copy_of(l)?].path.as_path())
+    }
+
     /// The answer a response of the review gave to comment `number` of the letter at
     /// `path`: the response's date (as printed) and the text.
     pub fn filed_answer(&self, path: &Path, number: &str) -> Option<(Option<&str>, &str)> {

@@ -198,6 +198,11 @@ fn row(entry: &Entry, columns: &Columns, state: &State, is_open: bool) -> Line<'
         Some(which) => format!("{which} {company}"),
         None => company,
     };
+    // A copy of another letter (the text made of a PDF, once the reviews know it).
+    let company = match state.reviews.original_of(&entry.path) {
+        Some(_) => format!("[copy] {company}"),
+        None => company,
+    };
     let mut spans = vec![
         gutter,
         Span::raw(pad_to(
