@@ -141,6 +141,8 @@ fn answered_in_folder(response: &Path) -> anyhow::Result<(Filed, Answered)> {
         let Some(r) = review.letters.iter().position(|f| same(&f.path)) else {
             continue;
         };
+        // A copy of a response (its text beside its HTML) answers as the response does.
+        let r = review.copy_of(r).unwrap_or(r);
         if let Some(answered) = review.answered.iter().find(|a| a.response == r) {
             let staff = review.letters[answered.letter].clone();
             let answered = Answered {

@@ -117,3 +117,24 @@ fn precedent_finds_a_comment_filed_twice_once_with_its_answer() {
     let staff = Filed::read(&pdf).unwrap();
     assert_eq!(staff.letter.comments[1].text, first[0].text);
 }
+
+/// `import` of either file of a response kept twice (its text beside itself) fills the
+/// staff letter's drafts.
+#[test]
+fn import_reads_a_response_kept_twice_from_either_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [FIRST, RESPONSE] {
+        std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    }
+    let twice = dir.path().join(RESPONSE.replace(".txt", ".copy.txt"));
+    std::fs::copy(fixture(RESPONSE), &twice).unwrap();
+    for response in [dir.path().join(RESPONSE), twice] {
+        let out = letterdesk(&["import", response.to_str().unwrap(), "--dry-run"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains("comment 2: would be filled"),
+            "{}",
+            stdout(&out)
+        );
+    }
+}
