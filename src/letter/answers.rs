@@ -11,9 +11,10 @@ use super::paragraphs::join_paragraphs;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A label that opens an answer: "Response:", "Company Response 3.", "Answer:".
+/// A label that opens an answer: "Response:", "Company Response 3.", "Answer:",
+/// "Caterpillar Response:", "Response to Comment 1:".
 static ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:the\s+)?(?:company(?:'s)?\s+|our\s+)?(?:response|answer)(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.\-–—]\s*|$)")
+    Regex::new(r"(?i)^\s*(?:the\s+)?(?:company(?:'s)?\s+|our\s+|[a-z][\w&.'’-]*\s+){0,3}?(?:response|answer)(?:\s+to\s+(?:the\s+)?(?:staff(?:'s)?\s+)?comment)?(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.\-–—]\s*|$)")
         .expect("answer label regex")
 });
 
@@ -27,7 +28,7 @@ static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How the paragraphs after a response's last answer begin: its closing.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:the\s+company\s+(?:hereby\s+)?acknowledges|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+any|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
+    Regex::new(r"(?i)^[\s*•_\-]*(?:the\s+company\s+(?:hereby\s+)?acknowledges|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
         .expect("closing regex")
 });
 
@@ -130,6 +131,52 @@ pub fn answers(lines: &[&str], comments: &[Comment]) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The answer inside a restatement that runs on into it. A response that quotes a
+/// staff comment and answers below it with no label ("Response:") or number between
+/// the two is read as one comment: the staff's words, then the answer. Given the staff
+/// comment's text, the answer is what follows its last words in `restated`, up to the
+/// response's closing; `None` when `restated` does not hold the comment's last words
+/// or nothing follows them.
+pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
+    let lines: Vec<&str> = restated.lines().collect();
+    let folded = Folded::of(&lines);
+    let text = fold(comment);
+    let tail = &text[text.len().saturating_sub(ANCHOR)..];
+    let end = folded.find(tail, 0)? + tail.len();
+    let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
+    let width = lines.iter().map(|l| l.len()).max().unwrap_or(80).max(40);
+    let stop = closing_start(&lines, line + 1);
+    answer_text(&lines, (line, byte), stop, &[], width)
+}
+
+/// Where the letter's closing starts in the text of its last answer, which can hold it
+/// inside a paragraph: the start of the first sentence with a sign-off ([`SIGN_OFF`])
+/// after which no more than [`MAX_SIGN_OFF`] bytes follow (a closing is short, and a
+/// "thank you for" early in a long text is the answer's own); else the text's end.
+fn sign_off_start(text: &str) -> usize {
+    SIGN_OFF
+        .find_iter(text)
+        .map(|m| {
+            text[..m.start()]
+                .rfind(['.', ':', '*', '\n', '?', '!'])
+                .map_or(0, |at| at + 1)
+        })
+        .find(|&at| text.len() - at <= MAX_SIGN_OFF)
+        .unwrap_or(text.len())
+}
+
+/// The most bytes a letter's closing runs to after its first sign-off sentence: an
+/// invitation to call, the acknowledgment once asked for, a signature.
+const MAX_SIGN_OFF: usize = 800;
+
+/// Sentences that only close a letter, wherever they start: an invitation to call or
+/// to discuss, a thanks, the acknowledgment the staff once asked for. Stricter than
+/// [`CLOSING`], whose "we believe that our …" also opens answers.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+|additional\s+|other\s+)?(?:questions|comments)|(?:please\s+)?do\s+not\s+hesitate\s+to\s+(?:contact|call)|please\s+direct\s+(?:any\s+|your\s+)?(?:questions|comments)|(?:(?:we|i)\s+)?thank\s+you\s+(?:for|in\s+advance)|(?:we\s+are|i\s+am)\s+available\s+to\s+discuss|please\s+(?:also\s+)?feel\s+free\s+to\s+(?:contact|call)|is\s+available\s+to\s+discuss|please\s+(?:call|contact|telephone)\b|express\s+our\s+appreciation|(?:would\s+)?welcome\s+the\s+opportunity\s+to\s+discuss|acknowledges?\s+that:?\s*•?\s*(?:[\w&.,'’]+\s+){1,8}?(?:is|are)\s+responsible\s+for\s+the\s+(?:accuracy|adequacy))")
+        .expect("sign-off regex")
+});
+
 /// Where the closing paragraphs of a response begin, looked for from line `from`.
 fn closing_start(lines: &[&str], from: usize) -> usize {
     (from..lines.len())
@@ -162,7 +209,8 @@ fn answer_text(
     while let Some(last) = taken.last() {
         let trimmed = last.trim();
         let heading = next_headings.iter().any(|h| h.trim() == trimmed);
-        if trimmed.is_empty() || heading || NEXT_LABEL.is_match(trimmed) {
+        let marks = !trimmed.contains(char::is_alphanumeric);
+        if marks || heading || NEXT_LABEL.is_match(trimmed) {
             taken.pop();
         } else {
             break;
@@ -175,8 +223,19 @@ fn answer_text(
         taken[0] = opening[m.end()..].trim_start();
     }
     let text = join_paragraphs(taken, width);
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    // Without the closing, and the marks that stood before it ("* * *").
+    let ornament = |c: char| c.is_whitespace() || matches!(c, '*' | '•' | '_' | '-');
+    let mut text = text[..sign_off_start(&text)]
+        .trim_end_matches(ornament)
+        .trim();
+    while let Some((rest, last)) = text.rsplit_once('\n')
+        && !last.contains(char::is_alphanumeric)
+    {
+        text = rest.trim_end();
+    }
+    // Marks alone ("* * *", a bracket left of the restatement) are no answer.
+    text.contains(char::is_alphanumeric)
+        .then(|| text.to_string())
 }
 
 #[cfg(test)]
@@ -232,6 +291,76 @@ mod tests {
         let lines = ["Comment 1: Tell us more. Response: Here is more."];
         let got = answers(&lines, &[comment("1", "Tell us more.")]);
         assert_eq!(got, vec![Some("Here is more.".to_string())]);
+    }
+
+    #[test]
+    fn an_answer_run_on_into_its_restatement_follows_the_comments_last_words() {
+        let staff = "Please describe your contacts with Syria and Sudan, \
+                     whether through subsidiaries or distributors.";
+        let restated = "Please describe your contacts with Syria and Sudan, whether through\n\
+                        subsidiaries or distributors.\n\n\
+                        The Company has no contacts with\nSyria or Sudan.\n\n\
+                        * * * * * Please direct your questions to\nAlan Smith.\n\n\
+                        Quarry Tools, Inc.";
+        let thanks = "Please describe your contacts with Syria and Sudan, whether through \
+                      subsidiaries or distributors. We have none. If you have any further \
+                      questions, please call me. Thank you.";
+        assert_eq!(
+            answer_after(restated, staff).as_deref(),
+            Some("The Company has no contacts with Syria or Sudan.")
+        );
+        assert_eq!(
+            answer_after(thanks, staff).as_deref(),
+            Some("We have none.")
+        );
+        // Nothing after the comment's words, or a restatement that does not hold them.
+        assert_eq!(answer_after(staff, staff), None);
+        assert_eq!(answer_after("The Company has no contacts.", staff), None);
+    }
+
+    #[test]
+    fn labels_naming_the_company_or_the_comment_are_not_the_answer() {
+        for label in [
+            "Caterpillar Response:",
+            "Response to Comment 1:",
+            "Our Response.",
+        ] {
+            let lines = ["1. Tell us more.", "", label, "Here is more."];
+            let got = answers(&lines, &[comment("1", "Tell us more.")]);
+            assert_eq!(got, vec![Some("Here is more.".to_string())], "{label}");
+        }
+        // Words before "response" that are a sentence are the answer.
+        let lines = [
+            "1. Tell us more.",
+            "",
+            "In response to the comment, here is more.",
+        ];
+        let got = answers(&lines, &[comment("1", "Tell us more.")]);
+        assert_eq!(
+            got,
+            vec![Some(
+                "In response to the comment, here is more.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_closing_inside_the_last_answer_is_left_out_but_a_thanks_early_is_kept() {
+        let lines = [
+            "1. Tell us more.",
+            "",
+            "Here is more. * * * We are available to discuss any of our responses. \
+             Should the Staff have questions, please do not hesitate to call me.",
+        ];
+        let got = answers(&lines, &[comment("1", "Tell us more.")]);
+        assert_eq!(got, vec![Some("Here is more.".to_string())]);
+        let long = format!(
+            "We thank you for the comment. {}",
+            "We have revised the segment note accordingly. ".repeat(20)
+        );
+        let lines = ["1. Tell us more.", "", long.as_str()];
+        let got = answers(&lines, &[comment("1", "Tell us more.")]);
+        assert_eq!(got, vec![Some(long.trim().to_string())]);
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod source;
 mod unnumbered;
 mod warm;
 
+pub(crate) use answers::answer_after;
 pub use brief::Brief;
 pub use error::LetterError;
 pub use model::{

@@ -11,7 +11,8 @@ use tantivy::tokenizer::{
 
 /// The version of the schema, the tokenizer and what the index holds. Changing any
 /// means a new number: the index of another version is deleted and built again (6: a
-/// copy of a letter, such as the text made of its PDF, adds no documents).
+/// copy of a letter, such as the text made of its PDF, adds no documents, and answers
+/// given with no label under their restatement are found).
 pub const VERSION: u32 = 6;
 
 /// The name the comment text's tokenizer is registered under.

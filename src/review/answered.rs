@@ -7,7 +7,7 @@ use super::filed::Filed;
 use super::party::filing_of;
 use super::references::cited_dates;
 use super::similar::{overlap, words};
-use crate::letter::{Kind, Letter};
+use crate::letter::{Kind, Letter, answer_after};
 use std::collections::HashSet;
 
 /// Words in common above which a restatement is taken to be the comment.
@@ -158,10 +158,13 @@ fn pair(
         match by_number.or_else(by_text) {
             Some(j) => {
                 used[j] = true;
+                // Found under the restatement, else inside it: a restatement and its
+                // answer with no label between them read as one comment.
+                let text = response.sections.answers.get(k).cloned().flatten();
                 answered.answers.push(Answer {
                     comment: comments[j].number.clone(),
                     restated: rc.number.clone(),
-                    text: response.sections.answers.get(k).cloned().flatten(),
+                    text: text.or_else(|| answer_after(&rc.text, &comments[j].text)),
                 });
             }
             None => missed.push(rc.number.clone()),

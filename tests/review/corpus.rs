@@ -179,6 +179,10 @@ fn reviews_rebuilt_from_the_corpus() {
     let matched: usize = answered().map(|a| a.answers.len()).sum();
     let unmatched: usize = answered().map(|a| a.unmatched.len()).sum();
     let others: usize = answered().map(|a| a.others.len()).sum();
+    let with_text = answered()
+        .flat_map(|a| &a.answers)
+        .filter(|x| x.text.is_some())
+        .count();
     // From the staff side: the comments of the letters a response answers.
     let staff_comments: usize = reviews
         .iter()
@@ -210,8 +214,16 @@ fn reviews_rebuilt_from_the_corpus() {
         percent(matched, matched + unmatched)
     );
     println!(
+        "restatements matched with the text of their answer found: {with_text}/{matched} ({:.1}%)",
+        percent(with_text, matched)
+    );
+    println!(
         "numbered items of the responses that restate no comment (footnotes, lists in answers): {others}; staff comments of the letters answered: {staff_comments}, of which answered: {matched} ({:.1}%)",
         percent(matched, staff_comments)
+    );
+    assert!(
+        percent(with_text, matched) >= 90.0,
+        "answers' text: {with_text}/{matched}"
     );
     assert!(
         percent(whole, counted) >= 95.0,

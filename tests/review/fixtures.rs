@@ -86,6 +86,43 @@ fn the_response_answers_the_first_letter_comment_by_comment() {
     assert!(three.ends_with("quarter ending March 31, 2025."), "{three}");
 }
 
+/// A response that answers under each quoted comment with no "Response:" label: the
+/// parser reads each restatement and its answer as one comment, and the answer is what
+/// follows the staff comment's last words, without the letter's closing.
+#[test]
+fn answers_with_no_label_are_read_after_the_quoted_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let unlabelled = edited(
+        RESPONSE,
+        &[
+            ("Response: Fourth", "Fourth"),
+            ("Response: The program", "The program"),
+            ("Response: We will", "We will"),
+            ("\n\nThe Company acknowledges", " The Company acknowledges"),
+            (
+                "\n\nIf you have any questions",
+                " If you have any questions",
+            ),
+        ],
+    );
+    let mut filed = read(&[FIRST]);
+    filed.push(letter(dir.path(), RESPONSE, &unlabelled));
+    let reviews = build(filed);
+    let review = &reviews[0];
+    let (_, two) = review.answer(0, "2").expect("answer to comment 2");
+    assert!(
+        two.starts_with("The program is expected to cost $84 million"),
+        "{two}"
+    );
+    assert!(two.ends_with("quarter ending March 31, 2025."), "{two}");
+    let (_, three) = review.answer(0, "3").expect("answer to comment 3");
+    assert_eq!(
+        three,
+        "We will file the complete charter agreement, including its schedules, as an \
+         exhibit to our Form 10-Q for the quarter ending March 31, 2025."
+    );
+}
+
 #[test]
 fn restatements_numbered_otherwise_are_matched_by_their_words() {
     let dir = tempfile::tempdir().unwrap();
