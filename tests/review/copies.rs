@@ -9,7 +9,7 @@ use crate::common;
 use crate::harrowgate::{FIRST, FOLLOW_UP, RESPONSE, fixture};
 use common::bin::{json_of, letterdesk, stderr, stdout};
 use common::pdf::{Layout, letter_pdf};
-use letterdesk::precedent::{Library, Probe};
+use letterdesk::precedent::{Hit, Library, Probe};
 use letterdesk::review::{Filed, build, read_under};
 
 /// A folder with the first letter as a PDF, its text under `text/`, the response and
@@ -89,14 +89,9 @@ fn reviews_name_the_copy_and_count_its_references_once() {
     );
 }
 
-#[test]
-fn precedent_finds_a_comment_filed_twice_once_with_its_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let letters = dir.path().join("letters");
-    std::fs::create_dir(&letters).unwrap();
-    let pdf = filed_twice(&letters);
-    let mut library = Library::open(&dir.path().join("precedent")).unwrap();
-    library.update(&[letters]).unwrap();
+/// Precedent for another company's question on the cost of a vessel programme: the
+/// hits that are comment 2 of the first letter.
+fn comment_two_of_the_first_letter(library: &Library) -> Vec<Hit> {
     let probe = Probe {
         text: "Please disclose the expected cost of your vessel replacement program, \
                funded by operating cash flows, and when you expect to incur it.",
@@ -105,17 +100,30 @@ fn precedent_finds_a_comment_filed_twice_once_with_its_answer() {
         company: Some("Elsewhere Shipping Inc."),
     };
     let hits = library.similar(probe, 10).unwrap().hits;
-    let first: Vec<_> = hits
-        .iter()
+    assert!(!hits.is_empty());
+    hits.into_iter()
         .filter(|h| h.date == "2025-03-10" && h.comment == "2")
-        .collect();
-    assert_eq!(first.len(), 1, "{hits:#?}");
-    assert_eq!(first[0].path, pdf);
-    assert_eq!(first[0].count, 1);
-    let answer = first[0].answer.as_deref().expect("its answer");
+        .collect()
+}
+
+#[test]
+fn precedent_finds_a_comment_filed_twice_once_with_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    let pdf = filed_twice(&letters);
+    let mut library = Library::open(&dir.path().join("precedent")).unwrap();
+    library.update(&[letters]).unwrap();
+    let hits = comment_two_of_the_first_letter(&library);
+    let [hit] = hits.as_slice() else {
+        panic!("once: {hits:#?}")
+    };
+    assert_eq!(hit.path, pdf);
+    assert_eq!(hit.count, 1);
+    let answer = hit.answer.as_deref().expect("its answer");
     assert!(answer.contains("$84 million"), "{answer}");
     let staff = Filed::read(&pdf).unwrap();
-    assert_eq!(staff.letter.comments[1].text, first[0].text);
+    assert_eq!(staff.letter.comments[1].text, hit.text);
 }
 
 /// `import` of either file of a response kept twice (its text beside itself) fills the
@@ -137,4 +145,26 @@ fn import_reads_a_response_kept_twice_from_either_file() {
             stdout(&out)
         );
     }
+}
+
+/// The PDF removed from the library: its text, a copy until then, is the letter, and
+/// its comments are found at the text, with their answer.
+#[test]
+fn when_the_original_goes_its_copy_is_found_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    let pdf = filed_twice(&letters);
+    let mut library = Library::open(&dir.path().join("precedent")).unwrap();
+    library.update(std::slice::from_ref(&letters)).unwrap();
+    std::fs::remove_file(&pdf).unwrap();
+    let updated = library.update(std::slice::from_ref(&letters)).unwrap();
+    assert_eq!(updated.removed, 1);
+    let hits = comment_two_of_the_first_letter(&library);
+    let [hit] = hits.as_slice() else {
+        panic!("once: {hits:#?}")
+    };
+    assert_eq!(hit.path, letters.join("text").join(FIRST));
+    let answer = hit.answer.as_deref().expect("its answer");
+    assert!(answer.contains("$84 million"), "{answer}");
 }
