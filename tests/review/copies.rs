@@ -89,6 +89,18 @@ fn reviews_name_the_copy_and_count_its_references_once() {
     );
 }
 
+/// A precedent library of the folder of [`filed_twice`], brought up to date: the
+/// temporary folder, the letters' folder, the PDF's path and the library.
+fn library_of_a_letter_filed_twice() -> (tempfile::TempDir, PathBuf, PathBuf, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    let pdf = filed_twice(&letters);
+    let mut library = Library::open(&dir.path().join("precedent")).unwrap();
+    library.update(std::slice::from_ref(&letters)).unwrap();
+    (dir, letters, pdf, library)
+}
+
 /// Precedent for another company's question on the cost of a vessel programme: the
 /// hits that are comment 2 of the first letter.
 fn comment_two_of_the_first_letter(library: &Library) -> Vec<Hit> {
@@ -108,12 +120,7 @@ fn comment_two_of_the_first_letter(library: &Library) -> Vec<Hit> {
 
 #[test]
 fn precedent_finds_a_comment_filed_twice_once_with_its_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let letters = dir.path().join("letters");
-    std::fs::create_dir(&letters).unwrap();
-    let pdf = filed_twice(&letters);
-    let mut library = Library::open(&dir.path().join("precedent")).unwrap();
-    library.update(&[letters]).unwrap();
+    let (_dir, _, pdf, library) = library_of_a_letter_filed_twice();
     let hits = comment_two_of_the_first_letter(&library);
     let [hit] = hits.as_slice() else {
         panic!("once: {hits:#?}")
@@ -151,12 +158,7 @@ fn import_reads_a_response_kept_twice_from_either_file() {
 /// its comments are found at the text, with their answer.
 #[test]
 fn when_the_original_goes_its_copy_is_found_instead() {
-    let dir = tempfile::tempdir().unwrap();
-    let letters = dir.path().join("letters");
-    std::fs::create_dir(&letters).unwrap();
-    let pdf = filed_twice(&letters);
-    let mut library = Library::open(&dir.path().join("precedent")).unwrap();
-    library.update(std::slice::from_ref(&letters)).unwrap();
+    let (_dir, letters, pdf, mut library) = library_of_a_letter_filed_twice();
     std::fs::remove_file(&pdf).unwrap();
     let updated = library.update(std::slice::from_ref(&letters)).unwrap();
     assert_eq!(updated.removed, 1);
