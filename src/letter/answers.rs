@@ -28,7 +28,7 @@ static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How the paragraphs after a response's last answer begin: its closing.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*•_\-]*(?:the\s+company\s+(?:hereby\s+)?acknowledges|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
+    Regex::new(r"(?i)^[\s*•_\-]*(?:the\s+company\s+(?:hereby\s+)?acknowledges\s+(?:that|the\s+following)|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
         .expect("closing regex")
 });
 
@@ -145,7 +145,12 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
     let end = folded.find(tail, 0)? + tail.len();
     let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
     let width = lines.iter().map(|l| l.len()).max().unwrap_or(80).max(40);
-    let stop = closing_start(&lines, line + 1);
+    // The answer's first paragraph is not the closing, whatever its first words ("We
+    // believe that our disclosure…").
+    let first = (line + 1..lines.len())
+        .find(|&i| !lines[i].trim().is_empty())
+        .unwrap_or(lines.len());
+    let stop = closing_start(&lines, first + 1);
     answer_text(&lines, (line, byte), stop, &[], width)
 }
 
@@ -361,6 +366,37 @@ mod tests {
         let lines = ["1. Tell us more.", "", long.as_str()];
         let got = answers(&lines, &[comment("1", "Tell us more.")]);
         assert_eq!(got, vec![Some(long.trim().to_string())]);
+    }
+
+    /// "The Company acknowledges the Staff's comment" opens answers; only "acknowledges
+    /// that" (it is responsible for its disclosure) closes the letter. An answer with no
+    /// label may start with any closing's words.
+    #[test]
+    fn an_acknowledged_comment_is_an_answer_and_the_acknowledgment_that_closes_is_not() {
+        let lines = [
+            "1. Tell us more.",
+            "",
+            "Response: Here is more.",
+            "",
+            "The Company acknowledges the Staff's comment and will say more.",
+            "",
+            "The Company acknowledges that it is responsible for its disclosure.",
+        ];
+        let got = answers(&lines, &[comment("1", "Tell us more.")]);
+        assert_eq!(
+            got,
+            vec![Some(
+                "Here is more.\n\nThe Company acknowledges the Staff's comment and will \
+                 say more."
+                    .to_string()
+            )]
+        );
+        let restated = "Tell us more.\n\nWe believe that our disclosure says enough.\n\n\
+                        We hope that this letter answers your comments.";
+        assert_eq!(
+            answer_after(restated, "Tell us more.").as_deref(),
+            Some("We believe that our disclosure says enough.")
+        );
     }
 
     #[test]
