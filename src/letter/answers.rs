@@ -80,6 +80,12 @@ fn fold(text: &str) -> Vec<char> {
         .collect()
 }
 
+/// The letter's typical line width as its longest line tells it (at least 40), for
+/// [`join_paragraphs`]: a sentence ending well short of it ends its paragraph.
+fn width(lines: &[&str]) -> usize {
+    lines.iter().map(|l| l.len()).max().unwrap_or(80).max(40)
+}
+
 /// Where one restatement stands: the folded index of its first character and the
 /// folded index just past its end.
 #[derive(Debug, Clone, Copy)]
@@ -114,7 +120,7 @@ fn spans(folded: &Folded, comments: &[Comment]) -> Vec<Option<Span>> {
 pub fn answers(lines: &[&str], comments: &[Comment]) -> Vec<Option<String>> {
     let folded = Folded::of(lines);
     let spans = spans(&folded, comments);
-    let width = lines.iter().map(|l| l.len()).max().unwrap_or(80).max(40);
+    let width = width(lines);
     (0..comments.len())
         .map(|k| {
             let span = spans[k]?;
@@ -144,7 +150,7 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
     let tail = &text[text.len().saturating_sub(ANCHOR)..];
     let end = folded.find(tail, 0)? + tail.len();
     let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
-    let width = lines.iter().map(|l| l.len()).max().unwrap_or(80).max(40);
+    let width = width(&lines);
     // The answer's first paragraph is not the closing, whatever its first words ("We
     // believe that our disclosure…").
     let first = (line + 1..lines.len())

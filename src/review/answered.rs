@@ -2,7 +2,7 @@
 //! then how many of its comments they restate), and each restated comment to the
 //! staff comment (by number when the words agree, else by the words alone).
 
-use super::copies::LetterCopy;
+use super::copies::{LetterCopy, copy_of};
 use super::filed::Filed;
 use super::party::filing_of;
 use super::references::cited_dates;
@@ -46,7 +46,7 @@ pub struct Answered {
 /// Match every response of `letters` (one review, in date order) that is not one of
 /// the `copies` to the staff letter it answers, and to that letter's copies too.
 pub fn match_responses(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Answered> {
-    let is_copy = |i: usize| copies.iter().any(|c| c.letter == i);
+    let is_copy = |i: usize| copy_of(copies, i).is_some();
     let staff_words: Vec<Vec<HashSet<String>>> = letters
         .iter()
         .map(|f| match f.letter.kind {

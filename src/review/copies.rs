@@ -57,6 +57,11 @@ pub fn find(letters: &[Filed]) -> Vec<LetterCopy> {
     copies
 }
 
+/// The letter that letter `letter` is a copy of, among `copies`, when it is one.
+pub fn copy_of(copies: &[LetterCopy], letter: usize) -> Option<usize> {
+    copies.iter().find(|c| c.letter == letter).map(|c| c.of)
+}
+
 /// Whether the file is in a format EDGAR files originals in (the staff's PDF, the
 /// company's HTML), not text made from one.
 fn is_original_format(path: &Path) -> bool {

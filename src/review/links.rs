@@ -2,7 +2,7 @@
 //! review: a dated reference to the letter of that date, "prior comment N" to the
 //! latest earlier staff letter that has comment N.
 
-use super::copies::LetterCopy;
+use super::copies::{LetterCopy, copy_of};
 use super::filed::Filed;
 use super::references::{Reference, find_references};
 use crate::letter::{Comment, Kind};
@@ -32,9 +32,6 @@ pub struct Link {
 /// Resolve every reference in the staff comments of `letters` (one review, in date
 /// order), to letters that are not `copies` of another.
 pub fn resolve(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Link> {
-    let copy: Vec<bool> = (0..letters.len())
-        .map(|i| copies.iter().any(|c| c.letter == i))
-        .collect();
     let mut links = Vec::new();
     for (i, filed) in letters.iter().enumerate() {
         if filed.letter.kind != Kind::Comments {
@@ -45,7 +42,7 @@ pub fn resolve(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Link> {
                 links.push(Link {
                     letter: i,
                     comment: comment.number.clone(),
-                    to: target(letters, &copy, i, &reference),
+                    to: target(letters, copies, i, &reference),
                     reference,
                 });
             }
@@ -69,7 +66,7 @@ fn numbered<'c>(comments: &'c [Comment], number: &str) -> Option<&'c Comment> {
 /// Where `reference`, in letter `from`, leads: to a letter that is not a `copy`.
 fn target(
     letters: &[Filed],
-    copy: &[bool],
+    copies: &[LetterCopy],
     from: usize,
     reference: &Reference,
 ) -> Result<Target, String> {
@@ -77,7 +74,7 @@ fn target(
     let earlier_staff = || {
         (0..from)
             .rev()
-            .filter(|&j| letters[j].letter.kind == Kind::Comments && !copy[j])
+            .filter(|&j| letters[j].letter.kind == Kind::Comments && copy_of(copies, j).is_none())
     };
     let found = |j: usize| {
         numbered(&letters[j].letter.comments, number).map(|c| Target {
@@ -86,8 +83,9 @@ fn target(
         })
     };
     if let Some(date) = reference.letter_date {
-        let dated =
-            (0..letters.len()).find(|&j| j != from && !copy[j] && letters[j].date() == Some(date));
+        let dated = (0..letters.len()).find(|&j| {
+            j != from && copy_of(copies, j).is_none() && letters[j].date() == Some(date)
+        });
         let printed = date.format("%B %-d, %Y");
         return match dated {
             Some(j) => found(j)

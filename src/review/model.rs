@@ -1,7 +1,7 @@
 //! A review: its letters, state, answered responses and resolved references.
 
 use super::answered::Answered;
-use super::copies::LetterCopy;
+use super::copies::{self, LetterCopy};
 use super::filed::Filed;
 use super::links::Link;
 use super::state::State;
@@ -52,10 +52,7 @@ impl Review {
 
     /// The letter that letter `letter` is a copy of, when it is one.
     pub fn copy_of(&self, letter: usize) -> Option<usize> {
-        self.copies
-            .iter()
-            .find(|c| c.letter == letter)
-            .map(|c| c.of)
+        copies::copy_of(&self.copies, letter)
     }
 
     /// The links from comment `comment` of letter `letter`, in the comment's order.
