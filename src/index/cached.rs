@@ -48,7 +48,7 @@ pub(super) fn read_cached_at(
         .filter(|_| source.worth_caching())
         .map(|cache| (cache, xxh3_64(&bytes)));
     if let Some((cache, hash)) = cache
-        && let Some(kept) = cache.text(source.name(), hash)
+        && let Some(kept) = cache.text(&source.cache_name(), hash)
     {
         let read = Read {
             text: kept.text.into_bytes(),
@@ -67,7 +67,7 @@ pub(super) fn read_cached_at(
             warnings: extracted.warnings.clone(),
             declared: extracted.declared,
         };
-        cache.put_text(source.name(), hash, &kept);
+        cache.put_text(&source.cache_name(), hash, &kept);
     }
     let read = Read {
         text: extracted.text,

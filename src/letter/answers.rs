@@ -18,19 +18,31 @@ static ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("answer label regex")
 });
 
-/// A line that only opens the next restatement: its number, "Comment 4", "Staff Comment:".
+/// A line that only opens the next restatement: its number, "Comment 4", "Staff Comment:",
+/// "SEC Comment:".
 static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:staff\s+)?comments?\s*(?:no\.?\s*)?\d{0,3}\s*[.:]?|\(?\d{1,3}[.)]?)\s*$",
+        r"(?i)^\s*(?:(?:sec\s+)?(?:staff(?:'s|’s)?\s+)?comments?\s*(?:no\.?\s*)?\d{0,3}\s*[.:]?|\(?\d{1,3}[.)]?)\s*$",
     )
     .expect("next label regex")
 });
+
+/// Whether `line` is a label of a response's restatements or answers ("Response",
+/// "Comment No. 1", "3."), which may stand at the top of several pages, unlike a
+/// running head. A line of digits alone is a page number, not a label.
+pub(super) fn is_label(line: &str) -> bool {
+    ANSWER_LABEL.is_match(line)
+        || (NEXT_LABEL.is_match(line) && !line.trim().bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// How the paragraphs after a response's last answer begin: its closing.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s*•_\-]*(?:the\s+company\s+(?:hereby\s+)?acknowledges\s+(?:that|the\s+following)|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
         .expect("closing regex")
 });
+
+/// The longest line (in bytes) taken for a heading over the next restatement's label.
+const MAX_HEADING: usize = 150;
 
 /// How many letters and digits of a restatement's start and end are looked for.
 const ANCHOR: usize = 40;
@@ -184,7 +196,7 @@ const MAX_SIGN_OFF: usize = 800;
 /// to discuss, a thanks, the acknowledgment the staff once asked for. Stricter than
 /// [`CLOSING`], whose "we believe that our …" also opens answers.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+|additional\s+|other\s+)?(?:questions|comments)|(?:please\s+)?do\s+not\s+hesitate\s+to\s+(?:contact|call)|please\s+direct\s+(?:any\s+|your\s+)?(?:questions|comments)|(?:(?:we|i)\s+)?thank\s+you\s+(?:for|in\s+advance)|(?:we\s+are|i\s+am)\s+available\s+to\s+discuss|please\s+(?:also\s+)?feel\s+free\s+to\s+(?:contact|call)|is\s+available\s+to\s+discuss|please\s+(?:call|contact|telephone)\b|express\s+our\s+appreciation|(?:would\s+)?welcome\s+the\s+opportunity\s+to\s+discuss|acknowledges?\s+that:?\s*•?\s*(?:[\w&.,'’]+\s+){1,8}?(?:is|are)\s+responsible\s+for\s+the\s+(?:accuracy|adequacy))")
+    Regex::new(r"(?i)\b(?:(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+|additional\s+|other\s+)?(?:questions|comments)|(?:please\s+)?do\s+not\s+hesitate\s+to\s+(?:contact|call)|please\s+direct\s+(?:any\s+|your\s+)?(?:further\s+|additional\s+|other\s+)?(?:questions|comments)|(?:if|should)\s+you\s+would\s+like\s+to\s+discuss|(?:we|i)\s+can\s+be\s+(?:contacted|reached)\s+at|(?:(?:we|i)\s+)?thank\s+you\s+(?:for|in\s+advance)|(?:we\s+are|i\s+am)\s+available\s+to\s+discuss|please\s+(?:also\s+)?feel\s+free\s+to\s+(?:contact|call)|is\s+available\s+to\s+discuss|please\s+(?:call|contact|telephone)\b|express\s+our\s+appreciation|(?:would\s+)?welcome\s+the\s+opportunity\s+to\s+discuss|acknowledges?\s+that:?\s*•?\s*(?:[\w&.,'’]+\s+){1,8}?(?:is|are)\s+responsible\s+for\s+the\s+(?:accuracy|adequacy))")
         .expect("sign-off regex")
 });
 
@@ -217,11 +229,22 @@ fn answer_text(
     if line + 1 < stop {
         taken.extend(&lines[line + 1..stop]);
     }
+    // What stands before the next restatement: its label, its headings (those the parser
+    // gave it, and, once a label is cut, the short lines above it that end no sentence:
+    // "Construction Industries, page 33" over "COMMENT:" is a heading the parser did not
+    // give the comment under the label), and marks.
+    let mut labelled = false;
     while let Some(last) = taken.last() {
-        let trimmed = last.trim();
-        let heading = next_headings.iter().any(|h| h.trim() == trimmed);
+        // (Bold and italics as the HTML source marks them: "**SEC COMMENT:**".)
+        let trimmed = last.trim().trim_matches(['*', '_']).trim();
+        let heading = next_headings.iter().any(|h| h.trim() == trimmed)
+            || (labelled
+                && trimmed.len() <= MAX_HEADING
+                && !trimmed.ends_with(['.', ':', ';', '?', '!', '"', '”']));
         let marks = !trimmed.contains(char::is_alphanumeric);
-        if marks || heading || NEXT_LABEL.is_match(trimmed) {
+        let label = NEXT_LABEL.is_match(trimmed);
+        if marks || heading || label {
+            labelled |= label;
             taken.pop();
         } else {
             break;
@@ -372,6 +395,17 @@ mod tests {
         let lines = ["1. Tell us more.", "", long.as_str()];
         let got = answers(&lines, &[comment("1", "Tell us more.")]);
         assert_eq!(got, vec![Some(long.trim().to_string())]);
+        // Invitations to call in other words.
+        for closing in [
+            "Please direct any further questions or comments you may have to the undersigned.",
+            "If you would like to discuss or have any additional questions, I can be contacted at 555-0100.",
+            "Should you need more, I can be reached at 555-0100.",
+        ] {
+            let text = format!("Here is more. {closing}");
+            let lines = ["1. Tell us more.", "", text.as_str()];
+            let got = answers(&lines, &[comment("1", "Tell us more.")]);
+            assert_eq!(got, vec![Some("Here is more.".to_string())], "{closing}");
+        }
     }
 
     /// "The Company acknowledges the Staff's comment" opens answers; only "acknowledges

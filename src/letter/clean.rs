@@ -22,6 +22,8 @@ pub struct CleanText<'t> {
     cleaned: String,
     /// Where each line stands: in `source`, or in `cleaned`.
     lines: Vec<Line>,
+    /// The lines that start a page after the first (a form feed ended the line before).
+    page_starts: Vec<usize>,
 }
 
 /// Where one line stands (a byte range), and in which buffer.
@@ -41,6 +43,7 @@ impl<'t> CleanText<'t> {
         let mut clean = CleanText {
             cleaned: String::new(),
             lines: Vec::with_capacity(source.len() / 32),
+            page_starts: Vec::new(),
             source: Cow::Borrowed(""),
         };
         let text: &str = &source;
@@ -63,6 +66,9 @@ impl<'t> CleanText<'t> {
                 None => (text.len(), None),
             };
             clean.push(text, start, end, &mut odd);
+            if next.is_some_and(|n| text.as_bytes()[n - 1] == 0x0C) {
+                clean.page_starts.push(clean.lines.len());
+            }
             match next {
                 Some(next) => start = next,
                 None => break,
@@ -96,6 +102,12 @@ impl<'t> CleanText<'t> {
             end: self.cleaned.len(),
             cleaned: true,
         });
+    }
+
+    /// The indexes of the lines that start a page after the first, ascending: a form
+    /// feed (of a PDF's text, or an HTML letter's page break) ended the line before.
+    pub fn page_starts(&self) -> &[usize] {
+        &self.page_starts
     }
 
     /// The cleaned lines, in order.
@@ -283,6 +295,13 @@ mod tests {
             vec!["a stray\rCR", "next"]
         );
         assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
+    }
+
+    #[test]
+    fn form_feeds_start_pages() {
+        let text = CleanText::of(Cow::Borrowed("a\n\u{c}b\nc\u{c}\u{c}d"));
+        assert_eq!(text.lines(), ["a", "", "b", "c", "", "d"]);
+        assert_eq!(text.page_starts(), [2, 4, 5]);
     }
 
     #[test]

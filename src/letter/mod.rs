@@ -33,6 +33,7 @@ mod paragraphs;
 mod parse;
 mod phrases;
 mod requests;
+mod running_heads;
 pub mod sections;
 pub mod source;
 mod unnumbered;

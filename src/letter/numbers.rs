@@ -73,6 +73,14 @@ pub(super) static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("label regex")
 });
 
+/// A label that stands before a restated comment's own number, on its line: `COMMENT:
+/// 3. We note…`. Not a [`COMMENT_LABEL`], which numbers the comment itself (a letter
+/// that numbers its restatements so numbers them only so): a letter that puts `COMMENT:`
+/// on a line of its own over its other restatements' numbers puts it here on one.
+static LABEL_BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:staff(?:'s|’s)?\s+)?comments?\s*[:\-–—]\s*").expect("label regex")
+});
+
 /// Whether `line` is a response letter's comment label (see [`COMMENT_LABEL`]), after
 /// a look at its first byte, which must start "comment" or "staff" (a byte outside ASCII
 /// may start `ſ`, a case form of `s`).
@@ -101,6 +109,16 @@ pub(super) fn number_at(line: &str, response: bool) -> Option<(&str, Option<&str
 fn read_number(line: &str, numbered: bool, response: bool) -> Option<(&str, Option<&str>)> {
     if numbered && let Some((number, end)) = number_prefix(line) {
         let rest = Some(line[end..].trim()).filter(|s| !s.is_empty());
+        if rest.is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase())) {
+            return None;
+        }
+        return Some((number, rest));
+    }
+    if response
+        && let Some(label) = LABEL_BEFORE_NUMBER.find(line)
+        && let Some((number, end)) = number_prefix(&line[label.end()..])
+    {
+        let rest = Some(line[label.end() + end..].trim()).filter(|s| !s.is_empty());
         if rest.is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase())) {
             return None;
         }
@@ -194,6 +212,25 @@ mod tests {
             });
             assert_eq!(number_prefix(line), expected, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_label_before_a_restated_comments_number_is_read_past_in_responses() {
+        assert_eq!(
+            number_at("COMMENT: 3. We note your ratios.", true),
+            Some(("3", Some("We note your ratios.")))
+        );
+        assert_eq!(
+            number_at("Staff Comment – 12. Please revise.", true),
+            Some(("12", Some("Please revise.")))
+        );
+        assert_eq!(number_at("Comment: 3. we note", true), None);
+        assert_eq!(number_at("COMMENT: 3. We note your ratios.", false), None);
+        // A label that numbers the comment itself is read as before.
+        assert_eq!(
+            number_at("Comment 4: Please revise.", true),
+            Some(("4", Some("Please revise.")))
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::heading_block::HeadingBlock;
 use super::model::Comment;
 use super::numbers::{is_comment_label, leading_number, number_at};
 use super::order::spilled_from_above;
-use super::phrases::{STRONG_CLOSING, is_sign_off, starts_with_any};
+use super::phrases::{STRONG_CLOSING, contains_ignore_ascii_case, is_sign_off, starts_with_any};
 use super::unnumbered::unnumbered;
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -15,6 +15,14 @@ use std::sync::LazyLock;
 static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
         .expect("response regex")
+});
+
+/// A label that names who answers, ended by a colon: "Caterpillar Response:", "OUR
+/// RESPONSE:", "Acme Corp. Response to Comment 2:" (up to three words, each with a
+/// capital).
+static NAMED_RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][\w&.'’-]*\s+){1,3}(?i:response(?:\s+to\s+(?:the\s+)?(?:staff(?:'s|’s)?\s+)?comments?)?(?:\s*(?:no\.?\s*)?\d{1,3})?)\s*:")
+        .expect("named response regex")
 });
 
 /// Line positions of one comment.
@@ -173,14 +181,18 @@ pub fn labels_responses(lines: &[&str]) -> bool {
     lines.iter().any(|l| is_response_label(l))
 }
 
-/// Whether `line` is a company's label before its answer ([`RESPONSE_LABEL`]), after a
-/// look at its first byte, which must start "company" or "response" (neither `c` nor
-/// `r` has a case form outside ASCII).
+/// Whether `line` is a company's label before its answer ([`RESPONSE_LABEL`], or
+/// [`NAMED_RESPONSE_LABEL`]), after a look at its first byte, which must start "company"
+/// or "response" (neither `c` nor `r` has a case form outside ASCII) or a name (an ASCII
+/// capital), and for a name at whether it says "response" at all.
 pub(super) fn is_response_label(line: &str) -> bool {
-    line.bytes()
-        .next()
-        .is_some_and(|b| matches!(b, b'C' | b'c' | b'R' | b'r'))
-        && RESPONSE_LABEL.is_match(line)
+    let Some(first) = line.bytes().next() else {
+        return false;
+    };
+    (matches!(first, b'C' | b'c' | b'R' | b'r') && RESPONSE_LABEL.is_match(line))
+        || (first.is_ascii_uppercase()
+            && contains_ignore_ascii_case(line, "response")
+            && NAMED_RESPONSE_LABEL.is_match(line))
 }
 
 /// Find the comments of a body and their numbers. `response` marks a company response

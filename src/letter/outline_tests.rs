@@ -123,6 +123,24 @@ mod long_letters {
 }
 
 #[test]
+fn labels_that_name_who_answers_are_labels() {
+    for line in [
+        "Caterpillar Response:",
+        "OUR RESPONSE:",
+        "Acme Corp. Response to Comment 2:",
+    ] {
+        assert!(is_response_label(line), "{line}");
+    }
+    for line in [
+        "The response rate rose: 3%",
+        "Responses were due",
+        "We have a response:",
+    ] {
+        assert!(!is_response_label(line), "{line}");
+    }
+}
+
+#[test]
 fn labels_told_by_their_first_byte_are_the_regexes_labels() {
     let lines = [
         "Response:",
@@ -135,13 +153,19 @@ fn labels_told_by_their_first_byte_are_the_regexes_labels() {
         "STAFF\u{A0}COMMENT 6",
         "comment",
         "Our response:",
+        "Caterpillar Response:",
+        "CATERPILLAR RESPONSE: We respectfully note",
+        "Acme Corp. Response to Comment 2:",
+        "Responsive to your comment:",
+        "We have a response:",
+        "The response rate rose",
         "\u{2022} Response:",
         "",
     ];
     for line in lines {
         assert_eq!(
             is_response_label(line),
-            RESPONSE_LABEL.is_match(line),
+            RESPONSE_LABEL.is_match(line) || NAMED_RESPONSE_LABEL.is_match(line),
             "{line}"
         );
         assert_eq!(

@@ -14,6 +14,7 @@ use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
 use super::pagebreak::remove_page_headers;
 use super::phrases::may_hold;
+use super::running_heads::remove_running_heads;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -119,8 +120,16 @@ pub(super) fn clean<'t>(file: &str, bytes: &'t [u8]) -> Result<Text<'t>, LetterE
 pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     let mut body_lines = cleaned.text.lines();
     let header = parse_header(&body_lines);
-    body_lines.drain(..header.body_start.min(body_lines.len()));
+    let body_start = header.body_start.min(body_lines.len());
+    body_lines.drain(..body_start);
     remove_page_headers(&mut body_lines, &vocabulary(&header));
+    let page_starts: Vec<usize> = cleaned
+        .text
+        .page_starts()
+        .iter()
+        .filter_map(|s| s.checked_sub(body_start))
+        .collect();
+    remove_running_heads(&mut body_lines, &page_starts);
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
     let response = signals.response;

@@ -141,3 +141,176 @@ fn deep_nesting_does_not_overflow() {
     let html = "<div>".repeat(3_000) + "Deep text" + &"</div>".repeat(3_000);
     assert!(text_of(html.as_bytes()).contains("Deep text"));
 }
+
+/// A response whose pages after the first open with a running head (the Commission,
+/// the staff member, the page number), as Word's and Workiva's EDGAR HTML marks them:
+/// a page break in the CSS, then the head's paragraphs. One answer runs on over a page
+/// break mid-sentence.
+fn paged_response(page_break: &str) -> String {
+    let head = |n: usize| {
+        format!(
+            "{page_break}<p>Securities and Exchange Commission</p><p>Ms. Ann Vole</p><p>Page {n}</p>\n"
+        )
+    };
+    format!(
+        "<html><body>\n\
+<p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
+<p>Ms. Ann Vole<br>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
+<p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
+<p>Dear Ms. Vole:</p>\n\
+<p>On behalf of Quarry Lane Holdings, Inc., we submit this letter in response to the comments of the Staff.</p>\n\
+<p><i>1. Please tell us how you determined that the Harbor Point lease is an operating lease.</i></p>\n\
+<p>Response: The lease term is seven years and the Company</p>\n{}\
+<p>has no option to buy the building.</p>\n\
+<p><i>2. Please revise your segment discussion to quantify each factor you cite.</i></p>\n{}\
+<p>Response: The Company will quantify each factor in future filings.</p>\n\
+<p><i>3. Please file the Harbor Point lease as an exhibit.</i></p>\n\
+<p>Response: The Company filed the lease as Exhibit 10.4 on May 1, 2024.</p>\n{}\
+<p>If you have any questions, please call me.</p><p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n",
+        head(2),
+        head(3),
+        head(4),
+    )
+}
+
+#[test]
+fn running_heads_after_page_breaks_are_left_out_of_comments_and_answers() {
+    for page_break in [
+        "<hr style=\"page-break-after:always\">",
+        "<div style=\"break-before: page\"></div>",
+        "<p style=\"PAGE-BREAK-BEFORE: always; margin: 0\"></p>",
+    ] {
+        let html = paged_response(page_break);
+        let text = text_of(html.as_bytes());
+        assert_eq!(text.matches('\u{c}').count(), 3, "{page_break}: {text}");
+        let (_dir, path) = written("paged.htm", html.as_bytes());
+        let filed = letterdesk::review::Filed::read(&path).unwrap();
+        let numbers: Vec<&str> = filed
+            .letter
+            .comments
+            .iter()
+            .map(|c| c.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["1", "2", "3"], "{page_break}");
+        for comment in &filed.letter.comments {
+            assert!(!comment.text.contains("Vole"), "{page_break}: {comment:?}");
+            assert!(comment.headings.is_empty(), "{page_break}: {comment:?}");
+        }
+        let answers: Vec<&str> = filed
+            .sections
+            .answers
+            .iter()
+            .map(|a| a.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                // The sentence cut by the page break is one again.
+                "The lease term is seven years and the Company has no option to buy the building.",
+                "The Company will quantify each factor in future filings.",
+                "The Company filed the lease as Exhibit 10.4 on May 1, 2024.",
+            ],
+            "{page_break}"
+        );
+    }
+}
+
+/// Without page breaks in its CSS, the same lines are text: they are left as they are.
+#[test]
+fn lines_that_repeat_with_no_page_break_are_text() {
+    let html = paged_response("");
+    assert!(!text_of(html.as_bytes()).contains('\u{c}'));
+    let (_dir, path) = written("unpaged.htm", html.as_bytes());
+    let filed = letterdesk::review::Filed::read(&path).unwrap();
+    let first = filed.sections.answers[0].as_deref().unwrap_or("");
+    assert!(first.contains("Ann Vole"), "{first}");
+}
+
+/// Labels that name who answers ("Quarry Lane Response:"), and "COMMENT:" over a
+/// restatement or before its number on its line, with the restatement's heading
+/// above the label.
+#[test]
+fn named_response_labels_and_comment_labels_bound_each_answer() {
+    let html = "<html><body>\n\
+<p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
+<p>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
+<p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
+<p>Ladies and Gentlemen:</p>\n\
+<p>We submit this letter in response to the comments of the Staff.</p>\n\
+<p><b>Leases, page 40</b></p><p><b>COMMENT:</b></p>\n\
+<p><i>1. Please tell us how you determined that the Harbor Point lease is an operating lease.</i></p>\n\
+<p><b>QUARRY LANE RESPONSE:</b></p>\n\
+<p>The lease term is seven years.</p>\n\
+<p><b>Segment Results, page 52</b></p>\n\
+<p>COMMENT: 2. Please revise your segment discussion to quantify each factor you cite.</p>\n\
+<p>Quarry Lane Response:</p>\n\
+<p>The Company will quantify each factor in future filings.</p>\n\
+<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n";
+    let (_dir, path) = written("labels.htm", html.as_bytes());
+    let filed = letterdesk::review::Filed::read(&path).unwrap();
+    let texts: Vec<&str> = filed
+        .letter
+        .comments
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Please tell us how you determined that the Harbor Point lease is an operating lease.",
+            "Please revise your segment discussion to quantify each factor you cite.",
+        ]
+    );
+    let answers: Vec<Option<&str>> = filed
+        .sections
+        .answers
+        .iter()
+        .map(|a| a.as_deref())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            Some("The lease term is seven years."),
+            Some("The Company will quantify each factor in future filings."),
+        ]
+    );
+}
+
+/// The extraction cache keeps a text by its source's revision: the text an older build
+/// made of the same bytes (before page breaks were read, under the name it kept it by
+/// then) is not read as this build's.
+#[test]
+fn texts_an_older_build_kept_are_not_read() {
+    use crate::common::bin::{arg, json_of, letterdesk_cached};
+    let html = paged_response("<hr style=\"page-break-after:always\">");
+    let (dir, _path) = written("paged.htm", html.as_bytes());
+    let cache = tempfile::tempdir().unwrap();
+    let comments = || {
+        let out = letterdesk_cached(&["status", "--json", arg(dir.path())], cache.path());
+        json_of(&out)["letters"][0]["comments"].clone()
+    };
+    assert_eq!(comments(), 3);
+    let ours = cache.path().join("letterdesk");
+    let texts = ours.join("text");
+    let kept: Vec<_> = std::fs::read_dir(&texts)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let name = kept[0].file_name().unwrap().to_str().unwrap().to_owned();
+    assert!(name.starts_with("html-r2-"), "{name}");
+    // Only the older text is left: no brief of the letter, no text of this build.
+    let mut older: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&kept[0]).unwrap()).unwrap();
+    older["text"] = "Ladies and Gentlemen:\n\n1. A comment an older build read.\n".into();
+    std::fs::remove_dir_all(&ours).unwrap();
+    std::fs::create_dir_all(&texts).unwrap();
+    let older_name = name.replacen("html-r2-", "html-", 1);
+    std::fs::write(texts.join(&older_name), older.to_string()).unwrap();
+    assert_eq!(comments(), 3);
+    // Under this build's name, the same text is read (the test sees the cache at work).
+    std::fs::rename(texts.join(&older_name), texts.join(&name)).unwrap();
+    std::fs::remove_file(ours.join("briefs.bin")).unwrap();
+    assert_eq!(comments(), 1);
+}

@@ -25,6 +25,11 @@ impl Source for HtmlSource {
         &["htm", "html"]
     }
 
+    /// 2: page breaks are form feeds.
+    fn revision(&self) -> u32 {
+        2
+    }
+
     fn extract(&self, bytes: Vec<u8>, limits: &Limits) -> Result<Extracted, String> {
         guarded("HTML", limits.time, move || extract(&bytes))
     }
@@ -148,7 +153,8 @@ struct Walk {
     /// A table cell held only a label ("1.", "Re:", "•"): the next cell's text continues
     /// its line whatever blocks it is wrapped in, until the row ends.
     joining: bool,
-    styles: Vec<Style>,
+    /// The style of each open element, and whether a page break follows it.
+    styles: Vec<(Style, bool)>,
 }
 
 /// A break between pieces of text.
@@ -231,7 +237,7 @@ impl Walk {
     }
 
     fn open(&mut self, name: &str, css: Option<&str>) {
-        let mut style = self.styles.last().copied().unwrap_or_default();
+        let mut style = self.style();
         match name {
             "b" | "strong" => style.bold = true,
             "i" | "em" | "cite" => style.italic = true,
@@ -240,7 +246,10 @@ impl Walk {
         let css = css.map(Css::parse).unwrap_or_default();
         style.bold = css.bold.unwrap_or(style.bold);
         style.italic = css.italic.unwrap_or(style.italic);
-        self.styles.push(style);
+        self.styles.push((style, css.page_after));
+        if css.page_before {
+            self.page_break();
+        }
         if name == "br" {
             self.end(Break::Line);
         } else if BLOCKS.contains(&name) {
@@ -252,7 +261,9 @@ impl Walk {
     }
 
     fn close(&mut self, name: &str) {
-        self.styles.pop();
+        if self.styles.pop().is_some_and(|(_, page_after)| page_after) {
+            self.page_break();
+        }
         match name {
             "td" | "th" => {
                 let len: usize = self.paragraph.iter().map(|r| r.text.chars().count()).sum();
@@ -271,6 +282,23 @@ impl Walk {
         }
     }
 
+    /// The style in effect.
+    fn style(&self) -> Style {
+        self.styles.last().map(|(s, _)| *s).unwrap_or_default()
+    }
+
+    /// A page break (`page-break-before` or `-after` in the element's CSS): the text so
+    /// far written, then a form feed, as a PDF's text has between its pages, so that the
+    /// parser tells running heads by what repeats after them (one, however many breaks
+    /// stand together).
+    fn page_break(&mut self) {
+        self.flush();
+        self.joining = false;
+        if !self.out.is_empty() && !self.out.ends_with('\u{c}') {
+            self.out.push('\u{c}');
+        }
+    }
+
     /// A break after the text so far (none while a label's line goes on).
     fn end(&mut self, brk: Break) {
         if !self.joining && !self.paragraph.is_empty() {
@@ -280,7 +308,7 @@ impl Walk {
 
     /// Text in the current style, its white space folded.
     fn text(&mut self, text: &str) {
-        let style = self.styles.last().copied().unwrap_or_default();
+        let style = self.style();
         for (i, word) in text
             .split(|c: char| c.is_whitespace() || c == '\u{a0}')
             .enumerate()
@@ -352,12 +380,16 @@ impl Walk {
     }
 }
 
-/// What an inline `style` says about emphasis and indentation.
+/// What an inline `style` says about emphasis, indentation and page breaks.
 #[derive(Debug, Default)]
 struct Css {
     bold: Option<bool>,
     italic: Option<bool>,
     indented: bool,
+    /// A new page starts before the element (`page-break-before: always`).
+    page_before: bool,
+    /// A new page starts after it.
+    page_after: bool,
 }
 
 impl Css {
@@ -377,6 +409,8 @@ impl Css {
                     css.bold = Some(words.iter().any(|w| is_bold(w)));
                     css.italic = Some(words.iter().any(|w| matches!(*w, "italic" | "oblique")));
                 }
+                "page-break-before" | "break-before" => css.page_before = is_page(&value),
+                "page-break-after" | "break-after" => css.page_after = is_page(&value),
                 "padding-left" | "margin-left" | "padding" => {
                     css.indented |= value
                         .split_whitespace()
@@ -388,6 +422,11 @@ impl Css {
         }
         css
     }
+}
+
+/// Whether a `page-break-*` or `break-*` value starts a new page.
+fn is_page(value: &str) -> bool {
+    matches!(value, "always" | "page" | "left" | "right" | "recto" | "verso")
 }
 
 /// Whether a `font-weight` value is bold.

@@ -60,6 +60,17 @@ pub trait Source: Sync {
     fn worth_caching(&self) -> bool {
         true
     }
+    /// The revision of what it extracts, raised whenever the same bytes would give
+    /// another text: the extraction cache keeps texts by source and revision, so that
+    /// a text an older build kept is not read as this one's.
+    fn revision(&self) -> u32 {
+        1
+    }
+    /// The name its texts are kept under in the extraction cache: its name and
+    /// [`revision`](Source::revision).
+    fn cache_name(&self) -> String {
+        format!("{}-r{}", self.name(), self.revision())
+    }
 }
 
 /// What a source makes of a file.
