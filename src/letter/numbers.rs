@@ -74,11 +74,13 @@ pub(super) static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label that stands before a restated comment's own number, on its line: `COMMENT:
-/// 3. We note…`. Not a [`COMMENT_LABEL`], which numbers the comment itself (a letter
-/// that numbers its restatements so numbers them only so): a letter that puts `COMMENT:`
-/// on a line of its own over its other restatements' numbers puts it here on one.
+/// 3. We note…`, `SEC Comment – 3.`. Not a [`COMMENT_LABEL`], which numbers the
+/// comment itself (a letter that numbers its restatements so numbers them only so): a
+/// letter that puts `COMMENT:` on a line of its own over its other restatements'
+/// numbers puts it here on one.
 static LABEL_BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:staff(?:'s|’s)?\s+)?comments?\s*[:\-–—]\s*").expect("label regex")
+    Regex::new(r"(?i)^(?:sec\s+)?(?:staff(?:'s|’s)?\s+)?comments?\s*[:\-–—]\s*")
+        .expect("label regex")
 });
 
 /// Whether `line` is a response letter's comment label (see [`COMMENT_LABEL`]), after
@@ -223,6 +225,10 @@ mod tests {
         assert_eq!(
             number_at("Staff Comment – 12. Please revise.", true),
             Some(("12", Some("Please revise.")))
+        );
+        assert_eq!(
+            number_at("SEC COMMENT: 5. We note the measure.", true),
+            Some(("5", Some("We note the measure.")))
         );
         assert_eq!(number_at("Comment: 3. we note", true), None);
         assert_eq!(number_at("COMMENT: 3. We note your ratios.", false), None);
