@@ -104,6 +104,22 @@ mod outline {
     }
 }
 
+mod acknowledgments {
+    use super::*;
+
+    /// "The Company acknowledges the Staff's comment" ends an answer, not the letter:
+    /// the restatements after it are read; "acknowledges that" it is responsible still
+    /// closes the letter, and the numbered list after it holds no comments.
+    #[test]
+    fn an_answer_that_acknowledges_the_comment_does_not_close_the_letter() {
+        let text = "1. Tell us about leases.\n\nResponse:\n\nWe have none.\n\nThe Company acknowledges the Staff's comment and will say so.\n\n2. Tell us more.\n\nResponse:\n\nHere is more.\n\nThe Company acknowledges that:\n\n1. it is responsible for its disclosure;\n\n2. staff comments do not foreclose action.\n\nSincerely,";
+        let lines: Vec<&str> = text.lines().collect();
+        let b = parse_body(&lines, true, false);
+        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2"]);
+    }
+}
+
 mod long_letters {
     use super::*;
 

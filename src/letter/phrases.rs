@@ -297,7 +297,10 @@ pub const STRONG_CLOSING: &[&str] = &[
     "in closing, we remind",
     "in responding to our comments",
     "in connection with responding to",
-    "the company acknowledges",
+    // Not "the company acknowledges the Staff's comment", which opens answers.
+    "the company acknowledges that",
+    "the company acknowledges the following",
+    "the company hereby acknowledges",
     "we acknowledge that",
     "sincerely",
 ];
