@@ -32,6 +32,8 @@ struct Line {
     start: usize,
     end: usize,
     cleaned: bool,
+    /// The line opens with emphasis (see [`opens_emphasized`]).
+    emphasized: bool,
 }
 
 impl<'t> CleanText<'t> {
@@ -92,6 +94,7 @@ impl<'t> CleanText<'t> {
                 start,
                 end,
                 cleaned: false,
+                emphasized: false,
             });
             return;
         }
@@ -101,6 +104,7 @@ impl<'t> CleanText<'t> {
             start: from,
             end: self.cleaned.len(),
             cleaned: true,
+            emphasized: opens_emphasized(&text[start..end]),
         });
     }
 
@@ -108,6 +112,13 @@ impl<'t> CleanText<'t> {
     /// feed (of a PDF's text, or an HTML letter's page break) ended the line before.
     pub fn page_starts(&self) -> &[usize] {
         &self.page_starts
+    }
+
+    /// For each line, whether it opens with emphasis, as the HTML source marks bold
+    /// (`**…**`) and a paragraph all in italics (`*…*`): a response sets its restated
+    /// comments apart so. (A line with a `*` is always cleaned, never borrowed.)
+    pub fn emphasis(&self) -> Vec<bool> {
+        self.lines.iter().map(|l| l.emphasized).collect()
     }
 
     /// The cleaned lines, in order.
@@ -120,6 +131,15 @@ impl<'t> CleanText<'t> {
             })
             .collect()
     }
+}
+
+/// Whether a line as written opens with emphasis: a `*` first, or right after a
+/// comment number ("1. **We note…**").
+fn opens_emphasized(raw: &str) -> bool {
+    raw.trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | '.'))
+        .trim_start()
+        .starts_with('*')
 }
 
 /// Where a text next holds a byte that cleaning may change inside a line: one outside
@@ -295,6 +315,14 @@ mod tests {
             vec!["a stray\rCR", "next"]
         );
         assert_eq!(clean_lines("a  \n\n"), vec!["a", "", ""]);
+    }
+
+    #[test]
+    fn lines_that_open_with_emphasis_are_told() {
+        let text = CleanText::of(Cow::Borrowed(
+            "**1. We note.**\n1. **We note.**\n*Italic.*\n1. We note *this*.\nplain",
+        ));
+        assert_eq!(text.emphasis(), [true, true, true, false, false]);
     }
 
     #[test]

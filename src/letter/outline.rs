@@ -42,11 +42,67 @@ pub(super) struct Found<'t> {
     pub(super) spill: Option<(usize, usize)>,
 }
 
-/// Find the numbered comments of a letter body (blank lines as empty strings).
+/// A response whose numbered lines (at a paragraph's start, not captions of the filing)
+/// come in two styles, with
+/// emphasis and without: its restatements are in the style of the first of them (most
+/// responses set them in bold or italics; some set them plain and their footnotes in
+/// italics, "*(1) All amounts are in thousands*"), at least two in it. A numbered line
+/// in the other style is a restatement only where it goes on from the last comment (the
+/// next number) and no line in the restatements' style further on bears its number:
+/// else it is a list or a footnote in an answer ("1) The units are subject to a
+/// recall", "2) Unexpected volume" before the bold restatement "2. We note…").
+struct Styled<'e> {
+    /// Each line's emphasis.
+    lines: &'e [bool],
+    /// Whether the restatements are set with emphasis.
+    emphasized: bool,
+    /// The numbered lines in the restatements' style: line index and leading number.
+    numbered: Vec<(usize, u32)>,
+}
+
+impl<'e> Styled<'e> {
+    /// The styles of a response's numbered lines (before `end`), when they come in two.
+    fn of(lines: &[&str], end: usize, emphasis: &'e [bool]) -> Option<Styled<'e>> {
+        let mut style = None;
+        let mut numbered = Vec::new();
+        let mut other = 0;
+        for i in 0..end.min(emphasis.len()) {
+            if let Some((number, rest)) = number_at(lines[i], true)
+                && at_paragraph_start(lines, i)
+                && !rest.is_some_and(|r| is_caption(lines, i, r))
+            {
+                if *style.get_or_insert(emphasis[i]) == emphasis[i] {
+                    numbered.push((i, leading_number(number)));
+                } else {
+                    other += 1;
+                }
+            }
+        }
+        (numbered.len() >= 2 && other >= 1).then_some(Styled {
+            lines: emphasis,
+            emphasized: style?,
+            numbered,
+        })
+    }
+
+    /// Whether the numbered line `i`, numbered `n`, may be a restatement after the
+    /// comments `found`.
+    fn may_restate(&self, i: usize, n: u32, found: &[Found]) -> bool {
+        if self.lines.get(i).copied().unwrap_or(false) == self.emphasized {
+            return true;
+        }
+        let next = found.last().map_or(1, |f| leading_number(f.number) + 1);
+        n == next && !self.numbered.iter().any(|&(l, m)| l > i && m == n)
+    }
+}
+
+/// Find the numbered comments of a letter body (blank lines as empty strings); in a
+/// response whose numbered lines come in two styles, see [`Styled`].
 fn find_numbered<'t>(
     lines: &[&'t str],
     end: usize,
     response: bool,
+    styled: Option<&Styled>,
     warnings: &mut Vec<String>,
 ) -> Vec<Found<'t>> {
     let mut found: Vec<Found> = Vec::new();
@@ -79,6 +135,9 @@ fn find_numbered<'t>(
             continue;
         }
         let n = leading_number(number);
+        if styled.is_some_and(|s| !s.may_restate(i, n, &found)) {
+            continue;
+        }
         let floor = found.last().map_or(0, |f| f.line + 1);
         // The heading block above: read only once the number is accepted, or when a
         // restart at 1 needs a heading to be accepted.
@@ -202,6 +261,7 @@ pub(super) fn is_response_label(line: &str) -> bool {
 pub fn outline<'t>(
     lines: &[&'t str],
     response: bool,
+    emphasis: &[bool],
     want_unnumbered: impl FnOnce() -> bool,
 ) -> Outline<'t> {
     let mut outline = Outline::default();
@@ -210,7 +270,8 @@ pub fn outline<'t>(
         .position(|l| is_sign_off(l))
         .unwrap_or(lines.len());
     outline.end = end;
-    outline.found = find_numbered(lines, end, response, &mut outline.warnings);
+    let styled = response.then(|| Styled::of(lines, end, emphasis)).flatten();
+    outline.found = find_numbered(lines, end, response, styled.as_ref(), &mut outline.warnings);
 
     if outline.found.is_empty() {
         outline.closing_start = closing_from(lines, 0, end);

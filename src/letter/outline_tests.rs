@@ -10,7 +10,7 @@ struct Body {
 }
 
 fn parse_body(lines: &[&str], response: bool, want_unnumbered: bool) -> Body {
-    let outline = outline(lines, response, || want_unnumbered);
+    let outline = outline(lines, response, &[], || want_unnumbered);
     Body {
         comments: comments(lines, response, &outline),
     }

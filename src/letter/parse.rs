@@ -134,7 +134,9 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
     let response = signals.response;
     // A letter of no known kind without numbered comments may hold one unnumbered request.
-    let mut outline = outline(&body_lines, response, || {
+    let emphasis = cleaned.text.emphasis();
+    let emphasis = emphasis.get(body_start..).unwrap_or_default();
+    let mut outline = outline(&body_lines, response, emphasis, || {
         signals.kind(false) == Kind::Unknown
     });
     if response && signals.request && !labels_responses(&body_lines) {

@@ -314,3 +314,94 @@ fn texts_an_older_build_kept_are_not_read() {
     std::fs::remove_file(ours.join("briefs.bin")).unwrap();
     assert_eq!(comments(), 1);
 }
+
+/// A response that sets its restated comments in bold, with numbered lists in its
+/// answers: the lists are the answers' (their items, "1." again or "2)" before the bold
+/// "2.", are not restatements), and a plain restatement that goes on from the last one
+/// ("3." after the bold "2.") is still one.
+#[test]
+fn restatements_set_in_bold_are_told_from_the_lists_in_answers() {
+    let html = "<html><body>\n\
+<p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
+<p>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
+<p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
+<p>Ladies and Gentlemen:</p>\n\
+<p>We submit this letter in response to the comments of the Staff.</p>\n\
+<p><b>1. Please tell us how you recognize revenue from the Harbor Point leases.</b></p>\n\
+<p>Response:</p>\n\
+<p>The Company recognizes revenue in three steps:</p>\n\
+<p>1. It identifies the lease.</p>\n<p>2. It measures the payments.</p>\n<p>3. It allocates them to each period.</p>\n\
+<p>Two events may delay recognition:</p>\n\
+<p>1) A tenant defaults.</p>\n<p>2) A lease is renegotiated.</p>\n\
+<p><b>2. Please quantify each factor in your segment discussion.</b></p>\n\
+<p>Response:</p>\n\
+<p>The Company will quantify each factor in future filings.</p>\n\
+<p>3. Please file the Harbor Point lease as an exhibit.</p>\n\
+<p>Response:</p>\n\
+<p>The Company filed the lease as Exhibit 10.4.</p>\n\
+<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n";
+    let (_dir, path) = written("bold.htm", html.as_bytes());
+    let filed = letterdesk::review::Filed::read(&path).unwrap();
+    let numbers: Vec<&str> = filed
+        .letter
+        .comments
+        .iter()
+        .map(|c| c.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert_eq!(
+        filed.letter.comments[1].text,
+        "Please quantify each factor in your segment discussion."
+    );
+    let first = filed.sections.answers[0].as_deref().unwrap_or("");
+    assert!(
+        first.starts_with("The Company recognizes revenue in three steps:"),
+        "{first}"
+    );
+    assert!(first.ends_with("2) A lease is renegotiated."), "{first}");
+    assert_eq!(
+        filed.sections.answers[2].as_deref(),
+        Some("The Company filed the lease as Exhibit 10.4.")
+    );
+}
+
+/// A response whose restatements are plain and whose footnotes are in italics: the
+/// footnotes are not taken for the restatements.
+#[test]
+fn footnotes_in_italics_under_plain_restatements_are_not_restatements() {
+    let html = "<html><body>\n\
+<p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
+<p>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
+<p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
+<p>Ladies and Gentlemen:</p>\n\
+<p>We submit this letter in response to the comments of the Staff.</p>\n\
+<p>1. Please tell us how you tested the Harbor Point acquisition for significance.</p>\n\
+<p>Response: The tests are below.</p>\n\
+<p>Investment test: 12%(1)</p>\n\
+<p><i>(1) All amounts are in thousands.</i></p>\n<p><i>(2) The price assumes a June closing.</i></p>\n\
+<p>2. Please quantify each factor in your segment discussion.</p>\n\
+<p>Response: The Company will quantify each factor in future filings.</p>\n\
+<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n";
+    let (_dir, path) = written("plain.htm", html.as_bytes());
+    let filed = letterdesk::review::Filed::read(&path).unwrap();
+    let first: Vec<&str> = filed
+        .letter
+        .comments
+        .iter()
+        .map(|c| c.text.as_str())
+        .take(1)
+        .collect();
+    assert_eq!(
+        first,
+        ["Please tell us how you tested the Harbor Point acquisition for significance."]
+    );
+    assert!(
+        filed
+            .letter
+            .comments
+            .iter()
+            .any(|c| c.text == "Please quantify each factor in your segment discussion."),
+        "{:?}",
+        filed.letter.comments
+    );
+}
