@@ -149,6 +149,19 @@ pub fn answers(lines: &[&str], comments: &[Comment]) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The answers of a response that quotes the staff's `comments` with no number the
+/// parser reads (so that it has no restatements), from its body's `paragraphs`: each
+/// comment found again by its words, in order, and its answer what stands between its
+/// quote and the next one found (or the letter's closing); `None` for a comment not
+/// quoted, or with nothing after its quote.
+pub fn quoted_answers(paragraphs: &[String], comments: &[Comment]) -> Vec<Option<String>> {
+    let lines: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|p| p.lines().chain([""]))
+        .collect();
+    answers(&lines, comments)
+}
+
 /// The answer inside a restatement that runs on into it. A response that quotes a
 /// staff comment and answers below it with no label ("Response:") or number between
 /// the two is read as one comment: the staff's words, then the answer. Given the staff

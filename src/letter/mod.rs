@@ -39,7 +39,7 @@ pub mod source;
 mod unnumbered;
 mod warm;
 
-pub(crate) use answers::answer_after;
+pub(crate) use answers::{answer_after, quoted_answers};
 pub use brief::Brief;
 pub use error::LetterError;
 pub use model::{

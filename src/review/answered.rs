@@ -7,7 +7,7 @@ use super::filed::Filed;
 use super::party::filing_of;
 use super::references::cited_dates;
 use super::similar::{overlap, words};
-use crate::letter::{Kind, Letter, answer_after};
+use crate::letter::{Kind, Letter, answer_after, quoted_answers};
 use std::collections::HashSet;
 
 /// Words in common above which a restatement is taken to be the comment.
@@ -20,7 +20,8 @@ const SAME_NUMBER_TEXT: f64 = 0.25;
 pub struct Answer {
     /// The staff comment's number.
     pub comment: String,
-    /// The number the response restates it under.
+    /// The number the response restates it under; empty when it quotes the comment
+    /// with no number the parser reads.
     pub restated: String,
     /// The answer's text, when it was found.
     pub text: Option<String>,
@@ -168,6 +169,21 @@ fn pair(
                 });
             }
             None => missed.push(rc.number.clone()),
+        }
+    }
+    // A response with no restatement the parser reads may quote the comments all the
+    // same, with no number: each is found by its words in the response's body (which,
+    // with no comments, is all opening).
+    if response.letter.comments.is_empty() {
+        let quoted = quoted_answers(&response.sections.opening, comments);
+        for (comment, text) in comments.iter().zip(quoted) {
+            if text.is_some() {
+                answered.answers.push(Answer {
+                    comment: comment.number.clone(),
+                    restated: String::new(),
+                    text,
+                });
+            }
         }
     }
     // An item numbered as a comment no restatement answers was meant to restate it.

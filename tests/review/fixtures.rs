@@ -123,6 +123,44 @@ fn answers_with_no_label_are_read_after_the_quoted_comment() {
     );
 }
 
+/// A response that quotes each comment with no number has no restatements the parser
+/// reads; each comment is found again by its words, and answered by what follows.
+#[test]
+fn comments_quoted_with_no_number_are_answered_by_what_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let unnumbered = edited(
+        RESPONSE,
+        &[
+            ("\n1. Please tell", "\nPlease tell"),
+            ("\n2. You state", "\nYou state"),
+            ("\n3. Your charter", "\nYour charter"),
+        ],
+    );
+    let mut filed = read(&[FIRST]);
+    filed.push(letter(dir.path(), RESPONSE, &unnumbered));
+    assert!(filed[1].letter.comments.is_empty());
+    let reviews = build(filed);
+    let answered = &reviews[0].answered[0];
+    let pairs: Vec<(&str, &str)> = answered
+        .answers
+        .iter()
+        .map(|a| (a.comment.as_str(), a.restated.as_str()))
+        .collect();
+    assert_eq!(pairs, [("1", ""), ("2", ""), ("3", "")], "{answered:?}");
+    let (_, two) = reviews[0].answer(0, "2").expect("answer to comment 2");
+    assert!(
+        two.starts_with("The program is expected to cost $84 million"),
+        "{two}"
+    );
+    assert!(two.ends_with("quarter ending March 31, 2025."), "{two}");
+    let (_, three) = reviews[0].answer(0, "3").expect("answer to comment 3");
+    assert_eq!(
+        three,
+        "We will file the complete charter agreement, including its schedules, as an \
+         exhibit to our Form 10-Q for the quarter ending March 31, 2025."
+    );
+}
+
 #[test]
 fn restatements_numbered_otherwise_are_matched_by_their_words() {
     let dir = tempfile::tempdir().unwrap();

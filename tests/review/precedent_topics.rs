@@ -330,7 +330,8 @@ fn search(library: &Library, filed: &Filed, comment: &Comment) -> Found {
     library.similar(probe, 10).unwrap()
 }
 
-/// The hit's answer is the one its response gives under its restatement of the comment.
+/// The hit's answer is the one its response gives under its restatement of the comment
+/// (or its quote of it, with no number).
 fn check_answer(hit: &Hit) {
     let staff = Filed::read(&hit.path).unwrap();
     let response = Filed::read(hit.response.as_ref().unwrap()).unwrap();
@@ -347,19 +348,21 @@ fn check_answer(hit: &Hit) {
             )
         });
     assert_eq!(answer.text.as_deref(), hit.answer.as_deref());
-    let restated = response
-        .letter
-        .comments
-        .iter()
-        .find(|c| c.number == answer.restated)
-        .unwrap();
+    // Restated under a number, or quoted with none in the response's body.
+    let restated = match answer.restated.as_str() {
+        "" => response.sections.opening.join("\n\n"),
+        number => {
+            let restated = response.letter.comments.iter().find(|c| c.number == number);
+            restated.unwrap().text.clone()
+        }
+    };
     let words = |t: &str| -> std::collections::HashSet<String> {
         t.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() >= 3)
             .map(str::to_lowercase)
             .collect()
     };
-    let (a, b) = (words(&restated.text), words(&hit.text));
+    let (a, b) = (words(&restated), words(&hit.text));
     let shared = a.intersection(&b).count() as f64 / a.len().min(b.len()).max(1) as f64;
     assert!(shared >= 0.5, "{}: restatement differs", hit.path.display());
 }
