@@ -299,14 +299,19 @@ fn texts_an_older_build_kept_are_not_read() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     let name = kept[0].file_name().unwrap().to_str().unwrap().to_owned();
-    assert!(name.starts_with("html-r2-"), "{name}");
+    // "html-rN-HASH.json", N the HTML source's revision.
+    let (revision, hash) = name
+        .strip_prefix("html-r")
+        .and_then(|r| r.split_once('-'))
+        .unwrap_or_else(|| panic!("{name}"));
+    assert!(revision.parse::<u32>().unwrap() >= 2, "{name}");
     // Only the older text is left: no brief of the letter, no text of this build.
     let mut older: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&kept[0]).unwrap()).unwrap();
     older["text"] = "Ladies and Gentlemen:\n\n1. A comment an older build read.\n".into();
     std::fs::remove_dir_all(&ours).unwrap();
     std::fs::create_dir_all(&texts).unwrap();
-    let older_name = name.replacen("html-r2-", "html-", 1);
+    let older_name = format!("html-{hash}");
     std::fs::write(texts.join(&older_name), older.to_string()).unwrap();
     assert_eq!(comments(), 3);
     // Under this build's name, the same text is read (the test sees the cache at work).
@@ -404,4 +409,36 @@ fn footnotes_in_italics_under_plain_restatements_are_not_restatements() {
         "{:?}",
         filed.letter.comments
     );
+}
+
+/// A heading over a table that sets a restated comment's number in a cell of its own
+/// (an empty cell for the indent, then "1.", then the text): the heading is the
+/// comment's, not a label the cells' text goes on from.
+#[test]
+fn a_heading_over_a_numbered_table_stays_a_heading() {
+    let comment = |n: usize, text: &str| {
+        format!(
+            "<p><b><i><u>{}</u></i></b></p><p>&nbsp;</p>\n\
+<table><tr><td style=\"width:0.25in\"></td><td><b><i>{n}.</i></b></td><td><b><i>{text}</i></b></td></tr></table>\n",
+            ["General", "Segments"][n - 1]
+        )
+    };
+    let html = response(comment);
+    let text = text_of(html.as_bytes());
+    assert!(text.contains("***General***\n\n"), "{text}");
+    let (_dir, path) = written("table.htm", html.as_bytes());
+    let letter = parse_file(&path).unwrap();
+    let comments: Vec<(&str, Vec<&str>)> = letter
+        .comments
+        .iter()
+        .map(|c| {
+            (
+                c.number.as_str(),
+                c.headings.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(comments[0], ("1", vec!["General"]), "{text}");
+    assert_eq!(comments[1].0, "2", "{text}");
+    assert_eq!(comments[1].1.last(), Some(&"Segments"), "{text}");
 }

@@ -25,9 +25,10 @@ impl Source for HtmlSource {
         &["htm", "html"]
     }
 
-    /// 2: page breaks are form feeds.
+    /// 2: page breaks are form feeds; 3: a table cell's text starts after what came
+    /// before the table.
     fn revision(&self) -> u32 {
-        2
+        3
     }
 
     fn extract(&self, bytes: Vec<u8>, limits: &Limits) -> Result<Extracted, String> {
@@ -255,7 +256,15 @@ impl Walk {
         } else if BLOCKS.contains(&name) {
             self.end(Break::Paragraph);
         }
-        if matches!(name, "td" | "th") || css.indented {
+        if matches!(name, "td" | "th") {
+            // A cell starts its own text (unless a label's line goes on): what came
+            // before it ("General" over a table that numbers its comment) is written,
+            // not taken for a label the cell's text continues.
+            if !self.joining && self.due != Break::None {
+                self.flush();
+            }
+            self.space = true;
+        } else if css.indented {
             self.space = true;
         }
     }
