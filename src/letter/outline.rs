@@ -42,11 +42,11 @@ pub(super) struct Found<'t> {
     pub(super) spill: Option<(usize, usize)>,
 }
 
-/// A response whose numbered lines (at a paragraph's start, not captions of the filing)
-/// come in two styles, with
-/// emphasis and without: its restatements are in the style of the first of them (most
-/// responses set them in bold or italics; some set them plain and their footnotes in
-/// italics, "*(1) All amounts are in thousands*"), at least two in it. A numbered line
+/// A response whose numbered lines (those that may start a comment:
+/// [`comment_number_at`]) come in two styles, with emphasis and without: its
+/// restatements are in the style of the first of them (most responses set them in bold
+/// or italics; some set them plain and their footnotes in italics, "*(1) All amounts are
+/// in thousands*"), at least two in it. A numbered line
 /// in the other style is a restatement only where it goes on from the last comment (the
 /// next number) and no line in the restatements' style further on bears its number:
 /// else it is a list or a footnote in an answer ("1) The units are subject to a
@@ -67,10 +67,7 @@ impl<'e> Styled<'e> {
         let mut numbered = Vec::new();
         let mut other = 0;
         for i in 0..end.min(emphasis.len()) {
-            if let Some((number, rest)) = number_at(lines[i], true)
-                && at_paragraph_start(lines, i)
-                && !rest.is_some_and(|r| is_caption(lines, i, r))
-            {
+            if let Some((number, _)) = comment_number_at(lines, i, true) {
                 if *style.get_or_insert(emphasis[i]) == emphasis[i] {
                     numbered.push((i, leading_number(number)));
                 } else {
@@ -94,6 +91,25 @@ impl<'e> Styled<'e> {
         let next = found.last().map_or(1, |f| leading_number(f.number) + 1);
         n == next && !self.numbered.iter().any(|&(l, m)| l > i && m == n)
     }
+}
+
+/// The comment number line `i` of `lines` starts with, and the comment's text on it,
+/// when it may start a comment: a number alone on its line wherever it stands, else at
+/// a paragraph's start, and not a caption of the filing ("1. Organization and
+/// Summary…" over the comment number).
+fn comment_number_at<'t>(
+    lines: &[&'t str],
+    i: usize,
+    response: bool,
+) -> Option<(&'t str, Option<&'t str>)> {
+    let (number, first_text) = number_at(lines[i], response)?;
+    if first_text.is_some() && !at_paragraph_start(lines, i) {
+        return None;
+    }
+    if first_text.is_some_and(|rest| is_caption(lines, i, rest)) {
+        return None;
+    }
+    Some((number, first_text))
 }
 
 /// Find the numbered comments of a letter body (blank lines as empty strings); in a
@@ -122,18 +138,9 @@ fn find_numbered<'t>(
         if labelled && !is_comment_label(lines[i]) {
             continue;
         }
-        let Some((number, first_text)) = number_at(lines[i], response) else {
+        let Some((number, first_text)) = comment_number_at(lines, i, response) else {
             continue;
         };
-        // A number alone on its line is a comment wherever it stands.
-        if first_text.is_some() && !at_paragraph_start(lines, i) {
-            continue;
-        }
-        if let Some(rest) = first_text
-            && is_caption(lines, i, rest)
-        {
-            continue;
-        }
         let n = leading_number(number);
         if styled.is_some_and(|s| !s.may_restate(i, n, &found)) {
             continue;

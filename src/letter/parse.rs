@@ -134,7 +134,12 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
     let response = signals.response;
     // A letter of no known kind without numbered comments may hold one unnumbered request.
-    let emphasis = cleaned.text.emphasis();
+    // Which lines open with emphasis: only a response's restatements are told by it.
+    let emphasis = if response {
+        cleaned.text.emphasis()
+    } else {
+        Vec::new()
+    };
     let emphasis = emphasis.get(body_start..).unwrap_or_default();
     let mut outline = outline(&body_lines, response, emphasis, || {
         signals.kind(false) == Kind::Unknown
