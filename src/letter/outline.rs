@@ -66,9 +66,9 @@ impl<'e> Styled<'e> {
         let mut style = None;
         let mut numbered = Vec::new();
         let mut other = 0;
-        for i in 0..end.min(emphasis.len()) {
+        for (i, &emphasized) in emphasis.iter().enumerate().take(end) {
             if let Some((number, _)) = comment_number_at(lines, i, true) {
-                if *style.get_or_insert(emphasis[i]) == emphasis[i] {
+                if *style.get_or_insert(emphasized) == emphasized {
                     numbered.push((i, leading_number(number)));
                 } else {
                     other += 1;
