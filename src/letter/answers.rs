@@ -44,6 +44,20 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 /// The longest line (in bytes) taken for a heading over the next restatement's label.
 const MAX_HEADING: usize = 150;
 
+/// The most lines above the next restatement's label taken for its headings.
+const MAX_HEADINGS: usize = 3;
+
+/// Whether `line` looks like a heading of the filing: short, ending no sentence, and
+/// more words than figures ("Construction Industries, page 33", not a table's last row,
+/// "Total revenues $ 7,259 $ 1,721").
+fn looks_like_heading(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    line.len() <= MAX_HEADING
+        && !line.ends_with(['.', ':', ';', '?', '!', '"', '”'])
+        && letters > 2 * digits
+}
+
 /// How many letters and digits of a restatement's start and end are looked for.
 const ANCHOR: usize = 40;
 
@@ -243,21 +257,21 @@ fn answer_text(
         taken.extend(&lines[line + 1..stop]);
     }
     // What stands before the next restatement: its label, its headings (those the parser
-    // gave it, and, once a label is cut, the short lines above it that end no sentence:
-    // "Construction Industries, page 33" over "COMMENT:" is a heading the parser did not
-    // give the comment under the label), and marks.
+    // gave it, and, once a label is cut, up to [`MAX_HEADINGS`] lines above it that look
+    // like one: "Construction Industries, page 33" over "COMMENT:" is a heading the
+    // parser did not give the comment under the label), and marks.
     let mut labelled = false;
+    let mut headings = 0;
     while let Some(last) = taken.last() {
         // (Bold and italics as the HTML source marks them: "**SEC COMMENT:**".)
         let trimmed = last.trim().trim_matches(['*', '_']).trim();
-        let heading = next_headings.iter().any(|h| h.trim() == trimmed)
-            || (labelled
-                && trimmed.len() <= MAX_HEADING
-                && !trimmed.ends_with(['.', ':', ';', '?', '!', '"', '”']));
+        let given = next_headings.iter().any(|h| h.trim() == trimmed);
+        let heading = labelled && headings < MAX_HEADINGS && looks_like_heading(trimmed);
         let marks = !trimmed.contains(char::is_alphanumeric);
         let label = NEXT_LABEL.is_match(trimmed);
-        if marks || heading || label {
+        if marks || given || heading || label {
             labelled |= label;
+            headings += usize::from(heading && !given && !marks && !label);
             taken.pop();
         } else {
             break;
@@ -419,6 +433,36 @@ mod tests {
             let got = answers(&lines, &[comment("1", "Tell us more.")]);
             assert_eq!(got, vec![Some("Here is more.".to_string())], "{closing}");
         }
+    }
+
+    /// Above the next restatement's label ("COMMENT:"), its heading is cut, not the
+    /// answer's last table row.
+    #[test]
+    fn the_heading_over_the_next_label_is_cut_but_not_a_table_row() {
+        let lines = [
+            "1. Tell us more.",
+            "",
+            "Response: The figures:",
+            "",
+            "Total revenues $ 7,259 $ 1,721",
+            "",
+            "Segment Results, page 52",
+            "",
+            "COMMENT:",
+            "",
+            "2. Tell us the rest.",
+            "",
+            "Response: Here it is.",
+        ];
+        let comments = [
+            comment("1", "Tell us more."),
+            comment("2", "Tell us the rest."),
+        ];
+        let got = answers(&lines, &comments);
+        assert_eq!(
+            got[0].as_deref(),
+            Some("The figures:\n\nTotal revenues $ 7,259 $ 1,721")
+        );
     }
 
     /// "The Company acknowledges the Staff's comment" opens answers; only "acknowledges
