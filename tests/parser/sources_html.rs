@@ -185,13 +185,7 @@ fn running_heads_after_page_breaks_are_left_out_of_comments_and_answers() {
         assert_eq!(text.matches('\u{c}').count(), 3, "{page_break}: {text}");
         let (_dir, path) = written("paged.htm", html.as_bytes());
         let filed = letterdesk::review::Filed::read(&path).unwrap();
-        let numbers: Vec<&str> = filed
-            .letter
-            .comments
-            .iter()
-            .map(|c| c.number.as_str())
-            .collect();
-        assert_eq!(numbers, ["1", "2", "3"], "{page_break}");
+        assert_eq!(numbers(&filed), ["1", "2", "3"], "{page_break}");
         for comment in &filed.letter.comments {
             assert!(!comment.text.contains("Vole"), "{page_break}: {comment:?}");
             assert!(comment.headings.is_empty(), "{page_break}: {comment:?}");
@@ -226,34 +220,57 @@ fn lines_that_repeat_with_no_page_break_are_text() {
     assert!(first.contains("Ann Vole"), "{first}");
 }
 
-/// Labels that name who answers ("Quarry Lane Response:"), and "COMMENT:" over a
-/// restatement or before its number on its line, with the restatement's heading
-/// above the label.
-#[test]
-fn named_response_labels_and_comment_labels_bound_each_answer() {
-    let html = "<html><body>\n\
+/// The numbers of a letter's comments.
+fn numbers(filed: &letterdesk::review::Filed) -> Vec<&str> {
+    filed
+        .letter
+        .comments
+        .iter()
+        .map(|c| c.number.as_str())
+        .collect()
+}
+
+/// The texts of a letter's comments.
+fn texts(filed: &letterdesk::review::Filed) -> Vec<&str> {
+    filed
+        .letter
+        .comments
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
+/// A response from the fictional company (its header, then `body`, then its sign-off)
+/// written as an HTML file and read as the program reads it.
+fn read_response(body: &str) -> letterdesk::review::Filed {
+    let html = format!(
+        "<html><body>\n\
 <p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
 <p>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
 <p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
 <p>Ladies and Gentlemen:</p>\n\
 <p>We submit this letter in response to the comments of the Staff.</p>\n\
-<p><b>Leases, page 40</b></p><p><b>COMMENT:</b></p>\n\
+{body}<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n"
+    );
+    let (_dir, path) = written("response.htm", html.as_bytes());
+    letterdesk::review::Filed::read(&path).unwrap()
+}
+
+/// Labels that name who answers ("Quarry Lane Response:"), and "COMMENT:" over a
+/// restatement or before its number on its line, with the restatement's heading
+/// above the label.
+#[test]
+fn named_response_labels_and_comment_labels_bound_each_answer() {
+    let body = "<p><b>Leases, page 40</b></p><p><b>COMMENT:</b></p>\n\
 <p><i>1. Please tell us how you determined that the Harbor Point lease is an operating lease.</i></p>\n\
 <p><b>QUARRY LANE RESPONSE:</b></p>\n\
 <p>The lease term is seven years.</p>\n\
 <p><b>Segment Results, page 52</b></p>\n\
 <p>COMMENT: 2. Please revise your segment discussion to quantify each factor you cite.</p>\n\
 <p>Quarry Lane Response:</p>\n\
-<p>The Company will quantify each factor in future filings.</p>\n\
-<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n";
-    let (_dir, path) = written("labels.htm", html.as_bytes());
-    let filed = letterdesk::review::Filed::read(&path).unwrap();
-    let texts: Vec<&str> = filed
-        .letter
-        .comments
-        .iter()
-        .map(|c| c.text.as_str())
-        .collect();
+<p>The Company will quantify each factor in future filings.</p>\n";
+    let filed = read_response(body);
+    let texts = texts(&filed);
     assert_eq!(
         texts,
         [
@@ -326,13 +343,7 @@ fn texts_an_older_build_kept_are_not_read() {
 /// ("3." after the bold "2.") is still one.
 #[test]
 fn restatements_set_in_bold_are_told_from_the_lists_in_answers() {
-    let html = "<html><body>\n\
-<p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
-<p>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
-<p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
-<p>Ladies and Gentlemen:</p>\n\
-<p>We submit this letter in response to the comments of the Staff.</p>\n\
-<p><b>1. Please tell us how you recognize revenue from the Harbor Point leases.</b></p>\n\
+    let body = "<p><b>1. Please tell us how you recognize revenue from the Harbor Point leases.</b></p>\n\
 <p>Response:</p>\n\
 <p>The Company recognizes revenue in three steps:</p>\n\
 <p>1. It identifies the lease.</p>\n<p>2. It measures the payments.</p>\n<p>3. It allocates them to each period.</p>\n\
@@ -343,16 +354,9 @@ fn restatements_set_in_bold_are_told_from_the_lists_in_answers() {
 <p>The Company will quantify each factor in future filings.</p>\n\
 <p>3. Please file the Harbor Point lease as an exhibit.</p>\n\
 <p>Response:</p>\n\
-<p>The Company filed the lease as Exhibit 10.4.</p>\n\
-<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n";
-    let (_dir, path) = written("bold.htm", html.as_bytes());
-    let filed = letterdesk::review::Filed::read(&path).unwrap();
-    let numbers: Vec<&str> = filed
-        .letter
-        .comments
-        .iter()
-        .map(|c| c.number.as_str())
-        .collect();
+<p>The Company filed the lease as Exhibit 10.4.</p>\n";
+    let filed = read_response(body);
+    let numbers = numbers(&filed);
     assert_eq!(numbers, ["1", "2", "3"]);
     assert_eq!(
         filed.letter.comments[1].text,
@@ -374,21 +378,13 @@ fn restatements_set_in_bold_are_told_from_the_lists_in_answers() {
 /// footnotes are not taken for the restatements.
 #[test]
 fn footnotes_in_italics_under_plain_restatements_are_not_restatements() {
-    let html = "<html><body>\n\
-<p>Quarry Lane Holdings, Inc.</p><p>May 6, 2024</p>\n\
-<p>Securities and Exchange Commission<br>Division of Corporation Finance<br>Washington, D.C. 20549</p>\n\
-<p>Re: Quarry Lane Holdings, Inc.<br>Form 10-K for the Fiscal Year Ended December 31, 2023<br>File No. 001-55555</p>\n\
-<p>Ladies and Gentlemen:</p>\n\
-<p>We submit this letter in response to the comments of the Staff.</p>\n\
-<p>1. Please tell us how you tested the Harbor Point acquisition for significance.</p>\n\
+    let body = "<p>1. Please tell us how you tested the Harbor Point acquisition for significance.</p>\n\
 <p>Response: The tests are below.</p>\n\
 <p>Investment test: 12%(1)</p>\n\
 <p><i>(1) All amounts are in thousands.</i></p>\n<p><i>(2) The price assumes a June closing.</i></p>\n\
 <p>2. Please quantify each factor in your segment discussion.</p>\n\
-<p>Response: The Company will quantify each factor in future filings.</p>\n\
-<p>Sincerely,</p><p>/s/ Ina Marsh</p></body></html>\n";
-    let (_dir, path) = written("plain.htm", html.as_bytes());
-    let filed = letterdesk::review::Filed::read(&path).unwrap();
+<p>Response: The Company will quantify each factor in future filings.</p>\n";
+    let filed = read_response(body);
     let first: Vec<&str> = filed
         .letter
         .comments

@@ -5,7 +5,7 @@
 use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, RESPONSE, edited, fixture, letter};
 use crate::names;
 use letterdesk::letter::{Kind, RequestKind};
-use letterdesk::review::{Filed, State, build};
+use letterdesk::review::{Answered, Filed, Review, State, build};
 use std::path::Path;
 
 fn read(names: &[&str]) -> Vec<Filed> {
@@ -13,6 +13,40 @@ fn read(names: &[&str]) -> Vec<Filed> {
         .iter()
         .map(|n| Filed::read(&fixture(n)).expect("reads"))
         .collect()
+}
+
+/// The first letter and the response with `edits` made to it (written to a temporary
+/// folder, kept while the letters are used), as read.
+fn with_response(edits: &[(&str, &str)]) -> (tempfile::TempDir, Vec<Filed>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut filed = read(&[FIRST]);
+    filed.push(letter(dir.path(), RESPONSE, &edited(RESPONSE, edits)));
+    (dir, filed)
+}
+
+/// Each answer's staff comment and the number it is restated under.
+fn pairs(answered: &Answered) -> Vec<(&str, &str)> {
+    answered
+        .answers
+        .iter()
+        .map(|a| (a.comment.as_str(), a.restated.as_str()))
+        .collect()
+}
+
+/// The answers to comments 2 and 3 in `review`, as the synthetic response gives them.
+fn answers_two_and_three(review: &Review) {
+    let (_, two) = review.answer(0, "2").expect("answer to comment 2");
+    assert!(
+        two.starts_with("The program is expected to cost $84 million"),
+        "{two}"
+    );
+    assert!(two.ends_with("quarter ending March 31, 2025."), "{two}");
+    let (_, three) = review.answer(0, "3").expect("answer to comment 3");
+    assert_eq!(
+        three,
+        "We will file the complete charter agreement, including its schedules, as an \
+         exhibit to our Form 10-Q for the quarter ending March 31, 2025."
+    );
 }
 
 /// A letter of another company with the same form, in the same weeks.
@@ -69,12 +103,7 @@ fn the_response_answers_the_first_letter_comment_by_comment() {
     assert_eq!(review.answered.len(), 1);
     let answered = &review.answered[0];
     assert_eq!((answered.response, answered.letter), (1, 0));
-    let numbers: Vec<(&str, &str)> = answered
-        .answers
-        .iter()
-        .map(|a| (a.comment.as_str(), a.restated.as_str()))
-        .collect();
-    assert_eq!(numbers, [("1", "1"), ("2", "2"), ("3", "3")]);
+    assert_eq!(pairs(answered), [("1", "1"), ("2", "2"), ("3", "3")]);
     assert!(answered.unmatched.is_empty());
     let (_, two) = review.answer(0, "2").expect("answer to comment 2");
     assert!(
@@ -91,97 +120,49 @@ fn the_response_answers_the_first_letter_comment_by_comment() {
 /// follows the staff comment's last words, without the letter's closing.
 #[test]
 fn answers_with_no_label_are_read_after_the_quoted_comment() {
-    let dir = tempfile::tempdir().unwrap();
-    let unlabelled = edited(
-        RESPONSE,
-        &[
-            ("Response: Fourth", "Fourth"),
-            ("Response: The program", "The program"),
-            ("Response: We will", "We will"),
-            ("\n\nThe Company acknowledges", " The Company acknowledges"),
-            (
-                "\n\nIf you have any questions",
-                " If you have any questions",
-            ),
-        ],
-    );
-    let mut filed = read(&[FIRST]);
-    filed.push(letter(dir.path(), RESPONSE, &unlabelled));
+    let (_dir, filed) = with_response(&[
+        ("Response: Fourth", "Fourth"),
+        ("Response: The program", "The program"),
+        ("Response: We will", "We will"),
+        ("\n\nThe Company acknowledges", " The Company acknowledges"),
+        (
+            "\n\nIf you have any questions",
+            " If you have any questions",
+        ),
+    ]);
     let reviews = build(filed);
     let review = &reviews[0];
-    let (_, two) = review.answer(0, "2").expect("answer to comment 2");
-    assert!(
-        two.starts_with("The program is expected to cost $84 million"),
-        "{two}"
-    );
-    assert!(two.ends_with("quarter ending March 31, 2025."), "{two}");
-    let (_, three) = review.answer(0, "3").expect("answer to comment 3");
-    assert_eq!(
-        three,
-        "We will file the complete charter agreement, including its schedules, as an \
-         exhibit to our Form 10-Q for the quarter ending March 31, 2025."
-    );
+    answers_two_and_three(review);
 }
 
 /// A response that quotes each comment with no number has no restatements the parser
 /// reads; each comment is found again by its words, and answered by what follows.
 #[test]
 fn comments_quoted_with_no_number_are_answered_by_what_follows() {
-    let dir = tempfile::tempdir().unwrap();
-    let unnumbered = edited(
-        RESPONSE,
-        &[
-            ("\n1. Please tell", "\nPlease tell"),
-            ("\n2. You state", "\nYou state"),
-            ("\n3. Your charter", "\nYour charter"),
-        ],
-    );
-    let mut filed = read(&[FIRST]);
-    filed.push(letter(dir.path(), RESPONSE, &unnumbered));
+    let (_dir, filed) = with_response(&[
+        ("\n1. Please tell", "\nPlease tell"),
+        ("\n2. You state", "\nYou state"),
+        ("\n3. Your charter", "\nYour charter"),
+    ]);
     assert!(filed[1].letter.comments.is_empty());
     let reviews = build(filed);
     let answered = &reviews[0].answered[0];
-    let pairs: Vec<(&str, &str)> = answered
-        .answers
-        .iter()
-        .map(|a| (a.comment.as_str(), a.restated.as_str()))
-        .collect();
+    let pairs = pairs(answered);
     assert_eq!(pairs, [("1", ""), ("2", ""), ("3", "")], "{answered:?}");
-    let (_, two) = reviews[0].answer(0, "2").expect("answer to comment 2");
-    assert!(
-        two.starts_with("The program is expected to cost $84 million"),
-        "{two}"
-    );
-    assert!(two.ends_with("quarter ending March 31, 2025."), "{two}");
-    let (_, three) = reviews[0].answer(0, "3").expect("answer to comment 3");
-    assert_eq!(
-        three,
-        "We will file the complete charter agreement, including its schedules, as an \
-         exhibit to our Form 10-Q for the quarter ending March 31, 2025."
-    );
+    answers_two_and_three(&reviews[0]);
 }
 
 #[test]
 fn restatements_numbered_otherwise_are_matched_by_their_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let renumbered = edited(
-        RESPONSE,
-        &[
-            ("\n1. Please tell", "\nA. Please tell"),
-            ("\n2. You state", "\n1. You state"),
-            ("\n3. Your charter", "\n2. Your charter"),
-            ("\nA. Please tell", "\n3. Please tell"),
-        ],
-    );
-    let mut filed = read(&[FIRST]);
-    filed.push(letter(dir.path(), RESPONSE, &renumbered));
+    let (_dir, filed) = with_response(&[
+        ("\n1. Please tell", "\nA. Please tell"),
+        ("\n2. You state", "\n1. You state"),
+        ("\n3. Your charter", "\n2. Your charter"),
+        ("\nA. Please tell", "\n3. Please tell"),
+    ]);
     let reviews = build(filed);
     let answered = &reviews[0].answered[0];
-    let pairs: Vec<(&str, &str)> = answered
-        .answers
-        .iter()
-        .map(|a| (a.comment.as_str(), a.restated.as_str()))
-        .collect();
+    let pairs = pairs(answered);
     assert_eq!(pairs, [("1", "3"), ("2", "1"), ("3", "2")], "{answered:?}");
 }
 
