@@ -21,14 +21,15 @@ const MAX_LEN: usize = 160;
 
 /// Blank the running heads and feet of `lines`, whose pages after the first start at
 /// `page_starts` (line indexes, ascending): the lines that stand in the same place at
-/// the top (or foot) of at least two pages, and of three in four of the pages that could
-/// hold one (a response's "Response" label tops two pages of three), and are alike once their digits are set aside ("Page 2", "Page 3"). In the
-/// same place, counted in lines that are not blank: an HTML page holds a few paragraphs,
-/// and a response may answer many comments in one sentence ("has revised the disclosure
-/// on page 140"), which two pages' tops may both hold, but seldom in the same place. Only
-/// a page's first (or last) lines are blanked, up to the first that is not such a line.
-/// A removed line becomes empty, as page headers do: the paragraph logic sees the page
-/// break as a blank line.
+/// the top (or foot) of at least two pages, and of three in four of the pages that
+/// could hold one (a response's "Response" label tops two pages of three), and are
+/// alike once their digits are set aside ("Page 2", "Page 3"). In the same place,
+/// counted in lines that are not blank: an HTML page holds a few paragraphs, and a
+/// response may answer many comments in one sentence ("has revised the disclosure on
+/// page 140"), which two pages' tops may both hold, but seldom in the same place. Only
+/// a page's first (or last) lines are blanked, up to the first that is not such a
+/// line. A removed line becomes empty, as page headers do: the paragraph logic sees
+/// the page break as a blank line.
 pub fn remove_running_heads(lines: &mut [&str], page_starts: &[usize]) {
     let pages = pages(lines.len(), page_starts);
     // Running heads stand on every page but the first (the letterhead's); feet on every
@@ -52,14 +53,12 @@ pub fn remove_running_heads(lines: &mut [&str], page_starts: &[usize]) {
     }
 }
 
-/// The line ranges of the pages.
+/// The line ranges of the pages (a page start repeated, or past the end, starts none).
 fn pages(len: usize, page_starts: &[usize]) -> Vec<std::ops::Range<usize>> {
-    let mut bounds: Vec<usize> = page_starts.iter().copied().filter(|&s| s < len).collect();
-    bounds.dedup();
-    let mut pages = Vec::with_capacity(bounds.len() + 1);
+    let mut pages = Vec::with_capacity(page_starts.len() + 1);
     let mut start = 0;
-    for bound in bounds {
-        if bound > start {
+    for &bound in page_starts {
+        if bound > start && bound < len {
             pages.push(start..bound);
             start = bound;
         }
