@@ -6,34 +6,11 @@
 //! stands between one restatement and the next, whatever labels ("Response:") or
 //! markup the letter uses.
 
+use super::labels::{NEXT_LABEL, answer_label_end};
 use super::model::Comment;
 use super::paragraphs::join_paragraphs;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// A label that opens an answer: "Response:", "Company Response 3.", "Answer:",
-/// "Caterpillar Response:", "Response to Comment 1:".
-static ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:the\s+)?(?:company(?:'s)?\s+|our\s+|[a-z][\w&.'’-]*\s+){0,3}?(?:response|answer)(?:\s+to\s+(?:the\s+)?(?:staff(?:'s)?\s+)?comment)?(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.\-–—]\s*|$)")
-        .expect("answer label regex")
-});
-
-/// A line that only opens the next restatement: its number, "Comment 4", "Staff Comment:",
-/// "SEC Comment:".
-static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:(?:sec\s+)?(?:staff(?:'s|’s)?\s+)?comments?\s*(?:no\.?\s*)?\d{0,3}\s*[.:]?|\(?\d{1,3}[.)]?)\s*$",
-    )
-    .expect("next label regex")
-});
-
-/// Whether `line` is a label of a response's restatements or answers ("Response",
-/// "Comment No. 1", "3."), which may stand at the top of several pages, unlike a
-/// running head. A line of digits alone is a page number, not a label.
-pub(super) fn is_label(line: &str) -> bool {
-    ANSWER_LABEL.is_match(line)
-        || (NEXT_LABEL.is_match(line) && !line.trim().bytes().all(|b| b.is_ascii_digit()))
-}
 
 /// How the paragraphs after a response's last answer begin: its closing.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
@@ -280,8 +257,8 @@ fn answer_text(
     let first = taken.iter().position(|l| !l.trim().is_empty())?;
     let taken = &mut taken[first..];
     let opening: &str = taken[0];
-    if let Some(m) = ANSWER_LABEL.find(opening) {
-        taken[0] = opening[m.end()..].trim_start();
+    if let Some(end) = answer_label_end(opening) {
+        taken[0] = opening[end..].trim_start();
     }
     let text = join_paragraphs(taken, width);
     // Without the closing, and the marks that stood before it ("* * *").
@@ -384,12 +361,30 @@ mod tests {
         for label in [
             "Caterpillar Response:",
             "Response to Comment 1:",
+            "Response to Comment #1:",
             "Our Response.",
         ] {
             let lines = ["1. Tell us more.", "", label, "Here is more."];
             let got = answers(&lines, &[comment("1", "Tell us more.")]);
             assert_eq!(got, vec![Some("Here is more.".to_string())], "{label}");
         }
+        // A label run into the answer after its number, and one not followed by a
+        // capital, which is a sentence.
+        let got = answers(
+            &[
+                "1. Tell us more.",
+                "",
+                "Response to Comment No. 1 Here is more.",
+            ],
+            &[comment("1", "Tell us more.")],
+        );
+        assert_eq!(got, vec![Some("Here is more.".to_string())]);
+        let sentence = "Response to comment 1 was sent in May.";
+        let got = answers(
+            &["1. Tell us more.", "", sentence],
+            &[comment("1", "Tell us more.")],
+        );
+        assert_eq!(got, vec![Some(sentence.to_string())]);
         // Words before "response" that are a sentence are the answer.
         let lines = [
             "1. Tell us more.",

@@ -20,6 +20,7 @@ mod headings;
 #[cfg(test)]
 mod joins;
 mod kind;
+mod labels;
 mod marked_phrases;
 mod model;
 mod name_run;

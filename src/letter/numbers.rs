@@ -67,9 +67,9 @@ pub(super) fn number_prefix(line: &str) -> Option<(&str, usize)> {
 }
 
 /// A response letter's label before a restated comment: `Comment 3:`, `Staff comment
-/// No. 3.`
+/// No. 3.`, `Comment #3:`
 pub(super) static COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
+    Regex::new(r"(?i)^(?:staff\s+)?comment\s*(?:no\.?\s*|\#\s*)?(\d{1,3})\s*[.:]?\s*(.*)$")
         .expect("label regex")
 });
 
@@ -237,6 +237,7 @@ mod tests {
             number_at("Comment 4: Please revise.", true),
             Some(("4", Some("Please revise.")))
         );
+        assert_eq!(number_at("Comment #4:", true), Some(("4", None)));
     }
 
     #[test]

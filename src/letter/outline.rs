@@ -12,8 +12,11 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
+/// A company's label before its answer: "Response:", "Company Response 3.", "Response
+/// to Comment #2", or one run into its answer after its number ("Response to Comment
+/// No. 1 We acknowledge…", a bold label on the answer's line).
 static RESPONSE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s*(?:no\.?\s*)?\d{1,3})?\s*(?:[:.]|$)")
+    Regex::new(r"(?i)^(?:company(?:'s)?\s+)?response(?:\s+to\s+(?:the\s+)?(?:staff(?:'s|’s)?\s+)?comments?)?(?:(?:\s*(?:no\.?\s*|\#\s*)?\d{1,3})?\s*(?:[:.]|$)|\s*(?:no\.?\s*|\#\s*)?\d{1,3}\s+(?-i:\p{Lu}))")
         .expect("response regex")
 });
 

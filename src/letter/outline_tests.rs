@@ -144,6 +144,8 @@ fn labels_that_name_who_answers_are_labels() {
         "Caterpillar Response:",
         "OUR RESPONSE:",
         "Acme Corp. Response to Comment 2:",
+        "Response to Comment #2",
+        "Response to Comment No. 1 We acknowledge the comment.",
     ] {
         assert!(is_response_label(line), "{line}");
     }
@@ -151,6 +153,7 @@ fn labels_that_name_who_answers_are_labels() {
         "The response rate rose: 3%",
         "Responses were due",
         "We have a response:",
+        "Response to comment 1 was sent in May.",
     ] {
         assert!(!is_response_label(line), "{line}");
     }
@@ -172,6 +175,8 @@ fn labels_told_by_their_first_byte_are_the_regexes_labels() {
         "Caterpillar Response:",
         "CATERPILLAR RESPONSE: We respectfully note",
         "Acme Corp. Response to Comment 2:",
+        "Response to Comment #2:",
+        "Response to Comment No. 1 We acknowledge",
         "Responsive to your comment:",
         "We have a response:",
         "The response rate rose",

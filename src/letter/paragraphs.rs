@@ -2,6 +2,7 @@
 //! split by a page break back into one, list items kept on their own lines.
 
 use super::headings::ends_sentence;
+use super::labels::is_answer_label;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,7 +52,7 @@ pub fn join_paragraphs(lines: &[&str], width: usize) -> String {
         let new_block = match blocks.last() {
             None => true,
             Some(_) if item => true,
-            Some(b) if after_blank => ends_sentence(&b.text),
+            Some(b) if after_blank => ends_sentence(&b.text) || is_answer_label(&b.text),
             Some(b) => {
                 ends_sentence(&b.text)
                     && b.last_line_len * 4 < width * 3
@@ -114,6 +115,21 @@ mod tests {
     #[test]
     fn blank_after_sentence_is_a_paragraph_break() {
         assert_eq!(join_paragraphs(&["One.", "", "Two."], 90), "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn an_answer_label_alone_is_a_paragraph_of_its_own() {
+        let lines = ["Response", "", "Harlow confirms it will revise."];
+        assert_eq!(
+            join_paragraphs(&lines, 90),
+            "Response\n\nHarlow confirms it will revise."
+        );
+        // A line that ends no sentence still runs on into the next after a blank.
+        let lines = ["We will revise the", "", "disclosure."];
+        assert_eq!(
+            join_paragraphs(&lines, 90),
+            "We will revise the disclosure."
+        );
     }
 
     #[test]

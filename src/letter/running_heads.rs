@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::answers::is_label;
+use super::labels::is_label;
 
 /// Lines of a page's top (or foot), not counting blank ones, in which a running head (or
 /// foot) is looked for: the longest of the corpus's are five lines (the staff's names

@@ -13,8 +13,9 @@ use tantivy::tokenizer::{
 /// means a new number: the index of another version is deleted and built again (6: a
 /// copy of a letter, such as the text made of its PDF, adds no documents, and answers
 /// given with no label under their restatement are found; 7: running heads are left
-/// out of comments and answers).
-pub const VERSION: u32 = 7;
+/// out of comments and answers; 8: labels numbered with `#` or run into the answer end
+/// a restatement and are left out of its answer).
+pub const VERSION: u32 = 8;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";

@@ -278,17 +278,78 @@ fn named_response_labels_and_comment_labels_bound_each_answer() {
             "Please revise your segment discussion to quantify each factor you cite.",
         ]
     );
-    let answers: Vec<Option<&str>> = filed
+    assert_eq!(
+        answers(&filed),
+        [
+            Some("The lease term is seven years."),
+            Some("The Company will quantify each factor in future filings."),
+        ]
+    );
+}
+
+/// The answers of `filed` (a response), each as its text or `None`.
+fn answers(filed: &letterdesk::review::Filed) -> Vec<Option<&str>> {
+    filed
         .sections
         .answers
         .iter()
         .map(|a| a.as_deref())
-        .collect();
+        .collect()
+}
+
+/// Labels that number with `#` ("Comment #1:", "Response to Comment #1:") and a list
+/// numbered 1 to 3 in the first answer: the labels number the restatements, not the
+/// list, and each answer is its own, without its label.
+#[test]
+fn comment_labels_numbered_with_a_hash_bound_the_restatements() {
+    let body = "<p><b><i>Comment #1:</i></b></p><p>General</p>\n\
+<p>Please describe your contacts with the countries named in your annual report.</p>\n\
+<p><b><i>Response to Comment #1:</i></b></p>\n\
+<p>Quarry Lane sold three hotels there:</p>\n\
+<p>1. Hotel Alder;</p><p>2. Hotel Birch; and</p><p>3. Hotel Cedar.</p>\n\
+<p><b><i>Comment #2:</i></b></p>\n\
+<p>Please discuss whether those contacts are material to your security holders.</p>\n\
+<p><b><i>Response to Comment #2:</i></b></p>\n\
+<p>Quarry Lane believes the contacts are not material.</p>\n";
+    let filed = read_response(body);
+    assert_eq!(numbers(&filed), ["1", "2"]);
+    let answers = answers(&filed);
+    let first = answers[0].unwrap();
+    assert!(
+        first.starts_with("Quarry Lane sold three hotels"),
+        "{first}"
+    );
+    assert!(first.contains("3. Hotel Cedar."), "{first}");
     assert_eq!(
-        answers,
+        answers[1],
+        Some("Quarry Lane believes the contacts are not material.")
+    );
+}
+
+/// A label run into its answer after the comment's number (a bold label on the
+/// answer's line: "Response to Comment No. 1 We acknowledge…") ends the restatement,
+/// and a label on a line of its own is never joined to the answer below it
+/// ("Response", then "Quarry Lane confirms…").
+#[test]
+fn labels_run_into_their_answer_or_alone_are_not_the_answer() {
+    let body = "<p>1. Please expand your discussion of your board's role in risk oversight.</p>\n\
+<p><b>Response to Comment No. 1</b> We acknowledge the Staff's comment and will expand it.</p>\n\
+<p>2. Please tell us whether the Carried Interest Plan is material.</p>\n\
+<p><u>Response</u></p>\n\
+<p>Quarry Lane confirms that the plan is not material.</p>\n";
+    let filed = read_response(body);
+    assert_eq!(
+        texts(&filed),
         [
-            Some("The lease term is seven years."),
-            Some("The Company will quantify each factor in future filings."),
+            "Please expand your discussion of your board's role in risk oversight.",
+            "Please tell us whether the Carried Interest Plan is material.",
+        ]
+    );
+    assert_eq!(
+        answers(&filed),
+        [
+            Some("We acknowledge the Staff's comment and will expand it."),
+            Some("Quarry Lane confirms that the plan is not material."),
         ]
     );
 }
