@@ -3,27 +3,35 @@
 
 use super::captions::number_is_caption;
 use super::headings::{continues_heading, ends_sentence, looks_like_heading};
+use super::labels::is_bare_comment_label;
 use super::numbers::is_number_line;
 use super::phrases::{CLOSING, starts_with_any};
 
 /// The heading block directly above line `at`, not reaching above `floor`: fills `buf`
 /// with the headings (wrapped lines joined) and `spans` with (first line, byte range in
 /// `buf`) of each, and returns the index in `spans` of the first heading kept (the
-/// longest run at the bottom that reads as headings).
+/// longest run at the bottom that reads as headings) and the topmost line of a
+/// response's label over the restatement ("Comment") found among or below them.
 fn heading_block(
     lines: &[&str],
     at: usize,
     floor: usize,
     buf: &mut String,
     spans: &mut Vec<(usize, usize)>,
-) -> usize {
+) -> (usize, Option<usize>) {
     let mut picked = [0usize; 12];
     let mut n = 0;
+    let mut label = None;
     let mut j = at;
     while j > floor && n < 12 {
         j -= 1;
         let line = &lines[j];
         if line.is_empty() {
+            continue;
+        }
+        // A response's label over a restatement ("Comment") is none of its headings.
+        if is_bare_comment_label(line) {
+            label = Some(j);
             continue;
         }
         // "…Financial Information," with "page 131" below is one wrapped caption.
@@ -64,7 +72,9 @@ fn heading_block(
             break;
         }
     }
-    keep_from
+    // A label above the lines that are not headings is not this restatement's.
+    let label = label.filter(|&l| keep_from == 0 || l > spans[keep_from - 1].0);
+    (keep_from, label)
 }
 
 fn span_text<'a>(buf: &'a str, spans: &[(usize, usize)], k: usize) -> &'a str {
@@ -83,19 +93,31 @@ pub(super) struct HeadingBlock {
     spans: Vec<(usize, usize)>,
     /// The index in `spans` of the first heading kept.
     keep_from: usize,
+    /// The topmost line of a label over the restatement among or below the headings.
+    label: Option<usize>,
 }
 
 impl HeadingBlock {
     /// The heading block directly above line `at`, not reaching above `floor`.
     pub(super) fn above(lines: &[&str], at: usize, floor: usize) -> HeadingBlock {
         let mut block = HeadingBlock::default();
-        block.keep_from = heading_block(lines, at, floor, &mut block.buf, &mut block.spans);
+        (block.keep_from, block.label) =
+            heading_block(lines, at, floor, &mut block.buf, &mut block.spans);
         block
     }
 
-    /// The index of the block's first line, if it has any.
+    /// The index of the first heading's first line, if there is a heading.
     pub(super) fn start(&self) -> Option<usize> {
         self.spans.get(self.keep_from).map(|&(start, _)| start)
+    }
+
+    /// The index of the block's first line, a label's over the restatement included
+    /// (neither is the text of the comment above), if it has any.
+    pub(super) fn first_line(&self) -> Option<usize> {
+        match (self.start(), self.label) {
+            (Some(heading), Some(label)) => Some(heading.min(label)),
+            (heading, label) => heading.or(label),
+        }
     }
 
     /// The headings kept, outermost first, tidied.

@@ -171,7 +171,7 @@ fn find_numbered<'t>(
             continue;
         }
         let heading = block.unwrap_or_else(|| HeadingBlock::above(lines, i, floor));
-        let heading_start = heading.start().unwrap_or(i);
+        let heading_start = heading.first_line().unwrap_or(i);
         if let Some(last) = found.last() {
             let m = leading_number(last.number);
             if n > m + 1 {

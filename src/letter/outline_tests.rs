@@ -104,6 +104,37 @@ mod outline {
     }
 }
 
+mod comment_labels {
+    use super::*;
+
+    /// A label over a restatement that does not number it ("Staff Comment:",
+    /// "Comment") is none of its headings, does not hide the headings above it, and is
+    /// not the text of the answer above.
+    #[test]
+    fn a_label_over_a_restatement_is_not_a_heading_and_does_not_hide_them() {
+        let text = "Form 10-K for the Year Ended December 31, 2023\n\nLiquidity, page 33\n\nStaff Comment:\n\n1. Tell us about cash.\n\nResponse:\n\nWe hold cash.\n\nComment\n\n2. Tell us more.\n\nResponse:\n\nHere is more.\n\nSincerely,";
+        let lines: Vec<&str> = text.lines().collect();
+        let b = parse_body(&lines, true, false);
+        assert_eq!(
+            b.comments[0].headings,
+            [
+                "Form 10-K for the Year Ended December 31, 2023",
+                "Liquidity, page 33"
+            ]
+        );
+        assert_eq!(b.comments[0].pages, ["33"]);
+        assert_eq!(b.comments[0].text, "Tell us about cash.");
+        assert_eq!(
+            b.comments[1].headings,
+            [
+                "Form 10-K for the Year Ended December 31, 2023",
+                "Liquidity, page 33"
+            ]
+        );
+        assert_eq!(b.comments[1].text, "Tell us more.");
+    }
+}
+
 mod acknowledgments {
     use super::*;
 
