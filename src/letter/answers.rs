@@ -9,12 +9,13 @@
 use super::labels::{NEXT_LABEL, answer_label_end};
 use super::model::Comment;
 use super::paragraphs::join_paragraphs;
+use super::phrases::is_acknowledgment;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// How the paragraphs after a response's last answer begin: its closing.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*•_\-]*(?:the\s+company\s+(?:hereby\s+)?acknowledges\s+(?:that|the\s+following)|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
+    Regex::new(r"(?i)^[\s*•_\-]*(?:(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
         .expect("closing regex")
 });
 
@@ -209,7 +210,8 @@ fn closing_start(lines: &[&str], from: usize) -> usize {
     (from..lines.len())
         .find(|&i| {
             let after = lines[i.saturating_sub(1)].trim_end();
-            (after.is_empty() || after.ends_with(['.', ':'])) && CLOSING.is_match(lines[i])
+            (after.is_empty() || after.ends_with(['.', ':']))
+                && (CLOSING.is_match(lines[i]) || is_acknowledgment(lines, i, true))
         })
         .unwrap_or(lines.len())
 }

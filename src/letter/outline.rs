@@ -6,7 +6,9 @@ use super::heading_block::HeadingBlock;
 use super::model::Comment;
 use super::numbers::{is_comment_label, leading_number, number_at};
 use super::order::spilled_from_above;
-use super::phrases::{STRONG_CLOSING, contains_ignore_ascii_case, is_sign_off, starts_with_any};
+use super::phrases::{
+    STRONG_CLOSING, contains_ignore_ascii_case, is_acknowledgment, is_sign_off, starts_with_any,
+};
 use super::unnumbered::unnumbered;
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -133,7 +135,7 @@ fn find_numbered<'t>(
             continue;
         }
         if !found.is_empty()
-            && starts_with_any(lines[i], STRONG_CLOSING)
+            && (starts_with_any(lines[i], STRONG_CLOSING) || is_acknowledgment(lines, i, response))
             && at_paragraph_start(lines, i)
         {
             break;

@@ -149,6 +149,17 @@ mod acknowledgments {
         let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
         assert_eq!(numbers, ["1", "2"]);
     }
+
+    /// An answer that opens "We acknowledge that" a fact is an answer: the restatements
+    /// after it are read.
+    #[test]
+    fn an_answer_that_acknowledges_a_fact_does_not_close_the_letter() {
+        let text = "1. Tell us why the margins differ.\n\nWe acknowledge that the margins for parts may differ from vehicle margins.\n\n2. Tell us more.\n\nHere is more.\n\nWe acknowledge that:\n\n1. we are responsible for our disclosure;\n\n2. staff comments do not foreclose action.\n\nSincerely,";
+        let lines: Vec<&str> = text.lines().collect();
+        let b = parse_body(&lines, true, false);
+        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2"]);
+    }
 }
 
 mod long_letters {

@@ -297,13 +297,70 @@ pub const STRONG_CLOSING: &[&str] = &[
     "in closing, we remind",
     "in responding to our comments",
     "in connection with responding to",
-    // Not "the company acknowledges the Staff's comment", which opens answers.
+    "sincerely",
+];
+
+/// How the acknowledgment the staff once asked for opens (that the company is
+/// responsible for its disclosure, that staff comments do not foreclose action):
+/// closing paragraphs too, when they are that statement ([`is_acknowledgment`]). Not
+/// "the company acknowledges the Staff's comment", which opens answers.
+const ACKNOWLEDGMENT: &[&str] = &[
     "the company acknowledges that",
     "the company acknowledges the following",
     "the company hereby acknowledges",
     "we acknowledge that",
-    "sincerely",
+    "we hereby acknowledge",
 ];
+
+/// The acknowledgment opened by a name: "MMC acknowledges that:", "Harris acknowledges
+/// the following:".
+static NAMED_ACKNOWLEDGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[a-z][\w&.'’-]*\s+){1,3}(?:hereby\s+)?acknowledges?\s+(?:that|the\s+following)\b",
+    )
+    .expect("acknowledgment regex")
+});
+
+/// The longest opening of the acknowledgment over its list, in bytes ("The Company
+/// hereby acknowledges the following:"): an answer's paragraph that ends in a colon
+/// over a table is longer.
+const MAX_ACKNOWLEDGMENT_OPENING: usize = 80;
+
+/// The most lines of a paragraph read to tell the acknowledgment (a PDF's wrapped
+/// lines; an HTML letter's paragraph is one line).
+const ACKNOWLEDGMENT_LINES: usize = 3;
+
+/// Whether the paragraph starting at `lines[i]` is the acknowledgment the staff once
+/// asked for, which closes a letter: it opens with one of [`ACKNOWLEDGMENT`] (or, when
+/// `named`, with a company's name, "MMC acknowledges that") and is that statement: a
+/// list follows (it is a short line ending in a colon), or it says who "is responsible
+/// for" the disclosure. "We acknowledge that the margins for parts may differ" opens
+/// an answer.
+pub fn is_acknowledgment(lines: &[&str], i: usize, named: bool) -> bool {
+    // (Bold and italics as the HTML source marks them: "**We acknowledge that:**".)
+    let line = lines[i].trim_start_matches(['*', '_']);
+    let opens = starts_with_any(line, ACKNOWLEDGMENT)
+        || (named
+            && line.len() > 20
+            && contains_ignore_ascii_case(line.get(..60).unwrap_or(line), "acknowledg")
+            && NAMED_ACKNOWLEDGMENT.is_match(line));
+    if !opens {
+        return false;
+    }
+    let paragraph = lines[i..]
+        .iter()
+        .take(ACKNOWLEDGMENT_LINES)
+        .take_while(|l| !l.trim().is_empty());
+    let mut said = String::new();
+    for l in paragraph {
+        said.push_str(l.trim());
+        said.push(' ');
+    }
+    let said = said.trim_end().trim_end_matches(['*', '_']);
+    (said.ends_with(':') && said.len() <= MAX_ACKNOWLEDGMENT_OPENING)
+        || (contains_ignore_ascii_case(said, "responsible for")
+            && contains_ignore_ascii_case(said, "disclosure"))
+}
 
 /// The opening paragraphs of a staff letter.
 pub const INTRO: &[&str] = &[
@@ -365,10 +422,42 @@ mod tests {
     #[test]
     fn no_phrase_a_blank_line_could_start_with() {
         // Blank lines are passed over before these lists are looked at.
-        for phrase in [CLOSING, STRONG_CLOSING, INTRO].concat() {
+        for phrase in [CLOSING, STRONG_CLOSING, ACKNOWLEDGMENT, INTRO].concat() {
             assert!(!phrase.is_empty());
             assert!(!starts_with_any("", &[phrase]));
         }
+    }
+
+    #[test]
+    fn the_acknowledgment_is_told_from_answers_that_acknowledge_a_fact() {
+        let one = |line: &str, named: bool| is_acknowledgment(&[line, "", "Next."], 0, named);
+        assert!(one("The Company acknowledges that:", false));
+        assert!(one("**We hereby acknowledge that:**", false));
+        assert!(one(
+            "We acknowledge that Harlow is responsible for the accuracy and adequacy of \
+             its disclosures, notwithstanding any review by the staff.",
+            false
+        ));
+        assert!(one("MMC acknowledges that:", true));
+        assert!(!one("MMC acknowledges that:", false));
+        assert!(one("Harlow Widgets acknowledges the following:", true));
+        for answer in [
+            "We acknowledge that the margins for parts may differ from vehicle margins.",
+            "We acknowledge that listing Treasury Bills under investments follows Rule \
+             7-03(a)1.",
+            "The Company acknowledges that it lists the products of each segment.",
+            "We acknowledge that the tables on pages 128 and 130 differ in the manner \
+             noted in your comment, as the restated amounts below show:",
+            "The Company acknowledges the Staff's comment:",
+        ] {
+            assert!(!one(answer, true), "{answer}");
+        }
+        // A PDF's wrapped lines are read together.
+        let wrapped = [
+            "The Company acknowledges that the Company is responsible for the",
+            "accuracy and adequacy of the disclosure in the filing;",
+        ];
+        assert!(is_acknowledgment(&wrapped, 0, false));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use tantivy::tokenizer::{
 /// copy of a letter, such as the text made of its PDF, adds no documents, and answers
 /// given with no label under their restatement are found; 7: running heads are left
 /// out of comments and answers; 8: labels numbered with `#` or run into the answer end
-/// a restatement and are left out of its answer).
+/// a restatement and are left out of its answer, and only the acknowledgment the staff
+/// once asked for closes a response, not an answer that "acknowledges that" a fact).
 pub const VERSION: u32 = 8;
 
 /// The name the comment text's tokenizer is registered under.
