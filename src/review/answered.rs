@@ -120,6 +120,15 @@ fn answered_letter(
         })
 }
 
+/// Whether `text` holds all of `piece`, compared by their letters and digits (the
+/// answer found under a restatement that ran on into its answer is the restatement's
+/// own end, its paragraphs joined otherwise).
+fn holds(text: &str, piece: &str) -> bool {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let piece = letters(piece);
+    !piece.is_empty() && letters(text).contains(&piece)
+}
+
 /// Pair the restatements of `response` with the comments of `staff`.
 fn pair(
     r: usize,
@@ -160,12 +169,19 @@ fn pair(
             Some(j) => {
                 used[j] = true;
                 // Found under the restatement, else inside it: a restatement and its
-                // answer with no label between them read as one comment.
-                let text = response.sections.answers.get(k).cloned().flatten();
+                // answer with no label between them read as one comment. What is found
+                // under it is then a piece of it when the restatement holds it all.
+                let under = response.sections.answers.get(k).cloned().flatten();
+                let inside = || answer_after(&rc.text, &comments[j].text);
+                let text = match under {
+                    Some(under) if holds(&rc.text, &under) => inside().or(Some(under)),
+                    Some(under) => Some(under),
+                    None => inside(),
+                };
                 answered.answers.push(Answer {
                     comment: comments[j].number.clone(),
                     restated: rc.number.clone(),
-                    text: text.or_else(|| answer_after(&rc.text, &comments[j].text)),
+                    text,
                 });
             }
             None => missed.push(rc.number.clone()),
@@ -212,4 +228,51 @@ pub fn answers_between(staff: &Filed, response: &Filed) -> Answered {
 /// The words of each comment of `letter`, in its order.
 fn comment_words(letter: &Letter) -> Vec<HashSet<String>> {
     letter.comments.iter().map(|c| words(&c.text)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STAFF: &str = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\n\
+        March 10, 2025\n\nMs. Ada Quill\nChief Financial Officer\nOsprey Quarries, Inc.\n\n\
+        Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
+        File No. 001-57777\n\nDear Ms. Quill:\n\n\
+        We have reviewed your filing and have the following comments.\n\n\
+        1. Please tell us how you complied with the disclosure of significant payment \
+        terms.\n\n\
+        Please contact Jo Doe at (202) 551-0000 with any questions.\n\n\
+        Sincerely,\n\nDivision of Corporation Finance\n";
+
+    /// The response restates the comment and answers below it with no label, so the
+    /// parser reads both as one restatement.
+    const RESPONSE: &str = "Osprey Quarries, Inc.\n\nMarch 20, 2025\n\n\
+        Securities and Exchange Commission\nDivision of Corporation Finance\n\
+        Washington, D.C. 20549\n\n\
+        Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
+        File No. 001-57777\n\nDear Ms. Quill:\n\n\
+        We respond to your letter dated March 10, 2025.\n\n\
+        1. Please tell us how you complied with the disclosure of significant payment \
+        terms.\n\n\
+        Our customers pay on delivery, as we receive cash when we ship.\n\n\
+        We will state that we have no significant payment terms.\n\n\
+        Sincerely,\n\n/s/ Ada Quill\n";
+
+    /// What is found under a restatement that ran on into its answer is a piece of the
+    /// restatement (where its words were found again): the answer is the one inside
+    /// the restatement, after the staff comment's last words, not that piece.
+    #[test]
+    fn a_piece_of_the_restatement_found_under_it_is_not_its_answer() {
+        let staff = Filed::from_bytes("letter.txt", STAFF.as_bytes()).unwrap();
+        let mut response = Filed::from_bytes("response.txt", RESPONSE.as_bytes()).unwrap();
+        assert!(response.letter.comments[0].text.contains("pay on delivery"));
+        let whole = "Our customers pay on delivery, as we receive cash when we ship.\n\n\
+                     We will state that we have no significant payment terms.";
+        let answer = |response: &Filed| answers_between(&staff, response).answers[0].text.clone();
+        response.sections.answers = vec![Some("as we receive cash when we ship.".into())];
+        assert_eq!(answer(&response).as_deref(), Some(whole));
+        // An answer found under it that the restatement does not hold is the answer.
+        response.sections.answers = vec![Some("We have none.".into())];
+        assert_eq!(answer(&response).as_deref(), Some("We have none."));
+    }
 }
