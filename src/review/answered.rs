@@ -170,11 +170,15 @@ fn pair(
                 used[j] = true;
                 // Found under the restatement, else inside it: a restatement and its
                 // answer with no label between them read as one comment. What is found
-                // under it is then a piece of it when the restatement holds it all.
+                // under it is then a piece of the answer inside it when the restatement
+                // holds it whole, and the answer inside holds it too: that begins it.
                 let under = response.sections.answers.get(k).cloned().flatten();
                 let inside = || answer_after(&rc.text, &comments[j].text);
                 let text = match under {
-                    Some(under) if holds(&rc.text, &under) => inside().or(Some(under)),
+                    Some(under) if holds(&rc.text, &under) => match inside() {
+                        Some(inside) if holds(&inside, &under) => Some(inside),
+                        _ => Some(under),
+                    },
                     Some(under) => Some(under),
                     None => inside(),
                 };
