@@ -1,6 +1,7 @@
 //! What unit tests share: a file with given contents in a folder of its own, its
-//! permission bits, a FIFO, a file and a link to it, owned strings from literals, and
-//! the check that every variant parses back from its name.
+//! permission bits, a FIFO, a file and a link to it, owned strings from literals, the
+//! check that every variant parses back from its name, and a staff letter to a
+//! fictional company.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,22 @@ where
     for &value in all {
         assert_eq!(name(value).parse::<T>().ok(), Some(value), "{value:?}");
     }
+}
+
+/// A staff letter to the fictional Osprey Quarries, Inc. on its 10-K, dated March 10,
+/// 2025: its header, then `comments` (headings and numbered comments, paragraphs apart
+/// by blank lines), then its closing.
+pub fn osprey_letter(comments: &str) -> String {
+    format!(
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\n\
+         March 10, 2025\n\nMs. Ada Quill\nChief Financial Officer\nOsprey Quarries, Inc.\n\n\
+         Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
+         File No. 001-57777\n\nDear Ms. Quill:\n\n\
+         We have reviewed your filing and have the following comments.\n\n\
+         {comments}\n\n\
+         Please contact Jo Doe at (202) 551-0000 with any questions.\n\n\
+         Sincerely,\n\nDivision of Corporation Finance\n"
+    )
 }
 
 /// The owned copies of `items`, in order (comment numbers, lines).

@@ -237,16 +237,7 @@ fn comment_words(letter: &Letter) -> Vec<HashSet<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const STAFF: &str = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\n\
-        March 10, 2025\n\nMs. Ada Quill\nChief Financial Officer\nOsprey Quarries, Inc.\n\n\
-        Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
-        File No. 001-57777\n\nDear Ms. Quill:\n\n\
-        We have reviewed your filing and have the following comments.\n\n\
-        1. Please tell us how you complied with the disclosure of significant payment \
-        terms.\n\n\
-        Please contact Jo Doe at (202) 551-0000 with any questions.\n\n\
-        Sincerely,\n\nDivision of Corporation Finance\n";
+    use crate::testing::osprey_letter;
 
     /// The response restates the comment and answers below it with no label, so the
     /// parser reads both as one restatement.
@@ -267,7 +258,11 @@ mod tests {
     /// the restatement, after the staff comment's last words, not that piece.
     #[test]
     fn a_piece_of_the_restatement_found_under_it_is_not_its_answer() {
-        let staff = Filed::from_bytes("letter.txt", STAFF.as_bytes()).unwrap();
+        let staff = osprey_letter(
+            "1. Please tell us how you complied with the disclosure of significant \
+             payment terms.",
+        );
+        let staff = Filed::from_bytes("letter.txt", staff.as_bytes()).unwrap();
         let mut response = Filed::from_bytes("response.txt", RESPONSE.as_bytes()).unwrap();
         assert!(response.letter.comments[0].text.contains("pay on delivery"));
         let whole = "Our customers pay on delivery, as we receive cash when we ship.\n\n\

@@ -108,19 +108,18 @@ fn read_words(prints: &mut [Option<HashSet<String>>], letters: &[Filed], i: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::osprey_letter;
 
-    const LETTER: &str = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\n\
-        March 10, 2025\n\nMs. Ada Quill\nChief Financial Officer\nOsprey Quarries, Inc.\n\n\
-        Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
-        File No. 001-57777\n\nDear Ms. Quill:\n\n\
-        We have reviewed your filing and have the following comments.\n\n\
-        Management's Discussion and Analysis\n\n\
-        1. Please quantify the effect of lower aggregate prices on revenue for each period \
-        presented and discuss the reasons for the decline.\n\n\
-        2. Tell us how you considered disclosing the remaining useful lives of the quarries \
-        you operate and the reserves each holds.\n\n\
-        Please respond to this letter within ten business days.\n\n\
-        Sincerely,\n\nDivision of Corporation Finance\n";
+    /// The letter: two comments under a heading.
+    fn letter() -> String {
+        osprey_letter(
+            "Management's Discussion and Analysis\n\n\
+             1. Please quantify the effect of lower aggregate prices on revenue for each \
+             period presented and discuss the reasons for the decline.\n\n\
+             2. Tell us how you considered disclosing the remaining useful lives of the \
+             quarries you operate and the reserves each holds.",
+        )
+    }
 
     fn filed(name: &str, text: &str) -> Filed {
         Filed::from_bytes(name, text.as_bytes()).unwrap()
@@ -130,24 +129,24 @@ mod tests {
     fn the_same_letter_as_pdf_text_is_a_copy_of_the_pdf() {
         // The text made of the PDF wraps its lines elsewhere; the PDF, listed second,
         // is the original.
-        let rewrapped = LETTER.replace("on revenue for each", "on revenue\nfor each");
+        let rewrapped = letter().replace("on revenue for each", "on revenue\nfor each");
         let letters = [
             filed("a/letter.txt", &rewrapped),
-            filed("b/letter.pdf", LETTER),
+            filed("b/letter.pdf", &letter()),
         ];
         assert_eq!(find(&letters), [LetterCopy { letter: 0, of: 1 }]);
     }
 
     #[test]
     fn letters_of_one_day_that_differ_are_not_copies() {
-        let other_filing = LETTER.replace("001-57777", "333-28801");
-        let other_comment = LETTER.replace(
+        let other_filing = letter().replace("001-57777", "333-28801");
+        let other_comment = letter().replace(
             "the remaining useful lives of the quarries you operate and the reserves each holds",
             "the segment information of your three operating segments under ASC 280 and why",
         );
-        let fewer = LETTER.replace("2. Tell us", "Tell us");
+        let fewer = letter().replace("2. Tell us", "Tell us");
         for text in [other_filing, other_comment, fewer] {
-            let letters = [filed("a.txt", LETTER), filed("b.txt", &text)];
+            let letters = [filed("a.txt", &letter()), filed("b.txt", &text)];
             assert_eq!(find(&letters), [], "{text}");
         }
     }
@@ -155,9 +154,9 @@ mod tests {
     #[test]
     fn of_three_copies_the_original_format_is_the_letter() {
         let letters = [
-            filed("x/letter.txt", LETTER),
-            filed("y/letter.txt", LETTER),
-            filed("z/letter.pdf", LETTER),
+            filed("x/letter.txt", &letter()),
+            filed("y/letter.txt", &letter()),
+            filed("z/letter.pdf", &letter()),
         ];
         assert_eq!(
             find(&letters),
