@@ -16,6 +16,17 @@ fn parse_body(lines: &[&str], response: bool, want_unnumbered: bool) -> Body {
     }
 }
 
+/// The body of a response letter, `text` (for tests).
+fn response_body(text: &str) -> Body {
+    let lines: Vec<&str> = text.lines().collect();
+    parse_body(&lines, true, false)
+}
+
+/// The numbers of a body's comments.
+fn numbers(body: &Body) -> Vec<&str> {
+    body.comments.iter().map(|c| c.number.as_str()).collect()
+}
+
 mod outline {
     use super::*;
 
@@ -113,8 +124,7 @@ mod comment_labels {
     #[test]
     fn a_label_over_a_restatement_is_not_a_heading_and_does_not_hide_them() {
         let text = "Form 10-K for the Year Ended December 31, 2023\n\nLiquidity, page 33\n\nStaff Comment:\n\n1. Tell us about cash.\n\nResponse:\n\nWe hold cash.\n\nComment\n\n2. Tell us more.\n\nResponse:\n\nHere is more.\n\nSincerely,";
-        let lines: Vec<&str> = text.lines().collect();
-        let b = parse_body(&lines, true, false);
+        let b = response_body(text);
         assert_eq!(
             b.comments[0].headings,
             [
@@ -144,10 +154,7 @@ mod acknowledgments {
     #[test]
     fn an_answer_that_acknowledges_the_comment_does_not_close_the_letter() {
         let text = "1. Tell us about leases.\n\nResponse:\n\nWe have none.\n\nThe Company acknowledges the Staff's comment and will say so.\n\n2. Tell us more.\n\nResponse:\n\nHere is more.\n\nThe Company acknowledges that:\n\n1. it is responsible for its disclosure;\n\n2. staff comments do not foreclose action.\n\nSincerely,";
-        let lines: Vec<&str> = text.lines().collect();
-        let b = parse_body(&lines, true, false);
-        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(numbers(&response_body(text)), ["1", "2"]);
     }
 
     /// An answer that opens "We acknowledge that" a fact is an answer: the restatements
@@ -155,10 +162,7 @@ mod acknowledgments {
     #[test]
     fn an_answer_that_acknowledges_a_fact_does_not_close_the_letter() {
         let text = "1. Tell us why the margins differ.\n\nWe acknowledge that the margins for parts may differ from vehicle margins.\n\n2. Tell us more.\n\nHere is more.\n\nWe acknowledge that:\n\n1. we are responsible for our disclosure;\n\n2. staff comments do not foreclose action.\n\nSincerely,";
-        let lines: Vec<&str> = text.lines().collect();
-        let b = parse_body(&lines, true, false);
-        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(numbers(&response_body(text)), ["1", "2"]);
     }
 }
 
