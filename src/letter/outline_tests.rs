@@ -43,8 +43,7 @@ mod outline {
             false,
             true,
         );
-        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2", "3"]);
+        assert_eq!(numbers(&b), ["1", "2", "3"]);
         assert_eq!(
             b.comments[0].headings,
             ["Risk Factors", "Our leases may end, page 9"]
@@ -82,8 +81,7 @@ mod outline {
             false,
             true,
         );
-        let numbers: Vec<&str> = b.comments.iter().map(|c| c.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2", "1 (2)"]);
+        assert_eq!(numbers(&b), ["1", "2", "1 (2)"]);
         assert_eq!(b.comments[2].headings, ["Form 10-K"]);
     }
 
