@@ -51,16 +51,11 @@ pub(super) fn is_label(line: &str) -> bool {
         || (NEXT_LABEL.is_match(line) && !line.trim().bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A label over a restatement that does not number it: "Comment", "Staff Comment:",
-/// "SEC Comments". It stands between the restatement's headings and its number, and is
-/// none of them.
-static BARE_COMMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:sec\s+)?(?:staff(?:'s|’s)?\s+)?comments?\s*:?\s*$")
-        .expect("bare comment label regex")
-});
-
-/// Whether `line` is a label over a restatement that does not number it
-/// ([`BARE_COMMENT_LABEL`]), after a look at its length.
+/// Whether `line` is a label over a restatement that does not number it ("Comment",
+/// "Staff Comment:", "SEC Comments"): a [`NEXT_LABEL`] with no number. It stands
+/// between the restatement's headings and its number, and is none of them.
 pub(super) fn is_bare_comment_label(line: &str) -> bool {
-    line.len() <= MAX_LABEL && BARE_COMMENT_LABEL.is_match(line)
+    line.len() <= MAX_LABEL
+        && !line.bytes().any(|b| b.is_ascii_digit())
+        && NEXT_LABEL.is_match(line)
 }
