@@ -40,6 +40,16 @@ pub fn osprey_letter(comments: &str) -> String {
     )
 }
 
+/// The lines that are not blank, owned, in order (what a filter over a letter's lines
+/// left of them).
+pub fn kept(lines: Vec<&str>) -> Vec<String> {
+    lines
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The owned copies of `items`, in order (comment numbers, lines).
 pub fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|item| item.to_string()).collect()

@@ -154,11 +154,7 @@ mod tests {
     fn run(text: &str) -> Vec<String> {
         let mut lines: Vec<&str> = text.lines().collect();
         remove_page_headers(&mut lines, &vocab());
-        lines
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect()
+        crate::testing::kept(lines)
     }
 
     #[test]

@@ -152,11 +152,7 @@ mod tests {
             lines.extend_from_slice(page);
         }
         remove_running_heads(&mut lines, &starts);
-        lines
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect()
+        crate::testing::kept(lines)
     }
 
     #[test]

@@ -220,24 +220,22 @@ fn lines_that_repeat_with_no_page_break_are_text() {
     assert!(first.contains("Ann Vole"), "{first}");
 }
 
+/// One field of each of a letter's comments, in order.
+fn each<'a>(
+    filed: &'a letterdesk::review::Filed,
+    field: fn(&'a letterdesk::letter::Comment) -> &'a str,
+) -> Vec<&'a str> {
+    filed.letter.comments.iter().map(field).collect()
+}
+
 /// The numbers of a letter's comments.
 fn numbers(filed: &letterdesk::review::Filed) -> Vec<&str> {
-    filed
-        .letter
-        .comments
-        .iter()
-        .map(|c| c.number.as_str())
-        .collect()
+    each(filed, |c| &c.number)
 }
 
 /// The texts of a letter's comments.
 fn texts(filed: &letterdesk::review::Filed) -> Vec<&str> {
-    filed
-        .letter
-        .comments
-        .iter()
-        .map(|c| c.text.as_str())
-        .collect()
+    each(filed, |c| &c.text)
 }
 
 /// A response from the fictional company (its header, then `body`, then its sign-off)
