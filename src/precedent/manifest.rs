@@ -69,35 +69,20 @@ impl Manifest {
     }
 }
 
-/// The keys a letter's review is found by: its file number (digits only) and its
-/// company (lower-case words, without "Inc", "Corp", …).
+/// The keys a letter's review is found by: its file number (its parts as numbers:
+/// "001-03950" and "1-03950" are one) and its company (lower-case words without their
+/// legal form: "Ford Motor Co." and "Ford Motor Company" are one), as reviews compare
+/// them ([`crate::review::company_words`]).
 pub fn keys(file_number: Option<&str>, company: Option<&str>) -> Vec<String> {
     let mut keys = Vec::new();
-    if let Some(n) = file_number {
-        let digits: String = n.chars().filter(char::is_ascii_digit).collect();
-        if !digits.is_empty() {
-            keys.push(format!("n:{digits}"));
-        }
+    if let Some(n) = file_number.and_then(crate::review::file_number_key) {
+        keys.push(format!("n:{n}"));
     }
-    if let Some(c) = company {
-        const SUFFIXES: &[&str] = &[
-            "inc",
-            "corp",
-            "corporation",
-            "co",
-            "ltd",
-            "llc",
-            "plc",
-            "the",
-        ];
-        let words: Vec<String> = c
-            .split(|ch: char| !ch.is_alphanumeric())
-            .map(str::to_lowercase)
-            .filter(|w| !w.is_empty() && !SUFFIXES.contains(&w.as_str()))
-            .collect();
-        if !words.is_empty() {
-            keys.push(format!("c:{}", words.join(" ")));
-        }
+    let words = company
+        .map(crate::review::company_words)
+        .unwrap_or_default();
+    if !words.is_empty() {
+        keys.push(format!("c:{}", words.join(" ")));
     }
     keys
 }
@@ -110,7 +95,12 @@ mod tests {
     fn keys_ignore_punctuation_and_suffixes() {
         assert_eq!(
             keys(Some("File No. 001-12345"), Some("Harrowgate Ferries, Inc.")),
-            ["n:00112345", "c:harrowgate ferries"]
+            ["n:1-12345", "c:harrowgate ferries"]
+        );
+        // The names and numbers one company's letters give it are one key.
+        assert_eq!(
+            keys(Some("1-12345"), Some("Harrowgate Ferries Company")),
+            keys(Some("001-12345"), Some("HARROWGATE FERRIES CO."))
         );
         assert_eq!(keys(None, Some("Inc.")), Vec::<String>::new());
     }

@@ -15,8 +15,10 @@ use tantivy::tokenizer::{
 /// given with no label under their restatement are found; 7: running heads are left
 /// out of comments and answers; 8: labels numbered with `#` or run into the answer end
 /// a restatement and are left out of its answer, and only the acknowledgment the staff
-/// once asked for closes a response, not an answer that "acknowledges that" a fact).
-pub const VERSION: u32 = 8;
+/// once asked for closes a response, not an answer that "acknowledges that" a fact;
+/// 9: companies and file numbers are keyed as reviews compare them, so "Ford Motor
+/// Co." and "Ford Motor Company" are one company).
+pub const VERSION: u32 = 9;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";

@@ -31,5 +31,6 @@ pub use copies::LetterCopy;
 pub use filed::Filed;
 pub use links::{Link, Target};
 pub use model::Review;
+pub use party::{company_words, file_number_key};
 pub use read::read_under;
 pub use state::State;

@@ -164,6 +164,37 @@ fn a_heading_sharing_no_word_with_its_comment_is_not_searched() {
     assert_eq!(under, terms(None));
 }
 
+/// A company's letters are left out of its own precedent under every form of its name
+/// its letters give ("Ford Motor Co." in one year, "Ford Motor Company" in the next).
+/// Before, only the legal forms "Inc", "Corp", "Co" and a few others were dropped, and
+/// a later letter to the same company, its name written out, was its first hit.
+#[test]
+fn a_companys_letters_under_another_form_of_its_name_are_left_out() {
+    let f = fixture();
+    let own = review(0);
+    let probe = &own.comments[0].text;
+    let renamed = common::precedent::Review {
+        company: own.company.replace(" Inc.", " Incorporated"),
+        comments: vec![common::precedent::Comment {
+            topic: own.comments[0].topic,
+            text: probe.clone(),
+            answer: String::new(),
+        }],
+    };
+    let later = f.letters.join("later.txt");
+    let letter = common::precedent::staff_letter(REVIEWS + 1, &renamed);
+    std::fs::write(&later, letter).unwrap();
+    let mut library = Library::open(&f.index).unwrap();
+    library.update(std::slice::from_ref(&f.letters)).unwrap();
+    let heading = own.comments[0].topic.map(|t| TOPICS[t].heading);
+    let hits = similar(&library, &f.staff[0], &own.company, heading, probe);
+    assert_eq!(hits.len(), 10);
+    assert!(hits.iter().all(|h| h.path != later), "{hits:#?}");
+    // Another company's letter saying the same is found first.
+    let other = similar(&library, &f.staff[0], "Elsewhere Inc.", heading, probe);
+    assert_eq!(other[0].path, later);
+}
+
 #[test]
 fn a_changed_or_removed_letter_is_all_an_update_reads() {
     let f = fixture();
