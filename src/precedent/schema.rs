@@ -17,7 +17,8 @@ use tantivy::tokenizer::{
 /// a restatement and are left out of its answer, and only the acknowledgment the staff
 /// once asked for closes a response, not an answer that "acknowledges that" a fact;
 /// 9: companies and file numbers are keyed as reviews compare them, so "Ford Motor
-/// Co." and "Ford Motor Company" are one company).
+/// Co." and "Ford Motor Company" are one company, and an answer that begins with the
+/// comment's own words begins after them).
 pub const VERSION: u32 = 9;
 
 /// The name the comment text's tokenizer is registered under.

@@ -124,9 +124,26 @@ fn answered_letter(
 /// answer found under a restatement that ran on into its answer is the restatement's
 /// own end, its paragraphs joined otherwise).
 fn holds(text: &str, piece: &str) -> bool {
-    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
     let piece = letters(piece);
     !piece.is_empty() && letters(text).contains(&piece)
+}
+
+/// The letters and digits of `text`.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Letters and digits at the start of an answer that, found in the staff comment, show
+/// that the answer begins with the comment's own words: about ten words.
+const OPENING: usize = 60;
+
+/// Whether `answer` begins with words of `comment` ([`OPENING`] letters and digits of
+/// it): the end of a restatement read as the start of its answer (a restatement's last
+/// sentence set apart, "including the impact of the adoption of ASC 606. Please
+/// explain…", before the answer).
+fn begins_with_comment(answer: &str, comment: &str) -> bool {
+    let opening: String = letters(answer).chars().take(OPENING).collect();
+    opening.chars().count() == OPENING && letters(comment).contains(&opening)
 }
 
 /// Pair the restatements of `response` with the comments of `staff`.
@@ -182,6 +199,15 @@ fn pair(
                     Some(under) => Some(under),
                     None => inside(),
                 };
+                // An answer that begins with the comment's words begins after them.
+                let comment = &comments[j].text;
+                let text = text.map(|t| {
+                    if begins_with_comment(&t, comment) {
+                        answer_after(&t, comment).unwrap_or(t)
+                    } else {
+                        t
+                    }
+                });
                 answered.answers.push(Answer {
                     comment: comments[j].number.clone(),
                     restated: rc.number.clone(),
@@ -273,5 +299,33 @@ mod tests {
         // An answer found under it that the restatement does not hold is the answer.
         response.sections.answers = vec![Some("We have none.".into())];
         assert_eq!(answer(&response).as_deref(), Some("We have none."));
+    }
+
+    /// A restatement whose last sentence stands apart ends before it, and the answer
+    /// found under it begins with that sentence: the answer begins after the comment's
+    /// last words. An answer that only echoes the comment's first words is left whole.
+    #[test]
+    fn an_answer_that_begins_with_the_comments_words_begins_after_them() {
+        let staff = osprey_letter(
+            "1. Please tell us how you complied with the disclosure of significant \
+             payment terms, including the terms of the contracts you signed with the \
+             Harbor Authority in the fourth quarter.",
+        );
+        let staff = Filed::from_bytes("letter.txt", staff.as_bytes()).unwrap();
+        let mut response = Filed::from_bytes("response.txt", RESPONSE.as_bytes()).unwrap();
+        let answer = |response: &Filed| answers_between(&staff, response).answers[0].text.clone();
+        response.sections.answers = vec![Some(
+            "including the terms of the contracts you signed with the Harbor Authority in \
+             the fourth quarter.\n\nThose contracts call for payment on delivery."
+                .into(),
+        )];
+        assert_eq!(
+            answer(&response).as_deref(),
+            Some("Those contracts call for payment on delivery.")
+        );
+        let echo = "The terms of the contracts you signed with the Harbor Authority in the \
+                    fourth quarter call for payment on delivery.";
+        response.sections.answers = vec![Some(echo.into())];
+        assert_eq!(answer(&response).as_deref(), Some(echo));
     }
 }
