@@ -165,7 +165,10 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
     let folded = Folded::of(&lines);
     let text = fold(comment);
     let tail = &text[text.len().saturating_sub(ANCHOR)..];
-    let end = folded.find(tail, 0)? + tail.len();
+    let end = match folded.find(tail, 0) {
+        Some(at) => at + tail.len(),
+        None => restated_in_part(&folded, &lines, comment)?,
+    };
     let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
     let width = width(&lines);
     // The answer's first paragraph is not the closing, whatever its first words ("We
@@ -175,6 +178,80 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
         .unwrap_or(lines.len());
     let stop = closing_start(&lines, first + 1);
     answer_text(&lines, (line, byte), stop, &[], width)
+}
+
+/// Where a restatement that leaves out the list under the comment ends (a response
+/// that restates the question and not the examples listed under it): the folded index
+/// past the last of the comment's pieces ([`pieces`]) restated in turn from its start,
+/// each where the one before ends, when the pieces after it are the comment's list
+/// items. `None` when fewer than [`MIN_RESTATED`] pieces are restated, when the line
+/// goes on after the last, when the next line is an item of a list (the list restated
+/// in other words), or when an item left out is found later all the same, by its first
+/// or last words.
+fn restated_in_part(folded: &Folded, lines: &[&str], comment: &str) -> Option<usize> {
+    let pieces = pieces(comment);
+    let (first, _) = pieces.first()?;
+    let mut end = folded.find(&first[..first.len().min(ANCHOR)], 0)?;
+    let mut restated = 0;
+    for (piece, _) in &pieces {
+        let tail = &piece[piece.len().saturating_sub(ANCHOR)..];
+        match folded.find(tail, end) {
+            Some(at) if at + tail.len() <= end + piece.len() + SLACK => {
+                end = at + tail.len();
+                restated += 1;
+            }
+            _ => break,
+        }
+    }
+    let left_out = &pieces[restated..];
+    if restated < MIN_RESTATED || left_out.is_empty() || !left_out.iter().all(|(_, item)| *item) {
+        return None;
+    }
+    let found_later = left_out.iter().any(|(piece, _)| {
+        let head = &piece[..piece.len().min(ANCHOR)];
+        let tail = &piece[piece.len().saturating_sub(ANCHOR)..];
+        folded.find(head, end).is_some() || folded.find(tail, end).is_some()
+    });
+    let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
+    let goes_on = lines[line][byte..].chars().any(char::is_alphanumeric);
+    let next = lines[line + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty());
+    let listed = next.is_some_and(|l| l.starts_with(ITEM_MARKS));
+    (!found_later && !goes_on && !listed).then_some(end)
+}
+
+/// Pieces of a comment that a restatement left out in part must restate before it
+/// stops: the question, not only its opening words.
+const MIN_RESTATED: usize = 2;
+
+/// Letters and digits a restated piece may hold beyond the comment's (a footnote mark,
+/// an item's letter, a word the company added).
+const SLACK: usize = 20;
+
+/// The marks that begin an item of a list.
+const ITEM_MARKS: [char; 4] = ['•', '·', '▪', '◦'];
+
+/// A comment's sentences and list items, each folded ([`fold`]), with whether it is
+/// an item of a list (begins on a line of its own with one of [`ITEM_MARKS`]).
+fn pieces(comment: &str) -> Vec<(Vec<char>, bool)> {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"[.?!;:]["”’')]*\s+(?:[•·▪◦]\s*)?|\n\s*[•·▪◦]\s*"#).expect("piece end regex")
+    });
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    let mut item = false;
+    let ends = END.find_iter(comment).map(|m| (m.start(), m.end()));
+    for (start, end) in ends.chain([(comment.len(), comment.len())]) {
+        let piece = fold(&comment[from..start]);
+        if !piece.is_empty() {
+            pieces.push((piece, item));
+        }
+        item = comment[start..end].contains(ITEM_MARKS);
+        from = end;
+    }
+    pieces
 }
 
 /// Where the letter's closing starts in the text of its last answer, which can hold it
@@ -356,6 +433,42 @@ mod tests {
         // Nothing after the comment's words, or a restatement that does not hold them.
         assert_eq!(answer_after(staff, staff), None);
         assert_eq!(answer_after("The Company has no contacts.", staff), None);
+    }
+
+    /// A response that restates the question and leaves out the list of examples
+    /// under it: its answer follows the last of the comment's sentences it restates.
+    /// A restatement that goes on with the list, in other words, has no answer found.
+    #[test]
+    fn an_answer_follows_a_restatement_that_leaves_out_the_comments_list() {
+        let staff = "Your tables appear to exclude loans granted relief. Please tell us \
+                     whether you will add a table for those loans. Examples of what would \
+                     help readers:\n\
+                     • The number of customers that have made a payment since.\n\
+                     • A distribution by most recent credit score.";
+        let restated = "Your tables appear to exclude loans granted relief. Please tell us\n\
+                        whether you will add a table for those loans. Examples of what\n\
+                        would help readers:\n\n\
+                        The relief lasted one or two months, so we will not add a table.\n\n\
+                        We will say so in future filings.";
+        assert_eq!(
+            answer_after(restated, staff).as_deref(),
+            Some(
+                "The relief lasted one or two months, so we will not add a table.\n\n\
+                 We will say so in future filings."
+            )
+        );
+        // The list restated, its last item in other words: where the restatement ends
+        // is not known.
+        let changed = "Your tables appear to exclude loans granted relief. Please tell us \
+                       whether you will add a table for those loans. Examples of what \
+                       would help readers:\n\
+                       • The number of customers that have made a payment since.\n\
+                       • A distribution by the latest credit score.\n\n\
+                       We will not add a table.";
+        assert_eq!(answer_after(changed, staff), None);
+        // Only the first sentence restated is not enough to tell.
+        let opening = "Your tables appear to exclude loans granted relief.\n\nWe agree.";
+        assert_eq!(answer_after(opening, staff), None);
     }
 
     #[test]

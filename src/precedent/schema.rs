@@ -17,8 +17,9 @@ use tantivy::tokenizer::{
 /// a restatement and are left out of its answer, and only the acknowledgment the staff
 /// once asked for closes a response, not an answer that "acknowledges that" a fact;
 /// 9: companies and file numbers are keyed as reviews compare them, so "Ford Motor
-/// Co." and "Ford Motor Company" are one company, and an answer that begins with the
-/// comment's own words begins after them).
+/// Co." and "Ford Motor Company" are one company, an answer that begins with the
+/// comment's own words begins after them, and a restatement that leaves out the list
+/// under its comment is followed by its answer).
 pub const VERSION: u32 = 9;
 
 /// The name the comment text's tokenizer is registered under.
