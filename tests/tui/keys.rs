@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use letterdesk::drafts::{CommentDraft, Drafts, Status};
 use letterdesk::letter::{Comment, Kind, Letter, Subject};
-use letterdesk::tui::{Action, Command, Filter, LetterId, Pane, State, draw, update};
+use letterdesk::tui::{Action, Command, Filter, LetterId, Mode, Pane, State, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -182,6 +182,38 @@ fn tab_completes_command_names_and_the_line_runs_them() {
     assert_eq!(companies(&s)[0], "Kittiwake Marine Holdings");
     typed(&mut s, ":wq\n");
     assert!(s.should_quit());
+}
+
+/// Ctrl-W deletes the last word typed and Ctrl-U all of it, on the command line, in
+/// the Letters filter (which follows) and in the search, as in a shell or vim's
+/// command line. Before, both keys were swallowed: a Tab completion could not be
+/// taken back but a letter at a time.
+#[test]
+fn ctrl_w_and_ctrl_u_edit_the_lines_typed_in_the_status_bar() {
+    let mut s = kittiwake();
+    let line = |s: &State| s.typing();
+    typed(&mut s, ":sort company");
+    key(&mut s, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(line(&s).as_deref(), Some(":sort "));
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(line(&s).as_deref(), Some(":"));
+    typed(&mut s, "12\n");
+    assert_eq!(selected(&s), "12", "the line still runs");
+    let mut s = desk();
+    typed(&mut s, "/kittiwake marine");
+    assert_eq!(companies(&s), ["Kittiwake Marine Holdings"]);
+    key(&mut s, KeyCode::Backspace, KeyModifiers::ALT);
+    key(&mut s, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(line(&s).as_deref(), Some("/"));
+    assert_eq!(companies(&s).len(), 4, "the filter follows");
+    typed(&mut s, "\x1b");
+    let mut s = kittiwake();
+    typed(&mut s, "/kettle spout");
+    assert_eq!(s.mode(), Mode::Search);
+    key(&mut s, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(line(&s).as_deref(), Some("/kettle "));
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(line(&s).as_deref(), Some("/"));
 }
 
 #[test]

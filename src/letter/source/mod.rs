@@ -197,6 +197,20 @@ pub fn is_source_name(name: &str) -> bool {
     source_for(Path::new(name)).is_some()
 }
 
+/// The extensions the sources read, in rank order, as words for a message: ".txt, .md,
+/// .pdf, .htm or .html".
+pub fn extensions_in_words() -> String {
+    let all: Vec<String> = SOURCES
+        .iter()
+        .flat_map(|s| s.extensions())
+        .map(|e| format!(".{e}"))
+        .collect();
+    match all.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => all.concat(),
+    }
+}
+
 /// Read the letter file at `path`: a regular file no larger than `limits.max_bytes`
 /// (looked at before reading, and never read past), turned into text by the source its
 /// extension names; a file no source claims (a path given directly) is read as plain
@@ -278,6 +292,7 @@ mod tests {
         assert_eq!(name("noext"), None);
         assert!(rank(Path::new("a.txt")) < rank(Path::new("a.pdf")));
         assert!(rank(Path::new("a.pdf")) < rank(Path::new("a.htm")));
+        assert_eq!(extensions_in_words(), ".txt, .md, .pdf, .htm or .html");
     }
 
     #[test]

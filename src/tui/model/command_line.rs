@@ -84,6 +84,22 @@ impl CommandLine {
         p.text.pop().is_some()
     }
 
+    /// Ctrl-W: delete the word before the end, and the spaces after it (as in a shell).
+    pub fn delete_word(&mut self) {
+        if let Some(p) = &mut self.open {
+            delete_word(&mut p.text);
+            p.completing = None;
+        }
+    }
+
+    /// Ctrl-U: delete all that was typed.
+    pub fn clear(&mut self) {
+        if let Some(p) = &mut self.open {
+            p.text.clear();
+            p.completing = None;
+        }
+    }
+
     /// Close the line, returning its text; a command goes into the history.
     pub fn finish(&mut self) -> Option<Prompt> {
         let prompt = self.open.take()?;
@@ -158,6 +174,16 @@ impl CommandLine {
     }
 }
 
+/// Delete the last word of `text` and the spaces after it: what Ctrl-W does on a line
+/// typed in the status bar (the command line, the filter, the search).
+pub fn delete_word(text: &mut String) {
+    let kept = text.trim_end().len();
+    let word = text[..kept].rfind(char::is_whitespace).map_or(0, |at| {
+        at + text[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    text.truncate(word);
+}
+
 /// The names that start with `typed` (spaces between words taken as one), in
 /// alphabetical order: the command table's names that can be typed, and the line's own
 /// words.
@@ -223,5 +249,22 @@ mod tests {
         line.recall(false);
         line.recall(false);
         assert_eq!(line.open.as_ref().unwrap().text, "fil");
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_last_word_and_ctrl_u_the_line() {
+        let mut line = CommandLine::default();
+        typed(&mut line, "sort company  ");
+        line.delete_word();
+        assert_eq!(line.open.as_ref().unwrap().text, "sort ");
+        line.delete_word();
+        assert_eq!(line.open.as_ref().unwrap().text, "");
+        line.delete_word();
+        assert_eq!(line.open.as_ref().unwrap().text, "");
+        typed(&mut line, "owner Zoë Ærø");
+        line.delete_word();
+        assert_eq!(line.open.as_ref().unwrap().text, "owner Zoë ");
+        line.clear();
+        assert_eq!(line.open.as_ref().unwrap().text, "");
     }
 }

@@ -220,6 +220,16 @@ impl State {
         self.quit
     }
 
+    /// The line being typed in the status bar, after the character that opened it: `:`
+    /// the command line, `/` the Letters pane's filter or the search.
+    pub fn typing(&self) -> Option<String> {
+        match (&self.dialogs.line.open, &self.dialogs.prompt) {
+            (Some(line), _) => Some(format!("{}{}", line.purpose.sigil(), line.text)),
+            (None, Some(search)) => Some(format!("/{search}")),
+            (None, None) => None,
+        }
+    }
+
     /// The message shown in the status bar, if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_ref().map(|m| m.text.as_str())

@@ -21,6 +21,14 @@ pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             }
             typed(state);
         }
+        Command::DeleteWord => {
+            state.dialogs.line.delete_word();
+            typed(state);
+        }
+        Command::DeleteToLineStart => {
+            state.dialogs.line.clear();
+            typed(state);
+        }
         Command::Complete => state.dialogs.line.complete(),
         Command::Up => state.dialogs.line.recall(true),
         Command::Down => state.dialogs.line.recall(false),

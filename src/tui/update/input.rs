@@ -40,6 +40,7 @@ pub fn map_key_after(
             Some(Command::SearchSubmit) => Some(Action::SearchSubmit),
             Some(Command::SearchCancel) => Some(Action::SearchCancel),
             Some(Command::SearchBackspace) => Some(Action::SearchBackspace),
+            Some(c @ (Command::DeleteWord | Command::DeleteToLineStart)) => Some(Action::Run(c)),
             Some(Command::ForceQuit) => Some(Action::Run(Command::ForceQuit)),
             _ => match key.code {
                 KeyCode::Char(c) if plain => Some(Action::SearchInput(c)),

@@ -95,7 +95,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::FilesFound { total } => {
             state.index.total = Some(total);
             if total == 0 {
-                state.info("No letters found (looked for .txt and .md files).");
+                let read = crate::letter::source::extensions_in_words();
+                state.info(format!("No letters found (looked for {read} files)."));
             }
         }
         Action::LetterIndexed { path, listing } => {

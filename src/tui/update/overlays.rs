@@ -1,7 +1,7 @@
 //! Commands to the overlay on top: each overlay's own commands go to its handler; any
 //! other command goes on to the panes. A new dialog's handler is one arm here.
 
-use super::{command_line, dialogs, exporting, precedent};
+use super::{command_line, dialogs, exporting, precedent, search};
 use crate::config::Command;
 use crate::tui::model::action::Effect;
 use crate::tui::model::overlay::Overlay;
@@ -40,10 +40,15 @@ pub(super) fn route(state: &mut State, command: Command, fx: &mut Vec<Effect>) -
             Command::CommandSubmit
             | Command::CommandCancel
             | Command::CommandBackspace
+            | Command::DeleteWord
+            | Command::DeleteToLineStart
             | Command::Complete
             | Command::Up
             | Command::Down,
         ) => command_line::key(state, command, fx),
+        (Overlay::Search, Command::DeleteWord | Command::DeleteToLineStart) => {
+            search::edit_prompt(state, command)
+        }
         (
             Overlay::Precedent,
             Command::Down | Command::Up | Command::Open | Command::Leave | Command::QuoteAnswer,

@@ -3,7 +3,18 @@
 use crate::config::{Command, Context};
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
+use crate::tui::model::command_line::delete_word;
 use crate::tui::model::state::State;
+
+/// Ctrl-W or Ctrl-U on the search being typed: delete its last word, or all of it.
+pub(super) fn edit_prompt(state: &mut State, command: Command) {
+    if let Some(prompt) = &mut state.dialogs.prompt {
+        match command {
+            Command::DeleteWord => delete_word(prompt),
+            _ => prompt.clear(),
+        }
+    }
+}
 
 pub(super) fn submit_search(state: &mut State) {
     let query = state.dialogs.prompt.take().unwrap_or_default();
