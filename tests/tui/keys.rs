@@ -186,8 +186,9 @@ fn tab_completes_command_names_and_the_line_runs_them() {
 
 /// Ctrl-W deletes the last word typed and Ctrl-U all of it, on the command line, in
 /// the Letters filter (which follows) and in the search, as in a shell or vim's
-/// command line. Before, both keys were swallowed: a Tab completion could not be
-/// taken back but a letter at a time.
+/// command line; text pasted on the line is typed there. Before, both keys were
+/// swallowed (a Tab completion could not be taken back but a letter at a time), and a
+/// paste with the command line or the filter open was lost.
 #[test]
 fn ctrl_w_and_ctrl_u_edit_the_lines_typed_in_the_status_bar() {
     let mut s = kittiwake();
@@ -206,6 +207,10 @@ fn ctrl_w_and_ctrl_u_edit_the_lines_typed_in_the_status_bar() {
     key(&mut s, KeyCode::Char('w'), KeyModifiers::CONTROL);
     assert_eq!(line(&s).as_deref(), Some("/"));
     assert_eq!(companies(&s).len(), 4, "the filter follows");
+    // A file number pasted into the filter filters as if typed.
+    update(&mut s, Action::Paste("333-000014\nmore".into()));
+    assert_eq!(line(&s).as_deref(), Some("/333-000014"));
+    assert_eq!(companies(&s), ["Birchfield Labs Corp."]);
     typed(&mut s, "\x1b");
     let mut s = kittiwake();
     typed(&mut s, "/kettle spout");

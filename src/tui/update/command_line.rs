@@ -42,6 +42,12 @@ pub(super) fn input(state: &mut State, c: char) {
     typed(state);
 }
 
+/// Text pasted on the line (its first line only: the line is one line).
+pub(super) fn paste(state: &mut State, text: &str) {
+    text.chars().for_each(|c| state.dialogs.line.push(c));
+    typed(state);
+}
+
 /// Open the line for `purpose`.
 pub(super) fn open(state: &mut State, purpose: Purpose) {
     match purpose {

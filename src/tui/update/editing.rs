@@ -37,8 +37,11 @@ impl State {
     /// Pasted text: into the search prompt, or the editor.
     pub(crate) fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let first_line = text.lines().next().unwrap_or_default();
         if let Some(prompt) = &mut self.dialogs.prompt {
-            prompt.push_str(text.lines().next().unwrap_or_default());
+            prompt.push_str(first_line);
+        } else if self.dialogs.line.open.is_some() {
+            super::command_line::paste(self, first_line);
         } else if self.editable() && self.editor.insert_str(&text) {
             self.draft_changed();
         }
