@@ -171,6 +171,24 @@ fn colon_12_enter_selects_comment_12_and_the_history_recalls_it() {
     assert!(s.message().unwrap().contains("Not a command"));
 }
 
+/// In the Letters pane a count before G goes to that letter, the letter open or not,
+/// as the pane's hints say ("G last letter"). Before, with a letter open, `3G` there
+/// went to comment 3 of the open letter and moved to the Comments pane, and `5G` with
+/// fewer comments said there was no comment 5.
+#[test]
+fn a_count_before_g_in_the_letters_pane_goes_to_that_letter_with_a_letter_open() {
+    let mut s = kittiwake();
+    update(&mut s, Action::Run(Command::Leave));
+    assert_eq!(s.focus(), Pane::Letters);
+    typed(&mut s, "2G");
+    assert_eq!(s.focus(), Pane::Letters);
+    let at_cursor = |s: &State| s.cursor_listing().and_then(|l| l.brief.company.clone());
+    assert_eq!(at_cursor(&s), Some(companies(&s)[1].clone()));
+    typed(&mut s, "4gg");
+    assert_eq!(at_cursor(&s), Some(companies(&s)[3].clone()));
+    assert_eq!(s.message(), None);
+}
+
 #[test]
 fn tab_completes_command_names_and_the_line_runs_them() {
     let mut s = kittiwake();

@@ -126,17 +126,22 @@ pub(super) fn run_line(state: &mut State, text: &str, fx: &mut Vec<Effect>) {
     }
 }
 
-/// `:N` and `NG`: the comment numbered N of the open letter (else its Nth comment); in
-/// the Letters pane with no letter open, the Nth letter.
+/// `NG` and `Ngg` in the Letters pane: the Nth letter listed (the last when there are
+/// fewer).
+pub(super) fn go_to_letter(state: &mut State, n: usize) {
+    if n == 0 || state.order.is_empty() {
+        return;
+    }
+    state.cursor = (n - 1).min(state.order.len() - 1);
+    state.cursor_moved = true;
+}
+
+/// `:N`, and `NG` in the Comments pane: the comment numbered N of the open letter (else
+/// its Nth comment); with no letter open, the Nth letter.
 pub(super) fn go_to(state: &mut State, number: &str, fx: &mut Vec<Effect>) {
     let n: usize = number.parse().unwrap_or(0);
     if state.open.is_none() {
-        if n == 0 || state.order.is_empty() {
-            return;
-        }
-        state.cursor = (n - 1).min(state.order.len() - 1);
-        state.cursor_moved = true;
-        return;
+        return go_to_letter(state, n);
     }
     let Some(letter) = state.open_letter() else {
         return;

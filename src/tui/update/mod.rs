@@ -280,7 +280,12 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Messages => state.dialogs.log.shown = Some(0),
         Command::Zoom => state.zoomed = !state.zoomed,
         Command::Center => comments::center(state),
-        Command::First | Command::Last if state.focus != Pane::Draft && count.is_some() => {
+        // A count before G or gg: the letter in the Letters pane (whether a letter is
+        // open or not), the comment in the Comments pane.
+        Command::First | Command::Last if state.focus == Pane::Letters && count.is_some() => {
+            command_line::go_to_letter(state, count.unwrap_or(0))
+        }
+        Command::First | Command::Last if state.focus == Pane::Comments && count.is_some() => {
             command_line::go_to(state, &count.unwrap_or(0).to_string(), fx)
         }
         command if command.scrolls() => match state.focus {
