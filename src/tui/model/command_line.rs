@@ -212,17 +212,22 @@ mod tests {
         text.chars().for_each(|c| line.push(c));
     }
 
+    /// The text of the open line.
+    fn text(line: &CommandLine) -> &str {
+        &line.open.as_ref().unwrap().text
+    }
+
     #[test]
     fn tab_cycles_through_the_names_of_the_command_table() {
         let mut line = CommandLine::default();
         typed(&mut line, "sort ");
         line.complete();
-        assert_eq!(line.open.as_ref().unwrap().text, "sort company");
+        assert_eq!(text(&line), "sort company");
         line.complete();
-        assert_eq!(line.open.as_ref().unwrap().text, "sort date");
+        assert_eq!(text(&line), "sort date");
         line.complete();
         line.complete();
-        assert_eq!(line.open.as_ref().unwrap().text, "sort company");
+        assert_eq!(text(&line), "sort company");
         assert!(
             candidates("yes").is_empty(),
             "a dialog's key is not offered"
@@ -240,31 +245,35 @@ mod tests {
         assert_eq!(line.history, ["w", "sort due", "12"]);
         typed(&mut line, "fil");
         line.recall(true);
-        assert_eq!(line.open.as_ref().unwrap().text, "12");
+        assert_eq!(text(&line), "12");
         line.recall(true);
         line.recall(true);
         line.recall(true);
-        assert_eq!(line.open.as_ref().unwrap().text, "w");
+        assert_eq!(text(&line), "w");
         line.recall(false);
         line.recall(false);
         line.recall(false);
-        assert_eq!(line.open.as_ref().unwrap().text, "fil");
+        assert_eq!(text(&line), "fil");
     }
 
     #[test]
     fn ctrl_w_deletes_the_last_word_and_ctrl_u_the_line() {
+        let word: fn(&mut CommandLine) = CommandLine::delete_word;
+        let all: fn(&mut CommandLine) = CommandLine::clear;
+        let cases = [
+            (
+                "sort company  ",
+                vec![(word, "sort "), (word, ""), (word, "")],
+            ),
+            ("owner Zoë Ærø", vec![(word, "owner Zoë "), (all, "")]),
+        ];
         let mut line = CommandLine::default();
-        typed(&mut line, "sort company  ");
-        line.delete_word();
-        assert_eq!(line.open.as_ref().unwrap().text, "sort ");
-        line.delete_word();
-        assert_eq!(line.open.as_ref().unwrap().text, "");
-        line.delete_word();
-        assert_eq!(line.open.as_ref().unwrap().text, "");
-        typed(&mut line, "owner Zoë Ærø");
-        line.delete_word();
-        assert_eq!(line.open.as_ref().unwrap().text, "owner Zoë ");
-        line.clear();
-        assert_eq!(line.open.as_ref().unwrap().text, "");
+        for (typing, steps) in cases {
+            typed(&mut line, typing);
+            for (key, left) in steps {
+                key(&mut line);
+                assert_eq!(text(&line), left, "after {typing:?}");
+            }
+        }
     }
 }
