@@ -49,10 +49,11 @@ pub fn help_rows(keymap: &Keymap) -> Vec<HelpRow> {
                 ));
             }
             "letters" => rows.push(HelpRow::Note(
-                "A count before G goes to that letter (in the Comments pane, that comment): 12G. The due date turns \
-                 yellow three business days before, red once past; a letter with every \
-                 comment resolved, or a response filed after it, is not shown due. Keys \
-                 written as gg are typed one after the other (Esc cancels the first).",
+                "A count before G goes to that letter (in the Comments pane, that \
+                 comment): 12G. The due date turns yellow three business days before, red \
+                 once past; a letter with every comment resolved, or a response filed after \
+                 it, is not shown due. Keys written as gg are typed one after the other (Esc \
+                 cancels the first).",
             )),
             "command" => {
                 rows.push(HelpRow::Note(

@@ -6,10 +6,12 @@
 //! stands between one restatement and the next, whatever labels ("Response:") or
 //! markup the letter uses.
 
+use super::folded::{Folded, fold, head, tail};
 use super::labels::{NEXT_LABEL, answer_label_end};
 use super::model::Comment;
 use super::paragraphs::join_paragraphs;
 use super::phrases::is_acknowledgment;
+use super::restated::restated_in_part;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -36,54 +38,6 @@ fn looks_like_heading(line: &str) -> bool {
         && letters > 2 * digits
 }
 
-/// How many letters and digits of a restatement's start and end are looked for.
-const ANCHOR: usize = 40;
-
-/// The body as letters and digits only, lowercased, each kept with the line it
-/// came from and the byte just after it in that line.
-struct Folded {
-    chars: Vec<char>,
-    at: Vec<(usize, usize)>,
-}
-
-impl Folded {
-    fn of(lines: &[&str]) -> Folded {
-        let mut folded = Folded {
-            chars: Vec::new(),
-            at: Vec::new(),
-        };
-        for (i, line) in lines.iter().enumerate() {
-            for (b, c) in line.char_indices() {
-                if c.is_alphanumeric() {
-                    folded.chars.extend(c.to_lowercase());
-                    while folded.at.len() < folded.chars.len() {
-                        folded.at.push((i, b + c.len_utf8()));
-                    }
-                }
-            }
-        }
-        folded
-    }
-
-    /// Where `needle` next occurs at or after `from`.
-    fn find(&self, needle: &[char], from: usize) -> Option<usize> {
-        if needle.is_empty() || from > self.chars.len() {
-            return None;
-        }
-        self.chars[from..]
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|p| p + from)
-    }
-}
-
-fn fold(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The letter's typical line width as its longest line tells it (at least 40), for
 /// [`join_paragraphs`]: a sentence ending well short of it ends its paragraph.
 fn width(lines: &[&str]) -> usize {
@@ -108,10 +62,8 @@ fn spans(folded: &Folded, comments: &[Comment]) -> Vec<Option<Span>> {
             if text.is_empty() {
                 return None;
             }
-            let head = &text[..text.len().min(ANCHOR)];
-            let tail = &text[text.len().saturating_sub(ANCHOR)..];
-            let start = folded.find(head, cursor)?;
-            let end = folded.find(tail, start)? + tail.len();
+            let start = folded.find(head(&text), cursor)?;
+            let end = folded.find(tail(&text), start)? + tail(&text).len();
             cursor = end;
             Some(Span { start, end })
         })
@@ -164,9 +116,8 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
     let lines: Vec<&str> = restated.lines().collect();
     let folded = Folded::of(&lines);
     let text = fold(comment);
-    let tail = &text[text.len().saturating_sub(ANCHOR)..];
-    let end = match folded.find(tail, 0) {
-        Some(at) => at + tail.len(),
+    let end = match folded.find(tail(&text), 0) {
+        Some(at) => at + tail(&text).len(),
         None => restated_in_part(&folded, &lines, comment)?,
     };
     let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
@@ -178,80 +129,6 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
         .unwrap_or(lines.len());
     let stop = closing_start(&lines, first + 1);
     answer_text(&lines, (line, byte), stop, &[], width)
-}
-
-/// Where a restatement that leaves out the list under the comment ends (a response
-/// that restates the question and not the examples listed under it): the folded index
-/// past the last of the comment's pieces ([`pieces`]) restated in turn from its start,
-/// each where the one before ends, when the pieces after it are the comment's list
-/// items. `None` when fewer than [`MIN_RESTATED`] pieces are restated, when the line
-/// goes on after the last, when the next line is an item of a list (the list restated
-/// in other words), or when an item left out is found later all the same, by its first
-/// or last words.
-fn restated_in_part(folded: &Folded, lines: &[&str], comment: &str) -> Option<usize> {
-    let pieces = pieces(comment);
-    let (first, _) = pieces.first()?;
-    let mut end = folded.find(&first[..first.len().min(ANCHOR)], 0)?;
-    let mut restated = 0;
-    for (piece, _) in &pieces {
-        let tail = &piece[piece.len().saturating_sub(ANCHOR)..];
-        match folded.find(tail, end) {
-            Some(at) if at + tail.len() <= end + piece.len() + SLACK => {
-                end = at + tail.len();
-                restated += 1;
-            }
-            _ => break,
-        }
-    }
-    let left_out = &pieces[restated..];
-    if restated < MIN_RESTATED || left_out.is_empty() || !left_out.iter().all(|(_, item)| *item) {
-        return None;
-    }
-    let found_later = left_out.iter().any(|(piece, _)| {
-        let head = &piece[..piece.len().min(ANCHOR)];
-        let tail = &piece[piece.len().saturating_sub(ANCHOR)..];
-        folded.find(head, end).is_some() || folded.find(tail, end).is_some()
-    });
-    let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
-    let goes_on = lines[line][byte..].chars().any(char::is_alphanumeric);
-    let next = lines[line + 1..]
-        .iter()
-        .map(|l| l.trim())
-        .find(|l| !l.is_empty());
-    let listed = next.is_some_and(|l| l.starts_with(ITEM_MARKS));
-    (!found_later && !goes_on && !listed).then_some(end)
-}
-
-/// Pieces of a comment that a restatement left out in part must restate before it
-/// stops: the question, not only its opening words.
-const MIN_RESTATED: usize = 2;
-
-/// Letters and digits a restated piece may hold beyond the comment's (a footnote mark,
-/// an item's letter, a word the company added).
-const SLACK: usize = 20;
-
-/// The marks that begin an item of a list.
-const ITEM_MARKS: [char; 4] = ['•', '·', '▪', '◦'];
-
-/// A comment's sentences and list items, each folded ([`fold`]), with whether it is
-/// an item of a list (begins on a line of its own with one of [`ITEM_MARKS`]).
-fn pieces(comment: &str) -> Vec<(Vec<char>, bool)> {
-    static END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"[.?!;:]["”’')]*\s+(?:[•·▪◦]\s*)?|\n\s*[•·▪◦]\s*"#).expect("piece end regex")
-    });
-    let mut pieces = Vec::new();
-    let mut from = 0;
-    let mut item = false;
-    let ends = END.find_iter(comment).map(|m| (m.start(), m.end()));
-    for (start, end) in ends.chain([(comment.len(), comment.len())]) {
-        let piece = fold(&comment[from..start]);
-        if !piece.is_empty() {
-            pieces.push((piece, item));
-        }
-        item = comment[start..end].contains(ITEM_MARKS);
-        from = end;
-    }
-    pieces
 }
 
 /// Where the letter's closing starts in the text of its last answer, which can hold it
