@@ -61,6 +61,10 @@ fn signatory(lines: &[&str]) -> Person {
     };
     if let Some(signed) = first.strip_prefix("/s/") {
         let signed = signed.trim();
+        // "/s/ Robert S. Littlepage, for": signed on behalf of the person typed below.
+        if signed.ends_with(", for") && rest.len() > 1 {
+            return typed(&rest[1..]);
+        }
         let (name, inline_title) = split_name_title(signed);
         let mut after = rest[1..].iter().copied();
         let mut next = after.next();
@@ -84,19 +88,43 @@ fn signatory(lines: &[&str]) -> Person {
             title,
         };
     }
+    typed(&rest)
+}
+
+/// The signatory of a signature block with no "/s/" line (or of the lines below one
+/// that signs for someone else): the office that signed, or a name, each with its
+/// title.
+fn typed(rest: &[&str]) -> Person {
+    let Some(first) = rest.first() else {
+        return Person::default();
+    };
     if first
         .to_ascii_lowercase()
         .starts_with("division of corporation finance")
     {
         return Person {
             name: Some(first.to_string()),
-            title: rest.get(1).map(|s| s.to_string()),
+            title: title_at(rest, 1),
         };
     }
     let (name, title) = split_name_title(first);
     Person {
         name: Some(name),
-        title: title.or_else(|| rest.get(1).map(|s| s.to_string())),
+        title: title.or_else(|| title_at(rest, 1)),
+    }
+}
+
+/// The title on line `at` of the signature block, with the next line when the title
+/// runs on to it: an office's name wrapped after a word that joins ("Office of
+/// Industrial Applications and" over "Services").
+fn title_at(lines: &[&str], at: usize) -> Option<String> {
+    let title = lines.get(at)?.trim();
+    let joins = [" and", " &", " of", " for", ","]
+        .iter()
+        .any(|end| title.ends_with(end));
+    match lines.get(at + 1).map(|l| l.trim()) {
+        Some(next) if joins && is_title(next) => Some(format!("{title} {next}")),
+        _ => Some(title.to_string()),
     }
 }
 
@@ -229,6 +257,37 @@ mod tests {
             Some("Office of Manufacturing")
         );
         assert_eq!(c.cc, ["Amy Poe"]);
+    }
+
+    /// An office's name wrapped onto a second line is one title; a title that ends
+    /// with no joining word is not run on into the line below it.
+    #[test]
+    fn an_office_wrapped_after_and_is_one_title() {
+        let c = parse_closing(&lines(
+            "Sincerely,\n\nDivision of Corporation Finance\nOffice of Industrial \
+             Applications and\nServices",
+        ));
+        assert_eq!(
+            c.signatory.title.as_deref(),
+            Some("Office of Industrial Applications and Services")
+        );
+        let c = parse_closing(&lines(
+            "Sincerely,\nDivision of Corporation Finance\nOffice of Manufacturing\nServices",
+        ));
+        assert_eq!(
+            c.signatory.title.as_deref(),
+            Some("Office of Manufacturing")
+        );
+    }
+
+    /// A signature "for" someone: the signatory is the person typed below it.
+    #[test]
+    fn a_signature_for_someone_else_names_the_person_below() {
+        let c = parse_closing(&lines(
+            "Sincerely,\n\n/s/ Robert Lane, for\n\nLarry Hill\nAssistant Director\nOffice 11",
+        ));
+        assert_eq!(c.signatory.name.as_deref(), Some("Larry Hill"));
+        assert_eq!(c.signatory.title.as_deref(), Some("Assistant Director"));
     }
 
     #[test]
