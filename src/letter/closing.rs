@@ -259,43 +259,41 @@ mod tests {
         assert_eq!(c.cc, ["Amy Poe"]);
     }
 
-    /// An office's name wrapped onto a second line is one title; a title that ends
-    /// with no joining word is not run on into the line below it.
+    /// Signature blocks and the signatory read from each.
     #[test]
-    fn an_office_wrapped_after_and_is_one_title() {
-        let c = parse_closing(&lines(
-            "Sincerely,\n\nDivision of Corporation Finance\nOffice of Industrial \
-             Applications and\nServices",
-        ));
-        assert_eq!(
-            c.signatory.title.as_deref(),
-            Some("Office of Industrial Applications and Services")
-        );
-        let c = parse_closing(&lines(
-            "Sincerely,\nDivision of Corporation Finance\nOffice of Manufacturing\nServices",
-        ));
-        assert_eq!(
-            c.signatory.title.as_deref(),
-            Some("Office of Manufacturing")
-        );
-    }
-
-    /// A signature "for" someone: the signatory is the person typed below it.
-    #[test]
-    fn a_signature_for_someone_else_names_the_person_below() {
-        let c = parse_closing(&lines(
-            "Sincerely,\n\n/s/ Robert Lane, for\n\nLarry Hill\nAssistant Director\nOffice 11",
-        ));
-        assert_eq!(c.signatory.name.as_deref(), Some("Larry Hill"));
-        assert_eq!(c.signatory.title.as_deref(), Some("Assistant Director"));
-    }
-
-    #[test]
-    fn name_and_title_on_the_signature_line() {
-        let c = parse_closing(&lines(
-            "Sincerely,\n/s/ Cia Bly\nCia Bly, Chief\nOffice of Risk",
-        ));
-        assert_eq!(c.signatory.name.as_deref(), Some("Cia Bly"));
-        assert_eq!(c.signatory.title.as_deref(), Some("Chief"));
+    fn signatories_and_their_titles() {
+        let office = "Division of Corporation Finance";
+        let cases = [
+            // An office's name wrapped after a joining word is one title.
+            (
+                "Sincerely,\n\nDivision of Corporation Finance\nOffice of Industrial \
+                 Applications and\nServices",
+                office,
+                "Office of Industrial Applications and Services",
+            ),
+            // A title with no joining word at its end is not run on into the next line.
+            (
+                "Sincerely,\nDivision of Corporation Finance\nOffice of Manufacturing\nServices",
+                office,
+                "Office of Manufacturing",
+            ),
+            // A signature "for" someone: the signatory is the person typed below it.
+            (
+                "Sincerely,\n\n/s/ Robert Lane, for\n\nLarry Hill\nAssistant Director\nOffice 11",
+                "Larry Hill",
+                "Assistant Director",
+            ),
+            // The name and title on the signature line.
+            (
+                "Sincerely,\n/s/ Cia Bly\nCia Bly, Chief\nOffice of Risk",
+                "Cia Bly",
+                "Chief",
+            ),
+        ];
+        for (text, name, title) in cases {
+            let c = parse_closing(&lines(text)).signatory;
+            let read = (c.name.as_deref(), c.title.as_deref());
+            assert_eq!(read, (Some(name), Some(title)), "{text}");
+        }
     }
 }
