@@ -102,12 +102,26 @@ fn similar(a: &str, b: &str) -> bool {
     common >= 8 && common * 10 >= long.len() * 7
 }
 
-/// "Jim B. Rosenberg, Senior Assistant Chief Accountant" → name and title.
+/// "Jim B. Rosenberg, Senior Assistant Chief Accountant" → name and title. A suffix of
+/// the name after its comma ("Stephen Bramlage, Jr.") stays in the name.
 pub fn split_name_title(s: &str) -> (String, Option<String>) {
-    match s.split_once(", ") {
-        Some((name, title)) if !title.trim().is_empty() => {
-            (name.trim().to_string(), Some(title.trim().to_string()))
-        }
-        _ => (s.trim().to_string(), None),
-    }
+    let s = s.trim();
+    let suffix = s.split_once(", ").and_then(|(_, after)| {
+        let (suffix, _) = after.split_once(", ").unwrap_or((after, ""));
+        NAME_SUFFIXES
+            .contains(&suffix.trim())
+            .then_some(s.len() - after.len() + suffix.len())
+    });
+    let (name, rest) = match suffix {
+        Some(end) => (&s[..end], s[end..].trim_start_matches(',').trim()),
+        None => match s.split_once(", ") {
+            Some((name, title)) => (name, title.trim()),
+            None => (s, ""),
+        },
+    };
+    let title = (!rest.is_empty()).then(|| rest.to_string());
+    (name.trim().to_string(), title)
 }
+
+/// What follows a person's name after a comma and is part of it, not a title.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];

@@ -3,7 +3,7 @@
 use super::addressee::split_name_title;
 use super::model::{Contact, Person};
 use super::name_run::name_run;
-use super::phrases::{ends_with_ignore_case, is_sign_off};
+use super::phrases::{ends_with_ignore_case, is_sign_off, signed_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,7 +51,7 @@ fn join_nonblank(lines: &[&str]) -> String {
 fn signatory(lines: &[&str]) -> Person {
     let rest: Vec<&str> = lines
         .iter()
-        .skip_while(|l| is_sign_off(l) && !l.starts_with("/s/"))
+        .skip_while(|l| is_sign_off(l) && signed_name(l).is_none())
         .copied()
         .filter(|l| !l.is_empty())
         .take_while(|l| !CC.is_match(l))
@@ -59,17 +59,15 @@ fn signatory(lines: &[&str]) -> Person {
     let Some(first) = rest.first() else {
         return Person::default();
     };
-    if let Some(signed) = first.strip_prefix("/s/") {
+    if let Some(signed) = signed_name(first) {
         let signed = signed.trim();
-        // "/s/ Robert S. Littlepage, for": signed on behalf of the person typed below.
-        if signed.ends_with(", for") && rest.len() > 1 {
+        if signs_for_another(signed, &rest[1..]) {
             return typed(&rest[1..]);
         }
         let (name, inline_title) = split_name_title(signed);
-        let mut after = rest[1..].iter().copied();
-        let mut next = after.next();
         // The typed name usually repeats below the signature, sometimes with a title.
-        if let Some(typed) = next
+        let mut at = 1;
+        if let Some(typed) = rest.get(1)
             && typed.starts_with(name.as_str())
         {
             let (_, title) = split_name_title(typed);
@@ -79,16 +77,60 @@ fn signatory(lines: &[&str]) -> Person {
                     title: Some(title),
                 };
             }
-            next = after.next();
+            at = 2;
         }
-        let title =
-            inline_title.or_else(|| next.map(|t| t.trim_end_matches('/').trim().to_string()));
+        let title = inline_title
+            .or_else(|| title_at(&rest, at).map(|t| t.trim_end_matches('/').trim().to_string()));
         return Person {
             name: Some(name),
             title,
         };
     }
     typed(&rest)
+}
+
+/// Whether the "/s/" line `signed` signs on behalf of the person typed in the lines
+/// `below` it, who is then the signatory: it says so ("/s/ Robert S. Littlepage, for"),
+/// or the line below names another person, over a title ("/s/ Kate Tillan" over
+/// "Martin James" over "Senior Assistant Chief Accountant").
+fn signs_for_another(signed: &str, below: &[&str]) -> bool {
+    let says_so = signed.ends_with(" for") || signed.ends_with(",for");
+    let (name, _) = split_name_title(signed);
+    let another = match below {
+        [typed, title, ..] => {
+            !typed.starts_with(name.as_str()) && !names_a_title(typed) && names_a_title(title)
+        }
+        _ => false,
+    };
+    (says_so && !below.is_empty()) || another
+}
+
+/// Words of the staff's titles: a line that holds one is a title, not a name.
+const TITLE_WORDS: &[&str] = &[
+    "accountant",
+    "adviser",
+    "advisor",
+    "analyst",
+    "assistant",
+    "associate",
+    "attorney",
+    "branch",
+    "chief",
+    "counsel",
+    "deputy",
+    "director",
+    "division",
+    "examiner",
+    "office",
+    "senior",
+    "special",
+    "staff",
+];
+
+/// Whether `line` names a title of the staff ([`TITLE_WORDS`]).
+fn names_a_title(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic())
+        .any(|w| TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
 }
 
 /// The signatory of a signature block with no "/s/" line (or of the lines below one
@@ -107,7 +149,8 @@ fn typed(rest: &[&str]) -> Person {
             title: title_at(rest, 1),
         };
     }
-    let (name, title) = split_name_title(first);
+    // A form's labels: "Name: Stephen Bramlage, Jr." over "Title: Chief Financial Officer".
+    let (name, title) = split_name_title(first.strip_prefix("Name:").unwrap_or(first));
     Person {
         name: Some(name),
         title: title.or_else(|| title_at(rest, 1)),
@@ -119,6 +162,11 @@ fn typed(rest: &[&str]) -> Person {
 /// Industrial Applications and" over "Services").
 fn title_at(lines: &[&str], at: usize) -> Option<String> {
     let title = lines.get(at)?.trim();
+    let title = title.strip_prefix("Title:").map_or(title, str::trim);
+    // An enclosure's notation below the name is no title.
+    if title.starts_with("Enclosure") || title.starts_with("Attachment") {
+        return None;
+    }
     let joins = [" and", " &", " of", " for", ","]
         .iter()
         .any(|end| title.ends_with(end));
@@ -282,6 +330,37 @@ mod tests {
                 "Sincerely,\n\n/s/ Robert Lane, for\n\nLarry Hill\nAssistant Director\nOffice 11",
                 "Larry Hill",
                 "Assistant Director",
+            ),
+            // Signed for the person typed below, with no "for".
+            (
+                "Sincerely,\n\n/s/ Kate Lane\n\nMark Jones\nSenior Assistant Chief \
+                 Accountant\nOffice of Electronics",
+                "Mark Jones",
+                "Senior Assistant Chief Accountant",
+            ),
+            (
+                "Sincerely,\n/s/ Lauren P. Nguyen for\nKarl Hill\nBranch Chief",
+                "Karl Hill",
+                "Branch Chief",
+            ),
+            // A form's labels, and a suffix of the name after its comma.
+            (
+                "Very truly yours,\n/s/ Stephen Bramlage, Jr.\nName: Stephen Bramlage, Jr.\n\
+                 Title: Chief Financial Officer",
+                "Stephen Bramlage, Jr.",
+                "Chief Financial Officer",
+            ),
+            // The mark in capitals; the name typed again below it.
+            (
+                "Sincerely,\n/S/ James E. Moylan, Jr.\nJames E. Moylan, Jr.\nSenior Vice President",
+                "James E. Moylan, Jr.",
+                "Senior Vice President",
+            ),
+            // Signed by the person typed below: the title follows.
+            (
+                "Sincerely,\n/s/ Ann Lee\nBranch Chief\nOffice of Finance",
+                "Ann Lee",
+                "Branch Chief",
             ),
             // The name and title on the signature line.
             (

@@ -375,9 +375,15 @@ pub const INTRO: &[&str] = &[
     "defined terms",
 ];
 
+/// The name signed on a "/s/" line ("/s/ Ann Lee", "/S/ ANN LEE"), after the mark.
+pub fn signed_name(line: &str) -> Option<&str> {
+    line.strip_prefix("/s/")
+        .or_else(|| line.strip_prefix("/S/"))
+}
+
 /// Whether `line` is the complimentary close ("Sincerely,") or a "/s/" signature.
 pub fn is_sign_off(line: &str) -> bool {
-    if line.starts_with("/s/") {
+    if signed_name(line).is_some() {
         return true;
     }
     // (A blank line, of which a body has many, is told at once.)
