@@ -106,21 +106,16 @@ fn similar(a: &str, b: &str) -> bool {
 /// the name after its comma ("Stephen Bramlage, Jr.") stays in the name.
 pub fn split_name_title(s: &str) -> (String, Option<String>) {
     let s = s.trim();
-    let suffix = s.split_once(", ").and_then(|(_, after)| {
-        let (suffix, _) = after.split_once(", ").unwrap_or((after, ""));
-        NAME_SUFFIXES
-            .contains(&suffix.trim())
-            .then_some(s.len() - after.len() + suffix.len())
-    });
-    let (name, rest) = match suffix {
-        Some(end) => (&s[..end], s[end..].trim_start_matches(',').trim()),
-        None => match s.split_once(", ") {
-            Some((name, title)) => (name, title.trim()),
-            None => (s, ""),
-        },
+    let Some((name, after)) = s.split_once(", ") else {
+        return (s.to_string(), None);
     };
-    let title = (!rest.is_empty()).then(|| rest.to_string());
-    (name.trim().to_string(), title)
+    let (suffix, title) = after.split_once(", ").unwrap_or((after, ""));
+    let (name, title) = if NAME_SUFFIXES.contains(&suffix.trim()) {
+        (format!("{name}, {}", suffix.trim()), title.trim())
+    } else {
+        (name.trim().to_string(), after.trim())
+    };
+    (name, (!title.is_empty()).then(|| title.to_string()))
 }
 
 /// What follows a person's name after a comma and is part of it, not a title.

@@ -62,7 +62,7 @@ fn signatory(lines: &[&str]) -> Person {
     if let Some(signed) = signed_name(first) {
         let signed = signed.trim();
         if signs_for_another(signed, &rest[1..]) {
-            return typed(&rest[1..]);
+            return typed_signatory(&rest[1..]);
         }
         let (name, inline_title) = split_name_title(signed);
         // The typed name usually repeats below the signature, sometimes with a title.
@@ -86,7 +86,7 @@ fn signatory(lines: &[&str]) -> Person {
             title,
         };
     }
-    typed(&rest)
+    typed_signatory(&rest)
 }
 
 /// Whether the "/s/" line `signed` signs on behalf of the person typed in the lines
@@ -136,7 +136,7 @@ fn names_a_title(line: &str) -> bool {
 /// The signatory of a signature block with no "/s/" line (or of the lines below one
 /// that signs for someone else): the office that signed, or a name, each with its
 /// title.
-fn typed(rest: &[&str]) -> Person {
+fn typed_signatory(rest: &[&str]) -> Person {
     let Some(first) = rest.first() else {
         return Person::default();
     };
