@@ -5,6 +5,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::text::may_begin_row;
+
 use super::flow::Flow;
 use super::model::{Block, Document, MISSING_MARKER, REDACTED_MARKER};
 
@@ -113,23 +115,41 @@ fn flow_lines(flow: &Flow, margin: &str) -> Vec<String> {
 
 /// Greedy word wrap of one line at [`WIDTH`]: `first` starts the first line, `rest`
 /// the others. Spaces between words on a line are kept as typed; a word wider than
-/// the line stands alone. Tabs count as one column.
+/// the line stands alone; a word that reads as a list item's mark takes the word before
+/// it down with it ([`may_begin_row`]). Tabs count as one column.
 pub fn wrap(line: &str, first: &str, rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = first.to_owned();
     let mut current_width = first.width();
     let mut has_word = false;
     let mut gap = "";
+    // Where the line's last word starts, and whether another word stands before it.
+    let mut last = (current.len(), false);
     for (word, next_gap) in words(line) {
         let word_width = word.width();
         let gap_width = gap.chars().count();
         if has_word && current_width + gap_width + word_width > WIDTH {
-            out.push(current);
+            let carried = current[last.0..].to_owned();
+            let carry = last.1
+                && !may_begin_row(word)
+                && rest.width() + carried.width() + gap_width + word_width <= WIDTH;
+            if carry {
+                // "…prior comment" over "2. We note" reads as comment 2.
+                current.truncate(last.0);
+            }
+            out.push(current.trim_end().to_owned());
             current = rest.to_owned();
             current_width = rest.width();
+            if carry {
+                current.push_str(&carried);
+                current.push_str(gap);
+                current_width += carried.width() + gap_width;
+            }
+            last = (current.len(), carry);
         } else if has_word {
             current.push_str(gap);
             current_width += gap_width;
+            last = (current.len(), true);
         }
         current.push_str(word);
         current_width += word_width;
@@ -167,6 +187,14 @@ mod tests {
         assert_eq!(lines[0].len(), 79);
         assert_eq!(wrap("a  b", "", ""), ["a  b"]);
         assert_eq!(wrap("", "x ", "  "), ["x"]);
+    }
+
+    #[test]
+    fn a_number_after_a_wrap_takes_its_word_along() {
+        let line = format!("{} prior comment 2. We note", "x".repeat(66));
+        let lines = wrap(&line, "", "    ");
+        assert_eq!(lines[1], "    comment 2. We note", "{lines:?}");
+        assert_eq!(lines[0], format!("{} prior", "x".repeat(66)));
     }
 
     #[test]

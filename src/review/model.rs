@@ -50,6 +50,33 @@ impl Review {
             })
     }
 
+    /// The answer that response letter `response` gives under its own restatement
+    /// numbered `restated`: as matched to the staff letter it answers, else (when no
+    /// staff letter of the review is matched to it) as read from the response alone.
+    /// A copy of a response answers as its original.
+    pub fn own_answer(&self, response: usize, restated: &str) -> Option<&str> {
+        let response = self.copy_of(response).unwrap_or(response);
+        let mut matched = self
+            .answered
+            .iter()
+            .filter(|a| a.response == response)
+            .peekable();
+        if matched.peek().is_some() {
+            return matched
+                .flat_map(|a| &a.answers)
+                .find(|x| x.restated == restated)?
+                .text
+                .as_deref();
+        }
+        let filed = self.letters.get(response)?;
+        let index = filed
+            .letter
+            .comments
+            .iter()
+            .position(|c| c.number == restated)?;
+        filed.sections.answers.get(index)?.as_deref()
+    }
+
     /// The letter that letter `letter` is a copy of, when it is one.
     pub fn copy_of(&self, letter: usize) -> Option<usize> {
         copies::copy_of(&self.copies, letter)

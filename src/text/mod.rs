@@ -5,9 +5,13 @@
 //!   becomes a visible placeholder, tabs become spaces, line and paragraph separators
 //!   become line breaks.
 //! - [`thousands`]: a count with thousands separators.
+//! - [`may_begin_row`]: whether a wrapped row may begin with a word (not a list item's
+//!   mark).
 
+mod breaks;
 mod count;
 mod sanitize;
 
+pub use breaks::may_begin_row;
 pub use count::thousands;
 pub use sanitize::{is_hidden, sanitize, sanitize_line};

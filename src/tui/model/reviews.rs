@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::letter::Kind;
 use crate::review::{Link, Review};
 
 /// One row of the review tree.
@@ -110,11 +111,15 @@ impl Reviews {
     }
 
     /// The answer a response of the review gave to comment `number` of the letter at
-    /// `path`: the response's date (as printed) and the text.
+    /// `path`: the response's date (as printed) and the text. When the letter is itself
+    /// a company response, the answer it gives under its restatement `number`.
     pub fn filed_answer(&self, path: &Path, number: &str) -> Option<(Option<&str>, &str)> {
         let (r, l) = self.of_letter(path)?;
         let review = &self.list()[r];
-        let (response, text) = review.answer(l, number)?;
+        let (response, text) = match review.letters[l].letter.kind {
+            Kind::Response => (l, review.own_answer(l, number)?),
+            _ => review.answer(l, number)?,
+        };
         Some((review.letters[response].letter.date.as_deref(), text))
     }
 

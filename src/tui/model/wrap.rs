@@ -4,6 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::text::may_begin_row;
+
 /// Write `text` into `buf` from `(x, y)`, at most `width` columns, patching each cell's
 /// style with `style`; returns the columns written. As `Buffer::set_stringn`, with a
 /// fast path for printable ASCII (one char a cell, no grapheme segmentation), which is
@@ -25,8 +27,9 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Styl
 }
 
 /// Wrap one line of (sanitized) text into rows of at most `width` columns, breaking at
-/// spaces and splitting words longer than a row. Leading indentation is kept on the first
-/// row (up to half the width). An empty line gives one empty row.
+/// spaces and splitting words longer than a row; a word that reads as a list item's mark
+/// takes the word before it down with it ([`may_begin_row`]). Leading indentation is kept
+/// on the first row (up to half the width). An empty line gives one empty row.
 pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let indent = (line.len() - line.trim_start_matches(' ').len()).min(width / 2);
@@ -34,6 +37,8 @@ pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
     let mut row = " ".repeat(indent);
     let mut row_width = indent;
     let mut has_word = false;
+    // Where the row's last word starts, and whether another word stands before it.
+    let mut last = (0, false);
     for word in line.split(' ').filter(|w| !w.is_empty()) {
         let word_width = word.width();
         let gap = usize::from(has_word);
@@ -41,23 +46,38 @@ pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
             if has_word {
                 row.push(' ');
             }
+            last = (row.len(), has_word);
             row.push_str(word);
             row_width += gap + word_width;
             has_word = true;
             continue;
         }
         if has_word {
+            let carried = &row[last.0..];
+            let joined = carried.width() + 1 + word_width;
+            if last.1 && !may_begin_row(word) && joined <= width {
+                // "…prior comment" over "2. We note" reads as comment 2.
+                let carried = carried.to_string();
+                row.truncate(last.0);
+                rows.push(row.trim_end().to_string());
+                row = format!("{carried} {word}");
+                last = (carried.len() + 1, true);
+                row_width = joined;
+                continue;
+            }
             rows.push(std::mem::take(&mut row));
         }
         if word_width <= width {
             row = word.to_string();
             row_width = word_width;
+            last = (0, false);
             has_word = true;
             continue;
         }
         if has_word {
             row_width = 0;
         }
+        last = (0, false);
         for c in word.chars() {
             let w = c.width().unwrap_or(0);
             if row_width + w > width && row_width > 0 {
@@ -107,6 +127,16 @@ mod tests {
             ["the quick", "brown fox"]
         );
         assert_eq!(wrap_line("a  b", 10), ["a b"]);
+    }
+
+    #[test]
+    fn a_number_after_a_wrap_takes_its_word_along() {
+        assert_eq!(
+            wrap_line("response to prior comment 2. We note", 26),
+            ["response to prior", "comment 2. We note"]
+        );
+        assert_eq!(wrap_line("see (b) below", 5), ["see", "(b)", "below"]);
+        assert_eq!(wrap_line("as of 2017. Then", 10), ["as of", "2017. Then"]);
     }
 
     #[test]

@@ -96,3 +96,23 @@ fn a_closed_review_has_no_letter_due() {
     }
     assert!(row_of(&mut s, "2025-05-01").contains("due in 2 business days"));
 }
+
+#[test]
+fn a_company_response_shows_the_answer_it_gives_under_each_restated_comment() {
+    // With the staff letter it answers (the answer as matched to the staff's comment 2),
+    // and without it (the answer as read from the response alone).
+    for left_out in ["no file is named so", "upload_harrowgate-ferries_2025-03-10"] {
+        let filed = review(left_out);
+        let mut s = workspace(&filed);
+        update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
+        typed(&mut s, ":sort date\n");
+        let at = dates(&s).iter().position(|d| d == "2025-03-24").unwrap();
+        typed(&mut s, &format!("{}G\nj", at + 1));
+        let shown = screen(&mut s, 160, 30);
+        assert!(
+            shown.contains("Answer filed in the response of 2025-03-24")
+                && shown.contains("The program is expected to cost $84 million"),
+            "{left_out}\n{shown}"
+        );
+    }
+}
