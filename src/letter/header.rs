@@ -1,6 +1,7 @@
 //! The top of a letter: date, addressee block, the "Re:" block and the salutation.
 
 use super::addressee::{Addressed, read_addressee};
+use super::commission_order::{Caption, caption};
 use super::dates::find_date;
 use super::model::{Person, Subject};
 use super::phrases::{AfterKey, AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
@@ -148,24 +149,19 @@ pub fn parse_header(lines: &[&str]) -> Header {
     let re_line = lines[..salutation.unwrap_or(limit)]
         .iter()
         .position(|l| is_re_line(l));
+    if re_line.is_none()
+        && salutation.is_none()
+        && let Some(caption) = caption(&lines[..limit])
+    {
+        return order_header(lines, caption);
+    }
     let top_end = re_line.or(salutation).unwrap_or(0);
     let mut header = Header {
         body_start: salutation.map_or(0, |s| s + 1),
         ..Header::default()
     };
 
-    // Date: the first date in the top block that is not part of a "Filed ..." line.
-    let mut date_line = None;
-    for (i, line) in lines[..top_end].iter().enumerate() {
-        if let Some(found) = find_date(line)
-            && !FILED.is_match(line)
-        {
-            header.date = Some(found.date);
-            header.date_text = Some(line[found.start..found.end].to_string());
-            date_line = Some(i);
-            break;
-        }
-    }
+    let date_line = read_date(&lines[..top_end], &mut header);
 
     let block: Vec<&str> = lines[..top_end]
         .iter()
@@ -190,6 +186,36 @@ pub fn parse_header(lines: &[&str]) -> Header {
         address: &mut header.address,
     };
     read_addressee(&block, header.addressed_to_sec, to);
+    header
+}
+
+/// The date of the top `lines`: the first that is not part of a "Filed ..." line, and
+/// the index of its line.
+fn read_date(lines: &[&str], header: &mut Header) -> Option<usize> {
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let found = find_date(line).filter(|_| !FILED.is_match(line))?;
+        header.date = Some(found.date);
+        header.date_text = Some(line[found.start..found.end].to_string());
+        Some(i)
+    })
+}
+
+/// The header of a Commission order, read from its caption: the date above it, the
+/// company it is in the matter of, its file number; the body starts after it.
+fn order_header(lines: &[&str], caption: Caption<'_>) -> Header {
+    let mut header = Header {
+        body_start: caption.end,
+        company: Some(caption.company.to_string()),
+        companies: vec![caption.company.to_string()],
+        ..Header::default()
+    };
+    read_date(&lines[..caption.end], &mut header);
+    header.file_number = caption
+        .filing
+        .iter()
+        .find_map(|l| FILE_NO.find(l))
+        .map(|found| file_number_in(found).to_string());
+    header.subject.lines = caption.filing.iter().map(|l| l.to_string()).collect();
     header
 }
 

@@ -14,6 +14,11 @@ const COMPLETION: &[&str] = &[
     // start; the request letter of the same template says "…or that we have concluded
     // our assessment" (the opening's first sentence is looked at apart).
     ". we have concluded our assessment",
+    // The Commission's order on the company's request (a registration declared
+    // effective, confidential treatment granted) ends the matter as a completion
+    // letter does.
+    "it is ordered that",
+    "it is hereby ordered",
 ];
 const NO_REVIEW: &[&str] = &[
     "will not review",
@@ -248,6 +253,15 @@ mod tests {
             classify(
                 false,
                 "We have concluded our assessment of your redacted exhibit.",
+                false
+            ),
+            Kind::Completion
+        );
+        assert_eq!(
+            classify(
+                false,
+                "The request for acceleration appears to be appropriate. Therefore, it is \
+                 ORDERED that the registration shall become effective immediately.",
                 false
             ),
             Kind::Completion

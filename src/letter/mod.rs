@@ -9,6 +9,7 @@ mod clean;
 mod clean_line;
 mod closing;
 mod comment_text;
+mod commission_order;
 pub mod dates;
 mod decode;
 mod error;

@@ -16,7 +16,8 @@ pub fn may_begin_row(word: &str) -> bool {
         .and_then(|w| w.strip_suffix(')'))
         .is_some_and(|n| {
             (1..=4).contains(&n.len())
-                && (n.bytes().all(|b| b.is_ascii_digit()) || n.bytes().all(|b| b.is_ascii_alphabetic()))
+                && (n.bytes().all(|b| b.is_ascii_digit())
+                    || n.bytes().all(|b| b.is_ascii_alphabetic()))
         });
     !(numbered || enclosed)
 }
@@ -30,7 +31,16 @@ mod tests {
         for mark in ["2.", "12.", "3)", "(b)", "(iv)", "(10)", "•", "-"] {
             assert!(!may_begin_row(mark), "{mark}");
         }
-        for word in ["2017.", "1,000.", "page", "(see", "10-K.", "2.5", "(2017-2019)", "a."] {
+        for word in [
+            "2017.",
+            "1,000.",
+            "page",
+            "(see",
+            "10-K.",
+            "2.5",
+            "(2017-2019)",
+            "a.",
+        ] {
             assert!(may_begin_row(word), "{word}");
         }
     }

@@ -150,3 +150,15 @@ fn company_requests_are_not_staff_comments() {
         assert_eq!(l.response_due, None);
     }
 }
+
+#[test]
+fn a_commission_order_is_read_from_its_caption_and_closes_the_matter() {
+    let l = parse(fixture!("registration_order.txt"));
+    assert_eq!(l.kind, Kind::Completion);
+    assert_eq!(l.date.as_deref(), Some("2023-09-14"));
+    assert_eq!(l.company.as_deref(), Some("Brackenfell Orchards, Inc."));
+    assert_eq!(l.file_number.as_deref(), Some("001-40517"));
+    assert!(l.comments.is_empty());
+    assert_eq!(l.response_due, None);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}

@@ -166,3 +166,45 @@ fn the_size_cap_applies_before_the_pdf_is_read() {
     );
     assert!(source::read(Path::new(&path), &Limits::new(8 << 20)).is_ok());
 }
+
+#[test]
+fn a_commission_orders_caption_in_two_columns_reads_as_one_letter() {
+    // The caption's left column (company, address) and right one (the order's title)
+    // share their lines, as the Commission prints them.
+    let left = [
+        "In the Matter of",
+        "Brackenfell Orchards, Inc.",
+        "2200 Cider Mill Road",
+        "Hood River, OR 97031",
+        "File No: 001-40517",
+    ];
+    let right = [
+        "",
+        "ORDER DECLARING REGISTRATION",
+        "EFFECTIVE PURSUANT TO SECTION 12(d)",
+        "OF THE SECURITIES EXCHANGE ACT OF 1934",
+        "",
+    ];
+    let mut marks = vec![
+        pdf::text(200.0, 740.0, "SECURITIES AND EXCHANGE COMMISSION"),
+        pdf::text(72.0, 720.0, "September 14, 2023"),
+    ];
+    for (i, (l, r)) in left.iter().zip(right).enumerate() {
+        let y = 690.0 - 14.0 * i as f64;
+        marks.push(pdf::text(72.0, y, l));
+        if !r.is_empty() {
+            marks.push(pdf::text(300.0, y, r));
+        }
+    }
+    marks.push(pdf::text(
+        72.0,
+        600.0,
+        "Therefore, it is ORDERED that the registration shall become effective immediately.",
+    ));
+    let (_dir, path) = written("order.pdf", pdf::pdf(&[marks]));
+    let l = parse_file(&path).unwrap();
+    assert_eq!(l.kind, letterdesk::letter::Kind::Completion, "{l:?}");
+    assert_eq!(l.date.as_deref(), Some("2023-09-14"));
+    assert_eq!(l.company.as_deref(), Some("Brackenfell Orchards, Inc."));
+    assert_eq!(l.file_number.as_deref(), Some("001-40517"));
+}

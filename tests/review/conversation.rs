@@ -196,3 +196,26 @@ fn a_request_for_effectiveness_no_letter_answers_joins_the_companys_latest_revie
     let reviews = build(filed);
     assert_eq!(reviews.len(), 2, "{:?}", all_names(&reviews));
 }
+
+#[test]
+fn the_commissions_order_declaring_a_registration_effective_closes_its_review() {
+    // The staff's comments on a draft Form 10, which gives the CIK, not a file number;
+    // the order months later names the company and the file number it was given.
+    let dir = tempfile::tempdir().unwrap();
+    let comments_name = "upload_brackenfell-orchards_2023-04-03.txt";
+    let comments = "United States securities and exchange commission logo\n\nApril 3, 2023\n\nRuth Abernathy\nChief Executive Officer\nBrackenfell Orchards, Inc.\n2200 Cider Mill Road, Suite 300\nHood River, Oregon 97031\n\nRe: Brackenfell Orchards, Inc.\nDraft Registration Statement on Form 10\nSubmitted March 6, 2023\nCIK 0001987654\n\nDear Ms. Abernathy:\n\nWe have reviewed your draft registration statement and have the following comments.\n\nBusiness, page 4\n\n1. Please disclose the acreage of each orchard you operate and whether you own or lease it.\n\nSincerely,\n\nDivision of Corporation Finance\nOffice of Trade & Services\n";
+    let order_name = "sec-staff-action_brackenfell-orchards_2023-09-14.txt";
+    let order = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters/registration_order.txt"),
+    )
+    .unwrap();
+    let filed = vec![
+        letter(dir.path(), comments_name, comments),
+        letter(dir.path(), order_name, &order),
+    ];
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    assert_eq!(names(&reviews[0]), [comments_name, order_name]);
+    assert_eq!(reviews[0].letters[1].letter.kind, Kind::Completion);
+    assert_eq!(reviews[0].state, State::Closed);
+}

@@ -101,7 +101,10 @@ fn a_closed_review_has_no_letter_due() {
 fn a_company_response_shows_the_answer_it_gives_under_each_restated_comment() {
     // With the staff letter it answers (the answer as matched to the staff's comment 2),
     // and without it (the answer as read from the response alone).
-    for left_out in ["no file is named so", "upload_harrowgate-ferries_2025-03-10"] {
+    for left_out in [
+        "no file is named so",
+        "upload_harrowgate-ferries_2025-03-10",
+    ] {
         let filed = review(left_out);
         let mut s = workspace(&filed);
         update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
