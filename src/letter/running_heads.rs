@@ -87,24 +87,30 @@ impl Edge {
 }
 
 /// The places (counted from `edge`) and keys of the lines that stand there on at least
-/// two of `pages`, and on three in four of them.
+/// two of `pages`, and on three in four of those that are not blank.
 fn repeated(
     lines: &[&str],
     pages: &[std::ops::Range<usize>],
     edge: Edge,
 ) -> HashSet<(usize, String)> {
-    if pages.len() < 2 {
+    // A page of blank lines (after a last page break) holds no running head.
+    let windows: Vec<Vec<usize>> = pages
+        .iter()
+        .map(|page| edge.window(lines, page.clone()))
+        .filter(|window| !window.is_empty())
+        .collect();
+    if windows.len() < 2 {
         return HashSet::new();
     }
     let mut counts: HashMap<(usize, String), usize> = HashMap::new();
-    for page in pages {
-        for (place, i) in edge.window(lines, page.clone()).into_iter().enumerate() {
+    for window in &windows {
+        for (place, &i) in window.iter().enumerate() {
             if let Some(k) = key(lines[i]) {
                 *counts.entry((place, k)).or_default() += 1;
             }
         }
     }
-    let least = 2.max((3 * pages.len()).div_ceil(4));
+    let least = 2.max((3 * windows.len()).div_ceil(4));
     counts
         .into_iter()
         .filter(|(_, n)| *n >= least)
@@ -180,6 +186,27 @@ mod tests {
                 "Response:",
                 "We have revised.",
                 "Sincerely,"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blank_page_after_the_last_break_does_not_count() {
+        let head = "Quarry Lane Holdings, Inc. 12 Mill Road";
+        let out = run(&[
+            &["Dear Ms. Vole:", "1. We note the"],
+            &[head, "sales.", "Response: We have revised."],
+            &[head, "2. Please file the lease."],
+            &["", ""],
+        ]);
+        assert_eq!(
+            out,
+            [
+                "Dear Ms. Vole:",
+                "1. We note the",
+                "sales.",
+                "Response: We have revised.",
+                "2. Please file the lease."
             ]
         );
     }

@@ -19,8 +19,9 @@ use tantivy::tokenizer::{
 /// 9: companies and file numbers are keyed as reviews compare them, so "Ford Motor
 /// Co." and "Ford Motor Company" are one company, an answer that begins with the
 /// comment's own words begins after them, and a restatement that leaves out the list
-/// under its comment is followed by its answer).
-pub const VERSION: u32 = 9;
+/// under its comment is followed by its answer; 10: a response filed as page images
+/// over hidden text is read, and a blank last page no longer hides running heads).
+pub const VERSION: u32 = 10;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";

@@ -142,6 +142,82 @@ fn deep_nesting_does_not_overflow() {
     assert!(text_of(html.as_bytes()).contains("Deep text"));
 }
 
+/// A response filed as page images, each over its text in 1 pt white type (Workiva's
+/// "slide" pages), where two spaces or more stand for each line break.
+fn image_pages_response() -> String {
+    let pages = [
+        [
+            "Quarry Lane Holdings, Inc. 12 Mill Road Dover, DE 19901",
+            "May 6, 2024",
+            "VIA EDGAR",
+            "U.S. Securities and Exchange Commission",
+            "Division of Corporation Finance",
+            "Re: Quarry Lane Holdings, Inc.",
+            "Form 10-K for the Fiscal Year Ended December 31, 2023",
+            "File No. 001-55555",
+            "Ladies and Gentlemen:",
+            "Quarry Lane Holdings, Inc. is submitting this letter in response to the comment letter",
+            "of the staff dated April 22, 2024. We have repeated each comment before our response.",
+            "Leases, page 41",
+            "1. Please tell us how you determined that the Harbor Point lease is an operating",
+        ]
+        .join("  "),
+        [
+            "Quarry Lane Holdings, Inc. 12 Mill Road Dover, DE 19901",
+            "lease.",
+            "Response: The lease term is seven years and the Company has no option to buy the",
+            "building.",
+        ]
+        .join("  "),
+        [
+            "Quarry Lane Holdings, Inc. 12 Mill Road Dover, DE 19901",
+            "2. Please revise your segment discussion to quantify each factor you cite.",
+            "Response: The Company will quantify each factor in future filings.",
+            "Very truly yours,",
+            "/s/ Ina Marsh",
+        ]
+        .join("    "),
+    ];
+    let page = |n: usize, text: &str| {
+        format!(
+            "<!-- slide{n}.jpg --><DIV style=\"padding-top:2em;\"><IMG src=\"slide{n}.jpg\" width=\"1055\" height=\"1365\">\n\
+<DIV><FONT size=\"1\" style=\"font-size:1pt;color:white\">{text}  </FONT></DIV><P><HR noshade><P>\n\
+<DIV style=\"page-break-before:always;\">&nbsp;</DIV></DIV>\n"
+        )
+    };
+    let pages: String = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| page(i + 1, p))
+        .collect();
+    format!(
+        "<DOCUMENT>\n<TYPE>CORRESP\n<TEXT>\n<HTML><BODY>{pages}</BODY></HTML>\n</TEXT>\n</DOCUMENT>\n"
+    )
+}
+
+#[test]
+fn a_response_filed_as_page_images_reads_from_their_hidden_text_with_its_lines() {
+    let html = image_pages_response();
+    let text = text_of(html.as_bytes());
+    assert!(
+        text.contains("\nRe: Quarry Lane Holdings, Inc.\nForm 10-K for the Fiscal Year"),
+        "{text}"
+    );
+    let (_dir, path) = written("response.htm", html.as_bytes());
+    let letter = parse_file(&path).unwrap();
+    assert_eq!(letter.kind, Kind::Response);
+    assert_eq!(letter.date.as_deref(), Some("2024-05-06"));
+    assert_eq!(letter.file_number.as_deref(), Some("001-55555"));
+    let numbers: Vec<&str> = letter.comments.iter().map(|c| c.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+    assert!(
+        letter.comments[0].text.ends_with("is an operating lease."),
+        "{:?}",
+        letter.comments[0].text
+    );
+    assert!(letter.warnings.is_empty(), "{:?}", letter.warnings);
+}
+
 /// A response whose pages after the first open with a running head (the Commission,
 /// the staff member, the page number), as Word's and Workiva's EDGAR HTML marks them:
 /// a page break in the CSS, then the head's paragraphs. One answer runs on over a page

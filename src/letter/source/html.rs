@@ -26,9 +26,9 @@ impl Source for HtmlSource {
     }
 
     /// 2: page breaks are form feeds; 3: a table cell's text starts after what came
-    /// before the table.
+    /// before the table; 4: a page image's hidden text layer keeps its lines.
     fn revision(&self) -> u32 {
-        3
+        4
     }
 
     fn extract(&self, bytes: Vec<u8>, limits: &Limits) -> Result<Extracted, String> {
@@ -127,12 +127,19 @@ fn rfind_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Bold and italic in effect.
+/// Bold and italic in effect, and whether the text is a page image's hidden layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Style {
     bold: bool,
     italic: bool,
+    /// Text too small to see ([`MAX_LAYER_SIZE`]): the text layer a converter lays
+    /// under a page's image (Workiva's "slide" pages, each an `<img>` with its text in
+    /// 1 pt white type), where a run of spaces stands for each line break.
+    layer: bool,
 }
+
+/// The largest type (points or pixels) that is a page image's hidden text layer.
+const MAX_LAYER_SIZE: f32 = 2.0;
 
 /// A run of text in one style.
 #[derive(Debug)]
@@ -247,6 +254,7 @@ impl Walk {
         let css = css.map(Css::parse).unwrap_or_default();
         style.bold = css.bold.unwrap_or(style.bold);
         style.italic = css.italic.unwrap_or(style.italic);
+        style.layer = css.layer.unwrap_or(style.layer);
         self.styles.push((style, css.page_after));
         if css.page_before {
             self.page_break();
@@ -315,8 +323,22 @@ impl Walk {
         }
     }
 
-    /// Text in the current style, its white space folded.
+    /// Text in the current style, its white space folded; in a hidden text layer, a run
+    /// of two spaces or more is a line break.
     fn text(&mut self, text: &str) {
+        if !self.style().layer {
+            return self.words(text);
+        }
+        for (i, line) in text.split("  ").filter(|l| !l.trim().is_empty()).enumerate() {
+            if i > 0 {
+                self.end(Break::Line);
+            }
+            self.words(line);
+        }
+    }
+
+    /// The words of `text` in the current style, its white space folded.
+    fn words(&mut self, text: &str) {
         let style = self.style();
         for (i, word) in text
             .split(|c: char| c.is_whitespace() || c == '\u{a0}')
@@ -394,6 +416,8 @@ impl Walk {
 struct Css {
     bold: Option<bool>,
     italic: Option<bool>,
+    /// The `font-size` is a hidden text layer's (or not).
+    layer: Option<bool>,
     indented: bool,
     /// A new page starts before the element (`page-break-before: always`).
     page_before: bool,
@@ -418,6 +442,7 @@ impl Css {
                     css.bold = Some(words.iter().any(|w| is_bold(w)));
                     css.italic = Some(words.iter().any(|w| matches!(*w, "italic" | "oblique")));
                 }
+                "font-size" => css.layer = Some(is_hidden_size(&value)),
                 "page-break-before" | "break-before" => css.page_before = is_page(&value),
                 "page-break-after" | "break-after" => css.page_after = is_page(&value),
                 "padding-left" | "margin-left" | "padding" => {
@@ -431,6 +456,16 @@ impl Css {
         }
         css
     }
+}
+
+/// Whether a `font-size` value ("1pt", "0.5px") is too small to read: a hidden text
+/// layer's.
+fn is_hidden_size(value: &str) -> bool {
+    let number = value
+        .strip_suffix("pt")
+        .or_else(|| value.strip_suffix("px"))
+        .and_then(|n| n.trim().parse::<f32>().ok());
+    number.is_some_and(|n| n <= MAX_LAYER_SIZE)
 }
 
 /// Whether a `page-break-*` or `break-*` value starts a new page.
