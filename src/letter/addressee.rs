@@ -119,4 +119,4 @@ pub fn split_name_title(s: &str) -> (String, Option<String>) {
 }
 
 /// What follows a person's name after a comma and is part of it, not a title.
-const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Esq.", "Esq"];

@@ -53,9 +53,16 @@ fn signatory(lines: &[&str]) -> Person {
         .iter()
         .skip_while(|l| is_sign_off(l) && signed_name(l).is_none())
         .copied()
-        .filter(|l| !l.is_empty())
+        // Blank lines, and the rule a signature stands on ("……", "______").
+        .filter(|l| l.chars().any(char::is_alphanumeric))
         .take_while(|l| !CC.is_match(l))
         .collect();
+    // A company signs under its name ("BERKSHIRE HATHAWAY INC." over "/s/ Marc Hale"):
+    // the signatory is who signs for it.
+    let rest = match rest.iter().take(3).position(|l| signed_name(l).is_some()) {
+        Some(at) => &rest[at..],
+        None => &rest[..],
+    };
     let Some(first) = rest.first() else {
         return Person::default();
     };
@@ -64,13 +71,16 @@ fn signatory(lines: &[&str]) -> Person {
         if signs_for_another(signed, &rest[1..]) {
             return typed_signatory(&rest[1..]);
         }
-        let (name, inline_title) = split_name_title(signed);
-        // The typed name usually repeats below the signature, sometimes with a title.
+        let (mut name, inline_title) = split_name_title(signed);
+        // The typed name usually repeats below the signature (in the case it is typed
+        // in, after a form's label), sometimes with a title.
         let mut at = 1;
-        if let Some(typed) = rest.get(1)
-            && typed.starts_with(name.as_str())
+        if let Some(typed) = rest.get(1).map(|l| typed_name(l))
+            && starts_with_name(typed, &name)
         {
-            let (_, title) = split_name_title(typed);
+            // The typed name as typed: in its case, with its suffix ("Jr.", "Esq.").
+            let (typed_name, title) = split_name_title(typed);
+            name = typed_name;
             if let Some(title) = title.or(inline_title.clone()) {
                 return Person {
                     name: Some(name),
@@ -80,13 +90,13 @@ fn signatory(lines: &[&str]) -> Person {
             at = 2;
         }
         let title = inline_title
-            .or_else(|| title_at(&rest, at).map(|t| t.trim_end_matches('/').trim().to_string()));
+            .or_else(|| title_at(rest, at).map(|t| t.trim_end_matches('/').trim().to_string()));
         return Person {
             name: Some(name),
             title,
         };
     }
-    typed_signatory(&rest)
+    typed_signatory(rest)
 }
 
 /// Whether the "/s/" line `signed` signs on behalf of the person typed in the lines
@@ -98,7 +108,8 @@ fn signs_for_another(signed: &str, below: &[&str]) -> bool {
     let (name, _) = split_name_title(signed);
     let another = match below {
         [typed, title, ..] => {
-            !typed.starts_with(name.as_str()) && !names_a_title(typed) && names_a_title(title)
+            let typed = typed_name(typed);
+            !starts_with_name(typed, &name) && !names_a_title(typed) && names_a_title(title)
         }
         _ => false,
     };
@@ -150,7 +161,7 @@ fn typed_signatory(rest: &[&str]) -> Person {
         };
     }
     // A form's labels: "Name: Stephen Bramlage, Jr." over "Title: Chief Financial Officer".
-    let (name, title) = split_name_title(first.strip_prefix("Name:").unwrap_or(first));
+    let (name, title) = split_name_title(typed_name(first));
     Person {
         name: Some(name),
         title: title.or_else(|| title_at(rest, 1)),
@@ -161,19 +172,63 @@ fn typed_signatory(rest: &[&str]) -> Person {
 /// runs on to it: an office's name wrapped after a word that joins ("Office of
 /// Industrial Applications and" over "Services").
 fn title_at(lines: &[&str], at: usize) -> Option<String> {
-    let title = lines.get(at)?.trim();
-    let title = title.strip_prefix("Title:").map_or(title, str::trim);
-    // An enclosure's notation below the name is no title.
-    if title.starts_with("Enclosure") || title.starts_with("Attachment") {
+    let title = without_label(lines.get(at)?.trim(), "Title:");
+    // An enclosure's notation below the name is no title, nor is a page number.
+    if title.starts_with("Enclosure")
+        || title.starts_with("Attachment")
+        || title.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let joins = [" and", " &", " of", " for", ","]
         .iter()
-        .any(|end| title.ends_with(end));
+        .any(|end| title.ends_with(end))
+        || unfinished(title);
     match lines.get(at + 1).map(|l| l.trim()) {
         Some(next) if joins && is_title(next) => Some(format!("{title} {next}")),
         _ => Some(title.to_string()),
     }
+}
+
+/// Words a title does not end with: "Senior Vice President, Chief" over "Accounting
+/// Officer", "Chief Financial" over "Officer". ("Branch Chief" ends with a word of its
+/// own before it, so only "Chief" alone after a comma or "and" is unfinished.)
+const UNFINISHED: &[&str] = &["Financial", "Accounting", "Operating", "Executive", "Vice"];
+
+/// Whether `title` stops before its end ([`UNFINISHED`]).
+fn unfinished(title: &str) -> bool {
+    let last = title.rsplit(' ').next().unwrap_or_default();
+    let before = title
+        .trim_end_matches(last)
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default();
+    UNFINISHED.contains(&last)
+        || (last == "Chief" && (before.ends_with(',') || matches!(before, "and" | "&" | "")))
+}
+
+/// `line` after a form's `label` ("Name:", "Title:"), else `line`.
+fn without_label<'l>(line: &'l str, label: &str) -> &'l str {
+    line.strip_prefix(label).map_or(line, str::trim)
+}
+
+/// The name typed on `line` under a signature: after a form's "Name:" label, or the
+/// "By" a company's block puts before it ("By Marc Hale").
+fn typed_name(line: &str) -> &str {
+    let line = without_label(line, "Name:");
+    ["By:", "By "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+        .map_or(line, str::trim)
+}
+
+/// Whether `typed` starts with `name`, in any case ("WENDY A. ROSS" signed over
+/// "Wendy A. Ross").
+fn starts_with_name(typed: &str, name: &str) -> bool {
+    typed
+        .get(..name.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(name))
 }
 
 fn cc_lines(lines: &[&str]) -> Vec<String> {
@@ -307,6 +362,12 @@ mod tests {
         assert_eq!(c.cc, ["Amy Poe"]);
     }
 
+    #[test]
+    fn a_page_number_under_the_name_is_no_title() {
+        let c = parse_closing(&lines("Very truly yours,\n/s/ Jin Baek\nJin Baek\n4")).signatory;
+        assert_eq!((c.name.as_deref(), c.title), (Some("Jin Baek"), None));
+    }
+
     /// Signature blocks and the signatory read from each.
     #[test]
     fn signatories_and_their_titles() {
@@ -367,6 +428,32 @@ mod tests {
                 "Sincerely,\n/s/ Cia Bly\nCia Bly, Chief\nOffice of Risk",
                 "Cia Bly",
                 "Chief",
+            ),
+            // A title wrapped before its last words; "By" before the typed name; the
+            // rule of dots a signature stands on.
+            (
+                "Sincerely,\nNORTHWIND TRADERS, INC.\n/s/ Marc Hale\n………………\nBy Marc Hale\n\
+                 Senior Vice President, Chief\nAccounting Officer",
+                "Marc Hale",
+                "Senior Vice President, Chief Accounting Officer",
+            ),
+            (
+                "Sincerely,\n/s/ Ann Lee\nAnn Lee\nVice President and Chief Financial\nOfficer",
+                "Ann Lee",
+                "Vice President and Chief Financial Officer",
+            ),
+            // A company's block: its name, "By: /s/", the name typed in after a label.
+            (
+                "Sincerely,\nNORTHWIND TRADERS, INC.\nBy: /s/ WENDY A. ROSS\nName: Wendy A. \
+                 Ross\nTitle: Corporate Secretary",
+                "Wendy A. Ross",
+                "Corporate Secretary",
+            ),
+            (
+                "Very truly yours,\nKITTIWAKE MARINE\nHOLDINGS, INC.\n/s/ Lee Park\nLee Park, \
+                 Esq.\nChief Financial Officer",
+                "Lee Park, Esq.",
+                "Chief Financial Officer",
             ),
         ];
         for (text, name, title) in cases {

@@ -375,8 +375,13 @@ pub const INTRO: &[&str] = &[
     "defined terms",
 ];
 
-/// The name signed on a "/s/" line ("/s/ Ann Lee", "/S/ ANN LEE"), after the mark.
+/// The name signed on a "/s/" line ("/s/ Ann Lee", "/S/ ANN LEE", a company's "By: /s/
+/// Ann Lee"), after the mark.
 pub fn signed_name(line: &str) -> Option<&str> {
+    let line = ["By:", "BY:", "By "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+        .map_or(line, str::trim_start);
     line.strip_prefix("/s/")
         .or_else(|| line.strip_prefix("/S/"))
 }
