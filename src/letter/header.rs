@@ -4,7 +4,10 @@ use super::addressee::{Addressed, read_addressee};
 use super::commission_order::{Caption, caption};
 use super::dates::find_date;
 use super::model::{Person, Subject};
-use super::phrases::{AfterKey, AtKeys, KeyedRegex, contains_ignore_ascii_case, starts_with_any};
+use super::phrases::{
+    AfterKey, AtKeys, KeyedRegex, contains_ignore_ascii_case, find_ignore_ascii_case,
+    starts_with_any,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -258,12 +261,17 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
         }
     }
     let mut rest = items.as_slice();
-    if let Some(first) = items.first()
-        && !first.filing
-    {
-        header.company = Some(first.text.to_string());
-        header.companies.push(first.text.to_string());
-        rest = &items[1..];
+    if let Some(first) = items.first() {
+        let company = if first.filing {
+            company_before_filing(first.text)
+        } else {
+            rest = &items[1..];
+            Some(first.text)
+        };
+        if let Some(company) = company {
+            header.company = Some(company.to_string());
+            header.companies.push(company.to_string());
+        }
     }
     for item in rest {
         if !item.filing && !header.companies.iter().any(|c| c == item.text) {
@@ -284,6 +292,38 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
         .iter()
         .find_map(|item| item.file_number)
         .map(|found| file_number_in(found).to_string());
+}
+
+/// The company a "Re:" line names before the filing on the same line ("Aon plc Form
+/// 10-K", "Square, Inc. Form 10-Q for…", "Huntington Bancshares Incorporated (File No.
+/// 001-34073)"): the words before the form, "Registration Statement" or the file
+/// number, when they read as a name: capitalised words, but "and", "of", "the", "&" and
+/// a legal form in lower case ("plc") inside. A subject in words ("Annual Report on
+/// Form 10-K", "Request for Acceleration of…") names no company.
+fn company_before_filing(text: &str) -> Option<&str> {
+    let form = FORM
+        .find(text)
+        .map(|found| found.as_ptr() as usize - text.as_ptr() as usize);
+    let cut = [
+        form,
+        find_ignore_ascii_case(text, "registration statement"),
+        find_ignore_ascii_case(text, "(file no"),
+        find_ignore_ascii_case(text, "file no"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()?;
+    let name = text[..cut].trim_end_matches([' ', ',', ';', ':', '-', '–', '(']);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let inside = |w: &&str| matches!(*w, "and" | "of" | "the" | "&" | "plc" | "de");
+    let named = words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.last().is_some_and(|w| !inside(w) || *w == "plc")
+        && words
+            .iter()
+            .all(|w| !w.starts_with(char::is_lowercase) || inside(w));
+    named.then_some(name)
 }
 
 /// The form a match of [`FORM`] names (its group, read without the regex engine's
@@ -385,6 +425,38 @@ mod tests {
         assert_eq!(h.file_number.as_deref(), Some("001-35126"));
         assert!(!h.addressed_to_sec);
         assert_eq!(h.body_start, 19);
+    }
+
+    #[test]
+    fn a_company_named_before_the_filing_on_the_re_line() {
+        let cases = [
+            ("Quarry Lane plc Form 10-K", Some("Quarry Lane plc")),
+            (
+                "Osprey Quarries, Inc. Form 10-Q for the Quarter Ended March 31, 2018",
+                Some("Osprey Quarries, Inc."),
+            ),
+            (
+                "Bank of Harrowgate Corporation (File No. 001-34073)",
+                Some("Bank of Harrowgate Corporation"),
+            ),
+            (
+                "Kittiwake Inc., Kittiwake Finance LLC and Guarantors Registration Statement \
+                 on Form S-4",
+                Some("Kittiwake Inc., Kittiwake Finance LLC and Guarantors"),
+            ),
+            ("Annual Report on Form 10-K", None),
+            (
+                "Request for Acceleration of Effectiveness of Registration Statement on Form S-4",
+                None,
+            ),
+            (
+                "Form 10-K for the Fiscal Year Ended December 31, 2024",
+                None,
+            ),
+        ];
+        for (line, company) in cases {
+            assert_eq!(company_before_filing(line), company, "{line}");
+        }
     }
 
     #[test]

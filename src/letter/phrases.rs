@@ -21,6 +21,13 @@ pub fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// Where `needle` (ASCII, lower case) first stands in `hay`, in any ASCII case.
+pub fn find_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether `haystack` holds `needle` (ASCII, lowercase) in any ASCII case. The places
 /// where its first byte stands, in either case, are found with a fast search.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {

@@ -10,6 +10,7 @@
 
 use scraper::{Html, Node};
 
+use super::super::phrases::find_ignore_ascii_case;
 use super::{Extracted, Limits, Source, guarded};
 use crate::letter::Kind;
 
@@ -71,7 +72,7 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
 /// The form type in EDGAR's SGML wrapper (`<TYPE>CORRESP`), if there is one.
 fn edgar_type(text: &str) -> Option<&str> {
     let head = head(text);
-    let at = find_ascii_ci(head, "<type>")? + "<type>".len();
+    let at = find_ignore_ascii_case(head, "<type>")? + "<type>".len();
     let rest = &head[at..];
     let end = rest.find(['\n', '\r', '<']).unwrap_or(rest.len());
     Some(rest[..end].trim())
@@ -81,7 +82,7 @@ fn edgar_type(text: &str) -> Option<&str> {
 /// of it when there is none.
 fn unwrap_sgml(text: &str) -> &str {
     let head = head(text);
-    let Some(open) = find_ascii_ci(head, "<text>") else {
+    let Some(open) = find_ignore_ascii_case(head, "<text>") else {
         return text;
     };
     let body = &text[open + "<text>".len()..];
@@ -111,13 +112,6 @@ fn cut_short(text: &str) -> bool {
     !["</html>", "</body>", "</text>", "</document>"]
         .iter()
         .any(|end| rfind_ascii_ci(tail, end).is_some())
-}
-
-/// Where `needle` (ASCII, lower case) first occurs in `hay`, any case.
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    hay.as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Where `needle` (ASCII, lower case) last occurs in `hay`, any case.
