@@ -63,10 +63,22 @@ const FILE_NO_PATTERN: &str =
     r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)";
 static FILE_NO: LazyLock<AtKeys> =
     LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"], AfterKey::Space));
-/// "Form 10-K", "Schedule 13D/A" (its group: the form).
-const FORM_PATTERN: &str = r"(?i)\b(?:Form|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b";
-static FORM: LazyLock<AtKeys> =
-    LazyLock::new(|| AtKeys::new(FORM_PATTERN, &["form", "schedule"], AfterKey::Space));
+/// "Form 10-K", "Forms 10-K", "Schedule 13D/A" (its group: the form).
+const FORM_PATTERN: &str =
+    r"(?i)\b(?:Forms?|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b";
+static FORM: LazyLock<AtKeys> = LazyLock::new(|| {
+    AtKeys::new(
+        FORM_PATTERN,
+        &["form", "forms", "schedule"],
+        AfterKey::Space,
+    )
+});
+/// A "Re:" item that starts with the form's code and no "Form" before it ("10-K for
+/// Fiscal Year Ended…", "20-F/A"), or that is the file number alone ("001-04797").
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<form>(?:\d{1,2}-[A-Z]{1,2}|[SF]-\d{1,2})(?:/A)?)(?:\s|$)|(?P<number>\d{1,4}-\d{3,8}(?:-\d+)?)$)")
+        .expect("bare form or file number regex")
+});
 static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
@@ -228,7 +240,9 @@ struct Item<'l> {
     text: &'l str,
     /// A match of [`FORM`].
     form: Option<&'l str>,
-    /// A match of [`FILE_NO`].
+    /// The form's code the item starts with, with no "Form" before it ([`BARE`]).
+    code: Option<&'l str>,
+    /// A match of [`FILE_NO`], or the file number alone ([`BARE`]).
     file_number: Option<&'l str>,
     /// It names the filing (a form, a date filed, a file number…), not a company.
     filing: bool,
@@ -237,8 +251,15 @@ struct Item<'l> {
 impl<'l> Item<'l> {
     fn read(text: &'l str) -> Item<'l> {
         let form = FORM.find(text);
-        let file_number = FILE_NO.find(text);
+        let bare = text
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 'F')
+            .then(|| BARE.captures(text))
+            .flatten();
+        let part = |name| Some(bare.as_ref()?.name(name)?.as_str());
+        let code = part("form");
+        let file_number = FILE_NO.find(text).or_else(|| part("number"));
         let filing = form.is_some()
+            || code.is_some()
             || FILED.is_match(text)
             || file_number.is_some()
             || starts_with_any(text, &["cik", "amendment"])
@@ -246,6 +267,7 @@ impl<'l> Item<'l> {
         Item {
             text,
             form,
+            code,
             file_number,
             filing,
         }
@@ -280,14 +302,18 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
     }
     let subject = &mut header.subject;
     subject.lines = rest.iter().map(|item| item.text.to_string()).collect();
-    subject.form = rest.iter().find_map(|item| item.form).map(|found| {
-        let schedule = found
-            .as_bytes()
-            .get(..8)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"schedule"));
-        let word = if schedule { "Schedule " } else { "" };
-        format!("{word}{}", form_in(found))
-    });
+    subject.form = rest
+        .iter()
+        .find_map(|item| item.form)
+        .map(|found| {
+            let schedule = found
+                .as_bytes()
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"schedule"));
+            let word = if schedule { "Schedule " } else { "" };
+            format!("{word}{}", form_in(found))
+        })
+        .or_else(|| rest.iter().find_map(|item| item.code).map(str::to_string));
     header.file_number = rest
         .iter()
         .find_map(|item| item.file_number)
@@ -425,6 +451,41 @@ mod tests {
         assert_eq!(h.file_number.as_deref(), Some("001-35126"));
         assert!(!h.addressed_to_sec);
         assert_eq!(h.body_start, 19);
+    }
+
+    #[test]
+    fn forms_and_file_numbers_written_without_their_words() {
+        let re = |block: &str| {
+            parse_header(&lines(&format!(
+                "May 2, 2019\n\nAda Lark\nLark Widgets, Inc.\n\nRe: Lark Widgets, Inc.\n\
+                 {block}\n\nDear Ms. Lark:\nbody"
+            )))
+        };
+        let cases = [
+            (
+                "Forms 10-K for the Fiscal Year Ended December 31, 2018\nFile Nos. 1-15891 and 1-36002",
+                Some("10-K"),
+                Some("1-15891"),
+            ),
+            (
+                "10-K for Fiscal Year Ended December 31, 2018\nFiled February 22, 2019\nFile No. 1-09924",
+                Some("10-K"),
+                Some("1-09924"),
+            ),
+            (
+                "Form 10-K for the Year Ended December 31, 2020\nFiled February 12, 2021\n001-04797",
+                Some("10-K"),
+                Some("001-04797"),
+            ),
+            // A filing date alone is neither.
+            ("Filed February 12, 2021", None, None),
+        ];
+        for (block, form, number) in cases {
+            let h = re(block);
+            assert_eq!(h.company.as_deref(), Some("Lark Widgets, Inc."), "{block}");
+            assert_eq!(h.subject.form.as_deref(), form, "{block}");
+            assert_eq!(h.file_number.as_deref(), number, "{block}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Form|Schedule)\s+([0-9A-Z]{1,3}-[0-9A-Z]{1,3}|14A|TO-[IT]|13[DEG])\b")
+    Regex::new(r"\b(?:Forms?|Schedule)\s+([0-9A-Z]{1,3}-[0-9A-Z]{1,3}|14A|TO-[IT]|13[DEG])\b")
         .expect("form regex")
 });
 
