@@ -20,8 +20,9 @@ use tantivy::tokenizer::{
 /// Co." and "Ford Motor Company" are one company, an answer that begins with the
 /// comment's own words begins after them, and a restatement that leaves out the list
 /// under its comment is followed by its answer; 10: a response filed as page images
-/// over hidden text is read, a blank last page no longer hides running heads, and a
-/// company's "By: /s/" ends its last answer).
+/// over hidden text is read, a blank last page no longer hides running heads, a
+/// company's "By: /s/" ends its last answer, and more "Re:" blocks give their company
+/// and form).
 pub const VERSION: u32 = 10;
 
 /// The name the comment text's tokenizer is registered under.
