@@ -132,6 +132,7 @@ pub fn wrap(line: &str, first: &str, rest: &str) -> Vec<String> {
             let carried = current[last.0..].to_owned();
             let carry = last.1
                 && !may_begin_row(word)
+                && may_begin_row(carried.trim_end())
                 && rest.width() + carried.width() + gap_width + word_width <= WIDTH;
             if carry {
                 // "…prior comment" over "2. We note" reads as comment 2.

@@ -55,7 +55,7 @@ pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
         if has_word {
             let carried = &row[last.0..];
             let joined = carried.width() + 1 + word_width;
-            if last.1 && !may_begin_row(word) && joined <= width {
+            if last.1 && !may_begin_row(word) && may_begin_row(carried) && joined <= width {
                 // "…prior comment" over "2. We note" reads as comment 2.
                 let carried = carried.to_string();
                 row.truncate(last.0);
@@ -137,6 +137,35 @@ mod tests {
         );
         assert_eq!(wrap_line("see (b) below", 5), ["see", "(b)", "below"]);
         assert_eq!(wrap_line("as of 2017. Then", 10), ["as of", "2017. Then"]);
+    }
+
+    proptest::proptest! {
+        /// Every row fits, the words come back in order, and a row after the first
+        /// begins with a list item's mark only when the word before it could not come
+        /// along (the two wider than a row, the word alone on its row, or a mark too).
+        #[test]
+        fn rows_fit_and_keep_the_words(
+            words in proptest::collection::vec("[a-z]{1,9}|[0-9]{1,2}\\.|\\([a-d]\\)", 0..40),
+            width in 3usize..40,
+        ) {
+            let line = words.join(" ");
+            let rows = wrap_line(&line, width);
+            for row in &rows {
+                proptest::prop_assert!(row.width() <= width, "{row:?} in {width}");
+            }
+            let joined: String = rows.concat().split_whitespace().collect();
+            proptest::prop_assert_eq!(joined, words.concat());
+            for pair in rows.windows(2) {
+                let Some(first) = pair[1].split(' ').next() else { continue };
+                let last = pair[0].rsplit(' ').next().unwrap_or_default();
+                let together = last.width() + 1 + first.width() <= width;
+                let alone = !pair[0].contains(' ');
+                proptest::prop_assert!(
+                    may_begin_row(first) || !together || alone || !may_begin_row(last),
+                    "{pair:?} in {width}"
+                );
+            }
+        }
     }
 
     #[test]
