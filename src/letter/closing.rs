@@ -190,22 +190,18 @@ fn title_at(lines: &[&str], at: usize) -> Option<String> {
     }
 }
 
-/// Words a title does not end with: "Senior Vice President, Chief" over "Accounting
-/// Officer", "Chief Financial" over "Officer". ("Branch Chief" ends with a word of its
-/// own before it, so only "Chief" alone after a comma or "and" is unfinished.)
+/// Words a title does not end with: "Chief Financial" over "Officer".
 const UNFINISHED: &[&str] = &["Financial", "Accounting", "Operating", "Executive", "Vice"];
 
-/// Whether `title` stops before its end ([`UNFINISHED`]).
+/// Whether `title` stops before its end ([`UNFINISHED`]), or with "Chief" after a comma
+/// or "and" ("Senior Vice President, Chief" over "Accounting Officer"). "Branch Chief"
+/// and "Chief" alone (over "Office of Global Security Risk") are whole titles.
 fn unfinished(title: &str) -> bool {
-    let last = title.rsplit(' ').next().unwrap_or_default();
-    let before = title
-        .trim_end_matches(last)
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default();
+    let mut words = title.rsplit(' ');
+    let last = words.next().unwrap_or_default();
+    let before = words.next().unwrap_or_default();
     UNFINISHED.contains(&last)
-        || (last == "Chief" && (before.ends_with(',') || matches!(before, "and" | "&" | "")))
+        || (last == "Chief" && (before.ends_with(',') || matches!(before, "and" | "&")))
 }
 
 /// `line` after a form's `label` ("Name:", "Title:"), else `line`.
@@ -436,6 +432,12 @@ mod tests {
                  Senior Vice President, Chief\nAccounting Officer",
                 "Marc Hale",
                 "Senior Vice President, Chief Accounting Officer",
+            ),
+            // "Chief" alone is a whole title, not run on into the office below it.
+            (
+                "Sincerely,\n/s/ Cia Bly\nCia Bly\nChief\nOffice of Global Security Risk",
+                "Cia Bly",
+                "Chief",
             ),
             (
                 "Sincerely,\n/s/ Ann Lee\nAnn Lee\nVice President and Chief Financial\nOfficer",

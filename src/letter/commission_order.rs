@@ -57,10 +57,11 @@ pub(super) fn caption<'l>(lines: &[&'l str]) -> Option<Caption<'l>> {
         same_line
     };
     // The title column, run into the company's line, starts with "ORDER".
-    let company = named
-        .find(" ORDER")
-        .map_or(named, |cut| &named[..cut])
-        .trim();
+    let title = match named.strip_prefix("ORDER") {
+        Some(_) => Some(0),
+        None => named.find(" ORDER"),
+    };
+    let company = title.map_or(named, |cut| &named[..cut]).trim();
     if company.is_empty() {
         return None;
     }
