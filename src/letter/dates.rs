@@ -1,7 +1,7 @@
 //! Dates as letters print them ("November 17, 2014"), and US business-day arithmetic
 //! for response deadlines.
 
-use super::phrases::is_word_byte;
+use super::keyed::is_word_byte;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;

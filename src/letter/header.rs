@@ -3,11 +3,9 @@
 use super::addressee::{Addressed, read_addressee};
 use super::commission_order::{Caption, caption};
 use super::dates::find_date;
+use super::keyed::{AfterKey, AtKeys, KeyedRegex};
 use super::model::{Person, Subject};
-use super::phrases::{
-    AfterKey, AtKeys, KeyedRegex, contains_ignore_ascii_case, find_ignore_ascii_case,
-    starts_with_any,
-};
+use super::phrases::{contains_ignore_ascii_case, find_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 

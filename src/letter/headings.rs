@@ -1,8 +1,9 @@
 //! Headings that point into the filing ("Liquidity and Capital Resources, page 76"):
 //! recognising them and joining wrapped ones (the trail they make: `heading_trail.rs`).
 
+use super::keyed::AtWord;
 use super::page_numbers::page_numbers;
-use super::phrases::{AtWord, contains_ignore_ascii_case, ends_with_ignore_case};
+use super::phrases::{contains_ignore_ascii_case, ends_with_ignore_case};
 use regex::Regex;
 use std::sync::LazyLock;
 

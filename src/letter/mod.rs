@@ -21,6 +21,7 @@ mod heading_trail;
 mod headings;
 #[cfg(test)]
 mod joins;
+mod keyed;
 mod kind;
 mod labels;
 mod marked_phrases;
