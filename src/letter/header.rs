@@ -323,7 +323,8 @@ fn read_re_block(lines: &[&str], header: &mut Header) {
 /// 001-34073)"): the words before the form, "Registration Statement" or the file
 /// number, when they read as a name: capitalised words, but "and", "of", "the", "&" and
 /// a legal form in lower case ("plc") inside. A subject in words ("Annual Report on
-/// Form 10-K", "Request for Acceleration of…") names no company.
+/// Form 10-K", "Request for Acceleration of…", "SEC Comment Letter Form 10-K") names no
+/// company.
 fn company_before_filing(text: &str) -> Option<&str> {
     let form = FORM
         .find(text)
@@ -346,7 +347,12 @@ fn company_before_filing(text: &str) -> Option<&str> {
         && words.last().is_some_and(|w| !inside(w) || *w == "plc")
         && words
             .iter()
-            .all(|w| !w.starts_with(char::is_lowercase) || inside(w));
+            .all(|w| !w.starts_with(char::is_lowercase) || inside(w))
+        && !words.iter().any(|w| {
+            ["letter", "comment", "comments", "response", "staff", "sec"]
+                .iter()
+                .any(|subject| w.eq_ignore_ascii_case(subject))
+        });
     named.then_some(name)
 }
 
@@ -504,6 +510,8 @@ mod tests {
                 Some("Kittiwake Inc., Kittiwake Finance LLC and Guarantors"),
             ),
             ("Annual Report on Form 10-K", None),
+            ("SEC Comment Letter Form 10-K", None),
+            ("Response to Staff Comments Form 10-Q", None),
             (
                 "Request for Acceleration of Effectiveness of Registration Statement on Form S-4",
                 None,
