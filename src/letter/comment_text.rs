@@ -7,6 +7,7 @@ use super::model::Comment;
 use super::order::with_spill;
 use super::outline::{Outline, is_response_label, text_end, typical_width};
 use super::paragraphs::join_paragraphs;
+use super::phrases::starts_with_any;
 
 /// The second stage of reading a body: the comments of an [`Outline`] with their
 /// heading trails, text and page citations.
@@ -66,11 +67,46 @@ pub fn comments(lines: &[&str], response: bool, outline: &Outline) -> Vec<Commen
     comments
 }
 
+/// The labels a response puts before a restated comment's words, after its number
+/// ("1. Staff's comment: Please…"), in any ASCII case.
+const COMMENT_LABELS: &[&str] = &[
+    "comment:",
+    "comment.",
+    "staff comment:",
+    "staff's comment:",
+    "staff’s comment:",
+    "sec comment:",
+];
+
+/// `text` without the label before a restated comment's words ([`COMMENT_LABELS`]).
 fn strip_comment_label(text: &str) -> String {
-    for label in ["Comment:", "Staff Comment:", "Comment."] {
-        if let Some(rest) = text.strip_prefix(label) {
-            return rest.trim_start().to_string();
+    for label in COMMENT_LABELS {
+        if starts_with_any(text, &[label]) {
+            // The labels are ASCII but for the apostrophe, matched byte for byte.
+            return text[label.len()..].trim_start().to_string();
         }
     }
     text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_comment_label;
+
+    #[test]
+    fn a_restatements_label_is_left_out_in_any_case() {
+        for text in [
+            "Comment: Please tell us more.",
+            "Staff's comment: Please tell us more.",
+            "STAFF’S COMMENT: Please tell us more.",
+            "SEC Comment: Please tell us more.",
+            "Please tell us more.",
+        ] {
+            assert_eq!(strip_comment_label(text), "Please tell us more.", "{text}");
+        }
+        assert_eq!(
+            strip_comment_label("Commentary on page 4: tell us."),
+            "Commentary on page 4: tell us."
+        );
+    }
 }
