@@ -3,7 +3,7 @@
 use super::addressee::split_name_title;
 use super::model::{Contact, Person};
 use super::name_run::name_run;
-use super::phrases::{ends_with_ignore_case, is_sign_off, signed_name};
+use super::phrases::{after_by, ends_with_ignore_case, is_sign_off, signed_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -212,11 +212,7 @@ fn without_label<'l>(line: &'l str, label: &str) -> &'l str {
 /// The name typed on `line` under a signature: after a form's "Name:" label, or the
 /// "By" a company's block puts before it ("By Marc Hale").
 fn typed_name(line: &str) -> &str {
-    let line = without_label(line, "Name:");
-    ["By:", "By "]
-        .iter()
-        .find_map(|by| line.strip_prefix(by))
-        .map_or(line, str::trim)
+    after_by(without_label(line, "Name:")).trim_end()
 }
 
 /// Whether `typed` starts with `name`, in any case ("WENDY A. ROSS" signed over

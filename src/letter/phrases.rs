@@ -164,13 +164,19 @@ pub const INTRO: &[&str] = &[
     "defined terms",
 ];
 
+/// `line` after the "By:" (or "By") a company's signature block puts before who signs
+/// ("By: /s/ Ann Lee", "By Ann Lee"), else `line`.
+pub fn after_by(line: &str) -> &str {
+    ["By:", "BY:", "By "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+        .map_or(line, str::trim_start)
+}
+
 /// The name signed on a "/s/" line ("/s/ Ann Lee", "/S/ ANN LEE", a company's "By: /s/
 /// Ann Lee"), after the mark.
 pub fn signed_name(line: &str) -> Option<&str> {
-    let line = ["By:", "BY:", "By "]
-        .iter()
-        .find_map(|by| line.strip_prefix(by))
-        .map_or(line, str::trim_start);
+    let line = after_by(line);
     line.strip_prefix("/s/")
         .or_else(|| line.strip_prefix("/S/"))
 }
