@@ -314,6 +314,24 @@ impl Command {
             )
     }
 
+    /// Whether it writes or marks the selected comment's draft, or the letter's response
+    /// (editing, resolving, owning, the filed answers imported, the export): nothing a
+    /// company's response letter, which is read and not answered, takes.
+    pub fn answers(self) -> bool {
+        matches!(
+            self,
+            Command::Edit
+                | Command::ToggleResolved
+                | Command::NextOpen
+                | Command::PrevOpen
+                | Command::Own
+                | Command::ExternalEdit
+                | Command::ImportFiled
+                | Command::Export
+                | Command::ExportAs(_)
+        )
+    }
+
     /// Whether it is one of the editor's own commands (cursor moves and edits), which
     /// mean nothing outside the Draft pane.
     pub fn is_editing(self) -> bool {

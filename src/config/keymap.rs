@@ -127,6 +127,8 @@ pub struct Hint {
     pub keys: Vec<KeySeq>,
     /// The binding's description.
     pub desc: String,
+    /// What it runs.
+    pub run: Command,
 }
 
 impl Keymap {
@@ -276,6 +278,7 @@ fn effective(
             hints.push(Hint {
                 keys,
                 desc: binding.desc.clone(),
+                run: binding.run,
             });
         }
     }

@@ -11,7 +11,7 @@ use super::overlay::{Dialogs, Mode, Overlay};
 use crate::config::Config;
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
-use crate::letter::{Comment, Letter};
+use crate::letter::{Comment, Kind, Letter};
 use crate::tui::model::entry::{Entry, Index, Message, OpenLetter};
 use crate::tui::model::listing::Listing;
 
@@ -290,6 +290,13 @@ impl State {
     /// The letter open in the Comments pane, once it has been read.
     pub fn open_letter(&self) -> Option<&Letter> {
         self.entries[self.open.as_ref()?.id.0].letter.as_deref()
+    }
+
+    /// Whether the open letter is a company's response: its restatements are read with
+    /// the answers it gives, and not answered (drafts are written on the staff
+    /// letter's comments).
+    pub fn reading_response(&self) -> bool {
+        self.open_letter().is_some_and(|l| l.kind == Kind::Response)
     }
 
     /// The selected comment of the open letter.

@@ -15,14 +15,19 @@ impl State {
     }
 
     /// Copy the selected comment's text, or (`response`) its draft response, from the
-    /// Comments pane.
+    /// Comments pane; in a company's response letter, the answer it gives.
     pub(crate) fn copy_comment(&mut self, response: bool, fx: &mut Vec<Effect>) {
         let Some(comment) = self.selected_comment() else {
             self.info("No comment selected.");
             return;
         };
         let number = sanitize(&comment.number).into_owned();
-        let text = if response {
+        let path = self.open.as_ref().map(|o| &self.entries[o.id.0].path);
+        let text = if response && self.reading_response() {
+            path.and_then(|p| self.reviews.filed_answer(p, &comment.number))
+                .map(|(_, text)| text.to_owned())
+                .unwrap_or_default()
+        } else if response {
             self.draft(&comment.number)
                 .map(|d| d.response.clone())
                 .unwrap_or_default()

@@ -29,7 +29,12 @@ impl State {
         self.message = Some(message);
     }
 
+    /// Focus `pane`; the Draft pane of a company's response is not focused: it shows
+    /// the answers filed, which are not edited.
     pub(super) fn set_focus(&mut self, pane: Pane, fx: &mut Vec<Effect>) {
+        if pane == Pane::Draft && self.reading_response() {
+            return self.response_is_read();
+        }
         if self.focus == Pane::Draft
             && pane != Pane::Draft
             && let Some(id) = self.open.as_ref().map(|o| o.id)
@@ -37,6 +42,25 @@ impl State {
             self.save_if_dirty(id, fx);
         }
         self.focus = pane;
+    }
+
+    /// The pane `step` reaches from the focused one, past the Draft pane of a company's
+    /// response.
+    pub(super) fn pane_after(&self, step: fn(Pane) -> Pane) -> Pane {
+        let pane = step(self.focus);
+        if pane == Pane::Draft && self.reading_response() {
+            step(pane)
+        } else {
+            pane
+        }
+    }
+
+    /// Say that the open letter, a company's response, is read and not answered.
+    pub(super) fn response_is_read(&mut self) {
+        self.info(
+            "A company's response is read here, not answered: its drafts are written on \
+             the staff letter's comments.",
+        );
     }
 
     /// Select another comment of the open letter (saving edits first).

@@ -4,6 +4,7 @@
 
 use crate::config::Command;
 use crate::export::{Format, WhenEdited};
+use crate::letter::Kind;
 use crate::problem::Problem;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
@@ -27,6 +28,17 @@ pub(super) fn open_export(state: &mut State) {
         let name = file_name(&entry.path);
         let error = format!("Cannot export {name}: {}", error.message);
         return state.error(error);
+    }
+    if entry
+        .listing
+        .as_ref()
+        .is_ok_and(|l| l.brief.kind == Kind::Response)
+    {
+        let name = file_name(&entry.path);
+        return state.info(format!(
+            "{name} is a company's response: the response letter is exported from the staff \
+             letter it answers."
+        ));
     }
     state.dialogs.exporting = Some((id, Format::Markdown));
 }

@@ -244,6 +244,11 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         _ if overlays::route(state, command, fx) => {}
         Command::Precedent if state.focus == Pane::Comments => precedent::open(state, fx),
+        command
+            if command.answers() && state.focus != Pane::Letters && state.reading_response() =>
+        {
+            state.response_is_read()
+        }
         _ if reviews::run(state, command, fx) => {}
         Command::Export => exporting::open_export(state),
         Command::ExportAs(_) => {
@@ -257,8 +262,8 @@ fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::ShowRecovery => state.dialogs.recovery.open = true,
         Command::ShowConflict => dialogs::show_conflict(state),
         Command::Quit => dialogs::quit(state, fx),
-        Command::NextPane => state.set_focus(state.focus.next(), fx),
-        Command::PrevPane => state.set_focus(state.focus.prev(), fx),
+        Command::NextPane => state.set_focus(state.pane_after(Pane::next), fx),
+        Command::PrevPane => state.set_focus(state.pane_after(Pane::prev), fx),
         Command::Save => dialogs::save_now(state, fx),
         Command::SaveQuit => {
             dialogs::save_now(state, fx);

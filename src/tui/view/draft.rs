@@ -1,4 +1,5 @@
-//! The Draft pane: the editor holding the selected comment's response.
+//! The Draft pane: the editor holding the selected comment's response; for a company's
+//! response letter, the answer it gives under the selected restatement.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,14 +7,18 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{focused, note, one_line, pane_block};
+use crate::config::{Command, Context};
 use crate::drafts::Status;
 use crate::text::sanitize;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::draft_parts;
 use crate::tui::model::state::{State, status_of};
-use crate::tui::model::wrap::fit;
+use crate::tui::model::wrap::{fit, wrap_line};
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
+    if state.reading_response() {
+        return draw_answer(frame, rect, state);
+    }
     let theme = &state.config.theme;
     let comment = state.selected_comment();
     let title = match (comment, state.drafts()) {
@@ -66,4 +71,77 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     } else {
         frame.render_widget(&state.editor, inner);
     }
+}
+
+/// The Draft pane of a company's response: the answer it gives under the selected
+/// restatement, read and not edited, cut with a pointer to the reader view when longer
+/// than the pane. A draft written on the response before (by an older letterdesk) shows
+/// under it, so that nothing typed is hidden.
+fn draw_answer(frame: &mut Frame, rect: Rect, state: &State) {
+    let theme = &state.config.theme;
+    let comment = state.selected_comment();
+    let path = state.open.as_ref().map(|o| &state.entries[o.id.0].path);
+    let filed = comment
+        .zip(path)
+        .and_then(|(c, p)| state.reviews.filed_answer(p, &c.number));
+    let title = match (comment, filed) {
+        (Some(c), Some((date, _))) => format!(
+            " Answer to comment {} · filed {} ",
+            one_line(&c.number),
+            date.map_or("with no date".into(), one_line)
+        ),
+        (Some(c), None) => format!(" Answer to comment {} ", one_line(&c.number)),
+        (None, _) => " Answer ".to_string(),
+    };
+    let block = pane_block(title, false, theme, rect.width);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let Some(comment) = comment else {
+        frame.render_widget(note("No comment selected.", theme), inner);
+        return;
+    };
+    let width = usize::from(inner.width);
+    let mut rows: Vec<Line> = Vec::new();
+    match filed {
+        Some((_, text)) => rows.extend(
+            sanitize(text)
+                .lines()
+                .flat_map(|l| wrap_line(l, width))
+                .map(Line::raw),
+        ),
+        None if state.reviews.built.is_none() => {
+            rows.push(Line::styled("Reading the review's answers…", theme.muted()))
+        }
+        None => rows.push(Line::styled(
+            "No answer was read under this restatement.",
+            theme.muted(),
+        )),
+    }
+    let kept = state
+        .draft(&comment.number)
+        .map(|d| d.response.as_str())
+        .filter(|r| !r.trim().is_empty());
+    if let Some(kept) = kept {
+        rows.push(Line::default());
+        rows.push(Line::styled(
+            fit("── A draft written here before, kept in its file ──", width),
+            theme.muted(),
+        ));
+        rows.extend(
+            sanitize(kept)
+                .lines()
+                .flat_map(|l| wrap_line(l, width))
+                .map(Line::raw),
+        );
+    }
+    let height = usize::from(inner.height);
+    if rows.len() > height && height > 0 {
+        rows.truncate(height - 1);
+        let key = state.key_for(Context::Comments, Command::Reader);
+        rows.push(Line::styled(
+            fit(&format!("… {key}: the whole letter"), width),
+            theme.muted(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
 }

@@ -12,6 +12,7 @@ use super::one_line;
 use crate::config::Theme;
 use crate::config::{Command, Context, Hint};
 use crate::text::thousands;
+use crate::tui::model::ids::Pane;
 use crate::tui::model::overlay::Mode;
 use crate::tui::model::slot::SaveState;
 use crate::tui::model::state::State;
@@ -191,7 +192,13 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             ("any key".into(), "close help".into()),
         ],
         Mode::Messages => vec![("any key".into(), "close".into())],
-        Mode::Pane(pane) => keymap.pane_hints(pane).iter().map(label).collect(),
+        // A company's response is read, not answered: no key that would answer it.
+        Mode::Pane(pane) => keymap
+            .pane_hints(pane)
+            .iter()
+            .filter(|h| !(h.run.answers() && pane != Pane::Letters && state.reading_response()))
+            .map(label)
+            .collect(),
         Mode::Question => super::dialog::question_keys(state),
         // Every other dialog and prompt: its own keys.
         mode => keymap.hints(mode.context()).iter().map(label).collect(),

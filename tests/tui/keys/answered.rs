@@ -105,17 +105,73 @@ fn a_company_response_shows_the_answer_it_gives_under_each_restated_comment() {
         "no file is named so",
         "upload_harrowgate-ferries_2025-03-10",
     ] {
-        let filed = review(left_out);
-        let mut s = workspace(&filed);
-        update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
-        typed(&mut s, ":sort date\n");
-        let at = dates(&s).iter().position(|d| d == "2025-03-24").unwrap();
-        typed(&mut s, &format!("{}G\nj", at + 1));
+        let mut s = on_the_response(left_out);
         let shown = screen(&mut s, 160, 30);
         assert!(
-            shown.contains("Answer filed in the response of 2025-03-24")
+            shown.contains("Answer to comment 2 · filed 2025-03-24")
                 && shown.contains("The program is expected to cost $84 million"),
             "{left_out}\n{shown}"
         );
     }
+}
+
+#[test]
+fn a_company_response_is_read_and_not_answered() {
+    let mut s = on_the_response("no file is named so");
+    assert_eq!(s.message(), None, "opening it says nothing");
+    let hints = screen(&mut s, 160, 30);
+    let hints = hints.lines().last().unwrap();
+    assert!(
+        !hints.contains("edit draft")
+            && !hints.contains("resolve/reopen")
+            && hints.contains("help"),
+        "{hints}"
+    );
+    // Neither the editor nor a mark: nothing would be saved beside the response.
+    for keys in ["i", "\n", "r", "O", "I", "x"] {
+        typed(&mut s, keys);
+        assert_eq!(s.focus(), Pane::Comments, "{keys:?}");
+        assert!(
+            s.message().unwrap().contains("read here, not answered"),
+            "{keys:?}"
+        );
+        let untouched = CommentDraft::open("2");
+        assert!(s.draft("2").is_none_or(|d| *d == untouched), "{keys:?}");
+    }
+    typed(&mut s, "\t");
+    assert_eq!(s.focus(), Pane::Letters, "Tab passes over the answer");
+    key(&mut s, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(s.focus(), Pane::Comments);
+    // The response key copies the answer filed.
+    let fx = update(
+        &mut s,
+        Action::Key(KeyEvent::new(KeyCode::Char('Y'), KeyModifiers::SHIFT)),
+    );
+    assert!(
+        s.message()
+            .unwrap()
+            .contains("Copied the response of comment 2")
+    );
+    let copied = fx.iter().find_map(|e| match e {
+        letterdesk::tui::Effect::Clipboard(text) => Some(text.as_str()),
+        _ => None,
+    });
+    assert!(copied.unwrap().contains("expected to cost $84 million"));
+    // The export of the response, from the Letters pane, is refused with why.
+    typed(&mut s, "\x1b");
+    assert_eq!(s.focus(), Pane::Letters);
+    typed(&mut s, "x");
+    assert!(s.message().unwrap().contains("is a company's response"));
+}
+
+/// The workspace of the review but the letters named `left_out`, the response of 24
+/// March open on its restatement 2.
+fn on_the_response(left_out: &str) -> State {
+    let filed = review(left_out);
+    let mut s = workspace(&filed);
+    update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
+    typed(&mut s, ":sort date\n");
+    let at = dates(&s).iter().position(|d| d == "2025-03-24").unwrap();
+    typed(&mut s, &format!("{}G\nj", at + 1));
+    s
 }
