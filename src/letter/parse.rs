@@ -14,7 +14,7 @@ use super::model::{Kind, Letter, warns_windows_1252};
 use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
 use super::pagebreak::remove_page_headers;
-use super::running_heads::remove_running_heads;
+use super::running_heads::{WINDOW, remove_repeated_letterhead, remove_running_heads};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -121,6 +121,13 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     let mut body_lines = cleaned.text.lines();
     let header = parse_header(&body_lines);
     let body_start = header.body_start.min(body_lines.len());
+    // The letterhead: the first lines of the header.
+    let top: Vec<&str> = body_lines[..body_start]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(WINDOW)
+        .copied()
+        .collect();
     body_lines.drain(..body_start);
     remove_page_headers(&mut body_lines, &vocabulary(&header));
     let page_starts: Vec<usize> = cleaned
@@ -130,6 +137,9 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
         .filter_map(|s| s.checked_sub(body_start))
         .collect();
     remove_running_heads(&mut body_lines, &page_starts);
+    if page_starts.is_empty() {
+        remove_repeated_letterhead(&top, &mut body_lines);
+    }
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
     let response = signals.response;

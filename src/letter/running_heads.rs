@@ -10,11 +10,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::labels::is_label;
+use super::phrases::is_sign_off;
 
 /// Lines of a page's top (or foot), not counting blank ones, in which a running head (or
 /// foot) is looked for: the longest of the corpus's are five lines (the staff's names
 /// and titles, the Commission and its address).
-const WINDOW: usize = 6;
+pub(super) const WINDOW: usize = 6;
 
 /// Lines longer than this (in bytes) are text, not a running head.
 const MAX_LEN: usize = 160;
@@ -49,6 +50,51 @@ pub fn remove_running_heads(lines: &mut [&str], page_starts: &[usize]) {
                 break;
             }
             lines[i] = "";
+        }
+    }
+}
+
+/// Lines of a letterhead repeated over later pages that must stand again, one under
+/// the other, for them to be taken for it: one line may be a paragraph of the text.
+const MIN_LETTERHEAD: usize = 2;
+
+/// Blank, in a letter whose source marks no page breaks (a text file made from a PDF
+/// or an HTML letter without its page breaks), the letterhead it repeats at the top of
+/// each later page ("77 West Wacker Drive / Suite 4600 / Chicago, Illinois 60601"
+/// between two answers): a run of at least [`MIN_LETTERHEAD`] of the letter's first
+/// lines (`top`, not blank, from its first) that stands again, line for line (blank
+/// lines between them aside), at the start of a paragraph of `lines` before the
+/// sign-off (under which a writer who heads the letter with their name and title signs
+/// it with the same lines). The letterhead over the first page is the header's, and
+/// stays.
+pub fn remove_repeated_letterhead(top: &[&str], lines: &mut [&str]) {
+    let head: Vec<String> = top.iter().take(WINDOW).map_while(|l| key(l)).collect();
+    if head.len() < MIN_LETTERHEAD {
+        return;
+    }
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let mut at = 0;
+    while at < filled.len() {
+        let first = filled[at];
+        // Under the sign-off, the writer's name and title are the signature's.
+        if is_sign_off(lines[first].trim().trim_matches(['*', '_'])) {
+            break;
+        }
+        let opens = first == 0 || lines[first - 1].trim().is_empty();
+        let same = filled[at..]
+            .iter()
+            .zip(&head)
+            .take_while(|&(&i, k)| key(lines[i]).as_ref() == Some(k))
+            .count();
+        if opens && same >= MIN_LETTERHEAD {
+            for &i in &filled[at..at + same] {
+                lines[i] = "";
+            }
+            at += same;
+        } else {
+            at += 1;
         }
     }
 }
@@ -187,6 +233,59 @@ mod tests {
                 "We have revised.",
                 "Sincerely,"
             ]
+        );
+    }
+
+    #[test]
+    fn a_letterhead_repeated_with_no_page_breaks_is_removed_but_on_top() {
+        let top = [
+            "12 Mill Road",
+            "",
+            "Suite 400",
+            "",
+            "Quarry, Ohio 44001",
+            "",
+            "May 2, 2025",
+        ];
+        let mut lines = vec![
+            "1. We note the sales.",
+            "",
+            "Response: We have revised.",
+            "",
+            "12 Mill Road",
+            "",
+            "Suite 400",
+            "",
+            "Quarry, Ohio 44001",
+            "",
+            "2. Please file the lease.",
+            "",
+            "Response: We will file it at 12 Mill Road",
+            "Suite 400.",
+            "",
+            "12 Mill Road",
+            "",
+            "Sincerely,",
+            "",
+            "12 Mill Road",
+            "Suite 400",
+        ];
+        let filled: Vec<&str> = top.iter().filter(|l| !l.is_empty()).copied().collect();
+        super::remove_repeated_letterhead(&filled, &mut lines);
+        assert_eq!(
+            crate::testing::kept(lines),
+            [
+                "1. We note the sales.",
+                "Response: We have revised.",
+                "2. Please file the lease.",
+                "Response: We will file it at 12 Mill Road",
+                "Suite 400.",
+                "12 Mill Road",
+                "Sincerely,",
+                "12 Mill Road",
+                "Suite 400",
+            ],
+            "a run inside a paragraph, one line alone, and lines under the sign-off stay"
         );
     }
 
