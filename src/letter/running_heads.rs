@@ -34,9 +34,11 @@ const MAX_LEN: usize = 160;
 pub fn remove_running_heads(lines: &mut [&str], page_starts: &[usize]) {
     let pages = pages(lines.len(), page_starts);
     // Running heads stand on every page but the first (the letterhead's); feet on every
-    // page but the last (which may end early, with the signature).
+    // page but the last (which may end early, with the signature), or on the last too
+    // (a foot under the signature; of two pages, the only way to see one repeated).
     let heads = repeated(lines, &pages[1..], Edge::Top);
-    let feet = repeated(lines, &pages[..pages.len() - 1], Edge::Foot);
+    let mut feet = repeated(lines, &pages[..pages.len() - 1], Edge::Foot);
+    feet.extend(repeated(lines, &pages, Edge::Foot));
     for (page, edge, kept) in pages[1..]
         .iter()
         .map(|p| (p, Edge::Top, &heads))
@@ -370,6 +372,27 @@ mod tests {
         let pages: Vec<&[&str]> = pages.iter().map(Vec::as_slice).collect();
         let out = run(&pages);
         assert_eq!(out.iter().filter(|l| l.starts_with("Note")).count(), 5);
+    }
+
+    #[test]
+    fn a_foot_under_the_last_page_counts_it() {
+        // Of two pages, both ending with the company's address.
+        let foot = "Headquarters: 12 Mill Road, Quarry, OH 44001";
+        let out = run(&[
+            &["Dear Ms. Vole:", "1. We note the sales.", foot],
+            &["Response: We have revised.", "Sincerely,", "Ann Lee", foot],
+        ]);
+        assert!(!out.iter().any(|l| l == foot), "{out:?}");
+        // A legend over the page number of each page but the first, under the
+        // signature on the last: three in four of all the pages.
+        let legend = "CONFIDENTIAL TREATMENT REQUESTED BY QUARRY LANE, INC.";
+        let out = run(&[
+            &["Dear Ms. Vole:", "1. We note the sales.", "1"],
+            &["Response: We have revised.", legend, "2"],
+            &["2. Please file the lease.", legend, "3"],
+            &["Response: Filed.", "Sincerely,", "Ann Lee", legend, "4"],
+        ]);
+        assert!(!out.iter().any(|l| l == legend || l.len() == 1), "{out:?}");
     }
 
     #[test]
