@@ -25,15 +25,30 @@ pub struct Closing {
 /// Read the closing lines (from the first closing paragraph to the end of the letter).
 pub fn parse_closing(lines: &[&str]) -> Closing {
     let mut closing = Closing::default();
-    let sign = lines.iter().position(|l| is_sign_off(l));
+    let mut sign = lines.iter().position(|l| is_sign_off(l));
     if let Some(s) = sign {
         closing.signatory = signatory(&lines[s..]);
+    } else if let Some((start, end)) = delegated_sign_off(lines) {
+        sign = Some(start);
+        closing.signatory = signatory(&lines[end + 1..]);
     }
     closing.cc = cc_lines(lines);
     let before_sign = &lines[..sign.unwrap_or(lines.len())];
     let prose = join_nonblank(before_sign);
     closing.contacts = contacts(&prose, &closing.signatory);
     closing
+}
+
+/// Where an order's sign-off starts and ends (line indexes): "For the Commission, by the
+/// Division of Corporation Finance, pursuant to delegated authority.", on one line or
+/// wrapped over three at most, above the name and title of who signs it.
+fn delegated_sign_off(lines: &[&str]) -> Option<(usize, usize)> {
+    let start = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("For the Commission"))?;
+    let end = (start..lines.len().min(start + 3))
+        .find(|&i| ends_with_ignore_case(lines[i].trim_end(), "authority."))?;
+    Some((start, end))
 }
 
 /// The non-blank `lines` joined by spaces.

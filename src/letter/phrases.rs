@@ -76,6 +76,8 @@ pub const CLOSING: &[&str] = &[
     "respectfully",
     "cc:",
     "/s/",
+    // A Commission order's sign-off.
+    "for the commission, by the division",
 ];
 
 /// Closing paragraphs that never stand inside a comment: numbered lists after them

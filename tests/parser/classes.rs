@@ -161,4 +161,8 @@ fn a_commission_order_is_read_from_its_caption_and_closes_the_matter() {
     assert!(l.comments.is_empty());
     assert_eq!(l.response_due, None);
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    // Signed under "For the Commission, by the Division of Corporation Finance,
+    // pursuant to delegated authority.", wrapped over two lines.
+    assert_eq!(l.signatory.name.as_deref(), Some("Lena Marsh"));
+    assert_eq!(l.signatory.title.as_deref(), Some("Office Chief"));
 }
