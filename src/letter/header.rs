@@ -42,19 +42,35 @@ static RE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
 
 /// "Re: …", "Subject: …" (a look at the first byte and for the colon first: `s` has a
-/// non-ASCII case form).
+/// non-ASCII case form), or "Re" with no colon before a capital or a digit ("Re Meta
+/// Platforms, Inc.", as some law firms set it, the word in a column of its own).
 fn is_re_line(line: &str) -> bool {
     line.bytes()
         .next()
         .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's') || !b.is_ascii())
-        && line.contains(':')
-        && RE_LINE.is_match(line)
+        && (line.contains(':') && RE_LINE.is_match(line) || bare_re(line).is_some())
+}
+
+/// The text after a "Re" with no colon: "Re" or "RE", white space, then a capital or a
+/// digit.
+fn bare_re(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("Re")
+        .or_else(|| line.strip_prefix("RE"))?;
+    let text = rest.trim_start();
+    let spaced = text.len() < rest.len();
+    let starts = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (spaced && starts).then_some(text.trim_end())
 }
 
 /// The trimmed text after the colon of a line [`is_re_line`] accepts (the words before
-/// it hold none): the regex's group, read without the regex engine's captures.
+/// it hold none): the regex's group, read without the regex engine's captures; after
+/// the "Re" of a line with no colon after it.
 fn re_line_text(line: &str) -> &str {
-    line.split_once(':').map_or("", |(_, text)| text.trim())
+    match bare_re(line) {
+        Some(text) if !RE_LINE.is_match(line) => text,
+        _ => line.split_once(':').map_or("", |(_, text)| text.trim()),
+    }
 }
 /// "File No. 001-35126" (its group: the number).
 const FILE_NO_PATTERN: &str =
@@ -423,6 +439,23 @@ mod tests {
             assert!(is_re_line(line), "{line:?}");
             let group = RE_LINE.captures(line).unwrap().get(1).unwrap().as_str();
             assert_eq!(re_line_text(line), group.trim(), "{line:?}");
+        }
+        for (line, text) in [
+            ("Re Lark Widgets, Inc.", "Lark Widgets, Inc."),
+            ("RE\tForm 10-K: Lark Widgets", "Form 10-K: Lark Widgets"),
+            ("Re 333-271234 ", "333-271234"),
+        ] {
+            assert!(is_re_line(line), "{line:?}");
+            assert_eq!(re_line_text(line), text, "{line:?}");
+        }
+        for line in [
+            "Regarding the filing",
+            "Re: ",
+            "Reston, Virginia",
+            "Re the filing",
+            "Re",
+        ] {
+            assert!(bare_re(line).is_none(), "{line:?}");
         }
     }
 

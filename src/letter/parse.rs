@@ -2,7 +2,7 @@
 
 use super::brief::Brief;
 use super::clean::CleanText;
-use super::closing::parse_closing;
+use super::closing::{parse_closing, signing_company};
 use super::comment_text::comments;
 use super::dates::{add_business_days, iso};
 use super::decode::decode;
@@ -139,6 +139,10 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     remove_running_heads(&mut body_lines, &page_starts);
     if page_starts.is_empty() {
         remove_repeated_letterhead(&top, &mut body_lines);
+    }
+    let mut header = header;
+    if header.company.is_none() {
+        header.company = signing_company(&body_lines);
     }
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
