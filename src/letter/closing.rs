@@ -39,51 +39,6 @@ pub fn parse_closing(lines: &[&str]) -> Closing {
     closing
 }
 
-/// The last words of a company's name ("Inc.", "Corporation", "plc"), in lower case,
-/// without their full stop. Not "LLP": a law firm signs for its client.
-const COMPANY_ENDINGS: &[&str] = &[
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "llc",
-    "l.l.c",
-    "plc",
-    "n.v",
-    "s.a",
-    "ag",
-    "se",
-    "l.p",
-    "lp",
-    "holdings",
-    "group",
-    "trust",
-];
-
-/// The company that signs the letter: the one line between the complimentary close and
-/// the signature ("Very truly yours," / "ONEOK, Inc." / "By: /s/ Stephen W. Lake"),
-/// when it ends as a company's name does ([`COMPANY_ENDINGS`]). A company's letter to
-/// the staff (an acceleration request, a response) names itself there when its header
-/// does not.
-pub(super) fn signing_company(lines: &[&str]) -> Option<String> {
-    let close = lines
-        .iter()
-        .position(|l| is_sign_off(l) && signed_name(l).is_none())?;
-    let mut below = lines[close + 1..]
-        .iter()
-        .filter(|l| l.chars().any(char::is_alphanumeric))
-        .map(|l| l.trim().trim_matches(['*', '_']).trim());
-    let company = below.next()?;
-    below.next().and_then(signed_name)?;
-    let last = company.rsplit([' ', ',']).next()?.trim_end_matches('.');
-    let ends = COMPANY_ENDINGS.iter().any(|e| last.eq_ignore_ascii_case(e));
-    (ends && company.len() <= 100).then(|| company.to_string())
-}
-
 /// Where an order's sign-off starts and ends (line indexes): "For the Commission, by the
 /// Division of Corporation Finance, pursuant to delegated authority.", on one line or
 /// wrapped over three at most, above the name and title of who signs it.
@@ -382,29 +337,6 @@ mod tests {
 
     fn lines(s: &str) -> Vec<&str> {
         s.lines().collect()
-    }
-
-    #[test]
-    fn the_company_that_signs_is_the_line_over_its_signature() {
-        let cases = [
-            (
-                "Please call me.\n\nVery truly yours,\n\n**Quarry Lane Holdings, Inc.**\n\nBy: /s/ Ann Lee\nAnn Lee",
-                Some("Quarry Lane Holdings, Inc."),
-            ),
-            (
-                "Sincerely,\nLark Widgets plc\n/s/ Bo Gee",
-                Some("Lark Widgets plc"),
-            ),
-            // A law firm signs for its client; a person's name is no company.
-            ("Sincerely,\nGee & Roe LLP\n/s/ Bo Gee", None),
-            ("Sincerely,\nAnn Lee\n/s/ Ann Lee", None),
-            // No signature under the line, or no line between.
-            ("Sincerely,\nLark Widgets, Inc.\nAnn Lee", None),
-            ("Sincerely,\n/s/ Ann Lee\nLark Widgets, Inc.", None),
-        ];
-        for (text, company) in cases {
-            assert_eq!(signing_company(&lines(text)).as_deref(), company, "{text}");
-        }
     }
 
     #[test]

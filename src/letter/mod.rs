@@ -27,6 +27,7 @@ mod labels;
 mod marked_phrases;
 mod model;
 mod name_run;
+mod named_company;
 mod numbers;
 mod order;
 mod outline;

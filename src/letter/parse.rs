@@ -2,7 +2,7 @@
 
 use super::brief::Brief;
 use super::clean::CleanText;
-use super::closing::{parse_closing, signing_company};
+use super::closing::parse_closing;
 use super::comment_text::comments;
 use super::dates::{add_business_days, iso};
 use super::decode::decode;
@@ -11,6 +11,7 @@ use super::header::{Header, parse_header, read_period_and_filed};
 use super::keyed::may_hold;
 use super::kind::Signals;
 use super::model::{Kind, Letter, warns_windows_1252};
+use super::named_company::{client_named, signing_company};
 use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
 use super::pagebreak::remove_page_headers;
@@ -142,7 +143,7 @@ pub(super) fn read<'r>(cleaned: &'r Cleaned) -> Reading<'r> {
     }
     let mut header = header;
     if header.company.is_none() {
-        header.company = signing_company(&body_lines);
+        header.company = signing_company(&body_lines).or_else(|| client_named(&body_lines));
     }
 
     let signals = Signals::read(header.addressed_to_sec, &body_lines);
