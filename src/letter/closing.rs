@@ -31,12 +31,59 @@ pub fn parse_closing(lines: &[&str]) -> Closing {
     } else if let Some((start, end)) = delegated_sign_off(lines) {
         sign = Some(start);
         closing.signatory = signatory(&lines[end + 1..]);
+    } else if let Some(at) = office_sign_off(lines) {
+        sign = Some(at);
+        closing.signatory = office_signatory(&lines[at..]);
     }
     closing.cc = cc_lines(lines);
     let before_sign = &lines[..sign.unwrap_or(lines.len())];
     let prose = join_nonblank(before_sign);
     closing.contacts = contacts(&prose, &closing.signatory);
     closing
+}
+
+/// Lines at the end of a letter in which the office that signs it is looked for.
+const OFFICE_LINES: usize = 4;
+
+/// Where a staff letter with no complimentary close is signed by its office alone
+/// ("Division of Corporation Finance" over "Office of Healthcare & Insurance", the
+/// close and the name having been an image): the line naming the Division among the
+/// letter's last [`OFFICE_LINES`] that are not blank.
+fn office_sign_off(lines: &[&str]) -> Option<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(OFFICE_LINES)
+        .find(|(_, l)| {
+            l.trim()
+                .to_ascii_lowercase()
+                .starts_with("division of corporation finance")
+        })
+        .map(|(i, _)| i)
+}
+
+/// The office that signs a letter with no close, from the Division's line (the first of
+/// `lines`): the Division, and the office named on one of the next two lines, from its
+/// "Office of" (a page's head may run into that line in a PDF's text: "June 16, 2017
+/// Page 2 Office of Transportation and Leisure"), with its wrapped end.
+fn office_signatory(lines: &[&str]) -> Person {
+    let rest: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| l.chars().any(char::is_alphanumeric))
+        .collect();
+    let office = (1..rest.len().min(3)).find_map(|i| {
+        let from = rest[i].find("Office of")?;
+        let mut tail = vec![&rest[i][from..]];
+        tail.extend(rest.get(i + 1));
+        title_at(&tail, 0)
+    });
+    Person {
+        name: rest.first().map(|l| l.to_string()),
+        title: office,
+    }
 }
 
 /// Where an order's sign-off starts and ends (line indexes): "For the Commission, by the
@@ -337,6 +384,27 @@ mod tests {
 
     fn lines(s: &str) -> Vec<&str> {
         s.lines().collect()
+    }
+
+    #[test]
+    fn a_letter_signed_by_its_office_alone() {
+        let c = parse_closing(&lines(
+            "Please contact Ann Lee at (202) 551-3728 with any questions.\n\nDivision of Corporation Finance\nOffice of Manufacturing and\nConstruction",
+        ));
+        assert_eq!(
+            c.signatory.name.as_deref(),
+            Some("Division of Corporation Finance")
+        );
+        assert_eq!(
+            c.signatory.title.as_deref(),
+            Some("Office of Manufacturing and Construction")
+        );
+        assert_eq!(c.contacts.len(), 1);
+        // The Division named in the last paragraph's text is no signature.
+        let c = parse_closing(&lines(
+            "Please contact Ann Lee with any questions.\nDivision of Corporation Finance staff\nwill review it.\n\nAnn Lee\nBranch Chief\nOffice of Trade\nServices\nWashington",
+        ));
+        assert_eq!(c.signatory.name, None);
     }
 
     #[test]
