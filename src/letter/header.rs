@@ -77,6 +77,13 @@ const FILE_NO_PATTERN: &str =
     r"(?i)\bFile\s+(?:No|Number)s?\.?\s*:?\s*([0-9]{1,4}-[0-9]{3,8}(?:-[0-9]+)?)";
 static FILE_NO: LazyLock<AtKeys> =
     LazyLock::new(|| AtKeys::new(FILE_NO_PATTERN, &["file"], AfterKey::Space));
+/// A registration statement's number, which is its file number: "Registration Statement
+/// No. 333-216489", "Registration No. 333-…", "Form S-3 (No. 333-224495)" (from its "No"
+/// on: the words before it hold no digit).
+static REGISTRATION_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bRegistration(?:\s+Statement)?\s+|\()No\.?\s*:?\s*[0-9]{1,4}-[0-9]{3,8}\b")
+        .expect("registration number regex")
+});
 /// "Form 10-K", "Forms 10-K", "Schedule 13D/A" (its group: the form).
 const FORM_PATTERN: &str =
     r"(?i)\b(?:Forms?|Schedule)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,4})?(?:/A)?)\b";
@@ -271,7 +278,10 @@ impl<'l> Item<'l> {
             .flatten();
         let part = |name| Some(bare.as_ref()?.name(name)?.as_str());
         let code = part("form");
-        let file_number = FILE_NO.find(text).or_else(|| part("number"));
+        let file_number = FILE_NO
+            .find(text)
+            .or_else(|| part("number"))
+            .or_else(|| Some(REGISTRATION_NO.find(text)?.as_str()));
         let filing = form.is_some()
             || code.is_some()
             || FILED.is_match(text)
@@ -514,6 +524,20 @@ mod tests {
                 Some("10-K"),
                 Some("001-04797"),
             ),
+            // A registration statement's number is its file number.
+            (
+                "Registration Statement on Form S-3 (No. 333-224495)",
+                Some("S-3"),
+                Some("333-224495"),
+            ),
+            (
+                "Request for Acceleration of Effectiveness of Registration Statement on Form S-4\n\
+                 (Registration Statement No. 333-216489)",
+                Some("S-4"),
+                Some("333-216489"),
+            ),
+            // "No." before a number of another shape is none.
+            ("Amendment No. 2 to Form S-1", Some("S-1"), None),
             // A filing date alone is neither.
             ("Filed February 12, 2021", None, None),
         ];
