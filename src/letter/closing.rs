@@ -64,22 +64,36 @@ fn office_sign_off(lines: &[&str]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The office that signs a letter with no close ([`office_sign_off`]) among the last
+/// of `lines`: for a letter whose closing paragraph no closing phrase opens ("We have
+/// completed our review of your filing. We remind you…" over the office's lines).
+pub(super) fn signed_by_office(lines: &[&str]) -> Option<Person> {
+    office_sign_off(lines).map(|at| office_signatory(&lines[at..]))
+}
+
 /// The office that signs a letter with no close, from the Division's line (the first of
 /// `lines`): the Division, and the office named on one of the next two lines, from its
 /// "Office of" (a page's head may run into that line in a PDF's text: "June 16, 2017
-/// Page 2 Office of Transportation and Leisure"), with its wrapped end.
+/// Page 2 Office of Transportation and Leisure"), with its wrapped end; else the next
+/// line ("Disclosure Review Program") when it holds no digit.
 fn office_signatory(lines: &[&str]) -> Person {
     let rest: Vec<&str> = lines
         .iter()
         .map(|l| l.trim())
         .filter(|l| l.chars().any(char::is_alphanumeric))
         .collect();
-    let office = (1..rest.len().min(3)).find_map(|i| {
-        let from = rest[i].find("Office of")?;
-        let mut tail = vec![&rest[i][from..]];
-        tail.extend(rest.get(i + 1));
-        title_at(&tail, 0)
-    });
+    let office = (1..rest.len().min(3))
+        .find_map(|i| {
+            let from = rest[i].find("Office of")?;
+            let mut tail = vec![&rest[i][from..]];
+            tail.extend(rest.get(i + 1));
+            title_at(&tail, 0)
+        })
+        // Another office's name ("Disclosure Review Program"), not a page's residue.
+        .or_else(|| {
+            let next = rest.get(1)?;
+            (!next.contains(|c: char| c.is_ascii_digit())).then(|| title_at(&rest, 1))?
+        });
     Person {
         name: rest.first().map(|l| l.to_string()),
         title: office,

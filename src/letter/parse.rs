@@ -2,7 +2,7 @@
 
 use super::brief::Brief;
 use super::clean::CleanText;
-use super::closing::parse_closing;
+use super::closing::{parse_closing, signed_by_office};
 use super::comment_text::comments;
 use super::dates::{add_business_days, iso};
 use super::decode::decode;
@@ -10,7 +10,7 @@ use super::error::LetterError;
 use super::header::{Header, parse_header, read_period_and_filed};
 use super::keyed::may_hold;
 use super::kind::Signals;
-use super::model::{Kind, Letter, warns_windows_1252};
+use super::model::{Kind, Letter, Person, warns_windows_1252};
 use super::named_company::{client_named, signing_company};
 use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
@@ -262,7 +262,12 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     let warnings = warnings(r.windows_1252, Some(&r));
     let comments = comments(&r.body_lines, r.response, &r.outline);
     let closing_start = r.outline.closing_start.min(r.body_lines.len());
-    let closing = parse_closing(&r.body_lines[closing_start..]);
+    let mut closing = parse_closing(&r.body_lines[closing_start..]);
+    if closing.signatory == Person::default()
+        && let Some(office) = signed_by_office(&r.body_lines)
+    {
+        closing.signatory = office;
+    }
     let mut header = r.header;
     read_period_and_filed(&mut header.subject);
     Ok(Letter {

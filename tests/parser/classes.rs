@@ -166,3 +166,25 @@ fn a_commission_order_is_read_from_its_caption_and_closes_the_matter() {
     assert_eq!(l.signatory.name.as_deref(), Some("Lena Marsh"));
     assert_eq!(l.signatory.title.as_deref(), Some("Office Chief"));
 }
+
+/// A completion letter whose close and name were an image: the office's lines alone
+/// under a closing paragraph that no closing phrase opens.
+#[test]
+fn a_letter_signed_by_its_office_alone_names_the_office() {
+    let text = "January 19, 2018\n\nAda Lark\nChief Financial Officer\nLark Widgets, Inc.\n\n\
+                Re: Lark Widgets, Inc.\nForm 10-Q for the Quarterly Period Ended September 30, 2017\n\
+                File No. 001-15787\n\nDear Ms. Lark:\n\nWe have completed our review of your filing. \
+                We remind you that the company and its\nmanagement are responsible for the accuracy \
+                and adequacy of their disclosures.\n\nDivision of Corporation Finance\n\
+                Office of Industrial Applications and\nServices\n";
+    let l = parse(("completed.txt", text.as_bytes()));
+    assert_eq!(l.kind, Kind::Completion);
+    assert_eq!(
+        l.signatory.name.as_deref(),
+        Some("Division of Corporation Finance")
+    );
+    assert_eq!(
+        l.signatory.title.as_deref(),
+        Some("Office of Industrial Applications and Services")
+    );
+}
