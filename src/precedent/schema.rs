@@ -22,8 +22,10 @@ use tantivy::tokenizer::{
 /// under its comment is followed by its answer; 10: a response filed as page images
 /// over hidden text is read, a blank last page no longer hides running heads, a
 /// company's "By: /s/" ends its last answer, and more "Re:" blocks give their company
-/// and form).
-pub const VERSION: u32 = 10;
+/// and form; 11: feet on the last page, and a letterhead repeated with no page breaks,
+/// are left out of comments and answers, and a company's letter naming no company in
+/// its header is the company's that signs it or its counsel's client).
+pub const VERSION: u32 = 11;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
