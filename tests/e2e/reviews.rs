@@ -121,3 +121,33 @@ fn import_fills_the_empty_drafts_in_the_workspace_and_names_a_differing_one() {
     assert!(saved.contains("Our own answer."), "{saved}");
     assert!(saved.contains("expected to cost $84"), "{saved}");
 }
+
+#[test]
+fn a_company_response_is_read_with_its_answers_and_never_drafted() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = review_folder();
+    let t = Tmux::start(dir.path(), &["."], 160, 45);
+    t.wait_for("Harrowgate");
+    t.press("t", "closing letter");
+    // The tree's third row: the company's response.
+    t.keys(&["g", "g", "j", "j", "Enter"]);
+    t.wait_for("Answer to comment 1 · filed 2025-03-24");
+    let screen = t.press("j", "Answer to comment 2");
+    assert!(screen.contains("expected to cost $84"), "{screen}");
+    assert!(!screen.contains("edit draft"), "no key to draft:\n{screen}");
+    // Enter, i and resolve say why; nothing is written beside the response.
+    let screen = t.press("Enter", "read here, not answered");
+    assert!(screen.contains("Answer to comment 2"), "{screen}");
+    // Tab passes over the answer to the Letters pane (a tree here: "Reviews").
+    t.keys(&["i", "r", "Tab"]);
+    let screen = t.wait_for("┏ Reviews");
+    assert!(!screen.contains("Draft · comment"), "{screen}");
+    assert!(!screen.contains("resolved"), "{screen}");
+    t.quit();
+    let beside = dir
+        .path()
+        .join("corresp_harrowgate-ferries_2025-03-24.responses.toml");
+    assert!(!beside.exists(), "a drafts file beside the response");
+}
