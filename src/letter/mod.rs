@@ -51,6 +51,7 @@ pub use error::LetterError;
 pub use model::{
     Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
 };
+pub use named_company::LEGAL_FORMS;
 pub use parse::brief as brief_bytes;
 pub use requests::{Request, RequestKind};
 pub use warm::compile_patterns;

@@ -3,34 +3,43 @@
 
 use super::phrases::{find_ignore_ascii_case, is_sign_off, signed_name};
 
-/// The last words of a company's name ("Inc.", "Corporation", "plc"), in lower case,
-/// without their full stop. Not "LLP": a law firm signs for its client.
-const COMPANY_ENDINGS: &[&str] = &[
+/// Words of a company name that say its legal form ("Inc.", "Corporation", "plc",
+/// the letters of "L.P." or "N.V."), in lower case: the words a company's name ends
+/// with, and those left out when names are compared. Not "LLP": a law firm signs for
+/// its client.
+pub const LEGAL_FORMS: &[&str] = &[
+    "the",
     "inc",
     "incorporated",
     "corp",
     "corporation",
     "co",
     "company",
+    "companies",
     "ltd",
     "limited",
-    "llc",
-    "l.l.c",
     "plc",
-    "n.v",
-    "s.a",
+    "llc",
+    "lp",
+    "l",
+    "p",
+    "n",
+    "v",
+    "s",
+    "a",
+    "nv",
+    "sa",
     "ag",
     "se",
-    "l.p",
-    "lp",
+    "de",
     "holdings",
+    "holding",
     "group",
-    "trust",
 ];
 
 /// The company that signs the letter: the one line between the complimentary close and
 /// the signature ("Very truly yours," / "ONEOK, Inc." / "By: /s/ Stephen W. Lake"),
-/// when it ends as a company's name does ([`COMPANY_ENDINGS`]). A company's letter to
+/// when it ends as a company's name does ([`LEGAL_FORMS`]). A company's letter to
 /// the staff (an acceleration request, a response) names itself there when its header
 /// does not.
 pub(super) fn signing_company(lines: &[&str]) -> Option<String> {
@@ -83,11 +92,20 @@ pub(super) fn client_named(lines: &[&str]) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// Whether `name` ends as a company's name does ([`COMPANY_ENDINGS`]).
+/// Whether `name` ends as a company's name does: with a legal form ([`LEGAL_FORMS`]),
+/// a word of one letter only after another ("L.P.", "N.V.").
 fn ends_as_company(name: &str) -> bool {
-    let last = name.rsplit([' ', ',']).next().unwrap_or_default();
-    let last = last.trim_end_matches('.');
-    COMPANY_ENDINGS.iter().any(|e| last.eq_ignore_ascii_case(e))
+    let mut words = name
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let (Some(last), before) = (words.next(), words.next()) else {
+        return false;
+    };
+    let letter = |w: &str| w.chars().count() == 1;
+    LEGAL_FORMS.contains(&last.as_str())
+        && last != "the"
+        && (!letter(&last) || before.is_some_and(|b| letter(&b)))
 }
 
 #[cfg(test)]

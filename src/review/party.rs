@@ -1,36 +1,7 @@
 //! Who a letter is about, as keys that compare across letters: the company's name
 //! without its legal form and punctuation, and the Commission file number.
 
-/// Words of a company name that say its legal form, left out when names are compared.
-const LEGAL_FORMS: &[&str] = &[
-    "the",
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "companies",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "lp",
-    "l",
-    "p",
-    "n",
-    "v",
-    "s",
-    "a",
-    "nv",
-    "sa",
-    "ag",
-    "se",
-    "de",
-    "holdings",
-    "holding",
-    "group",
-];
+use crate::letter::LEGAL_FORMS;
 
 /// A company name as words to compare: lowercase letters and digits, legal forms
 /// left out ("AbbVie Inc." and "ABBVIE INC" are both `["abbvie"]`).
