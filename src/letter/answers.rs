@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 /// How the paragraphs after a response's last answer begin: its closing.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*•_\-]*(?:(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:this|these|the\s+foregoing|our)|thank\s+you\s+for|we\s+appreciate)")
+    Regex::new(r"(?i)^[\s*•_\-]*(?:(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?(?:questions|comments)|please\s+(?:do\s+not\s+hesitate|direct\s+(?:any|your)|contact)|(?:we|the\s+company)\s+(?:hope|trust|believe)s?\s+(?:that\s+)?(?:the\s+foregoing|(?:this|these|our)\s+(?:letter|responses?|answers?|repl(?:y|ies)|information|explanations?|clarifications?|submission))|thank\s+you\s+for|we\s+appreciate)")
         .expect("closing regex")
 });
 
@@ -201,7 +201,7 @@ fn answer_text(
         let given = next_headings.iter().any(|h| h.trim() == trimmed);
         let heading = labelled && headings < MAX_HEADINGS && looks_like_heading(trimmed);
         let marks = !trimmed.contains(char::is_alphanumeric);
-        let label = NEXT_LABEL.is_match(trimmed);
+        let label = NEXT_LABEL.is_match(trimmed) || section_label(trimmed);
         if marks || given || heading || label {
             labelled |= label;
             headings += usize::from(heading && !given && !marks && !label);
@@ -230,6 +230,19 @@ fn answer_text(
     // Marks alone ("* * *", a bracket left of the restatement) are no answer.
     text.contains(char::is_alphanumeric)
         .then(|| text.to_string())
+}
+
+/// Whether `line` is the label of a section of the letter after the answers, left at
+/// the end of the last answer when the closing starts below it ("Harris
+/// Acknowledgement:" over "Harris acknowledges the following:"): a few words, each
+/// with a capital, ending with a colon. "The revised disclosure will read as follows:"
+/// is the answer's.
+fn section_label(line: &str) -> bool {
+    let Some(words) = line.strip_suffix(':') else {
+        return false;
+    };
+    let words: Vec<&str> = words.split_whitespace().collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 #[cfg(test)]
@@ -420,6 +433,39 @@ mod tests {
             let got = answers(&lines, &[comment("1", "Tell us more.")]);
             assert_eq!(got, vec![Some("Here is more.".to_string())], "{closing}");
         }
+    }
+
+    /// An answer that begins "We believe our disclosure…" is an answer, not the letter's
+    /// closing ("We believe that our responses…"); the label over the acknowledgment
+    /// after it is neither.
+    #[test]
+    fn we_believe_our_disclosure_is_an_answer_and_the_acknowledgment_label_no_part_of_it() {
+        let lines = [
+            "1. Tell us more.",
+            "",
+            "Lark Response:",
+            "",
+            "We believe our disclosure complies with Item 303.",
+            "",
+            "Lark Acknowledgement:",
+            "",
+            "Lark acknowledges the following:",
+            "• Lark is responsible for the adequacy and accuracy of the disclosure in the filing;",
+            "",
+            "We believe that our responses address the Staff's comments.",
+        ];
+        let got = answers(&lines, &[comment("1", "Tell us more.")]);
+        assert_eq!(
+            got,
+            vec![Some(
+                "We believe our disclosure complies with Item 303.".to_string()
+            )]
+        );
+        assert!(section_label("Harris Acknowledgement:"));
+        assert!(!section_label(
+            "The revised disclosure will read as follows:"
+        ));
+        assert!(!section_label("Acknowledgement"));
     }
 
     /// Above the next restatement's label ("COMMENT:"), its heading is cut, not the
