@@ -23,8 +23,9 @@ use tantivy::tokenizer::{
 /// over hidden text is read, a blank last page no longer hides running heads, a
 /// company's "By: /s/" ends its last answer, and more "Re:" blocks give their company
 /// and form; 11: feet on the last page, and a letterhead repeated with no page breaks,
-/// are left out of comments and answers, and a company's letter naming no company in
-/// its header is the company's that signs it or its counsel's client).
+/// are left out of comments and answers, an answer opening "We believe our…" is no
+/// longer cut as the closing, and a company's letter naming no company in its header
+/// is the company's that signs it or its counsel's client).
 pub const VERSION: u32 = 11;
 
 /// The name the comment text's tokenizer is registered under.
