@@ -37,6 +37,7 @@ mod pagebreak;
 mod paragraphs;
 mod parse;
 mod phrases;
+mod re_block;
 mod requests;
 mod restated;
 mod running_heads;
