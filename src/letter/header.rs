@@ -3,10 +3,10 @@
 use super::addressee::{Addressed, read_addressee};
 use super::commission_order::{Caption, caption};
 use super::dates::find_date;
-use super::keyed::{AfterKey, AtKeys, KeyedRegex};
+use super::keyed::KeyedRegex;
 use super::model::{Person, Subject};
 use super::phrases::{contains_ignore_ascii_case, starts_with_any};
-use super::re_block::{FILE_NO, file_number_in, is_re_line, read_re_block};
+use super::re_block::{FILE_NO, FILED, file_number_in, is_re_line, read_re_block};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -43,14 +43,6 @@ static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
     KeyedRegex::new(
         r"(?i)\bfor\s+(?:the\s+)?((?:fiscal\s+)?(?:year|quarter|period|transition period)\s+ended\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
         &["ended"],
-    )
-});
-/// "Filed", "Submitted", "Furnished": a date that dates the filing, not the letter.
-pub(super) static FILED: LazyLock<AtKeys> = LazyLock::new(|| {
-    AtKeys::new(
-        r"(?i)\b(?:filed|submitted|furnished)\b",
-        &["filed", "submitted", "furnished"],
-        AfterKey::WordEnd,
     )
 });
 
@@ -153,7 +145,11 @@ pub fn parse_header(lines: &[&str]) -> Header {
     };
 
     if let Some(re) = re_line {
-        read_re_block(&lines[re..salutation.unwrap_or(limit)], &mut header);
+        let block = read_re_block(&lines[re..salutation.unwrap_or(limit)]);
+        header.company = block.company;
+        header.companies = block.companies;
+        header.subject = block.subject;
+        header.file_number = block.file_number;
     }
     let to = Addressed {
         addressee: &mut header.addressee,

@@ -3,12 +3,20 @@
 //! form, the file number (or the registration statement's number), a date filed, and
 //! the company named before them.
 
-use super::header::{FILED, Header};
 use super::keyed::{AfterKey, AtKeys};
+use super::model::Subject;
 use super::phrases::{contains_ignore_ascii_case, find_ignore_ascii_case, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// "Filed", "Submitted", "Furnished": a date that dates the filing, not the letter.
+pub(super) static FILED: LazyLock<AtKeys> = LazyLock::new(|| {
+    AtKeys::new(
+        r"(?i)\b(?:filed|submitted|furnished)\b",
+        &["filed", "submitted", "furnished"],
+        AfterKey::WordEnd,
+    )
+});
 static RE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:re|subject)\s*:\s*(.*)$").expect("re regex"));
 
@@ -114,7 +122,22 @@ impl<'l> Item<'l> {
     }
 }
 
-pub(super) fn read_re_block(lines: &[&str], header: &mut Header) {
+/// What a "Re:" block says of the letter.
+#[derive(Debug, Default)]
+pub(super) struct ReBlock {
+    /// The company it names first.
+    pub company: Option<String>,
+    /// Every company it names.
+    pub companies: Vec<String>,
+    /// The filing: form and lines (period and date filed are read later).
+    pub subject: Subject,
+    /// The file number.
+    pub file_number: Option<String>,
+}
+
+/// Read the "Re:" block of `lines` (from its "Re:" line to the salutation).
+pub(super) fn read_re_block(lines: &[&str]) -> ReBlock {
+    let mut block = ReBlock::default();
     let mut items: Vec<Item> = Vec::new();
     for (i, &line) in lines.iter().enumerate() {
         let text = if i == 0 { re_line_text(line) } else { line };
@@ -131,16 +154,16 @@ pub(super) fn read_re_block(lines: &[&str], header: &mut Header) {
             Some(first.text)
         };
         if let Some(company) = company {
-            header.company = Some(company.to_string());
-            header.companies.push(company.to_string());
+            block.company = Some(company.to_string());
+            block.companies.push(company.to_string());
         }
     }
     for item in rest {
-        if !item.filing && !header.companies.iter().any(|c| c == item.text) {
-            header.companies.push(item.text.to_string());
+        if !item.filing && !block.companies.iter().any(|c| c == item.text) {
+            block.companies.push(item.text.to_string());
         }
     }
-    let subject = &mut header.subject;
+    let subject = &mut block.subject;
     subject.lines = rest.iter().map(|item| item.text.to_string()).collect();
     subject.form = rest
         .iter()
@@ -154,10 +177,11 @@ pub(super) fn read_re_block(lines: &[&str], header: &mut Header) {
             format!("{word}{}", form_in(found))
         })
         .or_else(|| rest.iter().find_map(|item| item.code).map(str::to_string));
-    header.file_number = rest
+    block.file_number = rest
         .iter()
         .find_map(|item| item.file_number)
         .map(|found| file_number_in(found).to_string());
+    block
 }
 
 /// The company a "Re:" line names before the filing on the same line ("Aon plc Form
