@@ -3,7 +3,7 @@
 use super::addressee::split_name_title;
 use super::model::{Contact, Person};
 use super::name_run::name_run;
-use super::phrases::{after_by, ends_with_ignore_case, is_sign_off, signed_name};
+use super::phrases::{after_by, ends_with_ignore_case, is_sign_off, signed_name, starts_with_any};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,12 +56,14 @@ fn office_sign_off(lines: &[&str]) -> Option<usize> {
         .rev()
         .filter(|(_, l)| !l.trim().is_empty())
         .take(OFFICE_LINES)
-        .find(|(_, l)| {
-            l.trim()
-                .to_ascii_lowercase()
-                .starts_with("division of corporation finance")
-        })
+        .find(|(_, l)| names_the_division(l.trim()))
         .map(|(i, _)| i)
+}
+
+/// Whether `line` starts with the Division's name: the office that signs a staff
+/// letter with no name.
+fn names_the_division(line: &str) -> bool {
+    starts_with_any(line, &["division of corporation finance"])
 }
 
 /// The office that signs a letter with no close ([`office_sign_off`]) among the last
@@ -227,10 +229,7 @@ fn typed_signatory(rest: &[&str]) -> Person {
     let Some(first) = rest.first() else {
         return Person::default();
     };
-    if first
-        .to_ascii_lowercase()
-        .starts_with("division of corporation finance")
-    {
+    if names_the_division(first) {
         return Person {
             name: Some(first.to_string()),
             title: title_at(rest, 1),

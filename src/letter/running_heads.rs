@@ -77,6 +77,10 @@ pub fn remove_repeated_letterhead(top: &[&str], lines: &mut [&str]) {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
         .collect();
+    // A line of the letterhead's first line's length, give or take a page number's
+    // digits, may repeat it: only those are compared by their keys (which are made
+    // anew for each line), on every paragraph of the body.
+    let length = top[0].trim().len();
     let mut at = 0;
     while at < filled.len() {
         let first = filled[at];
@@ -85,12 +89,16 @@ pub fn remove_repeated_letterhead(top: &[&str], lines: &mut [&str]) {
             break;
         }
         let opens = first == 0 || lines[first - 1].trim().is_empty();
+        if !opens || lines[first].trim().len().abs_diff(length) > 4 {
+            at += 1;
+            continue;
+        }
         let same = filled[at..]
             .iter()
             .zip(&head)
             .take_while(|&(&i, k)| key(lines[i]).as_ref() == Some(k))
             .count();
-        if opens && same >= MIN_LETTERHEAD {
+        if same >= MIN_LETTERHEAD {
             for &i in &filled[at..at + same] {
                 lines[i] = "";
             }

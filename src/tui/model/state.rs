@@ -299,6 +299,16 @@ impl State {
         self.open_letter().is_some_and(|l| l.kind == Kind::Response)
     }
 
+    /// The answer filed to the selected comment of the open letter in its review: the
+    /// response's date (as printed) and the text; in a company's response, the answer
+    /// it gives under the selected restatement.
+    pub fn selected_filed_answer(&self) -> Option<(Option<&str>, &str)> {
+        let open = self.open.as_ref()?;
+        let comment = self.selected_comment()?;
+        self.reviews
+            .filed_answer(&self.entries[open.id.0].path, &comment.number)
+    }
+
     /// The selected comment of the open letter.
     pub fn selected_comment(&self) -> Option<&Comment> {
         self.open_letter()?

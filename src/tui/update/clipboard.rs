@@ -22,9 +22,8 @@ impl State {
             return;
         };
         let number = sanitize(&comment.number).into_owned();
-        let path = self.open.as_ref().map(|o| &self.entries[o.id.0].path);
         let text = if response && self.reading_response() {
-            path.and_then(|p| self.reviews.filed_answer(p, &comment.number))
+            self.selected_filed_answer()
                 .map(|(_, text)| text.to_owned())
                 .unwrap_or_default()
         } else if response {

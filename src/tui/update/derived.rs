@@ -170,14 +170,6 @@ impl State {
     /// Where the editor is drawn in the Draft pane `pane` (border included): its inside,
     /// less the answer filed for the selected comment, shown under it.
     pub(super) fn editor_area(&self, pane: Rect) -> Rect {
-        let filed =
-            self.open
-                .as_ref()
-                .zip(self.selected_comment())
-                .is_some_and(|(open, comment)| {
-                    let path = &self.entries[open.id.0].path;
-                    self.reviews.filed_answer(path, &comment.number).is_some()
-                });
-        draft_parts(inner(pane), filed).0
+        draft_parts(inner(pane), self.selected_filed_answer().is_some()).0
     }
 }

@@ -45,12 +45,11 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let block = pane_block(title, focused(state, Pane::Draft), theme, rect.width);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let Some(comment) = comment else {
+    if comment.is_none() {
         frame.render_widget(note("No comment selected.", theme), inner);
         return;
-    };
-    let path = state.open.as_ref().map(|o| &state.entries[o.id.0].path);
-    let filed = path.and_then(|p| state.reviews.filed_answer(p, &comment.number));
+    }
+    let filed = state.selected_filed_answer();
     let (inner, below) = draft_parts(inner, filed.is_some());
     if let (Some((date, text)), Some(below)) = (filed, below) {
         // The answer filed in the review's response letter, under the draft.
@@ -80,10 +79,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
 fn draw_answer(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
     let comment = state.selected_comment();
-    let path = state.open.as_ref().map(|o| &state.entries[o.id.0].path);
-    let filed = comment
-        .zip(path)
-        .and_then(|(c, p)| state.reviews.filed_answer(p, &c.number));
+    let filed = state.selected_filed_answer();
     let title = match (comment, filed) {
         (Some(c), Some((date, _))) => format!(
             " Answer to comment {} · filed {} ",
@@ -101,14 +97,16 @@ fn draw_answer(frame: &mut Frame, rect: Rect, state: &State) {
         return;
     };
     let width = usize::from(inner.width);
+    let wrapped = |text: &str| -> Vec<Line<'static>> {
+        let text = sanitize(text);
+        text.lines()
+            .flat_map(|l| wrap_line(l, width))
+            .map(Line::raw)
+            .collect()
+    };
     let mut rows: Vec<Line> = Vec::new();
     match filed {
-        Some((_, text)) => rows.extend(
-            sanitize(text)
-                .lines()
-                .flat_map(|l| wrap_line(l, width))
-                .map(Line::raw),
-        ),
+        Some((_, text)) => rows.extend(wrapped(text)),
         None if state.reviews.built.is_none() => {
             rows.push(Line::styled("Reading the review's answers…", theme.muted()))
         }
@@ -127,12 +125,7 @@ fn draw_answer(frame: &mut Frame, rect: Rect, state: &State) {
             fit("── A draft written here before, kept in its file ──", width),
             theme.muted(),
         ));
-        rows.extend(
-            sanitize(kept)
-                .lines()
-                .flat_map(|l| wrap_line(l, width))
-                .map(Line::raw),
-        );
+        rows.extend(wrapped(kept));
     }
     let height = usize::from(inner.height);
     if rows.len() > height && height > 0 {
