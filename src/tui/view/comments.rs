@@ -127,6 +127,10 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
                     "!".to_string()
                 } else if changed {
                     "Δ".to_string()
+                } else if state.reading_response() {
+                    // A company's restatements are not answered here: no draft's mark,
+                    // as wide as one.
+                    " ".repeat(one_line(state.config.marks.of(status)).width())
                 } else {
                     one_line(state.config.marks.of(status))
                 };

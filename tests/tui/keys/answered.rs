@@ -119,6 +119,13 @@ fn a_company_response_shows_the_answer_it_gives_under_each_restated_comment() {
 fn a_company_response_is_read_and_not_answered() {
     let mut s = on_the_response("no file is named so");
     assert_eq!(s.message(), None, "opening it says nothing");
+    // Its restatements carry no draft's mark ("○ 1." in a staff letter).
+    let shown = screen(&mut s, 160, 30);
+    let lead = shown
+        .lines()
+        .find(|l| l.contains("1. Please tell us why ferry ticket"))
+        .unwrap_or_else(|| panic!("restatement 1:\n{shown}"));
+    assert!(!lead.contains('○'), "{lead}");
     let hints = screen(&mut s, 160, 30);
     let hints = hints.lines().last().unwrap();
     assert!(
