@@ -248,7 +248,9 @@ mod tests {
         assert_eq!(second.offers().unwrap(), []);
         assert_eq!(second.pending().unwrap().len(), 1, "left alone");
         // Once the first instance has ended (or crashed), its text is offered.
+        let ended = first.session_id().unwrap().to_owned();
         drop(first);
+        second.await_ended(&ended);
         assert_eq!(second.offers().unwrap().len(), 1);
     }
 }

@@ -95,6 +95,18 @@ impl Journal {
         }
     }
 
+    /// Waits (up to five seconds) until session `id` is no longer running. For tests
+    /// that end a session and look at once: a process that another test thread forks
+    /// shares the session's lock until it executes its program (the lock file is
+    /// closed on exec), so the lock can outlive the session by that moment.
+    #[cfg(test)]
+    pub(crate) fn await_ended(&self, id: &str) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while self.session_running(id) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Opens the journal in [`default_dir`](super::default_dir).
     pub fn open_default() -> io::Result<Journal> {
         let dir = super::default_dir().ok_or_else(|| {

@@ -232,7 +232,9 @@ fn a_saved_draft_is_never_offered_again() {
     assert_eq!(journal.pending().unwrap().len(), 1);
     drop(worker);
     let next = Journal::open_session(journal.dir()).unwrap();
+    let ended = journal.session_id().unwrap().to_owned();
     drop(journal);
+    next.await_ended(&ended);
     assert_eq!(next.offers().unwrap().len(), 1);
 }
 
