@@ -11,7 +11,11 @@
 //! 5. the same with 100,000 reviews simulated (generated in memory, parsed and indexed
 //!    without files; goal p95 < 50 ms);
 //! 6. peak memory (VmHWM) of a process with the 10,000-letter index open and queried,
-//!    and of the cold build (goal < 150 MB).
+//!    and of the cold build; and of the workspace itself (the public `tui::Runtime` on
+//!    a `TestBackend`, in a child process) opened on the library's folder, every letter
+//!    listed, the precedent key pressed on a comment until its ten hits are drawn: the
+//!    first time (the index built by the workspace) and the next (the index opened)
+//!    (goal < 150 MB).
 //!
 //! ```text
 //! cargo bench --bench precedent                               # 10,000 letters, 100,000 simulated
@@ -25,11 +29,16 @@ mod synthetic;
 use peak::vm_hwm_kb;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
+use letterdesk::journal::Journal;
+use letterdesk::letter::Kind;
 use letterdesk::precedent::{Library, Probe};
 use letterdesk::review::Filed;
+use letterdesk::tui::{Action, Command, Pane, Prepared, Runtime, Turn, draw, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 /// Queries timed per library.
 const QUERIES: usize = 400;
@@ -38,6 +47,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--child-open") {
         return child_open(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
+    }
+    if let Some(i) = args.iter().position(|a| a == "--child-workspace") {
+        return child_workspace(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
     }
     if let Some(i) = args.iter().position(|a| a == "--child-build") {
         let roots: Vec<PathBuf> = args[i + 2..].iter().map(PathBuf::from).collect();
@@ -116,6 +128,7 @@ fn main() {
         verdict(open_peak < 150.0)
     );
     drop(library);
+    workspace_peaks(dir.path(), &root, letters);
     if simulated > 0 {
         simulate(dir.path(), letters, simulated, &staff);
     }
@@ -182,7 +195,7 @@ fn latency(library: &Library, staff: &[PathBuf]) -> (Duration, Duration) {
 /// Run this bench as a child with `mode`, the index folder and the roots; its peak
 /// memory in MB.
 fn child(mode: &[&str], index: &Path, roots: &[PathBuf]) -> f64 {
-    let out = Command::new(std::env::current_exe().expect("own path"))
+    let out = Process::new(std::env::current_exe().expect("own path"))
         .args(mode)
         .arg(index)
         .args(roots)
@@ -199,6 +212,108 @@ fn child(mode: &[&str], index: &Path, roots: &[PathBuf]) -> f64 {
         .and_then(|v| v.trim().parse::<f64>().ok())
         .expect("child reports VmHWM")
         / 1024.0
+}
+
+/// The workspace opened on the library's folder twice, in child processes sharing one
+/// cache folder: the first builds the precedent index, the second opens it.
+fn workspace_peaks(dir: &Path, root: &Path, letters: usize) {
+    let home = dir.join("home");
+    for (run, what) in ["the index built by the workspace", "the index opened"]
+        .iter()
+        .enumerate()
+    {
+        let out = Process::new(std::env::current_exe().expect("own path"))
+            .arg("--child-workspace")
+            .arg(root)
+            .arg(home.join(format!("journal-{run}")))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .output()
+            .expect("child");
+        assert!(
+            out.status.success(),
+            "workspace child: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = String::from_utf8_lossy(&out.stdout);
+        let value = |key: &str| -> f64 {
+            out.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or_else(|| panic!("the child reports {key}: {out}"))
+        };
+        let peak = value("VmHWM_KB ") / 1024.0;
+        println!(
+            "peak memory, the workspace on the {letters} reviews ({} letters listed), precedent shown, {what}: {peak:.0} MB (goal < 150 MB: {}); {:.0} ms from the key to the hits drawn",
+            value("listed ") as usize,
+            verdict(peak < 150.0),
+            value("found ") * 1e3
+        );
+    }
+}
+
+/// Child: the workspace over `root` as the program runs it (on a `TestBackend` instead
+/// of the terminal), until every letter is listed and the letters are grouped into
+/// reviews; then the first staff letter with
+/// comments opened and the precedent key pressed, until its hits are drawn. Prints the
+/// letters listed, the seconds from the key to the hits, and the peak memory.
+fn child_workspace(root: &Path, journal: &Path) {
+    let mut prepared = Prepared::new(None, || Journal::open(journal), None);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    update(&mut prepared.state, Action::Resize(200, 60));
+    let mut runtime = Runtime::start(prepared, vec![root.to_owned()]).expect("workers");
+    let (mut listed, mut finished, mut grouped, mut found) = (0usize, false, false, false);
+    let mut step = |runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>| {
+        let turn = runtime.turn(|action| match action {
+            Action::LetterIndexed { listing, .. } if listing.is_ok() => listed += 1,
+            Action::IndexFinished => finished = true,
+            Action::ReviewsBuilt(_) => grouped = true,
+            Action::PrecedentFound { result, .. } => {
+                assert_eq!(result.as_ref().expect("precedent").hits.len(), 10);
+                found = true;
+            }
+            _ => {}
+        });
+        assert!(matches!(turn, Turn::Go { .. }), "the workspace ended");
+        if runtime.frame_due(finished) {
+            let state = runtime.state();
+            terminal.draw(|frame| draw(frame, state)).expect("draw");
+            runtime.drawn();
+        }
+        (finished && grouped, found)
+    };
+    while !step(&mut runtime, &mut terminal).0 {}
+    // The list is newest first: a staff letter is near its end.
+    runtime.apply(Action::Run(Command::Last));
+    for _ in 0..100 {
+        runtime.apply(Action::Run(Command::Open));
+        let read = runtime.wait_for(Duration::from_secs(60), |s| s.open_letter().is_some());
+        assert!(read, "the letter is read");
+        let kind = runtime.state().open_letter().map(|l| l.kind);
+        if kind == Some(Kind::Comments) && runtime.state().selected_comment().is_some() {
+            break;
+        }
+        runtime.apply(Action::Run(Command::Leave));
+        runtime.apply(Action::Run(Command::Up));
+    }
+    let state = runtime.state();
+    assert_eq!(
+        state.focus(),
+        Pane::Comments,
+        "a staff letter open: {:?} {:?}",
+        state.open_letter().map(|l| (l.kind, &l.file)),
+        state.message()
+    );
+    assert!(runtime.state().selected_comment().is_some(), "a comment");
+    let key = Instant::now();
+    runtime.apply(Action::Run(Command::Precedent));
+    while !step(&mut runtime, &mut terminal).1 {}
+    let state = runtime.state();
+    terminal.draw(|frame| draw(frame, state)).expect("draw");
+    println!("found {:.3}", key.elapsed().as_secs_f64());
+    println!("listed {listed}");
+    println!("VmHWM_KB {}", vm_hwm_kb());
 }
 
 /// Child: build the index of the roots from nothing.

@@ -117,6 +117,25 @@ impl Workspace {
         }
     }
 
+    /// The event loop with no keys pressed until the letters are grouped into reviews
+    /// (asked for once every letter is listed: each is read in full), a frame drawn.
+    pub(crate) fn run_until_grouped(&mut self) {
+        let mut grouped = false;
+        while !grouped {
+            let turn = self.runtime.turn(|action| {
+                grouped |= matches!(action, Action::ReviewsBuilt(_));
+            });
+            assert!(
+                matches!(turn, Turn::Go { .. }),
+                "the workspace ended: {turn:?}"
+            );
+            if self.runtime.frame_due(grouped) {
+                self.draw();
+                self.runtime.drawn();
+            }
+        }
+    }
+
     /// End the workers (their threads end once they notice).
     pub(crate) fn stop(self) {
         drop(self);

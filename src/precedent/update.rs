@@ -12,7 +12,7 @@ use super::manifest::{self, Entry};
 use super::schema::{Fields, company_id, company_key, fingerprint, terms};
 use super::store::Library;
 use crate::letter::Kind;
-use crate::review::{Filed, Review, build, read_under};
+use crate::review::{Filed, Review, build_each, read_under};
 
 /// What one update did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -137,7 +137,7 @@ fn add_reviews(
     filed: Vec<Filed>,
 ) -> Result<usize, String> {
     let mut comments = 0;
-    for review in build(filed) {
+    for review in build_each(filed) {
         for doc in documents(&review, fields) {
             writer.add_document(doc).map_err(|e| e.to_string())?;
             comments += 1;

@@ -322,21 +322,23 @@ fn continued(gatherings: &[Gathering], company: &[usize], key: &Key, alone: bool
 }
 
 /// Group `filed` into reviews, each in date order (letters without a date last).
+/// Each letter's key is made when its turn comes and kept only in what the gathering
+/// takes from it (a key holds the words of a letter's opening: all of them at once
+/// weighed as much as the letters).
 pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
-    let keys: Vec<Key> = filed.iter().map(Key::of).collect();
+    let dates: Vec<Option<NaiveDate>> = filed.iter().map(Filed::date).collect();
     let mut order: Vec<usize> = (0..filed.len()).collect();
     order.sort_by(|&a, &b| {
-        (keys[a].date.is_none(), keys[a].date, &filed[a].path).cmp(&(
-            keys[b].date.is_none(),
-            keys[b].date,
+        (dates[a].is_none(), dates[a], &filed[a].path).cmp(&(
+            dates[b].is_none(),
+            dates[b],
             &filed[b].path,
         ))
     });
-    let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
     let mut gatherings: Vec<Gathering> = Vec::new();
     let mut found = Found::default();
     for i in order {
-        let key = keys[i].take().expect("each letter once");
+        let key = Key::of(&filed[i]);
         let g = choose(&gatherings, &found, &key).unwrap_or_else(|| {
             gatherings.push(Gathering::default());
             gatherings.len() - 1

@@ -26,7 +26,7 @@ mod similar;
 mod state;
 
 pub use answered::{Answer, Answered, answers_between};
-pub use build::build;
+pub use build::{build, build_each};
 pub use copies::LetterCopy;
 pub use filed::Filed;
 pub use links::{Link, Target};
