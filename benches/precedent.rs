@@ -24,6 +24,8 @@
 
 #[path = "support/peak.rs"]
 mod peak;
+#[path = "support/screen.rs"]
+mod screen;
 #[path = "../tests/common/precedent.rs"]
 mod synthetic;
 use peak::vm_hwm_kb;
@@ -32,13 +34,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
-use letterdesk::journal::Journal;
 use letterdesk::letter::Kind;
 use letterdesk::precedent::{Library, Probe};
 use letterdesk::review::Filed;
-use letterdesk::tui::{Action, Command, Pane, Prepared, Runtime, Turn, draw, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use letterdesk::tui::{Action, Command, Pane};
+use screen::Screen;
 
 /// Queries timed per library.
 const QUERIES: usize = 400;
@@ -255,17 +255,14 @@ fn workspace_peaks(dir: &Path, root: &Path, letters: usize) {
 
 /// Child: the workspace over `root` as the program runs it (on a `TestBackend` instead
 /// of the terminal), until every letter is listed and the letters are grouped into
-/// reviews; then the first staff letter with
-/// comments opened and the precedent key pressed, until its hits are drawn. Prints the
-/// letters listed, the seconds from the key to the hits, and the peak memory.
+/// reviews; then the oldest staff letter opened and the precedent key pressed on its
+/// first comment, until its hits are drawn. Prints the letters listed, the seconds
+/// from the key to the hits, and the peak memory.
 fn child_workspace(root: &Path, journal: &Path) {
-    let mut prepared = Prepared::new(None, || Journal::open(journal), None);
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    update(&mut prepared.state, Action::Resize(200, 60));
-    let mut runtime = Runtime::start(prepared, vec![root.to_owned()]).expect("workers");
+    let mut screen = Screen::start(root, journal);
     let (mut listed, mut finished, mut grouped, mut found) = (0usize, false, false, false);
-    let mut step = |runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>| {
-        let turn = runtime.turn(|action| match action {
+    let mut step = |screen: &mut Screen| {
+        screen.turn(|action| match action {
             Action::LetterIndexed { listing, .. } if listing.is_ok() => listed += 1,
             Action::IndexFinished => finished = true,
             Action::ReviewsBuilt(_) => grouped = true,
@@ -275,29 +272,26 @@ fn child_workspace(root: &Path, journal: &Path) {
             }
             _ => {}
         });
-        assert!(matches!(turn, Turn::Go { .. }), "the workspace ended");
-        if runtime.frame_due(finished) {
-            let state = runtime.state();
-            terminal.draw(|frame| draw(frame, state)).expect("draw");
-            runtime.drawn();
-        }
+        screen.draw_if_due(finished);
         (finished && grouped, found)
     };
-    while !step(&mut runtime, &mut terminal).0 {}
+    while !step(&mut screen).0 {}
     // The list is newest first: a staff letter is near its end.
-    runtime.apply(Action::Run(Command::Last));
+    screen.runtime.apply(Action::Run(Command::Last));
     for _ in 0..100 {
-        runtime.apply(Action::Run(Command::Open));
-        let read = runtime.wait_for(Duration::from_secs(60), |s| s.open_letter().is_some());
+        screen.runtime.apply(Action::Run(Command::Open));
+        let read = screen
+            .runtime
+            .wait_for(Duration::from_secs(60), |s| s.open_letter().is_some());
         assert!(read, "the letter is read");
-        let kind = runtime.state().open_letter().map(|l| l.kind);
-        if kind == Some(Kind::Comments) && runtime.state().selected_comment().is_some() {
+        let kind = screen.runtime.state().open_letter().map(|l| l.kind);
+        if kind == Some(Kind::Comments) && screen.runtime.state().selected_comment().is_some() {
             break;
         }
-        runtime.apply(Action::Run(Command::Leave));
-        runtime.apply(Action::Run(Command::Up));
+        screen.runtime.apply(Action::Run(Command::Leave));
+        screen.runtime.apply(Action::Run(Command::Up));
     }
-    let state = runtime.state();
+    let state = screen.runtime.state();
     assert_eq!(
         state.focus(),
         Pane::Comments,
@@ -305,12 +299,14 @@ fn child_workspace(root: &Path, journal: &Path) {
         state.open_letter().map(|l| (l.kind, &l.file)),
         state.message()
     );
-    assert!(runtime.state().selected_comment().is_some(), "a comment");
+    assert!(
+        screen.runtime.state().selected_comment().is_some(),
+        "a comment"
+    );
     let key = Instant::now();
-    runtime.apply(Action::Run(Command::Precedent));
-    while !step(&mut runtime, &mut terminal).1 {}
-    let state = runtime.state();
-    terminal.draw(|frame| draw(frame, state)).expect("draw");
+    screen.runtime.apply(Action::Run(Command::Precedent));
+    while !step(&mut screen).1 {}
+    screen.draw_if_due(true);
     println!("found {:.3}", key.elapsed().as_secs_f64());
     println!("listed {listed}");
     println!("VmHWM_KB {}", vm_hwm_kb());

@@ -32,16 +32,16 @@ mod cpu;
 mod letters;
 #[path = "../tests/common/pdf.rs"]
 mod pdf;
+#[path = "support/screen.rs"]
+mod screen;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use letterdesk::cache::NO_CACHE_ENV;
-use letterdesk::journal::Journal;
-use letterdesk::tui::{Action, Prepared, Runtime, Turn, draw, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use letterdesk::tui::Action;
+use screen::Screen;
 
 fn main() {
     let argv: Vec<String> = std::env::args().collect();
@@ -344,28 +344,16 @@ fn workspace(folder: &Path, cache: &Path, journal: &Path) -> (usize, Duration) {
 /// and a frame with every letter is drawn; prints the letters listed and the seconds.
 fn child_workspace(folder: &Path, journal: &Path) {
     let started = Instant::now();
-    let mut prepared = Prepared::new(None, || Journal::open(journal), None);
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    update(&mut prepared.state, Action::Resize(200, 60));
-    terminal
-        .draw(|frame| draw(frame, &prepared.state))
-        .expect("first frame");
-    let mut runtime = Runtime::start(prepared, vec![folder.to_owned()]).expect("workers");
+    let mut screen = Screen::start(folder, journal);
     let (mut listed, mut finished) = (0usize, false);
     loop {
-        let turn = runtime.turn(|action| match action {
+        screen.turn(|action| match action {
             Action::LetterIndexed { listing, .. } if listing.is_ok() => listed += 1,
             Action::IndexFinished => finished = true,
             _ => {}
         });
-        assert!(matches!(turn, Turn::Go { .. }), "the workspace ended");
-        if runtime.frame_due(finished) {
-            let state = runtime.state();
-            terminal.draw(|frame| draw(frame, state)).expect("draw");
-            runtime.drawn();
-            if finished {
-                break;
-            }
+        if screen.draw_if_due(finished) && finished {
+            break;
         }
     }
     println!("listed {listed} {:.6}", started.elapsed().as_secs_f64());
