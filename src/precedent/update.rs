@@ -12,7 +12,7 @@ use super::manifest::{self, Entry};
 use super::schema::{Fields, company_id, company_key, fingerprint, terms};
 use super::store::Library;
 use crate::letter::Kind;
-use crate::review::{Filed, Review, build_each, read_under};
+use crate::review::{Filed, Review, build_each, build_read, read_each};
 
 /// What one update did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,34 +60,43 @@ impl Library {
             return Ok(Updated::default());
         }
         let paths: Vec<PathBuf> = changed.iter().map(|(p, _)| p.clone()).collect();
-        let (mut filed, _) = read_under(&paths);
-        let mut touched: HashSet<String> = HashSet::new();
-        for path in paths.iter().chain(&removed) {
-            touched.extend(files.get(path).into_iter().flat_map(|e| e.keys.clone()));
-        }
-        let mut read_keys: HashMap<PathBuf, Vec<String>> = HashMap::new();
-        for f in &filed {
-            let keys = letter_keys(f);
-            touched.extend(keys.iter().cloned());
-            read_keys.insert(f.path.clone(), keys);
-        }
         let changed_set: HashSet<&PathBuf> = paths.iter().chain(&removed).collect();
+        let mut touched: HashSet<String> = HashSet::new();
+        for path in &changed_set {
+            touched.extend(files.get(*path).into_iter().flat_map(|e| e.keys.clone()));
+        }
+        // A changed letter's review may hold letters indexed before: found by the keys
+        // it has now (a first reading of the changed letters, when there are others).
+        if files.keys().any(|p| !changed_set.contains(p)) {
+            let (keys, _) = read_each(&paths, |filed| letter_keys(&filed));
+            touched.extend(keys.into_iter().flatten());
+        }
         let kin: Vec<PathBuf> = files
             .iter()
             .filter(|(p, e)| !changed_set.contains(p) && e.keys.iter().any(|k| touched.contains(k)))
             .map(|(p, _)| p.clone())
             .collect();
-        let (kin_filed, _) = read_under(&kin);
-        for f in &kin_filed {
-            read_keys.insert(f.path.clone(), letter_keys(f));
-        }
-        filed.extend(kin_filed);
         for path in paths.iter().chain(&removed).chain(&kin) {
             writer
                 .index
                 .delete_term(Term::from_field_text(fields.path, &path.to_string_lossy()));
         }
-        let comments = add_reviews(&writer.index, &fields, filed)?;
+        let mut read_keys: HashMap<PathBuf, Vec<String>> = HashMap::new();
+        let mut comments = 0;
+        let mut failed = None;
+        let reading: Vec<PathBuf> = paths.iter().chain(&kin).cloned().collect();
+        build_read(&reading, |review| {
+            for filed in &review.letters {
+                read_keys.insert(filed.path.clone(), letter_keys(filed));
+            }
+            match add_review(&writer.index, &fields, &review) {
+                Ok(added) => comments += added,
+                Err(error) => failed = Some(error),
+            }
+        });
+        if let Some(error) = failed {
+            return Err(error);
+        }
         writer.index.commit().map_err(|e| e.to_string())?;
         for path in &removed {
             files.remove(path);
@@ -123,27 +132,28 @@ impl Library {
         let Some(writer) = self.writer.as_mut() else {
             return Ok(0);
         };
-        let comments = add_reviews(&writer.index, &self.fields, filed)?;
+        let mut comments = 0;
+        for review in build_each(filed) {
+            comments += add_review(&writer.index, &self.fields, &review)?;
+        }
         writer.index.commit().map_err(|e| e.to_string())?;
         self.reader.reload().map_err(|e| e.to_string())?;
         Ok(comments)
     }
 }
 
-/// Group `filed` into reviews and add the documents of their comments.
-fn add_reviews(
+/// Add the documents of the comments of `review`; how many.
+fn add_review(
     writer: &tantivy::IndexWriter,
     fields: &Fields,
-    filed: Vec<Filed>,
+    review: &Review,
 ) -> Result<usize, String> {
-    let mut comments = 0;
-    for review in build_each(filed) {
-        for doc in documents(&review, fields) {
-            writer.add_document(doc).map_err(|e| e.to_string())?;
-            comments += 1;
-        }
+    let docs = documents(review, fields);
+    let count = docs.len();
+    for doc in docs {
+        writer.add_document(doc).map_err(|e| e.to_string())?;
     }
-    Ok(comments)
+    Ok(count)
 }
 
 /// The keys of a letter's review.

@@ -6,12 +6,15 @@
 //! staff did not answer by letter); else it starts a review.
 
 use super::filed::Filed;
-use super::party::{company_words, file_number_in, file_number_key, names_company, same_company};
+use super::party::{
+    company_words, file_number_in, file_number_key, names_company, same_company, word_hash,
+};
 use super::references::{cited_dates, dated_dates, find_references};
 use crate::letter::Kind;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// A form named in the "Re:" block: "Form 10-K", "Form 10-Q", "Schedule 14A".
@@ -47,9 +50,10 @@ struct Key {
     kind: Kind,
     /// Dates of the letters it cites.
     cites: Vec<NaiveDate>,
-    /// The words of its "Re:" block and opening, lowercase: a company response that
-    /// does not name its company in its header names it there.
-    text_words: HashSet<String>,
+    /// For a response, the words of its "Re:" block and opening, lowercase, as
+    /// [`word_hash`]es: a company response that does not name its company in its
+    /// header names it there.
+    text_words: HashSet<u64>,
     /// It refers to earlier comments or letters: it continues a review.
     continues: bool,
 }
@@ -89,11 +93,16 @@ impl Key {
             kind: letter.kind,
             continues: refers || !cites.is_empty(),
             cites,
-            text_words: cited_text
-                .split(|c: char| !c.is_alphanumeric() && c != '&')
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect(),
+            // Only a response's are looked at: it may name its company there only.
+            text_words: if letter.kind == Kind::Response {
+                cited_text
+                    .split(|c: char| !c.is_alphanumeric() && c != '&')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| word_hash(&w.to_lowercase()))
+                    .collect()
+            } else {
+                HashSet::new()
+            },
         }
     }
 }
@@ -243,36 +252,36 @@ fn choose(gatherings: &[Gathering], found: &Found, key: &Key) -> Option<usize> {
 #[derive(Default)]
 struct Found {
     by_file_number: HashMap<String, Vec<usize>>,
-    by_company_word: HashMap<String, Vec<usize>>,
+    /// By [`word_hash`].
+    by_company_word: HashMap<u64, Vec<usize>>,
 }
 
 impl Found {
     /// Note that review `g` holds `key`'s file number and company.
     fn note(&mut self, g: usize, key: &Key) {
-        let under = |map: &mut HashMap<String, Vec<usize>>, word: &String| {
-            let list = map.entry(word.clone()).or_default();
+        let under = |list: &mut Vec<usize>| {
             if list.last() != Some(&g) {
                 list.push(g);
             }
         };
         if let Some(n) = &key.file_number {
-            under(&mut self.by_file_number, n);
+            under(self.by_file_number.entry(n.clone()).or_default());
         }
         for w in &key.company {
-            under(&mut self.by_company_word, w);
+            under(self.by_company_word.entry(word_hash(w)).or_default());
         }
     }
 
     /// The reviews that may be of `key`'s company (a name that shares a word with its
     /// own, or, for a response, with its text), in order.
     fn of_company(&self, key: &Key) -> Vec<usize> {
-        let mut words: Vec<&String> = key.company.iter().collect();
+        let mut words: Vec<u64> = key.company.iter().map(|w| word_hash(w)).collect();
         if key.kind == Kind::Response {
             words.extend(&key.text_words);
         }
         let mut found: Vec<usize> = words
             .into_iter()
-            .filter_map(|w| self.by_company_word.get(w))
+            .filter_map(|w| self.by_company_word.get(&w))
             .flatten()
             .copied()
             .collect();
@@ -321,24 +330,75 @@ fn continued(gatherings: &[Gathering], company: &[usize], key: &Key, alone: bool
         .max_by_key(|&g| gatherings[g].last())
 }
 
+/// What grouping needs of a letter, taken from its full reading and far smaller than
+/// it: its path, date and [`Key`].
+pub(super) struct GroupKey {
+    path: PathBuf,
+    date: Option<NaiveDate>,
+    key: Key,
+}
+
+impl GroupKey {
+    /// The letter's path.
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(super) fn of(filed: &Filed) -> GroupKey {
+        GroupKey {
+            path: filed.path.clone(),
+            date: filed.date(),
+            key: Key::of(filed),
+        }
+    }
+}
+
 /// Group `filed` into reviews, each in date order (letters without a date last).
 /// Each letter's key is made when its turn comes and kept only in what the gathering
-/// takes from it (a key holds the words of a letter's opening: all of them at once
-/// weighed as much as the letters).
+/// takes from it.
 pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
-    let dates: Vec<Option<NaiveDate>> = filed.iter().map(Filed::date).collect();
-    let mut order: Vec<usize> = (0..filed.len()).collect();
+    let letters = filed.iter().map(|f| (f.date(), f.path.as_path())).collect();
+    let groups = plan(letters, |i| Key::of(&filed[i]));
+    let mut slots: Vec<Option<Filed>> = filed.into_iter().map(Some).collect();
+    groups
+        .into_iter()
+        .map(|g| {
+            g.into_iter()
+                .map(|i| slots[i].take().expect("each letter once"))
+                .collect()
+        })
+        .collect()
+}
+
+/// The reviews the letters of `keys` make: each the indices of its letters, in date
+/// order (letters without a date last), as [`group`] gathers them.
+pub(super) fn plan_keys(keys: Vec<GroupKey>) -> Vec<Vec<usize>> {
+    let mut taken: Vec<Option<Key>> = Vec::with_capacity(keys.len());
+    let mut letters = Vec::with_capacity(keys.len());
+    for k in keys {
+        letters.push((k.date, k.path));
+        taken.push(Some(k.key));
+    }
+    let letters = letters.iter().map(|(d, p)| (*d, p.as_path())).collect();
+    plan(letters, |i| taken[i].take().expect("each letter once"))
+}
+
+/// The reviews of the letters (their dates and paths), each letter's key made by
+/// `key_of` when its turn comes: the indices of each review's letters, in date order.
+fn plan(
+    letters: Vec<(Option<NaiveDate>, &Path)>,
+    mut key_of: impl FnMut(usize) -> Key,
+) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..letters.len()).collect();
     order.sort_by(|&a, &b| {
-        (dates[a].is_none(), dates[a], &filed[a].path).cmp(&(
-            dates[b].is_none(),
-            dates[b],
-            &filed[b].path,
-        ))
+        let (da, pa) = letters[a];
+        let (db, pb) = letters[b];
+        (da.is_none(), da, pa).cmp(&(db.is_none(), db, pb))
     });
     let mut gatherings: Vec<Gathering> = Vec::new();
     let mut found = Found::default();
     for i in order {
-        let key = Key::of(&filed[i]);
+        let key = key_of(i);
         let g = choose(&gatherings, &found, &key).unwrap_or_else(|| {
             gatherings.push(Gathering::default());
             gatherings.len() - 1
@@ -346,14 +406,5 @@ pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
         found.note(g, &key);
         gatherings[g].add(i, key);
     }
-    let mut slots: Vec<Option<Filed>> = filed.into_iter().map(Some).collect();
-    gatherings
-        .into_iter()
-        .map(|g| {
-            g.members
-                .into_iter()
-                .map(|i| slots[i].take().expect("each letter once"))
-                .collect()
-        })
-        .collect()
+    gatherings.into_iter().map(|g| g.members).collect()
 }

@@ -77,6 +77,43 @@ impl Review {
         filed.sections.answers.get(index)?.as_deref()
     }
 
+    /// Drop what only reading a letter in full needs, keeping what the review shows:
+    /// each letter's kind, date, parties and comment numbers, the answers its responses
+    /// gave, and the text of the comments its references lead to. A workspace keeps
+    /// every review of its folders so (the letters' full text would weigh more than the
+    /// rest of the workspace); the letter it opens is read in full on its own.
+    pub fn outline(&mut self) {
+        let cited: Vec<(usize, String)> = self
+            .links
+            .iter()
+            .filter_map(|link| link.to.as_ref().ok())
+            .map(|to| (to.letter, to.comment.clone()))
+            .collect();
+        let matched: Vec<usize> = self.answered.iter().map(|a| a.response).collect();
+        for (i, filed) in self.letters.iter_mut().enumerate() {
+            let sections = &mut filed.sections;
+            sections.opening = Vec::new();
+            sections.closing = Vec::new();
+            sections.requests = Vec::new();
+            // A matched response's answers are kept in `answered` (see `own_answer`).
+            if matched.contains(&i) {
+                sections.answers = Vec::new();
+            }
+            let letter = &mut filed.letter;
+            letter.address = Vec::new();
+            letter.contacts = Vec::new();
+            letter.cc = Vec::new();
+            letter.warnings = Vec::new();
+            for comment in &mut letter.comments {
+                if !cited.iter().any(|(l, n)| *l == i && *n == comment.number) {
+                    comment.text = String::new();
+                    comment.headings = Vec::new();
+                    comment.pages = Vec::new();
+                }
+            }
+        }
+    }
+
     /// The letter that letter `letter` is a copy of, when it is one.
     pub fn copy_of(&self, letter: usize) -> Option<usize> {
         copies::copy_of(&self.copies, letter)

@@ -10,6 +10,16 @@ use std::sync::{Mutex, PoisonError};
 /// than the workspace opens, unreadable). Files that do not look like correspondence
 /// (a folder's README.md) are left out.
 pub fn read_under(paths: &[PathBuf]) -> (Vec<Filed>, Vec<String>) {
+    read_each(paths, |filed| filed)
+}
+
+/// [`read_under`], each letter handed to `keep` as soon as it is read: what `keep`
+/// makes of each, in the walk's order, so that the letters need not all be in memory
+/// at once.
+pub fn read_each<T: Send>(
+    paths: &[PathBuf],
+    keep: impl Fn(Filed) -> T + Sync,
+) -> (Vec<T>, Vec<String>) {
     let results = Mutex::new(Vec::new());
     for_each_streamed(
         0,
@@ -21,7 +31,7 @@ pub fn read_under(paths: &[PathBuf]) -> (Vec<Filed>, Vec<String>) {
             None => read_guarded(&found.path, DEFAULT_MAX_LETTER_BYTES, Filed::from_bytes)
                 .map(|mut filed| {
                     filed.path = found.path.clone();
-                    filed
+                    filed.letter.looks_like_a_letter().then(|| keep(filed))
                 })
                 .map_err(|why| format!("{}: {why}", found.path.display())),
         },
@@ -34,14 +44,14 @@ pub fn read_under(paths: &[PathBuf]) -> (Vec<Filed>, Vec<String>) {
     );
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     results.sort_unstable_by_key(|(i, _)| *i);
-    let mut filed = Vec::new();
+    let mut kept = Vec::new();
     let mut problems = Vec::new();
     for (_, result) in results {
         match result {
-            Ok(f) if f.letter.looks_like_a_letter() => filed.push(f),
-            Ok(_) => {}
+            Ok(Some(t)) => kept.push(t),
+            Ok(None) => {}
             Err(problem) => problems.push(problem),
         }
     }
-    (filed, problems)
+    (kept, problems)
 }

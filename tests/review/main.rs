@@ -9,6 +9,7 @@ mod copies;
 mod corpus;
 mod fixtures;
 mod harrowgate;
+mod outline;
 mod precedent_corpus;
 mod precedent_recovery;
 mod precedent_topics;

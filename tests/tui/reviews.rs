@@ -5,7 +5,7 @@
 
 use crate::support::{assert_shows, run_all, screen};
 use chrono::NaiveDate;
-use letterdesk::review::{Filed, build};
+use letterdesk::review::{Filed, Review, build};
 use letterdesk::tui::{Action, Command, State, update};
 use std::path::Path;
 use std::sync::Arc;
@@ -37,9 +37,12 @@ fn desk() -> State {
 }
 
 fn desk_of(filed: Vec<Filed>) -> State {
-    let letters = filed.iter().map(Filed::listed).collect();
-    let mut s = State::from_letters(letters, NaiveDate::from_ymd_opt(2025, 6, 2).unwrap());
-    update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
+    let today = NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
+    let mut s = State::from_filed(filed.clone(), today);
+    // Kept in outline, as the workspace keeps them.
+    let mut reviews = build(filed);
+    reviews.iter_mut().for_each(Review::outline);
+    update(&mut s, Action::ReviewsBuilt(Arc::new(reviews)));
     update(&mut s, Action::Run(Command::ReviewTree));
     s
 }

@@ -14,6 +14,7 @@ use crate::export::{Format, WhenEdited};
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
 use crate::problem::Problem;
+use crate::review::Filed;
 use crate::tui::model::document::Document;
 use crate::tui::model::listing::Listing;
 
@@ -65,8 +66,9 @@ pub enum Action {
     LetterRead {
         /// The file.
         path: PathBuf,
-        /// The letter, or why it could not be read (boxed: letters are large).
-        letter: Box<Result<Letter, Problem>>,
+        /// The letter with its opening, closing and requests (the reader view shows
+        /// them), or why it could not be read (boxed: letters are large).
+        letter: Box<Result<Filed, Problem>>,
     },
     /// The indexer is done.
     IndexFinished,

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::ids::LetterId;
 use super::slot::Slot;
 use crate::letter::Letter;
+use crate::letter::sections::Sections;
 use crate::problem::Problem;
 use crate::tui::model::document::Document;
 use crate::tui::model::listing::Listing;
@@ -26,6 +27,9 @@ pub(crate) struct Entry {
     pub listing: Result<Listing, Problem>,
     /// The full parse, while the letter is open or recently was (see [`PARSED_KEPT`]).
     pub letter: Option<Arc<Letter>>,
+    /// Its opening, closing and requests, read with the full parse (the reader view
+    /// shows them); `None` when the letter was not read so.
+    pub sections: Option<Arc<Sections>>,
     /// Its drafts (read when the letter is first opened).
     pub slot: Slot,
     /// Its review holds a response (or the staff's closing letter) filed after it: it

@@ -16,6 +16,7 @@ use super::slot::Slot;
 use super::state::{State, numbers};
 use crate::letter::Kind;
 use crate::letter::Letter;
+use crate::letter::sections::Sections;
 use crate::problem::Problem;
 
 impl State {
@@ -43,18 +44,21 @@ impl State {
                 path,
                 listing,
                 letter: None,
+                sections: None,
                 slot: Slot::default(),
                 responded: false,
             }),
         }
     }
 
-    /// A letter file parsed in full (opened, or read again): keep it among the parsed
-    /// letters and bring its listing and drafts in line with it. Returns its id.
+    /// A letter file parsed in full (opened, or read again), with its `sections` when
+    /// they were read: keep it among the parsed letters and bring its listing and
+    /// drafts in line with it. Returns its id.
     pub(crate) fn insert_letter(
         &mut self,
         path: PathBuf,
         letter: Result<Letter, Problem>,
+        sections: Option<Sections>,
     ) -> LetterId {
         let id = match self.by_path.get(&path) {
             Some(&id) => id,
@@ -62,6 +66,7 @@ impl State {
                 path,
                 listing: Err(Problem::new("")),
                 letter: None,
+                sections: None,
                 slot: Slot::default(),
                 responded: false,
             }),
@@ -89,6 +94,7 @@ impl State {
             entry.slot.drafts.merge_letter(&numbers(&letter));
         }
         entry.letter = Some(Arc::new(letter));
+        entry.sections = sections.map(Arc::new);
         self.keep_parsed(id);
         if let Some(open) = &mut self.open
             && open.id == id
@@ -199,6 +205,7 @@ impl State {
     /// Drop `id`'s parsed letter (it is stale).
     fn forget_parsed(&mut self, id: LetterId) {
         self.entries[id.0].letter = None;
+        self.entries[id.0].sections = None;
         self.parsed.retain(|&p| p != id);
     }
 }

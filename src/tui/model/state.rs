@@ -142,6 +142,27 @@ impl State {
     /// drafts file read: for tests and previews. Built-in configuration with colours;
     /// listed newest first (`Sort::Date`) rather than in the automatic order.
     pub fn from_letters(letters: Vec<Letter>, today: NaiveDate) -> Self {
+        Self::from_parsed(letters.into_iter().map(|l| (l, None)).collect(), today)
+    }
+
+    /// [`State::from_letters`] with each letter's opening, closing and requests, as the
+    /// workspace reads a letter it opens (the reader view shows them).
+    pub fn from_filed(filed: Vec<crate::review::Filed>, today: NaiveDate) -> Self {
+        let parsed = filed
+            .into_iter()
+            .map(|f| {
+                let mut letter = f.letter;
+                letter.file = f.path.display().to_string();
+                (letter, Some(f.sections))
+            })
+            .collect();
+        Self::from_parsed(parsed, today)
+    }
+
+    fn from_parsed(
+        letters: Vec<(Letter, Option<crate::letter::sections::Sections>)>,
+        today: NaiveDate,
+    ) -> Self {
         let mut state = Self::new(Config::builtin(false), today, None);
         state.view.chosen = Some(crate::tui::model::order::Sort::Date);
         state.index = Index {
@@ -149,10 +170,10 @@ impl State {
             done: letters.len(),
             finished: true,
         };
-        for letter in letters {
+        for (letter, sections) in letters {
             let path = PathBuf::from(&letter.file);
             let numbers = numbers(&letter);
-            let id = state.insert_letter(path, Ok(letter));
+            let id = state.insert_letter(path, Ok(letter), sections);
             let slot = &mut state.entries[id.0].slot;
             slot.drafts = Drafts::for_comments(&numbers);
             slot.loaded = true;

@@ -12,8 +12,8 @@ use std::thread::JoinHandle;
 
 use crate::config::Limits;
 use crate::index::{Found, find_letters_each, read_guarded};
-use crate::letter::parse_bytes;
 use crate::problem::Problem;
+use crate::review::Filed;
 use crate::tui::model::action::Action;
 use crate::tui::model::listing::Listing;
 
@@ -66,7 +66,7 @@ pub(crate) fn spawn(
                 let action = match job {
                     Job::Read(path) => Action::LetterRead {
                         letter: Box::new(
-                            read_guarded(&path, limits.max_letter_bytes, parse_bytes)
+                            read_guarded(&path, limits.max_letter_bytes, Filed::from_bytes)
                                 .map_err(|why| Problem::in_file(&path, why)),
                         ),
                         path,

@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use crate::review::{Filed, build};
+use crate::review::{build_read, sort};
 use crate::tui::model::action::Action;
 
-/// Read `paths` and group them into reviews; report [`Action::ReviewsBuilt`] (no
-/// reviews when the grouping failed: the tree then says there are none).
+/// Read `paths` and group them into reviews, a review's letters at a time
+/// ([`build_read`]), each kept in outline ([`Review::outline`](crate::review::Review::outline));
+/// report [`Action::ReviewsBuilt`] (no reviews when the grouping failed: the tree then
+/// says there are none).
 pub(super) fn spawn(paths: Vec<PathBuf>, report: Sender<Action>) {
     let spawned = std::thread::Builder::new()
         .name("letterdesk-reviews".into())
@@ -19,12 +21,13 @@ pub(super) fn spawn(paths: Vec<PathBuf>, report: Sender<Action>) {
             let report = report.clone();
             move || {
                 let reviews = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    let filed = paths
-                        .iter()
-                        .filter_map(|p| Filed::read(p).ok())
-                        .filter(|f| f.letter.looks_like_a_letter())
-                        .collect();
-                    build(filed)
+                    let mut reviews = Vec::new();
+                    build_read(&paths, |mut review| {
+                        review.outline();
+                        reviews.push(review);
+                    });
+                    sort(&mut reviews);
+                    reviews
                 }))
                 .unwrap_or_default();
                 let _ = report.send(Action::ReviewsBuilt(Arc::new(reviews)));

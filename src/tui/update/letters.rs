@@ -15,10 +15,14 @@ use crate::tui::model::state::State;
 pub(super) fn letter_read(
     state: &mut State,
     path: std::path::PathBuf,
-    letter: Result<crate::letter::Letter, Problem>,
+    filed: Result<crate::review::Filed, Problem>,
     fx: &mut Vec<Effect>,
 ) {
-    let id = state.insert_letter(path, letter);
+    let (letter, sections) = match filed {
+        Ok(filed) => (Ok(filed.letter), Some(filed.sections)),
+        Err(error) => (Err(error), None),
+    };
+    let id = state.insert_letter(path, letter, sections);
     let entry = &state.entries[id.0];
     let name = file_name(&entry.path);
     if let Some(letter) = &entry.letter {

@@ -9,7 +9,8 @@ use ratatui::text::Span;
 
 use super::{focused, note, one_line, pane_block, put_spans};
 use crate::config::{Command, Context};
-use crate::review::Filed;
+use crate::letter::Letter;
+use crate::letter::sections::Sections;
 use crate::text::sanitize;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::state::State;
@@ -34,22 +35,14 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let open = state.open.as_ref();
-    let filed = open.and_then(|o| {
-        let path = &state.entries[o.id.0].path;
-        let (r, l) = state.reviews.of_letter(path)?;
-        state.reviews.list()[r].letters.get(l)
-    });
-    let Some(filed) = filed else {
-        let text = if state.reviews.built.is_none() {
-            "Reading the letters in full…"
-        } else {
-            "This letter could not be read in full."
-        };
-        frame.render_widget(note(text, theme), inner);
+    let entry = open.map(|o| &state.entries[o.id.0]);
+    let read = entry.and_then(|e| Some((e.letter.as_deref()?, e.sections.as_deref()?)));
+    let Some((letter, sections)) = read else {
+        frame.render_widget(note("Reading the letter in full…", theme), inner);
         return;
     };
     let selected = open.and_then(|o| o.selected);
-    let rows = lay_out(filed, usize::from(inner.width), theme);
+    let rows = lay_out(letter, sections, usize::from(inner.width), theme);
     let height = usize::from(inner.height);
     // The selected comment from its first row, or as much of it as fits.
     let first = rows
@@ -72,9 +65,13 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     }
 }
 
-/// The letter as rows `width` wide.
-fn lay_out(filed: &Filed, width: usize, theme: &crate::config::Theme) -> Vec<Laid> {
-    let letter = &filed.letter;
+/// The letter, with its `sections`, as rows `width` wide.
+fn lay_out(
+    letter: &Letter,
+    sections: &Sections,
+    width: usize,
+    theme: &crate::config::Theme,
+) -> Vec<Laid> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut rows = Vec::new();
     let mut put = |text: &str, style: Style, comment: Option<usize>| {
@@ -116,7 +113,7 @@ fn lay_out(filed: &Filed, width: usize, theme: &crate::config::Theme) -> Vec<Lai
         put(&format!("{lead}{}", one_line(line)), bold, None);
     }
     put("", plain, None);
-    for paragraph in &filed.sections.opening {
+    for paragraph in &sections.opening {
         put(paragraph, plain, None);
         put("", plain, None);
     }
@@ -133,13 +130,13 @@ fn lay_out(filed: &Filed, width: usize, theme: &crate::config::Theme) -> Vec<Lai
         );
         put("", plain, None);
     }
-    for paragraph in &filed.sections.closing {
+    for paragraph in &sections.closing {
         put(paragraph, plain, None);
         put("", plain, None);
     }
-    if !filed.sections.requests.is_empty() {
+    if !sections.requests.is_empty() {
         put("Requests of the letter (not numbered):", bold, None);
-        for request in &filed.sections.requests {
+        for request in &sections.requests {
             put(
                 &format!("• {}: {}", request.kind.as_str(), one_line(&request.text)),
                 plain,

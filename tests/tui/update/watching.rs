@@ -57,7 +57,11 @@ fn a_corrected_letter_keeps_the_drafts() {
         &mut s,
         Action::LetterRead {
             path: "/letters/northwind.txt".into(),
-            letter: Box::new(Ok(corrected)),
+            letter: Box::new(Ok(letterdesk::review::Filed {
+                path: "/letters/northwind.txt".into(),
+                letter: corrected,
+                sections: Default::default(),
+            })),
         },
     );
     assert!(
