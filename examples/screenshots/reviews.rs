@@ -2,7 +2,7 @@
 //! company) grouped as the workspace's worker groups it.
 
 use chrono::NaiveDate;
-use letterdesk::review::{Filed, build};
+use letterdesk::review::{Filed, Review, build};
 use letterdesk::tui::{Action, Command, State, update};
 use std::path::Path;
 use std::sync::Arc;
@@ -20,10 +20,12 @@ pub fn tree() -> State {
         .iter()
         .map(|p| Filed::read(p).expect("reads"))
         .collect();
-    let letters = filed.iter().map(Filed::listed).collect();
     let today = NaiveDate::from_ymd_opt(2025, 6, 2).expect("date");
-    let mut state = State::from_letters(letters, today);
-    update(&mut state, Action::ReviewsBuilt(Arc::new(build(filed))));
+    let mut state = State::from_filed(filed.clone(), today);
+    // Kept in outline, as the workspace keeps them.
+    let mut reviews = build(filed);
+    reviews.iter_mut().for_each(Review::outline);
+    update(&mut state, Action::ReviewsBuilt(Arc::new(reviews)));
     update(&mut state, Action::Run(Command::ReviewTree));
     state
 }
