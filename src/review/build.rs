@@ -40,22 +40,14 @@ pub fn build_each(filed: Vec<Filed>) -> impl Iterator<Item = Review> {
 /// time is left out of its review.
 pub fn build_read(paths: &[PathBuf], mut each: impl FnMut(Review)) {
     let (keys, _) = read_each(paths, |filed| GroupKey::of(&filed));
-    let letters: Vec<PathBuf> = keys.iter().map(|k| k.path().to_path_buf()).collect();
-    let mut batch: Vec<Vec<usize>> = Vec::new();
-    let mut flush = |batch: &mut Vec<Vec<usize>>| {
-        let wanted: Vec<PathBuf> = batch
-            .iter()
-            .flatten()
-            .map(|&i| letters[i].clone())
-            .collect();
+    let mut batch: Vec<Vec<PathBuf>> = Vec::new();
+    let mut flush = |batch: &mut Vec<Vec<PathBuf>>| {
+        let wanted: Vec<PathBuf> = batch.iter().flatten().cloned().collect();
         let (filed, _) = read_each(&wanted, |filed| filed);
         let mut read: HashMap<PathBuf, Filed> =
             filed.into_iter().map(|f| (f.path.clone(), f)).collect();
         for members in batch.drain(..) {
-            let letters: Vec<Filed> = members
-                .iter()
-                .filter_map(|&i| read.remove(&letters[i]))
-                .collect();
+            let letters: Vec<Filed> = members.iter().filter_map(|p| read.remove(p)).collect();
             if !letters.is_empty() {
                 each(review_of(letters));
             }

@@ -339,11 +339,6 @@ pub(super) struct GroupKey {
 }
 
 impl GroupKey {
-    /// The letter's path.
-    pub(super) fn path(&self) -> &Path {
-        &self.path
-    }
-
     pub(super) fn of(filed: &Filed) -> GroupKey {
         GroupKey {
             path: filed.path.clone(),
@@ -370,17 +365,21 @@ pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
         .collect()
 }
 
-/// The reviews the letters of `keys` make: each the indices of its letters, in date
+/// The reviews the letters of `keys` make: each the paths of its letters, in date
 /// order (letters without a date last), as [`group`] gathers them.
-pub(super) fn plan_keys(keys: Vec<GroupKey>) -> Vec<Vec<usize>> {
+pub(super) fn plan_keys(keys: Vec<GroupKey>) -> Vec<Vec<PathBuf>> {
     let mut taken: Vec<Option<Key>> = Vec::with_capacity(keys.len());
     let mut letters = Vec::with_capacity(keys.len());
     for k in keys {
         letters.push((k.date, k.path));
         taken.push(Some(k.key));
     }
-    let letters = letters.iter().map(|(d, p)| (*d, p.as_path())).collect();
-    plan(letters, |i| taken[i].take().expect("each letter once"))
+    let dated = letters.iter().map(|(d, p)| (*d, p.as_path())).collect();
+    let groups = plan(dated, |i| taken[i].take().expect("each letter once"));
+    groups
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| letters[i].1.clone()).collect())
+        .collect()
 }
 
 /// The reviews of the letters (their dates and paths), each letter's key made by
