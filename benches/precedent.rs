@@ -3,7 +3,8 @@
 //! present.
 //!
 //! 1. cold build: the index of the library made from nothing (letters read, reviews
-//!    grouped, answers matched, comments indexed);
+//!    grouped, answers matched, comments indexed) by `letterdesk index`, in a process
+//!    of its own as the workspace runs it;
 //! 2. incremental: one response changed, the index brought up to date;
 //! 3. the index's size on disk;
 //! 4. "more like this" query latency, p50/p95, over comments of the library (goal p95
@@ -11,11 +12,12 @@
 //! 5. the same with 100,000 reviews simulated (generated in memory, parsed and indexed
 //!    without files; goal p95 < 50 ms);
 //! 6. peak memory (VmHWM) of a process with the 10,000-letter index open and queried,
-//!    and of the cold build; and of the workspace itself (the public `tui::Runtime` on
-//!    a `TestBackend`, in a child process) opened on the library's folder, every letter
-//!    listed, the precedent key pressed on a comment until its ten hits are drawn: the
-//!    first time (the index built by the workspace) and the next (the index opened)
-//!    (goal < 150 MB).
+//!    and of the cold build's process; and of the workspace itself (the public
+//!    `tui::Runtime` on a `TestBackend`, in a child process) opened on the library's
+//!    folder, every letter listed, the precedent key pressed on a comment until its ten
+//!    hits are drawn: the first time (the workspace has `letterdesk index` build the
+//!    index) and the next (the index opened) (goal < 150 MB). The bench and the
+//!    workspace use the program's allocator (mimalloc).
 //!
 //! ```text
 //! cargo bench --bench precedent                               # 10,000 letters, 100,000 simulated
@@ -31,14 +33,19 @@ mod synthetic;
 use peak::vm_hwm_kb;
 
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
+use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use letterdesk::letter::Kind;
-use letterdesk::precedent::{Library, Probe};
+use letterdesk::precedent::{Library, Probe, folder};
 use letterdesk::review::Filed;
 use letterdesk::tui::{Action, Command, Pane};
 use screen::Screen;
+
+/// The program's allocator, as `src/main.rs` sets it: the memory measured is the
+/// program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Queries timed per library.
 const QUERIES: usize = 400;
@@ -50,10 +57,6 @@ fn main() {
     }
     if let Some(i) = args.iter().position(|a| a == "--child-workspace") {
         return child_workspace(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
-    }
-    if let Some(i) = args.iter().position(|a| a == "--child-build") {
-        let roots: Vec<PathBuf> = args[i + 2..].iter().map(PathBuf::from).collect();
-        return child_build(Path::new(&args[i + 1]), &roots);
     }
     let number = |name: &str, default: usize| {
         args.iter()
@@ -86,16 +89,12 @@ fn main() {
         );
         println!("with ../shared/corpus (its filings, not the text/ copies)");
     }
-    let index = dir.path().join("index");
-    let build_peak = child(&["--child-build"], &index, &roots);
+    let cache = dir.path().join("cache");
+    let (cold_time, build_peak, built) = index_process(&cache, &roots);
+    let index = folder(&cache.join("letterdesk"));
     let mut library = Library::open(&index).expect("index opens");
-    let t = Instant::now();
-    let cold = library.update(&roots).expect("cold build");
-    let cold_time = t.elapsed();
     println!(
-        "cold build (the index made from nothing; files in the page cache): {} letters read, {} comments, {:.2} s; peak memory of a cold build from nothing: {build_peak:.0} MB",
-        cold.read,
-        cold.comments,
+        "cold build (`letterdesk index` in a process of its own, as the workspace runs it, the index and the extraction cache empty; files in the page cache): {built}, {:.2} s; its peak memory: {build_peak:.0} MB",
         cold_time.as_secs_f64()
     );
     let changed = &staff[letters / 2];
@@ -218,9 +217,12 @@ fn child(mode: &[&str], index: &Path, roots: &[PathBuf]) -> f64 {
 /// cache folder: the first builds the precedent index, the second opens it.
 fn workspace_peaks(dir: &Path, root: &Path, letters: usize) {
     let home = dir.join("home");
-    for (run, what) in ["the index built by the workspace", "the index opened"]
-        .iter()
-        .enumerate()
+    for (run, what) in [
+        "the index built (by `letterdesk index`)",
+        "the index opened",
+    ]
+    .iter()
+    .enumerate()
     {
         let out = Process::new(std::env::current_exe().expect("own path"))
             .arg("--child-workspace")
@@ -312,13 +314,48 @@ fn child_workspace(root: &Path, journal: &Path) {
     println!("VmHWM_KB {}", vm_hwm_kb());
 }
 
-/// Child: build the index of the roots from nothing.
-fn child_build(index: &Path, roots: &[PathBuf]) {
-    let mut library = Library::open(index).expect("index opens");
-    library.update(roots).expect("built");
-    drop(library);
-    std::fs::remove_dir_all(index).expect("index removed");
-    println!("VmHWM_KB {}", vm_hwm_kb());
+/// Build the index of `roots` from nothing as the workspace has it built: `letterdesk
+/// index` in a process of its own, with its cache folder `cache` (empty) and mimalloc's
+/// purge delay as the workspace sets it. Its wall time, peak memory in MB (its
+/// `/proc/PID/status`, read while it runs) and what it printed.
+fn index_process(cache: &Path, roots: &[PathBuf]) -> (Duration, f64, String) {
+    let t = Instant::now();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_letterdesk"))
+        .arg("index")
+        .arg("--")
+        .args(roots)
+        .env("XDG_CACHE_HOME", cache)
+        .env("XDG_CONFIG_HOME", cache.join("no-config"))
+        .env("MIMALLOC_PURGE_DELAY", "0")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("letterdesk index");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    let exit = loop {
+        let hwm = std::fs::read_to_string(&status)
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok());
+        peak_kb = peak_kb.max(hwm.unwrap_or(0));
+        if let Some(exit) = child.try_wait().expect("wait") {
+            break exit;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let elapsed = t.elapsed();
+    assert!(exit.success(), "letterdesk index: {exit}");
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().expect("stdout"), &mut said)
+        .expect("its output");
+    let said = said
+        .trim()
+        .rsplit(": ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    (elapsed, peak_kb as f64 / 1024.0, said)
 }
 
 /// Child: open the index, bring it up to date (nothing changed) and run the queries.

@@ -21,9 +21,11 @@ pub struct Screen {
 
 impl Screen {
     /// The program up to its first frame, then its runtime over `folder`; the crash
-    /// journal in `journal`, not the user's.
+    /// journal in `journal`, not the user's; letters indexed for precedent by the
+    /// letterdesk program built with the bench.
     pub fn start(folder: &Path, journal: &Path) -> Screen {
         let mut prepared = Prepared::new(None, || Journal::open(journal), None);
+        prepared.index_with(env!("CARGO_BIN_EXE_letterdesk").into());
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
         update(&mut prepared.state, Action::Resize(WIDTH, HEIGHT));
         terminal

@@ -148,7 +148,7 @@ fn problems() -> State {
     update(&mut state, Action::Resize(180, 45));
     let limits = Config::builtin(false).limits;
     let mut runtime =
-        Runtime::new(state, vec![root.to_owned()], limits, None, None).expect("workers");
+        Runtime::new(state, vec![root.to_owned()], limits, None, None, None).expect("workers");
     runtime.wait_for(std::time::Duration::from_secs(20), State::indexed);
     let mut state = runtime.into_state();
     let conflicted = conflicted.canonicalize().expect("real path");

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod import;
+pub mod index;
 mod json;
 mod outline;
 pub mod reviews;
@@ -89,6 +90,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// The staff comments of other letters most like one comment, with the answers given.
     Similar(similar::SimilarArgs),
+    /// Bring the precedent index up to date with PATH... and the config's libraries.
+    Index(index::IndexArgs),
     /// Save a drafts file in a loop (for the kill test).
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -115,6 +118,7 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
         Command::Reviews(args) => reviews::run(&args, out)?,
         Command::Import(args) => import::run(&args, out)?,
         Command::Similar(args) => similar::run(&args, out)?,
+        Command::Index(args) => index::run(&args, out)?,
         Command::SaveLoop(args) => save_loop::run(&args, out)?,
     }
     Ok(())

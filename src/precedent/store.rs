@@ -55,18 +55,51 @@ impl Library {
     /// deleted and started afresh (it is built again by [`Library::update`]);
     /// indexes of other versions beside it are deleted.
     pub fn open(dir: &Path) -> Result<Library, String> {
+        make_folder(dir)?;
+        let lock = take_lock(&dir.join("writer.lock"), false);
+        Library::open_with(dir, lock, true)
+    }
+
+    /// Open the index in `dir` to write it, as [`Library::open`] does, but when
+    /// another process writes it, call `waiting` and wait until it is done.
+    pub fn open_writer(dir: &Path, waiting: impl FnOnce()) -> Result<Library, String> {
+        make_folder(dir)?;
+        let path = dir.join("writer.lock");
+        let lock = match take_lock(&path, false) {
+            Some(lock) => lock,
+            None => {
+                waiting();
+                take_lock(&path, true)
+                    .ok_or_else(|| format!("{}: cannot take the lock", path.display()))?
+            }
+        };
+        Library::open_with(dir, Some(lock), true)
+    }
+
+    /// Open the index in `dir` to read only: what the process that writes it has
+    /// committed. Fails when there is no index there that opens.
+    pub fn open_reader(dir: &Path) -> Result<Library, String> {
+        Library::open_with(dir, None, false)
+    }
+
+    /// Read what has been committed since the index was opened or last reloaded.
+    pub fn reload(&self) -> Result<(), String> {
+        self.reader.reload().map_err(|e| e.to_string())
+    }
+
+    /// Open the index in `dir`: to write it when this process holds `lock`; made when
+    /// missing, if `make`.
+    fn open_with(dir: &Path, lock: Option<File>, make: bool) -> Result<Library, String> {
         let say = |what: &str, e: &dyn std::fmt::Display| format!("{}: {what}: {e}", dir.display());
-        std::fs::create_dir_all(dir).map_err(|e| say("cannot make the folder", &e))?;
-        let lock = take_lock(&dir.join("writer.lock"));
         let index_dir = dir.join("index");
-        let index = match (open_index(&index_dir), &lock) {
+        let index = match (open_index(&index_dir, make), &lock) {
             (Ok(index), _) => index,
             (Err(_), Some(_)) => {
                 let _ = std::fs::remove_dir_all(&index_dir);
                 let _ = std::fs::remove_file(dir.join("manifest.json"));
-                open_index(&index_dir).map_err(|e| say("cannot make the index", &e))?
+                open_index(&index_dir, true).map_err(|e| say("cannot make the index", &e))?
             }
-            (Err(e), None) => return Err(say("the index being written does not open", &e)),
+            (Err(e), None) => return Err(say("the index does not open", &e)),
         };
         let (_, fields) = Fields::schema();
         let reader = index
@@ -124,18 +157,28 @@ impl Library {
     }
 }
 
-/// Open the index in `dir`, made when missing, with the analyzer registered.
-fn open_index(dir: &Path) -> tantivy::Result<Index> {
-    std::fs::create_dir_all(dir)?;
+/// Make the folder `dir` (and those above it) when missing.
+fn make_folder(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot make the folder: {e}", dir.display()))
+}
+
+/// Open the index in `dir` with the analyzer registered; made when missing, if `make`.
+fn open_index(dir: &Path, make: bool) -> tantivy::Result<Index> {
     let (schema, _) = Fields::schema();
-    let directory = MmapDirectory::open(dir)?;
-    let index = Index::open_or_create(directory, schema)?;
+    let index = if make {
+        std::fs::create_dir_all(dir)?;
+        Index::open_or_create(MmapDirectory::open(dir)?, schema)?
+    } else {
+        Index::open(MmapDirectory::open(dir)?)?
+    };
     schema::register(&index);
     Ok(index)
 }
 
-/// The writer's lock at `path`, if no other process holds it (held until dropped).
-fn take_lock(path: &Path) -> Option<File> {
+/// The writer's lock at `path` (held until dropped): if no other process holds it, or,
+/// with `wait`, once the process that holds it lets it go.
+fn take_lock(path: &Path, wait: bool) -> Option<File> {
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -145,7 +188,12 @@ fn take_lock(path: &Path) -> Option<File> {
     #[cfg(unix)]
     {
         use rustix::fs::{FlockOperation, flock};
-        flock(&file, FlockOperation::NonBlockingLockExclusive).ok()?;
+        let operation = if wait {
+            FlockOperation::LockExclusive
+        } else {
+            FlockOperation::NonBlockingLockExclusive
+        };
+        flock(&file, operation).ok()?;
     }
     Some(file)
 }

@@ -281,6 +281,24 @@ fn a_second_process_reads_and_a_broken_index_is_built_again() {
 }
 
 #[test]
+fn a_reader_sees_what_the_writer_commits_once_reloaded() {
+    let f = fixture();
+    // The workspace opens the index to read only after `letterdesk index` has made it:
+    // with no index there, it says so rather than make one.
+    let missing = Library::open_reader(&f.index).unwrap_err();
+    assert!(missing.contains("does not open"), "{missing}");
+    assert!(!f.index.join("index").join("meta.json").exists());
+    let mut writer = Library::open_writer(&f.index, || panic!("no other writer")).unwrap();
+    let reader = Library::open_reader(&f.index).unwrap();
+    assert!(!reader.is_writer());
+    assert_eq!(reader.comments(), 0);
+    writer.update(std::slice::from_ref(&f.letters)).unwrap();
+    reader.reload().unwrap();
+    assert_eq!(reader.comments(), writer.comments());
+    assert!(reader.comments() > 0);
+}
+
+#[test]
 fn similar_prints_json_for_scripts() {
     let f = fixture();
     let cache = tempfile::tempdir().unwrap();

@@ -65,6 +65,7 @@ pub struct Prepared {
     journal: Option<Journal>,
     config_path: Option<PathBuf>,
     limits: Limits,
+    indexer: Option<PathBuf>,
 }
 
 impl Prepared {
@@ -97,7 +98,14 @@ impl Prepared {
             journal,
             config_path,
             limits,
+            indexer: std::env::current_exe().ok(),
         }
+    }
+
+    /// Index the letters for precedent with `program` (`letterdesk index`) rather than
+    /// with this program (a test's or a benchmark's, which are not letterdesk).
+    pub fn index_with(&mut self, program: PathBuf) {
+        self.indexer = Some(program);
     }
 
     /// The crash journal, when it opened.
@@ -147,22 +155,24 @@ impl Runtime {
             prepared.limits,
             prepared.journal,
             prepared.config_path,
+            prepared.indexer,
         )
     }
 
     /// Start the workers over `paths` for `state`, with the files over `limits` listed
     /// but not opened; unsaved text goes to `journal` (none: nowhere), and exports read
-    /// their settings from `config_path`.
+    /// their settings from `config_path`; the program `indexer` (letterdesk) indexes
+    /// the letters for precedent.
     pub fn new(
         state: State,
         paths: Vec<PathBuf>,
         limits: Limits,
         journal: Option<Journal>,
         config_path: Option<PathBuf>,
+        indexer: Option<PathBuf>,
     ) -> std::io::Result<Self> {
         let words = spelling::words_file(config_path.as_deref());
-        let libraries = state.config().precedent.libraries.clone();
-        let workers = Workers::start(paths, limits, journal, config_path, libraries)?;
+        let workers = Workers::start(paths, limits, journal, config_path, indexer)?;
         spelling::load(&state.config().editing, words.clone(), workers.sender());
         Ok(Self {
             state,

@@ -1,17 +1,27 @@
-//! The precedent worker: opens the precedent index the first time precedent is asked
-//! for, brings it up to date with the workspace's folders and the research libraries,
-//! answers searches, and brings it up to date again when a letter changes (the folder
-//! watcher). On a thread of its own, at a lower priority: never in `update` or `draw`.
+//! The precedent worker: the first time precedent is asked for, it has the index
+//! brought up to date with the workspace's folders and the research libraries by
+//! `letterdesk index`, run as a process of its own (reading thousands of letters and
+//! writing the index weighs on that process, and its memory goes back to the system
+//! when it ends), then opens the index to read, answers searches, and has the index
+//! brought up to date again when a letter changes (the folder watcher). On a thread of
+//! its own, at a lower priority, which the indexing process inherits: never in
+//! `update` or `draw`.
 
+use std::io::Read;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::precedent::{Library, Probe, default_folder};
 use crate::tui::model::action::Action;
 
 /// How many hits a search asks for.
 const HITS: usize = 10;
+
+/// The environment variable of mimalloc's delay before it gives freed memory back to
+/// the system, in milliseconds.
+const PURGE_DELAY: &str = "MIMALLOC_PURGE_DELAY";
 
 /// What the worker is asked to do.
 enum Job {
@@ -26,21 +36,36 @@ enum Job {
     Update,
 }
 
+/// How the index is brought up to date: `PROGRAM index [--config FILE] [--no-cache]
+/// -- PATH...`.
+#[derive(Debug, Clone)]
+pub(super) struct Indexer {
+    /// The letterdesk program (`None`: it could not be found).
+    pub(super) program: Option<PathBuf>,
+    /// The config file in effect, from which it reads the research libraries.
+    pub(super) config: Option<PathBuf>,
+    /// The workspace's folders and files.
+    pub(super) paths: Vec<PathBuf>,
+}
+
 /// The worker, started on first use.
 pub(super) struct Precedent {
-    roots: Vec<PathBuf>,
+    indexer: Indexer,
     report: Sender<Action>,
     jobs: OnceLock<Option<Sender<Job>>>,
+    /// The indexing process while it runs, ended with the workspace.
+    running: Arc<Mutex<Option<Child>>>,
 }
 
 impl Precedent {
-    /// The worker over `roots` (the workspace's paths and the research libraries),
-    /// reporting on `report`; nothing runs until it is first asked.
-    pub(super) fn new(roots: Vec<PathBuf>, report: Sender<Action>) -> Self {
+    /// The worker, indexing with `indexer` and reporting on `report`; nothing runs
+    /// until it is first asked.
+    pub(super) fn new(indexer: Indexer, report: Sender<Action>) -> Self {
         Self {
-            roots,
+            indexer,
             report,
             jobs: OnceLock::new(),
+            running: Arc::default(),
         }
     }
 
@@ -76,13 +101,15 @@ impl Precedent {
 
     fn spawn(&self) -> Option<Sender<Job>> {
         let (jobs, queue) = channel();
-        let roots = self.roots.clone();
+        let indexer = self.indexer.clone();
         let report = self.report.clone();
+        let running = self.running.clone();
         std::thread::Builder::new()
             .name("letterdesk-precedent".into())
             .spawn(move || {
                 super::loader::in_background();
-                let run = std::panic::AssertUnwindSafe(|| serve(&roots, &queue, &report));
+                let run =
+                    std::panic::AssertUnwindSafe(|| serve(&indexer, &running, &queue, &report));
                 if std::panic::catch_unwind(run).is_err() {
                     let error = "the precedent index failed (internal error)".to_owned();
                     let _ = report.send(Action::PrecedentIndexed(Err(error)));
@@ -93,29 +120,103 @@ impl Precedent {
     }
 }
 
-/// Open the index, bring it up to date, then answer jobs until the workspace ends.
-fn serve(roots: &[PathBuf], queue: &Receiver<Job>, report: &Sender<Action>) {
-    let opened = default_folder()
-        .ok_or_else(|| "no cache folder (neither XDG_CACHE_HOME nor HOME is set)".to_owned())
-        .and_then(|dir| Library::open(&dir));
-    let mut library = match opened {
-        Ok(library) => library,
-        Err(error) => {
-            let _ = report.send(Action::PrecedentIndexed(Err(error.clone())));
-            for job in queue {
-                if let Job::Find { text, .. } = job {
-                    let result = Err(error.clone());
-                    let _ = report.send(Action::PrecedentFound { text, result });
-                }
-            }
-            return;
+impl Drop for Precedent {
+    /// The workspace ends: so does the indexing process (what it committed stays; the
+    /// next start goes on from there).
+    fn drop(&mut self) {
+        let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(mut child) = running.take() {
+            let _ = child.kill();
+            let _ = child.wait();
         }
-    };
+    }
+}
+
+impl Indexer {
+    /// Run `letterdesk index` and wait for it; its error, when it fails, is the last
+    /// line it wrote. The process is kept in `running` while it runs.
+    fn run(&self, running: &Mutex<Option<Child>>) -> Result<(), String> {
+        let program = self
+            .program
+            .as_ref()
+            .ok_or("cannot find the letterdesk program to index the letters with")?;
+        let mut command = Command::new(program);
+        command.arg("index");
+        if let Some(config) = &self.config {
+            command.arg("--config").arg(config);
+        }
+        if crate::cache::is_turned_off() {
+            command.arg("--no-cache");
+        }
+        // mimalloc gives freed memory back to the system a second after (its default):
+        // the indexing process frees most of each letter as soon as it has read it, and
+        // gives it back at once, beside the workspace (an option of mimalloc's, read
+        // from the environment when the process starts).
+        if std::env::var_os(PURGE_DELAY).is_none() {
+            command.env(PURGE_DELAY, "0");
+        }
+        command
+            .arg("--")
+            .args(&self.paths)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = command
+            .spawn()
+            .map_err(|e| format!("cannot start {} index: {e}", program.display()))?;
+        let mut stderr = child.stderr.take();
+        *running.lock().unwrap_or_else(PoisonError::into_inner) = Some(child);
+        let mut said = String::new();
+        if let Some(stderr) = &mut stderr {
+            let _ = stderr.read_to_string(&mut said);
+        }
+        let Some(mut child) = running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+        else {
+            return Err("the indexing was stopped".to_owned());
+        };
+        let status = child.wait().map_err(|e| e.to_string())?;
+        if status.success() {
+            return Ok(());
+        }
+        let last = said.lines().rev().find(|l| !l.trim().is_empty());
+        Err(match last {
+            Some(line) => line.trim_start_matches("letterdesk: ").to_owned(),
+            None => format!("indexing the letters failed ({status})"),
+        })
+    }
+}
+
+/// Have the index brought up to date, open it, then answer jobs until the workspace
+/// ends, bringing it up to date again after a letter changed.
+fn serve(
+    indexer: &Indexer,
+    running: &Mutex<Option<Child>>,
+    queue: &Receiver<Job>,
+    report: &Sender<Action>,
+) {
+    let dir = default_folder()
+        .ok_or_else(|| "no cache folder (neither XDG_CACHE_HOME nor HOME is set)".to_owned());
+    let mut library: Option<Library> = None;
+    let mut failed = String::new();
     let mut stale = true;
     for job in queue {
         if stale {
-            let result = library.update(roots).map(|_| library.comments());
             stale = false;
+            let result = dir.clone().and_then(|dir| {
+                let indexed = indexer.run(running);
+                let opened = match &library {
+                    Some(library) => library.reload(),
+                    None => Library::open_reader(&dir).map(|opened| library = Some(opened)),
+                };
+                indexed.and(opened)
+            });
+            if let Err(error) = &result {
+                failed.clone_from(error);
+            }
+            let result = result.map(|()| library.as_ref().map_or(0, Library::comments));
             if report.send(Action::PrecedentIndexed(result)).is_err() {
                 return;
             }
@@ -134,7 +235,10 @@ fn serve(roots: &[PathBuf], queue: &Receiver<Job>, report: &Sender<Action>) {
                     path: Some(&path),
                     company: company.as_deref(),
                 };
-                let result = library.similar(probe, HITS);
+                let result = match &library {
+                    Some(library) => library.similar(probe, HITS),
+                    None => Err(failed.clone()),
+                };
                 if report
                     .send(Action::PrecedentFound { text, result })
                     .is_err()
@@ -143,5 +247,75 @@ fn serve(roots: &[PathBuf], queue: &Receiver<Job>, report: &Sender<Action>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::{Duration, Instant};
+
+    /// The worker with a shell script standing in for `letterdesk index`.
+    fn worker(dir: &std::path::Path, script: &str) -> (Precedent, Receiver<Action>) {
+        let program = dir.join("indexer");
+        let script = format!("#!/bin/sh\n[ \"$1\" = index ] || exit 0\n{script}\n");
+        std::fs::write(&program, script).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // A process another test forks may hold the script open for writing until it
+        // runs its own program ("text file busy"): run it once first.
+        let start = Instant::now();
+        while let Err(error) = Command::new(&program).status() {
+            assert!(start.elapsed() < Duration::from_secs(10), "{error}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let indexer = Indexer {
+            program: Some(program),
+            config: None,
+            paths: vec![dir.to_owned()],
+        };
+        let (report, reports) = channel();
+        (Precedent::new(indexer, report), reports)
+    }
+
+    fn find(worker: &Precedent) {
+        worker.find("Non-GAAP measures".into(), None, "/x/a.txt".into(), None);
+    }
+
+    #[test]
+    fn the_indexers_last_words_are_the_error_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let script =
+            "echo 'letterdesk: warning: a' >&2\necho 'letterdesk: /c: disk full' >&2\nexit 1";
+        let (worker, reports) = worker(dir.path(), script);
+        find(&worker);
+        match reports.recv_timeout(Duration::from_secs(20)).unwrap() {
+            Action::PrecedentIndexed(result) => assert_eq!(result, Err("/c: disk full".into())),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_indexing_process_ends_with_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        let script = format!("echo $$ > {}\nexec sleep 60", pid_file.display());
+        let (worker, _reports) = worker(dir.path(), &script);
+        find(&worker);
+        let start = Instant::now();
+        let pid = loop {
+            let pid = std::fs::read_to_string(&pid_file).unwrap_or_default();
+            if !pid.trim().is_empty() && worker.running.lock().unwrap().is_some() {
+                break pid.trim().to_owned();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no indexer started"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        assert!(std::path::Path::new(&format!("/proc/{pid}")).exists());
+        drop(worker);
+        assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists());
     }
 }

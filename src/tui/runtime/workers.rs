@@ -13,7 +13,7 @@ use std::time::Duration;
 use super::exporter;
 use super::layouter::Layouter;
 use super::loader::{self, Loader};
-use super::precedent::Precedent;
+use super::precedent::{Indexer, Precedent};
 use super::saver::Saver;
 use super::watcher;
 use crate::config::Limits;
@@ -60,13 +60,15 @@ impl Workers {
     /// Start the workers over `paths` (folders or letter files): indexing begins at once.
     /// `journal` is where unsaved text goes (none: nowhere); its entries holding text
     /// not in the drafts files are reported as [`Action::JournalOffers`]. Precedent is
-    /// searched in `paths` and the research `libraries`, from the first search on.
+    /// searched in `paths` and the research libraries of the config at `config_path`,
+    /// from the first search on, once the program `indexer` (letterdesk) has indexed
+    /// them.
     pub fn start(
         paths: Vec<PathBuf>,
         limits: Limits,
         journal: Option<Journal>,
         config_path: Option<PathBuf>,
-        libraries: Vec<PathBuf>,
+        indexer: Option<PathBuf>,
     ) -> std::io::Result<Workers> {
         let (report, reports) = channel();
         let saver = Saver::spawn(report.clone(), journal.clone())?;
@@ -84,9 +86,12 @@ impl Workers {
                 let _ = report.send(action);
             });
         }
-        let mut roots = paths.clone();
-        roots.extend(libraries);
-        let precedent = Precedent::new(roots, report.clone());
+        let indexer = Indexer {
+            program: indexer,
+            config: config_path.clone(),
+            paths: paths.clone(),
+        };
+        let precedent = Precedent::new(indexer, report.clone());
         watcher::spawn(paths, report.clone(), stop.clone());
         Ok(Workers {
             precedent,
