@@ -9,9 +9,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::json::write_json;
-use crate::config::Config;
 use crate::precedent::{Library, default_folder};
-use crate::text::{sanitize, sanitize_line};
+use crate::text::sanitize;
 
 /// Arguments of `letterdesk index`.
 #[derive(Debug, clap::Args)]
@@ -41,13 +40,7 @@ struct IndexJson {
 /// Runs `index`: waits while another letterdesk writes the index, then brings it up to
 /// date with the paths and the libraries.
 pub fn run(args: &IndexArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let (config, problem) = Config::load(
-        crate::config::config_file(args.config.as_deref()).as_deref(),
-        true,
-    );
-    if let Some(problem) = problem {
-        eprintln!("letterdesk: warning: {}", sanitize_line(&problem));
-    }
+    let config = super::config_or_warn(args.config.as_deref());
     let mut roots = super::paths_or_here(&args.paths)?;
     roots.extend(config.precedent.libraries);
     let Some(dir) = default_folder() else {

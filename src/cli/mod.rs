@@ -124,6 +124,20 @@ pub fn run_command(command: Command, out: &mut dyn std::io::Write) -> anyhow::Re
     Ok(())
 }
 
+/// The config in effect (`given`, else the user's), its problem (a file that does not
+/// parse: the built-in settings are used) said on standard error as a warning.
+fn config_or_warn(given: Option<&std::path::Path>) -> crate::config::Config {
+    let (config, problem) =
+        crate::config::Config::load(crate::config::config_file(given).as_deref(), true);
+    if let Some(problem) = problem {
+        eprintln!(
+            "letterdesk: warning: {}",
+            crate::text::sanitize_line(&problem)
+        );
+    }
+    config
+}
+
 /// The paths a folder command reads (the current folder when none is given); an error
 /// naming them all when none of them exists.
 fn paths_or_here(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::json::write_json;
-use crate::config::Config;
 use crate::precedent::{Hit, Library, Probe, default_folder};
 use crate::text::{sanitize, sanitize_line};
 
@@ -84,13 +83,7 @@ pub fn run(args: &SimilarArgs, out: &mut dyn Write) -> anyhow::Result<()> {
                 .join(", ")
         );
     };
-    let (config, problem) = Config::load(
-        crate::config::config_file(args.config.as_deref()).as_deref(),
-        true,
-    );
-    if let Some(problem) = problem {
-        eprintln!("letterdesk: warning: {}", sanitize_line(&problem));
-    }
+    let config = super::config_or_warn(args.config.as_deref());
     let mut roots = if args.paths.is_empty() {
         vec![folder_of(&args.letter)]
     } else {
