@@ -231,6 +231,8 @@ fn workspace_peaks(dir: &Path, root: &Path, letters: usize) {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_STATE_HOME", home.join("state"))
+            // mimalloc's purge delay as `src/main.rs` sets it for the program.
+            .env("MIMALLOC_PURGE_DELAY", "10")
             .output()
             .expect("child");
         assert!(
