@@ -90,6 +90,11 @@ impl Tmux {
         self.home.path().join("state/letterdesk/journal")
     }
 
+    /// The cache folder the program uses (under the test's own home).
+    pub fn cache_dir(&self) -> PathBuf {
+        self.home.path().join(".cache/letterdesk")
+    }
+
     /// `tmux` with `args`, talking to this test's own server.
     fn tmux(&self, args: &[&str]) -> Command {
         let mut command = Command::new("tmux");
@@ -113,6 +118,14 @@ impl Tmux {
     pub fn display(&self, format: &str) -> String {
         let out = self.output(&["display-message", "-p", "-t", "0", format]);
         out.trim().to_string()
+    }
+
+    /// The pid of a process the pane's process started (`pgrep -P`), if there is one.
+    pub fn pane_child(&self) -> Option<String> {
+        let pane = self.display("#{pane_pid}");
+        let children = Command::new("pgrep").args(["-P", &pane]).output().ok()?;
+        let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+        (!pid.is_empty()).then_some(pid)
     }
 
     /// Send a signal to the program (the pane's process).

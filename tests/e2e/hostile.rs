@@ -251,13 +251,7 @@ fn editing_in_a_shell(
 
 /// The pid of the program the pane's shell started.
 fn program_pid(t: &Tmux) -> String {
-    let child = Command::new("pgrep")
-        .args(["-P", &t.display("#{pane_pid}")])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "letterdesk's pid");
-    pid
+    t.pane_child().expect("letterdesk's pid")
 }
 
 /// Every terminating signal sent from outside (INT, TERM, HUP, QUIT) leaves the pane in

@@ -2,11 +2,16 @@
 //! named in the config, the comment about non-GAAP measures selected, the precedent key:
 //! ten comments of other companies with their answers; Enter reads one in full; the
 //! quote key puts its answer into the draft as an editable quotation; Esc closes.
+//! And the workspace killed (SIGKILL), with the process building its index, while it
+//! indexes: the next start finds precedent all the same.
 
 use crate::common;
 
 use common::precedent::{Comment, Review, TOPICS, staff_letter, write_library};
 use common::tmux::{self, Tmux};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 #[test]
 fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
@@ -15,33 +20,8 @@ fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
     };
     let library = dir.path().join("library");
     write_library(&library, 60).unwrap();
+    let config = non_gaap_letter_and_config(dir.path(), &library);
     let mine = dir.path().join("mine");
-    std::fs::create_dir(&mine).unwrap();
-    let non_gaap = TOPICS.iter().find(|t| t.name == "non-GAAP").unwrap();
-    let review = Review {
-        company: "Quillfeather Analytics Inc.".into(),
-        comments: vec![
-            Comment {
-                topic: None,
-                text: "Please file your bylaws as amended with your next periodic report.".into(),
-                answer: String::new(),
-            },
-            Comment {
-                topic: None,
-                text: format!("{} {}", non_gaap.sentences[0], non_gaap.sentences[2]),
-                answer: String::new(),
-            },
-        ],
-    };
-    let letter = mine.join("upload_quillfeather_2025-04-02.txt");
-    std::fs::write(&letter, staff_letter(99_999, &review)).unwrap();
-
-    let config = dir.path().join("config.toml");
-    let libraries = format!(
-        "[precedent]\nlibraries = [{:?}]\n",
-        library.display().to_string()
-    );
-    std::fs::write(&config, libraries).unwrap();
     let cache = dir.path().join("cache");
     let cache = cache.to_str().unwrap();
     let script = format!("exec \"$LETTERDESK\" --config '{}' .", config.display());
@@ -86,4 +66,81 @@ fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
         drafts.contains("We will add the reconciliation."),
         "{drafts}"
     );
+}
+
+/// A folder `mine` with one staff letter whose second comment is on non-GAAP measures,
+/// and a config naming `library` as a research library; the config's path.
+fn non_gaap_letter_and_config(dir: &Path, library: &Path) -> std::path::PathBuf {
+    let mine = dir.join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    let non_gaap = TOPICS.iter().find(|t| t.name == "non-GAAP").unwrap();
+    let review = Review {
+        company: "Quillfeather Analytics Inc.".into(),
+        comments: vec![
+            Comment {
+                topic: None,
+                text: "Please file your bylaws as amended with your next periodic report.".into(),
+                answer: String::new(),
+            },
+            Comment {
+                topic: None,
+                text: format!("{} {}", non_gaap.sentences[0], non_gaap.sentences[2]),
+                answer: String::new(),
+            },
+        ],
+    };
+    let letter = mine.join("upload_quillfeather_2025-04-02.txt");
+    std::fs::write(&letter, staff_letter(99_999, &review)).unwrap();
+    let config = dir.join("config.toml");
+    let libraries = format!(
+        "[precedent]\nlibraries = [{:?}]\n",
+        library.display().to_string()
+    );
+    std::fs::write(&config, libraries).unwrap();
+    config
+}
+
+#[test]
+fn killed_while_indexing_the_next_start_finds_precedent() {
+    let Some(dir) = tmux::folder() else {
+        return;
+    };
+    let library = dir.path().join("library");
+    write_library(&library, 2_000).unwrap();
+    let config = non_gaap_letter_and_config(dir.path(), &library);
+    let mine = dir.path().join("mine");
+    let args = ["--config", config.to_str().unwrap(), "."];
+    let t = Tmux::start(&mine, &args, 160, 48);
+    t.wait_for("Quillfeather");
+    t.press("Enter", "bylaws");
+    t.keys(&["j"]);
+    t.press("p", "Precedent for comment 2");
+    // Killed once the index exists and letters are being read into it: the workspace
+    // and the process building the index, both at once (as a crash or the OOM killer).
+    let meta = letterdesk::precedent::folder(&t.cache_dir()).join("index/meta.json");
+    let start = Instant::now();
+    while !meta.exists() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no index made");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let indexer = t
+        .pane_child()
+        .expect("the index was built before the kill: give the library more letters");
+    Command::new("kill")
+        .args(["-KILL", &indexer])
+        .status()
+        .unwrap();
+    t.signal("KILL");
+    t.wait_exit();
+    t.restart(&mine, &args, 160, 48);
+    t.wait_for("Quillfeather");
+    t.press("Enter", "bylaws");
+    t.keys(&["j"]);
+    t.press("p", "Precedent for comment 2");
+    let screen = t.wait_until_for("ten results", Duration::from_secs(120), |s| {
+        s.contains("10. ")
+    });
+    assert_eq!(screen.matches("↳").count(), 10, "{screen}");
+    assert!(screen.contains("answered on non-GAAP"), "{screen}");
 }
