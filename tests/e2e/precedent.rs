@@ -9,7 +9,7 @@ use crate::common;
 
 use common::precedent::{Comment, Review, TOPICS, staff_letter, write_library};
 use common::tmux::{self, Tmux};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -18,18 +18,12 @@ fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
     let Some(dir) = tmux::folder() else {
         return;
     };
-    let library = dir.path().join("library");
-    write_library(&library, 60).unwrap();
-    let config = non_gaap_letter_and_config(dir.path(), &library);
-    let mine = dir.path().join("mine");
+    let (mine, config) = non_gaap_letter_and_library(dir.path(), 60);
     let cache = dir.path().join("cache");
     let cache = cache.to_str().unwrap();
     let script = format!("exec \"$LETTERDESK\" --config '{}' .", config.display());
     let t = Tmux::start_shell(&mine, &script, &[("XDG_CACHE_HOME", cache)], 160, 48);
-    t.wait_for("Quillfeather");
-    t.press("Enter", "bylaws");
-    t.keys(&["j"]);
-    t.press("p", "Precedent for comment 2");
+    precedent_for_comment_2(&t);
     let screen = t.wait_until_for("ten results", std::time::Duration::from_secs(60), |s| {
         s.contains("10. ")
     });
@@ -68,9 +62,20 @@ fn precedent_for_a_non_gaap_comment_quoted_into_the_draft() {
     );
 }
 
-/// A folder `mine` with one staff letter whose second comment is on non-GAAP measures,
-/// and a config naming `library` as a research library; the config's path.
-fn non_gaap_letter_and_config(dir: &Path, library: &Path) -> std::path::PathBuf {
+/// As a user would: the letter opened, its second comment selected, the precedent key.
+fn precedent_for_comment_2(t: &Tmux) {
+    t.wait_for("Quillfeather");
+    t.press("Enter", "bylaws");
+    t.keys(&["j"]);
+    t.press("p", "Precedent for comment 2");
+}
+
+/// In `dir`: a folder `mine` with one staff letter whose second comment is on non-GAAP
+/// measures, a research library of `reviews` synthetic reviews, and a config naming
+/// it; the folder and the config's path.
+fn non_gaap_letter_and_library(dir: &Path, reviews: usize) -> (PathBuf, PathBuf) {
+    let library = dir.join("library");
+    write_library(&library, reviews).unwrap();
     let mine = dir.join("mine");
     std::fs::create_dir(&mine).unwrap();
     let non_gaap = TOPICS.iter().find(|t| t.name == "non-GAAP").unwrap();
@@ -97,7 +102,7 @@ fn non_gaap_letter_and_config(dir: &Path, library: &Path) -> std::path::PathBuf 
         library.display().to_string()
     );
     std::fs::write(&config, libraries).unwrap();
-    config
+    (mine, config)
 }
 
 #[test]
@@ -105,16 +110,10 @@ fn killed_while_indexing_the_next_start_finds_precedent() {
     let Some(dir) = tmux::folder() else {
         return;
     };
-    let library = dir.path().join("library");
-    write_library(&library, 2_000).unwrap();
-    let config = non_gaap_letter_and_config(dir.path(), &library);
-    let mine = dir.path().join("mine");
+    let (mine, config) = non_gaap_letter_and_library(dir.path(), 2_000);
     let args = ["--config", config.to_str().unwrap(), "."];
     let t = Tmux::start(&mine, &args, 160, 48);
-    t.wait_for("Quillfeather");
-    t.press("Enter", "bylaws");
-    t.keys(&["j"]);
-    t.press("p", "Precedent for comment 2");
+    precedent_for_comment_2(&t);
     // Killed once the index exists and letters are being read into it: the workspace
     // and the process building the index, both at once (as a crash or the OOM killer).
     let meta = letterdesk::precedent::folder(&t.cache_dir()).join("index/meta.json");
@@ -134,10 +133,7 @@ fn killed_while_indexing_the_next_start_finds_precedent() {
     t.signal("KILL");
     t.wait_exit();
     t.restart(&mine, &args, 160, 48);
-    t.wait_for("Quillfeather");
-    t.press("Enter", "bylaws");
-    t.keys(&["j"]);
-    t.press("p", "Precedent for comment 2");
+    precedent_for_comment_2(&t);
     let screen = t.wait_until_for("ten results", Duration::from_secs(120), |s| {
         s.contains("10. ")
     });
