@@ -148,10 +148,10 @@ impl Indexer {
         if crate::cache::is_turned_off() {
             command.arg("--no-cache");
         }
-        // mimalloc gives freed memory back to the system a second after (its default):
-        // the indexing process frees most of each letter as soon as it has read it, and
-        // gives it back at once, beside the workspace (an option of mimalloc's, read
-        // from the environment when the process starts).
+        // The program has mimalloc give freed memory back after 10 ms (`src/main.rs`,
+        // unless this variable is set); the indexing process frees most of each letter
+        // as soon as it has read it, beside the workspace, and gives it back at once
+        // (mimalloc reads the variable when the process starts).
         if std::env::var_os(PURGE_DELAY).is_none() {
             command.env(PURGE_DELAY, "0");
         }
