@@ -24,6 +24,8 @@
 //! cargo bench --bench precedent -- --letters 1000 --simulated 0   # a quick run
 //! ```
 
+#[path = "support/allocator.rs"]
+mod allocator;
 #[path = "support/peak.rs"]
 mod peak;
 #[path = "support/screen.rs"]
@@ -41,11 +43,6 @@ use letterdesk::precedent::{Library, Probe, folder};
 use letterdesk::review::Filed;
 use letterdesk::tui::{Action, Command, Pane};
 use screen::Screen;
-
-/// The program's allocator, as `src/main.rs` sets it: the memory measured is the
-/// program's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Queries timed per library.
 const QUERIES: usize = 400;
@@ -231,8 +228,6 @@ fn workspace_peaks(dir: &Path, root: &Path, letters: usize) {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_STATE_HOME", home.join("state"))
-            // mimalloc's purge delay as `src/main.rs` sets it for the program.
-            .env("MIMALLOC_PURGE_DELAY", "10")
             .output()
             .expect("child");
         assert!(
@@ -318,7 +313,7 @@ fn child_workspace(root: &Path, journal: &Path) {
 
 /// Build the index of `roots` from nothing as the workspace has it built: `letterdesk
 /// index` in a process of its own, with its cache folder `cache` (empty) and mimalloc's
-/// purge delay as the workspace sets it. Its wall time, peak memory in MB (its
+/// purge delay as the workspace sets it for it. Its wall time, peak memory in MB (its
 /// `/proc/PID/status`, read while it runs) and what it printed.
 fn index_process(cache: &Path, roots: &[PathBuf]) -> (Duration, f64, String) {
     let t = Instant::now();
@@ -328,7 +323,7 @@ fn index_process(cache: &Path, roots: &[PathBuf]) -> (Duration, f64, String) {
         .args(roots)
         .env("XDG_CACHE_HOME", cache)
         .env("XDG_CONFIG_HOME", cache.join("no-config"))
-        .env("MIMALLOC_PURGE_DELAY", "0")
+        .env(letterdesk::allocator::PURGE_DELAY_VAR, "0")
         .stdout(Stdio::piped())
         .spawn()
         .expect("letterdesk index");

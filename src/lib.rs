@@ -4,6 +4,7 @@
 //! next to each letter, [`demo`] holds the built-in demo letters. [`tui`] is the thin
 //! interactive shell on top.
 
+pub mod allocator;
 pub mod cache;
 pub mod cli;
 pub mod config;

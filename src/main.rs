@@ -12,25 +12,14 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's option of how many milliseconds freed memory is kept before it is given
-/// back to the system (`mi_option_purge_delay` of `mimalloc.h`, which the Rust binding
-/// does not name).
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// What [`PURGE_DELAY`] is set to, unless `MIMALLOC_PURGE_DELAY` says otherwise: 10 ms
-/// (mimalloc 2's default; mimalloc 3 keeps freed memory a second). The workspace reads
-/// thousands of letters on every core and frees most of each at once; kept a second,
-/// that memory stood at the peak beside what the workspace keeps (see README,
-/// Precedent search: with 20,000 letter files and the index open, 154 MB against 147
-/// to 148 MB; `status` over 10,000 letters, 65 MB against 57 MB, in the same time).
-const PURGE_DELAY_MS: std::os::raw::c_long = 10;
+/// mimalloc's options set before the first allocation (see `letterdesk::allocator`).
+#[ctor::ctor(unsafe)]
+fn tune_allocator() {
+    // SAFETY: before `main`, with no other thread.
+    unsafe { letterdesk::allocator::tune() };
+}
 
 fn main() -> ExitCode {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: sets one of mimalloc's options, which it reads when it next purges;
-        // no other thread runs yet.
-        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, PURGE_DELAY_MS) };
-    }
     let cli = Cli::parse();
     if cli.no_cache {
         letterdesk::cache::turn_off();

@@ -13,15 +13,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use crate::allocator::PURGE_DELAY_VAR;
 use crate::precedent::{Library, Probe, default_folder};
 use crate::tui::model::action::Action;
 
 /// How many hits a search asks for.
 const HITS: usize = 10;
-
-/// The environment variable of mimalloc's delay before it gives freed memory back to
-/// the system, in milliseconds.
-const PURGE_DELAY: &str = "MIMALLOC_PURGE_DELAY";
 
 /// What the worker is asked to do.
 enum Job {
@@ -148,12 +145,12 @@ impl Indexer {
         if crate::cache::is_turned_off() {
             command.arg("--no-cache");
         }
-        // The program has mimalloc give freed memory back after 10 ms (`src/main.rs`,
-        // unless this variable is set); the indexing process frees most of each letter
+        // The program has mimalloc give freed memory back after 10 ms
+        // ([`crate::allocator`], unless this variable is set); the indexing process frees most of each letter
         // as soon as it has read it, beside the workspace, and gives it back at once
         // (mimalloc reads the variable when the process starts).
-        if std::env::var_os(PURGE_DELAY).is_none() {
-            command.env(PURGE_DELAY, "0");
+        if std::env::var_os(PURGE_DELAY_VAR).is_none() {
+            command.env(PURGE_DELAY_VAR, "0");
         }
         command
             .arg("--")
