@@ -3,7 +3,9 @@
 //! ten comments of other companies with their answers; Enter reads one in full; the
 //! quote key puts its answer into the draft as an editable quotation; Esc closes.
 //! And the workspace killed (SIGKILL), with the process building its index, while it
-//! indexes: the next start finds precedent all the same.
+//! indexes: the next start finds precedent all the same. And another letterdesk
+//! writing the index: the overlay says the workspace waits for it, and the results
+//! come once it is done.
 
 use crate::common;
 
@@ -139,4 +141,35 @@ fn killed_while_indexing_the_next_start_finds_precedent() {
     });
     assert_eq!(screen.matches("↳").count(), 10, "{screen}");
     assert!(screen.contains("answered on non-GAAP"), "{screen}");
+}
+
+#[test]
+fn while_another_letterdesk_writes_the_index_the_overlay_says_so() {
+    let Some(dir) = tmux::folder() else {
+        return;
+    };
+    let (mine, config) = non_gaap_letter_and_library(dir.path(), 60);
+    let args = ["--config", config.to_str().unwrap(), "."];
+    let t = Tmux::start(&mine, &args, 160, 48);
+    // Another process holds the index's writer lock (as a long `letterdesk index`).
+    let index = letterdesk::precedent::folder(&t.cache_dir());
+    let writing = letterdesk::precedent::Library::open(&index).unwrap();
+    assert!(writing.is_writer());
+    precedent_for_comment_2(&t);
+    let screen = t.wait_until_for("the wait named", Duration::from_secs(30), |s| {
+        s.contains("another letterdesk is writing the precedent index")
+    });
+    assert!(screen.contains("waiting"), "{screen}");
+    assert!(!screen.contains("10. "), "{screen}");
+    drop(writing);
+    let screen = t.wait_until_for("ten results", Duration::from_secs(60), |s| {
+        s.contains("10. ")
+    });
+    assert_eq!(screen.matches("↳").count(), 10, "{screen}");
+    assert!(!screen.contains("another letterdesk"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_until("the overlay closed", |s| {
+        !s.contains("Precedent for comment")
+    });
+    t.quit();
 }

@@ -96,3 +96,32 @@ fn precedent_overlay_marks_the_query_terms() {
     assert!(text.contains("[EBITDA]"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// While the index is first built, the overlay says what the indexing process last
+/// said: that it waits for another letterdesk writing the index, and which. Sanitized:
+/// the folder's name is the user's, its control characters never reach the terminal.
+#[test]
+fn while_the_index_is_built_the_overlay_says_what_it_waits_for() {
+    let mut s = desk();
+    update(&mut s, Action::Run(Command::Precedent));
+    let text = screen(&mut s, 120, 40);
+    assert!(text.contains("Building the precedent index"), "{text}");
+    assert!(!text.contains("waiting"), "{text}");
+    let said = "another letterdesk is writing the precedent index (/home/ana/.cache/letterdesk/precedent\u{1b}[2J); waiting";
+    update(&mut s, Action::PrecedentIndexing(said.into()));
+    let text = screen(&mut s, 120, 40);
+    assert!(
+        text.contains("another letterdesk is writing the precedent index"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "{text}");
+    // Once ready, the note goes: later updates run behind the ready index.
+    update(&mut s, Action::PrecedentIndexed(Ok(10)));
+    update(&mut s, Action::PrecedentIndexing("later".into()));
+    let text = screen(&mut s, 120, 40);
+    assert!(text.contains("Searching…"), "{text}");
+    assert!(
+        !text.contains("later") && !text.contains("another"),
+        "{text}"
+    );
+}

@@ -185,6 +185,9 @@ pub enum Action {
     WordListFailed(Problem),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
+    /// What the process bringing the precedent index up to date said while it runs
+    /// (that it waits for another letterdesk writing the index).
+    PrecedentIndexing(String),
     /// The precedent index is up to date with the folders (this many comments), or
     /// why it could not be opened.
     PrecedentIndexed(Result<u64, String>),

@@ -9,8 +9,9 @@ pub enum IndexState {
     /// Not asked for yet (the index is opened the first time precedent is shown).
     #[default]
     Unused,
-    /// Being opened and brought up to date with the folders.
-    Building,
+    /// Being opened and brought up to date with the folders, with what the indexing
+    /// process last said, if anything (that it waits for another letterdesk).
+    Building(Option<String>),
     /// Ready, with this many comments.
     Ready(u64),
     /// It could not be opened or built, and why.

@@ -7,7 +7,7 @@
 //! its own, at a lower priority, which the indexing process inherits: never in
 //! `update` or `draw`.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -130,9 +130,15 @@ impl Drop for Precedent {
 }
 
 impl Indexer {
-    /// Run `letterdesk index` and wait for it; its error, when it fails, is the last
-    /// line it wrote. The process is kept in `running` while it runs.
-    fn run(&self, running: &Mutex<Option<Child>>) -> Result<(), String> {
+    /// Run `letterdesk index` and wait for it, each line it writes handed to `said`
+    /// as it comes (that it waits for another letterdesk writing the index); its
+    /// error, when it fails, is the last line it wrote. The process is kept in
+    /// `running` while it runs.
+    fn run(
+        &self,
+        running: &Mutex<Option<Child>>,
+        mut said: impl FnMut(&str),
+    ) -> Result<(), String> {
         let program = self
             .program
             .as_ref()
@@ -146,9 +152,9 @@ impl Indexer {
             command.arg("--no-cache");
         }
         // The program has mimalloc give freed memory back after 10 ms
-        // ([`crate::allocator`], unless this variable is set); the indexing process frees most of each letter
-        // as soon as it has read it, beside the workspace, and gives it back at once
-        // (mimalloc reads the variable when the process starts).
+        // ([`crate::allocator`], unless this variable is set); the indexing process
+        // frees most of each letter as soon as it has read it, beside the workspace,
+        // and gives it back at once (mimalloc reads the variable when it starts).
         if std::env::var_os(PURGE_DELAY_VAR).is_none() {
             command.env(PURGE_DELAY_VAR, "0");
         }
@@ -163,9 +169,15 @@ impl Indexer {
             .map_err(|e| format!("cannot start {} index: {e}", program.display()))?;
         let mut stderr = child.stderr.take();
         *running.lock().unwrap_or_else(PoisonError::into_inner) = Some(child);
-        let mut said = String::new();
-        if let Some(stderr) = &mut stderr {
-            let _ = stderr.read_to_string(&mut said);
+        let mut last = String::new();
+        if let Some(stderr) = stderr.take() {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let line = line.trim().trim_start_matches("letterdesk: ");
+                if !line.is_empty() {
+                    said(line);
+                    line.clone_into(&mut last);
+                }
+            }
         }
         let Some(mut child) = running
             .lock()
@@ -178,10 +190,10 @@ impl Indexer {
         if status.success() {
             return Ok(());
         }
-        let last = said.lines().rev().find(|l| !l.trim().is_empty());
-        Err(match last {
-            Some(line) => line.trim_start_matches("letterdesk: ").to_owned(),
-            None => format!("indexing the letters failed ({status})"),
+        Err(if last.is_empty() {
+            format!("indexing the letters failed ({status})")
+        } else {
+            last
         })
     }
 }
@@ -203,7 +215,9 @@ fn serve(
         if stale {
             stale = false;
             let result = dir.clone().and_then(|dir| {
-                let indexed = indexer.run(running);
+                let indexed = indexer.run(running, |line| {
+                    let _ = report.send(Action::PrecedentIndexing(line.to_owned()));
+                });
                 let opened = match &library {
                     Some(library) => library.reload(),
                     None => Library::open_reader(&dir).map(|opened| library = Some(opened)),
@@ -286,8 +300,37 @@ mod tests {
             "echo 'letterdesk: warning: a' >&2\necho 'letterdesk: /c: disk full' >&2\nexit 1";
         let (worker, reports) = worker(dir.path(), script);
         find(&worker);
+        // What it says as it runs comes first, then the result.
+        let indexed = loop {
+            if let Action::PrecedentIndexed(result) =
+                reports.recv_timeout(Duration::from_secs(20)).unwrap()
+            {
+                break result;
+            }
+        };
+        assert_eq!(indexed, Err("/c: disk full".into()));
+    }
+
+    #[test]
+    fn what_the_indexer_says_while_it_runs_is_reported_as_it_comes() {
+        let dir = tempfile::tempdir().unwrap();
+        let gate = dir.path().join("gate");
+        let said = "another letterdesk is writing the precedent index (/c); waiting";
+        let script = format!(
+            "echo 'letterdesk: {said}' >&2\nwhile [ ! -e {} ]; do sleep 0.01; done\nexit 1",
+            gate.display()
+        );
+        let (worker, reports) = worker(dir.path(), &script);
+        find(&worker);
+        // Reported while the process still runs (it waits for the gate).
         match reports.recv_timeout(Duration::from_secs(20)).unwrap() {
-            Action::PrecedentIndexed(result) => assert_eq!(result, Err("/c: disk full".into())),
+            Action::PrecedentIndexing(line) => assert_eq!(line, said),
+            other => panic!("{other:?}"),
+        }
+        assert!(worker.running.lock().unwrap().is_some());
+        std::fs::write(&gate, "").unwrap();
+        match reports.recv_timeout(Duration::from_secs(20)).unwrap() {
+            Action::PrecedentIndexed(result) => assert_eq!(result, Err(said.into())),
             other => panic!("{other:?}"),
         }
     }

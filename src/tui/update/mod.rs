@@ -208,6 +208,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             path,
             beside,
         } => exporting::ask_overwrite(state, letter, format, &path, &beside),
+        Action::PrecedentIndexing(line) => precedent::indexing(state, line),
         Action::PrecedentIndexed(result) => precedent::indexed(state, result),
         Action::PrecedentFound { text, result } => precedent::found(state, &text, result),
         Action::ReviewsBuilt(built) => reviews::built(state, built, &mut fx),

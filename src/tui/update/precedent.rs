@@ -34,7 +34,7 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
         company,
     });
     if state.precedent_index == IndexState::Unused {
-        state.precedent_index = IndexState::Building;
+        state.precedent_index = IndexState::Building(None);
     }
     state.dialogs.precedent = Some(view);
 }
@@ -50,7 +50,15 @@ pub(super) fn found(state: &mut State, text: &str, result: Result<Found, String>
     }
 }
 
-/// The index is up to date (or could not be opened).
+/// The indexing process said `line` while it runs: the overlay shows it while the
+/// index is first built (later updates run behind a ready index).
+pub(super) fn indexing(state: &mut State, line: String) {
+    if let IndexState::Building(said) = &mut state.precedent_index {
+        *said = Some(line);
+    }
+}
+
+/// The index is up to date (this many comments), or why it is not available.
 pub(super) fn indexed(state: &mut State, result: Result<u64, String>) {
     state.precedent_index = match result {
         Ok(comments) => IndexState::Ready(comments),

@@ -38,7 +38,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
     let keymap = &state.config.keymap;
     let key = |command| keymap.key_for(Mode::Precedent.context(), command);
     let (lines, wrap, scroll) = match (&view.found, view.reading) {
-        (None, _) => (vec![waiting(state)], true, 0),
+        (None, _) => (waiting(state), true, 0),
         (Some(Err(error)), _) => (
             vec![Line::styled(
                 format!("No precedent: {}", one_line(error)),
@@ -86,16 +86,23 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
     frame.render_widget(Paragraph::new(Span::styled(hint, theme.muted())), foot);
 }
 
-/// What the overlay says while the index is built or the search runs.
-fn waiting(state: &State) -> Line<'static> {
+/// What the overlay says while the index is built or the search runs: while it is
+/// built, what the indexing process last said too (that it waits for another
+/// letterdesk writing the index).
+fn waiting(state: &State) -> Vec<Line<'static>> {
+    let muted = state.config.theme.muted();
     let text = match &state.precedent_index {
         IndexState::Ready(_) => "Searching…".to_owned(),
         IndexState::Failed(error) => format!("The precedent index is not available: {}", one_line(error)),
-        IndexState::Unused | IndexState::Building => {
+        IndexState::Unused | IndexState::Building(_) => {
             "Building the precedent index of the folders opened and the research libraries (the first time takes longest)…".to_owned()
         }
     };
-    Line::styled(text, state.config.theme.muted())
+    let mut lines = vec![Line::styled(text, muted)];
+    if let IndexState::Building(Some(said)) = &state.precedent_index {
+        lines.push(Line::styled(one_line(said), muted));
+    }
+    lines
 }
 
 /// The hits, three rows each: who and where, the comment's first line, the answer's.
