@@ -5,11 +5,14 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
 
 use serde::Serialize;
 
 use super::json::write_json;
-use crate::precedent::{Library, default_folder};
+use crate::precedent::{Library, Progress, Updated, default_folder};
 use crate::text::sanitize;
 
 /// Arguments of `letterdesk index`.
@@ -25,7 +28,14 @@ pub struct IndexArgs {
     /// Read the `[precedent]` libraries from this config file.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Say how far it has come on stderr while it reads the letters, a line each time
+    /// the percentage changes (the workspace shows them while the index is built).
+    #[arg(long)]
+    pub progress: bool,
 }
+
+/// How often the progress is looked at.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 
 /// What an update did, as scripts see it.
 #[derive(Serialize)]
@@ -55,7 +65,7 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         );
     })
     .map_err(anyhow::Error::msg)?;
-    let updated = library.update(&roots).map_err(anyhow::Error::msg)?;
+    let updated = update(&mut library, &roots, args.progress).map_err(anyhow::Error::msg)?;
     let json = IndexJson {
         index: dir.display().to_string(),
         comments: library.comments(),
@@ -73,4 +83,73 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Bring `library` up to date with `roots`, saying how far it has come on stderr when
+/// `progress` is asked for.
+fn update(library: &mut Library, roots: &[PathBuf], progress: bool) -> Result<Updated, String> {
+    let counted = Progress::default();
+    let (done, finished) = channel::<()>();
+    std::thread::scope(|scope| {
+        if progress {
+            let counted = &counted;
+            scope.spawn(move || say_progress(counted, &finished, &mut std::io::stderr()));
+        }
+        let updated = library.update_counted(roots, &counted);
+        drop(done);
+        updated
+    })
+}
+
+/// Every [`PROGRESS_EVERY`] until `finished` says so, the share of the readings done,
+/// when it changed, on `out`.
+fn say_progress(progress: &Progress, finished: &Receiver<()>, out: &mut dyn Write) {
+    let mut said = None;
+    while let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(PROGRESS_EVERY) {
+        let total = progress.total.load(Ordering::Relaxed);
+        if total == 0 {
+            continue;
+        }
+        let done = progress.done.load(Ordering::Relaxed);
+        let percent = (done * 100 / total).min(99);
+        if said != Some(percent) {
+            let line =
+                format!("letterdesk: reading the letters for the precedent index: {percent}%");
+            let _ = writeln!(out, "{line}");
+            said = Some(percent);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line each time the share changes, 99% at most while the update runs (it ends
+    /// with the summary), and nothing once it is done.
+    #[test]
+    fn progress_is_said_as_it_changes() {
+        let progress = Progress::default();
+        progress.total.store(200, Ordering::Relaxed);
+        progress.done.store(50, Ordering::Relaxed);
+        let (done, finished) = channel::<()>();
+        let said = std::thread::scope(|scope| {
+            let progress = &progress;
+            let saying = scope.spawn(move || {
+                let mut out = Vec::new();
+                say_progress(progress, &finished, &mut out);
+                String::from_utf8(out).unwrap()
+            });
+            // Long enough for it to look at least once at each share.
+            std::thread::sleep(PROGRESS_EVERY * 4);
+            progress.done.store(200, Ordering::Relaxed);
+            std::thread::sleep(PROGRESS_EVERY * 4);
+            drop(done);
+            saying.join().unwrap()
+        });
+        let line =
+            |percent| format!("letterdesk: reading the letters for the precedent index: {percent}");
+        let lines: Vec<&str> = said.lines().collect();
+        assert_eq!(lines, [line("25%"), line("99%")], "{said}");
+    }
 }

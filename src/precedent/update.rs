@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tantivy::{TantivyDocument, Term};
 
@@ -12,7 +13,7 @@ use super::manifest::{self, Entry};
 use super::schema::{Fields, company_id, company_key, fingerprint, terms};
 use super::store::Library;
 use crate::letter::Kind;
-use crate::review::{Filed, Review, build_each, build_read, read_each};
+use crate::review::{Filed, Review, build_each, build_read_counted, read_each};
 
 /// What one update did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,11 +26,31 @@ pub struct Updated {
     pub comments: usize,
 }
 
+/// How far an update has come, for another thread to show: letter files read of
+/// those it will read (a letter is read more than once: to group it into its review,
+/// then with its review's letters).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Readings done.
+    pub done: AtomicUsize,
+    /// Readings the update will do (0 until it knows which letters changed).
+    pub total: AtomicUsize,
+}
+
 impl Library {
     /// Bring the index up to date with the letters under `roots` (folders or files),
     /// and drop letters that no longer exist wherever they were. In a process that
     /// only reads, nothing is done.
     pub fn update(&mut self, roots: &[PathBuf]) -> Result<Updated, String> {
+        self.update_counted(roots, &Progress::default())
+    }
+
+    /// [`Library::update`], counting its readings in `progress` as it goes.
+    pub fn update_counted(
+        &mut self,
+        roots: &[PathBuf],
+        progress: &Progress,
+    ) -> Result<Updated, String> {
         let fields = self.fields;
         let manifest_path = self.dir.join("manifest.json");
         let Some(writer) = self.writer.as_mut() else {
@@ -67,8 +88,14 @@ impl Library {
         }
         // A changed letter's review may hold letters indexed before: found by the keys
         // it has now (a first reading of the changed letters, when there are others).
-        if files.keys().any(|p| !changed_set.contains(p)) {
-            let (keys, _) = read_each(&paths, |filed| letter_keys(&filed));
+        let others = files.keys().any(|p| !changed_set.contains(p));
+        if others {
+            // The kin are not known yet: counted once they are.
+            progress.total.store(3 * paths.len(), Ordering::Relaxed);
+            let (keys, _) = read_each(&paths, |filed| {
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                letter_keys(&filed)
+            });
             touched.extend(keys.into_iter().flatten());
         }
         let kin: Vec<PathBuf> = files
@@ -85,7 +112,11 @@ impl Library {
         let mut comments = 0;
         let mut failed = None;
         let reading: Vec<PathBuf> = paths.iter().chain(&kin).cloned().collect();
-        build_read(&reading, |review| {
+        let first = if others { paths.len() } else { 0 };
+        progress
+            .total
+            .store(first + 2 * reading.len(), Ordering::Relaxed);
+        build_read_counted(&reading, &progress.done, |review| {
             for filed in &review.letters {
                 read_keys.insert(filed.path.clone(), letter_keys(filed));
             }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::filed::Filed;
 use super::group::{self, GroupKey};
@@ -38,12 +39,25 @@ pub fn build_each(filed: Vec<Filed>) -> impl Iterator<Item = Review> {
 /// letters at a time. So only those letters are in memory at once, not every letter
 /// (10,000 letters take more than 150 MB). A letter that cannot be read the second
 /// time is left out of its review.
-pub fn build_read(paths: &[PathBuf], mut each: impl FnMut(Review)) {
-    let (keys, _) = read_each(paths, |filed| GroupKey::of(&filed));
+pub fn build_read(paths: &[PathBuf], each: impl FnMut(Review)) {
+    build_read_counted(paths, &AtomicUsize::new(0), each);
+}
+
+/// [`build_read`], adding one to `read` for each letter read (each is read twice), on
+/// whichever thread reads it: another thread can tell how far it has come.
+pub fn build_read_counted(paths: &[PathBuf], read: &AtomicUsize, mut each: impl FnMut(Review)) {
+    let count = || read.fetch_add(1, Ordering::Relaxed);
+    let (keys, _) = read_each(paths, |filed| {
+        count();
+        GroupKey::of(&filed)
+    });
     let mut batch: Vec<Vec<PathBuf>> = Vec::new();
     let mut flush = |batch: &mut Vec<Vec<PathBuf>>| {
         let wanted: Vec<PathBuf> = batch.iter().flatten().cloned().collect();
-        let (filed, _) = read_each(&wanted, |filed| filed);
+        let (filed, _) = read_each(&wanted, |filed| {
+            count();
+            filed
+        });
         let mut read: HashMap<PathBuf, Filed> =
             filed.into_iter().map(|f| (f.path.clone(), f)).collect();
         for members in batch.drain(..) {

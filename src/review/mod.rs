@@ -26,7 +26,7 @@ mod similar;
 mod state;
 
 pub use answered::{Answer, Answered, answers_between};
-pub use build::{build, build_each, build_read, sort};
+pub use build::{build, build_each, build_read, build_read_counted, sort};
 pub use copies::LetterCopy;
 pub use filed::Filed;
 pub use links::{Link, Target};

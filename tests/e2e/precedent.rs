@@ -3,7 +3,8 @@
 //! ten comments of other companies with their answers; Enter reads one in full; the
 //! quote key puts its answer into the draft as an editable quotation; Esc closes.
 //! And the workspace killed (SIGKILL), with the process building its index, while it
-//! indexes: the next start finds precedent all the same. And another letterdesk
+//! indexes (the overlay saying how far it has read): the next start finds precedent
+//! all the same. And another letterdesk
 //! writing the index: the overlay says the workspace waits for it, and the results
 //! come once it is done.
 
@@ -124,7 +125,11 @@ fn killed_while_indexing_the_next_start_finds_precedent() {
         assert!(start.elapsed() < Duration::from_secs(60), "no index made");
         std::thread::sleep(Duration::from_millis(10));
     }
-    std::thread::sleep(Duration::from_millis(300));
+    // The overlay says how far the indexing process has read.
+    let screen = t.wait_until_for("the progress shown", Duration::from_secs(60), |s| {
+        s.contains("reading the letters for the precedent index: ")
+    });
+    assert!(screen.contains("Building the precedent index"), "{screen}");
     let indexer = t
         .pane_child()
         .expect("the index was built before the kill: give the library more letters");

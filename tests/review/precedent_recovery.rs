@@ -128,6 +128,33 @@ fn index_says_what_it_read_and_an_index_up_to_date_reads_nothing() {
     assert_five_hits(&similar(&staff[0], &library, &cache).output().unwrap());
 }
 
+/// The progress an update counts ends at its total (what `index --progress` and the
+/// workspace's overlay show): every letter read twice the first time; a changed letter
+/// read once to find its review, then with its review's letters.
+#[test]
+fn an_updates_progress_ends_at_its_total() {
+    use std::sync::atomic::Ordering;
+    let (_dir, library, staff, cache) = library_of(20);
+    let mut index = letterdesk::precedent::Library::open(&index_folder(&cache)).unwrap();
+    let progress = letterdesk::precedent::Progress::default();
+    let updated = index
+        .update_counted(std::slice::from_ref(&library), &progress)
+        .unwrap();
+    assert_eq!(updated.read, 40);
+    assert_eq!(progress.total.load(Ordering::Relaxed), 80);
+    assert_eq!(progress.done.load(Ordering::Relaxed), 80);
+    let text = std::fs::read_to_string(&staff[4]).unwrap();
+    std::fs::write(&staff[4], text.replace("Please", "Kindly")).unwrap();
+    let progress = letterdesk::precedent::Progress::default();
+    let updated = index
+        .update_counted(std::slice::from_ref(&library), &progress)
+        .unwrap();
+    // The letter and its review's response.
+    assert_eq!(updated.read, 2);
+    assert_eq!(progress.total.load(Ordering::Relaxed), 1 + 2 * 2);
+    assert_eq!(progress.done.load(Ordering::Relaxed), 1 + 2 * 2);
+}
+
 #[test]
 fn index_waits_while_another_process_writes_the_index() {
     let (_dir, library, _staff, cache) = library_of(10);

@@ -33,8 +33,8 @@ enum Job {
     Update,
 }
 
-/// How the index is brought up to date: `PROGRAM index [--config FILE] [--no-cache]
-/// -- PATH...`.
+/// How the index is brought up to date: `PROGRAM index --progress [--config FILE]
+/// [--no-cache] -- PATH...`.
 #[derive(Debug, Clone)]
 pub(super) struct Indexer {
     /// The letterdesk program (`None`: it could not be found).
@@ -144,7 +144,7 @@ impl Indexer {
             .as_ref()
             .ok_or("cannot find the letterdesk program to index the letters with")?;
         let mut command = Command::new(program);
-        command.arg("index");
+        command.arg("index").arg("--progress");
         if let Some(config) = &self.config {
             command.arg("--config").arg(config);
         }
@@ -190,7 +190,8 @@ impl Indexer {
         if status.success() {
             return Ok(());
         }
-        Err(if last.is_empty() {
+        // Killed, its last line may be a progress line: the signal says more.
+        Err(if last.is_empty() || status.code().is_none() {
             format!("indexing the letters failed ({status})")
         } else {
             last
@@ -270,7 +271,9 @@ mod tests {
     /// The worker with a shell script standing in for `letterdesk index`.
     fn worker(dir: &std::path::Path, script: &str) -> (Precedent, Receiver<Action>) {
         let program = dir.join("indexer");
-        let script = format!("#!/bin/sh\n[ \"$1\" = index ] || exit 0\n{script}\n");
+        let script = format!(
+            "#!/bin/sh\n[ \"$1\" = index ] || exit 0\n[ \"$2\" = --progress ] || exit 3\n{script}\n"
+        );
         std::fs::write(&program, script).unwrap();
         std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
         // A process another test forks may hold the script open for writing until it
