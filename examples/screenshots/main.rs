@@ -5,6 +5,7 @@
 
 #[path = "../../benches/support/demo.rs"]
 mod demo;
+mod precedent;
 mod reviews;
 mod svg;
 
@@ -244,6 +245,12 @@ fn main() {
 
     let mut large = indexing();
     write(&mut large, "indexing", 180, 45);
+
+    let shots = std::env::temp_dir().join("letterdesk-screenshots-precedent");
+    let _ = std::fs::remove_dir_all(&shots);
+    std::fs::create_dir_all(&shots).expect("folder");
+    write(&mut precedent::overlay(&shots), "precedent", 180, 45);
+    let _ = std::fs::remove_dir_all(&shots);
 
     #[cfg(unix)]
     {

@@ -221,6 +221,30 @@ pub fn review(i: usize) -> Review {
     Review { company, comments }
 }
 
+/// A review of `company` whose staff letter asks first for its bylaws, then about its
+/// non-GAAP measures: the comment a precedent search is shown for (no answers yet).
+pub fn non_gaap_review(company: &str) -> Review {
+    let non_gaap = TOPICS
+        .iter()
+        .find(|t| t.name == "non-GAAP")
+        .expect("a topic");
+    let comment = |text: String| Comment {
+        topic: None,
+        text,
+        answer: String::new(),
+    };
+    Review {
+        company: company.to_owned(),
+        comments: vec![
+            comment("Please file your bylaws as amended with your next periodic report.".into()),
+            comment(format!(
+                "{} {}",
+                non_gaap.sentences[0], non_gaap.sentences[2]
+            )),
+        ],
+    }
+}
+
 /// The staff letter of review `i`.
 pub fn staff_letter(i: usize, r: &Review) -> String {
     let mut out = String::from("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\n");

@@ -10,7 +10,7 @@
 
 use crate::common;
 
-use common::precedent::{Comment, Review, TOPICS, staff_letter, write_library};
+use common::precedent::{non_gaap_review, staff_letter, write_library};
 use common::tmux::{self, Tmux};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -81,22 +81,7 @@ fn non_gaap_letter_and_library(dir: &Path, reviews: usize) -> (PathBuf, PathBuf)
     write_library(&library, reviews).unwrap();
     let mine = dir.join("mine");
     std::fs::create_dir(&mine).unwrap();
-    let non_gaap = TOPICS.iter().find(|t| t.name == "non-GAAP").unwrap();
-    let review = Review {
-        company: "Quillfeather Analytics Inc.".into(),
-        comments: vec![
-            Comment {
-                topic: None,
-                text: "Please file your bylaws as amended with your next periodic report.".into(),
-                answer: String::new(),
-            },
-            Comment {
-                topic: None,
-                text: format!("{} {}", non_gaap.sentences[0], non_gaap.sentences[2]),
-                answer: String::new(),
-            },
-        ],
-    };
+    let review = non_gaap_review("Quillfeather Analytics Inc.");
     let letter = mine.join("upload_quillfeather_2025-04-02.txt");
     std::fs::write(&letter, staff_letter(99_999, &review)).unwrap();
     let config = dir.join("config.toml");
