@@ -93,14 +93,27 @@ fn non_gaap_letter_and_library(dir: &Path, reviews: usize) -> (PathBuf, PathBuf)
     (mine, config)
 }
 
+/// The workspace in tmux on the folder of [`non_gaap_letter_and_library`] with a library
+/// of `reviews` reviews, and what it takes to start it again: the temporary folder
+/// (kept while the test runs), the letter's folder and the arguments. `None` without
+/// tmux.
+fn started_on_library(reviews: usize) -> Option<(tempfile::TempDir, Tmux, PathBuf, [String; 3])> {
+    let dir = tmux::folder()?;
+    let (mine, config) = non_gaap_letter_and_library(dir.path(), reviews);
+    let args = [
+        "--config".to_owned(),
+        config.display().to_string(),
+        ".".to_owned(),
+    ];
+    let t = Tmux::start(&mine, &args.each_ref().map(String::as_str), 160, 48);
+    Some((dir, t, mine, args))
+}
+
 #[test]
 fn killed_while_indexing_the_next_start_finds_precedent() {
-    let Some(dir) = tmux::folder() else {
+    let Some((_dir, t, mine, args)) = started_on_library(2_000) else {
         return;
     };
-    let (mine, config) = non_gaap_letter_and_library(dir.path(), 2_000);
-    let args = ["--config", config.to_str().unwrap(), "."];
-    let t = Tmux::start(&mine, &args, 160, 48);
     precedent_for_comment_2(&t);
     // Killed once the index exists and letters are being read into it: the workspace
     // and the process building the index, both at once (as a crash or the OOM killer).
@@ -124,7 +137,7 @@ fn killed_while_indexing_the_next_start_finds_precedent() {
         .unwrap();
     t.signal("KILL");
     t.wait_exit();
-    t.restart(&mine, &args, 160, 48);
+    t.restart(&mine, &args.each_ref().map(String::as_str), 160, 48);
     precedent_for_comment_2(&t);
     let screen = t.wait_until_for("ten results", Duration::from_secs(120), |s| {
         s.contains("10. ")
@@ -135,12 +148,9 @@ fn killed_while_indexing_the_next_start_finds_precedent() {
 
 #[test]
 fn while_another_letterdesk_writes_the_index_the_overlay_says_so() {
-    let Some(dir) = tmux::folder() else {
+    let Some((_dir, t, _, _)) = started_on_library(60) else {
         return;
     };
-    let (mine, config) = non_gaap_letter_and_library(dir.path(), 60);
-    let args = ["--config", config.to_str().unwrap(), "."];
-    let t = Tmux::start(&mine, &args, 160, 48);
     // Another process holds the index's writer lock (as a long `letterdesk index`).
     let index = letterdesk::precedent::folder(&t.cache_dir());
     let writing = letterdesk::precedent::Library::open(&index).unwrap();
