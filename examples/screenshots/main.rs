@@ -1,7 +1,9 @@
 //! Regenerates the pictures in `screenshots/` from the real drawing code:
 //! `cargo run --example screenshots`. Each screen is drawn on a `TestBackend` from the
-//! built-in demo letters (parsed by the real parser) and written as SVG; when
-//! `rsvg-convert` is installed a PNG is written beside each SVG too.
+//! built-in demo letters (the review and precedent screens from synthetic letters of
+//! fictional companies; all parsed by the real parser, the precedent hits found by the
+//! real index) and written as SVG; when `rsvg-convert` is installed a PNG is written
+//! beside each SVG too.
 
 #[path = "../../benches/support/demo.rs"]
 mod demo;

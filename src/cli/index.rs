@@ -113,9 +113,10 @@ fn say_progress(progress: &Progress, finished: &Receiver<()>, out: &mut dyn Writ
         let done = progress.done.load(Ordering::Relaxed);
         let percent = (done * 100 / total).min(99);
         if said != Some(percent) {
-            let line =
-                format!("letterdesk: reading the letters for the precedent index: {percent}%");
-            let _ = writeln!(out, "{line}");
+            let _ = writeln!(
+                out,
+                "letterdesk: reading the letters for the precedent index: {percent}%"
+            );
             said = Some(percent);
         }
     }

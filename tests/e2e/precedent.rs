@@ -4,9 +4,8 @@
 //! quote key puts its answer into the draft as an editable quotation; Esc closes.
 //! And the workspace killed (SIGKILL), with the process building its index, while it
 //! indexes (the overlay saying how far it has read): the next start finds precedent
-//! all the same. And another letterdesk
-//! writing the index: the overlay says the workspace waits for it, and the results
-//! come once it is done.
+//! all the same. And another letterdesk writing the index: the overlay says the
+//! workspace waits for it, and the results come once it is done.
 
 use crate::common;
 

@@ -185,8 +185,8 @@ pub enum Action {
     WordListFailed(Problem),
     /// SIGTERM or SIGHUP arrived: save what can be saved and exit.
     Terminate(i32),
-    /// What the process bringing the precedent index up to date said while it runs
-    /// (that it waits for another letterdesk writing the index).
+    /// What the process bringing the precedent index up to date said while it runs:
+    /// how far it has read, or that it waits for another letterdesk writing the index.
     PrecedentIndexing(String),
     /// The precedent index is up to date with the folders (this many comments), or
     /// why it could not be opened.

@@ -10,7 +10,8 @@ pub enum IndexState {
     #[default]
     Unused,
     /// Being opened and brought up to date with the folders, with what the indexing
-    /// process last said, if anything (that it waits for another letterdesk).
+    /// process last said, if anything (how far it has read, or that it waits for
+    /// another letterdesk).
     Building(Option<String>),
     /// Ready, with this many comments.
     Ready(u64),

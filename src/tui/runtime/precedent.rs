@@ -131,8 +131,8 @@ impl Drop for Precedent {
 
 impl Indexer {
     /// Run `letterdesk index` and wait for it, each line it writes handed to `said`
-    /// as it comes (that it waits for another letterdesk writing the index); its
-    /// error, when it fails, is the last line it wrote. The process is kept in
+    /// as it comes (how far it has read, or that it waits for another letterdesk
+    /// writing the index); its error, when it fails, is the last line it wrote. The process is kept in
     /// `running` while it runs.
     fn run(
         &self,

@@ -87,8 +87,8 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
 }
 
 /// What the overlay says while the index is built or the search runs: while it is
-/// built, what the indexing process last said too (that it waits for another
-/// letterdesk writing the index).
+/// built, what the indexing process last said too (how far it has read, or that it
+/// waits for another letterdesk writing the index).
 fn waiting(state: &State) -> Vec<Line<'static>> {
     let muted = state.config.theme.muted();
     let text = match &state.precedent_index {
