@@ -231,17 +231,24 @@ impl Keymap {
     }
 
     /// The key hints of a pane, most useful first: its first `LEAD_HINTS` entries, the
-    /// global ones that reach it, then the rest of its own.
-    pub fn pane_hints(&self, pane: impl Into<Context>) -> Vec<Hint> {
+    /// global ones that reach it, then the rest of its own; of those, the ones whose
+    /// command `shown` keeps (those that do something now).
+    pub fn pane_hints(
+        &self,
+        pane: impl Into<Context>,
+        shown: impl Fn(Command) -> bool,
+    ) -> Vec<Hint> {
         let pane = pane.into();
         let own = self.bindings(pane);
         let mut hints = effective(own, &[], |_| true);
+        hints.retain(|h| shown(h.run));
         let rest = hints.split_off(hints.len().min(LEAD_HINTS));
         let taken: Vec<KeySeq> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
         hints.extend(effective(self.bindings(Context::Global), &taken, |k| {
             pane != Context::Draft || !k.first().is_printable()
         }));
         hints.extend(rest);
+        hints.retain(|h| shown(h.run));
         hints
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::ids::{Filter, LetterId, Pane};
 use super::overlay::{Dialogs, Mode, Overlay};
-use crate::config::Config;
+use crate::config::{Command, Config};
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::journal::{Debouncer, Offer};
 use crate::letter::{Comment, Kind, Letter};
@@ -318,6 +318,19 @@ impl State {
     /// letter's comments).
     pub fn reading_response(&self) -> bool {
         self.open_letter().is_some_and(|l| l.kind == Kind::Response)
+    }
+
+    /// Whether the key hints of `pane` offer `command` now: not a key that would answer
+    /// a company's response (which is read, not answered), nor one that has nothing to
+    /// act on (recovering when the journal offers nothing, choosing when no draft is in
+    /// conflict), whose place goes to a key that does something. The help lists every
+    /// key.
+    pub fn hinted(&self, pane: Pane, command: Command) -> bool {
+        match command {
+            Command::ShowRecovery => !self.offers().is_empty(),
+            Command::ShowConflict => !self.conflicts().is_empty(),
+            command => !(command.answers() && pane != Pane::Letters && self.reading_response()),
+        }
     }
 
     /// The answer filed to the selected comment of the open letter in its review: the

@@ -12,7 +12,6 @@ use super::one_line;
 use crate::config::Theme;
 use crate::config::{Command, Context, Hint};
 use crate::text::thousands;
-use crate::tui::model::ids::Pane;
 use crate::tui::model::overlay::Mode;
 use crate::tui::model::slot::SaveState;
 use crate::tui::model::state::State;
@@ -192,11 +191,10 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             ("any key".into(), "close help".into()),
         ],
         Mode::Messages => vec![("any key".into(), "close".into())],
-        // A company's response is read, not answered: no key that would answer it.
+        // Only the keys that do something here now (see `State::hinted`).
         Mode::Pane(pane) => keymap
-            .pane_hints(pane)
+            .pane_hints(pane, |command| state.hinted(pane, command))
             .iter()
-            .filter(|h| !(h.run.answers() && pane != Pane::Letters && state.reading_response()))
             .map(label)
             .collect(),
         Mode::Question => super::dialog::question_keys(state),
@@ -213,9 +211,11 @@ fn hints(state: &State, width: usize) -> Line<'static> {
     } else {
         0
     };
+    // In their order, each that fits: a long one that does not leaves its room to the
+    // shorter ones after it.
     for item in &items {
         if used + size(item) + reserve > width {
-            break;
+            continue;
         }
         used += size(item);
         chosen.push(item);

@@ -70,3 +70,64 @@ fn the_editor_status_bar_advertises_no_key_that_types() {
         );
     }
 }
+
+/// The hints offer no key with nothing to act on: recovering while the journal offers
+/// nothing, choosing while no draft is in conflict. Their place goes to keys that do
+/// something (the precedent key in the Comments pane). Before, "J recover unsaved"
+/// stood in the Letters pane's hints on every start.
+#[test]
+fn the_hints_offer_no_key_with_nothing_to_act_on() {
+    use letterdesk::journal::{Entry, Offer};
+    use letterdesk::tui::Pane;
+    let bottom = |s: &mut State| {
+        screen(s, 160, 30)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut s = desk();
+    assert!(
+        !bottom(&mut s).contains("recover unsaved"),
+        "{}",
+        bottom(&mut s)
+    );
+    let offer = Offer {
+        entry: Entry {
+            letter: "/letters/northwind_2024-03-01.txt".into(),
+            number: "2".into(),
+            text: "Reserves are estimated by model.".into(),
+            written: std::time::SystemTime::UNIX_EPOCH,
+            file: "/state/journal/x.json".into(),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    };
+    let offers = vec![offer];
+    update(&mut s, Action::JournalOffers { offers, here: 1 });
+    update(&mut s, Action::Run(Command::Later));
+    assert!(
+        bottom(&mut s).contains("J recover unsaved"),
+        "{}",
+        bottom(&mut s)
+    );
+
+    let mut s = northwind_open();
+    assert!(bottom(&mut s).contains("p precedent"), "{}", bottom(&mut s));
+    assert!(!s.hinted(Pane::Comments, Command::ShowConflict));
+    run_all(&mut s, &[Command::Down, Command::Edit]);
+    update(&mut s, Action::Paste(" Mine.".into()));
+    update(&mut s, Action::Run(Command::Leave));
+    let theirs = drafts_of(&[("2", Status::Resolved, "Theirs.")]);
+    update(
+        &mut s,
+        Action::DraftsLoaded {
+            letter: LetterId(1),
+            generation: 0,
+            result: Ok(Some(theirs)),
+        },
+    );
+    assert!(s.hinted(Pane::Comments, Command::ShowConflict));
+}
