@@ -97,6 +97,34 @@ fn precedent_overlay_marks_the_query_terms() {
     insta::assert_snapshot!(text);
 }
 
+/// A hit's rows longer than the overlay end with `…` at its edge: the reader sees that
+/// the text goes on (Enter reads it in full). Before, they were cut mid-word.
+#[test]
+fn rows_longer_than_the_overlay_end_with_an_ellipsis() {
+    let mut s = desk();
+    let text = s.selected_comment().unwrap().text.clone();
+    update(&mut s, Action::Run(Command::Precedent));
+    update(&mut s, Action::PrecedentIndexed(Ok(1234)));
+    let found = Found {
+        hits: (1..=10).map(hit).collect(),
+        terms: vec!["ebitda".into()],
+    };
+    let result = Ok(found);
+    update(&mut s, Action::PrecedentFound { text, result });
+    let text = screen(&mut s, 80, 40);
+    let (drawn, _) = text.split_once("\nmarked:\n").unwrap();
+    let rows: Vec<&str> = drawn
+        .lines()
+        .filter(|l| l.contains("We note your"))
+        .collect();
+    assert_eq!(rows.len(), 10, "{text}");
+    for row in rows {
+        assert!(row.trim_end().ends_with("…┃ │"), "{row}");
+    }
+    // The words shown are still marked.
+    assert!(text.contains("[EBITDA]"), "{text}");
+}
+
 /// While the index is first built, the overlay says what the indexing process last
 /// said: that it waits for another letterdesk writing the index, and which. Sanitized:
 /// the folder's name is the user's, its control characters never reach the terminal.

@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::config::Theme;
 use crate::text::sanitize;
@@ -93,6 +94,23 @@ fn pane_block(title: String, focused: bool, theme: &Theme, width: u16) -> Block<
         })
         .border_style(style)
         .title(Span::styled(title, style))
+}
+
+/// Spans cut to `width` columns, the last cut one ending with `…`.
+pub(super) fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = span.content.width();
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            out.push(Span::styled(fit(&span.content, width - used), span.style));
+            break;
+        }
+    }
+    out
 }
 
 /// File text made safe and put on one line.

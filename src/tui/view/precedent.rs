@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{one_line, pane_block};
+use super::{fit_spans, one_line, pane_block};
 use crate::config::Command;
 use crate::precedent::{Hit, highlights};
 use crate::text::sanitize;
@@ -59,7 +59,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
             let hit = &view.hits()[view.selected.min(view.hits().len() - 1)];
             (full(hit, view.terms(), mark, theme.heading()), true, scroll)
         }
-        (Some(Ok(_)), None) => (list(view, mark, state), false, 0),
+        (Some(Ok(_)), None) => (list(view, mark, state, inner.width), false, 0),
     };
     let hint = match view.reading {
         Some(_) => format!(
@@ -105,8 +105,13 @@ fn waiting(state: &State) -> Vec<Line<'static>> {
     lines
 }
 
-/// The hits, three rows each: who and where, the comment's first line, the answer's.
-fn list(view: &PrecedentView, mark: Style, state: &State) -> Vec<Line<'static>> {
+/// The hits, three rows each: who and where, the comment's first line, the answer's;
+/// each cut to `width` columns, a cut one ending with `…`.
+fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Line<'static>> {
+    let fit = |line: Line<'static>| {
+        let style = line.style;
+        Line::from(fit_spans(line.spans, width.into())).style(style)
+    };
     let theme = &state.config.theme;
     let mut lines = Vec::new();
     for (i, hit) in view.hits().iter().enumerate() {
@@ -135,10 +140,10 @@ fn list(view: &PrecedentView, mark: Style, state: &State) -> Vec<Line<'static>> 
         if selected {
             first = first.style(theme.selected());
         }
-        lines.push(first);
+        lines.push(fit(first));
         let mut text = vec![Span::raw("    ")];
         text.extend(marked(first_line(&hit.text), view.terms(), mark));
-        lines.push(Line::from(text));
+        lines.push(fit(Line::from(text)));
         let answer = match &hit.answer {
             Some(answer) => {
                 let mut spans = vec![Span::styled("    ↳ ", theme.muted())];
@@ -147,7 +152,7 @@ fn list(view: &PrecedentView, mark: Style, state: &State) -> Vec<Line<'static>> 
             }
             None => Line::styled("    ↳ (no answer in the letters indexed)", theme.muted()),
         };
-        lines.push(answer);
+        lines.push(fit(answer));
     }
     lines
 }

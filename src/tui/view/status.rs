@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::one_line;
+use super::{fit_spans, one_line};
 use crate::config::Theme;
 use crate::config::{Command, Context, Hint};
 use crate::text::thousands;
@@ -147,23 +147,6 @@ fn draw_top(frame: &mut Frame, rect: Rect, state: &State) {
         Paragraph::new(Line::from(right).right_aligned()).style(theme.status()),
         r,
     );
-}
-
-/// Spans cut to `width` columns, the last cut one ending with `…`.
-fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for span in spans {
-        let w = span.content.width();
-        if used + w <= width {
-            used += w;
-            out.push(span);
-        } else {
-            out.push(Span::styled(fit(&span.content, width - used), span.style));
-            break;
-        }
-    }
-    out
 }
 
 /// The key hints for the current mode, as many as fit; the help key always shows where
