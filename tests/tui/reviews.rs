@@ -166,3 +166,22 @@ fn a_copy_of_a_letter_is_a_row_that_says_so() {
     let text = screen(&mut s, 150, 40);
     assert!(text.contains("$84 million"), "{text}");
 }
+
+/// In a narrow Letters pane, a review's row cuts its company (with `…`), never where it
+/// stands and when the response is due; a round's row cuts its file name. Before, the
+/// row was cut at the pane's edge, the due date first.
+#[test]
+fn a_narrow_tree_cuts_the_company_never_the_due_date() {
+    let mut s = desk_of(filed_but(Some("upload_harrowgate-ferries_2025-05-19.txt")));
+    let text = screen(&mut s, 100, 20);
+    let row = text
+        .lines()
+        .find(|l| l.contains("▾ Harr"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains("… · awaiting our response · due 2025-05-05"),
+        "{row}"
+    );
+    let round = text.lines().find(|l| l.contains("2025-04-21")).unwrap();
+    assert!(round.contains("…"), "{round}");
+}

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
+use super::command_line::Purpose;
 use super::ids::{Filter, LetterId, Pane};
 use super::overlay::{Dialogs, Mode, Overlay};
 use crate::config::{Command, Config};
@@ -320,15 +321,18 @@ impl State {
         self.open_letter().is_some_and(|l| l.kind == Kind::Response)
     }
 
-    /// Whether the key hints of `pane` offer `command` now: not a key that would answer
-    /// a company's response (which is read, not answered), nor one that has nothing to
-    /// act on (recovering when the journal offers nothing, choosing when no draft is in
-    /// conflict), whose place goes to a key that does something. The help lists every
-    /// key.
+    /// Whether the key hints of `pane` (or of the dialog open over it) offer `command`
+    /// now: not a key that would answer a company's response (which is read, not
+    /// answered), nor one that has nothing to act on (recovering when the journal
+    /// offers nothing, choosing when no draft is in conflict, completing a name or
+    /// recalling a command in the letter filter), whose place goes to a key that does
+    /// something. The help lists every key.
     pub fn hinted(&self, pane: Pane, command: Command) -> bool {
+        let filtering = self.dialogs.line.purpose() == Some(Purpose::FindLetter);
         match command {
             Command::ShowRecovery => !self.offers().is_empty(),
             Command::ShowConflict => !self.conflicts().is_empty(),
+            Command::Complete | Command::Up | Command::Down if filtering => false,
             command => !(command.answers() && pane != Pane::Letters && self.reading_response()),
         }
     }

@@ -6,14 +6,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
+use unicode_width::UnicodeWidthStr;
 
-use super::{focused, note, one_line, pane_block, put_spans};
+use super::{fit_spans, focused, note, one_line, pane_block, put_spans};
 use crate::letter::Kind;
 use crate::review::{Review, State as ReviewState};
 use crate::tui::model::ids::Pane;
 use crate::tui::model::names::file_name;
 use crate::tui::model::reviews::TreeRow;
 use crate::tui::model::state::State;
+use crate::tui::model::wrap::fit;
 
 pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
@@ -46,13 +48,14 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let open = state.open.as_ref().map(|o| &state.entries[o.id.0].path);
     let buf = frame.buffer_mut();
     for (y, (at, row)) in (inner.y..inner.bottom()).zip(rows.iter().enumerate().skip(scroll)) {
+        let width = usize::from(inner.width);
         let spans = match *row {
-            TreeRow::Review(r) => review_row(&list[r], reviews.is_folded(&list[r]), state),
+            TreeRow::Review(r) => review_row(&list[r], reviews.is_folded(&list[r]), state, width),
             TreeRow::Letter(r, l) => {
                 let review = &list[r];
                 let last = l + 1 == review.letters.len();
                 let is_open = open == Some(&review.letters[l].path);
-                letter_row(review, l, last, is_open, theme)
+                fit_spans(letter_row(review, l, last, is_open, theme), width)
             }
         };
         let selected = (at == reviews.cursor).then(|| theme.selected());
@@ -60,8 +63,10 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     }
 }
 
-/// A review's row: fold mark, company, file number, form, state and due date.
-fn review_row(review: &Review, folded: bool, state: &State) -> Vec<Span<'static>> {
+/// A review's row: fold mark, company, file number, form, state and due date, in
+/// `width` columns: what is cut (with `…`) is the company's part, never the state and
+/// the due date after it.
+fn review_row(review: &Review, folded: bool, state: &State, width: usize) -> Vec<Span<'static>> {
     let theme = &state.config.theme;
     let company = review
         .company
@@ -72,12 +77,8 @@ fn review_row(review: &Review, folded: bool, state: &State) -> Vec<Span<'static>
         head.push_str(" · ");
         head.push_str(&one_line(part));
     }
-    let mut spans = vec![Span::styled(
-        head,
-        Style::new().add_modifier(Modifier::BOLD),
-    )];
     let label = review.state.label();
-    spans.push(match &review.state {
+    let status = match &review.state {
         ReviewState::AwaitingResponse { due: Some(due) } => {
             let overdue = NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok_and(|d| d < state.today);
             let text = format!(" · {label} · due {}", one_line(due));
@@ -98,8 +99,10 @@ fn review_row(review: &Review, folded: bool, state: &State) -> Vec<Span<'static>
             format!(" · {label}"),
             theme.mark(crate::drafts::Status::Resolved),
         ),
-    });
-    spans
+    };
+    let room = width.saturating_sub(status.content.width());
+    let head = Span::styled(fit(&head, room), Style::new().add_modifier(Modifier::BOLD));
+    fit_spans(vec![head, status], width)
 }
 
 /// A round's row: its date, kind and file.

@@ -182,7 +182,12 @@ fn hints(state: &State, width: usize) -> Line<'static> {
             .collect(),
         Mode::Question => super::dialog::question_keys(state),
         // Every other dialog and prompt: its own keys.
-        mode => keymap.hints(mode.context()).iter().map(label).collect(),
+        mode => keymap
+            .hints(mode.context())
+            .iter()
+            .filter(|h| state.hinted(state.focus, h.run))
+            .map(label)
+            .collect(),
     };
     let help = help_key.map(|k| (k, "help".to_string()));
     let size = |(k, d): &(String, String)| k.width() + 1 + d.width() + 2;

@@ -72,7 +72,7 @@ fn the_editor_status_bar_advertises_no_key_that_types() {
 }
 
 /// The hints offer no key with nothing to act on: recovering while the journal offers
-/// nothing, choosing while no draft is in conflict. Their place goes to keys that do
+/// nothing, choosing while no draft is in conflict, completing in the letter filter. Their place goes to keys that do
 /// something (the precedent key in the Comments pane). Before, "J recover unsaved"
 /// stood in the Letters pane's hints on every start.
 #[test]
@@ -92,6 +92,18 @@ fn the_hints_offer_no_key_with_nothing_to_act_on() {
         "{}",
         bottom(&mut s)
     );
+    // The letter filter completes no name and recalls no command; the command line does.
+    update(&mut s, Action::Run(Command::FindLetter));
+    let filter = bottom(&mut s);
+    assert!(
+        filter.contains("Esc cancel") && !filter.contains("Tab"),
+        "{filter}"
+    );
+    update(&mut s, Action::Run(Command::CommandCancel));
+    update(&mut s, Action::Run(Command::CommandLine));
+    let line = bottom(&mut s);
+    assert!(line.contains("Tab complete the name"), "{line}");
+    update(&mut s, Action::Run(Command::CommandCancel));
     let offer = Offer {
         entry: Entry {
             letter: "/letters/northwind_2024-03-01.txt".into(),
