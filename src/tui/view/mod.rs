@@ -96,19 +96,35 @@ fn pane_block(title: String, focused: bool, theme: &Theme, width: u16) -> Block<
         .title(Span::styled(title, style))
 }
 
-/// Spans cut to `width` columns, the last cut one ending with `…`.
+/// Spans cut to `width` columns: when they are wider, the last column shown is `…` (in
+/// the style of the span it cuts), wherever the cut falls, a span's end too.
 pub(super) fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width || width == 0 {
+        return if total <= width { spans } else { Vec::new() };
+    }
+    let room = width - 1;
     let mut out = Vec::new();
     let mut used = 0;
     for span in spans {
         let w = span.content.width();
-        if used + w <= width {
+        if used + w <= room {
             used += w;
             out.push(span);
-        } else {
-            out.push(Span::styled(fit(&span.content, width - used), span.style));
-            break;
+            continue;
         }
+        let mut cut = String::new();
+        for c in span.content.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            used += cw;
+            cut.push(c);
+        }
+        cut.push('…');
+        out.push(Span::styled(cut, span.style));
+        break;
     }
     out
 }
@@ -142,5 +158,40 @@ fn put_spans(buf: &mut Buffer, row: Rect, spans: &[Span], row_style: Option<Styl
         }
         let style = row_style.map_or(span.style, |s| s.patch(span.style));
         x += put(buf, x, row.y, &span.content, row.right() - x, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_spans;
+    use ratatui::style::{Color, Style};
+    use ratatui::text::Span;
+
+    fn text(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn spans_wider_than_the_width_end_with_an_ellipsis_wherever_the_cut_falls() {
+        let marked = Style::new().fg(Color::Yellow);
+        let spans = || {
+            vec![
+                Span::raw("of your "),
+                Span::styled("non", marked),
+                Span::raw("-GAAP"),
+            ]
+        };
+        // The cut at the end of a span: its last column is the ellipsis. Before, the
+        // span filled the width and nothing said the text went on.
+        let cut = fit_spans(spans(), 11);
+        assert_eq!(text(&cut), "of your no…");
+        assert_eq!(cut[1].style, marked);
+        assert_eq!(text(&fit_spans(spans(), 13)), "of your non-…");
+        assert_eq!(text(&fit_spans(spans(), 16)), "of your non-GAAP");
+        assert_eq!(text(&fit_spans(spans(), 1)), "…");
+        assert!(fit_spans(spans(), 0).is_empty());
+        // Wide characters never overflow.
+        let wide = fit_spans(vec![Span::raw("日本語")], 4);
+        assert_eq!(text(&wide), "日…");
     }
 }
