@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::json::write_json;
-use crate::precedent::{Hit, Library, Probe, default_folder};
+use crate::precedent::{Hit, Library, Probe, default_folder, gist};
 use crate::text::{sanitize, sanitize_line};
 
 /// Arguments of `letterdesk similar`.
@@ -131,7 +131,7 @@ fn folder_of(letter: &Path) -> PathBuf {
 }
 
 /// The hits as a list a person reads: who, when, where, the comment's first line and
-/// the answer's.
+/// the answer's (after the courtesy it may open with, [`gist`]).
 fn write_list(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
     if hits.is_empty() {
         writeln!(out, "no similar comments")?;
@@ -160,7 +160,7 @@ fn write_list(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
         }
         writeln!(out, "   {}", first(&hit.text))?;
         match &hit.answer {
-            Some(answer) => writeln!(out, "   answer: {}", first(answer))?,
+            Some(answer) => writeln!(out, "   answer: {}", first(gist(answer)))?,
             None => writeln!(out, "   answer: (no response in the folders searched)")?,
         }
     }

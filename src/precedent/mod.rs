@@ -17,6 +17,7 @@
 
 mod companies;
 mod fold;
+mod gist;
 mod manifest;
 mod query;
 mod rerank;
@@ -25,6 +26,7 @@ mod similar;
 mod store;
 mod update;
 
+pub use gist::gist;
 pub use query::QUERY_TERMS;
 pub use schema::VERSION;
 pub use similar::{Found, Hit, Probe, highlights};

@@ -32,7 +32,11 @@ fn hit(i: usize) -> Hit {
         comment: format!("{}", i % 4 + 1),
         heading: "Non-GAAP Financial Measures".into(),
         text: "We note your presentation of adjusted EBITDA, a non-GAAP measure, before the comparable GAAP measure.".into(),
-        answer: Some("We will present net income before adjusted EBITDA in future filings.".into()),
+        // One answer opens with a courtesy, which the list passes over.
+        answer: Some(match i {
+            3 => "Quarry Lane 3 Inc. respectfully acknowledges the Staff's comment. We will present net income before adjusted EBITDA in future filings.".into(),
+            _ => "We will present net income before adjusted EBITDA in future filings.".into(),
+        }),
         response: Some(PathBuf::from(format!("library/corresp_company-{i}_2024-05-20.txt"))),
         score: 10.0 - i as f32 * 0.5,
         count: if i == 2 { 7 } else { 1 },
@@ -94,6 +98,7 @@ fn precedent_overlay_marks_the_query_terms() {
     );
     let text = screen(&mut s, 120, 40);
     assert!(text.contains("[EBITDA]"), "{text}");
+    assert!(!text.contains("acknowledges"), "{text}");
     insta::assert_snapshot!(text);
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{fit_spans, one_line, pane_block};
 use crate::config::Command;
-use crate::precedent::{Hit, highlights};
+use crate::precedent::{Hit, gist, highlights};
 use crate::text::sanitize;
 use crate::tui::model::overlay::Mode;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
@@ -105,8 +105,9 @@ fn waiting(state: &State) -> Vec<Line<'static>> {
     lines
 }
 
-/// The hits, three rows each: who and where, the comment's first line, the answer's;
-/// each cut to `width` columns, a cut one ending with `…`.
+/// The hits, three rows each: who and where, the comment's first line, the answer's
+/// (after the courtesy it may open with, [`gist`]); each cut to `width` columns, a cut
+/// one ending with `…`.
 fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Line<'static>> {
     let fit = |line: Line<'static>| {
         let style = line.style;
@@ -147,7 +148,7 @@ fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Lin
         let answer = match &hit.answer {
             Some(answer) => {
                 let mut spans = vec![Span::styled("    ↳ ", theme.muted())];
-                spans.extend(marked(first_line(answer), view.terms(), mark));
+                spans.extend(marked(first_line(gist(answer)), view.terms(), mark));
                 Line::from(spans)
             }
             None => Line::styled("    ↳ (no answer in the letters indexed)", theme.muted()),
