@@ -244,11 +244,11 @@ impl Keymap {
         hints.retain(|h| shown(h.run));
         let rest = hints.split_off(hints.len().min(LEAD_HINTS));
         let taken: Vec<KeySeq> = own.iter().flat_map(|b| b.on.iter().copied()).collect();
-        hints.extend(effective(self.bindings(Context::Global), &taken, |k| {
+        let global = effective(self.bindings(Context::Global), &taken, |k| {
             pane != Context::Draft || !k.first().is_printable()
-        }));
+        });
+        hints.extend(global.into_iter().filter(|h| shown(h.run)));
         hints.extend(rest);
-        hints.retain(|h| shown(h.run));
         hints
     }
 }

@@ -22,7 +22,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::config::Theme;
 use crate::text::sanitize;
@@ -100,10 +100,12 @@ fn pane_block(title: String, focused: bool, theme: &Theme, width: u16) -> Block<
 /// the style of the span it cuts), wherever the cut falls, a span's end too.
 pub(super) fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     let total: usize = spans.iter().map(|s| s.content.width()).sum();
-    if total <= width || width == 0 {
-        return if total <= width { spans } else { Vec::new() };
+    if total <= width {
+        return spans;
     }
-    let room = width - 1;
+    let Some(room) = width.checked_sub(1) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut used = 0;
     for span in spans {
@@ -115,7 +117,7 @@ pub(super) fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'st
         }
         let mut cut = String::new();
         for c in span.content.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            let cw = c.width().unwrap_or(0);
             if used + cw > room {
                 break;
             }
