@@ -75,8 +75,9 @@ fn screen(s: &mut State, width: u16, height: u16) -> String {
     text_of(&buffer) + &marked
 }
 
-#[test]
-fn precedent_overlay_marks_the_query_terms() {
+/// The workspace with the precedent overlay open on the selected comment, the index
+/// ready, and the ten hits found, searched for `terms`.
+fn overlay_with_hits(terms: &[&str]) -> State {
     let mut s = desk();
     let text = s
         .selected_comment()
@@ -87,15 +88,16 @@ fn precedent_overlay_marks_the_query_terms() {
     update(&mut s, Action::PrecedentIndexed(Ok(1234)));
     let found = Found {
         hits: (1..=10).map(hit).collect(),
-        terms: vec!["ebitda".into(), "gaap".into(), "adjust".into()],
+        terms: terms.iter().map(|t| t.to_string()).collect(),
     };
-    update(
-        &mut s,
-        Action::PrecedentFound {
-            text,
-            result: Ok(found),
-        },
-    );
+    let result = Ok(found);
+    update(&mut s, Action::PrecedentFound { text, result });
+    s
+}
+
+#[test]
+fn precedent_overlay_marks_the_query_terms() {
+    let mut s = overlay_with_hits(&["ebitda", "gaap", "adjust"]);
     let text = screen(&mut s, 120, 40);
     assert!(text.contains("[EBITDA]"), "{text}");
     assert!(!text.contains("acknowledges"), "{text}");
@@ -106,16 +108,7 @@ fn precedent_overlay_marks_the_query_terms() {
 /// the text goes on (Enter reads it in full). Before, they were cut mid-word.
 #[test]
 fn rows_longer_than_the_overlay_end_with_an_ellipsis() {
-    let mut s = desk();
-    let text = s.selected_comment().unwrap().text.clone();
-    update(&mut s, Action::Run(Command::Precedent));
-    update(&mut s, Action::PrecedentIndexed(Ok(1234)));
-    let found = Found {
-        hits: (1..=10).map(hit).collect(),
-        terms: vec!["ebitda".into()],
-    };
-    let result = Ok(found);
-    update(&mut s, Action::PrecedentFound { text, result });
+    let mut s = overlay_with_hits(&["ebitda"]);
     let text = screen(&mut s, 80, 40);
     let (drawn, _) = text.split_once("\nmarked:\n").unwrap();
     let rows: Vec<&str> = drawn
