@@ -184,3 +184,21 @@ pub fn text_of(buffer: &Buffer) -> String {
     }
     out
 }
+
+/// A journal offer of unsaved `text` for comment `number` of `letter`, journalled now in
+/// `file`, newer than the drafts file, which holds nothing for the comment.
+pub fn offer(letter: &str, number: &str, text: &str, file: &str) -> letterdesk::journal::Offer {
+    letterdesk::journal::Offer {
+        entry: letterdesk::journal::Entry {
+            letter: std::path::PathBuf::from(letter),
+            number: number.into(),
+            text: text.into(),
+            written: std::time::SystemTime::now(),
+            file: std::path::PathBuf::from(file),
+            session: None,
+            base: None,
+        },
+        saved: None,
+        newer_than_file: true,
+    }
+}

@@ -72,12 +72,12 @@ fn the_editor_status_bar_advertises_no_key_that_types() {
 }
 
 /// The hints offer no key with nothing to act on: recovering while the journal offers
-/// nothing, choosing while no draft is in conflict, completing in the letter filter. Their place goes to keys that do
-/// something (the precedent key in the Comments pane). Before, "J recover unsaved"
-/// stood in the Letters pane's hints on every start.
+/// nothing, choosing while no draft is in conflict, completing in the letter filter.
+/// Their place goes to keys that do something (the precedent key in the Comments
+/// pane). Before, "J recover unsaved" stood in the Letters pane's hints on every start.
 #[test]
 fn the_hints_offer_no_key_with_nothing_to_act_on() {
-    use letterdesk::journal::{Entry, Offer};
+    use crate::support::offer;
     use letterdesk::tui::Pane;
     let bottom = |s: &mut State| {
         screen(s, 160, 30)
@@ -104,19 +104,12 @@ fn the_hints_offer_no_key_with_nothing_to_act_on() {
     let line = bottom(&mut s);
     assert!(line.contains("Tab complete the name"), "{line}");
     update(&mut s, Action::Run(Command::CommandCancel));
-    let offer = Offer {
-        entry: Entry {
-            letter: "/letters/northwind_2024-03-01.txt".into(),
-            number: "2".into(),
-            text: "Reserves are estimated by model.".into(),
-            written: std::time::SystemTime::UNIX_EPOCH,
-            file: "/state/journal/x.json".into(),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
-    };
+    let offer = offer(
+        "/letters/northwind_2024-03-01.txt",
+        "2",
+        "Reserves are estimated by model.",
+        "/state/journal/x.json",
+    );
     let offers = vec![offer];
     update(&mut s, Action::JournalOffers { offers, here: 1 });
     update(&mut s, Action::Run(Command::Later));

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::{
     alt, assert_shows, ch, comment, ctrl, drafting, drafts_of, ev, key, letter, northwind_letter,
-    press, response_of, run_all, set_user_config, shift, typing, user_config,
+    offer, press, response_of, run_all, set_user_config, shift, typing, user_config,
 };
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -162,24 +162,6 @@ fn export_effect(effects: &[Effect]) -> Option<(LetterId, letterdesk::export::Fo
         )),
         _ => None,
     })
-}
-
-/// A journal offer of unsaved `text` for comment `number` of `letter`, journalled now in
-/// `file`, newer than the drafts file, which holds nothing for the comment.
-fn offer(letter: &str, number: &str, text: &str, file: &str) -> letterdesk::journal::Offer {
-    letterdesk::journal::Offer {
-        entry: letterdesk::journal::Entry {
-            letter: PathBuf::from(letter),
-            number: number.into(),
-            text: text.into(),
-            written: std::time::SystemTime::now(),
-            file: PathBuf::from(file),
-            session: None,
-            base: None,
-        },
-        saved: None,
-        newer_than_file: true,
-    }
 }
 
 mod comments;
