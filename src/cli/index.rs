@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::json::write_json;
-use crate::precedent::{Library, Progress, Updated, default_folder};
+use crate::precedent::{Library, Progress, READING, Updated, default_folder};
 use crate::text::sanitize;
 
 /// Arguments of `letterdesk index`.
@@ -113,10 +113,7 @@ fn say_progress(progress: &Progress, finished: &Receiver<()>, out: &mut dyn Writ
         let done = progress.done.load(Ordering::Relaxed);
         let percent = (done * 100 / total).min(99);
         if said != Some(percent) {
-            let _ = writeln!(
-                out,
-                "letterdesk: reading the letters for the precedent index: {percent}%"
-            );
+            let _ = writeln!(out, "letterdesk: {READING}: {percent}%");
             said = Some(percent);
         }
     }

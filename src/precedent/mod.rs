@@ -31,4 +31,4 @@ pub use query::QUERY_TERMS;
 pub use schema::VERSION;
 pub use similar::{Found, Hit, Probe, highlights};
 pub use store::{Library, default_folder, folder};
-pub use update::{Progress, Updated};
+pub use update::{Progress, READING, Updated};

@@ -26,6 +26,11 @@ pub struct Updated {
     pub comments: usize,
 }
 
+/// What `letterdesk index --progress` says before each new percentage of the letters
+/// read ("reading the letters for the precedent index: 40%"): the workspace shows such
+/// lines while the index is built, and never takes one for the indexer's error.
+pub const READING: &str = "reading the letters for the precedent index";
+
 /// How far an update has come, for another thread to show: letter files read of
 /// those it will read (a letter is read more than once: to group it into its review,
 /// then with its review's letters).

@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::allocator::PURGE_DELAY_VAR;
-use crate::precedent::{Library, Probe, default_folder};
+use crate::precedent::{Library, Probe, READING, default_folder};
 use crate::tui::model::action::Action;
 
 /// How many hits a search asks for.
@@ -132,8 +132,8 @@ impl Drop for Precedent {
 impl Indexer {
     /// Run `letterdesk index` and wait for it, each line it writes handed to `said`
     /// as it comes (how far it has read, or that it waits for another letterdesk
-    /// writing the index); its error, when it fails, is the last line it wrote. The process is kept in
-    /// `running` while it runs.
+    /// writing the index); its error, when it fails, is the last line it wrote that
+    /// is not a progress line. The process is kept in `running` while it runs.
     fn run(
         &self,
         running: &Mutex<Option<Child>>,
@@ -175,7 +175,9 @@ impl Indexer {
                 let line = line.trim().trim_start_matches("letterdesk: ");
                 if !line.is_empty() {
                     said(line);
-                    line.clone_into(&mut last);
+                    if !line.starts_with(READING) {
+                        line.clone_into(&mut last);
+                    }
                 }
             }
         }
@@ -190,7 +192,7 @@ impl Indexer {
         if status.success() {
             return Ok(());
         }
-        // Killed, its last line may be a progress line: the signal says more.
+        // Killed, the signal says more than what it said before.
         Err(if last.is_empty() || status.code().is_none() {
             format!("indexing the letters failed ({status})")
         } else {
@@ -299,9 +301,12 @@ mod tests {
     #[test]
     fn the_indexers_last_words_are_the_error_shown() {
         let dir = tempfile::tempdir().unwrap();
-        let script =
-            "echo 'letterdesk: warning: a' >&2\necho 'letterdesk: /c: disk full' >&2\nexit 1";
-        let (worker, reports) = worker(dir.path(), script);
+        // A progress line after the error is not taken for it.
+        let script = format!(
+            "echo 'letterdesk: warning: a' >&2\necho 'letterdesk: /c: disk full' >&2\n\
+             echo 'letterdesk: {READING}: 40%' >&2\nexit 1"
+        );
+        let (worker, reports) = worker(dir.path(), &script);
         find(&worker);
         // What it says as it runs comes first, then the result.
         let indexed = loop {
