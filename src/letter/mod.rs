@@ -13,6 +13,7 @@ mod commission_order;
 pub mod dates;
 mod decode;
 mod error;
+mod extension;
 mod folded;
 mod header;
 mod header_tokens;
@@ -50,7 +51,8 @@ pub(crate) use answers::{answer_after, quoted_answers};
 pub use brief::Brief;
 pub use error::LetterError;
 pub use model::{
-    Comment, Contact, Kind, Letter, Person, Subject, listed_when_not_a_letter, looks_like_a_letter,
+    Comment, Contact, Extension, Kind, Letter, Person, Subject, listed_when_not_a_letter,
+    looks_like_a_letter,
 };
 pub use named_company::LEGAL_FORMS;
 pub use parse::brief as brief_bytes;

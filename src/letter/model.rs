@@ -65,6 +65,13 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
+/// A company's request for more time to respond: it answers no comment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Extension {
+    /// The date it says the answers will come by (ISO), when it names one.
+    pub until: Option<String>,
+}
+
 /// One numbered staff comment.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Comment {
@@ -127,6 +134,8 @@ pub struct Letter {
     pub cc: Vec<String>,
     /// When the response is due (ISO), if the letter sets a business-day deadline.
     pub response_due: Option<String>,
+    /// A company's letter restating no comment that asks for more time to respond.
+    pub extension: Option<Extension>,
     /// Things the parser noticed and could not settle cleanly.
     pub warnings: Vec<String>,
 }

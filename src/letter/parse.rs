@@ -7,6 +7,7 @@ use super::comment_text::comments;
 use super::dates::{add_business_days, iso};
 use super::decode::decode;
 use super::error::LetterError;
+use super::extension;
 use super::header::{Header, parse_header, read_period_and_filed};
 use super::keyed::may_hold;
 use super::kind::Signals;
@@ -270,6 +271,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     }
     let mut header = r.header;
     read_period_and_filed(&mut header.subject);
+    let extension = (r.kind == Kind::Response && comments.is_empty())
+        .then(|| extension::asked(&r.body_lines.join(" "), header.date))
+        .flatten();
     Ok(Letter {
         file: file.to_string(),
         kind: r.kind,
@@ -284,6 +288,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
         contacts: closing.contacts,
         cc: closing.cc,
         response_due: r.response_due,
+        extension,
         warnings,
     })
 }

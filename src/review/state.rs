@@ -26,7 +26,8 @@ impl State {
     /// the staff closed the review (a request to declare a filing effective) leaves it
     /// closed. Letters on another filing than the latest comment letter's (a
     /// registration statement the staff will not review, its request for effectiveness)
-    /// neither close nor answer those comments.
+    /// neither close nor answer those comments. Nor does the company's request for more
+    /// time: the comments still await the response, due the date the request names.
     pub fn of(letters: &[Filed]) -> State {
         let comments = letters
             .iter()
@@ -42,14 +43,16 @@ impl State {
         if closing.is_some() && closing > comments {
             return State::Closed;
         }
+        let answers = |f: &Filed| f.letter.kind == Kind::Response && f.letter.extension.is_none();
         let last = letters
             .iter()
+            .enumerate()
             .rev()
-            .find(|f| (f.is_staff() || f.letter.kind == Kind::Response) && counts(f));
-        match last.map(|f| (f.letter.kind, f)) {
-            Some((Kind::Completion | Kind::NoReview, _)) => State::Closed,
-            Some((Kind::Comments, f)) => State::AwaitingResponse {
-                due: f.letter.response_due.clone(),
+            .find(|(_, f)| (f.is_staff() || answers(f)) && counts(f));
+        match last.map(|(at, f)| (f.letter.kind, at, f)) {
+            Some((Kind::Completion | Kind::NoReview, ..)) => State::Closed,
+            Some((Kind::Comments, at, f)) => State::AwaitingResponse {
+                due: extended(&letters[at + 1..]).or_else(|| f.letter.response_due.clone()),
             },
             _ => State::AwaitingStaff,
         }
@@ -72,4 +75,13 @@ impl State {
             State::Closed => "closed",
         }
     }
+}
+
+/// The date the company's latest request for more time among `later` (the letters
+/// after a staff letter, none of them answering it) says the answers will come by.
+fn extended(later: &[Filed]) -> Option<String> {
+    later
+        .iter()
+        .rev()
+        .find_map(|f| f.letter.extension.as_ref()?.until.clone())
 }

@@ -2,10 +2,12 @@
 //! synthetic review in `tests/fixtures/review` (Harrowgate Ferries, Form 10-K, closed
 //! May 19, 2025) with letters written here (every company, number and text made up):
 //! the review of the next report begun soon after, a registration statement the staff
-//! did not review meanwhile with the company's request for effectiveness, and such a
-//! request years later.
+//! did not review meanwhile with the company's request for effectiveness, such a
+//! request years later, and the company's request for more time to respond.
 
-use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, RESPONSE, edited, fixture, letter};
+use crate::harrowgate::{
+    CLOSING, FIRST, FOLLOW_UP, MORE_TIME, RESPONSE, edited, fixture, fixture_in, letter,
+};
 use crate::names;
 use letterdesk::letter::Kind;
 use letterdesk::review::{Filed, Review, State, build};
@@ -218,4 +220,42 @@ fn the_commissions_order_declaring_a_registration_effective_closes_its_review() 
     assert_eq!(names(&reviews[0]), [comments_name, order_name]);
     assert_eq!(reviews[0].letters[1].letter.kind, Kind::Completion);
     assert_eq!(reviews[0].state, State::Closed);
+}
+
+#[test]
+fn a_request_for_more_time_answers_nothing_and_moves_the_due_date() {
+    let name = MORE_TIME;
+    let asking = Filed::read(&fixture_in("more-time", name)).unwrap();
+    assert_eq!(asking.letter.kind, Kind::Response);
+    let extension = asking
+        .letter
+        .extension
+        .as_ref()
+        .expect("asks for more time");
+    assert_eq!(extension.until.as_deref(), Some("2025-04-07"));
+
+    // Before the response, the comments still await it, due the date asked for.
+    let first = Filed::read(&fixture(FIRST)).unwrap();
+    let reviews = build(vec![first, asking.clone()]);
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    assert_eq!(names(&reviews[0]), [FIRST, name]);
+    assert_eq!(
+        reviews[0].state,
+        State::AwaitingResponse {
+            due: Some("2025-04-07".into())
+        }
+    );
+    assert!(reviews[0].answered.is_empty());
+
+    // Once answered, the request is one more letter of the closed review; only the
+    // response answers the first letter.
+    let mut filed = closed_review();
+    filed.push(asking);
+    let reviews = build(filed);
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    let review = &reviews[0];
+    assert_eq!(names(review), [FIRST, name, RESPONSE, FOLLOW_UP, CLOSING]);
+    assert_eq!(review.state, State::Closed);
+    let responses: Vec<usize> = review.answered.iter().map(|a| a.response).collect();
+    assert_eq!(responses, [2]);
 }

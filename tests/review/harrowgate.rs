@@ -16,10 +16,20 @@ pub const CLOSING: &str = "upload_harrowgate-ferries_2025-05-19.txt";
 
 /// The path of the review's letter `name`.
 pub fn fixture(name: &str) -> PathBuf {
+    fixture_in("review", name)
+}
+
+/// The file `name` of the fixtures' folder `folder`.
+pub fn fixture_in(folder: &str, name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/review")
+        .join("tests/fixtures")
+        .join(folder)
         .join(name)
 }
+
+/// The company's letter asking for more time to answer [`FIRST`] (in
+/// `tests/fixtures/more-time`), promising the answers by April 7, 2025.
+pub const MORE_TIME: &str = "corresp_harrowgate-ferries_2025-03-20.txt";
 
 /// The text of the review's letter `name` with each `(from, to)` replaced in turn.
 pub fn edited(name: &str, edits: &[(&str, &str)]) -> String {

@@ -185,3 +185,26 @@ fn a_narrow_tree_cuts_the_company_never_the_due_date() {
     let round = text.lines().find(|l| l.contains("2025-04-21")).unwrap();
     assert!(round.contains("…"), "{round}");
 }
+
+/// The company's request for more time is a round of its own, saying so, and the
+/// review still awaits the response, due the date the request names (the staff
+/// letter's own deadline was March 24).
+#[test]
+fn a_request_for_more_time_is_shown_and_moves_the_due_date() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let filed = [
+        fixtures.join("review").join(FIRST),
+        fixtures.join("more-time/corresp_harrowgate-ferries_2025-03-20.txt"),
+    ]
+    .iter()
+    .map(|p| Filed::read(p).unwrap())
+    .collect();
+    let mut s = desk_of(filed);
+    let text = screen(&mut s, 150, 20);
+    assert!(
+        text.contains("· awaiting our response · due 2025-04-07"),
+        "{text}"
+    );
+    let round = text.lines().find(|l| l.contains("2025-03-20")).unwrap();
+    assert!(round.contains("asks for more time"), "{round}");
+}
