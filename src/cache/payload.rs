@@ -21,7 +21,7 @@ pub fn brief(brief: &Brief) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
     let kind = KINDS.iter().position(|k| *k == brief.kind)?;
     out.push(kind as u8);
-    out.push(u8::from(brief.windows_1252));
+    out.push(u8::from(brief.windows_1252) | u8::from(brief.more_time) << 1);
     out.extend_from_slice(&u32::try_from(brief.warnings).ok()?.to_le_bytes());
     for text in [
         &brief.date,
@@ -50,7 +50,8 @@ pub fn read_brief(bytes: &[u8]) -> Option<Brief> {
 pub fn read_brief_counted(bytes: &[u8], numbers: bool) -> Option<(Brief, usize)> {
     let mut r = Reader { bytes, at: 0 };
     let kind = *KINDS.get(usize::from(r.byte()?))?;
-    let windows_1252 = r.byte()? != 0;
+    let flags = r.byte()?;
+    let (windows_1252, more_time) = (flags & 1 != 0, flags & 2 != 0);
     let warnings = r.u32()? as usize;
     let mut brief = Brief {
         kind,
@@ -62,6 +63,7 @@ pub fn read_brief_counted(bytes: &[u8], numbers: bool) -> Option<(Brief, usize)>
         file_number: r.text()?,
         response_due: r.text()?,
         numbers: Vec::new(),
+        more_time,
     };
     let count = r.u32()? as usize;
     if numbers {
@@ -173,6 +175,7 @@ mod tests {
             file_number: Some("001-55555".into()),
             response_due: None,
             numbers: vec!["1".into(), "2A".into(), String::new()],
+            more_time: true,
             windows_1252: true,
             warnings: 3,
         };

@@ -22,8 +22,9 @@ use super::stamp::Stamp;
 /// The first bytes of a briefs index.
 pub const MAGIC: &[u8; 8] = b"LDBRIEFS";
 
-/// The layout's version: a file of another is read as empty.
-pub const FORMAT: u32 = 1;
+/// The layout's version: a file of another is read as empty (2: a brief's flags byte
+/// also says whether the letter asks for more time).
+pub const FORMAT: u32 = 2;
 
 /// The bytes of one record.
 pub const RECORD: usize = 80;
@@ -245,7 +246,7 @@ mod tests {
             "another build"
         );
         let mut other = bytes.clone();
-        other[8] = 2;
+        other[8] = FORMAT as u8 + 1;
         assert_eq!(Table::parse(other, "gen-1").len(), 0, "another format");
     }
 

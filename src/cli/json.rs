@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::letter::{Comment, Contact, Letter, Person, Subject};
+use crate::letter::{Comment, Contact, Extension, Letter, Person, Subject};
 use crate::review::references::find_references;
 use crate::text::is_hidden;
 
@@ -19,6 +19,7 @@ struct LetterJson<'a> {
     subject: &'a Subject,
     file_number: Option<&'a str>,
     response_due: Option<&'a str>,
+    extension: Option<&'a Extension>,
     comments: Vec<CommentJson<'a>>,
     signatory: &'a Person,
     contacts: &'a [Contact],
@@ -68,6 +69,7 @@ pub fn write_letter(out: &mut dyn std::io::Write, letter: &Letter) -> std::io::R
         subject: &letter.subject,
         file_number: letter.file_number.as_deref(),
         response_due: letter.response_due.as_deref(),
+        extension: letter.extension.as_ref(),
         comments: letter.comments.iter().map(CommentJson::of).collect(),
         signatory: &letter.signatory,
         contacts: &letter.contacts,

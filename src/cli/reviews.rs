@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::json::write_json;
+use crate::letter::Extension;
 use crate::review::{Review, build, read_under};
 use crate::text::sanitize;
 
@@ -64,6 +65,8 @@ struct LetterJson<'a> {
     date: Option<&'a str>,
     /// The path of the letter this file is a copy of, or null.
     copy_of: Option<String>,
+    /// The company's request for more time (`until`: the date it names), or null.
+    extension: Option<&'a Extension>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +101,7 @@ impl<'a> ReviewJson<'a> {
                     kind: f.letter.kind.as_str(),
                     date: f.letter.date.as_deref(),
                     copy_of: review.copy_of(i).map(path),
+                    extension: f.letter.extension.as_ref(),
                 })
                 .collect(),
             references: originals(review)
@@ -152,13 +156,18 @@ fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
                 .copy_of(i)
                 .map(|of| format!("  (a copy of {})", review.letters[of].path.display()))
                 .unwrap_or_default();
+            let more_time = f.letter.extension.as_ref().map(|e| match &e.until {
+                Some(until) => format!("  (asks for more time, until {until})"),
+                None => "  (asks for more time)".to_owned(),
+            });
             writeln!(
                 out,
-                "  {:<10}  {:<10}  {}{}",
+                "  {:<10}  {:<10}  {}{}{}",
                 f.letter.date.as_deref().unwrap_or("-"),
                 f.letter.kind.as_str(),
                 sanitize(&f.path.display().to_string()),
-                sanitize(&copy)
+                sanitize(&copy),
+                more_time.unwrap_or_default()
             )?;
         }
         let links: Vec<_> = originals(review).collect();

@@ -23,6 +23,9 @@ pub struct Brief {
     pub response_due: Option<String>,
     /// The comment numbers, in order.
     pub numbers: Vec<String>,
+    /// A company's letter restating no comment that asks for more time to respond
+    /// ([`Letter::extension`]).
+    pub more_time: bool,
     /// The file is not UTF-8 and was read as Windows-1252.
     pub windows_1252: bool,
     /// How many warnings the parser has about the letter (see [`Letter::warnings`]).
@@ -40,6 +43,7 @@ impl Brief {
             file_number: letter.file_number.clone(),
             response_due: letter.response_due.clone(),
             numbers: letter.comments.iter().map(|c| c.number.clone()).collect(),
+            more_time: letter.extension.is_some(),
             windows_1252: letter.is_windows_1252(),
             warnings: letter.warnings.len(),
         }

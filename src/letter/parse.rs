@@ -11,7 +11,7 @@ use super::extension;
 use super::header::{Header, parse_header, read_period_and_filed};
 use super::keyed::may_hold;
 use super::kind::Signals;
-use super::model::{Kind, Letter, Person, warns_windows_1252};
+use super::model::{Extension, Kind, Letter, Person, warns_windows_1252};
 use super::named_company::{client_named, signing_company};
 use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
@@ -247,6 +247,14 @@ fn warnings(windows_1252: bool, reading: Option<&Reading>) -> Vec<String> {
     warnings
 }
 
+/// The request for more time to respond that a company letter restating no comment
+/// makes, if it makes one.
+fn extension_of(r: &Reading) -> Option<Extension> {
+    (r.kind == Kind::Response && r.outline.numbers.is_empty())
+        .then(|| extension::asked(&r.body_lines.join(" "), r.header.date))
+        .flatten()
+}
+
 /// Parse a letter from raw bytes.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     let cleaned = match clean(file, bytes)? {
@@ -269,11 +277,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     {
         closing.signatory = office;
     }
+    let extension = extension_of(&r);
     let mut header = r.header;
     read_period_and_filed(&mut header.subject);
-    let extension = (r.kind == Kind::Response && comments.is_empty())
-        .then(|| extension::asked(&r.body_lines.join(" "), header.date))
-        .flatten();
     Ok(Letter {
         file: file.to_string(),
         kind: r.kind,
@@ -312,6 +318,7 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     // quotes a heading, which might say anything).
     let warnings = warnings(r.windows_1252, Some(&r));
     let windows_1252 = warns_windows_1252(&warnings);
+    let more_time = extension_of(&r).is_some();
     let header = r.header;
     Ok(Brief {
         kind: r.kind,
@@ -321,6 +328,7 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
         file_number: header.file_number,
         response_due: r.response_due,
         numbers: r.outline.numbers,
+        more_time,
         windows_1252,
         warnings: warnings.len(),
     })

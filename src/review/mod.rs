@@ -33,4 +33,4 @@ pub use links::{Link, Target};
 pub use model::Review;
 pub use party::{company_words, file_number_key};
 pub use read::{read_each, read_under};
-pub use state::State;
+pub use state::{State, extended};

@@ -78,8 +78,8 @@ impl State {
 }
 
 /// The date the company's latest request for more time among `later` (the letters
-/// after a staff letter, none of them answering it) says the answers will come by.
-fn extended(later: &[Filed]) -> Option<String> {
+/// after a staff letter) says the answers will come by.
+pub fn extended(later: &[Filed]) -> Option<String> {
     later
         .iter()
         .rev()

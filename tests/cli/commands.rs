@@ -48,6 +48,7 @@ fn parse_json_has_exactly_the_documented_fields() {
         "subject",
         "file_number",
         "response_due",
+        "extension",
         "comments",
         "signatory",
         "contacts",
@@ -58,6 +59,7 @@ fn parse_json_has_exactly_the_documented_fields() {
     assert_eq!(value["kind"], "comments");
     assert_eq!(value["date"], "2025-03-03");
     assert_eq!(value["response_due"], "2025-03-17");
+    assert!(value["extension"].is_null());
     let comment = &value["comments"][1];
     let ckeys = keys_of(comment);
     assert_eq!(ckeys, ["headings", "number", "pages", "references", "text"]);

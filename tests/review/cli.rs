@@ -5,7 +5,7 @@ use crate::common;
 
 use common::bin::{json_of, keys_of, letterdesk, stderr, stdout};
 
-use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, RESPONSE, fixture};
+use crate::harrowgate::{CLOSING, FIRST, FOLLOW_UP, MORE_TIME, RESPONSE, fixture, fixture_in};
 use std::path::{Path, PathBuf};
 
 const DRAFTS: &str = "upload_harrowgate-ferries_2025-03-10.responses.toml";
@@ -64,6 +64,41 @@ fn reviews_json_has_the_documented_shape() {
     assert!(reference["to"]["path"].as_str().unwrap().ends_with(FIRST));
     assert_eq!(reference["to"]["comment"], "2");
     assert!(reference["missing"].is_null());
+}
+
+/// The staff's first letter and the company's request for more time: the review awaits
+/// our response by the date asked for, in the table and in JSON, and `parse` says what
+/// the request asks.
+#[test]
+fn a_request_for_more_time_is_named_with_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(FIRST), dir.path().join(FIRST)).unwrap();
+    let asking = dir.path().join(MORE_TIME);
+    std::fs::copy(fixture_in("more-time", MORE_TIME), &asking).unwrap();
+    let out = letterdesk(&["reviews", &arg(dir.path())]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("awaiting our response, due 2025-04-07"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(asks for more time, until 2025-04-07)"),
+        "{text}"
+    );
+
+    let value = json_of(&letterdesk(&["reviews", &arg(dir.path()), "--json"]));
+    let review = &value["reviews"][0];
+    assert_eq!(review["state"], "awaiting_response");
+    assert_eq!(review["due"], "2025-04-07");
+    assert!(review["letters"][0]["extension"].is_null());
+    assert_eq!(review["letters"][1]["extension"]["until"], "2025-04-07");
+
+    let value = json_of(&letterdesk(&["parse", &arg(&asking), "--json"]));
+    assert_eq!(value["kind"], "response");
+    assert_eq!(value["extension"]["until"], "2025-04-07");
+    let out = letterdesk(&["parse", &arg(&asking)]);
+    assert!(stdout(&out).contains("more time:    asked for, until 2025-04-07"));
 }
 
 #[test]

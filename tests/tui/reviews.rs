@@ -188,18 +188,20 @@ fn a_narrow_tree_cuts_the_company_never_the_due_date() {
 
 /// The company's request for more time is a round of its own, saying so, and the
 /// review still awaits the response, due the date the request names (the staff
-/// letter's own deadline was March 24).
+/// letter's own deadline was March 24): in the tree, and in the flat list on March 28,
+/// where the staff letter is due in six business days, not overdue, nor taken as
+/// answered, and the request's row says what it is.
 #[test]
 fn a_request_for_more_time_is_shown_and_moves_the_due_date() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let filed = [
+    let filed: Vec<Filed> = [
         fixtures.join("review").join(FIRST),
         fixtures.join("more-time/corresp_harrowgate-ferries_2025-03-20.txt"),
     ]
     .iter()
     .map(|p| Filed::read(p).unwrap())
     .collect();
-    let mut s = desk_of(filed);
+    let mut s = desk_of(filed.clone());
     let text = screen(&mut s, 150, 20);
     assert!(
         text.contains("· awaiting our response · due 2025-04-07"),
@@ -207,4 +209,16 @@ fn a_request_for_more_time_is_shown_and_moves_the_due_date() {
     );
     let round = text.lines().find(|l| l.contains("2025-03-20")).unwrap();
     assert!(round.contains("asks for more time"), "{round}");
+
+    let today = NaiveDate::from_ymd_opt(2025, 3, 28).unwrap();
+    let mut s = State::from_filed(filed.clone(), today);
+    update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
+    let text = screen(&mut s, 150, 20);
+    let row = text
+        .lines()
+        .find(|l| l.contains("2025-03-10"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("due in 6 business days"), "{row}");
+    let asking = text.lines().find(|l| l.contains("2025-03-20")).unwrap();
+    assert!(asking.contains("asks for more time"), "{asking}");
 }

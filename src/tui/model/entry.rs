@@ -35,6 +35,9 @@ pub(crate) struct Entry {
     /// Its review holds a response (or the staff's closing letter) filed after it: it
     /// awaits nothing from us, whatever its deadline (known once the reviews are built).
     pub responded: bool,
+    /// The date a request for more time filed after it in its review says the answers
+    /// will come by: when they are due now (known once the reviews are built).
+    pub extended: Option<String>,
 }
 
 impl Entry {
@@ -48,6 +51,13 @@ impl Entry {
     pub fn resolved(&self) -> usize {
         let drafts = self.slot.loaded.then_some(&self.slot.drafts);
         self.listing.as_ref().map_or(0, |l| l.resolved(drafts))
+    }
+
+    /// When the response is due: the date the company asked for more time until, else
+    /// the letter's own deadline.
+    pub fn due(&self) -> Option<&str> {
+        let own = self.listing.as_ref().ok()?.brief.response_due.as_deref();
+        self.extended.as_deref().or(own)
     }
 
     /// Whether the letter awaits no response from us: every comment is resolved, or its

@@ -47,6 +47,7 @@ impl State {
                 sections: None,
                 slot: Slot::default(),
                 responded: false,
+                extended: None,
             }),
         }
     }
@@ -69,6 +70,7 @@ impl State {
                 sections: None,
                 slot: Slot::default(),
                 responded: false,
+                extended: None,
             }),
         };
         let entry = &mut self.entries[id.0];
@@ -242,7 +244,7 @@ fn awaited(entry: &Entry) -> Option<NaiveDate> {
     {
         return None;
     }
-    NaiveDate::parse_from_str(listing.brief.response_due.as_deref()?, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(entry.due()?, "%Y-%m-%d").ok()
 }
 
 /// How two entries compare in the order `sort`.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::config::{Command, Context};
 use crate::letter::Kind;
-use crate::review::Review;
+use crate::review::{self, Review};
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
@@ -77,28 +77,37 @@ pub(super) fn built(state: &mut State, reviews: Arc<Vec<Review>>, fx: &mut Vec<E
 }
 
 /// Note which letters have a response (or the staff's closing letter) filed after them
-/// in their review, so that they are no longer due; the list is sorted again when that
-/// changed.
+/// in their review, so that they are no longer due, and the staff letters after which
+/// the company asked for more time, now due when it said; the list is sorted again when
+/// that changed.
 fn mark_responded(state: &mut State, reviews: &[Review]) {
     let mut responded = vec![false; state.entries.len()];
+    let mut extended = vec![None; state.entries.len()];
     for review in reviews {
-        // Letters are in date order: everything before the last reply is replied to.
+        // Letters are in date order: everything before the last reply is replied to. A
+        // request for more time replies to nothing.
         let last_reply = review.letters.iter().rposition(|f| {
             matches!(
                 f.letter.kind,
                 Kind::Response | Kind::Completion | Kind::NoReview
-            )
+            ) && f.letter.extension.is_none()
         });
-        for filed in &review.letters[..last_reply.unwrap_or(0)] {
-            if let Some(id) = state.by_path.get(&filed.path) {
-                responded[id.0] = true;
+        for (i, filed) in review.letters.iter().enumerate() {
+            let Some(id) = state.by_path.get(&filed.path) else {
+                continue;
+            };
+            responded[id.0] |= i < last_reply.unwrap_or(0);
+            if filed.letter.kind == Kind::Comments {
+                let later = review::extended(&review.letters[i + 1..]);
+                extended[id.0] = later.or(extended[id.0].take());
             }
         }
     }
     let mut changed = false;
-    for (entry, responded) in state.entries.iter_mut().zip(responded) {
-        changed |= entry.responded != responded;
+    for ((entry, responded), extended) in state.entries.iter_mut().zip(responded).zip(extended) {
+        changed |= entry.responded != responded || entry.extended != extended;
         entry.responded = responded;
+        entry.extended = extended;
     }
     if changed {
         state.rebuild_order();

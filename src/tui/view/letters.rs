@@ -261,6 +261,7 @@ fn standing(
     let label = match listing.brief.kind {
         Kind::Completion => Some("completed"),
         Kind::NoReview => Some("no review"),
+        Kind::Response if listing.brief.more_time => Some("asks for more time"),
         Kind::Response => Some("company response"),
         Kind::Comments | Kind::Unknown if listing.comments() == 0 => Some("no comments found"),
         Kind::Comments | Kind::Unknown => None,
@@ -297,7 +298,7 @@ fn progress(
             ratatui::style::Style::new()
         },
     )];
-    if let Some(due) = listing.brief.response_due.as_deref() {
+    if let Some(due) = entry.due() {
         spans.push(Span::raw("  "));
         spans.push(super::due::due(due, entry.answered(), today, room, theme));
     }
