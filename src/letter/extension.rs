@@ -19,21 +19,43 @@ static MORE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("more-time regex")
 });
 
+/// The words that make the date after them a deadline: "by April 1, 2020", "no later
+/// than", "on or before", "on or about", "until Wednesday, April 13, 2016", "an
+/// extension to August 22, 2016".
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:by|no later than|on or before|on or about|until|to)\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?$",
+    )
+    .expect("deadline regex")
+});
+
 /// The extension `body` (a company letter's prose, restating no comment) asks for, if
-/// one of its sentences asks for more time to respond (says so and speaks of the
-/// response): then the latest date it names after `dated`, the letter's own date, is
-/// when the answers are promised ("on or before March 10, 2023"); dates before it are
-/// the staff letter's and the calls made about it.
+/// one of its sentences speaks of the response and asks for more time ("we
+/// respectfully request an extension of time to respond") or sets it a deadline after
+/// `dated`, the letter's own date ("we propose to provide you with our response by
+/// April 1, 2020"). The answers are then due the latest deadline it sets the response
+/// or asks for ("on or before March 10, 2023", "we will require additional time to
+/// prepare our response. Accordingly, we request an extension to August 17"); other dates are the staff letter's, the calls made about it, the
+/// period a filing covers ("the Fiscal Year Ended December 31, 2022").
 pub fn asked(body: &str, dated: Option<NaiveDate>) -> Option<Extension> {
-    let asks = sentences(body).any(|s| {
+    let mut asks = false;
+    let mut until = None;
+    for s in sentences(body) {
         let lower = s.to_lowercase();
-        MORE_TIME.is_match(s) && (lower.contains("respon") || lower.contains("submit"))
-    });
+        let response = lower.contains("respon") || lower.contains("submit");
+        let more_time = MORE_TIME.is_match(s);
+        if !(response || more_time) {
+            continue;
+        }
+        let deadline = dates(s)
+            .filter(|&(d, start)| dated.is_none_or(|own| d > own) && BY.is_match(&s[..start]))
+            .map(|(d, _)| d)
+            .max();
+        asks |= response && (deadline.is_some() || more_time);
+        until = until.max(deadline);
+    }
     asks.then(|| Extension {
-        until: dates(body)
-            .filter(|d| dated.is_none_or(|own| *d > own))
-            .max()
-            .map(iso),
+        until: until.map(iso),
     })
 }
 
@@ -44,13 +66,14 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['.', '?', '!'])
 }
 
-/// Every date `text` names, in order.
-fn dates(text: &str) -> impl Iterator<Item = NaiveDate> + '_ {
-    let mut rest = text;
+/// Every date `text` names, in order, with where it starts.
+fn dates(text: &str) -> impl Iterator<Item = (NaiveDate, usize)> + '_ {
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let found = find_date(rest)?;
-        rest = &rest[found.end..];
-        Some(found.date)
+        let found = find_date(&text[at..])?;
+        let start = at + found.start;
+        at += found.end;
+        Some((found.date, start))
     })
 }
 
@@ -75,6 +98,31 @@ mod tests {
                     Wednesday, April 13, 2016, to respond to your letter dated March 16, 2016.";
         let more = asked(body, date(2016, 3, 22)).expect("asks for time");
         assert_eq!(more.until.as_deref(), Some("2016-04-13"));
+    }
+
+    #[test]
+    fn the_deadline_may_stand_in_the_sentence_asking_for_time() {
+        let body = "Although your letter requested a response within ten business days, we \
+                    will require additional time to prepare our response. Accordingly, we \
+                    respectfully request an extension to August 17, 2016.";
+        let more = asked(body, date(2016, 7, 27)).expect("asks for time");
+        assert_eq!(more.until.as_deref(), Some("2016-08-17"));
+    }
+
+    #[test]
+    fn a_letter_saying_when_the_response_will_come_asks_for_time_until_then() {
+        let body = "We note from your comment letter dated February 26, 2020 that you have \
+                    requested a response within ten business days. To ensure that we have \
+                    adequate time, we propose to provide you with our response by April 1, 2020.";
+        let more = asked(body, date(2020, 3, 18)).expect("asks for time");
+        assert_eq!(more.until.as_deref(), Some("2020-04-01"));
+        let body = "The Company is finalizing its response, which it intends to submit no \
+                    later than October 15, 2021.";
+        assert!(asked(body, date(2021, 10, 1)).is_some());
+        // A response to comments made by telephone on an earlier date is not one.
+        let body = "This letter is submitted in response to the oral comments provided by \
+                    the staff during a telephone conference on June 21, 2018.";
+        assert_eq!(asked(body, date(2018, 7, 24)), None);
     }
 
     #[test]
