@@ -33,9 +33,10 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 /// one of its sentences speaks of the response and asks for more time ("we
 /// respectfully request an extension of time to respond") or sets it a deadline after
 /// `dated`, the letter's own date ("we propose to provide you with our response by
-/// April 1, 2020"). The answers are then due the latest deadline it sets the response
-/// or asks for ("on or before March 10, 2023", "we will require additional time to
-/// prepare our response. Accordingly, we request an extension to August 17"); other dates are the staff letter's, the calls made about it, the
+/// April 1, 2020"). The answers are then due the latest deadline set in a sentence on
+/// the response or on more time ("on or before March 10, 2023"; "we will require
+/// additional time to prepare our response. Accordingly, we request an extension to
+/// August 17, 2016"). Other dates are the staff letter's, the calls made about it, the
 /// period a filing covers ("the Fiscal Year Ended December 31, 2022").
 pub fn asked(body: &str, dated: Option<NaiveDate>) -> Option<Extension> {
     let mut asks = false;
@@ -59,9 +60,8 @@ pub fn asked(body: &str, dated: Option<NaiveDate>) -> Option<Extension> {
     })
 }
 
-/// The sentences of `text`: cut after a full stop, question or exclamation mark
-/// followed by a space (a date's or an abbreviation's stop cuts too, which at worst
-/// splits a sentence in two).
+/// The sentences of `text`: cut after every full stop, question or exclamation mark
+/// (an abbreviation's stop, "U.S.", cuts too, which at worst splits a sentence in two).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['.', '?', '!'])
 }
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn an_extension_that_is_not_of_the_response_asks_for_nothing() {
-        // A letter on a credit facility's extension, and a thank-you for time given.
+        // A letter on a credit facility's extension, and a request for effectiveness.
         let body = "We entered into an extension of the credit facility on May 2, 2024. \
                     The facility now matures on May 2, 2029.";
         assert_eq!(asked(body, date(2024, 5, 6)), None);

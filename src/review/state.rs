@@ -78,10 +78,48 @@ impl State {
 }
 
 /// The date the company's latest request for more time among `later` (the letters
-/// after a staff letter) says the answers will come by.
+/// after a staff letter), before the staff's next letter of comments, says the answers
+/// will come by.
 pub fn extended(later: &[Filed]) -> Option<String> {
     later
         .iter()
-        .rev()
-        .find_map(|f| f.letter.extension.as_ref()?.until.clone())
+        .take_while(|f| f.letter.kind != Kind::Comments)
+        .filter_map(|f| f.letter.extension.as_ref()?.until.clone())
+        .last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::{Extension, Letter};
+
+    fn filed(kind: Kind, until: Option<&str>) -> Filed {
+        let extension = until.map(|u| Extension {
+            until: Some(u.to_owned()),
+        });
+        Filed {
+            path: Default::default(),
+            letter: Letter {
+                kind,
+                extension,
+                ..Letter::default()
+            },
+            sections: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_request_for_more_time_extends_the_staff_letter_before_it_only() {
+        let letters = [
+            filed(Kind::Comments, None),
+            filed(Kind::Response, Some("2025-04-07")),
+            filed(Kind::Response, None),
+            filed(Kind::Comments, None),
+            filed(Kind::Response, Some("2025-05-20")),
+            filed(Kind::Response, Some("2025-05-30")),
+        ];
+        assert_eq!(extended(&letters[1..]).as_deref(), Some("2025-04-07"));
+        assert_eq!(extended(&letters[4..]).as_deref(), Some("2025-05-30"));
+        assert_eq!(extended(&letters[3..]), None);
+    }
 }
