@@ -29,6 +29,11 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("deadline regex")
 });
 
+/// The words of a response: "respond", "responded", "our response", "responses".
+static RESPONSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:respond(?:s|ed|ing)?|responses?)\b").expect("response regex")
+});
+
 /// The extension `body` (a company letter's prose, restating no comment) asks for, if
 /// one of its sentences speaks of the response and asks for more time ("we
 /// respectfully request an extension of time to respond") or sets it a deadline after
@@ -42,8 +47,7 @@ pub fn asked(body: &str, dated: Option<NaiveDate>) -> Option<Extension> {
     let mut asks = false;
     let mut until = None;
     for s in sentences(body) {
-        let lower = s.to_lowercase();
-        let response = lower.contains("respon") || lower.contains("submit");
+        let response = of_the_response(s);
         let more_time = MORE_TIME.is_match(s);
         if !(response || more_time) {
             continue;
@@ -57,6 +61,16 @@ pub fn asked(body: &str, dated: Option<NaiveDate>) -> Option<Extension> {
     }
     asks.then(|| Extension {
         until: until.map(iso),
+    })
+}
+
+/// Whether `sentence` speaks of the company's response ("we will respond", "our
+/// response"), not only "in response to", which opens an answer ("In response to the
+/// Staff's comment, we will file the amendment by April 5, 2025").
+fn of_the_response(sentence: &str) -> bool {
+    RESPONSE.find_iter(sentence).any(|m| {
+        let before = sentence[..m.start()].split_whitespace().next_back();
+        !before.is_some_and(|w| w.eq_ignore_ascii_case("in"))
     })
 }
 
@@ -119,7 +133,11 @@ mod tests {
         let body = "The Company is finalizing its response, which it intends to submit no \
                     later than October 15, 2021.";
         assert!(asked(body, date(2021, 10, 1)).is_some());
-        // A response to comments made by telephone on an earlier date is not one.
+        // An answer promising a filing by a date is not one, nor a response to
+        // comments made by telephone on an earlier date.
+        let body = "In response to the Staff's comment, the Company will file the \
+                    amended report on or before April 5, 2025.";
+        assert_eq!(asked(body, date(2025, 3, 20)), None);
         let body = "This letter is submitted in response to the oral comments provided by \
                     the staff during a telephone conference on June 21, 2018.";
         assert_eq!(asked(body, date(2018, 7, 24)), None);
