@@ -58,10 +58,7 @@ pub fn match_responses(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Answered
         .collect();
     let mut all = Vec::new();
     for (r, response) in letters.iter().enumerate() {
-        if response.letter.kind != Kind::Response
-            || response.letter.extension.is_some()
-            || is_copy(r)
-        {
+        if !response.is_response() || is_copy(r) {
             continue;
         }
         let restated = comment_words(&response.letter);

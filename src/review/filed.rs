@@ -61,6 +61,12 @@ impl Filed {
             Kind::Comments | Kind::Completion | Kind::NoReview
         )
     }
+
+    /// Whether it is the company's response to a staff letter: a company letter that is
+    /// not a request for more time (which answers nothing).
+    pub fn is_response(&self) -> bool {
+        self.letter.kind == Kind::Response && self.letter.extension.is_none()
+    }
 }
 
 impl source::Declared for Filed {

@@ -43,12 +43,11 @@ impl State {
         if closing.is_some() && closing > comments {
             return State::Closed;
         }
-        let answers = |f: &Filed| f.letter.kind == Kind::Response && f.letter.extension.is_none();
         let last = letters
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, f)| (f.is_staff() || answers(f)) && counts(f));
+            .find(|(_, f)| (f.is_staff() || f.is_response()) && counts(f));
         match last.map(|(at, f)| (f.letter.kind, at, f)) {
             Some((Kind::Completion | Kind::NoReview, ..)) => State::Closed,
             Some((Kind::Comments, at, f)) => State::AwaitingResponse {

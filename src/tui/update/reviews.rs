@@ -87,10 +87,7 @@ fn mark_responded(state: &mut State, reviews: &[Review]) {
         // Letters are in date order: everything before the last reply is replied to. A
         // request for more time replies to nothing.
         let last_reply = review.letters.iter().rposition(|f| {
-            matches!(
-                f.letter.kind,
-                Kind::Response | Kind::Completion | Kind::NoReview
-            ) && f.letter.extension.is_none()
+            f.is_response() || matches!(f.letter.kind, Kind::Completion | Kind::NoReview)
         });
         for (i, filed) in review.letters.iter().enumerate() {
             let Some(id) = state.by_path.get(&filed.path) else {
