@@ -58,10 +58,20 @@ pub(super) fn request_blocks(
 }
 
 /// "the staff asked for a response by March 15, 2024; that date has passed …" when the
-/// letter sets a deadline and the export is made after it.
+/// letter sets a deadline and the export is made after it; after a request for more
+/// time ([`ExportSettings::extended`]), the date it named is the deadline.
 pub(super) fn past_due(letter: &Letter, settings: &ExportSettings) -> Option<String> {
-    let due = NaiveDate::parse_from_str(letter.response_due.as_deref()?, "%Y-%m-%d").ok()?;
+    let date = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
     let today = settings.now?.date_naive();
+    if let Some(until) = settings.extended.as_deref().and_then(date) {
+        return (today > until).then(|| {
+            format!(
+                "the company asked for more time, to respond by {}; that date has passed (tell the staff when the response will come)",
+                long_date(until)
+            )
+        });
+    }
+    let due = date(letter.response_due.as_deref()?)?;
     (today > due).then(|| {
         format!(
             "the staff asked for a response by {}; that date has passed (tell the staff when the response will come, or ask for more time)",
@@ -137,6 +147,45 @@ mod tests {
 
     /// A staff letter whose closing asks for two things besides its comments.
     const ASKING: &str = "March 1, 2024\n\nAda Quill\nChief Financial Officer\nTarnbrook Looms Inc.\n\nRe: Tarnbrook Looms Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2023\nFile No. 001-12345\n\nDear Ms. Quill:\n\nWe have reviewed your filing and have the following comments. In some of our comments, we may ask you to provide us with information so we may better understand your disclosure.\n\nPlease respond to this letter within ten business days by amending your filing.\n\n1. Please revise the loom table on page 12.\n\n2. Please tell us about the Harrowgate mill.\n\nWe urge all persons who are responsible for the accuracy and adequacy of the disclosure in the filing to be certain that the filing includes the information the Exchange Act requires.\n\nPlease provide us with an unredacted copy of Exhibit 10.4 with your response.\n\nPlease also send us the slides shown to investors on March 1, 2024.\n\nPlease contact Jo Ledger at (202) 551-0000 with any questions.\n\nSincerely,\n\nSam Reviewer\nOffice of Manufacturing\n";
+
+    /// The letter asks for a response within ten business days of March 1, 2024: by
+    /// March 15. The company asked for more time, to April 5.
+    #[test]
+    fn a_deadline_passed_is_the_staffs_or_the_one_the_company_asked_for() {
+        let letter = crate::letter::parse_bytes("letter.txt", ASKING.as_bytes()).unwrap();
+        assert_eq!(letter.response_due.as_deref(), Some("2024-03-15"));
+        let on = |day: &str, extended: Option<&str>| {
+            let settings = ExportSettings {
+                now: Some(format!("{day}T12:00:00Z").parse().unwrap()),
+                extended: extended.map(str::to_owned),
+                ..ExportSettings::default()
+            };
+            past_due(&letter, &settings)
+        };
+        assert_eq!(on("2024-03-15", None), None);
+        let late = on("2024-03-18", None).unwrap();
+        assert!(
+            late.starts_with(
+                "the staff asked for a response by March 15, 2024; that date has passed"
+            ),
+            "{late}"
+        );
+        // After the request for more time, only its date counts.
+        assert_eq!(on("2024-03-18", Some("2024-04-05")), None);
+        let late = on("2024-04-08", Some("2024-04-05")).unwrap();
+        assert!(
+            late.starts_with(
+                "the company asked for more time, to respond by April 5, 2024; that date has passed"
+            ),
+            "{late}"
+        );
+        // A letter that sets no deadline, with no request for more time, warns of none.
+        let settings = ExportSettings {
+            now: Some("2030-01-01T00:00:00Z".parse().unwrap()),
+            ..ExportSettings::default()
+        };
+        assert_eq!(past_due(&Letter::default(), &settings), None);
+    }
 
     #[test]
     fn the_requests_that_want_an_answer_are_keyed_by_kind() {

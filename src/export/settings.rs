@@ -155,6 +155,12 @@ pub struct ExportSettings {
     /// read from the config file: the caller sets it; `None` leaves them out.
     #[serde(skip)]
     pub now: Option<DateTime<Utc>>,
+    /// The date (ISO) the company said, in a request for more time filed after the
+    /// letter in its review, the response would come by: the deadline now, in place
+    /// of the letter's own. Not read from the config file: the caller, which knows the
+    /// letter's review, sets it.
+    #[serde(skip)]
+    pub extended: Option<String>,
     /// What the letter asks besides its numbered comments, found in its text by
     /// [`Asked::in_text`]. Not read from the config file: the caller sets it.
     #[serde(skip)]
@@ -183,6 +189,7 @@ impl Default for ExportSettings {
             honorifics: BTreeMap::new(),
             date: None,
             now: None,
+            extended: None,
             asked: Asked::default(),
             public: false,
         }

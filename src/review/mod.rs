@@ -32,5 +32,5 @@ pub use filed::Filed;
 pub use links::{Link, Target};
 pub use model::Review;
 pub use party::{company_words, file_number_key};
-pub use read::{read_each, read_under};
+pub use read::{extended_for, read_each, read_under};
 pub use state::{State, extended};

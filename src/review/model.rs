@@ -38,6 +38,13 @@ impl Review {
         }
     }
 
+    /// The date the company's latest request for more time filed after letter
+    /// `letter`, before the staff's next letter of comments, says the response will
+    /// come by ([`extended`](super::extended)).
+    pub fn extended_after(&self, letter: usize) -> Option<String> {
+        super::extended(self.letters.get(letter + 1..)?)
+    }
+
     /// The answer a response letter of this review gave to comment `comment` of letter
     /// `letter`: the response's index and the text.
     pub fn answer(&self, letter: usize, comment: &str) -> Option<(usize, &str)> {

@@ -3,7 +3,7 @@
 //! unredacted exhibit, materials sent to investors) with no answer in the drafts file's
 //! `[requests]` table is named and nothing is written; answered, the request is restated
 //! in the letter with the company's answer. A letter whose deadline has passed is
-//! warned about.
+//! warned about, by the date the company asked for when it asked for more time.
 
 use crate::common;
 
@@ -103,6 +103,48 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("responses.toml: `requests.exhibit.response` must be a string"),
+        "{stderr}"
+    );
+}
+
+/// After the company's request for more time, filed beside the staff letter, the
+/// warning names the date it asked for, not the staff's ten business days.
+#[test]
+fn a_request_for_more_time_beside_the_letter_sets_the_deadline_warned_of() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let letter = dir.path().join("upload_harrowgate-ferries_2025-03-10.txt");
+    std::fs::copy(
+        fixtures.join("review/upload_harrowgate-ferries_2025-03-10.txt"),
+        &letter,
+    )
+    .unwrap();
+    let warned = || {
+        let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let stderr = warned();
+    assert!(
+        stderr.contains("the staff asked for a response by March 24, 2025; that date has passed"),
+        "{stderr}"
+    );
+
+    let asking = "corresp_harrowgate-ferries_2025-03-20.txt";
+    std::fs::copy(
+        fixtures.join("more-time").join(asking),
+        dir.path().join(asking),
+    )
+    .unwrap();
+    let stderr = warned();
+    assert!(
+        stderr.contains(
+            "the company asked for more time, to respond by April 7, 2025; that date has passed"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("the staff asked for a response by"),
         "{stderr}"
     );
 }

@@ -6,7 +6,7 @@
 use crate::support::{assert_shows, run_all, screen};
 use chrono::NaiveDate;
 use letterdesk::review::{Filed, Review, build};
-use letterdesk::tui::{Action, Command, State, update};
+use letterdesk::tui::{Action, Command, Effect, State, update};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -221,4 +221,22 @@ fn a_request_for_more_time_is_shown_and_moves_the_due_date() {
     assert!(row.contains("due in 6 business days"), "{row}");
     let asking = text.lines().find(|l| l.contains("2025-03-20")).unwrap();
     assert!(asking.contains("asks for more time"), "{asking}");
+
+    // Exporting the staff letter's response warns of the date asked for, not the
+    // staff's: of the two rows, the staff letter's is exported (a company letter has
+    // no response to export), with that date.
+    update(&mut s, Action::Run(Command::First));
+    let mut exported = Vec::new();
+    for _ in 0..2 {
+        update(&mut s, Action::Run(Command::Export));
+        let fx = update(&mut s, Action::Run(Command::ExportChosen));
+        exported.extend(fx.into_iter().filter_map(|e| match e {
+            Effect::Export { path, extended, .. } => Some((path, extended)),
+            _ => None,
+        }));
+        update(&mut s, Action::Run(Command::Down));
+    }
+    assert_eq!(exported.len(), 1, "{exported:?}");
+    assert!(exported[0].0.ends_with(FIRST), "{exported:?}");
+    assert_eq!(exported[0].1.as_deref(), Some("2025-04-07"));
 }

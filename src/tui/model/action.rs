@@ -293,6 +293,9 @@ pub enum Effect {
         /// The drafts as they are in the workspace now, unsaved edits included, once
         /// they have been read (else the drafts file is read).
         drafts: Option<Box<Drafts>>,
+        /// The date a request for more time filed after the letter in its review says
+        /// the response will come by: the deadline the export warns of once passed.
+        extended: Option<String>,
         /// The output format.
         format: Format,
         /// What to do when the file at the export path was edited since letterdesk

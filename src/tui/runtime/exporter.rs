@@ -28,6 +28,7 @@ pub(super) fn export(
         path,
         text,
         drafts,
+        extended,
         format,
         when_edited,
     } = effect
@@ -43,6 +44,7 @@ pub(super) fn export(
                     records: records.as_ref(),
                     format,
                     when_edited,
+                    extended,
                 };
                 export_letter(config_path.as_deref(), &to, &path, text, drafts)
             }))
@@ -75,6 +77,9 @@ struct ExportTo<'a> {
     format: Format,
     /// What to do with a file edited since letterdesk wrote it.
     when_edited: WhenEdited,
+    /// The date the company asked for more time until, after the letter
+    /// ([`ExportSettings::extended`]).
+    extended: Option<String>,
 }
 
 /// Why an export in the workspace wrote nothing.
@@ -110,6 +115,7 @@ fn export_letter(
     };
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
     settings.now = Some(chrono::Utc::now());
+    settings.extended = to.extended.clone();
     settings.asked = export::Asked::in_file(path);
     let letter = match letter {
         Some(letter) => letter,
@@ -160,6 +166,7 @@ mod tests {
             records,
             format,
             when_edited,
+            extended: None,
         }
     }
 

@@ -92,6 +92,7 @@ pub(super) fn export(
             .slot
             .loaded
             .then(|| Box::new(entry.slot.drafts.clone())),
+        extended: entry.extended.clone(),
         format,
         when_edited,
     });

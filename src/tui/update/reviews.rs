@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::config::{Command, Context};
 use crate::letter::Kind;
-use crate::review::{self, Review};
+use crate::review::Review;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
@@ -95,8 +95,7 @@ fn mark_responded(state: &mut State, reviews: &[Review]) {
             };
             responded[id.0] |= i < last_reply.unwrap_or(0);
             if filed.letter.kind == Kind::Comments {
-                let later = review::extended(&review.letters[i + 1..]);
-                extended[id.0] = later.or(extended[id.0].take());
+                extended[id.0] = review.extended_after(i).or(extended[id.0].take());
             }
         }
     }
