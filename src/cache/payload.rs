@@ -1,7 +1,7 @@
 //! What the briefs index keeps of each entry, in a compact binary form: a letter's
 //! [`Brief`], or the counts of its drafts file.
 
-use crate::letter::{Brief, Kind};
+use crate::letter::{Asks, Brief, Kind};
 
 /// The kinds in the order of their byte.
 const KINDS: [Kind; 5] = [
@@ -21,7 +21,12 @@ pub fn brief(brief: &Brief) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
     let kind = KINDS.iter().position(|k| *k == brief.kind)?;
     out.push(kind as u8);
-    out.push(u8::from(brief.windows_1252) | u8::from(brief.more_time) << 1);
+    let asks = match brief.asks {
+        None => 0,
+        Some(Asks::MoreTime) => 1,
+        Some(Asks::Effectiveness) => 2,
+    };
+    out.push(u8::from(brief.windows_1252) | asks << 1);
     out.extend_from_slice(&u32::try_from(brief.warnings).ok()?.to_le_bytes());
     for text in [
         &brief.date,
@@ -51,7 +56,13 @@ pub fn read_brief_counted(bytes: &[u8], numbers: bool) -> Option<(Brief, usize)>
     let mut r = Reader { bytes, at: 0 };
     let kind = *KINDS.get(usize::from(r.byte()?))?;
     let flags = r.byte()?;
-    let (windows_1252, more_time) = (flags & 1 != 0, flags & 2 != 0);
+    let windows_1252 = flags & 1 != 0;
+    let asks = match flags >> 1 {
+        0 => None,
+        1 => Some(Asks::MoreTime),
+        2 => Some(Asks::Effectiveness),
+        _ => return None,
+    };
     let warnings = r.u32()? as usize;
     let mut brief = Brief {
         kind,
@@ -63,7 +74,7 @@ pub fn read_brief_counted(bytes: &[u8], numbers: bool) -> Option<(Brief, usize)>
         file_number: r.text()?,
         response_due: r.text()?,
         numbers: Vec::new(),
-        more_time,
+        asks,
     };
     let count = r.u32()? as usize;
     if numbers {
@@ -175,11 +186,16 @@ mod tests {
             file_number: Some("001-55555".into()),
             response_due: None,
             numbers: vec!["1".into(), "2A".into(), String::new()],
-            more_time: true,
+            asks: Some(Asks::MoreTime),
             windows_1252: true,
             warnings: 3,
         };
-        for brief in [full, Brief::default()] {
+        let effective = Brief {
+            asks: Some(Asks::Effectiveness),
+            windows_1252: false,
+            ..full.clone()
+        };
+        for brief in [full, effective, Brief::default()] {
             let bytes = super::brief(&brief).unwrap();
             let count = brief.numbers.len();
             let unnumbered = Brief {

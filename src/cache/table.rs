@@ -23,8 +23,8 @@ use super::stamp::Stamp;
 pub const MAGIC: &[u8; 8] = b"LDBRIEFS";
 
 /// The layout's version: a file of another is read as empty (2: a brief's flags byte
-/// also says whether the letter asks for more time).
-pub const FORMAT: u32 = 2;
+/// also says whether the letter asks for more time; 3: or for effectiveness).
+pub const FORMAT: u32 = 3;
 
 /// The bytes of one record.
 pub const RECORD: usize = 80;

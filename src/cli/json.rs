@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::letter::{Comment, Contact, Extension, Letter, Person, Subject};
+use crate::letter::{Comment, Contact, Effectiveness, Extension, Letter, Person, Subject};
 use crate::review::references::find_references;
 use crate::text::is_hidden;
 
@@ -20,6 +20,7 @@ struct LetterJson<'a> {
     file_number: Option<&'a str>,
     response_due: Option<&'a str>,
     extension: Option<&'a Extension>,
+    effectiveness: Option<&'a Effectiveness>,
     comments: Vec<CommentJson<'a>>,
     signatory: &'a Person,
     contacts: &'a [Contact],
@@ -70,6 +71,7 @@ pub fn write_letter(out: &mut dyn std::io::Write, letter: &Letter) -> std::io::R
         file_number: letter.file_number.as_deref(),
         response_due: letter.response_due.as_deref(),
         extension: letter.extension.as_ref(),
+        effectiveness: letter.effectiveness.as_ref(),
         comments: letter.comments.iter().map(CommentJson::of).collect(),
         signatory: &letter.signatory,
         contacts: &letter.contacts,

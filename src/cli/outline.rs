@@ -52,6 +52,10 @@ pub fn write_outline(out: &mut dyn Write, letter: &Letter) -> std::io::Result<()
         let until = extension.until.as_deref().unwrap_or("no date named");
         field(out, "more time", &format!("asked for, until {until}"))?;
     }
+    if let Some(effectiveness) = &letter.effectiveness {
+        let at = effectiveness.at.as_deref().unwrap_or("no date named");
+        field(out, "effective", &format!("asked to be, on {at}"))?;
+    }
     for contact in &letter.contacts {
         field(
             out,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::json::write_json;
-use crate::letter::Extension;
+use crate::letter::{Effectiveness, Extension};
 use crate::review::{Review, build, read_under};
 use crate::text::sanitize;
 
@@ -67,6 +67,9 @@ struct LetterJson<'a> {
     copy_of: Option<String>,
     /// The company's request for more time (`until`: the date it names), or null.
     extension: Option<&'a Extension>,
+    /// The company's request that a registration statement be declared effective
+    /// (`at`: the day it names), or null.
+    effectiveness: Option<&'a Effectiveness>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +105,7 @@ impl<'a> ReviewJson<'a> {
                     date: f.letter.date.as_deref(),
                     copy_of: review.copy_of(i).map(path),
                     extension: f.letter.extension.as_ref(),
+                    effectiveness: f.letter.effectiveness.as_ref(),
                 })
                 .collect(),
             references: originals(review)
@@ -156,10 +160,15 @@ fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
                 .copy_of(i)
                 .map(|of| format!("  (a copy of {})", review.letters[of].path.display()))
                 .unwrap_or_default();
-            let more_time = f.letter.extension.as_ref().map(|e| match &e.until {
-                Some(until) => format!("  (asks for more time, until {until})"),
-                None => "  (asks for more time)".to_owned(),
-            });
+            let date = match (&f.letter.extension, &f.letter.effectiveness) {
+                (Some(e), _) => e.until.as_ref().map(|d| format!(", until {d}")),
+                (None, Some(e)) => e.at.as_ref().map(|d| format!(", on {d}")),
+                (None, None) => None,
+            };
+            let asks = f
+                .letter
+                .asks()
+                .map(|asks| format!("  ({}{})", asks.label(), date.unwrap_or_default()));
             writeln!(
                 out,
                 "  {:<10}  {:<10}  {}{}{}",
@@ -167,7 +176,7 @@ fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
                 f.letter.kind.as_str(),
                 sanitize(&f.path.display().to_string()),
                 sanitize(&copy),
-                more_time.unwrap_or_default()
+                asks.unwrap_or_default()
             )?;
         }
         let links: Vec<_> = originals(review).collect();

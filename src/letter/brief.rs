@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Kind, Letter, looks_like_a_letter};
+use super::model::{Asks, Kind, Letter, looks_like_a_letter};
 
 /// What a list row needs of a letter: its kind, dates, company, form and comment
 /// numbers. Equal to [`Brief::of`] the full parse of the same bytes.
@@ -23,9 +23,8 @@ pub struct Brief {
     pub response_due: Option<String>,
     /// The comment numbers, in order.
     pub numbers: Vec<String>,
-    /// A company's letter restating no comment that asks for more time to respond
-    /// ([`Letter::extension`]).
-    pub more_time: bool,
+    /// What a company's letter restating no comment asks of the staff ([`Letter::asks`]).
+    pub asks: Option<Asks>,
     /// The file is not UTF-8 and was read as Windows-1252.
     pub windows_1252: bool,
     /// How many warnings the parser has about the letter (see [`Letter::warnings`]).
@@ -43,7 +42,7 @@ impl Brief {
             file_number: letter.file_number.clone(),
             response_due: letter.response_due.clone(),
             numbers: letter.comments.iter().map(|c| c.number.clone()).collect(),
-            more_time: letter.extension.is_some(),
+            asks: letter.asks(),
             windows_1252: letter.is_windows_1252(),
             warnings: letter.warnings.len(),
         }

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::dates::{find_date, iso};
+use super::dates::iso;
 use super::model::Extension;
+use super::prose::{dates, sentences};
 
 /// The words of a request for more time: "an extension of time", "a further extension
 /// to", "additional time", "an additional ten business days", "more time".
@@ -71,23 +72,6 @@ fn of_the_response(sentence: &str) -> bool {
     RESPONSE.find_iter(sentence).any(|m| {
         let before = sentence[..m.start()].split_whitespace().next_back();
         !before.is_some_and(|w| w.eq_ignore_ascii_case("in"))
-    })
-}
-
-/// The sentences of `text`: cut after every full stop, question or exclamation mark
-/// (an abbreviation's stop, "U.S.", cuts too, which at worst splits a sentence in two).
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split_inclusive(['.', '?', '!'])
-}
-
-/// Every date `text` names, in order, with where it starts.
-fn dates(text: &str) -> impl Iterator<Item = (NaiveDate, usize)> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let found = find_date(&text[at..])?;
-        let start = at + found.start;
-        at += found.end;
-        Some((found.date, start))
     })
 }
 

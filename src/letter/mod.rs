@@ -12,6 +12,7 @@ mod comment_text;
 mod commission_order;
 pub mod dates;
 mod decode;
+mod effectiveness;
 mod error;
 mod extension;
 mod folded;
@@ -38,6 +39,7 @@ mod pagebreak;
 mod paragraphs;
 mod parse;
 mod phrases;
+mod prose;
 mod re_block;
 mod requests;
 mod restated;
@@ -51,8 +53,8 @@ pub(crate) use answers::{answer_after, quoted_answers};
 pub use brief::Brief;
 pub use error::LetterError;
 pub use model::{
-    Comment, Contact, Extension, Kind, Letter, Person, Subject, listed_when_not_a_letter,
-    looks_like_a_letter,
+    Asks, Comment, Contact, Effectiveness, Extension, Kind, Letter, Person, Subject,
+    listed_when_not_a_letter, looks_like_a_letter,
 };
 pub use named_company::LEGAL_FORMS;
 pub use parse::brief as brief_bytes;

@@ -1,6 +1,6 @@
 //! The letter model: what a parsed staff comment letter holds.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What sort of correspondence a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
@@ -72,6 +72,45 @@ pub struct Extension {
     pub until: Option<String>,
 }
 
+/// A company's request that a registration statement be declared effective (Rule
+/// 461): it answers no comment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Effectiveness {
+    /// The day it asks the registration statement to become effective on (ISO), when
+    /// it names one.
+    pub at: Option<String>,
+}
+
+/// What a company letter restating no comment asks of the staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asks {
+    /// More time to respond ([`Extension`]).
+    MoreTime,
+    /// A registration statement declared effective ([`Effectiveness`]).
+    Effectiveness,
+}
+
+impl Asks {
+    /// What a company letter asks, given whether it asks for more time and whether for
+    /// effectiveness (more time first: a letter asking for it is not yet done).
+    pub(crate) fn of(more_time: bool, effectiveness: bool) -> Option<Asks> {
+        if more_time {
+            Some(Asks::MoreTime)
+        } else {
+            effectiveness.then_some(Asks::Effectiveness)
+        }
+    }
+
+    /// How the letter is named in lists: "asks for more time".
+    pub fn label(self) -> &'static str {
+        match self {
+            Asks::MoreTime => "asks for more time",
+            Asks::Effectiveness => "asks to be declared effective",
+        }
+    }
+}
+
 /// One numbered staff comment.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Comment {
@@ -136,6 +175,9 @@ pub struct Letter {
     pub response_due: Option<String>,
     /// A company's letter restating no comment that asks for more time to respond.
     pub extension: Option<Extension>,
+    /// A company's letter restating no comment that asks for a registration statement
+    /// to be declared effective.
+    pub effectiveness: Option<Effectiveness>,
     /// Things the parser noticed and could not settle cleanly.
     pub warnings: Vec<String>,
 }
@@ -146,6 +188,12 @@ pub(crate) fn warns_windows_1252(warnings: &[String]) -> bool {
 }
 
 impl Letter {
+    /// What the letter asks of the staff, when it is a company letter restating no
+    /// comment that asks for more time or for effectiveness.
+    pub fn asks(&self) -> Option<Asks> {
+        Asks::of(self.extension.is_some(), self.effectiveness.is_some())
+    }
+
     /// The file is not UTF-8 and was read as Windows-1252 (the parser's warning says so).
     pub fn is_windows_1252(&self) -> bool {
         warns_windows_1252(&self.warnings)

@@ -7,16 +7,16 @@ use super::comment_text::comments;
 use super::dates::{add_business_days, iso};
 use super::decode::decode;
 use super::error::LetterError;
-use super::extension;
 use super::header::{Header, parse_header, read_period_and_filed};
 use super::keyed::may_hold;
 use super::kind::Signals;
-use super::model::{Extension, Kind, Letter, Person, warns_windows_1252};
+use super::model::{Asks, Effectiveness, Extension, Kind, Letter, Person, warns_windows_1252};
 use super::named_company::{client_named, signing_company};
 use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
 use super::pagebreak::remove_page_headers;
 use super::running_heads::{WINDOW, remove_repeated_letterhead, remove_running_heads};
+use super::{effectiveness, extension};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -247,12 +247,18 @@ fn warnings(windows_1252: bool, reading: Option<&Reading>) -> Vec<String> {
     warnings
 }
 
-/// The request for more time to respond that a company letter restating no comment
-/// makes, if it makes one.
-fn extension_of(r: &Reading) -> Option<Extension> {
-    (r.kind == Kind::Response && r.outline.numbers.is_empty())
-        .then(|| extension::asked(&r.body_lines.join(" "), r.header.date))
-        .flatten()
+/// What a company letter restating no comment asks of the staff: more time to
+/// respond, else a registration statement declared effective (neither for other
+/// letters).
+fn requests_of(r: &Reading) -> (Option<Extension>, Option<Effectiveness>) {
+    if r.kind != Kind::Response || !r.outline.numbers.is_empty() {
+        return (None, None);
+    }
+    let body = r.body_lines.join(" ");
+    match extension::asked(&body, r.header.date) {
+        Some(extension) => (Some(extension), None),
+        None => (None, effectiveness::asked(&body, r.header.date)),
+    }
 }
 
 /// Parse a letter from raw bytes.
@@ -277,7 +283,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     {
         closing.signatory = office;
     }
-    let extension = extension_of(&r);
+    let (extension, effectiveness) = requests_of(&r);
     let mut header = r.header;
     read_period_and_filed(&mut header.subject);
     Ok(Letter {
@@ -295,6 +301,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
         cc: closing.cc,
         response_due: r.response_due,
         extension,
+        effectiveness,
         warnings,
     })
 }
@@ -318,7 +325,8 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
     // quotes a heading, which might say anything).
     let warnings = warnings(r.windows_1252, Some(&r));
     let windows_1252 = warns_windows_1252(&warnings);
-    let more_time = extension_of(&r).is_some();
+    let (extension, effectiveness) = requests_of(&r);
+    let asks = Asks::of(extension.is_some(), effectiveness.is_some());
     let header = r.header;
     Ok(Brief {
         kind: r.kind,
@@ -328,7 +336,7 @@ pub fn brief(file: &str, bytes: &[u8]) -> Result<Brief, LetterError> {
         file_number: header.file_number,
         response_due: r.response_due,
         numbers: r.outline.numbers,
-        more_time,
+        asks,
         windows_1252,
         warnings: warnings.len(),
     })

@@ -1,7 +1,7 @@
 //! Building reviews from letters: grouped, answered, linked and sorted.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::filed::Filed;
@@ -116,4 +116,24 @@ fn review_of(letters: Vec<Filed>) -> Review {
         copies,
         letters,
     }
+}
+
+/// The date a request for more time filed after the staff letter at `letter`, among
+/// the letters under its folder, says the response will come by
+/// ([`Review::extended_after`]); `None` when none does, or the letter is not found
+/// there.
+pub fn extended_for(letter: &Path) -> Option<String> {
+    let target = std::fs::canonicalize(letter).ok()?;
+    let folder = target.parent()?.to_owned();
+    let mut extended = None;
+    build_read(&[folder], |review| {
+        let at = review.letters.iter().position(|f| {
+            f.path.file_name() == target.file_name()
+                && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
+        });
+        if let Some(at) = at {
+            extended = review.extended_after(at);
+        }
+    });
+    extended
 }

@@ -2,7 +2,7 @@
 
 use super::filed::Filed;
 use crate::index::{DEFAULT_MAX_LETTER_BYTES, find_letters_each, for_each_streamed, read_guarded};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 /// The letters under `paths` (found as the workspace finds them), read in full, in
@@ -54,21 +54,4 @@ pub fn read_each<T: Send>(
         }
     }
     (kept, problems)
-}
-
-/// The date a request for more time filed after the staff letter at `letter`, among
-/// the letters under its folder, says the response will come by
-/// ([`Review::extended_after`](super::Review::extended_after)); `None` when none does,
-/// or the letter is not found there.
-pub fn extended_for(letter: &Path) -> Option<String> {
-    let target = std::fs::canonicalize(letter).ok()?;
-    let folder = target.parent()?.to_owned();
-    let (filed, _) = read_under(&[folder]);
-    super::build(filed).iter().find_map(|review| {
-        let at = review.letters.iter().position(|f| {
-            f.path.file_name() == target.file_name()
-                && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
-        })?;
-        review.extended_after(at)
-    })
 }

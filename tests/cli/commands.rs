@@ -49,6 +49,7 @@ fn parse_json_has_exactly_the_documented_fields() {
         "file_number",
         "response_due",
         "extension",
+        "effectiveness",
         "comments",
         "signatory",
         "contacts",
@@ -60,6 +61,7 @@ fn parse_json_has_exactly_the_documented_fields() {
     assert_eq!(value["date"], "2025-03-03");
     assert_eq!(value["response_due"], "2025-03-17");
     assert!(value["extension"].is_null());
+    assert!(value["effectiveness"].is_null());
     let comment = &value["comments"][1];
     let ckeys = keys_of(comment);
     assert_eq!(ckeys, ["headings", "number", "pages", "references", "text"]);

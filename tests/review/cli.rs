@@ -101,6 +101,37 @@ fn a_request_for_more_time_is_named_with_its_date() {
     assert!(stdout(&out).contains("more time:    asked for, until 2025-04-07"));
 }
 
+/// A registration statement's review (`tests/fixtures/effectiveness`): the staff's
+/// letter and the company's request that the registration statement be declared
+/// effective (Rule 461), named with the day asked for in the table, JSON and `parse`.
+#[test]
+fn a_request_for_effectiveness_is_named_with_its_day() {
+    let dir = fixture_in("effectiveness", "");
+    let out = letterdesk(&["reviews", &arg(&dir)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Quillon Rail Holdings, Inc. · S-4 · 333-287654 · awaiting the staff"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(asks to be declared effective, on 2025-05-14)"),
+        "{text}"
+    );
+
+    let value = json_of(&letterdesk(&["reviews", &arg(&dir), "--json"]));
+    let letters = &value["reviews"][0]["letters"];
+    assert!(letters[0]["effectiveness"].is_null());
+    assert_eq!(letters[1]["effectiveness"]["at"], "2025-05-14");
+    assert!(letters[1]["extension"].is_null());
+
+    let asking = dir.join("corresp_quillon-rail_2025-05-12.txt");
+    let value = json_of(&letterdesk(&["parse", &arg(&asking), "--json"]));
+    assert_eq!(value["effectiveness"]["at"], "2025-05-14");
+    let out = letterdesk(&["parse", &arg(&asking)]);
+    assert!(stdout(&out).contains("effective:    asked to be, on 2025-05-14"));
+}
+
 #[test]
 fn reviews_table_names_the_rounds_and_what_is_missing() {
     let dir = review_folder();

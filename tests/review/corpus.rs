@@ -14,7 +14,7 @@
 //! as exactly one review, the references and the restated comments.
 
 use crate::common::shared;
-use letterdesk::letter::Kind;
+use letterdesk::letter::{Asks, Kind};
 use letterdesk::review::{Filed, Review, build};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -184,25 +184,31 @@ fn reviews_rebuilt_from_the_corpus() {
         .flat_map(|a| &a.answers)
         .filter(|x| x.text.is_some())
         .count();
-    // 4. The company's letters that ask for more time: they restate no comment, and the
-    // review they are the last company letter of still awaits its response.
-    let asking: Vec<&Filed> = reviews
+    // 4. The company's letters that ask for more time or for a registration statement
+    // to be declared effective: they restate no comment.
+    let asking: Vec<(&Filed, Asks)> = reviews
         .iter()
         .flat_map(|r| &r.letters)
-        .filter(|f| f.letter.extension.is_some())
+        .filter_map(|f| Some((f, f.letter.asks()?)))
         .collect();
-    for f in &asking {
-        eprintln!(
-            "asks for more time: {} until {}",
-            f.path.file_name().unwrap_or_default().to_string_lossy(),
-            f.letter
-                .extension
+    for (f, asks) in &asking {
+        let date = match asks {
+            Asks::MoreTime => f.letter.extension.as_ref().and_then(|e| e.until.as_deref()),
+            Asks::Effectiveness => f
+                .letter
+                .effectiveness
                 .as_ref()
-                .and_then(|e| e.until.as_deref())
-                .unwrap_or("(no date)")
+                .and_then(|e| e.at.as_deref()),
+        };
+        eprintln!(
+            "{}: {} {}",
+            asks.label(),
+            f.path.file_name().unwrap_or_default().to_string_lossy(),
+            date.unwrap_or("(no date)")
         );
     }
-    assert!(asking.iter().all(|f| f.letter.comments.is_empty()));
+    assert!(asking.iter().all(|(f, _)| f.letter.comments.is_empty()));
+    let count = |kind: Asks| asking.iter().filter(|(_, a)| *a == kind).count();
 
     // From the staff side: the comments of the letters a response answers.
     let staff_comments: usize = reviews
@@ -239,8 +245,9 @@ fn reviews_rebuilt_from_the_corpus() {
         percent(with_text, matched)
     );
     println!(
-        "company letters asking for more time to respond: {}",
-        asking.len()
+        "company letters asking for more time to respond: {}; asking for a registration statement to be declared effective: {}",
+        count(Asks::MoreTime),
+        count(Asks::Effectiveness)
     );
     println!(
         "numbered items of the responses that restate no comment (footnotes, lists in answers): {others}; staff comments of the letters answered: {staff_comments}, of which answered: {matched} ({:.1}%)",

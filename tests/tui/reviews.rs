@@ -191,6 +191,38 @@ fn a_narrow_tree_cuts_the_company_never_the_due_date() {
 /// letter's own deadline was March 24): in the tree, and in the flat list on March 28,
 /// where the staff letter is due in six business days, not overdue, nor taken as
 /// answered, and the request's row says what it is.
+/// A registration statement's review: the company's request that it be declared
+/// effective is named so in the tree and in the list, not as a response.
+#[test]
+fn a_request_for_effectiveness_is_named_in_the_tree_and_the_list() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/effectiveness");
+    let filed: Vec<Filed> = [
+        "upload_quillon-rail_2025-04-25.txt",
+        "corresp_quillon-rail_2025-05-12.txt",
+    ]
+    .iter()
+    .map(|name| Filed::read(&dir.join(name)).unwrap())
+    .collect();
+    let mut s = desk_of(filed.clone());
+    let text = screen(&mut s, 150, 20);
+    let round = text
+        .lines()
+        .find(|l| l.contains("2025-05-12"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(round.contains("asks to be declared effective"), "{round}");
+
+    let today = NaiveDate::from_ymd_opt(2025, 5, 13).unwrap();
+    let mut s = State::from_filed(filed.clone(), today);
+    update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
+    let text = screen(&mut s, 150, 20);
+    let row = text
+        .lines()
+        .find(|l| l.contains("2025-05-12"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("asks to be declared effective"), "{row}");
+    assert!(!text.contains("company response"), "{text}");
+}
+
 #[test]
 fn a_request_for_more_time_is_shown_and_moves_the_due_date() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");

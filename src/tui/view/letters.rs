@@ -261,7 +261,7 @@ fn standing(
     let label = match listing.brief.kind {
         Kind::Completion => Some("completed"),
         Kind::NoReview => Some("no review"),
-        Kind::Response if listing.brief.more_time => Some("asks for more time"),
+        Kind::Response if let Some(asks) = listing.brief.asks => Some(asks.label()),
         Kind::Response => Some("company response"),
         Kind::Comments | Kind::Unknown if listing.comments() == 0 => Some("no comments found"),
         Kind::Comments | Kind::Unknown => None,

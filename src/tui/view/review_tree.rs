@@ -142,14 +142,14 @@ fn letter_row(
 
 /// What a round is in its review: the staff's first letter, a follow-up (after a
 /// staff letter that is not a copy), the company's response (or its request for more
-/// time), the closing letter.
+/// time or for effectiveness), the closing letter.
 fn round_kind(review: &Review, l: usize) -> &'static str {
     let earlier_staff =
         |j: usize| review.letters[j].letter.kind == Kind::Comments && review.copy_of(j).is_none();
     match review.letters[l].letter.kind {
         Kind::Comments if (0..l).any(earlier_staff) => "follow-up",
         Kind::Comments => "staff letter",
-        Kind::Response if review.letters[l].letter.extension.is_some() => "asks for more time",
+        Kind::Response if let Some(asks) = review.letters[l].letter.asks() => asks.label(),
         Kind::Response => "company response",
         Kind::Completion => "closing letter",
         Kind::NoReview => "no review",
