@@ -12,8 +12,8 @@
 //! `[requests]` table, is an error (exit 1) and NOTHING is written, so a file that exists after a strict run is ready
 //! to file. A file edited since letterdesk wrote it is never overwritten without
 //! `--force` (`--new-name` writes beside it). Once the letter's deadline has passed,
-//! the letters of its folder are read for a request for more time filed after it,
-//! whose date the warning then names.
+//! the letters of its folder are read for its review: a reply filed after it leaves
+//! nothing late, and a request for more time gives the date the warning names.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,11 +70,14 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let loaded = drafts::load(&drafts_path)?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
     settings.now = Some(chrono::Utc::now());
-    // Once the letter's own deadline has passed, a request for more time filed after
-    // it in its folder sets the deadline: only then is the folder read.
+    // Once the letter's own deadline has passed, its review in its folder says
+    // whether a reply was filed or more time asked for: only then is the folder read.
     let today = chrono::Utc::now().date_naive().to_string();
-    if letter.response_due.as_ref().is_some_and(|due| *due < today) {
-        settings.extended = crate::review::extended_for(&args.letter);
+    if letter.response_due.as_ref().is_some_and(|due| *due < today)
+        && let Some(standing) = crate::review::standing_for(&args.letter)
+    {
+        settings.replied = standing.replied;
+        settings.extended = standing.extended;
     }
     settings.asked = export::Asked::in_file(&args.letter);
     if let Some(loaded) = &loaded {

@@ -59,8 +59,12 @@ pub(super) fn request_blocks(
 
 /// "the staff asked for a response by March 15, 2024; that date has passed …" when the
 /// letter sets a deadline and the export is made after it; after a request for more
-/// time ([`ExportSettings::extended`]), the date it named is the deadline.
+/// time ([`ExportSettings::extended`]), the date it named is the deadline, and after a
+/// reply ([`ExportSettings::replied`]) there is none.
 pub(super) fn past_due(letter: &Letter, settings: &ExportSettings) -> Option<String> {
+    if settings.replied {
+        return None;
+    }
     let date = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
     let today = settings.now?.date_naive();
     if let Some(until) = settings.extended.as_deref().and_then(date) {
@@ -173,6 +177,13 @@ mod tests {
         // After the request for more time, only its date counts.
         assert_eq!(on("2024-03-18", Some("2024-04-05")), None);
         let late = on("2024-04-08", Some("2024-04-05")).unwrap();
+        // Once a response is filed, nothing is late.
+        let replied = ExportSettings {
+            now: Some("2024-04-08T12:00:00Z".parse().unwrap()),
+            replied: true,
+            ..ExportSettings::default()
+        };
+        assert_eq!(past_due(&letter, &replied), None);
         assert!(
             late.starts_with(
                 "the company asked for more time, to respond by April 5, 2024; that date has passed"

@@ -161,6 +161,11 @@ pub struct ExportSettings {
     /// letter's review, sets it.
     #[serde(skip)]
     pub extended: Option<String>,
+    /// A reply to the letter (a response, or the staff's closing letter) is filed in its
+    /// review: it awaits nothing, and no deadline is warned of. Not read from the
+    /// config file: the caller sets it.
+    #[serde(skip)]
+    pub replied: bool,
     /// What the letter asks besides its numbered comments, found in its text by
     /// [`Asked::in_text`]. Not read from the config file: the caller sets it.
     #[serde(skip)]
@@ -190,6 +195,7 @@ impl Default for ExportSettings {
             date: None,
             now: None,
             extended: None,
+            replied: false,
             asked: Asked::default(),
             public: false,
         }

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::filed::Filed;
 use super::group::{self, GroupKey};
-use super::model::Review;
+use super::model::{Review, Standing};
 use super::read::read_each;
 use super::state::State;
 use super::{answered, copies, links};
@@ -118,22 +118,20 @@ fn review_of(letters: Vec<Filed>) -> Review {
     }
 }
 
-/// The date a request for more time filed after the staff letter at `letter`, among
-/// the letters under its folder, says the response will come by
-/// ([`Review::extended_after`]); `None` when none does, or the letter is not found
-/// there.
-pub fn extended_for(letter: &Path) -> Option<String> {
+/// What the letters under the folder of the letter at `letter` say of the answer it
+/// awaits ([`Review::standing`]); `None` when the letter is not found there.
+pub fn standing_for(letter: &Path) -> Option<Standing> {
     let target = std::fs::canonicalize(letter).ok()?;
     let folder = target.parent()?.to_owned();
-    let mut extended = None;
+    let mut standing = None;
     build_read(&[folder], |review| {
         let at = review.letters.iter().position(|f| {
             f.path.file_name() == target.file_name()
                 && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
         });
         if let Some(at) = at {
-            extended = review.extended_after(at);
+            standing = Some(review.standing(at));
         }
     });
-    extended
+    standing
 }

@@ -26,11 +26,11 @@ mod similar;
 mod state;
 
 pub use answered::{Answer, Answered, answers_between};
-pub use build::{build, build_each, build_read, build_read_counted, extended_for, sort};
+pub use build::{build, build_each, build_read, build_read_counted, sort, standing_for};
 pub use copies::LetterCopy;
 pub use filed::Filed;
 pub use links::{Link, Target};
-pub use model::Review;
+pub use model::{Review, Standing};
 pub use party::{company_words, file_number_key};
 pub use read::{read_each, read_under};
 pub use state::{State, extended};

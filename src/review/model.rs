@@ -5,6 +5,16 @@ use super::copies::{self, LetterCopy};
 use super::filed::Filed;
 use super::links::Link;
 use super::state::State;
+use crate::letter::Kind;
+
+/// What a review says of the answer one of its letters awaits ([`Review::standing`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// A reply was filed after it: it awaits nothing from us.
+    pub replied: bool,
+    /// The date a request for more time filed after it says the response will come by.
+    pub extended: Option<String>,
+}
 
 /// One review: its letters in date order and what is known of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +48,25 @@ impl Review {
         }
     }
 
-    /// The date the company's latest request for more time filed after letter
-    /// `letter`, before the staff's next letter of comments, says the response will
-    /// come by ([`extended`](super::extended)).
-    pub fn extended_after(&self, letter: usize) -> Option<String> {
-        super::extended(self.letters.get(letter + 1..)?)
+    /// What the letters after letter `letter` say of the answer it awaits: whether a
+    /// reply was filed after it (a response, or the staff's closing letter; a request
+    /// for more time replies to nothing), and, for a staff letter of comments, the date
+    /// the company's latest request for more time before the staff's next letter
+    /// says the response will come by ([`extended`](super::extended)).
+    pub fn standing(&self, letter: usize) -> Standing {
+        let last_reply = self.letters.iter().rposition(|f| {
+            f.is_response() || matches!(f.letter.kind, Kind::Completion | Kind::NoReview)
+        });
+        let comments = self
+            .letters
+            .get(letter)
+            .is_some_and(|f| f.letter.kind == Kind::Comments);
+        Standing {
+            replied: last_reply.is_some_and(|last| letter < last),
+            extended: comments
+                .then(|| super::extended(&self.letters[letter + 1..]))
+                .flatten(),
+        }
     }
 
     /// The answer a response letter of this review gave to comment `comment` of letter

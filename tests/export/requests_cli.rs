@@ -108,7 +108,8 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
 }
 
 /// After the company's request for more time, filed beside the staff letter, the
-/// warning names the date it asked for, not the staff's ten business days.
+/// warning names the date it asked for, not the staff's ten business days; after its
+/// response, there is none.
 #[test]
 fn a_request_for_more_time_beside_the_letter_sets_the_deadline_warned_of() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -147,4 +148,14 @@ fn a_request_for_more_time_beside_the_letter_sets_the_deadline_warned_of() {
         !stderr.contains("the staff asked for a response by"),
         "{stderr}"
     );
+
+    // The company's response filed after them: nothing is late.
+    let response = "corresp_harrowgate-ferries_2025-03-24.txt";
+    std::fs::copy(
+        fixtures.join("review").join(response),
+        dir.path().join(response),
+    )
+    .unwrap();
+    let stderr = warned();
+    assert!(!stderr.contains("that date has passed"), "{stderr}");
 }

@@ -14,7 +14,7 @@ use crate::export::{Format, WhenEdited};
 use crate::journal::{Entry, Offer, Typed};
 use crate::letter::Letter;
 use crate::problem::Problem;
-use crate::review::Filed;
+use crate::review::{Filed, Standing};
 use crate::tui::model::document::Document;
 use crate::tui::model::listing::Listing;
 
@@ -293,9 +293,9 @@ pub enum Effect {
         /// The drafts as they are in the workspace now, unsaved edits included, once
         /// they have been read (else the drafts file is read).
         drafts: Option<Box<Drafts>>,
-        /// The date a request for more time filed after the letter in its review says
-        /// the response will come by: the deadline the export warns of once passed.
-        extended: Option<String>,
+        /// What the letter's review says of the answer it awaits: replied to, or due
+        /// the date a request for more time names (the deadline warned of).
+        standing: Standing,
         /// The output format.
         format: Format,
         /// What to do when the file at the export path was edited since letterdesk

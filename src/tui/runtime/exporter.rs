@@ -11,6 +11,7 @@ use crate::drafts::Drafts;
 use crate::export::{self, ExportSettings, Format, Records, Target, WhenEdited};
 use crate::letter::Letter;
 use crate::problem::Problem;
+use crate::review::Standing;
 use crate::tui::model::action::{Action, Effect};
 
 /// Write a response letter ([`Effect::Export`]) on a thread of its own, with the
@@ -28,7 +29,7 @@ pub(super) fn export(
         path,
         text,
         drafts,
-        extended,
+        standing,
         format,
         when_edited,
     } = effect
@@ -44,7 +45,7 @@ pub(super) fn export(
                     records: records.as_ref(),
                     format,
                     when_edited,
-                    extended,
+                    standing,
                 };
                 export_letter(config_path.as_deref(), &to, &path, text, drafts)
             }))
@@ -77,9 +78,9 @@ struct ExportTo<'a> {
     format: Format,
     /// What to do with a file edited since letterdesk wrote it.
     when_edited: WhenEdited,
-    /// The date the company asked for more time until, after the letter
-    /// ([`ExportSettings::extended`]).
-    extended: Option<String>,
+    /// What the letter's review says of the answer it awaits
+    /// ([`ExportSettings::replied`], [`ExportSettings::extended`]).
+    standing: Standing,
 }
 
 /// Why an export in the workspace wrote nothing.
@@ -115,7 +116,8 @@ fn export_letter(
     };
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
     settings.now = Some(chrono::Utc::now());
-    settings.extended = to.extended.clone();
+    settings.replied = to.standing.replied;
+    settings.extended = to.standing.extended.clone();
     settings.asked = export::Asked::in_file(path);
     let letter = match letter {
         Some(letter) => letter,
@@ -166,7 +168,7 @@ mod tests {
             records,
             format,
             when_edited,
-            extended: None,
+            standing: Standing::default(),
         }
     }
 

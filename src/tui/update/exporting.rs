@@ -6,6 +6,7 @@ use crate::config::Command;
 use crate::export::{Format, WhenEdited};
 use crate::letter::Kind;
 use crate::problem::Problem;
+use crate::review::Standing;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::{LetterId, Pane};
@@ -92,7 +93,10 @@ pub(super) fn export(
             .slot
             .loaded
             .then(|| Box::new(entry.slot.drafts.clone())),
-        extended: entry.extended.clone(),
+        standing: Standing {
+            replied: entry.responded,
+            extended: entry.extended.clone(),
+        },
         format,
         when_edited,
     });

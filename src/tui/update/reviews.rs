@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use crate::config::{Command, Context};
-use crate::letter::Kind;
 use crate::review::Review;
 use crate::text::sanitize;
 use crate::tui::model::action::Effect;
@@ -84,19 +83,13 @@ fn mark_responded(state: &mut State, reviews: &[Review]) {
     let mut responded = vec![false; state.entries.len()];
     let mut extended = vec![None; state.entries.len()];
     for review in reviews {
-        // Letters are in date order: everything before the last reply is replied to. A
-        // request for more time replies to nothing.
-        let last_reply = review.letters.iter().rposition(|f| {
-            f.is_response() || matches!(f.letter.kind, Kind::Completion | Kind::NoReview)
-        });
         for (i, filed) in review.letters.iter().enumerate() {
             let Some(id) = state.by_path.get(&filed.path) else {
                 continue;
             };
-            responded[id.0] |= i < last_reply.unwrap_or(0);
-            if filed.letter.kind == Kind::Comments {
-                extended[id.0] = review.extended_after(i).or(extended[id.0].take());
-            }
+            let standing = review.standing(i);
+            responded[id.0] |= standing.replied;
+            extended[id.0] = standing.extended.or(extended[id.0].take());
         }
     }
     let mut changed = false;
