@@ -114,48 +114,28 @@ fn strict_names_each_unanswered_request_and_passes_once_answered() {
 fn a_request_for_more_time_beside_the_letter_sets_the_deadline_warned_of() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let dir = tempfile::tempdir().unwrap();
-    let letter = dir.path().join("upload_harrowgate-ferries_2025-03-10.txt");
-    std::fs::copy(
-        fixtures.join("review/upload_harrowgate-ferries_2025-03-10.txt"),
-        &letter,
-    )
-    .unwrap();
-    let warned = || {
+    // The fixture `name` of `folder` put in the letter's folder; then the export's
+    // warnings.
+    let warned_with = |folder: &str, name: &str| {
+        std::fs::copy(fixtures.join(folder).join(name), dir.path().join(name)).unwrap();
+        let letter = dir.path().join("upload_harrowgate-ferries_2025-03-10.txt");
         let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
         assert!(out.status.success(), "{out:?}");
         String::from_utf8_lossy(&out.stderr).into_owned()
     };
-    let stderr = warned();
+    let stderr = warned_with("review", "upload_harrowgate-ferries_2025-03-10.txt");
     assert!(
         stderr.contains("the staff asked for a response by March 24, 2025; that date has passed"),
         "{stderr}"
     );
 
-    let asking = "corresp_harrowgate-ferries_2025-03-20.txt";
-    std::fs::copy(
-        fixtures.join("more-time").join(asking),
-        dir.path().join(asking),
-    )
-    .unwrap();
-    let stderr = warned();
-    assert!(
-        stderr.contains(
-            "the company asked for more time, to respond by April 7, 2025; that date has passed"
-        ),
-        "{stderr}"
-    );
-    assert!(
-        !stderr.contains("the staff asked for a response by"),
-        "{stderr}"
-    );
+    let stderr = warned_with("more-time", "corresp_harrowgate-ferries_2025-03-20.txt");
+    let asked =
+        "the company asked for more time, to respond by April 7, 2025; that date has passed";
+    assert!(stderr.contains(asked), "{stderr}");
+    assert!(!stderr.contains("the staff asked"), "{stderr}");
 
     // The company's response filed after them: nothing is late.
-    let response = "corresp_harrowgate-ferries_2025-03-24.txt";
-    std::fs::copy(
-        fixtures.join("review").join(response),
-        dir.path().join(response),
-    )
-    .unwrap();
-    let stderr = warned();
+    let stderr = warned_with("review", "corresp_harrowgate-ferries_2025-03-24.txt");
     assert!(!stderr.contains("that date has passed"), "{stderr}");
 }

@@ -203,24 +203,31 @@ fn a_request_for_effectiveness_is_named_in_the_tree_and_the_list() {
     .iter()
     .map(|name| Filed::read(&dir.join(name)).unwrap())
     .collect();
-    let mut s = desk_of(filed.clone());
-    let text = screen(&mut s, 150, 20);
-    let round = text
-        .lines()
-        .find(|l| l.contains("2025-05-12"))
-        .unwrap_or_else(|| panic!("{text}"));
-    assert!(round.contains("asks to be declared effective"), "{round}");
-
     let today = NaiveDate::from_ymd_opt(2025, 5, 13).unwrap();
+    let (tree, list, _) = tree_then_list(filed, today);
+    let round = line_with(&tree, "2025-05-12");
+    assert!(round.contains("asks to be declared effective"), "{round}");
+    let row = line_with(&list, "2025-05-12");
+    assert!(row.contains("asks to be declared effective"), "{row}");
+    assert!(!list.contains("company response"), "{list}");
+}
+
+/// `filed` in the workspace: the review tree's screen, then the flat list's on `today`
+/// (the reviews built), with its state.
+fn tree_then_list(filed: Vec<Filed>, today: NaiveDate) -> (String, String, State) {
+    let mut s = desk_of(filed.clone());
+    let tree = screen(&mut s, 150, 20);
     let mut s = State::from_filed(filed.clone(), today);
     update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
-    let text = screen(&mut s, 150, 20);
-    let row = text
-        .lines()
-        .find(|l| l.contains("2025-05-12"))
-        .unwrap_or_else(|| panic!("{text}"));
-    assert!(row.contains("asks to be declared effective"), "{row}");
-    assert!(!text.contains("company response"), "{text}");
+    let list = screen(&mut s, 150, 20);
+    (tree, list, s)
+}
+
+/// The line of `text` that shows `date`.
+fn line_with<'a>(text: &'a str, date: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(date))
+        .unwrap_or_else(|| panic!("{date} not in {text}"))
 }
 
 #[test]
@@ -233,25 +240,17 @@ fn a_request_for_more_time_is_shown_and_moves_the_due_date() {
     .iter()
     .map(|p| Filed::read(p).unwrap())
     .collect();
-    let mut s = desk_of(filed.clone());
-    let text = screen(&mut s, 150, 20);
-    assert!(
-        text.contains("· awaiting our response · due 2025-04-07"),
-        "{text}"
-    );
-    let round = text.lines().find(|l| l.contains("2025-03-20")).unwrap();
-    assert!(round.contains("asks for more time"), "{round}");
-
     let today = NaiveDate::from_ymd_opt(2025, 3, 28).unwrap();
-    let mut s = State::from_filed(filed.clone(), today);
-    update(&mut s, Action::ReviewsBuilt(Arc::new(build(filed))));
-    let text = screen(&mut s, 150, 20);
-    let row = text
-        .lines()
-        .find(|l| l.contains("2025-03-10"))
-        .unwrap_or_else(|| panic!("{text}"));
+    let (tree, list, mut s) = tree_then_list(filed, today);
+    assert!(
+        tree.contains("· awaiting our response · due 2025-04-07"),
+        "{tree}"
+    );
+    let round = line_with(&tree, "2025-03-20");
+    assert!(round.contains("asks for more time"), "{round}");
+    let row = line_with(&list, "2025-03-10");
     assert!(row.contains("due in 6 business days"), "{row}");
-    let asking = text.lines().find(|l| l.contains("2025-03-20")).unwrap();
+    let asking = line_with(&list, "2025-03-20");
     assert!(asking.contains("asks for more time"), "{asking}");
 
     // Exporting the staff letter's response warns of the date asked for, not the
