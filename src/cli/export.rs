@@ -72,8 +72,12 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     settings.now = Some(chrono::Utc::now());
     // Once the letter's own deadline has passed, its review in its folder says
     // whether a reply was filed or more time asked for: only then is the folder read.
-    let today = chrono::Utc::now().date_naive().to_string();
-    if letter.response_due.as_ref().is_some_and(|due| *due < today)
+    let today = settings.now.map(|now| now.date_naive().to_string());
+    if letter
+        .response_due
+        .as_ref()
+        .zip(today)
+        .is_some_and(|(due, today)| *due < today)
         && let Some(standing) = crate::review::standing_for(&args.letter)
     {
         settings.replied = standing.replied;

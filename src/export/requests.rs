@@ -177,6 +177,12 @@ mod tests {
         // After the request for more time, only its date counts.
         assert_eq!(on("2024-03-18", Some("2024-04-05")), None);
         let late = on("2024-04-08", Some("2024-04-05")).unwrap();
+        assert!(
+            late.starts_with(
+                "the company asked for more time, to respond by April 5, 2024; that date has passed"
+            ),
+            "{late}"
+        );
         // Once a response is filed, nothing is late.
         let replied = ExportSettings {
             now: Some("2024-04-08T12:00:00Z".parse().unwrap()),
@@ -184,12 +190,6 @@ mod tests {
             ..ExportSettings::default()
         };
         assert_eq!(past_due(&letter, &replied), None);
-        assert!(
-            late.starts_with(
-                "the company asked for more time, to respond by April 5, 2024; that date has passed"
-            ),
-            "{late}"
-        );
         // A letter that sets no deadline, with no request for more time, warns of none.
         let settings = ExportSettings {
             now: Some("2030-01-01T00:00:00Z".parse().unwrap()),

@@ -46,10 +46,9 @@ const DATE_WITHIN: usize = 400;
 /// The request for effectiveness `body` (a company letter's prose, restating no
 /// comment) makes, if it asks that a registration statement's effective date be
 /// accelerated, or that it be declared effective (not when it withdraws such a
-/// request). Its date is the first named within
-/// [`DATE_WITHIN`] bytes of the request on or after `dated`, the letter's own: dates
-/// before it are the amendments' filed ("as amended by Amendment No. 2 filed on May 3,
-/// 2018").
+/// request). Its date is the first named within [`DATE_WITHIN`] bytes of the request
+/// on or after `dated`, the letter's own: dates before it are the amendments' filed
+/// ("as amended by Amendment No. 2 filed on May 3, 2018").
 pub fn asked(body: &str, dated: Option<NaiveDate>) -> Option<Effectiveness> {
     if !REGISTRATION.is_match(body) || WITHDRAWN.is_match(body) {
         return None;
