@@ -352,7 +352,10 @@ impl GroupKey {
 /// Each letter's key is made when its turn comes and kept only in what the gathering
 /// takes from it.
 pub fn group(filed: Vec<Filed>) -> Vec<Vec<Filed>> {
-    let letters = filed.iter().map(|f| (f.date(), f.path.as_path())).collect();
+    let letters = filed
+        .iter()
+        .map(|f| (f.date(), f.letter.kind, f.path.as_path()))
+        .collect();
     let groups = plan(letters, |i| Key::of(&filed[i]));
     let mut slots: Vec<Option<Filed>> = filed.into_iter().map(Some).collect();
     groups
@@ -371,28 +374,37 @@ pub(super) fn plan_keys(keys: Vec<GroupKey>) -> Vec<Vec<PathBuf>> {
     let mut taken: Vec<Option<Key>> = Vec::with_capacity(keys.len());
     let mut letters = Vec::with_capacity(keys.len());
     for k in keys {
-        letters.push((k.date, k.path));
+        letters.push((k.date, k.key.kind, k.path));
         taken.push(Some(k.key));
     }
-    let dated = letters.iter().map(|(d, p)| (*d, p.as_path())).collect();
+    let dated = letters
+        .iter()
+        .map(|(d, kind, p)| (*d, *kind, p.as_path()))
+        .collect();
     let groups = plan(dated, |i| taken[i].take().expect("each letter once"));
     groups
         .into_iter()
-        .map(|g| g.into_iter().map(|i| letters[i].1.clone()).collect())
+        .map(|g| g.into_iter().map(|i| letters[i].2.clone()).collect())
         .collect()
 }
 
-/// The reviews of the letters (their dates and paths), each letter's key made by
-/// `key_of` when its turn comes: the indices of each review's letters, in date order.
+/// The reviews of the letters (their dates, kinds and paths), each letter's key made
+/// by `key_of` when its turn comes: the indices of each review's letters, in date
+/// order. On one date the staff's letters of comments come first: a company letter of
+/// the same date answers them (a response restating them, a request for more time or
+/// for effectiveness made after them), and a staff letter seldom comments on a letter
+/// filed that day. The paths would put "corresp_" before "upload_", and the review
+/// awaited the response already filed.
 fn plan(
-    letters: Vec<(Option<NaiveDate>, &Path)>,
+    letters: Vec<(Option<NaiveDate>, Kind, &Path)>,
     mut key_of: impl FnMut(usize) -> Key,
 ) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..letters.len()).collect();
     order.sort_by(|&a, &b| {
-        let (da, pa) = letters[a];
-        let (db, pb) = letters[b];
-        (da.is_none(), da, pa).cmp(&(db.is_none(), db, pb))
+        let (da, ka, pa) = letters[a];
+        let (db, kb, pb) = letters[b];
+        let later = |k: Kind| k != Kind::Comments;
+        (da.is_none(), da, later(ka), pa).cmp(&(db.is_none(), db, later(kb), pb))
     });
     let mut gatherings: Vec<Gathering> = Vec::new();
     let mut found = Found::default();

@@ -3,7 +3,8 @@
 //! May 19, 2025) with letters written here (every company, number and text made up):
 //! the review of the next report begun soon after, a registration statement the staff
 //! did not review meanwhile with the company's request for effectiveness, such a
-//! request years later, and the company's request for more time to respond.
+//! request years later, the company's request for more time to respond, and a response
+//! filed the day the staff's letter came.
 
 use crate::harrowgate::{
     CLOSING, FIRST, FOLLOW_UP, MORE_TIME, RESPONSE, edited, fixture, fixture_in, letter,
@@ -258,4 +259,27 @@ fn a_request_for_more_time_answers_nothing_and_moves_the_due_date() {
     assert_eq!(review.state, State::Closed);
     let responses: Vec<usize> = review.answered.iter().map(|a| a.response).collect();
     assert_eq!(responses, [2]);
+}
+
+/// The company answers the staff's letter the day it comes: on that date the staff's
+/// letter comes first, and the response answers it. Before, the paths' order put
+/// "corresp_" first, and the review awaited the response already filed.
+#[test]
+fn a_response_filed_the_day_of_the_staff_letter_comes_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Filed::read(&fixture(FIRST)).unwrap();
+    let name = "corresp_harrowgate-ferries_2025-03-10.txt";
+    let text = edited(RESPONSE, &[("March 24, 2025", "March 10, 2025")]);
+    let response = letter(dir.path(), name, &text);
+    assert_eq!(response.letter.date.as_deref(), Some("2025-03-10"));
+    let reviews = build(vec![response, first]);
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    assert_eq!(names(&reviews[0]), [FIRST, name]);
+    assert_eq!(reviews[0].state, State::AwaitingStaff);
+    let answered: Vec<(usize, usize)> = reviews[0]
+        .answered
+        .iter()
+        .map(|a| (a.letter, a.response))
+        .collect();
+    assert_eq!(answered, [(0, 1)]);
 }
