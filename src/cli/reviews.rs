@@ -160,15 +160,11 @@ fn write_table(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
                 .copy_of(i)
                 .map(|of| format!("  (a copy of {})", review.letters[of].path.display()))
                 .unwrap_or_default();
-            let date = match (&f.letter.extension, &f.letter.effectiveness) {
-                (Some(e), _) => e.until.as_ref().map(|d| format!(", until {d}")),
-                (None, Some(e)) => e.at.as_ref().map(|d| format!(", on {d}")),
-                (None, None) => None,
-            };
-            let asks = f
-                .letter
-                .asks()
-                .map(|asks| format!("  ({}{})", asks.label(), date.unwrap_or_default()));
+            let asks = f.letter.asks().map(|asks| {
+                let date = f.letter.asked_date();
+                let date = date.map(|d| format!(", {} {d}", asks.date_word()));
+                format!("  ({}{})", asks.label(), date.unwrap_or_default())
+            });
             writeln!(
                 out,
                 "  {:<10}  {:<10}  {}{}{}",

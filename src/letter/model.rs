@@ -102,6 +102,15 @@ impl Asks {
         }
     }
 
+    /// The word before the date the request names: "until" the date more time is
+    /// asked until, "on" the day effectiveness is asked for.
+    pub fn date_word(self) -> &'static str {
+        match self {
+            Asks::MoreTime => "until",
+            Asks::Effectiveness => "on",
+        }
+    }
+
     /// How the letter is named in lists: "asks for more time".
     pub fn label(self) -> &'static str {
         match self {
@@ -192,6 +201,16 @@ impl Letter {
     /// comment that asks for more time or for effectiveness.
     pub fn asks(&self) -> Option<Asks> {
         Asks::of(self.extension.is_some(), self.effectiveness.is_some())
+    }
+
+    /// The date (ISO) what the letter asks of the staff names, when it names one: the
+    /// extension's `until`, else the request for effectiveness's `at`.
+    pub fn asked_date(&self) -> Option<&str> {
+        match (&self.extension, &self.effectiveness) {
+            (Some(e), _) => e.until.as_deref(),
+            (None, Some(e)) => e.at.as_deref(),
+            (None, None) => None,
+        }
     }
 
     /// The file is not UTF-8 and was read as Windows-1252 (the parser's warning says so).

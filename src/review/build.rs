@@ -119,7 +119,7 @@ fn review_of(letters: Vec<Filed>) -> Review {
 }
 
 /// What the letters under the folder of the letter at `letter` say of the answer it
-/// awaits ([`Review::standing`]); `None` when the letter is not found there.
+/// awaits ([`Review::standings`]); `None` when the letter is not found there.
 pub fn standing_for(letter: &Path) -> Option<Standing> {
     let target = std::fs::canonicalize(letter).ok()?;
     let folder = target.parent()?.to_owned();
@@ -130,7 +130,7 @@ pub fn standing_for(letter: &Path) -> Option<Standing> {
                 && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
         });
         if let Some(at) = at {
-            standing = Some(review.standing(at));
+            standing = review.standings().nth(at);
         }
     });
     standing

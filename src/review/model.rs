@@ -7,7 +7,7 @@ use super::links::Link;
 use super::state::State;
 use crate::letter::Kind;
 
-/// What a review says of the answer one of its letters awaits ([`Review::standing`]).
+/// What a review says of the answer one of its letters awaits ([`Review::standings`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standing {
     /// A reply was filed after it: it awaits nothing from us.
@@ -48,25 +48,22 @@ impl Review {
         }
     }
 
-    /// What the letters after letter `letter` say of the answer it awaits: whether a
-    /// reply was filed after it (a response, or the staff's closing letter; a request
-    /// for more time replies to nothing), and, for a staff letter of comments, the date
-    /// the company's latest request for more time before the staff's next letter
-    /// says the response will come by ([`extended`](super::extended)).
-    pub fn standing(&self, letter: usize) -> Standing {
+    /// For each letter, in order, what the letters after it say of the answer it
+    /// awaits: whether a reply was filed after it (a response, or the staff's closing
+    /// letter; a request for more time replies to nothing), and, for a staff letter of
+    /// comments, the date the company's latest request for more time before the
+    /// staff's next letter says the response will come by
+    /// ([`extended`](super::extended)).
+    pub fn standings(&self) -> impl Iterator<Item = Standing> + '_ {
         let last_reply = self.letters.iter().rposition(|f| {
             f.is_response() || matches!(f.letter.kind, Kind::Completion | Kind::NoReview)
         });
-        let comments = self
-            .letters
-            .get(letter)
-            .is_some_and(|f| f.letter.kind == Kind::Comments);
-        Standing {
-            replied: last_reply.is_some_and(|last| letter < last),
-            extended: comments
-                .then(|| super::extended(&self.letters[letter + 1..]))
+        self.letters.iter().enumerate().map(move |(i, f)| Standing {
+            replied: last_reply.is_some_and(|last| i < last),
+            extended: (f.letter.kind == Kind::Comments)
+                .then(|| super::extended(&self.letters[i + 1..]))
                 .flatten(),
-        }
+        })
     }
 
     /// The answer a response letter of this review gave to comment `comment` of letter

@@ -192,14 +192,7 @@ fn reviews_rebuilt_from_the_corpus() {
         .filter_map(|f| Some((f, f.letter.asks()?)))
         .collect();
     for (f, asks) in &asking {
-        let date = match asks {
-            Asks::MoreTime => f.letter.extension.as_ref().and_then(|e| e.until.as_deref()),
-            Asks::Effectiveness => f
-                .letter
-                .effectiveness
-                .as_ref()
-                .and_then(|e| e.at.as_deref()),
-        };
+        let date = f.letter.asked_date();
         eprintln!(
             "{}: {} {}",
             asks.label(),

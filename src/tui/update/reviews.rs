@@ -83,11 +83,10 @@ fn mark_responded(state: &mut State, reviews: &[Review]) {
     let mut responded = vec![false; state.entries.len()];
     let mut extended = vec![None; state.entries.len()];
     for review in reviews {
-        for (i, filed) in review.letters.iter().enumerate() {
+        for (filed, standing) in review.letters.iter().zip(review.standings()) {
             let Some(id) = state.by_path.get(&filed.path) else {
                 continue;
             };
-            let standing = review.standing(i);
             responded[id.0] |= standing.replied;
             extended[id.0] = standing.extended.or(extended[id.0].take());
         }
