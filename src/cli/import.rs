@@ -54,6 +54,13 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             response.letter.kind.as_str()
         );
     }
+    if let Some(asks) = response.letter.asks() {
+        anyhow::bail!(
+            "{}: not a response: the company {} and answers no comment",
+            shown(&args.response),
+            asks.label()
+        );
+    }
     let (staff, answered) = match &args.into {
         Some(letter) => {
             let staff = Filed::read(letter)?;

@@ -45,8 +45,8 @@ pub struct Answered {
 }
 
 /// Match every response of `letters` (one review, in date order) that is not one of
-/// the `copies` (nor a request for more time) to the staff letter it answers, and to
-/// that letter's copies too.
+/// the `copies` (nor a request for more time or for effectiveness) to the staff letter
+/// it answers, and to that letter's copies too.
 pub fn match_responses(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Answered> {
     let is_copy = |i: usize| copy_of(copies, i).is_some();
     let staff_words: Vec<Vec<HashSet<String>>> = letters
@@ -58,7 +58,10 @@ pub fn match_responses(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Answered
         .collect();
     let mut all = Vec::new();
     for (r, response) in letters.iter().enumerate() {
-        if !response.is_response() || is_copy(r) {
+        // A request for a registration statement to be declared effective restates
+        // and answers no comment: paired with the staff's last letter, it read as a
+        // response that answered none of its comments.
+        if !response.is_response() || response.letter.effectiveness.is_some() || is_copy(r) {
             continue;
         }
         let restated = comment_words(&response.letter);

@@ -253,6 +253,28 @@ fn import_of_a_staff_letter_is_refused() {
     assert!(!drafts_path(dir.path()).exists());
 }
 
+/// A company's request for effectiveness, or for more time, answers no comment:
+/// `import` says so, rather than that no staff letter beside it is answered.
+#[test]
+fn import_of_a_request_is_refused_as_such() {
+    for (folder, name, asks) in [
+        (
+            "effectiveness",
+            "corresp_quillon-rail_2025-05-12.txt",
+            "asks to be declared effective",
+        ),
+        ("more-time", MORE_TIME, "asks for more time"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let request = dir.path().join(name);
+        std::fs::copy(fixture_in(folder, name), &request).unwrap();
+        let out = letterdesk(&["import", &arg(&request)]);
+        assert_eq!(out.status.code(), Some(1));
+        let expected = format!("not a response: the company {asks} and answers no comment");
+        assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    }
+}
+
 #[test]
 fn reviews_table_is_safe_to_print_and_names_files_it_cannot_read() {
     let dir = review_folder();

@@ -283,3 +283,21 @@ fn a_response_filed_the_day_of_the_staff_letter_comes_after_it() {
         .collect();
     assert_eq!(answered, [(0, 1)]);
 }
+
+/// The company's request that its registration statement be declared effective, after
+/// the staff's comments on it (`tests/fixtures/effectiveness`), restates none of them:
+/// it is no response to the letter, whose comments keep no answers.
+#[test]
+fn a_request_for_effectiveness_answers_no_comment() {
+    let filed = [
+        "upload_quillon-rail_2025-04-25.txt",
+        "corresp_quillon-rail_2025-05-12.txt",
+    ]
+    .map(|n| Filed::read(&fixture_in("effectiveness", n)).expect("reads"));
+    let reviews = build(filed.to_vec());
+    assert_eq!(reviews.len(), 1, "{:?}", all_names(&reviews));
+    let review = &reviews[0];
+    assert!(review.letters[1].letter.effectiveness.is_some());
+    assert!(review.answered.is_empty(), "{:?}", review.answered);
+    assert_eq!(review.answer(0, "1"), None);
+}
