@@ -58,10 +58,10 @@ pub fn match_responses(letters: &[Filed], copies: &[LetterCopy]) -> Vec<Answered
         .collect();
     let mut all = Vec::new();
     for (r, response) in letters.iter().enumerate() {
-        // A request for a registration statement to be declared effective restates
-        // and answers no comment: paired with the staff's last letter, it read as a
-        // response that answered none of its comments.
-        if !response.is_response() || response.letter.effectiveness.is_some() || is_copy(r) {
+        // A request (for effectiveness; one for more time is no response at all)
+        // restates and answers no comment: paired with the staff's last letter, it
+        // read as a response that answered none of its comments.
+        if !response.is_response() || response.letter.asks().is_some() || is_copy(r) {
             continue;
         }
         let restated = comment_words(&response.letter);
