@@ -131,6 +131,16 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
     answer_text(&lines, (line, byte), stop, &[], width)
 }
 
+/// A numbered item of a response that restates no comment (an item of a list inside
+/// an answer, a footnote), read as a part of the answer it stands in: its text up to
+/// the response's closing, which the last item runs on into; `None` when nothing but
+/// the closing is left.
+pub fn answer_part(item: &str) -> Option<String> {
+    let lines: Vec<&str> = item.lines().collect();
+    let stop = closing_start(&lines, 1);
+    answer_text(&lines, (0, 0), stop, &[], width(&lines))
+}
+
 /// Where the letter's closing starts in the text of its last answer, which can hold it
 /// inside a paragraph: the start of the first sentence with a sign-off ([`SIGN_OFF`])
 /// after which no more than [`MAX_SIGN_OFF`] bytes follow (a closing is short, and a

@@ -49,7 +49,7 @@ pub mod source;
 mod unnumbered;
 mod warm;
 
-pub(crate) use answers::{answer_after, quoted_answers};
+pub(crate) use answers::{answer_after, answer_part, quoted_answers};
 pub use brief::Brief;
 pub use error::LetterError;
 pub use model::{

@@ -25,8 +25,10 @@ use tantivy::tokenizer::{
 /// and form; 11: feet on the last page, and a letterhead repeated with no page breaks,
 /// are left out of comments and answers, an answer opening "We believe our…" is no
 /// longer cut as the closing, and a company's letter naming no company in its header
-/// is the company's that signs it or its counsel's client).
-pub const VERSION: u32 = 11;
+/// is the company's that signs it or its counsel's client; 12: a numbered item under
+/// an answer that restates no comment (a list, footnotes) goes on with that answer,
+/// and an item numbered as a comment whose words differ is not taken for it).
+pub const VERSION: u32 = 12;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
