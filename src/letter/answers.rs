@@ -11,7 +11,7 @@ use super::labels::{NEXT_LABEL, answer_label_end};
 use super::model::Comment;
 use super::paragraphs::join_paragraphs;
 use super::phrases::is_acknowledgment;
-use super::restated::restated_in_part;
+use super::restated::{restated_in_other_words, restated_in_part};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -118,7 +118,8 @@ pub fn answer_after(restated: &str, comment: &str) -> Option<String> {
     let text = fold(comment);
     let end = match folded.find(tail(&text), 0) {
         Some(at) => at + tail(&text).len(),
-        None => restated_in_part(&folded, &lines, comment)?,
+        None => restated_in_part(&folded, &lines, comment)
+            .or_else(|| restated_in_other_words(&folded, &lines, comment))?,
     };
     let (line, byte) = *folded.at.get(end.checked_sub(1)?)?;
     let width = width(&lines);
@@ -337,7 +338,8 @@ mod tests {
 
     /// A response that restates the question and leaves out the list of examples
     /// under it: its answer follows the last of the comment's sentences it restates.
-    /// A restatement that goes on with the list, in other words, has no answer found.
+    /// A restatement that goes on with the list, in other words, ends with the
+    /// paragraph that says the comment's words.
     #[test]
     fn an_answer_follows_a_restatement_that_leaves_out_the_comments_list() {
         let staff = "Your tables appear to exclude loans granted relief. Please tell us \
@@ -357,15 +359,19 @@ mod tests {
                  We will say so in future filings."
             )
         );
-        // The list restated, its last item in other words: where the restatement ends
-        // is not known.
+        // The list restated, its last item in other words ("the latest" for "most
+        // recent"): the restatement is the paragraph that says nearly all the comment's
+        // words, and the answer the paragraph after it.
         let changed = "Your tables appear to exclude loans granted relief. Please tell us \
                        whether you will add a table for those loans. Examples of what \
                        would help readers:\n\
                        • The number of customers that have made a payment since.\n\
                        • A distribution by the latest credit score.\n\n\
                        We will not add a table.";
-        assert_eq!(answer_after(changed, staff), None);
+        assert_eq!(
+            answer_after(changed, staff).as_deref(),
+            Some("We will not add a table.")
+        );
         // Only the first sentence restated is not enough to tell.
         let opening = "Your tables appear to exclude loans granted relief.\n\nWe agree.";
         assert_eq!(answer_after(opening, staff), None);

@@ -27,7 +27,8 @@ use tantivy::tokenizer::{
 /// longer cut as the closing, and a company's letter naming no company in its header
 /// is the company's that signs it or its counsel's client; 12: a numbered item under
 /// an answer that restates no comment (a list, footnotes) goes on with that answer,
-/// and an item numbered as a comment whose words differ is not taken for it).
+/// an item numbered as a comment whose words differ is not taken for it, and a
+/// restatement in words of its own ends with the paragraphs that say the comment's).
 pub const VERSION: u32 = 12;
 
 /// The name the comment text's tokenizer is registered under.
