@@ -35,8 +35,11 @@ pub struct Header {
     pub body_start: usize,
 }
 
+/// The salutation, as the staff and companies write it, and as they mistype it
+/// ("Ladies and Gentleman:", "Ladies & Gentlemen:"): a letter whose salutation is not
+/// read has no header, and its letterhead and addresses are read as its body.
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(dear\s.{1,80}|ladies and gentlemen|gentlemen|to whom it may concern|sir or madam)\s*[:,;.]?$")
+    Regex::new(r"(?i)^(dear\s.{1,80}|ladies\s+(?:and|&)\s+gentlem[ae]n|gentlem[ae]n|to whom it may concern|sirs?(?:\s*(?:or|/)\s*madam)?)\s*[:,;.]?$")
         .expect("salutation regex")
 });
 static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
@@ -49,9 +52,11 @@ static PERIOD: LazyLock<KeyedRegex> = LazyLock::new(|| {
 /// "Dear Mr. Chen:", "Ladies and Gentlemen:" (a cheap look at the first letters first).
 fn is_salutation(line: &str) -> bool {
     line.as_bytes().get(..4).is_some_and(|head| {
-        [b"dear", b"ladi", b"gent", b"to w", b"sir "]
-            .iter()
-            .any(|start| head.eq_ignore_ascii_case(*start))
+        [
+            b"dear", b"ladi", b"gent", b"to w", b"sir ", b"sir:", b"sirs", b"sir/",
+        ]
+        .iter()
+        .any(|start| head.eq_ignore_ascii_case(*start))
     }) && SALUTATION.is_match(line)
 }
 
@@ -306,6 +311,36 @@ mod tests {
             assert_eq!(h.subject.form.as_deref(), form, "{block}");
             assert_eq!(h.file_number.as_deref(), number, "{block}");
         }
+    }
+
+    /// Salutations as written and as mistyped end the header; a line that only starts
+    /// like one does not.
+    #[test]
+    fn salutations_as_written_and_as_mistyped_are_read() {
+        for line in [
+            "Dear Mr. Chen:",
+            "Ladies and Gentlemen:",
+            "Ladies and Gentleman:",
+            "Ladies & Gentlemen:",
+            "Gentlemen:",
+            "Sir or Madam:",
+            "Dear Sir/Madam:",
+            "Sirs:",
+        ] {
+            assert!(is_salutation(line), "{line}");
+        }
+        for line in [
+            "Dearborn, Michigan 48126",
+            "Sir Walter Holdings plc",
+            "Gentle Giant Moving",
+        ] {
+            assert!(!is_salutation(line), "{line}");
+        }
+        // The body starts after a mistyped salutation, not at the letterhead.
+        let h = parse_header(&lines(
+            "Lark Widgets\nMay 27, 2016\nSecurities and Exchange Commission\nRe: Lark Widgets, Inc.\nForm 10-K\nLadies and Gentleman:\nWe respond.",
+        ));
+        assert_eq!(h.body_start, 6);
     }
 
     #[test]

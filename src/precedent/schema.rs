@@ -28,7 +28,8 @@ use tantivy::tokenizer::{
 /// is the company's that signs it or its counsel's client; 12: a numbered item under
 /// an answer that restates no comment (a list, footnotes) goes on with that answer,
 /// an item numbered as a comment whose words differ is not taken for it, and a
-/// restatement in words of its own ends with the paragraphs that say the comment's).
+/// restatement in words of its own ends with the paragraphs that say the comment's,
+/// and a mistyped salutation, "Ladies and Gentleman:", ends the header).
 pub const VERSION: u32 = 12;
 
 /// The name the comment text's tokenizer is registered under.
