@@ -207,9 +207,17 @@ fn report(
         )?;
     }
     for number in &answered.unmatched {
+        // An item read as a part of an answer before it (a list in it) says so.
+        let part_of = answered.answers.iter().find(|a| a.parts.contains(number));
+        let read_as = part_of.map_or(String::new(), |a| {
+            format!(
+                "; read as part of the answer to comment {}",
+                sanitize(&a.comment)
+            )
+        });
         writeln!(
             out,
-            "  restated comment {}: matches no comment of the staff letter",
+            "  restated comment {}: matches no comment of the staff letter{read_as}",
             sanitize(number)
         )?;
     }

@@ -30,6 +30,9 @@ pub struct Answer {
     pub restated: String,
     /// The answer's text, when it was found.
     pub text: Option<String>,
+    /// The numbers of the response's items after the restatement that restate no
+    /// comment and go on with this answer (a list in it, its footnotes).
+    pub parts: Vec<String>,
 }
 
 /// A response letter matched to the staff letter it answers.
@@ -224,6 +227,7 @@ fn pair(
                     comment: comments[j].number.clone(),
                     restated: rc.number.clone(),
                     text,
+                    parts: Vec::new(),
                 });
             }
             None => {
@@ -236,8 +240,10 @@ fn pair(
                 });
                 if let Some((i, _)) = part_of {
                     let under = response.sections.answers.get(k).cloned().flatten();
-                    if let Some(text) = &mut answered.answers[i].text {
+                    let answer = &mut answered.answers[i];
+                    if let Some(text) = &mut answer.text {
                         continue_answer(text, rc, under);
+                        answer.parts.push(rc.number.clone());
                     }
                 }
                 missed.push(rc.number.clone());
@@ -255,6 +261,7 @@ fn pair(
                     comment: comment.number.clone(),
                     restated: String::new(),
                     text,
+                    parts: Vec::new(),
                 });
             }
         }
@@ -360,6 +367,7 @@ mod tests {
             )
         );
         assert_eq!(answered.unmatched, ["2"]);
+        assert_eq!(answered.answers[0].parts, ["2"]);
 
         let headed = LISTED.replace(
             "2. Deliveries",
