@@ -312,38 +312,15 @@ fn import_into_a_drafts_file_with_conflict_markers_writes_nothing() {
 }
 
 /// A response to comment 1 whose answer goes on with an item numbered 2 in other words
-/// than the staff's comment 2: `import` fills comment 1 with the whole answer and says
-/// where item 2 was read.
+/// than the staff's comment 2 (`tests/fixtures/answer-list`): `import` fills comment 1
+/// with the whole answer and says where item 2 was read.
 #[test]
 fn import_names_the_answer_a_numbered_item_was_read_into() {
     let dir = tempfile::tempdir().unwrap();
-    let staff = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nMarch 10, 2025\n\n\
-        Ms. Ada Quill\nChief Financial Officer\nOsprey Quarries, Inc.\n\n\
-        Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
-        File No. 001-57777\n\nDear Ms. Quill:\n\n\
-        We have reviewed your filing and have the following comments.\n\n\
-        1. Please tell us how you complied with the disclosure of significant payment \
-        terms.\n\n\
-        2. Please tell us the revenue from the Harbor Authority in each period presented, \
-        and how you concluded that it is not a major customer.\n\n\
-        Please contact Jo Doe at (202) 551-0000 with any questions.\n\n\
-        Sincerely,\n\nDivision of Corporation Finance\n";
-    let response = "Osprey Quarries, Inc.\n\nMarch 20, 2025\n\n\
-        Securities and Exchange Commission\nDivision of Corporation Finance\n\
-        Washington, D.C. 20549\n\n\
-        Re: Osprey Quarries, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2024\n\
-        File No. 001-57777\n\nDear Ms. Quill:\n\n\
-        We respond to comment 1 of your letter dated March 10, 2025.\n\n\
-        1. Please tell us how you complied with the disclosure of significant payment \
-        terms.\n\n\
-        Response: Our customers pay on delivery, with one exception.\n\n\
-        2. Deliveries to the Harbor Authority are invoiced monthly and paid within thirty \
-        days of each invoice; that revenue is recognized on delivery.\n\n\
-        If you have any questions, please call me at (555) 010-0000.\n\n\
-        Sincerely,\n\n/s/ Ada Quill\n";
-    std::fs::write(dir.path().join("upload_osprey_2025-03-10.txt"), staff).unwrap();
-    let filed = dir.path().join("corresp_osprey_2025-03-20.txt");
-    std::fs::write(&filed, response).unwrap();
+    for name in [ANSWER_LIST_STAFF, ANSWER_LIST_RESPONSE] {
+        std::fs::copy(fixture_in("answer-list", name), dir.path().join(name)).unwrap();
+    }
+    let filed = dir.path().join(ANSWER_LIST_RESPONSE);
     let out = letterdesk(&["import", &arg(&filed)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
@@ -358,10 +335,18 @@ fn import_names_the_answer_a_numbered_item_was_read_into() {
         ),
         "{said}"
     );
-    let drafts = dir.path().join("upload_osprey_2025-03-10.responses.toml");
+    let drafts = dir
+        .path()
+        .join("upload_osprey-quarries_2025-03-10.responses.toml");
     let saved = std::fs::read_to_string(drafts).unwrap();
     assert!(
         saved.contains("2. Deliveries to the Harbor Authority"),
         "{saved}"
     );
 }
+
+/// The staff letter of `tests/fixtures/answer-list`.
+const ANSWER_LIST_STAFF: &str = "upload_osprey-quarries_2025-03-10.txt";
+
+/// Its response, whose answer to comment 1 lists an item numbered 2.
+const ANSWER_LIST_RESPONSE: &str = "corresp_osprey-quarries_2025-03-20.txt";
