@@ -129,8 +129,16 @@ pub fn parse_header(lines: &[&str]) -> Header {
         return order_header(lines, caption);
     }
     let top_end = re_line.or(salutation).unwrap_or(0);
+    // With no salutation read, the body starts with the first paragraph of prose after
+    // the "Re:" block (else the letterhead and the "Re:" block were read as body).
+    let body = match (salutation, re_line) {
+        (Some(s), _) => Some(s + 1),
+        (None, Some(re)) => opening_after(lines, re + 1, limit),
+        (None, None) => None,
+    };
+    let header_end = salutation.or(body);
     let mut header = Header {
-        body_start: salutation.map_or(0, |s| s + 1),
+        body_start: body.unwrap_or(0),
         ..Header::default()
     };
 
@@ -143,14 +151,14 @@ pub fn parse_header(lines: &[&str]) -> Header {
         .map(|(_, l)| *l)
         .collect();
     // The Commission's address stands after the date, above the "Re:" block or below it.
-    let address_end = salutation.unwrap_or(top_end).max(top_end);
+    let address_end = header_end.unwrap_or(top_end).max(top_end);
     header.addressed_to_sec = match date_line {
         Some(d) => lines[d + 1..address_end].iter().any(|l| is_sec_line(l)),
         None => false,
     };
 
     if let Some(re) = re_line {
-        let block = read_re_block(&lines[re..salutation.unwrap_or(limit)]);
+        let block = read_re_block(&lines[re..header_end.unwrap_or(limit)]);
         header.company = block.company;
         header.companies = block.companies;
         header.subject = block.subject;
@@ -165,6 +173,29 @@ pub fn parse_header(lines: &[&str]) -> Header {
     read_addressee(&block, header.addressed_to_sec, to);
     header
 }
+
+/// The first line of the first paragraph of prose in `lines[from..limit]`: a line of
+/// at least [`PROSE_WORDS`] words, most of them in lower case ("This letter responds
+/// to…", "On behalf of Lark Widgets, Inc. (the “Company”), we…"), where the lines of a
+/// "Re:" block are set in capitals ("Form 10-K for the Fiscal Year Ended…").
+fn opening_after(lines: &[&str], from: usize, limit: usize) -> Option<usize> {
+    let prose = |line: &str| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let small = words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .count();
+        words.len() >= PROSE_WORDS && 2 * small > words.len()
+    };
+    let mut at = (from..limit).find(|&i| prose(lines[i]))?;
+    while at > from && !lines[at - 1].trim().is_empty() {
+        at -= 1;
+    }
+    Some(at)
+}
+
+/// Words a line must have to be taken for prose by [`opening_after`].
+const PROSE_WORDS: usize = 8;
 
 /// The date of the top `lines`: the first that is not part of a "Filed ..." line, and
 /// the index of its line.
@@ -341,6 +372,24 @@ mod tests {
             "Lark Widgets\nMay 27, 2016\nSecurities and Exchange Commission\nRe: Lark Widgets, Inc.\nForm 10-K\nLadies and Gentleman:\nWe respond.",
         ));
         assert_eq!(h.body_start, 6);
+    }
+
+    /// A letter with no salutation: its body starts with the first paragraph of prose
+    /// after the "Re:" block, which holds the lines above it only.
+    #[test]
+    fn without_a_salutation_the_body_starts_with_the_first_prose() {
+        let h = parse_header(&lines(
+            "Lark Widgets\nMay 27, 2016\nSecurities and Exchange Commission\nRe: Lark Widgets, Inc.\nForm 10-K for the Fiscal Year Ended December 31, 2015\nFile No. 001-12345\n\nOn behalf of Lark Widgets, Inc. (the Company), we respond\nto the comments of the staff in its letter dated May 13, 2016.\n\n1. Please tell us more.",
+        ));
+        assert_eq!(h.body_start, 7);
+        assert_eq!(h.company.as_deref(), Some("Lark Widgets, Inc."));
+        assert_eq!(h.subject.form.as_deref(), Some("10-K"));
+        assert_eq!(h.file_number.as_deref(), Some("001-12345"));
+        // With neither a salutation nor prose after it, the body is the whole letter.
+        let h = parse_header(&lines(
+            "Re: Lark Widgets, Inc.\nForm 10-K\n\n1. Tell us more.",
+        ));
+        assert_eq!(h.body_start, 0);
     }
 
     #[test]
