@@ -36,8 +36,8 @@ pub struct Header {
 }
 
 /// The salutation, as the staff and companies write it, and as they mistype it
-/// ("Ladies and Gentleman:", "Ladies & Gentlemen:"): a letter whose salutation is not
-/// read has no header, and its letterhead and addresses are read as its body.
+/// ("Ladies and Gentleman:", "Ladies & Gentlemen:"): it ends the header. Without one,
+/// the body starts at the first prose after the "Re:" block ([`opening_after`]).
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(dear\s.{1,80}|ladies\s+(?:and|&)\s+gentlem[ae]n|gentlem[ae]n|to whom it may concern|sirs?(?:\s*(?:or|/)\s*madam)?)\s*[:,;.]?$")
         .expect("salutation regex")

@@ -117,8 +117,9 @@ fn paragraphs(lines: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The words of `text` compared: lowercase, three letters or more.
-fn words(text: &str) -> HashSet<String> {
+/// The words of `text` worth comparing (a restatement with its comment, here and in
+/// reviews): lowercase, three letters or more.
+pub fn words(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)

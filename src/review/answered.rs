@@ -341,8 +341,9 @@ mod tests {
 
     /// An item of a response numbered as the staff's comment 2 but in other words (it
     /// shares "Harbor Authority", "revenue", "each", "that": a third of the comment's
-    /// words) is no restatement of it: it goes on with the answer to comment 1, under the same headings, up to the
-    /// closing. The same item under a heading of its own is left out of that answer.
+    /// words) is no restatement of it: it goes on with the answer to comment 1, under
+    /// the same headings, up to the closing. The same item under a heading of its own
+    /// is left out of that answer.
     #[test]
     fn a_numbered_item_in_other_words_goes_on_with_the_answer_before_it() {
         let staff = osprey_letter(

@@ -3,13 +3,7 @@
 
 use std::collections::HashSet;
 
-/// The words of `text` worth comparing: lowercase, three letters or more.
-pub fn words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .collect()
-}
+pub use crate::letter::words;
 
 /// The share of the shorter passage's words that stand in the other (0 when either
 /// has none): 1 for a restatement that quotes a comment in full or in part.
