@@ -2,7 +2,7 @@
 //! ("Form 20-F for the Fiscal Year Ended December 31, 2013, filed April 9, 2014").
 
 use super::escape::clean;
-use crate::letter::Letter;
+use crate::letter::{Letter, only_numbers_the_filing};
 
 /// The opening paragraph, in two parts: the text up to how the restated comments are
 /// set off ("in bold"), and the text after it.
@@ -28,14 +28,14 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
 
 /// The filings the letter is about, as a phrase: "Form 20-F for the Fiscal Year Ended
 /// December 31, 2013, filed April 9, 2014". Lines like "Filed …" join the filing above
-/// them; "File No." lines are left out.
+/// them; lines that only number it ("File No. …", "CIK …") are left out.
 fn subject_phrase(letter: &Letter) -> String {
     let mut filings: Vec<String> = Vec::new();
     for line in letter.subject.lines.iter().filter_map(|l| clean(Some(l))) {
-        let lower = line.to_lowercase();
-        if lower.starts_with("file no") {
+        if only_numbers_the_filing(&line) {
             continue;
         }
+        let lower = line.to_lowercase();
         let first = lower.split_whitespace().next().unwrap_or_default();
         let joins = matches!(
             first,
@@ -93,6 +93,7 @@ mod tests {
                     "Filed June 27, 2023",
                     "Form 8-K Furnished June 1, 2023",
                     "File No. 001-39418",
+                    "CIK 0001811074",
                 ]),
                 ..Subject::default()
             },

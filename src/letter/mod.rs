@@ -58,6 +58,7 @@ pub use model::{
 };
 pub use named_company::LEGAL_FORMS;
 pub use parse::brief as brief_bytes;
+pub use re_block::only_numbers_the_filing;
 pub use requests::{Request, RequestKind};
 pub use restated::words;
 pub use warm::compile_patterns;

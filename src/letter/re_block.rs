@@ -229,6 +229,43 @@ fn form_in(found: &str) -> &str {
     found[word_end..].trim_start()
 }
 
+/// Whether a line of the "Re:" block only numbers the filing or the filer: "File No.
+/// 001-35126", "SEC File No. 5-42000", "File Nos. 333-1 and 333-2", "001-04797",
+/// "CIK 0001811074" (a draft registration statement's, which has no file number yet).
+/// A sentence naming the filing in words leaves such a line out.
+pub fn only_numbers_the_filing(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "sec",
+        "commission",
+        "file",
+        "no",
+        "nos",
+        "number",
+        "numbers",
+        "cik",
+        "and",
+        "#",
+    ];
+    let mut numbers = 0;
+    let mut keyed = false;
+    for token in line.split_whitespace() {
+        let token = token.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | ')'));
+        let lower = token.to_ascii_lowercase();
+        if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            numbers += usize::from(token.bytes().any(|b| b.is_ascii_digit()));
+        } else if WORDS.contains(&lower.as_str()) {
+            keyed |= matches!(lower.as_str(), "file" | "cik");
+        } else if !token.is_empty() {
+            return false;
+        }
+    }
+    numbers > 0
+        && (keyed
+            || BARE
+                .captures(line.trim())
+                .is_some_and(|c| c.name("number").is_some()))
+}
+
 /// The file number a match of [`FILE_NO`] holds (its group): from its first ASCII digit
 /// on, as the words and marks before the number hold none.
 pub(super) fn file_number_in(found: &str) -> &str {
@@ -242,6 +279,30 @@ pub(super) fn file_number_in(found: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_that_only_number_the_filing() {
+        for line in [
+            "File No. 001-35126",
+            "SEC File No. 5-42000",
+            "File Nos. 333-216489 and 333-216489-01",
+            "001-04797",
+            "CIK 0001811074",
+            "Commission File Number: 1-16407",
+        ] {
+            assert!(only_numbers_the_filing(line), "{line:?}");
+        }
+        for line in [
+            "Form 10-K for the Fiscal Year Ended December 31, 2024",
+            "Filed February 13, 2025",
+            "Registration Statement on Form S-4, File No. 333-278812",
+            "Exhibit Nos. 10.4, 10.9 and 10.10",
+            "2024",
+            "No. 5",
+        ] {
+            assert!(!only_numbers_the_filing(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn the_re_line_text_is_the_regex_group() {
