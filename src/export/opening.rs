@@ -2,7 +2,7 @@
 //! ("Form 20-F for the Fiscal Year Ended December 31, 2013, filed April 9, 2014").
 
 use super::escape::clean;
-use crate::letter::{Letter, only_numbers_the_filing};
+use crate::letter::{Letter, subject_filings};
 
 /// The opening paragraph, in two parts: the text up to how the restated comments are
 /// set off ("in bold"), and the text after it.
@@ -18,7 +18,7 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
         format!(
             "On behalf of {company} (the \"Company\"), we respond to the {comments} of the staff \
              (the \"Staff\") of the Division of Corporation Finance of the Securities and Exchange \
-             Commission in your letter{dated} regarding the Company's {subject}. For your \
+             Commission in your letter{dated} regarding {subject}. For your \
              convenience, the Staff's {comments} {are} reproduced ",
             subject = subject_phrase(letter),
         ),
@@ -26,54 +26,54 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
     )
 }
 
-/// The filings the letter is about, as a phrase: "Form 20-F for the Fiscal Year Ended
-/// December 31, 2013, filed April 9, 2014". Lines like "Filed …" join the filing above
-/// them; lines that only number it ("File No. …", "CIK …") are left out.
+/// The filings the letter is about, as a phrase with whose they are: "the Company's
+/// Form 20-F for the Fiscal Year Ended December 31, 2013, filed April 9, 2014", "the
+/// Company's Form 10-K … and Harlow Properties Limited Partnership's Form 10-K …" (as
+/// [`subject_filings`] reads the "Re:" block).
 fn subject_phrase(letter: &Letter) -> String {
-    let mut filings: Vec<String> = Vec::new();
-    for line in letter.subject.lines.iter().filter_map(|l| clean(Some(l))) {
-        if only_numbers_the_filing(&line) {
-            continue;
-        }
-        let lower = line.to_lowercase();
-        let first = lower.split_whitespace().next().unwrap_or_default();
-        let joins = matches!(
-            first,
-            "filed"
-                | "submitted"
-                | "furnished"
-                | "amended"
-                | "confidentially"
-                | "response"
-                | "dated"
-        );
-        match filings.last_mut() {
-            Some(last) if joins => {
-                let mut chars = line.chars();
-                let head: String = chars
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                last.push_str(", ");
-                last.push_str(&head);
-                last.push_str(chars.as_str());
-            }
-            _ => filings.push(line),
-        }
-    }
-    if filings.is_empty() {
+    let lines: Vec<String> = letter
+        .subject
+        .lines
+        .iter()
+        .filter_map(|l| clean(Some(l)))
+        .collect();
+    let groups = subject_filings(&lines);
+    if groups.is_empty() {
         return match clean(letter.subject.form.as_deref()) {
-            Some(form) => format!("Form {form}"),
-            None => "filing".to_owned(),
+            Some(form) => format!("the Company's Form {form}"),
+            None => "the Company's filing".to_owned(),
         };
     }
-    match filings.len() {
-        1 => filings.remove(0),
-        2 => format!("{} and {}", filings[0], filings[1]),
+    let several = groups.iter().any(|g| g.filings.len() > 1);
+    let phrases: Vec<String> = groups
+        .iter()
+        .map(|group| {
+            let owners: Vec<String> = group
+                .company
+                .then(|| "the Company's".to_owned())
+                .into_iter()
+                .chain(group.others.iter().map(|name| format!("{name}'s")))
+                .collect();
+            format!(
+                "{} {}",
+                listed(owners, false),
+                listed(group.filings.clone(), false)
+            )
+        })
+        .collect();
+    listed(phrases, several)
+}
+
+/// `items` as a list: "A", "A and B", "A, B, and C" ("A, and B" with `comma`, when the
+/// items hold lists of their own).
+fn listed(mut items: Vec<String>, comma: bool) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items.remove(0),
+        2 if !comma => format!("{} and {}", items[0], items[1]),
         _ => {
-            let last = filings.pop().unwrap_or_default();
-            format!("{}, and {last}", filings.join(", "))
+            let last = items.pop().unwrap_or_default();
+            format!("{}, and {last}", items.join(", "))
         }
     }
 }
@@ -101,7 +101,44 @@ mod tests {
         };
         assert_eq!(
             subject_phrase(&letter),
-            "Form 10-K for the Fiscal Year Ended April 29, 2023, filed June 27, 2023 and Form 8-K Furnished June 1, 2023"
+            "the Company's Form 10-K for the Fiscal Year Ended April 29, 2023, filed June 27, 2023 and Form 8-K furnished June 1, 2023"
+        );
+    }
+
+    #[test]
+    fn another_registrants_filings_are_named_as_its() {
+        let letter = Letter {
+            subject: Subject {
+                lines: strings(&[
+                    "Form 10-K for the fiscal year ended December 31, 2016",
+                    "Filed February 28, 2017",
+                    "Harlow Properties Limited Partnership",
+                    "Form 10-K for the fiscal year ended December 31, 2016",
+                    "Filed February 28, 2017",
+                ]),
+                ..Subject::default()
+            },
+            ..Letter::default()
+        };
+        assert_eq!(
+            subject_phrase(&letter),
+            "the Company's Form 10-K for the fiscal year ended December 31, 2016, filed February 28, 2017 and \
+             Harlow Properties Limited Partnership's Form 10-K for the fiscal year ended December 31, 2016, \
+             filed February 28, 2017"
+        );
+        let letter = Letter {
+            subject: Subject {
+                lines: strings(&[
+                    "Ostrava Yield, Inc.",
+                    "Forms 10-K for the Fiscal Year Ended December 31, 2015",
+                ]),
+                ..Subject::default()
+            },
+            ..Letter::default()
+        };
+        assert_eq!(
+            subject_phrase(&letter),
+            "the Company's and Ostrava Yield, Inc.'s Forms 10-K for the Fiscal Year Ended December 31, 2015"
         );
     }
 }

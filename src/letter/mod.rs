@@ -46,6 +46,7 @@ mod restated;
 mod running_heads;
 pub mod sections;
 pub mod source;
+mod subject_filings;
 mod unnumbered;
 mod warm;
 
@@ -58,9 +59,9 @@ pub use model::{
 };
 pub use named_company::LEGAL_FORMS;
 pub use parse::brief as brief_bytes;
-pub use re_block::only_numbers_the_filing;
 pub use requests::{Request, RequestKind};
 pub use restated::words;
+pub use subject_filings::{Filings, subject_filings};
 pub use warm::compile_patterns;
 
 use std::path::Path;

@@ -94,7 +94,7 @@ pub(super) fn client_named(lines: &[&str]) -> Option<String> {
 
 /// Whether `name` ends as a company's name does: with a legal form ([`LEGAL_FORMS`]),
 /// a word of one letter only after another ("L.P.", "N.V.").
-fn ends_as_company(name: &str) -> bool {
+pub(super) fn ends_as_company(name: &str) -> bool {
     let mut words = name
         .rsplit(|c: char| !c.is_alphanumeric() && c != '&')
         .filter(|w| !w.is_empty())

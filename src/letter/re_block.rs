@@ -122,6 +122,19 @@ impl<'l> Item<'l> {
     }
 }
 
+/// Whether a line of a "Re:" block names a filing (a form, a date filed, a file
+/// number…), not a company.
+pub(super) fn names_a_filing(line: &str) -> bool {
+    Item::read(line).filing
+}
+
+/// Whether a line of a "Re:" block starts with a form's code and no "Form" before it
+/// ("10-K for Fiscal Year Ended…").
+pub(super) fn starts_with_form_code(line: &str) -> bool {
+    let item = Item::read(line);
+    item.code.is_some() && item.form.is_none()
+}
+
 /// What a "Re:" block says of the letter.
 #[derive(Debug, Default)]
 pub(super) struct ReBlock {
@@ -233,7 +246,7 @@ fn form_in(found: &str) -> &str {
 /// 001-35126", "SEC File No. 5-42000", "File Nos. 333-1 and 333-2", "001-04797",
 /// "CIK 0001811074" (a draft registration statement's, which has no file number yet).
 /// A sentence naming the filing in words leaves such a line out.
-pub fn only_numbers_the_filing(line: &str) -> bool {
+pub(super) fn only_numbers_the_filing(line: &str) -> bool {
     const WORDS: &[&str] = &[
         "sec",
         "commission",

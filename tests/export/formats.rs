@@ -194,3 +194,24 @@ fn control_characters_from_the_letter_never_reach_the_output() {
         }
     }
 }
+
+/// A "Re:" block naming two registrants, each with its filing, and a title wrapped over
+/// two lines: the opening names each filing in words as its registrant's, the numbers
+/// stay in the block.
+#[test]
+fn the_opening_names_each_registrants_filings_in_words() {
+    let text = "May 8, 2017\n\nMs. Ada Quill\nChief Financial Officer\nHarlow Properties, Inc.\n800 Quay Street\nBoston, MA 02199\n\nRe: Harlow Properties, Inc.\nAmendment No. 1 to\nRegistration Statement on Form S-4\nFiled April 20, 2017\nFile No. 333-216001\nHarlow Properties Limited Partnership\nForm 10-K for the fiscal year ended December 31, 2016\nFiled, February 28, 2017\nFile No. 0-50209\n\nDear Ms. Quill:\n\nWe have reviewed your filings and have the following comments.\n\n1. Please tell us how you allocate costs between the two registrants.\n\nSincerely,\n\nDivision of Corporation Finance\nOffice of Real Estate and Construction\n";
+    let letter = parse_bytes("upload_harlow_2017-05-08.txt", text.as_bytes()).unwrap();
+    let out = export(&letter, None, &ExportSettings::default(), Format::Text);
+    let s = String::from_utf8(out.bytes).unwrap();
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "regarding the Company's Amendment No. 1 to Registration Statement on Form S-4, \
+             filed April 20, 2017 and Harlow Properties Limited Partnership's Form 10-K for the \
+             fiscal year ended December 31, 2016, filed February 28, 2017."
+        ),
+        "{s}"
+    );
+    assert!(flat.contains("File No. 0-50209"), "{s}");
+}
