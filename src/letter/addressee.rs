@@ -105,7 +105,8 @@ fn similar(a: &str, b: &str) -> bool {
 /// "Jim B. Rosenberg, Senior Assistant Chief Accountant" → name and title. A suffix of
 /// the name after its comma ("Stephen Bramlage, Jr.") stays in the name.
 pub fn split_name_title(s: &str) -> (String, Option<String>) {
-    let s = s.trim();
+    let s = joined_name(s.trim());
+    let s = s.as_str();
     let Some((name, after)) = s.split_once(", ") else {
         return (s.to_string(), None);
     };
@@ -118,5 +119,52 @@ pub fn split_name_title(s: &str) -> (String, Option<String>) {
     (name, (!title.is_empty()).then(|| title.to_string()))
 }
 
+/// `name` as its person writes it: an apostrophe after a capital letter that starts a
+/// word and before a capital ("O' Brien", split after the apostrophe in the PDF's
+/// layout) joins the two ("O'Brien").
+pub(super) fn joined_name(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let split = c.is_whitespace()
+            && i >= 2
+            && matches!(chars[i - 1], '\'' | '\u{2019}')
+            && chars[i - 2].is_uppercase()
+            && (i == 2 || !chars[i - 3].is_alphabetic())
+            && chars.get(i + 1).is_some_and(|n| n.is_uppercase());
+        if !split {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// What follows a person's name after a comma and is part of it, not a title.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Esq.", "Esq"];
+
+#[cfg(test)]
+mod tests {
+    use super::{joined_name, split_name_title};
+
+    #[test]
+    fn a_name_split_after_its_apostrophe_is_joined() {
+        assert_eq!(
+            joined_name("Terence O\u{2019} Brien"),
+            "Terence O\u{2019}Brien"
+        );
+        assert_eq!(joined_name("Dana D' Angelo"), "Dana D'Angelo");
+        // Not a name's apostrophe: after a word, or before a small letter.
+        assert_eq!(
+            joined_name("the Staffs' Reviewers"),
+            "the Staffs' Reviewers"
+        );
+        assert_eq!(joined_name("O' neil"), "O' neil");
+        assert_eq!(
+            split_name_title("Terence O' Brien, Accounting Branch Chief"),
+            (
+                "Terence O'Brien".to_owned(),
+                Some("Accounting Branch Chief".to_owned())
+            )
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! The end of a letter: the signatory, staff contacts and the cc list.
 
-use super::addressee::split_name_title;
+use super::addressee::{joined_name, split_name_title};
 use super::model::{Contact, Person};
 use super::name_run::name_run;
 use super::phrases::{after_by, ends_with_ignore_case, is_sign_off, signed_name, starts_with_any};
@@ -361,7 +361,7 @@ fn contacts(prose: &str, signatory: &Person) -> Vec<Contact> {
         let Some(run) = name_run(who) else {
             continue;
         };
-        let name = strip_leading_verbs(run);
+        let name = joined_name(&strip_leading_verbs(run));
         if name.split_whitespace().count() < 2 {
             continue;
         }
