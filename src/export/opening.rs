@@ -84,21 +84,26 @@ mod tests {
     use crate::letter::Subject;
     use crate::testing::strings;
 
-    #[test]
-    fn subject_phrase_joins_filed_lines() {
-        let letter = Letter {
+    /// A letter whose "Re:" block gives `lines` after the company.
+    fn about(lines: &[&str]) -> Letter {
+        Letter {
             subject: Subject {
-                lines: strings(&[
-                    "Form 10-K for the Fiscal Year Ended April 29, 2023",
-                    "Filed June 27, 2023",
-                    "Form 8-K Furnished June 1, 2023",
-                    "File No. 001-39418",
-                    "CIK 0001811074",
-                ]),
+                lines: strings(lines),
                 ..Subject::default()
             },
             ..Letter::default()
-        };
+        }
+    }
+
+    #[test]
+    fn subject_phrase_joins_filed_lines() {
+        let letter = about(&[
+            "Form 10-K for the Fiscal Year Ended April 29, 2023",
+            "Filed June 27, 2023",
+            "Form 8-K Furnished June 1, 2023",
+            "File No. 001-39418",
+            "CIK 0001811074",
+        ]);
         assert_eq!(
             subject_phrase(&letter),
             "the Company's Form 10-K for the Fiscal Year Ended April 29, 2023, filed June 27, 2023 and Form 8-K furnished June 1, 2023"
@@ -107,35 +112,23 @@ mod tests {
 
     #[test]
     fn another_registrants_filings_are_named_as_its() {
-        let letter = Letter {
-            subject: Subject {
-                lines: strings(&[
-                    "Form 10-K for the fiscal year ended December 31, 2016",
-                    "Filed February 28, 2017",
-                    "Harlow Properties Limited Partnership",
-                    "Form 10-K for the fiscal year ended December 31, 2016",
-                    "Filed February 28, 2017",
-                ]),
-                ..Subject::default()
-            },
-            ..Letter::default()
-        };
+        let letter = about(&[
+            "Form 10-K for the fiscal year ended December 31, 2016",
+            "Filed February 28, 2017",
+            "Harlow Properties Limited Partnership",
+            "Form 10-K for the fiscal year ended December 31, 2016",
+            "Filed February 28, 2017",
+        ]);
         assert_eq!(
             subject_phrase(&letter),
             "the Company's Form 10-K for the fiscal year ended December 31, 2016, filed February 28, 2017 and \
              Harlow Properties Limited Partnership's Form 10-K for the fiscal year ended December 31, 2016, \
              filed February 28, 2017"
         );
-        let letter = Letter {
-            subject: Subject {
-                lines: strings(&[
-                    "Ostrava Yield, Inc.",
-                    "Forms 10-K for the Fiscal Year Ended December 31, 2015",
-                ]),
-                ..Subject::default()
-            },
-            ..Letter::default()
-        };
+        let letter = about(&[
+            "Ostrava Yield, Inc.",
+            "Forms 10-K for the Fiscal Year Ended December 31, 2015",
+        ]);
         assert_eq!(
             subject_phrase(&letter),
             "the Company's and Ostrava Yield, Inc.'s Forms 10-K for the Fiscal Year Ended December 31, 2015"

@@ -149,6 +149,13 @@ const MONTH_WORDS: &[&str] = &[
     "december",
 ];
 
+/// Whether `word` spells a month as [`MONTH_WORDS`] do (any case, a full stop or comma
+/// after it).
+pub(super) fn is_month(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']);
+    MONTH_WORDS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// A byte of white space in ASCII text (`\s`).
 fn is_space(b: &u8) -> bool {
     matches!(*b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')

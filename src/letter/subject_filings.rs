@@ -4,6 +4,7 @@
 //! another registrant the block names ("Boston Properties Limited Partnership") put
 //! under its name.
 
+use super::dates::is_month;
 use super::named_company::ends_as_company;
 use super::re_block::{names_a_filing, only_numbers_the_filing, starts_with_form_code};
 
@@ -158,26 +159,12 @@ fn filing_in_words(line: &str) -> String {
 /// a date or "on" ("Form 8-K Filed May 5, 2016").
 fn participles_in_lower_case(text: &str) -> String {
     const WORDS: &[&str] = &["Filed", "Furnished", "Submitted", "Dated"];
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "on",
-        "as",
-    ];
     let words: Vec<&str> = text.split(' ').collect();
     let mut out = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
-        let before_date = words.get(i + 1).is_some_and(|next| MONTHS.contains(next));
+        let before_date = words
+            .get(i + 1)
+            .is_some_and(|next| matches!(*next, "on" | "as") || is_month(next));
         if i > 0 && before_date && WORDS.contains(word) {
             out.push(word.to_lowercase());
         } else {
