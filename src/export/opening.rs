@@ -14,13 +14,15 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
         ("comments", "are", "responses")
     };
     let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
+    let subject = subject_phrase(letter);
+    // A phrase that ends with an abbreviation ("et al.") ends the sentence too.
+    let stop = if subject.ends_with('.') { "" } else { "." };
     (
         format!(
             "On behalf of {company} (the \"Company\"), we respond to the {comments} of the staff \
              (the \"Staff\") of the Division of Corporation Finance of the Securities and Exchange \
-             Commission in your letter{dated} regarding {subject}. For your \
+             Commission in your letter{dated} regarding {subject}{stop} For your \
              convenience, the Staff's {comments} {are} reproduced ",
-            subject = subject_phrase(letter),
         ),
         format!(" below, followed by the Company's {response}."),
     )
@@ -44,24 +46,37 @@ fn subject_phrase(letter: &Letter) -> String {
             None => "the Company's filing".to_owned(),
         };
     }
-    let several = groups.iter().any(|g| g.filings.len() > 1);
+    // Groups are set apart by commas when one of them is a list already ("responses
+    // dated December 3, 2015 and January 5, 2016").
+    let several = groups
+        .iter()
+        .any(|g| g.filings.len() > 1 || g.filings.iter().any(|f| f.contains(" and ")));
     let phrases: Vec<String> = groups
         .iter()
         .map(|group| {
+            let filings = listed(group.filings.clone(), false);
+            if group.filings.iter().any(|f| filed_by_another(f)) {
+                return format!("the {filings}");
+            }
             let owners: Vec<String> = group
                 .company
                 .then(|| "the Company's".to_owned())
                 .into_iter()
                 .chain(group.others.iter().map(|name| format!("{name}'s")))
                 .collect();
-            format!(
-                "{} {}",
-                listed(owners, false),
-                listed(group.filings.clone(), false)
-            )
+            format!("{} {filings}", listed(owners, false))
         })
         .collect();
     listed(phrases, several)
+}
+
+/// Whether `filing` says who filed it ("PREC14A filed January 12, 2024 by Service
+/// Employees International Union"): a shareholder's proxy material about the company,
+/// not the company's own filing.
+fn filed_by_another(filing: &str) -> bool {
+    filing
+        .find("filed ")
+        .is_some_and(|at| filing[at..].contains(" by "))
 }
 
 /// `items` as a list: "A", "A and B", "A, B, and C" ("A, and B" with `comma`, when the
@@ -132,6 +147,35 @@ mod tests {
         assert_eq!(
             subject_phrase(&letter),
             "the Company's and Ostrava Yield, Inc.'s Forms 10-K for the Fiscal Year Ended December 31, 2015"
+        );
+        let letter = about(&[
+            "Form 10-K for the year ended December 31, 2014",
+            "Responses dated December 3, 2015 and January 5, 2016",
+            "Ostrava Partners, L.P.",
+            "Form 10-K for the year ended December 31, 2014",
+        ]);
+        assert_eq!(
+            subject_phrase(&letter),
+            "the Company's Form 10-K for the year ended December 31, 2014, responses dated December 3, \
+             2015 and January 5, 2016, and Ostrava Partners, L.P.'s Form 10-K for the year ended December \
+             31, 2014"
+        );
+    }
+
+    #[test]
+    fn a_filing_another_filed_is_named_as_theirs() {
+        let letter = about(&[
+            "Harlow Widgets, Inc.",
+            "PREC14A filed January 12, 2024 by Quarry Lane Workers Union et al.",
+        ]);
+        assert_eq!(
+            subject_phrase(&letter),
+            "the PREC14A filed January 12, 2024 by Quarry Lane Workers Union et al."
+        );
+        let (before, _) = opening(&letter, "Harlow Widgets, Inc.", None);
+        assert!(
+            before.contains("Workers Union et al. For your convenience"),
+            "{before}"
         );
     }
 }
