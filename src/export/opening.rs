@@ -54,7 +54,7 @@ fn subject_phrase(letter: &Letter) -> String {
     let phrases: Vec<String> = groups
         .iter()
         .map(|group| {
-            let filings = listed(group.filings.clone(), false);
+            let filings = listed(&group.filings, false);
             if group.filings.iter().any(|f| filed_by_another(f)) {
                 return format!("the {filings}");
             }
@@ -64,10 +64,10 @@ fn subject_phrase(letter: &Letter) -> String {
                 .into_iter()
                 .chain(group.others.iter().map(|name| format!("{name}'s")))
                 .collect();
-            format!("{} {filings}", listed(owners, false))
+            format!("{} {filings}", listed(&owners, false))
         })
         .collect();
-    listed(phrases, several)
+    listed(&phrases, several)
 }
 
 /// Whether `filing` says who filed it ("PREC14A filed January 12, 2024 by Service
@@ -81,15 +81,12 @@ fn filed_by_another(filing: &str) -> bool {
 
 /// `items` as a list: "A", "A and B", "A, B, and C" ("A, and B" with `comma`, when the
 /// items hold lists of their own).
-fn listed(mut items: Vec<String>, comma: bool) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items.remove(0),
-        2 if !comma => format!("{} and {}", items[0], items[1]),
-        _ => {
-            let last = items.pop().unwrap_or_default();
-            format!("{}, and {last}", items.join(", "))
-        }
+fn listed(items: &[String], comma: bool) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] if !comma => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
     }
 }
 

@@ -122,17 +122,22 @@ impl<'l> Item<'l> {
     }
 }
 
-/// Whether a line of a "Re:" block names a filing (a form, a date filed, a file
-/// number…), not a company.
-pub(super) fn names_a_filing(line: &str) -> bool {
-    Item::read(line).filing
+/// What a line of a "Re:" block says of the filing, each pattern run once on it.
+pub(super) struct SubjectLine {
+    /// It names a filing (a form, a date filed, a file number…), not a company.
+    pub filing: bool,
+    /// It starts with a form's code and no "Form" before it ("10-K for Fiscal Year
+    /// Ended…").
+    pub bare_form: bool,
 }
 
-/// Whether a line of a "Re:" block starts with a form's code and no "Form" before it
-/// ("10-K for Fiscal Year Ended…").
-pub(super) fn starts_with_form_code(line: &str) -> bool {
+/// Read a line of a "Re:" block as [`SubjectLine`] says.
+pub(super) fn subject_line(line: &str) -> SubjectLine {
     let item = Item::read(line);
-    item.code.is_some() && item.form.is_none()
+    SubjectLine {
+        filing: item.filing,
+        bare_form: item.code.is_some() && item.form.is_none(),
+    }
 }
 
 /// What a "Re:" block says of the letter.

@@ -6,7 +6,7 @@
 
 use super::dates::is_month;
 use super::named_company::ends_as_company;
-use super::re_block::{names_a_filing, only_numbers_the_filing, starts_with_form_code};
+use super::re_block::{only_numbers_the_filing, subject_line};
 
 /// The filings of one registrant, or of several together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +63,7 @@ pub fn subject_filings<S: AsRef<str>>(lines: &[S]) -> Vec<Filings> {
             .unwrap_or_default()
             .trim_end_matches(',')
             .to_lowercase();
+        let read = subject_line(line);
         match group.filings.last_mut() {
             Some(filing) if GOES_ON.contains(&first.as_str()) => {
                 filing.push_str(", ");
@@ -72,7 +73,7 @@ pub fn subject_filings<S: AsRef<str>>(lines: &[S]) -> Vec<Filings> {
                 filing.push(' ');
                 filing.push_str(line);
             }
-            _ if registrant(line) => {
+            _ if registrant(line, read.filing) => {
                 let name = line.trim_end_matches(',').to_owned();
                 if group.filings.is_empty() {
                     group.others.push(name);
@@ -84,11 +85,13 @@ pub fn subject_filings<S: AsRef<str>>(lines: &[S]) -> Vec<Filings> {
                     });
                 }
             }
-            Some(filing) if !names_a_filing(line) && !first.starts_with("exhibit") => {
+            Some(filing) if !read.filing && !first.starts_with("exhibit") => {
                 filing.push(' ');
                 filing.push_str(line);
             }
-            _ => group.filings.push(filing_in_words(line)),
+            // A form's code written alone gets its "Form" ("10-K for Fiscal Year…").
+            _ if read.bare_form => group.filings.push(format!("Form {line}")),
+            _ => group.filings.push(line.to_owned()),
         }
         previous = line;
     }
@@ -130,10 +133,10 @@ fn wrapped(previous: &str, line: &str) -> bool {
     line.starts_with(char::is_lowercase) || DANGLING.contains(&last.as_str())
 }
 
-/// Whether `line` names another registrant: no filing, a capital first and the end
-/// of a company's name ("NRG Yield, Inc.", "ONEOK Partners, L.P.", "Boston Properties
-/// Limited Partnership").
-fn registrant(line: &str) -> bool {
+/// Whether `line` (`filing` when it names one) names another registrant: no filing,
+/// a capital first and the end of a company's name ("NRG Yield, Inc.", "ONEOK
+/// Partners, L.P.", "Boston Properties Limited Partnership").
+fn registrant(line: &str, filing: bool) -> bool {
     let name = line.trim_end_matches(',');
     let last = name
         .rsplit(char::is_whitespace)
@@ -141,18 +144,8 @@ fn registrant(line: &str) -> bool {
         .unwrap_or_default()
         .to_lowercase();
     name.starts_with(char::is_uppercase)
-        && !names_a_filing(name)
+        && !filing
         && (ends_as_company(name) || matches!(last.as_str(), "partnership" | "trust"))
-}
-
-/// A filing's line with "Form" before a form's code written alone ("10-K for Fiscal
-/// Year Ended…").
-fn filing_in_words(line: &str) -> String {
-    if starts_with_form_code(line) {
-        format!("Form {line}")
-    } else {
-        line.to_owned()
-    }
 }
 
 /// "Filed", "Furnished", "Submitted" and "Dated" in lower case inside a phrase, before
