@@ -32,6 +32,10 @@ fn the_help_titles_each_section_by_the_comment_above_it_in_file_order() {
     let keymap = Config::builtin(true).keymap;
     let sections: Vec<_> = keymap.sections().collect();
     assert_eq!(sections[0], ("global", "Global"));
+    assert!(sections.contains(&(
+        "precedent",
+        "Precedent (similar comments and their answers)"
+    )));
     assert_eq!(sections[3], ("draft", "Draft"));
     assert_eq!(
         sections[4],
@@ -40,8 +44,8 @@ fn the_help_titles_each_section_by_the_comment_above_it_in_file_order() {
     assert_eq!(
         sections.last(),
         Some(&(
-            "precedent",
-            "Precedent (similar comments and their answers)"
+            "precedent_hit",
+            "Precedent: one comment and its answer read in full"
         ))
     );
 }

@@ -14,4 +14,4 @@ mod sanitize;
 
 pub use breaks::may_begin_row;
 pub use count::thousands;
-pub use sanitize::{is_hidden, sanitize, sanitize_line};
+pub use sanitize::{is_hidden, one_line, sanitize, sanitize_line};

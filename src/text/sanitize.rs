@@ -102,6 +102,12 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`sanitize`] for a field that reads as one line (a company's name, a heading, a
+/// path): line breaks become spaces.
+pub fn one_line(text: &str) -> String {
+    sanitize(text).replace('\n', " ")
+}
+
 /// Whether `c` only changes how the character before it is drawn, in a way terminals
 /// count differently: the variation selectors of text and emoji presentation (U+FE0E,
 /// U+FE0F: `❤️` is one column in some terminals, two in others), the skin-tone

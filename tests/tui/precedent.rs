@@ -8,7 +8,8 @@ use letterdesk::review::Filed;
 use letterdesk::tui::{Action, Command, State, update};
 use ratatui::style::Modifier;
 
-use super::support::{buffer, text_of};
+use super::support::{assert_shows, buffer, text_of};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use std::path::{Path, PathBuf};
 
 /// The synthetic review's first staff letter open, its first comment selected.
@@ -150,4 +151,126 @@ fn while_the_index_is_built_the_overlay_says_what_it_waits_for() {
         !text.contains("later") && !text.contains("another"),
         "{text}"
     );
+}
+
+/// The overlay with the hits of [`overlay_with_hits`], the first one's answer as long
+/// as `rows` lines ("answer line 1" … ), on a screen `width` × `height`.
+fn overlay_with_a_long_answer(rows: usize, width: u16, height: u16) -> State {
+    let mut s = desk();
+    let text = s.selected_comment().unwrap().text.clone();
+    update(&mut s, Action::Resize(width, height));
+    update(&mut s, Action::Run(Command::Precedent));
+    update(&mut s, Action::PrecedentIndexed(Ok(10)));
+    let mut hits: Vec<Hit> = (1..=10).map(hit).collect();
+    hits[0].answer = Some(
+        (1..=rows)
+            .map(|i| format!("answer line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let found = Found {
+        hits,
+        terms: vec!["ebitda".into()],
+    };
+    update(
+        &mut s,
+        Action::PrecedentFound {
+            text,
+            result: Ok(found),
+        },
+    );
+    s
+}
+
+fn press(s: &mut State, code: KeyCode) {
+    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// A hit read in full scrolls with the keys of a pager, no further than its last row
+/// at the bottom (before, `j` scrolled on into blank rows, one key press each to come
+/// back); `Esc` goes back to the list, and a second `Esc` closes the overlay. The
+/// hints say what the keys do there: scroll, not move to the next hit.
+#[test]
+fn a_hit_read_in_full_scrolls_to_its_last_row_and_no_further() {
+    let mut s = overlay_with_a_long_answer(80, 120, 40);
+    press(&mut s, KeyCode::Enter);
+    let top = text_of(&buffer(&s, 120, 40));
+    assert_shows(
+        &top,
+        &[
+            "Quarry Lane 1 Inc.",
+            "answer line 1",
+            "scroll down",
+            "back to the list",
+        ],
+    );
+    assert!(!top.contains("answer line 80"), "{top}");
+    press(&mut s, KeyCode::End);
+    let bottom = text_of(&buffer(&s, 120, 40));
+    let rows: Vec<&str> = bottom.lines().collect();
+    let last = rows
+        .iter()
+        .position(|r| r.contains("answer line 80"))
+        .expect(&bottom);
+    // The last row sits right above the overlay's hint row.
+    assert!(rows[last + 1].contains("back to the list"), "{bottom}");
+    for _ in 0..5 {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    assert_eq!(text_of(&buffer(&s, 120, 40)), bottom);
+    // One row up shows one row more above.
+    press(&mut s, KeyCode::Char('k'));
+    let up = text_of(&buffer(&s, 120, 40));
+    assert!(
+        !up.contains("answer line 80") && up.contains("answer line 79"),
+        "{up}"
+    );
+    press(&mut s, KeyCode::Home);
+    assert_eq!(text_of(&buffer(&s, 120, 40)), top);
+    press(&mut s, KeyCode::PageDown);
+    let paged = text_of(&buffer(&s, 120, 40));
+    assert!(
+        !paged.contains("Quarry Lane 1 Inc.") && paged.contains("answer line 40"),
+        "{paged}"
+    );
+    press(&mut s, KeyCode::Esc);
+    assert_shows(
+        &text_of(&buffer(&s, 120, 40)),
+        &["read in full", "2. Quarry Lane 2 Inc."],
+    );
+    press(&mut s, KeyCode::Esc);
+    assert!(!text_of(&buffer(&s, 120, 40)).contains("Precedent for comment"));
+}
+
+/// The wheel moves among the hits of the list and scrolls a hit read in full, as the
+/// arrow keys do.
+#[test]
+fn the_wheel_moves_among_the_hits_and_scrolls_one_read_in_full() {
+    let mut s = overlay_with_a_long_answer(80, 120, 40);
+    let wheel = |s: &mut State, kind| {
+        update(
+            s,
+            Action::Mouse(MouseEvent {
+                kind,
+                column: 60,
+                row: 10,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+    };
+    wheel(&mut s, MouseEventKind::ScrollDown);
+    wheel(&mut s, MouseEventKind::ScrollDown);
+    press(&mut s, KeyCode::Enter);
+    assert_shows(&text_of(&buffer(&s, 120, 40)), &["Quarry Lane 3 Inc."]);
+    press(&mut s, KeyCode::Esc);
+    wheel(&mut s, MouseEventKind::ScrollUp);
+    wheel(&mut s, MouseEventKind::ScrollUp);
+    press(&mut s, KeyCode::Enter);
+    let top = text_of(&buffer(&s, 120, 40));
+    assert!(top.contains("Quarry Lane 1 Inc."), "{top}");
+    wheel(&mut s, MouseEventKind::ScrollDown);
+    let scrolled = text_of(&buffer(&s, 120, 40));
+    assert!(!scrolled.contains("Quarry Lane 1 Inc. ·"), "{scrolled}");
+    wheel(&mut s, MouseEventKind::ScrollUp);
+    assert_eq!(text_of(&buffer(&s, 120, 40)), top);
 }

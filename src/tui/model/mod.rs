@@ -19,6 +19,7 @@ pub(crate) mod order;
 pub(crate) mod overlay;
 pub(crate) mod place;
 pub(crate) mod precedent;
+pub(crate) mod precedent_layout;
 pub(crate) mod question;
 pub(crate) mod reviews;
 mod saving;

@@ -30,8 +30,6 @@ pub struct PrecedentView {
     pub found: Option<Result<Found, String>>,
     /// The hit under the cursor.
     pub selected: usize,
-    /// The selected hit is shown in full (comment and answer), scrolled this far.
-    pub reading: Option<u16>,
 }
 
 impl PrecedentView {
@@ -42,7 +40,6 @@ impl PrecedentView {
             text,
             found: None,
             selected: 0,
-            reading: None,
         }
     }
 

@@ -1,12 +1,13 @@
 //! The mouse: a click focuses the pane under it and selects the letter or comment
 //! there (in the Draft pane: edits it, the cursor on the character clicked); the wheel
-//! scrolls the pane under the pointer. (With Shift held the terminal
-//! keeps the mouse for its own selection, so nothing reaches here.)
+//! scrolls the pane under the pointer, or the help, the messages or precedent when one
+//! is open. (With Shift held the terminal keeps the mouse for its own selection, so
+//! nothing reaches here.)
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::{comments, letters};
+use super::{comments, letters, overlays};
 use crate::config::Command;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
@@ -17,9 +18,28 @@ use crate::tui::model::state::State;
 /// Rows the wheel scrolls at a time.
 const WHEEL: usize = 3;
 
-/// Apply a mouse event (only while no dialog or prompt is open).
+/// Apply a mouse event: to the panes while no dialog or prompt is open; over the help,
+/// the messages and precedent, the wheel scrolls them (moves among the hits of
+/// precedent's list) as their arrow keys do.
 pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) {
-    if !state.config.workspace.mouse || !matches!(state.mode(), Mode::Pane(_)) {
+    if !state.config.workspace.mouse {
+        return;
+    }
+    let steps = match state.mode() {
+        Mode::Pane(_) => None,
+        Mode::Help | Mode::Messages | Mode::PrecedentHit => Some(WHEEL),
+        Mode::Precedent => Some(1),
+        _ => return,
+    };
+    if let Some(steps) = steps {
+        let command = match event.kind {
+            MouseEventKind::ScrollDown => Command::Down,
+            MouseEventKind::ScrollUp => Command::Up,
+            _ => return,
+        };
+        for _ in 0..steps {
+            overlays::route(state, command, fx);
+        }
         return;
     }
     let screen = Rect::new(0, 0, state.size.0, state.size.1);

@@ -50,8 +50,27 @@ pub(super) fn route(state: &mut State, command: Command, fx: &mut Vec<Effect>) -
             search::edit_prompt(state, command)
         }
         (
+            Overlay::PrecedentHit,
+            Command::Down
+            | Command::Up
+            | Command::PageDown
+            | Command::PageUp
+            | Command::HalfPageDown
+            | Command::HalfPageUp
+            | Command::First
+            | Command::Last
+            | Command::Leave
+            | Command::QuoteAnswer,
+        ) => precedent::read(state, command, fx),
+        (
             Overlay::Precedent,
-            Command::Down | Command::Up | Command::Open | Command::Leave | Command::QuoteAnswer,
+            Command::Down
+            | Command::Up
+            | Command::First
+            | Command::Last
+            | Command::Open
+            | Command::Leave
+            | Command::QuoteAnswer,
         ) => precedent::key(state, command, fx),
         _ => return false,
     }

@@ -6,7 +6,9 @@ use crate::config::{Command, Context};
 use crate::precedent::Found;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
+use crate::tui::model::layout::areas;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
+use crate::tui::model::precedent_layout::{body_and_hint, full_rows, last_scroll, overlay_rect};
 use crate::tui::model::state::State;
 
 /// Open the overlay on the selected comment and ask for its precedent.
@@ -46,7 +48,7 @@ pub(super) fn found(state: &mut State, text: &str, result: Result<Found, String>
     {
         view.found = Some(result);
         view.selected = 0;
-        view.reading = None;
+        state.dialogs.reading = None;
     }
 }
 
@@ -66,23 +68,61 @@ pub(super) fn indexed(state: &mut State, result: Result<u64, String>) {
     };
 }
 
-/// A key of the overlay.
+/// A key of the overlay's list of hits.
 pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let Some(view) = &mut state.dialogs.precedent else {
         return;
     };
-    let hits = view.hits().len();
-    match (command, view.reading) {
-        (Command::Down, Some(scroll)) => view.reading = Some(scroll.saturating_add(1)),
-        (Command::Up, Some(scroll)) => view.reading = Some(scroll.saturating_sub(1)),
-        (Command::Down, None) => view.selected = (view.selected + 1).min(hits.saturating_sub(1)),
-        (Command::Up, None) => view.selected = view.selected.saturating_sub(1),
-        (Command::Open, Some(_)) | (Command::Leave, Some(_)) => view.reading = None,
-        (Command::Open, None) if hits > 0 => view.reading = Some(0),
-        (Command::Leave, None) => state.dialogs.precedent = None,
-        (Command::QuoteAnswer, _) => quote(state, fx),
+    let last = view.hits().len().saturating_sub(1);
+    match command {
+        Command::Down => view.selected = (view.selected + 1).min(last),
+        Command::Up => view.selected = view.selected.saturating_sub(1),
+        Command::First => view.selected = 0,
+        Command::Last => view.selected = last,
+        Command::Open if !view.hits().is_empty() => state.dialogs.reading = Some(0),
+        Command::Leave => close(state),
+        Command::QuoteAnswer => quote(state, fx),
         _ => {}
     }
+}
+
+/// A key of the hit read in full: scrolling it (no further than its last row at the
+/// bottom), back to the list, or quoting its answer.
+pub(super) fn read(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let (Some(view), Some(scroll)) = (&state.dialogs.precedent, state.dialogs.reading) else {
+        return;
+    };
+    let screen = ratatui::layout::Rect::new(0, 0, state.size.0, state.size.1);
+    let (body, _) = body_and_hint(overlay_rect(areas(screen, state.shape()).main()));
+    let rows = view
+        .hits()
+        .get(view.selected)
+        .map_or(0, |hit| full_rows(hit, usize::from(body.width)).len());
+    let max = last_scroll(rows, body);
+    let page = body.height.saturating_sub(1).max(1);
+    let scrolled = match command {
+        Command::Down => scroll.saturating_add(1),
+        Command::Up => scroll.saturating_sub(1),
+        Command::PageDown => scroll.saturating_add(page),
+        Command::PageUp => scroll.saturating_sub(page),
+        Command::HalfPageDown => scroll.saturating_add(page / 2),
+        Command::HalfPageUp => scroll.saturating_sub(page / 2),
+        Command::First => 0,
+        Command::Last => max,
+        Command::Leave => {
+            state.dialogs.reading = None;
+            return;
+        }
+        Command::QuoteAnswer => return quote(state, fx),
+        _ => scroll,
+    };
+    state.dialogs.reading = Some(scrolled.min(max));
+}
+
+/// Close the overlay, and the hit read in full with it.
+fn close(state: &mut State) {
+    state.dialogs.precedent = None;
+    state.dialogs.reading = None;
 }
 
 /// Put the selected hit's answer into the selected comment's draft, at the cursor, as
@@ -114,7 +154,7 @@ fn quote(state: &mut State, fx: &mut Vec<Effect>) {
     }
     quotation.push('\n');
     let company = hit.company.clone();
-    state.dialogs.precedent = None;
+    close(state);
     super::comments::edit(state, fx);
     if state.focus == Pane::Draft {
         state.paste(&quotation);

@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::config::Theme;
-use crate::text::sanitize;
+use crate::text::one_line;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::areas;
 use crate::tui::model::overlay::Overlay;
@@ -129,11 +129,6 @@ pub(super) fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'st
         break;
     }
     out
-}
-
-/// File text made safe and put on one line.
-fn one_line(text: &str) -> String {
-    sanitize(text).replace('\n', " ")
 }
 
 /// Muted guidance inside a pane, wrapped (a sentence: wrapping it per frame is cheap).

@@ -27,7 +27,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: Overla
                 dialog::export(frame, area, state, letter, format);
             }
         }
-        Overlay::Precedent => {
+        Overlay::Precedent | Overlay::PrecedentHit => {
             if let Some(view) = &state.dialogs.precedent {
                 precedent::draw(frame, area, state, view);
             }

@@ -3,7 +3,7 @@
 //! query's terms highlighted; or one of them in full.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -14,15 +14,15 @@ use crate::precedent::{Hit, gist, highlights};
 use crate::text::sanitize;
 use crate::tui::model::overlay::Mode;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
+use crate::tui::model::precedent_layout::{
+    FullRow, body_and_hint, full_rows, last_scroll, or_dash, overlay_rect,
+};
 use crate::tui::model::state::State;
 
-/// Draw the overlay over `area`.
+/// Draw the overlay over `area`: the list of hits, or the one read in full.
 pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &PrecedentView) {
     let theme = &state.config.theme;
-    let rect = area.centered(
-        Constraint::Length(area.width.saturating_sub(4).min(120)),
-        Constraint::Length(area.height.saturating_sub(2)),
-    );
+    let rect = overlay_rect(area);
     frame.render_widget(Clear, rect);
     let count = match &state.precedent_index {
         IndexState::Ready(n) => {
@@ -31,58 +31,58 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
         _ => String::new(),
     };
     let title = format!("Precedent for comment {}{count}", one_line(&view.number));
-    let block = pane_block(title, true, theme, rect.width);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    frame.render_widget(pane_block(title, true, theme, rect.width), rect);
+    let (body, foot) = body_and_hint(rect);
     let mark = theme.key().add_modifier(Modifier::BOLD);
-    let keymap = &state.config.keymap;
-    let key = |command| keymap.key_for(Mode::Precedent.context(), command);
-    let (lines, wrap, scroll) = match (&view.found, view.reading) {
-        (None, _) => (waiting(state), true, 0),
-        (Some(Err(error)), _) => (
-            vec![Line::styled(
-                format!("No precedent: {}", one_line(error)),
-                theme.error(),
-            )],
-            true,
-            0,
-        ),
-        (Some(Ok(found)), _) if found.hits.is_empty() => (
-            vec![Line::styled(
-                "No similar comment in the letters indexed. Add research libraries with [precedent] libraries in the config file.",
-                theme.muted(),
-            )],
-            true,
-            0,
-        ),
-        (Some(Ok(_)), Some(scroll)) => {
-            let hit = &view.hits()[view.selected.min(view.hits().len() - 1)];
-            (full(hit, view.terms(), mark, theme.heading()), true, scroll)
-        }
-        (Some(Ok(_)), None) => (list(view, mark, state, inner.width), false, 0),
+    let reading = state.dialogs.reading;
+    // What the overlay says is wrapped here; the hits come fitted to its width.
+    let said = match &view.found {
+        None => Some(waiting(state)),
+        Some(Err(error)) => Some(vec![Line::styled(
+            format!("No precedent: {}", one_line(error)),
+            theme.error(),
+        )]),
+        Some(Ok(found)) if found.hits.is_empty() => Some(vec![Line::styled(
+            "No similar comment in the letters indexed. Add research libraries with [precedent] libraries in the config file.",
+            theme.muted(),
+        )]),
+        Some(Ok(_)) => None,
     };
-    let hint = match view.reading {
-        Some(_) => format!(
-            "{} back to the list · {} quote the answer in the draft · {} close",
-            key(Command::Open),
-            key(Command::QuoteAnswer),
-            key(Command::Leave)
-        ),
-        None => format!(
-            "{} read in full · {} quote the answer in the draft · {} close",
-            key(Command::Open),
-            key(Command::QuoteAnswer),
-            key(Command::Leave)
-        ),
+    let paragraph = match said {
+        Some(lines) => Paragraph::new(lines).wrap(Wrap { trim: false }),
+        None => Paragraph::new(match reading {
+            Some(scroll) => {
+                let hit = &view.hits()[view.selected.min(view.hits().len() - 1)];
+                let rows = full(hit, view.terms(), mark, theme.heading(), body);
+                // Scrolled no further than the update allows at this size: the screen
+                // may have grown since.
+                let scroll = scroll.min(last_scroll(rows.len(), body));
+                rows.into_iter().skip(usize::from(scroll)).collect()
+            }
+            None => list(view, mark, state, body.width),
+        }),
     };
-    let [body, foot] =
-        ratatui::layout::Layout::vertical([Constraint::Fill(1), Constraint::Length(1)])
-            .areas(inner);
-    let mut paragraph = Paragraph::new(lines).scroll((scroll, 0));
-    if wrap {
-        paragraph = paragraph.wrap(Wrap { trim: false });
-    }
     frame.render_widget(paragraph, body);
+    let keymap = &state.config.keymap;
+    let hint = match reading {
+        Some(_) => {
+            let key = |command| keymap.key_for(Mode::PrecedentHit.context(), command);
+            format!(
+                "{} back to the list · {} quote the answer in the draft",
+                key(Command::Leave),
+                key(Command::QuoteAnswer),
+            )
+        }
+        None => {
+            let key = |command| keymap.key_for(Mode::Precedent.context(), command);
+            format!(
+                "{} read in full · {} quote the answer in the draft · {} close",
+                key(Command::Open),
+                key(Command::QuoteAnswer),
+                key(Command::Leave)
+            )
+        }
+    };
     frame.render_widget(Paragraph::new(Span::styled(hint, theme.muted())), foot);
 }
 
@@ -158,38 +158,16 @@ fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Lin
     lines
 }
 
-/// One hit in full: who and where, the comment and the answer.
-fn full(hit: &Hit, terms: &[String], mark: Style, heading: Style) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::styled(
-            format!(
-                "{} · {} · {} · comment {}",
-                one_line(&hit.company),
-                or_dash(&hit.date),
-                or_dash(&hit.form),
-                one_line(&hit.comment)
-            ),
-            heading,
-        ),
-        Line::raw(one_line(&hit.path.display().to_string())),
-    ];
-    if !hit.heading.is_empty() {
-        lines.push(Line::styled(one_line(&hit.heading), heading));
-    }
-    lines.push(Line::default());
-    lines.extend(hit.text.lines().map(|l| Line::from(marked(l, terms, mark))));
-    lines.push(Line::default());
-    match &hit.answer {
-        Some(answer) => {
-            let response = hit.response.as_ref().map_or(String::new(), |p| {
-                format!(" ({})", one_line(&p.display().to_string()))
-            });
-            lines.push(Line::styled(format!("Answer{response}:"), heading));
-            lines.extend(answer.lines().map(|l| Line::from(marked(l, terms, mark))));
-        }
-        None => lines.push(Line::raw("No answer in the letters indexed.")),
-    }
-    lines
+/// One hit in full, wrapped to `body`'s width ([`full_rows`]): who and where, the
+/// comment and the answer, the words of the query's terms in `mark`.
+fn full(hit: &Hit, terms: &[String], mark: Style, title: Style, body: Rect) -> Vec<Line<'static>> {
+    full_rows(hit, usize::from(body.width))
+        .into_iter()
+        .map(|row| match row {
+            FullRow::Title(text) => Line::styled(text, title),
+            FullRow::Text(text) => Line::from(marked(&text, terms, mark)),
+        })
+        .collect()
 }
 
 /// `text` as spans, the words whose terms are among `terms` in `mark`; each piece
@@ -215,12 +193,4 @@ fn marked(text: &str, terms: &[String], mark: Style) -> Vec<Span<'static>> {
 /// The first line of `text` that is not blank.
 fn first_line(text: &str) -> &str {
     text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
-}
-
-fn or_dash(text: &str) -> String {
-    if text.is_empty() {
-        "—".into()
-    } else {
-        one_line(text)
-    }
 }
