@@ -39,6 +39,7 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
         state.precedent_index = IndexState::Building(None);
     }
     state.dialogs.precedent = Some(view);
+    state.dialogs.reading = None;
 }
 
 /// The worker found precedent for `text`: shown if the overlay is still open on it.
