@@ -283,3 +283,88 @@ fn exported_standing(s: &mut State, name: &str) -> Standing {
     }
     panic!("{name} was not exported");
 }
+
+/// The Harrowgate review and Quillon Rail's (another fictional company's) together.
+fn two_reviews() -> Vec<Filed> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/effectiveness");
+    let mut whole = filed();
+    for name in [
+        "upload_quillon-rail_2025-04-25.txt",
+        "corresp_quillon-rail_2025-05-12.txt",
+    ] {
+        whole.push(Filed::read(&dir.join(name)).unwrap());
+    }
+    whole
+}
+
+/// Type `query` into the Letters pane's filter (in place of what it held) and submit it.
+fn filter(s: &mut State, query: &str) {
+    update(s, Action::Run(Command::FindLetter));
+    update(s, Action::Run(Command::DeleteToLineStart));
+    query.chars().for_each(|c| {
+        update(s, Action::LineInput(c));
+    });
+    update(s, Action::Run(Command::CommandSubmit));
+}
+
+/// The Letters pane's filter narrows the tree as it does the list: the reviews with a
+/// letter it lets through, and only those letters, the title saying how many of all.
+/// Before, the tree went on listing every review under "24 letters match".
+#[test]
+fn the_filter_narrows_the_tree_to_the_reviews_and_letters_it_lets_through() {
+    let mut s = desk_of(two_reviews());
+    let all = screen(&mut s, 150, 20);
+    assert_shows(&all, &["Reviews (2 reviews)", "Harrowgate", "Quillon"]);
+    filter(&mut s, "harrow");
+    let text = screen(&mut s, 150, 20);
+    assert_shows(
+        &text,
+        &["Reviews (1 of 2 reviews)", "Harrowgate", "closing letter"],
+    );
+    assert!(!text.contains("Quillon"), "{text}");
+    // Only the letters it lets through, the last drawn as the last.
+    filter(&mut s, "corresp_harrow");
+    let text = screen(&mut s, 150, 20);
+    assert_shows(&text, &["└ 2025-03-24  company response"]);
+    assert!(
+        !text.contains("staff letter") && !text.contains("Quillon"),
+        "{text}"
+    );
+    // Enter opens the letter under the cursor: the response, the tree's second row.
+    update(&mut s, Action::Run(Command::Last));
+    update(&mut s, Action::Run(Command::Open));
+    assert!(s.open_letter().is_some_and(|l| {
+        l.file
+            .ends_with("corresp_harrowgate-ferries_2025-03-24.txt")
+    }));
+    // The filter takes the focus back to the Letters pane.
+    filter(&mut s, "no such company");
+    let text = screen(&mut s, 150, 20);
+    assert_shows(&text, &["No letter matches the filter."]);
+}
+
+/// The reviews are grouped from every letter, whatever the Letters pane's filter lets
+/// through: a filter hiding the company's response must not make the letter it
+/// answers due again. Before, a filter set when the folder was read (it is remembered
+/// per folder) left the responses out of the reviews.
+#[test]
+fn the_reviews_are_grouped_from_every_letter_whatever_the_filter() {
+    let today = NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
+    let mut s = State::from_filed(filed(), today);
+    filter(&mut s, "upload_");
+    assert_eq!(s.listings().len(), 3);
+    let fx = update(&mut s, Action::IndexFinished);
+    let paths = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::BuildReviews(paths) => Some(paths.clone()),
+            _ => None,
+        })
+        .expect("the reviews asked for");
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.ends_with("corresp_harrowgate-ferries_2025-03-24.txt"))
+    );
+}

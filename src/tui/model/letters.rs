@@ -1,12 +1,14 @@
 //! The workspace's letters as they arrive: listed in newest-first order, parsed,
 //! replaced when they change on disk, and the parsed ones kept within bounds.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::entry::{Entry, PARSED_KEPT};
 use super::ids::LetterId;
 use super::listing::Listing;
+use super::reviews::TreeRow;
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
@@ -150,6 +152,17 @@ impl State {
         }
     }
 
+    /// The review tree's rows ([`Reviews::rows`](super::reviews::Reviews::rows)) under
+    /// the Letters pane's filter: the reviews with a letter it lists, and those letters.
+    pub(crate) fn tree_rows(&self) -> Vec<TreeRow> {
+        if self.view.query.trim().is_empty() {
+            return self.reviews.rows(|_| true);
+        }
+        let listed: HashSet<LetterId> = self.order.iter().copied().collect();
+        self.reviews
+            .rows(|path| self.by_path.get(path).is_some_and(|id| listed.contains(id)))
+    }
+
     /// Where in `order` (without it) the entry `id` belongs.
     fn position_for(&self, id: LetterId) -> usize {
         let sort = self.view.sort();
@@ -186,6 +199,10 @@ impl State {
             .filter(|_| self.cursor_moved)
             .and_then(|k| self.order.iter().position(|&i| i == k))
             .unwrap_or(0);
+        if self.reviews.tree {
+            let rows = self.tree_rows().len();
+            self.reviews.cursor = self.reviews.cursor.min(rows.saturating_sub(1));
+        }
     }
 
     /// Mark `id`'s parsed letter as the most recently used; drop the least recently used

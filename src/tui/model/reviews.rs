@@ -77,13 +77,20 @@ impl Reviews {
         self.built.as_deref().map_or(&[], Vec::as_slice)
     }
 
-    /// The tree's rows: each review, then its letters in date order unless it is folded.
-    pub fn rows(&self) -> Vec<TreeRow> {
+    /// The tree's rows: each review with a letter `shown` (the Letters pane's filter)
+    /// lets through, then those of its letters in date order unless it is folded.
+    pub fn rows(&self, shown: impl Fn(&Path) -> bool) -> Vec<TreeRow> {
         let mut rows = Vec::new();
         for (r, review) in self.list().iter().enumerate() {
+            let letters: Vec<usize> = (0..review.letters.len())
+                .filter(|&l| shown(&review.letters[l].path))
+                .collect();
+            if letters.is_empty() {
+                continue;
+            }
             rows.push(TreeRow::Review(r));
             if !self.is_folded(review) {
-                rows.extend((0..review.letters.len()).map(|l| TreeRow::Letter(r, l)));
+                rows.extend(letters.into_iter().map(|l| TreeRow::Letter(r, l)));
             }
         }
         rows

@@ -51,10 +51,11 @@ pub(super) fn request(state: &mut State, fx: &mut Vec<Effect>) {
         state.reviews.again = true;
         return;
     }
+    // Every letter listed or not: a filter of the Letters pane hides letters, not the
+    // responses that answer them.
     let paths = state
-        .order
+        .entries
         .iter()
-        .map(|id| &state.entries[id.0])
         .filter(|e| e.listing.is_ok())
         .map(|e| e.path.clone())
         .collect();
@@ -68,7 +69,7 @@ pub(super) fn built(state: &mut State, reviews: Arc<Vec<Review>>, fx: &mut Vec<E
     state.reviews.set(reviews);
     state.reviews.building = false;
     state.reviews.followed = None;
-    let rows = state.reviews.rows().len();
+    let rows = state.tree_rows().len();
     state.reviews.cursor = state.reviews.cursor.min(rows.saturating_sub(1));
     if std::mem::take(&mut state.reviews.again) {
         request(state, fx);
@@ -105,47 +106,48 @@ fn mark_responded(state: &mut State, reviews: &[Review]) {
 /// Show the tree of reviews in the Letters pane, or the flat list again. The tree's
 /// cursor starts on the letter under the list's.
 fn toggle_tree(state: &mut State) {
-    let reviews = &mut state.reviews;
-    reviews.tree = !reviews.tree;
-    if !reviews.tree {
+    state.reviews.tree = !state.reviews.tree;
+    if !state.reviews.tree {
         return;
     }
-    if reviews.built.is_none() {
+    if state.reviews.built.is_none() {
         return state.info("Grouping the letters into reviews…");
     }
     let path = state
         .order
         .get(state.cursor)
         .map(|id| &state.entries[id.0].path);
-    let at = path.and_then(|p| reviews.of_letter(p)).and_then(|(r, l)| {
-        let rows = reviews.rows();
-        rows.iter()
-            .position(|&row| row == TreeRow::Letter(r, l))
-            .or_else(|| rows.iter().position(|&row| row == TreeRow::Review(r)))
-    });
-    reviews.cursor = at.unwrap_or(0);
+    let rows = state.tree_rows();
+    let at = path
+        .and_then(|p| state.reviews.of_letter(p))
+        .and_then(|(r, l)| {
+            rows.iter()
+                .position(|&row| row == TreeRow::Letter(r, l))
+                .or_else(|| rows.iter().position(|&row| row == TreeRow::Review(r)))
+        });
+    state.reviews.cursor = at.unwrap_or(0);
 }
 
 /// Fold or unfold the review under the tree's cursor; the cursor goes to its row.
 fn fold(state: &mut State) {
-    let reviews = &mut state.reviews;
-    if !reviews.tree {
+    if !state.reviews.tree {
         let key = state.key_for(Context::Letters, Command::ReviewTree);
         return state.info(format!("Press {key} for the reviews as a tree first."));
     }
-    let rows = reviews.rows();
-    let r = match rows.get(reviews.cursor) {
+    let rows = state.tree_rows();
+    let r = match rows.get(state.reviews.cursor) {
         Some(TreeRow::Review(r) | TreeRow::Letter(r, _)) => *r,
         None => return,
     };
+    let reviews = &mut state.reviews;
     let Some(first) = reviews.list()[r].letters.first().map(|f| f.path.clone()) else {
         return;
     };
     if !reviews.folded.remove(&first) {
         reviews.folded.insert(first);
     }
-    reviews.cursor = reviews
-        .rows()
+    state.reviews.cursor = state
+        .tree_rows()
         .iter()
         .position(|&row| row == TreeRow::Review(r))
         .unwrap_or(0);
@@ -153,7 +155,7 @@ fn fold(state: &mut State) {
 
 /// Move the tree's cursor, keeping it on screen.
 fn move_tree(state: &mut State, command: Command) {
-    let count = state.reviews.rows().len();
+    let count = state.tree_rows().len();
     if count == 0 {
         return;
     }
@@ -175,7 +177,7 @@ fn move_tree(state: &mut State, command: Command) {
 
 /// Open the letter under the tree's cursor (on a review's row: fold or unfold it).
 fn open_from_tree(state: &mut State, fx: &mut Vec<Effect>) {
-    let rows = state.reviews.rows();
+    let rows = state.tree_rows();
     let (r, l) = match rows.get(state.reviews.cursor) {
         Some(&TreeRow::Letter(r, l)) => (r, l),
         Some(TreeRow::Review(_)) => return fold(state),

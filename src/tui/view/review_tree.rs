@@ -21,24 +21,31 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let theme = &state.config.theme;
     let reviews = &state.reviews;
     let list = reviews.list();
-    let title = match list.len() {
-        0 => " Reviews ".to_string(),
-        1 => " Reviews (1 review) ".to_string(),
-        n => format!(" Reviews ({n} reviews) "),
+    let rows = state.tree_rows();
+    let shown = rows
+        .iter()
+        .filter(|row| matches!(row, TreeRow::Review(_)))
+        .count();
+    let title = match (shown, list.len()) {
+        (_, 0) => " Reviews ".to_string(),
+        (1, 1) => " Reviews (1 review) ".to_string(),
+        (s, n) if s == n => format!(" Reviews ({n} reviews) "),
+        (s, n) => format!(" Reviews ({s} of {n} reviews) "),
     };
     let block = pane_block(title, focused(state, Pane::Letters), theme, rect.width);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    if reviews.built.is_none() || list.is_empty() {
+    if rows.is_empty() {
         let text = if reviews.built.is_none() {
             "Grouping the letters into reviews…"
-        } else {
+        } else if list.is_empty() {
             "No reviews: no letters found."
+        } else {
+            "No letter matches the filter."
         };
         frame.render_widget(note(text, theme), inner);
         return;
     }
-    let rows = reviews.rows();
     let height = usize::from(inner.height);
     // The cursor stays in view whatever the pane's height is now.
     let scroll = reviews
@@ -53,7 +60,8 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
             TreeRow::Review(r) => review_row(&list[r], reviews.is_folded(&list[r]), state, width),
             TreeRow::Letter(r, l) => {
                 let review = &list[r];
-                let last = l + 1 == review.letters.len();
+                let last =
+                    !matches!(rows.get(at + 1), Some(TreeRow::Letter(next, _)) if *next == r);
                 let is_open = open == Some(&review.letters[l].path);
                 fit_spans(letter_row(review, l, last, is_open, theme), width)
             }
