@@ -49,19 +49,10 @@ pub(super) fn route(state: &mut State, command: Command, fx: &mut Vec<Effect>) -
         (Overlay::Search, Command::DeleteWord | Command::DeleteToLineStart) => {
             search::edit_prompt(state, command)
         }
-        (
-            Overlay::PrecedentHit,
-            Command::Down
-            | Command::Up
-            | Command::PageDown
-            | Command::PageUp
-            | Command::HalfPageDown
-            | Command::HalfPageUp
-            | Command::First
-            | Command::Last
-            | Command::Leave
-            | Command::QuoteAnswer,
-        ) => precedent::read(state, command, fx),
+        (Overlay::PrecedentHit, Command::Leave | Command::QuoteAnswer) => {
+            precedent::read(state, command, fx)
+        }
+        (Overlay::PrecedentHit, _) if command.scrolls() => precedent::read(state, command, fx),
         (
             Overlay::Precedent,
             Command::Down
