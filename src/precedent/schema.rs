@@ -29,8 +29,9 @@ use tantivy::tokenizer::{
 /// an answer that restates no comment (a list, footnotes) goes on with that answer,
 /// an item numbered as a comment whose words differ is not taken for it, and a
 /// restatement in words of its own ends with the paragraphs that say the comment's,
-/// and a mistyped salutation, "Ladies and Gentleman:", ends the header).
-pub const VERSION: u32 = 12;
+/// and a mistyped salutation, "Ladies and Gentleman:", ends the header; 13: a
+/// reference written in words, "comments five and six", ties a follow-up to its review).
+pub const VERSION: u32 = 13;
 
 /// The name the comment text's tokenizer is registered under.
 const TOKENIZER: &str = "letterdesk_en";
