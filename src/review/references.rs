@@ -11,10 +11,12 @@ use std::sync::LazyLock;
 /// A comment's number, in digits or in words ("six", "twenty-one").
 const ONE: &str = r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)";
 
-/// A list of comment numbers: "4", "1 and 3", "2, 5 and 7", "five and six", "9 through
-/// 11" is read as its two ends.
+/// A list of comment numbers: "4", "1 and 3", "2, 5 and 7", "five and six", "number 3",
+/// "9 through 11" is read as its two ends.
 static NUMBERS: LazyLock<String> = LazyLock::new(|| {
-    format!(r"({ONE}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-)\s*{ONE}\b)*)")
+    format!(
+        r"(?:(?:number|no\.|#)\s*)?({ONE}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-)\s*{ONE}\b)*)"
+    )
 });
 
 /// Optional "… of our letter dated May 2, 2022" after the numbers.
@@ -193,9 +195,10 @@ mod tests {
     }
 
     /// Some letters spell the numbers out: 4 of the 77 corpus letters that cite an
-    /// earlier comment ("your responses to comments five and six", "prior comment six").
+    /// earlier comment ("your responses to comments five and six", "prior comment six");
+    /// one writes "prior comment number 3".
     #[test]
-    fn numbers_in_words() {
+    fn numbers_in_words_or_after_number() {
         assert_eq!(
             refs("We note your responses to comments five and six. We continue to evaluate."),
             vec![plain("5"), plain("6")]
@@ -207,6 +210,14 @@ mod tests {
         assert_eq!(
             refs("Refer to your response to comment one from our letter dated April 5, 2016."),
             vec![("1".to_string(), Some("2016-04-05".to_string()))]
+        );
+        assert_eq!(
+            refs("We note your response to prior comment number 3 and No. 4."),
+            vec![plain("3")]
+        );
+        assert_eq!(
+            refs("Refer to your response to comment No. 12."),
+            vec![plain("12")]
         );
         assert_eq!(
             refs("See prior comments nineteen through twenty-one."),
