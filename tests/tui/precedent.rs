@@ -274,3 +274,64 @@ fn the_wheel_moves_among_the_hits_and_scrolls_one_read_in_full() {
     wheel(&mut s, MouseEventKind::ScrollUp);
     assert_eq!(text_of(&buffer(&s, 120, 40)), top);
 }
+
+/// On a short screen the list shows the hits that fit and follows the cursor: the hit
+/// selected is always on screen (before, the list stayed at the first hits and `j`
+/// moved the cursor out of sight after the sixth on 24 rows).
+#[test]
+fn the_list_follows_the_selected_hit_on_a_short_screen() {
+    let mut s = overlay_with_a_long_answer(3, 80, 24);
+    let first = text_of(&buffer(&s, 80, 24));
+    assert!(
+        first.contains(" 1. Quarry Lane 1 Inc.") && !first.contains("10. Quarry"),
+        "{first}"
+    );
+    for _ in 0..9 {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    let last = text_of(&buffer(&s, 80, 24));
+    assert!(last.contains("10. Quarry Lane 10 Inc."), "{last}");
+    assert!(!last.contains(" 1. Quarry Lane 1 Inc."), "{last}");
+    press(&mut s, KeyCode::Home);
+    assert_eq!(text_of(&buffer(&s, 80, 24)), first);
+}
+
+/// A click on a hit selects it; a click on the hit selected reads it in full.
+#[test]
+fn a_click_selects_a_hit_and_a_second_reads_it() {
+    let mut s = overlay_with_a_long_answer(3, 120, 40);
+    let screen = text_of(&buffer(&s, 120, 40));
+    let row = screen
+        .lines()
+        .position(|l| l.contains(" 3. Quarry Lane 3 Inc."))
+        .expect(&screen) as u16;
+    let click = |s: &mut State, row| {
+        update(
+            s,
+            Action::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+                column: 40,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+    };
+    // The comment's row under the hit's first.
+    click(&mut s, row + 1);
+    let selected = text_of(&buffer(&s, 120, 40));
+    assert!(!selected.contains("back to the list"), "{selected}");
+    click(&mut s, row);
+    let full = text_of(&buffer(&s, 120, 40));
+    assert_shows(
+        &full,
+        &[
+            "Quarry Lane 3 Inc. · 2024-05-01",
+            "back to the list",
+            "Answer (",
+        ],
+    );
+    // Below the last hit, nothing.
+    press(&mut s, KeyCode::Esc);
+    click(&mut s, 38);
+    assert_eq!(text_of(&buffer(&s, 120, 40)), selected);
+}

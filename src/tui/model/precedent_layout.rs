@@ -24,6 +24,25 @@ pub fn body_and_hint(rect: Rect) -> (Rect, Rect) {
     (body, hint)
 }
 
+/// Rows each hit takes in the list: who and where, the comment's first line, the
+/// answer's.
+pub const HIT_ROWS: usize = 3;
+
+/// The first hit the list shows in `body`: the first, unless the hit `selected` would
+/// be below the bottom, then as many before it as fit.
+pub fn first_hit_shown(selected: usize, body: Rect) -> usize {
+    let fit = (usize::from(body.height) / HIT_ROWS).max(1);
+    (selected + 1).saturating_sub(fit)
+}
+
+/// The hit whose rows are at `row` of the screen in `body`, if any is (there may be
+/// fewer than `hits`), the list starting at `first`.
+pub fn hit_at(row: u16, body: Rect, first: usize, hits: usize) -> Option<usize> {
+    let inside = row.checked_sub(body.y).filter(|&r| r < body.height)?;
+    let hit = first + usize::from(inside) / HIT_ROWS;
+    (hit < hits).then_some(hit)
+}
+
 /// How far `rows` rows scroll in `body`: until the last is at the bottom.
 pub fn last_scroll(rows: usize, body: Rect) -> u16 {
     u16::try_from(rows.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)

@@ -1,7 +1,8 @@
 //! The mouse: a click focuses the pane under it and selects the letter or comment
-//! there (in the Draft pane: edits it, the cursor on the character clicked); the wheel
-//! scrolls the pane under the pointer, or the help, the messages or precedent when one
-//! is open. (With Shift held the terminal keeps the mouse for its own selection, so
+//! there (in the Draft pane: edits it, the cursor on the character clicked; in
+//! precedent's list: selects a hit, reads the selected one in full); the wheel scrolls
+//! the pane under the pointer, or the help, the messages or precedent when one is
+//! open. (With Shift held the terminal keeps the mouse for its own selection, so
 //! nothing reaches here.)
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -13,6 +14,7 @@ use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::overlay::Mode;
+use crate::tui::model::precedent_layout::{body_and_hint, first_hit_shown, hit_at, overlay_rect};
 use crate::tui::model::state::State;
 
 /// Rows the wheel scrolls at a time.
@@ -35,6 +37,9 @@ pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) 
         let command = match event.kind {
             MouseEventKind::ScrollDown => Command::Down,
             MouseEventKind::ScrollUp => Command::Up,
+            MouseEventKind::Down(MouseButton::Left) if state.mode() == Mode::Precedent => {
+                return click_hit(state, event.row, fx);
+            }
             _ => return,
         };
         for _ in 0..steps {
@@ -58,6 +63,25 @@ pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) 
             wheel(state, pane, down, fx);
         }
         _ => {}
+    }
+}
+
+/// A click on precedent's list at screen row `row`: the hit there is selected; the
+/// one selected already is read in full.
+fn click_hit(state: &mut State, row: u16, fx: &mut Vec<Effect>) {
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    let (body, _) = body_and_hint(overlay_rect(areas(screen, state.shape()).main()));
+    let Some(view) = &mut state.dialogs.precedent else {
+        return;
+    };
+    let first = first_hit_shown(view.selected, body);
+    let Some(hit) = hit_at(row, body, first, view.hits().len()) else {
+        return;
+    };
+    if hit == view.selected {
+        overlays::route(state, Command::Open, fx);
+    } else {
+        view.selected = hit;
     }
 }
 

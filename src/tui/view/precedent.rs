@@ -15,7 +15,8 @@ use crate::text::sanitize;
 use crate::tui::model::overlay::Mode;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
 use crate::tui::model::precedent_layout::{
-    FullRow, body_and_hint, full_rows, last_scroll, or_dash, overlay_rect,
+    FullRow, HIT_ROWS, body_and_hint, first_hit_shown, full_rows, last_scroll, or_dash,
+    overlay_rect,
 };
 use crate::tui::model::state::State;
 
@@ -50,7 +51,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
     };
     let paragraph = match said {
         Some(lines) => Paragraph::new(lines).wrap(Wrap { trim: false }),
-        None => Paragraph::new(match reading {
+        None => Paragraph::new::<Vec<Line>>(match reading {
             Some(scroll) => {
                 let hit = &view.hits()[view.selected.min(view.hits().len() - 1)];
                 let rows = full(hit, view.terms(), mark, theme.heading(), body);
@@ -59,7 +60,10 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
                 let scroll = scroll.min(last_scroll(rows.len(), body));
                 rows.into_iter().skip(usize::from(scroll)).collect()
             }
-            None => list(view, mark, state, body.width),
+            None => list(view, mark, state, body.width)
+                .into_iter()
+                .skip(first_hit_shown(view.selected, body) * HIT_ROWS)
+                .collect(),
         }),
     };
     frame.render_widget(paragraph, body);
@@ -105,9 +109,9 @@ fn waiting(state: &State) -> Vec<Line<'static>> {
     lines
 }
 
-/// The hits, three rows each: who and where, the comment's first line, the answer's
-/// (after the courtesy it may open with, [`gist`]); each cut to `width` columns, a cut
-/// one ending with `…`.
+/// The hits, [`HIT_ROWS`] rows each: who and where, the comment's first line, the
+/// answer's (after the courtesy it may open with, [`gist`]); each cut to `width`
+/// columns, a cut one ending with `…`.
 fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Line<'static>> {
     let fit = |line: Line<'static>| {
         let style = line.style;
