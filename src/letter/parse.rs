@@ -33,38 +33,6 @@ fn due_count(found: &str) -> &str {
     &rest[..end]
 }
 
-fn count_word(word: &str) -> Option<u32> {
-    if let Ok(n) = word.parse() {
-        return Some(n);
-    }
-    let words = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    words
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|i| i as u32 + 1)
-}
-
 /// What every reading of a letter needs, for a full parse as for a brief: the header,
 /// the body lines without page headers, the kind, the comments' places and numbers, and
 /// the deadline. The lines are borrowed from the [`Cleaned`] text.
@@ -222,7 +190,7 @@ fn due_date(date: NaiveDate, body_lines: &[&str], outline: &Outline) -> Option<S
         .and_then(|t| DUE.find(t))
         .or_else(|| DUE.find(outro.as_deref()?))
         .or_else(|| DUE.find(outline.unnumbered_text()?))?;
-    let n = count_word(due_count(found.as_str()))?;
+    let n = crate::text::count_value(due_count(found.as_str()))?;
     Some(iso(add_business_days(date, n)))
 }
 

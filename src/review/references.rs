@@ -3,19 +3,28 @@
 //! and the letters a letter cites by date ("your letter dated …", "Response dated …").
 
 use crate::letter::dates::find_date;
+use crate::text::{TENS, UNITS, count_value};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
 /// A comment's number, in digits or in words ("six", "twenty-one").
-const ONE: &str = r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)";
+static ONE: LazyLock<String> = LazyLock::new(|| {
+    let units = UNITS.join("|");
+    let tens = TENS.join("|");
+    format!(
+        r"(?:\d{{1,3}}|(?:{tens})(?:-(?:{}))?\b|(?:{units})\b)",
+        UNITS[..9].join("|")
+    )
+});
 
 /// A list of comment numbers: "4", "1 and 3", "2, 5 and 7", "five and six", "number 3",
 /// "9 through 11" is read as its two ends.
 static NUMBERS: LazyLock<String> = LazyLock::new(|| {
+    let one = ONE.as_str();
     format!(
-        r"(?:(?:number|no\.|#)\s*)?({ONE}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-)\s*{ONE}\b)*)"
+        r"(?:(?:number|no\.|#)\s*)?({one}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-)\s*{one}\b)*)"
     )
 });
 
@@ -31,45 +40,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?i){ONE}")).expect("number regex"));
-
-/// The numbers one to nineteen, and the tens to fifty, in words.
-const UNITS: [&str; 19] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 4] = ["twenty", "thirty", "forty", "fifty"];
-
-/// A comment's number as digits ("6" of "six", "21" of "twenty-one", "4" of "04").
-fn digits(number: &str) -> String {
-    let word = number.to_ascii_lowercase();
-    let value = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i + 1);
-    let (tens, unit) = word.split_once('-').unwrap_or((&word, ""));
-    match TENS.iter().position(|t| *t == tens) {
-        Some(t) => (20 + 10 * t + value(unit).unwrap_or(0)).to_string(),
-        None => value(&word).map_or_else(
-            || number.trim_start_matches('0').to_string(),
-            |v| v.to_string(),
-        ),
-    }
-}
+    LazyLock::new(|| Regex::new(&format!("(?i){}", ONE.as_str())).expect("number regex"));
 
 /// "letter dated May 2, 2022", "Response dated …", "letter of May 2, 2022".
 /// "your June 5, 2024 response", "the staff's March 1, 2016 letter".
@@ -117,7 +88,10 @@ pub fn find_references(text: &str) -> Vec<Reference> {
             .flatten()
         {
             found.push(Reference {
-                comment: digits(n.as_str()),
+                // "0" is no comment's number: left out below, with the empty ones.
+                comment: count_value(n.as_str())
+                    .filter(|&n| n > 0)
+                    .map_or_else(String::new, |n| n.to_string()),
                 letter_date: date,
                 span: (whole.start(), whole.end()),
             });

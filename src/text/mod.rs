@@ -4,7 +4,8 @@
 //!   every [`is_hidden`] character (Unicode's control, format and bidi characters)
 //!   becomes a visible placeholder, tabs become spaces, line and paragraph separators
 //!   become line breaks.
-//! - [`thousands`]: a count with thousands separators.
+//! - [`thousands`]: a count with thousands separators; [`count_value`]: a count written
+//!   in words ("ten", "twenty-one") or digits.
 //! - [`may_begin_row`]: whether a wrapped row may begin with a word (not a list item's
 //!   mark).
 
@@ -13,5 +14,5 @@ mod count;
 mod sanitize;
 
 pub use breaks::may_begin_row;
-pub use count::thousands;
+pub use count::{TENS, UNITS, count_value, thousands};
 pub use sanitize::{is_hidden, one_line, sanitize, sanitize_line};

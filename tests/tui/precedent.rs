@@ -186,6 +186,17 @@ fn press(s: &mut State, code: KeyCode) {
     update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// The mouse's `kind` of event at `row`, in the overlay's columns.
+fn mouse(s: &mut State, kind: MouseEventKind, row: u16) {
+    let event = MouseEvent {
+        kind,
+        column: 60,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    update(s, Action::Mouse(event));
+}
+
 /// A hit read in full scrolls with the keys of a pager, no further than its last row
 /// at the bottom (before, `j` scrolled on into blank rows, one key press each to come
 /// back); `Esc` goes back to the list, and a second `Esc` closes the overlay. The
@@ -247,17 +258,7 @@ fn a_hit_read_in_full_scrolls_to_its_last_row_and_no_further() {
 #[test]
 fn the_wheel_moves_among_the_hits_and_scrolls_one_read_in_full() {
     let mut s = overlay_with_a_long_answer(80, 120, 40);
-    let wheel = |s: &mut State, kind| {
-        update(
-            s,
-            Action::Mouse(MouseEvent {
-                kind,
-                column: 60,
-                row: 10,
-                modifiers: KeyModifiers::NONE,
-            }),
-        );
-    };
+    let wheel = |s: &mut State, kind| mouse(s, kind, 10);
     wheel(&mut s, MouseEventKind::ScrollDown);
     wheel(&mut s, MouseEventKind::ScrollDown);
     press(&mut s, KeyCode::Enter);
@@ -306,14 +307,10 @@ fn a_click_selects_a_hit_and_a_second_reads_it() {
         .position(|l| l.contains(" 3. Quarry Lane 3 Inc."))
         .expect(&screen) as u16;
     let click = |s: &mut State, row| {
-        update(
+        mouse(
             s,
-            Action::Mouse(MouseEvent {
-                kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
-                column: 40,
-                row,
-                modifiers: KeyModifiers::NONE,
-            }),
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            row,
         );
     };
     // The comment's row under the hit's first.
