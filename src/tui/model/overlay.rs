@@ -102,7 +102,7 @@ overlays! {
     /// The command line or the Letters pane's filter, in the status bar, and its history.
     Command(line: CommandLine) => command, |d| d.line.open.is_some();
     /// One of the precedent overlay's hits read in full: how far it is scrolled.
-    PrecedentHit(reading: Option<u16>) => precedent_hit, |d| d.precedent.is_some() && d.reading.is_some();
+    PrecedentHit(precedent_hit: Option<u16>) => precedent_hit, |d| d.precedent.is_some() && d.precedent_hit.is_some();
     /// The comments of other letters most like the selected one, with their answers.
     Precedent(precedent: Option<PrecedentView>) => precedent, |d| d.precedent.is_some();
 }

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::layout::inner;
+use super::layout::{Shape, areas, inner};
 use super::wrap::wrap_line;
 use crate::precedent::Hit;
 use crate::text::{one_line, sanitize};
@@ -14,6 +14,13 @@ pub fn overlay_rect(area: Rect) -> Rect {
         Constraint::Length(area.width.saturating_sub(4).min(120)),
         Constraint::Length(area.height.saturating_sub(2)),
     )
+}
+
+/// The rows the overlay gives its hits (or the hit read in full) on a screen of `size`
+/// laid out in `shape`: what the transitions scroll and click in.
+pub fn body_on(size: (u16, u16), shape: Shape) -> Rect {
+    let screen = Rect::new(0, 0, size.0, size.1);
+    body_and_hint(overlay_rect(areas(screen, shape).main())).0
 }
 
 /// The overlay's inside (`rect` less its borders) parted into the rows of its hits and

@@ -82,15 +82,15 @@ impl Reviews {
     pub fn rows(&self, shown: impl Fn(&Path) -> bool) -> Vec<TreeRow> {
         let mut rows = Vec::new();
         for (r, review) in self.list().iter().enumerate() {
-            let letters: Vec<usize> = (0..review.letters.len())
+            let mut letters = (0..review.letters.len())
                 .filter(|&l| shown(&review.letters[l].path))
-                .collect();
-            if letters.is_empty() {
+                .peekable();
+            if letters.peek().is_none() {
                 continue;
             }
             rows.push(TreeRow::Review(r));
             if !self.is_folded(review) {
-                rows.extend(letters.into_iter().map(|l| TreeRow::Letter(r, l)));
+                rows.extend(letters.map(|l| TreeRow::Letter(r, l)));
             }
         }
         rows

@@ -14,7 +14,7 @@ use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
 use crate::tui::model::layout::{areas, comment_rows, inner};
 use crate::tui::model::overlay::Mode;
-use crate::tui::model::precedent_layout::{body_and_hint, first_hit_shown, hit_at, overlay_rect};
+use crate::tui::model::precedent_layout::{body_on, first_hit_shown, hit_at};
 use crate::tui::model::state::State;
 
 /// Rows the wheel scrolls at a time.
@@ -27,7 +27,8 @@ pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) 
     if !state.config.workspace.mouse {
         return;
     }
-    let steps = match state.mode() {
+    let mode = state.mode();
+    let steps = match mode {
         Mode::Pane(_) => None,
         Mode::Help | Mode::Messages | Mode::PrecedentHit => Some(WHEEL),
         Mode::Precedent => Some(1),
@@ -37,7 +38,7 @@ pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) 
         let command = match event.kind {
             MouseEventKind::ScrollDown => Command::Down,
             MouseEventKind::ScrollUp => Command::Up,
-            MouseEventKind::Down(MouseButton::Left) if state.mode() == Mode::Precedent => {
+            MouseEventKind::Down(MouseButton::Left) if mode == Mode::Precedent => {
                 return click_hit(state, event.row, fx);
             }
             _ => return,
@@ -69,8 +70,7 @@ pub(super) fn mouse(state: &mut State, event: MouseEvent, fx: &mut Vec<Effect>) 
 /// A click on precedent's list at screen row `row`: the hit there is selected; the
 /// one selected already is read in full.
 fn click_hit(state: &mut State, row: u16, fx: &mut Vec<Effect>) {
-    let screen = Rect::new(0, 0, state.size.0, state.size.1);
-    let (body, _) = body_and_hint(overlay_rect(areas(screen, state.shape()).main()));
+    let body = body_on(state.size, state.shape());
     let Some(view) = &mut state.dialogs.precedent else {
         return;
     };

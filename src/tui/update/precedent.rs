@@ -6,9 +6,8 @@ use crate::config::{Command, Context};
 use crate::precedent::Found;
 use crate::tui::model::action::Effect;
 use crate::tui::model::ids::Pane;
-use crate::tui::model::layout::areas;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
-use crate::tui::model::precedent_layout::{body_and_hint, full_rows, last_scroll, overlay_rect};
+use crate::tui::model::precedent_layout::{body_on, full_rows, last_scroll};
 use crate::tui::model::state::State;
 
 /// Open the overlay on the selected comment and ask for its precedent.
@@ -39,7 +38,7 @@ pub(super) fn open(state: &mut State, fx: &mut Vec<Effect>) {
         state.precedent_index = IndexState::Building(None);
     }
     state.dialogs.precedent = Some(view);
-    state.dialogs.reading = None;
+    state.dialogs.precedent_hit = None;
 }
 
 /// The worker found precedent for `text`: shown if the overlay is still open on it.
@@ -49,7 +48,7 @@ pub(super) fn found(state: &mut State, text: &str, result: Result<Found, String>
     {
         view.found = Some(result);
         view.selected = 0;
-        state.dialogs.reading = None;
+        state.dialogs.precedent_hit = None;
     }
 }
 
@@ -80,7 +79,7 @@ pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::Up => view.selected = view.selected.saturating_sub(1),
         Command::First => view.selected = 0,
         Command::Last => view.selected = last,
-        Command::Open if !view.hits().is_empty() => state.dialogs.reading = Some(0),
+        Command::Open if !view.hits().is_empty() => state.dialogs.precedent_hit = Some(0),
         Command::Leave => close(state),
         Command::QuoteAnswer => quote(state, fx),
         _ => {}
@@ -90,11 +89,10 @@ pub(super) fn key(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
 /// A key of the hit read in full: scrolling it (no further than its last row at the
 /// bottom), back to the list, or quoting its answer.
 pub(super) fn read(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
-    let (Some(view), Some(scroll)) = (&state.dialogs.precedent, state.dialogs.reading) else {
+    let (Some(view), Some(scroll)) = (&state.dialogs.precedent, state.dialogs.precedent_hit) else {
         return;
     };
-    let screen = ratatui::layout::Rect::new(0, 0, state.size.0, state.size.1);
-    let (body, _) = body_and_hint(overlay_rect(areas(screen, state.shape()).main()));
+    let body = body_on(state.size, state.shape());
     let rows = view
         .hits()
         .get(view.selected)
@@ -111,19 +109,19 @@ pub(super) fn read(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::First => 0,
         Command::Last => max,
         Command::Leave => {
-            state.dialogs.reading = None;
+            state.dialogs.precedent_hit = None;
             return;
         }
         Command::QuoteAnswer => return quote(state, fx),
         _ => scroll,
     };
-    state.dialogs.reading = Some(scrolled.min(max));
+    state.dialogs.precedent_hit = Some(scrolled.min(max));
 }
 
 /// Close the overlay, and the hit read in full with it.
 fn close(state: &mut State) {
     state.dialogs.precedent = None;
-    state.dialogs.reading = None;
+    state.dialogs.precedent_hit = None;
 }
 
 /// Put the selected hit's answer into the selected comment's draft, at the cursor, as

@@ -35,7 +35,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
     frame.render_widget(pane_block(title, true, theme, rect.width), rect);
     let (body, foot) = body_and_hint(rect);
     let mark = theme.key().add_modifier(Modifier::BOLD);
-    let reading = state.dialogs.reading;
+    let reading = state.dialogs.precedent_hit;
     // What the overlay says is wrapped here; the hits come fitted to its width.
     let said = match &view.found {
         None => Some(waiting(state)),
