@@ -48,6 +48,9 @@ pub fn write_outline(out: &mut dyn Write, letter: &Letter) -> std::io::Result<()
     for (label, value) in rows {
         field(out, label, &value)?;
     }
+    if let Some(respondent) = &letter.respondent {
+        field(out, "respondent", respondent)?;
+    }
     if let Some(extension) = &letter.extension {
         let until = extension.until.as_deref().unwrap_or("no date named");
         field(out, "more time", &format!("asked for, until {until}"))?;

@@ -31,6 +31,10 @@ pub fn build(
     let mut blocks = Vec::new();
     let company = clean(letter.company.as_deref());
     let company_or = company.clone().unwrap_or_else(|| "[Company]".to_owned());
+    // Who answers: the company, or the shareholders whose proxy statement about it the
+    // letter is on.
+    let respondent = clean(letter.respondent.as_deref()).or_else(|| company.clone());
+    let respondent_or = respondent.clone().unwrap_or_else(|| "[Company]".to_owned());
     let letter_date = letter.date.as_deref().and_then(long_iso_date);
 
     // Head: letterhead, date, delivery, the staff's address, the "Re:" block.
@@ -58,7 +62,7 @@ pub fn build(
             unaddressed.join(", ")
         ));
     }
-    let (before, after) = opening(letter, &company_or, letter_date.as_deref());
+    let (before, after) = opening(letter, &respondent_or, letter_date.as_deref());
     blocks.push(Block::Opening { before, after });
 
     // The comments, each with its response.
@@ -80,7 +84,7 @@ pub fn build(
             draft,
             &label,
             settings.public,
-            &company_or,
+            &respondent_or,
         );
     }
     if !settings.asked.requests.is_empty() {
@@ -110,7 +114,7 @@ pub fn build(
         signer.clone().unwrap_or_else(|| "[Name]".to_owned()),
         clean(settings.signer_title.as_deref()).unwrap_or_else(|| "[Title]".to_owned()),
     ];
-    signature.extend(company.clone());
+    signature.extend(respondent.clone());
     blocks.push(Block::Lines(signature));
     let cc: Vec<String> = settings.cc.iter().filter_map(|c| clean(Some(c))).collect();
     if !cc.is_empty() {
@@ -156,12 +160,12 @@ pub fn build(
     }
 
     let title = match &letter_date {
-        Some(date) => format!("{company_or}: response to the staff's letter dated {date}"),
-        None => format!("{company_or}: response to the staff's comments"),
+        Some(date) => format!("{respondent_or}: response to the staff's letter dated {date}"),
+        None => format!("{respondent_or}: response to the staff's comments"),
     };
     let author = signer
         .or_else(|| clean(settings.firm.as_deref()))
-        .or(company)
+        .or(respondent)
         .unwrap_or_default();
     let properties = Properties {
         title: match &letter_date {

@@ -2,7 +2,7 @@
 //! ("Form 20-F for the Fiscal Year Ended December 31, 2013, filed April 9, 2014").
 
 use super::escape::clean;
-use crate::letter::{Letter, subject_filings};
+use crate::letter::{Letter, filed_by_another, solicited_by_another, subject_filings};
 
 /// The opening paragraph, in two parts: the text up to how the restated comments are
 /// set off ("in bold"), and the text after it.
@@ -13,18 +13,29 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
     } else {
         ("comments", "are", "responses")
     };
+    // Shareholders answering on their proxy statement about the company are the
+    // participants in a solicitation (the staff's own word for them), not "the Company".
+    let (whom, term, theirs) = if solicited_by_another(&letter.subject) {
+        (
+            format!("{company} and the other participants in its solicitation"),
+            "Participants",
+            "Participants'",
+        )
+    } else {
+        (company.to_owned(), "Company", "Company's")
+    };
     let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
     let subject = subject_phrase(letter);
     // A phrase that ends with an abbreviation ("et al.") ends the sentence too.
     let stop = if subject.ends_with('.') { "" } else { "." };
     (
         format!(
-            "On behalf of {company} (the \"Company\"), we respond to the {comments} of the staff \
+            "On behalf of {whom} (the \"{term}\"), we respond to the {comments} of the staff \
              (the \"Staff\") of the Division of Corporation Finance of the Securities and Exchange \
              Commission in your letter{dated} regarding {subject}{stop} For your \
              convenience, the Staff's {comments} {are} reproduced ",
         ),
-        format!(" below, followed by the Company's {response}."),
+        format!(" below, followed by the {theirs} {response}."),
     )
 }
 
@@ -68,15 +79,6 @@ fn subject_phrase(letter: &Letter) -> String {
         })
         .collect();
     listed(&phrases, several)
-}
-
-/// Whether `filing` says who filed it ("PREC14A filed January 12, 2024 by Service
-/// Employees International Union"): a shareholder's proxy material about the company,
-/// not the company's own filing.
-fn filed_by_another(filing: &str) -> bool {
-    filing
-        .find("filed ")
-        .is_some_and(|at| filing[at..].contains(" by "))
 }
 
 /// `items` as a list: "A", "A and B", "A, B, and C" ("A, and B" with `comma`, when the

@@ -10,6 +10,8 @@ pub(super) struct Addressed<'h> {
     pub(super) addressee: &'h mut Person,
     /// The company the letter concerns (as the "Re:" block names it, if read).
     pub(super) company: &'h mut Option<String>,
+    /// The addressee's organisation, when it is not that company.
+    pub(super) organisation: &'h mut Option<String>,
     /// Every company the header names.
     pub(super) companies: &'h mut Vec<String>,
     /// The address lines.
@@ -82,8 +84,11 @@ pub(super) fn read_addressee(block: &[&str], to_sec: bool, to: Addressed) {
         None => {
             to.addressee.title = rest.first().map(|s| s.to_string());
             if let Some(company) = rest.get(1) {
-                if to.company.is_none() {
-                    *to.company = Some(company.to_string());
+                // The "Re:" block names a company this block does not: the line under
+                // the title is the addressee's own organisation.
+                match to.company {
+                    None => *to.company = Some(company.to_string()),
+                    Some(_) => *to.organisation = Some(company.to_string()),
                 }
                 to.companies.push(company.to_string());
             }

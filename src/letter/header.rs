@@ -21,6 +21,10 @@ pub struct Header {
     pub addressee: Person,
     /// The company the letter concerns.
     pub company: Option<String>,
+    /// The addressee's organisation, when the addressee block names one that is not
+    /// the company the "Re:" block names: a shareholder's investment firm over "Re:
+    /// Ventas, Inc.", a parent company over its subsidiary's registration statement.
+    pub organisation: Option<String>,
     /// Address lines of the addressee.
     pub address: Vec<String>,
     /// The "Re:" block.
@@ -167,6 +171,7 @@ pub fn parse_header(lines: &[&str]) -> Header {
     let to = Addressed {
         addressee: &mut header.addressee,
         company: &mut header.company,
+        organisation: &mut header.organisation,
         companies: &mut header.companies,
         address: &mut header.address,
     };

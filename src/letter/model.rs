@@ -166,6 +166,12 @@ pub struct Letter {
     pub addressee: Person,
     /// The company the letter concerns.
     pub company: Option<String>,
+    /// Who answers the letter when it is not that company: a shareholder soliciting
+    /// proxies about the company, whose proxy statement the letter is about ("Re:
+    /// Ventas, Inc." / "Preliminary Proxy Statement on Schedule 14A filed by Jonathan
+    /// Litt, Land & Buildings…", addressed to Land & Buildings Investment Management,
+    /// LLC): the addressee's organisation.
+    pub respondent: Option<String>,
     /// The addressee's postal address lines.
     pub address: Vec<String>,
     /// The "Re:" block.

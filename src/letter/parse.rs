@@ -16,6 +16,7 @@ use super::outline::{Outline, labels_responses, outline};
 use super::page_header_vocabulary::HeaderVocabulary;
 use super::pagebreak::remove_page_headers;
 use super::running_heads::{WINDOW, remove_repeated_letterhead, remove_running_heads};
+use super::subject_filings::solicited_by_another;
 use super::{effectiveness, extension};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -254,12 +255,16 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
     let (extension, effectiveness) = requests_of(&r);
     let mut header = r.header;
     read_period_and_filed(&mut header.subject);
+    let respondent = header
+        .organisation
+        .filter(|_| solicited_by_another(&header.subject));
     Ok(Letter {
         file: file.to_string(),
         kind: r.kind,
         date: header.date.map(iso),
         addressee: header.addressee,
         company: header.company,
+        respondent,
         address: header.address,
         subject: header.subject,
         file_number: header.file_number,

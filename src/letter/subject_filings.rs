@@ -5,6 +5,7 @@
 //! under its name.
 
 use super::dates::is_month;
+use super::model::Subject;
 use super::named_company::ends_as_company;
 use super::re_block::{only_numbers_the_filing, subject_line};
 
@@ -20,6 +21,25 @@ pub struct Filings {
     /// Each filing in words: "Form 10-K for the Fiscal Year Ended December 31, 2016,
     /// filed February 28, 2017".
     pub filings: Vec<String>,
+}
+
+/// Whether `filing` says who filed it ("PREC14A filed January 12, 2024 by Service
+/// Employees International Union"): a shareholder's proxy material about the company,
+/// not the company's own filing.
+pub fn filed_by_another(filing: &str) -> bool {
+    let lower = filing.to_ascii_lowercase();
+    lower
+        .find("filed ")
+        .is_some_and(|at| lower[at..].contains(" by "))
+}
+
+/// Whether a filing `subject` names says who filed it ([`filed_by_another`]): the
+/// letter is for the shareholders who filed it to answer, not the company.
+pub fn solicited_by_another(subject: &Subject) -> bool {
+    subject_filings(&subject.lines)
+        .iter()
+        .flat_map(|group| &group.filings)
+        .any(|filing| filed_by_another(filing))
 }
 
 /// First words of a line that goes on with the filing above it: "Filed …",

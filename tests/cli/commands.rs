@@ -44,6 +44,7 @@ fn parse_json_has_exactly_the_documented_fields() {
         "kind",
         "date",
         "company",
+        "respondent",
         "addressee",
         "subject",
         "file_number",

@@ -215,3 +215,50 @@ fn the_opening_names_each_registrants_filings_in_words() {
     );
     assert!(flat.contains("File No. 0-50209"), "{s}");
 }
+
+/// A letter on a proxy statement that shareholders filed about a company: the "Re:"
+/// block names the company as the staff wrote it, and the shareholders' firm, to which
+/// the letter is addressed, answers it and signs, for itself and the other
+/// participants in its solicitation (before, the response was written on behalf of
+/// the company the shareholders oppose).
+#[test]
+fn shareholders_answer_on_their_own_behalf() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/letters/shareholder_proxy.txt"
+    );
+    let letter = parse_bytes(path, &std::fs::read(path).unwrap()).unwrap();
+    let out = export(&letter, None, &settings(), Format::Text);
+    let s = String::from_utf8(out.bytes).unwrap();
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Re: Pellworth Brands, Inc."), "{s}");
+    assert!(
+        flat.contains(
+            "On behalf of Tollbridge Value Partners, LLC and the other participants in its \
+             solicitation (the \"Participants\"), we respond"
+        ),
+        "{s}"
+    );
+    assert!(
+        flat.contains("followed by the Participants' responses."),
+        "{s}"
+    );
+    let opening = &flat[flat.find("On behalf of").unwrap()..flat.find("responses.").unwrap()];
+    assert!(!opening.contains("Company"), "{opening}");
+    let signature: Vec<&str> = s
+        .split("Sincerely,")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect();
+    assert_eq!(
+        signature,
+        [
+            "Anika Raghavan",
+            "Chief Executive Officer",
+            "Tollbridge Value Partners, LLC"
+        ]
+    );
+}
