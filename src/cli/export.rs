@@ -13,7 +13,9 @@
 //! to file. A file edited since letterdesk wrote it is never overwritten without
 //! `--force` (`--new-name` writes beside it). Once the letter's deadline has passed,
 //! the letters of its folder are read for its review: a reply filed after it leaves
-//! nothing late, and a request for more time gives the date the warning names.
+//! nothing late, and a request for more time gives the date the warning names. They
+//! are read too when a staff member the response greets has no honorific in the
+//! config: the company's letters there greet them with one ("Dear Ms. Donahue:").
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,18 +72,23 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let loaded = drafts::load(&drafts_path)?;
     settings.date = Some(export::long_date(chrono::Local::now().date_naive()));
     settings.now = Some(chrono::Utc::now());
-    // Once the letter's own deadline has passed, its review in its folder says
-    // whether a reply was filed or more time asked for: only then is the folder read.
+    // The letters of its folder are read only when they have something to say: once
+    // the letter's own deadline has passed, its review says whether a reply was filed
+    // or more time asked for; and the company's letters there greet the staff the
+    // response would greet by full name for want of a configured honorific.
     let today = settings.now.map(|now| now.date_naive().to_string());
-    if letter
+    let past_due = letter
         .response_due
         .as_ref()
         .zip(today)
-        .is_some_and(|(due, today)| *due < today)
-        && let Some(standing) = crate::review::standing_for(&args.letter)
-    {
-        settings.replied = standing.replied;
-        settings.extended = standing.extended;
+        .is_some_and(|(due, today)| *due < today);
+    if past_due || !export::without_honorific(&letter, &settings).is_empty() {
+        let known = crate::review::known_for(&args.letter);
+        if let Some(standing) = known.standing.filter(|_| past_due) {
+            settings.replied = standing.replied;
+            settings.extended = standing.extended;
+        }
+        settings.greeted = known.greeted;
     }
     settings.asked = export::Asked::in_file(&args.letter);
     if let Some(loaded) = &loaded {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::escape::clean;
-use crate::letter::Letter;
+use crate::letter::{Greeted, Letter};
 
 /// The staff's address: the Commission, the Division, the office when the letter is
 /// signed by one.
@@ -96,6 +96,7 @@ fn joined(names: &[String]) -> String {
 pub(super) fn salutation(
     letter: &Letter,
     honorifics: &BTreeMap<String, String>,
+    greeted: &[Greeted],
 ) -> (String, Vec<String>) {
     let names: Vec<String> = if signed_by_division(letter) {
         contact_names(letter)
@@ -110,13 +111,15 @@ pub(super) fn salutation(
     let mut unknown = Vec::new();
     let addressed: Vec<String> = names
         .iter()
-        .map(|name| match honorific(honorifics, name) {
-            Some(title) => format!("{title} {}", surname(name)),
-            None => {
-                unknown.push(name.clone());
-                name.clone()
-            }
-        })
+        .map(
+            |name| match honorific(honorifics, name).or_else(|| greeted_as(greeted, name)) {
+                Some(title) => format!("{title} {}", surname(name)),
+                None => {
+                    unknown.push(name.clone());
+                    name.clone()
+                }
+            },
+        )
         .collect();
     (format!("Dear {}:", joined(&addressed)), unknown)
 }
@@ -135,6 +138,21 @@ fn honorific(honorifics: &BTreeMap<String, String>, name: &str) -> Option<String
         .iter()
         .find(|(n, _)| key(n) == wanted)
         .and_then(|(_, title)| clean(Some(title)))
+}
+
+/// The honorific the latest of `greeted` gives the person `name` names: the same first
+/// name and surname ("Sharon M. Blume" is "Sharon Blume"), in any case.
+fn greeted_as(greeted: &[Greeted], name: &str) -> Option<String> {
+    let person = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        (first.to_lowercase(), surname(name).to_lowercase())
+    };
+    let wanted = person(name);
+    greeted
+        .iter()
+        .rev()
+        .find(|g| person(&g.name) == wanted)
+        .and_then(|g| clean(Some(&g.honorific)))
 }
 
 /// The surname of a name as printed: its last word, past a suffix ("Jr.", "III").
@@ -190,6 +208,28 @@ mod tests {
     }
 
     #[test]
+    fn the_latest_company_letter_greeting_the_person_gives_the_honorific() {
+        let greeted = |name: &str, honorific: &str| Greeted {
+            name: name.into(),
+            honorific: honorific.into(),
+        };
+        let letter = signed_by("Sharon M. Blume", "Branch Chief");
+        // Oldest first: the later letter's "Ms." counts; the middle initial aside.
+        let known = [
+            greeted("Sharon Blume", "Mrs."),
+            greeted("Karl Blume", "Mr."),
+            greeted("Sharon Blume", "Ms."),
+        ];
+        let (text, unknown) = salutation(&letter, &BTreeMap::new(), &known);
+        assert_eq!(text, "Dear Ms. Blume:");
+        assert!(unknown.is_empty());
+        // Another person of the same surname is not her.
+        let (text, unknown) = salutation(&letter, &BTreeMap::new(), &known[1..2]);
+        assert_eq!(text, "Dear Sharon M. Blume:");
+        assert_eq!(unknown, ["Sharon M. Blume"]);
+    }
+
+    #[test]
     fn salutation_from_the_contacts_with_honorifics() {
         let letter = Letter {
             contacts: vec![
@@ -204,10 +244,10 @@ mod tests {
             ("Kevin Stertzel".to_owned(), "Mr.".to_owned()),
         ]
         .into();
-        let (text, unknown) = salutation(&letter, &honorifics);
+        let (text, unknown) = salutation(&letter, &honorifics, &[]);
         assert_eq!(text, "Dear Ms. Hooker and Mr. Stertzel:");
         assert!(unknown.is_empty());
-        let (text, unknown) = salutation(&letter, &BTreeMap::new());
+        let (text, unknown) = salutation(&letter, &BTreeMap::new(), &[]);
         assert_eq!(text, "Dear Mindy Hooker and Kevin Stertzel:");
         assert_eq!(unknown, ["Mindy Hooker", "Kevin Stertzel"]);
         assert_eq!(
@@ -224,10 +264,10 @@ mod tests {
         };
         let honorifics: BTreeMap<String, String> =
             [("Leonard F. Ashby, Jr.".to_owned(), "Mr.".to_owned())].into();
-        assert_eq!(salutation(&signed, &honorifics).0, "Dear Mr. Ashby:");
+        assert_eq!(salutation(&signed, &honorifics, &[]).0, "Dear Mr. Ashby:");
         let nobody = Letter::default();
         assert_eq!(
-            salutation(&nobody, &honorifics),
+            salutation(&nobody, &honorifics, &[]),
             ("Ladies and Gentlemen:".to_owned(), Vec::new())
         );
         let names = ["A".to_owned(), "B".to_owned(), "C".to_owned()];

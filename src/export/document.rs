@@ -54,11 +54,11 @@ pub fn build(
         blocks.push(Block::Paragraph(attention));
     }
     blocks.push(Block::Re(re_lines(letter, &company_or)));
-    let (greeting, unaddressed) = salutation(letter, &settings.honorifics);
+    let (greeting, unaddressed) = salutation(letter, &settings.honorifics, &settings.greeted);
     blocks.push(Block::Paragraph(greeting));
     if !unaddressed.is_empty() {
         tally.warnings.push(format!(
-            "no honorific for {} ([export] honorifics in the config file): addressed by full name",
+            "no honorific for {} ([export] honorifics in the config file; no company letter in the folder greets them with one): addressed by full name",
             unaddressed.join(", ")
         ));
     }

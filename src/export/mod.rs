@@ -148,6 +148,13 @@ fn count_message(numbers: &[String], one: &str, many: &str) -> String {
     format!("{} {what}: {}", numbers.len(), shown.join(", "))
 }
 
+/// The staff the response to `letter` would greet by full name, for want of an
+/// honorific: neither configured nor given by the company letters of its folder
+/// ([`ExportSettings::greeted`]). The caller reads the folder only when there are some.
+pub fn without_honorific(letter: &Letter, settings: &ExportSettings) -> Vec<String> {
+    addressees::salutation(letter, &settings.honorifics, &settings.greeted).1
+}
+
 /// Renders the response letter to `letter` in `format`. `drafts` are looked up by
 /// comment number (`None`: nothing drafted yet); drafts for numbers the letter does
 /// not have are left out and named in [`Export::warnings`].

@@ -25,6 +25,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
 use super::asked::Asked;
+use crate::letter::Greeted;
 
 /// How the staff's comments are set off from the responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -146,6 +147,13 @@ pub struct ExportSettings {
     /// it: `"Mindy Hooker" = "Ms."` makes "Dear Ms. Hooker". A name without an entry
     /// is written in full ("Dear Mindy Hooker").
     pub honorifics: BTreeMap<String, String>,
+    /// The staff the company's letters in the letter's folder greet with an honorific
+    /// ("Dear Ms. Donahue:" under "Attention: Erin Donahue"), oldest first: a name
+    /// [`honorifics`](Self::honorifics) does not give is greeted as the latest of them
+    /// did (the same first name and surname; middle initials aside). Not read from the
+    /// config file: the caller, which knows the folder, sets it.
+    #[serde(skip)]
+    pub greeted: Vec<Greeted>,
     /// The date printed at the top of the response, as it should read
     /// ("December 1, 2014"). Not read from the config file: the caller sets it (the
     /// CLI puts today's date); `None` leaves a `[Date]` placeholder.
@@ -192,6 +200,7 @@ impl Default for ExportSettings {
             font: "Times New Roman".to_owned(),
             font_size: HalfPoints(24),
             honorifics: BTreeMap::new(),
+            greeted: Vec::new(),
             date: None,
             now: None,
             extended: None,

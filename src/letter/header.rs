@@ -3,6 +3,7 @@
 use super::addressee::{Addressed, read_addressee};
 use super::commission_order::{Caption, caption};
 use super::dates::find_date;
+use super::greeted::{Greeted, greeted};
 use super::keyed::KeyedRegex;
 use super::model::{Person, Subject};
 use super::phrases::{contains_ignore_ascii_case, starts_with_any};
@@ -35,6 +36,9 @@ pub struct Header {
     pub companies: Vec<String>,
     /// The letter is addressed to the Commission: a company's response.
     pub addressed_to_sec: bool,
+    /// For a letter to the Commission, the staff its salutation greets with an
+    /// honorific, named in full.
+    pub greeted: Vec<Greeted>,
     /// Index of the first line after the salutation.
     pub body_start: usize,
 }
@@ -176,6 +180,11 @@ pub fn parse_header(lines: &[&str]) -> Header {
         address: &mut header.address,
     };
     read_addressee(&block, header.addressed_to_sec, to);
+    if header.addressed_to_sec
+        && let Some(at) = salutation
+    {
+        header.greeted = greeted(&lines[..at], lines[at]);
+    }
     header
 }
 

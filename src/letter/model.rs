@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::greeted::Greeted;
+
 /// What sort of correspondence a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -193,6 +195,10 @@ pub struct Letter {
     /// A company's letter restating no comment that asks for a registration statement
     /// to be declared effective.
     pub effectiveness: Option<Effectiveness>,
+    /// For a company's letter to the staff: the staff its salutation greets with an
+    /// honorific, each by the full name its header gives ("Dear Ms. Donahue:" under
+    /// "Attention: Erin Donahue").
+    pub greeted: Vec<Greeted>,
     /// Things the parser noticed and could not settle cleanly.
     pub warnings: Vec<String>,
 }

@@ -275,6 +275,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Letter, LetterError> {
         response_due: r.response_due,
         extension,
         effectiveness,
+        greeted: header.greeted,
         warnings,
     })
 }

@@ -1,12 +1,12 @@
 //! Building reviews from letters: grouped, answered, linked and sorted.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::filed::Filed;
 use super::group::{self, GroupKey};
-use super::model::{Review, Standing};
+use super::model::Review;
 use super::read::read_each;
 use super::state::State;
 use super::{answered, copies, links};
@@ -116,22 +116,4 @@ fn review_of(letters: Vec<Filed>) -> Review {
         copies,
         letters,
     }
-}
-
-/// What the letters under the folder of the letter at `letter` say of the answer it
-/// awaits ([`Review::standings`]); `None` when the letter is not found there.
-pub fn standing_for(letter: &Path) -> Option<Standing> {
-    let target = std::fs::canonicalize(letter).ok()?;
-    let folder = target.parent()?.to_owned();
-    let mut standing = None;
-    build_read(&[folder], |review| {
-        let at = review.letters.iter().position(|f| {
-            f.path.file_name() == target.file_name()
-                && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
-        });
-        if let Some(at) = at {
-            standing = review.standings().nth(at);
-        }
-    });
-    standing
 }

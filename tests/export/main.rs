@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod corpus_greetings;
 mod docx;
 mod docx_layout;
 mod edited_cli;

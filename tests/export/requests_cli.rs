@@ -139,3 +139,52 @@ fn a_request_for_more_time_beside_the_letter_sets_the_deadline_warned_of() {
     let stderr = warned_with("review", "corresp_harrowgate-ferries_2025-03-24.txt");
     assert!(!stderr.contains("that date has passed"), "{stderr}");
 }
+
+/// The follow-up letter names the staff to contact, with no honorific configured: they
+/// are greeted in full, with a warning, until the company's response beside it, which
+/// greets them "Dear Mr. Ridley and Ms. Anand:", says how.
+#[test]
+fn the_staff_are_greeted_as_the_companys_letters_in_the_folder_greet_them() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("no-config.toml");
+    let follow_up = "upload_harrowgate-ferries_2025-04-21.txt";
+    std::fs::copy(fixtures.join(follow_up), dir.path().join(follow_up)).unwrap();
+    let export = || {
+        let letter = dir.path().join(follow_up);
+        let out = letterdesk(&["export", arg(&letter), "-o", "-", "--config", arg(&config)]);
+        assert!(out.status.success(), "{out:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        (stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (letter, warnings) = export();
+    assert!(
+        letter.contains("Dear Tomas Ridley and Priya Anand:"),
+        "{letter}"
+    );
+    assert!(
+        warnings.contains("no honorific for Tomas Ridley, Priya Anand"),
+        "{warnings}"
+    );
+
+    let response = "corresp_harrowgate-ferries_2025-03-24.txt";
+    std::fs::copy(fixtures.join(response), dir.path().join(response)).unwrap();
+    let (letter, warnings) = export();
+    assert!(
+        letter.contains("Dear Mr. Ridley and Ms. Anand:"),
+        "{letter}"
+    );
+    assert!(!warnings.contains("no honorific"), "{warnings}");
+
+    // An honorific in the config counts over the company's letters.
+    std::fs::write(
+        &config,
+        "[export]\nhonorifics = { \"Priya Anand\" = \"Dr.\" }\n",
+    )
+    .unwrap();
+    let (letter, _) = export();
+    assert!(
+        letter.contains("Dear Mr. Ridley and Dr. Anand:"),
+        "{letter}"
+    );
+}

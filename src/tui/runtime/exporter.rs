@@ -123,6 +123,11 @@ fn export_letter(
         Some(letter) => letter,
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
     };
+    // The company's letters in the folder greet the staff the response would greet by
+    // full name for want of a configured honorific (read here, off the screen's thread).
+    if !export::without_honorific(&letter, &settings).is_empty() {
+        settings.greeted = crate::review::known_for(path).greeted;
+    }
     let target = Target::choose(path, None, format)?;
     let drafts_path = crate::drafts::drafts_path(path);
     let stored = crate::drafts::load(&drafts_path);

@@ -1,0 +1,54 @@
+//! What the other letters of a letter's folder tell the response written to it: whether
+//! a reply was filed or more time asked for (its review's standing), and how the
+//! company's letters greet the staff ("Dear Ms. Donahue:").
+
+use std::path::Path;
+
+use super::build::build_read;
+use super::model::Standing;
+use crate::letter::Greeted;
+
+/// What the letters of a letter's folder say for its response.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// What they say of the answer it awaits ([`Review::standings`](super::Review::standings));
+    /// `None` when the letter is not found there.
+    pub standing: Option<Standing>,
+    /// The staff the company letters there greet with an honorific, oldest letter
+    /// first (a later letter's honorific for the same person counts over an earlier's).
+    pub greeted: Vec<Greeted>,
+}
+
+/// What the letters under the folder of the letter at `letter` say for its response.
+pub fn known_for(letter: &Path) -> Known {
+    let mut known = Known::default();
+    let Some(target) = std::fs::canonicalize(letter).ok() else {
+        return known;
+    };
+    let Some(folder) = target.parent().map(Path::to_owned) else {
+        return known;
+    };
+    let mut greeted = Vec::new();
+    build_read(&[folder], |review| {
+        let at = review.letters.iter().position(|f| {
+            f.path.file_name() == target.file_name()
+                && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
+        });
+        if let Some(at) = at {
+            known.standing = review.standings().nth(at);
+        }
+        for filed in &review.letters {
+            let date = filed.letter.date.clone().unwrap_or_default();
+            greeted.extend(
+                filed
+                    .letter
+                    .greeted
+                    .iter()
+                    .map(|g| (date.clone(), g.clone())),
+            );
+        }
+    });
+    greeted.sort_by(|a, b| a.0.cmp(&b.0));
+    known.greeted = greeted.into_iter().map(|(_, g)| g).collect();
+    known
+}
