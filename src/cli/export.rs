@@ -15,7 +15,7 @@
 //! the letters of its folder are read for its review: a reply filed after it leaves
 //! nothing late, and a request for more time gives the date the warning names. They
 //! are read too when a staff member the response greets has no honorific in the
-//! config: the company's letters there greet them with one ("Dear Ms. Donahue:").
+//! config: the companies' letters there greet them with one ("Dear Ms. Donahue:").
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -74,7 +74,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     settings.now = Some(chrono::Utc::now());
     // The letters of its folder are read only when they have something to say: once
     // the letter's own deadline has passed, its review says whether a reply was filed
-    // or more time asked for; and the company's letters there greet the staff the
+    // or more time asked for; and the companies' letters there greet the staff the
     // response would greet by full name for want of a configured honorific.
     let today = settings.now.map(|now| now.date_naive().to_string());
     let past_due = letter

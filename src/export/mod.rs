@@ -149,7 +149,7 @@ fn count_message(numbers: &[String], one: &str, many: &str) -> String {
 }
 
 /// The staff the response to `letter` would greet by full name, for want of an
-/// honorific: neither configured nor given by the company letters of its folder
+/// honorific: neither configured nor given by the companies' letters in its folder
 /// ([`ExportSettings::greeted`]). The caller reads the folder only when there are some.
 pub fn without_honorific(letter: &Letter, settings: &ExportSettings) -> Vec<String> {
     addressees::salutation(letter, &settings.honorifics, &settings.greeted).1

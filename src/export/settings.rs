@@ -147,7 +147,7 @@ pub struct ExportSettings {
     /// it: `"Mindy Hooker" = "Ms."` makes "Dear Ms. Hooker". A name without an entry
     /// is written in full ("Dear Mindy Hooker").
     pub honorifics: BTreeMap<String, String>,
-    /// The staff the company's letters in the letter's folder greet with an honorific
+    /// The staff the companies' letters in the letter's folder (responses) greet with an honorific
     /// ("Dear Ms. Donahue:" under "Attention: Erin Donahue"), oldest first: a name
     /// [`honorifics`](Self::honorifics) does not give is greeted as the latest of them
     /// did (the same first name and surname; middle initials aside). Not read from the

@@ -1,6 +1,6 @@
 //! What the other letters of a letter's folder tell the response written to it: whether
 //! a reply was filed or more time asked for (its review's standing), and how the
-//! company's letters greet the staff ("Dear Ms. Donahue:").
+//! companies' letters to the staff greet them ("Dear Ms. Donahue:").
 
 use std::path::Path;
 
@@ -14,7 +14,7 @@ pub struct Known {
     /// What they say of the answer it awaits ([`Review::standings`](super::Review::standings));
     /// `None` when the letter is not found there.
     pub standing: Option<Standing>,
-    /// The staff the company letters there greet with an honorific, oldest letter
+    /// The staff the companies' letters there greet with an honorific, oldest letter
     /// first (a later letter's honorific for the same person counts over an earlier's).
     pub greeted: Vec<Greeted>,
 }

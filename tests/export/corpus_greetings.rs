@@ -1,5 +1,5 @@
 //! On `../shared/corpus` (when present): the responses to its staff letters greet the
-//! staff as the company's letters in each thread's folder greet them, and far fewer
+//! staff as the companies' letters in each thread's folder greet them, and far fewer
 //! are left greeting someone by full name.
 
 use crate::common;
@@ -53,7 +53,7 @@ fn the_folders_responses_give_most_staff_their_honorific() {
     }
     eprintln!(
         "of {letters} staff letters, the response greets someone by full name: {unknown_before} \
-         with no honorific configured, {unknown_after} with those of the company's letters in \
+         with no honorific configured, {unknown_after} with those of the companies' letters in \
          the folder"
     );
     assert!(letters > 250, "{letters}");

@@ -176,7 +176,7 @@ fn the_staff_are_greeted_as_the_companys_letters_in_the_folder_greet_them() {
     );
     assert!(!warnings.contains("no honorific"), "{warnings}");
 
-    // An honorific in the config counts over the company's letters.
+    // An honorific in the config counts over the companies' letters.
     std::fs::write(
         &config,
         "[export]\nhonorifics = { \"Priya Anand\" = \"Dr.\" }\n",

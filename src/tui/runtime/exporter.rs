@@ -123,7 +123,7 @@ fn export_letter(
         Some(letter) => letter,
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
     };
-    // The company's letters in the folder greet the staff the response would greet by
+    // The companies' letters in the folder greet the staff the response would greet by
     // full name for want of a configured honorific (read here, off the screen's thread).
     if !export::without_honorific(&letter, &settings).is_empty() {
         settings.greeted = crate::review::known_for(path).greeted;
