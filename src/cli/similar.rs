@@ -160,7 +160,7 @@ fn write_list(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
         }
         writeln!(out, "   {}", first(&hit.text))?;
         match &hit.answer {
-            Some(answer) => writeln!(out, "   answer: {}", first(gist(answer)))?,
+            Some(answer) => writeln!(out, "   answer: {}", first(&gist(answer)))?,
             None => writeln!(out, "   answer: (no response in the folders searched)")?,
         }
     }

@@ -1,15 +1,82 @@
 //! What an answer says first: the courtesy that opens many answers ("The Company
-//! respectfully acknowledges the Staff's comment.") says nothing of it, so a preview
-//! of the answer starts after it.
+//! respectfully acknowledges the Staff's comment.", "In response to the Staff's
+//! comment, …") says nothing of it, so a preview of the answer starts after it.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// Words a courtesy sentence has at most: a subject, "respectfully acknowledges" and
 /// "the Staff's comment".
 const MAX_COURTESY_WORDS: usize = 12;
 
-/// `answer` from its first sentence that says something: a first sentence that only
-/// names the staff's comment (it ends with "the Staff's comment" or "comments": "We
-/// have considered the Staff's comment.") is passed over when more follows.
-pub fn gist(answer: &str) -> &str {
+/// Clauses that open an answer's first sentence and only say it answers: what follows
+/// them is what the company did ("In response to the Staff's comment, we have revised
+/// the disclosure").
+const COURTESY_CLAUSES: &[&str] = &[
+    "in response to the staff's comment,",
+    "in response to the staff's comments,",
+    "in response to the staff's request,",
+    "in response to this comment,",
+    "in response to your comment,",
+    "as requested by the staff,",
+];
+
+/// A sentence's opening that only says the company tells the staff what follows: "The
+/// Company respectfully advises the Staff that", "We advise the Staff that", "Capital
+/// One informs the Staff that" (a subject of at most five words).
+static TELLS_THE_STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w&.,'’-]+\s+){1,5}?(?:respectfully\s+)?(?:advises?|informs?)\s+the\s+staff\s+that,?\s+")
+        .expect("tells-the-staff regex")
+});
+
+/// `answer` from what it says first: a first sentence that only names the staff's
+/// comment (it ends with "the Staff's comment" or "comments": "We have considered the
+/// Staff's comment.") is passed over when more follows, and so is a clause that opens
+/// the sentence only to say it answers ([`COURTESY_CLAUSES`]), or only to say the
+/// company tells the staff what follows ("We advise the Staff that"), the rest marked
+/// as cut ("…we have revised the disclosure").
+pub fn gist(answer: &str) -> Cow<'_, str> {
+    let text = after_courtesy(answer);
+    let clause = COURTESY_CLAUSES
+        .iter()
+        .find_map(|clause| opens_with(text, clause))
+        .unwrap_or(0);
+    let rest = text[clause..].trim_start();
+    let told = TELLS_THE_STAFF.find(rest).map_or(0, |m| m.end());
+    let rest = &rest[told..];
+    if (clause > 0 || told > 0) && !rest.is_empty() {
+        Cow::Owned(format!("…{rest}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Where `clause` (lower case, straight apostrophes, single spaces) ends at the start
+/// of `text`, read in any case, with either apostrophe and any run of white space.
+fn opens_with(text: &str, clause: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    for want in clause.chars() {
+        let (_, got) = chars.next()?;
+        if want == ' ' {
+            if !got.is_whitespace() {
+                return None;
+            }
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+            continue;
+        }
+        let got = if got == '’' { '\'' } else { got };
+        if !got.to_lowercase().eq(want.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(at, _)| at))
+}
+
+/// `answer` after a first sentence that only names the staff's comment, when more
+/// follows.
+fn after_courtesy(answer: &str) -> &str {
     let text = answer.trim_start();
     // A full stop before a space and a capital ("Inc. respectfully" ends none).
     let end = text
@@ -61,6 +128,49 @@ mod tests {
             "We note the Staff's comment."
         );
         let long = "In response to the Staff's comment, the Company has considered at length and in detail the Staff's comment. It will revise.";
-        assert_eq!(gist(long), long);
+        assert_eq!(
+            gist(long),
+            "…the Company has considered at length and in detail the Staff's comment. It will revise."
+        );
+    }
+
+    #[test]
+    fn a_clause_that_only_says_it_answers_is_cut() {
+        assert_eq!(
+            gist("In response to the Staff’s\ncomment,  we have revised the disclosure."),
+            "…we have revised the disclosure."
+        );
+        assert_eq!(
+            gist(
+                "We acknowledge the Staff's comment. In response to the Staff's request, Lark will expand its table."
+            ),
+            "…Lark will expand its table."
+        );
+        // Nothing after the clause: the answer as it is.
+        assert_eq!(
+            gist("In response to the Staff's comment,"),
+            "In response to the Staff's comment,"
+        );
+        assert_eq!(
+            gist("In response, we revised it."),
+            "In response, we revised it."
+        );
+        // Nor does telling the staff what follows.
+        assert_eq!(
+            gist(
+                "In response to the Staff's comment, the Company respectfully advises the Staff that the\nfee is not material."
+            ),
+            "…the\nfee is not material."
+        );
+        assert_eq!(
+            gist("Lark Widgets informs the Staff that it sold no ships."),
+            "…it sold no ships."
+        );
+        assert_eq!(
+            gist("We advise the Staff that, to date, we sold none."),
+            "…to date, we sold none."
+        );
+        let kept = "We advise the Staff in writing when the fee changes.";
+        assert_eq!(gist(kept), kept);
     }
 }

@@ -152,7 +152,7 @@ fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Lin
         let answer = match &hit.answer {
             Some(answer) => {
                 let mut spans = vec![Span::styled("    ↳ ", theme.muted())];
-                spans.extend(marked(first_line(gist(answer)), view.terms(), mark));
+                spans.extend(marked(first_line(&gist(answer)), view.terms(), mark));
                 Line::from(spans)
             }
             None => Line::styled("    ↳ (no answer in the letters indexed)", theme.muted()),
