@@ -187,4 +187,37 @@ mod tests {
             [("Karl Ostrow", "Mr.")]
         );
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// On any header and salutation made of names, honorifics, initials and
+        /// separators: no panic, and every person found is named by the header or the
+        /// salutation, with an honorific of the table.
+        #[test]
+        fn greets_only_people_the_letter_names(
+            header in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec!["Attention:", "Ms.", "Erin", "M.", "Donahue", "Donahue,", "and", "Karl", "Ostrow", "Ostrow;", "Office", "’", "Ö"]),
+                    0..8,
+                ).prop_map(|w| w.join(" ")),
+                0..5,
+            ),
+            salutation in proptest::collection::vec(
+                proptest::sample::select(vec!["Ms.", "Mr.", "Messrs.", "Mses", "Donahue", "Donahue,", "Ostrow", "Karl", "and", "&", ",", "M.", "Dr"]),
+                0..8,
+            ).prop_map(|w| format!("Dear {}:", w.join(" "))),
+        ) {
+            let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+            for found in greeted(&lines, &salutation) {
+                let named = |text: &str| text.contains(found.name.split(' ').next_back().unwrap_or_default());
+                prop_assert!(named(&salutation), "{found:?}");
+                prop_assert!(
+                    HONORIFICS.iter().any(|(_, one, _)| *one == found.honorific),
+                    "{found:?}"
+                );
+                prop_assert!(found.name.contains(' '), "{found:?}");
+            }
+        }
+    }
 }
