@@ -136,41 +136,39 @@ mod tests {
 
     #[test]
     fn a_clause_that_only_says_it_answers_is_cut() {
-        assert_eq!(
-            gist("In response to the Staff’s\ncomment,  we have revised the disclosure."),
-            "…we have revised the disclosure."
-        );
-        assert_eq!(
-            gist(
-                "We acknowledge the Staff's comment. In response to the Staff's request, Lark will expand its table."
+        let previews = [
+            (
+                "In response to the Staff’s\ncomment,  we have revised the disclosure.",
+                "…we have revised the disclosure.",
             ),
-            "…Lark will expand its table."
-        );
-        // Nothing after the clause: the answer as it is.
-        assert_eq!(
-            gist("In response to the Staff's comment,"),
-            "In response to the Staff's comment,"
-        );
-        assert_eq!(
-            gist("In response, we revised it."),
-            "In response, we revised it."
-        );
-        // Nor does telling the staff what follows.
-        assert_eq!(
-            gist(
-                "In response to the Staff's comment, the Company respectfully advises the Staff that the\nfee is not material."
+            (
+                "We acknowledge the Staff's comment. In response to the Staff's request, Lark will expand its table.",
+                "…Lark will expand its table.",
             ),
-            "…the\nfee is not material."
-        );
-        assert_eq!(
-            gist("Lark Widgets informs the Staff that it sold no ships."),
-            "…it sold no ships."
-        );
-        assert_eq!(
-            gist("We advise the Staff that, to date, we sold none."),
-            "…to date, we sold none."
-        );
-        let kept = "We advise the Staff in writing when the fee changes.";
-        assert_eq!(gist(kept), kept);
+            // And one that only says the company tells the staff what follows.
+            (
+                "In response to the Staff's comment, the Company respectfully advises the Staff that the fee is not material.",
+                "…the fee is not material.",
+            ),
+            (
+                "Lark Widgets informs the Staff that it sold no ships.",
+                "…it sold no ships.",
+            ),
+            (
+                "We advise the Staff that, to date, we sold none.",
+                "…to date, we sold none.",
+            ),
+        ];
+        for (answer, preview) in previews {
+            assert_eq!(gist(answer), preview);
+        }
+        // Nothing after the clause, or no such clause: the answer as it is.
+        for kept in [
+            "In response to the Staff's comment,",
+            "In response, we revised it.",
+            "We advise the Staff in writing when the fee changes.",
+        ] {
+            assert_eq!(gist(kept), kept);
+        }
     }
 }
