@@ -74,20 +74,25 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     settings.now = Some(chrono::Utc::now());
     // The letters of its folder are read only when they have something to say: once
     // the letter's own deadline has passed, its review says whether a reply was filed
-    // or more time asked for; and the companies' letters there greet the staff the
-    // response would greet by full name for want of a configured honorific.
+    // or more time asked for; the company's own letters there write its name, which
+    // the staff's gives in capitals only; and the companies' letters there greet the
+    // staff the response would greet by full name for want of a configured honorific.
     let today = settings.now.map(|now| now.date_naive().to_string());
     let past_due = letter
         .response_due
         .as_ref()
         .zip(today)
         .is_some_and(|(due, today)| *due < today);
-    if past_due || !export::without_honorific(&letter, &settings).is_empty() {
+    if past_due
+        || export::names_company_in_capitals(&letter)
+        || !export::without_honorific(&letter, &settings).is_empty()
+    {
         let known = crate::review::known_for(&args.letter);
         if let Some(standing) = known.standing.filter(|_| past_due) {
             settings.replied = standing.replied;
             settings.extended = standing.extended;
         }
+        settings.company = known.company;
         settings.greeted = known.greeted;
     }
     settings.asked = export::Asked::in_file(&args.letter);

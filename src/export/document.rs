@@ -14,6 +14,21 @@ use super::settings::ExportSettings;
 use crate::drafts::{CommentDraft, Drafts, Status};
 use crate::letter::{Comment, Kind, Letter};
 
+/// The company's name: as the letter gives it, or, when the letter gives it in capitals
+/// only, as the company's own letters write it ([`ExportSettings::company`]).
+fn company_name<'a>(letter: &'a Letter, settings: &'a ExportSettings) -> Option<&'a str> {
+    let given = letter.company.as_deref();
+    match (given, settings.company.as_deref()) {
+        (Some(given), Some(own)) if in_capitals(given) => Some(own),
+        _ => given,
+    }
+}
+
+/// Whether `name` is written in capitals only ("LENNAR CORP").
+pub(super) fn in_capitals(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
+}
+
 /// An ISO date (`2014-11-17`) as letters print it, or `None` when it is not one.
 fn long_iso_date(iso: &str) -> Option<String> {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
@@ -29,7 +44,7 @@ pub fn build(
 ) -> (Document, Tally) {
     let mut tally = Tally::default();
     let mut blocks = Vec::new();
-    let company = clean(letter.company.as_deref());
+    let company = clean(company_name(letter, settings));
     let company_or = company.clone().unwrap_or_else(|| "[Company]".to_owned());
     // Who answers: the company, or the shareholders whose proxy statement about it the
     // letter is on.

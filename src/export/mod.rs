@@ -148,6 +148,12 @@ fn count_message(numbers: &[String], one: &str, many: &str) -> String {
     format!("{} {what}: {}", numbers.len(), shown.join(", "))
 }
 
+/// Whether the company's letters in the folder of `letter` can name the company better
+/// than it does: it gives the name in capitals only ("LENNAR CORP").
+pub fn names_company_in_capitals(letter: &Letter) -> bool {
+    letter.company.as_deref().is_some_and(document::in_capitals)
+}
+
 /// The staff the response to `letter` would greet by full name, for want of an
 /// honorific: neither configured nor given by the companies' letters in its folder
 /// ([`ExportSettings::greeted`]). The caller reads the folder only when there are some.

@@ -147,6 +147,12 @@ pub struct ExportSettings {
     /// it: `"Mindy Hooker" = "Ms."` makes "Dear Ms. Hooker". A name without an entry
     /// is written in full ("Dear Mindy Hooker").
     pub honorifics: BTreeMap<String, String>,
+    /// The company's name as its own letters in the letter's review write it, used
+    /// where the staff's letter gives it in capitals only (EDGAR's "LENNAR CORP", in
+    /// the staff's letters since 2019). Not read from the config file: the caller,
+    /// which knows the folder, sets it.
+    #[serde(skip)]
+    pub company: Option<String>,
     /// The staff the companies' letters in the letter's folder (responses) greet with an honorific
     /// ("Dear Ms. Donahue:" under "Attention: Erin Donahue"), oldest first: a name
     /// [`honorifics`](Self::honorifics) does not give is greeted as the latest of them
@@ -200,6 +206,7 @@ impl Default for ExportSettings {
             font: "Times New Roman".to_owned(),
             font_size: HalfPoints(24),
             honorifics: BTreeMap::new(),
+            company: None,
             greeted: Vec::new(),
             date: None,
             now: None,

@@ -153,6 +153,20 @@ pub(super) struct ReBlock {
     pub file_number: Option<String>,
 }
 
+/// `name` without the term a company's letter defines for it after its name ("BB&T
+/// Corporation (the “Company”)", "Lark Widgets, Inc. (“Lark” or the “Company”)").
+fn without_defined_term(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    if let Some(open) = trimmed.rfind('(')
+        && trimmed.ends_with(')')
+        && trimmed[open..].contains(['"', '“', '”'])
+        && open > 0
+    {
+        return trimmed[..open].trim_end();
+    }
+    name
+}
+
 /// Read the "Re:" block of `lines` (from its "Re:" line to the salutation).
 pub(super) fn read_re_block(lines: &[&str]) -> ReBlock {
     let mut block = ReBlock::default();
@@ -171,7 +185,7 @@ pub(super) fn read_re_block(lines: &[&str]) -> ReBlock {
             rest = &items[1..];
             Some(first.text)
         };
-        if let Some(company) = company {
+        if let Some(company) = company.map(without_defined_term) {
             block.company = Some(company.to_string());
             block.companies.push(company.to_string());
         }
@@ -297,6 +311,28 @@ pub(super) fn file_number_in(found: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_company_is_named_without_the_term_its_letter_defines() {
+        let block = read_re_block(&[
+            "Re: Lark Widgets Corporation (the “Company”)",
+            "Registration Statement on Form S-3",
+        ]);
+        assert_eq!(block.company.as_deref(), Some("Lark Widgets Corporation"));
+        for (name, company) in [
+            (
+                "Lark Widgets, Inc. (\"Lark\" or the \"Company\")",
+                "Lark Widgets, Inc.",
+            ),
+            (
+                "Ostrava Holdings (Bermuda) Ltd.",
+                "Ostrava Holdings (Bermuda) Ltd.",
+            ),
+            ("Harlow Trust (Series A)", "Harlow Trust (Series A)"),
+        ] {
+            assert_eq!(without_defined_term(name), company);
+        }
+    }
 
     #[test]
     fn lines_that_only_number_the_filing() {

@@ -1,6 +1,7 @@
 //! What the other letters of a letter's folder tell the response written to it: whether
-//! a reply was filed or more time asked for (its review's standing), and how the
-//! companies' letters to the staff greet them ("Dear Ms. Donahue:").
+//! a reply was filed or more time asked for (its review's standing), how the company
+//! writes its own name, and how the companies' letters to the staff greet them ("Dear
+//! Ms. Donahue:").
 
 use std::path::Path;
 
@@ -14,6 +15,10 @@ pub struct Known {
     /// What they say of the answer it awaits ([`Review::standings`](super::Review::standings));
     /// `None` when the letter is not found there.
     pub standing: Option<Standing>,
+    /// The company's name as its own letters in the review write it, the latest of
+    /// them in capitals and small letters ("Lennar Corporation", where the staff's
+    /// letters give EDGAR's "LENNAR CORP").
+    pub company: Option<String>,
     /// The staff the companies' letters there greet with an honorific, oldest letter
     /// first (a later letter's honorific for the same person counts over an earlier's).
     pub greeted: Vec<Greeted>,
@@ -36,6 +41,12 @@ pub fn known_for(letter: &Path) -> Known {
         });
         if let Some(at) = at {
             known.standing = review.standings().nth(at);
+            known.company = review
+                .letters
+                .iter()
+                .filter(|f| !f.is_staff())
+                .filter_map(|f| f.letter.company.clone())
+                .rfind(|name| name.chars().any(char::is_lowercase));
         }
         for filed in &review.letters {
             let date = filed.letter.date.clone().unwrap_or_default();

@@ -188,3 +188,41 @@ fn the_staff_are_greeted_as_the_companys_letters_in_the_folder_greet_them() {
         "{letter}"
     );
 }
+
+/// The staff's letter gives the company's name in EDGAR's capitals, as the staff's
+/// letters have since 2019: the response names it as the company's own response
+/// beside it writes it; with no letter of the company there, as the staff wrote it.
+#[test]
+fn the_company_is_named_as_its_own_letters_write_it() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    let dir = tempfile::tempdir().unwrap();
+    let follow_up = "upload_harrowgate-ferries_2025-04-21.txt";
+    let text = std::fs::read_to_string(fixtures.join(follow_up)).unwrap();
+    let capitals = text.replace("Harrowgate Ferries, Inc.", "HARROWGATE FERRIES INC");
+    assert_ne!(capitals, text, "the fixture changed");
+    std::fs::write(dir.path().join(follow_up), capitals).unwrap();
+    let export = || {
+        let letter = dir.path().join(follow_up);
+        let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let letter = export();
+    assert!(
+        letter.contains("On behalf of HARROWGATE FERRIES INC (the"),
+        "{letter}"
+    );
+
+    let response = "corresp_harrowgate-ferries_2025-03-24.txt";
+    std::fs::copy(fixtures.join(response), dir.path().join(response)).unwrap();
+    let letter = export();
+    assert!(
+        letter.contains("**Re: Harrowgate Ferries, Inc.**"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains("On behalf of Harrowgate Ferries, Inc. (the"),
+        "{letter}"
+    );
+    assert!(!letter.contains("HARROWGATE"), "{letter}");
+}

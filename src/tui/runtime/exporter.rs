@@ -123,10 +123,16 @@ fn export_letter(
         Some(letter) => letter,
         None => Arc::new(crate::letter::parse_file(path).map_err(|e| e.to_string())?),
     };
-    // The companies' letters in the folder greet the staff the response would greet by
-    // full name for want of a configured honorific (read here, off the screen's thread).
-    if !export::without_honorific(&letter, &settings).is_empty() {
-        settings.greeted = crate::review::known_for(path).greeted;
+    // The company's letters in the folder write its name, which the staff's letter may
+    // give in capitals only, and the companies' letters there greet the staff the
+    // response would greet by full name for want of a configured honorific (read here,
+    // off the screen's thread).
+    if export::names_company_in_capitals(&letter)
+        || !export::without_honorific(&letter, &settings).is_empty()
+    {
+        let known = crate::review::known_for(path);
+        settings.company = known.company;
+        settings.greeted = known.greeted;
     }
     let target = Target::choose(path, None, format)?;
     let drafts_path = crate::drafts::drafts_path(path);
