@@ -155,7 +155,7 @@ mod tests {
         ]);
         assert_eq!(
             subject_phrase(&letter),
-            "the Company's Form 10-K for the year ended December 31, 2014, responses dated December 3, \
+            "the Company's Form 10-K for the year ended December 31, 2014 and responses dated December 3, \
              2015 and January 5, 2016, and Ostrava Partners, L.P.'s Form 10-K for the year ended December \
              31, 2014"
         );

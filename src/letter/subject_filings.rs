@@ -86,7 +86,11 @@ pub fn subject_filings<S: AsRef<str>>(lines: &[S]) -> Vec<Filings> {
         let read = subject_line(line);
         match group.filings.last_mut() {
             Some(filing) if GOES_ON.contains(&first.as_str()) => {
-                filing.push_str(", ");
+                // The company's response is a second thing the letter is about, not a
+                // detail of the filing ("Form 10-K … and response dated June 12, 2024",
+                // as the companies write it); "filed …" is one.
+                let also = matches!(first.as_str(), "response" | "responses");
+                filing.push_str(if also { " and " } else { ", " });
                 filing.push_str(&goes_on(line));
             }
             Some(filing) if wrapped(previous, line) => {
@@ -215,7 +219,7 @@ mod tests {
                 None,
                 &[
                     "Form 10-K for Fiscal Year Ended December 31, 2018, filed February 22, 2019",
-                    "Form 8-K filed May 5, 2016, response dated June 3, 2016",
+                    "Form 8-K filed May 5, 2016 and response dated June 3, 2016",
                 ]
             )]
         );
