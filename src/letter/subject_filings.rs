@@ -43,7 +43,7 @@ pub fn solicited_by_another(subject: &Subject) -> bool {
 }
 
 /// First words of a line that goes on with the filing above it: "Filed …",
-/// "Response dated …".
+/// "Response dated …", EDGAR's "CORRESP filed …".
 const GOES_ON: &[&str] = &[
     "filed",
     "submitted",
@@ -52,6 +52,7 @@ const GOES_ON: &[&str] = &[
     "confidentially",
     "response",
     "responses",
+    "corresp",
     "dated",
 ];
 
@@ -88,10 +89,14 @@ pub fn subject_filings<S: AsRef<str>>(lines: &[S]) -> Vec<Filings> {
             Some(filing) if GOES_ON.contains(&first.as_str()) => {
                 // The company's response is a second thing the letter is about, not a
                 // detail of the filing ("Form 10-K … and response dated June 12, 2024",
-                // as the companies write it); "filed …" is one.
-                let also = matches!(first.as_str(), "response" | "responses");
+                // as the companies write it); "filed …" is one. EDGAR's name for it,
+                // "CORRESP filed May 10, 2022", is said in words.
+                let also = matches!(first.as_str(), "response" | "responses" | "corresp");
                 filing.push_str(if also { " and " } else { ", " });
-                filing.push_str(&goes_on(line));
+                match line.strip_prefix("CORRESP ") {
+                    Some(rest) => filing.push_str(&format!("response {}", rest.trim_start())),
+                    None => filing.push_str(&goes_on(line)),
+                }
             }
             Some(filing) if wrapped(previous, line) => {
                 filing.push(' ');
@@ -210,6 +215,8 @@ mod tests {
             "Filed, February 22, 2019",
             "Form 8-K Filed May 5, 2016",
             "Response dated June 3, 2016",
+            "Form 10-Q for the Period Ended March 31, 2022",
+            "CORRESP filed May 10, 2022",
             "File No. 001-12345",
             "CIK 0001811074",
         ];
@@ -220,6 +227,7 @@ mod tests {
                 &[
                     "Form 10-K for Fiscal Year Ended December 31, 2018, filed February 22, 2019",
                     "Form 8-K filed May 5, 2016 and response dated June 3, 2016",
+                    "Form 10-Q for the Period Ended March 31, 2022 and response filed May 10, 2022",
                 ]
             )]
         );
