@@ -9,11 +9,24 @@ use crate::common;
 
 use common::bin::{arg, letterdesk};
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const EXHIBIT: &str =
     "Please provide us with an unredacted copy of Exhibit 10.4 with your response.";
 const SLIDES: &str = "Please also send us the slides shown to investors on March 1, 2024.";
+
+/// `letterdesk export LETTER -o -`, with `--config CONFIG` when given, which must
+/// succeed: the letter written and the warnings.
+fn exported(letter: &Path, config: Option<&Path>) -> (String, String) {
+    let mut args = vec!["export", arg(letter), "-o", "-"];
+    if let Some(config) = config {
+        args.extend(["--config", arg(config)]);
+    }
+    let out = letterdesk(&args);
+    assert!(out.status.success(), "{out:?}");
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (text(&out.stdout), text(&out.stderr))
+}
 
 /// A letter of two comments, both answered and resolved, whose closing asks for an
 /// exhibit and for slides.
@@ -119,9 +132,7 @@ fn a_request_for_more_time_beside_the_letter_sets_the_deadline_warned_of() {
     let warned_with = |folder: &str, name: &str| {
         std::fs::copy(fixtures.join(folder).join(name), dir.path().join(name)).unwrap();
         let letter = dir.path().join("upload_harrowgate-ferries_2025-03-10.txt");
-        let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8_lossy(&out.stderr).into_owned()
+        exported(&letter, None).1
     };
     let stderr = warned_with("review", "upload_harrowgate-ferries_2025-03-10.txt");
     assert!(
@@ -150,13 +161,7 @@ fn the_staff_are_greeted_as_the_companys_letters_in_the_folder_greet_them() {
     let config = dir.path().join("no-config.toml");
     let follow_up = "upload_harrowgate-ferries_2025-04-21.txt";
     std::fs::copy(fixtures.join(follow_up), dir.path().join(follow_up)).unwrap();
-    let export = || {
-        let letter = dir.path().join(follow_up);
-        let out = letterdesk(&["export", arg(&letter), "-o", "-", "--config", arg(&config)]);
-        assert!(out.status.success(), "{out:?}");
-        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-        (stdout, String::from_utf8_lossy(&out.stderr).into_owned())
-    };
+    let export = || exported(&dir.path().join(follow_up), Some(&config));
     let (letter, warnings) = export();
     assert!(
         letter.contains("Dear Tomas Ridley and Priya Anand:"),
@@ -201,12 +206,7 @@ fn the_company_is_named_as_its_own_letters_write_it() {
     let capitals = text.replace("Harrowgate Ferries, Inc.", "HARROWGATE FERRIES INC");
     assert_ne!(capitals, text, "the fixture changed");
     std::fs::write(dir.path().join(follow_up), capitals).unwrap();
-    let export = || {
-        let letter = dir.path().join(follow_up);
-        let out = letterdesk(&["export", arg(&letter), "-o", "-"]);
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let export = || exported(&dir.path().join(follow_up), None).0;
     let letter = export();
     assert!(
         letter.contains("On behalf of HARROWGATE FERRIES INC (the"),
