@@ -2,7 +2,7 @@
 //! ("Form 20-F for the Fiscal Year Ended December 31, 2013, filed April 9, 2014").
 
 use super::escape::clean;
-use crate::letter::{Letter, filed_by_another, solicited_by_another, subject_filings};
+use crate::letter::{Filings, Letter, filed_by_another, subject_filings};
 
 /// The opening paragraph, in two parts: the text up to how the restated comments are
 /// set off ("in bold"), and the text after it.
@@ -13,9 +13,20 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
     } else {
         ("comments", "are", "responses")
     };
+    let lines: Vec<String> = letter
+        .subject
+        .lines
+        .iter()
+        .filter_map(|l| clean(Some(l)))
+        .collect();
+    let groups = subject_filings(&lines);
     // Shareholders answering on their proxy statement about the company are the
     // participants in a solicitation (the staff's own word for them), not "the Company".
-    let (whom, term, theirs) = if solicited_by_another(&letter.subject) {
+    let solicited = groups
+        .iter()
+        .flat_map(|g| &g.filings)
+        .any(|f| filed_by_another(f));
+    let (whom, term, theirs) = if solicited {
         (
             format!("{company} and the other participants in its solicitation"),
             "Participants",
@@ -25,7 +36,7 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
         (company.to_owned(), "Company", "Company's")
     };
     let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
-    let subject = subject_phrase(letter);
+    let subject = subject_phrase(letter, &groups);
     // A phrase that ends with an abbreviation ("et al.") ends the sentence too.
     let stop = if subject.ends_with('.') { "" } else { "." };
     (
@@ -42,15 +53,8 @@ pub(super) fn opening(letter: &Letter, company: &str, date: Option<&str>) -> (St
 /// The filings the letter is about, as a phrase with whose they are: "the Company's
 /// Form 20-F for the Fiscal Year Ended December 31, 2013, filed April 9, 2014", "the
 /// Company's Form 10-K … and Harlow Properties Limited Partnership's Form 10-K …" (as
-/// [`subject_filings`] reads the "Re:" block).
-fn subject_phrase(letter: &Letter) -> String {
-    let lines: Vec<String> = letter
-        .subject
-        .lines
-        .iter()
-        .filter_map(|l| clean(Some(l)))
-        .collect();
-    let groups = subject_filings(&lines);
+/// [`subject_filings`] reads the "Re:" block into `groups`).
+fn subject_phrase(letter: &Letter, groups: &[Filings]) -> String {
     if groups.is_empty() {
         return match clean(letter.subject.form.as_deref()) {
             Some(form) => format!("the Company's Form {form}"),
@@ -98,6 +102,11 @@ mod tests {
     use crate::letter::Subject;
     use crate::testing::strings;
 
+    /// The filings `letter` is about, as the opening names them.
+    fn phrase(letter: &Letter) -> String {
+        subject_phrase(letter, &subject_filings(&letter.subject.lines))
+    }
+
     /// A letter whose "Re:" block gives `lines` after the company.
     fn about(lines: &[&str]) -> Letter {
         Letter {
@@ -119,7 +128,7 @@ mod tests {
             "CIK 0001811074",
         ]);
         assert_eq!(
-            subject_phrase(&letter),
+            phrase(&letter),
             "the Company's Form 10-K for the Fiscal Year Ended April 29, 2023, filed June 27, 2023 and Form 8-K furnished June 1, 2023"
         );
     }
@@ -134,7 +143,7 @@ mod tests {
             "Filed February 28, 2017",
         ]);
         assert_eq!(
-            subject_phrase(&letter),
+            phrase(&letter),
             "the Company's Form 10-K for the fiscal year ended December 31, 2016, filed February 28, 2017 and \
              Harlow Properties Limited Partnership's Form 10-K for the fiscal year ended December 31, 2016, \
              filed February 28, 2017"
@@ -144,7 +153,7 @@ mod tests {
             "Forms 10-K for the Fiscal Year Ended December 31, 2015",
         ]);
         assert_eq!(
-            subject_phrase(&letter),
+            phrase(&letter),
             "the Company's and Ostrava Yield, Inc.'s Forms 10-K for the Fiscal Year Ended December 31, 2015"
         );
         let letter = about(&[
@@ -154,7 +163,7 @@ mod tests {
             "Form 10-K for the year ended December 31, 2014",
         ]);
         assert_eq!(
-            subject_phrase(&letter),
+            phrase(&letter),
             "the Company's Form 10-K for the year ended December 31, 2014 and responses dated December 3, \
              2015 and January 5, 2016, and Ostrava Partners, L.P.'s Form 10-K for the year ended December \
              31, 2014"
@@ -168,7 +177,7 @@ mod tests {
             "PREC14A filed January 12, 2024 by Quarry Lane Workers Union et al.",
         ]);
         assert_eq!(
-            subject_phrase(&letter),
+            phrase(&letter),
             "the PREC14A filed January 12, 2024 by Quarry Lane Workers Union et al."
         );
         let (before, _) = opening(&letter, "Harlow Widgets, Inc.", None);

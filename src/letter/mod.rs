@@ -63,7 +63,7 @@ pub use named_company::LEGAL_FORMS;
 pub use parse::brief as brief_bytes;
 pub use requests::{Request, RequestKind};
 pub use restated::words;
-pub use subject_filings::{Filings, filed_by_another, solicited_by_another, subject_filings};
+pub use subject_filings::{Filings, filed_by_another, subject_filings};
 pub use warm::compile_patterns;
 
 use std::path::Path;

@@ -35,7 +35,7 @@ pub fn filed_by_another(filing: &str) -> bool {
 
 /// Whether a filing `subject` names says who filed it ([`filed_by_another`]): the
 /// letter is for the shareholders who filed it to answer, not the company.
-pub fn solicited_by_another(subject: &Subject) -> bool {
+pub(super) fn solicited_by_another(subject: &Subject) -> bool {
     subject_filings(&subject.lines)
         .iter()
         .flat_map(|group| &group.filings)
