@@ -142,61 +142,62 @@ mod tests {
 
     #[test]
     fn the_ways_staff_cite_earlier_comments() {
-        assert_eq!(
-            refs("We note your response to prior comment 4."),
-            vec![plain("4")]
-        );
-        assert_eq!(
-            refs("Refer to previous comments 2 and 3 and your revised disclosure."),
-            vec![plain("2"), plain("3")]
-        );
-        assert_eq!(
-            refs("We note your response to comment 3 regarding revenue."),
-            vec![plain("3")]
-        );
-        assert_eq!(
-            refs("Refer to comment 2 in our letter dated May 22, 2024."),
-            vec![("2".to_string(), Some("2024-05-22".to_string()))]
-        );
-        assert_eq!(
-            refs("your response to comment 1 of our letter dated December 28, 2017 that you"),
-            vec![("1".to_string(), Some("2017-12-28".to_string()))]
-        );
-        assert_eq!(
-            refs("We note your responses to prior comments 1, 5 and 7."),
-            vec![plain("1"), plain("5"), plain("7")]
-        );
-    }
-
-    /// Some letters spell the numbers out: 4 of the 77 corpus letters that cite an
-    /// earlier comment ("your responses to comments five and six", "prior comment six");
-    /// one writes "prior comment number 3".
-    #[test]
-    fn numbers_in_words_or_after_number() {
-        assert_eq!(
-            refs("We note your responses to comments five and six. We continue to evaluate."),
-            vec![plain("5"), plain("6")]
-        );
-        assert_eq!(
-            refs("We note your response to prior comment Six that the fees"),
-            vec![plain("6")]
-        );
-        assert_eq!(
-            refs("Refer to your response to comment one from our letter dated April 5, 2016."),
-            vec![("1".to_string(), Some("2016-04-05".to_string()))]
-        );
-        assert_eq!(
-            refs("We note your response to prior comment number 3 and No. 4."),
-            vec![plain("3")]
-        );
-        assert_eq!(
-            refs("Refer to your response to comment No. 12."),
-            vec![plain("12")]
-        );
-        assert_eq!(
-            refs("See prior comments nineteen through twenty-one."),
-            vec![plain("19"), plain("21")]
-        );
+        let cases = [
+            (
+                "We note your response to prior comment 4.",
+                vec![plain("4")],
+            ),
+            (
+                "Refer to previous comments 2 and 3 and your revised disclosure.",
+                vec![plain("2"), plain("3")],
+            ),
+            (
+                "We note your response to comment 3 regarding revenue.",
+                vec![plain("3")],
+            ),
+            (
+                "Refer to comment 2 in our letter dated May 22, 2024.",
+                vec![("2".to_string(), Some("2024-05-22".to_string()))],
+            ),
+            (
+                "your response to comment 1 of our letter dated December 28, 2017 that you",
+                vec![("1".to_string(), Some("2017-12-28".to_string()))],
+            ),
+            (
+                "We note your responses to prior comments 1, 5 and 7.",
+                vec![plain("1"), plain("5"), plain("7")],
+            ),
+            // Some letters spell the numbers out: 4 of the 77 corpus letters that cite
+            // an earlier comment ("your responses to comments five and six", "prior
+            // comment six"); one writes "prior comment number 3".
+            (
+                "We note your responses to comments five and six. We continue to evaluate.",
+                vec![plain("5"), plain("6")],
+            ),
+            (
+                "We note your response to prior comment Six that the fees",
+                vec![plain("6")],
+            ),
+            (
+                "Refer to your response to comment one from our letter dated April 5, 2016.",
+                vec![("1".to_string(), Some("2016-04-05".to_string()))],
+            ),
+            (
+                "We note your response to prior comment number 3 and No. 4.",
+                vec![plain("3")],
+            ),
+            (
+                "Refer to your response to comment No. 12.",
+                vec![plain("12")],
+            ),
+            (
+                "See prior comments nineteen through twenty-one.",
+                vec![plain("19"), plain("21")],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(refs(text), expected, "{text}");
+        }
         // A word that only starts like a number is not one.
         assert!(refs("In response to comment tenfold, revise.").is_empty());
     }
