@@ -71,9 +71,7 @@ pub fn join_paragraphs(lines: &[&str], width: usize) -> String {
                 last_line_len: line.len(),
             });
         } else if let Some(b) = blocks.last_mut() {
-            let glue =
-                b.text.ends_with('-') && b.text[..b.text.len() - 1].ends_with(char::is_alphabetic);
-            if !glue {
+            if !continues_hyphenated(&b.text, line) {
                 b.text.push(' ');
             }
             b.text.push_str(line);
@@ -90,6 +88,20 @@ pub fn join_paragraphs(lines: &[&str], width: usize) -> String {
         out.push_str(&b.text);
     }
     out
+}
+
+/// Whether `line` carries on the word `text` ends with, wrapped after its hyphen:
+/// "forward-" and "looking", "ASC 606-" and "10-50-1", "Form 10-" and "K", "U.S.-" and
+/// "designated". The hyphen stays (letters are not hyphenated by syllable). A hyphen
+/// after a blank is a dash, and one followed by "and", "or" or "nor" is suspended:
+/// "pre- and post-merger", "short- or long-term".
+fn continues_hyphenated(text: &str, line: &str) -> bool {
+    let Some(word) = text.strip_suffix('-') else {
+        return false;
+    };
+    let next = line.split_whitespace().next().unwrap_or("");
+    word.ends_with(|c: char| c.is_alphanumeric() || c == '.')
+        && !matches!(next, "and" | "or" | "nor" | "&")
 }
 
 #[cfg(test)]
@@ -166,9 +178,32 @@ mod tests {
 
     #[test]
     fn hyphenated_wrap_is_glued() {
-        assert_eq!(
-            join_paragraphs(&["forward-", "looking data"], 90),
-            "forward-looking data"
-        );
+        for (lines, joined) in [
+            (["forward-", "looking data"], "forward-looking data"),
+            (
+                ["Refer to ASC 606-", "10-50-1."],
+                "Refer to ASC 606-10-50-1.",
+            ),
+            (
+                ["in your Form 10-", "K for 2016"],
+                "in your Form 10-K for 2016",
+            ),
+            (
+                ["Rule 3-", "09 of Regulation S-X"],
+                "Rule 3-09 of Regulation S-X",
+            ),
+            (
+                ["with U.S.-", "designated sponsors"],
+                "with U.S.-designated sponsors",
+            ),
+            (
+                ["the pre-", "and post-merger charts"],
+                "the pre- and post-merger charts",
+            ),
+            (["short-", "or long-term"], "short- or long-term"),
+            (["revenue -", "net"], "revenue - net"),
+        ] {
+            assert_eq!(join_paragraphs(&lines, 90), joined);
+        }
     }
 }
