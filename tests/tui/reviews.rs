@@ -212,6 +212,30 @@ fn a_request_for_effectiveness_is_named_in_the_tree_and_the_list() {
     assert!(!list.contains("company response"), "{list}");
 }
 
+/// Opened, a company letter that asks the staff for something says what, and for
+/// when, where a staff letter's comments would be.
+#[test]
+fn a_company_letter_asking_for_something_says_what_when_opened() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (letter, says) in [
+        (
+            "effectiveness/corresp_quillon-rail_2025-05-12.txt",
+            "The company asks to be declared effective, on 2025-05-14: no staff comments.",
+        ),
+        (
+            "more-time/corresp_harrowgate-ferries_2025-03-20.txt",
+            "The company asks for more time, until 2025-04-07: no staff comments.",
+        ),
+    ] {
+        let filed = vec![Filed::read(&fixtures.join(letter)).unwrap()];
+        let today = NaiveDate::from_ymd_opt(2025, 3, 28).unwrap();
+        let mut s = State::from_filed(filed, today);
+        update(&mut s, Action::Run(Command::Open));
+        let shown = screen(&mut s, 240, 12);
+        assert!(shown.contains(says), "{letter}:\n{shown}");
+    }
+}
+
 /// `filed` in the workspace: the review tree's screen, then the flat list's on `today`
 /// (the reviews built), with its state.
 fn tree_then_list(filed: Vec<Filed>, today: NaiveDate) -> (String, String, State) {

@@ -71,7 +71,7 @@ pub(super) fn draw(frame: &mut Frame, rect: Rect, state: &State) {
     let inner = comment_rows(rect, letter.warnings.len());
     draw_warnings(frame, rect, letter, theme);
     if letter.comments.is_empty() {
-        frame.render_widget(note(empty_text(letter.kind), theme), inner);
+        frame.render_widget(note(&empty_text(letter), theme), inner);
         return;
     }
     let Some(doc) = &open.doc else {
@@ -257,13 +257,27 @@ fn draw_warnings(frame: &mut Frame, rect: Rect, letter: &Letter, theme: &crate::
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// What to say when a letter has no comments.
-fn empty_text(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Completion => "The staff has completed its review: no comments to answer.",
-        Kind::NoReview => "The staff will not review this filing: no comments to answer.",
-        Kind::Response => "This is a company response letter: no staff comments.",
-        Kind::Comments | Kind::Unknown => "No numbered comments were found in this letter.",
+/// What to say when a letter has no comments: for a company's letter that asks the
+/// staff for something, what it asks ("The company asks for more time, until
+/// 2022-06-27: no staff comments.").
+fn empty_text(letter: &Letter) -> String {
+    match letter.kind {
+        Kind::Completion => "The staff has completed its review: no comments to answer.".into(),
+        Kind::NoReview => "The staff will not review this filing: no comments to answer.".into(),
+        Kind::Response => match letter.asks() {
+            Some(asks) => {
+                let date = letter
+                    .asked_date()
+                    .map(|d| format!(", {} {d}", asks.date_word()));
+                format!(
+                    "The company {}{}: no staff comments.",
+                    asks.label(),
+                    date.unwrap_or_default()
+                )
+            }
+            None => "This is a company response letter: no staff comments.".into(),
+        },
+        Kind::Comments | Kind::Unknown => "No numbered comments were found in this letter.".into(),
     }
 }
 
