@@ -105,8 +105,9 @@ fn precedent_overlay_marks_the_query_terms() {
     insta::assert_snapshot!(text);
 }
 
-/// A hit's rows longer than the overlay end with `…` at its edge: the reader sees that
-/// the text goes on (Enter reads it in full). Before, they were cut mid-word.
+/// A hit's rows longer than the overlay end with `…` after their last whole word: the
+/// reader sees that the text goes on (Enter reads it in full). Before, they were cut
+/// mid-word, then with `…` at the overlay's edge.
 #[test]
 fn rows_longer_than_the_overlay_end_with_an_ellipsis() {
     let mut s = overlay_with_hits(&["ebitda"]);
@@ -118,7 +119,8 @@ fn rows_longer_than_the_overlay_end_with_an_ellipsis() {
         .collect();
     assert_eq!(rows.len(), 10, "{text}");
     for row in rows {
-        assert!(row.trim_end().ends_with("…┃ │"), "{row}");
+        let inside = row.rsplit('┃').nth(1).unwrap().trim_end();
+        assert!(inside.ends_with("a non-GAAP measure,…"), "{row}");
     }
     // The words shown are still marked.
     assert!(text.contains("[EBITDA]"), "{text}");
@@ -156,11 +158,6 @@ fn while_the_index_is_built_the_overlay_says_what_it_waits_for() {
 /// The overlay with the hits of [`overlay_with_hits`], the first one's answer as long
 /// as `rows` lines ("answer line 1" … ), on a screen `width` × `height`.
 fn overlay_with_a_long_answer(rows: usize, width: u16, height: u16) -> State {
-    let mut s = desk();
-    let text = s.selected_comment().unwrap().text.clone();
-    update(&mut s, Action::Resize(width, height));
-    update(&mut s, Action::Run(Command::Precedent));
-    update(&mut s, Action::PrecedentIndexed(Ok(10)));
     let mut hits: Vec<Hit> = (1..=10).map(hit).collect();
     hits[0].answer = Some(
         (1..=rows)
@@ -168,6 +165,16 @@ fn overlay_with_a_long_answer(rows: usize, width: u16, height: u16) -> State {
             .collect::<Vec<_>>()
             .join("\n"),
     );
+    overlay_of(hits, width, height)
+}
+
+/// The overlay with `hits` found, on a screen `width` × `height`.
+fn overlay_of(hits: Vec<Hit>, width: u16, height: u16) -> State {
+    let mut s = desk();
+    let text = s.selected_comment().unwrap().text.clone();
+    update(&mut s, Action::Resize(width, height));
+    update(&mut s, Action::Run(Command::Precedent));
+    update(&mut s, Action::PrecedentIndexed(Ok(10)));
     let found = Found {
         hits,
         terms: vec!["ebitda".into()],
@@ -331,4 +338,58 @@ fn a_click_selects_a_hit_and_a_second_reads_it() {
     press(&mut s, KeyCode::Esc);
     click(&mut s, 38);
     assert_eq!(text_of(&buffer(&s, 120, 40)), selected);
+}
+
+/// On a tall screen each hit shows more of its comment and its answer, as many rows as
+/// let the ten be seen at once (up to two of the comment, three of the answer), the
+/// last ending with `…` when it goes on; a click on any of a hit's rows selects it.
+#[test]
+fn a_tall_screen_shows_the_first_rows_of_each_answer() {
+    let (width, height) = (100, 70);
+    let mut hits: Vec<Hit> = (1..=10).map(hit).collect();
+    hits[1].answer =
+        Some("We will present net income before adjusted EBITDA in future filings. ".repeat(6));
+    let mut s = overlay_of(hits, width, height);
+    let screen = text_of(&buffer(&s, width, height));
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = |text: &str| {
+        rows.iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text} not in\n{screen}"))
+    };
+    let second = at(" 2. Quarry Lane 2 Inc.");
+    let third = at(" 3. Quarry Lane 3 Inc.");
+    assert_eq!(third - second, 6, "{screen}");
+    assert!(
+        rows[second + 3].contains("↳ We will present net income"),
+        "{screen}"
+    );
+    assert!(
+        rows[second + 4].contains("      income before adjusted EBITDA"),
+        "{screen}"
+    );
+    assert!(
+        rows[second + 5]
+            .rsplit('┃')
+            .nth(1)
+            .unwrap()
+            .trim_end()
+            .ends_with('…'),
+        "{screen}"
+    );
+    assert!(screen.contains("10. Quarry Lane 10 Inc."), "{screen}");
+    // The answer's last row is the second hit's: a click there selects it, a second
+    // reads it in full.
+    for _ in 0..2 {
+        mouse(
+            &mut s,
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            second as u16 + 5,
+        );
+    }
+    let full = text_of(&buffer(&s, width, height));
+    assert_shows(
+        &full,
+        &["Quarry Lane 2 Inc. · 2024-05-01", "back to the list"],
+    );
 }

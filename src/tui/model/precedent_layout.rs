@@ -7,6 +7,7 @@ use super::layout::{Shape, areas, inner};
 use super::wrap::wrap_line;
 use crate::precedent::Hit;
 use crate::text::{one_line, sanitize};
+use unicode_width::UnicodeWidthStr;
 
 /// Where the overlay goes over the panes' `area`, borders included.
 pub fn overlay_rect(area: Rect) -> Rect {
@@ -31,14 +32,31 @@ pub fn body_and_hint(rect: Rect) -> (Rect, Rect) {
     (body, hint)
 }
 
-/// Rows each hit takes in the list: who and where, the comment's first line, the
-/// answer's.
-pub const HIT_ROWS: usize = 3;
+/// Rows each hit takes in the list at the least: who and where, the comment's first
+/// row, the answer's.
+const LEAST_HIT_ROWS: usize = 3;
 
-/// The first hit the list shows in `body`: the first, unless the hit `selected` would
-/// be below the bottom, then as many before it as fit.
-pub fn first_hit_shown(selected: usize, body: Rect) -> usize {
-    let fit = (usize::from(body.height) / HIT_ROWS).max(1);
+/// Rows each hit takes at the most, on a tall screen: who and where, the comment's
+/// first two rows, the answer's first three.
+const MOST_HIT_ROWS: usize = 6;
+
+/// Rows each of the list's `hits` hits takes in `body`: as many as let every hit be
+/// seen at once, from 3 to 6 (a tall screen shows more of each comment and answer).
+pub fn hit_rows(body: Rect, hits: usize) -> usize {
+    (usize::from(body.height) / hits.max(1)).clamp(LEAST_HIT_ROWS, MOST_HIT_ROWS)
+}
+
+/// How the `rows` of a hit below its first (who and where) are shared: the comment's
+/// rows, then the answer's, the answer first given a second.
+pub fn text_and_answer_rows(rows: usize) -> (usize, usize) {
+    let text = if rows >= 5 { 2 } else { 1 };
+    (text, rows.saturating_sub(1 + text).max(1))
+}
+
+/// The first hit the list of `hits` hits shows in `body`: the first, unless the hit
+/// `selected` would be below the bottom, then as many before it as fit.
+pub fn first_hit_shown(selected: usize, body: Rect, hits: usize) -> usize {
+    let fit = (usize::from(body.height) / hit_rows(body, hits)).max(1);
     (selected + 1).saturating_sub(fit)
 }
 
@@ -46,8 +64,41 @@ pub fn first_hit_shown(selected: usize, body: Rect) -> usize {
 /// fewer than `hits`), the list starting at `first`.
 pub fn hit_at(row: u16, body: Rect, first: usize, hits: usize) -> Option<usize> {
     let inside = row.checked_sub(body.y).filter(|&r| r < body.height)?;
-    let hit = first + usize::from(inside) / HIT_ROWS;
+    let hit = first + usize::from(inside) / hit_rows(body, hits);
     (hit < hits).then_some(hit)
+}
+
+/// The first `rows` rows of `text`, its lines run together, sanitized and wrapped to
+/// `width` columns; the last ends with "…" when the text goes on. Only the start of a
+/// long text is wrapped.
+pub fn first_rows(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let width = width.max(2);
+    // Enough words for the rows and one more: a row holds at most `width` characters.
+    let budget = (rows + 1) * (width + 1);
+    let mut joined = String::new();
+    let mut more = false;
+    for word in text.split_whitespace() {
+        if joined.len() > budget {
+            more = true;
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let mut wrapped = wrap_line(&sanitize(&joined), width);
+    if wrapped.len() > rows {
+        more = true;
+        wrapped.truncate(rows);
+    }
+    if more && let Some(last) = wrapped.last_mut() {
+        while last.width() + 1 > width {
+            last.pop();
+        }
+        last.push('…');
+    }
+    wrapped
 }
 
 /// How far `rows` rows scroll in `body`: until the last is at the bottom.
@@ -112,5 +163,39 @@ pub fn or_dash(text: &str) -> String {
         "—".into()
     } else {
         one_line(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hits_rows_grow_with_the_screen_from_three_to_six() {
+        let body = |height| Rect::new(0, 0, 80, height);
+        assert_eq!(hit_rows(body(20), 10), 3);
+        assert_eq!(hit_rows(body(45), 10), 4);
+        assert_eq!(hit_rows(body(200), 10), 6);
+        assert_eq!(hit_rows(body(20), 0), 6);
+        let shares: Vec<_> = (3..=6).map(text_and_answer_rows).collect();
+        assert_eq!(shares, [(1, 1), (1, 2), (2, 2), (2, 3)]);
+        // A click on a hit's last row is that hit's, at any size.
+        assert_eq!(hit_at(8, body(45), 0, 10), Some(2));
+        assert_eq!(hit_at(7, body(45), 0, 10), Some(1));
+    }
+
+    #[test]
+    fn first_rows_run_lines_together_and_end_with_an_ellipsis_when_cut() {
+        let text = "One two three\nfour five six seven eight nine ten.";
+        assert_eq!(first_rows(text, 14, 2), ["One two three", "four five six…"]);
+        assert_eq!(first_rows("Short.", 14, 2), ["Short."]);
+        // A very long text: only its start is wrapped, and the cut is still marked.
+        let long = "word ".repeat(100_000);
+        let rows = first_rows(&long, 20, 3);
+        assert_eq!(rows.len(), 3);
+        assert!(rows[2].ends_with('…'), "{rows:?}");
+        // Control characters never reach the terminal.
+        let rows = first_rows("Bad \u{1b}[2J text", 40, 1);
+        assert!(!rows[0].contains('\u{1b}'), "{rows:?}");
     }
 }

@@ -74,7 +74,7 @@ fn click_hit(state: &mut State, row: u16, fx: &mut Vec<Effect>) {
     let Some(view) = &mut state.dialogs.precedent else {
         return;
     };
-    let first = first_hit_shown(view.selected, body);
+    let first = first_hit_shown(view.selected, body, view.hits().len());
     let Some(hit) = hit_at(row, body, first, view.hits().len()) else {
         return;
     };

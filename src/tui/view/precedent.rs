@@ -1,6 +1,7 @@
 //! The precedent overlay: the comments of other letters most like the selected one,
-//! each with company, date, form, heading and the first line of the answer given, the
-//! query's terms highlighted; or one of them in full.
+//! each with company, date, form, heading and the first rows of the comment and of the
+//! answer given (more on a tall screen), the query's terms highlighted; or one of them
+//! in full.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,8 +16,8 @@ use crate::text::sanitize;
 use crate::tui::model::overlay::Mode;
 use crate::tui::model::precedent::{IndexState, PrecedentView};
 use crate::tui::model::precedent_layout::{
-    FullRow, HIT_ROWS, body_and_hint, first_hit_shown, full_rows, last_scroll, or_dash,
-    overlay_rect,
+    FullRow, body_and_hint, first_hit_shown, first_rows, full_rows, hit_rows, last_scroll, or_dash,
+    overlay_rect, text_and_answer_rows,
 };
 use crate::tui::model::state::State;
 
@@ -60,10 +61,14 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &State, view: &Preceden
                 let scroll = scroll.min(last_scroll(rows.len(), body));
                 rows.into_iter().skip(usize::from(scroll)).collect()
             }
-            None => list(view, mark, state, body.width)
-                .into_iter()
-                .skip(first_hit_shown(view.selected, body) * HIT_ROWS)
-                .collect(),
+            None => {
+                let hits = view.hits().len();
+                let rows = hit_rows(body, hits);
+                list(view, mark, state, body.width, rows)
+                    .into_iter()
+                    .skip(first_hit_shown(view.selected, body, hits) * rows)
+                    .collect()
+            }
         }),
     };
     frame.render_widget(paragraph, body);
@@ -109,10 +114,17 @@ fn waiting(state: &State) -> Vec<Line<'static>> {
     lines
 }
 
-/// The hits, [`HIT_ROWS`] rows each: who and where, the comment's first line, the
-/// answer's (after the courtesy it may open with, [`gist`]); each cut to `width`
-/// columns, a cut one ending with `…`.
-fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Line<'static>> {
+/// The hits, `rows` rows each ([`hit_rows`]): who and where, then the first rows of the
+/// comment and of the answer (after the courtesy it may open with, [`gist`]), shared
+/// as [`text_and_answer_rows`] says; each fitted to `width` columns, a cut one ending
+/// with `…`.
+fn list(
+    view: &PrecedentView,
+    mark: Style,
+    state: &State,
+    width: u16,
+    rows: usize,
+) -> Vec<Line<'static>> {
     let fit = |line: Line<'static>| {
         let style = line.style;
         Line::from(fit_spans(line.spans, width.into())).style(style)
@@ -146,18 +158,33 @@ fn list(view: &PrecedentView, mark: Style, state: &State, width: u16) -> Vec<Lin
             first = first.style(theme.selected());
         }
         lines.push(fit(first));
-        let mut text = vec![Span::raw("    ")];
-        text.extend(marked(first_line(&hit.text), view.terms(), mark));
-        lines.push(fit(Line::from(text)));
+        let (text_rows, answer_rows) = text_and_answer_rows(rows);
+        let room = usize::from(width);
+        for row in first_rows(&hit.text, room.saturating_sub(4), text_rows) {
+            let mut spans = vec![Span::raw("    ")];
+            spans.extend(marked(&row, view.terms(), mark));
+            lines.push(fit(Line::from(spans)));
+        }
         let answer = match &hit.answer {
-            Some(answer) => {
-                let mut spans = vec![Span::styled("    ↳ ", theme.muted())];
-                spans.extend(marked(first_line(&gist(answer)), view.terms(), mark));
-                Line::from(spans)
-            }
-            None => Line::styled("    ↳ (no answer in the letters indexed)", theme.muted()),
+            Some(answer) => first_rows(&gist(answer), room.saturating_sub(6), answer_rows),
+            None => Vec::new(),
         };
-        lines.push(fit(answer));
+        if answer.is_empty() {
+            lines.push(fit(Line::styled(
+                "    ↳ (no answer in the letters indexed)",
+                theme.muted(),
+            )));
+        }
+        for (n, row) in answer.iter().enumerate() {
+            let lead = if n == 0 { "    ↳ " } else { "      " };
+            let mut spans = vec![Span::styled(lead, theme.muted())];
+            spans.extend(marked(row, view.terms(), mark));
+            lines.push(fit(Line::from(spans)));
+        }
+        // A short comment or answer leaves its hit's other rows blank: every hit
+        // starts where the list's scrolling and clicks expect it.
+        let hit_end = (i + 1) * rows;
+        lines.resize(hit_end.max(lines.len()), Line::default());
     }
     lines
 }
@@ -192,9 +219,4 @@ fn marked(text: &str, terms: &[String], mark: Style) -> Vec<Span<'static>> {
     }
     spans.push(Span::raw(sanitize(&text[at..]).into_owned()));
     spans
-}
-
-/// The first line of `text` that is not blank.
-fn first_line(text: &str) -> &str {
-    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
 }
