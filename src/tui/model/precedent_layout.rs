@@ -93,8 +93,17 @@ pub fn first_rows(text: &str, width: usize, rows: usize) -> Vec<String> {
         wrapped.truncate(rows);
     }
     if more && let Some(last) = wrapped.last_mut() {
-        while last.width() + 1 > width {
-            last.pop();
+        // No room for the mark: the row's last word gives it its place (a row of one
+        // word, its last characters).
+        if last.width() + 1 > width {
+            match last.trim_end().rfind(' ') {
+                Some(space) => last.truncate(space),
+                None => {
+                    while last.width() + 1 > width {
+                        last.pop();
+                    }
+                }
+            }
         }
         last.push('…');
     }
@@ -189,6 +198,9 @@ mod tests {
         let text = "One two three\nfour five six seven eight nine ten.";
         assert_eq!(first_rows(text, 14, 2), ["One two three", "four five six…"]);
         assert_eq!(first_rows("Short.", 14, 2), ["Short."]);
+        // A full last row makes room for the mark by its last word, not in mid-word.
+        assert_eq!(first_rows("aaaa bbbb cccc dddd", 9, 1), ["aaaa…"]);
+        assert_eq!(first_rows("abcdefghijkl", 6, 1), ["abcde…"]);
         // A very long text: only its start is wrapped, and the cut is still marked.
         let long = "word ".repeat(100_000);
         let rows = first_rows(&long, 20, 3);
