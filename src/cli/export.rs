@@ -93,7 +93,12 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             settings.extended = standing.extended;
         }
         settings.company = known.company;
-        settings.greeted = known.greeted;
+        export::greet_as_known(
+            &letter,
+            &mut settings,
+            known.greeted,
+            crate::precedent::greeted_indexed,
+        );
     }
     settings.asked = export::Asked::in_file(&args.letter);
     if let Some(loaded) = &loaded {

@@ -51,7 +51,7 @@ pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 pub use target::Target;
 
 use crate::drafts::{Drafts, Loaded, TextFingerprints, changed_comments};
-use crate::letter::Letter;
+use crate::letter::{Greeted, Letter};
 
 /// The result of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +159,22 @@ pub fn names_company_in_capitals(letter: &Letter) -> bool {
 /// ([`ExportSettings::greeted`]). The caller reads the folder only when there are some.
 pub fn without_honorific(letter: &Letter, settings: &ExportSettings) -> Vec<String> {
     addressees::salutation(letter, &settings.honorifics, &settings.greeted).1
+}
+
+/// Greet the staff of `letter` as `folder` does (the honorifics the companies' letters
+/// in its folder give, oldest letter first), then, for a name still without one, as
+/// `indexed()` does (those of the letters the precedent index holds, read only then),
+/// the folder's counting over the index's ([`ExportSettings::greeted`]).
+pub fn greet_as_known(
+    letter: &Letter,
+    settings: &mut ExportSettings,
+    folder: Vec<Greeted>,
+    indexed: impl FnOnce() -> Vec<Greeted>,
+) {
+    settings.greeted = folder;
+    if !without_honorific(letter, settings).is_empty() {
+        settings.greeted.splice(0..0, indexed());
+    }
 }
 
 /// Renders the response letter to `letter` in `format`. `drafts` are looked up by

@@ -153,11 +153,12 @@ pub struct ExportSettings {
     /// which knows the folder, sets it.
     #[serde(skip)]
     pub company: Option<String>,
-    /// The staff the companies' letters in the letter's folder (responses) greet with an honorific
-    /// ("Dear Ms. Donahue:" under "Attention: Erin Donahue"), oldest first: a name
-    /// [`honorifics`](Self::honorifics) does not give is greeted as the latest of them
-    /// did (the same first name and surname; middle initials aside). Not read from the
-    /// config file: the caller, which knows the folder, sets it.
+    /// The staff the companies' letters greet with an honorific ("Dear Ms. Donahue:"
+    /// under "Attention: Erin Donahue"), those the precedent index holds, then those of
+    /// the letter's folder, each oldest first ([`greet_as_known`](super::greet_as_known)):
+    /// a name [`honorifics`](Self::honorifics) does not give is greeted as the last of
+    /// them did (the same first name and surname; middle initials aside). Not read from
+    /// the config file: the caller, which knows the folder, sets it.
     #[serde(skip)]
     pub greeted: Vec<Greeted>,
     /// The date printed at the top of the response, as it should read

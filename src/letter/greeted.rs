@@ -3,10 +3,10 @@
 //! Erin Donahue is "Ms." and Karl Ostrow "Mr.". The responses letterdesk writes greet the
 //! staff as the company's earlier letters did (see `review::greeted_in`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A person a letter greets with an honorific, by the full name its header gives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Greeted {
     /// The full name, as the header writes it ("Erin Donahue").
     pub name: String,

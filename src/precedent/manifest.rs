@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::letter::Greeted;
+use crate::review::Filed;
+
 /// One letter file as indexed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -17,6 +20,15 @@ pub struct Entry {
     pub modified: i128,
     /// The keys of its review: file number and company, normalised.
     pub keys: Vec<String>,
+    /// Its date (ISO), when it is a company's letter that greets the staff with an
+    /// honorific.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Whom it greets with an honorific, when it is a company's letter to the staff
+    /// ([`Letter::greeted`](crate::letter::Letter::greeted)): the export greets the staff
+    /// as the letters indexed do ([`greeted_in`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub greeted: Vec<Greeted>,
 }
 
 impl Entry {
@@ -32,6 +44,8 @@ impl Entry {
             size: meta.len(),
             modified,
             keys: Vec::new(),
+            date: None,
+            greeted: Vec::new(),
         })
     }
 
@@ -67,6 +81,45 @@ impl Manifest {
         file.persist(path).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+impl Entry {
+    /// What an entry keeps of `filed` as read, with no stamp: the keys of its review,
+    /// and whom it greets with an honorific, with its date.
+    pub fn read(filed: &Filed) -> Entry {
+        let letter = &filed.letter;
+        Entry {
+            size: 0,
+            modified: 0,
+            keys: keys(letter.file_number.as_deref(), letter.company.as_deref()),
+            date: letter.date.clone().filter(|_| !letter.greeted.is_empty()),
+            greeted: letter.greeted.clone(),
+        }
+    }
+
+    /// Keep, with this entry's stamp, what `read` ([`Entry::read`]) keeps of its letter.
+    pub fn keep_read(&mut self, read: Entry) {
+        self.keys = read.keys;
+        self.date = read.date;
+        self.greeted = read.greeted;
+    }
+}
+
+/// The staff the company letters of the index in `dir` greet with an honorific, the
+/// oldest letter first, so that a later letter's honorific for a person counts over an
+/// earlier's (as the export reads them); none when there is no index there.
+pub fn greeted_in(dir: &Path) -> Vec<Greeted> {
+    let manifest = Manifest::load(&dir.join("manifest.json"));
+    let mut dated: Vec<(&str, &PathBuf, &Greeted)> = manifest
+        .files
+        .iter()
+        .flat_map(|(path, e)| {
+            let date = e.date.as_deref().unwrap_or("");
+            e.greeted.iter().map(move |g| (date, path, g))
+        })
+        .collect();
+    dated.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    dated.into_iter().map(|(_, _, g)| g.clone()).collect()
 }
 
 /// The keys a letter's review is found by: its file number (its parts as numbers:
@@ -118,11 +171,41 @@ mod tests {
                 size: 3,
                 modified: 1_700_000_000_000_000_000,
                 keys: vec!["n:1".into()],
+                date: None,
+                greeted: Vec::new(),
             },
         );
         m.save(&path).unwrap();
         assert_eq!(Manifest::load(&path).files, m.files);
         std::fs::write(&path, "{").unwrap();
         assert!(Manifest::load(&path).files.is_empty());
+    }
+
+    #[test]
+    fn the_people_greeted_come_oldest_letter_first() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(greeted_in(dir.path()).is_empty(), "no index, no one");
+        let greeted = |honorific: &str| Greeted {
+            name: "Sam Lowry".into(),
+            honorific: honorific.into(),
+        };
+        let entry = |date: &str, honorific: &str| Entry {
+            size: 1,
+            modified: 1,
+            keys: Vec::new(),
+            date: Some(date.into()),
+            greeted: vec![greeted(honorific)],
+        };
+        let mut m = Manifest::default();
+        m.files
+            .insert("later.htm".into(), entry("2024-05-02", "Mr."));
+        m.files
+            .insert("earlier.htm".into(), entry("2023-01-10", "Dr."));
+        m.files.insert(
+            "staff.pdf".into(),
+            Entry::stamp(&dir.path().join(".")).unwrap(),
+        );
+        m.save(&dir.path().join("manifest.json")).unwrap();
+        assert_eq!(greeted_in(dir.path()), [greeted("Dr."), greeted("Mr.")]);
     }
 }

@@ -27,8 +27,9 @@ mod store;
 mod update;
 
 pub use gist::gist;
+pub use manifest::greeted_in;
 pub use query::QUERY_TERMS;
 pub use schema::VERSION;
 pub use similar::{Found, Hit, Probe, highlights};
-pub use store::{Library, default_folder, folder};
+pub use store::{Library, default_folder, folder, greeted_indexed};
 pub use update::{Progress, READING, Updated};

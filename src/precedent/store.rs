@@ -49,6 +49,14 @@ pub fn default_folder() -> Option<PathBuf> {
     crate::cache::default_dir().map(|d| folder(&d))
 }
 
+/// The staff the company letters of the index in the user's cache greet with an
+/// honorific ([`greeted_in`](super::manifest::greeted_in)), the oldest letter first:
+/// the research libraries' letters and those of the folders opened. None when there is
+/// no index yet (the export does not build one).
+pub fn greeted_indexed() -> Vec<crate::letter::Greeted> {
+    default_folder().map_or_else(Vec::new, |dir| super::manifest::greeted_in(&dir))
+}
+
 impl Library {
     /// Open the index in `dir`, made when missing. The first process to open it writes;
     /// another reads. An index that does not open, in a process that can write, is

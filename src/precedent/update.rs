@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tantivy::{TantivyDocument, Term};
 
-use super::manifest::{self, Entry};
+use super::manifest::Entry;
 use super::schema::{Fields, company_id, company_key, fingerprint, terms};
 use super::store::Library;
 use crate::letter::Kind;
@@ -99,7 +99,7 @@ impl Library {
             progress.total.store(3 * paths.len(), Ordering::Relaxed);
             let (keys, _) = read_each(&paths, |filed| {
                 progress.done.fetch_add(1, Ordering::Relaxed);
-                letter_keys(&filed)
+                Entry::read(&filed).keys
             });
             touched.extend(keys.into_iter().flatten());
         }
@@ -113,7 +113,7 @@ impl Library {
                 .index
                 .delete_term(Term::from_field_text(fields.path, &path.to_string_lossy()));
         }
-        let mut read_keys: HashMap<PathBuf, Vec<String>> = HashMap::new();
+        let mut read: HashMap<PathBuf, Entry> = HashMap::new();
         let mut comments = 0;
         let mut failed = None;
         let reading: Vec<PathBuf> = paths.iter().chain(&kin).cloned().collect();
@@ -123,7 +123,7 @@ impl Library {
             .store(first + 2 * reading.len(), Ordering::Relaxed);
         build_read_counted(&reading, &progress.done, |review| {
             for filed in &review.letters {
-                read_keys.insert(filed.path.clone(), letter_keys(filed));
+                read.insert(filed.path.clone(), Entry::read(filed));
             }
             match add_review(&writer.index, &fields, &review) {
                 Ok(added) => comments += added,
@@ -138,12 +138,14 @@ impl Library {
             files.remove(path);
         }
         for (path, mut entry) in changed {
-            entry.keys = read_keys.remove(&path).unwrap_or_default();
+            if let Some(read) = read.remove(&path) {
+                entry.keep_read(read);
+            }
             files.insert(path, entry);
         }
         for path in &kin {
-            if let (Some(entry), Some(keys)) = (files.get_mut(path), read_keys.remove(path)) {
-                entry.keys = keys;
+            if let (Some(entry), Some(read)) = (files.get_mut(path), read.remove(path)) {
+                entry.keep_read(read);
             }
         }
         writer
@@ -190,11 +192,6 @@ fn add_review(
         writer.add_document(doc).map_err(|e| e.to_string())?;
     }
     Ok(count)
-}
-
-/// The keys of a letter's review.
-fn letter_keys(f: &Filed) -> Vec<String> {
-    manifest::keys(f.letter.file_number.as_deref(), f.letter.company.as_deref())
 }
 
 /// The documents of a review: one per comment of each staff letter, with the answer

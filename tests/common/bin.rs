@@ -1,7 +1,8 @@
 //! The real binary run as a script would run it, kept apart from the user running the
-//! tests: no config file (an empty `XDG_CONFIG_HOME`, a `HOME` that does not exist) and
-//! a state folder of its own (what an export writes is recorded there), so neither the
-//! tester's settings nor their export records change what a test sees.
+//! tests: no config file (an empty `XDG_CONFIG_HOME`, a `HOME` that does not exist), a
+//! state folder of its own (what an export writes is recorded there) and a cache folder
+//! of its own unless given one, so neither the tester's settings, their export records
+//! nor their precedent index change what a test sees.
 
 #![allow(dead_code)]
 
@@ -22,11 +23,15 @@ pub fn letterdesk_cached(args: &[&str], cache: &Path) -> Output {
 fn run(args: &[&str], env: &[(&str, &Path)]) -> Output {
     let config = tempfile::tempdir().expect("a temporary folder");
     let state = tempfile::tempdir().expect("a temporary folder");
+    // A cache of its own unless given one: the tester's precedent index (whom the
+    // letters it holds greet) never changes what an export writes.
+    let cache = tempfile::tempdir().expect("a temporary folder");
     Command::new(env!("CARGO_BIN_EXE_letterdesk"))
         .args(args)
         .env("XDG_CONFIG_HOME", config.path())
         .env("HOME", "/nonexistent-home-for-tests")
         .env("XDG_STATE_HOME", state.path())
+        .env("XDG_CACHE_HOME", cache.path())
         .envs(env.iter().copied())
         .output()
         .expect("the binary runs")

@@ -7,7 +7,7 @@
 
 use crate::common;
 
-use common::bin::{arg, letterdesk};
+use common::bin::{arg, letterdesk, letterdesk_cached};
 
 use std::path::{Path, PathBuf};
 
@@ -192,6 +192,43 @@ fn the_staff_are_greeted_as_the_companys_letters_in_the_folder_greet_them() {
         letter.contains("Dear Mr. Ridley and Dr. Anand:"),
         "{letter}"
     );
+}
+
+/// No letter of the company's folder greets the staff, but a research library's does:
+/// once `letterdesk index` has read it into the precedent index, the export greets
+/// them as it does; with no index, in full with a warning.
+#[test]
+fn the_staff_are_greeted_as_the_letters_indexed_greet_them() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    let dir = tempfile::tempdir().unwrap();
+    let (work, library) = (dir.path().join("work"), dir.path().join("library"));
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(&library).unwrap();
+    let follow_up = "upload_harrowgate-ferries_2025-04-21.txt";
+    std::fs::copy(fixtures.join(follow_up), work.join(follow_up)).unwrap();
+    let response = "corresp_harrowgate-ferries_2025-03-24.txt";
+    std::fs::copy(fixtures.join(response), library.join(response)).unwrap();
+    let export = |cache: &Path| {
+        let out = letterdesk_cached(&["export", arg(&work.join(follow_up)), "-o", "-"], cache);
+        assert!(out.status.success(), "{out:?}");
+        (common::bin::stdout(&out), common::bin::stderr(&out))
+    };
+    let cache = dir.path().join("cache");
+    let (letter, warnings) = export(&cache);
+    assert!(
+        letter.contains("Dear Tomas Ridley and Priya Anand:"),
+        "{letter}"
+    );
+    assert!(warnings.contains("no honorific for"), "{warnings}");
+
+    let out = letterdesk_cached(&["index", arg(&library)], &cache);
+    assert!(out.status.success(), "{out:?}");
+    let (letter, warnings) = export(&cache);
+    assert!(
+        letter.contains("Dear Mr. Ridley and Ms. Anand:"),
+        "{letter}"
+    );
+    assert!(!warnings.contains("no honorific"), "{warnings}");
 }
 
 /// The staff's letter gives the company's name in EDGAR's capitals, as the staff's

@@ -132,7 +132,12 @@ fn export_letter(
     {
         let known = crate::review::known_for(path);
         settings.company = known.company;
-        settings.greeted = known.greeted;
+        export::greet_as_known(
+            &letter,
+            &mut settings,
+            known.greeted,
+            crate::precedent::greeted_indexed,
+        );
     }
     let target = Target::choose(path, None, format)?;
     let drafts_path = crate::drafts::drafts_path(path);
