@@ -332,6 +332,34 @@ impl Command {
         )
     }
 
+    /// Whether it moves among, reads or answers the comments of the Comments pane: a
+    /// letter with none (a closing letter, a company's request for more time) offers
+    /// nothing to it, while its reader view and the way back do.
+    pub fn needs_a_comment(self) -> bool {
+        let moves_or_reads = matches!(
+            self,
+            Command::Down
+                | Command::Up
+                | Command::First
+                | Command::Last
+                | Command::PageDown
+                | Command::PageUp
+                | Command::HalfPageDown
+                | Command::HalfPageUp
+                | Command::Center
+                | Command::Filter
+                | Command::Search
+                | Command::SearchNext
+                | Command::SearchPrev
+                | Command::FollowReference
+                | Command::Precedent
+                | Command::CopyComment
+                | Command::CopyResponse
+        );
+        (moves_or_reads || self.answers())
+            && !matches!(self, Command::Export | Command::ExportAs(_))
+    }
+
     /// Whether it is one of the editor's own commands (cursor moves and edits), which
     /// mean nothing outside the Draft pane.
     pub fn is_editing(self) -> bool {

@@ -213,7 +213,8 @@ fn a_request_for_effectiveness_is_named_in_the_tree_and_the_list() {
 }
 
 /// Opened, a company letter that asks the staff for something says what, and for
-/// when, where a staff letter's comments would be.
+/// when, where a staff letter's comments would be; the hints leave out the keys that
+/// act on comments.
 #[test]
 fn a_company_letter_asking_for_something_says_what_when_opened() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -233,6 +234,13 @@ fn a_company_letter_asking_for_something_says_what_when_opened() {
         update(&mut s, Action::Run(Command::Open));
         let shown = screen(&mut s, 240, 12);
         assert!(shown.contains(says), "{letter}:\n{shown}");
+        // The hints offer what can be done with such a letter: read it as written,
+        // not move among comments it does not have or search for their precedent.
+        let hints = shown.lines().last().unwrap();
+        assert!(hints.contains("the whole letter as written"), "{hints}");
+        for nothing in ["next comment", "precedent", "search"] {
+            assert!(!hints.contains(nothing), "{hints}");
+        }
     }
 }
 

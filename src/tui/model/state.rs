@@ -325,14 +325,18 @@ impl State {
     /// now: not a key that would answer a company's response (which is read, not
     /// answered), nor one that has nothing to act on (recovering when the journal
     /// offers nothing, choosing when no draft is in conflict, completing a name or
-    /// recalling a command in the letter filter), whose place goes to a key that does
-    /// something. The help lists every key.
+    /// recalling a command in the letter filter, moving among the comments of a letter
+    /// that has none), whose place goes to a key that does something. The help lists
+    /// every key.
     pub fn hinted(&self, pane: Pane, command: Command) -> bool {
         let filtering = self.dialogs.line.purpose() == Some(Purpose::FindLetter);
+        let no_comments =
+            pane == Pane::Comments && self.open_letter().is_some_and(|l| l.comments.is_empty());
         match command {
             Command::ShowRecovery => !self.offers().is_empty(),
             Command::ShowConflict => !self.conflicts().is_empty(),
             Command::Complete | Command::Up | Command::Down if filtering => false,
+            command if no_comments && command.needs_a_comment() => false,
             command => !(command.answers() && pane != Pane::Letters && self.reading_response()),
         }
     }
