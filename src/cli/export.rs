@@ -83,22 +83,10 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         .as_ref()
         .zip(today)
         .is_some_and(|(due, today)| *due < today);
-    if past_due
-        || export::names_company_in_capitals(&letter)
-        || !export::without_honorific(&letter, &settings).is_empty()
-    {
-        let known = crate::review::known_for(&args.letter);
-        if let Some(standing) = known.standing.filter(|_| past_due) {
-            settings.replied = standing.replied;
-            settings.extended = standing.extended;
-        }
-        settings.company = known.company;
-        export::greet_as_known(
-            &letter,
-            &mut settings,
-            known.greeted,
-            crate::precedent::greeted_indexed,
-        );
+    let standing = export::learn_from_letters(&letter, &args.letter, &mut settings, past_due);
+    if let Some(standing) = standing.filter(|_| past_due) {
+        settings.replied = standing.replied;
+        settings.extended = standing.extended;
     }
     settings.asked = export::Asked::in_file(&args.letter);
     if let Some(loaded) = &loaded {

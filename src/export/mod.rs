@@ -26,6 +26,7 @@ pub mod escape;
 mod flow;
 mod format;
 mod html;
+mod learnt;
 mod markdown;
 mod model;
 mod opening;
@@ -40,6 +41,9 @@ pub use asked::{Answer, Asked, Request, wants_an_answer};
 pub use document::build;
 pub use flow::{Flow, Item, Marker};
 pub use format::{Format, default_output_path, is_export_file, is_export_name};
+pub use learnt::{
+    greet_as_known, learn_from_letters, names_company_in_capitals, without_honorific,
+};
 pub use model::{
     Block, Document, MISSING_MARKER, NO_RESPONSE, Page, Properties, REDACTED_MARKER, Tally,
     long_date,
@@ -51,7 +55,7 @@ pub use settings::{ExportSettings, HalfPoints, Inches, Paper, Restatement};
 pub use target::Target;
 
 use crate::drafts::{Drafts, Loaded, TextFingerprints, changed_comments};
-use crate::letter::{Greeted, Letter};
+use crate::letter::Letter;
 
 /// The result of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,35 +150,6 @@ fn count_message(numbers: &[String], one: &str, many: &str) -> String {
         .map(|n| escape::sanitize(n).replace(['\n', '\t'], " "))
         .collect();
     format!("{} {what}: {}", numbers.len(), shown.join(", "))
-}
-
-/// Whether the company's letters in the folder of `letter` can name the company better
-/// than it does: it gives the name in capitals only ("LENNAR CORP").
-pub fn names_company_in_capitals(letter: &Letter) -> bool {
-    letter.company.as_deref().is_some_and(document::in_capitals)
-}
-
-/// The staff the response to `letter` would greet by full name, for want of an
-/// honorific: neither configured nor given by the companies' letters in its folder
-/// ([`ExportSettings::greeted`]). The caller reads the folder only when there are some.
-pub fn without_honorific(letter: &Letter, settings: &ExportSettings) -> Vec<String> {
-    addressees::salutation(letter, &settings.honorifics, &settings.greeted).1
-}
-
-/// Greet the staff of `letter` as `folder` does (the honorifics the companies' letters
-/// in its folder give, oldest letter first), then, for a name still without one, as
-/// `indexed()` does (those of the letters the precedent index holds, read only then),
-/// the folder's counting over the index's ([`ExportSettings::greeted`]).
-pub fn greet_as_known(
-    letter: &Letter,
-    settings: &mut ExportSettings,
-    folder: Vec<Greeted>,
-    indexed: impl FnOnce() -> Vec<Greeted>,
-) {
-    settings.greeted = folder;
-    if !without_honorific(letter, settings).is_empty() {
-        settings.greeted.splice(0..0, indexed());
-    }
 }
 
 /// Renders the response letter to `letter` in `format`. `drafts` are looked up by

@@ -127,18 +127,7 @@ fn export_letter(
     // give in capitals only, and the companies' letters there greet the staff the
     // response would greet by full name for want of a configured honorific (read here,
     // off the screen's thread).
-    if export::names_company_in_capitals(&letter)
-        || !export::without_honorific(&letter, &settings).is_empty()
-    {
-        let known = crate::review::known_for(path);
-        settings.company = known.company;
-        export::greet_as_known(
-            &letter,
-            &mut settings,
-            known.greeted,
-            crate::precedent::greeted_indexed,
-        );
-    }
+    export::learn_from_letters(&letter, path, &mut settings, false);
     let target = Target::choose(path, None, format)?;
     let drafts_path = crate::drafts::drafts_path(path);
     let stored = crate::drafts::load(&drafts_path);
