@@ -1,7 +1,7 @@
 //! Building reviews from letters: grouped, answered, linked and sorted.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::filed::Filed;
@@ -77,6 +77,28 @@ pub fn build_read_counted(paths: &[PathBuf], read: &AtomicUsize, mut each: impl 
         }
     }
     flush(&mut batch);
+}
+
+/// The review of the letter that `is_target` picks among the letters under `paths`,
+/// as [`build_read`] makes it, each letter read once to group them and only its
+/// review's letters a second time; with what `keep` makes of every letter read the
+/// first time (in the walk's order). `None` when no letter there is the target.
+pub(super) fn build_read_one<T: Send>(
+    paths: &[PathBuf],
+    is_target: impl Fn(&Path) -> bool,
+    keep: impl Fn(&Filed) -> T + Sync,
+) -> (Option<Review>, Vec<T>) {
+    let (read, _) = read_each(paths, |filed| (GroupKey::of(&filed), keep(&filed)));
+    let (keys, kept): (Vec<GroupKey>, Vec<T>) = read.into_iter().unzip();
+    let Some(members) = group::plan_keys(keys)
+        .into_iter()
+        .find(|members| members.iter().any(|p| is_target(p)))
+    else {
+        return (None, kept);
+    };
+    let (letters, _) = read_each(&members, |filed| filed);
+    let review = (!letters.is_empty()).then(|| review_of(letters));
+    (review, kept)
 }
 
 /// Order `reviews` as [`build`] does.

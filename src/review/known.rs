@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::build::build_read;
+use super::build::build_read_one;
 use super::model::Standing;
 use crate::letter::Greeted;
 
@@ -33,32 +33,31 @@ pub fn known_for(letter: &Path) -> Known {
     let Some(folder) = target.parent().map(Path::to_owned) else {
         return known;
     };
-    let mut greeted = Vec::new();
-    build_read(&[folder], |review| {
-        let at = review.letters.iter().position(|f| {
-            f.path.file_name() == target.file_name()
-                && std::fs::canonicalize(&f.path).is_ok_and(|p| p == target)
-        });
-        if let Some(at) = at {
-            known.standing = review.standings().nth(at);
-            known.company = review
-                .letters
-                .iter()
-                .filter(|f| !f.is_staff())
-                .filter_map(|f| f.letter.company.clone())
-                .rfind(|name| name.chars().any(char::is_lowercase));
-        }
-        for filed in &review.letters {
-            let date = filed.letter.date.clone().unwrap_or_default();
-            greeted.extend(
-                filed
-                    .letter
-                    .greeted
-                    .iter()
-                    .map(|g| (date.clone(), g.clone())),
-            );
-        }
+    let is_target = |path: &Path| {
+        path.file_name() == target.file_name()
+            && std::fs::canonicalize(path).is_ok_and(|p| p == target)
+    };
+    // Whom every letter there greets, with its date; the letter's own review read again
+    // in full for its standing and the company's name.
+    let (review, greeted) = build_read_one(&[folder], is_target, |filed| {
+        let date = filed.letter.date.clone().unwrap_or_default();
+        (date, filed.letter.greeted.clone())
     });
+    if let Some(review) = review
+        && let Some(at) = review.letters.iter().position(|f| is_target(&f.path))
+    {
+        known.standing = review.standings().nth(at);
+        known.company = review
+            .letters
+            .iter()
+            .filter(|f| !f.is_staff())
+            .filter_map(|f| f.letter.company.clone())
+            .rfind(|name| name.chars().any(char::is_lowercase));
+    }
+    let mut greeted: Vec<(String, Greeted)> = greeted
+        .into_iter()
+        .flat_map(|(date, people)| people.into_iter().map(move |g| (date.clone(), g)))
+        .collect();
     greeted.sort_by(|a, b| a.0.cmp(&b.0));
     known.greeted = greeted.into_iter().map(|(_, g)| g).collect();
     known
