@@ -139,3 +139,40 @@ fn review_of(letters: Vec<Filed>) -> Review {
         letters,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two companies' reviews in one folder: the target's review comes back whole, the
+    /// other's letters only through `keep`.
+    #[test]
+    fn one_review_is_read_in_full_and_every_letter_kept() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let dir = tempfile::tempdir().unwrap();
+        for folder in ["review", "effectiveness"] {
+            for entry in std::fs::read_dir(fixtures.join(folder)).unwrap().flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    std::fs::copy(&path, dir.path().join(entry.file_name())).unwrap();
+                }
+            }
+        }
+        let target = dir.path().join("upload_harrowgate-ferries_2025-04-21.txt");
+        let folder = [dir.path().to_path_buf()];
+        let (review, kept) = build_read_one(&folder, |p| p == target, |f| f.path.clone());
+        let review = review.expect("the target's review");
+        let paths: Vec<&PathBuf> = review.letters.iter().map(|f| &f.path).collect();
+        assert_eq!(paths.len(), 4, "{paths:?}");
+        assert!(
+            review
+                .letters
+                .iter()
+                .all(|f| { f.path.to_string_lossy().contains("harrowgate-ferries") })
+        );
+        assert_eq!(kept.len(), 6, "{kept:?}");
+        let (none, kept) = build_read_one(&folder, |_| false, |_| ());
+        assert!(none.is_none());
+        assert_eq!(kept.len(), 6);
+    }
+}
