@@ -126,6 +126,15 @@ fn full_name(header: &[&str], surname: &str) -> Option<String> {
     })
 }
 
+/// The people `letters` greet, each letter given as its date (ISO, empty when it has
+/// none) and whom it greets: the oldest letter first (letters of one date in the order
+/// given), so that a later letter's honorific for a person counts over an earlier's.
+pub fn oldest_first(letters: impl IntoIterator<Item = (String, Vec<Greeted>)>) -> Vec<Greeted> {
+    let mut letters: Vec<(String, Vec<Greeted>)> = letters.into_iter().collect();
+    letters.sort_by(|a, b| a.0.cmp(&b.0));
+    letters.into_iter().flat_map(|(_, people)| people).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

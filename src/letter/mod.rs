@@ -54,7 +54,7 @@ mod warm;
 pub(crate) use answers::{answer_after, answer_part, quoted_answers};
 pub use brief::Brief;
 pub use error::LetterError;
-pub use greeted::Greeted;
+pub use greeted::{Greeted, oldest_first};
 pub use model::{
     Asks, Comment, Contact, Effectiveness, Extension, Kind, Letter, Person, Subject,
     listed_when_not_a_letter, looks_like_a_letter,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::letter::Greeted;
+use crate::letter::{Greeted, oldest_first};
 use crate::review::Filed;
 
 /// One letter file as indexed.
@@ -110,16 +110,15 @@ impl Entry {
 /// earlier's (as the export reads them); none when there is no index there.
 pub fn greeted_in(dir: &Path) -> Vec<Greeted> {
     let manifest = Manifest::load(&dir.join("manifest.json"));
-    let mut dated: Vec<(&str, &PathBuf, &Greeted)> = manifest
-        .files
-        .iter()
-        .flat_map(|(path, e)| {
-            let date = e.date.as_deref().unwrap_or("");
-            e.greeted.iter().map(move |g| (date, path, g))
-        })
-        .collect();
-    dated.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    dated.into_iter().map(|(_, _, g)| g.clone()).collect()
+    // By path first: letters of one date always in the same order.
+    let mut files: Vec<(PathBuf, Entry)> = manifest.files.into_iter().collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    oldest_first(
+        files
+            .into_iter()
+            .filter(|(_, e)| !e.greeted.is_empty())
+            .map(|(_, e)| (e.date.unwrap_or_default(), e.greeted)),
+    )
 }
 
 /// The keys a letter's review is found by: its file number (its parts as numbers:

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::build::build_read_one;
 use super::model::Standing;
-use crate::letter::Greeted;
+use crate::letter::{Greeted, oldest_first};
 
 /// What the letters of a letter's folder say for its response.
 #[derive(Debug, Clone, Default)]
@@ -54,11 +54,6 @@ pub fn known_for(letter: &Path) -> Known {
             .filter_map(|f| f.letter.company.clone())
             .rfind(|name| name.chars().any(char::is_lowercase));
     }
-    let mut greeted: Vec<(String, Greeted)> = greeted
-        .into_iter()
-        .flat_map(|(date, people)| people.into_iter().map(move |g| (date.clone(), g)))
-        .collect();
-    greeted.sort_by(|a, b| a.0.cmp(&b.0));
-    known.greeted = greeted.into_iter().map(|(_, g)| g).collect();
+    known.greeted = oldest_first(greeted);
     known
 }
